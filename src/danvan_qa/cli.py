@@ -1,0 +1,113 @@
+"""Command line: `danvan-qa index | search | shell`. Exit 2 on bad input, 1 on other failures."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import DanvanError, QueryError
+from .settings import Settings
+
+EXIT_USAGE = 2
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        corpus=getattr(args, "corpus", None),
+        store=getattr(args, "store", None),
+        model=getattr(args, "model", None),
+    )
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus", type=Path, help="articles folder (env DANVAN_QA_CORPUS, default ./corpus)")
+    p.add_argument("--store", type=Path, help="index folder (env DANVAN_QA_STORE, default ./vectorstore)")
+    p.add_argument("--model", help="sentence-transformers model path or name (env DANVAN_QA_MODEL; "
+                   "default: bundled multilingual-e5-small)")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="danvan-qa", description="Cited question answering over dân vận articles.")
+    top.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="build or update the index from the corpus")
+    _common(p)
+    p.add_argument("--rebuild", action="store_true", help="ignore the existing index and embed everything again")
+
+    p = sub.add_parser("search", help="show the passages retrieved for a query")
+    _common(p)
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=5, help="number of passages (default 5)")
+    p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("shell", help="interactive search loop (index built first if missing)")
+    _common(p)
+    return top
+
+
+def _index(args: argparse.Namespace, settings: Settings) -> int:
+    from .indexer import build_index
+
+    report = build_index(settings=settings, rebuild=args.rebuild, progress=sys.stderr.isatty())
+    for skipped in report.skipped:
+        print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def _search(args: argparse.Namespace, settings: Settings) -> int:
+    from .retrieval import retrieve
+
+    passages = retrieve(args.query, args.k, mode=args.mode, settings=settings)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(p) for p in passages], ensure_ascii=False, indent=1))
+        return 0
+    for n, p in enumerate(passages, start=1):
+        print(f"[{n}] {p.score:.4f}  {p.title} ({p.date or 'không rõ ngày'})  {p.doc_id} [{p.start}:{p.end}]")
+        print("    " + p.text.replace("\n", " ")[:300])
+    if not passages:
+        print("Không tìm thấy đoạn văn nào.")
+    return 0
+
+
+def _shell(args: argparse.Namespace, settings: Settings) -> int:
+    from .indexer import build_index
+    from .retrieval import retrieve
+
+    print(build_index(settings=settings, progress=True).summary(), file=sys.stderr)
+    print("Nhập câu hỏi (Ctrl-D để thoát):", file=sys.stderr)
+    for line in sys.stdin:
+        try:
+            for n, p in enumerate(retrieve(line, 3, settings=settings), start=1):
+                print(f"[{n}] {p.title} ({p.date}): {p.text[:300]}")
+        except QueryError as exc:
+            print(f"Lỗi: {exc}", file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = _settings(args)
+        return {"index": _index, "search": _search, "shell": _shell}[args.command](args, settings)
+    except (QueryError, ValueError) as exc:
+        print(f"danvan-qa: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DanvanError as exc:
+        print(f"danvan-qa: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Date mentions in Vietnamese news text: "26/05/2022", "Ngày 4-11", "Thứ Hai, 14/02/2022".
+
+Articles often write an event date without its year ("Chiều ngày 26/5"); the
+year is then taken from the article's own date, or from the latest full date
+the article mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator, NamedTuple
+
+_DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/-])")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# A date counts as an event date only after a word that introduces one, so
+# "giai đoạn 2016-2021" or "Nghị quyết 25-NQ" are never taken for dates.
+_DATE_CUE = re.compile(
+    r"(?:\b(?:ngày|hôm|sáng|chiều|trưa|tối|đêm|thứ\s+\w+|chủ\s+nhật|cập\s+nhật)\s*:?\s*,?\s*)$", re.IGNORECASE
+)
+
+
+class DateMention(NamedTuple):
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_dates(text: str, *, cued_only: bool = False) -> Iterator[DateMention]:
+    """Every plausible d/m[/yyyy] mention; with `cued_only`, only after ngày/thứ/chiều…."""
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        day, month = int(m.group(1)), int(m.group(3))
+        year = int(m.group(4)) if m.group(4) else None
+        if not _valid(day, month, year):
+            continue
+        cued = bool(_DATE_CUE.search(text[max(0, m.start() - 25) : m.start()]))
+        if year is None and not cued:
+            continue
+        if cued_only and not cued:
+            continue
+        yield DateMention(m.start(), m.end(), day, month, year)
+
+
+def infer_year(text: str) -> int | None:
+    """The article's year when it states none in its header: latest full date, else latest year."""
+    full = [d.year for d in find_dates(text) if d.year is not None]
+    if full:
+        return max(full)
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None
+
+
+def resolve(mention: DateMention, default_year: int | None) -> dt.date | None:
+    year = mention.year or default_year
+    if year is None:
+        return None
+    return dt.date(year, mention.month, mention.day)
+
+
+def article_date(header: str, body: str) -> dt.date | None:
+    """Publication date: a full date in the header lines, else the first cued date of the body."""
+    for mention in find_dates(header):
+        if mention.year is not None:
+            return resolve(mention, None)
+    year = infer_year(body)
+    for mention in find_dates(body, cued_only=True):
+        found = resolve(mention, year)
+        if found is not None:
+            return found
+    return None
+
+
+def parse_iso(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None

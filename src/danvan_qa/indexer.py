@@ -1,0 +1,184 @@
+"""Build or update a store from a corpus folder, embedding only new or changed documents."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import numpy as np
+
+from . import store as st
+from .chunking import SPLITTER_ID, Chunk, chunk_document, context_text
+from .corpus import Document, Skipped, load_corpus
+from .embedding import Embedder, get_embedder, model_id_for
+from .errors import CorpusError, StoreError
+from .normalize import NORMALIZER_VERSION, lexical_tokens, syllables
+from .restore import Vocabulary
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+LOCK_TIMEOUT_S = 600.0  # a second indexer waits this long for the first, then gives up
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    added: tuple[str, ...]
+    updated: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+    chunks: int
+    embedded_chunks: int
+    seconds: float
+    store: str
+    written: bool  # False when nothing changed and the live store was kept
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
+            f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped; {self.chunks} chunks "
+            f"({self.embedded_chunks} embedded) in {self.seconds:.1f}s -> {self.store}"
+        )
+
+
+def package_version() -> str:
+    try:
+        return version("danvan-qa")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _chunking_params(settings: Settings) -> dict[str, object]:
+    return {
+        "splitter": SPLITTER_ID, "size": settings.chunk_size, "overlap": settings.chunk_overlap,
+        "normalizer": NORMALIZER_VERSION,
+    }
+
+
+def _previous(root: Path, settings: Settings, model_id: str, rebuild: bool) -> st.StoreData | None:
+    """The live generation if its vectors can be reused, else None (full build)."""
+    if rebuild or st.current_generation(root) is None:
+        return None
+    try:
+        data = st.load_generation(root, model_id)
+    except StoreError as exc:
+        log.warning("existing index not reusable, rebuilding from scratch: %s", exc)
+        return None
+    if data.manifest.get("chunking") != _chunking_params(settings):
+        log.info("chunking settings changed; re-embedding every document")
+        return None
+    return data
+
+
+def build_index(
+    corpus: Path | str | None = None,
+    store: Path | str | None = None,
+    *,
+    settings: Settings | None = None,
+    rebuild: bool = False,
+    progress: bool = False,
+    embedder: Embedder | None = None,
+) -> IndexReport:
+    """Index `corpus` into `store`; unchanged documents keep their vectors (content hash)."""
+    from filelock import FileLock, Timeout
+
+    settings = settings or Settings.from_env()
+    corpus_dir = Path(corpus) if corpus is not None else settings.corpus
+    root = Path(store) if store is not None else settings.store
+    started = time.perf_counter()
+    loaded = load_corpus(corpus_dir, max_bytes=settings.max_doc_bytes)
+    if not loaded.documents:
+        raise CorpusError(f"no readable .txt/.md article in {corpus_dir}")
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(root / ".lock"), timeout=LOCK_TIMEOUT_S):
+            return _build_locked(loaded.documents, loaded.skipped, root, settings, rebuild, progress, embedder, started)
+    except Timeout:
+        raise StoreError(f"another indexer is writing {root}; try again when it has finished") from None
+
+
+def _build_locked(
+    documents: tuple[Document, ...],
+    skipped: tuple[Skipped, ...],
+    root: Path,
+    settings: Settings,
+    rebuild: bool,
+    progress: bool,
+    embedder: Embedder | None,
+    started: float,
+) -> IndexReport:
+    model_id = embedder.model_id if embedder else model_id_for(settings)
+    old = _previous(root, settings, model_id, rebuild)
+    old_hashes = {d: doc.content_hash for d, doc in old.documents.items()} if old else {}
+    new_ids = {d.doc_id for d in documents}
+    added = tuple(d.doc_id for d in documents if d.doc_id not in old_hashes)
+    updated = tuple(d.doc_id for d in documents if d.doc_id in old_hashes and old_hashes[d.doc_id] != d.content_hash)
+    unchanged = tuple(d.doc_id for d in documents if old_hashes.get(d.doc_id) == d.content_hash)
+    removed = tuple(sorted(set(old_hashes) - new_ids))
+
+    def report(n_chunks: int, embedded: int, written: bool) -> IndexReport:
+        return IndexReport(added, updated, removed, unchanged, skipped, n_chunks, embedded,
+                           time.perf_counter() - started, str(root), written)
+
+    if old is not None and not (added or updated or removed):
+        paths_same = all(old.documents[d.doc_id].path == d.path for d in documents)
+        if paths_same:
+            return report(len(old.chunks), 0, False)
+
+    embedder = embedder or get_embedder(settings)
+    reuse: dict[str, tuple[list[Chunk], np.ndarray]] = {}
+    if old is not None:
+        rows: dict[str, list[int]] = {}
+        for i, c in enumerate(old.chunks):
+            rows.setdefault(c.doc_id, []).append(i)
+        for doc_id in unchanged:
+            idx = rows.get(doc_id, [])
+            reuse[doc_id] = ([old.chunks[i] for i in idx], old.vectors[idx])
+
+    chunks: list[Chunk] = []
+    parts: list[np.ndarray] = []
+    fresh = [d for d in documents if d.doc_id not in reuse]
+    fresh_chunks = {d.doc_id: chunk_document(d, settings.chunk_size, settings.chunk_overlap) for d in fresh}
+    texts = [context_text(d, c.text) for d in fresh for c in fresh_chunks[d.doc_id]]
+    log.info("embedding %d chunks from %d new or changed documents", len(texts), len(fresh))
+    fresh_vectors = embedder.encode_passages(texts, progress=progress)
+    offset = 0
+    for d in documents:  # keep corpus order so chunk numbering is stable
+        if d.doc_id in reuse:
+            doc_chunks, vecs = reuse[d.doc_id]
+        else:
+            doc_chunks = fresh_chunks[d.doc_id]
+            vecs = fresh_vectors[offset : offset + len(doc_chunks)]
+            offset += len(doc_chunks)
+        chunks.extend(doc_chunks)
+        parts.append(vecs)
+    vectors = np.ascontiguousarray(np.concatenate(parts), dtype=np.float32).reshape(-1, embedder.dim)
+    if not chunks:
+        raise CorpusError("the corpus produced no text chunks")
+
+    index_type = st.choose_index_type(len(chunks), settings.index_type, settings.hnsw_threshold)
+    docs_by_id = {d.doc_id: d for d in documents}
+    tokens = [lexical_tokens(context_text(docs_by_id[c.doc_id], c.text)) for c in chunks]
+    data = st.StoreData(
+        manifest={
+            "package_version": package_version(),
+            "model": {"id": model_id, "dim": embedder.dim},
+            "chunking": _chunking_params(settings),
+            "index": {"type": index_type},
+            "documents": {d.doc_id: {"hash": d.content_hash, "path": d.path} for d in documents},
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        },
+        documents={d.doc_id: d for d in documents},
+        chunks=chunks,
+        vectors=vectors,
+        dense=st.build_dense(vectors, index_type),
+        bm25_exact=st.build_bm25([t[0] for t in tokens]),
+        bm25_folded=st.build_bm25([t[1] for t in tokens]),
+        vocab=Vocabulary.from_token_lists(syllables(f"{d.place or ''}\n{d.text}") for d in documents),
+    )
+    st.write_generation(root, data)
+    return report(len(chunks), len(texts), True)

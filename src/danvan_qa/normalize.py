@@ -1,0 +1,91 @@
+"""Vietnamese text normalisation, diacritic folding and syllable tokenisation.
+
+Documents and queries go through the same functions so that NFD text, old/new
+tone placement (hoà/hòa) and diacritic-free typing all meet on common ground.
+`fold` maps each character to exactly one character, so offsets found in the
+folded text are offsets in the original text too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NORMALIZER_VERSION = 1
+
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# Open syllables ending in oa / oe / uy: put the tone on the first vowel
+# (hoà -> hòa, khoẻ -> khỏe, thuỷ -> thủy). "qu" + y (quý) is not such a
+# cluster, so a preceding q blocks the move.
+_OLD_TONE = re.compile(r"(?<![qQ\w])(\w*?)(?<![qQ])([oOuU])([^\W\d_])(?!\w)")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    head, first, second = match.groups()
+    pair = (first.lower(), unicodedata.normalize("NFD", second)[0].lower())
+    if pair not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return match.group(0)
+    decomposed = unicodedata.normalize("NFD", second)
+    tones = [c for c in decomposed[1:] if c in _TONES]
+    if not tones or len(decomposed) != 2:  # no tone, or a letter-forming mark too
+        return match.group(0)
+    first_toned = unicodedata.normalize("NFC", first + tones[0])
+    return head + first_toned + decomposed[0]
+
+
+def normalize_text(text: str) -> str:
+    """NFC, plain spaces and quotes, one tone placement, no control characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _CONTROL.sub(" ", text)
+    text = text.translate(_QUOTES)
+    return _OLD_TONE.sub(_move_tone, text)
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in range(0xC0, 0x1F00):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            table[cp] = base
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics, one character for one (needs NFC input)."""
+    return text.translate(_FOLD).lower()
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-case syllable tokens; one-letter syllables (ở, và, 5) are kept."""
+    return _WORD.findall(normalize_text(text).lower())
+
+
+def lexical_tokens(text: str) -> tuple[list[str], list[str]]:
+    """Tokens for the two BM25 fields: exact syllables, and folded syllables + bigrams.
+
+    Bigrams of folded syllables let "ky ket" match the compound "ký kết" more
+    strongly than two unrelated syllables would.
+    """
+    exact = syllables(text)
+    folded = [fold(t) for t in exact]
+    bigrams = [f"{a}_{b}" for a, b in zip(folded, folded[1:])]
+    return exact, folded + bigrams

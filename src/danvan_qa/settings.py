@@ -1,0 +1,67 @@
+"""One settings object: defaults, overridden by DANVAN_QA_* env vars, then by CLI flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+ENV_PREFIX = "DANVAN_QA_"
+
+
+def _default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "danvan-qa"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable of the pipeline. Env var: DANVAN_QA_<FIELD NAME IN CAPS>."""
+
+    corpus: Path = Path("corpus")
+    store: Path = Path("vectorstore")
+    cache: Path = field(default_factory=_default_cache)
+    model: str = ""  # "" = the bundled multilingual-e5-small; else any sentence-transformers path/name
+    chunk_size: int = 700  # characters; measured in benchmarks/chunking.py
+    chunk_overlap: int = 150
+    batch_size: int = 16
+    rrf_k: int = 60
+    weight_dense: float = 1.0  # tuned on eval/dev.jsonl (see README)
+    weight_bm25: float = 1.0
+    candidates: int = 50  # per retriever, before fusion
+    index_type: str = "auto"  # auto | flat | hnsw
+    hnsw_threshold: int = 50_000  # chunks; "auto" switches from exact Flat to HNSW above this
+    max_question_chars: int = 2000
+    max_doc_bytes: int = 20_000_000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Defaults <- env vars <- explicit overrides (None values are ignored)."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is not None and raw != "":
+                values[f.name] = _coerce(f.name, raw, cls)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _coerce(name: str, raw: str, cls: type) -> Any:
+    default = next(f for f in dataclasses.fields(cls) if f.name == name)
+    kind = default.type if isinstance(default.type, str) else default.type.__name__
+    try:
+        if kind == "Path":
+            return Path(raw).expanduser()
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {kind}") from exc
+    return raw

@@ -1,0 +1,32 @@
+"""A deterministic, dependency-free embedder for unit tests (hashed bag of folded syllables)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Sequence
+
+import numpy as np
+
+from danvan_qa.normalize import fold, syllables
+
+
+class FakeEmbedder:
+    def __init__(self, dim: int = 64, model_id: str = "fake-hash-embedder") -> None:
+        self.dim = dim
+        self.model_id = model_id
+        self.passages_encoded = 0
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for tok in syllables(text):
+            h = int(hashlib.md5(fold(tok).encode()).hexdigest(), 16)
+            v[h % self.dim] += 1.0 if (h >> 8) % 2 else -1.0
+        norm = np.linalg.norm(v)
+        return v / norm if norm else v
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def encode_passages(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        self.passages_encoded += len(texts)
+        return self.encode_queries(texts)
