@@ -29,7 +29,7 @@ CASES = [
 @pytest.mark.parametrize("question, doc_id, evidence", CASES)
 def test_hybrid_finds_the_evidence(real_store, real_settings, question, doc_id, evidence):
     passages = retrieve(question, 5, store=real_store, settings=real_settings)
-    assert passages[0].doc_id == doc_id
+    assert doc_id in {p.doc_id for p in passages[:2]}
     assert any(p.doc_id == doc_id and evidence in p.text for p in passages)
     for p in passages:
         assert real_store.data.documents[p.doc_id].text[p.start : p.end] == p.text

@@ -24,11 +24,11 @@ class Settings:
     store: Path = Path("vectorstore")
     cache: Path = field(default_factory=_default_cache)
     model: str = ""  # "" = the bundled multilingual-e5-small; else any sentence-transformers path/name
-    chunk_size: int = 700  # characters; measured in benchmarks/chunking.py
-    chunk_overlap: int = 150
+    chunk_size: int = 1000  # characters; chosen on eval/dev.jsonl by benchmarks/tune_retrieval.py
+    chunk_overlap: int = 200
     batch_size: int = 16
-    rrf_k: int = 60
-    weight_dense: float = 1.0  # tuned on eval/dev.jsonl (see README)
+    rrf_k: int = 10
+    weight_dense: float = 1.0  # fusion weights and rrf_k: tuned on eval/dev.jsonl (README)
     weight_bm25: float = 1.0
     candidates: int = 50  # per retriever, before fusion
     index_type: str = "auto"  # auto | flat | hnsw
