@@ -8,7 +8,8 @@ from .corpus import Document
 
 # Paragraph, line, then Vietnamese sentence and clause boundaries, then words.
 SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ": ", ", ", " ", ""]
-SPLITTER_ID = "langchain.RecursiveCharacterTextSplitter/v1"
+SPLITTER_ID = "langchain.RecursiveCharacterTextSplitter/v2"
+MIN_CHUNK = 80  # a shorter piece (a title, a caption, "Tại hội nghị") joins its neighbour
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,11 @@ class Chunk:
 
 
 def chunk_document(doc: Document, size: int, overlap: int) -> list[Chunk]:
-    """Chunks of `doc.text`; each satisfies `doc.text[start:end] == text`."""
+    """Chunks of `doc.text`; each satisfies `doc.text[start:end] == text`.
+
+    Chunks are at most `size` characters, except that a piece shorter than
+    MIN_CHUNK is merged with its neighbour (at most size + MIN_CHUNK).
+    """
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     if overlap >= size:
@@ -41,8 +46,11 @@ def chunk_document(doc: Document, size: int, overlap: int) -> list[Chunk]:
         if start < 0:  # the splitter only ever returns substrings of its input
             raise AssertionError(f"chunk {len(chunks)} of {doc.doc_id} not found in its document")
         end = start + len(piece)
-        chunks.append(Chunk(f"{doc.doc_id}#{len(chunks)}", doc.doc_id, start, end, piece))
         search_from = start + 1
+        if chunks and (len(piece) < MIN_CHUNK or len(chunks[-1].text) < MIN_CHUNK):
+            prev = chunks.pop()
+            start, end = prev.start, max(end, prev.end)
+        chunks.append(Chunk(f"{doc.doc_id}#{len(chunks)}", doc.doc_id, start, end, doc.text[start:end]))
     return chunks
 
 
