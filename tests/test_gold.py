@@ -17,7 +17,7 @@ def test_bundled_sets_are_valid(name, minimum):
     items = load_gold(ROOT / "eval" / name, DOCS)
     assert len(items) >= minimum
     unanswerable = [i for i in items if not i.answerable]
-    assert 0.08 <= len(unanswerable) / len(items) <= 0.2
+    assert 0.08 <= len(unanswerable) / len(items) <= 0.3
     for item in items:
         if item.answerable:
             assert evidence_spans(item, DOCS), item.id

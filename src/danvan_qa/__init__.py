@@ -10,15 +10,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .answering import answer
     from .errors import CorpusError, DanvanError, ModelError, QueryError, StoreError
     from .indexer import IndexReport, build_index
-    from .records import Passage
+    from .records import Answer, AnswerItem, Citation, Passage
     from .retrieval import Filters, open_store, retrieve
     from .settings import Settings
 
 _EXPORTS = {
     "retrieve": "retrieval", "open_store": "retrieval", "Filters": "retrieval",
     "build_index": "indexer", "IndexReport": "indexer",
+    "answer": "answering", "Answer": "records", "AnswerItem": "records", "Citation": "records",
     "Passage": "records", "Settings": "settings",
     "DanvanError": "errors", "CorpusError": "errors", "ModelError": "errors",
     "QueryError": "errors", "StoreError": "errors",

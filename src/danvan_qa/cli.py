@@ -1,4 +1,4 @@
-"""Command line: `danvan-qa index | search | shell`. Exit 2 on bad input, 1 on other failures."""
+"""Command line: `danvan-qa index | search | ask | events | shell`. Exit 2 on bad input, 1 on other failures."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from .errors import DanvanError, QueryError
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .records import Answer
 
 EXIT_USAGE = 2
 
@@ -47,7 +50,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = sub.add_parser("shell", help="interactive search loop (index built first if missing)")
+    p = sub.add_parser("ask", help="answer a question with cited quotes (or say the articles do not tell)")
+    _common(p)
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+
+    p = sub.add_parser("events", help="print the extracted events, participants and programmes")
+    _common(p)
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="the whole fact table as JSON")
+    fmt.add_argument("--csv", action="store_true", help="one row per participant, as CSV")
+
+    p = sub.add_parser("shell", help="interactive question loop (index built first if missing)")
     _common(p)
     return top
 
@@ -77,16 +91,52 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _print_answer(answer: "Answer") -> None:
+    print(answer.text)
+    for c in answer.citations:
+        print(f"[{c.n}] {c.title} ({c.date or 'không rõ ngày'}) {c.doc_id} [{c.start}:{c.end}]")
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    from .answering import answer
+
+    result = answer(args.question, settings=settings)
+    if args.json:
+        print(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=1))
+    else:
+        _print_answer(result)
+    return 0
+
+
+def _events(args: argparse.Namespace, settings: Settings) -> int:
+    from .events import table_rows, write_csv
+    from .retrieval import open_store
+
+    store = open_store(settings=settings)
+    if args.json:
+        print(json.dumps(store.facts.to_json(), ensure_ascii=False, indent=1))
+    elif args.csv:
+        write_csv(store, sys.stdout)
+    else:
+        for row in table_rows(store):
+            print(f"{row['date'] or '?':10}  {row['place'] or '':16}  {row['event']}")
+            for person in row["participants"].split("\n"):
+                if person:
+                    print(f"{'':28}- {person}")
+            if row["programmes"]:
+                print(f"{'':28}Chương trình: {row['programmes']}")
+    return 0
+
+
 def _shell(args: argparse.Namespace, settings: Settings) -> int:
+    from .answering import answer
     from .indexer import build_index
-    from .retrieval import retrieve
 
     print(build_index(settings=settings, progress=True).summary(), file=sys.stderr)
     print("Nhập câu hỏi (Ctrl-D để thoát):", file=sys.stderr)
     for line in sys.stdin:
         try:
-            for n, p in enumerate(retrieve(line, 3, settings=settings), start=1):
-                print(f"[{n}] {p.title} ({p.date}): {p.text[:300]}")
+            _print_answer(answer(line, settings=settings))
         except QueryError as exc:
             print(f"Lỗi: {exc}", file=sys.stderr)
     return 0
@@ -98,7 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = _settings(args)
-        return {"index": _index, "search": _search, "shell": _shell}[args.command](args, settings)
+        commands = {"index": _index, "search": _search, "ask": _ask, "events": _events, "shell": _shell}
+        return commands[args.command](args, settings)
     except (QueryError, ValueError) as exc:
         print(f"danvan-qa: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -15,6 +15,7 @@ from .chunking import SPLITTER_ID, Chunk, chunk_document, context_text
 from .corpus import Document, Skipped, load_corpus
 from .embedding import Embedder, get_embedder, model_id_for
 from .errors import CorpusError, StoreError
+from .facts import extract
 from .normalize import NORMALIZER_VERSION, lexical_tokens, syllables
 from .restore import Vocabulary
 from .settings import Settings
@@ -179,6 +180,7 @@ def _build_locked(
         bm25_exact=st.build_bm25([t[0] for t in tokens]),
         bm25_folded=st.build_bm25([t[1] for t in tokens]),
         vocab=Vocabulary.from_token_lists(syllables(f"{d.place or ''}\n{d.text}") for d in documents),
+        facts=extract(documents),
     )
     st.write_generation(root, data)
     return report(len(chunks), len(texts), True)

@@ -22,3 +22,41 @@ class Passage:
     bm25_score: float | None = None  # BM25 (exact + folded fields), when BM25 ranked it
     dense_rank: int | None = None  # 1-based rank among dense candidates
     bm25_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered quote; `quote == document.text[start:end]`."""
+
+    n: int
+    doc_id: str
+    title: str
+    date: str | None
+    url: str | None
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class AnswerItem:
+    """One entry of a list answer (a participant), pointing at its citation number."""
+
+    name: str
+    role: str | None
+    rank: str | None
+    acts: tuple[str, ...]
+    citation: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    kind: str  # the question type the answer was built for
+    short: str | None  # the key span (a name, a date, a number…), None for lists and sentences
+    items: tuple[AnswerItem, ...]
+    text: str  # Vietnamese Markdown with [n] markers; article text in it is escaped
+    citations: tuple[Citation, ...]
+    abstained: bool
+    confidence: float  # 0..1
+    passages: tuple[Passage, ...] = ()  # what retrieval returned, for "show the passages"

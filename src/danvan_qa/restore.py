@@ -60,8 +60,15 @@ class Restorer:
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
         self._forms: dict[str, list[str]] = {}
-        for form in vocab.unigrams:
+        self._folded: Counter[str] = Counter()
+        for form, count in vocab.unigrams.items():
             self._forms.setdefault(fold(form), []).append(form)
+            self._folded[fold(form)] += count
+        self.total = sum(vocab.unigrams.values())
+
+    def folded_count(self, token: str) -> int:
+        """How often the folded syllable occurs in the corpus (question phrases included)."""
+        return self._folded.get(token, 0)
 
     def _candidates(self, token: str) -> list[str]:
         return self._forms.get(token, [token])

@@ -33,6 +33,8 @@ class Settings:
     candidates: int = 50  # per retriever, before fusion
     index_type: str = "auto"  # auto | flat | hnsw
     hnsw_threshold: int = 50_000  # chunks; "auto" switches from exact Flat to HNSW above this
+    answer_passages: int = 8  # passages answer() reads
+    abstain_threshold: float = 0.7  # below this confidence answer() abstains; chosen on eval/dev.jsonl
     max_question_chars: int = 2000
     max_doc_bytes: int = 20_000_000
 

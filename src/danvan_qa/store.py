@@ -4,7 +4,7 @@ Layout of a store folder:
 
     CURRENT          name of the live generation folder (replaced atomically)
     gen-<stamp>/     manifest.json, documents.jsonl, chunks.jsonl, vectors.npy,
-                     dense.faiss, bm25_exact/, bm25_folded/, vocab.json
+                     dense.faiss, bm25_exact/, bm25_folded/, vocab.json, facts.json
     .lock            held by an indexer while it writes
 
 A generation is written completely in its own folder and only then published by
@@ -26,14 +26,15 @@ from typing import Any
 
 import numpy as np
 
-from .chunking import Chunk
+from .chunking import Chunk, sentence_spans
 from .corpus import Document
 from .errors import StoreError
+from .facts import FactTable
 from .restore import Restorer, Vocabulary
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: facts.json (the extracted event table)
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 BM25_DIRS = ("bm25_exact", "bm25_folded")
@@ -52,6 +53,7 @@ class StoreData:
     bm25_exact: Any  # bm25s.BM25
     bm25_folded: Any
     vocab: Vocabulary
+    facts: FactTable
 
 
 def choose_index_type(n_chunks: int, requested: str, hnsw_threshold: int) -> str:
@@ -119,6 +121,7 @@ def write_generation(root: Path, data: StoreData) -> Path:
     data.bm25_exact.save(str(tmp / "bm25_exact"), show_progress=False)
     data.bm25_folded.save(str(tmp / "bm25_folded"), show_progress=False)
     (tmp / "vocab.json").write_text(json.dumps(data.vocab.to_json(), ensure_ascii=False), encoding="utf-8")
+    (tmp / "facts.json").write_text(json.dumps(data.facts.to_json(), ensure_ascii=False), encoding="utf-8")
     files = {
         str(p.relative_to(tmp)): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()
     }
@@ -219,6 +222,7 @@ def load_generation(root: Path, model_id: str) -> StoreData:
         dense = faiss.read_index(str(gen / "dense.faiss"))
         bm25 = [bm25s.BM25.load(str(gen / d), show_progress=False) for d in BM25_DIRS]
         vocab = Vocabulary.from_json(json.loads((gen / "vocab.json").read_text(encoding="utf-8")))
+        facts = FactTable.from_json(json.loads((gen / "facts.json").read_text(encoding="utf-8")))
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - every parse failure means the same thing to the user
@@ -234,7 +238,7 @@ def load_generation(root: Path, model_id: str) -> StoreData:
         raise StoreError(f"index in {gen} is out of step ({counts}); {REBUILD_HINT}")
     if vectors.ndim != 2 or vectors.shape[1] != manifest["model"]["dim"] or dense.d != vectors.shape[1]:
         raise StoreError(f"index in {gen} has vectors of the wrong dimension; {REBUILD_HINT}")
-    return StoreData(manifest, documents, chunks, vectors, dense, bm25[0], bm25[1], vocab)
+    return StoreData(manifest, documents, chunks, vectors, dense, bm25[0], bm25[1], vocab, facts)
 
 
 class Store:
@@ -244,6 +248,18 @@ class Store:
         self.root = root
         self.data = data
         self.restorer = Restorer(data.vocab)
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+
+    @property
+    def facts(self) -> FactTable:
+        return self.data.facts
+
+    def sentences(self, doc_id: str) -> list[tuple[int, int]]:
+        """Sentence spans of a document, computed once (a benign race at worst recomputes)."""
+        spans = self._sentences.get(doc_id)
+        if spans is None:
+            spans = self._sentences[doc_id] = sentence_spans(self.data.documents[doc_id].text)
+        return spans
 
     @classmethod
     def open(cls, root: Path | str, model_id: str) -> "Store":

@@ -1,0 +1,155 @@
+"""Sentence-level extraction: score the sentences of retrieved passages against a question,
+and pull typed spans (a number, a date, a place, a period) out of the best one.
+
+Scores are IDF-weighted coverage of the question's content words (and word
+pairs) by the sentence, on diacritic-folded text: 1.0 means every topical word
+of the question is in the sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from . import dates
+from .normalize import fold
+from .questions import Question, content_tokens
+from .records import Passage
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed answer span inside a sentence; start/end are document offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Scorer:
+    """Coverage of a question's words by a sentence, weighted by corpus rarity."""
+
+    def __init__(self, question: Question, folded_count: Callable[[str], int], total: int) -> None:
+        tokens = content_tokens(question.folded)
+        self.weights = {t: math.log(1 + total / (1 + folded_count(t))) for t in tokens}
+        self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+        self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit()]
+
+    def __call__(self, sentence: str) -> float:
+        if not self.weights:
+            return 0.0
+        words = re.findall(r"\w+", fold(sentence))
+        present = set(words)
+        uni = sum(w for t, w in self.weights.items() if t in present) / sum(self.weights.values())
+        if not self.bigrams:
+            return uni
+        pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+        return 0.75 * uni + 0.25 * len(self.bigrams & pairs) / len(self.bigrams)
+
+
+def candidate_sentences(
+    passages: Sequence[Passage], sentence_spans: Callable[[str], list[tuple[int, int]]],
+    doc_text: Callable[[str], str], doc_context: Callable[[str], str], scorer: Scorer,
+) -> list[Sentence]:
+    """Whole sentences overlapping the passages, best first; a small bonus for higher-ranked passages.
+
+    A sentence is scored together with its article's context (title, place), as a
+    reader would understand "the province" in an article about Thừa Thiên Huế.
+    """
+    seen: set[tuple[str, int]] = set()
+    found: list[Sentence] = []
+    for rank, p in enumerate(passages):
+        text = doc_text(p.doc_id)
+        for start, end in sentence_spans(p.doc_id):
+            if end <= p.start or start >= p.end or (p.doc_id, start) in seen:
+                continue
+            seen.add((p.doc_id, start))
+            score = scorer(f"{doc_context(p.doc_id)}\n{text[start:end]}") + 0.02 / (1 + rank)
+            found.append(Sentence(p.doc_id, start, end, text[start:end], score))
+    found.sort(key=lambda s: -s.score)
+    return found
+
+
+_UNIT_WORDS = ("năm", "tháng", "ngày", "giờ")
+
+
+def number_span(question: Question, sentence: Sentence) -> Span | None:
+    """The number the question asks for: "bao nhiêu mô hình" -> "212" in "… với 212 mô hình …"."""
+    restored = question.restored
+    m = re.search(r"(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)", restored, re.IGNORECASE) or \
+        re.search(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\w+(?:\s+\w+)?)", restored, re.IGNORECASE)
+    before = re.search(r"(\w+(?:\s+\w+)?)\s+(?:bao nhiêu|mấy)\b", restored, re.IGNORECASE)
+    text = sentence.text
+    if m and fold(m.group(1)).startswith(("phan tram", "ty le")) or fold(restored).startswith("ty le"):
+        hit = re.search(r"\d+(?:[.,]\d+)?\s*%", text)
+        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
+    if before and fold(before.group(1)).split()[-1] in ("so", "thu"):  # "số mấy", "lần thứ mấy"
+        head = before.group(1)
+        hit = re.search(re.escape(head) + r"\s+(\d+|[IVXLC]+)\b", text, re.IGNORECASE)
+        if hit:
+            return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+    if m:
+        for noun in (m.group(1), m.group(1).split()[0]):
+            hit = re.search(r"(\d[\d.,]*)\s+" + re.escape(noun) + r"\b", text, re.IGNORECASE)
+            if hit:
+                keep_unit = noun.split()[0].lower() in _UNIT_WORDS
+                end = hit.end() if keep_unit else hit.end(1)
+                return Span(text[hit.start() : end], sentence.start + hit.start(), sentence.start + end)
+    return None
+
+
+def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple[Span, str | None] | None:
+    """The date mention nearest to the question's words in the sentence, with its ISO reading."""
+    mentions = list(dates.find_dates(sentence.text)) or list(dates.find_dates(sentence.text, cued_only=False))
+    if not mentions:
+        return None
+    anchors = [m.start() for code in question.codes if (m := re.search(re.escape(code), sentence.text))]
+    if anchors:
+        best = min(mentions, key=lambda d: abs(d.start - anchors[0]))
+    else:
+        cued = list(dates.find_dates(sentence.text, cued_only=True))
+        best = cued[0] if cued else mentions[0]
+    resolved = dates.resolve(best, year)
+    span = Span(sentence.text[best.start : best.end], sentence.start + best.start, sentence.start + best.end)
+    return span, resolved.isoformat() if resolved else None
+
+
+_PLACE = re.compile(r"\btại ((?:TP\.? |thành phố |tỉnh )?[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)*)")
+
+
+def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
+    hit = _PLACE.search(sentence.text)
+    if hit:
+        return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
+    if fallback and fallback in sentence.text:
+        at = sentence.text.index(fallback)
+        return Span(fallback, sentence.start + at, sentence.start + at + len(fallback))
+    return None
+
+
+_PERIOD = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+
+
+def period_span(question: Question, sentence: Sentence) -> Span | None:
+    """The period whose preceding clause shares most words (and word pairs) with the question."""
+    tokens = content_tokens(question.folded)
+    wanted, pairs = set(tokens), set(zip(tokens, tokens[1:]))
+    best: tuple[float, Span] | None = None
+    for hit in _PERIOD.finditer(sentence.text):
+        clause = re.findall(r"\w+", fold(re.split(r"[;:]", sentence.text[max(0, hit.start() - 90) : hit.start()])[-1]))
+        overlap = len(wanted & set(clause)) + 2 * len(pairs & set(zip(clause, clause[1:])))
+        span = Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+        if best is None or overlap > best[0]:
+            best = (overlap, span)
+    return best[1] if best else None
