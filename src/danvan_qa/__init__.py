@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .answering import answer
     from .errors import CorpusError, DanvanError, ModelError, QueryError, StoreError
+    from .evaluate import EvalResult, evaluate
     from .indexer import IndexReport, build_index
     from .records import Answer, AnswerItem, Citation, Passage
     from .retrieval import Filters, open_store, retrieve
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "retrieve": "retrieval", "open_store": "retrieval", "Filters": "retrieval",
+    "evaluate": "evaluate", "EvalResult": "evaluate",
     "build_index": "indexer", "IndexReport": "indexer",
     "answer": "answering", "Answer": "records", "AnswerItem": "records", "Citation": "records",
     "Passage": "records", "Settings": "settings",

@@ -219,8 +219,10 @@ class Answerer:
             if not prog.parties or not prog.parties_span:
                 return None
             short = " và ".join(prog.parties)
-            line = f"Chương trình được ký giữa **{md_escape(short)}** {_cite(prog.doc_id, *prog.parties_span)}"
-            return Draft(short=short, lines=[line], confidence=0.9, docs={prog.doc_id})
+            span = (prog.doc_id, *prog.parties_span)
+            line = f"Chương trình được ký giữa **{md_escape(short)}** {_cite(*span)}"
+            return Draft(short=short, lines=[line], confidence=0.9, docs={prog.doc_id},
+                         items=[(party, None, None, ("ký",), span) for party in prog.parties])
         if q.kind == "date":
             if not prog.date_text:
                 return None

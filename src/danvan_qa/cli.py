@@ -1,4 +1,4 @@
-"""Command line: `danvan-qa index | search | ask | events | shell`. Exit 2 on bad input, 1 on other failures."""
+"""Command line: `danvan-qa index | search | ask | events | eval | shell`. Exit 2 on bad input, 1 on other failures."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .errors import DanvanError, QueryError
+from .gold import GoldError
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -60,6 +61,15 @@ def parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the whole fact table as JSON")
     fmt.add_argument("--csv", action="store_true", help="one row per participant, as CSV")
+
+    p = sub.add_parser("eval", help="evaluate retrieval and answers on a gold question file")
+    _common(p)
+    p.add_argument("gold", type=Path, help="gold questions, one JSON object per line (see README)")
+    p.add_argument("--k", type=int, default=10, help="passages retrieved per question for the retrieval metrics")
+    p.add_argument("--modes", default="hybrid,bm25,dense", help="comma-separated retrieval modes to compare")
+    p.add_argument("--report", type=Path, help="write report.md, metrics.json and chart.png into this folder")
+    p.add_argument("--json", action="store_true", help="print the metrics as JSON on stdout")
+    p.add_argument("--no-baseline", action="store_true", help="skip the naive sentence baseline (faster)")
 
     p = sub.add_parser("shell", help="interactive question loop (index built first if missing)")
     _common(p)
@@ -128,6 +138,23 @@ def _events(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from .evaluate import evaluate
+    from .report import metrics_json, print_summary, write_report
+
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    result = evaluate(args.gold, k=args.k, modes=modes, settings=settings, baseline=not args.no_baseline,
+                      progress=sys.stderr.isatty() and not args.json)
+    if args.json:
+        print(metrics_json(result))
+    else:
+        print_summary(result)
+    if args.report:
+        for path in write_report(result, args.report):
+            print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
 def _shell(args: argparse.Namespace, settings: Settings) -> int:
     from .answering import answer
     from .indexer import build_index
@@ -148,9 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = _settings(args)
-        commands = {"index": _index, "search": _search, "ask": _ask, "events": _events, "shell": _shell}
+        commands = {"index": _index, "search": _search, "ask": _ask, "events": _events, "eval": _eval,
+                    "shell": _shell}
         return commands[args.command](args, settings)
-    except (QueryError, ValueError) as exc:
+    except (QueryError, GoldError, ValueError) as exc:
         print(f"danvan-qa: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except DanvanError as exc:

@@ -1,0 +1,136 @@
+"""Render an EvalResult: a compact terminal table, report.md, metrics.json and a PNG chart."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any, TextIO
+
+from .evaluate import EvalResult, QuestionResult
+
+HEADLINE = (
+    ("answer_contained", "Answer contained"), ("exact_match", "Exact match (short)"), ("token_f1", "Token F1 (short)"),
+    ("entity_precision", "Entity precision"), ("entity_recall", "Entity recall"), ("entity_f1", "Entity F1"),
+    ("citations_exact", "Citations exact"), ("cites_gold_doc", "Cites a gold document"),
+    ("cites_answer_evidence", "Cites answer evidence"), ("abstained_unanswerable", "Abstained (unanswerable)"),
+    ("abstained_answerable", "Abstained (answerable)"), ("baseline_answer_contained", "Baseline: answer contained"),
+    ("baseline_entity_recall", "Baseline: entity recall"),
+)
+RANKING = ("Success@1", "Success@5", "Success@10", "Recall@1", "Recall@5", "Recall@10", "MRR@10", "nDCG@10")
+TYPE_COLUMNS = ("questions", "answer_contained", "token_f1", "entity_recall", "abstained_unanswerable",
+                "baseline_answer_contained")
+
+
+def fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return "–" if math.isnan(value) else f"{value:.3f}"
+    return str(value)
+
+
+def print_summary(result: EvalResult, out: TextIO | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, width=120)
+    overall = result.metrics["answers"]["overall"]
+    table = Table(title=f"Answers ({overall['questions']} questions, {overall['unanswerable']} unanswerable)")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, label in HEADLINE:
+        table.add_row(label, fmt(overall[key]))
+    console.print(table)
+    ranking = Table(title="Retrieval (chunks; relevant = holds gold evidence)")
+    ranking.add_column("mode")
+    for name in RANKING:
+        ranking.add_column(name, justify="right")
+    for mode, values in result.metrics["retrieval"].items():
+        ranking.add_row(mode, *(fmt(values["overall"].get(n, float("nan"))) for n in RANKING))
+    console.print(ranking)
+    lat = result.metrics["latency_ms"]
+    console.print(f"latency: retrieve p50 {lat['retrieve_p50']:.1f} ms, p95 {lat['retrieve_p95']:.1f} ms; "
+                  f"answer p50 {lat['answer_p50']:.1f} ms, p95 {lat['answer_p95']:.1f} ms")
+
+
+def metrics_json(result: EvalResult) -> str:
+    clean = json.loads(json.dumps(result.metrics, default=str).replace("NaN", "null"))
+    return json.dumps({"metrics": clean, "meta": result.meta}, ensure_ascii=False, indent=1)
+
+
+def _worst(result: EvalResult, n: int = 20) -> list[QuestionResult]:
+    """Confidently wrong first: answered unanswerables, then wrong or refused answerables."""
+    wrong = [r for r in result.questions if not r.correct or (r.entities and r.entities.false_neg)]
+    return sorted(wrong, key=lambda r: (r.answerable, -r.confidence))[:n]
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(r) + " |" for r in rows]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ↵ ")
+
+
+def report_markdown(result: EvalResult, chart: str | None) -> str:
+    answers, meta = result.metrics["answers"], result.meta
+    lines = ["# danvan-qa evaluation", "",
+             f"Gold `{meta['gold']}` (sha256 {meta['gold_sha256']}), corpus `{meta['corpus']}` "
+             f"(hash {meta['corpus_hash']}, {meta['documents']} documents, {meta['chunks']} chunks), "
+             f"model `{meta['model']}`, danvan-qa {meta['package_version']}, k = {meta['k']}.", ""]
+    lines += ["## Answers", ""]
+    lines += _md_table(["metric", "value"], [[label, fmt(answers["overall"][key])] for key, label in HEADLINE])
+    lines += ["", "## Per question type", ""]
+    types = [t for t in answers if t != "overall"]
+    lines += _md_table(["type", *TYPE_COLUMNS], [[t, *(fmt(answers[t][c]) for c in TYPE_COLUMNS)] for t in types])
+    lines += ["", "## Retrieval", ""]
+    rows = [[mode, *(fmt(v["overall"].get(n, float("nan"))) for n in RANKING)]
+            for mode, v in result.metrics["retrieval"].items()]
+    lines += _md_table(["mode", *RANKING], rows)
+    lat = result.metrics["latency_ms"]
+    lines += ["", f"Latency per question: retrieve p50 {lat['retrieve_p50']:.1f} ms / p95 {lat['retrieve_p95']:.1f} ms; "
+              f"answer p50 {lat['answer_p50']:.1f} ms / p95 {lat['answer_p95']:.1f} ms.", ""]
+    if chart:
+        lines += [f"![Recall curves and per-type accuracy]({chart})", ""]
+    lines += ["## Worst failures", ""]
+    for r in _worst(result):
+        lines += [f"### {r.id} ({r.type})", "", f"- **Question:** {_cell(r.question)}",
+                  f"- **Expected:** {_cell(' / '.join(r.expected) or '(abstain)')}",
+                  f"- **Got** (confidence {r.confidence:.2f}): {_cell(r.got)[:600]}",
+                  "- **Retrieved:**", *[f"  - {_cell(p)}" for p in r.passages], ""]
+    lines += ["## Settings", "", "```json", json.dumps(meta["settings"], ensure_ascii=False, indent=1), "```", ""]
+    return "\n".join(lines)
+
+
+def write_chart(result: EvalResult, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5))
+    for mode, per_query in result.ranking.items():
+        ks = [1, 5, 10]
+        left.plot(ks, [sum(v[f"Success@{k}"] for v in per_query.values()) / max(len(per_query), 1) for k in ks],
+                  marker="o", label=f"{mode} Success@k")
+        left.plot(ks, [sum(v[f"Recall@{k}"] for v in per_query.values()) / max(len(per_query), 1) for k in ks],
+                  marker="x", linestyle="--", label=f"{mode} Recall@k")
+    left.set(xlabel="k", ylabel="share", title="Retrieval", ylim=(0, 1.02))
+    left.legend(fontsize=7)
+    answers = result.metrics["answers"]
+    types = [t for t in answers if t != "overall"]
+    accuracy = [sum(r.correct for r in result.questions if r.type == t) / answers[t]["questions"] for t in types]
+    right.barh(types, accuracy, color="#3b7dd8")
+    right.set(xlim=(0, 1), title="Correct per question type (contained / abstained)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def write_report(result: EvalResult, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    chart = folder / "chart.png"
+    write_chart(result, chart)
+    (folder / "metrics.json").write_text(metrics_json(result), encoding="utf-8")
+    (folder / "report.md").write_text(report_markdown(result, chart.name), encoding="utf-8")
+    return [folder / "report.md", folder / "metrics.json", chart]
