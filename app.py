@@ -1,7 +1,8 @@
-"""Start danvan-qa on the bundled corpus: build the model folder and index if missing, then serve.
+"""Start the danvan-qa web chat on the bundled corpus (http://127.0.0.1:7860 by default).
 
-The web chat arrives with its own issue; until then this runs the interactive
-search loop in the terminal (`danvan-qa shell`).
+The page opens at once; the model folder and the index are built in the
+background if missing, with a status line on the page. Extra arguments are
+those of `danvan-qa serve` (--host, --port, --corpus, --store, --model).
 """
 
 import sys
@@ -9,4 +10,4 @@ import sys
 from danvan_qa.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main(["shell", *sys.argv[1:]]))
+    sys.exit(main(["serve", *sys.argv[1:]]))

@@ -1,4 +1,4 @@
-"""Command line: `danvan-qa index | search | ask | events | eval | shell`. Exit 2 on bad input, 1 on other failures."""
+"""Command line: `danvan-qa index | search | ask | events | eval | serve | shell`. Exit 2 on bad input, 1 on other failures."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -70,6 +71,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--report", type=Path, help="write report.md, metrics.json and chart.png into this folder")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON on stdout")
     p.add_argument("--no-baseline", action="store_true", help="skip the naive sentence baseline (faster)")
+
+    p = sub.add_parser("serve", help="start the web chat (model folder and index prepared first if missing)")
+    _common(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
 
     p = sub.add_parser("shell", help="interactive question loop (index built first if missing)")
     _common(p)
@@ -155,6 +161,14 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from .ui import serve
+
+    print(f"danvan-qa: serving on http://{args.host}:{args.port}", file=sys.stderr)
+    serve(settings, host=args.host, port=args.port)
+    return 0
+
+
 def _shell(args: argparse.Namespace, settings: Settings) -> int:
     from .answering import answer
     from .indexer import build_index
@@ -176,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _settings(args)
         commands = {"index": _index, "search": _search, "ask": _ask, "events": _events, "eval": _eval,
-                    "shell": _shell}
+                    "serve": _serve, "shell": _shell}
         return commands[args.command](args, settings)
     except (QueryError, GoldError, ValueError) as exc:
         print(f"danvan-qa: error: {exc}", file=sys.stderr)
@@ -186,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `danvan-qa events --csv | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
 
 
 if __name__ == "__main__":

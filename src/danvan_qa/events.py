@@ -7,7 +7,7 @@ from typing import TextIO
 
 from .store import Store
 
-COLUMNS = ("date", "place", "event", "participants", "programmes", "doc_id", "title", "url", "start", "end")
+COLUMNS = ("date", "place", "summary", "event", "participants", "programmes", "doc_id", "title", "url", "start", "end")
 
 
 def table_rows(store: Store) -> list[dict[str, str]]:
@@ -34,6 +34,7 @@ def table_rows(store: Store) -> list[dict[str, str]]:
         )
         rows.append({
             "date": event.date or "", "place": event.place or "",
+            "summary": ", ".join(event.kinds) + (" — " + ", ".join(event.bodies) if event.bodies else ""),
             "event": doc.text[event.start : event.end], "participants": participants, "programmes": programmes,
             "doc_id": doc.doc_id, "title": doc.title, "url": doc.url or "", "start": str(event.start),
             "end": str(event.end),
