@@ -83,3 +83,23 @@ def test_cli_search_json_and_errors(real_store, real_settings):
     assert bad.returncode == 2 and "empty" in bad.stderr and "Traceback" not in bad.stderr
     index = _cli(real_settings, "index")
     assert index.returncode == 0 and "5 unchanged" in index.stdout
+
+
+def test_damaged_store_is_reported_and_index_rebuild_recovers(tmp_path, real_settings):
+    from danvan_qa.store import current_generation
+
+    env = {**os.environ, "DANVAN_QA_STORE": str(tmp_path / "store"), "DANVAN_QA_CORPUS": str(real_settings.corpus)}
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "danvan_qa.cli", *args], capture_output=True, text=True,
+                              env=env, timeout=600)
+
+    missing = cli("search", "ký kết")
+    assert missing.returncode == 1 and "danvan-qa index" in missing.stderr
+    assert cli("index").returncode == 0
+    faiss_file = current_generation(tmp_path / "store") / "dense.faiss"
+    faiss_file.write_bytes(faiss_file.read_bytes()[:1000])
+    broken = cli("search", "ký kết")
+    assert broken.returncode == 1 and "--rebuild" in broken.stderr and "Traceback" not in broken.stderr
+    assert cli("index", "--rebuild").returncode == 0
+    assert cli("search", "ký kết", "--json").returncode == 0

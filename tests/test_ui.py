@@ -115,3 +115,34 @@ def test_browser_never_runs_article_or_question_markup(hostile_server):
         assert page.locator("#dv-sources img, #dv-chat img[src='x'], #dv-sources script").count() == 0
         assert page.locator("a[href^='javascript']").count() == 0
         browser.close()
+
+
+def test_twenty_concurrent_clients(seed_server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gradio_client import Client
+
+    questions = ["Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?", "bao nhieu mo hinh dan van kheo",
+                 "Chương trình số 38-Ctr/BDVTW-BCA là gì?", "Giám đốc Công an tỉnh Thừa Thiên Huế là ai?"]
+
+    def user(n: int) -> list[str]:
+        client = Client(seed_server, verbose=False)
+        return [content(ask(client, questions[(n + i) % len(questions)])[0][-1]) for i in range(2)]
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        replies = [r for batch in pool.map(user, range(20), timeout=240) for r in batch]
+    assert len(replies) == 40
+    assert all("[1]" in r for r in replies), [r for r in replies if "[1]" not in r][:3]
+
+
+def test_time_budget_gives_a_message(real_store, real_settings):
+    from danvan_qa.ui import MSG_TIMEOUT, ChatBackend, Preparer
+
+    preparer = Preparer(real_settings)
+    preparer.ready.set()
+    slow = ChatBackend(real_settings.replace(request_timeout_s=1e-6), preparer)
+    history, sources, _, kept = slow.ask("Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?", [])
+    assert history[-1]["content"] == MSG_TIMEOUT and sources == "" and kept
+    normal = ChatBackend(real_settings, preparer)
+    history, sources, _, _ = normal.ask("Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?", [])
+    assert "[1]" in history[-1]["content"] and "dv-source" in sources

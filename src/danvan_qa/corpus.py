@@ -165,7 +165,7 @@ def parse_document(path: Path, raw: bytes, doc_id: str | None = None) -> Documen
     )
 
 
-def load_corpus(folder: Path, *, max_bytes: int = 20_000_000) -> CorpusLoad:
+def load_corpus(folder: Path, *, max_bytes: int = 2_000_000) -> CorpusLoad:
     """Every readable article under `folder` (sorted, recursive), plus what was skipped and why."""
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist or is not a folder")

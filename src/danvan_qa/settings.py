@@ -36,7 +36,8 @@ class Settings:
     answer_passages: int = 8  # passages answer() reads
     abstain_threshold: float = 0.7  # below this confidence answer() abstains; chosen on eval/dev.jsonl
     max_question_chars: int = 2000
-    max_doc_bytes: int = 20_000_000
+    request_timeout_s: float = 20.0  # the web chat's time budget per question
+    max_doc_bytes: int = 2_000_000  # a news article is far smaller; bigger files are reported and skipped
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

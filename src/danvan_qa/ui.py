@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from .errors import DanvanError, QueryError, StoreError
@@ -30,6 +32,7 @@ EXAMPLES = [
 MSG_EMPTY = "Vui lòng nhập câu hỏi."
 MSG_NOT_READY = "Hệ thống đang chuẩn bị mô hình và chỉ mục, vui lòng thử lại sau ít phút."
 MSG_ERROR = "Đã có lỗi khi trả lời câu hỏi này. Vui lòng thử lại hoặc đặt câu hỏi khác."
+MSG_TIMEOUT = "Câu hỏi này mất quá nhiều thời gian để trả lời. Vui lòng thử lại hoặc hỏi ngắn gọn hơn."
 MODES = [("Kết hợp (hybrid)", "hybrid"), ("Từ khóa (BM25)", "bm25"), ("Ngữ nghĩa (dense)", "dense")]
 
 
@@ -69,9 +72,12 @@ class Preparer:
 class ChatBackend:
     """The functions the page calls; kept free of Gradio so they are easy to test."""
 
-    def __init__(self, settings: Settings, preparer: Preparer) -> None:
+    def __init__(self, settings: Settings, preparer: Preparer, workers: int = 8) -> None:
         self.settings = settings
         self.preparer = preparer
+        # Answers run here so a request over its time budget can be answered with a message;
+        # the pool bounds how many overdue computations can pile up.
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="danvan-answer")
 
     def store(self):
         from .retrieval import open_store
@@ -95,7 +101,11 @@ class ChatBackend:
             store = self.store()
             filters = self.filters(store, doc_titles, sources, date_from, date_to)
             settings = self.settings.replace(answer_passages=int(k))
-            result = answer(question, store=store, settings=settings, mode=mode, filters=filters)
+            job = self.pool.submit(answer, question, store=store, settings=settings, mode=mode, filters=filters)
+            result = job.result(timeout=self.settings.request_timeout_s)
+        except FutureTimeout:
+            log.warning("question over its %.1f s budget: %r", self.settings.request_timeout_s, question[:200])
+            return history + [_assistant(MSG_TIMEOUT)], "", "", question
         except QueryError as exc:
             return history + [_assistant(_query_message(exc, self.settings))], "", "", question
         except StoreError as exc:
