@@ -34,7 +34,7 @@ index: install
 	$(VENV)/bin/danvan-qa index
 
 bench: install
-	$(PY) benchmarks/bench_retrieval.py
+	$(PY) benchmarks/suite.py
 
 clean:
 	rm -rf vectorstore/CURRENT vectorstore/gen-* vectorstore/.gen-* vectorstore/.lock

@@ -162,3 +162,14 @@ def test_hnsw_matches_flat_on_small_data():
     _, approx = hnsw.search(vecs[:50], 10)
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(exact, approx)])
     assert recall >= 0.95
+
+
+def test_known_phrase_and_fact_lookups(env):
+    settings, emb = env
+    build_index(settings=settings, embedder=emb)
+    store = _open(settings, emb)
+    assert store.known_phrase("38-Ctr/BDVTW-BCA") and store.known_phrase("giai đoạn 2022-2026")
+    assert not store.known_phrase("45-Ctr/BDVTW-BCA") and not store.known_phrase("2027-2031")
+    assert {p.name for p in store.people_by_doc["004_a8f1c7873cc8ab1a"]} >= {"Tô Lâm", "Trương Thị Mai"}
+    assert all(p.name == "Tô Lâm" for p in store.people_by_name["Tô Lâm"])
+    assert [e.date for e in store.events_by_doc["000_e8f6aa7cccc62a1d"] if e.main] == ["2016-11-04"]

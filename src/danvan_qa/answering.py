@@ -78,15 +78,15 @@ class Answerer:
         return ranks
 
     def _best_role(self, doc_id: str, name: str) -> Person | None:
-        with_role = [p for p in self.store.facts.people if p.doc_id == doc_id and p.name == name and p.role]
+        with_role = [p for p in self.store.people_by_name.get(name, []) if p.doc_id == doc_id and p.role]
         return max(with_role, key=lambda p: len(p.role or ""), default=None)
 
     # -- event and role matching ------------------------------------------
     def select_event(self, q: Question, passages: list[Passage]) -> Event | None:
         ranks = self._doc_rank(passages)
         best: tuple[float, Event] | None = None
-        for e in self.store.facts.events:
-            if not e.main or e.doc_id not in ranks:
+        for e in (e for doc_id in ranks for e in self.store.events_by_doc.get(doc_id, [])):
+            if not e.main:
                 continue
             score = 1.0 / (1 + ranks[e.doc_id])
             if q.dates:
@@ -127,7 +127,7 @@ class Answerer:
             return None
         wanted = {"chair": CHAIR_ACTS, "speaker": {q.act}}.get(q.kind)
         chosen: dict[str, Person] = {}
-        for p in self.store.facts.people:
+        for p in self.store.people_by_doc.get(event.doc_id, []):
             if p.event_id != event.event_id or not p.acts:
                 continue
             if wanted is not None and not set(p.acts) & set(wanted):
@@ -156,15 +156,15 @@ class Answerer:
         return draft
 
     def _is_chair(self, event: Event, name: str) -> bool:
-        return any(p.event_id == event.event_id and p.name == name and set(p.acts) & CHAIR_ACTS
-                   for p in self.store.facts.people)
+        return any(p.event_id == event.event_id and set(p.acts) & CHAIR_ACTS
+                   for p in self.store.people_by_name.get(name, []))
 
     def role_holder(self, q: Question, passages: list[Passage]) -> Draft | None:
         ranks = self._doc_rank(passages)
         event = self.select_event(q, passages) if q.dates else None
         scored: list[tuple[float, Person]] = []
-        for p in self.store.facts.people:
-            if not p.role or p.doc_id not in ranks or (event and p.doc_id != event.doc_id):
+        for p in (p for doc_id in ranks for p in self.store.people_by_doc.get(doc_id, [])):
+            if not p.role or (event and p.doc_id != event.doc_id):
                 continue
             score = self._role_score(q, p.role)
             doc = self.store.data.documents[p.doc_id]
@@ -184,7 +184,7 @@ class Answerer:
 
     def person_role(self, q: Question, passages: list[Passage]) -> Draft | None:
         ranks = self._doc_rank(passages)
-        mentions = [p for p in self.store.facts.people if p.name == q.person and (p.role or p.rank)]
+        mentions = [p for p in self.store.people_by_name.get(q.person or "", []) if p.role or p.rank]
         if not mentions:
             return None
         key = (lambda p: (p.rank is not None, -ranks.get(p.doc_id, 99))) if q.kind == "rank" else \
@@ -203,13 +203,13 @@ class Answerer:
         return Draft(short=best.role, lines=[line], confidence=0.9, docs={best.doc_id})
 
     def programme(self, q: Question, passages: list[Passage]) -> Draft | None:
-        programmes = self.store.facts.programmes
         if q.codes:
+            programmes = self.store.facts.programmes
             codes = {fold(c) for c in q.codes}
             chosen = [p for p in programmes if p.number and fold(p.number) in codes]
         elif "ky" in q.folded.split() and "ngoai" not in q.folded.split():
             event = self.select_event(q, passages)
-            chosen = [p for p in programmes if event and p.doc_id == event.doc_id and p.date]
+            chosen = [p for p in self.store.programmes_by_doc.get(event.doc_id, []) if p.date] if event else []
         else:
             return None
         if not chosen:
@@ -292,10 +292,7 @@ class Answerer:
 
     def _unsupported(self, q: Question, scorer: Scorer) -> bool:
         """The question names something no article contains: an unknown word, code or period."""
-        corpus = [fold(d.text) for d in self.store.data.documents.values()]
-        if any(not any(fold(c) in t for t in corpus) for c in q.codes):
-            return True
-        if any(not any(re.search(p.replace("-", r"\s*[-–]\s*"), t) for t in corpus) for p in q.periods):
+        if not all(self.store.known_phrase(phrase) for phrase in (*q.codes, *q.periods)):
             return True
         if not scorer.weights:
             return False

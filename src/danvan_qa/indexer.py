@@ -176,7 +176,7 @@ def _build_locked(
         documents={d.doc_id: d for d in documents},
         chunks=chunks,
         vectors=vectors,
-        dense=st.build_dense(vectors, index_type),
+        dense=st.build_dense(vectors, index_type, settings.ivf_nprobe),
         bm25_exact=st.build_bm25([t[0] for t in tokens]),
         bm25_folded=st.build_bm25([t[1] for t in tokens]),
         vocab=Vocabulary.from_token_lists(syllables(f"{d.place or ''}\n{d.text}") for d in documents),

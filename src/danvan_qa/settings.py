@@ -31,8 +31,9 @@ class Settings:
     weight_dense: float = 1.0  # fusion weights and rrf_k: tuned on eval/dev.jsonl (README)
     weight_bm25: float = 1.0
     candidates: int = 50  # per retriever, before fusion
-    index_type: str = "auto"  # auto | flat | hnsw
+    index_type: str = "auto"  # auto | flat | hnsw | ivf
     hnsw_threshold: int = 50_000  # chunks; "auto" switches from exact Flat to HNSW above this
+    ivf_nprobe: int = 32  # inverted lists visited per query by an "ivf" index
     answer_passages: int = 8  # passages answer() reads
     abstain_threshold: float = 0.7  # below this confidence answer() abstains; chosen on eval/dev.jsonl
     max_question_chars: int = 2000

@@ -29,7 +29,8 @@ import numpy as np
 from .chunking import Chunk, sentence_spans
 from .corpus import Document
 from .errors import StoreError
-from .facts import FactTable
+from .facts import Event, FactTable, Person, Programme
+from .normalize import syllables
 from .restore import Restorer, Vocabulary
 
 log = logging.getLogger(__name__)
@@ -56,25 +57,42 @@ class StoreData:
     facts: FactTable
 
 
-def choose_index_type(n_chunks: int, requested: str, hnsw_threshold: int) -> str:
-    """Exact search while small; HNSW once exact search would be slow."""
-    if requested not in ("auto", "flat", "hnsw"):
-        raise ValueError(f"unknown index type {requested!r} (expected auto, flat or hnsw)")
+INDEX_TYPES = ("auto", "flat", "hnsw", "ivf")
+
+
+def choose_index_type(n_chunks: int, requested: str, ann_threshold: int) -> str:
+    """Exact search while small; an approximate index once exact search would be slow."""
+    if requested not in INDEX_TYPES:
+        raise ValueError(f"unknown index type {requested!r} (expected one of {', '.join(INDEX_TYPES)})")
     if requested != "auto":
         return requested
-    return "hnsw" if n_chunks >= hnsw_threshold else "flat"
+    return "hnsw" if n_chunks >= ann_threshold else "flat"
 
 
-def build_dense(vectors: np.ndarray, index_type: str) -> Any:
+def ivf_lists(n: int) -> int:
+    """About 4·√n inverted lists, the usual FAISS rule of thumb."""
+    return int(min(65536, max(16, 4 * np.sqrt(max(n, 1)))))
+
+
+def build_dense(vectors: np.ndarray, index_type: str, nprobe: int = 32) -> Any:
     import faiss
 
     dim = vectors.shape[1]
     if index_type == "flat":
         index = faiss.IndexFlatIP(dim)
-    else:
+    elif index_type == "hnsw":
         index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 80
         index.hnsw.efSearch = 96
+    elif index_type == "ivf":
+        nlist = ivf_lists(len(vectors))
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        rng = np.random.default_rng(0)
+        sample = vectors[rng.choice(len(vectors), min(len(vectors), 40 * nlist), replace=False)]
+        index.train(sample)
+        index.nprobe = nprobe
+    else:
+        raise ValueError(f"unknown index type {index_type!r}")
     if len(vectors):
         index.add(vectors)
     return index
@@ -249,6 +267,26 @@ class Store:
         self.data = data
         self.restorer = Restorer(data.vocab)
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        # Fact lookups by document and by name, so a question never scans the whole table.
+        self.people_by_doc: dict[str, list[Person]] = {}
+        self.people_by_name: dict[str, list[Person]] = {}
+        self.events_by_doc: dict[str, list[Event]] = {}
+        self.programmes_by_doc: dict[str, list[Programme]] = {}
+        for person in data.facts.people:
+            self.people_by_doc.setdefault(person.doc_id, []).append(person)
+            self.people_by_name.setdefault(person.name, []).append(person)
+        for event in data.facts.events:
+            self.events_by_doc.setdefault(event.doc_id, []).append(event)
+        for programme in data.facts.programmes:
+            self.programmes_by_doc.setdefault(programme.doc_id, []).append(programme)
+
+    def known_phrase(self, text: str) -> bool:
+        """Whether the corpus contains these syllables in this order (checked pair by pair)."""
+        tokens = syllables(text)
+        vocab = self.data.vocab
+        if len(tokens) == 1:
+            return tokens[0] in vocab.unigrams
+        return all(f"{a} {b}" in vocab.bigrams for a, b in zip(tokens, tokens[1:]))
 
     @property
     def facts(self) -> FactTable:
