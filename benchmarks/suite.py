@@ -213,7 +213,7 @@ def scale(sizes: list[int], sentences: list[str], questions: list[str], settings
                 faiss.write_index(index, f.name)
                 size = os.path.getsize(f.name) / 2**20
             nq = 50 if kind == "flat" and n >= 1_000_000 else 200
-            lat = [timed(lambda q=q: index.search(q[None], 10))[0] for q in queries[:nq]]
+            lat = [timed(lambda q=q, ix=index: ix.search(q[None], 10))[0] for q in queries[:nq]]
             _, got = index.search(queries, 10)
             if kind == "flat":
                 exact = got

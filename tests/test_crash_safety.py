@@ -53,7 +53,7 @@ def test_sigkill_during_builds_leaves_a_complete_store(tmp_path):
     assert _state(store) == "B"
     rng = random.Random(7)
     expected, killed_mid_write = "B", 0
-    for i in range(KILLS):
+    for _ in range(KILLS):
         target = "A" if expected == "B" else "B"
         _write_corpus(corpus, target)
         proc = _run(corpus, store)

@@ -140,7 +140,7 @@ def _acts(sentence: str, mentions: list[PersonMention]) -> list[tuple[str, ...]]
     opening = folded[: max(folded.find(","), 0) or 40][:40]
     ends = [max(m.end, m.role_end or 0) for m in mentions]
     result = []
-    for mention, end in zip(mentions, ends):
+    for end in ends:
         acts: list[str] = []
         for cue, act in ACTS:
             if act in acts or (act == "chủ trì" and "đồng chủ trì" in acts):
