@@ -1,6 +1,6 @@
 """The page's HTML helpers escape everything that comes from articles or users."""
 
-from danvan_qa.ui_render import esc, marked, safe_url, source_cell, user_text
+from danvan_qa.ui_render import esc, marked, people_cell, safe_url, source_cell, user_text
 
 
 def test_marked_escapes_around_and_inside_the_highlight():
@@ -22,3 +22,8 @@ def test_table_cell_and_question_are_inert():
     assert source_cell({"title": "T", "doc_id": "d", "url": "https://x.vn/a b"}) == "[T (d)](https://x.vn/a%20b)"
     assert "<img" not in user_text("<img src=x onerror=alert(1)> **đậm**")
     assert esc('"\'<>&') == "&quot;&#x27;&lt;&gt;&amp;"
+
+
+def test_people_cell_lists_each_participant_escaped():
+    cell = people_cell("A — Giám đốc (dự)\n<b>B</b> — [x](javascript:y) (dự)\n")
+    assert cell.splitlines() == ["- A — Giám đốc (dự)", "- \\<b\\>B\\</b\\> — \\[x\\](javascript:y) (dự)"]

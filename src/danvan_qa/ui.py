@@ -17,7 +17,7 @@ from typing import Any
 from .errors import DanvanError, QueryError, StoreError
 from .retrieval import Filters
 from .settings import Settings
-from .ui_render import CSS, esc, passages_html, source_cell, sources_html, user_text
+from .ui_render import CSS, esc, passages_html, people_cell, source_cell, sources_html, user_text
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,8 @@ class ChatBackend:
         rows = table_rows(self.store())
         needle = fold(search.strip())
         rows = [r for r in rows if not needle or needle in fold(" ".join(r.values()))]
-        table = [[r["date"], r["place"], r["summary"], r["participants"], r["programmes"], source_cell(r)] for r in rows]
+        table = [[r["date"], r["place"], r["summary"], people_cell(r["participants"]), r["programmes"], source_cell(r)]
+                 for r in rows]
         return table, _write_csv(rows, COLUMNS)
 
     def status(self) -> str:
@@ -211,7 +212,7 @@ def build_app(settings: Settings, preparer: Preparer):
         with gr.Tab("Sự kiện", elem_id="dv-events-tab"):
             search = gr.Textbox(label="Tìm trong bảng (ngày, nơi, tên, chương trình…)")
             table = gr.Dataframe(headers=["Ngày", "Nơi", "Sự kiện", "Người tham gia (vai trò)", "Chương trình",
-                                          "Nguồn"], datatype=["str", "str", "str", "str", "str", "markdown"],
+                                          "Nguồn"], datatype=["str", "str", "str", "markdown", "str", "markdown"],
                                  column_widths=["9%", "10%", "18%", "33%", "15%", "15%"], wrap=True,
                                  interactive=False, elem_id="dv-events")
             download = gr.File(label="Tải CSV")

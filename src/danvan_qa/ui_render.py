@@ -93,6 +93,13 @@ def source_cell(row: dict[str, str]) -> str:
     return f"[{label}]({link.replace(')', '%29').replace(' ', '%20')})" if link else label
 
 
+def people_cell(participants: str) -> str:
+    """One Markdown list item per participant line, with article text escaped."""
+    from .answering import md_escape
+
+    return "\n".join(f"- {md_escape(line)}" for line in participants.split("\n") if line)
+
+
 def user_text(question: str) -> str:
     """A user's question as shown in the chat: Markdown and HTML characters lose their meaning."""
     from .answering import md_escape
