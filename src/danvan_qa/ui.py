@@ -213,7 +213,7 @@ def build_app(settings: Settings, preparer: Preparer):
             search = gr.Textbox(label="Tìm trong bảng (ngày, nơi, tên, chương trình…)")
             table = gr.Dataframe(headers=["Ngày", "Nơi", "Sự kiện", "Người tham gia (vai trò)", "Chương trình",
                                           "Nguồn"], datatype=["str", "str", "str", "markdown", "str", "markdown"],
-                                 column_widths=["9%", "10%", "18%", "33%", "15%", "15%"], wrap=True,
+                                 column_widths=["100px", "120px", "200px", "380px", "200px", "200px"], wrap=True,
                                  interactive=False, elem_id="dv-events")
             download = gr.File(label="Tải CSV")
         inputs = [question, chat, k, mode, docs, srcs, date_from, date_to, show]
