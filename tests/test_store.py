@@ -172,3 +172,15 @@ def test_known_phrase_and_fact_lookups(env):
     assert {p.name for p in store.people_by_doc["004_a8f1c7873cc8ab1a"]} >= {"Tô Lâm", "Trương Thị Mai"}
     assert all(p.name == "Tô Lâm" for p in store.people_by_name["Tô Lâm"])
     assert [e.date for e in store.events_by_doc["000_e8f6aa7cccc62a1d"] if e.main] == ["2016-11-04"]
+
+
+def test_new_extractor_version_refreshes_facts_without_reembedding(env, monkeypatch):
+    from danvan_qa import indexer
+
+    settings, emb = env
+    build_index(settings=settings, embedder=emb)
+    monkeypatch.setattr(indexer, "FACTS_VERSION", 999)
+    report = build_index(settings=settings, embedder=emb)
+    assert report.written and report.embedded_chunks == 0 and len(report.unchanged) == 5
+    assert _open(settings, emb).data.manifest["facts_version"] == 999
+    assert not build_index(settings=settings, embedder=emb).written

@@ -20,6 +20,17 @@ _DATE_CUE = re.compile(
 )
 
 
+# "2016-2021", "2016 – 2021": a programme's period.
+PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+# "tại Hà Nội", "tại TP Hồ Chí Minh": where an event took place.
+PLACE = re.compile(r"\btại ((?:TP\.? |thành phố |tỉnh )?[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)*)")
+
+
+def period_key(period: str) -> str:
+    """One spelling per period: "2016 – 2021" -> "2016-2021"."""
+    return re.sub(r"\s*[-–]\s*", "-", period)
+
+
 class DateMention(NamedTuple):
     start: int
     end: int

@@ -125,11 +125,8 @@ def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple
     return span, resolved.isoformat() if resolved else None
 
 
-_PLACE = re.compile(r"\btại ((?:TP\.? |thành phố |tỉnh )?[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)*)")
-
-
 def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
-    hit = _PLACE.search(sentence.text)
+    hit = dates.PLACE.search(sentence.text)
     if hit:
         return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
     if fallback and fallback in sentence.text:
@@ -138,15 +135,12 @@ def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
     return None
 
 
-_PERIOD = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
-
-
 def period_span(question: Question, sentence: Sentence) -> Span | None:
     """The period whose preceding clause shares most words (and word pairs) with the question."""
     tokens = content_tokens(question.folded)
     wanted, pairs = set(tokens), set(zip(tokens, tokens[1:]))
     best: tuple[float, Span] | None = None
-    for hit in _PERIOD.finditer(sentence.text):
+    for hit in dates.PERIOD.finditer(sentence.text):
         clause = re.findall(r"\w+", fold(re.split(r"[;:]", sentence.text[max(0, hit.start() - 90) : hit.start()])[-1]))
         overlap = len(wanted & set(clause)) + 2 * len(pairs & set(zip(clause, clause[1:])))
         span = Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())

@@ -17,6 +17,7 @@ from .corpus import Document
 from .names import ROLE_LOWER, PersonMention, is_capitalised, people
 from .normalize import fold
 
+FACTS_VERSION = 1  # bump when extraction changes: stores re-extract facts without re-embedding
 EVENT_KINDS = (  # folded cue -> kind, in order of precedence
     ("ky ket", "ký kết"), ("tong ket", "tổng kết"), ("so ket", "sơ kết"), ("lam viec", "làm việc"),
     ("cuoc hop", "họp"), ("hoi nghi", "hội nghị"), ("trien khai", "triển khai"),
@@ -34,12 +35,11 @@ _NEAR = 45  # characters after a name (and its role) in which a shared verb is l
 _VERB_NEAR = 12  # "X phát biểu": speaking acts must follow the name directly
 _ORG_HEADS = ("Ban Dân vận", "Công an", "Bộ Công an", "Đảng ủy", "Đoàn kiểm tra", "Ủy ban", "Mặt trận", "Bộ ")
 _ORG_STOP = frozenset("và với tổ phối ký đã có cùng về tại trong".split())
-_PERIOD = re.compile(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
+_STAGE = re.compile(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(\d+-CTr/[\w-]+)", re.IGNORECASE)
 _PROGRAMME = re.compile(
     r"[Cc]hương trình(?: số \d+-(?i:CTr)/[\w-]+)?(?: về)?\s*(?:\"([^\"]+)\"|([^.;,(\"]*?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))"
 )
-_PLACE = re.compile(r"\btại ((?:TP\.? |thành phố |tỉnh )?[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)*)")
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def _events(doc: Document) -> list[Event]:
         if not kinds or not mentions:
             continue
         when = dates.resolve(mentions[0], year)
-        place = _PLACE.search(sentence)
+        place = dates.PLACE.search(sentence)
         found.append(Event(
             event_id=f"{doc.doc_id}@{len(found)}", doc_id=doc.doc_id, date=when.isoformat() if when else None,
             date_text=sentence[mentions[0].start : mentions[0].end], place=place.group(1) if place else doc.place,
@@ -183,10 +183,6 @@ def _days(iso: str) -> int:
     return parsed.toordinal() if parsed else 0
 
 
-def _period_key(period: str | None) -> str | None:
-    return re.sub(r"\s*[-–]\s*", "-", period) if period else None
-
-
 def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
     """Programmes named in the document, one record each, preferring the sentence that signs it."""
     year = int(doc.date[:4]) if doc.date else dates.infer_year(doc.text)
@@ -199,8 +195,8 @@ def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
             signed = "ky ket" in before
             name = (m.group(1) or m.group(0)).strip()
             number = _NUMBER.search(m.group(0))
-            period = _PERIOD.search(m.group(0))
-            key = number.group(1) if number else _period_key(period.group(1) if period else None)
+            period = _STAGE.search(m.group(0))
+            key = number.group(1) if number else dates.period_key(period.group(1)) if period else None
             if key is None:
                 continue
             between = re.search(r"giữa (.+?)(?:,| giai đoạn|$)", name)
@@ -224,8 +220,8 @@ def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
                     found, parties=old.parties, parties_span=old.parties_span)
             elif not old.parties and found.parties:
                 merged[key] = dataclasses.replace(old, parties=found.parties, parties_span=found.parties_span)
-    numbered = {_period_key(p.period) for p in merged.values() if p.number}
-    return [p for p in merged.values() if p.number or _period_key(p.period) not in numbered]
+    numbered = {dates.period_key(p.period or "") for p in merged.values() if p.number}
+    return [p for p in merged.values() if p.number or dates.period_key(p.period or "") not in numbered]
 
 
 def extract(documents: Iterable[Document]) -> FactTable:

@@ -15,7 +15,7 @@ from .chunking import SPLITTER_ID, Chunk, chunk_document, context_text
 from .corpus import Document, Skipped, load_corpus
 from .embedding import Embedder, get_embedder, model_id_for
 from .errors import CorpusError, StoreError
-from .facts import extract
+from .facts import FACTS_VERSION, extract
 from .normalize import NORMALIZER_VERSION, lexical_tokens, syllables
 from .restore import Vocabulary
 from .settings import Settings
@@ -127,10 +127,9 @@ def _build_locked(
 
     if old is not None and not (added or updated or removed):
         paths_same = all(old.documents[d.doc_id].path == d.path for d in documents)
-        if paths_same:
+        if paths_same and old.manifest.get("facts_version") == FACTS_VERSION:
             return report(len(old.chunks), 0, False)
 
-    embedder = embedder or get_embedder(settings)
     reuse: dict[str, tuple[list[Chunk], np.ndarray]] = {}
     if old is not None:
         rows: dict[str, list[int]] = {}
@@ -146,7 +145,13 @@ def _build_locked(
     fresh_chunks = {d.doc_id: chunk_document(d, settings.chunk_size, settings.chunk_overlap) for d in fresh}
     texts = [context_text(d, c.text) for d in fresh for c in fresh_chunks[d.doc_id]]
     log.info("embedding %d chunks from %d new or changed documents", len(texts), len(fresh))
-    fresh_vectors = embedder.encode_passages(texts, progress=progress)
+    if texts or old is None:  # the model is loaded only when something needs embedding
+        embedder = embedder or get_embedder(settings)
+        dim = embedder.dim
+        fresh_vectors = embedder.encode_passages(texts, progress=progress)
+    else:
+        dim = old.vectors.shape[1]
+        fresh_vectors = np.zeros((0, dim), dtype=np.float32)
     offset = 0
     for d in documents:  # keep corpus order so chunk numbering is stable
         if d.doc_id in reuse:
@@ -157,7 +162,7 @@ def _build_locked(
             offset += len(doc_chunks)
         chunks.extend(doc_chunks)
         parts.append(vecs)
-    vectors = np.ascontiguousarray(np.concatenate(parts), dtype=np.float32).reshape(-1, embedder.dim)
+    vectors = np.ascontiguousarray(np.concatenate(parts), dtype=np.float32).reshape(-1, dim)
     if not chunks:
         raise CorpusError("the corpus produced no text chunks")
 
@@ -167,9 +172,10 @@ def _build_locked(
     data = st.StoreData(
         manifest={
             "package_version": package_version(),
-            "model": {"id": model_id, "dim": embedder.dim},
+            "model": {"id": model_id, "dim": dim},
             "chunking": _chunking_params(settings),
             "index": {"type": index_type},
+            "facts_version": FACTS_VERSION,
             "documents": {d.doc_id: {"hash": d.content_hash, "path": d.path} for d in documents},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         },

@@ -18,7 +18,6 @@ KINDS = (
     "parties", "date", "place", "number", "other",
 )
 _CODE = re.compile(r"\b\d+-(?i:ctr|qd|nq|ct|kh)/[\w/-]+", re.IGNORECASE)
-_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 _SPEAKER_ACTS = (("phat bieu", "phát biểu"), ("bao cao", "báo cáo"), ("ket luan", "kết luận"))
 # Words a question may use that articles need not contain.
 QUESTION_WORDS = frozenset(
@@ -42,10 +41,6 @@ class Question:
     person: str | None  # a person of the fact table named in the question
     proper_nouns: tuple[str, ...]  # capitalised runs that are not the sentence-initial word
     exclude_chairs: bool  # "ngoài hai đồng chí chủ trì, ai cùng dự…"
-
-
-def period_key(text: str) -> str:
-    return re.sub(r"\s*[-–]\s*", "-", text)
 
 
 def _has(folded: str, *cues: str) -> bool:
@@ -127,7 +122,7 @@ def parse(text: str, restored: str, facts: FactTable) -> Question:
         )
     return Question(
         text=text, restored=restored, folded=folded, kind=kind, act=act, dates=mentions,
-        periods=tuple(f"{a}-{b}" for a, b in _PERIOD.findall(text)), codes=codes, person=person,
+        periods=tuple(f"{a}-{b}" for a, b in dates.PERIOD.findall(text)), codes=codes, person=person,
         proper_nouns=_proper_nouns(text), exclude_chairs=_has(folded, "ngoai", "cung du") and kind == "attendees",
     )
 
