@@ -57,8 +57,8 @@ def test_hostile_content_is_shown_as_text(hostile_server):
     history, sources, passages, _ = ask(client, "<img src=x onerror=alert(1)> ký kết ngày 9/9/2021 giai đoạn nào?")
     assert "<img" not in content(history[-2])  # the question, escaped
     assert "<script>" not in sources and "&lt;script&gt;" in sources
-    assert "<img" not in sources and "<b>" not in sources and "javascript:" not in sources.replace(
-        "(javascript:", "")
+    assert "<img" not in sources and "<b>" not in sources and "href=\"javascript" not in sources
+    assert "[bấm vào](javascript:window.__pwned=3)" in sources  # the Markdown link is shown as text
     assert "<script>" not in passages and "&lt;script&gt;" in passages
 
 

@@ -273,8 +273,9 @@ class Answerer:
     # -- the whole question --------------------------------------------------
     def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         text = clean_query(question, self.settings.max_question_chars)
-        passages = search(self.store, text, k, mode=mode, settings=self.settings, filters=filters)
-        q = parse(text, self.store.restorer.restore(text), self.store.facts)
+        restored = self.store.restorer.restore(text)  # once: search() leaves restored text as it is
+        passages = search(self.store, restored, k, mode=mode, settings=self.settings, filters=filters)
+        q = parse(text, restored, self.store.facts)
         scorer = Scorer(q, self.store.restorer.folded_count, self.store.restorer.total)
         if self._unsupported(q, scorer) or not passages:
             return self._abstain(q, passages)

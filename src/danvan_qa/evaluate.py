@@ -27,11 +27,11 @@ from .gold import GoldItem, evidence_spans, is_relevant, load_gold
 from .indexer import build_index, package_version
 from .names import find_names
 from .records import Answer, Passage
-from .retrieval import open_store, search, clean_query
+from .retrieval import MODES, clean_query, open_store, search
 from .settings import Settings
 from .store import Store
 
-MODES = ("hybrid", "bm25", "dense")
+DEFAULT_MODES = ("hybrid", "bm25", "dense")
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ def evaluate(
     corpus: Path | str | None = None,
     store: Path | str | None = None,
     k: int = 10,
-    modes: Sequence[str] = MODES,
+    modes: Sequence[str] = DEFAULT_MODES,
     settings: Settings | None = None,
     baseline: bool = True,
     progress: bool = False,
