@@ -37,4 +37,4 @@ bench: install
 	$(PY) benchmarks/suite.py
 
 clean:
-	rm -rf vectorstore/CURRENT vectorstore/gen-* vectorstore/.gen-* vectorstore/.lock
+	rm -rf vectorstore/CURRENT vectorstore/gen-* vectorstore/.gen-* vectorstore/.lock vectorstore/milvus.db

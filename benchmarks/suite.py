@@ -1,6 +1,7 @@
-"""The benchmark suite: query path, indexing, start-up and scale. Not a test: figures depend on the machine.
+"""The benchmark suite: query path, indexing, start-up, backend parity and scale. Not a test: figures depend on the machine.
 
-Usage: python benchmarks/suite.py [--sizes 10000,100000,1000000] [--skip-scale] [--out benchmarks]
+Usage: python benchmarks/suite.py [--sizes 10000,100000,1000000] [--milvus-n 100000] [--skip-scale]
+       [--out benchmarks]
 Prints a table per part and writes benchmarks/results.md and benchmarks/scale.png.
 Every figure is a median (p50) or p95 over repeated runs on this machine, described at the top.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -28,41 +28,13 @@ from danvan_qa import answer, build_index, open_store, retrieve  # noqa: E402
 from danvan_qa.chunking import context_text  # noqa: E402
 from danvan_qa.embedding import get_embedder  # noqa: E402
 from danvan_qa.normalize import lexical_tokens  # noqa: E402
-from danvan_qa.retrieval import _bm25, clean_query, weighted_rrf  # noqa: E402
+from danvan_qa.faiss_backend import build_bm25, build_dense  # noqa: E402
+from danvan_qa.retrieval import clean_query, weighted_rrf  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
-from danvan_qa.store import build_bm25, build_dense  # noqa: E402
 
-LINES: list[str] = []
-
-
-def say(line: str = "") -> None:
-    print(line, flush=True)
-    LINES.append(line)
-
-
-def pct(values: list[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values), q))
-
-
-def timed(fn, repeat: int = 1) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t0) * 1000)
-    return out
-
-
-def machine() -> str:
-    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if ln.startswith("model name")), platform.processor())
-    mem = int(next(ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")))
-    import faiss
-    import torch
-
-    return (f"{cpu}, {os.cpu_count()} cores, {mem / 2**20:.0f} GiB RAM; Python {platform.python_version()}, "
-            f"torch {torch.__version__} ({torch.get_num_threads()} threads), faiss {faiss.__version__}")
-
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from backends import backend_parity, milvus_scale  # noqa: E402
+from common import LINES, machine, pct, say, synthetic_vectors, timed  # noqa: E402
 
 def query_path(settings: Settings, questions: list[str]) -> dict[str, float]:
     store = open_store(settings=settings)
@@ -80,8 +52,8 @@ def query_path(settings: Settings, questions: list[str]) -> dict[str, float]:
         stages["query embedding"] += timed(lambda: embedder.encode_queries([text]))
         dense = store.dense_search(vec, settings.candidates)
         stages["FAISS search"] += timed(lambda: store.dense_search(vec, settings.candidates))
-        bm = _bm25(store, text, settings.candidates, None)
-        stages["BM25 search"] += timed(lambda: _bm25(store, text, settings.candidates, None))
+        bm = store.lexical_search(text, settings.candidates)
+        stages["BM25 search"] += timed(lambda: store.lexical_search(text, settings.candidates))
         stages["fusion"] += timed(lambda: weighted_rrf([(dense[0], 1.0), (bm[0], 1.0)], settings.rrf_k))
         stages["retrieve()"] += timed(lambda: retrieve(q, settings.answer_passages, store=store, settings=settings))
         stages["answer()"] += timed(lambda: answer(q, store=store, settings=settings))
@@ -174,20 +146,6 @@ def app_memory(env: dict[str, str]) -> int:
         proc.wait(timeout=30)
 
 
-def synthetic_vectors(n: int, rng: np.random.Generator, dim: int = 384, latent: int = 24) -> np.ndarray:
-    """Normalised vectors on a low-dimensional manifold around a common direction, like sentence
-    embeddings (mean pairwise cosine ≈ 0.75), not the uniform noise that no real corpus looks like."""
-    basis = np.random.default_rng(12345).normal(size=(latent + 1, dim)).astype(np.float32)
-    basis /= np.linalg.norm(basis, axis=1, keepdims=True)
-    out = np.empty((n, dim), dtype=np.float32)
-    for lo in range(0, n, 100_000):
-        hi = min(n, lo + 100_000)
-        z = rng.normal(size=(hi - lo, latent)).astype(np.float32) * 0.12
-        x = basis[0] + z @ basis[1:] + 0.01 * rng.normal(size=(hi - lo, dim)).astype(np.float32)
-        out[lo:hi] = x / np.linalg.norm(x, axis=1, keepdims=True)
-    return out
-
-
 def synthetic_texts(n: int, sentences: list[str], rng: np.random.Generator) -> list[list[str]]:
     tokens = [lexical_tokens(s)[1] for s in sentences]
     return [sum((tokens[i] for i in rng.integers(0, len(tokens), 3)), []) for _ in range(n)]
@@ -273,6 +231,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--skip-scale", action="store_true")
     ap.add_argument("--bm25-max", type=int, default=100_000, help="largest synthetic BM25 corpus to build")
+    ap.add_argument("--milvus-n", type=int, default=100_000, help="synthetic chunks for the backend scale check")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -285,12 +244,14 @@ def main() -> None:
         query_path(settings, questions)
         indexing(settings)
         startup(settings)
+        backend_parity(settings, Path(tmp))
         if not args.skip_scale:
             store = open_store(settings=settings)
             sentences = [d.text[a:b] for d in store.data.documents.values() for a, b in store.sentences(d.doc_id)]
             rows = scale([int(s) for s in args.sizes.split(",")], sentences, questions, settings, args.bm25_max)
             plot(rows, args.out / "scale.png")
             say("![latency and recall against corpus size](scale.png)\n")
+            milvus_scale(args.milvus_n, sentences, questions, settings, Path(tmp))
     (args.out / "results.md").write_text("\n".join(LINES) + "\n", encoding="utf-8")
 
 

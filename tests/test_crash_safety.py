@@ -27,10 +27,11 @@ def _write_corpus(folder: Path, version: str, n: int = 120) -> None:
 
 def _state(store: Path) -> str:
     """Which corpus version the loadable store holds ('A' or 'B'); fails if it cannot load or is mixed."""
-    data = st.load_generation(store, FakeEmbedder().model_id)
+    opened = st.Store.open(store, FakeEmbedder().model_id)  # checks chunks, vectors, FAISS and BM25 agree
+    data = opened.data
     versions = {"A" if "phiên bản A" in d.text else "B" for d in data.documents.values()}
     assert len(data.documents) == 120 and len(versions) == 1, versions
-    assert len(data.chunks) == data.vectors.shape[0] == data.dense.ntotal
+    assert len(data.chunks) == opened.backend.vectors.shape[0] == opened.backend.dense.ntotal
     return versions.pop()
 
 

@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
+from danvan_qa.backend import Filters
 from danvan_qa.errors import QueryError
 from danvan_qa.indexer import build_index
-from danvan_qa.retrieval import Filters, clean_query, search, weighted_rrf
+from danvan_qa.retrieval import clean_query, search, weighted_rrf
 from danvan_qa.settings import Settings
 from danvan_qa.store import Store
 from fakes import FakeEmbedder

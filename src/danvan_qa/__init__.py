@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .answering import answer
+    from .backend import Filters
     from .errors import CorpusError, DanvanError, ModelError, QueryError, StoreError
     from .evaluate import EvalResult, evaluate
     from .indexer import IndexReport, build_index
     from .records import Answer, AnswerItem, Citation, Passage
-    from .retrieval import Filters, open_store, retrieve
+    from .retrieval import open_store, retrieve
     from .settings import Settings
 
 _EXPORTS = {
-    "retrieve": "retrieval", "open_store": "retrieval", "Filters": "retrieval",
+    "retrieve": "retrieval", "open_store": "retrieval", "Filters": "backend",
     "evaluate": "evaluate", "EvalResult": "evaluate",
     "build_index": "indexer", "IndexReport": "indexer",
     "answer": "answering", "Answer": "records", "AnswerItem": "records", "Citation": "records",

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .backend import Filters
 from .extractive import Scorer, Sentence, candidate_sentences, date_span, number_span, period_span, place_span
 from .facts import Event, Person, Programme
 from .normalize import fold
 from .questions import Question, parse
 from .records import Answer, AnswerItem, Citation, Passage
-from .retrieval import Filters, clean_query, open_store, search
+from .retrieval import clean_query, open_store, search
 from .settings import Settings
 from .store import Store
 

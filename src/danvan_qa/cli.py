@@ -26,6 +26,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         corpus=getattr(args, "corpus", None),
         store=getattr(args, "store", None),
         model=getattr(args, "model", None),
+        backend=getattr(args, "backend", None),
+        milvus_uri=getattr(args, "milvus_uri", None),
     )
 
 
@@ -34,6 +36,10 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", type=Path, help="index folder (env DANVAN_QA_STORE, default ./vectorstore)")
     p.add_argument("--model", help="sentence-transformers model path or name (env DANVAN_QA_MODEL; "
                    "default: bundled multilingual-e5-small)")
+    p.add_argument("--backend", choices=("faiss", "milvus"),
+                   help="where vectors and BM25 live (env DANVAN_QA_BACKEND, default faiss)")
+    p.add_argument("--milvus-uri", help="Milvus Lite file or http://host:19530 (env DANVAN_QA_MILVUS_URI, "
+                   "default: milvus.db in the store folder)")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import numpy as np
-
 from . import store as st
+from .backend import Row, backend_target, choose_index_type, chunk_key, writer_for
 from .chunking import SPLITTER_ID, Chunk, chunk_document, context_text
 from .corpus import Document, Skipped, load_corpus
 from .embedding import Embedder, get_embedder, model_id_for
@@ -60,19 +59,23 @@ def _chunking_params(settings: Settings) -> dict[str, object]:
     }
 
 
-def _previous(root: Path, settings: Settings, model_id: str, rebuild: bool) -> st.StoreData | None:
-    """The live generation if its vectors can be reused, else None (full build)."""
+def _previous(root: Path, settings: Settings, model_id: str, rebuild: bool) -> st.Catalogue | None:
+    """The live catalogue if its chunks and backend can be reused, else None (full build)."""
     if rebuild or st.current_generation(root) is None:
         return None
     try:
-        data = st.load_generation(root, model_id)
+        old = st.read_catalogue(root, model_id)
     except StoreError as exc:
         log.warning("existing index not reusable, rebuilding from scratch: %s", exc)
         return None
-    if data.manifest.get("chunking") != _chunking_params(settings):
+    if old.manifest.get("chunking") != _chunking_params(settings):
         log.info("chunking settings changed; re-embedding every document")
         return None
-    return data
+    built = old.manifest.get("backend") or {}
+    if any(built.get(k) != v for k, v in backend_target(settings).items()):
+        log.info("backend changed from %s to %s; indexing into the new one", built, backend_target(settings))
+        return None
+    return old
 
 
 def build_index(
@@ -127,66 +130,55 @@ def _build_locked(
 
     if old is not None and not (added or updated or removed):
         paths_same = all(old.documents[d.doc_id].path == d.path for d in documents)
-        if paths_same and old.manifest.get("facts_version") == FACTS_VERSION:
+        same_index = choose_index_type(len(old.chunks), settings.index_type, settings.hnsw_threshold) \
+            == old.manifest["backend"].get("index")
+        if paths_same and same_index and old.manifest.get("facts_version") == FACTS_VERSION:
             return report(len(old.chunks), 0, False)
 
-    reuse: dict[str, tuple[list[Chunk], np.ndarray]] = {}
-    if old is not None:
-        rows: dict[str, list[int]] = {}
-        for i, c in enumerate(old.chunks):
-            rows.setdefault(c.doc_id, []).append(i)
-        for doc_id in unchanged:
-            idx = rows.get(doc_id, [])
-            reuse[doc_id] = ([old.chunks[i] for i in idx], old.vectors[idx])
-
-    chunks: list[Chunk] = []
-    parts: list[np.ndarray] = []
-    fresh = [d for d in documents if d.doc_id not in reuse]
-    fresh_chunks = {d.doc_id: chunk_document(d, settings.chunk_size, settings.chunk_overlap) for d in fresh}
-    texts = [context_text(d, c.text) for d in fresh for c in fresh_chunks[d.doc_id]]
-    log.info("embedding %d chunks from %d new or changed documents", len(texts), len(fresh))
-    if texts or old is None:  # the model is loaded only when something needs embedding
-        embedder = embedder or get_embedder(settings)
-        dim = embedder.dim
-        fresh_vectors = embedder.encode_passages(texts, progress=progress)
-    else:
-        dim = old.vectors.shape[1]
-        fresh_vectors = np.zeros((0, dim), dtype=np.float32)
-    offset = 0
-    for d in documents:  # keep corpus order so chunk numbering is stable
-        if d.doc_id in reuse:
-            doc_chunks, vecs = reuse[d.doc_id]
-        else:
-            doc_chunks = fresh_chunks[d.doc_id]
-            vecs = fresh_vectors[offset : offset + len(doc_chunks)]
-            offset += len(doc_chunks)
-        chunks.extend(doc_chunks)
-        parts.append(vecs)
-    vectors = np.ascontiguousarray(np.concatenate(parts), dtype=np.float32).reshape(-1, dim)
-    if not chunks:
+    params = _chunking_params(settings)
+    old_chunks: dict[str, list[Chunk]] = {}
+    for c in old.chunks if old else []:
+        old_chunks.setdefault(c.doc_id, []).append(c)
+    rows: list[Row] = []
+    for d in documents:  # corpus order, so chunk numbering is stable
+        doc_chunks = old_chunks[d.doc_id] if d.doc_id in unchanged else chunk_document(
+            d, settings.chunk_size, settings.chunk_overlap)
+        for c in doc_chunks:
+            text = context_text(d, c.text)
+            rows.append(Row(chunk_key(c.chunk_id, d.content_hash, params, model_id), c, d, text,
+                            *lexical_tokens(text)))
+    if not rows:
         raise CorpusError("the corpus produced no text chunks")
 
-    index_type = st.choose_index_type(len(chunks), settings.index_type, settings.hnsw_threshold)
-    docs_by_id = {d.doc_id: d for d in documents}
-    tokens = [lexical_tokens(context_text(docs_by_id[c.doc_id], c.text)) for c in chunks]
-    data = st.StoreData(
+    writer = writer_for(settings, root, old, rebuild)
+    stored = writer.stored([r.key for r in rows])
+    todo = [r for r in rows if r.key not in stored]
+    log.info("embedding %d chunks from %d new or changed documents", len(todo), len(added) + len(updated))
+    if todo or old is None:  # the model is loaded only when something needs embedding
+        embedder = embedder or get_embedder(settings)
+        dim = embedder.dim
+        if todo:
+            writer.add(todo, embedder.encode_passages([r.text for r in todo], progress=progress))
+    else:
+        dim = int(old.manifest["model"]["dim"])
+
+    index_type = choose_index_type(len(rows), settings.index_type, settings.hnsw_threshold)
+    catalogue = st.Catalogue(
+        gen=root,
         manifest={
             "package_version": package_version(),
             "model": {"id": model_id, "dim": dim},
-            "chunking": _chunking_params(settings),
-            "index": {"type": index_type},
+            "chunking": params,
             "facts_version": FACTS_VERSION,
             "documents": {d.doc_id: {"hash": d.content_hash, "path": d.path} for d in documents},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         },
         documents={d.doc_id: d for d in documents},
-        chunks=chunks,
-        vectors=vectors,
-        dense=st.build_dense(vectors, index_type, settings.ivf_nprobe),
-        bm25_exact=st.build_bm25([t[0] for t in tokens]),
-        bm25_folded=st.build_bm25([t[1] for t in tokens]),
+        chunks=[r.chunk for r in rows],
+        keys=[r.key for r in rows],
         vocab=Vocabulary.from_token_lists(syllables(f"{d.place or ''}\n{d.text}") for d in documents),
         facts=extract(documents),
     )
-    st.write_generation(root, data)
-    return report(len(chunks), len(texts), True)
+    st.write_generation(root, catalogue, lambda gen: writer.finish(gen, rows, index_type))
+    writer.prune(set(catalogue.keys))
+    return report(len(rows), len(todo), True)

@@ -1,18 +1,18 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused by weighted RRF."""
+"""Hybrid retrieval: dense and lexical (BM25) rankings from the store's backend, fused by weighted RRF."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 import numpy as np
 
+from .backend import Filters
 from .embedding import get_embedder, model_id_for
 from .errors import QueryError, StoreError
-from .normalize import lexical_tokens, normalize_text
+from .normalize import normalize_text
 from .records import Passage
 from .settings import Settings
 from .store import REBUILD_HINT, Store, current_generation
@@ -20,17 +20,6 @@ from .store import REBUILD_HINT, Store, current_generation
 log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "dense", "bm25")
-_EXACT_DENSE_LIMIT = 20_000  # below this many allowed rows, filtered dense search is exact
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrict retrieval to some documents; None means no restriction."""
-
-    doc_ids: frozenset[str] | None = None
-    sources: frozenset[str] | None = None
-    date_from: str | None = None  # ISO, inclusive
-    date_to: str | None = None
 
 
 def clean_query(query: object, max_chars: int) -> str:
@@ -58,51 +47,6 @@ def weighted_rrf(rankings: Iterable[tuple[np.ndarray, float]], k: int) -> dict[i
     return fused
 
 
-def _allowed_rows(store: Store, filters: Filters | None) -> np.ndarray | None:
-    if filters is None or filters == Filters():
-        return None
-    docs = store.data.documents
-    ok = set()
-    for doc_id, doc in docs.items():
-        if filters.doc_ids is not None and doc_id not in filters.doc_ids:
-            continue
-        if filters.sources is not None and (doc.source or "") not in filters.sources:
-            continue
-        if filters.date_from and (doc.date is None or doc.date < filters.date_from):
-            continue
-        if filters.date_to and (doc.date is None or doc.date > filters.date_to):
-            continue
-        ok.add(doc_id)
-    return np.array([i for i, c in enumerate(store.data.chunks) if c.doc_id in ok], dtype=np.int64)
-
-
-def _dense(store: Store, qvec: np.ndarray, n: int, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    if allowed is None:
-        return store.dense_search(qvec, n)
-    if len(allowed) <= _EXACT_DENSE_LIMIT:
-        sims = store.data.vectors[allowed] @ qvec
-        order = np.argsort(-sims, kind="stable")[:n]
-        return allowed[order], sims[order]
-    rows, sims = store.dense_search(qvec, n * 20)
-    keep = np.isin(rows, allowed)
-    return rows[keep][:n], sims[keep][:n]
-
-
-def _bm25(store: Store, query: str, n: int, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    exact, folded = lexical_tokens(query)
-    scores = store.bm25_scores(exact, folded)
-    if allowed is not None:
-        mask = np.zeros(len(scores), dtype=bool)
-        mask[allowed] = True
-        scores = np.where(mask, scores, 0.0)
-    n = min(n, int(np.count_nonzero(scores > 0)))
-    if n == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    top = np.argpartition(-scores, n - 1)[:n]
-    top = top[np.argsort(-scores[top], kind="stable")]
-    return top, scores[top]
-
-
 def search(
     store: Store,
     query: str,
@@ -125,14 +69,13 @@ def search(
         )
     n = max(settings.candidates, k)
     query = store.restorer.restore(query)  # diacritic-free input reads far better to the encoder
-    allowed = _allowed_rows(store, filters)
     dense_rows = dense_sims = bm25_rows = bm25_vals = np.zeros(0)
     if mode in ("hybrid", "dense"):
         if query_vector is None:
             query_vector = get_embedder(settings).encode_queries([query])[0]
-        dense_rows, dense_sims = _dense(store, query_vector, n, allowed)
+        dense_rows, dense_sims = store.dense_search(query_vector, n, filters)
     if mode in ("hybrid", "bm25"):
-        bm25_rows, bm25_vals = _bm25(store, query, n, allowed)
+        bm25_rows, bm25_vals = store.lexical_search(query, n, filters)
     dense_info = {int(r): (i + 1, float(s)) for i, (r, s) in enumerate(zip(dense_rows, dense_sims))}
     bm25_info = {int(r): (i + 1, float(s)) for i, (r, s) in enumerate(zip(bm25_rows, bm25_vals))}
     if mode == "hybrid":
@@ -172,7 +115,7 @@ def open_store(root: Path | str | None = None, settings: Settings | None = None)
     with _stores_lock:
         cached = _stores.get(key)
         if cached is None or cached[0] != gen_name:
-            _stores[key] = (gen_name, Store.open(root, model_id))
+            _stores[key] = (gen_name, Store.open(root, model_id, settings))
         return _stores[key][1]
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 ENV_PREFIX = "DANVAN_QA_"
+_COLLECTION = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,254}")
 
 
 def _default_cache() -> Path:
@@ -39,6 +41,19 @@ class Settings:
     max_question_chars: int = 2000
     request_timeout_s: float = 20.0  # the web chat's time budget per question
     max_doc_bytes: int = 2_000_000  # a news article is far smaller; bigger files are reported and skipped
+    backend: str = "faiss"  # faiss: files in the store folder | milvus: a Milvus Lite file or server
+    milvus_uri: str = ""  # "" = milvus.db in the store folder (Milvus Lite); a path, or http://host:19530
+    milvus_token: str = ""  # "user:password" or an API key for a secured Milvus server; never stored
+    milvus_collection: str = "danvan_qa"  # one collection per store
+
+    def __post_init__(self) -> None:
+        if self.backend not in ("faiss", "milvus"):
+            raise ValueError(f"{ENV_PREFIX}BACKEND={self.backend!r}: expected 'faiss' or 'milvus'")
+        if not _COLLECTION.fullmatch(self.milvus_collection):
+            raise ValueError(
+                f"{ENV_PREFIX}MILVUS_COLLECTION={self.milvus_collection!r}: use letters, digits and _ "
+                "(starting with a letter or _, at most 255 characters)"
+            )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

@@ -1,15 +1,18 @@
-"""The on-disk index: documents, chunks, vectors, FAISS and BM25, under one manifest.
+"""The on-disk store: a catalogue of documents, chunks and facts in generations, plus a backend.
 
 Layout of a store folder:
 
     CURRENT          name of the live generation folder (replaced atomically)
-    gen-<stamp>/     manifest.json, documents.jsonl, chunks.jsonl, vectors.npy,
-                     dense.faiss, bm25_exact/, bm25_folded/, vocab.json, facts.json
+    gen-<stamp>/     manifest.json, documents.jsonl, chunks.jsonl, vocab.json, facts.json,
+                     and the FAISS backend's files (vectors.npy, dense.faiss, bm25_*/)
+    milvus.db        the Milvus Lite database, when that backend runs embedded
     .lock            held by an indexer while it writes
 
 A generation is written completely in its own folder and only then published by
 renaming a new CURRENT over the old one, so readers (and a crash at any point)
-see either the old complete store or the new complete one.
+see either the old complete store or the new complete one. The manifest names
+the backend; a Milvus collection keeps rows by key, so a reader maps them back
+to its own generation's chunks (backend.py).
 """
 
 from __future__ import annotations
@@ -22,89 +25,44 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
+from .backend import Backend, Filters, Hits, open_backend
 from .chunking import Chunk, sentence_spans
 from .corpus import Document
 from .errors import StoreError
 from .facts import Event, FactTable, Person, Programme
-from .normalize import syllables
+from .normalize import lexical_tokens, syllables
 from .restore import Restorer, Vocabulary
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2  # 2: facts.json (the extracted event table)
+FORMAT_VERSION = 3  # 2: facts.json; 3: chunk keys and a named backend
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
-BM25_DIRS = ("bm25_exact", "bm25_folded")
 REBUILD_HINT = "rebuild it with `danvan-qa index --rebuild`"
 
 
 @dataclass
-class StoreData:
-    """Everything a generation holds, in memory."""
+class Catalogue:
+    """What every generation holds whatever the backend: the text side of the store."""
 
+    gen: Path
     manifest: dict[str, Any]
     documents: dict[str, Document]
     chunks: list[Chunk]
-    vectors: np.ndarray
-    dense: Any  # faiss.Index
-    bm25_exact: Any  # bm25s.BM25
-    bm25_folded: Any
+    keys: list[str]  # backend key of each chunk (backend.chunk_key)
     vocab: Vocabulary
     facts: FactTable
 
-
-INDEX_TYPES = ("auto", "flat", "hnsw", "ivf")
-
-
-def choose_index_type(n_chunks: int, requested: str, ann_threshold: int) -> str:
-    """Exact search while small; an approximate index once exact search would be slow."""
-    if requested not in INDEX_TYPES:
-        raise ValueError(f"unknown index type {requested!r} (expected one of {', '.join(INDEX_TYPES)})")
-    if requested != "auto":
-        return requested
-    return "hnsw" if n_chunks >= ann_threshold else "flat"
-
-
-def ivf_lists(n: int) -> int:
-    """About 4·√n inverted lists, the usual FAISS rule of thumb."""
-    return int(min(65536, max(16, 4 * np.sqrt(max(n, 1)))))
-
-
-def build_dense(vectors: np.ndarray, index_type: str, nprobe: int = 32) -> Any:
-    import faiss
-
-    dim = vectors.shape[1]
-    if index_type == "flat":
-        index = faiss.IndexFlatIP(dim)
-    elif index_type == "hnsw":
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-        index.hnsw.efSearch = 96
-    elif index_type == "ivf":
-        nlist = ivf_lists(len(vectors))
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
-        rng = np.random.default_rng(0)
-        sample = vectors[rng.choice(len(vectors), min(len(vectors), 40 * nlist), replace=False)]
-        index.train(sample)
-        index.nprobe = nprobe
-    else:
-        raise ValueError(f"unknown index type {index_type!r}")
-    if len(vectors):
-        index.add(vectors)
-    return index
-
-
-def build_bm25(token_lists: list[list[str]]) -> Any:
-    import bm25s
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
-    bm25 = bm25s.BM25()
-    bm25.index(token_lists, show_progress=False)
-    return bm25
+    @property
+    def backend_name(self) -> str:
+        return str((self.manifest.get("backend") or {}).get("name", ""))
 
 
 def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -121,29 +79,30 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_generation(root: Path, data: StoreData) -> Path:
-    """Write `data` as a new generation and publish it; returns its folder."""
-    import faiss
+def write_generation(root: Path, catalogue: Catalogue, backend_files: Callable[[Path], dict[str, Any]]) -> Path:
+    """Write a new generation and publish it; returns its folder.
 
+    `backend_files(folder)` lets the backend write its files (or make its
+    collection ready) before the manifest that lists them; its result is the
+    manifest's "backend" entry. `catalogue.gen` is ignored and then set.
+    """
     root.mkdir(parents=True, exist_ok=True)
     gen = root / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     tmp = gen.with_name("." + gen.name + ".tmp")
     tmp.mkdir()
-    _write_jsonl(tmp / "documents.jsonl", [dataclasses.asdict(d) for d in data.documents.values()])
+    _write_jsonl(tmp / "documents.jsonl", [dataclasses.asdict(d) for d in catalogue.documents.values()])
     _write_jsonl(
         tmp / "chunks.jsonl",
-        [{"chunk_id": c.chunk_id, "doc_id": c.doc_id, "start": c.start, "end": c.end} for c in data.chunks],
+        [{"chunk_id": c.chunk_id, "doc_id": c.doc_id, "start": c.start, "end": c.end, "key": k}
+         for c, k in zip(catalogue.chunks, catalogue.keys)],
     )
-    np.save(tmp / "vectors.npy", data.vectors)
-    faiss.write_index(data.dense, str(tmp / "dense.faiss"))
-    data.bm25_exact.save(str(tmp / "bm25_exact"), show_progress=False)
-    data.bm25_folded.save(str(tmp / "bm25_folded"), show_progress=False)
-    (tmp / "vocab.json").write_text(json.dumps(data.vocab.to_json(), ensure_ascii=False), encoding="utf-8")
-    (tmp / "facts.json").write_text(json.dumps(data.facts.to_json(), ensure_ascii=False), encoding="utf-8")
+    (tmp / "vocab.json").write_text(json.dumps(catalogue.vocab.to_json(), ensure_ascii=False), encoding="utf-8")
+    (tmp / "facts.json").write_text(json.dumps(catalogue.facts.to_json(), ensure_ascii=False), encoding="utf-8")
+    backend = backend_files(tmp)
     files = {
         str(p.relative_to(tmp)): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()
     }
-    manifest = {**data.manifest, "format_version": FORMAT_VERSION, "files": files}
+    manifest = {**catalogue.manifest, "format_version": FORMAT_VERSION, "backend": backend, "files": files}
     (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     for p in tmp.rglob("*"):
         if p.is_file():
@@ -156,7 +115,7 @@ def write_generation(root: Path, data: StoreData) -> Path:
         os.fsync(fh.fileno())
     os.replace(pointer, root / CURRENT)
     _fsync_dir(root)
-    data.manifest = manifest
+    catalogue.manifest, catalogue.gen = manifest, gen
     collect_garbage(root)
     return gen
 
@@ -209,11 +168,8 @@ def check_compatible(manifest: dict[str, Any], model_id: str, root: Path) -> Non
         )
 
 
-def load_generation(root: Path, model_id: str) -> StoreData:
-    """Load and cross-check the live generation; any inconsistency is a StoreError."""
-    import bm25s
-    import faiss
-
+def read_catalogue(root: Path, model_id: str) -> Catalogue:
+    """Load and cross-check the live generation's catalogue; any inconsistency is a StoreError."""
     manifest = read_manifest(root)
     check_compatible(manifest, model_id, root)
     gen = current_generation(root)
@@ -230,41 +186,38 @@ def load_generation(root: Path, model_id: str) -> StoreData:
             for line in fh:
                 doc = Document(**json.loads(line))
                 documents[doc.doc_id] = doc
-        chunks = []
+        chunks, keys = [], []
         with (gen / "chunks.jsonl").open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
                 text = documents[row["doc_id"]].text[row["start"] : row["end"]]
                 chunks.append(Chunk(row["chunk_id"], row["doc_id"], row["start"], row["end"], text))
-        vectors = np.load(gen / "vectors.npy", allow_pickle=False)
-        dense = faiss.read_index(str(gen / "dense.faiss"))
-        bm25 = [bm25s.BM25.load(str(gen / d), show_progress=False) for d in BM25_DIRS]
+                keys.append(str(row["key"]))
         vocab = Vocabulary.from_json(json.loads((gen / "vocab.json").read_text(encoding="utf-8")))
         facts = FactTable.from_json(json.loads((gen / "facts.json").read_text(encoding="utf-8")))
-    except StoreError:
-        raise
     except Exception as exc:  # noqa: BLE001 - every parse failure means the same thing to the user
         raise StoreError(f"index in {gen} is corrupted ({type(exc).__name__}: {exc}); {REBUILD_HINT}") from None
-    counts = {
-        "chunks": len(chunks),
-        "vectors": vectors.shape[0],
-        "faiss": dense.ntotal,
-        "bm25_exact": bm25[0].scores["num_docs"],
-        "bm25_folded": bm25[1].scores["num_docs"],
-    }
-    if len(set(counts.values())) != 1:
-        raise StoreError(f"index in {gen} is out of step ({counts}); {REBUILD_HINT}")
-    if vectors.ndim != 2 or vectors.shape[1] != manifest["model"]["dim"] or dense.d != vectors.shape[1]:
-        raise StoreError(f"index in {gen} has vectors of the wrong dimension; {REBUILD_HINT}")
-    return StoreData(manifest, documents, chunks, vectors, dense, bm25[0], bm25[1], vocab, facts)
+    return Catalogue(gen, manifest, documents, chunks, keys, vocab, facts)
+
+
+def _check_backend(catalogue: Catalogue, root: Path, settings: "Settings") -> None:
+    """Refuse to read a store with another backend than the settings name, saying how to fix it."""
+    built = catalogue.backend_name
+    if built != settings.backend:
+        raise StoreError(
+            f"index in {root} was built for the {built!r} backend but DANVAN_QA_BACKEND is "
+            f"{settings.backend!r}; run `danvan-qa index` to build it for {settings.backend!r}, "
+            f"or set DANVAN_QA_BACKEND={built}"
+        )
 
 
 class Store:
     """A loaded store, ready to search; safe to share between threads (read-only)."""
 
-    def __init__(self, root: Path, data: StoreData) -> None:
+    def __init__(self, root: Path, data: Catalogue, backend: Backend) -> None:
         self.root = root
         self.data = data
+        self.backend = backend
         self.restorer = Restorer(data.vocab)
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         # Fact lookups by document and by name, so a question never scans the whole table.
@@ -300,9 +253,21 @@ class Store:
         return spans
 
     @classmethod
-    def open(cls, root: Path | str, model_id: str) -> "Store":
+    def open(cls, root: Path | str, model_id: str, settings: "Settings | None" = None) -> "Store":
+        """Open the live generation with the backend it was built for (checked against `settings`)."""
         root = Path(root)
-        return cls(root, load_generation(root, model_id))
+        catalogue = read_catalogue(root, model_id)
+        if settings is not None:
+            _check_backend(catalogue, root, settings)
+        try:
+            backend = open_backend(catalogue, root, settings)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as in read_catalogue
+            raise StoreError(
+                f"index in {catalogue.gen} is corrupted ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+            ) from None
+        return cls(root, catalogue, backend)
 
     @property
     def model_id(self) -> str:
@@ -311,24 +276,11 @@ class Store:
     def __len__(self) -> int:
         return len(self.data.chunks)
 
-    def dense_search(self, query_vector: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    def dense_search(self, query_vector: np.ndarray, n: int, filters: Filters | None = None) -> Hits:
         """Top-n chunk rows by inner product (cosine on normalised vectors)."""
-        n = min(n, len(self))
-        scores, rows = self.data.dense.search(query_vector.reshape(1, -1).astype(np.float32), n)
-        keep = rows[0] >= 0
-        return rows[0][keep], scores[0][keep]
+        return self.backend.dense_search(query_vector, min(n, len(self)), filters)
 
-    def bm25_scores(self, exact: list[str], folded: list[str]) -> np.ndarray:
-        """BM25 over exact syllables plus BM25 over folded syllables and bigrams, per chunk."""
-        scores = np.zeros(len(self), dtype=np.float32)
-        if exact:
-            scores += self.data.bm25_exact.get_scores(exact)
-        if folded:
-            scores += self.data.bm25_folded.get_scores(folded)
-        return scores
-
-    def stale_documents(self, corpus: list[Document]) -> list[str]:
-        """Doc ids whose content differs from what was indexed (or that are new/removed)."""
-        indexed = {d: m["hash"] for d, m in self.data.manifest.get("documents", {}).items()}
-        current = {d.doc_id: d.content_hash for d in corpus}
-        return sorted(d for d in set(indexed) | set(current) if indexed.get(d) != current.get(d))
+    def lexical_search(self, query: str, n: int, filters: Filters | None = None) -> Hits:
+        """Top-n chunk rows by BM25 over exact syllables plus folded syllables and bigrams."""
+        exact, folded = lexical_tokens(query)
+        return self.backend.lexical_search(query, exact, folded, min(n, len(self)), filters)

@@ -14,8 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
+from .backend import Filters
 from .errors import DanvanError, QueryError, StoreError
-from .retrieval import Filters
 from .settings import Settings
 from .ui_render import CSS, esc, passages_html, people_cell, source_cell, sources_html, user_text
 

@@ -1,0 +1,56 @@
+"""Helpers shared by the benchmark scripts: a report that is printed and kept, percentiles,
+timing, a machine description and synthetic embedding-like vectors."""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+LINES: list[str] = []
+
+
+def say(line: str = "") -> None:
+    print(line, flush=True)
+    LINES.append(line)
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values), q))
+
+
+def timed(fn, repeat: int = 1) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())
+    mem = int(next(ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")))
+    import faiss
+    import torch
+
+    return (f"{cpu}, {os.cpu_count()} cores, {mem / 2**20:.0f} GiB RAM; Python {platform.python_version()}, "
+            f"torch {torch.__version__} ({torch.get_num_threads()} threads), faiss {faiss.__version__}")
+
+
+def synthetic_vectors(n: int, rng: np.random.Generator, dim: int = 384, latent: int = 24) -> np.ndarray:
+    """Normalised vectors on a low-dimensional manifold around a common direction, like sentence
+    embeddings (mean pairwise cosine ≈ 0.75), not the uniform noise that no real corpus looks like."""
+    basis = np.random.default_rng(12345).normal(size=(latent + 1, dim)).astype(np.float32)
+    basis /= np.linalg.norm(basis, axis=1, keepdims=True)
+    out = np.empty((n, dim), dtype=np.float32)
+    for lo in range(0, n, 100_000):
+        hi = min(n, lo + 100_000)
+        z = rng.normal(size=(hi - lo, latent)).astype(np.float32) * 0.12
+        x = basis[0] + z @ basis[1:] + 0.01 * rng.normal(size=(hi - lo, dim)).astype(np.float32)
+        out[lo:hi] = x / np.linalg.norm(x, axis=1, keepdims=True)
+    return out
