@@ -4,6 +4,7 @@ publish, the dense index switched by size, and filter values that need quoting."
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -47,6 +48,15 @@ def test_switching_from_faiss_to_milvus(env):
     assert store.backend.name == "milvus" and _rows_in_collection(settings) == len(store)
     assert (settings.store / "milvus.db").is_dir()
     assert not list(st.current_generation(settings.store).glob("*.faiss"))
+
+
+def test_another_milvus_target_is_refused_with_the_fix(env):
+    settings, emb = env
+    build_index(settings=settings, embedder=emb)
+    with pytest.raises(StoreError, match="built into Milvus collection 'danvan_qa'.*MILVUS_COLLECTION is 'other'"):
+        _open(settings.replace(milvus_collection="other"), emb)
+    secret = settings.replace(milvus_token="user:s3cret")
+    assert "s3cret" not in repr(secret) and "s3cret" not in json.dumps(_open(secret, emb).data.manifest)
 
 
 def test_collection_changed_behind_its_back_is_detected_and_rebuild_recovers(env):

@@ -113,8 +113,8 @@ class BackendWriter(Protocol):
         """The keys whose vectors the backend already holds (their chunks need no embedding)."""
         ...
 
-    def add(self, rows: list[Row], vectors: np.ndarray) -> None:
-        """Take new chunks with their vectors (not visible to readers before `finish`)."""
+    def add(self, rows: list[Row], vectors: np.ndarray, progress: bool = False) -> None:
+        """Take new chunks with their vectors (not named by any published generation before `finish`)."""
         ...
 
     def finish(self, gen_dir: Path, rows: list[Row], index_type: str) -> dict[str, Any]:

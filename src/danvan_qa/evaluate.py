@@ -209,7 +209,8 @@ def evaluate(
         "gold": str(gold), "gold_sha256": hashlib.sha256(Path(gold).read_bytes()).hexdigest()[:16],
         "corpus": str(settings.corpus), "corpus_hash": _corpus_hash(st), "documents": len(docs),
         "chunks": len(st), "model": st.model_id, "package_version": package_version(), "k": k,
-        "modes": list(modes), "settings": {f.name: str(getattr(settings, f.name)) for f in dataclasses.fields(settings)},
+        "modes": list(modes), "settings": {f.name: str(getattr(settings, f.name)) for f in dataclasses.fields(settings)
+                                               if f.name != "milvus_token"},  # a secret
         "skipped_files": [dataclasses.asdict(s) for s in loaded.skipped],
     })
 

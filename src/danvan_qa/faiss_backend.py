@@ -156,7 +156,7 @@ class FaissWriter:
     def stored(self, keys: list[str]) -> set[str]:
         return {k for k in keys if k in self._old}
 
-    def add(self, rows: list[Row], vectors: np.ndarray) -> None:
+    def add(self, rows: list[Row], vectors: np.ndarray, progress: bool = False) -> None:
         for row, vec in zip(rows, vectors):
             self._new[row.key] = vec
 

@@ -158,7 +158,7 @@ def _build_locked(
         embedder = embedder or get_embedder(settings)
         dim = embedder.dim
         if todo:
-            writer.add(todo, embedder.encode_passages([r.text for r in todo], progress=progress))
+            writer.add(todo, embedder.encode_passages([r.text for r in todo], progress=progress), progress)
     else:
         dim = int(old.manifest["model"]["dim"])
 

@@ -78,10 +78,12 @@ def client(uri: str, token: str = "") -> Any:
     """One MilvusClient per URI in this process (Milvus Lite lets a single process open a file)."""
     from pymilvus import MilvusClient
 
+    lite = not _is_server(uri)
+    key = (uri, "" if lite else token)  # Milvus Lite has no users: one client whatever the token
     with _clients_lock:
-        if (uri, token) in _clients:
-            return _clients[(uri, token)]
-        if not _is_server(uri):
+        if key in _clients:
+            return _clients[key]
+        if lite:
             if _held_elsewhere(uri):
                 raise StoreError(
                     f"the Milvus Lite database {uri} is open in another process; Milvus Lite serves one "
@@ -92,10 +94,10 @@ def client(uri: str, token: str = "") -> Any:
             # The embedded server logs, as errors, the optional RPCs pymilvus probes for.
             logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
         try:
-            _clients[(uri, token)] = MilvusClient(uri=uri, token=token, timeout=30)
+            _clients[key] = MilvusClient(uri=uri, token=key[1], timeout=30)
         except Exception as exc:  # noqa: BLE001 - pymilvus and milvus-lite raise many kinds
             raise StoreError(f"cannot open Milvus at {uri} ({type(exc).__name__}: {exc})") from None
-        return _clients[(uri, token)]
+        return _clients[key]
 
 
 def close_all() -> None:
@@ -167,6 +169,16 @@ def _dense_index(index_params: Any, index_type: str, n_rows: int) -> None:
         raise ValueError(f"unknown index type {index_type!r}")
 
 
+def _entity(row: Row, vector: np.ndarray) -> dict[str, Any]:
+    """One collection row: the chunk's key, metadata, both analysed texts and its vector."""
+    doc, chunk = row.doc, row.chunk
+    strings = {"doc_id": doc.doc_id, "chunk_id": chunk.chunk_id, "title": doc.title, "date": doc.date,
+               "url": doc.url, "source": doc.source, "place": doc.place, "text": row.text,
+               "folded": " ".join(row.folded)}
+    return {"pk": row.key, **{k: _fit(v, k) for k, v in strings.items()}, "start_char": chunk.start,
+            "end_char": chunk.end, "dense": vector.astype(np.float32).tolist()}
+
+
 class MilvusWriter:
     """Adds new chunks to the collection, switches its dense index by size, prunes after publishing."""
 
@@ -206,18 +218,14 @@ class MilvusWriter:
         self.client.create_collection(self.name, schema=_schema(dim), index_params=index_params,
                                       consistency_level="Strong")
 
-    def add(self, rows: list[Row], vectors: np.ndarray) -> None:
+    def add(self, rows: list[Row], vectors: np.ndarray, progress: bool = False) -> None:
+        from tqdm import tqdm
+
         self._ensure_collection(int(vectors.shape[1]))
-        for batch in _batches(list(zip(rows, vectors))):
-            self.client.insert(self.name, [
-                {"pk": row.key, "doc_id": _fit(row.doc.doc_id, "doc_id"), "chunk_id": _fit(row.chunk.chunk_id, "chunk_id"),
-                 "title": _fit(row.doc.title, "title"), "date": _fit(row.doc.date, "date"),
-                 "url": _fit(row.doc.url, "url"), "source": _fit(row.doc.source, "source"),
-                 "place": _fit(row.doc.place, "place"), "start_char": row.chunk.start, "end_char": row.chunk.end,
-                 "text": _fit(row.text, "text"), "folded": _fit(" ".join(row.folded), "folded"),
-                 "dense": vec.astype(np.float32).tolist()}
-                for row, vec in batch
-            ])
+        with tqdm(total=len(rows), desc="Milvus insert", unit="chunk", disable=not progress) as bar:
+            for batch in _batches(list(zip(rows, vectors))):
+                self.client.insert(self.name, [_entity(row, vec) for row, vec in batch])
+                bar.update(len(batch))
 
     def finish(self, gen_dir: Path, rows: list[Row], index_type: str) -> dict[str, Any]:
         current = self.client.describe_index(self.name, "dense") or {}

@@ -100,7 +100,7 @@ def _passage(store: Store, row: int, score: float, dense: tuple[int, float] | No
     )
 
 
-_stores: dict[tuple[str, str], tuple[str, Store]] = {}
+_stores: dict[tuple[str, str, str], tuple[str, Store]] = {}
 _stores_lock = threading.Lock()
 
 
@@ -109,7 +109,7 @@ def open_store(root: Path | str | None = None, settings: Settings | None = None)
     settings = settings or Settings.from_env()
     root = Path(root) if root is not None else settings.store
     model_id = model_id_for(settings)
-    key = (str(root.resolve()), model_id)
+    key = (str(root.resolve()), model_id, settings.backend)
     gen = current_generation(root)
     gen_name = gen.name if gen else ""
     with _stores_lock:

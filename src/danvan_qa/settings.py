@@ -43,7 +43,7 @@ class Settings:
     max_doc_bytes: int = 2_000_000  # a news article is far smaller; bigger files are reported and skipped
     backend: str = "faiss"  # faiss: files in the store folder | milvus: a Milvus Lite file or server
     milvus_uri: str = ""  # "" = milvus.db in the store folder (Milvus Lite); a path, or http://host:19530
-    milvus_token: str = ""  # "user:password" or an API key for a secured Milvus server; never stored
+    milvus_token: str = field(default="", repr=False)  # "user:password" or an API key; never stored or shown
     milvus_collection: str = "danvan_qa"  # one collection per store
 
     def __post_init__(self) -> None:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
-from .backend import Backend, Filters, Hits, open_backend
+from .backend import Backend, Filters, Hits, backend_target, open_backend
 from .chunking import Chunk, sentence_spans
 from .corpus import Document
 from .errors import StoreError
@@ -201,7 +201,7 @@ def read_catalogue(root: Path, model_id: str) -> Catalogue:
 
 
 def _check_backend(catalogue: Catalogue, root: Path, settings: "Settings") -> None:
-    """Refuse to read a store with another backend than the settings name, saying how to fix it."""
+    """Refuse to read a store built for another backend (or Milvus target) than the settings name."""
     built = catalogue.backend_name
     if built != settings.backend:
         raise StoreError(
@@ -209,6 +209,13 @@ def _check_backend(catalogue: Catalogue, root: Path, settings: "Settings") -> No
             f"{settings.backend!r}; run `danvan-qa index` to build it for {settings.backend!r}, "
             f"or set DANVAN_QA_BACKEND={built}"
         )
+    entry = catalogue.manifest.get("backend") or {}
+    for key, value in backend_target(settings).items():
+        if entry.get(key) != value:
+            raise StoreError(
+                f"index in {root} was built into Milvus {key} {entry.get(key)!r}, but DANVAN_QA_MILVUS_"
+                f"{key.upper()} is {value!r}; run `danvan-qa index` to build it there, or set it back"
+            )
 
 
 class Store:
