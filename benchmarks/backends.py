@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from common import machine, pct, say, synthetic_vectors, timed  # noqa: E402
+from common import corpus_sentences, machine, pct, say, synthetic_vectors, timed  # noqa: E402
 from danvan_qa import evaluate  # noqa: E402
 from danvan_qa import store as st  # noqa: E402
 from danvan_qa.backend import BACKENDS, Row, choose_index_type, chunk_key, writer_for  # noqa: E402
@@ -154,7 +154,7 @@ def main() -> None:
 
         build_index(settings=settings)
         store = open_store(settings=settings)
-        sentences = [d.text[a:b] for d in store.data.documents.values() for a, b in store.sentences(d.doc_id)]
+        sentences = corpus_sentences(store)
         milvus_scale(args.n, sentences, questions, settings, Path(tmp))
 
 

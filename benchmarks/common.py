@@ -54,3 +54,8 @@ def synthetic_vectors(n: int, rng: np.random.Generator, dim: int = 384, latent: 
         x = basis[0] + z @ basis[1:] + 0.01 * rng.normal(size=(hi - lo, dim)).astype(np.float32)
         out[lo:hi] = x / np.linalg.norm(x, axis=1, keepdims=True)
     return out
+
+
+def corpus_sentences(store) -> list[str]:
+    """Every sentence of the indexed articles: the raw material of the synthetic corpora."""
+    return [d.text[a:b] for d in store.data.documents.values() for a, b in store.sentences(d.doc_id)]

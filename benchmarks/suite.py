@@ -34,7 +34,7 @@ from danvan_qa.settings import Settings  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from backends import backend_parity, milvus_scale  # noqa: E402
-from common import LINES, machine, pct, say, synthetic_vectors, timed  # noqa: E402
+from common import LINES, corpus_sentences, machine, pct, say, synthetic_vectors, timed  # noqa: E402
 
 def query_path(settings: Settings, questions: list[str]) -> dict[str, float]:
     store = open_store(settings=settings)
@@ -247,7 +247,7 @@ def main() -> None:
         backend_parity(settings, Path(tmp))
         if not args.skip_scale:
             store = open_store(settings=settings)
-            sentences = [d.text[a:b] for d in store.data.documents.values() for a, b in store.sentences(d.doc_id)]
+            sentences = corpus_sentences(store)
             rows = scale([int(s) for s in args.sizes.split(",")], sentences, questions, settings, args.bm25_max)
             plot(rows, args.out / "scale.png")
             say("![latency and recall against corpus size](scale.png)\n")

@@ -16,8 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from danvan_qa import milvus_backend
 from danvan_qa import store as st
 from danvan_qa.backend import BACKENDS, Filters
+from danvan_qa.chunking import context_text
 from danvan_qa.errors import StoreError
 from danvan_qa.indexer import build_index
 from danvan_qa.retrieval import search
@@ -27,10 +29,7 @@ from fakes import FakeEmbedder
 CHANGED, REMOVED, KEPT = "003_ac025bd2f7923628", "004_a8f1c7873cc8ab1a", "000_e8f6aa7cccc62a1d"
 
 
-def release() -> None:
-    """Let go of Milvus Lite files so that another process (or a fresh client) may open them."""
-    if "danvan_qa.milvus_backend" in sys.modules:
-        sys.modules["danvan_qa.milvus_backend"].close_all()
+release = milvus_backend.close_all  # lets another process open the Milvus Lite files
 
 
 @pytest.fixture(params=BACKENDS)
@@ -70,8 +69,6 @@ def test_build_search_and_noop(env):
 
 
 def _context(store: st.Store, row: int) -> str:
-    from danvan_qa.chunking import context_text
-
     chunk = store.data.chunks[row]
     return context_text(store.data.documents[chunk.doc_id], chunk.text)
 

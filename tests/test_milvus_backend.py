@@ -63,12 +63,15 @@ def test_collection_changed_behind_its_back_is_detected_and_rebuild_recovers(env
     settings, emb = env
     build_index(settings=settings, embedder=emb)
     milvus = mb.client(mb.resolve_uri("", settings.store))
+    opened = _open(settings, emb)
     milvus.delete(settings.milvus_collection, filter='doc_id == "000_e8f6aa7cccc62a1d"')
     with pytest.raises(StoreError, match="lacks .* chunks .*--rebuild"):
         _open(settings, emb)
     milvus.drop_collection(settings.milvus_collection)
     with pytest.raises(StoreError, match="does not exist.*--rebuild"):
         _open(settings, emb)
+    with pytest.raises(StoreError, match="searching the Milvus collection 'danvan_qa' failed.*check the server"):
+        opened.lexical_search("dân vận", 5)  # a store opened before the collection was dropped
     report = build_index(settings=settings, embedder=emb, rebuild=True)
     assert report.embedded_chunks == report.chunks == len(_open(settings, emb))
 

@@ -128,20 +128,26 @@ class BackendWriter(Protocol):
 
 def backend_target(settings: "Settings") -> dict[str, str]:
     """Where the configured backend keeps its data, as recorded in the manifest."""
-    if settings.backend == "faiss":
-        return {"name": "faiss"}
     if settings.backend == "milvus":
         return {"name": "milvus", "uri": settings.milvus_uri, "collection": settings.milvus_collection}
-    raise ValueError(f"unknown backend {settings.backend!r} (expected one of {', '.join(BACKENDS)})")
+    return {"name": "faiss"}
+
+
+def target_mismatch(manifest: dict[str, Any], settings: "Settings") -> tuple[str, Any, str] | None:
+    """The first of (backend name, Milvus uri, collection) where a store and the settings differ."""
+    built = manifest.get("backend") or {}
+    for key, wanted in backend_target(settings).items():
+        if built.get(key) != wanted:
+            return key, built.get(key), wanted
+    return None
 
 
 def writer_for(settings: "Settings", root: Path, previous: "Catalogue | None", rebuild: bool) -> BackendWriter:
     """The writer for the configured backend; `previous` is the live catalogue if reusable."""
-    target = backend_target(settings)
-    if target["name"] == "milvus":
+    if settings.backend == "milvus":
         from .milvus_backend import MilvusWriter
 
-        return MilvusWriter(target, root, settings, previous.keys if previous else [], drop=rebuild)
+        return MilvusWriter(settings, root, previous.keys if previous else [], drop=rebuild)
     from .faiss_backend import FaissWriter
 
     return FaissWriter(previous, settings.ivf_nprobe)

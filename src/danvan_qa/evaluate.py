@@ -210,7 +210,7 @@ def evaluate(
         "corpus": str(settings.corpus), "corpus_hash": _corpus_hash(st), "documents": len(docs),
         "chunks": len(st), "model": st.model_id, "package_version": package_version(), "k": k,
         "modes": list(modes), "settings": {f.name: str(getattr(settings, f.name)) for f in dataclasses.fields(settings)
-                                               if f.name != "milvus_token"},  # a secret
+                                               if f.repr},  # secrets are repr=False
         "skipped_files": [dataclasses.asdict(s) for s in loaded.skipped],
     })
 

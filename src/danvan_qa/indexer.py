@@ -9,7 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import store as st
-from .backend import Row, backend_target, choose_index_type, chunk_key, writer_for
+from .backend import Row, choose_index_type, chunk_key, target_mismatch, writer_for
 from .chunking import SPLITTER_ID, Chunk, chunk_document, context_text
 from .corpus import Document, Skipped, load_corpus
 from .embedding import Embedder, get_embedder, model_id_for
@@ -71,9 +71,8 @@ def _previous(root: Path, settings: Settings, model_id: str, rebuild: bool) -> s
     if old.manifest.get("chunking") != _chunking_params(settings):
         log.info("chunking settings changed; re-embedding every document")
         return None
-    built = old.manifest.get("backend") or {}
-    if any(built.get(k) != v for k, v in backend_target(settings).items()):
-        log.info("backend changed from %s to %s; indexing into the new one", built, backend_target(settings))
+    if mismatch := target_mismatch(old.manifest, settings):
+        log.info("backend %s changed from %r to %r; indexing into the new one", *mismatch)
         return None
     return old
 

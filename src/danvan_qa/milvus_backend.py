@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
 
-from .backend import NO_HITS, Filters, Hits, Row, active
+from .backend import NO_HITS, Filters, Hits, Row, active, backend_target
 from .errors import StoreError
 from .store import REBUILD_HINT
 
@@ -155,6 +155,13 @@ def _schema(dim: int) -> Any:
     return schema
 
 
+def _dense_dim(milvus: Any, name: str) -> int | None:
+    """The dimension of the collection's dense vectors (None if it has no such field)."""
+    fields = milvus.describe_collection(name)["fields"]
+    dim = next((f["params"].get("dim") for f in fields if f["name"] == "dense"), None)
+    return None if dim is None else int(dim)
+
+
 def _dense_index(index_params: Any, index_type: str, n_rows: int) -> None:
     if index_type == "flat":
         index_params.add_index("dense", index_type="FLAT", metric_type="IP")
@@ -182,9 +189,8 @@ def _entity(row: Row, vector: np.ndarray) -> dict[str, Any]:
 class MilvusWriter:
     """Adds new chunks to the collection, switches its dense index by size, prunes after publishing."""
 
-    def __init__(self, target: dict[str, str], root: Path, settings: "Settings", previous: list[str],
-                 drop: bool) -> None:
-        self.target = target
+    def __init__(self, settings: "Settings", root: Path, previous: list[str], drop: bool) -> None:
+        self.target = target = backend_target(settings)
         self.previous = previous  # keys of the live generation, deleted after publishing unless reused
         self.name = target["collection"]
         self.nprobe = settings.ivf_nprobe
@@ -205,9 +211,8 @@ class MilvusWriter:
 
     def _ensure_collection(self, dim: int) -> None:
         if self.client.has_collection(self.name):
-            fields = self.client.describe_collection(self.name)["fields"]
-            have = next((f["params"].get("dim") for f in fields if f["name"] == "dense"), None)
-            if have is not None and int(have) == dim:
+            have = _dense_dim(self.client, self.name)
+            if have == dim:
                 return
             log.info("Milvus collection %s holds %s-dimensional vectors, not %d: recreating it", self.name, have, dim)
             self.client.drop_collection(self.name)
@@ -280,9 +285,8 @@ class MilvusBackend:
         name = entry["collection"]
         if not milvus.has_collection(name):
             raise StoreError(f"the Milvus collection {name!r} at {uri} does not exist; {REBUILD_HINT}")
-        fields = milvus.describe_collection(name)["fields"]
-        have = next((f["params"].get("dim") for f in fields if f["name"] == "dense"), None)
-        if have is None or int(have) != dim:
+        have = _dense_dim(milvus, name)
+        if have != dim:
             raise StoreError(f"the Milvus collection {name!r} at {uri} holds vectors of dimension {have}, "
                              f"not {dim}; {REBUILD_HINT}")
         milvus.load_collection(name)
@@ -317,9 +321,14 @@ class MilvusBackend:
         expr = self._filter(filters)
         # Twice the rows asked: keys of a generation being written (not yet ours) are skipped.
         limit = min(MAX_LIMIT, 2 * n)
-        result = self.client.search(self.collection, data=data, anns_field=field, limit=limit, filter=expr,
-                                    search_params={"params": params},
-                                    output_fields=["pk"])
+        from pymilvus import MilvusException
+
+        try:
+            result = self.client.search(self.collection, data=data, anns_field=field, limit=limit, filter=expr,
+                                        search_params={"params": params}, output_fields=["pk"])
+        except MilvusException as exc:  # a server gone, a collection dropped since the store was opened
+            raise StoreError(f"searching the Milvus collection {self.collection!r} failed ({exc.message}); "
+                             f"check the server, or {REBUILD_HINT}") from None
         hits = []
         for hit in result[0]:
             row = self._rows.get(hit["entity"]["pk"])

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
-from .backend import Backend, Filters, Hits, backend_target, open_backend
+from .backend import Backend, Filters, Hits, open_backend, target_mismatch
 from .chunking import Chunk, sentence_spans
 from .corpus import Document
 from .errors import StoreError
@@ -202,20 +202,19 @@ def read_catalogue(root: Path, model_id: str) -> Catalogue:
 
 def _check_backend(catalogue: Catalogue, root: Path, settings: "Settings") -> None:
     """Refuse to read a store built for another backend (or Milvus target) than the settings name."""
-    built = catalogue.backend_name
-    if built != settings.backend:
+    mismatch = target_mismatch(catalogue.manifest, settings)
+    if mismatch is None:
+        return
+    key, built, wanted = mismatch
+    if key == "name":
         raise StoreError(
             f"index in {root} was built for the {built!r} backend but DANVAN_QA_BACKEND is "
-            f"{settings.backend!r}; run `danvan-qa index` to build it for {settings.backend!r}, "
-            f"or set DANVAN_QA_BACKEND={built}"
+            f"{wanted!r}; run `danvan-qa index` to build it for {wanted!r}, or set DANVAN_QA_BACKEND={built}"
         )
-    entry = catalogue.manifest.get("backend") or {}
-    for key, value in backend_target(settings).items():
-        if entry.get(key) != value:
-            raise StoreError(
-                f"index in {root} was built into Milvus {key} {entry.get(key)!r}, but DANVAN_QA_MILVUS_"
-                f"{key.upper()} is {value!r}; run `danvan-qa index` to build it there, or set it back"
-            )
+    raise StoreError(
+        f"index in {root} was built into Milvus {key} {built!r}, but DANVAN_QA_MILVUS_"
+        f"{key.upper()} is {wanted!r}; run `danvan-qa index` to build it there, or set it back"
+    )
 
 
 class Store:
