@@ -51,7 +51,7 @@ def test_acts_per_sentence_shape():
                "Đồng chí Trương Thị Mai, Trưởng ban Dân vận Trung ương; Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an "
                "đồng chủ trì hội nghị. Cùng dự có các đồng chí: Nguyễn Thanh Hải, Trưởng Ban Dân nguyện Quốc hội. "
                "Phát biểu tại hội nghị, đồng chí Trương Thị Mai đề nghị thực hiện các kết luận của Bộ Chính trị. "
-               "Tổng Bí thư Nguyễn Phú Trọng đã nhấn mạnh 5 yêu cầu.")
+               "Hai ngành cần quán triệt 5 yêu cầu mà Tổng Bí thư Nguyễn Phú Trọng đã nhấn mạnh.")
     table = extract([doc])
     acts = {}
     for p in table.people:

@@ -17,22 +17,47 @@ from .corpus import Document
 from .names import ROLE_LOWER, PersonMention, is_capitalised, people
 from .normalize import fold
 
-FACTS_VERSION = 1  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 2  # bump when extraction changes: stores re-extract facts without re-embedding
 EVENT_KINDS = (  # folded cue -> kind, in order of precedence
     ("ky ket", "ký kết"), ("tong ket", "tổng kết"), ("so ket", "sơ kết"), ("lam viec", "làm việc"),
     ("cuoc hop", "họp"), ("hoi nghi", "hội nghị"), ("trien khai", "triển khai"),
 )
-# Folded cue -> act. A cue counts when it opens the sentence ("Phát biểu tại hội nghị, X…"),
-# when it follows the person's name and role closely ("X phát biểu…"), or, for the
-# shared predicates, when it follows the last name of a list ("X, …; Y, … đồng chủ trì").
+# Cue (lower case, as written) -> act. A cue counts when it opens the sentence before the first
+# person ("Phát biểu tại hội nghị, X…", "Về phía Công an tỉnh có X…": every person listed), or
+# when it is the first predicate after a person's name and role ("X, role đồng chủ trì…"): then it
+# also holds for the people listed before X with no verb of their own ("A, role và B, role đồng
+# chủ trì"). The people after "có cuộc họp / làm việc với" share that act.
 ACTS = (
-    ("dong chu tri", "đồng chủ trì"), ("chu tri", "chủ trì"), ("tham du", "dự"), ("cung du", "dự"),
-    ("chung kien", "dự"), ("du ", "dự"), ("phat bieu", "phát biểu"), ("ket luan", "kết luận"),
-    ("bao cao", "báo cáo"), ("co cuoc hop voi", "họp"), ("lam viec voi", "làm việc"),
+    ("đồng chủ trì", "đồng chủ trì"), ("chủ trì", "chủ trì"), ("phát biểu chỉ đạo", "phát biểu"),
+    ("chỉ đạo", "chỉ đạo"), ("tham dự", "dự"), ("cùng dự", "dự"), ("dự", "dự"), ("có mặt", "dự"),
+    ("chứng kiến", "dự"), ("về phía", "dự"), ("phát biểu", "phát biểu"), ("kết luận", "kết luận"),
+    ("báo cáo", "báo cáo"), ("có cuộc họp với", "họp"), ("họp với", "họp"), ("làm việc với", "làm việc"),
+    ("tiếp và làm việc", "làm việc"), ("tiếp làm việc", "làm việc"), ("tiếp đoàn", "làm việc"),
+    ("có buổi làm việc", "làm việc"), ("làm việc", "làm việc"), ("ký kết", "ký kết"), ("cùng ký", "ký kết"),
+    ("trao tặng", "trao tặng"), ("tặng", "trao tặng"), ("trao", "trao tặng"), ("làm trưởng đoàn", "dẫn đoàn"),
+    ("dẫn đầu", "dẫn đoàn"), ("dẫn đoàn", "dẫn đoàn"),
+    *((verb, "phát biểu") for verb in (
+        "nhấn mạnh", "yêu cầu", "đề nghị", "ghi nhận", "khẳng định", "cho biết", "biểu dương", "đánh giá",
+        "chia sẻ", "lưu ý", "cho rằng", "chúc mừng", "đề xuất", "khai mạc", "quán triệt", "thông tin")),
 )
-SHARED_ACTS = frozenset({"đồng chủ trì", "chủ trì", "dự", "họp"})
-_NEAR = 45  # characters after a name (and its role) in which a shared verb is looked for
-_VERB_NEAR = 12  # "X phát biểu": speaking acts must follow the name directly
+_NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng)\b)"  # "dự thảo", "trao đổi"
+_CUES = re.compile("(?<!\\w)(?<!đăng )(" + "|".join(
+    re.escape(c) for c, _ in sorted(ACTS, key=lambda x: -len(x[0]))) + ")" + _NOT_ACT)
+_ACT_OF = dict(ACTS)
+_NOUN_BEFORE = ("buổi", "cuộc", "lễ", "hội nghị", "việc", "tại", "chương trình")  # "buổi làm việc" names the event
+SHARED_ACTS = frozenset({"đồng chủ trì", "chủ trì", "dự", "họp", "làm việc", "ký kết", "chỉ đạo"})  # looked for `near`
+CHAIR_ACTS = frozenset({"chủ trì", "đồng chủ trì", "chỉ đạo", "làm việc", "dẫn đoàn"})
+SPEAK_ACTS = frozenset({"phát biểu", "kết luận", "báo cáo"})
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """How far after a person's name and role a predicate is looked for (characters)."""
+
+    near: int = 45  # chairing / attending verbs, which may follow a co-subject ("cùng các đại biểu dự")
+    verb_near: int = 20  # speaking and other verbs: the predicate right after the role
+
+
 _ORG_HEADS = ("Ban Dân vận", "Công an", "Bộ Công an", "Đảng ủy", "Đoàn kiểm tra", "Ủy ban", "Mặt trận", "Bộ ")
 _ORG_STOP = frozenset("và với tổ phối ký đã có cùng về tại trong".split())
 _STAGE = re.compile(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
@@ -134,23 +159,54 @@ def _side(role: str | None) -> str:
     return "khác"
 
 
-def _acts(sentence: str, mentions: list[PersonMention]) -> list[tuple[str, ...]]:
+def _cues(text: str, lo: int, hi: int, opening: bool = False) -> list[tuple[int, str]]:
+    """(position, act) of the act cues in text[lo:hi]; a capitalised cue counts only at the opening."""
+    lowered = text.lower()
+    found = []
+    for m in _CUES.finditer(lowered, lo, hi):
+        if text[m.start()].isupper() and not (opening and m.start() == lo):
+            continue  # "Ban Chỉ đạo" is a body, not a verb
+        head = lowered[max(0, m.start() - 12) : m.start()].rstrip()
+        if any(head.endswith(n) for n in _NOUN_BEFORE):
+            continue
+        found.append((m.start(), _ACT_OF[m.group(1)]))
+    return found
+
+
+def _acts(sentence: str, mentions: list[PersonMention], tuning: Tuning = Tuning()) -> list[tuple[str, ...]]:
     """The acts the sentence reports for each of its people."""
-    folded = fold(sentence)
-    opening = folded[: max(folded.find(","), 0) or 40][:40]
+    if not mentions:
+        return []
+    leads = [m.lead if m.lead is not None else m.start for m in mentions]
     ends = [max(m.end, m.role_end or 0) for m in mentions]
+    opening = [act for _, act in _cues(sentence, 0, leads[0], opening=True)]
+    acts: list[list[str]] = [[] for _ in mentions]
+    group: list[int] = []
+    for k, end in enumerate(ends):
+        limit = leads[k + 1] if k + 1 < len(mentions) else len(sentence)
+        stop = re.search(r"[;:.!?]", sentence[end:limit])
+        window = end + stop.start() if stop else limit
+        own = next(((pos, act) for pos, act in _cues(sentence, end, window)
+                     if pos - end <= (tuning.near if act in SHARED_ACTS else tuning.verb_near)), None)
+        gap = sentence[ends[k - 1] if k else 0 : leads[k]]
+        if k and re.search(r"(?<!\w)với\s*(?:các đồng chí|đồng chí|ông|bà)?\s*$", gap):
+            acts[k] += [a for a in acts[k - 1] if a in ("họp", "làm việc")]  # "A có cuộc họp với B"
+        group.append(k)
+        if own is not None:
+            for j in group:
+                if j == k or not acts[j]:
+                    acts[j].append(own[1])
+            group = []
     result = []
-    for end in ends:
-        acts: list[str] = []
-        for cue, act in ACTS:
-            if act in acts or (act == "chủ trì" and "đồng chủ trì" in acts):
-                continue
-            near = folded[end : end + (_NEAR if act in SHARED_ACTS else _VERB_NEAR + len(cue))]
-            own = cue in near or opening.startswith(cue) or (act == "dự" and cue in opening)
-            shared = act in SHARED_ACTS and cue in folded[ends[-1] : ends[-1] + _NEAR]
-            if own or shared or (act == "họp" and cue in folded):
-                acts.append(act)
-        result.append(tuple(acts))
+    for k, own_acts in enumerate(acts):
+        before = sentence[ends[k - 1] if k else 0 : leads[k]]
+        if re.search(r"(?<!\w)mà\s*$", before):
+            result.append(())  # "… mà Tổng Bí thư X đã nhấn mạnh": recalled, not an act here
+            continue
+        merged = list(dict.fromkeys([*opening, *own_acts]))
+        if "đồng chủ trì" in merged and "chủ trì" in merged:
+            merged.remove("chủ trì")
+        result.append(tuple(merged))
     return result
 
 
@@ -224,7 +280,7 @@ def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
     return [p for p in merged.values() if p.number or dates.period_key(p.period or "") not in numbered]
 
 
-def extract(documents: Iterable[Document]) -> FactTable:
+def extract(documents: Iterable[Document], *, tuning: Tuning = Tuning()) -> FactTable:
     """Read the fact table out of every document."""
     events: list[Event] = []
     persons: list[Person] = []
@@ -235,7 +291,7 @@ def extract(documents: Iterable[Document]) -> FactTable:
         for start, end in sentence_spans(doc.text):
             sentence = doc.text[start:end]
             mentions = people(sentence)
-            for mention, acts in zip(mentions, _acts(sentence, mentions)):
+            for mention, acts in zip(mentions, _acts(sentence, mentions, tuning)):
                 persons.append(Person(
                     doc_id=doc.doc_id, event_id=main.event_id if main and acts else None, name=mention.name,
                     rank=mention.rank, role=mention.role, acts=acts, side=_side(mention.role), start=start, end=end,

@@ -1,11 +1,17 @@
-"""People in Vietnamese news text: names, military ranks and roles as written.
+"""People in Vietnamese news text: names, military ranks and roles, read from the shape of the text.
 
-A person's name is a run of capitalised syllables that starts with a family
-name (Nguyễn, Ngô, Tô…). The role is the run of title words written right
-before the name ("Phó Bí thư Thường trực Tỉnh ủy Phan Ngọc Thọ") or after it,
-set off by a comma ("Đoàn Duy Khương, Giám đốc Công an thành phố;"). Role
-words are capitalised or come from a small list of lower-case words that occur
-inside titles (ban, thành phố, trưởng…); anything else ends the role.
+A name is a run of capitalised syllables that starts with a family name (Nguyễn, Tạ, Lò…) or
+that follows a person cue (đồng chí, ông, bà, a rank). A run longer than a name keeps its tail
+("Thành ủy Hà Nội Vương Đình Huệ"); a run written after a place word (tỉnh, huyện, tại…), joined
+by a hyphen to another capitalised word (Mác - Lê Nin), in a photo credit or a province name is
+not a person.
+
+A role is a run of title segments. A segment opens with a title head (Ủy viên, Bí thư, Phó Chủ
+tịch, Giám đốc, Trưởng…, capitalised or not) and goes on through capitalised words, numbers and
+lower-case words that occur inside organisation names (ban, tỉnh, nhân dân…); it ends at a
+predicate (phát biểu, chủ trì…), at punctuation or at the next name. Segments are joined by
+commas. The role is read after the name (", role", " - role", " (role)") and before it
+("Phó Bí thư Tỉnh ủy Phan Ngọc Thọ", with a trailing rank split off).
 """
 
 from __future__ import annotations
@@ -17,30 +23,66 @@ SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đoàn Trương Vương Tô "
     "Đinh Lâm Mai Trịnh Đào Cao Lương Tạ Hà Châu Thái Lưu Quách Phùng Kiều Lại Tăng La Triệu Mạc Hứa "
     "Từ Thân Khổng Lò Giàng Hầu Lục Nông Âu Bế Chu Diệp Đàm Đồng Giáp Khúc Kim Lã Lạc Lữ Mã Ninh Phí "
-    "Quan Tôn Thạch Tiêu Trang Trình Vi Viên Y Ông Doãn Cù Đậu Hoàng Lăng Nghiêm Văn Tống Thiều Hàn".split()
+    "Quan Tôn Thạch Tiêu Trang Trình Vi Viên Y Ông Doãn Cù Đậu Lăng Nghiêm Văn Tống Thiều Hàn "
+    "Sùng Thào Mùa Lầu Hờ Cầm Điêu Quàng Sầm Lường Ksor Siu Danh Kha Bạch Bàn Ma Mẫn Ôn Ứng Khương "
+    "Tòng Vàng Hoàng Lâm Lục Ưng Mông Nhữ Ngọc Âu Dư Chế Biện Yên Khuất Mạc Vương".split()
 )
 RANKS = (
     "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá",
-    "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
+    "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Đô đốc", "Phó Đô đốc", "Chuẩn Đô đốc",
 )
-# Capitalised runs that start with a family name but are places or institutions.
-NOT_PEOPLE = frozenset(
-    "Hà Nội|Hà Giang|Hà Tĩnh|Hà Nam|Hồ Chí Minh|Thái Bình|Thái Nguyên|Lâm Đồng|Cao Bằng|Lai Châu|"
-    "Hoàn Kiếm|Văn Điển|Văn Miếu|Kim Bôi|Mai Châu|Đồng Nai|Đồng Tháp|Đồng Hới|Quan Hóa|Châu Đốc".split("|")
+# Province and city names whose first syllable is also a family name.
+PLACES = frozenset(
+    "Hà Nội|Hà Giang|Hà Tĩnh|Hà Nam|Hà Tây|Hồ Chí Minh|Thái Bình|Thái Nguyên|Lâm Đồng|Cao Bằng|Ninh Bình|"
+    "Ninh Thuận|Đồng Nai|Đồng Tháp|Đồng Hới|Đồng Xoài|Kim Bôi|Mai Châu|Hoàn Kiếm|Văn Điển|Văn Miếu|Quan Hóa|"
+    "Châu Đốc|Kiều Mai|Hà Đông|Hà Tiên|Hồng Bàng|Lê Chân|Vũng Tàu|Bà Rịa|Ninh Kiều|Tô Lịch|Hồ Gươm".split("|")
 )
-# Lower-case words that can sit inside a title ("Trưởng ban Dân vận", "UBND thành phố").
+# Lower-case words inside organisation names ("Ban Dân vận Thành ủy", "Công an thành phố").
 ROLE_LOWER = frozenset(
     "ban viên hành thư trực ủy tịch thành phố đốc an tỉnh huyện quận thị xã phường đại biểu trưởng đạo "
     "kiểm tra nguyện vụ chính trị dân nhân quốc hội trung ương đảng bộ công tổ mặt trận cục sở cấp "
     "khóa thường phó nhiệm thứ lệnh tư viện vận tịch sự nghiệp văn phòng tuyên giáo".split()
 )
-NAME_STOP_WORDS = frozenset("Ảnh Nguồn Theo".split())  # "Ảnh: Văn Điệp" is a credit, not a participant
+# ... and the wider set that may continue a title ("Bí thư Đảng đoàn", "Bộ đội Biên phòng").
+TITLE_LOWER = ROLE_LOWER | frozenset(
+    "uỷ khoá đoàn khối quân khu đội chiến binh liên hiệp cảnh sát điều biên chỉ huy phụ nữ thanh niên "
+    "nông cựu tế dục lao động thương hội đồng trấn bản thôn ấp làng chi phong trào tộc kỳ tài ngoại".split()
+)
+# Words that open a title, folded to lower case; "phó" / "nguyên" may precede any of them.
+TITLE_HEADS = tuple(sorted((
+    "ủy viên", "uỷ viên", "thành ủy viên", "tỉnh ủy viên", "huyện ủy viên", "quận ủy viên", "đảng ủy viên",
+    "bí thư", "chủ tịch", "giám đốc", "tổng giám đốc", "trưởng", "thứ trưởng", "bộ trưởng", "tổng bí thư",
+    "chánh", "chính ủy", "chính uỷ", "tư lệnh", "chỉ huy", "cục trưởng", "vụ trưởng", "viện trưởng",
+    "hiệu trưởng", "chủ nhiệm", "đại biểu", "thường vụ", "uvtv", "tổng biên tập",
+    "tổng cục trưởng", "thủ trưởng", "đội trưởng", "tổ trưởng", "đoàn trưởng", "già làng", "thủ tướng",
+    "chủ tịch nước", "chánh án", "kiểm sát viên", "hội trưởng", "chuyên viên", "đại sứ", "người phát ngôn",
+    "trợ lý", "thư ký", "cán bộ", "chỉ huy trưởng", "giám thị", "tham mưu trưởng",
+), key=len, reverse=True))
+PERSON_CUES = ("các đồng chí", "đồng chí", "ông", "bà", "anh", "chị", "cụ", "già làng", "nghệ nhân")
+# A run of capitalised words right after one of these is a place, not a person.
+PLACE_WORDS = frozenset(
+    "tỉnh thành phố tp huyện quận thị xã phường trấn tại ở đường phố thôn bản làng ấp buôn trường sông núi "
+    "đèo cầu chợ vùng khu miền đến từ về tư tưởng".split()
+)
+CREDITS = frozenset("ảnh nguồn theo bài tin video clip đồ họa thực hiện".split())
+# Predicates that end a role: a lower-case act cue after a title is the verb of the clause.
+PREDICATES = (
+    "đồng chủ trì", "chủ trì", "chỉ đạo", "phát biểu", "kết luận", "báo cáo", "tham dự", "dự", "cùng",
+    "đã", "đang", "sẽ", "có", "là", "được", "và", "với", "tại", "tặng", "trao", "ký", "nhấn mạnh", "yêu cầu",
+    "đề nghị", "ghi nhận", "khẳng định", "cho biết", "làm", "tiếp", "đánh giá", "biểu dương", "chúc mừng",
+    "thăm", "gặp", "khai mạc", "bế mạc", "đến", "về", "trong", "của", "cho", "khi", "này", "đó",
+)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised syllable that can be part of a name (not an acronym like UBND)."""
+    return word.isalpha() and word[:1].isupper() and (len(word) == 1 or not word[1:].isupper())
 
 
 @dataclass(frozen=True)
@@ -52,143 +94,212 @@ class PersonMention:
     role: str | None  # as written; may join a prefix and a suffix role with ", "
     role_start: int | None  # span of the role text nearest the name
     role_end: int | None
+    lead: int | None = None  # where the phrase naming the person starts: its rank or prefix role
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
-def find_names(text: str) -> list[tuple[int, int]]:
-    """Spans of person names: family name + 1-3 capitalised syllables."""
-    toks = _tokens(text)
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        word = toks[i].group(0)
-        skip = next((n for n in (3, 2) if " ".join(t.group(0) for t in toks[i : i + n]) in NOT_PEOPLE), 0)
-        if skip:  # "Hà Nội Vương Đình Huệ": the place is not part of the name
-            i += skip
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """Maximal runs of capitalised syllables separated by single spaces."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for tok in _tokens(text):
+        if _name_word(tok.group(0)) and (not current or tok.start() == current[-1].end() + 1):
+            current.append(tok)
             continue
-        if word in SURNAMES:
-            j = i + 1
-            while j < len(toks) and j - i < 4 and toks[j].group(0).isalpha() and is_capitalised(toks[j].group(0)) \
-                    and toks[j].start() == toks[j - 1].end() + 1:
-                j += 1
-            name = text[toks[i].start() : toks[j - 1].end()]
-            if j - i >= 2 and name not in NOT_PEOPLE and not _after_credit(text, toks[i].start()):
-                spans.append((toks[i].start(), toks[j - 1].end()))
-                i = j
-                continue
-        i += 1
+        if current:
+            runs.append(current)
+        current = [tok] if _name_word(tok.group(0)) else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _words_before(text: str, start: int, n: int = 3) -> str:
+    return " ".join(re.findall(r"\w+", text[max(0, start - 40) : start])[-n:]).lower()
+
+
+def _cued(text: str, start: int) -> bool:
+    """The name is preceded by đồng chí / ông / bà / a rank."""
+    before = _words_before(text, start)
+    return any(before == c or before.endswith(" " + c) for c in PERSON_CUES) or \
+        _rank_before(text, start)[0] is not None
+
+
+def _is_title_word(word: str) -> bool:
+    low = word.lower()
+    return low in ("phó", "nguyên") or any(h.split()[0] == low for h in TITLE_HEADS)
+
+
+def _not_a_person(text: str, start: int, end: int, cued: bool) -> bool:
+    before = text[max(0, start - 40) : start]
+    if re.search(r"(?:^|\W)(?:" + "|".join(CREDITS) + r")\s*:\s*$", before, re.IGNORECASE):
+        return True  # "Ảnh: Văn Điệp" is a credit, not a participant
+    if (re.search(r"\w\s*[-–]\s*$", before) and not cued) or re.match(r"\s*[-–]\w", text[end:]):
+        return True  # "Mác - Lê Nin", "Bà Rịa-Vũng Tàu"
+    if cued:
+        return False
+    last = re.findall(r"\w+", before)[-2:]
+    if text[start:end] in PLACES or (last and last[-1] == "TP"):
+        return True
+    two_syllables = len(text[start:end].split()) == 2
+    if last and last[-1] in PLACE_WORDS and two_syllables:
+        return True  # "tỉnh Hà Nam", "huyện Kim Bôi"; "UBND tỉnh Nguyễn Đức Trung" is a person
+    return len(last) == 2 and last[1] == "ủy" and last[0] in PLACE_WORDS  # "huyện ủy Lý Nhân"
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    """Spans of person names: a family name + 1-3 capitalised syllables, or 2-5 after a person cue."""
+    spans: list[tuple[int, int]] = []
+    for run in _runs(text):
+        words = [t.group(0) for t in run]
+        while words and words[0] in ("Ông", "Bà", "Anh", "Chị", "Cụ") and len(words) > 2:
+            run, words = run[1:], words[1:]  # "Ông Nguyễn Văn An": the cue is not part of the name
+        cut = next((k for k in range(1, len(words)) if _is_title_word(words[k])), len(words))
+        cued = _cued(text, run[0].start())
+        picked: tuple[int, int] | None = None
+        if cued and 2 <= cut <= (4 if words[0] in SURNAMES else 5) and not _is_title_word(words[0]):
+            picked = (0, cut)  # "đồng chí Nguyễn Văn An", "ông Y Thanh Hà Niê Kđăm"
+        else:
+            cued = False
+            picked = next(((i, len(run)) for i in range(len(run))
+                           if words[i] in SURNAMES and 2 <= len(run) - i <= 4), None)
+        if picked is None:
+            continue
+        i, j = picked
+        start, end = run[i].start(), run[j - 1].end()
+        if i > 0 and text[start:end] in PLACES:
+            continue  # the tail of a longer run: "Thành ủy Hà Nội Vương Đình Huệ" keeps the person
+        if not _not_a_person(text, start, end, cued or i > 0):
+            spans.append((start, end))
     return spans
 
 
-def _after_credit(text: str, start: int) -> bool:
-    before = text[max(0, start - 12) : start]
-    return any(before.rstrip().endswith(w + ":") for w in NAME_STOP_WORDS)
+def _head_at(text: str, pos: int) -> int | None:
+    """End of a title head starting at pos ("Phó Chủ tịch", "nguyên Bí thư", "Phó"), or None."""
+    low = text[pos : pos + 60].lower()
+    skip = 0
+    while True:
+        prefix = next((p for p in ("nguyên ", "quyền ", "phó ") if low[skip:].startswith(p)), None)
+        if prefix is None:
+            break
+        skip += len(prefix)
+    rest = low[skip:]
+    for head in TITLE_HEADS:
+        if rest.startswith(head) and (len(rest) == len(head) or not rest[len(head)].isalnum()):
+            return pos + skip + len(head)
+    if skip and text[pos : pos + 3] == "Phó":  # "Phó Ban Dân vận": the body follows
+        return pos + 3
+    return None
 
 
-def _is_role_word(word: str) -> bool:
-    return is_capitalised(word) or word in ROLE_LOWER
+def _rank_at(text: str, pos: int) -> bool:
+    low = text[pos : pos + 14].lower()
+    return any(low.startswith(r.lower() + " ") for r in RANKS)
 
 
-def _role_before(text: str, start: int) -> tuple[int, int] | None:
-    """Role words written right before a name, back to a clause boundary."""
-    toks = [t for t in _tokens(text[:start])]
-    k = len(toks)
-    while k > 0:
-        w = toks[k - 1].group(0)
-        if w == "," or (w.isalnum() and _is_role_word(w)):
-            k -= 1
+def _predicate_at(text: str, pos: int) -> bool:
+    low = text[pos : pos + 20]
+    return any(low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()) for p in PREDICATES)
+
+
+def _segment(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> int | None:
+    """End of one title segment starting at pos (a head, then organisation words), or None."""
+    end = _head_at(text, pos)
+    if end is None or end > limit:
+        return None
+    for tok in _TOKEN.finditer(text, end, limit):
+        if text[end : tok.start()].strip():
+            break
+        w = tok.group(0)
+        if any(a == tok.start() for a, _ in names) or _rank_at(text, tok.start()):
+            break
+        if w in ("-", "–") and re.match(r"\s*[-–]\s*[A-ZĐÀ-Ỹ]", text[tok.start() : limit]) and \
+                text[tok.start() - 1] == " ":
+            end = tok.end()  # "Sở Lao động - Thương binh và Xã hội"
+            continue
+        if w.isdigit() or (w.isalpha() and w[:1].isupper()) or (
+                w in TITLE_LOWER and not _predicate_at(text, tok.start())):
+            end = tok.end()
             continue
         break
-    if k == len(toks):
-        return None
-    # Keep only comma-separated segments that open with a capitalised word.
-    segments: list[tuple[int, int]] = []
-    seg_start = k
-    for idx in range(k, len(toks) + 1):
-        if idx == len(toks) or toks[idx].group(0) == ",":
-            if seg_start < idx:
-                segments.append((seg_start, idx))
-            seg_start = idx + 1
-    while segments and not is_capitalised(toks[segments[0][0]].group(0)):
-        segments.pop(0)
-    segments = [s for s in segments if _mentions_title(toks, s)]
-    if not segments or segments[-1][1] != len(toks):
-        return None
-    return toks[segments[0][0]].start(), toks[segments[-1][1] - 1].end()
+    return end
 
 
-_TITLE_HEADS = frozenset(
-    "Ủy Phó Bí Chủ Trưởng Giám Thứ Bộ UVTV Tổng Chánh Cục Vụ Đại Thượng Trung Thiếu Chính Ủy Tư "
-    "Thành Ban Đồng Viện Hiệu Phụ".split()
-)
+def _segments(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Comma-joined title segments from pos, as spans (empty when no title starts there)."""
+    found: list[tuple[int, int]] = []
+    while True:
+        end = _segment(text, pos, limit, names)
+        if end is None:
+            return found
+        found.append((pos, end))
+        m = re.match(r"\s*,\s*", text[end:limit])
+        if not m:
+            return found
+        pos = end + m.end()
 
 
-def _mentions_title(toks: list[re.Match[str]], seg: tuple[int, int]) -> bool:
-    return any(toks[i].group(0) in _TITLE_HEADS for i in range(*seg))
+def _role_after(text: str, end: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """", Role, Role" / " - Role" / " (Role)" after a name."""
+    m = re.match(r"\s*,\s*|\s+[-–]\s+|\s*\(\s*", text[end:])
+    return _segments(text, end + m.end(), len(text), names) if m else []
 
 
-def _role_after(text: str, end: int) -> tuple[int, int] | None:
-    """", Role, Role" (or " - Role") after a name, up to ';', '.', ':' or a word outside titles."""
-    m = re.match(r"\s*,\s*|\s+[-–]\s+", text[end:])
-    if not m:
-        return None
-    pos = end + m.end()
-    toks = _tokens(text[pos:])
-    k = 0
-    while k < len(toks):
-        w = toks[k].group(0)
-        if w == ",":
-            nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
-            if not (nxt.isalnum() and is_capitalised(nxt)):
-                break
-        elif not (w.isalnum() and _is_role_word(w)):
-            break
-        k += 1
-    while k > 0 and toks[k - 1].group(0) == ",":
-        k -= 1
-    if k == 0 or not is_capitalised(toks[0].group(0)) or toks[0].group(0) not in _TITLE_HEADS:
-        return None
-    return pos, pos + toks[k - 1].end()
-
-
-def _split_rank(text: str, span: tuple[int, int] | None) -> tuple[str | None, tuple[int, int] | None]:
-    """Separate a trailing military rank from a prefix role ("Giám đốc Công an tỉnh Đại tá")."""
-    if span is None:
-        return None, None
-    role = text[span[0] : span[1]]
-    for rank in RANKS:
-        if role == rank:
-            return rank, None
-        if role.endswith(" " + rank):
-            return rank, (span[0], span[1] - len(rank) - 1)
-    return None, span
+def _role_before(text: str, start: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Title segments that end right before a name, back to a clause boundary."""
+    floor = max((b for a, b in names if b <= start), default=0)
+    window = text[floor:start]
+    cut = max(window.rfind(c) for c in ";:.!?()\"“”")
+    lo = floor + cut + 1
+    for m in re.finditer(r"(?<!\w)\w", text[lo:start]):
+        pos = lo + m.start()
+        got = _segments(text, pos, start, names)
+        if got and not text[got[-1][1] : start].strip():
+            return got
+    return []
 
 
 def _rank_before(text: str, start: int) -> tuple[str | None, int]:
-    """A rank written right before the name, and where the text before it ends."""
+    """A rank written right before the name (any case), and where the text before it ends."""
     head = text[:start].rstrip()
-    for rank in RANKS:
-        if head.endswith(rank) and (len(head) == len(rank) or not head[-len(rank) - 1].isalnum()):
-            return rank, len(head) - len(rank)
+    for rank in sorted(RANKS, key=len, reverse=True):
+        tail = head[-len(rank) :]
+        if tail.lower() == rank.lower() and (len(head) == len(rank) or not head[-len(rank) - 1].isalnum()):
+            return tail, len(head) - len(rank)
     return None, start
+
+
+def _split_rank(text: str, segments: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+    """Separate a trailing rank from a prefix role ("Giám đốc Công an tỉnh Đại tá")."""
+    if not segments:
+        return None, segments
+    rank, cut = _rank_before(text, segments[-1][1])
+    if rank is None:
+        return None, segments
+    last = (segments[-1][0], segments[-1][0] + len(text[segments[-1][0] : cut].rstrip(" ,")))
+    return rank, segments[:-1] + ([last] if last[1] > last[0] else [])
 
 
 def people(text: str) -> list[PersonMention]:
     """Every person mention in `text` with rank and role as written."""
     found: list[PersonMention] = []
-    for start, end in find_names(text):
-        rank, role_end = _rank_before(text, start)
-        inner_rank, before = _split_rank(text, _role_before(text, role_end))
+    names = find_names(text)
+    if len(names) == 1 and not text.replace(text[names[0][0] : names[0][1]], "").strip(" .,"):
+        return []  # a byline alone on its line
+    for start, end in names:
+        rank, lead = _rank_before(text, start)
+        inner_rank, before = _split_rank(text, _role_before(text, lead, names) if lead > 0 else [])
         rank = rank or inner_rank
-        after = _role_after(text, end)
-        parts = [s for s in (before, after) if s is not None]
+        after = [s for s in _role_after(text, end, names) if s[0] >= end]
+        parts = before + after
         role = ", ".join(text[a:b].strip(" ,") for a, b in parts) or None
-        nearest = after or before
+        nearest = (after[0][0], after[-1][1]) if after else (before[0][0], before[-1][1]) if before else None
         found.append(PersonMention(
             name=text[start:end], start=start, end=end, rank=rank, role=role,
             role_start=nearest[0] if nearest else None, role_end=nearest[1] if nearest else None,
+            lead=min([lead] + [a for a, _ in before]),
         ))
     return found
