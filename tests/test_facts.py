@@ -101,3 +101,28 @@ def test_every_fact_span_is_a_sentence_of_its_document():
 ])
 def test_organisations(sentence, expected):
     assert organisations(sentence) == expected
+
+
+DEVSET = ROOT.parent / "shared" / "devset"
+
+
+@pytest.mark.skipif(not (DEVSET / "gold.jsonl").is_file(), reason=f"the development set is absent ({DEVSET})")
+def test_names_recalled_on_devset_list_evidence():
+    """Every person a gold list question names is read, with an act, from its evidence sentences."""
+    from danvan_qa.chunking import sentence_spans
+    from danvan_qa.gold import load_gold
+
+    docs = {d.doc_id: d for d in load_corpus(DEVSET / "corpus").documents}
+    table = extract(docs.values())
+    items = [i for i in load_gold(DEVSET / "gold.jsonl", {k: d.text for k, d in docs.items()})
+             if i.type in ("attendees", "chair", "speaker") and i.entities]
+    found = total = with_act = 0
+    for item in items:
+        text = docs[item.doc_ids[0]].text
+        spans = [(a, b) for a, b in sentence_spans(text) if any(ev in text[a:b] or text[a:b] in ev for ev in item.evidence)]
+        read = {p.name: p.acts for p in table.people if p.doc_id == item.doc_ids[0] and (p.start, p.end) in spans}
+        total += len(item.entities)
+        found += sum(e in read for e in item.entities)
+        with_act += sum(bool(read.get(e)) for e in item.entities)
+    assert total >= 20
+    assert found / total >= 0.9 and with_act / total >= 0.9

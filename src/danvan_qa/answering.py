@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .backend import Filters
 from .extractive import Scorer, Sentence, candidate_sentences, date_span, number_span, period_span, place_span
-from .facts import Event, Person, Programme
+from .facts import CHAIR_ACTS, Event, Person, Programme
 from .normalize import fold
 from .questions import Question, parse
 from .records import Answer, AnswerItem, Citation, Passage
@@ -28,7 +28,6 @@ NO_ANSWER = "Không tìm thấy thông tin này trong các bài viết hiện c�
 # merely resembles the question cannot say who did something.
 TABLE_ONLY = frozenset({"attendees", "chair", "speaker", "role", "person_role", "rank"})
 UNKNOWN_SHARE = 0.25  # abstain when this share of a question's topical words occurs in no article
-CHAIR_ACTS = frozenset({"chủ trì", "đồng chủ trì", "làm việc"})
 _ADMIN = frozenset({"tinh", "thanh", "pho", "huyen", "quan", "tp"})
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 

@@ -159,8 +159,8 @@ def _side(role: str | None) -> str:
     return "khác"
 
 
-def _cues(text: str, lo: int, hi: int, opening: bool = False) -> list[tuple[int, str]]:
-    """(position, act) of the act cues in text[lo:hi]; a capitalised cue counts only at the opening."""
+def _cues(text: str, lo: int, hi: int, opening: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, act) of the act cues in text[lo:hi]; a capitalised cue counts only at the opening."""
     lowered = text.lower()
     found = []
     for m in _CUES.finditer(lowered, lo, hi):
@@ -169,7 +169,7 @@ def _cues(text: str, lo: int, hi: int, opening: bool = False) -> list[tuple[int,
         head = lowered[max(0, m.start() - 12) : m.start()].rstrip()
         if any(head.endswith(n) for n in _NOUN_BEFORE):
             continue
-        found.append((m.start(), _ACT_OF[m.group(1)]))
+        found.append((m.start(), m.end(), _ACT_OF[m.group(1)]))
     return found
 
 
@@ -179,23 +179,29 @@ def _acts(sentence: str, mentions: list[PersonMention], tuning: Tuning = Tuning(
         return []
     leads = [m.lead if m.lead is not None else m.start for m in mentions]
     ends = [max(m.end, m.role_end or 0) for m in mentions]
-    opening = [act for _, act in _cues(sentence, 0, leads[0], opening=True)]
+    opening = [act for _, _, act in _cues(sentence, 0, leads[0], opening=True)]
     acts: list[list[str]] = [[] for _ in mentions]
     group: list[int] = []
     for k, end in enumerate(ends):
         limit = leads[k + 1] if k + 1 < len(mentions) else len(sentence)
         stop = re.search(r"[;:.!?]", sentence[end:limit])
         window = end + stop.start() if stop else limit
-        own = next(((pos, act) for pos, act in _cues(sentence, end, window)
-                     if pos - end <= (tuning.near if act in SHARED_ACTS else tuning.verb_near)), None)
+        cues = _cues(sentence, end, window)
+        first = next((n for n, (pos, _, act) in enumerate(cues)
+                      if pos - end <= (tuning.near if act in SHARED_ACTS else tuning.verb_near)), None)
+        own = [] if first is None else [cues[first][2]]
+        for (_, prev_end, _), (pos, _, act) in zip(cues[first or 0 :], cues[(first or 0) + 1 :]):
+            if first is None or not re.fullmatch(r"\s*(?:,|và)\s*", sentence[prev_end:pos]):
+                break
+            own.append(act)  # "dự và phát biểu chỉ đạo hội nghị"
         gap = sentence[ends[k - 1] if k else 0 : leads[k]]
         if k and re.search(r"(?<!\w)với\s*(?:các đồng chí|đồng chí|ông|bà)?\s*$", gap):
             acts[k] += [a for a in acts[k - 1] if a in ("họp", "làm việc")]  # "A có cuộc họp với B"
         group.append(k)
-        if own is not None:
+        if own:
             for j in group:
                 if j == k or not acts[j]:
-                    acts[j].append(own[1])
+                    acts[j] += own
             group = []
     result = []
     for k, own_acts in enumerate(acts):

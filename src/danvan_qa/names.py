@@ -31,11 +31,10 @@ RANKS = (
     "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá",
     "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Đô đốc", "Phó Đô đốc", "Chuẩn Đô đốc",
 )
-# Province and city names whose first syllable is also a family name.
+# Provinces and cities whose first syllable is also a family name (a general gazetteer).
 PLACES = frozenset(
     "Hà Nội|Hà Giang|Hà Tĩnh|Hà Nam|Hà Tây|Hồ Chí Minh|Thái Bình|Thái Nguyên|Lâm Đồng|Cao Bằng|Ninh Bình|"
-    "Ninh Thuận|Đồng Nai|Đồng Tháp|Đồng Hới|Đồng Xoài|Kim Bôi|Mai Châu|Hoàn Kiếm|Văn Điển|Văn Miếu|Quan Hóa|"
-    "Châu Đốc|Kiều Mai|Hà Đông|Hà Tiên|Hồng Bàng|Lê Chân|Vũng Tàu|Bà Rịa|Ninh Kiều|Tô Lịch|Hồ Gươm".split("|")
+    "Ninh Thuận|Đồng Nai|Đồng Tháp|Yên Bái".split("|")
 )
 # Lower-case words inside organisation names ("Ban Dân vận Thành ủy", "Công an thành phố").
 ROLE_LOWER = frozenset(
@@ -46,7 +45,8 @@ ROLE_LOWER = frozenset(
 # ... and the wider set that may continue a title ("Bí thư Đảng đoàn", "Bộ đội Biên phòng").
 TITLE_LOWER = ROLE_LOWER | frozenset(
     "uỷ khoá đoàn khối quân khu đội chiến binh liên hiệp cảnh sát điều biên chỉ huy phụ nữ thanh niên "
-    "nông cựu tế dục lao động thương hội đồng trấn bản thôn ấp làng chi phong trào tộc kỳ tài ngoại".split()
+    "nông cựu tế dục lao động thương hội đồng trấn bản thôn ấp làng chi phong trào tộc kỳ tài ngoại mưu cần "
+    "ninh trật tự kinh".split()
 )
 # Words that open a title, folded to lower case; "phó" / "nguyên" may precede any of them.
 TITLE_HEADS = tuple(sorted((
@@ -142,12 +142,17 @@ def _not_a_person(text: str, start: int, end: int, cued: bool) -> bool:
     if cued:
         return False
     last = re.findall(r"\w+", before)[-2:]
-    if text[start:end] in PLACES or (last and last[-1] == "TP"):
+    if text[start:end] in PLACES:
         return True
-    two_syllables = len(text[start:end].split()) == 2
-    if last and last[-1] in PLACE_WORDS and two_syllables:
+    if len(text[start:end].split()) > 2:
+        return False
+    if last and (last[-1] in PLACE_WORDS or last[-1] == "TP"):
         return True  # "tỉnh Hà Nam", "huyện Kim Bôi"; "UBND tỉnh Nguyễn Đức Trung" is a person
-    return len(last) == 2 and last[1] == "ủy" and last[0] in PLACE_WORDS  # "huyện ủy Lý Nhân"
+    if len(last) == 2 and last[1] == "ủy" and last[0] in PLACE_WORDS:
+        return True  # "huyện ủy Lý Nhân"
+    # Two syllables with no cue ("Đoàn Thanh niên", "Trang Chủ") must at least carry a title.
+    after = re.match(r"\s*,\s*|\s+[-–]\s+|\s*\(\s*", text[end:])
+    return not (after and _head_at(text, end + after.end()) is not None) and not _role_before(text, start, [])
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
@@ -257,7 +262,7 @@ def _role_before(text: str, start: int, names: list[tuple[int, int]]) -> list[tu
     for m in re.finditer(r"(?<!\w)\w", text[lo:start]):
         pos = lo + m.start()
         got = _segments(text, pos, start, names)
-        if got and not text[got[-1][1] : start].strip():
+        if got and not text[got[-1][1] : start].strip(" ,-–"):
             return got
     return []
 
