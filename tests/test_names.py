@@ -56,6 +56,8 @@ def _acts(text: str) -> dict[str, tuple[str, ...]]:
     ("Phó Giám đốc Công an tỉnh, Đại tá Nguyễn Văn An phát biểu.", [("Nguyễn Văn An", "Đại tá", "Phó Giám đốc Công an tỉnh")]),
     ("Chủ tịch UBND TP Lê Văn Bình dự.", [("Lê Văn Bình", None, "Chủ tịch UBND TP")]),
     ("ông Sùng A Páo, Bí thư chi bộ bản cho biết.", [("Sùng A Páo", None, "Bí thư chi bộ bản")]),
+    ("Theo đại tá Quách Văn Lợi, Giám đốc Công an tỉnh, kết quả rất khả quan.",
+     [("Quách Văn Lợi", "Đại tá", "Giám đốc Công an tỉnh")]),
     # names listed without roles
     ("Các đồng chí Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc đã trao quà.",
      [("Nguyễn Văn An", None, None), ("Trần Văn Bình", None, None), ("Lê Thị Cúc", None, None)]),
@@ -112,6 +114,11 @@ def test_places_credits_and_bodies_are_not_people(text):
      {"Hà Văn Sơn": ("dự", "phát biểu")}),
     ("Các đồng chí Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc đã trao quà cho các hộ nghèo.",
      {"Nguyễn Văn An": ("trao tặng",), "Trần Văn Bình": ("trao tặng",), "Lê Thị Cúc": ("trao tặng",)}),
+    ("Phát biểu tại hội nghị, đồng chí Hà Văn Sơn đánh giá cao sự phối hợp của đồng chí Lê Thị Cúc.",
+     {"Hà Văn Sơn": ("phát biểu",), "Lê Thị Cúc": ()}),
+    ("Đại diện Ban Dân vận Trung ương có đồng chí Hồ Minh Tâm, Vụ trưởng Vụ Dân tộc.", {"Hồ Minh Tâm": ("dự",)}),
+    ("Thượng tá Vi Văn Toản, Trưởng phòng PV05 Công an tỉnh cho biết: năm qua đơn vị phối hợp tốt.",
+     {"Vi Văn Toản": ("phát biểu",)}),
     ("Hội nghị thông qua dự thảo do đồng chí Lê Quang Tùng trình bày.", {"Lê Quang Tùng": ()}),
     ("Hai ngành thực hiện các yêu cầu mà Tổng Bí thư Nguyễn Hữu Nghĩa đã nhấn mạnh.", {"Nguyễn Hữu Nghĩa": ()}),
 ])

@@ -30,7 +30,7 @@ EVENT_KINDS = (  # folded cue -> kind, in order of precedence
 ACTS = (
     ("đồng chủ trì", "đồng chủ trì"), ("chủ trì", "chủ trì"), ("phát biểu chỉ đạo", "phát biểu"),
     ("chỉ đạo", "chỉ đạo"), ("tham dự", "dự"), ("cùng dự", "dự"), ("dự", "dự"), ("có mặt", "dự"),
-    ("chứng kiến", "dự"), ("về phía", "dự"), ("phát biểu", "phát biểu"), ("kết luận", "kết luận"),
+    ("chứng kiến", "dự"), ("về phía", "dự"), ("đại diện", "dự"), ("phát biểu", "phát biểu"), ("kết luận", "kết luận"),
     ("báo cáo", "báo cáo"), ("có cuộc họp với", "họp"), ("họp với", "họp"), ("làm việc với", "làm việc"),
     ("tiếp và làm việc", "làm việc"), ("tiếp làm việc", "làm việc"), ("tiếp đoàn", "làm việc"),
     ("có buổi làm việc", "làm việc"), ("làm việc", "làm việc"), ("ký kết", "ký kết"), ("cùng ký", "ký kết"),
@@ -173,31 +173,55 @@ def _cues(text: str, lo: int, hi: int, opening: bool = False) -> list[tuple[int,
     return found
 
 
+def _own_acts(sentence: str, end: int, limit: int, tuning: Tuning) -> tuple[list[str], int]:
+    """The predicate right after a person's name and role: its acts, and where it ends."""
+    stop = re.search(r"[;:.!?]", sentence[end:limit])
+    cues = _cues(sentence, end, end + stop.start() if stop else limit)
+    first = next((n for n, (pos, _, act) in enumerate(cues)
+                  if pos - end <= (tuning.near if act in SHARED_ACTS else tuning.verb_near)), None)
+    if first is None:
+        return [], end
+    own, last = [cues[first][2]], cues[first][1]
+    for pos, cue_end, act in cues[first + 1 :]:
+        if not re.fullmatch(r"\s*(?:,|và)\s*", sentence[last:pos]):
+            break
+        own.append(act)  # "dự và phát biểu chỉ đạo hội nghị"
+        last = cue_end
+    return own, last
+
+
 def _acts(sentence: str, mentions: list[PersonMention], tuning: Tuning = Tuning()) -> list[tuple[str, ...]]:
-    """The acts the sentence reports for each of its people."""
-    if not mentions:
-        return []
+    """The acts the sentence reports for each of its people.
+
+    A cue before a person ("Tham dự có…", "; về phía Công an có…") holds for the people that
+    follow, until a predicate of their own closes the list; the first predicate after a person
+    holds for the people listed before it that have none.
+    """
     leads = [m.lead if m.lead is not None else m.start for m in mentions]
     ends = [max(m.end, m.role_end or 0) for m in mentions]
-    opening = [act for _, _, act in _cues(sentence, 0, leads[0], opening=True)]
     acts: list[list[str]] = [[] for _ in mentions]
+    opened: list[list[str]] = [[] for _ in mentions]
+    current: list[str] = []
     group: list[int] = []
+    prev_end, prev_own = 0, False
     for k, end in enumerate(ends):
-        limit = leads[k + 1] if k + 1 < len(mentions) else len(sentence)
-        stop = re.search(r"[;:.!?]", sentence[end:limit])
-        window = end + stop.start() if stop else limit
-        cues = _cues(sentence, end, window)
-        first = next((n for n, (pos, _, act) in enumerate(cues)
-                      if pos - end <= (tuning.near if act in SHARED_ACTS else tuning.verb_near)), None)
-        own = [] if first is None else [cues[first][2]]
-        for (_, prev_end, _), (pos, _, act) in zip(cues[first or 0 :], cues[(first or 0) + 1 :]):
-            if first is None or not re.fullmatch(r"\s*(?:,|và)\s*", sentence[prev_end:pos]):
-                break
-            own.append(act)  # "dự và phát biểu chỉ đạo hội nghị"
-        gap = sentence[ends[k - 1] if k else 0 : leads[k]]
-        if k and re.search(r"(?<!\w)với\s*(?:các đồng chí|đồng chí|ông|bà)?\s*$", gap):
+        lead_in = [act for _, _, act in _cues(sentence, prev_end, leads[k], opening=k == 0)]
+        if lead_in:
+            current = lead_in
+        elif prev_own:
+            current = []  # "A đánh giá cao sự phối hợp với B": B is not a speaker
+        if re.search(r"(?<!\w)mà\s*$", sentence[prev_end : leads[k]]):
+            current = None  # "… mà Tổng Bí thư X đã nhấn mạnh": recalled, not an act here
+        if current is None:
+            prev_end, prev_own, current, group = end, False, [], []
+            opened[k] = ["-"]
+            continue
+        opened[k] = current
+        if k and re.search(r"(?<!\w)với\s*(?:các đồng chí|đồng chí|ông|bà)?\s*$", sentence[ends[k - 1] : leads[k]]):
             acts[k] += [a for a in acts[k - 1] if a in ("họp", "làm việc")]  # "A có cuộc họp với B"
+        own, prev_end = _own_acts(sentence, end, leads[k + 1] if k + 1 < len(mentions) else len(sentence), tuning)
         group.append(k)
+        prev_own = bool(own)
         if own:
             for j in group:
                 if j == k or not acts[j]:
@@ -205,11 +229,7 @@ def _acts(sentence: str, mentions: list[PersonMention], tuning: Tuning = Tuning(
             group = []
     result = []
     for k, own_acts in enumerate(acts):
-        before = sentence[ends[k - 1] if k else 0 : leads[k]]
-        if re.search(r"(?<!\w)mà\s*$", before):
-            result.append(())  # "… mà Tổng Bí thư X đã nhấn mạnh": recalled, not an act here
-            continue
-        merged = list(dict.fromkeys([*opening, *own_acts]))
+        merged = [] if opened[k] == ["-"] else list(dict.fromkeys([*opened[k], *own_acts]))
         if "đồng chủ trì" in merged and "chủ trì" in merged:
             merged.remove("chủ trì")
         result.append(tuple(merged))

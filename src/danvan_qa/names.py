@@ -225,7 +225,7 @@ def _segment(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> i
                 text[tok.start() - 1] == " ":
             end = tok.end()  # "Sở Lao động - Thương binh và Xã hội"
             continue
-        if w.isdigit() or (w.isalpha() and w[:1].isupper()) or (
+        if w.isdigit() or (w.isalnum() and w[:1].isupper()) or (
                 w in TITLE_LOWER and not _predicate_at(text, tok.start())):
             end = tok.end()
             continue
@@ -268,12 +268,12 @@ def _role_before(text: str, start: int, names: list[tuple[int, int]]) -> list[tu
 
 
 def _rank_before(text: str, start: int) -> tuple[str | None, int]:
-    """A rank written right before the name (any case), and where the text before it ends."""
+    """A rank written right before the name (in any case; returned capitalised), and where it starts."""
     head = text[:start].rstrip()
     for rank in sorted(RANKS, key=len, reverse=True):
         tail = head[-len(rank) :]
         if tail.lower() == rank.lower() and (len(head) == len(rank) or not head[-len(rank) - 1].isalnum()):
-            return tail, len(head) - len(rank)
+            return rank, len(head) - len(rank)
     return None, start
 
 
@@ -289,7 +289,7 @@ def _split_rank(text: str, segments: list[tuple[int, int]]) -> tuple[str | None,
 
 
 def people(text: str) -> list[PersonMention]:
-    """Every person mention in `text` with rank and role as written."""
+    """Every person mention in `text` with its rank and its role as written."""
     found: list[PersonMention] = []
     names = find_names(text)
     if len(names) == 1 and not text.replace(text[names[0][0] : names[0][1]], "").strip(" .,"):
