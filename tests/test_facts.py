@@ -119,7 +119,8 @@ def test_names_recalled_on_devset_list_evidence():
     found = total = with_act = 0
     for item in items:
         text = docs[item.doc_ids[0]].text
-        spans = [(a, b) for a, b in sentence_spans(text) if any(ev in text[a:b] or text[a:b] in ev for ev in item.evidence)]
+        spans = [(a, b) for a, b in sentence_spans(text)
+                 if any(ev in text[a:b] or text[a:b] in ev for ev in item.evidence)]
         read = {p.name: p.acts for p in table.people if p.doc_id == item.doc_ids[0] and (p.start, p.end) in spans}
         total += len(item.entities)
         found += sum(e in read for e in item.entities)

@@ -53,7 +53,8 @@ def _acts(text: str) -> dict[str, tuple[str, ...]]:
     ("Thượng tá Võ Thành Nam, Chính ủy Bộ đội Biên phòng tỉnh, Bí thư Đảng ủy phát biểu.",
      [("Võ Thành Nam", "Thượng tá", "Chính ủy Bộ đội Biên phòng tỉnh, Bí thư Đảng ủy")]),
     # a rank after a comma, a role ending in "TP", an ethnic-minority name
-    ("Phó Giám đốc Công an tỉnh, Đại tá Nguyễn Văn An phát biểu.", [("Nguyễn Văn An", "Đại tá", "Phó Giám đốc Công an tỉnh")]),
+    ("Phó Giám đốc Công an tỉnh, Đại tá Nguyễn Văn An phát biểu.",
+     [("Nguyễn Văn An", "Đại tá", "Phó Giám đốc Công an tỉnh")]),
     ("Chủ tịch UBND TP Lê Văn Bình dự.", [("Lê Văn Bình", None, "Chủ tịch UBND TP")]),
     ("ông Sùng A Páo, Bí thư chi bộ bản cho biết.", [("Sùng A Páo", None, "Bí thư chi bộ bản")]),
     ("Theo đại tá Quách Văn Lợi, Giám đốc Công an tỉnh, kết quả rất khả quan.",
