@@ -16,9 +16,9 @@ def ask(real_store, real_settings, question: str) -> Answer:
 
 
 def check_citations(store, result: Answer) -> None:
-    """Every quote is the document span; every [n] has a citation and every citation is used."""
+    """Every quote is the published article's span; every [n] has a citation and every citation is used."""
     for c in result.citations:
-        assert store.data.documents[c.doc_id].text[c.start : c.end] == c.quote
+        assert store.data.documents[c.doc_id].published[c.start : c.end] == c.quote
     used = {int(n) for n in re.findall(r"\[(\d+)\]", result.text)}
     assert used == {c.n for c in result.citations}
     assert [c.n for c in result.citations] == list(range(1, len(result.citations) + 1))

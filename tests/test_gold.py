@@ -77,3 +77,20 @@ def test_relevance_judging():
     assert not is_relevant(doc, span.end - 10, span.end + 400, text[span.end - 10 : span.end + 400], item, spans)
     # a passage from another document is never relevant
     assert not is_relevant("000_e8f6aa7cccc62a1d", 0, 100, "212 mô hình", item, spans)
+
+
+def test_several_files_get_distinct_prefixes_even_with_the_same_name(tmp_path):
+    from danvan_qa.gold import load_gold_files
+
+    row = {"id": "q1", "question": "q?", "answers": [], "entities": [], "doc_ids": [], "evidence": [],
+           "type": "unanswerable"}
+    paths = []
+    for folder in ("seeds", "devset"):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "gold.jsonl")
+        paths[-1].write_text(json.dumps(row) + "\n", encoding="utf-8")
+    items = load_gold_files(paths)
+    assert [i.id for i in items] == ["seeds/gold:q1", "devset/gold:q1"]
+    assert [i.id for i in load_gold_files(paths[:1])] == ["q1"]  # one file keeps its ids
+    with pytest.raises(GoldError, match="given twice"):
+        load_gold_files([paths[0], paths[0]])

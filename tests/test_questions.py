@@ -4,7 +4,7 @@ import pytest
 
 from danvan_qa.corpus import load_corpus
 from danvan_qa.facts import extract
-from danvan_qa.questions import parse
+from danvan_qa.questions import parse, places
 
 FACTS = extract(load_corpus(Path(__file__).resolve().parents[1] / "corpus").documents)
 
@@ -43,3 +43,18 @@ def test_constraints():
     assert q.codes == ("38-Ctr/BDVTW-BCA",)
     assert q.person == "Ngô Thị Thanh Hằng"
     assert "Hà Nội" in q.proper_nouns
+
+
+@pytest.mark.parametrize("restored, expected", [
+    ("Ai là Giám đốc Công an tỉnh Bình Dương?", ("binh duong",)),
+    ("Ban Dân vận Tỉnh ủy Cà Mau và Công an tỉnh ký ngày nào?", ("ca mau",)),
+    ("Hội thi ở quận 10 năm 2023 có bao nhiêu đội?", ("quan 10",)),
+    ("Công an TP. Hà Nội ký với ai?", ("ha noi",)),
+    ("ai là giám đốc công an tỉnh sơn la", ("son la",)),  # typed in lower case
+    ("Nguyễn Văn An mang quân hàm gì?", ()),  # "quân hàm" is not "quận"
+    ("Mô hình nào của Công an tỉnh liên quan đến cấp giấy?", ()),  # no capital: no name
+    ("Công an tỉnh phát động phong trào ngày nào?", ()),
+    ("Hội nghị với Ban Dân vận 12 tỉnh, thành diễn ra khi nào?", ()),
+])
+def test_places_the_question_names(restored, expected):
+    assert places(restored) == expected

@@ -38,7 +38,7 @@ def test_named_inputs_answer_or_raise_query_error(real_store, real_settings, nam
         assert str(exc)
         return
     for c in a.citations:
-        assert real_store.data.documents[c.doc_id].text[c.start : c.end] == c.quote
+        assert real_store.data.documents[c.doc_id].published[c.start : c.end] == c.quote
     assert "{cite:" not in a.text and "<script>" not in a.text and "<img" not in a.text
     assert retrieve(question, 3, store=real_store, settings=real_settings) is not None
 
@@ -52,7 +52,7 @@ def test_any_text_gets_an_answer_or_a_query_error(real_store, real_settings, tex
         return
     assert isinstance(a.text, str) and (a.abstained or a.citations)
     for c in a.citations:
-        assert real_store.data.documents[c.doc_id].text[c.start : c.end] == c.quote
+        assert real_store.data.documents[c.doc_id].published[c.start : c.end] == c.quote
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,10 +1,14 @@
 """answer(): a short, cited, extractive answer to a Vietnamese question, or an abstention.
 
-Questions the fact table covers (who attended / chaired / spoke, who holds a
-role, what role a person holds, which programme, between whom) are answered
-from it, for the event the question names; everything else from the best
-sentence of the retrieved passages. Each statement quotes its sentence
-verbatim and cites it; when nothing retrieved supports an answer, the bot says so.
+Every sentence of the retrieved passages is a candidate, scored by a learned
+ranker (candidates.py, ranker.py); a calibrated answer/abstain model decides
+whether the best candidates support an answer at all. "Who" questions list the
+people a second ranker picks inside the best sentences; other questions get the
+typed span (date, number, place, period) of the best sentence holding one, or
+the sentence itself. Questions about a named person's role and about a
+programme by its number are read from the fact table. Each statement quotes its
+sentence verbatim and cites it; when nothing retrieved supports an answer, the
+bot says so.
 """
 
 from __future__ import annotations
@@ -14,21 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .backend import Filters
-from .extractive import Scorer, Sentence, candidate_sentences, date_span, number_span, period_span, place_span
-from .facts import CHAIR_ACTS, Event, Person, Programme
+from .candidates import (ANSWERABLE_FEATURES, PERSON_FEATURES, SENTENCE_FEATURES, WHO_KINDS, Candidate,
+                         PersonCandidate, person_candidates, question_features, sentence_candidates)
+from .errors import ModelError
+from .extractive import Scorer, Sentence, date_span, number_span, period_span, place_span
+from .facts import Programme
 from .normalize import fold
-from .questions import Question, parse
+from .questions import SPEAKER_ACTS, Question, parse
+from .ranker import AnswerModels, load_models
 from .records import Answer, AnswerItem, Citation, Passage
 from .retrieval import clean_query, open_store, search
 from .settings import Settings
 from .store import Store
 
 NO_ANSWER = "Không tìm thấy thông tin này trong các bài viết hiện có."
-# Questions about people are answered from the fact table only: a sentence that
-# merely resembles the question cannot say who did something.
-TABLE_ONLY = frozenset({"attendees", "chair", "speaker", "role", "person_role", "rank"})
-UNKNOWN_SHARE = 0.25  # abstain when this share of a question's topical words occurs in no article
-_ADMIN = frozenset({"tinh", "thanh", "pho", "huyen", "quan", "tp"})
+_SPAN_KINDS = frozenset({"number", "date", "place", "program_period"})  # questions answered by a typed span
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -55,132 +59,22 @@ def _cite(doc_id: str, start: int, end: int) -> str:
 class Answerer:
     """Answers questions over one store; stateless apart from the store, so thread-safe."""
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings, models: AnswerModels | None = None) -> None:
         self.store = store
         self.settings = settings
+        self.models = models or load_models()
+        expected = (SENTENCE_FEATURES, PERSON_FEATURES, ANSWERABLE_FEATURES)
+        if (self.models.sentence.names, self.models.person.names, self.models.answerable.names) != expected:
+            raise ModelError("the answer models were fitted on other features than this version computes; "
+                             "refit them with `danvan-qa train`")
+        self._abstain_below = settings.abstain_threshold or self.models.abstain_below
 
     # -- helpers -----------------------------------------------------------
-    def _doc_text(self, doc_id: str) -> str:
-        return self.store.data.documents[doc_id].text
-
-    def _context(self, doc_id: str) -> str:
-        doc = self.store.data.documents[doc_id]
-        return f"{doc.title} {doc.place or ''}"
-
-    def _support(self, doc_id: str) -> str:
-        doc = self.store.data.documents[doc_id]
-        return fold(" ".join(filter(None, (doc.title, doc.place, doc.source, doc.text))))
-
     def _doc_rank(self, passages: list[Passage]) -> dict[str, int]:
         ranks: dict[str, int] = {}
         for p in passages:
             ranks.setdefault(p.doc_id, len(ranks))
         return ranks
-
-    def _best_role(self, doc_id: str, name: str) -> Person | None:
-        with_role = [p for p in self.store.people_by_name.get(name, []) if p.doc_id == doc_id and p.role]
-        return max(with_role, key=lambda p: len(p.role or ""), default=None)
-
-    # -- event and role matching ------------------------------------------
-    def select_event(self, q: Question, passages: list[Passage]) -> Event | None:
-        ranks = self._doc_rank(passages)
-        best: tuple[float, Event] | None = None
-        for e in (e for doc_id in ranks for e in self.store.events_by_doc.get(doc_id, [])):
-            if not e.main:
-                continue
-            score = 1.0 / (1 + ranks[e.doc_id])
-            if q.dates:
-                y, mo, d = (int(x) for x in (e.date or "0-0-0").split("-"))
-                hit = any(day == d and month == mo and year in (None, y) for day, month, year in q.dates)
-                score += 3 if hit else -3
-            doc = self.store.data.documents[e.doc_id]
-            context = set(re.findall(r"\w+", fold(f"{self._doc_text(e.doc_id)[e.start:e.end]} {e.place} {doc.title}")))
-            tokens = [t for t in re.findall(r"\w+", q.folded) if len(t) > 1]
-            score += sum(t in context for t in tokens) / max(len(tokens), 1)
-            if best is None or score > best[0]:
-                best = (score, e)
-        if best is None or (q.dates and best[0] < 0):
-            return None
-        return best[1]
-
-    def _role_score(self, q: Question, role: str) -> float:
-        words = q.folded
-        deputy = bool(re.search(r"(?<!\w)phó(?!\w)", q.restored.lower()))  # phó (deputy), not phố
-        best = 0.0
-        for segment in (s.strip() for s in role.split(",")):
-            tokens = re.findall(r"\w+", fold(segment))
-            if len(tokens) < 2 or " ".join(tokens[:2]) not in words:
-                continue
-            if segment.lower().startswith("phó ") != deputy:
-                continue  # "Phó Chủ tịch" is not "Chủ tịch"
-            core = [t for t in tokens if t not in _ADMIN]
-            precision = sum(t in words.split() for t in core) / max(len(core), 1)
-            level_clash = ("tinh" in words.split()) != ("tinh" in tokens) and ("thanh pho" in words) != (
-                "thanh pho" in " ".join(tokens))
-            best = max(best, precision - (0.2 if level_clash else 0.0))
-        return best
-
-    # -- handlers ------------------------------------------------------------
-    def participants(self, q: Question, passages: list[Passage]) -> Draft | None:
-        event = self.select_event(q, passages)
-        if event is None:
-            return None
-        wanted = {"chair": CHAIR_ACTS, "speaker": {q.act}}.get(q.kind)
-        chosen: dict[str, Person] = {}
-        for p in self.store.people_by_doc.get(event.doc_id, []):
-            if p.event_id != event.event_id or not p.acts:
-                continue
-            if wanted is not None and not set(p.acts) & set(wanted):
-                continue
-            if q.exclude_chairs and self._is_chair(event, p.name):
-                continue
-            chosen.setdefault(p.name, p)
-        if not chosen:
-            return None
-        co_chairs = all("đồng chủ trì" in p.acts for p in chosen.values())
-        heading = {"chair": "Đồng chủ trì" if co_chairs else "Chủ trì",
-                   "speaker": (q.act or "Phát biểu").capitalize()}.get(q.kind, "Tham dự")
-        has_year = re.search(r"\d{4}", event.date_text)
-        when = f"ngày {event.date_text}" + (f" ({_vn_date(event.date)})" if event.date and not has_year else "")
-        lines = [f"**{heading}** ({when}{', ' + md_escape(event.place) if event.place else ''}):", ""]
-        draft = Draft(short=None, lines=lines, confidence=0.9, docs={event.doc_id})
-        for name, p in chosen.items():
-            role = self._best_role(p.doc_id, name)
-            rank = p.rank or (role.rank if role else None)
-            title = f"{rank} " if rank else ""
-            role_text = f" — {md_escape(role.role)}" if role and role.role else ""
-            lines.append(f"- {md_escape(title)}**{md_escape(name)}**{role_text} {_cite(p.doc_id, p.start, p.end)}")
-            draft.items.append((name, role.role if role else None, rank, p.acts, (p.doc_id, p.start, p.end)))
-        if len(chosen) == 1:
-            draft.short = next(iter(chosen))
-        return draft
-
-    def _is_chair(self, event: Event, name: str) -> bool:
-        return any(p.event_id == event.event_id and set(p.acts) & CHAIR_ACTS
-                   for p in self.store.people_by_name.get(name, []))
-
-    def role_holder(self, q: Question, passages: list[Passage]) -> Draft | None:
-        ranks = self._doc_rank(passages)
-        event = self.select_event(q, passages) if q.dates else None
-        scored: list[tuple[float, Person]] = []
-        for p in (p for doc_id in ranks for p in self.store.people_by_doc.get(doc_id, [])):
-            if not p.role or (event and p.doc_id != event.doc_id):
-                continue
-            score = self._role_score(q, p.role)
-            doc = self.store.data.documents[p.doc_id]
-            if doc.place and fold(doc.place) in q.folded:
-                score += 0.3
-            scored.append((score + 0.05 / (1 + ranks[p.doc_id]), p))
-        if not scored:
-            return None
-        score, person = max(scored, key=lambda x: x[0])
-        if score < 0.75:
-            return None
-        rank = f"{person.rank} " if person.rank else ""
-        line = f"{md_escape(rank)}**{md_escape(person.name)}** — {md_escape(person.role or '')} " \
-               f"{_cite(person.doc_id, person.start, person.end)}"
-        return Draft(short=person.name, lines=[line], confidence=min(score, 1.0), docs={person.doc_id},
-                     items=[(person.name, person.role, person.rank, person.acts, (person.doc_id, person.start, person.end))])
 
     def person_role(self, q: Question, passages: list[Passage]) -> Draft | None:
         ranks = self._doc_rank(passages)
@@ -202,16 +96,16 @@ class Answerer:
         line = f"{md_escape(rank)}**{md_escape(best.name)}** — {md_escape(best.role)} {cite}"
         return Draft(short=best.role, lines=[line], confidence=0.9, docs={best.doc_id})
 
-    def programme(self, q: Question, passages: list[Passage]) -> Draft | None:
-        if q.codes:
-            programmes = self.store.facts.programmes
-            codes = {fold(c) for c in q.codes}
-            chosen = [p for p in programmes if p.number and fold(p.number) in codes]
-        elif "ky" in q.folded.split() and "ngoai" not in q.folded.split():
-            event = self.select_event(q, passages)
-            chosen = [p for p in self.store.programmes_by_doc.get(event.doc_id, []) if p.date] if event else []
+    def programme(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft | None:
+        """A programme from the fact table: the one named by its number ("38-Ctr/BDVTW-BCA"), else
+        the one the best sentences report (its naming or its parties sentence is among them)."""
+        codes = {fold(c) for c in q.codes}
+        if codes:
+            chosen = [p for p in self.store.facts.programmes if p.number and fold(p.number) in codes]
         else:
-            return None
+            best = [(c.doc_id, c.start, c.end) for c, _ in ranked[:3]]
+            chosen = [p for d, a, b in best for p in self.store.facts.programmes if p.doc_id == d and any(
+                x < b and a < y for x, y in ((p.start, p.end), p.parties_span or (0, 0)))]
         if not chosen:
             return None
         prog = chosen[0]
@@ -238,14 +132,6 @@ class Answerer:
         line = f"Chương trình \"{md_escape(prog.name)}\"" + (f" ({md_escape(details)})" if details else "")
         return Draft(short=prog.name, lines=[f"{line} {_cite(prog.doc_id, prog.start, prog.end)}"],
                      confidence=0.9, docs={prog.doc_id})
-
-    def from_sentences(self, q: Question, passages: list[Passage], scorer: Scorer) -> Draft | None:
-        sentences = candidate_sentences(passages, self.store.sentences, self._doc_text, self._context, scorer)
-        for s in sentences[:12]:
-            draft = self._typed(q, s)
-            if draft is not None:
-                return draft
-        return None
 
     def _typed(self, q: Question, s: Sentence) -> Draft | None:
         doc = self.store.data.documents[s.doc_id]
@@ -277,36 +163,89 @@ class Answerer:
         passages = search(self.store, restored, k, mode=mode, settings=self.settings, filters=filters)
         q = parse(text, restored, self.store.facts)
         scorer = Scorer(q, self.store.restorer.folded_count, self.store.restorer.total)
-        if self._unsupported(q, scorer) or not passages:
-            return self._abstain(q, passages)
-        handler = {
-            "attendees": self.participants, "chair": self.participants, "speaker": self.participants,
-            "role": self.role_holder, "person_role": self.person_role, "rank": self.person_role,
-            "program_name": self.programme, "parties": self.programme, "date": self.programme,
-        }.get(q.kind)
-        draft = handler(q, passages) if handler else None
-        if draft is None and q.kind not in TABLE_ONLY:
-            draft = self.from_sentences(q, passages, scorer)
-        if draft is None or draft.confidence < self.settings.abstain_threshold or not self._nouns_supported(q, draft):
-            return self._abstain(q, passages)
+        ranked = self.rank(q, passages, scorer)
+        p_answer = self.models.answerable.prob(question_features(scorer, ranked, q, self.store))
+        unknown = self._names_unknown(q, passages)
+        if not ranked or unknown or p_answer < self._abstain_below:
+            return self._abstain(q, passages, 0.0 if unknown else p_answer)
+        draft = None
+        if q.kind in ("person_role", "rank"):
+            draft = self.person_role(q, passages)
+        elif q.kind in ("program_name", "parties") or (q.codes and q.kind == "date"):
+            draft = self.programme(q, ranked)
+        if draft is None and q.kind in WHO_KINDS:
+            draft = self.people(q, ranked, scorer)
+        if draft is None:
+            draft = self.from_ranked(q, ranked)
+        draft.confidence = p_answer
         return self._compose(q, draft, passages)
 
-    def _unsupported(self, q: Question, scorer: Scorer) -> bool:
-        """The question names something no article contains: an unknown word, code or period."""
+    def rank(self, q: Question, passages: list[Passage], scorer: Scorer) -> list[tuple[Candidate, float]]:
+        """Candidate sentences, best first by the learned sentence ranker."""
+        model = self.models.sentence
+        scored = [(c, model.prob(c.features)) for c in sentence_candidates(q, passages, self.store, scorer)]
+        return sorted(scored, key=lambda cp: -cp[1])
+
+    def _names_unknown(self, q: Question, passages: list[Passage]) -> bool:
+        """Hard evidence: the question names a code or period that no article contains, or a
+        place that none of the retrieved articles mentions."""
         if not all(self.store.known_phrase(phrase) for phrase in (*q.codes, *q.periods)):
             return True
-        if not scorer.weights:
-            return False
-        nouns = set(re.findall(r"\w+", fold(" ".join(q.proper_nouns))))
-        return len(scorer.unknown) / len(scorer.weights) >= UNKNOWN_SHARE or bool(nouns & set(scorer.unknown))
+        docs = [self.store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
+        texts = [fold(" ".join(filter(None, (d.title, d.place, d.source, d.text)))) for d in docs]
+        return any(not any(re.search(rf"(?<!\w){re.escape(place)}(?!\w)", t) for t in texts) for place in q.places)
 
-    def _nouns_supported(self, q: Question, draft: Draft) -> bool:
-        support = " ".join(self._support(d) for d in draft.docs)
-        return all(fold(noun) in support for noun in q.proper_nouns)
+    def people(self, q: Question, ranked: list[tuple[Candidate, float]], scorer: Scorer) -> Draft | None:
+        """The people a "who" question asks for, chosen by the person ranker among the best sentences."""
+        model = self.models.person
+        scored = sorted(((p, model.prob(p.features)) for p in person_candidates(q, ranked, self.store, scorer)),
+                        key=lambda pp: -pp[1])
+        if not scored:
+            return None
+        limit = 1 if q.kind == "role" else 12
+        chosen: dict[str, PersonCandidate] = {}
+        for cand, prob in scored:
+            if len(chosen) >= limit or (chosen and (prob < self.models.person_min or
+                                                    prob < self.models.person_rel * scored[0][1])):
+                break
+            chosen.setdefault(cand.mention.name, cand)
+        best = scored[0][0]
+        # A person is shown with the fullest role the article gives them (a caption's is often cut short).
+        fullest = {name: max((p for p, _ in scored if p.mention.name == name and p.doc_id == c.doc_id),
+                             key=lambda p: len(p.mention.role or "")) for name, c in chosen.items()}
+        people = sorted(fullest.values(), key=lambda c: (c.start, c.mention.start))
+        heading = {"chair": "Chủ trì", "attendees": "Tham dự"}
+        if q.kind == "speaker" and (q.act or "phát biểu") in SPEAKER_ACTS:
+            heading["speaker"] = (q.act or "phát biểu").capitalize()
+        lines = [f"**{heading[q.kind]}**:", ""] if q.kind in heading else []
+        draft = Draft(short=people[0].mention.name if len(people) == 1 else None, lines=lines, confidence=0.0,
+                      docs={c.doc_id for c in people})
+        for c in people:
+            m = c.mention
+            title = f"{md_escape(m.rank)} " if m.rank else ""
+            role_text = f" — {md_escape(m.role)}" if m.role else ""
+            lines.append(f"- {title}**{md_escape(m.name)}**{role_text} {_cite(c.doc_id, c.start, c.end)}")
+            draft.items.append((m.name, m.role, m.rank, (), (c.doc_id, c.start, c.end)))
+        if q.kind == "speaker":  # what they said or did is the rest of the answer: quote it
+            text = self.store.data.documents[best.doc_id].text[best.start:best.end]
+            lines += ["", f"\"{md_escape(text)}\" {_cite(best.doc_id, best.start, best.end)}"]
+        return draft
 
-    def _abstain(self, q: Question, passages: list[Passage]) -> Answer:
+    def from_ranked(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft:
+        """The typed span of the best sentence that holds one; else the best sentence itself."""
+        for cand, prob in ranked[:3]:
+            s = Sentence(cand.doc_id, cand.start, cand.end, cand.text, prob)
+            draft = self._typed(q, s)
+            if draft is not None and (draft.short is not None or q.kind not in _SPAN_KINDS):
+                return draft
+        best, prob = ranked[0]
+        cite = _cite(best.doc_id, best.start, best.end)
+        return Draft(None, [f"\"{md_escape(best.text)}\" {cite}"], prob, docs={best.doc_id})
+
+    def _abstain(self, q: Question, passages: list[Passage], p_answer: float = 0.0) -> Answer:
+        """No answer; `confidence` keeps the model's probability that the articles answer it."""
         return Answer(question=q.text, kind=q.kind, short=None, items=(), text=NO_ANSWER, citations=(),
-                      abstained=True, confidence=0.0, passages=tuple(passages))
+                      abstained=True, confidence=round(p_answer, 3), passages=tuple(passages))
 
     def _compose(self, q: Question, draft: Draft, passages: list[Passage]) -> Answer:
         numbers: dict[tuple[str, int, int], int] = {}
@@ -317,8 +256,9 @@ class Answerer:
             if key not in numbers:
                 numbers[key] = len(numbers) + 1
                 doc = self.store.data.documents[key[0]]
+                start, end = doc.published_span(key[1], key[2])  # quote the article as published
                 citations.append(Citation(numbers[key], doc.doc_id, doc.title, doc.date, doc.url,
-                                          key[1], key[2], doc.text[key[1] : key[2]]))
+                                          start, end, doc.published[start:end]))
             return f"[{numbers[key]}]"
 
         body = re.sub(r"\{cite:(.+?):(\d+):(\d+)\}", number, "\n".join(draft.lines))

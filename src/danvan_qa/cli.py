@@ -1,4 +1,4 @@
-"""Command line: `danvan-qa index | search | ask | events | eval | serve | shell`. Exit 2 on bad input, 1 on other failures."""
+"""Command line: `danvan-qa index | search | ask | events | eval | train | serve | shell`. Exit 2 on bad input, 1 on other failures."""
 
 from __future__ import annotations
 
@@ -71,12 +71,19 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="evaluate retrieval and answers on a gold question file")
     _common(p)
-    p.add_argument("gold", type=Path, help="gold questions, one JSON object per line (see README)")
+    p.add_argument("gold", type=Path, nargs="+", help="gold question files, one JSON object per line (see README)")
+    p.add_argument("--folds", type=int, default=0,
+                   help="cross-validate the answer models by article over K folds and report held-out figures")
     p.add_argument("--k", type=int, default=10, help="passages retrieved per question for the retrieval metrics")
     p.add_argument("--modes", default="hybrid,bm25,dense", help="comma-separated retrieval modes to compare")
     p.add_argument("--report", type=Path, help="write report.md, metrics.json and chart.png into this folder")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON on stdout")
     p.add_argument("--no-baseline", action="store_true", help="skip the naive sentence baseline (faster)")
+
+    p = sub.add_parser("train", help="fit the answer ranker and abstention on gold files (by-article thresholds)")
+    _common(p)
+    p.add_argument("gold", type=Path, nargs="+", help="gold question files about articles of --corpus")
+    p.add_argument("--out", type=Path, help="where to write the models (default: the package's answer_models.json)")
 
     p = sub.add_parser("serve", help="start the web chat (model folder and index prepared first if missing)")
     _common(p)
@@ -156,7 +163,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     result = evaluate(args.gold, k=args.k, modes=modes, settings=settings, baseline=not args.no_baseline,
-                      progress=sys.stderr.isatty() and not args.json)
+                      progress=sys.stderr.isatty() and not args.json, folds=args.folds)
     if args.json:
         print(metrics_json(result))
     else:
@@ -164,6 +171,16 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.report:
         for path in write_report(result, args.report):
             print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _train(args: argparse.Namespace, settings: Settings) -> int:
+    from .ranker import MODELS_FILE
+    from .training import train
+
+    models = train(args.gold, settings, args.out or MODELS_FILE)
+    print(f"fitted on {models.trained_on['questions']} questions about {models.trained_on['articles']} articles; "
+          f"answer when P(answerable) >= {models.abstain_below:.3f}; wrote {args.out or MODELS_FILE}")
     return 0
 
 
@@ -195,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = _settings(args)
-        commands = {"index": _index, "search": _search, "ask": _ask, "events": _events, "eval": _eval,
+        commands = {"index": _index, "search": _search, "ask": _ask, "events": _events, "eval": _eval, "train": _train,
                     "serve": _serve, "shell": _shell}
         return commands[args.command](args, settings)
     except (QueryError, GoldError, ValueError) as exc:

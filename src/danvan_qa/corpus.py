@@ -1,8 +1,13 @@
 """Load articles from a folder: decode, front matter, boilerplate, metadata.
 
-Every document's `text` is normalised and stripped of page furniture; all
-offsets elsewhere (chunks, citations) index into this `text`. A bad file is
-reported by name and skipped, never fatal.
+Every document's `text` is normalised and stripped of page furniture; chunk,
+passage and fact offsets index into this `text`, which is for matching only.
+Each document also keeps its `published` text (the file decoded, NFC, front
+matter removed, nothing else changed) and `offsets`, the map from every
+character of `text` to the character of `published` it was made from, so
+citations can quote the article as published (`Document.published_span`).
+A bad file, or one whose map cannot be built exactly, is reported by name
+and skipped, never fatal.
 """
 
 from __future__ import annotations
@@ -10,12 +15,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import dates
 from .errors import CorpusError
-from .normalize import NORMALIZER_VERSION, normalize_text
+from .normalize import NORMALIZER_VERSION, normalize_text, normalize_tracked, sub_tracked
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +66,53 @@ class Document:
     place: str | None
     text: str
     content_hash: str
+    # The article as published, and the map from `text` to it: (text offset, published offset)
+    # at the start of each run of characters that map one to one. None (a Document built
+    # from text directly) means the text is its own published text.
+    published: str | None = field(default=None, repr=False)
+    offsets: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        if self.published is None:
+            object.__setattr__(self, "published", self.text)
+            object.__setattr__(self, "offsets", ((0, 0),) if self.text else ())
+            return
+        offsets = tuple((int(a), int(b)) for a, b in self.offsets)  # JSON gives lists of lists
+        object.__setattr__(self, "offsets", offsets)
+        ends = [a for a, _ in offsets[1:]] + [len(self.text)]
+        pub_end = -1
+        for (a, p), b in zip(offsets, ends):
+            if not (a < b and p > pub_end):
+                raise ValueError(f"offset map of {self.doc_id!r} is not increasing at text offset {a}")
+            pub_end = p + b - a - 1
+        if (offsets[0][0] if offsets else 0) != 0 or pub_end >= len(self.published) or (self.text and not offsets):
+            raise ValueError(f"offset map of {self.doc_id!r} does not cover its text within its published text")
+
+    @cached_property
+    def _run_starts(self) -> list[int]:
+        return [a for a, _ in self.offsets]
+
+    def _published_index(self, i: int) -> int:
+        """The published index of `text[i]`."""
+        run = bisect_right(self._run_starts, i) - 1
+        norm, pub = self.offsets[run]
+        return pub + i - norm
+
+    def published_span(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) of `text` as the tight span of `published` it was made from.
+
+        The start maps to the first character's source, the end to just after
+        the last character's source, so characters dropped by normalisation
+        (zero-width marks, stripped spaces, page furniture) at either edge are
+        left out, and those inside are kept.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) is outside the text of {self.doc_id!r} ({len(self.text)} chars)")
+        if start < end:
+            return self._published_index(start), self._published_index(end - 1) + 1
+        at = self._published_index(start) if start < len(self.text) else (
+            self._published_index(start - 1) + 1 if start else 0)
+        return at, at
 
 
 @dataclass(frozen=True)
@@ -110,32 +165,117 @@ def _is_boilerplate(line: str) -> bool:
 
 def clean_body(text: str) -> tuple[str, list[str]]:
     """Drop page furniture and repeated captions; return (body, dropped lines)."""
-    kept: list[str] = []
+    body, dropped, _ = clean_body_tracked(text)
+    return body, dropped
+
+
+def clean_body_tracked(text: str) -> tuple[str, list[str], list[int]]:
+    """clean_body, plus for each character of the body its index in `text`.
+
+    A kept line maps to its own characters (without the stripped spaces); the
+    newline joining two kept lines maps to the newline that ended the first.
+    """
+    kept: list[tuple[str, int, int]] = []  # (stripped line, its index in text, index of the newline ending it)
     dropped: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
+    pos = 0
+    for raw_line in text.split("\n"):
+        start, pos = pos, pos + len(raw_line) + 1
+        line = raw_line.strip()
+        at = start + len(raw_line) - len(raw_line.lstrip())
         if not line:
-            if kept and kept[-1] != "":
-                kept.append("")
+            if kept and kept[-1][0] != "":
+                kept.append(("", at, pos - 1))
             continue
         if _is_boilerplate(line):
             dropped.append(line)
             continue
-        previous = next((k for k in reversed(kept) if k), None)
+        previous = next((k for k, _, _ in reversed(kept) if k), None)
         if line == previous:  # captions are often printed twice
             continue
-        kept.append(line)
-    body = "\n".join(kept).strip()
-    return re.sub(r"\n{3,}", "\n\n", body), dropped
+        kept.append((line, at, pos - 1))
+    body = "\n".join(k for k, _, _ in kept)
+    origin: list[int] = []
+    for n, (line, at, newline) in enumerate(kept):
+        origin.extend(range(at, at + len(line)))
+        if n + 1 < len(kept):
+            origin.append(newline)
+    lead = len(body) - len(body.lstrip())
+    stripped = body.strip()
+    body, origin = stripped, origin[lead : lead + len(stripped)]
+    body, origin = sub_tracked(re.compile(r"\n{3,}"), "\n\n", body, origin)
+    return body, dropped, origin
+
+
+def published_text(raw: bytes) -> tuple[str, str, dict[str, str], list[int], list[str]]:
+    """The article as published and as normalised and cleaned, with the map between them.
+
+    Returns (published, text, front matter, map, dropped lines); `map[i]` is
+    the index in `published` of the character `text[i]` was made from. The map
+    is built step by step alongside the normalisation and the cleaning, then
+    checked: strictly increasing, in range, and every character equal to its
+    source or a normalisation of it. A failure is a ValueError, so the file is
+    skipped rather than cited at the wrong place.
+    """
+    decoded = decode(raw)
+    nfc = unicodedata.normalize("NFC", decoded)
+    normalised, norm_origin = normalize_tracked(nfc)
+    if normalised != normalize_text(decoded):
+        raise ValueError("the normalised text could not be mapped back to the published text")
+    meta, body = split_front_matter(normalised)
+    body_at = len(normalised) - len(body)
+    first = norm_origin[body_at - 1] + 1 if body_at else 0  # just after the front matter's closing newline
+    published = nfc[first:]
+    text, dropped, body_origin = clean_body_tracked(body)
+    mapping = [norm_origin[body_at + i] - first for i in body_origin]
+    check_map(text, published, mapping)
+    return published, text, meta, mapping, dropped
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _untoned(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", char) if c not in _TONE_MARKS)
+
+
+def _comes_from(norm: str, pub: str) -> bool:
+    """Whether normalisation turns `pub` into `norm` (a tone move swaps tones within a syllable)."""
+    return norm == pub or normalize_text(pub) == norm or (norm.isalpha() and _untoned(norm) == _untoned(pub))
+
+
+def runs(mapping: list[int]) -> tuple[tuple[int, int], ...]:
+    """(text offset, published offset) where a run of one-to-one mapped characters starts."""
+    out: list[tuple[int, int]] = []
+    previous = -2
+    for i, p in enumerate(mapping):
+        if p != previous + 1:
+            out.append((i, p))
+        previous = p
+    return tuple(out)
+
+
+def check_map(text: str, published: str, mapping: list[int]) -> None:
+    """ValueError unless `mapping` sends each character of `text` to a later character of `published` it can come from."""
+    if len(mapping) != len(text):
+        raise ValueError(f"offset map has {len(mapping)} entries for {len(text)} characters")
+    previous = -1
+    for i, p in enumerate(mapping):
+        if not previous < p < len(published):
+            raise ValueError(f"offset map is not increasing or out of range at character {i}")
+        previous = p
+    bounds = runs(mapping)
+    for (a, p), (b, _) in zip(bounds, (*bounds[1:], (len(text), 0))):
+        for i, (norm, pub) in enumerate(zip(text[a:b], published[p : p + b - a]), start=a):
+            if norm != pub and not _comes_from(norm, pub):
+                raise ValueError(f"character {i} of the text ({norm!r}) cannot come from {pub!r} of the published text")
 
 
 def parse_document(path: Path, raw: bytes, doc_id: str | None = None) -> Document:
     """Build a Document from a file's bytes; raises ValueError with a reason."""
-    meta, body = split_front_matter(normalize_text(decode(raw)))
+    published, text, meta, mapping, dropped = published_text(raw)
     unknown = set(meta) - set(FRONT_MATTER_KEYS)
     if unknown:
         log.warning("%s: ignoring unknown front matter keys %s", path.name, sorted(unknown))
-    text, dropped = clean_body(body)
     if not text.strip():
         raise ValueError("empty document (no text after removing page boilerplate)")
     title = meta.get("title") or next(line for line in text.split("\n") if line.strip())
@@ -162,6 +302,8 @@ def parse_document(path: Path, raw: bytes, doc_id: str | None = None) -> Documen
         place=meta.get("place") or None,
         text=text,
         content_hash=digest,
+        published=published,
+        offsets=runs(mapping),
     )
 
 

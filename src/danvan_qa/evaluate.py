@@ -10,28 +10,39 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import statistics
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 import numpy as np
 
 from . import metrics as m
 from .answering import Answerer
 from .chunking import sentence_spans
-from .corpus import load_corpus
+from .corpus import decode, load_corpus
 from .embedding import get_embedder
-from .gold import GoldItem, evidence_spans, is_relevant, load_gold
+from .gold import GoldItem, evidence_spans, is_relevant, load_gold_files
 from .indexer import build_index, package_version
 from .names import find_names
 from .records import Answer, Passage
 from .retrieval import MODES, clean_query, open_store, search
 from .settings import Settings
 from .store import Store
+from .training import cross_validate, make_examples
 
 DEFAULT_MODES = ("hybrid", "bm25", "dense")
+
+
+class InSample(NamedTuple):
+    """The shipped models' answer to a question they may have been fitted on."""
+
+    contained: bool
+    abstained: bool
+    entities: m.EntityCounts | None
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,8 @@ class QuestionResult:
     baseline: str
     baseline_contained: bool
     baseline_entities: m.EntityCounts | None
+    fold: int | None = None  # with --folds: the held-out fold whose models answered it
+    in_sample: InSample | None = None
 
     @property
     def correct(self) -> bool:
@@ -95,13 +108,30 @@ def _baseline(store: Store, question: str, passages: list[Passage], settings: Se
     return sentences[int(np.argmax(vectors @ q))]
 
 
-def _cites_evidence(answer: Answer, item: GoldItem, docs: dict[str, str]) -> bool:
+_NL = r"(?:\r\n|\r(?!\n)|\n)"
+_FRONT_MATTER = re.compile(rf"---{_NL}.*?{_NL}---[^\r\n]*(?:{_NL}|\Z)", re.DOTALL)
+
+
+def published_text(path: str) -> str:
+    """An article as published: the file decoded, NFC, front matter cut; nothing else changed.
+
+    Read here on its own, not through the corpus' offset map, so that "citations
+    exact" checks the quotes against the article rather than against the map.
+    """
+    text = unicodedata.normalize("NFC", decode(Path(path).read_bytes()))
+    front = _FRONT_MATTER.match(text)
+    return text[front.end() :] if front else text
+
+
+def _cites_evidence(answer: Answer, item: GoldItem, docs: dict[str, str], store: Store) -> bool:
     spans = [s for s in evidence_spans(item, docs) if m.contains_answer(docs[s.doc_id][s.start : s.end], item.answers)]
-    return any(c.doc_id == s.doc_id and c.start < s.end and s.start < c.end for c in answer.citations for s in spans)
+    published = [(s.doc_id, *store.data.documents[s.doc_id].published_span(s.start, s.end)) for s in spans]
+    return any(c.doc_id == d and c.start < end and start < c.end for c in answer.citations for d, start, end in published)
 
 
 def _run_question(item: GoldItem, store: Store, settings: Settings, k: int, modes: Sequence[str],
-                  answerer: Answerer, docs: dict[str, str], baseline: bool) -> QuestionResult:
+                  answerer: Answerer, docs: dict[str, str], published: dict[str, str], baseline: bool,
+                  fold: int | None = None, shipped: Answerer | None = None) -> QuestionResult:
     spans = evidence_spans(item, docs)
     retrieved: dict[str, list[tuple[str, bool]]] = {}
     retrieve_ms = 0.0
@@ -116,9 +146,15 @@ def _run_question(item: GoldItem, store: Store, settings: Settings, k: int, mode
     t0 = time.perf_counter()
     answer = answerer.answer(item.question, k=settings.answer_passages)
     answer_ms = (time.perf_counter() - t0) * 1000
-    exact_quotes = sum(docs[c.doc_id][c.start : c.end] == c.quote for c in answer.citations)
+    exact_quotes = sum(published[c.doc_id][c.start : c.end] == c.quote for c in answer.citations)
     shown = "" if answer.abstained else answer.text
     base = _baseline(store, query, top[:5], settings) if baseline else ""
+    in_sample = None
+    if shipped is not None:
+        own = shipped.answer(item.question, k=settings.answer_passages)
+        in_sample = InSample(
+            item.answerable and not own.abstained and m.contains_answer(own.text, item.answers), own.abstained,
+            m.entity_counts([i.name for i in own.items], item.entities) if item.entities else None)
     return QuestionResult(
         id=item.id, type=item.type, question=item.question, answerable=item.answerable, expected=item.answers,
         got=answer.text, short=answer.short, abstained=answer.abstained, confidence=answer.confidence,
@@ -127,12 +163,13 @@ def _run_question(item: GoldItem, store: Store, settings: Settings, k: int, mode
         entities=m.entity_counts([i.name for i in answer.items], item.entities) if item.entities else None,
         citations=len(answer.citations), exact_citations=exact_quotes,
         cites_gold_doc=any(c.doc_id in item.doc_ids for c in answer.citations),
-        cites_answer_evidence=_cites_evidence(answer, item, docs),
+        cites_answer_evidence=_cites_evidence(answer, item, docs, store),
         retrieved=retrieved, passages=tuple(f"{p.chunk_id}: {p.text[:160]}" for p in top[:3]),
         retrieve_ms=retrieve_ms, answer_ms=answer_ms, baseline=base,
         baseline_contained=item.answerable and m.contains_answer(base, item.answers),
         baseline_entities=m.entity_counts([base[a:b] for a, b in find_names(base)], item.entities)
         if item.entities else None,
+        fold=fold, in_sample=in_sample,
     )
 
 
@@ -167,7 +204,7 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def evaluate(
-    gold: Path | str,
+    gold: Path | str | Sequence[Path | str],
     *,
     corpus: Path | str | None = None,
     store: Path | str | None = None,
@@ -176,25 +213,43 @@ def evaluate(
     settings: Settings | None = None,
     baseline: bool = True,
     progress: bool = False,
+    folds: int = 0,
 ) -> EvalResult:
-    """Run the gold questions and compute every metric; see README "Evaluation" for definitions."""
+    """Run the gold questions and compute every metric; see README "Evaluation" for definitions.
+
+    With `folds` > 1 the answer models are refitted `folds` times, each time without
+    the articles of one fold, and every question is answered by the models that
+    never saw its article (held-out figures); the shipped models' in-sample
+    figures are reported beside them.
+    """
     settings = (settings or Settings.from_env()).replace(
         corpus=Path(corpus) if corpus else None, store=Path(store) if store else None)
     for mode in modes:
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r} (expected some of {', '.join(MODES)})")
+    if folds == 1 or folds < 0:
+        raise ValueError(f"folds must be 0 (no cross-validation) or at least 2, not {folds}")
+    paths = [Path(gold)] if isinstance(gold, (str, Path)) else [Path(g) for g in gold]
     loaded = load_corpus(settings.corpus, max_bytes=settings.max_doc_bytes)
-    items = load_gold(gold, {d.doc_id: d.text for d in loaded.documents})
+    items = load_gold_files(paths, {d.doc_id: d.text for d in loaded.documents})
     build_index(settings=settings, progress=progress)
     st = open_store(settings=settings)
     docs = {d: doc.text for d, doc in st.data.documents.items()}
-    answerer = Answerer(st, settings)
-    iterator = items
+    published = {d.doc_id: published_text(d.path) for d in loaded.documents}  # paths valid in this process
+    shipped = Answerer(st, settings)
+    answerers = [shipped] * len(items)
+    fold_of: list[int | None] = [None] * len(items)
+    if folds:
+        fold_ids, models = cross_validate(make_examples(items, st, settings), st, folds)
+        answerers = [Answerer(st, settings, models[f]) for f in fold_ids]
+        fold_of = list(fold_ids)
+    iterator = list(zip(items, answerers, fold_of))
     if progress:
         from tqdm import tqdm
 
-        iterator = tqdm(items, desc="questions", unit="q")
-    rows = [_run_question(i, st, settings, k, modes, answerer, docs, baseline) for i in iterator]
+        iterator = tqdm(iterator, desc="questions", unit="q")
+    rows = [_run_question(i, st, settings, k, modes, a, docs, published, baseline, f, shipped if folds else None)
+            for i, a, f in iterator]
     ranking = {}
     for mode in modes:
         qrels = {}
@@ -206,13 +261,32 @@ def evaluate(
             run[item.id] = {cid: 1.0 / rank for rank, (cid, _) in enumerate(row.retrieved[mode], start=1)}
         ranking[mode] = m.ranking_metrics(qrels, run)
     return EvalResult(metrics=_summarise(rows, ranking), questions=rows, ranking=ranking, meta={
-        "gold": str(gold), "gold_sha256": hashlib.sha256(Path(gold).read_bytes()).hexdigest()[:16],
+        "gold": ", ".join(map(str, paths)),
+        "gold_sha256": hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()[:16],
         "corpus": str(settings.corpus), "corpus_hash": _corpus_hash(st), "documents": len(docs),
         "chunks": len(st), "model": st.model_id, "package_version": package_version(), "k": k,
-        "modes": list(modes), "settings": {f.name: str(getattr(settings, f.name)) for f in dataclasses.fields(settings)
-                                               if f.repr},  # secrets are repr=False
+        "modes": list(modes), "folds": folds, "abstain_below": shipped.models.abstain_below,
+        "settings": {f.name: str(getattr(settings, f.name)) for f in dataclasses.fields(settings)
+                     if f.repr},  # secrets are repr=False
         "skipped_files": [dataclasses.asdict(s) for s in loaded.skipped],
     })
+
+
+def coverage_curve(rows: Sequence[QuestionResult]) -> list[tuple[float, float, float]]:
+    """(threshold, coverage, precision) as the answer threshold on confidence rises.
+
+    Coverage: share of answerable questions answered; precision: share of the
+    answered questions whose answer holds the gold answer (an answered
+    unanswerable question counts as wrong).
+    """
+    n_answerable = sum(r.answerable for r in rows) or 1
+    curve = []
+    for t in sorted({round(r.confidence, 3) for r in rows}):
+        answered = [r for r in rows if r.confidence >= t]
+        if answered:
+            curve.append((t, sum(r.answerable for r in answered) / n_answerable,
+                          sum(r.answerable and r.contained for r in answered) / len(answered)))
+    return curve
 
 
 def _summarise(rows: list[QuestionResult], ranking: dict[str, dict[str, dict[str, float]]]) -> dict[str, Any]:
@@ -226,9 +300,14 @@ def _summarise(rows: list[QuestionResult], ranking: dict[str, dict[str, dict[str
             chosen = [v for q, v in per_query.items() if q in ids_by_type[t]]
             if chosen:
                 retrieval[mode][t] = {n: m.mean(v[n] for v in chosen) for n in names}
+    folds = sorted({r.fold for r in rows if r.fold is not None})
+    in_sample = [dataclasses.replace(r, contained=r.in_sample.contained, abstained=r.in_sample.abstained,
+                                     entities=r.in_sample.entities) for r in rows if r.in_sample is not None]
     return {
         "answers": {"overall": _answer_metrics(rows), **{t: _answer_metrics([r for r in rows if r.type == t])
                                                          for t in types}},
+        "answers_in_sample": {"overall": _answer_metrics(in_sample)} if in_sample else {},
+        "folds": {str(f): _answer_metrics([r for r in rows if r.fold == f]) for f in folds},
         "retrieval": retrieval,
         "latency_ms": {
             "retrieve_p50": _percentile([r.retrieve_ms for r in rows], 50),

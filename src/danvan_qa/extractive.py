@@ -11,12 +11,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable
 
 from . import dates
 from .normalize import fold
 from .questions import Question, content_tokens
-from .records import Passage
 
 
 @dataclass(frozen=True)
@@ -56,29 +55,6 @@ class Scorer:
             return uni
         pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
         return 0.75 * uni + 0.25 * len(self.bigrams & pairs) / len(self.bigrams)
-
-
-def candidate_sentences(
-    passages: Sequence[Passage], sentence_spans: Callable[[str], list[tuple[int, int]]],
-    doc_text: Callable[[str], str], doc_context: Callable[[str], str], scorer: Scorer,
-) -> list[Sentence]:
-    """Whole sentences overlapping the passages, best first; a small bonus for higher-ranked passages.
-
-    A sentence is scored together with its article's context (title, place), as a
-    reader would understand "the province" in an article about Thừa Thiên Huế.
-    """
-    seen: set[tuple[str, int]] = set()
-    found: list[Sentence] = []
-    for rank, p in enumerate(passages):
-        text = doc_text(p.doc_id)
-        for start, end in sentence_spans(p.doc_id):
-            if end <= p.start or start >= p.end or (p.doc_id, start) in seen:
-                continue
-            seen.add((p.doc_id, start))
-            score = scorer(f"{doc_context(p.doc_id)}\n{text[start:end]}") + 0.02 / (1 + rank)
-            found.append(Sentence(p.doc_id, start, end, text[start:end], score))
-    found.sort(key=lambda s: -s.score)
-    return found
 
 
 _UNIT_WORDS = ("năm", "tháng", "ngày", "giờ")

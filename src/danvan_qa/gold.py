@@ -6,10 +6,11 @@ One object per line: {"id", "question", "answers", "entities", "doc_ids",
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from .errors import DanvanError
 from .normalize import normalize_text
@@ -118,6 +119,28 @@ def load_gold(path: Path | str, docs: Mapping[str, str] | None = None) -> list[G
         raise GoldError(path, problems)
     if not items:
         raise GoldError(path, ["no questions in the file"])
+    return items
+
+
+def file_labels(paths: Sequence[Path]) -> list[str]:
+    """A short, distinct label per file: its name without extension, with as many parent
+    folders as it takes to tell two files of the same name apart (`devset/gold`)."""
+    parts = [Path(p).resolve().with_suffix("").parts for p in paths]
+    depth = 1
+    while depth < max(map(len, parts), default=1) and len({q[-depth:] for q in parts}) < len(parts):
+        depth += 1
+    return ["/".join(q[-depth:]) for q in parts]
+
+
+def load_gold_files(paths: Sequence[Path], docs: Mapping[str, str] | None = None) -> list[GoldItem]:
+    """Several gold files as one list; ids get their file's label as prefix when there are several."""
+    if len(paths) == 1:
+        return load_gold(paths[0], docs)
+    items: list[GoldItem] = []
+    for path, label in zip(paths, file_labels(paths)):
+        items += [dataclasses.replace(i, id=f"{label}:{i.id}") for i in load_gold(path, docs)]
+    if len({i.id for i in items}) < len(items):
+        raise GoldError(paths[0], ["the same gold file is given twice"])
     return items
 
 

@@ -49,6 +49,53 @@ def normalize_text(text: str) -> str:
     return _OLD_TONE.sub(_move_tone, text)
 
 
+def normalize_tracked(nfc: str) -> tuple[str, list[int]]:
+    """`normalize_text(nfc)` and, for each of its characters, the index of the character of `nfc` it comes from.
+
+    `nfc` must already be NFC (the published text). Every step after NFC maps a
+    character to one character, deletes it (zero-width marks, the \\r of \\r\\n)
+    or, for a tone move, rewrites a syllable to one of the same length, so
+    each output character has exactly one source and the sources increase.
+    Any other change raises ValueError instead of guessing.
+    """
+    text, origin = nfc, list(range(len(nfc)))
+    text, origin = sub_tracked(re.compile(r"\r\n"), "\n", text, origin)
+    text = text.replace("\r", "\n")
+    text, origin = sub_tracked(_ZERO_WIDTH, "", text, origin)
+    same_length = _CONTROL.sub(" ", _SPACES.sub(" ", text)).translate(_QUOTES)
+    if len(same_length) != len(text):
+        raise ValueError("a space, control or quote replacement changed the text's length")
+    return sub_tracked(_OLD_TONE, _move_tone, same_length, origin)
+
+
+def sub_tracked(pattern: re.Pattern[str], repl, text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """`pattern.sub(repl, text)` carrying `origin` (one source index per character) along.
+
+    A replacement must keep the match's length (characters map one to one) or be
+    a suffix of the match (the characters before it are deleted); otherwise the
+    sources of the new characters would be a guess, so ValueError.
+    """
+    parts: list[str] = []
+    sources: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        new = repl(m) if callable(repl) else repl
+        parts.append(text[pos:a])
+        sources.extend(origin[pos:a])
+        if len(new) == b - a:
+            sources.extend(origin[a:b])
+        elif text[a:b].endswith(new):
+            sources.extend(origin[b - len(new) : b])
+        else:
+            raise ValueError(f"cannot map the replacement of {m.group(0)!r} by {new!r} back to the text")
+        parts.append(new)
+        pos = b
+    parts.append(text[pos:])
+    sources.extend(origin[pos:])
+    return "".join(parts), sources
+
+
 def _build_fold_table() -> dict[int, str]:
     table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
     for cp in range(0xC0, 0x1F00):

@@ -19,6 +19,7 @@ KINDS = (
 )
 _CODE = re.compile(r"\b\d+-(?i:ctr|qd|nq|ct|kh)/[\w/-]+", re.IGNORECASE)
 _SPEAKER_ACTS = (("phat bieu", "phát biểu"), ("bao cao", "báo cáo"), ("ket luan", "kết luận"))
+SPEAKER_ACTS = frozenset(act for _, act in _SPEAKER_ACTS)
 # Words a question may use that articles need not contain.
 QUESTION_WORDS = frozenset(
     "ai la gi nao bao nhieu may khi luc o dau tai sao vi the nhu co phai khong chuc vu giu quan ham cap bac "
@@ -41,6 +42,7 @@ class Question:
     person: str | None  # a person of the fact table named in the question
     proper_nouns: tuple[str, ...]  # capitalised runs that are not the sentence-initial word
     exclude_chairs: bool  # "ngoài hai đồng chí chủ trì, ai cùng dự…"
+    places: tuple[str, ...] = ()  # folded place names after an administrative word: "binh duong", "quan 10"
 
 
 def _has(folded: str, *cues: str) -> bool:
@@ -68,7 +70,9 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
         return "role", None
     if _has(folded, "bao nhieu", "so luong"):
         return "number", None
-    if _has(folded, "tham du", "cung du", "du", "thanh phan", "co ai"):
+    # "dự" (attend) but not "dự thảo" (draft), "đầy đủ" (full), "dự án", "dự kiến"
+    attend = re.sub(r"(?<!\w)(?:du (?:thao|an|kien|bao|toan)|day du)(?!\w)", " ", folded)
+    if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai"):
         return "attendees", None
     if _has(folded, "giai doan nao", "giai doan gi") or folded.startswith("giai doan "):
         return "program_period", None
@@ -85,7 +89,26 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     if _has(folded, "chuong trinh") and (_has(folded, "gi", "nao", "la gi") or codes) or \
             (codes and len(re.findall(r"\w+", folded)) <= 5):
         return "program_name", None
+    act = _who_act(folded, restored)
+    if act is not None:  # "Ai yêu cầu …?", "Vị tướng nào …?": a person who did something
+        return "speaker", act or None
     return "other", None
+
+
+# A person asked about: "ai <verb>", or "<person noun> … nào".
+_WHO = re.compile(r"(?:^|\s)ai\s+(?!la\b)(\w+(?:\s\w+)?)")
+_WHO_NOUN = re.compile(r"(?:^|\s)(?:dong chi|vi tuong|thuong tuong|trung tuong|thieu tuong|dai tuong|dai ta|"
+                       r"lanh dao|ong|ba|nguoi)\s+(?:\w+\s+){0,8}?nao(?:\s|$)")
+
+
+def _who_act(folded: str, restored: str) -> str | None:
+    """For a question about a person: the act asked about as written ("" when unknown); else None."""
+    m = _WHO.search(folded)
+    if m:
+        words = len(m.group(1).split())
+        found = re.search(r"(?:^|\s)ai\s+(\S+(?:\s\S+){%d})" % (words - 1), restored.lower()) if restored else None
+        return re.sub(r"[^\w\s]", "", found.group(1)) if found else m.group(1)
+    return "" if _WHO_NOUN.search(folded) else None
 
 
 def _proper_nouns(text: str) -> tuple[str, ...]:
@@ -124,7 +147,46 @@ def parse(text: str, restored: str, facts: FactTable) -> Question:
         text=text, restored=restored, folded=folded, kind=kind, act=act, dates=mentions,
         periods=tuple(f"{a}-{b}" for a, b in dates.PERIOD.findall(text)), codes=codes, person=person,
         proper_nouns=_proper_nouns(text), exclude_chairs=_has(folded, "ngoai", "cung du") and kind == "attendees",
+        places=places(restored),
     )
+
+
+# Administrative units (and their Party committees: "Tỉnh ủy Cà Mau") that precede a place
+# name; words that cannot start a place name, or end one after its first syllable.
+_ADMIN_UNIT = re.compile(
+    r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|thành)(?:\s+(?:ủy|uỷ))?"
+    r"\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+_NOT_FIRST = frozenset(
+    "uy doi dong cong an ban dan van hoi nghi ky ket chuong trinh giai doan phat tham chu to va voi co da la "
+    "trong nam ngay thang cung lanh dao cac nhung duoc lam tai o ve cua ai gi nao bao nay do pho lien".split())
+_NOT_SECOND = frozenset(
+    "va voi ky co da se to trong nam ngay thang giai phat tham chu dong cong ban tai o ve cua nhung cac "
+    "duoc lam ai gi nao bao nay do gom".split())
+
+
+def places(restored: str) -> tuple[str, ...]:
+    """Place names the question sets as a constraint, folded: "tỉnh Bình Dương" -> "binh duong".
+
+    Read from the shape "<unit> <one or two syllables>". A question written with
+    capitals must capitalise the name (so "tỉnh liên quan" names no place); one typed
+    in lower case is read with short lists of words no place name starts or ends
+    with. "quận 10" keeps its unit, as the number alone means nothing.
+    """
+    cased = restored != restored.lower()
+    found: list[str] = []
+    for m in _ADMIN_UNIT.finditer(restored):
+        unit, first, second = m.group(1).lower().rstrip("."), m.group(2), m.group(3)
+        if unit == "thành" and not re.search(r"\s(?:ủy|uỷ)\s", m.group(0), re.IGNORECASE):
+            continue  # "thành" alone is not a unit
+        if first.isdigit():
+            found.append(fold(f"{unit} {first}"))
+            continue
+        f1, f2 = fold(first).lower(), fold(second or "").lower()
+        if (cased and not first[0].isupper()) or (not cased and f1 in _NOT_FIRST):
+            continue
+        two = bool(second) and not second.isdigit() and (second[0].isupper() if cased else f2 not in _NOT_SECOND)
+        found.append(f"{f1} {f2}" if two else f1)
+    return tuple(dict.fromkeys(found))
 
 
 def content_tokens(folded: str) -> list[str]:

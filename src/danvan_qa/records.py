@@ -26,7 +26,12 @@ class Passage:
 
 @dataclass(frozen=True)
 class Citation:
-    """A numbered quote; `quote == document.text[start:end]`."""
+    """A numbered quote from the article as published: `quote == document.published[start:end]`.
+
+    `start`/`end` are offsets into the published text (the file decoded, NFC, front
+    matter removed), not into the normalised `document.text` that retrieval and
+    matching use; `document.published_span` maps one to the other.
+    """
 
     n: int
     doc_id: str

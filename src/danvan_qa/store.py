@@ -3,7 +3,8 @@
 Layout of a store folder:
 
     CURRENT          name of the live generation folder (replaced atomically)
-    gen-<stamp>/     manifest.json, documents.jsonl, chunks.jsonl, vocab.json, facts.json,
+    gen-<stamp>/     manifest.json, documents.jsonl (with each article's published text and
+                     offset map), chunks.jsonl, vocab.json, facts.json,
                      and the FAISS backend's files (vectors.npy, dense.faiss, bm25_*/)
     milvus.db        the Milvus Lite database, when that backend runs embedded
     .lock            held by an indexer while it writes
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3  # 2: facts.json; 3: chunk keys and a named backend
+FORMAT_VERSION = 4  # 2: facts.json; 3: chunk keys and a named backend; 4: published text and offset map
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 REBUILD_HINT = "rebuild it with `danvan-qa index --rebuild`"

@@ -115,7 +115,7 @@ class ChatBackend:
             log.exception("answer failed for %r", question[:200])
             return history + [_assistant(MSG_ERROR)], "", "", question
         history.append(_assistant(result.text))
-        passages = passages_html(result.passages) if show_passages else ""
+        passages = passages_html(result.passages, store) if show_passages else ""
         return history, sources_html(store, result), passages, ""
 
     def filters(self, store, doc_titles: list[str] | None, sources: list[str] | None, date_from: str,

@@ -3,6 +3,10 @@
 Everything an article or a user provides goes through html.escape before it
 reaches the page, and links are kept only when they are http(s), so markup or
 scripts inside an article show as plain text and never run.
+
+Sources and passages are shown in the article's published text: a citation's
+offsets already index it, and a passage's (normalised) offsets are mapped to
+it with `Document.published_span`.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ def _meta(title: str, date: str | None, url: str | None) -> str:
 
 
 def citation_html(store: Store, c: Citation) -> str:
-    text = store.data.documents[c.doc_id].text
+    text = store.data.documents[c.doc_id].published  # the citation's offsets index the published text
     lo, hi = max(0, c.start - CONTEXT_CHARS // 2), min(len(text), c.end + CONTEXT_CHARS // 2)
     context = ("…" if lo else "") + marked(text[lo:hi], c.start - lo, c.end - lo) + ("…" if hi < len(text) else "")
     return (
@@ -72,12 +76,20 @@ def sources_html(store: Store, answer: Answer) -> str:
     return f'<div class="dv-sources"><h4>Nguồn</h4>{items}</div>'
 
 
-def passages_html(passages: tuple[Passage, ...] | list[Passage]) -> str:
+def published_passage(store: Store, p: Passage) -> str:
+    """A retrieved passage as the article published it (its offsets index the normalised text)."""
+    doc = store.data.documents[p.doc_id]
+    start, end = doc.published_span(p.start, p.end)
+    return doc.published[start:end]
+
+
+def passages_html(passages: tuple[Passage, ...] | list[Passage], store: Store | None = None) -> str:
+    """The retrieved passages; in their published text when the store is given."""
     if not passages:
         return ""
     rows = "".join(
         f'<div class="dv-passage"><div class="dv-meta">#{n} · {esc(p.title)} · {esc(p.date)} · điểm {p.score:.3f}'
-        f" · {esc(p.chunk_id)}</div>{esc(p.text)}</div>"
+        f" · {esc(p.chunk_id)}</div>{esc(published_passage(store, p) if store else p.text)}</div>"
         for n, p in enumerate(passages, start=1)
     )
     return f"<div><h4>Các đoạn đã truy xuất</h4>{rows}</div>"

@@ -1,0 +1,98 @@
+"""Small learned models for answering: logistic regressions stored as JSON weights.
+
+Three models, fitted by `training.py` on gold questions and shipped with the
+package (`answer_models.json`): the sentence ranker, the person ranker for
+"who" questions and the answer/abstain model. Scoring needs only numpy; fitting
+uses scikit-learn (imported lazily). Logistic regression keeps the models
+readable and their probabilities close to calibrated, which the abstention
+threshold relies on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+MODELS_FILE = Path(__file__).with_name("answer_models.json")
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """p = sigmoid(bias + sum(w * (x - mean) / scale))."""
+
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+    def prob(self, x: Sequence[float]) -> float:
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict[str, object]:
+        return {"names": list(self.names), "weights": list(self.weights), "bias": self.bias,
+                "mean": list(self.mean), "scale": list(self.scale)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> "LinearModel":
+        return cls(tuple(data["names"]), tuple(data["weights"]), float(data["bias"]),  # type: ignore[arg-type]
+                   tuple(data["mean"]), tuple(data["scale"]))  # type: ignore[arg-type]
+
+
+def fit_linear(names: Sequence[str], rows: Sequence[Sequence[float]], labels: Sequence[int],
+               c: float = 1.0, balanced: bool = False) -> LinearModel:
+    """Fit a standardised, L2-regularised logistic regression."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.asarray(rows, dtype=float)
+    y = np.asarray(labels, dtype=int)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    if len(set(y.tolist())) < 2:  # a degenerate fold: predict the only class seen
+        bias = 30.0 if y.size and y[0] == 1 else -30.0
+        return LinearModel(tuple(names), (0.0,) * len(names), bias, tuple(mean.tolist()), tuple(scale.tolist()))
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
+    model.fit((x - mean) / scale, y)
+    return LinearModel(tuple(names), tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]),
+                       tuple(mean.tolist()), tuple(scale.tolist()))
+
+
+@dataclass(frozen=True)
+class AnswerModels:
+    """The fitted models and the thresholds chosen for them on held-out folds."""
+
+    sentence: LinearModel
+    person: LinearModel
+    answerable: LinearModel
+    abstain_below: float  # answer only when P(answerable) reaches this
+    person_min: float  # list every person whose probability reaches this (at least the best one)
+    trained_on: dict[str, object]
+    person_rel: float = 0.0  # … and reaches this share of the best person's probability
+
+    def to_json(self) -> dict[str, object]:
+        return {"sentence": self.sentence.to_json(), "person": self.person.to_json(),
+                "answerable": self.answerable.to_json(), "abstain_below": self.abstain_below,
+                "person_min": self.person_min, "person_rel": self.person_rel, "trained_on": self.trained_on}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> "AnswerModels":
+        return cls(LinearModel.from_json(data["sentence"]), LinearModel.from_json(data["person"]),  # type: ignore
+                   LinearModel.from_json(data["answerable"]), float(data["abstain_below"]),  # type: ignore
+                   float(data["person_min"]), dict(data.get("trained_on") or {}),  # type: ignore
+                   float(data.get("person_rel", 0.0)))  # type: ignore
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def load_models(path: Path = MODELS_FILE) -> AnswerModels:
+    """The shipped models (read once per process)."""
+    return AnswerModels.from_json(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,204 @@
+"""Fit the answer models on gold questions, and cross-validate them by article.
+
+Every threshold is chosen on predictions for questions the models did not see
+(inner folds grouped by article), so the shipped thresholds are the ones that
+held out, not the ones that fit best in-sample. `danvan-qa train` writes the
+shipped `answer_models.json`; `danvan-qa eval --folds K` reports held-out
+figures by refitting on the other folds' articles.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .candidates import (ANSWERABLE_FEATURES, PERSON_FEATURES, SENTENCE_FEATURES, WHO_KINDS, Candidate,
+                         person_candidates, question_features, sentence_candidates)
+from .extractive import Scorer
+from .gold import GoldItem, load_gold_files
+from .metrics import contains_answer, normalize_answer
+from .questions import Question, parse
+from .ranker import MODELS_FILE, AnswerModels, LinearModel, fit_linear
+from .retrieval import clean_query, search
+from .settings import Settings
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+MAX_FALSE_REFUSALS = 0.04  # on held-out answerable questions; the target is 0.05, kept with a margin
+INNER_FOLDS = 4
+
+
+@dataclass(frozen=True)
+class Example:
+    """A gold question run through retrieval and candidate generation, with candidate labels."""
+
+    item: GoldItem
+    group: str  # the article it is about: the fold unit
+    q: Question
+    scorer: Scorer
+    candidates: tuple[Candidate, ...]
+    labels: tuple[int, ...]
+
+
+def _golds(item: GoldItem) -> tuple[str, ...]:
+    return item.answers + item.entities
+
+
+def make_examples(items: Iterable[GoldItem], store: Store, settings: Settings) -> list[Example]:
+    """Candidates and labels for gold questions (a candidate is right when it holds a gold answer)."""
+    out = []
+    for item in items:
+        text = clean_query(item.question, settings.max_question_chars)
+        restored = store.restorer.restore(text)
+        passages = search(store, restored, settings.answer_passages, mode="hybrid", settings=settings)
+        q = parse(text, restored, store.facts)
+        scorer = Scorer(q, store.restorer.folded_count, store.restorer.total)
+        cands = tuple(sentence_candidates(q, passages, store, scorer))
+        labels = tuple(int(c.doc_id in item.doc_ids and contains_answer(c.text, _golds(item))) for c in cands)
+        group = item.doc_ids[0] if item.doc_ids else (passages[0].doc_id if passages else "-")
+        out.append(Example(item, group, q, scorer, cands, labels))
+    return out
+
+
+def _ranked(ex: Example, model: LinearModel) -> list[tuple[Candidate, float]]:
+    return sorted(((c, model.prob(c.features)) for c in ex.candidates), key=lambda cp: -cp[1])
+
+
+def _person_label(name: str, item: GoldItem) -> int:
+    wanted = {normalize_answer(g) for g in _golds(item)}
+    return int(normalize_answer(name) in wanted)
+
+
+def _person_rows(examples: Sequence[Example], sentence: LinearModel, store: Store):
+    """(features, label, example index, name) for person candidates of answerable "who" questions."""
+    rows = []
+    for i, ex in enumerate(examples):
+        if ex.q.kind not in WHO_KINDS or not ex.item.answerable:
+            continue
+        for pc in person_candidates(ex.q, _ranked(ex, sentence), store, ex.scorer):
+            rows.append((pc.features, _person_label(pc.mention.name, ex.item), i, pc.mention.name))
+    return rows
+
+
+def _fit_rankers(examples: Sequence[Example], store: Store) -> tuple[LinearModel, LinearModel]:
+    rows = [(c.features, y) for ex in examples if ex.item.answerable for c, y in zip(ex.candidates, ex.labels)]
+    sentence = fit_linear(SENTENCE_FEATURES, [r for r, _ in rows], [y for _, y in rows])
+    prow = _person_rows(examples, sentence, store)
+    person = fit_linear(PERSON_FEATURES, [r[0] for r in prow], [r[1] for r in prow]) if prow else \
+        LinearModel(PERSON_FEATURES, (0.0,) * len(PERSON_FEATURES), 0.0, (0.0,) * len(PERSON_FEATURES),
+                    (1.0,) * len(PERSON_FEATURES))
+    return sentence, person
+
+
+def _folds(groups: Sequence[str], k: int) -> list[int]:
+    """Fold of each example: articles spread over k folds, largest first (deterministic)."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        counts[g] = counts.get(g, 0) + 1
+    load = [0] * k
+    fold_of: dict[str, int] = {}
+    for g in sorted(counts, key=lambda g: (-counts[g], g)):
+        f = min(range(k), key=lambda i: (load[i], i))
+        fold_of[g] = f
+        load[f] += counts[g]
+    return [fold_of[g] for g in groups]
+
+
+def _choose_abstain(probs: Sequence[float], answerable: Sequence[bool]) -> float:
+    """The highest threshold that keeps held-out false refusals within MAX_FALSE_REFUSALS."""
+    pos = sorted(p for p, a in zip(probs, answerable) if a)
+    if not pos:
+        return 0.5
+    allowed = int(MAX_FALSE_REFUSALS * len(pos))
+    return max(0.0, pos[allowed] - 1e-6)
+
+
+def _choose_person_min(rows: Sequence[tuple[float, int, int]]) -> tuple[float, float]:
+    """The person-probability cuts (absolute, and relative to the question's best person) that
+    maximise micro F1 of the listed people on held-out rows."""
+    by_q: dict[int, list[tuple[float, int]]] = {}
+    for p, y, qi in rows:
+        by_q.setdefault(qi, []).append((p, y))
+    for cands in by_q.values():
+        cands.sort(key=lambda py: -py[0])
+    best, best_f1 = (0.5, 0.0), -1.0
+    for t in [x / 20 for x in range(1, 20)]:
+        for rel in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+            tp = fp = fn = 0
+            for cands in by_q.values():
+                top = cands[0][0]
+                chosen = [y for i, (p, y) in enumerate(cands) if i == 0 or (p >= t and p >= rel * top)]
+                tp += sum(chosen)
+                fp += len(chosen) - sum(chosen)
+                fn += sum(y for _, y in cands) - sum(chosen)
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f1 > best_f1 + 1e-9:
+                best, best_f1 = (t, rel), f1
+    return best
+
+
+def fit_models(examples: Sequence[Example], store: Store, *, note: dict[str, object] | None = None) -> AnswerModels:
+    """Fit the three models; thresholds from inner folds grouped by article."""
+    if len({ex.group for ex in examples}) < 2:
+        raise ValueError("fitting needs questions about at least 2 articles (thresholds are chosen on held-out ones)")
+    fold = _folds([ex.group for ex in examples], INNER_FOLDS)
+    qfeats: list[tuple[float, ...]] = [()] * len(examples)
+    person_oof: list[tuple[float, int, int]] = []
+    for f in range(INNER_FOLDS):
+        train = [ex for ex, g in zip(examples, fold) if g != f]
+        held = [i for i, g in enumerate(fold) if g == f]
+        if not train or not held:
+            continue
+        sentence, person = _fit_rankers(train, store)
+        for i in held:
+            qfeats[i] = question_features(examples[i].scorer, _ranked(examples[i], sentence), examples[i].q, store)
+        for feats, y, j, _ in _person_rows([examples[i] for i in held], sentence, store):
+            person_oof.append((person.prob(feats), y, held[j]))
+    answerable = [ex.item.answerable for ex in examples]
+    keep = [i for i, f in enumerate(qfeats) if f]
+    abstain_model = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in keep], [int(answerable[i]) for i in keep])
+    # Threshold on probabilities the answerable model gives questions of folds it did not see.
+    oof_probs: dict[int, float] = {}
+    for f in range(INNER_FOLDS):
+        train = [i for i in keep if fold[i] != f]
+        held = [i for i in keep if fold[i] == f]
+        if train and held:
+            m = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in train], [int(answerable[i]) for i in train])
+            oof_probs.update({i: m.prob(qfeats[i]) for i in held})
+    threshold = _choose_abstain([oof_probs[i] for i in oof_probs], [answerable[i] for i in oof_probs])
+    sentence, person = _fit_rankers(examples, store)
+    trained_on = {"questions": len(examples), "articles": len({ex.group for ex in examples}), **(note or {})}
+    person_min, person_rel = _choose_person_min(person_oof)
+    return AnswerModels(sentence, person, abstain_model, round(threshold, 4), person_min, trained_on, person_rel)
+
+
+def cross_validate(examples: Sequence[Example], store: Store, k: int) -> tuple[list[int], list[AnswerModels]]:
+    """Fold of each example (grouped by article) and the models fitted without that fold."""
+    groups = {ex.group for ex in examples}
+    if len(groups) <= k:
+        raise ValueError(f"{k} folds need questions about more than {k} articles; these are about {len(groups)}")
+    fold = _folds([ex.group for ex in examples], k)
+    models = []
+    for f in range(k):
+        train = [ex for ex, g in zip(examples, fold) if g != f]
+        models.append(fit_models(train, store, note={"held_out_fold": f}))
+    return fold, models
+
+
+def train(gold: Sequence[Path], settings: Settings, out: Path = MODELS_FILE) -> AnswerModels:
+    """Fit the answer models on gold files over `settings.corpus` and write them to `out`."""
+    from .corpus import load_corpus
+    from .indexer import build_index
+    from .retrieval import open_store
+
+    loaded = load_corpus(settings.corpus, max_bytes=settings.max_doc_bytes)
+    items = load_gold_files(list(gold), {d.doc_id: d.text for d in loaded.documents})
+    build_index(settings=settings)
+    store = open_store(settings=settings)
+    models = fit_models(make_examples(items, store, settings), store,
+                        note={"gold": [Path(g).name for g in gold], "documents": len(store.data.documents)})
+    models.save(out)
+    return models
