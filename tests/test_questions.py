@@ -25,6 +25,21 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[1] / "corpus").docu
     ("Nghị quyết lần thứ mấy được nhắc tới?", "number"),
     ("Tổ chức bộ máy cần sắp xếp như thế nào?", "other"),  # "máy" is not "mấy"
     ("Ngoài hai đồng chí chủ trì, ai cùng dự buổi làm việc?", "attendees"),
+    # who-questions read by their focus and the act after it, whatever else they mention
+    ("Giám đốc Công an tỉnh nào đã phát biểu tại lễ ký kết?", "speaker"),
+    ("Lãnh đạo Tỉnh ủy nào có mặt tại hội nghị ngày 26/5?", "attendees"),
+    ("Hai đồng chí nào cùng ký kết chương trình phối hợp?", "attendees"),
+    ("Hội nghị có Thượng tướng Tô Lâm dự do ai chủ trì?", "chair"),
+    ("Thượng tướng nào ghi nhận kết quả tại hội nghị?", "speaker"),
+    ("Chủ tịch Hội Cựu chiến binh thành phố tên là gì?", "role"),
+    ("Giám đốc Công an tỉnh dự buổi làm việc với Phó Chủ tịch Ngô Thị Thanh Hằng là ai?", "role"),
+    # … and questions that only look like them
+    ("Thượng tướng Tô Lâm sinh năm nào?", "date"),
+    ("Đơn vị nào đoạt giải nhất hội thi?", "other"),
+    ("Giải ba của hội thi thuộc về ai?", "other"),
+    ("Lễ ký kết kéo dài bao lâu?", "duration"),
+    ("Ngoài chương trình phối hợp, hội nghị còn ký kết gì?", "other"),
+    ("Chương trình phối hợp giai đoạn 2023-2033 nhằm đẩy mạnh phong trào gì?", "other"),
 ])
 def test_classification(question, kind):
     from danvan_qa.restore import Restorer, Vocabulary
@@ -58,3 +73,24 @@ def test_constraints():
 ])
 def test_places_the_question_names(restored, expected):
     assert places(restored) == expected
+
+
+@pytest.mark.parametrize("restored, expected", [
+    ("năm 2021 tỉnh đồng nai có bao nhiêu mô hình", ("dong nai",)),  # a province, typed in lower case
+    ("Tại hội nghị ở Bà Rịa - Vũng Tàu ai dự?", ("ba ria vung tau",)),
+    ("Ai chủ trì lễ ký kết ở Thành phố Hồ Chí Minh?", ("ho chi minh",)),
+    ("Đồng chí Nguyễn Thái Bình giữ chức vụ gì?", ()),  # the tail of a name is not the province
+])
+def test_provinces_are_read_whole_with_or_without_capitals(restored, expected):
+    assert places(restored) == expected
+
+
+@pytest.mark.parametrize("question, act", [
+    ("Ai chủ trì buổi làm việc?", "chủ trì"),
+    ("Những ai tham dự buổi làm việc của Chủ tịch tỉnh?", "dự"),  # "buổi làm việc" is the event
+    ("Về phía Bộ Công an, ai dự lễ ký kết?", "dự"),
+    ("ai làm việc với công an tỉnh", "làm việc"),  # lower case, as restored from "ai lam viec…"
+    ("Ai đề nghị hai cơ quan quán triệt 5 yêu cầu?", "phát biểu"),
+])
+def test_the_act_asked_about(question, act):
+    assert parse(question, question, FACTS).act == act

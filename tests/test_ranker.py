@@ -44,7 +44,9 @@ def test_models_round_trip_through_json(tmp_path):
 
 
 def test_shipped_models_match_the_features():
-    from danvan_qa.candidates import ANSWERABLE_FEATURES, PERSON_FEATURES, SENTENCE_FEATURES
+    from danvan_qa.candidates import SENTENCE_FEATURES
+    from danvan_qa.support import ANSWERABLE_FEATURES
+    from danvan_qa.who import PERSON_FEATURES
 
     models = load_models()
     assert models.sentence.names == SENTENCE_FEATURES and models.person.names == PERSON_FEATURES
@@ -75,6 +77,15 @@ def test_abstain_threshold_keeps_false_refusals_in_bounds(seed):
 
 def test_person_cut_keeps_the_right_people():
     # per question: right people at 0.8-0.9, wrong ones at 0.1-0.3
-    rows = [(0.9, 1, q) for q in range(5)] + [(0.8, 1, q) for q in range(5)] + [(0.2, 0, q) for q in range(5)]
+    rows = [(0.9, 1, q, "a") for q in range(5)] + [(0.8, 1, q, "a") for q in range(5)] + \
+        [(0.2, 0, q, "a") for q in range(5)]
     t, rel = _choose_person_min(rows)
     assert 0.2 < t <= 0.8 or 0.25 < rel <= 0.85
+
+
+def test_person_cut_counts_only_the_best_ones_article():
+    # the right second person is in the best one's article; a likelier wrong one is in another article
+    rows = [(0.9, 1, q, "a") for q in range(6)] + [(0.5, 1, q, "a") for q in range(6)] + \
+        [(0.7, 0, q, "b") for q in range(6)]
+    t, rel = _choose_person_min(rows)
+    assert t <= 0.5 and rel <= 0.5 / 0.9  # the other article's people cost nothing, so the cut goes low

@@ -1,14 +1,13 @@
 """answer(): a short, cited, extractive answer to a Vietnamese question, or an abstention.
 
-Every sentence of the retrieved passages is a candidate, scored by a learned
-ranker (candidates.py, ranker.py); a calibrated answer/abstain model decides
-whether the best candidates support an answer at all. "Who" questions list the
-people a second ranker picks inside the best sentences; other questions get the
-typed span (date, number, place, period) of the best sentence holding one, or
-the sentence itself. Questions about a named person's role and about a
-programme by its number are read from the fact table. Each statement quotes its
-sentence verbatim and cites it; when nothing retrieved supports an answer, the
-bot says so.
+The pipeline, top to bottom in `Answerer.answer`: read the question, retrieve passages,
+rank every sentence of them with the learned sentence ranker (candidates.py), draft an
+answer, then let a calibrated answer/abstain model (support.py) decide whether the
+articles support it. Drafts: the role or rank of a named person and programmes by
+number from the fact table; for "who" questions the people a second ranker picks in one
+article (who.py); for dates, numbers, places and periods the typed span of the best
+sentence holding one; otherwise the best sentence itself. Each statement quotes its
+sentence verbatim from the article as published and cites it.
 """
 
 from __future__ import annotations
@@ -17,23 +16,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import dates
 from .backend import Filters
-from .candidates import (ANSWERABLE_FEATURES, PERSON_FEATURES, SENTENCE_FEATURES, WHO_KINDS, Candidate,
-                         PersonCandidate, person_candidates, question_features, sentence_candidates)
+from .candidates import SENTENCE_FEATURES, Candidate, sentence_candidates
 from .errors import ModelError
-from .extractive import Scorer, Sentence, date_span, number_span, period_span, place_span
+from .extractive import Scorer, Sentence, date_span, duration_span, number_span, period_span, place_span, year_span
 from .facts import Programme
 from .normalize import fold
-from .questions import SPEAKER_ACTS, Question, parse
+from .questions import SPEAKER_ACTS, Question, parse, place_in
 from .ranker import AnswerModels, load_models
 from .records import Answer, AnswerItem, Citation, Passage
 from .retrieval import clean_query, open_store, search
 from .settings import Settings
 from .store import Store
+from .support import ANSWERABLE_FEATURES, SPAN_KINDS, answer_features
+from .who import PERSON_FEATURES, WHO_KINDS, PersonCandidate, person_candidates, select
 
 NO_ANSWER = "Không tìm thấy thông tin này trong các bài viết hiện có."
-_SPAN_KINDS = frozenset({"number", "date", "place", "program_period"})  # questions answered by a typed span
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+Item = tuple[str, "str | None", "str | None", tuple[str, ...], tuple[str, int, int]]
 
 
 def md_escape(text: str) -> str:
@@ -43,13 +44,15 @@ def md_escape(text: str) -> str:
 
 @dataclass
 class Draft:
-    """An answer being built: Markdown lines with {n:doc:start:end} citation slots."""
+    """An answer being built: Markdown lines with {cite:doc:start:end} slots, and what it stands on."""
 
     short: str | None
     lines: list[str]
-    confidence: float
-    items: list[tuple[str, str | None, str | None, tuple[str, ...], tuple[str, int, int]]] = field(default_factory=list)
-    docs: set[str] = field(default_factory=set)
+    evidence: tuple[str, int, int]  # the sentence the answer rests on (doc_id, start, end)
+    strategy: str  # "fact", "people", "typed" or "sentence": how it was found
+    items: list[Item] = field(default_factory=list)
+    person: PersonCandidate | None = None  # the most likely person, for "who" answers
+    person_p: float = 0.0
 
 
 def _cite(doc_id: str, start: int, end: int) -> str:
@@ -69,32 +72,77 @@ class Answerer:
                              "refit them with `danvan-qa train`")
         self._abstain_below = settings.abstain_threshold or self.models.abstain_below
 
-    # -- helpers -----------------------------------------------------------
-    def _doc_rank(self, passages: list[Passage]) -> dict[str, int]:
+    # -- the whole question --------------------------------------------------
+    def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
+        text = clean_query(question, self.settings.max_question_chars)
+        restored = self.store.restorer.restore(text)  # once: search() leaves restored text as it is
+        passages = search(self.store, restored, k, mode=mode, settings=self.settings, filters=filters)
+        q = parse(text, restored, self.store.facts)
+        scorer = Scorer(q, self.store.restorer.folded_count, self.store.restorer.total)
+        ranked = self.rank(q, passages, scorer)
+        draft = self.draft(q, passages, ranked, scorer)
+        if draft is None or self.names_unknown(q, passages):
+            return self._abstain(q, passages)
+        p_answer = self.models.answerable.prob(answer_features(q, scorer, ranked, draft, self.store))
+        if p_answer < self._abstain_below:
+            return self._abstain(q, passages, p_answer)
+        return self._compose(q, draft, passages, p_answer)
+
+    def rank(self, q: Question, passages: list[Passage], scorer: Scorer) -> list[tuple[Candidate, float]]:
+        """Candidate sentences, best first by the learned sentence ranker."""
+        model = self.models.sentence
+        scored = [(c, model.prob(c.features)) for c in sentence_candidates(q, passages, self.store, scorer)]
+        return sorted(scored, key=lambda cp: -cp[1])
+
+    def draft(self, q: Question, passages: list[Passage], ranked: list[tuple[Candidate, float]],
+              scorer: Scorer) -> Draft | None:
+        """The best supported answer of the kind the question asks for, before deciding to give it."""
+        if not ranked:
+            return None
+        draft = None
+        if q.kind in ("person_role", "rank"):
+            draft = self.person_role(q, passages)
+        elif q.kind in ("program_name", "parties") or (q.codes and q.kind == "date"):
+            draft = self.programme(q, ranked)
+        if draft is None and q.kind in WHO_KINDS:
+            draft = self.people(q, ranked, scorer)
+        return draft or self.from_ranked(q, ranked)
+
+    def names_unknown(self, q: Question, passages: list[Passage]) -> bool:
+        """Hard evidence: the question names a code or period that no article contains, or a
+        place or a day that none of the retrieved articles mentions."""
+        if not all(self.store.known_phrase(phrase) for phrase in (*q.codes, *q.periods)):
+            return True
+        docs = [self.store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
+        texts = [fold(" ".join(filter(None, (d.title, d.place, d.source, d.text)))) for d in docs]
+        if any(not any(place_in(place, t) for t in texts) for place in q.places):
+            return True
+        days = {(m.day, m.month) for d in docs for m in dates.find_dates(d.text, cued_only=False)}
+        days |= {(int(d.date[8:10]), int(d.date[5:7])) for d in docs if d.date and len(d.date) == 10}
+        return any((day, month) not in days for day, month, _ in q.dates)
+
+    # -- drafts from the fact table ----------------------------------------------
+    def person_role(self, q: Question, passages: list[Passage]) -> Draft | None:
         ranks: dict[str, int] = {}
         for p in passages:
             ranks.setdefault(p.doc_id, len(ranks))
-        return ranks
-
-    def person_role(self, q: Question, passages: list[Passage]) -> Draft | None:
-        ranks = self._doc_rank(passages)
         mentions = [p for p in self.store.people_by_name.get(q.person or "", []) if p.role or p.rank]
         if not mentions:
             return None
         key = (lambda p: (p.rank is not None, -ranks.get(p.doc_id, 99))) if q.kind == "rank" else \
             (lambda p: (p.doc_id in ranks, len(p.role or ""), -ranks.get(p.doc_id, 99)))
         best = max(mentions, key=key)
-        cite = _cite(best.doc_id, best.start, best.end)
+        evidence = (best.doc_id, best.start, best.end)
         if q.kind == "rank":
             if not best.rank:
                 return None
-            return Draft(short=best.rank, lines=[f"{md_escape(best.rank)} **{md_escape(best.name)}** {cite}"],
-                         confidence=0.9, docs={best.doc_id})
+            line = f"{md_escape(best.rank)} **{md_escape(best.name)}** {_cite(*evidence)}"
+            return Draft(best.rank, [line], evidence, "fact")
         if not best.role:
             return None
         rank = f"{best.rank} " if best.rank else ""
-        line = f"{md_escape(rank)}**{md_escape(best.name)}** — {md_escape(best.role)} {cite}"
-        return Draft(short=best.role, lines=[line], confidence=0.9, docs={best.doc_id})
+        line = f"{md_escape(rank)}**{md_escape(best.name)}** — {md_escape(best.role)} {_cite(*evidence)}"
+        return Draft(best.role, [line], evidence, "fact")
 
     def programme(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft | None:
         """A programme from the fact table: the one named by its number ("38-Ctr/BDVTW-BCA"), else
@@ -104,24 +152,24 @@ class Answerer:
             chosen = [p for p in self.store.facts.programmes if p.number and fold(p.number) in codes]
         else:
             best = [(c.doc_id, c.start, c.end) for c, _ in ranked[:3]]
-            chosen = [p for d, a, b in best for p in self.store.facts.programmes if p.doc_id == d and any(
+            chosen = [p for d, a, b in best for p in self.store.programmes_by_doc.get(d, []) if any(
                 x < b and a < y for x, y in ((p.start, p.end), p.parties_span or (0, 0)))]
         if not chosen:
             return None
         prog = chosen[0]
+        evidence = (prog.doc_id, prog.start, prog.end)
         if q.kind == "parties":
             if not prog.parties or not prog.parties_span:
                 return None
             short = " và ".join(prog.parties)
             span = (prog.doc_id, *prog.parties_span)
             line = f"Chương trình được ký giữa **{md_escape(short)}** {_cite(*span)}"
-            return Draft(short=short, lines=[line], confidence=0.9, docs={prog.doc_id},
-                         items=[(party, None, None, ("ký",), span) for party in prog.parties])
+            return Draft(short, [line], span, "fact", items=[(party, None, None, ("ký",), span) for party in prog.parties])
         if q.kind == "date":
             if not prog.date_text:
                 return None
-            line = f"Ký ngày **{md_escape(prog.date_text)}** ({_vn_date(prog.date)}) {_cite(prog.doc_id, prog.start, prog.end)}"
-            return Draft(short=prog.date_text, lines=[line], confidence=0.9, docs={prog.doc_id})
+            line = f"Ký ngày **{md_escape(prog.date_text)}** ({_vn_date(prog.date)}) {_cite(*evidence)}"
+            return Draft(prog.date_text, [line], evidence, "fact")
         return self._programme_name(prog)
 
     def _programme_name(self, prog: Programme) -> Draft:
@@ -130,124 +178,79 @@ class Answerer:
             f"ký ngày {prog.date_text}" if prog.date_text else None,
         )))
         line = f"Chương trình \"{md_escape(prog.name)}\"" + (f" ({md_escape(details)})" if details else "")
-        return Draft(short=prog.name, lines=[f"{line} {_cite(prog.doc_id, prog.start, prog.end)}"],
-                     confidence=0.9, docs={prog.doc_id})
+        evidence = (prog.doc_id, prog.start, prog.end)
+        return Draft(prog.name, [f"{line} {_cite(*evidence)}"], evidence, "fact")
 
-    def _typed(self, q: Question, s: Sentence) -> Draft | None:
-        doc = self.store.data.documents[s.doc_id]
-        cite = _cite(s.doc_id, s.start, s.end)
-        quote = f"\"{md_escape(s.text)}\" {cite}"
-        if q.kind == "number":
-            span = number_span(q, s)
-            return Draft(span.text, [f"**{md_escape(span.text)}**: {quote}"], s.score, docs={s.doc_id}) if span else None
-        if q.kind == "date":
-            found = date_span(q, s, int(doc.date[:4]) if doc.date else None)
-            if not found:
-                return None
-            span, iso = found
-            when = f"**{md_escape(span.text)}**" + (f" ({_vn_date(iso)})" if iso else "")
-            return Draft(span.text, [f"{when}: {quote}"], s.score, docs={s.doc_id})
-        if q.kind == "place":
-            span = place_span(s, doc.place)
-            return Draft(span.text, [f"**{md_escape(span.text)}**: {quote}"], s.score, docs={s.doc_id}) if span else None
-        if q.kind == "program_period":
-            span = period_span(q, s)
-            return Draft(span.text, [f"Giai đoạn **{md_escape(span.text)}**: {quote}"], s.score, docs={s.doc_id}) \
-                if span else None
-        return Draft(None, [quote], s.score, docs={s.doc_id})
-
-    # -- the whole question --------------------------------------------------
-    def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
-        text = clean_query(question, self.settings.max_question_chars)
-        restored = self.store.restorer.restore(text)  # once: search() leaves restored text as it is
-        passages = search(self.store, restored, k, mode=mode, settings=self.settings, filters=filters)
-        q = parse(text, restored, self.store.facts)
-        scorer = Scorer(q, self.store.restorer.folded_count, self.store.restorer.total)
-        ranked = self.rank(q, passages, scorer)
-        p_answer = self.models.answerable.prob(question_features(scorer, ranked, q, self.store))
-        unknown = self._names_unknown(q, passages)
-        if not ranked or unknown or p_answer < self._abstain_below:
-            return self._abstain(q, passages, 0.0 if unknown else p_answer)
-        draft = None
-        if q.kind in ("person_role", "rank"):
-            draft = self.person_role(q, passages)
-        elif q.kind in ("program_name", "parties") or (q.codes and q.kind == "date"):
-            draft = self.programme(q, ranked)
-        if draft is None and q.kind in WHO_KINDS:
-            draft = self.people(q, ranked, scorer)
-        if draft is None:
-            draft = self.from_ranked(q, ranked)
-        draft.confidence = p_answer
-        return self._compose(q, draft, passages)
-
-    def rank(self, q: Question, passages: list[Passage], scorer: Scorer) -> list[tuple[Candidate, float]]:
-        """Candidate sentences, best first by the learned sentence ranker."""
-        model = self.models.sentence
-        scored = [(c, model.prob(c.features)) for c in sentence_candidates(q, passages, self.store, scorer)]
-        return sorted(scored, key=lambda cp: -cp[1])
-
-    def _names_unknown(self, q: Question, passages: list[Passage]) -> bool:
-        """Hard evidence: the question names a code or period that no article contains, or a
-        place that none of the retrieved articles mentions."""
-        if not all(self.store.known_phrase(phrase) for phrase in (*q.codes, *q.periods)):
-            return True
-        docs = [self.store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
-        texts = [fold(" ".join(filter(None, (d.title, d.place, d.source, d.text)))) for d in docs]
-        return any(not any(re.search(rf"(?<!\w){re.escape(place)}(?!\w)", t) for t in texts) for place in q.places)
-
+    # -- drafts from the ranked sentences -----------------------------------------
     def people(self, q: Question, ranked: list[tuple[Candidate, float]], scorer: Scorer) -> Draft | None:
-        """The people a "who" question asks for, chosen by the person ranker among the best sentences."""
+        """The people a "who" question asks for, chosen by the person ranker in one article."""
         model = self.models.person
-        scored = sorted(((p, model.prob(p.features)) for p in person_candidates(q, ranked, self.store, scorer)),
-                        key=lambda pp: -pp[1])
-        if not scored:
+        scored = [(p, model.prob(p.features)) for p in person_candidates(q, ranked, self.store, scorer)]
+        people = select(scored, 1 if q.kind == "role" else 12, self.models.person_min, self.models.person_rel)
+        if not people:
             return None
-        limit = 1 if q.kind == "role" else 12
-        chosen: dict[str, PersonCandidate] = {}
-        for cand, prob in scored:
-            if len(chosen) >= limit or (chosen and (prob < self.models.person_min or
-                                                    prob < self.models.person_rel * scored[0][1])):
-                break
-            chosen.setdefault(cand.mention.name, cand)
-        best = scored[0][0]
-        # A person is shown with the fullest role the article gives them (a caption's is often cut short).
-        fullest = {name: max((p for p, _ in scored if p.mention.name == name and p.doc_id == c.doc_id),
-                             key=lambda p: len(p.mention.role or "")) for name, c in chosen.items()}
-        people = sorted(fullest.values(), key=lambda c: (c.start, c.mention.start))
+        best, best_p = max(scored, key=lambda cp: cp[1])
         heading = {"chair": "Chủ trì", "attendees": "Tham dự"}
         if q.kind == "speaker" and (q.act or "phát biểu") in SPEAKER_ACTS:
             heading["speaker"] = (q.act or "phát biểu").capitalize()
         lines = [f"**{heading[q.kind]}**:", ""] if q.kind in heading else []
-        draft = Draft(short=people[0].mention.name if len(people) == 1 else None, lines=lines, confidence=0.0,
-                      docs={c.doc_id for c in people})
+        evidence = (best.doc_id, best.start, best.end)
+        draft = Draft(people[0].name if len(people) == 1 else None, lines, evidence, "people",
+                      person=best, person_p=best_p)
         for c in people:
-            m = c.mention
-            title = f"{md_escape(m.rank)} " if m.rank else ""
-            role_text = f" — {md_escape(m.role)}" if m.role else ""
-            lines.append(f"- {title}**{md_escape(m.name)}**{role_text} {_cite(c.doc_id, c.start, c.end)}")
-            draft.items.append((m.name, m.role, m.rank, (), (c.doc_id, c.start, c.end)))
+            title = f"{md_escape(c.rank)} " if c.rank else ""
+            role_text = f" — {md_escape(c.role)}" if c.role else ""
+            lines.append(f"- {title}**{md_escape(c.name)}**{role_text} {_cite(c.doc_id, c.start, c.end)}")
+            draft.items.append((c.name, c.role, c.rank, c.acts, (c.doc_id, c.start, c.end)))
         if q.kind == "speaker":  # what they said or did is the rest of the answer: quote it
             text = self.store.data.documents[best.doc_id].text[best.start:best.end]
-            lines += ["", f"\"{md_escape(text)}\" {_cite(best.doc_id, best.start, best.end)}"]
+            lines += ["", f"\"{md_escape(text)}\" {_cite(*evidence)}"]
         return draft
 
     def from_ranked(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft:
         """The typed span of the best sentence that holds one; else the best sentence itself."""
         for cand, prob in ranked[:3]:
-            s = Sentence(cand.doc_id, cand.start, cand.end, cand.text, prob)
-            draft = self._typed(q, s)
-            if draft is not None and (draft.short is not None or q.kind not in _SPAN_KINDS):
+            draft = self._typed(q, Sentence(cand.doc_id, cand.start, cand.end, cand.text, prob))
+            if draft is not None:
                 return draft
-        best, prob = ranked[0]
-        cite = _cite(best.doc_id, best.start, best.end)
-        return Draft(None, [f"\"{md_escape(best.text)}\" {cite}"], prob, docs={best.doc_id})
+        best, _ = ranked[0]
+        evidence = (best.doc_id, best.start, best.end)
+        return Draft(None, [f"\"{md_escape(best.text)}\" {_cite(*evidence)}"], evidence, "sentence")
 
+    def _typed(self, q: Question, s: Sentence) -> Draft | None:
+        """The span of the asked type in a sentence, quoted with it; None when it holds none."""
+        if q.kind not in SPAN_KINDS:
+            return None
+        doc = self.store.data.documents[s.doc_id]
+        evidence = (s.doc_id, s.start, s.end)
+        quote = f"\"{md_escape(s.text)}\" {_cite(*evidence)}"
+        label = ""
+        if q.kind == "number":
+            span = number_span(q, s)
+        elif q.kind == "date":
+            found = date_span(q, s, int(doc.date[:4]) if doc.date else None)
+            span, iso = found if found else (None, None)
+            if re.search(r"(?<!\w)nam nao(?!\w)", q.folded) and not (span and re.search(r"(?:19|20)\d\d", span.text)):
+                span, iso = year_span(q, s), None  # "năm nào" asks for a year
+            label = f" ({_vn_date(iso)})" if iso else ""
+        elif q.kind == "place":
+            span = place_span(s, doc.place)
+        elif q.kind == "duration":
+            span = duration_span(s)
+        else:
+            span = period_span(q, s)
+        if span is None:
+            return None
+        prefix = "Giai đoạn " if q.kind == "program_period" else ""
+        return Draft(span.text, [f"{prefix}**{md_escape(span.text)}**{label}: {quote}"], evidence, "typed")
+
+    # -- the answer ------------------------------------------------------------------
     def _abstain(self, q: Question, passages: list[Passage], p_answer: float = 0.0) -> Answer:
         """No answer; `confidence` keeps the model's probability that the articles answer it."""
         return Answer(question=q.text, kind=q.kind, short=None, items=(), text=NO_ANSWER, citations=(),
                       abstained=True, confidence=round(p_answer, 3), passages=tuple(passages))
 
-    def _compose(self, q: Question, draft: Draft, passages: list[Passage]) -> Answer:
+    def _compose(self, q: Question, draft: Draft, passages: list[Passage], p_answer: float) -> Answer:
         numbers: dict[tuple[str, int, int], int] = {}
         citations: list[Citation] = []
 
@@ -267,7 +270,7 @@ class Answerer:
             if cite in numbers
         )
         return Answer(question=q.text, kind=q.kind, short=draft.short, items=items, text=body,
-                      citations=tuple(citations), abstained=False, confidence=round(min(draft.confidence, 1.0), 3),
+                      citations=tuple(citations), abstained=False, confidence=round(min(p_answer, 1.0), 3),
                       passages=tuple(passages))
 
 

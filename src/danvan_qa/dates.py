@@ -26,6 +26,11 @@ PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 PLACE = re.compile(r"\btại ((?:TP\.? |thành phố |tỉnh )?[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)*)")
 
 
+def periods_in(text: str) -> set[str]:
+    """Every period a text names, in one spelling: {"2016-2021"}."""
+    return {f"{a}-{b}" for a, b in PERIOD.findall(text)}
+
+
 def period_key(period: str) -> str:
     """One spelling per period: "2016 – 2021" -> "2016-2021"."""
     return re.sub(r"\s*[-–]\s*", "-", period)

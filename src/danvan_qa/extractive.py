@@ -58,6 +58,11 @@ class Scorer:
 
 
 _UNIT_WORDS = ("năm", "tháng", "ngày", "giờ")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|USD|VNĐ)", re.IGNORECASE)
+_COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)"
+_DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
+                       re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
 
 
 def number_span(question: Question, sentence: Sentence) -> Span | None:
@@ -75,9 +80,12 @@ def number_span(question: Question, sentence: Sentence) -> Span | None:
         hit = re.search(re.escape(head) + r"\s+(\d+|[IVXLC]+)\b", text, re.IGNORECASE)
         if hit:
             return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+    if m and fold(m.group(1)).split()[0] in ("tien", "kinh", "gia"):  # "bao nhiêu tiền / kinh phí"
+        hit = _MONEY.search(text)
+        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
     if m:
         for noun in (m.group(1), m.group(1).split()[0]):
-            hit = re.search(r"(\d[\d.,]*)\s+" + re.escape(noun) + r"\b", text, re.IGNORECASE)
+            hit = re.search(r"(\d[\d.,/]*)\s+" + re.escape(noun) + r"\b", text, re.IGNORECASE)
             if hit:
                 keep_unit = noun.split()[0].lower() in _UNIT_WORDS
                 end = hit.end() if keep_unit else hit.end(1)
@@ -101,10 +109,32 @@ def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple
     return span, resolved.isoformat() if resolved else None
 
 
+def duration_span(sentence: Sentence) -> Span | None:
+    """How long something lasted: "3 tháng", "hai ngày", "từ 1/3 đến 30/4"."""
+    hit = _DURATION.search(sentence.text)
+    return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
+
+
+def year_span(question: Question, sentence: Sentence) -> Span | None:
+    """The first year in the sentence that the question does not already name ("năm nào?")."""
+    named = set(_YEAR.findall(question.text))
+    hit = next((y for y in _YEAR.finditer(sentence.text) if y.group(0) not in named), None)
+    return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
+
+
+# A place in the text: after "tại / ở", or an administrative unit with its capitalised name.
+_PLACE_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường)\s+)?"
+                       r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*)*)")
+_UNIT_PLACE = re.compile(r"(?<!\w)(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường)\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+
+
 def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
-    hit = dates.PLACE.search(sentence.text)
+    hit = dates.PLACE.search(sentence.text) or _PLACE_AT.search(sentence.text)
     if hit:
         return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
+    hit = _UNIT_PLACE.search(sentence.text)
+    if hit:
+        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
     if fallback and fallback in sentence.text:
         at = sentence.text.index(fallback)
         return Span(fallback, sentence.start + at, sentence.start + at + len(fallback))

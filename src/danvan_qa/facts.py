@@ -17,7 +17,7 @@ from .corpus import Document
 from .names import ROLE_LOWER, PersonMention, is_capitalised, people
 from .normalize import fold
 
-FACTS_VERSION = 2  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 3  # bump when extraction changes: stores re-extract facts without re-embedding
 EVENT_KINDS = (  # folded cue -> kind, in order of precedence
     ("ky ket", "ký kết"), ("tong ket", "tổng kết"), ("so ket", "sơ kết"), ("lam viec", "làm việc"),
     ("cuoc hop", "họp"), ("hoi nghi", "hội nghị"), ("trien khai", "triển khai"),
@@ -33,15 +33,15 @@ ACTS = (
     ("chứng kiến", "dự"), ("về phía", "dự"), ("đại diện", "dự"), ("phát biểu", "phát biểu"), ("kết luận", "kết luận"),
     ("báo cáo", "báo cáo"), ("có cuộc họp với", "họp"), ("họp với", "họp"), ("làm việc với", "làm việc"),
     ("tiếp và làm việc", "làm việc"), ("tiếp làm việc", "làm việc"), ("tiếp đoàn", "làm việc"),
-    ("có buổi làm việc", "làm việc"), ("làm việc", "làm việc"), ("ký kết", "ký kết"), ("cùng ký", "ký kết"),
+    ("có buổi làm việc", "làm việc"), ("làm việc", "làm việc"), ("ký kết", "ký kết"), ("cùng ký", "ký kết"), ("ký", "ký kết"),
     ("trao tặng", "trao tặng"), ("tặng", "trao tặng"), ("trao", "trao tặng"), ("làm trưởng đoàn", "dẫn đoàn"),
     ("dẫn đầu", "dẫn đoàn"), ("dẫn đoàn", "dẫn đoàn"),
     *((verb, "phát biểu") for verb in (
         "nhấn mạnh", "yêu cầu", "đề nghị", "ghi nhận", "khẳng định", "cho biết", "biểu dương", "đánh giá",
         "chia sẻ", "lưu ý", "cho rằng", "chúc mừng", "đề xuất", "khai mạc", "quán triệt", "thông tin")),
 )
-_NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng)\b)"  # "dự thảo", "trao đổi"
-_CUES = re.compile("(?<!\\w)(?<!đăng )(" + "|".join(
+_NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng|hiệu|túc|sự|giả)\b)"  # "dự thảo", "ký hiệu"
+_CUES = re.compile("(?<!\\w)(?<!đăng )(?<!thư )(" + "|".join(
     re.escape(c) for c, _ in sorted(ACTS, key=lambda x: -len(x[0]))) + ")" + _NOT_ACT)
 _ACT_OF = dict(ACTS)
 _NOUN_BEFORE = ("buổi", "cuộc", "lễ", "hội nghị", "việc", "tại", "chương trình")  # "buổi làm việc" names the event
@@ -171,6 +171,26 @@ def _cues(text: str, lo: int, hi: int, opening: bool = False) -> list[tuple[int,
             continue
         found.append((m.start(), m.end(), _ACT_OF[m.group(1)]))
     return found
+
+
+def acts_in(text: str) -> tuple[str, ...]:
+    """The acts a text reports, with the cues the extractor uses ("ai chủ trì" -> "chủ trì");
+    an event noun ("buổi làm việc", "lễ ký kết") is not an act. For reading questions."""
+    return tuple(dict.fromkeys(act for _, _, act in _cues(text, 0, len(text), opening=True)))
+
+
+# Acts that answer the same question: a co-chair chaired; who "worked with" or "met" a delegation
+# hosted it, as its chair.
+ACT_FAMILIES = (
+    frozenset({"chủ trì", "đồng chủ trì", "dẫn đoàn", "làm việc", "họp"}), frozenset({"dự"}),
+    frozenset({"phát biểu", "kết luận", "báo cáo", "chỉ đạo"}), frozenset({"ký kết"}), frozenset({"trao tặng"}),
+)
+
+
+def act_family(acts: Iterable[str]) -> frozenset[str]:
+    """Every act in the families of `acts`."""
+    wanted = set(acts)
+    return frozenset().union(*(f for f in ACT_FAMILIES if f & wanted)) | wanted
 
 
 def _own_acts(sentence: str, end: int, limit: int, tuning: Tuning) -> tuple[list[str], int]:

@@ -36,6 +36,16 @@ PLACES = frozenset(
     "Hà Nội|Hà Giang|Hà Tĩnh|Hà Nam|Hà Tây|Hồ Chí Minh|Thái Bình|Thái Nguyên|Lâm Đồng|Cao Bằng|Ninh Bình|"
     "Ninh Thuận|Đồng Nai|Đồng Tháp|Yên Bái".split("|")
 )
+# The provinces and centrally-run cities (a general gazetteer), for reading places in questions
+# typed without capitals ("giam doc cong an tinh son la").
+PROVINCES = frozenset(
+    "An Giang|Bà Rịa - Vũng Tàu|Bà Rịa Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|"
+    "Bình Phước|Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|"
+    "Hà Giang|Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|"
+    "Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|"
+    "Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|"
+    "Thừa Thiên Huế|Huế|Tiền Giang|Hồ Chí Minh|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái".split("|")
+)
 # Lower-case words inside organisation names ("Ban Dân vận Thành ủy", "Công an thành phố").
 ROLE_LOWER = frozenset(
     "ban viên hành thư trực ủy tịch thành phố đốc an tỉnh huyện quận thị xã phường đại biểu trưởng đạo "

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .facts import FactTable
+from .facts import FactTable, acts_in
+from .names import PROVINCES, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER
 from .normalize import fold
 
 KINDS = (
     "attendees", "chair", "speaker", "role", "person_role", "rank", "program_name", "program_period",
-    "parties", "date", "place", "number", "other",
+    "parties", "date", "place", "number", "duration", "other",
 )
 _CODE = re.compile(r"\b\d+-(?i:ctr|qd|nq|ct|kh)/[\w/-]+", re.IGNORECASE)
 _SPEAKER_ACTS = (("phat bieu", "phát biểu"), ("bao cao", "báo cáo"), ("ket luan", "kết luận"))
@@ -50,33 +51,39 @@ def _has(folded: str, *cues: str) -> bool:
 
 
 def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: str = "") -> tuple[str, str | None]:
-    """The question type (one of KINDS) and, for speakers, the act asked about.
+    """The question type (one of KINDS) and, for people, the act asked about (a fact-table act).
 
     `restored` (with diacritics) settles cues that folding merges: "mấy" (how many) vs "máy" (machine).
     """
-    ends_who = bool(re.search(r"(?<!\w)la ai\W*$", folded)) or folded.startswith("ai la ")
     if _has(folded, "quan ham", "cap bac") and person:
         return "rank", None
-    if person and (_has(folded, "chuc vu", "chuc gi", "giu chuc", "vai tro", "la ai", "thu truong bo nao")):
+    # "Giám đốc Công an tỉnh dự buổi làm việc với Chủ tịch X là ai?" asks for the director, not X
+    at = folded.find(fold(person)) if person else -1
+    titled = bool(_PERSON_NOUN.match(re.sub(r"^phó\s+", "", restored.lower()))) and len(folded[:at].split()) > 3
+    if person and not titled and _has(folded, "chuc vu", "chuc gi", "giu chuc", "vai tro", "la ai",
+                                      "thu truong bo nao"):
         return "person_role", None
     if _has(folded, "ngoai") and _has(folded, "cung du"):
-        return "attendees", None
-    if _has(folded, "chu tri", "dong chu tri") or (_has(folded, "ai lam viec voi") and not person):
-        return "chair", None
-    for cue, act in _SPEAKER_ACTS:
-        if _has(folded, cue) and _has(folded, "ai"):
-            return "speaker", act
-    if ends_who and not _has(folded, "nhung ai", "gom nhung ai"):
-        return "role", None
+        return "attendees", "dự"
+    who = person_focus(restored) if restored else None
+    if who is not None:
+        act = asked_act(restored or folded, who)
+        one = bool(re.search(r"(?<!\w)(?:la ai|ten(?: la)? gi)\W*$", folded)) or folded.startswith("ai la ")
+        if one or act is None and not _has(folded, "nhung ai", "gom nhung ai"):
+            return "role", act  # "Ai là Giám đốc …?", "Giám đốc Công an tỉnh nào …?": one person
+        if act is not None:
+            return _ACT_KIND.get(act, "speaker"), act
     if _has(folded, "bao nhieu", "so luong"):
         return "number", None
+    if _has(folded, "bao lau", "keo dai", "trong bao lau"):
+        return "duration", None
     # "dự" (attend) but not "dự thảo" (draft), "đầy đủ" (full), "dự án", "dự kiến"
     attend = re.sub(r"(?<!\w)(?:du (?:thao|an|kien|bao|toan)|day du)(?!\w)", " ", folded)
     if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai"):
-        return "attendees", None
-    if _has(folded, "giai doan nao", "giai doan gi") or folded.startswith("giai doan "):
+        return "attendees", "dự"
+    if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)", folded) or folded.startswith("giai doan "):
         return "program_period", None
-    if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "ai ky", "giua cac", "nhung co quan"):
+    if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "giua cac", "nhung co quan"):
         return "parties", None
     if _has(folded, "ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "ngay may", "nam nao") or \
             folded.startswith("ngay "):
@@ -86,29 +93,58 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     how_many = re.search(r"(?<!\w)mấy(?!\w)", restored.lower()) if restored else _has(folded, "may")
     if _has(folded, "bao nhieu", "so luong", "ty le", "so mo hinh") or how_many:
         return "number", None
-    if _has(folded, "chuong trinh") and (_has(folded, "gi", "nao", "la gi") or codes) or \
-            (codes and len(re.findall(r"\w+", folded)) <= 5):
+    named = re.search(r"(?<!\w)(?:la|ten|ten la|day du la) gi\W*$", folded) and _has(folded, "chuong trinh")
+    if named or re.search(r"(?<!\w)chuong trinh(?: \w+){0,3} (?:gi|nao)(?!\w)", folded) or \
+            _has(folded, "ten chuong trinh") or (codes and len(re.findall(r"\w+", folded)) <= 5):
         return "program_name", None
-    act = _who_act(folded, restored)
-    if act is not None:  # "Ai yêu cầu …?", "Vị tướng nào …?": a person who did something
-        return "speaker", act or None
     return "other", None
 
 
-# A person asked about: "ai <verb>", or "<person noun> … nào".
-_WHO = re.compile(r"(?:^|\s)ai\s+(?!la\b)(\w+(?:\s\w+)?)")
-_WHO_NOUN = re.compile(r"(?:^|\s)(?:dong chi|vi tuong|thuong tuong|trung tuong|thieu tuong|dai tuong|dai ta|"
-                       r"lanh dao|ong|ba|nguoi)\s+(?:\w+\s+){0,8}?nao(?:\s|$)")
+# The kind of "who" question an act makes; other acts (speaking, awarding) make "speaker".
+_ACT_KIND = {"chủ trì": "chair", "đồng chủ trì": "chair", "dẫn đoàn": "chair", "làm việc": "chair", "họp": "chair",
+             "dự": "attendees", "ký kết": "attendees"}
+# Nouns for a person, heading "… nào": "Giám đốc Công an tỉnh nào", "Thượng tướng nào", "Lãnh đạo … nào".
+_PERSON_NOUNS = tuple(sorted({w.lower() for w in (*TITLE_HEADS, *RANKS, "đồng chí", "lãnh đạo", "tướng",
+                                                  "đại diện", "thành viên")}, key=len, reverse=True))
+_PERSON_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")(?!\w)")
+_NOUN_WORDS = frozenset(w for n in _PERSON_NOUNS for w in n.split()) | TITLE_LOWER
+_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:cho|với|của|về|giúp|tặng)\s+$")
 
 
-def _who_act(folded: str, restored: str) -> str | None:
-    """For a question about a person: the act asked about as written ("" when unknown); else None."""
-    m = _WHO.search(folded)
-    if m:
-        words = len(m.group(1).split())
-        found = re.search(r"(?:^|\s)ai\s+(\S+(?:\s\S+){%d})" % (words - 1), restored.lower()) if restored else None
-        return re.sub(r"[^\w\s]", "", found.group(1)) if found else m.group(1)
-    return "" if _WHO_NOUN.search(folded) else None
+def person_focus(restored: str) -> int | None:
+    """Where a question asks for a person, as an offset in `restored`: its "ai" ("Ai chủ trì…",
+    "… do ai chủ trì?"; not "cho ai", "thuộc về ai", which ask for a beneficiary or an owner), or
+    the person noun heading "<noun phrase> nào"; None when it asks for something else.
+
+    The noun phrase before "nào" is read back over capitalised words and words of titles and
+    organisations ("Giám đốc Công an tỉnh nào"), so "Thượng tướng X sinh năm nào" asks for a year.
+    """
+    text = restored.lower()
+    who = re.search(r"(?<!\w)ai(?!\w)", text)
+    if who and not _OBJECT_BEFORE.search(text[: who.start()]):
+        return who.start()
+    named = re.search(r"(?<!\w)tên(?: là)? gì\W*$", text)  # "Chủ tịch Hội … tên là gì?"
+    noun = _PERSON_NOUN.search(text, 0, named.start()) if named else None
+    if noun:
+        return noun.start()
+    for m in re.finditer(r"(?<!\w)nào(?!\w)", text):
+        words = list(re.finditer(r"\w+", restored[: m.start()]))
+        start = None
+        for w in reversed(words[-10:]):
+            if not (w.group(0)[:1].isupper() or w.group(0).lower() in _NOUN_WORDS):
+                break
+            start = w.start()
+        noun = _PERSON_NOUN.search(text, start, m.start()) if start is not None else None
+        if noun:
+            return noun.start()
+    return None
+
+
+def asked_act(text: str, at: int = 0) -> str | None:
+    """The act a question asks about: the first act cue after its focus ("ai chủ trì" -> "chủ trì"),
+    else the first anywhere ("Người chủ trì hội nghị là ai?"); read with the fact table's cues."""
+    acts = acts_in(text[at:]) or acts_in(text)
+    return acts[0] if acts else None
 
 
 def _proper_nouns(text: str) -> tuple[str, ...]:
@@ -164,16 +200,37 @@ _NOT_SECOND = frozenset(
     "duoc lam ai gi nao bao nay do gom".split())
 
 
+def _spaced(folded: str) -> str:
+    """A folded text with its hyphens and dashes read as spaces: "ba ria - vung tau" = "ba ria vung tau"."""
+    return re.sub(r"\s*[-–]\s*", " ", folded)
+
+
+_PROVINCES = sorted({_spaced(fold(p)) for p in PROVINCES}, key=len, reverse=True)
+_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in _PROVINCES) + r")(?!\w)")
+
+
+def place_in(place: str, folded_text: str, before: str = "") -> bool:
+    """Whether a place of `places()` occurs in a folded text as whole words (after `before`, a pattern)."""
+    return bool(re.search(rf"(?<!\w){before}{re.escape(place)}(?!\w)", _spaced(folded_text)))
+
+
 def places(restored: str) -> tuple[str, ...]:
     """Place names the question sets as a constraint, folded: "tỉnh Bình Dương" -> "binh duong".
 
-    Read from the shape "<unit> <one or two syllables>". A question written with
-    capitals must capitalise the name (so "tỉnh liên quan" names no place); one typed
-    in lower case is read with short lists of words no place name starts or ends
-    with. "quận 10" keeps its unit, as the number alone means nothing.
+    A province or centrally-run city is read from the gazetteer, written with capitals or
+    not (but not as the tail of a person's name: "Nguyễn Thái Bình"). Other places are read
+    from the shape "<unit> <one or two syllables>": a question written with capitals must
+    capitalise the name (so "tỉnh liên quan" names no place); one typed in lower case is
+    read with short lists of words no place name starts or ends with. "quận 10" keeps its
+    unit, as the number alone means nothing.
     """
     cased = restored != restored.lower()
+    spaced = _spaced(fold(restored))
     found: list[str] = []
+    for m in _PROVINCE.finditer(spaced):
+        before = restored[: m.start()].split()[-1:]  # fold keeps offsets; _spaced may shift them a little
+        if not (cased and before and before[0] in SURNAMES):
+            found.append(m.group(1))
     for m in _ADMIN_UNIT.finditer(restored):
         unit, first, second = m.group(1).lower().rstrip("."), m.group(2), m.group(3)
         if unit == "thành" and not re.search(r"\s(?:ủy|uỷ)\s", m.group(0), re.IGNORECASE):
@@ -185,7 +242,9 @@ def places(restored: str) -> tuple[str, ...]:
         if (cased and not first[0].isupper()) or (not cased and f1 in _NOT_FIRST):
             continue
         two = bool(second) and not second.isdigit() and (second[0].isupper() if cased else f2 not in _NOT_SECOND)
-        found.append(f"{f1} {f2}" if two else f1)
+        name = f"{f1} {f2}" if two else f1
+        if not any(name in p or p in name for p in found):  # a province already read whole
+            found.append(name)
     return tuple(dict.fromkeys(found))
 
 

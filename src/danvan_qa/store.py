@@ -230,11 +230,13 @@ class Store:
         # Fact lookups by document and by name, so a question never scans the whole table.
         self.people_by_doc: dict[str, list[Person]] = {}
         self.people_by_name: dict[str, list[Person]] = {}
+        self.people_by_sentence: dict[tuple[str, int], list[Person]] = {}  # (doc_id, sentence start)
         self.events_by_doc: dict[str, list[Event]] = {}
         self.programmes_by_doc: dict[str, list[Programme]] = {}
         for person in data.facts.people:
             self.people_by_doc.setdefault(person.doc_id, []).append(person)
             self.people_by_name.setdefault(person.name, []).append(person)
+            self.people_by_sentence.setdefault((person.doc_id, person.start), []).append(person)
         for event in data.facts.events:
             self.events_by_doc.setdefault(event.doc_id, []).append(event)
         for programme in data.facts.programmes:

@@ -14,16 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .candidates import (ANSWERABLE_FEATURES, PERSON_FEATURES, SENTENCE_FEATURES, WHO_KINDS, Candidate,
-                         person_candidates, question_features, sentence_candidates)
+from .answering import Answerer
+from .candidates import SENTENCE_FEATURES, Candidate, sentence_candidates
 from .extractive import Scorer
 from .gold import GoldItem, load_gold_files
 from .metrics import contains_answer, normalize_answer
 from .questions import Question, parse
 from .ranker import MODELS_FILE, AnswerModels, LinearModel, fit_linear
+from .records import Passage
 from .retrieval import clean_query, search
 from .settings import Settings
 from .store import Store
+from .support import ANSWERABLE_FEATURES, answer_features
+from .who import PERSON_FEATURES, WHO_KINDS, person_candidates
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,7 @@ class Example:
     group: str  # the article it is about: the fold unit
     q: Question
     scorer: Scorer
+    passages: tuple[Passage, ...]
     candidates: tuple[Candidate, ...]
     labels: tuple[int, ...]
 
@@ -59,7 +63,7 @@ def make_examples(items: Iterable[GoldItem], store: Store, settings: Settings) -
         cands = tuple(sentence_candidates(q, passages, store, scorer))
         labels = tuple(int(c.doc_id in item.doc_ids and contains_answer(c.text, _golds(item))) for c in cands)
         group = item.doc_ids[0] if item.doc_ids else (passages[0].doc_id if passages else "-")
-        out.append(Example(item, group, q, scorer, cands, labels))
+        out.append(Example(item, group, q, scorer, tuple(passages), cands, labels))
     return out
 
 
@@ -73,13 +77,13 @@ def _person_label(name: str, item: GoldItem) -> int:
 
 
 def _person_rows(examples: Sequence[Example], sentence: LinearModel, store: Store):
-    """(features, label, example index, name) for person candidates of answerable "who" questions."""
+    """(features, label, example index, article) for person candidates of answerable "who" questions."""
     rows = []
     for i, ex in enumerate(examples):
         if ex.q.kind not in WHO_KINDS or not ex.item.answerable:
             continue
         for pc in person_candidates(ex.q, _ranked(ex, sentence), store, ex.scorer):
-            rows.append((pc.features, _person_label(pc.mention.name, ex.item), i, pc.mention.name))
+            rows.append((pc.features, _person_label(pc.name, ex.item), i, pc.doc_id))
     return rows
 
 
@@ -88,9 +92,13 @@ def _fit_rankers(examples: Sequence[Example], store: Store) -> tuple[LinearModel
     sentence = fit_linear(SENTENCE_FEATURES, [r for r, _ in rows], [y for _, y in rows])
     prow = _person_rows(examples, sentence, store)
     person = fit_linear(PERSON_FEATURES, [r[0] for r in prow], [r[1] for r in prow]) if prow else \
-        LinearModel(PERSON_FEATURES, (0.0,) * len(PERSON_FEATURES), 0.0, (0.0,) * len(PERSON_FEATURES),
-                    (1.0,) * len(PERSON_FEATURES))
+        _constant(PERSON_FEATURES)
     return sentence, person
+
+
+def _constant(names: Sequence[str], bias: float = 0.0) -> LinearModel:
+    """A model that ignores its features: p = sigmoid(bias)."""
+    return LinearModel(tuple(names), (0.0,) * len(names), bias, (0.0,) * len(names), (1.0,) * len(names))
 
 
 def _folds(groups: Sequence[str], k: int) -> list[int]:
@@ -107,58 +115,89 @@ def _folds(groups: Sequence[str], k: int) -> list[int]:
     return [fold_of[g] for g in groups]
 
 
-def _choose_abstain(probs: Sequence[float], answerable: Sequence[bool]) -> float:
-    """The highest threshold that keeps held-out false refusals within MAX_FALSE_REFUSALS."""
+def _choose_abstain(probs: Sequence[float], answerable: Sequence[bool], refused: int = 0) -> float:
+    """The highest threshold that keeps held-out false refusals within MAX_FALSE_REFUSALS, counting
+    the `refused` answerable questions that hard evidence already refuses."""
     pos = sorted(p for p, a in zip(probs, answerable) if a)
     if not pos:
         return 0.5
-    allowed = int(MAX_FALSE_REFUSALS * len(pos))
-    return max(0.0, pos[allowed] - 1e-6)
+    allowed = max(0, int(MAX_FALSE_REFUSALS * (len(pos) + refused)) - refused)
+    return max(0.0, pos[min(allowed, len(pos) - 1)] - 1e-6)
 
 
-def _choose_person_min(rows: Sequence[tuple[float, int, int]]) -> tuple[float, float]:
+def _choose_person_min(rows: Sequence[tuple[float, int, int, str]]) -> tuple[float, float]:
     """The person-probability cuts (absolute, and relative to the question's best person) that
-    maximise micro F1 of the listed people on held-out rows."""
-    by_q: dict[int, list[tuple[float, int]]] = {}
-    for p, y, qi in rows:
-        by_q.setdefault(qi, []).append((p, y))
+    maximise micro F1 of the listed people on held-out rows (people of the best one's article)."""
+    by_q: dict[int, list[tuple[float, int, str]]] = {}
+    for p, y, qi, doc in rows:
+        by_q.setdefault(qi, []).append((p, y, doc))
     for cands in by_q.values():
-        cands.sort(key=lambda py: -py[0])
+        cands.sort(key=lambda pyd: -pyd[0])
     best, best_f1 = (0.5, 0.0), -1.0
     for t in [x / 20 for x in range(1, 20)]:
         for rel in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
             tp = fp = fn = 0
             for cands in by_q.values():
-                top = cands[0][0]
-                chosen = [y for i, (p, y) in enumerate(cands) if i == 0 or (p >= t and p >= rel * top)]
+                top, doc = cands[0][0], cands[0][2]
+                chosen = [y for i, (p, y, d) in enumerate(cands) if i == 0 or (d == doc and p >= t and p >= rel * top)]
                 tp += sum(chosen)
                 fp += len(chosen) - sum(chosen)
-                fn += sum(y for _, y in cands) - sum(chosen)
+                fn += sum(y for _, y, _ in cands) - sum(chosen)
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
             if f1 > best_f1 + 1e-9:
                 best, best_f1 = (t, rel), f1
     return best
 
 
-def fit_models(examples: Sequence[Example], store: Store, *, note: dict[str, object] | None = None) -> AnswerModels:
-    """Fit the three models; thresholds from inner folds grouped by article."""
+def _answer_rows(examples: Sequence[Example], held: Sequence[int], models: AnswerModels, store: Store,
+                 settings: Settings) -> tuple[dict[int, tuple[float, ...]], set[int]]:
+    """Answer-support features of the drafts these models make for the `held` examples, and the
+    examples that hard evidence refuses (a code, period or place no article holds)."""
+    answerer = Answerer(store, settings, models)
+    rows: dict[int, tuple[float, ...]] = {}
+    refused: set[int] = set()
+    for i in held:
+        ex = examples[i]
+        ranked = _ranked(ex, models.sentence)
+        draft = answerer.draft(ex.q, list(ex.passages), ranked, ex.scorer)
+        if draft is None or answerer.names_unknown(ex.q, list(ex.passages)):
+            refused.add(i)
+        else:
+            rows[i] = answer_features(ex.q, ex.scorer, ranked, draft, store)
+    return rows, refused
+
+
+def fit_models(examples: Sequence[Example], store: Store, settings: Settings, *,
+               note: dict[str, object] | None = None) -> AnswerModels:
+    """Fit the three models; thresholds from inner folds grouped by article.
+
+    The rankers of each inner fold score its held-out questions: their people give the person
+    cut; their drafts give the answer/abstain model its rows, so it learns from answers made by
+    models that did not see the article, as at question time.
+    """
     if len({ex.group for ex in examples}) < 2:
         raise ValueError("fitting needs questions about at least 2 articles (thresholds are chosen on held-out ones)")
     fold = _folds([ex.group for ex in examples], INNER_FOLDS)
-    qfeats: list[tuple[float, ...]] = [()] * len(examples)
-    person_oof: list[tuple[float, int, int]] = []
+    inner: dict[int, tuple[LinearModel, LinearModel]] = {}
+    person_oof: list[tuple[float, int, int, str]] = []
     for f in range(INNER_FOLDS):
         train = [ex for ex, g in zip(examples, fold) if g != f]
         held = [i for i, g in enumerate(fold) if g == f]
         if not train or not held:
             continue
-        sentence, person = _fit_rankers(train, store)
-        for i in held:
-            qfeats[i] = question_features(examples[i].scorer, _ranked(examples[i], sentence), examples[i].q, store)
-        for feats, y, j, _ in _person_rows([examples[i] for i in held], sentence, store):
-            person_oof.append((person.prob(feats), y, held[j]))
+        inner[f] = sentence, person = _fit_rankers(train, store)
+        for feats, y, j, doc in _person_rows([examples[i] for i in held], sentence, store):
+            person_oof.append((person.prob(feats), y, held[j], doc))
+    person_min, person_rel = _choose_person_min(person_oof)
+    qfeats: dict[int, tuple[float, ...]] = {}
+    refused: set[int] = set()
+    for f, (sentence, person) in inner.items():
+        models = AnswerModels(sentence, person, _constant(ANSWERABLE_FEATURES, 30.0), 0.0, person_min, {}, person_rel)
+        rows, hard = _answer_rows(examples, [i for i, g in enumerate(fold) if g == f], models, store, settings)
+        qfeats.update(rows)
+        refused |= hard
     answerable = [ex.item.answerable for ex in examples]
-    keep = [i for i, f in enumerate(qfeats) if f]
+    keep = sorted(qfeats)
     abstain_model = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in keep], [int(answerable[i]) for i in keep])
     # Threshold on probabilities the answerable model gives questions of folds it did not see.
     oof_probs: dict[int, float] = {}
@@ -168,14 +207,15 @@ def fit_models(examples: Sequence[Example], store: Store, *, note: dict[str, obj
         if train and held:
             m = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in train], [int(answerable[i]) for i in train])
             oof_probs.update({i: m.prob(qfeats[i]) for i in held})
-    threshold = _choose_abstain([oof_probs[i] for i in oof_probs], [answerable[i] for i in oof_probs])
+    threshold = _choose_abstain([oof_probs[i] for i in oof_probs], [answerable[i] for i in oof_probs],
+                                sum(answerable[i] for i in refused))
     sentence, person = _fit_rankers(examples, store)
     trained_on = {"questions": len(examples), "articles": len({ex.group for ex in examples}), **(note or {})}
-    person_min, person_rel = _choose_person_min(person_oof)
     return AnswerModels(sentence, person, abstain_model, round(threshold, 4), person_min, trained_on, person_rel)
 
 
-def cross_validate(examples: Sequence[Example], store: Store, k: int) -> tuple[list[int], list[AnswerModels]]:
+def cross_validate(examples: Sequence[Example], store: Store, settings: Settings,
+                   k: int) -> tuple[list[int], list[AnswerModels]]:
     """Fold of each example (grouped by article) and the models fitted without that fold."""
     groups = {ex.group for ex in examples}
     if len(groups) <= k:
@@ -184,7 +224,7 @@ def cross_validate(examples: Sequence[Example], store: Store, k: int) -> tuple[l
     models = []
     for f in range(k):
         train = [ex for ex, g in zip(examples, fold) if g != f]
-        models.append(fit_models(train, store, note={"held_out_fold": f}))
+        models.append(fit_models(train, store, settings, note={"held_out_fold": f}))
     return fold, models
 
 
@@ -198,7 +238,7 @@ def train(gold: Sequence[Path], settings: Settings, out: Path = MODELS_FILE) -> 
     items = load_gold_files(list(gold), {d.doc_id: d.text for d in loaded.documents})
     build_index(settings=settings)
     store = open_store(settings=settings)
-    models = fit_models(make_examples(items, store, settings), store,
+    models = fit_models(make_examples(items, store, settings), store, settings,
                         note={"gold": [Path(g).name for g in gold], "documents": len(store.data.documents)})
     models.save(out)
     return models

@@ -1,0 +1,56 @@
+"""Typed spans inside a sentence: the number, year, duration or place a question asks for."""
+
+import pytest
+
+from danvan_qa.extractive import Sentence, duration_span, number_span, place_span, year_span
+from danvan_qa.facts import FactTable
+from danvan_qa.questions import parse
+
+
+def s(text: str, start: int = 100) -> Sentence:
+    return Sentence("d", start, start + len(text), text, 0.0)
+
+
+def q(text: str):
+    return parse(text, text, FactTable())
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Có bao nhiêu mô hình Dân vận khéo?", "Toàn tỉnh có 2.071 mô hình được đăng ký.", "2.071"),
+    ("Bao nhiêu Công an tỉnh đã ký kết?", "Đến nay 63/63 Công an tỉnh đã ký kết.", "63/63"),
+    ("Bộ Công an ủng hộ bao nhiêu tiền?", "Bộ Công an đã ủng hộ hơn 6,5 tỷ đồng cho các tỉnh.", "6,5 tỷ đồng"),
+    ("Có bao nhiêu đại biểu dự?", "Hội nghị diễn ra sáng nay.", None),
+])
+def test_numbers_next_to_what_is_counted(question, sentence, expected):
+    span = number_span(q(question), s(sentence))
+    assert (span.text if span else None) == expected
+    if span:  # offsets are the document's
+        assert sentence[span.start - 100 : span.end - 100] == span.text
+
+
+def test_a_year_the_question_does_not_name():
+    span = year_span(q("Năm 2021 tỉnh đạt kết quả cao, còn năm nào nữa?"), s("Kết quả năm 2021 cao hơn năm 2019."))
+    assert span.text == "2019"
+    assert year_span(q("Năm nào?"), s("Ngày 4-11 đã ký kết.")) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Cuộc thi được triển khai trong 3 tháng.", "3 tháng"),
+    ("Hội nghị kéo dài hai ngày.", "hai ngày"),
+    ("Cuộc thi diễn ra từ ngày 1/3 đến ngày 30/4.", "từ ngày 1/3 đến ngày 30/4"),
+    ("Hội nghị đã thành công tốt đẹp.", None),
+])
+def test_durations(sentence, expected):
+    span = duration_span(s(sentence))
+    assert (span.text if span else None) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Lễ kết nghĩa diễn ra tại xã Phước Đức.", "xã Phước Đức"),
+    ("Hội nghị được tổ chức ở Cần Thơ.", "Cần Thơ"),
+    ("Tỉnh Đồng Tháp đăng cai hội nghị năm nay.", "Tỉnh Đồng Tháp"),
+    ("Hội nghị đã thành công tốt đẹp.", None),
+])
+def test_places(sentence, expected):
+    span = place_span(s(sentence), None)
+    assert (span.text if span else None) == expected
