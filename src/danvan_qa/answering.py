@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import dates
 from .backend import Filters
+from .bodies import party_groups
 from .candidates import SENTENCE_FEATURES, Candidate, sentence_candidates
 from .errors import ModelError
 from .extractive import Scorer, Sentence, date_span, duration_span, number_span, period_span, place_span, year_span
@@ -102,8 +103,10 @@ class Answerer:
         draft = None
         if q.kind in ("person_role", "rank"):
             draft = self.person_role(q, passages)
-        elif q.kind in ("program_name", "parties") or (q.codes and q.kind == "date"):
+        elif q.kind == "program_name" or (q.codes and q.kind in ("date", "parties")):
             draft = self.programme(q, ranked)
+        if draft is None and q.kind == "parties":
+            draft = self.organisations(q, ranked)
         if draft is None and q.kind in WHO_KINDS:
             draft = self.people(q, ranked, scorer)
         return draft or self.from_ranked(q, ranked)
@@ -206,6 +209,26 @@ class Answerer:
             text = self.store.data.documents[best.doc_id].text[best.start:best.end]
             lines += ["", f"\"{md_escape(text)}\" {_cite(*evidence)}"]
         return draft
+
+    def organisations(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft | None:
+        """The bodies a "which organisations" question asks for, from the best sentence naming a
+        group of them: the group after "giữa" when it asks who signed or between whom, else the
+        first; without the bodies the question itself names ("X phối hợp với đơn vị nào?")."""
+        asked = fold(q.restored)
+        between = bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", asked))
+        names: list[str] = []
+        for cand, _ in ranked[:3]:
+            for group in party_groups(cand.text, between):
+                names = list(dict.fromkeys(b.name for b in group if fold(b.name) not in asked))
+                if names:
+                    break
+            if names:
+                evidence = (cand.doc_id, cand.start, cand.end)
+                shown = ", ".join(f"**{md_escape(name)}**" for name in names)
+                line = f"{shown}: \"{md_escape(cand.text)}\" {_cite(*evidence)}"
+                return Draft(" và ".join(names), [line], evidence, "typed",
+                             items=[(name, None, None, (), evidence) for name in names])
+        return None
 
     def from_ranked(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft:
         """The typed span of the best sentence that holds one; else the best sentence itself."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from . import dates
+from .bodies import groups
 from .extractive import (Scorer, Sentence, date_span, duration_span, number_span, period_span, place_span,
                          year_span)
 from .facts import act_family
@@ -74,7 +75,10 @@ def typed_span_present(q: Question, s: Sentence, doc_year: int | None, store: "S
         return period_span(q, s) is not None
     if kind == "duration":
         return duration_span(s) is not None
-    if kind in ("program_name", "parties"):
+    if kind == "parties":
+        asked = fold(q.restored)
+        return any(fold(b.name) not in asked for g in groups(s.text) for b in g)
+    if kind == "program_name":
         folded = fold(s.text)
         return "chuong trinh" in folded or "giua" in folded or "ky ket" in folded or bool(_CODE.search(s.text))
     if kind in WHO_KINDS or kind in ("person_role", "rank"):

@@ -14,10 +14,11 @@ from typing import Any, Iterable
 from . import dates
 from .chunking import sentence_spans
 from .corpus import Document
-from .names import ROLE_LOWER, PersonMention, is_capitalised, people
+from .bodies import bodies
+from .names import PersonMention, people
 from .normalize import fold
 
-FACTS_VERSION = 3  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 4  # bump when extraction changes: stores re-extract facts without re-embedding
 EVENT_KINDS = (  # folded cue -> kind, in order of precedence
     ("ky ket", "ký kết"), ("tong ket", "tổng kết"), ("so ket", "sơ kết"), ("lam viec", "làm việc"),
     ("cuoc hop", "họp"), ("hoi nghi", "hội nghị"), ("trien khai", "triển khai"),
@@ -58,8 +59,6 @@ class Tuning:
     verb_near: int = 20  # speaking and other verbs: the predicate right after the role
 
 
-_ORG_HEADS = ("Ban Dân vận", "Công an", "Bộ Công an", "Đảng ủy", "Đoàn kiểm tra", "Ủy ban", "Mặt trận", "Bộ ")
-_ORG_STOP = frozenset("và với tổ phối ký đã có cùng về tại trong".split())
 _STAGE = re.compile(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(\d+-CTr/[\w-]+)", re.IGNORECASE)
 _PROGRAMME = re.compile(
@@ -129,25 +128,7 @@ class FactTable:
 
 def organisations(text: str) -> list[str]:
     """Bodies named in a sentence: "Ban Dân vận Thành ủy", "Công an TP Hà Nội", "Bộ Công an"…"""
-    found: list[str] = []
-    for head in _ORG_HEADS:
-        for m in re.finditer(re.escape(head.strip()) + r"\b", text):
-            if any(m.start() > s and m.start() < s + len(f) for s, f in ((text.find(x), x) for x in found)):
-                continue
-            words = text[m.end() :].split()
-            taken: list[str] = []
-            for w in words:
-                core = w.strip(",.;:()\"")
-                if not core or core in _ORG_STOP or not (is_capitalised(core) or core in ROLE_LOWER):
-                    break
-                taken.append(core)
-                if core != w:  # punctuation ends the name
-                    break
-            name = " ".join([text[m.start() : m.end()], *taken]).strip()
-            if name not in found and name not in ("Công an", "Bộ"):
-                found.append(name)
-    found.sort(key=text.find)
-    return [f for f in found if not any(f != g and f in g for g in found)]
+    return list(dict.fromkeys(b.name for b in bodies(text)))
 
 
 def _side(role: str | None) -> str:

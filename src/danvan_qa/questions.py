@@ -83,7 +83,8 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
         return "attendees", "dự"
     if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)", folded) or folded.startswith("giai doan "):
         return "program_period", None
-    if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "giua cac", "nhung co quan"):
+    if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "giua cac", "nhung co quan", "don vi nao",
+            "luc luong nao", "ban nao", "to chuc nao", "voi ai"):
         return "parties", None
     if _has(folded, "ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "ngay may", "nam nao") or \
             folded.startswith("ngay "):
