@@ -35,7 +35,7 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[1] / "corpus").docu
     ("Giám đốc Công an tỉnh dự buổi làm việc với Phó Chủ tịch Ngô Thị Thanh Hằng là ai?", "role"),
     # … and questions that only look like them
     ("Thượng tướng Tô Lâm sinh năm nào?", "date"),
-    ("Đơn vị nào đoạt giải nhất hội thi?", "other"),
+    ("Đơn vị nào đoạt giải nhất hội thi?", "parties"),  # an organisation, not a person
     ("Giải ba của hội thi thuộc về ai?", "other"),
     ("Lễ ký kết kéo dài bao lâu?", "duration"),
     ("Ngoài chương trình phối hợp, hội nghị còn ký kết gì?", "other"),

@@ -32,8 +32,8 @@ DEFAULT_ACTS = {"chair": ("chủ trì",), "attendees": ("dự",), "speaker": ("p
 CHAIR_FAMILY = act_family(("chủ trì",))
 PERSON_FEATURES = (
     "sent_p", "sent_rel", "doc_top", "doc_rr", "act_exact", "act_family", "act_other", "doc_has_act",
-    "in_question", "role_cov", "role_gap", "deputy_clash", "has_role", "has_rank", "mentions", "first_pos",
-    "chair_excluded", "role_kind_cov", "role_kind_clash", "head_match", "title_cov", "focus_head", "focus_cov",
+    "in_question", "role_cov", "role_gap", "has_role", "has_rank", "mentions", "first_pos",
+    "chair_excluded", "role_kind_cov", "head_match", "title_cov", "focus_head", "focus_cov",
 )
 ARTICLES = 3  # the articles of the best sentences whose people are candidates
 
@@ -56,10 +56,6 @@ class PersonCandidate:
 def wanted_acts(q: Question) -> tuple[str, ...]:
     """The acts that answer the question: the one it names, else its kind's."""
     return (q.act,) if q.act else DEFAULT_ACTS.get(q.kind, ())
-
-
-def is_deputy(text: str | None) -> bool:
-    return bool(text) and bool(re.search(r"(?<!\w)phó(?!\w)", text.lower()))  # type: ignore[union-attr]
 
 
 _HEAD = re.compile(r"(?<!\w)(phó\s+)?(" + "|".join(re.escape(h) for h in sorted(
@@ -163,7 +159,6 @@ def person_candidates(
     exact = set(wanted_acts(q))
     family = act_family(exact)
     question = fold(q.restored)
-    deputy = is_deputy(q.restored)
     titles = title_words(q)
     found: list[PersonCandidate] = []
     for rank, doc_id in enumerate(docs):
@@ -180,15 +175,14 @@ def person_candidates(
         for (name, rank_, role, acts), ms, cov in zip(merged, by_name.values(), coverage):
             cite = max(ms, key=lambda m: (bool(set(m.acts) & family), sentence_p.get((doc_id, m.start), 0.0)))
             p = max(sentence_p.get((doc_id, m.start), 0.0) for m in ms)
-            clash = bool(role) and deputy != is_deputy(role)
             features = (
                 p, p / top_p, float(rank == 0), 1.0 / (1 + rank), float(bool(set(acts) & exact)),
                 float(bool(set(acts) & family)), float(bool(acts) and not set(acts) & family), float(doc_has_act),
-                float(fold(name) in question), cov, cov - best_cov, float(clash), float(role is not None),
+                float(fold(name) in question), cov, cov - best_cov, float(role is not None),
                 float(rank_ is not None), math.log(1 + len(ms)), ms[0].start / length,
-                float(q.exclude_chairs and bool(set(acts) & CHAIR_FAMILY)),
-                cov if q.kind == "role" else 0.0, float(q.kind == "role" and clash), head_match(q.restored, rank_, role),
-                title_cov(titles, scorer, rank_, role), *focus_match(q, scorer, rank_, role),
+                float(q.exclude_chairs and bool(set(acts) & CHAIR_FAMILY)), cov if q.kind == "role" else 0.0,
+                head_match(q.restored, rank_, role), title_cov(titles, scorer, rank_, role),
+                *focus_match(q, scorer, rank_, role),
             )
             found.append(PersonCandidate(doc_id, name, rank_, role, acts, cite.start, cite.end, order[id(cite)],
                                          features))
