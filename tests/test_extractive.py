@@ -20,6 +20,8 @@ def q(text: str):
     ("Bao nhiêu Công an tỉnh đã ký kết?", "Đến nay 63/63 Công an tỉnh đã ký kết.", "63/63"),
     ("Bộ Công an ủng hộ bao nhiêu tiền?", "Bộ Công an đã ủng hộ hơn 6,5 tỷ đồng cho các tỉnh.", "6,5 tỷ đồng"),
     ("Có bao nhiêu đại biểu dự?", "Hội nghị diễn ra sáng nay.", None),
+    ("Bao nhiêu già làng dự hội nghị?", "Dự có lãnh đạo tỉnh; cùng 30 già làng, trưởng bản.", "30"),  # not "giá"
+    ("Năm 2021 số mô hình tăng bao nhiêu?", "Số mô hình năm 2021 tăng 276 mô hình so với năm 2020.", "276"),
 ])
 def test_numbers_next_to_what_is_counted(question, sentence, expected):
     span = number_span(q(question), s(sentence))

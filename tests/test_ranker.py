@@ -89,3 +89,16 @@ def test_person_cut_counts_only_the_best_ones_article():
         [(0.7, 0, q, "b") for q in range(6)]
     t, rel = _choose_person_min(rows)
     assert t <= 0.5 and rel <= 0.5 / 0.9  # the other article's people cost nothing, so the cut goes low
+
+
+def test_support_features_enter_once_per_question_group():
+    from danvan_qa.support import ANSWERABLE_FEATURES, GROUPS, SUPPORT_FEATURES
+
+    assert len(ANSWERABLE_FEATURES) == len(SUPPORT_FEATURES) * (1 + len(GROUPS)) + len(GROUPS)
+    assert len(set(ANSWERABLE_FEATURES)) == len(ANSWERABLE_FEATURES)
+
+
+def test_abstention_regularisation_is_one_of_the_grid():
+    from danvan_qa.training import ABSTAIN_C
+
+    assert load_models().trained_on["abstain_c"] in ABSTAIN_C

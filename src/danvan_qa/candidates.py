@@ -36,7 +36,8 @@ _WORDS = re.compile(r"\w+")
 SENTENCE_FEATURES = (
     "cov", "cov_ctx", "cov_doc", "passage_rr", "doc_rr", "dense", "type_ok", "date_hit", "date_doc_miss",
     "noun_sent", "noun_doc", "period_hit", "code_hit", "log_len", "lede", "has_name", "act_fact",
-    "place_doc", "cov_novel", "cov_local", "cov_gap", "novel_gap", "local_gap", "local_doc_gap",
+    "place_doc", "cov_novel", "cov_local", "cov_detail", "cov_gap", "novel_gap", "local_gap", "detail_gap",
+    "local_doc_gap",
 )
 
 
@@ -93,6 +94,7 @@ class _Article(NamedTuple):
     support: str  # folded title, place, source and text: where the question's constraints may hold
     cov_doc: float
     novel: dict[str, float]  # question words the title does not hold
+    detail: dict[str, float]  # … nor the lede: what the question asks beyond the event it names
     local: dict[str, float]  # question words by rarity among the article's sentences
 
 
@@ -101,13 +103,16 @@ def _article(q: Question, doc, spans: list[tuple[int, int]], scorer: Scorer) -> 
     support = fold(" ".join(filter(None, (doc.title, doc.place, doc.source, doc.text))))
     title_words = set(_WORDS.findall(fold(context)))
     novel = {t: w for t, w in scorer.weights.items() if t not in title_words}
+    lede = next((words for words in (set(_WORDS.findall(fold(doc.text[a:b]))) for a, b in spans)
+                 if len(words) >= 8 and not words <= title_words), set())  # the first sentence after the title
+    detail = {t: w for t, w in novel.items() if t not in lede}
     words = [set(_WORDS.findall(fold(doc.text[a:b]))) for a, b in spans]
     local = {}
     for t in scorer.weights:
         df = sum(t in w for w in words)
         if df:  # words the article lacks cannot tell its sentences apart
             local[t] = math.log(1 + len(words) / df)
-    return _Article(context, support, scorer(f"{context}\n{doc.text}"), novel, local)
+    return _Article(context, support, scorer(f"{context}\n{doc.text}"), novel, detail, local)
 
 
 def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store", scorer: Scorer) -> list[Candidate]:
@@ -150,7 +155,7 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
                 _share([p in dates.periods_in(text) for p in q.periods]), _present(q.codes, folded), math.log(1 + len(text)) / 6,
                 float(index <= 1), float(bool(persons)), float(any(set(x.acts) & family for x in persons)),
                 _share([place_in(place, art.support) for place in q.places]), _weighted(art.novel, words),
-                _weighted(art.local, words),
+                _weighted(art.local, words), _weighted(art.detail, words),
             )
             found.append(Candidate(p.doc_id, start, end, text, features))
     return _with_gaps(found)
@@ -164,7 +169,7 @@ def _weighted(weights: dict[str, float], words: set[str]) -> float:
     return sum(w for t, w in weights.items() if t in words) / total if total else 0.0
 
 
-_GAPS = ("cov_ctx", "cov_novel", "cov_local")
+_GAPS = ("cov_ctx", "cov_novel", "cov_local", "cov_detail")
 
 
 def _with_gaps(found: list[Candidate]) -> list[Candidate]:

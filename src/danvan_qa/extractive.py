@@ -80,16 +80,22 @@ def number_span(question: Question, sentence: Sentence) -> Span | None:
         hit = re.search(re.escape(head) + r"\s+(\d+|[IVXLC]+)\b", text, re.IGNORECASE)
         if hit:
             return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
-    if m and fold(m.group(1)).split()[0] in ("tien", "kinh", "gia"):  # "bao nhiêu tiền / kinh phí"
+    if m and m.group(1).lower().split()[0] in ("tiền", "kinh", "giá"):  # "bao nhiêu tiền / kinh phí / giá trị"
         hit = _MONEY.search(text)
         return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
     if m:
         for noun in (m.group(1), m.group(1).split()[0]):
-            hit = re.search(r"(\d[\d.,/]*)\s+" + re.escape(noun) + r"\b", text, re.IGNORECASE)
+            # the number, then the noun, perhaps after a classifier: "62/63 đơn vị Công an tỉnh"
+            hit = re.search(r"(\d[\d.,/]*)\s+(?:\w+\s+)?" + re.escape(noun) + r"\b", text, re.IGNORECASE)
             if hit:
                 keep_unit = noun.split()[0].lower() in _UNIT_WORDS
                 end = hit.end() if keep_unit else hit.end(1)
                 return Span(text[hit.start() : end], sentence.start + hit.start(), sentence.start + end)
+    if before and not m:  # "tăng bao nhiêu?": the number after that verb
+        verb = before.group(1).split()[-1]
+        hit = re.search(rf"(?<!\w){re.escape(verb)}\s+(?:\w+\s+)?(\d[\d.,/]*)", text, re.IGNORECASE)
+        if hit:
+            return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
     return None
 
 

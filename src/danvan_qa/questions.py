@@ -18,7 +18,8 @@ KINDS = (
     "attendees", "chair", "speaker", "role", "person_role", "rank", "program_name", "program_period",
     "parties", "date", "place", "number", "duration", "other",
 )
-_CODE = re.compile(r"\b\d+-(?i:ctr|qd|nq|ct|kh)/[\w/-]+", re.IGNORECASE)
+# Document numbers: "38-Ctr/BDVTW-BCA", "09/Ctr-BCA-TTTW", "290-QĐ/TW".
+_CODE = re.compile(r"\b\d+(?:-(?i:ctr|qđ|qd|nq|ct|kh)/[\w/-]+|/(?i:ctr|qđ|qd|nq|ct|kh)-[\w/-]+)", re.IGNORECASE)
 _SPEAKER_ACTS = (("phat bieu", "phát biểu"), ("bao cao", "báo cáo"), ("ket luan", "kết luận"))
 SPEAKER_ACTS = frozenset(act for _, act in _SPEAKER_ACTS)
 # Words a question may use that articles need not contain.

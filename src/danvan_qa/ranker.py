@@ -46,7 +46,7 @@ class LinearModel:
 
 def fit_linear(names: Sequence[str], rows: Sequence[Sequence[float]], labels: Sequence[int],
                c: float = 1.0, balanced: bool = False) -> LinearModel:
-    """Fit a standardised, L2-regularised logistic regression."""
+    """Fit a standardised, L2-regularised logistic regression (`c`: inverse regularisation strength)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 

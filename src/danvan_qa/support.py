@@ -12,13 +12,13 @@ asked about. None of them names an article's words, so the model carries over.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TYPE_CHECKING, Sequence
 
 from . import dates
 from .extractive import Scorer
 from .facts import act_family
+from .names import TITLE_LOWER
 from .normalize import fold
 from .questions import Question, place_in
 from .who import WHO_KINDS, focus_match, wanted_acts
@@ -28,14 +28,22 @@ if TYPE_CHECKING:
     from .candidates import Candidate
     from .store import Store
 
-ANSWERABLE_FEATURES = (
-    "p_top", "p_gap", "p_evidence", "person_p", "who", "typed", "fact", "sentence_only", "span_missing",
-    "focus_head", "focus_cov", "act_match", "cov_near", "cov_article", "missing_near", "missing_article", "place_article",
-    "period_article", "code_article", "date_article", "year_article", "noun_article", "unknown_share",
-    "n_tokens", "number_near",
+SUPPORT_FEATURES = (
+    "p_evidence", "person_p", "fact", "type_missing", "focus_head", "focus_cov", "act_match",
+    "cov_sentence", "cov_near", "cov_article", "missing_sentence", "missing_near", "missing_article",
+    "place_head", "place_article", "period_article",
+    "code_article", "date_article", "year_article", "number_article", "unknown_share",
 )
+# A question about people, one answered by a typed span, and any other: the same evidence weighs
+# differently for each, so every feature also enters once per group (zero outside it).
+GROUPS = ("who", "span", "plain")
+ANSWERABLE_FEATURES = (*SUPPORT_FEATURES, *GROUPS, *(f"{n}|{g}" for g in GROUPS for n in SUPPORT_FEATURES))
 SPAN_KINDS = frozenset({"number", "date", "place", "program_period", "duration"})  # questions answered by a typed span
+# The strategies that answer each kind as asked; any other draft is a fallback to a sentence.
+EXPECTED = {**{k: ("typed", "fact") for k in SPAN_KINDS}, **{k: ("people",) for k in WHO_KINDS},
+            "parties": ("typed", "fact"), "program_name": ("fact",), "person_role": ("fact",), "rank": ("fact",)}
 _WORDS = re.compile(r"\w+")
+_NUMBERED = TITLE_LOWER | {"số", "trình", "khóa", "khoá", "kỳ"}  # words a number names a thing after
 # Where a place name stands as a place: after an administrative unit or "tại / ở".
 _PLACE_BEFORE = r"(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|tai|o|uy|dia ban)\s+"
 
@@ -56,42 +64,64 @@ def _whole(phrase: str, folded_text: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text))
 
 
+def not_of_kind(q: Question, draft: "Draft") -> bool:
+    """Hard evidence: the question asks for a person, a date, a number, a place, a period or a
+    duration, and no retrieved sentence holds one (the draft fell back to a sentence)."""
+    return (q.kind in SPAN_KINDS or q.kind in WHO_KINDS) and draft.strategy not in EXPECTED[q.kind]
+
+
 def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", float]], draft: "Draft",
                     store: "Store") -> tuple[float, ...]:
     """The answer/abstain model's view of a drafted answer (ANSWERABLE_FEATURES order)."""
+    base = _support(q, scorer, ranked, draft, store)
+    group = "who" if q.kind in WHO_KINDS else "span" if q.kind in SPAN_KINDS else "plain"
+    flags = tuple(float(g == group) for g in GROUPS)
+    return (*base, *flags, *(v * flag for flag in flags for v in base))
+
+
+def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", float]], draft: "Draft",
+             store: "Store") -> tuple[float, ...]:
+    """The features of SUPPORT_FEATURES, for any kind of question."""
     doc_id, start, end = draft.evidence
     doc = store.data.documents[doc_id]
+    sentence_text = f"{doc.title}\n{doc.text[start:end]}"
+    sentence = set(_WORDS.findall(fold(sentence_text)))
     head = fold(f"{doc.title} {doc.place or ''}")
     article = fold(" ".join(filter(None, (doc.title, doc.place, doc.source, doc.text))))
     near_text = f"{doc.title}\n{neighbourhood(store, doc_id, start)}"
     near = set(_WORDS.findall(fold(near_text)))
     words = set(_WORDS.findall(article))
     top_weight = max(scorer.weights.values(), default=1.0)
-    missing_near = max((w for t, w in scorer.weights.items() if t not in near), default=0.0) / top_weight
-    missing_article = max((w for t, w in scorer.weights.items() if t not in words), default=0.0) / top_weight
-    p_top = ranked[0][1] if ranked else 0.0
-    p_second = ranked[1][1] if len(ranked) > 1 else 0.0
-    p_evidence = next((p for c, p in ranked if c.doc_id == doc_id and c.start == start), 0.0)
-    person = draft.person
-    who = q.kind in WHO_KINDS and person is not None
-    asked = act_family(wanted_acts(q))
-    in_article = {(d.day, d.month) for d in dates.find_dates(doc.text, cued_only=False)}
+    person = draft.person if q.kind in WHO_KINDS else None
+    days = {(d.day, d.month) for d in dates.find_dates(doc.text, cued_only=False)}
     years = [y for y in re.findall(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])", q.text) if not any(y in p for p in q.periods)]
-    numbers = [t for t in _WORDS.findall(q.folded) if t.isdigit() and t not in years]
-    tokens = max(len(scorer.weights), 1)
     return (
-        p_top, p_top - p_second, p_evidence, draft.person_p if who else 0.0, float(who),
-        float(draft.strategy == "typed"), float(draft.strategy == "fact"), float(draft.strategy == "sentence"),
-        float(q.kind in SPAN_KINDS and draft.strategy != "typed"),
-        *(focus_match(q, scorer, person.rank, person.role) if who else (1.0, 1.0)),
-        float(bool(set(person.acts) & asked)) if who and q.kind != "role" else 1.0,
-        scorer(near_text), scorer(f"{doc.title}\n{doc.text}"), missing_near, missing_article,
+        next((p for c, p in ranked if c.doc_id == doc_id and c.start == start), 0.0),
+        draft.person_p if person else 0.0,
+        float(draft.strategy == "fact"),
+        float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]),
+        *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
+        float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else 1.0,
+        scorer(sentence_text), scorer(near_text), scorer(f"{doc.title}\n{doc.text}"),
+        max((w for t, w in scorer.weights.items() if t not in sentence), default=0.0) / top_weight,
+        max((w for t, w in scorer.weights.items() if t not in near), default=0.0) / top_weight,
+        max((w for t, w in scorer.weights.items() if t not in words), default=0.0) / top_weight,
+        _share([place_in(p, head) for p in q.places]),
         _share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
         _share([p in dates.periods_in(doc.text) for p in q.periods]),
         _share([fold(c) in article for c in q.codes]),
-        _share([(d, m) in in_article for d, m, _ in q.dates]),
+        _share([(d, m) in days for d, m, _ in q.dates]),
         _share([y in doc.text or bool(doc.date and doc.date.startswith(y)) for y in years]),
-        _share([_whole(fold(n), article) for n in q.proper_nouns if len(n) > 1]),
-        len(scorer.unknown) / tokens, math.log(1 + tokens) / 3,
-        _share([t in near for t in numbers]),
+        _share([_whole(phrase, article) for phrase in _numbered(q, years)]),
+        len(scorer.unknown) / max(len(scorer.weights), 1),
     )
+
+
+def _numbered(q: Question, years: Sequence[str]) -> list[str]:
+    """The numbers the question names with the word before them ("quan khu 7", "chuong trinh 09"),
+    dates, periods and years aside: a near miss often changes just the number."""
+    found = []
+    for m in re.finditer(r"(?<![/-] )(\w+) (\d+)(?! ?[\d/-])", q.restored.lower()):
+        if m.group(2) not in years and m.group(1) in _NUMBERED:
+            found.append(fold(m.group(0)))
+    return found

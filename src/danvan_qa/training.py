@@ -25,13 +25,14 @@ from .records import Passage
 from .retrieval import clean_query, search
 from .settings import Settings
 from .store import Store
-from .support import ANSWERABLE_FEATURES, answer_features
+from .support import ANSWERABLE_FEATURES, answer_features, not_of_kind
 from .who import PERSON_FEATURES, WHO_KINDS, person_candidates
 
 log = logging.getLogger(__name__)
 
 MAX_FALSE_REFUSALS = 0.04  # on held-out answerable questions; the target is 0.05, kept with a margin
 INNER_FOLDS = 4
+ABSTAIN_C = (0.01, 0.03, 0.1, 0.3, 1.0)  # regularisation of the answer/abstain model, chosen on inner folds
 
 
 @dataclass(frozen=True)
@@ -160,11 +161,24 @@ def _answer_rows(examples: Sequence[Example], held: Sequence[int], models: Answe
         ex = examples[i]
         ranked = _ranked(ex, models.sentence)
         draft = answerer.draft(ex.q, list(ex.passages), ranked, ex.scorer)
-        if draft is None or answerer.names_unknown(ex.q, list(ex.passages)):
+        if draft is None or answerer.names_unknown(ex.q, list(ex.passages)) or not_of_kind(ex.q, draft):
             refused.add(i)
         else:
             rows[i] = answer_features(ex.q, ex.scorer, ranked, draft, store)
     return rows, refused
+
+
+def _abstain_oof(keep: Sequence[int], fold: Sequence[int], rows: dict[int, tuple[float, ...]],
+                 answerable: Sequence[bool], c: float) -> dict[int, float]:
+    """P(answerable) of each kept example from an answer/abstain model fitted without its fold."""
+    oof: dict[int, float] = {}
+    for f in range(INNER_FOLDS):
+        train = [i for i in keep if fold[i] != f]
+        held = [i for i in keep if fold[i] == f]
+        if train and held:
+            m = fit_linear(ANSWERABLE_FEATURES, [rows[i] for i in train], [int(answerable[i]) for i in train], c)
+            oof.update({i: m.prob(rows[i]) for i in held})
+    return oof
 
 
 def fit_models(examples: Sequence[Example], store: Store, settings: Settings, *,
@@ -198,19 +212,20 @@ def fit_models(examples: Sequence[Example], store: Store, settings: Settings, *,
         refused |= hard
     answerable = [ex.item.answerable for ex in examples]
     keep = sorted(qfeats)
-    abstain_model = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in keep], [int(answerable[i]) for i in keep])
-    # Threshold on probabilities the answerable model gives questions of folds it did not see.
-    oof_probs: dict[int, float] = {}
-    for f in range(INNER_FOLDS):
-        train = [i for i in keep if fold[i] != f]
-        held = [i for i in keep if fold[i] == f]
-        if train and held:
-            m = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in train], [int(answerable[i]) for i in train])
-            oof_probs.update({i: m.prob(qfeats[i]) for i in held})
-    threshold = _choose_abstain([oof_probs[i] for i in oof_probs], [answerable[i] for i in oof_probs],
-                                sum(answerable[i] for i in refused))
+    hard = sum(answerable[i] for i in refused)
+    # Regularisation and threshold from probabilities given to questions of folds the model did not see.
+    best: tuple[float, float, float] | None = None  # (unanswerable refused, C, threshold)
+    for c in ABSTAIN_C:
+        oof = _abstain_oof(keep, fold, qfeats, answerable, c)
+        threshold = _choose_abstain([oof[i] for i in oof], [answerable[i] for i in oof], hard)
+        refused_share = sum(not answerable[i] and p < threshold for i, p in oof.items())
+        if best is None or refused_share > best[0]:
+            best = (refused_share, c, threshold)
+    _, c, threshold = best  # type: ignore[misc]
+    abstain_model = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in keep], [int(answerable[i]) for i in keep], c)
     sentence, person = _fit_rankers(examples, store)
-    trained_on = {"questions": len(examples), "articles": len({ex.group for ex in examples}), **(note or {})}
+    trained_on = {"questions": len(examples), "articles": len({ex.group for ex in examples}), "abstain_c": c,
+                  **(note or {})}
     return AnswerModels(sentence, person, abstain_model, round(threshold, 4), person_min, trained_on, person_rel)
 
 

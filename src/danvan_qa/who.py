@@ -33,7 +33,7 @@ CHAIR_FAMILY = act_family(("chủ trì",))
 PERSON_FEATURES = (
     "sent_p", "sent_rel", "doc_top", "doc_rr", "act_exact", "act_family", "act_other", "doc_has_act",
     "in_question", "role_cov", "role_gap", "has_role", "has_rank", "mentions", "first_pos",
-    "chair_excluded", "role_kind_cov", "head_match", "title_cov", "focus_head", "focus_cov",
+    "chair_excluded", "role_kind_cov", "head_match", "title_cov", "focus_cov",
 )
 ARTICLES = 3  # the articles of the best sentences whose people are candidates
 
@@ -112,6 +112,8 @@ def focus_title(q: Question) -> tuple[tuple[str, bool], set[str]] | None:
         else:
             return None
     at = _LEAD.match(lowered, at).end()
+    if lowered[:at].endswith("phó "):
+        at -= len("phó ")  # "Phó Giám đốc … nào": the person noun was found after "Phó"
     m = _HEAD.match(lowered, at)
     if m is None:
         return None
@@ -173,6 +175,9 @@ def person_candidates(
         best_cov = max(coverage, default=0.0)
         order = {id(m): i for i, m in enumerate(mentions)}
         for (name, rank_, role, acts), ms, cov in zip(merged, by_name.values(), coverage):
+            holds, focus_cov = focus_match(q, scorer, rank_, role)
+            if not holds:
+                continue  # "Ai là Chủ tịch …?": only people who hold that title can answer
             cite = max(ms, key=lambda m: (bool(set(m.acts) & family), sentence_p.get((doc_id, m.start), 0.0)))
             p = max(sentence_p.get((doc_id, m.start), 0.0) for m in ms)
             features = (
@@ -181,8 +186,7 @@ def person_candidates(
                 float(fold(name) in question), cov, cov - best_cov, float(role is not None),
                 float(rank_ is not None), math.log(1 + len(ms)), ms[0].start / length,
                 float(q.exclude_chairs and bool(set(acts) & CHAIR_FAMILY)), cov if q.kind == "role" else 0.0,
-                head_match(q.restored, rank_, role), title_cov(titles, scorer, rank_, role),
-                *focus_match(q, scorer, rank_, role),
+                head_match(q.restored, rank_, role), title_cov(titles, scorer, rank_, role), focus_cov,
             )
             found.append(PersonCandidate(doc_id, name, rank_, role, acts, cite.start, cite.end, order[id(cite)],
                                          features))
