@@ -39,6 +39,8 @@ def test_list_after_colon_with_roles():
     assert got == [("Lê Hồng Sơn", "Phó Chủ tịch UBND thành phố"),
                    ("Nguyễn Lan Hương", "Trưởng ban Dân vận Thành ủy"),
                    ("Đoàn Duy Khương", "Giám đốc Công an thành phố")]
+    assert {p.group for p in people(text)} == {"Ủy viên Ban Thường vụ Thành ủy"}  # the title the list shares
+    assert people("Tham dự còn có các đồng chí: Phạm Ngọc Lan, Chủ tịch Hội Liên hiệp Phụ nữ tỉnh.")[0].group is None
 
 
 def test_dash_role():

@@ -18,7 +18,7 @@ from .bodies import bodies
 from .names import PersonMention, people
 from .normalize import fold
 
-FACTS_VERSION = 4  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 5  # bump when extraction changes: stores re-extract facts without re-embedding
 EVENT_KINDS = (  # folded cue -> kind, in order of precedence
     ("ky ket", "ký kết"), ("tong ket", "tổng kết"), ("so ket", "sơ kết"), ("lam viec", "làm việc"),
     ("cuoc hop", "họp"), ("hoi nghi", "hội nghị"), ("trien khai", "triển khai"),
@@ -93,6 +93,7 @@ class Person:
     side: str  # "dân vận", "công an" or "khác", read from the role
     start: int  # the sentence
     end: int
+    group: str | None = None  # a title the sentence gives a list of people: "các đồng chí <group>: …"
 
 
 @dataclass(frozen=True)
@@ -322,6 +323,7 @@ def extract(documents: Iterable[Document], *, tuning: Tuning = Tuning()) -> Fact
                 persons.append(Person(
                     doc_id=doc.doc_id, event_id=main.event_id if main and acts else None, name=mention.name,
                     rank=mention.rank, role=mention.role, acts=acts, side=_side(mention.role), start=start, end=end,
+                    group=mention.group,
                 ))
         events.extend(doc_events)
         programmes.extend(_programmes(doc, doc_events))

@@ -105,6 +105,7 @@ class PersonMention:
     role_start: int | None  # span of the role text nearest the name
     role_end: int | None
     lead: int | None = None  # where the phrase naming the person starts: its rank or prefix role
+    group: str | None = None  # the title a list gives all its people: "các đồng chí <group>: A, …; B, …"
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
@@ -315,6 +316,20 @@ def people(text: str) -> list[PersonMention]:
         found.append(PersonMention(
             name=text[start:end], start=start, end=end, rank=rank, role=role,
             role_start=nearest[0] if nearest else None, role_end=nearest[1] if nearest else None,
-            lead=min([lead] + [a for a, _ in before]),
+            lead=min([lead] + [a for a, _ in before]), group=_group_at(text, start),
         ))
+    return found
+
+
+# "các đồng chí Ủy viên Ban Thường vụ Thành ủy: A, role; B, role": a title shared by a list.
+_GROUP = re.compile(r"(?<!\w)(?:các đồng chí|các ông|các bà)\s+([^:;.]{3,90}?):\s*")
+
+
+def _group_at(text: str, start: int) -> str | None:
+    """The shared title of the list a name at `start` belongs to, if it is in one."""
+    found = None
+    for m in _GROUP.finditer(text, 0, start):
+        title = m.group(1).strip()
+        if not re.search(r"[.!?]\s", text[m.end() : start]) and _head_at(title, 0) is not None:
+            found = title
     return found

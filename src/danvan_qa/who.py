@@ -32,8 +32,8 @@ DEFAULT_ACTS = {"chair": ("chủ trì",), "attendees": ("dự",), "speaker": ("p
 CHAIR_FAMILY = act_family(("chủ trì",))
 PERSON_FEATURES = (
     "sent_p", "sent_rel", "doc_top", "doc_rr", "act_exact", "act_family", "act_other", "doc_has_act",
-    "in_question", "role_cov", "role_gap", "has_role", "has_rank", "mentions", "first_pos",
-    "chair_excluded", "role_kind_cov", "head_match", "title_cov", "focus_cov",
+    "exact_elsewhere", "role_cov", "role_gap", "has_role", "has_rank", "mentions", "first_pos",
+    "role_kind_cov", "head_match", "title_cov", "focus_cov", "side_cov",
 )
 ARTICLES = 3  # the articles of the best sentences whose people are candidates
 
@@ -59,12 +59,14 @@ def wanted_acts(q: Question) -> tuple[str, ...]:
 
 
 _HEAD = re.compile(r"(?<!\w)(phó\s+)?(" + "|".join(re.escape(h) for h in sorted(
-    {h.lower() for h in (*TITLE_HEADS, *RANKS)}, key=len, reverse=True)) + r")(?!\w)")
+    {h.lower() for h in (*TITLE_HEADS, *RANKS, "tướng")}, key=len, reverse=True)) + r")(?!\w)")
 
 
 def title_heads(text: str) -> set[tuple[str, bool]]:
-    """The titles and ranks a text names, each with whether it is a deputy's ("Phó Chủ tịch")."""
-    return {(m.group(2), bool(m.group(1))) for m in _HEAD.finditer(text.lower())}
+    """The titles and ranks a text names, each with whether it is a deputy's ("Phó Chủ tịch");
+    a general's rank is also "tướng" ("Vị tướng nào …?")."""
+    heads = {(m.group(2), bool(m.group(1))) for m in _HEAD.finditer(text.lower())}
+    return heads | {("tướng", False) for head, _ in heads if head.endswith(" tướng")}
 
 
 def _title_words(text: str, m: re.Match[str]) -> set[str]:
@@ -93,10 +95,14 @@ def title_words(q: Question) -> set[str]:
 _LEAD = re.compile(r"(?:(?:những|các|hai|ba|vị|đồng chí|ông|bà)\s+)*")
 
 
-def focus_title(q: Question) -> tuple[tuple[str, bool], set[str]] | None:
+_GROUP = re.compile(r"(?:lãnh đạo|đại diện)(?!\w)")  # "Lãnh đạo Công an tỉnh nào …": any leader of that body
+
+
+def focus_title(q: Question) -> tuple[tuple[str, bool] | None, set[str]] | None:
     """The title of the person the question asks for, as (head, deputy) and its folded words:
-    "Ai là <title>?", "<title> … là ai?", "<title> … nào …?", "<title> tên là gì?". A title named
-    elsewhere in the question ("Ai làm việc với Chủ tịch X?") is not it."""
+    "Ai là <title>?", "<title> … là ai?", "<title> … nào …?", "<title> tên là gì?"; for "Lãnh đạo
+    <body> nào" no head, only the body's words. A title named elsewhere in the question ("Ai làm
+    việc với Chủ tịch X?") is not it."""
     text = q.restored
     lowered = text.lower()
     at = person_focus(text)
@@ -114,10 +120,11 @@ def focus_title(q: Question) -> tuple[tuple[str, bool], set[str]] | None:
     at = _LEAD.match(lowered, at).end()
     if lowered[:at].endswith("phó "):
         at -= len("phó ")  # "Phó Giám đốc … nào": the person noun was found after "Phó"
-    m = _HEAD.match(lowered, at)
+    m = _HEAD.match(lowered, at) or _GROUP.match(lowered, at)
     if m is None:
         return None
-    return (m.group(2), bool(m.group(1))), _title_words(text, m) - _place_words(q)
+    head = (m.group(2), bool(m.group(1))) if m.re is _HEAD else None
+    return head, _title_words(text, m) - _place_words(q) - {"lanh", "dao", "dai", "dien"}
 
 
 def focus_match(q: Question, scorer: Scorer, rank: str | None, role: str | None) -> tuple[float, float]:
@@ -128,7 +135,8 @@ def focus_match(q: Question, scorer: Scorer, rank: str | None, role: str | None)
     if focus is None:
         return 1.0, 1.0
     head, words = focus
-    return float(head in title_heads(f"{rank or ''} {role or ''}")), title_cov(words, scorer, rank, role)
+    holds = head is None or head in title_heads(f"{rank or ''} {role or ''}")
+    return float(holds), title_cov(words, scorer, rank, role)
 
 
 def title_cov(words: set[str], scorer: Scorer, rank: str | None, role: str | None) -> float:
@@ -162,6 +170,7 @@ def person_candidates(
     family = act_family(exact)
     question = fold(q.restored)
     titles = title_words(q)
+    side = _side_words(q)
     found: list[PersonCandidate] = []
     for rank, doc_id in enumerate(docs):
         mentions = store.people_by_doc.get(doc_id, [])
@@ -169,6 +178,7 @@ def person_candidates(
         for m in mentions:
             by_name.setdefault(m.name, []).append(m)
         doc_has_act = any(set(m.acts) & family for m in mentions)
+        doc_has_exact = any(set(m.acts) & exact for m in mentions)
         length = max(len(store.data.documents[doc_id].text), 1)
         merged = [_merge(ms) for ms in by_name.values()]
         coverage = [scorer(f"{rank_} {role}") if (role or rank_) else 0.0 for _, rank_, role, _ in merged]
@@ -176,26 +186,33 @@ def person_candidates(
         order = {id(m): i for i, m in enumerate(mentions)}
         for (name, rank_, role, acts), ms, cov in zip(merged, by_name.values(), coverage):
             holds, focus_cov = focus_match(q, scorer, rank_, role)
-            if not holds:
-                continue  # "Ai là Chủ tịch …?": only people who hold that title can answer
+            if not holds or fold(name) in question or (q.exclude_chairs and set(acts) & CHAIR_FAMILY):
+                continue  # only holders of the title asked for; not who the question names or sets aside
             cite = max(ms, key=lambda m: (bool(set(m.acts) & family), sentence_p.get((doc_id, m.start), 0.0)))
             p = max(sentence_p.get((doc_id, m.start), 0.0) for m in ms)
             features = (
                 p, p / top_p, float(rank == 0), 1.0 / (1 + rank), float(bool(set(acts) & exact)),
                 float(bool(set(acts) & family)), float(bool(acts) and not set(acts) & family), float(doc_has_act),
-                float(fold(name) in question), cov, cov - best_cov, float(role is not None),
-                float(rank_ is not None), math.log(1 + len(ms)), ms[0].start / length,
-                float(q.exclude_chairs and bool(set(acts) & CHAIR_FAMILY)), cov if q.kind == "role" else 0.0,
+                float(doc_has_exact and not set(acts) & exact), cov, cov - best_cov, float(role is not None),
+                float(rank_ is not None), math.log(1 + len(ms)), ms[0].start / length, cov if q.kind == "role" else 0.0,
                 head_match(q.restored, rank_, role), title_cov(titles, scorer, rank_, role), focus_cov,
+                title_cov(side, scorer, rank_, role),
             )
             found.append(PersonCandidate(doc_id, name, rank_, role, acts, cite.start, cite.end, order[id(cite)],
                                          features))
     return found
 
 
+def _side_words(q: Question) -> set[str]:
+    """The body of "Về phía <body>, ai …": the answer is among its people."""
+    m = re.search(r"(?<!\w)về phía\s+([^,;?]+)", q.restored.lower())
+    return set(fold(m.group(1)).split()) - _place_words(q) if m else set()
+
+
 def _merge(mentions: Sequence["Person"]) -> tuple[str, str | None, str | None, tuple[str, ...]]:
-    """(name, rank, fullest role, every act) of one person's mentions in an article."""
-    roles = [m.role for m in mentions if m.role]
+    """(name, rank, fullest role, every act) of one person's mentions in an article; a title a
+    list gave them ("các đồng chí Ủy viên Ban Thường vụ: A, role; …") leads their role."""
+    roles = [", ".join(filter(None, (m.group, m.role))) for m in mentions if m.role or m.group]
     rank = next((m.rank for m in mentions if m.rank), None)
     acts = tuple(dict.fromkeys(a for m in mentions for a in m.acts))
     return mentions[0].name, rank, max(roles, key=len) if roles else None, acts
