@@ -34,6 +34,7 @@ from .support import ANSWERABLE_FEATURES, SPAN_KINDS, answer_features, not_of_ki
 from .who import PERSON_FEATURES, WHO_KINDS, PersonCandidate, person_candidates, select
 
 NO_ANSWER = "Không tìm thấy thông tin này trong các bài viết hiện có."
+RUNNER_UP = 0.5  # a sentence answer also quotes the next sentence of its article at least this likely
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 Item = tuple[str, "str | None", "str | None", tuple[str, ...], tuple[str, int, int]]
 
@@ -236,9 +237,14 @@ class Answerer:
             draft = self._typed(q, Sentence(cand.doc_id, cand.start, cand.end, cand.text, prob))
             if draft is not None:
                 return draft
-        best, _ = ranked[0]
+        (best, p_best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
         evidence = (best.doc_id, best.start, best.end)
-        return Draft(None, [f"\"{md_escape(best.text)}\" {_cite(*evidence)}"], evidence, "sentence")
+        lines = [f"\"{md_escape(best.text)}\" {_cite(*evidence)}"]
+        if runner and runner[0].doc_id == best.doc_id and runner[1] >= RUNNER_UP * p_best:
+            # nearly as likely, in the same article: a reader sees both rather than a coin toss
+            second = runner[0]
+            lines += ["", f"\"{md_escape(second.text)}\" {_cite(second.doc_id, second.start, second.end)}"]
+        return Draft(None, lines, evidence, "sentence")
 
     def _typed(self, q: Question, s: Sentence) -> Draft | None:
         """The span of the asked type in a sentence, quoted with it; None when it holds none."""
