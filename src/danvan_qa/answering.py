@@ -30,7 +30,7 @@ from .records import Answer, AnswerItem, Citation, Passage
 from .retrieval import clean_query, open_store, search
 from .settings import Settings
 from .store import Store
-from .support import ANSWERABLE_FEATURES, SPAN_KINDS, answer_features, not_of_kind
+from .support import ANSWERABLE_FEATURES, SPAN_KINDS, answer_features, unsupported
 from .who import PERSON_FEATURES, WHO_KINDS, PersonCandidate, person_candidates, select
 
 NO_ANSWER = "Không tìm thấy thông tin này trong các bài viết hiện có."
@@ -83,7 +83,7 @@ class Answerer:
         scorer = Scorer(q, self.store.restorer.folded_count, self.store.restorer.total)
         ranked = self.rank(q, passages, scorer)
         draft = self.draft(q, passages, ranked, scorer)
-        if draft is None or self.names_unknown(q, passages) or not_of_kind(q, draft):
+        if draft is None or self.names_unknown(q, passages) or unsupported(q, draft, self.store):
             return self._abstain(q, passages)
         p_answer = self.models.answerable.prob(answer_features(q, scorer, ranked, draft, self.store))
         if p_answer < self._abstain_below:

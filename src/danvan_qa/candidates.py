@@ -35,7 +35,7 @@ _WORDS = re.compile(r"\w+")
 
 SENTENCE_FEATURES = (
     "cov", "cov_ctx", "cov_doc", "passage_rr", "doc_rr", "dense", "type_ok", "date_hit", "date_doc_miss",
-    "noun_sent", "noun_doc", "period_hit", "code_hit", "log_len", "lede", "has_name", "act_fact",
+    "noun_sent", "noun_doc", "period_hit", "code_hit", "code_doc", "log_len", "lede", "has_name", "act_fact",
     "place_doc", "cov_novel", "cov_local", "cov_detail", "cov_gap", "novel_gap", "local_gap", "detail_gap",
     "local_doc_gap",
 )
@@ -152,7 +152,8 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
                 1.0 / (1 + doc_ranks[p.doc_id]), float(p.dense_score or 0.0),
                 float(typed_span_present(q, sentence, year, store)), date_hit, float(bool(doc_dates)),
                 _present(nouns, fold(f"{art.context} {text}")), _present(nouns, art.support),
-                _share([p in dates.periods_in(text) for p in q.periods]), _present(q.codes, folded), math.log(1 + len(text)) / 6,
+                _share([p in dates.periods_in(text) for p in q.periods]), _present(q.codes, folded),
+                _present(q.codes, art.support), math.log(1 + len(text)) / 6,
                 float(index <= 1), float(bool(persons)), float(any(set(x.acts) & family for x in persons)),
                 _share([place_in(place, art.support) for place in q.places]), _weighted(art.novel, words),
                 _weighted(art.local, words), _weighted(art.detail, words),

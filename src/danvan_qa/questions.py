@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import dates
 from .facts import FactTable, acts_in
 from .names import PROVINCES, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER
-from .normalize import fold
+from .normalize import fold, normalize_text
 
 KINDS = (
     "attendees", "chair", "speaker", "role", "person_role", "rank", "program_name", "program_period",
@@ -207,7 +207,8 @@ def _spaced(folded: str) -> str:
     return re.sub(r"\s*[-–]\s*", " ", folded)
 
 
-_PROVINCES = sorted({_spaced(fold(p)) for p in PROVINCES}, key=len, reverse=True)
+# Matched with their diacritics ("Huế" is not "Huệ", "Sơn La" not "Sơn là"), in lower case.
+_PROVINCES = sorted({_spaced(normalize_text(p).lower()) for p in PROVINCES}, key=len, reverse=True)
 _PROVINCE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in _PROVINCES) + r")(?!\w)")
 
 
@@ -227,12 +228,12 @@ def places(restored: str) -> tuple[str, ...]:
     unit, as the number alone means nothing.
     """
     cased = restored != restored.lower()
-    spaced = _spaced(fold(restored))
+    spaced = _spaced(restored)
     found: list[str] = []
-    for m in _PROVINCE.finditer(spaced):
-        before = restored[: m.start()].split()[-1:]  # fold keeps offsets; _spaced may shift them a little
+    for m in _PROVINCE.finditer(spaced.lower()):
+        before = spaced[: m.start()].split()[-1:]
         if not (cased and before and before[0] in SURNAMES):
-            found.append(m.group(1))
+            found.append(fold(m.group(1)))
     for m in _ADMIN_UNIT.finditer(restored):
         unit, first, second = m.group(1).lower().rstrip("."), m.group(2), m.group(3)
         if unit == "thành" and not re.search(r"\s(?:ủy|uỷ)\s", m.group(0), re.IGNORECASE):
@@ -243,6 +244,8 @@ def places(restored: str) -> tuple[str, ...]:
         f1, f2 = fold(first).lower(), fold(second or "").lower()
         if (cased and not first[0].isupper()) or (not cased and f1 in _NOT_FIRST):
             continue
+        if cased and first in SURNAMES and re.match(r"\w+\s+[A-ZĐ]\w*\s+[A-ZĐ]", restored[m.start(2):]):
+            continue  # "Thành ủy Vương Đình Huệ": a person's name, not a place
         two = bool(second) and not second.isdigit() and (second[0].isupper() if cased else f2 not in _NOT_SECOND)
         name = f"{f1} {f2}" if two else f1
         if not any(name in p or p in name for p in found):  # a province already read whole

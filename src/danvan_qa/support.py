@@ -64,10 +64,15 @@ def _whole(phrase: str, folded_text: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text))
 
 
-def not_of_kind(q: Question, draft: "Draft") -> bool:
-    """Hard evidence: the question asks for a person, a date, a number, a place, a period or a
-    duration, and no retrieved sentence holds one (the draft fell back to a sentence)."""
-    return (q.kind in SPAN_KINDS or q.kind in WHO_KINDS) and draft.strategy not in EXPECTED[q.kind]
+def unsupported(q: Question, draft: "Draft", store: "Store") -> bool:
+    """Hard evidence against a draft: the question asks for a person, a date, a number, a place, a
+    period or a duration and no retrieved sentence holds one (the draft fell back to a sentence);
+    or it names a document number or a period that the answer's article does not contain."""
+    if (q.kind in SPAN_KINDS or q.kind in WHO_KINDS) and draft.strategy not in EXPECTED[q.kind]:
+        return True
+    doc = store.data.documents[draft.evidence[0]]
+    return not all(fold(c) in fold(doc.text) for c in q.codes) or \
+        not all(p in dates.periods_in(doc.text) for p in q.periods)
 
 
 def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", float]], draft: "Draft",

@@ -25,7 +25,7 @@ from .records import Passage
 from .retrieval import clean_query, search
 from .settings import Settings
 from .store import Store
-from .support import ANSWERABLE_FEATURES, answer_features, not_of_kind
+from .support import ANSWERABLE_FEATURES, answer_features, unsupported
 from .who import PERSON_FEATURES, WHO_KINDS, person_candidates
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def _answer_rows(examples: Sequence[Example], held: Sequence[int], models: Answe
         ex = examples[i]
         ranked = _ranked(ex, models.sentence)
         draft = answerer.draft(ex.q, list(ex.passages), ranked, ex.scorer)
-        if draft is None or answerer.names_unknown(ex.q, list(ex.passages)) or not_of_kind(ex.q, draft):
+        if draft is None or answerer.names_unknown(ex.q, list(ex.passages)) or unsupported(ex.q, draft, store):
             refused.add(i)
         else:
             rows[i] = answer_features(ex.q, ex.scorer, ranked, draft, store)
