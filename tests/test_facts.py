@@ -129,3 +129,16 @@ def test_names_recalled_on_devset_list_evidence():
         with_act += sum(bool(read.get(e)) for e in item.entities)
     assert total >= 20
     assert found / total >= 0.9 and with_act / total >= 0.9
+
+
+def test_programme_with_a_slash_number_its_own_date_and_parties():
+    from danvan_qa.corpus import Document
+
+    text = ("Ngày 26/6, Công an tỉnh và Ủy ban MTTQ tỉnh tổng kết 10 năm thực hiện Chương trình phối hợp số "
+            "09/Ctr-BCA-TTTW ngày 1/8/2013 giữa Bộ Công an với Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam về "
+            "\"Đẩy mạnh phong trào bảo vệ ANTQ trong tình hình mới\" giai đoạn 2013-2023.")
+    doc = Document("x", "x.txt", "Tổng kết", "2023-06-27", None, None, None, text, "h")
+    (p,) = extract([doc]).programmes
+    assert (p.number, p.period, p.date, p.name) == (
+        "09/Ctr-BCA-TTTW", "2013-2023", "2013-08-01", "Đẩy mạnh phong trào bảo vệ ANTQ trong tình hình mới")
+    assert p.parties == ("Bộ Công an", "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam")

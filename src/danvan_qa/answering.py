@@ -57,6 +57,17 @@ class Draft:
     person_p: float = 0.0
 
 
+def programme_numbers(q: Question) -> set[str]:
+    """Programmes the question names by the number alone: "Chương trình phối hợp (số) 09" -> {"9"}."""
+    found = re.findall(r"chương trình(?: phối hợp)?(?: số)?\s+0*(\d+)(?![\d/-])", q.restored.lower())
+    return set(found)
+
+
+def asks_signatories(q: Question) -> bool:
+    """Whether a "which organisations" question asks who signed, or between whom ("giữa", "ký")."""
+    return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
+
+
 def _cite(doc_id: str, start: int, end: int) -> str:
     return f"{{cite:{doc_id}:{start}:{end}}}"
 
@@ -104,7 +115,8 @@ class Answerer:
         draft = None
         if q.kind in ("person_role", "rank"):
             draft = self.person_role(q, passages)
-        elif q.kind == "program_name" or (q.codes and q.kind in ("date", "parties")):
+        elif q.kind == "program_name" or ((q.codes or programme_numbers(q)) and (
+                q.kind == "date" or q.kind == "parties" and asks_signatories(q))):
             draft = self.programme(q, ranked)
         if draft is None and q.kind == "parties":
             draft = self.organisations(q, ranked)
@@ -152,8 +164,14 @@ class Answerer:
         """A programme from the fact table: the one named by its number ("38-Ctr/BDVTW-BCA"), else
         the one the best sentences report (its naming or its parties sentence is among them)."""
         codes = {fold(c) for c in q.codes}
+        short = programme_numbers(q)  # "Chương trình (phối hợp) số 09": the number's leading digits
         if codes:
             chosen = [p for p in self.store.facts.programmes if p.number and fold(p.number) in codes]
+        elif short:
+            docs = list(dict.fromkeys(c.doc_id for c, _ in ranked))
+            chosen = sorted((p for p in self.store.facts.programmes if p.number and
+                             re.match(r"0*(\d+)", p.number).group(1) in short),  # type: ignore[union-attr]
+                            key=lambda p: docs.index(p.doc_id) if p.doc_id in docs else len(docs))
         else:
             best = [(c.doc_id, c.start, c.end) for c, _ in ranked[:3]]
             chosen = [p for d, a, b in best for p in self.store.programmes_by_doc.get(d, []) if any(
@@ -216,7 +234,7 @@ class Answerer:
         group of them: the group after "giữa" when it asks who signed or between whom, else the
         first; without the bodies the question itself names ("X phối hợp với đơn vị nào?")."""
         asked = fold(q.restored)
-        between = bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", asked))
+        between = asks_signatories(q)
         names: list[str] = []
         for cand, _ in ranked[:3]:
             for group in party_groups(cand.text, between):

@@ -301,6 +301,7 @@ def _summarise(rows: list[QuestionResult], ranking: dict[str, dict[str, dict[str
             if chosen:
                 retrieval[mode][t] = {n: m.mean(v[n] for v in chosen) for n in names}
     folds = sorted({r.fold for r in rows if r.fold is not None})
+    labels = list(dict.fromkeys(r.id.rsplit(":", 1)[0] for r in rows if ":" in r.id))  # several gold files
     in_sample = [dataclasses.replace(r, contained=r.in_sample.contained, abstained=r.in_sample.abstained,
                                      entities=r.in_sample.entities) for r in rows if r.in_sample is not None]
     return {
@@ -308,6 +309,7 @@ def _summarise(rows: list[QuestionResult], ranking: dict[str, dict[str, dict[str
                                                          for t in types}},
         "answers_in_sample": {"overall": _answer_metrics(in_sample)} if in_sample else {},
         "folds": {str(f): _answer_metrics([r for r in rows if r.fold == f]) for f in folds},
+        "files": {label: _answer_metrics([r for r in rows if r.id.startswith(f"{label}:")]) for label in labels},
         "retrieval": retrieval,
         "latency_ms": {
             "retrieve_p50": _percentile([r.retrieve_ms for r in rows], 50),

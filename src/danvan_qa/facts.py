@@ -18,7 +18,7 @@ from .bodies import bodies
 from .names import PersonMention, people
 from .normalize import fold
 
-FACTS_VERSION = 5  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 7  # bump when extraction changes: stores re-extract facts without re-embedding
 EVENT_KINDS = (  # folded cue -> kind, in order of precedence
     ("ky ket", "ký kết"), ("tong ket", "tổng kết"), ("so ket", "sơ kết"), ("lam viec", "làm việc"),
     ("cuoc hop", "họp"), ("hoi nghi", "hội nghị"), ("trien khai", "triển khai"),
@@ -60,9 +60,14 @@ class Tuning:
 
 
 _STAGE = re.compile(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
-_NUMBER = re.compile(r"\b(\d+-CTr/[\w-]+)", re.IGNORECASE)
+# Programme numbers in both shapes: "38-Ctr/BDVTW-BCA", "09/Ctr-BCA-TTTW".
+_CODE = r"\d+(?:-(?i:ctr)/[\w-]+|/(?i:ctr)-[\w-]+)"
+_NUMBER = re.compile(rf"\b({_CODE})")
+# "Chương trình (phối hợp) (số) <number> (ngày <date>) (giữa A với B) (về) "<name>"" or "… giai đoạn 2016-2021".
 _PROGRAMME = re.compile(
-    r"[Cc]hương trình(?: số \d+-(?i:CTr)/[\w-]+)?(?: về)?\s*(?:\"([^\"]+)\"|([^.;,(\"]*?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))"
+    rf"[Cc]hương trình(?: phối hợp)?(?:\s+số)?(?:\s+(?P<number>{_CODE}))?(?:\s+ngày\s+(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?"
+    r"(?:\s+giữa\s+[^\".;]+?)?(?:\s+về)?\s*"
+    r"(?:\"(?P<quoted>[^\"]+)\"|(?P<staged>[^.;,(\"]*?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))"
 )
 
 
@@ -277,21 +282,22 @@ def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
         for m in _PROGRAMME.finditer(sentence):
             before = fold(sentence[max(0, m.start() - 30) : m.start()])
             signed = "ky ket" in before
-            name = (m.group(1) or m.group(0)).strip()
-            number = _NUMBER.search(m.group(0))
-            period = _STAGE.search(m.group(0))
-            key = number.group(1) if number else dates.period_key(period.group(1)) if period else None
+            name = (m.group("quoted") or m.group(0)).strip()
+            number = m.group("number")
+            period = _STAGE.search(m.group(0)) or _STAGE.match(sentence[m.end():].lstrip(" ,"))
+            key = number or (dates.period_key(period.group(1)) if period else None)
             if key is None:
                 continue
-            between = re.search(r"giữa (.+?)(?:,| giai đoạn|$)", name)
+            between = re.search(r"giữa (.+?)(?:,| giai đoạn| về |$)", m.group(0))
             parties = organisations(between.group(1)) if between else organisations(sentence[: m.start()]) if signed else []
-            cued = list(dates.find_dates(sentence, cued_only=True)) if signed else []
+            own = next(dates.find_dates(m.group("date"), cued_only=False), None) if m.group("date") else None
+            cued = [own] if own else list(dates.find_dates(sentence, cued_only=True)) if signed else []
             when = dates.resolve(cued[0], year) if cued else None
-            when_text = sentence[cued[0].start : cued[0].end] if cued else None
+            when_text = (m.group("date") if own else sentence[cued[0].start : cued[0].end]) if cued else None
             if signed and not cued and main and "ký kết" in main.kinds:
                 when, when_text = dates.parse_iso(main.date or ""), main.date_text
             found = Programme(
-                doc_id=doc.doc_id, name=name, number=number.group(1) if number else None,
+                doc_id=doc.doc_id, name=name, number=number,
                 period=period.group(1) if period else None, parties=tuple(parties),
                 date=when.isoformat() if when else None, date_text=when_text if when else None, start=start, end=end,
                 parties_span=(start, end) if parties else None,

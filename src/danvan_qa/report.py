@@ -58,6 +58,13 @@ def print_summary(result: EvalResult, out: TextIO | None = None) -> None:
         for f, v in result.metrics["folds"].items():
             folds.add_row(f, *(fmt(v[c]) for c in FOLD_COLUMNS))
         console.print(folds)
+    if result.metrics.get("files"):
+        files = Table(title="Per gold file" + (" (held out)" if in_sample else ""))
+        for name in ("file", *FOLD_COLUMNS):
+            files.add_column(name, justify="right")
+        for f, v in result.metrics["files"].items():
+            files.add_row(f, *(fmt(v[c]) for c in FOLD_COLUMNS))
+        console.print(files)
     ranking = Table(title="Retrieval (chunks; relevant = holds gold evidence)")
     ranking.add_column("mode")
     for name in RANKING:
@@ -110,6 +117,10 @@ def report_markdown(result: EvalResult, chart: str | None) -> str:
     else:
         lines += ["## Answers", ""]
         lines += _md_table(["metric", "value"], [[label, fmt(answers["overall"][key])] for key, label in HEADLINE])
+    if result.metrics.get("files"):
+        lines += ["", "## Per gold file" + (" (held out)" if in_sample else ""), ""]
+        lines += _md_table(["file", *FOLD_COLUMNS], [[f, *(fmt(v[c]) for c in FOLD_COLUMNS)]
+                                                      for f, v in result.metrics["files"].items()])
     lines += ["", "## Per question type" + (" (held out)" if in_sample else ""), ""]
     types = [t for t in answers if t != "overall"]
     lines += _md_table(["type", *TYPE_COLUMNS], [[t, *(fmt(answers[t][c]) for c in TYPE_COLUMNS)] for t in types])
