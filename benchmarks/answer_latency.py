@@ -54,8 +54,8 @@ def main() -> None:
         text = clean_query(q, settings.max_question_chars)
         restored = store.restorer.restore(text)
         stages["query embedding"] += timed(lambda: embedder.encode_queries([text]), args.repeat)
-        passages = search(store, restored, settings.answer_passages, settings=settings)
-        stages["retrieval (search)"] += timed(lambda: search(store, restored, settings.answer_passages,
+        passages = search(store, restored, settings.answer_passages, mode="hybrid", settings=settings)
+        stages["retrieval (search)"] += timed(lambda: search(store, restored, settings.answer_passages, mode="hybrid",
                                                             settings=settings), args.repeat)
         parsed = parse(text, restored, store.facts)
         scorer = Scorer(parsed, store.restorer.folded_count, store.restorer.total)

@@ -24,7 +24,7 @@ def test_bodies(text, expected):
 
 def test_bodies_in_a_persons_role_are_not_parties():
     text = "Đại tá Nguyễn Hồng Sâm, Giám đốc Công an tỉnh và Trưởng ban Tuyên giáo Tỉnh ủy Tạ Đức Tuyên đồng chủ trì."
-    assert groups(text) == []
+    assert groups(text) == ()
 
 
 def test_the_parties_between_whom_come_first_when_asked():

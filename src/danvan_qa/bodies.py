@@ -11,6 +11,7 @@ a conjunction or a verb, or where a person's name begins. "Ban Dân vận Quận
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .names import PROVINCES, SURNAMES, TITLE_HEADS, TITLE_LOWER, people
@@ -122,9 +123,11 @@ _JOIN = re.compile(r"\s*(?:\([^()]*\)\s*)*(?:(?:tỉnh|thành phố|TP)\s+[A-ZĐ
                    r"(?:,|;|và|với|cùng|cùng với|phối hợp với|giữa)?\s*(?:với\s+)?$")
 
 
-def groups(text: str) -> list[list[Body]]:
+@lru_cache(maxsize=8192)
+def groups(text: str) -> tuple[tuple[Body, ...], ...]:
     """The bodies of a text in groups joined by "và / với / phối hợp với / ,": the parties of one
-    act. Bodies inside a person's name and role ("Giám đốc Công an tỉnh") are not parties."""
+    act. Bodies inside a person's name and role ("Giám đốc Công an tỉnh") are not parties.
+    Cached: the same sentences are read for question after question."""
     taken = [(min(p.start, p.lead if p.lead is not None else p.start), max(p.end, p.role_end or p.end))
              for p in people(text)]
     found = [b for b in bodies(text) if not any(a <= b.start < z for a, z in taken)]
@@ -134,13 +137,13 @@ def groups(text: str) -> list[list[Body]]:
             out[-1].append(b)
         else:
             out.append([b])
-    return out
+    return tuple(tuple(g) for g in out)
 
 
-def party_groups(text: str, between: bool) -> list[list[Body]]:
+def party_groups(text: str, between: bool) -> list[tuple[Body, ...]]:
     """The groups of bodies a sentence names, the likeliest parties of its act first: with
     `between` (who signed, between whom) the groups right after "giữa" lead."""
-    found = groups(text)
+    found = list(groups(text))
     if not between:
         return found
     after = [g for g in found if re.search(r"(?<!\w)giữa\s+$", text[max(0, g[0].start - 8) : g[0].start])]

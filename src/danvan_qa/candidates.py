@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, AbstractSet, NamedTuple, Sequence
 
 from . import dates
 from .bodies import groups
@@ -25,10 +25,11 @@ from .facts import act_family
 from .normalize import fold
 from .questions import Question, place_in
 from .records import Passage
+from .store import word_set
 from .who import WHO_KINDS, wanted_acts
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import ArticleWords, Store, Words
 
 _CODE = re.compile(r"\b\d+[-/](?i:ctr|qd|nq|ct|kh|ttlt|kh)[\w/-]*", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
@@ -90,29 +91,31 @@ def typed_span_present(q: Question, s: Sentence, doc_year: int | None, store: "S
 class _Article(NamedTuple):
     """What every sentence of one article shares: its context, support text and local word weights."""
 
-    context: str  # title and place, read with each sentence
+    context: str  # folded title and place, read with each sentence
+    head: "Words"  # … as words and pairs
     support: str  # folded title, place, source and text: where the question's constraints may hold
+    place_doc: float  # share of the question's places that the article names
     cov_doc: float
     novel: dict[str, float]  # question words the title does not hold
     detail: dict[str, float]  # … nor the lede: what the question asks beyond the event it names
     local: dict[str, float]  # question words by rarity among the article's sentences
 
 
-def _article(q: Question, doc, spans: list[tuple[int, int]], scorer: Scorer) -> _Article:
-    context = f"{doc.title} {doc.place or ''}"
-    support = fold(" ".join(filter(None, (doc.title, doc.place, doc.source, doc.text))))
-    title_words = set(_WORDS.findall(fold(context)))
-    novel = {t: w for t, w in scorer.weights.items() if t not in title_words}
-    lede = next((words for words in (set(_WORDS.findall(fold(doc.text[a:b]))) for a, b in spans)
-                 if len(words) >= 8 and not words <= title_words), set())  # the first sentence after the title
+def _article(q: Question, doc, words: "ArticleWords", scorer: Scorer) -> _Article:
+    context = fold(f"{doc.title} {doc.place or ''}")
+    head = word_set(context)
+    novel = {t: w for t, w in scorer.weights.items() if t not in head.unigrams}
+    lede = next((s.unigrams for s in words.sentences if len(s.unigrams) >= 8 and not s.unigrams <= head.unigrams),
+                frozenset())  # the first sentence after the title
     detail = {t: w for t, w in novel.items() if t not in lede}
-    words = [set(_WORDS.findall(fold(doc.text[a:b]))) for a, b in spans]
     local = {}
     for t in scorer.weights:
-        df = sum(t in w for w in words)
+        df = sum(t in s.unigrams for s in words.sentences)
         if df:  # words the article lacks cannot tell its sentences apart
-            local[t] = math.log(1 + len(words) / df)
-    return _Article(context, support, scorer(f"{context}\n{doc.text}"), novel, detail, local)
+            local[t] = math.log(1 + len(words.sentences) / df)
+    cov_doc = scorer.cover(head.unigrams | words.text.unigrams, head.pairs | words.text.pairs)
+    place_doc = _share([place_in(place, words.support) for place in q.places])
+    return _Article(context, head, words.support, place_doc, cov_doc, novel, detail, local)
 
 
 def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store", scorer: Scorer) -> list[Candidate]:
@@ -120,7 +123,7 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
     doc_ranks: dict[str, int] = {}
     for p in passages:
         doc_ranks.setdefault(p.doc_id, len(doc_ranks))
-    nouns = [n for n in q.proper_nouns if len(n) > 1]
+    nouns = [fold(n) for n in q.proper_nouns if len(n) > 1]
     family = act_family(wanted_acts(q)) if q.kind in WHO_KINDS else frozenset()
     articles: dict[str, _Article] = {}
     seen: set[tuple[str, int]] = set()
@@ -128,8 +131,9 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
     for rank, p in enumerate(passages):
         doc = store.data.documents[p.doc_id]
         spans = store.sentences(p.doc_id)
+        words = store.words(p.doc_id)
         if p.doc_id not in articles:
-            articles[p.doc_id] = _article(q, doc, spans, scorer)
+            articles[p.doc_id] = _article(q, doc, words, scorer)
         art = articles[p.doc_id]
         year = int(doc.date[:4]) if doc.date else None
         for index, (start, end) in enumerate(spans):
@@ -137,7 +141,8 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
                 continue
             seen.add((p.doc_id, start))
             text = doc.text[start:end]
-            folded = fold(text)
+            folded = words.folded[start:end]
+            own = words.sentences[index]
             sentence = Sentence(p.doc_id, start, end, text, 0.0)
             date_hit = 1.0
             if q.dates:
@@ -146,23 +151,23 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
             doc_dates = q.dates and not any(f"{d}/{m}" in art.support or f"{d}-{m}" in art.support
                                             for d, m, _ in q.dates)
             persons = store.people_by_sentence.get((p.doc_id, start), []) if q.kind in WHO_KINDS else []
-            words = set(_WORDS.findall(folded))
             features = (
-                scorer(text), scorer(f"{art.context}\n{text}"), art.cov_doc, 1.0 / (1 + rank),
-                1.0 / (1 + doc_ranks[p.doc_id]), float(p.dense_score or 0.0),
+                scorer.cover(own.unigrams, own.pairs),
+                scorer.cover(own.unigrams | art.head.unigrams, own.pairs | art.head.pairs), art.cov_doc,
+                1.0 / (1 + rank), 1.0 / (1 + doc_ranks[p.doc_id]), float(p.dense_score or 0.0),
                 float(typed_span_present(q, sentence, year, store)), date_hit, float(bool(doc_dates)),
-                _present(nouns, fold(f"{art.context} {text}")), _present(nouns, art.support),
+                _present(nouns, f"{art.context} {folded}"), _present(nouns, art.support),
                 _share([p in dates.periods_in(text) for p in q.periods]), _present(q.codes, folded),
                 _present(q.codes, art.support), math.log(1 + len(text)) / 6,
                 float(index <= 1), float(bool(persons)), float(any(set(x.acts) & family for x in persons)),
-                _share([place_in(place, art.support) for place in q.places]), _weighted(art.novel, words),
-                _weighted(art.local, words), _weighted(art.detail, words),
+                art.place_doc, _weighted(art.novel, own.unigrams),
+                _weighted(art.local, own.unigrams), _weighted(art.detail, own.unigrams),
             )
             found.append(Candidate(p.doc_id, start, end, text, features))
     return _with_gaps(found)
 
 
-def _weighted(weights: dict[str, float], words: set[str]) -> float:
+def _weighted(weights: dict[str, float], words: AbstractSet[str]) -> float:
     """Share of the weight of `weights`' words that the sentence holds. With the words the title
     does not hold, it is what the question asks *about the event* ("giải nhì" of a contest);
     with the words by rarity among the article's sentences, what tells this sentence apart."""

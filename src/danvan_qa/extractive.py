@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import AbstractSet, Callable
 
 from . import dates
 from .normalize import fold
@@ -46,14 +46,16 @@ class Scorer:
         self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit()]
 
     def __call__(self, sentence: str) -> float:
+        words = re.findall(r"\w+", fold(sentence))
+        return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:])})
+
+    def cover(self, words: AbstractSet[str], pairs: AbstractSet[str]) -> float:
+        """The coverage of already folded words and word pairs ("a b")."""
         if not self.weights:
             return 0.0
-        words = re.findall(r"\w+", fold(sentence))
-        present = set(words)
-        uni = sum(w for t, w in self.weights.items() if t in present) / sum(self.weights.values())
+        uni = sum(w for t, w in self.weights.items() if t in words) / sum(self.weights.values())
         if not self.bigrams:
             return uni
-        pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
         return 0.75 * uni + 0.25 * len(self.bigrams & pairs) / len(self.bigrams)
 
 

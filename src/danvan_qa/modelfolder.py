@@ -32,9 +32,9 @@ QK = 32  # weights per Q4_0 block
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])  # 18 bytes
 VERIFY_SENTENCES = (
     "Ban Dân vận Thành ủy và Công an TP Hà Nội tổ chức ký kết chương trình phối hợp.",
-    "Đồng chí Ngô Thị Thanh Hằng, Phó Bí thư Thường trực Thành ủy, phát biểu chỉ đạo.",
+    "Đồng chí Lê Thị Minh An, Phó Bí thư Thường trực Thành ủy, phát biểu chỉ đạo.",
     "100% công an các địa phương có đăng ký mô hình “Dân vận khéo” với 212 mô hình.",
-    "Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an đồng chủ trì buổi làm việc.",
+    "Thượng tướng Trần Văn Bình, Bộ trưởng Bộ Công an đồng chủ trì buổi làm việc.",
 )
 
 

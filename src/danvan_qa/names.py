@@ -2,7 +2,7 @@
 
 A name is a run of capitalised syllables that starts with a family name (Nguyễn, Tạ, Lò…) or
 that follows a person cue (đồng chí, ông, bà, a rank). A run longer than a name keeps its tail
-("Thành ủy Hà Nội Vương Đình Huệ"); a run written after a place word (tỉnh, huyện, tại…), joined
+("Thành ủy Hà Nội Trần Văn Bình"); a run written after a place word (tỉnh, huyện, tại…), joined
 by a hyphen to another capitalised word (Mác - Lê Nin), in a photo credit or a province name is
 not a person.
 
@@ -11,7 +11,7 @@ tịch, Giám đốc, Trưởng…, capitalised or not) and goes on through capi
 lower-case words that occur inside organisation names (ban, tỉnh, nhân dân…); it ends at a
 predicate (phát biểu, chủ trì…), at punctuation or at the next name. Segments are joined by
 commas. The role is read after the name (", role", " - role", " (role)") and before it
-("Phó Bí thư Tỉnh ủy Phan Ngọc Thọ", with a trailing rank split off).
+("Phó Bí thư Tỉnh ủy Phan Văn An", with a trailing rank split off).
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def _not_a_person(text: str, start: int, end: int, cued: bool) -> bool:
     if len(text[start:end].split()) > 2:
         return False
     if last and (last[-1] in PLACE_WORDS or last[-1] == "TP"):
-        return True  # "tỉnh Hà Nam", "huyện Kim Bôi"; "UBND tỉnh Nguyễn Đức Trung" is a person
+        return True  # "tỉnh Hà Nam", "huyện Kim Bôi"; "UBND tỉnh Nguyễn Văn Minh" is a person
     if len(last) == 2 and last[1] == "ủy" and last[0] in PLACE_WORDS:
         return True  # "huyện ủy Lý Nhân"
     # Two syllables with no cue ("Đoàn Thanh niên", "Trang Chủ") must at least carry a title.
@@ -187,7 +187,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
         i, j = picked
         start, end = run[i].start(), run[j - 1].end()
         if i > 0 and text[start:end] in PLACES:
-            continue  # the tail of a longer run: "Thành ủy Hà Nội Vương Đình Huệ" keeps the person
+            continue  # the tail of a longer run: "Thành ủy Hà Nội Trần Văn Bình" keeps the person
         if not _not_a_person(text, start, end, cued or i > 0):
             spans.append((start, end))
     return spans

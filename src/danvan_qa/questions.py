@@ -245,7 +245,7 @@ def places(restored: str) -> tuple[str, ...]:
         if (cased and not first[0].isupper()) or (not cased and f1 in _NOT_FIRST):
             continue
         if cased and first in SURNAMES and re.match(r"\w+\s+[A-ZĐ]\w*\s+[A-ZĐ]", restored[m.start(2):]):
-            continue  # "Thành ủy Vương Đình Huệ": a person's name, not a place
+            continue  # "Thành ủy Trần Văn Bình": a person's name, not a place
         two = bool(second) and not second.isdigit() and (second[0].isupper() if cased else f2 not in _NOT_SECOND)
         name = f"{f1} {f2}" if two else f1
         if not any(name in p or p in name for p in found):  # a province already read whole

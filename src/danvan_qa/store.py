@@ -22,11 +22,12 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 import numpy as np
 
@@ -35,7 +36,7 @@ from .chunking import Chunk, sentence_spans
 from .corpus import Document
 from .errors import StoreError
 from .facts import Event, FactTable, Person, Programme
-from .normalize import lexical_tokens, syllables
+from .normalize import fold, lexical_tokens, syllables
 from .restore import Restorer, Vocabulary
 
 if TYPE_CHECKING:
@@ -218,6 +219,25 @@ def _check_backend(catalogue: Catalogue, root: Path, settings: "Settings") -> No
     )
 
 
+class Words(NamedTuple):
+    """The folded words of a text and its adjacent word pairs ("a b")."""
+
+    unigrams: frozenset[str]
+    pairs: frozenset[str]
+
+
+def word_set(folded: str) -> Words:
+    words = re.findall(r"\w+", folded)
+    return Words(frozenset(words), frozenset(f"{a} {b}" for a, b in zip(words, words[1:])))
+
+
+class ArticleWords(NamedTuple):
+    folded: str  # the folded text
+    support: str  # folded title, place, source and text: where a question's constraints may hold
+    text: Words
+    sentences: tuple[Words, ...]  # one per sentence span
+
+
 class Store:
     """A loaded store, ready to search; safe to share between threads (read-only)."""
 
@@ -227,6 +247,7 @@ class Store:
         self.backend = backend
         self.restorer = Restorer(data.vocab)
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._words: dict[str, ArticleWords] = {}
         # Fact lookups by document and by name, so a question never scans the whole table.
         self.people_by_doc: dict[str, list[Person]] = {}
         self.people_by_name: dict[str, list[Person]] = {}
@@ -260,6 +281,18 @@ class Store:
         if spans is None:
             spans = self._sentences[doc_id] = sentence_spans(self.data.documents[doc_id].text)
         return spans
+
+    def words(self, doc_id: str) -> "ArticleWords":
+        """A document's folded text and the folded words and word pairs of each sentence, read once:
+        every question scores sentences against them (a benign race at worst recomputes)."""
+        found = self._words.get(doc_id)
+        if found is None:
+            doc = self.data.documents[doc_id]
+            folded = fold(doc.text)  # one character for one: offsets into `text` hold
+            head = fold(" ".join(filter(None, (doc.title, doc.place, doc.source))))
+            sentences = tuple(word_set(folded[a:b]) for a, b in self.sentences(doc_id))
+            found = self._words[doc_id] = ArticleWords(folded, f"{head} {folded}", word_set(folded), sentences)
+        return found
 
     @classmethod
     def open(cls, root: Path | str, model_id: str, settings: "Settings | None" = None) -> "Store":

@@ -92,10 +92,11 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", fl
     sentence_text = f"{doc.title}\n{doc.text[start:end]}"
     sentence = set(_WORDS.findall(fold(sentence_text)))
     head = fold(f"{doc.title} {doc.place or ''}")
-    article = fold(" ".join(filter(None, (doc.title, doc.place, doc.source, doc.text))))
+    cached = store.words(doc_id)
+    article = cached.support
     near_text = f"{doc.title}\n{neighbourhood(store, doc_id, start)}"
     near = set(_WORDS.findall(fold(near_text)))
-    words = set(_WORDS.findall(article))
+    words = cached.text.unigrams | set(_WORDS.findall(head))
     top_weight = max(scorer.weights.values(), default=1.0)
     person = draft.person if q.kind in WHO_KINDS else None
     days = {(d.day, d.month) for d in dates.find_dates(doc.text, cued_only=False)}
@@ -107,7 +108,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", fl
         float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
         float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else 1.0,
-        scorer(sentence_text), scorer(near_text), scorer(f"{doc.title}\n{doc.text}"),
+        scorer(sentence_text), scorer(near_text), scorer.cover(words, cached.text.pairs),
         max((w for t, w in scorer.weights.items() if t not in sentence), default=0.0) / top_weight,
         max((w for t, w in scorer.weights.items() if t not in near), default=0.0) / top_weight,
         max((w for t, w in scorer.weights.items() if t not in words), default=0.0) / top_weight,
