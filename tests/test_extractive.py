@@ -18,6 +18,8 @@ def q(text: str):
 @pytest.mark.parametrize("question, sentence, expected", [
     ("Có bao nhiêu mô hình Dân vận khéo?", "Toàn tỉnh có 2.071 mô hình được đăng ký.", "2.071"),
     ("Bao nhiêu Công an tỉnh đã ký kết?", "Đến nay 63/63 Công an tỉnh đã ký kết.", "63/63"),
+    ("Bao nhiêu Công an tỉnh đã ký kết?", "Có 62/63 đơn vị Công an tỉnh, thành phố đã ký.", "62/63"),
+    ("Bao nhiêu Công an tỉnh đã ký kết?", "Ngày 15/6/2016, Bộ Công an đã ký kết.", None),  # a date is no count
     ("Bộ Công an ủng hộ bao nhiêu tiền?", "Bộ Công an đã ủng hộ hơn 6,5 tỷ đồng cho các tỉnh.", "6,5 tỷ đồng"),
     ("Có bao nhiêu đại biểu dự?", "Hội nghị diễn ra sáng nay.", None),
     ("Bao nhiêu già làng dự hội nghị?", "Dự có lãnh đạo tỉnh; cùng 30 già làng, trưởng bản.", "30"),  # not "giá"

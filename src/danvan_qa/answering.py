@@ -63,6 +63,22 @@ def programme_numbers(q: Question) -> set[str]:
     return set(found)
 
 
+def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
+    """Several bodies as the sentence joins them ("Bộ Công an với Ban Thường trực …") when they
+    stand there in order with only joining words between; else joined by "và"."""
+    at, parts = 0, []
+    for name in names:
+        found = sentence.find(name, at)
+        if found < 0:
+            return " và ".join(names)
+        parts.append((found, found + len(name)))
+        at = found + len(name)
+    gaps = [sentence[a[1] : b[0]] for a, b in zip(parts, parts[1:])]
+    if all(re.fullmatch(r"\s*(?:,|và|với|cùng|phối hợp với|cùng với)?\s*", gap) for gap in gaps):
+        return sentence[parts[0][0] : parts[-1][1]]
+    return " và ".join(names)
+
+
 def asks_signatories(q: Question) -> bool:
     """Whether a "which organisations" question asks who signed, or between whom ("giữa", "ký")."""
     return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
@@ -183,8 +199,8 @@ class Answerer:
         if q.kind == "parties":
             if not prog.parties or not prog.parties_span:
                 return None
-            short = " và ".join(prog.parties)
             span = (prog.doc_id, *prog.parties_span)
+            short = as_written(self.store.data.documents[prog.doc_id].text[span[1]:span[2]], prog.parties)
             line = f"Chương trình được ký giữa **{md_escape(short)}** {_cite(*span)}"
             return Draft(short, [line], span, "fact", items=[(party, None, None, ("ký",), span) for party in prog.parties])
         if q.kind == "date":
@@ -224,9 +240,9 @@ class Answerer:
             role_text = f" — {md_escape(c.role)}" if c.role else ""
             lines.append(f"- {title}**{md_escape(c.name)}**{role_text} {_cite(c.doc_id, c.start, c.end)}")
             draft.items.append((c.name, c.role, c.rank, c.acts, (c.doc_id, c.start, c.end)))
-        if q.kind == "speaker":  # what they said or did is the rest of the answer: quote it
-            text = self.store.data.documents[best.doc_id].text[best.start:best.end]
-            lines += ["", f"\"{md_escape(text)}\" {_cite(*evidence)}"]
+        # the sentence that says what they did (for speakers, what they said) is quoted as written
+        text = self.store.data.documents[best.doc_id].text[best.start:best.end]
+        lines += ["", f"\"{md_escape(text)}\" {_cite(*evidence)}"]
         return draft
 
     def organisations(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft | None:
@@ -245,7 +261,7 @@ class Answerer:
                 evidence = (cand.doc_id, cand.start, cand.end)
                 shown = ", ".join(f"**{md_escape(name)}**" for name in names)
                 line = f"{shown}: \"{md_escape(cand.text)}\" {_cite(*evidence)}"
-                return Draft(" và ".join(names), [line], evidence, "typed",
+                return Draft(as_written(cand.text, names), [line], evidence, "typed",
                              items=[(name, None, None, (), evidence) for name in names])
         return None
 

@@ -60,6 +60,8 @@ class Scorer:
 
 
 _UNIT_WORDS = ("năm", "tháng", "ngày", "giờ")
+# A count as written: "212", "2.071", "6,5", "62/63"; not a date ("15/6/2016").
+_NUMBER = r"(?<![\d/.,-])(\d+(?:[.,]\d+)*(?:/\d+)?)(?![\d/]|[.,]\d)"
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|USD|VNĐ)", re.IGNORECASE)
 _COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)"
 _DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
@@ -88,14 +90,14 @@ def number_span(question: Question, sentence: Sentence) -> Span | None:
     if m:
         for noun in (m.group(1), m.group(1).split()[0]):
             # the number, then the noun, perhaps after a classifier: "62/63 đơn vị Công an tỉnh"
-            hit = re.search(r"(\d[\d.,/]*)\s+(?:\w+\s+)?" + re.escape(noun) + r"\b", text, re.IGNORECASE)
+            hit = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?" + re.escape(noun) + r"\b", text, re.IGNORECASE)
             if hit:
                 keep_unit = noun.split()[0].lower() in _UNIT_WORDS
                 end = hit.end() if keep_unit else hit.end(1)
                 return Span(text[hit.start() : end], sentence.start + hit.start(), sentence.start + end)
     if before and not m:  # "tăng bao nhiêu?": the number after that verb
         verb = before.group(1).split()[-1]
-        hit = re.search(rf"(?<!\w){re.escape(verb)}\s+(?:\w+\s+)?(\d[\d.,/]*)", text, re.IGNORECASE)
+        hit = re.search(rf"(?<!\w){re.escape(verb)}\s+(?:\w+\s+)?{_NUMBER}", text, re.IGNORECASE)
         if hit:
             return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
     return None
