@@ -31,7 +31,6 @@ from .who import WHO_KINDS, wanted_acts
 if TYPE_CHECKING:
     from .store import ArticleWords, Store, Words
 
-_CODE = re.compile(r"\b\d+[-/](?i:ctr|qd|nq|ct|kh|ttlt|kh)[\w/-]*", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 
 SENTENCE_FEATURES = (
@@ -59,7 +58,7 @@ def _present(phrases: Sequence[str], folded_text: str) -> float:
     return sum(fold(p) in folded_text for p in phrases) / len(phrases)
 
 
-def _share(found: Sequence[bool]) -> float:
+def share(found: Sequence[bool]) -> float:
     """Share of the question's constraints that hold; 1.0 when it names none."""
     return sum(found) / len(found) if found else 1.0
 
@@ -82,7 +81,7 @@ def typed_span_present(q: Question, s: Sentence, doc_year: int | None, store: "S
         return any(fold(b.name) not in asked for g in groups(s.text) for b in g)
     if kind == "program_name":
         folded = fold(s.text)
-        return "chuong trinh" in folded or "giua" in folded or "ky ket" in folded or bool(_CODE.search(s.text))
+        return "chuong trinh" in folded or "giua" in folded or "ky ket" in folded or bool(dates.CODE.search(s.text))
     if kind in WHO_KINDS or kind in ("person_role", "rank"):
         return bool(store.people_by_sentence.get((s.doc_id, s.start)))
     return True
@@ -114,7 +113,7 @@ def _article(q: Question, doc, words: "ArticleWords", scorer: Scorer) -> _Articl
         if df:  # words the article lacks cannot tell its sentences apart
             local[t] = math.log(1 + len(words.sentences) / df)
     cov_doc = scorer.cover(head.unigrams | words.text.unigrams, head.pairs | words.text.pairs)
-    place_doc = _share([place_in(place, words.support) for place in q.places])
+    place_doc = share([place_in(place, words.support) for place in q.places])
     return _Article(context, head, words.support, place_doc, cov_doc, novel, detail, local)
 
 
@@ -157,7 +156,7 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
                 1.0 / (1 + rank), 1.0 / (1 + doc_ranks[p.doc_id]), float(p.dense_score or 0.0),
                 float(typed_span_present(q, sentence, year, store)), date_hit, float(bool(doc_dates)),
                 _present(nouns, f"{art.context} {folded}"), _present(nouns, art.support),
-                _share([p in dates.periods_in(text) for p in q.periods]), _present(q.codes, folded),
+                share([p in dates.periods_in(text) for p in q.periods]), _present(q.codes, folded),
                 _present(q.codes, art.support), math.log(1 + len(text)) / 6,
                 float(index <= 1), float(bool(persons)), float(any(set(x.acts) & family for x in persons)),
                 art.place_doc, _weighted(art.novel, own.unigrams),

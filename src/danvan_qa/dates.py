@@ -21,6 +21,9 @@ _DATE_CUE = re.compile(
 
 
 # "2016-2021", "2016 – 2021": a programme's period.
+# Document numbers in both shapes: "38-Ctr/BDVTW-BCA", "290-QĐ/TW", "09/Ctr-BCA-TTTW".
+CODE_PATTERN = r"\d+(?:-(?i:ctr|qđ|qd|nq|ct|kh|ttlt)/[\w/-]+|/(?i:ctr|qđ|qd|nq|ct|kh|ttlt)-[\w/-]+)"
+CODE = re.compile(rf"\b{CODE_PATTERN}")
 PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 # "tại Hà Nội", "tại TP Hồ Chí Minh": where an event took place.
 PLACE = re.compile(r"\btại ((?:TP\.? |thành phố |tỉnh )?[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)*)")

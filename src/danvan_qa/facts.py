@@ -18,7 +18,7 @@ from .bodies import bodies
 from .names import PersonMention, people
 from .normalize import fold
 
-FACTS_VERSION = 7  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 8  # bump when extraction changes: stores re-extract facts without re-embedding
 EVENT_KINDS = (  # folded cue -> kind, in order of precedence
     ("ky ket", "ký kết"), ("tong ket", "tổng kết"), ("so ket", "sơ kết"), ("lam viec", "làm việc"),
     ("cuoc hop", "họp"), ("hoi nghi", "hội nghị"), ("trien khai", "triển khai"),
@@ -60,12 +60,9 @@ class Tuning:
 
 
 _STAGE = re.compile(r"giai đoạn\s+(\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
-# Programme numbers in both shapes: "38-Ctr/BDVTW-BCA", "09/Ctr-BCA-TTTW".
-_CODE = r"\d+(?:-(?i:ctr)/[\w-]+|/(?i:ctr)-[\w-]+)"
-_NUMBER = re.compile(rf"\b({_CODE})")
 # "Chương trình (phối hợp) (số) <number> (ngày <date>) (giữa A với B) (về) "<name>"" or "… giai đoạn 2016-2021".
 _PROGRAMME = re.compile(
-    rf"[Cc]hương trình(?: phối hợp)?(?:\s+số)?(?:\s+(?P<number>{_CODE}))?(?:\s+ngày\s+(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?"
+    rf"[Cc]hương trình(?: phối hợp)?(?:\s+số)?(?:\s+(?P<number>{dates.CODE_PATTERN}))?(?:\s+ngày\s+(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?"
     r"(?:\s+giữa\s+[^\".;]+?)?(?:\s+về)?\s*"
     r"(?:\"(?P<quoted>[^\"]+)\"|(?P<staged>[^.;,(\"]*?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))"
 )

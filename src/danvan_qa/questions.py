@@ -18,8 +18,6 @@ KINDS = (
     "attendees", "chair", "speaker", "role", "person_role", "rank", "program_name", "program_period",
     "parties", "date", "place", "number", "duration", "other",
 )
-# Document numbers: "38-Ctr/BDVTW-BCA", "09/Ctr-BCA-TTTW", "290-QĐ/TW".
-_CODE = re.compile(r"\b\d+(?:-(?i:ctr|qđ|qd|nq|ct|kh)/[\w/-]+|/(?i:ctr|qđ|qd|nq|ct|kh)-[\w/-]+)", re.IGNORECASE)
 _SPEAKER_ACTS = (("phat bieu", "phát biểu"), ("bao cao", "báo cáo"), ("ket luan", "kết luận"))
 SPEAKER_ACTS = frozenset(act for _, act in _SPEAKER_ACTS)
 # Words a question may use that articles need not contain.
@@ -170,7 +168,7 @@ def parse(text: str, restored: str, facts: FactTable) -> Question:
     restored = restored or text
     folded = " ".join(re.findall(r"\w+|[/-]", fold(restored)))
     folded_raw = fold(restored)
-    codes = tuple(m.group(0) for m in _CODE.finditer(text))
+    codes = tuple(m.group(0) for m in dates.CODE.finditer(text))
     names = sorted({p.name for p in facts.people}, key=len, reverse=True)
     person = next((n for n in names if fold(n) in folded_raw), None)
     kind, act = classify(folded, person, codes, restored)

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from . import dates
+from .candidates import share
 from .extractive import Scorer
 from .facts import act_family
 from .names import TITLE_LOWER
@@ -54,10 +55,6 @@ def neighbourhood(store: "Store", doc_id: str, start: int) -> str:
     at = next((i for i, (a, _) in enumerate(spans) if a == start), 0)
     lo, hi = spans[max(0, at - 1)][0], spans[min(len(spans) - 1, at + 1)][1]
     return store.data.documents[doc_id].text[lo:hi]
-
-
-def _share(found: Sequence[bool]) -> float:
-    return sum(found) / len(found) if found else 1.0
 
 
 def _whole(phrase: str, folded_text: str) -> bool:
@@ -112,13 +109,13 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", fl
         max((w for t, w in scorer.weights.items() if t not in sentence), default=0.0) / top_weight,
         max((w for t, w in scorer.weights.items() if t not in near), default=0.0) / top_weight,
         max((w for t, w in scorer.weights.items() if t not in words), default=0.0) / top_weight,
-        _share([place_in(p, head) for p in q.places]),
-        _share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
-        _share([p in dates.periods_in(doc.text) for p in q.periods]),
-        _share([fold(c) in article for c in q.codes]),
-        _share([(d, m) in days for d, m, _ in q.dates]),
-        _share([y in doc.text or bool(doc.date and doc.date.startswith(y)) for y in years]),
-        _share([_whole(phrase, article) for phrase in _numbered(q, years)]),
+        share([place_in(p, head) for p in q.places]),
+        share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
+        share([p in dates.periods_in(doc.text) for p in q.periods]),
+        share([fold(c) in article for c in q.codes]),
+        share([(d, m) in days for d, m, _ in q.dates]),
+        share([y in doc.text or bool(doc.date and doc.date.startswith(y)) for y in years]),
+        share([_whole(phrase, article) for phrase in _numbered(q, years)]),
         len(scorer.unknown) / max(len(scorer.weights), 1),
     )
 
