@@ -2,7 +2,7 @@
 
 import pytest
 
-from danvan_qa.extractive import Sentence, duration_span, number_span, place_span, year_span
+from danvan_qa.extractive import Sentence, duration_span, number_span, period_span, place_span, relative_period, year_span
 from danvan_qa.facts import FactTable
 from danvan_qa.questions import parse
 
@@ -58,3 +58,19 @@ def test_durations(sentence, expected):
 def test_places(sentence, expected):
     span = place_span(s(sentence), None)
     assert (span.text if span else None) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Chương trình phối hợp giai đoạn tiếp theo là giai đoạn nào?", "2022 – 2026"),
+    ("Hội nghị đánh giá kết quả của giai đoạn trước là giai đoạn nào?", "2016 – 2021"),
+    ("Chương trình phối hợp mới áp dụng cho giai đoạn nào?", "2016 – 2021"),  # no relative period: the clause decides
+])
+def test_a_relative_period_is_the_later_or_the_earlier(question, expected):
+    sentence = s("Hội nghị tổng kết chương trình phối hợp giai đoạn 2016 – 2021 và nội dung chương trình giai đoạn 2022 – 2026.")
+    assert period_span(q(question), sentence).text == expected
+
+
+def test_which_questions_name_a_relative_period():
+    assert relative_period(q("giai doan tiep theo la giai doan nao")) is True
+    assert relative_period(q("Giai đoạn trước là giai đoạn nào?")) is False
+    assert relative_period(q("Chương trình áp dụng cho giai đoạn nào?")) is None

@@ -85,6 +85,18 @@ def test_provinces_are_read_whole_with_or_without_capitals(restored, expected):
     assert places(restored) == expected
 
 
+@pytest.mark.parametrize("typed, expected", [
+    ("nam 2021 tinh dong nai co bao nhieu mo hinh", ("dong nai",)),  # restored, it may read "đồng nại"
+    ("hoi thi llvt quan 3 nam 2023 giai nhat thuoc ve ai", ("quan 3",)),  # no unit word to restore
+    ("ba ria - vung tau co bao nhieu mo hinh", ("ba ria vung tau",)),
+    ("cong an tp hue ky voi ai", ("hue",)),
+    ("vuong dinh hue lam viec voi ai", ()),  # a one-syllable name needs its unit: here it ends a name
+    ("ong nguyen thai binh giu chuc vu gi", ()),  # after a surname: a person
+])
+def test_a_question_without_diacritics_is_read_folded(typed, expected):
+    assert places(typed, typed) == expected
+
+
 @pytest.mark.parametrize("question, act", [
     ("Ai chủ trì buổi làm việc?", "chủ trì"),
     ("Những ai tham dự buổi làm việc của Chủ tịch tỉnh?", "dự"),  # "buổi làm việc" is the event

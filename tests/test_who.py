@@ -4,7 +4,8 @@ import pytest
 
 from danvan_qa.facts import FactTable
 from danvan_qa.questions import parse
-from danvan_qa.who import PersonCandidate, focus_title, head_match, select, title_heads, title_words
+from danvan_qa.extractive import Scorer
+from danvan_qa.who import PersonCandidate, focus_missing, focus_title, head_match, select, title_heads, title_words
 
 
 def q(text: str):
@@ -23,6 +24,21 @@ def q(text: str):
 def test_the_title_of_the_person_asked_for(question, head):
     found = focus_title(q(question))
     assert (found[0] if found else None) == head
+
+
+def test_someone_who_stands_for_a_body_must_belong_to_it():
+    question = q("Ai đại diện Công an tỉnh Hà Nam ký chương trình phối hợp?")
+    head, words = focus_title(question)
+    assert head is None and {"cong", "an", "tinh"} <= words and not words & {"ha", "nam", "ky"}
+
+
+def test_the_rarest_title_word_a_person_lacks():
+    question = q("Thứ trưởng Bộ Quốc phòng nào dự buổi làm việc?")
+    scorer = Scorer(question, lambda t: {"quoc": 1, "phong": 1}.get(t, 50), 100)
+    assert focus_missing(question, scorer, None, "Thứ trưởng Bộ Quốc phòng") == 0.0
+    other = focus_missing(question, scorer, None, "Thứ trưởng Bộ Nội vụ")
+    assert other == pytest.approx(1.0)  # "quoc", "phong": the question's rarest words
+    assert focus_missing(q("Ai dự buổi làm việc?"), scorer, None, "Thứ trưởng Bộ Nội vụ") == 0.0  # no title asked
 
 
 def test_title_words_leave_out_the_place():

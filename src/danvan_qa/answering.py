@@ -21,7 +21,8 @@ from .backend import Filters
 from .bodies import party_groups
 from .candidates import SENTENCE_FEATURES, Candidate, sentence_candidates
 from .errors import ModelError
-from .extractive import Scorer, Sentence, date_span, duration_span, number_span, period_span, place_span, year_span
+from .extractive import (Scorer, Sentence, date_span, duration_span, number_span, period_span, place_span,
+                         relative_period, year_span)
 from .facts import Programme
 from .normalize import fold
 from .questions import SPEAKER_ACTS, Question, parse, place_in
@@ -267,6 +268,9 @@ class Answerer:
 
     def from_ranked(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft:
         """The typed span of the best sentence that holds one; else the best sentence itself."""
+        relative = self._relative_period(q, ranked[0][0]) if q.kind == "program_period" else None
+        if relative is not None:
+            return relative
         for cand, prob in ranked[:3]:
             draft = self._typed(q, Sentence(cand.doc_id, cand.start, cand.end, cand.text, prob))
             if draft is not None:
@@ -279,6 +283,20 @@ class Answerer:
             second = runner[0]
             lines += ["", f"\"{md_escape(second.text)}\" {_cite(second.doc_id, second.start, second.end)}"]
         return Draft(None, lines, evidence, "sentence")
+
+    def _relative_period(self, q: Question, best: Candidate) -> Draft | None:
+        """"Giai đoạn tiếp theo / trước": the latest (earliest) period the best sentence's article
+        names, since the sentence that echoes the question often names only the other one."""
+        later = relative_period(q)
+        if later is None:
+            return None
+        text = self.store.data.documents[best.doc_id].text
+        found = [(int(m.group(1)), a, b) for a, b in self.store.sentences(best.doc_id)
+                 for m in dates.PERIOD.finditer(text[a:b])]
+        if len({year for year, _, _ in found}) < 2:
+            return None
+        _, a, b = (max if later else min)(found, key=lambda f: f[0])
+        return self._typed(q, Sentence(best.doc_id, a, b, text[a:b], 0.0))
 
     def _typed(self, q: Question, s: Sentence) -> Draft | None:
         """The span of the asked type in a sentence, quoted with it; None when it holds none."""

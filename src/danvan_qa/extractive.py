@@ -151,12 +151,28 @@ def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
     return None
 
 
+# "giai đoạn tiếp theo / mới / tới" asks for the later period of a sentence, "giai đoạn trước" the earlier.
+_RELATIVE = re.compile(r"(?<!\w)giai doan (?:(tiep theo|moi|toi|sap toi|ke tiep)|(truoc|vua qua|da qua))(?!\w)")
+
+
+def relative_period(question: Question) -> bool | None:
+    """True when the question asks for the later period ("giai đoạn tiếp theo"), False for the
+    earlier ("giai đoạn trước"), None when it names no relative period."""
+    hit = _RELATIVE.search(question.folded)
+    return None if hit is None else bool(hit.group(1))
+
+
 def period_span(question: Question, sentence: Sentence) -> Span | None:
     """The period whose preceding clause shares most words (and word pairs) with the question."""
     tokens = content_tokens(question.folded)
     wanted, pairs = set(tokens), set(zip(tokens, tokens[1:]))
+    hits = list(dates.PERIOD.finditer(sentence.text))
+    later = relative_period(question)
+    if later is not None and len({h.group(1) for h in hits}) > 1:  # "giai đoạn tiếp theo": the later one
+        hit = (max if later else min)(hits, key=lambda h: int(h.group(1)))
+        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
     best: tuple[float, Span] | None = None
-    for hit in dates.PERIOD.finditer(sentence.text):
+    for hit in hits:
         clause = re.findall(r"\w+", fold(re.split(r"[;:]", sentence.text[max(0, hit.start() - 90) : hit.start()])[-1]))
         overlap = len(wanted & set(clause)) + 2 * len(pairs & set(zip(clause, clause[1:])))
         span = Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())

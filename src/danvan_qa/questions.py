@@ -88,7 +88,7 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     if _has(folded, "ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "ngay may", "nam nao") or \
             folded.startswith("ngay "):
         return "date", None
-    if _has(folded, "o dau", "tai dau", "dia diem", "noi nao", "tinh nao", "thanh pho nao"):
+    if _has(folded, "o dau", "tai dau", "dia diem", "noi nao", "tinh nao", "thanh pho nao", "hoi truong nao"):
         return "place", None
     how_many = re.search(r"(?<!\w)mấy(?!\w)", restored.lower()) if restored else _has(folded, "may")
     if _has(folded, "bao nhieu", "so luong", "ty le", "so mo hinh") or how_many:
@@ -183,7 +183,7 @@ def parse(text: str, restored: str, facts: FactTable) -> Question:
         text=text, restored=restored, folded=folded, kind=kind, act=act, dates=mentions,
         periods=tuple(f"{a}-{b}" for a, b in dates.PERIOD.findall(text)), codes=codes, person=person,
         proper_nouns=_proper_nouns(text), exclude_chairs=_has(folded, "ngoai", "cung du") and kind == "attendees",
-        places=places(restored),
+        places=places(restored, text),
     )
 
 
@@ -208,6 +208,12 @@ def _spaced(folded: str) -> str:
 # Matched with their diacritics ("Huế" is not "Huệ", "Sơn La" not "Sơn là"), in lower case.
 _PROVINCES = sorted({_spaced(normalize_text(p).lower()) for p in PROVINCES}, key=len, reverse=True)
 _PROVINCE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in _PROVINCES) + r")(?!\w)")
+# A question typed without diacritics is matched folded: its restored form may miss the name
+# ("tinh dong nai" restored as "tỉnh đồng nại"), and "quan 3" has no unit word to restore.
+_FOLDED_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted({re.escape(fold(p)) for p in _PROVINCES}, key=len,
+                                                           reverse=True)) + r")(?!\w)")
+_FOLDED_SURNAMES = frozenset(fold(n).lower() for n in SURNAMES)
+_FOLDED_NUMBERED = re.compile(r"(?<!\w)(quan|phuong|xa) (\d+)(?![\d/-])")
 
 
 def place_in(place: str, folded_text: str, before: str = "") -> bool:
@@ -215,7 +221,7 @@ def place_in(place: str, folded_text: str, before: str = "") -> bool:
     return bool(re.search(rf"(?<!\w){before}{re.escape(place)}(?!\w)", _spaced(folded_text)))
 
 
-def places(restored: str) -> tuple[str, ...]:
+def places(restored: str, text: str | None = None) -> tuple[str, ...]:
     """Place names the question sets as a constraint, folded: "tỉnh Bình Dương" -> "binh duong".
 
     A province or centrally-run city is read from the gazetteer, written with capitals or
@@ -223,11 +229,21 @@ def places(restored: str) -> tuple[str, ...]:
     from the shape "<unit> <one or two syllables>": a question written with capitals must
     capitalise the name (so "tỉnh liên quan" names no place); one typed in lower case is
     read with short lists of words no place name starts or ends with. "quận 10" keeps its
-    unit, as the number alone means nothing.
+    unit, as the number alone means nothing. A `text` typed without diacritics is also read
+    folded, where the gazetteer and "quan 3" can still be told.
     """
     cased = restored != restored.lower()
     spaced = _spaced(restored)
     found: list[str] = []
+    if text is not None and fold(text) == text.lower():
+        plain = _spaced(text.lower())
+        for m in _FOLDED_PROVINCE.finditer(plain):
+            before = plain[: m.start()].split()[-1:]
+            if before and before[0] in _FOLDED_SURNAMES:
+                continue  # "nguyen thai binh": a person's name
+            if " " in m.group(1) or (before and before[0] in ("tp", "pho", "tinh", "o", "tai")):
+                found.append(m.group(1))  # "hue" alone may end a name ("vuong dinh hue")
+        found += [m.group(0) for m in _FOLDED_NUMBERED.finditer(plain)]
     for m in _PROVINCE.finditer(spaced.lower()):
         before = spaced[: m.start()].split()[-1:]
         if not (cased and before and before[0] in SURNAMES):

@@ -21,8 +21,8 @@ from .extractive import Scorer
 from .facts import act_family
 from .names import TITLE_LOWER
 from .normalize import fold
-from .questions import Question, place_in
-from .who import WHO_KINDS, focus_match, wanted_acts
+from .questions import Question, content_tokens, place_in, places
+from .who import WHO_KINDS, focus_match, focus_missing, wanted_acts
 
 if TYPE_CHECKING:
     from .answering import Draft
@@ -30,9 +30,9 @@ if TYPE_CHECKING:
     from .store import Store
 
 SUPPORT_FEATURES = (
-    "p_evidence", "person_p", "fact", "type_missing", "focus_head", "focus_cov", "act_match",
-    "cov_sentence", "cov_near", "cov_article", "missing_sentence", "missing_near", "missing_article",
-    "place_head", "place_article", "period_article",
+    "p_evidence", "person_p", "fact", "type_missing", "focus_head", "focus_cov", "focus_missing", "act_match",
+    "cov_sentence", "cov_near", "cov_article", "missing_sentence", "missing_near", "missing_article", "missing_named",
+    "place_head", "place_article", "place_person", "period_article",
     "code_article", "date_article", "year_article", "number_article", "unknown_share",
 )
 # A question about people, one answered by a typed span, and any other: the same evidence weighs
@@ -104,13 +104,16 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", fl
         float(draft.strategy == "fact"),
         float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
+        focus_missing(q, scorer, person.rank, person.role) if person else 0.0,
         float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else 1.0,
         scorer(sentence_text), scorer(near_text), scorer.cover(words, cached.text.pairs),
         max((w for t, w in scorer.weights.items() if t not in sentence), default=0.0) / top_weight,
         max((w for t, w in scorer.weights.items() if t not in near), default=0.0) / top_weight,
         max((w for t, w in scorer.weights.items() if t not in words), default=0.0) / top_weight,
+        max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() if t not in words), default=0.0) / top_weight,
         share([place_in(p, head) for p in q.places]),
         share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
+        _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
         share([p in dates.periods_in(doc.text) for p in q.periods]),
         share([fold(c) in article for c in q.codes]),
         share([(d, m) in days for d, m, _ in q.dates]),
@@ -118,6 +121,22 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", fl
         share([_whole(phrase, article) for phrase in _numbered(q, years)]),
         len(scorer.unknown) / max(len(scorer.weights), 1),
     )
+
+
+def _named(q: Question) -> set[str]:
+    """The question's words that a paraphrase cannot change: its names, places and numbers, but
+    not acronyms (an article that answers "áp dụng cho giai đoạn nào" may say "thực hiện", not
+    "áp dụng", and "an ninh Tổ quốc", not "ANTQ")."""
+    words = {fold(w) for n in (*q.proper_nouns, *q.places) for w in _WORDS.findall(n)
+             if not (len(w) > 1 and w.isupper())}  # acronyms ("ANTQ") are often written out
+    return words | {t for t in content_tokens(q.folded) if t.isdigit()}
+
+
+def _place_person(q: Question, role: str | None, home: str) -> float:
+    """The share of the places a question names that are the person's: named in their role, or,
+    when the role names no place, the article's own place (whose officials it calls by title alone)."""
+    own = places(role or "")
+    return share([any(p == o or p in o for o in own) if own else place_in(p, fold(home)) for p in q.places])
 
 
 def _numbered(q: Question, years: Sequence[str]) -> list[str]:

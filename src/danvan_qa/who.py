@@ -95,7 +95,7 @@ def title_words(q: Question) -> set[str]:
 _LEAD = re.compile(r"(?:(?:những|các|hai|ba|vị|đồng chí|ông|bà)\s+)*")
 
 
-_GROUP = re.compile(r"(?:lãnh đạo|đại diện)(?!\w)")  # "Lãnh đạo Công an tỉnh nào …": any leader of that body
+_GROUP = re.compile(r"(?:lãnh đạo|đại diện|thay mặt)(?!\w)")  # "Lãnh đạo Công an tỉnh nào …": any leader of that body
 
 
 def focus_title(q: Question) -> tuple[tuple[str, bool] | None, set[str]] | None:
@@ -113,6 +113,8 @@ def focus_title(q: Question) -> tuple[tuple[str, bool] | None, set[str]] | None:
     if lowered.startswith("ai", at):
         if lowered.startswith("ai là ", at):
             at += len("ai là ")
+        elif _GROUP.match(lowered, at + len("ai ")):
+            at += len("ai ")  # "Ai đại diện Công an tỉnh ký …?": someone of that body
         elif re.search(r"(?<!\w)là ai\W*$", lowered):
             at = 0  # "<title> … là ai?"
         else:
@@ -124,7 +126,7 @@ def focus_title(q: Question) -> tuple[tuple[str, bool] | None, set[str]] | None:
     if m is None:
         return None
     head = (m.group(2), bool(m.group(1))) if m.re is _HEAD else None
-    return head, _title_words(text, m) - _place_words(q) - {"lanh", "dao", "dai", "dien"}
+    return head, _title_words(text, m) - _place_words(q) - {"lanh", "dao", "dai", "dien", "thay", "mat"}
 
 
 def focus_match(q: Question, scorer: Scorer, rank: str | None, role: str | None) -> tuple[float, float]:
@@ -137,6 +139,17 @@ def focus_match(q: Question, scorer: Scorer, rank: str | None, role: str | None)
     head, words = focus
     holds = head is None or head in title_heads(f"{rank or ''} {role or ''}")
     return float(holds), title_cov(words, scorer, rank, role)
+
+
+def focus_missing(q: Question, scorer: Scorer, rank: str | None, role: str | None) -> float:
+    """The rarest word of the asked-for title that a person's rank and role lack, against the
+    question's rarest word: "Thứ trưởng Bộ Quốc phòng" is not answered by "Thứ trưởng Bộ Nội vụ"."""
+    focus = focus_title(q)
+    if focus is None or not focus[1]:
+        return 0.0
+    held = set(re.findall(r"\w+", fold(f"{rank or ''} {role or ''}")))
+    top = max(scorer.weights.values(), default=1.0)
+    return max((scorer.weights.get(w, 1.0) for w in focus[1] - held), default=0.0) / top
 
 
 def title_cov(words: set[str], scorer: Scorer, rank: str | None, role: str | None) -> float:
