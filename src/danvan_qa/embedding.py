@@ -81,13 +81,16 @@ _cache_lock = threading.Lock()
 
 
 def model_id_for(settings: Settings) -> str:
-    """The id recorded in a store's manifest; a store built with another id is refused."""
-    return settings.model or DEFAULT_MODEL_ID
+    """The id recorded in a store's manifest, encoder included (its vectors differ slightly): a
+    store built with another id is refused, and query vectors come from the encoder that built it."""
+    base = settings.model or DEFAULT_MODEL_ID
+    return base if settings.encoder == "torch" else f"{base} [{settings.encoder}]"
 
 
 def get_embedder(settings: Settings) -> Embedder:
-    """The process-wide embedder for `settings.model`, building the e5 folder if needed."""
-    key = (settings.model, str(settings.cache))
+    """The process-wide embedder for `settings.model` and `settings.encoder`, building the e5
+    folder (and its ONNX export) if needed."""
+    key = (settings.model, str(settings.cache), settings.encoder)
     with _cache_lock:
         if key not in _cache:
             if settings.model:
@@ -96,6 +99,13 @@ def get_embedder(settings: Settings) -> Embedder:
                 from .modelfolder import ensure_default_model
 
                 source = str(ensure_default_model(Path(settings.cache)))
-            log.info("loading embedding model %s", source)
-            _cache[key] = SentenceTransformerEmbedder(source, model_id_for(settings), settings.batch_size)
+            if settings.encoder != "torch":
+                from .onnx_encoder import OnnxEmbedder, ensure_onnx_model
+
+                folder = ensure_onnx_model(Path(source), Path(settings.cache), settings.encoder)
+                log.info("loading ONNX encoder %s", folder)
+                _cache[key] = OnnxEmbedder(folder, model_id_for(settings), settings.batch_size)
+            else:
+                log.info("loading embedding model %s", source)
+                _cache[key] = SentenceTransformerEmbedder(source, model_id_for(settings), settings.batch_size)
         return _cache[key]

@@ -166,7 +166,7 @@ def check_compatible(manifest: dict[str, Any], model_id: str, root: Path) -> Non
     if built_with != model_id:
         raise StoreError(
             f"index in {root} was built with model {built_with!r} but the current model is {model_id!r}; "
-            f"{REBUILD_HINT}, or set DANVAN_QA_MODEL to the model it was built with"
+            f"{REBUILD_HINT}, or set DANVAN_QA_MODEL and DANVAN_QA_ENCODER to what it was built with"
         )
 
 

@@ -1,0 +1,110 @@
+"""The ONNX encoders (float32 and int8) against the float32 torch one, in one run. Not a test: figures depend
+on the machine.
+
+Usage: python benchmarks/encoders.py [--set NAME=GOLD.jsonl[,GOLD…]@CORPUS …] [--chunks 600] [--repeat 3]
+
+For each encoder: retrieval quality (Recall@5, MRR@10, hybrid and dense) on each gold set over
+its corpus, each in a store of its own; query-encoding p50 on every gold question; answer() p50;
+passage throughput (chunks/s) encoding the real chunks of the corpora, repeated up to --chunks;
+and the whole `build_index` of each corpus. Prints the table and the ratios to torch float32
+that issue 14 sets targets for; appends them to benchmarks/results.md with --write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from common import LINES, machine, pct, say, timed  # noqa: E402
+
+from danvan_qa import build_index, evaluate, open_store  # noqa: E402
+from danvan_qa.answering import Answerer  # noqa: E402
+from danvan_qa.embedding import get_embedder  # noqa: E402
+from danvan_qa.gold import load_gold_files  # noqa: E402
+from danvan_qa.settings import Settings  # noqa: E402
+
+ENCODERS = ("torch", "onnx", "onnx-int8")
+DEFAULT_SETS = ("seeds=eval/gold.jsonl@corpus", "devset=../shared/devset/gold.jsonl@../shared/devset/corpus")
+
+
+def _parse_set(spec: str) -> tuple[str, list[Path], Path]:
+    name, rest = spec.split("=", 1)
+    gold, corpus = rest.rsplit("@", 1)
+    return name, [ROOT / g for g in gold.split(",")], ROOT / corpus
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", action="append", dest="sets", help="NAME=GOLD[,GOLD…]@CORPUS (repeatable)")
+    ap.add_argument("--chunks", type=int, default=600, help="passages encoded for the throughput figure")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--write", action="store_true", help="append the table to benchmarks/results.md")
+    args = ap.parse_args()
+    sets = [_parse_set(s) for s in (args.sets or DEFAULT_SETS)]
+    sets = [s for s in sets if s[2].is_dir() and all(g.is_file() for g in s[1])]
+    if not sets:
+        sys.exit("no gold set with its corpus found (../shared/devset is read from beside the repo)")
+    say(f"## Encoders: torch float32 against ONNX float32 and int8 ({time.strftime('%Y-%m-%d')})\n")
+    say(machine() + "\n")
+    rows: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="danvan-enc-") as tmp:
+        for encoder in ENCODERS:
+            r = rows[encoder] = {}
+            for name, gold, corpus in sets:
+                settings = Settings.from_env(corpus=corpus, store=Path(tmp) / f"{name}-{encoder}", encoder=encoder)
+                get_embedder(settings)  # load (and export once) outside the timings
+                t0 = time.perf_counter()
+                build_index(settings=settings)
+                r[f"{name} build s"] = time.perf_counter() - t0
+                res = evaluate(gold, corpus=corpus, store=settings.store, settings=settings, baseline=False,
+                               modes=("hybrid", "dense"))
+                for mode in ("hybrid", "dense"):
+                    agg = res.metrics["retrieval"][mode]["overall"]
+                    r[f"{name} {mode} R@5"] = agg["Recall@5"]
+                    r[f"{name} {mode} MRR@10"] = agg["MRR@10"]
+                r[f"{name} contained"] = res.metrics["answers"]["overall"]["answer_contained"]
+            name, gold, corpus = sets[0]
+            settings = Settings.from_env(corpus=corpus, store=Path(tmp) / f"{name}-{encoder}", encoder=encoder)
+            embedder = get_embedder(settings)
+            questions = [i.question for g in gold for i in load_gold_files([g])]
+            r["query ms p50"] = pct([t for q in questions for t in timed(lambda: embedder.encode_queries([q]),
+                                                                             args.repeat)], 50)
+            answerer = Answerer(open_store(settings=settings), settings)
+            for q in questions[:5]:
+                answerer.answer(q)  # warm-up
+            r["answer ms p50"] = pct([t for q in questions for t in timed(lambda: answerer.answer(q), args.repeat)], 50)
+            texts = [c.text for set_name, _, set_corpus in sets for c in open_store(settings=Settings.from_env(
+                corpus=set_corpus, store=Path(tmp) / f"{set_name}-{encoder}", encoder=encoder)).data.chunks]
+            texts = (texts * (args.chunks // max(len(texts), 1) + 1))[: args.chunks]
+            t0 = time.perf_counter()
+            embedder.encode_passages(texts)
+            r["passages/s"] = len(texts) / (time.perf_counter() - t0)
+    keys = list(rows["torch"])
+    say("| measure | " + " | ".join(ENCODERS) + " | " + " | ".join(f"{e} / torch" for e in ENCODERS[1:]) + " |")
+    say("|---" * (2 * len(ENCODERS)) + "|")
+    for k in keys:
+        base = rows["torch"][k]
+        say(f"| {k} | " + " | ".join(f"{rows[e][k]:.3f}" for e in ENCODERS) + " | "
+            + " | ".join(f"{rows[e][k] / base if base else float('nan'):.2f}" for e in ENCODERS[1:]) + " |")
+    say()
+    torch_q = rows["torch"]["query ms p50"]
+    for e in ENCODERS[1:]:
+        worst = max(abs(rows[e][k] - rows["torch"][k]) for k in keys if "R@5" in k or "MRR" in k)
+        say(f"- {e}: query encoding p50 {rows[e]['query ms p50'] / torch_q:.2f} × torch (target ≤ 0.35); answer() p50 "
+            f"{rows[e]['answer ms p50'] / torch_q:.2f} × a bare torch query encoding (target ≤ 0.5); passages "
+            f"{rows[e]['passages/s'] / rows['torch']['passages/s']:.2f} × torch (target ≥ 2); largest retrieval "
+            f"difference (Recall@5, MRR@10) {worst:.3f} (target ≤ 0.01)")
+    if args.write:
+        with (ROOT / "benchmarks" / "results.md").open("a", encoding="utf-8") as f:
+            f.write("\n" + "\n".join(LINES) + "\n")
+
+
+if __name__ == "__main__":
+    main()
