@@ -131,19 +131,19 @@ class ChatBackend:
             return None
         return Filters(doc_ids=chosen, sources=wanted, date_from=start, date_to=end)
 
-    def events(self, search: str = "") -> tuple[list[list[str]], str | None]:
-        """Rows of the events table matching `search` (any column, diacritics optional), and a CSV file."""
-        from .events import COLUMNS, table_rows
-        from .normalize import fold
+    def events(self, search: str = "", page: float = 1) -> tuple[list[list[str]], str | None, str]:
+        """One page of the events table matching `search` (any column, diacritics optional), a CSV
+        of every match, and where the page stands; searched and paged here, so an archive's tens
+        of thousands of events never reach the browser at once."""
+        from .events import COLUMNS, search_events
 
         if not self.preparer.ready.is_set():
-            return [], None
-        rows = table_rows(self.store())
-        needle = fold(search.strip())
-        rows = [r for r in rows if not needle or needle in fold(" ".join(r.values()))]
+            return [], None, ""
+        found = search_events(self.store(), search, int(page or 1))
         table = [[r["date"], r["place"], r["summary"], people_cell(r["participants"]), r["programmes"], source_cell(r)]
-                 for r in rows]
-        return table, _write_csv(rows, COLUMNS)
+                 for r in found.rows]
+        info = f"Trang {found.page}/{found.pages} · {len(found.matches)} sự kiện"
+        return table, _write_csv(found.matches, COLUMNS), info
 
     def status(self) -> str:
         return f'<div class="dv-status">{esc(self.preparer.state)}</div>'
@@ -210,7 +210,10 @@ def build_app(settings: Settings, preparer: Preparer):
             sources = gr.HTML(elem_id="dv-sources")
             passages = gr.HTML(elem_id="dv-passages")
         with gr.Tab("Sự kiện", elem_id="dv-events-tab"):
-            search = gr.Textbox(label="Tìm trong bảng (ngày, nơi, tên, chương trình…)")
+            with gr.Row():
+                search = gr.Textbox(label="Tìm trong bảng (ngày, nơi, tên, chương trình…)", scale=4)
+                page = gr.Number(value=1, minimum=1, precision=0, label="Trang", scale=1, elem_id="dv-events-page")
+            info = gr.Markdown(elem_id="dv-events-info")
             table = gr.Dataframe(headers=["Ngày", "Nơi", "Sự kiện", "Người tham gia (vai trò)", "Chương trình",
                                           "Nguồn"], datatype=["str", "str", "str", "markdown", "str", "markdown"],
                                  column_widths=["100px", "120px", "200px", "380px", "200px", "200px"], wrap=True,
@@ -221,7 +224,9 @@ def build_app(settings: Settings, preparer: Preparer):
         send.click(backend.ask, inputs, outputs, api_name="ask")
         question.submit(backend.ask, inputs, outputs, api_visibility="private")
         clear.click(lambda: ([], "", "", ""), None, outputs, api_visibility="private")
-        search.change(backend.events, search, [table, download], api_name="events")
+        search.change(lambda text: (*backend.events(text, 1), 1), search, [table, download, info, page],
+                      api_visibility="private")
+        page.change(backend.events, [search, page], [table, download, info], api_name="events")
 
         def refresh():
             titles, names = [], []
@@ -229,14 +234,14 @@ def build_app(settings: Settings, preparer: Preparer):
                 store = backend.store()
                 titles = sorted(d.title for d in store.data.documents.values())
                 names = sorted({d.source for d in store.data.documents.values() if d.source})
-            rows, csv_path = backend.events("")
-            return backend.status(), gr.update(choices=titles), gr.update(choices=names), rows, csv_path
+            rows, csv_path, where = backend.events("")
+            return backend.status(), gr.update(choices=titles), gr.update(choices=names), rows, csv_path, where
 
         timer = gr.Timer(2.0)
-        timer.tick(refresh, None, [status, docs, srcs, table, download], api_visibility="private")
+        timer.tick(refresh, None, [status, docs, srcs, table, download, info], api_visibility="private")
         timer.tick(lambda: gr.Timer(active=not preparer.ready.is_set() and preparer.error is None), None, timer,
                    api_visibility="private")
-        demo.load(refresh, None, [status, docs, srcs, table, download], api_visibility="private")
+        demo.load(refresh, None, [status, docs, srcs, table, download, info], api_visibility="private")
     return demo
 
 
