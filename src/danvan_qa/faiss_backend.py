@@ -85,9 +85,11 @@ class FaissBackend:
         import bm25s
         import faiss
 
-        vectors = np.load(gen / "vectors.npy", allow_pickle=False)
+        # Memory-mapped: the vectors serve only filtered exact search (FAISS holds its own copy), and
+        # BM25's score matrices are paged in as queries touch them, so an archive's store stays lean.
+        vectors = np.load(gen / "vectors.npy", mmap_mode="r", allow_pickle=False)
         dense = faiss.read_index(str(gen / "dense.faiss"))
-        exact, folded = (bm25s.BM25.load(str(gen / d), show_progress=False) for d in BM25_DIRS)
+        exact, folded = (bm25s.BM25.load(str(gen / d), show_progress=False, mmap=True) for d in BM25_DIRS)
         counts = {
             "chunks": len(chunks), "vectors": vectors.shape[0], "faiss": dense.ntotal,
             "bm25_exact": exact.scores["num_docs"], "bm25_folded": folded.scores["num_docs"],
