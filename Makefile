@@ -33,8 +33,13 @@ browser:
 index: install
 	$(VENV)/bin/danvan-qa index
 
+# The archive benchmark at 1,000 and 5,000 articles; `make bench ARCHIVE_SIZES=1000,5000,20000` adds 20,000.
+ARCHIVE_SIZES ?= 1000,5000
+ARCHIVE_ENCODER ?= onnx-int8
+
 bench: install
 	$(PY) benchmarks/suite.py
+	$(PY) benchmarks/archive.py --sizes $(ARCHIVE_SIZES) --encoder $(ARCHIVE_ENCODER) --write
 
 clean:
 	rm -rf vectorstore/CURRENT vectorstore/gen-* vectorstore/.gen-* vectorstore/.lock vectorstore/milvus.db

@@ -7,6 +7,7 @@ was read from, so an answer built from it can quote that sentence exactly.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -117,6 +118,12 @@ class FactTable:
     events: tuple[Event, ...] = ()
     people: tuple[Person, ...] = ()
     programmes: tuple[Programme, ...] = ()
+
+    @functools.cached_property
+    def folded_names(self) -> tuple[tuple[str, str], ...]:
+        """(folded, as written) of every person's name, longest first: folded once per table, not
+        once per question (an archive knows tens of thousands of people)."""
+        return tuple((fold(n), n) for n in sorted({p.name for p in self.people}, key=len, reverse=True))
 
     def to_json(self) -> dict[str, Any]:
         return {k: [dataclasses.asdict(x) for x in getattr(self, k)] for k in ("events", "people", "programmes")}

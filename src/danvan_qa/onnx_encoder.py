@@ -27,7 +27,7 @@ from typing import Sequence
 import numpy as np
 
 from .errors import ModelError
-from .modelfolder import VERIFY_SENTENCES
+from .modelfolder import VERIFY_SENTENCES, is_current, publish
 
 log = logging.getLogger(__name__)
 
@@ -116,12 +116,8 @@ def ensure_onnx_model(source: Path, cache: Path, encoder: str = "onnx") -> Path:
         raise ModelError(f"the {encoder} encoder needs a local sentence-transformers folder with a fast "
                          f"tokenizer and mean pooling; {source} is not one (use DANVAN_QA_ENCODER=torch)")
     folder, digest, floor = onnx_dir(source, cache, encoder), _digest(source), MIN_COSINE[encoder]
-    stamp = folder / STAMP
-    if stamp.is_file():
-        info = json.loads(stamp.read_text(encoding="utf-8"))
-        if info.get("source") == digest and info.get("cosine", 0.0) >= floor:
-            return folder
-        log.warning("onnx folder %s is stale or unverified; rebuilding", folder)
+    if is_current(folder / STAMP, digest, floor):
+        return folder
     cache.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".onnx-build-", dir=cache))
     try:
@@ -138,12 +134,7 @@ def ensure_onnx_model(source: Path, cache: Path, encoder: str = "onnx") -> Path:
             raise ModelError(f"the {encoder} export disagrees with the model (min cosine {cosine:.4f} < {floor}); "
                              "refusing to use it (use DANVAN_QA_ENCODER=onnx or torch)")
         (tmp / STAMP).write_text(json.dumps({"source": digest, "cosine": cosine}), encoding="utf-8")
-        old = folder.with_name(folder.name + ".old")
-        if folder.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(folder, old)
-        os.replace(tmp, folder)
-        shutil.rmtree(old, ignore_errors=True)
+        publish(tmp, folder)
         log.info("%s folder ready (min cosine vs float32 %.4f)", encoder, cosine)
         return folder
     finally:
@@ -191,8 +182,9 @@ class OnnxEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         prefix = self._prompts.get(prompt, "")
-        ids = [e.ids for e in self._tok.encode_batch([prefix + t for t in texts])]
-        order = np.argsort([len(i) for i in ids], kind="stable")
+        # Batches of similar length (characters stand in for tokens), tokenised one batch at a time:
+        # an archive's tokens are never all held at once.
+        order = np.argsort([len(t) for t in texts], kind="stable")
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         bar = None
         if progress:
@@ -202,7 +194,7 @@ class OnnxEmbedder:
         with self._lock:
             for at in range(0, len(order), self._batch_size):
                 batch = order[at : at + self._batch_size]
-                out[batch] = self._run([ids[i] for i in batch])
+                out[batch] = self._run([e.ids for e in self._tok.encode_batch([prefix + texts[i] for i in batch])])
                 if bar is not None:
                     bar.update(len(batch))
         if bar is not None:

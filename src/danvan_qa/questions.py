@@ -169,8 +169,7 @@ def parse(text: str, restored: str, facts: FactTable) -> Question:
     folded = " ".join(re.findall(r"\w+|[/-]", fold(restored)))
     folded_raw = fold(restored)
     codes = tuple(m.group(0) for m in dates.CODE.finditer(text))
-    names = sorted({p.name for p in facts.people}, key=len, reverse=True)
-    person = next((n for n in names if fold(n) in folded_raw), None)
+    person = next((name for folded_name, name in facts.folded_names if folded_name in folded_raw), None)
     kind, act = classify(folded, person, codes, restored)
     mentions = tuple((d.day, d.month, d.year) for d in dates.find_dates(text))
     if not mentions:  # "4-11" without a cue word still names a date in a question
