@@ -1,11 +1,12 @@
 """The sentence encoder on ONNX Runtime: float32, or with its matrix weights quantised to int8.
 
-Almost all of a question's time was the float32 torch encoder (≈ 29 ms on 2 cores). The same
-model exported once to ONNX encodes a query in ≈ 9 ms with vectors equal to torch's (cosine
-1.0000); with the weights of its MatMuls quantised per channel to int8 (the word embeddings
-stay float32: quantising them too cost more) in ≈ 6 ms and passages 1.8× faster, but its
-vectors move enough (cosine ≥ 0.99) to cost retrieval 0.01-0.06 on our gold sets
-(benchmarks/encoders.py), so it is a choice, not the default. The export runs offline from
+Almost all of a question's time was the float32 torch encoder. The same model exported once
+to ONNX encodes a query in 0.35× torch's time with vectors equal to torch's (cosine 1.0000);
+with the weights of its MatMuls quantised per channel to int8 (the word embeddings stay
+float32: quantising them too cost more) in 0.23× and passages 2× faster, but its vectors move
+enough (cosine ≥ 0.99, and a little with the batch, as activations are quantised per batch)
+to cost retrieval up to 0.06 on our gold sets (benchmarks/encoders.py), so it is a choice, not
+the default. The export runs offline from
 the local model folder into a temporary folder renamed into the cache, and is checked against
 the float32 model on Vietnamese sentences; a folder that disagrees is refused. Mean pooling and
 normalisation are part of the exported graph.
