@@ -15,6 +15,7 @@ after 1 % new articles; start-up to the first answer (`danvan-qa ask`); and, in 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -95,8 +96,6 @@ def generate(n: int, out: Path, seed: int = 0, start: int = 0) -> int:
 
 def _cli(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one `danvan-qa` process."""
-    import os
-
     t0 = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "danvan_qa.cli", *args], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -112,8 +111,6 @@ def _du(path: Path) -> float:
 
 
 def run(n: int, work: Path, encoder: str) -> dict[str, float]:
-    import os
-
     corpus, store = work / f"corpus-{n}", work / f"store-{n}"
     generate(n, corpus)
     env = {**os.environ, "DANVAN_QA_CORPUS": str(corpus), "DANVAN_QA_STORE": str(store),

@@ -141,13 +141,18 @@ def focus_match(q: Question, scorer: Scorer, rank: str | None, role: str | None)
     return float(holds), title_cov(words, scorer, rank, role)
 
 
+def _held(rank: str | None, role: str | None) -> set[str]:
+    """The folded words of a person's rank and role, which a title asked for is checked against."""
+    return set(re.findall(r"\w+", fold(f"{rank or ''} {role or ''}")))
+
+
 def focus_missing(q: Question, scorer: Scorer, rank: str | None, role: str | None) -> float:
     """The rarest word of the asked-for title that a person's rank and role lack, against the
     question's rarest word: "Thứ trưởng Bộ Quốc phòng" is not answered by "Thứ trưởng Bộ Nội vụ"."""
     focus = focus_title(q)
     if focus is None or not focus[1]:
         return 0.0
-    held = set(re.findall(r"\w+", fold(f"{rank or ''} {role or ''}")))
+    held = _held(rank, role)
     top = max(scorer.weights.values(), default=1.0)
     return max((scorer.weights.get(w, 1.0) for w in focus[1] - held), default=0.0) / top
 
@@ -156,7 +161,7 @@ def title_cov(words: set[str], scorer: Scorer, rank: str | None, role: str | Non
     """The share of the question's title words (weighted by rarity) that a person's rank and role hold."""
     if not words:
         return 1.0
-    held = set(re.findall(r"\w+", fold(f"{rank or ''} {role or ''}")))
+    held = _held(rank, role)
     weight = {w: scorer.weights.get(w, 1.0) for w in words}
     return sum(v for w, v in weight.items() if w in held) / sum(weight.values())
 
