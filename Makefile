@@ -39,6 +39,8 @@ ARCHIVE_ENCODER ?= onnx-int8
 
 bench: install
 	$(PY) benchmarks/suite.py
+	$(PY) benchmarks/encoders.py --write
+	$(PY) benchmarks/bm25_scale.py --write
 	$(PY) benchmarks/archive.py --sizes $(ARCHIVE_SIZES) --encoder $(ARCHIVE_ENCODER) --write
 
 clean:

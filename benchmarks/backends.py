@@ -32,7 +32,7 @@ from danvan_qa.backend import BACKENDS, Row, choose_index_type, chunk_key, write
 from danvan_qa.chunking import Chunk, context_text  # noqa: E402
 from danvan_qa.corpus import Document  # noqa: E402
 from danvan_qa.facts import FactTable  # noqa: E402
-from danvan_qa.normalize import lexical_tokens, syllables  # noqa: E402
+from danvan_qa.normalize import syllables  # noqa: E402
 from danvan_qa.restore import Vocabulary  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
 
@@ -87,8 +87,7 @@ def synthetic_rows(n: int, sentences: list[str], rng: np.random.Generator) -> tu
             chunk = Chunk(f"{doc_id}#{j}", doc_id, start, start + len(piece), piece)
             start += len(piece) + 2
             ctx = context_text(doc, piece)
-            rows.append(Row(chunk_key(chunk.chunk_id, doc.content_hash, params, SYNTHETIC_MODEL), chunk, doc, ctx,
-                            *lexical_tokens(ctx)))
+            rows.append(Row(chunk_key(chunk.chunk_id, doc.content_hash, params, SYNTHETIC_MODEL), chunk, doc, ctx))
     return docs, rows
 
 

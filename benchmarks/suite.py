@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
@@ -28,7 +29,8 @@ from danvan_qa import answer, build_index, open_store, retrieve  # noqa: E402
 from danvan_qa.chunking import context_text  # noqa: E402
 from danvan_qa.embedding import get_embedder  # noqa: E402
 from danvan_qa.normalize import lexical_tokens  # noqa: E402
-from danvan_qa.faiss_backend import build_bm25, build_dense  # noqa: E402
+from danvan_qa.bm25_build import Bm25Builder  # noqa: E402
+from danvan_qa.faiss_backend import build_dense  # noqa: E402
 from danvan_qa.retrieval import clean_query, weighted_rrf  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
 
@@ -146,9 +148,9 @@ def app_memory(env: dict[str, str]) -> int:
         proc.wait(timeout=30)
 
 
-def synthetic_texts(n: int, sentences: list[str], rng: np.random.Generator) -> list[list[str]]:
+def synthetic_texts(n: int, sentences: list[str], rng: np.random.Generator) -> Iterator[list[str]]:
     tokens = [lexical_tokens(s)[1] for s in sentences]
-    return [sum((tokens[i] for i in rng.integers(0, len(tokens), 3)), []) for _ in range(n)]
+    return (sum((tokens[i] for i in rng.integers(0, len(tokens), 3)), []) for _ in range(n))
 
 
 def scale(sizes: list[int], sentences: list[str], questions: list[str], settings: Settings,
@@ -182,14 +184,20 @@ def scale(sizes: list[int], sentences: list[str], questions: list[str], settings
             del index
         del vectors
         if n > bm25_max:
-            say(f"| {n:,} | bm25 | not run (above --bm25-max {bm25_max:,}: the Python token lists alone need GBs) |"
+            say(f"| {n:,} | bm25 | not run (above --bm25-max {bm25_max:,}; see benchmarks/bm25_scale.py) |"
                 " | | | |")
             continue
-        docs = synthetic_texts(n, sentences, rng)
+        import bm25s
+
         t0 = time.perf_counter()
-        bm25 = build_bm25(docs)
+        builder = Bm25Builder()
+        for doc in synthetic_texts(n, sentences, rng):
+            builder.add(doc)
+        folder = Path(tempfile.mkdtemp(prefix="bm25-"))
+        builder.save(folder)
+        del builder
         build_s = time.perf_counter() - t0
-        del docs
+        bm25 = bm25s.BM25.load(str(folder), mmap=True)
         lat = []
         for q in questions[:100]:
             folded = lexical_tokens(q)[1]
@@ -201,6 +209,7 @@ def scale(sizes: list[int], sentences: list[str], questions: list[str], settings
                      "p95": pct(lat, 95), "recall": float("nan")})
         say(f"| {n:,} | bm25 (folded field) | {build_s:.1f} | – | {pct(lat, 50):.2f} | {pct(lat, 95):.2f} | – |")
         del bm25
+        shutil.rmtree(folder, ignore_errors=True)
     say("")
     return rows
 

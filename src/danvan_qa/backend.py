@@ -68,9 +68,8 @@ class Row(NamedTuple):
     key: str  # stable identity of (document content, chunking, model, chunk number)
     chunk: "Chunk"
     doc: "Document"
-    text: str  # the chunk with its title and place, as embedded and as BM25 sees it
-    exact: list[str]  # lexical tokens of `text` (normalize.lexical_tokens)
-    folded: list[str]
+    text: str  # the chunk with its title and place, as embedded and as BM25 sees it (tokenised
+    # by the writer, one row at a time: an archive's tokens are never all held)
 
 
 INDEX_TYPES = ("auto", "flat", "hnsw", "ivf")

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .backend import NO_HITS, Filters, Hits, Row, active
+from .bm25_build import Bm25Builder
+from .normalize import lexical_tokens
 
 if TYPE_CHECKING:
     from .chunking import Chunk
@@ -55,13 +57,15 @@ def build_dense(vectors: np.ndarray, index_type: str, nprobe: int = 32) -> Any:
     return index
 
 
-def build_bm25(token_lists: list[list[str]]) -> Any:
-    import bm25s
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
-    bm25 = bm25s.BM25()
-    bm25.index(token_lists, show_progress=False)
-    return bm25
+def build_bm25(rows: list[Row], gen_dir: Path) -> None:
+    """The exact and folded BM25 indexes, tokenising one row at a time."""
+    exact, folded = Bm25Builder(), Bm25Builder()
+    for row in rows:
+        e, f = lexical_tokens(row.text)
+        exact.add(e)
+        folded.add(f)
+    for builder, name in zip((exact, folded), BM25_DIRS):
+        builder.save(gen_dir / name)
 
 
 class FaissBackend:
@@ -174,8 +178,7 @@ class FaissWriter:
         vectors = np.ascontiguousarray(np.stack([self._vector(r.key) for r in rows]), dtype=np.float32)
         np.save(gen_dir / "vectors.npy", vectors)
         faiss.write_index(build_dense(vectors, index_type, self._nprobe), str(gen_dir / "dense.faiss"))
-        build_bm25([r.exact for r in rows]).save(str(gen_dir / BM25_DIRS[0]), show_progress=False)
-        build_bm25([r.folded for r in rows]).save(str(gen_dir / BM25_DIRS[1]), show_progress=False)
+        build_bm25(rows, gen_dir)
         return {"name": "faiss", "index": index_type}
 
     def prune(self, live: set[str]) -> None:

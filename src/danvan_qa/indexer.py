@@ -15,7 +15,7 @@ from .corpus import Document, Skipped, load_corpus
 from .embedding import Embedder, get_embedder, model_id_for
 from .errors import CorpusError, StoreError
 from .facts import FACTS_VERSION, extract
-from .normalize import NORMALIZER_VERSION, lexical_tokens, syllables
+from .normalize import NORMALIZER_VERSION, syllables
 from .restore import Vocabulary
 from .settings import Settings
 
@@ -144,8 +144,7 @@ def _build_locked(
             d, settings.chunk_size, settings.chunk_overlap)
         for c in doc_chunks:
             text = context_text(d, c.text)
-            rows.append(Row(chunk_key(c.chunk_id, d.content_hash, params, model_id), c, d, text,
-                            *lexical_tokens(text)))
+            rows.append(Row(chunk_key(c.chunk_id, d.content_hash, params, model_id), c, d, text))
     if not rows:
         raise CorpusError("the corpus produced no text chunks")
 

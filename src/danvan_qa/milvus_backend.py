@@ -22,6 +22,7 @@ import numpy as np
 
 from .backend import NO_HITS, Filters, Hits, Row, active, backend_target
 from .errors import StoreError
+from .normalize import lexical_tokens
 from .store import REBUILD_HINT
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ def _entity(row: Row, vector: np.ndarray) -> dict[str, Any]:
     doc, chunk = row.doc, row.chunk
     strings = {"doc_id": doc.doc_id, "chunk_id": chunk.chunk_id, "title": doc.title, "date": doc.date,
                "url": doc.url, "source": doc.source, "place": doc.place, "text": row.text,
-               "folded": " ".join(row.folded)}
+               "folded": " ".join(lexical_tokens(row.text)[1])}
     return {"pk": row.key, **{k: _fit(v, k) for k, v in strings.items()}, "start_char": chunk.start,
             "end_char": chunk.end, "dense": vector.astype(np.float32).tolist()}
 
