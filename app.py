@@ -7,7 +7,7 @@ those of `danvan-qa serve` (--host, --port, --corpus, --store, --model).
 
 import sys
 
-from danvan_qa.cli import main
+from danvan_qa.interfaces.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(["serve", *sys.argv[1:]]))

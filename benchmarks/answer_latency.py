@@ -22,14 +22,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from common import machine, pct, say, timed  # noqa: E402
 
 from danvan_qa import build_index, open_store  # noqa: E402
-from danvan_qa.answering import Answerer  # noqa: E402
-from danvan_qa.embedding import get_embedder  # noqa: E402
-from danvan_qa.extractive import Scorer  # noqa: E402
-from danvan_qa.gold import load_gold_files  # noqa: E402
-from danvan_qa.questions import parse  # noqa: E402
-from danvan_qa.retrieval import clean_query, search  # noqa: E402
+from danvan_qa.qa.answering import Answerer  # noqa: E402
+from danvan_qa.embed.embedding import get_embedder  # noqa: E402
+from danvan_qa.qa.extractive import Scorer  # noqa: E402
+from danvan_qa.evaluation.gold import load_gold_files  # noqa: E402
+from danvan_qa.qa.questions import parse  # noqa: E402
+from danvan_qa.qa.retrieval import clean_query, search  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
-from danvan_qa.support import answer_features  # noqa: E402
+from danvan_qa.qa.support import answer_features  # noqa: E402
 
 
 def main() -> None:

@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from common import LINES, machine, pct, say  # noqa: E402
 
-from danvan_qa import dates  # noqa: E402
-from danvan_qa.corpus import load_corpus  # noqa: E402
-from danvan_qa.names import PROVINCES, SURNAMES  # noqa: E402
+from danvan_qa.ingest import dates  # noqa: E402
+from danvan_qa.ingest.corpus import load_corpus  # noqa: E402
+from danvan_qa.ingest.names import PROVINCES, SURNAMES  # noqa: E402
 
 SOURCES = (ROOT / "corpus", ROOT.parent / "shared" / "devset" / "corpus")
 MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Quốc", "Thanh", "Hồng", "Ngọc", "Xuân", "Hữu", "Công", "Anh")
@@ -97,7 +97,7 @@ def generate(n: int, out: Path, seed: int = 0, start: int = 0) -> int:
 def _cli(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one `danvan-qa` process."""
     t0 = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "danvan_qa.cli", *args], env=env,
+    child = subprocess.Popen([sys.executable, "-m", "danvan_qa.interfaces.cli", *args], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -126,8 +126,8 @@ def run(n: int, work: Path, encoder: str) -> dict[str, float]:
     generate(max(1, n // 100), corpus, start=n)
     r["re-index +1 % s"], _ = _cli(["index"], env)
     r["start-up to first answer s"], r["ask peak RSS MiB"] = _cli(["ask", "Ai chủ trì hội nghị ở Hà Nội?"], env)
-    from danvan_qa.answering import Answerer
-    from danvan_qa.retrieval import open_store as reopen
+    from danvan_qa.qa.answering import Answerer
+    from danvan_qa.qa.retrieval import open_store as reopen
 
     st = reopen(settings=settings)
     answerer = Answerer(st, settings)
@@ -140,7 +140,7 @@ def run(n: int, work: Path, encoder: str) -> dict[str, float]:
         answerer.answer(q)
         times.append((time.perf_counter() - t0) * 1000)
     r["answer() p50 ms"], r["answer() p95 ms"] = pct(times, 50), pct(times, 95)
-    from danvan_qa.events import search_events
+    from danvan_qa.qa.events import search_events
 
     search_events(st, "", 1)  # the table is built once per store
     times = []

@@ -26,14 +26,18 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from common import corpus_sentences, machine, pct, say, synthetic_vectors, timed  # noqa: E402
-from danvan_qa import evaluate  # noqa: E402
-from danvan_qa import store as st  # noqa: E402
-from danvan_qa.backend import BACKENDS, Row, choose_index_type, chunk_key, writer_for  # noqa: E402
-from danvan_qa.chunking import Chunk, context_text  # noqa: E402
-from danvan_qa.corpus import Document  # noqa: E402
-from danvan_qa.facts import FactTable  # noqa: E402
-from danvan_qa.normalize import syllables  # noqa: E402
-from danvan_qa.restore import Vocabulary  # noqa: E402
+from danvan_qa.evaluation import run as evaluate  # noqa: E402
+from danvan_qa.index import catalogue as cat  # noqa: E402
+from danvan_qa.index import store as st  # noqa: E402
+from danvan_qa.index.backends.base import BACKENDS, Row  # noqa: E402
+from danvan_qa.index.backends.factory import writer_for  # noqa: E402
+from danvan_qa.index.backends.sizing import choose_index_type  # noqa: E402
+from danvan_qa.index.indexer import chunk_key  # noqa: E402
+from danvan_qa.ingest.chunking import Chunk, context_text  # noqa: E402
+from danvan_qa.ingest.corpus import Document  # noqa: E402
+from danvan_qa.ingest.facts import FactTable  # noqa: E402
+from danvan_qa.ingest.normalize import syllables  # noqa: E402
+from danvan_qa.ingest.restore import Vocabulary  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
 
 SYNTHETIC_MODEL = "synthetic-384"
@@ -43,7 +47,7 @@ LEXICAL_QUERIES = 50  # gold questions timed for BM25 (Milvus Lite needs seconds
 
 def backend_parity(settings: Settings, tmp: Path) -> None:
     """Evaluate the gold set on both backends and report where they differ."""
-    from danvan_qa import milvus_backend
+    from danvan_qa.index.backends import milvus as milvus_backend
 
     gold = ROOT / "eval" / "gold.jsonl"
     results = {}
@@ -93,7 +97,7 @@ def synthetic_rows(n: int, sentences: list[str], rng: np.random.Generator) -> tu
 
 def milvus_scale(n: int, sentences: list[str], questions: list[str], settings: Settings, tmp: Path) -> None:
     """Write n synthetic chunks into each backend and time searches through the Store interface."""
-    from danvan_qa import milvus_backend
+    from danvan_qa.index.backends import milvus as milvus_backend
 
     rng = np.random.default_rng(0)
     docs, rows = synthetic_rows(n, sentences, rng)
@@ -111,11 +115,11 @@ def milvus_scale(n: int, sentences: list[str], questions: list[str], settings: S
         writer = writer_for(s, s.store, None, rebuild=True)
         t0 = time.perf_counter()
         writer.add(rows, vectors)
-        catalogue = st.Catalogue(
+        catalogue = cat.Catalogue(
             gen=s.store, manifest={"model": {"id": SYNTHETIC_MODEL, "dim": vectors.shape[1]}},
             documents={d.doc_id: d for d in docs}, chunks=[r.chunk for r in rows], keys=[r.key for r in rows],
             vocab=vocab, facts=FactTable())
-        st.write_generation(s.store, catalogue, lambda gen, w=writer: w.finish(gen, rows, index_type))
+        cat.write_generation(s.store, catalogue, lambda gen, w=writer: w.finish(gen, rows, index_type))
         write_s = time.perf_counter() - t0
         store = st.Store.open(s.store, SYNTHETIC_MODEL, s)
         for q in queries[:10]:  # warm-up

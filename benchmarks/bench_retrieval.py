@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from danvan_qa import build_index, open_store, retrieve
-from danvan_qa.embedding import get_embedder
-from danvan_qa.gold import load_gold
+from danvan_qa.embed.embedding import get_embedder
+from danvan_qa.evaluation.gold import load_gold
 from danvan_qa.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

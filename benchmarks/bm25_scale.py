@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from common import LINES, machine, pct, say  # noqa: E402
 
-from danvan_qa.bm25_build import Bm25Builder  # noqa: E402
-from danvan_qa.chunking import sentence_spans  # noqa: E402
-from danvan_qa.normalize import lexical_tokens, normalize_text  # noqa: E402
+from danvan_qa.index.backends.bm25 import Bm25Builder  # noqa: E402
+from danvan_qa.ingest.chunking import sentence_spans  # noqa: E402
+from danvan_qa.ingest.normalize import lexical_tokens, normalize_text  # noqa: E402
 
 
 def _sentences() -> list[list[str]]:

@@ -24,10 +24,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from common import LINES, machine, pct, say, timed  # noqa: E402
 
-from danvan_qa import build_index, evaluate, open_store  # noqa: E402
-from danvan_qa.answering import Answerer  # noqa: E402
-from danvan_qa.embedding import get_embedder  # noqa: E402
-from danvan_qa.gold import load_gold_files  # noqa: E402
+from danvan_qa import build_index, open_store
+
+from danvan_qa.evaluation import run as evaluate  # noqa: E402
+from danvan_qa.qa.answering import Answerer  # noqa: E402
+from danvan_qa.embed.embedding import get_embedder  # noqa: E402
+from danvan_qa.evaluation.gold import load_gold_files  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
 
 ENCODERS = ("torch", "onnx", "onnx-int8")

@@ -30,11 +30,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from danvan_qa.chunking import sentence_spans
-from danvan_qa.corpus import Document, load_corpus
-from danvan_qa.facts import CHAIR_ACTS, SPEAK_ACTS, Person, Tuning, extract
-from danvan_qa.gold import GoldItem, load_gold
-from danvan_qa.normalize import fold
+from danvan_qa.ingest.chunking import sentence_spans
+from danvan_qa.ingest.corpus import Document, load_corpus
+from danvan_qa.ingest.facts import CHAIR_ACTS, SPEAK_ACTS, Person, Tuning, extract
+from danvan_qa.evaluation.gold import GoldItem, load_gold
+from danvan_qa.ingest.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT.parent / "shared" / "devset"

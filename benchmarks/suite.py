@@ -26,12 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from danvan_qa import answer, build_index, open_store, retrieve  # noqa: E402
-from danvan_qa.chunking import context_text  # noqa: E402
-from danvan_qa.embedding import get_embedder  # noqa: E402
-from danvan_qa.normalize import lexical_tokens  # noqa: E402
-from danvan_qa.bm25_build import Bm25Builder  # noqa: E402
-from danvan_qa.faiss_backend import build_dense  # noqa: E402
-from danvan_qa.retrieval import clean_query, weighted_rrf  # noqa: E402
+from danvan_qa.ingest.chunking import context_text  # noqa: E402
+from danvan_qa.embed.embedding import get_embedder  # noqa: E402
+from danvan_qa.ingest.normalize import lexical_tokens  # noqa: E402
+from danvan_qa.index.backends.bm25 import Bm25Builder  # noqa: E402
+from danvan_qa.index.backends.faiss import build_dense  # noqa: E402
+from danvan_qa.qa.retrieval import clean_query, weighted_rrf  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -137,7 +137,7 @@ def app_memory(env: dict[str, str]) -> int:
     port = free_port()
     log = Path(tempfile.mkstemp(suffix=".log")[1])
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "danvan_qa.cli", "serve", "--port", str(port)],
+        proc = subprocess.Popen([sys.executable, "-m", "danvan_qa.interfaces.cli", "serve", "--port", str(port)],
                                 stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         wait_ready(f"http://127.0.0.1:{port}/", proc, log)

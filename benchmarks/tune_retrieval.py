@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from danvan_qa import build_index, open_store
-from danvan_qa.gold import evidence_spans, is_relevant, load_gold
-from danvan_qa.retrieval import clean_query, search
+from danvan_qa.evaluation.gold import evidence_spans, is_relevant, load_gold
+from danvan_qa.qa.retrieval import clean_query, search
 from danvan_qa.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

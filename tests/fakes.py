@@ -7,7 +7,7 @@ from typing import Sequence
 
 import numpy as np
 
-from danvan_qa.normalize import fold, syllables
+from danvan_qa.ingest.normalize import fold, syllables
 
 
 class FakeEmbedder:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from danvan_qa.indexer import build_index  # noqa: E402
+from danvan_qa.index.indexer import build_index  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
 from fakes import FakeEmbedder  # noqa: E402
 

@@ -70,7 +70,7 @@ def test_bad_question_is_a_typed_error(real_store, real_settings):
 
 def _cli(real_settings, *args):
     env = {**os.environ, "DANVAN_QA_STORE": str(real_settings.store), "DANVAN_QA_CORPUS": str(real_settings.corpus)}
-    return subprocess.run([sys.executable, "-m", "danvan_qa.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "danvan_qa.interfaces.cli", *args], capture_output=True, text=True,
                           env=env, timeout=300)
 
 
@@ -86,12 +86,12 @@ def test_cli_search_json_and_errors(real_store, real_settings):
 
 
 def test_damaged_store_is_reported_and_index_rebuild_recovers(tmp_path, real_settings):
-    from danvan_qa.store import current_generation
+    from danvan_qa.index.catalogue import current_generation
 
     env = {**os.environ, "DANVAN_QA_STORE": str(tmp_path / "store"), "DANVAN_QA_CORPUS": str(real_settings.corpus)}
 
     def cli(*args):
-        return subprocess.run([sys.executable, "-m", "danvan_qa.cli", *args], capture_output=True, text=True,
+        return subprocess.run([sys.executable, "-m", "danvan_qa.interfaces.cli", *args], capture_output=True, text=True,
                               env=env, timeout=600)
 
     missing = cli("search", "ký kết")

@@ -71,7 +71,7 @@ def test_retrieve_on_vocabulary_soup(real_store, real_settings, words, mode):
 
 def _cli(real_settings, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "DANVAN_QA_STORE": str(real_settings.store), "DANVAN_QA_CORPUS": str(real_settings.corpus)}
-    return subprocess.run([sys.executable, "-m", "danvan_qa.cli", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-m", "danvan_qa.interfaces.cli", *args], capture_output=True, text=True, env=env,
                           timeout=300)
 
 

@@ -28,7 +28,7 @@ def running_server(corpus: Path, store: Path, log: Path) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "DANVAN_QA_CORPUS": str(corpus), "DANVAN_QA_STORE": str(store)}
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "danvan_qa.cli", "serve", "--port", str(port)],
+        proc = subprocess.Popen([sys.executable, "-m", "danvan_qa.interfaces.cli", "serve", "--port", str(port)],
                                 stdout=out, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/"
     try:

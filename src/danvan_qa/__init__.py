@@ -1,5 +1,9 @@
 """danvan-qa: extractive, cited question answering over Vietnamese articles on công tác dân vận.
 
+The public API: `build_index`, `retrieve`, `answer`, `evaluate`, their records and errors.
+The subpackages follow the data path (ARCHITECTURE.md): ingest -> embed -> index -> qa ->
+evaluation -> interfaces.
+
 Heavy dependencies (torch, faiss, sentence-transformers) load on first use, so
 `import danvan_qa` stays fast.
 """
@@ -10,20 +14,20 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .answering import answer
-    from .backend import Filters
-    from .errors import CorpusError, DanvanError, ModelError, QueryError, StoreError
-    from .evaluate import EvalResult, evaluate
-    from .indexer import IndexReport, build_index
-    from .records import Answer, AnswerItem, Citation, Passage
-    from .retrieval import open_store, retrieve
-    from .settings import Settings
+    from danvan_qa.errors import CorpusError, DanvanError, ModelError, QueryError, StoreError
+    from danvan_qa.evaluation.run import EvalResult, evaluate
+    from danvan_qa.index.backends.base import Filters
+    from danvan_qa.index.indexer import IndexReport, build_index
+    from danvan_qa.qa.answering import answer
+    from danvan_qa.qa.retrieval import open_store, retrieve
+    from danvan_qa.records import Answer, AnswerItem, Citation, Passage
+    from danvan_qa.settings import Settings
 
 _EXPORTS = {
-    "retrieve": "retrieval", "open_store": "retrieval", "Filters": "backend",
-    "evaluate": "evaluate", "EvalResult": "evaluate",
-    "build_index": "indexer", "IndexReport": "indexer",
-    "answer": "answering", "Answer": "records", "AnswerItem": "records", "Citation": "records",
+    "retrieve": "qa.retrieval", "open_store": "qa.retrieval", "Filters": "index.backends.base",
+    "evaluate": "evaluation.run", "EvalResult": "evaluation.run",
+    "build_index": "index.indexer", "IndexReport": "index.indexer",
+    "answer": "qa.answering", "Answer": "records", "AnswerItem": "records", "Citation": "records",
     "Passage": "records", "Settings": "settings",
     "DanvanError": "errors", "CorpusError": "errors", "ModelError": "errors",
     "QueryError": "errors", "StoreError": "errors",

@@ -1,0 +1,238 @@
+"""The sentence encoder on ONNX Runtime: float32, or with its matrix weights quantised to int8.
+
+Almost all of a question's time was the float32 torch encoder. The same model exported once
+to ONNX encodes a query in 0.35× torch's time with vectors equal to torch's (cosine 1.0000);
+with the weights of its MatMuls quantised per channel to int8 (the word embeddings, and the
+few MatMuls whose inputs carry outliers, stay float32) in 0.24× and passages 2.2× faster, but
+its vectors move enough (cosine ≥ 0.99, and a little with the batch, as activations are
+quantised per batch) to cost retrieval up to 0.03 on our gold sets (benchmarks/encoders.py),
+so it is a choice, not the default. The export runs offline from the local model folder into
+a temporary folder renamed into the cache, and is checked against
+the float32 model on Vietnamese sentences; a folder that disagrees is refused. Mean pooling and
+normalisation are part of the exported graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from danvan_qa.embed.modelfolder import VERIFY_SENTENCES, is_current, publish
+from danvan_qa.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+MIN_COSINE = {"onnx": 0.999, "onnx-int8": 0.99}  # against the float32 folder, per encoder
+BUILD_VERSION = 2
+STAMP = "danvan_onnx.json"
+MAX_TOKENS = 512
+OUTLIER_RATIO = 200.0  # max/mean |activation| above which a MatMul input is not quantised
+_TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
+                    "config_sentence_transformers.json")
+# A passage as long as an indexed chunk, so the check also covers long inputs.
+_LONG = " ".join(VERIFY_SENTENCES * 4)
+
+
+def onnx_dir(source: Path, cache: Path, encoder: str) -> Path:
+    return cache / f"{source.name}-{encoder}"
+
+
+def _digest(source: Path) -> str:
+    h = hashlib.sha256(f"{BUILD_VERSION}".encode())
+    for name in sorted(p.name for p in source.iterdir() if p.is_file()):
+        h.update(f"{name}:{(source / name).stat().st_size}".encode())
+    return h.hexdigest()[:16]
+
+
+def _pooling_is_mean(source: Path) -> bool:
+    config = source / "1_Pooling" / "config.json"
+    if not config.is_file():
+        return False
+    info = json.loads(config.read_text(encoding="utf-8"))
+    return bool(info.get("pooling_mode_mean_tokens")) and not any(
+        v for k, v in info.items() if k.startswith("pooling_mode_") and k != "pooling_mode_mean_tokens")
+
+
+def _export(source: Path, out: Path) -> None:
+    """Trace the transformer with mean pooling and normalisation into one ONNX graph."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(source)
+    model = AutoModel.from_pretrained(source).eval()
+
+    class Pooled(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: "torch.Tensor", attention_mask: "torch.Tensor") -> "torch.Tensor":
+            hidden = self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, dim=-1)
+
+    sample = tok(["query: a", "passage: a b c"], padding=True, return_tensors="pt")
+    axes = {"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"}, "embedding": {0: "batch"}}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer warnings about shape-dependent branches of HF code
+        torch.onnx.export(Pooled(), (sample["input_ids"], sample["attention_mask"]), str(out),
+                          input_names=["input_ids", "attention_mask"], output_names=["embedding"],
+                          dynamic_axes=axes, opset_version=17, dynamo=False)
+
+
+def _outlier_matmuls(fp32: Path) -> list[str]:
+    """The weight MatMuls whose inputs carry outliers (max |x| over OUTLIER_RATIO × mean |x| on the
+    check passages). Quantising such an input to 8 bits per tensor crushes its ordinary values, so
+    these stay float32 (in e5-small: 3 of 72, the down-projections after a GELU)."""
+    import onnx
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    model = onnx.load(str(fp32))
+    weights = {i.name for i in model.graph.initializer}
+    nodes = [n for n in model.graph.node if n.op_type == "MatMul" and n.input[1] in weights]
+    inputs = list(dict.fromkeys(n.input[0] for n in nodes))
+    for name in inputs:
+        model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None))
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    tok = Tokenizer.from_file(str(fp32.parent / "tokenizer.json"))
+    tok.enable_truncation(MAX_TOKENS)
+    ratio = dict.fromkeys(inputs, 0.0)
+    for text in [*VERIFY_SENTENCES, _LONG]:
+        ids = np.array([tok.encode(text).ids], dtype=np.int64)
+        for name, x in zip(inputs, session.run(inputs, {"input_ids": ids, "attention_mask": np.ones_like(ids)})):
+            x = np.abs(x)
+            ratio[name] = max(ratio[name], float(x.max() / max(float(x.mean()), 1e-12)))
+    return [n.name for n in nodes if ratio[n.input[0]] > OUTLIER_RATIO]
+
+
+def _quantise(fp32: Path, out: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    keep = _outlier_matmuls(fp32)
+    log.info("quantising MatMuls to int8; %d with outlier inputs stay float32", len(keep))
+    quantize_dynamic(str(fp32), str(out), op_types_to_quantize=["MatMul"], per_channel=True,
+                     weight_type=QuantType.QInt8, nodes_to_exclude=keep)
+
+
+def _min_cosine(folder: Path, model_file: str, source: Path) -> float:
+    """Lowest cosine between this ONNX model and the float32 folder, on short and long passages."""
+    from sentence_transformers import SentenceTransformer
+
+    texts = [*VERIFY_SENTENCES, _LONG]
+    ref = SentenceTransformer(str(source), device="cpu").encode(
+        texts, prompt_name="passage", normalize_embeddings=True)
+    ours = OnnxEmbedder(folder, "check", model_file=model_file).encode_passages(texts)
+    return float(np.min(np.sum(ours * ref, axis=1)))
+
+
+def ensure_onnx_model(source: Path, cache: Path, encoder: str = "onnx") -> Path:
+    """A verified ONNX folder (`encoder` "onnx" or "onnx-int8") for the sentence-transformers
+    folder `source`, built if needed."""
+    if encoder not in MIN_COSINE:
+        raise ValueError(f"unknown ONNX encoder {encoder!r} (expected one of {', '.join(MIN_COSINE)})")
+    if not (source / "tokenizer.json").is_file() or not _pooling_is_mean(source):
+        raise ModelError(f"the {encoder} encoder needs a local sentence-transformers folder with a fast "
+                         f"tokenizer and mean pooling; {source} is not one (use DANVAN_QA_ENCODER=torch)")
+    folder, digest, floor = onnx_dir(source, cache, encoder), _digest(source), MIN_COSINE[encoder]
+    if is_current(folder / STAMP, digest, floor):
+        return folder
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".onnx-build-", dir=cache))
+    try:
+        log.info("exporting %s to ONNX (%s, once, about a minute)", source, encoder)
+        for name in _TOKENIZER_FILES:
+            if (source / name).is_file():
+                shutil.copy2(source / name, tmp / name)
+        _export(source, tmp / "model.onnx")
+        if encoder == "onnx-int8":
+            _quantise(tmp / "model.onnx", tmp / "model_int8.onnx")
+            os.replace(tmp / "model_int8.onnx", tmp / "model.onnx")
+        cosine = _min_cosine(tmp, "model.onnx", source)
+        if cosine < floor:
+            raise ModelError(f"the {encoder} export disagrees with the model (min cosine {cosine:.4f} < {floor}); "
+                             "refusing to use it (use DANVAN_QA_ENCODER=onnx or torch)")
+        (tmp / STAMP).write_text(json.dumps({"source": digest, "cosine": cosine}), encoding="utf-8")
+        publish(tmp, folder)
+        log.info("%s folder ready (min cosine vs float32 %.4f)", encoder, cosine)
+        return folder
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+class OnnxEmbedder:
+    """Encodes with ONNX Runtime; passages in batches of similar length, so little is padding."""
+
+    def __init__(self, folder: Path, model_id: str, batch_size: int = 16, model_file: str = "model.onnx") -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8")) \
+            if (folder / "tokenizer_config.json").is_file() else {}
+        st_config = folder / "config_sentence_transformers.json"
+        self._prompts = dict(json.loads(st_config.read_text(encoding="utf-8")).get("prompts") or {}) \
+            if st_config.is_file() else {}
+        self._tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tok.no_padding()  # padded here, per batch, with the mask to match
+        self._tok.enable_truncation(MAX_TOKENS)
+        pad = config.get("pad_token") or "<pad>"
+        pad = pad.get("content", "<pad>") if isinstance(pad, dict) else pad
+        self._pad = self._tok.token_to_id(pad) or 0
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        options.intra_op_num_threads = os.cpu_count() or 1  # the default counts physical cores: 1 of 2 here
+        self._session = ort.InferenceSession(str(folder / model_file), options, providers=["CPUExecutionProvider"])
+        self.model_id = model_id
+        self._batch_size = batch_size
+        self.dim = int(self._run([[self._pad]]).shape[1])
+        self._lock = threading.Lock()
+
+    def _run(self, ids: Sequence[Sequence[int]]) -> np.ndarray:
+        width = max(len(i) for i in ids)
+        input_ids = np.full((len(ids), width), self._pad, dtype=np.int64)
+        mask = np.zeros((len(ids), width), dtype=np.int64)
+        for row, seq in enumerate(ids):
+            input_ids[row, : len(seq)] = seq
+            mask[row, : len(seq)] = 1
+        return self._session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
+
+    def _encode(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        prefix = self._prompts.get(prompt, "")
+        # Batches of similar length (characters stand in for tokens), tokenised one batch at a time:
+        # an archive's tokens are never all held at once.
+        order = np.argsort([len(t) for t in texts], kind="stable")
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(texts), desc="embedding", unit="chunk")
+        with self._lock:
+            for at in range(0, len(order), self._batch_size):
+                batch = order[at : at + self._batch_size]
+                out[batch] = self._run([e.ids for e in self._tok.encode_batch([prefix + texts[i] for i in batch])])
+                if bar is not None:
+                    bar.update(len(batch))
+        if bar is not None:
+            bar.close()
+        return np.ascontiguousarray(out)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, "query", False)
+
+    def encode_passages(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        return self._encode(texts, "passage", progress)

@@ -1,0 +1,152 @@
+"""An opened store: the live generation's catalogue with its backend, ready to search, and the
+lookups answering needs (people, events and programmes by article, sentences, folded words).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from danvan_qa.errors import StoreError
+from danvan_qa.index.backends.base import Backend, Filters, Hits
+from danvan_qa.index.backends.factory import open_backend, target_mismatch
+from danvan_qa.index.catalogue import REBUILD_HINT, Catalogue, read_catalogue
+from danvan_qa.ingest.chunking import sentence_spans
+from danvan_qa.ingest.facts import Event, FactTable, Person, Programme
+from danvan_qa.ingest.normalize import fold, lexical_tokens, syllables
+from danvan_qa.ingest.restore import Restorer
+
+if TYPE_CHECKING:
+    from danvan_qa.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _check_backend(catalogue: Catalogue, root: Path, settings: "Settings") -> None:
+    """Refuse to read a store built for another backend (or Milvus target) than the settings name."""
+    mismatch = target_mismatch(catalogue.manifest, settings)
+    if mismatch is None:
+        return
+    key, built, wanted = mismatch
+    if key == "name":
+        raise StoreError(
+            f"index in {root} was built for the {built!r} backend but DANVAN_QA_BACKEND is "
+            f"{wanted!r}; run `danvan-qa index` to build it for {wanted!r}, or set DANVAN_QA_BACKEND={built}"
+        )
+    raise StoreError(
+        f"index in {root} was built into Milvus {key} {built!r}, but DANVAN_QA_MILVUS_"
+        f"{key.upper()} is {wanted!r}; run `danvan-qa index` to build it there, or set it back"
+    )
+
+
+class Words(NamedTuple):
+    """The folded words of a text and its adjacent word pairs ("a b")."""
+
+    unigrams: frozenset[str]
+    pairs: frozenset[str]
+
+
+def word_set(folded: str) -> Words:
+    words = re.findall(r"\w+", folded)
+    return Words(frozenset(words), frozenset(f"{a} {b}" for a, b in zip(words, words[1:])))
+
+
+class ArticleWords(NamedTuple):
+    folded: str  # the folded text
+    support: str  # folded title, place, source and text: where a question's constraints may hold
+    text: Words
+    sentences: tuple[Words, ...]  # one per sentence span
+
+
+class Store:
+    """A loaded store, ready to search; safe to share between threads (read-only)."""
+
+    def __init__(self, root: Path, data: Catalogue, backend: Backend) -> None:
+        self.root = root
+        self.data = data
+        self.backend = backend
+        self.restorer = Restorer(data.vocab)
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._words: dict[str, ArticleWords] = {}
+        # Fact lookups by document and by name, so a question never scans the whole table.
+        self.people_by_doc: dict[str, list[Person]] = {}
+        self.people_by_name: dict[str, list[Person]] = {}
+        self.people_by_sentence: dict[tuple[str, int], list[Person]] = {}  # (doc_id, sentence start)
+        self.events_by_doc: dict[str, list[Event]] = {}
+        self.programmes_by_doc: dict[str, list[Programme]] = {}
+        for person in data.facts.people:
+            self.people_by_doc.setdefault(person.doc_id, []).append(person)
+            self.people_by_name.setdefault(person.name, []).append(person)
+            self.people_by_sentence.setdefault((person.doc_id, person.start), []).append(person)
+        for event in data.facts.events:
+            self.events_by_doc.setdefault(event.doc_id, []).append(event)
+        for programme in data.facts.programmes:
+            self.programmes_by_doc.setdefault(programme.doc_id, []).append(programme)
+
+    def known_phrase(self, text: str) -> bool:
+        """Whether the corpus contains these syllables in this order (checked pair by pair)."""
+        tokens = syllables(text)
+        vocab = self.data.vocab
+        if len(tokens) == 1:
+            return tokens[0] in vocab.unigrams
+        return all(f"{a} {b}" in vocab.bigrams for a, b in zip(tokens, tokens[1:]))
+
+    @property
+    def facts(self) -> FactTable:
+        return self.data.facts
+
+    def sentences(self, doc_id: str) -> list[tuple[int, int]]:
+        """Sentence spans of a document, computed once (a benign race at worst recomputes)."""
+        spans = self._sentences.get(doc_id)
+        if spans is None:
+            spans = self._sentences[doc_id] = sentence_spans(self.data.documents[doc_id].text)
+        return spans
+
+    def words(self, doc_id: str) -> "ArticleWords":
+        """A document's folded text and the folded words and word pairs of each sentence, read once:
+        every question scores sentences against them (a benign race at worst recomputes)."""
+        found = self._words.get(doc_id)
+        if found is None:
+            doc = self.data.documents[doc_id]
+            folded = fold(doc.text)  # one character for one: offsets into `text` hold
+            head = fold(" ".join(filter(None, (doc.title, doc.place, doc.source))))
+            sentences = tuple(word_set(folded[a:b]) for a, b in self.sentences(doc_id))
+            found = self._words[doc_id] = ArticleWords(folded, f"{head} {folded}", word_set(folded), sentences)
+        return found
+
+    @classmethod
+    def open(cls, root: Path | str, model_id: str, settings: "Settings | None" = None) -> "Store":
+        """Open the live generation with the backend it was built for (checked against `settings`)."""
+        root = Path(root)
+        catalogue = read_catalogue(root, model_id)
+        if settings is not None:
+            _check_backend(catalogue, root, settings)
+        try:
+            backend = open_backend(catalogue, root, settings)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as in read_catalogue
+            raise StoreError(
+                f"index in {catalogue.gen} is corrupted ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+            ) from None
+        return cls(root, catalogue, backend)
+
+    @property
+    def model_id(self) -> str:
+        return str(self.data.manifest["model"]["id"])
+
+    def __len__(self) -> int:
+        return len(self.data.chunks)
+
+    def dense_search(self, query_vector: np.ndarray, n: int, filters: Filters | None = None) -> Hits:
+        """Top-n chunk rows by inner product (cosine on normalised vectors)."""
+        return self.backend.dense_search(query_vector, min(n, len(self)), filters)
+
+    def lexical_search(self, query: str, n: int, filters: Filters | None = None) -> Hits:
+        """Top-n chunk rows by BM25 over exact syllables plus folded syllables and bigrams."""
+        exact, folded = lexical_tokens(query)
+        return self.backend.lexical_search(query, exact, folded, min(n, len(self)), filters)

@@ -1,0 +1,260 @@
+"""The Gradio web chat: cited answers, highlighted sources, settings, and the events table.
+
+The page is served at once; the model folder and index are prepared in a
+background thread while a status line tells the user what is happening.
+Errors are logged and shown as a friendly message, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+from danvan_qa.errors import DanvanError, QueryError, StoreError
+from danvan_qa.index.backends.base import Filters
+from danvan_qa.interfaces.ui_render import CSS, esc, passages_html, people_cell, source_cell, sources_html, user_text
+from danvan_qa.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?",
+    "Giám đốc Công an tỉnh Thừa Thiên Huế là ai?",
+    "Chương trình số 38-Ctr/BDVTW-BCA là gì?",
+    "Chương trình ký ngày 26/5 cho giai đoạn nào?",
+    "ai dong chu tri buoi lam viec 11/6/2018",
+    "bao nhieu mo hinh dan van kheo",
+]
+MSG_EMPTY = "Vui lòng nhập câu hỏi."
+MSG_NOT_READY = "Hệ thống đang chuẩn bị mô hình và chỉ mục, vui lòng thử lại sau ít phút."
+MSG_ERROR = "Đã có lỗi khi trả lời câu hỏi này. Vui lòng thử lại hoặc đặt câu hỏi khác."
+MSG_TIMEOUT = "Câu hỏi này mất quá nhiều thời gian để trả lời. Vui lòng thử lại hoặc hỏi ngắn gọn hơn."
+MODES = [("Kết hợp (hybrid)", "hybrid"), ("Từ khóa (BM25)", "bm25"), ("Ngữ nghĩa (dense)", "dense")]
+
+
+class Preparer:
+    """Builds the model folder and index once, in the background, and reports its state."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.state = "Đang chuẩn bị mô hình nhúng và chỉ mục (lần đầu có thể mất vài phút)…"
+        self.ready = threading.Event()
+        self.error: str | None = None
+
+    def run(self) -> None:
+        from danvan_qa.embed.embedding import get_embedder
+        from danvan_qa.index.indexer import build_index
+        from danvan_qa.qa.retrieval import open_store
+
+        try:
+            get_embedder(self.settings)
+            self.state = "Đang cập nhật chỉ mục từ kho bài viết…"
+            report = build_index(settings=self.settings)
+            open_store(settings=self.settings)
+            self.state = f"Sẵn sàng: {len(report.added) + len(report.updated) + len(report.unchanged)} bài viết, " \
+                         f"{report.chunks} đoạn."
+            self.ready.set()
+        except DanvanError as exc:
+            log.error("preparation failed: %s", exc)
+            self.error = self.state = f"Không chuẩn bị được chỉ mục: {exc}"
+        except Exception:  # noqa: BLE001 - logged; the page shows a plain message
+            log.exception("preparation failed")
+            self.error = self.state = "Không chuẩn bị được chỉ mục; xem nhật ký máy chủ."
+
+    def start(self) -> None:
+        threading.Thread(target=self.run, name="danvan-prepare", daemon=True).start()
+
+
+class ChatBackend:
+    """The functions the page calls; kept free of Gradio so they are easy to test."""
+
+    def __init__(self, settings: Settings, preparer: Preparer, workers: int = 8) -> None:
+        self.settings = settings
+        self.preparer = preparer
+        # Answers run here so a request over its time budget can be answered with a message;
+        # the pool bounds how many overdue computations can pile up.
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="danvan-answer")
+
+    def store(self):
+        from danvan_qa.qa.retrieval import open_store
+
+        return open_store(settings=self.settings)
+
+    def ask(self, question: str, history: list[dict[str, Any]] | None, k: int = 8, mode: str = "hybrid",
+            doc_titles: list[str] | None = None, sources: list[str] | None = None, date_from: str = "",
+            date_to: str = "", show_passages: bool = False) -> tuple[list[dict[str, Any]], str, str, str]:
+        """Answer one question; returns (chat history, sources HTML, passages HTML, cleared input)."""
+        from danvan_qa.qa.answering import answer
+
+        history = list(history or [])
+        question = question or ""
+        if not question.strip():
+            return history + [_assistant(MSG_EMPTY)], "", "", ""
+        history.append({"role": "user", "content": user_text(question)})
+        if not self.preparer.ready.is_set():
+            return history + [_assistant(self.preparer.error or MSG_NOT_READY)], "", "", ""
+        try:
+            store = self.store()
+            filters = self.filters(store, doc_titles, sources, date_from, date_to)
+            settings = self.settings.replace(answer_passages=int(k))
+            job = self.pool.submit(answer, question, store=store, settings=settings, mode=mode, filters=filters)
+            result = job.result(timeout=self.settings.request_timeout_s)
+        except FutureTimeout:
+            log.warning("question over its %.1f s budget: %r", self.settings.request_timeout_s, question[:200])
+            return history + [_assistant(MSG_TIMEOUT)], "", "", question
+        except QueryError as exc:
+            return history + [_assistant(_query_message(exc, self.settings))], "", "", question
+        except StoreError as exc:
+            log.error("store problem while answering: %s", exc)
+            return history + [_assistant(MSG_NOT_READY)], "", "", question
+        except Exception:  # noqa: BLE001 - logged with its traceback; the user sees a plain message
+            log.exception("answer failed for %r", question[:200])
+            return history + [_assistant(MSG_ERROR)], "", "", question
+        history.append(_assistant(result.text))
+        passages = passages_html(result.passages, store) if show_passages else ""
+        return history, sources_html(store, result), passages, ""
+
+    def filters(self, store, doc_titles: list[str] | None, sources: list[str] | None, date_from: str,
+                date_to: str) -> Filters | None:
+        by_title = {d.title: d.doc_id for d in store.data.documents.values()}
+        chosen = frozenset(by_title[t] for t in doc_titles or [] if t in by_title) or None
+        wanted = frozenset(sources or []) or None
+        start, end = (date_from or "").strip() or None, (date_to or "").strip() or None
+        for value in (start, end):
+            if value and not _is_iso(value):
+                raise QueryError(f"ngày lọc {value!r} phải có dạng YYYY-MM-DD")
+        if not (chosen or wanted or start or end):
+            return None
+        return Filters(doc_ids=chosen, sources=wanted, date_from=start, date_to=end)
+
+    def events(self, search: str = "", page: float = 1) -> tuple[list[list[str]], str | None, str]:
+        """One page of the events table matching `search` (any column, diacritics optional), a CSV
+        of every match, and where the page stands; searched and paged here, so an archive's tens
+        of thousands of events never reach the browser at once."""
+        from danvan_qa.qa.events import COLUMNS, search_events
+
+        if not self.preparer.ready.is_set():
+            return [], None, ""
+        found = search_events(self.store(), search, int(page or 1))
+        table = [[r["date"], r["place"], r["summary"], people_cell(r["participants"]), r["programmes"], source_cell(r)]
+                 for r in found.rows]
+        info = f"Trang {found.page}/{found.pages} · {len(found.matches)} sự kiện"
+        return table, _write_csv(found.matches, COLUMNS), info
+
+    def status(self) -> str:
+        return f'<div class="dv-status">{esc(self.preparer.state)}</div>'
+
+
+def _assistant(text: str) -> dict[str, Any]:
+    return {"role": "assistant", "content": text}
+
+
+def _is_iso(value: str) -> bool:
+    from danvan_qa.ingest.dates import parse_iso
+
+    return parse_iso(value) is not None
+
+
+def _query_message(exc: QueryError, settings: Settings) -> str:
+    text = str(exc)
+    if "too long" in text:
+        return f"Câu hỏi quá dài (tối đa {settings.max_question_chars} ký tự). Vui lòng rút gọn."
+    if "empty" in text or "no words" in text:
+        return MSG_EMPTY
+    return f"Câu hỏi không hợp lệ: {esc(text)}"
+
+
+def _write_csv(rows: list[dict[str, str]], columns: tuple[str, ...]) -> str:
+    import csv
+
+    handle = tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="danvan-events-", delete=False,
+                                         encoding="utf-8-sig", newline="")
+    with handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return handle.name
+
+
+def build_app(settings: Settings, preparer: Preparer):
+    import gradio as gr
+
+    backend = ChatBackend(settings, preparer)
+    with gr.Blocks(title="Hỏi đáp công tác dân vận") as demo:
+        gr.Markdown("## Hỏi đáp công tác dân vận\nCâu trả lời trích nguyên văn từ các bài viết, kèm nguồn [1], [2]…")
+        status = gr.HTML(backend.status())
+        with gr.Tab("Hỏi đáp"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(label="Hội thoại", height=460, sanitize_html=True, allow_tags=False,
+                                      feedback_options=None, elem_id="dv-chat")
+                    question = gr.Textbox(label="Câu hỏi", placeholder="Ví dụ: Ai tham dự lễ ký kết ngày 4-11?",
+                                          max_lines=4, elem_id="dv-question")
+                    with gr.Row():
+                        send = gr.Button("Gửi", variant="primary", elem_id="dv-send")
+                        clear = gr.Button("Xóa hội thoại")
+                    gr.Examples(EXAMPLES, inputs=question, label="Câu hỏi mẫu")
+                with gr.Column(scale=1):
+                    with gr.Accordion("Tùy chọn", open=False):
+                        k = gr.Slider(3, 15, value=settings.answer_passages, step=1, label="Số đoạn văn đọc")
+                        mode = gr.Radio(MODES, value="hybrid", label="Cách tìm")
+                        docs = gr.Dropdown([], multiselect=True, label="Chỉ tìm trong các bài")
+                        srcs = gr.Dropdown([], multiselect=True, label="Nguồn")
+                        date_from = gr.Textbox(label="Từ ngày (YYYY-MM-DD)")
+                        date_to = gr.Textbox(label="Đến ngày (YYYY-MM-DD)")
+                        show = gr.Checkbox(label="Hiện các đoạn đã truy xuất")
+            sources = gr.HTML(elem_id="dv-sources")
+            passages = gr.HTML(elem_id="dv-passages")
+        with gr.Tab("Sự kiện", elem_id="dv-events-tab"):
+            with gr.Row():
+                search = gr.Textbox(label="Tìm trong bảng (ngày, nơi, tên, chương trình…)", scale=4)
+                page = gr.Number(value=1, minimum=1, precision=0, label="Trang", scale=1, elem_id="dv-events-page")
+            info = gr.Markdown(elem_id="dv-events-info")
+            table = gr.Dataframe(headers=["Ngày", "Nơi", "Sự kiện", "Người tham gia (vai trò)", "Chương trình",
+                                          "Nguồn"], datatype=["str", "str", "str", "markdown", "str", "markdown"],
+                                 column_widths=["100px", "120px", "200px", "380px", "200px", "200px"], wrap=True,
+                                 interactive=False, elem_id="dv-events")
+            download = gr.File(label="Tải CSV")
+        inputs = [question, chat, k, mode, docs, srcs, date_from, date_to, show]
+        outputs = [chat, sources, passages, question]
+        send.click(backend.ask, inputs, outputs, api_name="ask")
+        question.submit(backend.ask, inputs, outputs, api_visibility="private")
+        clear.click(lambda: ([], "", "", ""), None, outputs, api_visibility="private")
+        search.change(lambda text: (*backend.events(text, 1), 1), search, [table, download, info, page],
+                      api_visibility="private")
+        page.change(backend.events, [search, page], [table, download, info], api_name="events")
+
+        def refresh():
+            titles, names = [], []
+            if preparer.ready.is_set():
+                store = backend.store()
+                titles = sorted(d.title for d in store.data.documents.values())
+                names = sorted({d.source for d in store.data.documents.values() if d.source})
+            rows, csv_path, where = backend.events("")
+            return backend.status(), gr.update(choices=titles), gr.update(choices=names), rows, csv_path, where
+
+        timer = gr.Timer(2.0)
+        timer.tick(refresh, None, [status, docs, srcs, table, download, info], api_visibility="private")
+        timer.tick(lambda: gr.Timer(active=not preparer.ready.is_set() and preparer.error is None), None, timer,
+                   api_visibility="private")
+        demo.load(refresh, None, [status, docs, srcs, table, download, info], api_visibility="private")
+    return demo
+
+
+def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 7860,
+          concurrency: int = 4, block: bool = True):
+    """Start preparation and the web server; returns the Blocks app."""
+    settings = settings or Settings.from_env()
+    preparer = Preparer(settings)
+    preparer.start()
+    demo = build_app(settings, preparer)
+    demo.queue(default_concurrency_limit=concurrency, max_size=128)
+    demo.launch(server_name=host, server_port=port, show_error=False, quiet=True, css=CSS,
+                prevent_thread_lock=not block, footer_links=["api"])
+    return demo
+
+

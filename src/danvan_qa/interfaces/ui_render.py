@@ -1,0 +1,119 @@
+"""HTML for the web chat's sources, passages and events, built only from escaped text.
+
+Everything an article or a user provides goes through html.escape before it
+reaches the page, and links are kept only when they are http(s), so markup or
+scripts inside an article show as plain text and never run.
+
+Sources and passages are shown in the article's published text: a citation's
+offsets already index it, and a passage's (normalised) offsets are mapped to
+it with `Document.published_span`.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlparse
+
+from danvan_qa.index.store import Store
+from danvan_qa.records import Answer, Citation, Passage
+
+CONTEXT_CHARS = 400  # characters of the passage shown around a cited quote
+
+CSS = """
+.dv-sources {font-size: 0.95rem}
+.dv-source {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px; margin: 8px 0}
+.dv-source mark {background: #fde68a; color: #111; padding: 0 2px}
+.dv-meta {color: var(--body-text-color-subdued); font-size: 0.85rem}
+.dv-article {white-space: pre-wrap; max-height: 420px; overflow: auto; border-top: 1px dashed #aaa;
+             margin-top: 6px; padding-top: 6px}
+.dv-passage {border-left: 3px solid #93c5fd; padding-left: 8px; margin: 6px 0; white-space: pre-wrap}
+.dv-status {padding: 6px 10px; border-radius: 6px; background: #eef6ff}
+"""
+
+
+def esc(text: str | None) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links are rendered; javascript:, data: and the rest are dropped."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def marked(text: str, start: int, end: int) -> str:
+    """text with [start, end) highlighted, everything escaped."""
+    return f"{esc(text[:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:])}"
+
+
+def _meta(title: str, date: str | None, url: str | None) -> str:
+    link = safe_url(url)
+    parts = [f"<strong>{esc(title)}</strong>", esc(date or "không rõ ngày")]
+    if link:
+        parts.append(f'<a href="{esc(link)}" target="_blank" rel="noopener noreferrer">{esc(link)}</a>')
+    return " · ".join(parts)
+
+
+def citation_html(store: Store, c: Citation) -> str:
+    text = store.data.documents[c.doc_id].published  # the citation's offsets index the published text
+    lo, hi = max(0, c.start - CONTEXT_CHARS // 2), min(len(text), c.end + CONTEXT_CHARS // 2)
+    context = ("…" if lo else "") + marked(text[lo:hi], c.start - lo, c.end - lo) + ("…" if hi < len(text) else "")
+    return (
+        f'<div class="dv-source" id="dv-source-{c.n}"><div>[{c.n}] {_meta(c.title, c.date, c.url)}</div>'
+        f'<div class="dv-meta">{esc(c.doc_id)} · ký tự {c.start}–{c.end}</div>'
+        f"<div>{context}</div>"
+        f"<details><summary>Đọc toàn bài (đoạn trích được tô sáng)</summary>"
+        f'<div class="dv-article">{marked(text, c.start, c.end)}</div></details></div>'
+    )
+
+
+def sources_html(store: Store, answer: Answer) -> str:
+    if not answer.citations:
+        return ""
+    items = "".join(citation_html(store, c) for c in answer.citations)
+    return f'<div class="dv-sources"><h4>Nguồn</h4>{items}</div>'
+
+
+def published_passage(store: Store, p: Passage) -> str:
+    """A retrieved passage as the article published it (its offsets index the normalised text)."""
+    doc = store.data.documents[p.doc_id]
+    start, end = doc.published_span(p.start, p.end)
+    return doc.published[start:end]
+
+
+def passages_html(passages: tuple[Passage, ...] | list[Passage], store: Store | None = None) -> str:
+    """The retrieved passages; in their published text when the store is given."""
+    if not passages:
+        return ""
+    rows = "".join(
+        f'<div class="dv-passage"><div class="dv-meta">#{n} · {esc(p.title)} · {esc(p.date)} · điểm {p.score:.3f}'
+        f" · {esc(p.chunk_id)}</div>{esc(published_passage(store, p) if store else p.text)}</div>"
+        for n, p in enumerate(passages, start=1)
+    )
+    return f"<div><h4>Các đoạn đã truy xuất</h4>{rows}</div>"
+
+
+def source_cell(row: dict[str, str]) -> str:
+    """The events table's source column (Markdown): the article title, linked when it has a safe URL."""
+    from danvan_qa.qa.compose import md_escape
+
+    title = md_escape(row["title"])  # backslash-escaped < > [ ] * … render as literal characters
+    link = safe_url(row.get("url"))
+    label = f"{title} ({md_escape(row['doc_id'])})"
+    return f"[{label}]({link.replace(')', '%29').replace(' ', '%20')})" if link else label
+
+
+def people_cell(participants: str) -> str:
+    """One Markdown list item per participant line, with article text escaped."""
+    from danvan_qa.qa.compose import md_escape
+
+    return "\n".join(f"- {md_escape(line)}" for line in participants.split("\n") if line)
+
+
+def user_text(question: str) -> str:
+    """A user's question as shown in the chat: Markdown and HTML characters lose their meaning."""
+    from danvan_qa.qa.compose import md_escape
+
+    return md_escape(html.escape(question, quote=False))

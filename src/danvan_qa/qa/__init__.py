@@ -1,0 +1,12 @@
+"""QA: a question becomes a cited answer or an abstention. Retrieval (`retrieval`), question
+understanding (`questions`), candidate sentences and people (`candidates`, `who`, `extractive`),
+learned rankers (`ranker`), drafts of each kind (`drafts`), the answer/abstain model's evidence
+(`support`), and the cited answer (`compose`); `answering` runs them top to bottom.
+
+Public face: `answer`, `Answerer`, `retrieve`, `open_store`.
+"""
+
+from danvan_qa.qa.answering import Answerer, answer
+from danvan_qa.qa.retrieval import open_store, retrieve
+
+__all__ = ["Answerer", "answer", "open_store", "retrieve"]

@@ -1,0 +1,260 @@
+"""Drafts: the best supported answer of the kind a question asks for, before deciding to give it.
+
+From the fact table: the role or rank of a named person, programmes by number. From the ranked
+sentences: the people a second ranker picks in one article (who.py), the bodies of a "which
+organisations" question, the typed span (date, number, place, period) of the best sentence
+holding one, otherwise the best sentence itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_qa.index.store import Store
+from danvan_qa.ingest import dates
+from danvan_qa.ingest.bodies import party_groups
+from danvan_qa.ingest.facts import Programme
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.candidates import Candidate
+from danvan_qa.qa.compose import Draft, cite, md_escape, vn_date
+from danvan_qa.qa.extractive import (
+    Scorer,
+    Sentence,
+    date_span,
+    duration_span,
+    number_span,
+    period_span,
+    place_span,
+    relative_period,
+    year_span,
+)
+from danvan_qa.qa.questions import SPEAKER_ACTS, WHO_KINDS, Question
+from danvan_qa.qa.ranker import AnswerModels
+from danvan_qa.qa.support import SPAN_KINDS
+from danvan_qa.qa.who import person_candidates, select
+from danvan_qa.records import Passage
+
+RUNNER_UP = 0.5  # a sentence answer also quotes the next sentence of its article at least this likely
+
+
+def programme_numbers(q: Question) -> set[str]:
+    """Programmes the question names by the number alone: "Chương trình phối hợp (số) 09" -> {"9"}."""
+    found = re.findall(r"chương trình(?: phối hợp)?(?: số)?\s+0*(\d+)(?![\d/-])", q.restored.lower())
+    return set(found)
+
+
+def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
+    """Several bodies as the sentence joins them ("Bộ Công an với Ban Thường trực …") when they
+    stand there in order with only joining words between; else joined by "và"."""
+    at, parts = 0, []
+    for name in names:
+        found = sentence.find(name, at)
+        if found < 0:
+            return " và ".join(names)
+        parts.append((found, found + len(name)))
+        at = found + len(name)
+    gaps = [sentence[a[1] : b[0]] for a, b in zip(parts, parts[1:])]
+    if all(re.fullmatch(r"\s*(?:,|và|với|cùng|phối hợp với|cùng với)?\s*", gap) for gap in gaps):
+        return sentence[parts[0][0] : parts[-1][1]]
+    return " và ".join(names)
+
+
+def asks_signatories(q: Question) -> bool:
+    """Whether a "which organisations" question asks who signed, or between whom ("giữa", "ký")."""
+    return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
+
+
+class Drafter:
+    """Drafts answers over one store with the fitted rankers; read-only, so thread-safe."""
+
+    def __init__(self, store: Store, models: AnswerModels) -> None:
+        self.store = store
+        self.models = models
+
+    def draft(self, q: Question, passages: list[Passage], ranked: list[tuple[Candidate, float]],
+              scorer: Scorer) -> Draft | None:
+        """The best supported answer of the kind the question asks for, before deciding to give it."""
+        if not ranked:
+            return None
+        draft = None
+        if q.kind in ("person_role", "rank"):
+            draft = self.person_role(q, passages)
+        elif q.kind == "program_name" or ((q.codes or programme_numbers(q)) and (
+                q.kind == "date" or q.kind == "parties" and asks_signatories(q))):
+            draft = self.programme(q, ranked)
+        if draft is None and q.kind == "parties":
+            draft = self.organisations(q, ranked)
+        if draft is None and q.kind in WHO_KINDS:
+            draft = self.people(q, ranked, scorer)
+        return draft or self.from_ranked(q, ranked)
+
+    # -- drafts from the fact table ----------------------------------------------
+    def person_role(self, q: Question, passages: list[Passage]) -> Draft | None:
+        ranks: dict[str, int] = {}
+        for p in passages:
+            ranks.setdefault(p.doc_id, len(ranks))
+        mentions = [p for p in self.store.people_by_name.get(q.person or "", []) if p.role or p.rank]
+        if not mentions:
+            return None
+        key = (lambda p: (p.rank is not None, -ranks.get(p.doc_id, 99))) if q.kind == "rank" else \
+            (lambda p: (p.doc_id in ranks, len(p.role or ""), -ranks.get(p.doc_id, 99)))
+        best = max(mentions, key=key)
+        evidence = (best.doc_id, best.start, best.end)
+        if q.kind == "rank":
+            if not best.rank:
+                return None
+            line = f"{md_escape(best.rank)} **{md_escape(best.name)}** {cite(*evidence)}"
+            return Draft(best.rank, [line], evidence, "fact")
+        if not best.role:
+            return None
+        rank = f"{best.rank} " if best.rank else ""
+        line = f"{md_escape(rank)}**{md_escape(best.name)}** — {md_escape(best.role)} {cite(*evidence)}"
+        return Draft(best.role, [line], evidence, "fact")
+
+    def programme(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft | None:
+        """A programme from the fact table: the one named by its number ("38-Ctr/BDVTW-BCA"), else
+        the one the best sentences report (its naming or its parties sentence is among them)."""
+        codes = {fold(c) for c in q.codes}
+        short = programme_numbers(q)  # "Chương trình (phối hợp) số 09": the number's leading digits
+        if codes:
+            chosen = [p for p in self.store.facts.programmes if p.number and fold(p.number) in codes]
+        elif short:
+            docs = list(dict.fromkeys(c.doc_id for c, _ in ranked))
+            chosen = sorted((p for p in self.store.facts.programmes if p.number and
+                             re.match(r"0*(\d+)", p.number).group(1) in short),  # type: ignore[union-attr]
+                            key=lambda p: docs.index(p.doc_id) if p.doc_id in docs else len(docs))
+        else:
+            best = [(c.doc_id, c.start, c.end) for c, _ in ranked[:3]]
+            chosen = [p for d, a, b in best for p in self.store.programmes_by_doc.get(d, []) if any(
+                x < b and a < y for x, y in ((p.start, p.end), p.parties_span or (0, 0)))]
+        if not chosen:
+            return None
+        prog = chosen[0]
+        evidence = (prog.doc_id, prog.start, prog.end)
+        if q.kind == "parties":
+            if not prog.parties or not prog.parties_span:
+                return None
+            span = (prog.doc_id, *prog.parties_span)
+            short = as_written(self.store.data.documents[prog.doc_id].text[span[1]:span[2]], prog.parties)
+            line = f"Chương trình được ký giữa **{md_escape(short)}** {cite(*span)}"
+            return Draft(short, [line], span, "fact", items=[(party, None, None, ("ký",), span) for party in prog.parties])
+        if q.kind == "date":
+            if not prog.date_text:
+                return None
+            line = f"Ký ngày **{md_escape(prog.date_text)}** ({vn_date(prog.date)}) {cite(*evidence)}"
+            return Draft(prog.date_text, [line], evidence, "fact")
+        return self._programme_name(prog)
+
+    def _programme_name(self, prog: Programme) -> Draft:
+        details = ", ".join(filter(None, (
+            f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
+            f"ký ngày {prog.date_text}" if prog.date_text else None,
+        )))
+        line = f"Chương trình \"{md_escape(prog.name)}\"" + (f" ({md_escape(details)})" if details else "")
+        evidence = (prog.doc_id, prog.start, prog.end)
+        return Draft(prog.name, [f"{line} {cite(*evidence)}"], evidence, "fact")
+
+    # -- drafts from the ranked sentences -----------------------------------------
+    def people(self, q: Question, ranked: list[tuple[Candidate, float]], scorer: Scorer) -> Draft | None:
+        """The people a "who" question asks for, chosen by the person ranker in one article."""
+        model = self.models.person
+        scored = [(p, model.prob(p.features)) for p in person_candidates(q, ranked, self.store, scorer)]
+        people = select(scored, 1 if q.kind == "role" else 12, self.models.person_min, self.models.person_rel)
+        if not people:
+            return None
+        best, best_p = max(scored, key=lambda cp: cp[1])
+        heading = {"chair": "Chủ trì", "attendees": "Tham dự"}
+        if q.kind == "speaker" and (q.act or "phát biểu") in SPEAKER_ACTS:
+            heading["speaker"] = (q.act or "phát biểu").capitalize()
+        lines = [f"**{heading[q.kind]}**:", ""] if q.kind in heading else []
+        evidence = (best.doc_id, best.start, best.end)
+        draft = Draft(people[0].name if len(people) == 1 else None, lines, evidence, "people",
+                      person=best, person_p=best_p)
+        for c in people:
+            title = f"{md_escape(c.rank)} " if c.rank else ""
+            role_text = f" — {md_escape(c.role)}" if c.role else ""
+            lines.append(f"- {title}**{md_escape(c.name)}**{role_text} {cite(c.doc_id, c.start, c.end)}")
+            draft.items.append((c.name, c.role, c.rank, c.acts, (c.doc_id, c.start, c.end)))
+        # the sentence that says what they did (for speakers, what they said) is quoted as written
+        text = self.store.data.documents[best.doc_id].text[best.start:best.end]
+        lines += ["", f"\"{md_escape(text)}\" {cite(*evidence)}"]
+        return draft
+
+    def organisations(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft | None:
+        """The bodies a "which organisations" question asks for, from the best sentence naming a
+        group of them: the group after "giữa" when it asks who signed or between whom, else the
+        first; without the bodies the question itself names ("X phối hợp với đơn vị nào?")."""
+        asked = fold(q.restored)
+        between = asks_signatories(q)
+        names: list[str] = []
+        for cand, _ in ranked[:3]:
+            for group in party_groups(cand.text, between):
+                names = list(dict.fromkeys(b.name for b in group if fold(b.name) not in asked))
+                if names:
+                    break
+            if names:
+                evidence = (cand.doc_id, cand.start, cand.end)
+                shown = ", ".join(f"**{md_escape(name)}**" for name in names)
+                line = f"{shown}: \"{md_escape(cand.text)}\" {cite(*evidence)}"
+                return Draft(as_written(cand.text, names), [line], evidence, "typed",
+                             items=[(name, None, None, (), evidence) for name in names])
+        return None
+
+    def from_ranked(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft:
+        """The typed span of the best sentence that holds one; else the best sentence itself."""
+        relative = self._relative_period(q, ranked[0][0]) if q.kind == "program_period" else None
+        if relative is not None:
+            return relative
+        for cand, prob in ranked[:3]:
+            draft = self._typed(q, Sentence(cand.doc_id, cand.start, cand.end, cand.text, prob))
+            if draft is not None:
+                return draft
+        (best, p_best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
+        evidence = (best.doc_id, best.start, best.end)
+        lines = [f"\"{md_escape(best.text)}\" {cite(*evidence)}"]
+        if runner and runner[0].doc_id == best.doc_id and runner[1] >= RUNNER_UP * p_best:
+            # nearly as likely, in the same article: a reader sees both rather than a coin toss
+            second = runner[0]
+            lines += ["", f"\"{md_escape(second.text)}\" {cite(second.doc_id, second.start, second.end)}"]
+        return Draft(None, lines, evidence, "sentence")
+
+    def _relative_period(self, q: Question, best: Candidate) -> Draft | None:
+        """"Giai đoạn tiếp theo / trước": the latest (earliest) period the best sentence's article
+        names, since the sentence that echoes the question often names only the other one."""
+        later = relative_period(q)
+        if later is None:
+            return None
+        text = self.store.data.documents[best.doc_id].text
+        found = [(int(m.group(1)), a, b) for a, b in self.store.sentences(best.doc_id)
+                 for m in dates.PERIOD.finditer(text[a:b])]
+        if len({year for year, _, _ in found}) < 2:
+            return None
+        _, a, b = (max if later else min)(found, key=lambda f: f[0])
+        return self._typed(q, Sentence(best.doc_id, a, b, text[a:b], 0.0))
+
+    def _typed(self, q: Question, s: Sentence) -> Draft | None:
+        """The span of the asked type in a sentence, quoted with it; None when it holds none."""
+        if q.kind not in SPAN_KINDS:
+            return None
+        doc = self.store.data.documents[s.doc_id]
+        evidence = (s.doc_id, s.start, s.end)
+        quote = f"\"{md_escape(s.text)}\" {cite(*evidence)}"
+        label = ""
+        if q.kind == "number":
+            span = number_span(q, s)
+        elif q.kind == "date":
+            found = date_span(q, s, int(doc.date[:4]) if doc.date else None)
+            span, iso = found if found else (None, None)
+            if re.search(r"(?<!\w)nam nao(?!\w)", q.folded) and not (span and re.search(r"(?:19|20)\d\d", span.text)):
+                span, iso = year_span(q, s), None  # "năm nào" asks for a year
+            label = f" ({vn_date(iso)})" if iso else ""
+        elif q.kind == "place":
+            span = place_span(s, doc.place)
+        elif q.kind == "duration":
+            span = duration_span(s)
+        else:
+            span = period_span(q, s)
+        if span is None:
+            return None
+        prefix = "Giai đoạn " if q.kind == "program_period" else ""
+        return Draft(span.text, [f"{prefix}**{md_escape(span.text)}**{label}: {quote}"], evidence, "typed")

@@ -1,0 +1,181 @@
+"""Sentence-level extraction: score the sentences of retrieved passages against a question,
+and pull typed spans (a number, a date, a place, a period) out of the best one.
+
+Scores are IDF-weighted coverage of the question's content words (and word
+pairs) by the sentence, on diacritic-folded text: 1.0 means every topical word
+of the question is in the sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import AbstractSet, Callable
+
+from danvan_qa.ingest import dates
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.questions import Question, content_tokens
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed answer span inside a sentence; start/end are document offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Scorer:
+    """Coverage of a question's words by a sentence, weighted by corpus rarity."""
+
+    def __init__(self, question: Question, folded_count: Callable[[str], int], total: int) -> None:
+        tokens = content_tokens(question.folded)
+        self.weights = {t: math.log(1 + total / (1 + folded_count(t))) for t in tokens}
+        self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+        self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit()]
+
+    def __call__(self, sentence: str) -> float:
+        words = re.findall(r"\w+", fold(sentence))
+        return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:])})
+
+    def cover(self, words: AbstractSet[str], pairs: AbstractSet[str]) -> float:
+        """The coverage of already folded words and word pairs ("a b")."""
+        if not self.weights:
+            return 0.0
+        uni = sum(w for t, w in self.weights.items() if t in words) / sum(self.weights.values())
+        if not self.bigrams:
+            return uni
+        return 0.75 * uni + 0.25 * len(self.bigrams & pairs) / len(self.bigrams)
+
+
+_UNIT_WORDS = ("năm", "tháng", "ngày", "giờ")
+# A count as written: "212", "2.071", "6,5", "62/63"; not a date ("15/6/2016").
+_NUMBER = r"(?<![\d/.,-])(\d+(?:[.,]\d+)*(?:/\d+)?)(?![\d/]|[.,]\d)"
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|USD|VNĐ)", re.IGNORECASE)
+_COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)"
+_DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
+                       re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
+
+
+def number_span(question: Question, sentence: Sentence) -> Span | None:
+    """The number the question asks for: "bao nhiêu mô hình" -> "212" in "… với 212 mô hình …"."""
+    restored = question.restored
+    m = re.search(r"(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)", restored, re.IGNORECASE) or \
+        re.search(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\w+(?:\s+\w+)?)", restored, re.IGNORECASE)
+    before = re.search(r"(\w+(?:\s+\w+)?)\s+(?:bao nhiêu|mấy)\b", restored, re.IGNORECASE)
+    text = sentence.text
+    if m and fold(m.group(1)).startswith(("phan tram", "ty le")) or fold(restored).startswith("ty le"):
+        hit = re.search(r"\d+(?:[.,]\d+)?\s*%", text)
+        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
+    if before and fold(before.group(1)).split()[-1] in ("so", "thu"):  # "số mấy", "lần thứ mấy"
+        head = before.group(1)
+        hit = re.search(re.escape(head) + r"\s+(\d+|[IVXLC]+)\b", text, re.IGNORECASE)
+        if hit:
+            return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+    if m and m.group(1).lower().split()[0] in ("tiền", "kinh", "giá"):  # "bao nhiêu tiền / kinh phí / giá trị"
+        hit = _MONEY.search(text)
+        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
+    if m:
+        for noun in (m.group(1), m.group(1).split()[0]):
+            # the number, then the noun, perhaps after a classifier: "62/63 đơn vị Công an tỉnh"
+            hit = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?" + re.escape(noun) + r"\b", text, re.IGNORECASE)
+            if hit:
+                keep_unit = noun.split()[0].lower() in _UNIT_WORDS
+                end = hit.end() if keep_unit else hit.end(1)
+                return Span(text[hit.start() : end], sentence.start + hit.start(), sentence.start + end)
+    if before and not m:  # "tăng bao nhiêu?": the number after that verb
+        verb = before.group(1).split()[-1]
+        hit = re.search(rf"(?<!\w){re.escape(verb)}\s+(?:\w+\s+)?{_NUMBER}", text, re.IGNORECASE)
+        if hit:
+            return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
+    return None
+
+
+def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple[Span, str | None] | None:
+    """The date mention nearest to the question's words in the sentence, with its ISO reading."""
+    mentions = list(dates.find_dates(sentence.text)) or list(dates.find_dates(sentence.text, cued_only=False))
+    if not mentions:
+        return None
+    anchors = [m.start() for code in question.codes if (m := re.search(re.escape(code), sentence.text))]
+    if anchors:
+        best = min(mentions, key=lambda d: abs(d.start - anchors[0]))
+    else:
+        cued = list(dates.find_dates(sentence.text, cued_only=True))
+        best = cued[0] if cued else mentions[0]
+    resolved = dates.resolve(best, year)
+    span = Span(sentence.text[best.start : best.end], sentence.start + best.start, sentence.start + best.end)
+    return span, resolved.isoformat() if resolved else None
+
+
+def duration_span(sentence: Sentence) -> Span | None:
+    """How long something lasted: "3 tháng", "hai ngày", "từ 1/3 đến 30/4"."""
+    hit = _DURATION.search(sentence.text)
+    return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
+
+
+def year_span(question: Question, sentence: Sentence) -> Span | None:
+    """The first year in the sentence that the question does not already name ("năm nào?")."""
+    named = set(_YEAR.findall(question.text))
+    hit = next((y for y in _YEAR.finditer(sentence.text) if y.group(0) not in named), None)
+    return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
+
+
+# A place in the text: after "tại / ở", or an administrative unit with its capitalised name.
+_PLACE_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường)\s+)?"
+                       r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*)*)")
+_UNIT_PLACE = re.compile(r"(?<!\w)(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường)\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+
+
+def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
+    hit = dates.PLACE.search(sentence.text) or _PLACE_AT.search(sentence.text)
+    if hit:
+        return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
+    hit = _UNIT_PLACE.search(sentence.text)
+    if hit:
+        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+    if fallback and fallback in sentence.text:
+        at = sentence.text.index(fallback)
+        return Span(fallback, sentence.start + at, sentence.start + at + len(fallback))
+    return None
+
+
+# "giai đoạn tiếp theo / mới / tới" asks for the later period of a sentence, "giai đoạn trước" the earlier.
+_RELATIVE = re.compile(r"(?<!\w)giai doan (?:(tiep theo|moi|toi|sap toi|ke tiep)|(truoc|vua qua|da qua))(?!\w)")
+
+
+def relative_period(question: Question) -> bool | None:
+    """True when the question asks for the later period ("giai đoạn tiếp theo"), False for the
+    earlier ("giai đoạn trước"), None when it names no relative period."""
+    hit = _RELATIVE.search(question.folded)
+    return None if hit is None else bool(hit.group(1))
+
+
+def period_span(question: Question, sentence: Sentence) -> Span | None:
+    """The period whose preceding clause shares most words (and word pairs) with the question."""
+    tokens = content_tokens(question.folded)
+    wanted, pairs = set(tokens), set(zip(tokens, tokens[1:]))
+    hits = list(dates.PERIOD.finditer(sentence.text))
+    later = relative_period(question)
+    if later is not None and len({h.group(1) for h in hits}) > 1:  # "giai đoạn tiếp theo": the later one
+        hit = (max if later else min)(hits, key=lambda h: int(h.group(1)))
+        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+    best: tuple[float, Span] | None = None
+    for hit in hits:
+        clause = re.findall(r"\w+", fold(re.split(r"[;:]", sentence.text[max(0, hit.start() - 90) : hit.start()])[-1]))
+        overlap = len(wanted & set(clause)) + 2 * len(pairs & set(zip(clause, clause[1:])))
+        span = Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+        if best is None or overlap > best[0]:
+            best = (overlap, span)
+    return best[1] if best else None

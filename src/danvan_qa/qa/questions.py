@@ -1,0 +1,280 @@
+"""Understand a question: its type and the constraints it names (date, place, period, code, person, role).
+
+Everything is matched on the diacritic-folded text, so "ai dong chu tri" and
+"Ai đồng chủ trì" read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from danvan_qa.ingest import dates
+from danvan_qa.ingest.facts import FactTable, acts_in
+from danvan_qa.ingest.names import PROVINCES, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER
+from danvan_qa.ingest.normalize import fold, normalize_text
+
+KINDS = (
+    "attendees", "chair", "speaker", "role", "person_role", "rank", "program_name", "program_period",
+    "parties", "date", "place", "number", "duration", "other",
+)
+_SPEAKER_ACTS = (("phat bieu", "phát biểu"), ("bao cao", "báo cáo"), ("ket luan", "kết luận"))
+SPEAKER_ACTS = frozenset(act for _, act in _SPEAKER_ACTS)
+# Words a question may use that articles need not contain.
+QUESTION_WORDS = frozenset(
+    "ai la gi nao bao nhieu may khi luc o dau tai sao vi the nhu co phai khong chuc vu giu quan ham cap bac "
+    "nhung gom thanh phan duoc cua cho voi va cac mot hay hoac vao ngay thang nam dien ra to chuc dia diem "
+    "so luong ty le phan tram noi dung ve viec ben co quan nguoi gioi thieu biet hoi ra sao de nay do kia "
+    "ten goi nhiem vai tro tham du ngoai hai cung dong chi nhac den toi neu".split()
+)
+
+
+WHO_KINDS = frozenset({"attendees", "chair", "speaker", "role"})
+DEFAULT_ACTS = {"chair": ("chủ trì",), "attendees": ("dự",), "speaker": ("phát biểu",)}
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # cleaned question
+    restored: str  # with diacritics restored when typed without
+    folded: str
+    kind: str
+    act: str | None  # the act asked about for "speaker"
+    dates: tuple[tuple[int, int, int | None], ...]  # (day, month, year)
+    periods: tuple[str, ...]  # "2016-2021"
+    codes: tuple[str, ...]  # "38-Ctr/BDVTW-BCA"
+    person: str | None  # a person of the fact table named in the question
+    proper_nouns: tuple[str, ...]  # capitalised runs that are not the sentence-initial word
+    exclude_chairs: bool  # "ngoài hai đồng chí chủ trì, ai cùng dự…"
+    places: tuple[str, ...] = ()  # folded place names after an administrative word: "binh duong", "quan 10"
+
+
+def _has(folded: str, *cues: str) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", folded) for c in cues)
+
+
+def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: str = "") -> tuple[str, str | None]:
+    """The question type (one of KINDS) and, for people, the act asked about (a fact-table act).
+
+    `restored` (with diacritics) settles cues that folding merges: "mấy" (how many) vs "máy" (machine).
+    """
+    if _has(folded, "quan ham", "cap bac") and person:
+        return "rank", None
+    # "Giám đốc Công an tỉnh dự buổi làm việc với Chủ tịch X là ai?" asks for the director, not X
+    at = folded.find(fold(person)) if person else -1
+    titled = bool(_PERSON_NOUN.match(re.sub(r"^phó\s+", "", restored.lower()))) and len(folded[:at].split()) > 3
+    if person and not titled and _has(folded, "chuc vu", "chuc gi", "giu chuc", "vai tro", "la ai",
+                                      "thu truong bo nao"):
+        return "person_role", None
+    if _has(folded, "ngoai") and _has(folded, "cung du"):
+        return "attendees", "dự"
+    who = person_focus(restored) if restored else None
+    if who is not None:
+        act = asked_act(restored or folded, who)
+        one = bool(re.search(r"(?<!\w)(?:la ai|ten(?: la)? gi)\W*$", folded)) or folded.startswith("ai la ")
+        if one or act is None and not _has(folded, "nhung ai", "gom nhung ai"):
+            return "role", act  # "Ai là Giám đốc …?", "Giám đốc Công an tỉnh nào …?": one person
+        if act is not None:
+            return _ACT_KIND.get(act, "speaker"), act
+    if _has(folded, "bao nhieu", "so luong"):
+        return "number", None
+    if _has(folded, "bao lau", "keo dai", "trong bao lau"):
+        return "duration", None
+    # "dự" (attend) but not "dự thảo" (draft), "đầy đủ" (full), "dự án", "dự kiến"
+    attend = re.sub(r"(?<!\w)(?:du (?:thao|an|kien|bao|toan)|day du)(?!\w)", " ", folded)
+    if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai"):
+        return "attendees", "dự"
+    if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)", folded) or folded.startswith("giai doan "):
+        return "program_period", None
+    if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "giua cac", "nhung co quan", "don vi nao",
+            "luc luong nao", "ban nao", "to chuc nao", "voi ai"):
+        return "parties", None
+    if _has(folded, "ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "ngay may", "nam nao") or \
+            folded.startswith("ngay "):
+        return "date", None
+    if _has(folded, "o dau", "tai dau", "dia diem", "noi nao", "tinh nao", "thanh pho nao", "hoi truong nao"):
+        return "place", None
+    how_many = re.search(r"(?<!\w)mấy(?!\w)", restored.lower()) if restored else _has(folded, "may")
+    if _has(folded, "bao nhieu", "so luong", "ty le", "so mo hinh") or how_many:
+        return "number", None
+    named = re.search(r"(?<!\w)(?:la|ten|ten la|day du la) gi\W*$", folded) and _has(folded, "chuong trinh")
+    if named or re.search(r"(?<!\w)chuong trinh(?: \w+){0,3} (?:gi|nao)(?!\w)", folded) or \
+            _has(folded, "ten chuong trinh") or (codes and len(re.findall(r"\w+", folded)) <= 5):
+        return "program_name", None
+    return "other", None
+
+
+# The kind of "who" question an act makes; other acts (speaking, awarding) make "speaker".
+_ACT_KIND = {"chủ trì": "chair", "đồng chủ trì": "chair", "dẫn đoàn": "chair", "làm việc": "chair", "họp": "chair",
+             "dự": "attendees", "ký kết": "attendees"}
+# Nouns for a person, heading "… nào": "Giám đốc Công an tỉnh nào", "Thượng tướng nào", "Lãnh đạo … nào".
+_PERSON_NOUNS = tuple(sorted({w.lower() for w in (*TITLE_HEADS, *RANKS, "đồng chí", "lãnh đạo", "tướng",
+                                                  "đại diện", "thành viên")}, key=len, reverse=True))
+_PERSON_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")(?!\w)")
+_NOUN_WORDS = frozenset(w for n in _PERSON_NOUNS for w in n.split()) | TITLE_LOWER
+_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:cho|với|của|về|giúp|tặng)\s+$")
+
+
+def person_focus(restored: str) -> int | None:
+    """Where a question asks for a person, as an offset in `restored`: its "ai" ("Ai chủ trì…",
+    "… do ai chủ trì?"; not "cho ai", "thuộc về ai", which ask for a beneficiary or an owner), or
+    the person noun heading "<noun phrase> nào"; None when it asks for something else.
+
+    The noun phrase before "nào" is read back over capitalised words and words of titles and
+    organisations ("Giám đốc Công an tỉnh nào"), so "Thượng tướng X sinh năm nào" asks for a year.
+    """
+    text = restored.lower()
+    who = re.search(r"(?<!\w)ai(?!\w)", text)
+    if who and not _OBJECT_BEFORE.search(text[: who.start()]):
+        return who.start()
+    named = re.search(r"(?<!\w)tên(?: là)? gì\W*$", text)  # "Chủ tịch Hội … tên là gì?"
+    noun = _PERSON_NOUN.search(text, 0, named.start()) if named else None
+    if noun:
+        return noun.start()
+    for m in re.finditer(r"(?<!\w)nào(?!\w)", text):
+        words = list(re.finditer(r"\w+", restored[: m.start()]))
+        start = None
+        for w in reversed(words[-10:]):
+            if not (w.group(0)[:1].isupper() or w.group(0).lower() in _NOUN_WORDS):
+                break
+            start = w.start()
+        noun = _PERSON_NOUN.search(text, start, m.start()) if start is not None else None
+        if noun:
+            return noun.start()
+    return None
+
+
+def asked_act(text: str, at: int = 0) -> str | None:
+    """The act a question asks about: the first act cue after its focus ("ai chủ trì" -> "chủ trì"),
+    else the first anywhere ("Người chủ trì hội nghị là ai?"); read with the fact table's cues."""
+    acts = acts_in(text[at:]) or acts_in(text)
+    return acts[0] if acts else None
+
+
+def _proper_nouns(text: str) -> tuple[str, ...]:
+    runs: list[str] = []
+    current: list[str] = []
+    for i, m in enumerate(re.finditer(r"\w+|[^\w\s]", text)):
+        word = m.group(0)
+        capital = word[:1].isupper() and word.isalpha() and i > 0
+        if capital:
+            current.append(word)
+        elif current:
+            runs.append(" ".join(current))
+            current = []
+    if current:
+        runs.append(" ".join(current))
+    return tuple(runs)
+
+
+def parse(text: str, restored: str, facts: FactTable) -> Question:
+    """Read a cleaned question (and its diacritic-restored form) against the fact table."""
+    restored = restored or text
+    folded = " ".join(re.findall(r"\w+|[/-]", fold(restored)))
+    folded_raw = fold(restored)
+    codes = tuple(m.group(0) for m in dates.CODE.finditer(text))
+    person = next((name for folded_name, name in facts.folded_names if folded_name in folded_raw), None)
+    kind, act = classify(folded, person, codes, restored)
+    mentions = tuple((d.day, d.month, d.year) for d in dates.find_dates(text))
+    if not mentions:  # "4-11" without a cue word still names a date in a question
+        mentions = tuple(
+            (int(a), int(b), int(c) if c else None)
+            for a, b, c in re.findall(r"(?<![\d/-])(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])", text)
+            if 1 <= int(a) <= 31 and 1 <= int(b) <= 12
+        )
+    return Question(
+        text=text, restored=restored, folded=folded, kind=kind, act=act, dates=mentions,
+        periods=tuple(f"{a}-{b}" for a, b in dates.PERIOD.findall(text)), codes=codes, person=person,
+        proper_nouns=_proper_nouns(text), exclude_chairs=_has(folded, "ngoai", "cung du") and kind == "attendees",
+        places=places(restored, text),
+    )
+
+
+# Administrative units (and their Party committees: "Tỉnh ủy Cà Mau") that precede a place
+# name; words that cannot start a place name, or end one after its first syllable.
+_ADMIN_UNIT = re.compile(
+    r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|thành)(?:\s+(?:ủy|uỷ))?"
+    r"\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+_NOT_FIRST = frozenset(
+    "uy doi dong cong an ban dan van hoi nghi ky ket chuong trinh giai doan phat tham chu to va voi co da la "
+    "trong nam ngay thang cung lanh dao cac nhung duoc lam tai o ve cua ai gi nao bao nay do pho lien".split())
+_NOT_SECOND = frozenset(
+    "va voi ky co da se to trong nam ngay thang giai phat tham chu dong cong ban tai o ve cua nhung cac "
+    "duoc lam ai gi nao bao nay do gom".split())
+
+
+def _spaced(folded: str) -> str:
+    """A folded text with its hyphens and dashes read as spaces: "ba ria - vung tau" = "ba ria vung tau"."""
+    return re.sub(r"\s*[-–]\s*", " ", folded)
+
+
+# Matched with their diacritics ("Huế" is not "Huệ", "Sơn La" not "Sơn là"), in lower case.
+_PROVINCES = sorted({_spaced(normalize_text(p).lower()) for p in PROVINCES}, key=len, reverse=True)
+_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in _PROVINCES) + r")(?!\w)")
+# A question typed without diacritics is matched folded: its restored form may miss the name
+# ("tinh dong nai" restored as "tỉnh đồng nại"), and "quan 3" has no unit word to restore.
+_FOLDED_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted({re.escape(fold(p)) for p in _PROVINCES}, key=len,
+                                                           reverse=True)) + r")(?!\w)")
+_FOLDED_SURNAMES = frozenset(fold(n).lower() for n in SURNAMES)
+_FOLDED_NUMBERED = re.compile(r"(?<!\w)(quan|phuong|xa) (\d+)(?![\d/-])")
+
+
+def place_in(place: str, folded_text: str, before: str = "") -> bool:
+    """Whether a place of `places()` occurs in a folded text as whole words (after `before`, a pattern)."""
+    return bool(re.search(rf"(?<!\w){before}{re.escape(place)}(?!\w)", _spaced(folded_text)))
+
+
+def places(restored: str, text: str | None = None) -> tuple[str, ...]:
+    """Place names the question sets as a constraint, folded: "tỉnh Bình Dương" -> "binh duong".
+
+    A province or centrally-run city is read from the gazetteer, written with capitals or
+    not (but not as the tail of a person's name: "Nguyễn Thái Bình"). Other places are read
+    from the shape "<unit> <one or two syllables>": a question written with capitals must
+    capitalise the name (so "tỉnh liên quan" names no place); one typed in lower case is
+    read with short lists of words no place name starts or ends with. "quận 10" keeps its
+    unit, as the number alone means nothing. A `text` typed without diacritics is also read
+    folded, where the gazetteer and "quan 3" can still be told.
+    """
+    cased = restored != restored.lower()
+    spaced = _spaced(restored)
+    found: list[str] = []
+    if text is not None and fold(text) == text.lower():
+        plain = _spaced(text.lower())
+        for m in _FOLDED_PROVINCE.finditer(plain):
+            before = plain[: m.start()].split()[-1:]
+            if before and before[0] in _FOLDED_SURNAMES:
+                continue  # "nguyen thai binh": a person's name
+            if " " in m.group(1) or (before and before[0] in ("tp", "pho", "tinh", "o", "tai")):
+                found.append(m.group(1))  # "hue" alone may end a name ("vuong dinh hue")
+        found += [m.group(0) for m in _FOLDED_NUMBERED.finditer(plain)]
+    for m in _PROVINCE.finditer(spaced.lower()):
+        before = spaced[: m.start()].split()[-1:]
+        if not (cased and before and before[0] in SURNAMES):
+            found.append(fold(m.group(1)))
+    for m in _ADMIN_UNIT.finditer(restored):
+        unit, first, second = m.group(1).lower().rstrip("."), m.group(2), m.group(3)
+        if unit == "thành" and not re.search(r"\s(?:ủy|uỷ)\s", m.group(0), re.IGNORECASE):
+            continue  # "thành" alone is not a unit
+        if first.isdigit():
+            found.append(fold(f"{unit} {first}"))
+            continue
+        f1, f2 = fold(first).lower(), fold(second or "").lower()
+        if (cased and not first[0].isupper()) or (not cased and f1 in _NOT_FIRST):
+            continue
+        if cased and first in SURNAMES and re.match(r"\w+\s+[A-ZĐ]\w*\s+[A-ZĐ]", restored[m.start(2):]):
+            continue  # "Thành ủy Trần Văn Bình": a person's name, not a place
+        two = bool(second) and not second.isdigit() and (second[0].isupper() if cased else f2 not in _NOT_SECOND)
+        name = f"{f1} {f2}" if two else f1
+        if not any(name in p or p in name for p in found):  # a province already read whole
+            found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def content_tokens(folded: str) -> list[str]:
+    """Folded tokens that carry the question's topic (question words removed)."""
+    return [t for t in re.findall(r"\w+", folded) if t not in QUESTION_WORDS]
+
+
+def wanted_acts(q: Question) -> tuple[str, ...]:
+    """The acts that answer the question: the one it names, else its kind's."""
+    return (q.act,) if q.act else DEFAULT_ACTS.get(q.kind, ())

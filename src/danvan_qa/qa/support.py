@@ -1,0 +1,164 @@
+"""How well a drafted answer is supported: the features of the answer/abstain model.
+
+A near-miss question usually names one thing the answer's article lacks (another
+province, year, period, date, a role nobody there holds) or asks for something the
+article does not give (no date in the evidence for "khi nào", no chairing act for
+"ai chủ trì"). So the features read the drafted answer, not only the best sentence:
+which strategy produced it and how sure its ranker was, whether the constraints the
+question names hold in the answer's article, the rarest question word missing near
+the evidence, and, for people, whether the person did the act and holds the title
+asked about. None of them names an article's words, so the model carries over.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from danvan_qa.ingest import dates
+from danvan_qa.ingest.facts import act_family
+from danvan_qa.ingest.names import TITLE_LOWER
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.candidates import share
+from danvan_qa.qa.extractive import Scorer
+from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens, place_in, places, wanted_acts
+from danvan_qa.qa.who import focus_match, focus_missing
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.candidates import Candidate
+    from danvan_qa.qa.compose import Draft
+    from danvan_qa.records import Passage
+
+SUPPORT_FEATURES = (
+    "p_evidence", "person_p", "fact", "type_missing", "focus_head", "focus_cov", "focus_missing", "act_match",
+    "cov_sentence", "cov_near", "cov_article", "missing_sentence", "missing_near", "missing_article", "missing_named",
+    "place_head", "place_article", "place_person", "period_article",
+    "code_article", "date_article", "year_article", "number_article", "unknown_share",
+)
+# A question about people, one answered by a typed span, and any other: the same evidence weighs
+# differently for each, so every feature also enters once per group (zero outside it).
+GROUPS = ("who", "span", "plain")
+ANSWERABLE_FEATURES = (*SUPPORT_FEATURES, *GROUPS, *(f"{n}|{g}" for g in GROUPS for n in SUPPORT_FEATURES))
+SPAN_KINDS = frozenset({"number", "date", "place", "program_period", "duration"})  # questions answered by a typed span
+# The strategies that answer each kind as asked; any other draft is a fallback to a sentence.
+EXPECTED = {**{k: ("typed", "fact") for k in SPAN_KINDS}, **{k: ("people",) for k in WHO_KINDS},
+            "parties": ("typed", "fact"), "program_name": ("fact",), "person_role": ("fact",), "rank": ("fact",)}
+_WORDS = re.compile(r"\w+")
+_NUMBERED = TITLE_LOWER | {"số", "trình", "khóa", "khoá", "kỳ"}  # words a number names a thing after
+# Where a place name stands as a place: after an administrative unit or "tại / ở".
+_PLACE_BEFORE = r"(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|tai|o|uy|dia ban)\s+"
+
+
+def neighbourhood(store: "Store", doc_id: str, start: int) -> str:
+    """The sentence at `start` with the sentences before and after it: the event it reports."""
+    spans = store.sentences(doc_id)
+    at = next((i for i, (a, _) in enumerate(spans) if a == start), 0)
+    lo, hi = spans[max(0, at - 1)][0], spans[min(len(spans) - 1, at + 1)][1]
+    return store.data.documents[doc_id].text[lo:hi]
+
+
+def _whole(phrase: str, folded_text: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text))
+
+
+def unsupported(q: Question, draft: "Draft", store: "Store") -> bool:
+    """Hard evidence against a draft: the question asks for a person, a date, a number, a place, a
+    period or a duration and no retrieved sentence holds one (the draft fell back to a sentence);
+    or it names a document number or a period that the answer's article does not contain."""
+    if (q.kind in SPAN_KINDS or q.kind in WHO_KINDS) and draft.strategy not in EXPECTED[q.kind]:
+        return True
+    doc = store.data.documents[draft.evidence[0]]
+    return not all(fold(c) in fold(doc.text) for c in q.codes) or \
+        not all(p in dates.periods_in(doc.text) for p in q.periods)
+
+
+def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", float]], draft: "Draft",
+                    store: "Store") -> tuple[float, ...]:
+    """The answer/abstain model's view of a drafted answer (ANSWERABLE_FEATURES order)."""
+    base = _support(q, scorer, ranked, draft, store)
+    group = "who" if q.kind in WHO_KINDS else "span" if q.kind in SPAN_KINDS else "plain"
+    flags = tuple(float(g == group) for g in GROUPS)
+    return (*base, *flags, *(v * flag for flag in flags for v in base))
+
+
+def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", float]], draft: "Draft",
+             store: "Store") -> tuple[float, ...]:
+    """The features of SUPPORT_FEATURES, for any kind of question."""
+    doc_id, start, end = draft.evidence
+    doc = store.data.documents[doc_id]
+    sentence_text = f"{doc.title}\n{doc.text[start:end]}"
+    sentence = set(_WORDS.findall(fold(sentence_text)))
+    head = fold(f"{doc.title} {doc.place or ''}")
+    cached = store.words(doc_id)
+    article = cached.support
+    near_text = f"{doc.title}\n{neighbourhood(store, doc_id, start)}"
+    near = set(_WORDS.findall(fold(near_text)))
+    words = cached.text.unigrams | set(_WORDS.findall(head))
+    top_weight = max(scorer.weights.values(), default=1.0)
+    person = draft.person if q.kind in WHO_KINDS else None
+    days = {(d.day, d.month) for d in dates.find_dates(doc.text, cued_only=False)}
+    years = [y for y in re.findall(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])", q.text) if not any(y in p for p in q.periods)]
+    return (
+        next((p for c, p in ranked if c.doc_id == doc_id and c.start == start), 0.0),
+        draft.person_p if person else 0.0,
+        float(draft.strategy == "fact"),
+        float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]),
+        *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
+        focus_missing(q, scorer, person.rank, person.role) if person else 0.0,
+        float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else 1.0,
+        scorer(sentence_text), scorer(near_text), scorer.cover(words, cached.text.pairs),
+        max((w for t, w in scorer.weights.items() if t not in sentence), default=0.0) / top_weight,
+        max((w for t, w in scorer.weights.items() if t not in near), default=0.0) / top_weight,
+        max((w for t, w in scorer.weights.items() if t not in words), default=0.0) / top_weight,
+        max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() if t not in words), default=0.0) / top_weight,
+        share([place_in(p, head) for p in q.places]),
+        share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
+        _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
+        share([p in dates.periods_in(doc.text) for p in q.periods]),
+        share([fold(c) in article for c in q.codes]),
+        share([(d, m) in days for d, m, _ in q.dates]),
+        share([y in doc.text or bool(doc.date and doc.date.startswith(y)) for y in years]),
+        share([_whole(phrase, article) for phrase in _numbered(q, years)]),
+        len(scorer.unknown) / max(len(scorer.weights), 1),
+    )
+
+
+def _named(q: Question) -> set[str]:
+    """The question's words that a paraphrase cannot change: its names, places and numbers, but
+    not acronyms (an article that answers "áp dụng cho giai đoạn nào" may say "thực hiện", not
+    "áp dụng", and "an ninh Tổ quốc", not "ANTQ")."""
+    words = {fold(w) for n in (*q.proper_nouns, *q.places) for w in _WORDS.findall(n)
+             if not (len(w) > 1 and w.isupper())}  # acronyms ("ANTQ") are often written out
+    return words | {t for t in content_tokens(q.folded) if t.isdigit()}
+
+
+def _place_person(q: Question, role: str | None, home: str) -> float:
+    """The share of the places a question names that are the person's: named in their role, or,
+    when the role names no place, the article's own place (whose officials it calls by title alone)."""
+    own = places(role or "")
+    return share([any(p == o or p in o for o in own) if own else place_in(p, fold(home)) for p in q.places])
+
+
+def _numbered(q: Question, years: Sequence[str]) -> list[str]:
+    """The numbers the question names with the word before them ("quan khu 7", "chuong trinh 09"),
+    dates, periods and years aside: a near miss often changes just the number."""
+    found = []
+    for m in re.finditer(r"(?<![/-] )(\w+) (\d+)(?! ?[\d/-])", q.restored.lower()):
+        if m.group(2) not in years and m.group(1) in _NUMBERED:
+            found.append(fold(m.group(0)))
+    return found
+
+
+def names_unknown(q: Question, passages: list["Passage"], store: "Store") -> bool:
+    """Hard evidence: the question names a code or period that no article contains, or a
+    place or a day that none of the retrieved articles mentions."""
+    if not all(store.known_phrase(phrase) for phrase in (*q.codes, *q.periods)):
+        return True
+    docs = [store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
+    texts = [fold(" ".join(filter(None, (d.title, d.place, d.source, d.text)))) for d in docs]
+    if any(not any(place_in(place, t) for t in texts) for place in q.places):
+        return True
+    days = {(m.day, m.month) for d in docs for m in dates.find_dates(d.text, cued_only=False)}
+    days |= {(int(d.date[8:10]), int(d.date[5:7])) for d in docs if d.date and len(d.date) == 10}
+    return any((day, month) not in days for day, month, _ in q.dates)

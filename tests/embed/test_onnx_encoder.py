@@ -1,0 +1,99 @@
+"""The ONNX encoders: exported once from the local folder, verified, and giving torch's vectors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from danvan_qa.embed import onnx_encoder as ox
+from danvan_qa.errors import ModelError
+from danvan_qa.embed.modelfolder import VERIFY_SENTENCES, ensure_default_model
+from danvan_qa.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def source(real_settings: Settings) -> Path:
+    return ensure_default_model(Path(real_settings.cache))
+
+
+@pytest.fixture(scope="module")
+def torch_vectors(source: Path) -> tuple[np.ndarray, np.ndarray]:
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(source), device="cpu")
+    texts = list(VERIFY_SENTENCES)
+    return (model.encode(texts, prompt_name="query", normalize_embeddings=True),
+            model.encode(texts, prompt_name="passage", normalize_embeddings=True))
+
+
+@pytest.mark.parametrize("encoder, floor", [("onnx", 0.999), ("onnx-int8", 0.99)])
+def test_onnx_vectors_are_torchs(encoder, floor, source, torch_vectors, real_settings):
+    folder = ox.ensure_onnx_model(source, Path(real_settings.cache), encoder)
+    embedder = ox.OnnxEmbedder(folder, "test", batch_size=3)
+    queries = embedder.encode_queries(list(VERIFY_SENTENCES))
+    passages = embedder.encode_passages(list(VERIFY_SENTENCES))  # batches of 3, sorted by length
+    assert queries.shape == passages.shape == (len(VERIFY_SENTENCES), 384)
+    assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-4)
+    assert np.min(np.sum(queries * torch_vectors[0], axis=1)) >= floor  # the "query: " prompt applied
+    assert np.min(np.sum(passages * torch_vectors[1], axis=1)) >= floor  # in the input's order
+    assert np.max(np.sum(queries * passages, axis=1)) < 0.999  # ...and the prompts differ
+    assert embedder.encode_passages([]).shape == (0, 384)
+
+
+def test_a_folder_that_disagrees_is_refused_and_never_published(source, tmp_path, monkeypatch):
+    monkeypatch.setitem(ox.MIN_COSINE, "onnx", 1.5)  # no export can reach it
+    with pytest.raises(ModelError, match="refusing"):
+        ox.ensure_onnx_model(source, tmp_path, "onnx")
+    assert not any(tmp_path.iterdir())  # neither the folder nor a half-built temp dir
+    monkeypatch.undo()
+
+    folder = ox.ensure_onnx_model(source, tmp_path, "onnx")
+    stamp = json.loads((folder / ox.STAMP).read_text())
+    assert stamp["cosine"] >= ox.MIN_COSINE["onnx"]
+    mtime = (folder / "model.onnx").stat().st_mtime
+    assert ox.ensure_onnx_model(source, tmp_path, "onnx") == folder  # reused
+    assert (folder / "model.onnx").stat().st_mtime == mtime
+
+
+def test_only_a_mean_pooled_local_folder_can_be_exported(tmp_path):
+    (tmp_path / "tokenizer.json").write_text("{}")
+    with pytest.raises(ModelError, match="mean pooling"):
+        ox.ensure_onnx_model(tmp_path, tmp_path / "cache", "onnx")
+    with pytest.raises(ValueError, match="unknown ONNX encoder"):
+        ox.ensure_onnx_model(tmp_path, tmp_path / "cache", "onnx-int4")
+
+
+def test_the_encoder_is_part_of_the_model_id_and_a_store_refuses_another(real_store, real_settings):
+    from danvan_qa import retrieve
+    from danvan_qa.embed.embedding import model_id_for
+    from danvan_qa.errors import StoreError
+
+    onnx = real_settings.replace(encoder="onnx")
+    assert model_id_for(onnx) != model_id_for(real_settings)
+    with pytest.raises(StoreError, match=r"built with model .* DANVAN_QA_ENCODER"):
+        retrieve("Ai chủ trì lễ ký kết?", settings=onnx)  # its vectors are torch's: queries must be too
+    assert retrieve("Ai chủ trì lễ ký kết?", settings=real_settings)
+
+
+def test_an_unknown_encoder_is_a_clear_error():
+    with pytest.raises(ValueError, match="DANVAN_QA_ENCODER='tf'"):
+        Settings.from_env({"DANVAN_QA_ENCODER": "tf"})
+
+
+def test_int8_keeps_the_matmuls_with_outlier_inputs_float32(source, real_settings):
+    """Only a few MatMuls stay float32, and they are the ones whose inputs carry outliers."""
+    import onnx
+
+    fp32 = ox.ensure_onnx_model(source, Path(real_settings.cache), "onnx") / "model.onnx"
+    keep = ox._outlier_matmuls(fp32)
+    assert 0 < len(keep) < 12  # of 72 weight MatMuls in e5-small
+    model = onnx.load(str(ox.ensure_onnx_model(source, Path(real_settings.cache), "onnx-int8") / "model.onnx"),
+                      load_external_data=False)
+    float_matmuls = {n.name for n in model.graph.node if n.op_type == "MatMul"}
+    assert set(keep) <= float_matmuls
+    assert any(n.op_type == "MatMulInteger" for n in model.graph.node)

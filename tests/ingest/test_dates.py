@@ -1,0 +1,36 @@
+import datetime as dt
+
+from danvan_qa.ingest.dates import article_date, find_dates, infer_year
+
+
+def test_full_and_short_dates():
+    found = [(d.day, d.month, d.year) for d in find_dates("Ngày 4-11, ... (ngày 27-5-2016) Chiều ngày 26/5")]
+    assert found == [(4, 11, None), (27, 5, 2016), (26, 5, None)]
+
+
+def test_periods_and_document_numbers_are_not_dates():
+    assert list(find_dates("giai đoạn 2016-2021, Nghị quyết 25-NQ/TW, 2022 - 2026, 38-Ctr")) == []
+    # a bare d/m without a cue word is not taken for a date
+    assert list(find_dates("tỉ lệ 3/4 số xã")) == []
+
+
+def test_invalid_day_month_rejected():
+    assert list(find_dates("ngày 31/2/2020 và ngày 12/13")) == []
+
+
+def test_header_dates():
+    assert article_date("Thứ Hai, 14/02/2022 15:12", "") == dt.date(2022, 2, 14)
+    assert article_date("Cập nhật:26/05/2022 5:24:35 CH", "") == dt.date(2022, 5, 26)
+    assert article_date("Thứ Ba, 12/06/2018, 08:55 [GMT+7]", "") == dt.date(2018, 6, 12)
+
+
+def test_year_inferred_from_the_article():
+    body = "Ngày 4-11, Ban Dân vận ký kết ... giai đoạn 2016-2021 ... (ngày 27-5-2016)."
+    assert infer_year(body) == 2016
+    assert article_date("", body) == dt.date(2016, 11, 4)
+    body = "Ngày 28/4, Bí thư làm việc ... năm 2019, ba tháng đầu năm ... cuối năm 2020."
+    assert article_date("", body) == dt.date(2020, 4, 28)
+
+
+def test_no_date():
+    assert article_date("", "Không có ngày tháng nào ở đây.") is None

@@ -1,0 +1,36 @@
+from danvan_qa.ingest.normalize import syllables
+from danvan_qa.ingest.restore import Restorer, Vocabulary
+
+TEXT = [
+    "Đồng chí Đoàn Duy Khương, Giám đốc Công an thành phố, dự lễ ký kết.",
+    "Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp.",
+    "Bảo vệ an ninh, bảo đảm trật tự; nhiều mô hình được nhân rộng.",
+]
+
+
+def _restorer():
+    return Restorer(Vocabulary.from_token_lists(syllables(t) for t in TEXT))
+
+
+def test_restores_from_corpus_vocabulary_and_keeps_case():
+    r = _restorer()
+    assert r.restore("Doan Duy Khuong giam doc cong an") == "Đoàn Duy Khương giám đốc công an"
+    assert r.restore("ky ket chuong trinh phoi hop?") == "ký kết chương trình phối hợp?"
+
+
+def test_question_words_beat_frequent_lookalikes():
+    # "bảo" and "nhiều" are frequent in the text; the question phrase wins
+    assert _restorer().restore("bao nhieu mo hinh") == "bao nhiêu mô hình"
+
+
+def test_queries_with_diacritics_and_unknown_words_are_left_alone():
+    r = _restorer()
+    assert r.restore("Giám đốc là ai") == "Giám đốc là ai"
+    assert r.restore("xyzzy 2022-2026") == "xyzzy 2022-2026"
+    assert r.restore("!!!") == "!!!"
+
+
+def test_vocabulary_round_trips_json():
+    v = Vocabulary.from_token_lists([["a", "b"], ["a"]])
+    assert Vocabulary.from_json(v.to_json()) == v
+    assert v.unigrams["a"] == 2 and v.bigrams["a b"] == 1

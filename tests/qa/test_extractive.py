@@ -1,0 +1,76 @@
+"""Typed spans inside a sentence: the number, year, duration or place a question asks for."""
+
+import pytest
+
+from danvan_qa.qa.extractive import Sentence, duration_span, number_span, period_span, place_span, relative_period, year_span
+from danvan_qa.ingest.facts import FactTable
+from danvan_qa.qa.questions import parse
+
+
+def s(text: str, start: int = 100) -> Sentence:
+    return Sentence("d", start, start + len(text), text, 0.0)
+
+
+def q(text: str):
+    return parse(text, text, FactTable())
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Có bao nhiêu mô hình Dân vận khéo?", "Toàn tỉnh có 2.071 mô hình được đăng ký.", "2.071"),
+    ("Bao nhiêu Công an tỉnh đã ký kết?", "Đến nay 63/63 Công an tỉnh đã ký kết.", "63/63"),
+    ("Bao nhiêu Công an tỉnh đã ký kết?", "Có 62/63 đơn vị Công an tỉnh, thành phố đã ký.", "62/63"),
+    ("Bao nhiêu Công an tỉnh đã ký kết?", "Ngày 15/6/2016, Bộ Công an đã ký kết.", None),  # a date is no count
+    ("Bộ Công an ủng hộ bao nhiêu tiền?", "Bộ Công an đã ủng hộ hơn 6,5 tỷ đồng cho các tỉnh.", "6,5 tỷ đồng"),
+    ("Có bao nhiêu đại biểu dự?", "Hội nghị diễn ra sáng nay.", None),
+    ("Bao nhiêu già làng dự hội nghị?", "Dự có lãnh đạo tỉnh; cùng 30 già làng, trưởng bản.", "30"),  # not "giá"
+    ("Năm 2021 số mô hình tăng bao nhiêu?", "Số mô hình năm 2021 tăng 276 mô hình so với năm 2020.", "276"),
+])
+def test_numbers_next_to_what_is_counted(question, sentence, expected):
+    span = number_span(q(question), s(sentence))
+    assert (span.text if span else None) == expected
+    if span:  # offsets are the document's
+        assert sentence[span.start - 100 : span.end - 100] == span.text
+
+
+def test_a_year_the_question_does_not_name():
+    span = year_span(q("Năm 2021 tỉnh đạt kết quả cao, còn năm nào nữa?"), s("Kết quả năm 2021 cao hơn năm 2019."))
+    assert span.text == "2019"
+    assert year_span(q("Năm nào?"), s("Ngày 4-11 đã ký kết.")) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Cuộc thi được triển khai trong 3 tháng.", "3 tháng"),
+    ("Hội nghị kéo dài hai ngày.", "hai ngày"),
+    ("Cuộc thi diễn ra từ ngày 1/3 đến ngày 30/4.", "từ ngày 1/3 đến ngày 30/4"),
+    ("Hội nghị đã thành công tốt đẹp.", None),
+])
+def test_durations(sentence, expected):
+    span = duration_span(s(sentence))
+    assert (span.text if span else None) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Lễ kết nghĩa diễn ra tại xã Phước Đức.", "xã Phước Đức"),
+    ("Hội nghị được tổ chức ở Cần Thơ.", "Cần Thơ"),
+    ("Tỉnh Đồng Tháp đăng cai hội nghị năm nay.", "Tỉnh Đồng Tháp"),
+    ("Hội nghị đã thành công tốt đẹp.", None),
+])
+def test_places(sentence, expected):
+    span = place_span(s(sentence), None)
+    assert (span.text if span else None) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Chương trình phối hợp giai đoạn tiếp theo là giai đoạn nào?", "2022 – 2026"),
+    ("Hội nghị đánh giá kết quả của giai đoạn trước là giai đoạn nào?", "2016 – 2021"),
+    ("Chương trình phối hợp mới áp dụng cho giai đoạn nào?", "2016 – 2021"),  # no relative period: the clause decides
+])
+def test_a_relative_period_is_the_later_or_the_earlier(question, expected):
+    sentence = s("Hội nghị tổng kết chương trình phối hợp giai đoạn 2016 – 2021 và nội dung chương trình giai đoạn 2022 – 2026.")
+    assert period_span(q(question), sentence).text == expected
+
+
+def test_which_questions_name_a_relative_period():
+    assert relative_period(q("giai doan tiep theo la giai doan nao")) is True
+    assert relative_period(q("Giai đoạn trước là giai đoạn nào?")) is False
+    assert relative_period(q("Chương trình áp dụng cho giai đoạn nào?")) is None

@@ -1,0 +1,108 @@
+from pathlib import Path
+
+import pytest
+
+from danvan_qa.ingest.corpus import load_corpus
+from danvan_qa.ingest.facts import extract
+from danvan_qa.qa.questions import parse, places
+
+FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").documents)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?", "attendees"),
+    ("ai dong chu tri buoi lam viec 11/6/2018", "chair"),
+    ("Ai phát biểu chỉ đạo tại hội nghị ở Thừa Thiên Huế?", "speaker"),
+    ("Giám đốc Công an tỉnh Thừa Thiên Huế là ai?", "role"),
+    ("Đoàn Duy Khương giữ chức vụ gì?", "person_role"),
+    ("to lam mang quan ham gi", "rank"),
+    ("Chương trình số 38-Ctr/BDVTW-BCA là gì?", "program_name"),
+    ("ky ket 26/5 giai doan nao", "program_period"),
+    ("Chương trình được ký giữa những cơ quan nào?", "parties"),
+    ("vuong dinh hue lam viec voi ban dan van ngay nao", "date"),
+    ("Buổi làm việc diễn ra ở đâu?", "place"),
+    ("bao nhieu mo hinh dan van kheo", "number"),
+    ("Nghị quyết lần thứ mấy được nhắc tới?", "number"),
+    ("Tổ chức bộ máy cần sắp xếp như thế nào?", "other"),  # "máy" is not "mấy"
+    ("Ngoài hai đồng chí chủ trì, ai cùng dự buổi làm việc?", "attendees"),
+    # who-questions read by their focus and the act after it, whatever else they mention
+    ("Giám đốc Công an tỉnh nào đã phát biểu tại lễ ký kết?", "speaker"),
+    ("Lãnh đạo Tỉnh ủy nào có mặt tại hội nghị ngày 26/5?", "attendees"),
+    ("Hai đồng chí nào cùng ký kết chương trình phối hợp?", "attendees"),
+    ("Hội nghị có Thượng tướng Tô Lâm dự do ai chủ trì?", "chair"),
+    ("Thượng tướng nào ghi nhận kết quả tại hội nghị?", "speaker"),
+    ("Chủ tịch Hội Cựu chiến binh thành phố tên là gì?", "role"),
+    ("Giám đốc Công an tỉnh dự buổi làm việc với Phó Chủ tịch Ngô Thị Thanh Hằng là ai?", "role"),
+    # … and questions that only look like them
+    ("Thượng tướng Tô Lâm sinh năm nào?", "date"),
+    ("Đơn vị nào đoạt giải nhất hội thi?", "parties"),  # an organisation, not a person
+    ("Giải ba của hội thi thuộc về ai?", "other"),
+    ("Lễ ký kết kéo dài bao lâu?", "duration"),
+    ("Ngoài chương trình phối hợp, hội nghị còn ký kết gì?", "other"),
+    ("Chương trình phối hợp giai đoạn 2023-2033 nhằm đẩy mạnh phong trào gì?", "other"),
+])
+def test_classification(question, kind):
+    from danvan_qa.ingest.restore import Restorer, Vocabulary
+    from danvan_qa.ingest.normalize import syllables
+
+    restorer = Restorer(Vocabulary.from_token_lists(syllables(d.text) for d in load_corpus(
+        Path(__file__).resolve().parents[2] / "corpus").documents))
+    assert parse(question, restorer.restore(question), FACTS).kind == kind
+
+
+def test_constraints():
+    q = parse("Lễ ký kết ngày 4-11 ở Hà Nội giai đoạn 2016 - 2021 theo Chương trình 38-Ctr/BDVTW-BCA của Ngô Thị Thanh Hằng",
+              "", FACTS)
+    assert q.dates[0] == (4, 11, None)
+    assert q.periods == ("2016-2021",)
+    assert q.codes == ("38-Ctr/BDVTW-BCA",)
+    assert q.person == "Ngô Thị Thanh Hằng"
+    assert "Hà Nội" in q.proper_nouns
+
+
+@pytest.mark.parametrize("restored, expected", [
+    ("Ai là Giám đốc Công an tỉnh Bình Dương?", ("binh duong",)),
+    ("Ban Dân vận Tỉnh ủy Cà Mau và Công an tỉnh ký ngày nào?", ("ca mau",)),
+    ("Hội thi ở quận 10 năm 2023 có bao nhiêu đội?", ("quan 10",)),
+    ("Công an TP. Hà Nội ký với ai?", ("ha noi",)),
+    ("ai là giám đốc công an tỉnh sơn la", ("son la",)),  # typed in lower case
+    ("Nguyễn Văn An mang quân hàm gì?", ()),  # "quân hàm" is not "quận"
+    ("Mô hình nào của Công an tỉnh liên quan đến cấp giấy?", ()),  # no capital: no name
+    ("Công an tỉnh phát động phong trào ngày nào?", ()),
+    ("Hội nghị với Ban Dân vận 12 tỉnh, thành diễn ra khi nào?", ()),
+])
+def test_places_the_question_names(restored, expected):
+    assert places(restored) == expected
+
+
+@pytest.mark.parametrize("restored, expected", [
+    ("năm 2021 tỉnh đồng nai có bao nhiêu mô hình", ("dong nai",)),  # a province, typed in lower case
+    ("Tại hội nghị ở Bà Rịa - Vũng Tàu ai dự?", ("ba ria vung tau",)),
+    ("Ai chủ trì lễ ký kết ở Thành phố Hồ Chí Minh?", ("ho chi minh",)),
+    ("Đồng chí Nguyễn Thái Bình giữ chức vụ gì?", ()),  # the tail of a name is not the province
+])
+def test_provinces_are_read_whole_with_or_without_capitals(restored, expected):
+    assert places(restored) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("nam 2021 tinh dong nai co bao nhieu mo hinh", ("dong nai",)),  # restored, it may read "đồng nại"
+    ("hoi thi llvt quan 3 nam 2023 giai nhat thuoc ve ai", ("quan 3",)),  # no unit word to restore
+    ("ba ria - vung tau co bao nhieu mo hinh", ("ba ria vung tau",)),
+    ("cong an tp hue ky voi ai", ("hue",)),
+    ("vuong dinh hue lam viec voi ai", ()),  # a one-syllable name needs its unit: here it ends a name
+    ("ong nguyen thai binh giu chuc vu gi", ()),  # after a surname: a person
+])
+def test_a_question_without_diacritics_is_read_folded(typed, expected):
+    assert places(typed, typed) == expected
+
+
+@pytest.mark.parametrize("question, act", [
+    ("Ai chủ trì buổi làm việc?", "chủ trì"),
+    ("Những ai tham dự buổi làm việc của Chủ tịch tỉnh?", "dự"),  # "buổi làm việc" is the event
+    ("Về phía Bộ Công an, ai dự lễ ký kết?", "dự"),
+    ("ai làm việc với công an tỉnh", "làm việc"),  # lower case, as restored from "ai lam viec…"
+    ("Ai đề nghị hai cơ quan quán triệt 5 yêu cầu?", "phát biểu"),
+])
+def test_the_act_asked_about(question, act):
+    assert parse(question, question, FACTS).act == act

@@ -1,0 +1,23 @@
+"""Features of the answer/abstain model that read the question alone."""
+
+from danvan_qa.ingest.facts import FactTable
+from danvan_qa.qa.questions import parse
+from danvan_qa.qa.support import _named, _place_person
+
+
+def q(text: str):
+    return parse(text, text, FactTable())
+
+
+def test_named_words_are_names_places_and_numbers_not_acronyms():
+    words = _named(q("Chương trình phối hợp với MTTQ về phong trào ANTQ ở Quảng Nam áp dụng giai đoạn nào năm 2023?"))
+    assert {"quang", "nam", "2023"} <= words
+    assert not words & {"mttq", "antq", "ap", "dung"}  # acronyms are often written out; verbs paraphrased
+
+
+def test_a_persons_place_is_their_roles_or_else_their_articles():
+    asked = q("Trưởng Ban Dân vận Tỉnh ủy Lào Cai là ai?")
+    assert _place_person(asked, "Trưởng Ban Dân vận Tỉnh ủy", "Ninh Thuận") == 0.0  # the host's official
+    assert _place_person(asked, "Trưởng Ban Dân vận Tỉnh ủy Lào Cai", "Ninh Thuận") == 1.0  # the visitor
+    assert _place_person(asked, "Trưởng Ban Dân vận Tỉnh ủy", "Lào Cai") == 1.0
+    assert _place_person(q("Ai là Trưởng Ban Dân vận?"), "Trưởng Ban Dân vận Tỉnh ủy", "Lào Cai") == 1.0

@@ -1,0 +1,97 @@
+"""The package's shape: imports go down the data path only, with no circle anywhere.
+
+Every import of a `danvan_qa` module is read from the source (at module level, inside
+functions and under TYPE_CHECKING alike) and checked against the layers of ARCHITECTURE.md.
+Package `__init__` files are the public faces that re-export; they are not part of the graph.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+PACKAGE = SRC / "danvan_qa"
+LAYERS = ["core", "ingest", "embed", "index", "qa", "evaluation", "interfaces"]  # bottom to top
+MAX_LINES = 400
+
+
+def _name(path: Path) -> str:
+    return ".".join(path.relative_to(SRC).with_suffix("").parts)
+
+
+MODULES = {_name(p): p for p in PACKAGE.rglob("*.py") if p.name != "__init__.py"}
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 else "core"
+
+
+def _imports(path: Path) -> set[str]:
+    """The danvan_qa modules this file imports; relative imports are refused outright."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path.name}: relative import of {node.module!r}"
+            if node.module and node.module.split(".")[0] == "danvan_qa":
+                for alias in node.names:  # "from danvan_qa.ingest import dates" imports a module
+                    sub = f"{node.module}.{alias.name}"
+                    found.add(sub if sub in MODULES else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "danvan_qa"}
+    return {m for m in found if m in MODULES}
+
+
+GRAPH = {m: _imports(p) for m, p in MODULES.items()}
+
+
+def _cycle() -> list[str] | None:
+    """One import circle, if there is any (depth-first search with colours)."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(m: str) -> list[str] | None:
+        state[m] = 1
+        stack.append(m)
+        for n in sorted(GRAPH[m]):
+            if state.get(n) == 1:
+                return stack[stack.index(n):] + [n]
+            if n not in state and (found := visit(n)):
+                return found
+        stack.pop()
+        state[m] = 2
+        return None
+
+    for m in sorted(GRAPH):
+        if m not in state and (found := visit(m)):
+            return found
+    return None
+
+
+def test_the_checker_sees_the_imports():
+    assert "danvan_qa.ingest.normalize" in GRAPH["danvan_qa.qa.questions"]
+    assert "danvan_qa.ingest.dates" in GRAPH["danvan_qa.qa.answering"] | GRAPH["danvan_qa.qa.drafts"]
+    assert len(MODULES) > 30
+
+
+def test_no_import_circle():
+    assert _cycle() is None, " -> ".join(_cycle() or [])
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_imports_only_go_down_the_data_path(module):
+    up = [n for n in GRAPH[module] if LAYERS.index(_layer(n)) > LAYERS.index(_layer(module))]
+    assert not up, f"{module} ({_layer(module)}) imports from above: {up}"
+
+
+def test_the_backend_protocol_imports_no_implementation():
+    assert not GRAPH["danvan_qa.index.backends.base"] & {
+        m for m in MODULES if m.startswith("danvan_qa.index.") and not m.endswith(".base")}
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_modules_stay_readable_in_one_sitting(module):
+    assert len(MODULES[module].read_text(encoding="utf-8").splitlines()) <= MAX_LINES
