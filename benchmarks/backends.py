@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from common import corpus_sentences, machine, pct, say, synthetic_vectors, timed  # noqa: E402
-from danvan_qa.evaluation import run as evaluate  # noqa: E402
+from danvan_qa import evaluate  # noqa: E402
 from danvan_qa.index import catalogue as cat  # noqa: E402
 from danvan_qa.index import store as st  # noqa: E402
 from danvan_qa.index.backends.base import BACKENDS, Row  # noqa: E402

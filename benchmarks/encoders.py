@@ -26,7 +26,7 @@ from common import LINES, machine, pct, say, timed  # noqa: E402
 
 from danvan_qa import build_index, open_store
 
-from danvan_qa.evaluation import run as evaluate  # noqa: E402
+from danvan_qa import evaluate  # noqa: E402
 from danvan_qa.qa.answering import Answerer  # noqa: E402
 from danvan_qa.embed.embedding import get_embedder  # noqa: E402
 from danvan_qa.evaluation.gold import load_gold_files  # noqa: E402

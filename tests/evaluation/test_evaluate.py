@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from danvan_qa.evaluation import run as evaluate
+from danvan_qa import evaluate
 from danvan_qa.settings import Settings
 
 pytestmark = pytest.mark.slow

@@ -15,7 +15,7 @@ import pytest
 
 from danvan_qa import answer, open_store
 
-from danvan_qa.evaluation import run as evaluate
+from danvan_qa import evaluate
 
 pytestmark = pytest.mark.slow
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold.jsonl"
