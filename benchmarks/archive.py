@@ -15,6 +15,7 @@ after 1 % new articles; start-up to the first answer (`danvan-qa ask`); and, in 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -26,6 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+RUNS = ROOT / "benchmarks" / "archive_runs.jsonl"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -167,6 +169,10 @@ def main() -> None:
         for n in (int(s) for s in args.sizes.split(",")):
             results.append(run(n, work, args.encoder))
             say(" ".join(f"{k}={v:.1f}" for k, v in results[-1].items()))
+            if args.write:  # one JSON line per size, read by archive_chart.py
+                with RUNS.open("a", encoding="utf-8") as f:
+                    f.write(json.dumps({"encoder": args.encoder, "date": time.strftime("%Y-%m-%d"),
+                                        **results[-1]}) + "\n")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
