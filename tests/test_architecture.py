@@ -95,3 +95,20 @@ def test_the_backend_protocol_imports_no_implementation():
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_modules_stay_readable_in_one_sitting(module):
     assert len(MODULES[module].read_text(encoding="utf-8").splitlines()) <= MAX_LINES
+
+
+def test_public_faces_resolve_lazily():
+    """A subpackage's names resolve, but importing one module does not load its siblings."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, danvan_qa.ingest.normalize\n"
+            "assert 'danvan_qa.ingest.facts' not in sys.modules and 'danvan_qa.index.indexer' not in sys.modules\n"
+            "from danvan_qa.ingest import FactTable, load_corpus\n"
+            "from danvan_qa.index import build_index\n"
+            "from danvan_qa.qa import Answerer\n"
+            "import danvan_qa.index.indexer as ix\n"
+            "assert build_index is ix.build_index and 'danvan_qa.ingest.facts' in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert done.returncode == 0, done.stderr

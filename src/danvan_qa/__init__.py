@@ -10,8 +10,9 @@ Heavy dependencies (torch, faiss, sentence-transformers) load on first use, so
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from danvan_qa.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from danvan_qa.errors import CorpusError, DanvanError, ModelError, QueryError, StoreError
@@ -34,10 +35,4 @@ _EXPORTS = {
 }
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -5,7 +5,18 @@ embedding only what changed, and `store` opens a generation for search.
 Public face: `build_index`, `IndexReport`, `Store`.
 """
 
-from danvan_qa.index.indexer import IndexReport, build_index
-from danvan_qa.index.store import Store
+from typing import TYPE_CHECKING
 
-__all__ = ["IndexReport", "Store", "build_index"]
+from danvan_qa.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from danvan_qa.index.indexer import IndexReport, build_index
+    from danvan_qa.index.store import Store
+
+_EXPORTS = {
+    "IndexReport": "indexer",
+    "Store": "store",
+    "build_index": "indexer",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

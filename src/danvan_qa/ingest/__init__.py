@@ -5,8 +5,22 @@ Public face: `load_corpus`, `Document`, `chunk_document`, `Chunk`, `extract` (fa
 Imports nothing above it but the core records, settings and errors.
 """
 
-from danvan_qa.ingest.chunking import Chunk, chunk_document
-from danvan_qa.ingest.corpus import Document, load_corpus
-from danvan_qa.ingest.facts import FactTable, extract
+from typing import TYPE_CHECKING
 
-__all__ = ["Chunk", "Document", "FactTable", "chunk_document", "extract", "load_corpus"]
+from danvan_qa.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from danvan_qa.ingest.chunking import Chunk, chunk_document
+    from danvan_qa.ingest.corpus import Document, load_corpus
+    from danvan_qa.ingest.facts import FactTable, extract
+
+_EXPORTS = {
+    "Chunk": "chunking",
+    "Document": "corpus",
+    "FactTable": "facts",
+    "chunk_document": "chunking",
+    "extract": "facts",
+    "load_corpus": "corpus",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -6,7 +6,19 @@ learned rankers (`ranker`), drafts of each kind (`drafts`), the answer/abstain m
 Public face: `answer`, `Answerer`, `retrieve`, `open_store`.
 """
 
-from danvan_qa.qa.answering import Answerer, answer
-from danvan_qa.qa.retrieval import open_store, retrieve
+from typing import TYPE_CHECKING
 
-__all__ = ["Answerer", "answer", "open_store", "retrieve"]
+from danvan_qa.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from danvan_qa.qa.answering import Answerer, answer
+    from danvan_qa.qa.retrieval import open_store, retrieve
+
+_EXPORTS = {
+    "Answerer": "answering",
+    "answer": "answering",
+    "open_store": "retrieval",
+    "retrieve": "retrieval",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -3,6 +3,20 @@ implementation), index sizing (`sizing`), the FAISS + bm25s files (`faiss`, `bm2
 (`milvus`), and the factory that picks one from the settings or a manifest (`factory`).
 """
 
-from danvan_qa.index.backends.base import BACKENDS, Backend, BackendWriter, Filters, Hits, Row
+from typing import TYPE_CHECKING
 
-__all__ = ["BACKENDS", "Backend", "BackendWriter", "Filters", "Hits", "Row"]
+from danvan_qa.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from danvan_qa.index.backends.base import BACKENDS, Backend, BackendWriter, Filters, Hits, Row
+
+_EXPORTS = {
+    "BACKENDS": "base",
+    "Backend": "base",
+    "BackendWriter": "base",
+    "Filters": "base",
+    "Hits": "base",
+    "Row": "base",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
