@@ -29,7 +29,7 @@ from danvan_qa import answer, build_index, open_store, retrieve  # noqa: E402
 from danvan_qa.ingest.chunking import context_text  # noqa: E402
 from danvan_qa.embed.embedding import get_embedder  # noqa: E402
 from danvan_qa.ingest.normalize import lexical_tokens  # noqa: E402
-from danvan_qa.index.backends.bm25 import Bm25Builder  # noqa: E402
+from danvan_qa.index.backends.bm25 import Bm25Builder, top_scores  # noqa: E402
 from danvan_qa.index.backends.faiss import build_dense  # noqa: E402
 from danvan_qa.qa.retrieval import clean_query, weighted_rrf  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
@@ -203,7 +203,7 @@ def scale(sizes: list[int], sentences: list[str], questions: list[str], settings
             folded = lexical_tokens(q)[1]
             t1 = time.perf_counter()
             scores = bm25.get_scores(folded)
-            np.argpartition(-scores, 50)[:50]
+            top_scores(scores, 50)
             lat.append((time.perf_counter() - t1) * 1000)
         rows.append({"n": n, "index": "bm25", "build_s": build_s, "mib": float("nan"), "p50": pct(lat, 50),
                      "p95": pct(lat, 95), "recall": float("nan")})

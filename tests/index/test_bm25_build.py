@@ -40,3 +40,19 @@ def test_empty_documents_score_zero(tmp_path):
     builder.save(tmp_path)
     scores = bm25s.BM25.load(str(tmp_path)).get_scores(["a", "b"])
     assert len(builder) == 3 and scores[1] == 0 and scores[0] > scores[2] > 0
+
+
+@pytest.mark.parametrize("n_docs", [0, 3, 500, 40_000, 300_000])
+@pytest.mark.parametrize("kind", ["uniform", "mostly_zero", "ties", "all_zero"])
+def test_top_scores_is_a_stable_argsort(n_docs, kind):
+    """The sampled-threshold top-k returns exactly what a full stable sort would, ties by index."""
+    rng = np.random.default_rng(n_docs)
+    scores = rng.random(n_docs).astype(np.float32)
+    if kind == "mostly_zero":
+        scores[rng.random(n_docs) < 0.999] = 0
+    elif kind == "ties":
+        scores = np.round(scores * 3).astype(np.float32)
+    elif kind == "all_zero":
+        scores[:] = 0
+    for n in (1, 50, 1000):
+        assert np.array_equal(bm25_build.top_scores(scores, n), np.argsort(-scores, kind="stable")[:n])

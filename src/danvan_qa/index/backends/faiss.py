@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from danvan_qa.index.backends.base import NO_HITS, Filters, Hits, Row, active
-from danvan_qa.index.backends.bm25 import Bm25Builder
+from danvan_qa.index.backends.bm25 import Bm25Builder, top_scores
 from danvan_qa.index.backends.sizing import ivf_lists
 from danvan_qa.ingest.normalize import lexical_tokens
 
@@ -137,8 +137,7 @@ class FaissBackend:
         n = min(n, int(np.count_nonzero(scores > 0)))
         if n == 0:
             return NO_HITS
-        top = np.argpartition(-scores, n - 1)[:n]
-        top = top[np.argsort(-scores[top], kind="stable")]
+        top = top_scores(scores, n)
         return Hits(top, scores[top])
 
 
