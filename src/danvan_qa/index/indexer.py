@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -163,13 +164,20 @@ def _build_locked(
     stored = writer.stored([r.key for r in rows])
     todo = [r for r in rows if r.key not in stored]
     log.info("embedding %d chunks from %d new or changed documents", len(todo), len(added) + len(updated))
-    if todo or old is None:  # the model is loaded only when something needs embedding
-        embedder = embedder or get_embedder(settings)
-        dim = embedder.dim
-        if todo:
-            writer.add(todo, embedder.encode_passages([r.text for r in todo], progress=progress), progress)
-    else:
-        dim = int(old.manifest["model"]["dim"])
+    # The fact table and the restoring vocabulary are built on a thread of their own while the
+    # encoder, which lets go of the GIL, fills the cores: time the encoder leaves idle is used.
+    with ThreadPoolExecutor(1, thread_name_prefix="facts") as pool:
+        facts = pool.submit(extract, documents)
+        vocab = pool.submit(lambda: Vocabulary.from_token_lists(syllables(f"{d.place or ''}\n{d.text}")
+                                                                for d in documents))
+        if todo or old is None:  # the model is loaded only when something needs embedding
+            embedder = embedder or get_embedder(settings)
+            dim = embedder.dim
+            if todo:
+                writer.add(todo, embedder.encode_passages([r.text for r in todo], progress=progress), progress)
+        else:
+            dim = int(old.manifest["model"]["dim"])
+        facts_table, vocabulary = facts.result(), vocab.result()
 
     index_type = choose_index_type(len(rows), settings.index_type, settings.hnsw_threshold)
     catalogue = st.Catalogue(
@@ -185,8 +193,8 @@ def _build_locked(
         documents={d.doc_id: d for d in documents},
         chunks=[r.chunk for r in rows],
         keys=[r.key for r in rows],
-        vocab=Vocabulary.from_token_lists(syllables(f"{d.place or ''}\n{d.text}") for d in documents),
-        facts=extract(documents),
+        vocab=vocabulary,
+        facts=facts_table,
     )
     st.write_generation(root, catalogue, lambda gen: writer.finish(gen, rows, index_type))
     writer.prune(set(catalogue.keys))
