@@ -1,4 +1,4 @@
-"""The ONNX encoders (float32 and int8) against the float32 torch one, in one run. Not a test: figures depend
+"""The exported encoders (ONNX float32 and int8, OpenVINO) against the float32 torch one, in one run. Not a test: figures depend
 on the machine.
 
 Usage: python benchmarks/encoders.py [--set NAME=GOLD.jsonl[,GOLD…]@CORPUS …] [--chunks 600] [--repeat 3]
@@ -13,6 +13,7 @@ that issue 14 sets targets for; appends them to benchmarks/results.md with --wri
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import tempfile
 import time
@@ -28,11 +29,12 @@ from danvan_qa import build_index, open_store
 
 from danvan_qa import evaluate  # noqa: E402
 from danvan_qa.qa.answering import Answerer  # noqa: E402
+from danvan_qa.embed import embedding  # noqa: E402
 from danvan_qa.embed.embedding import get_embedder  # noqa: E402
 from danvan_qa.evaluation.gold import load_gold_files  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
 
-ENCODERS = ("torch", "onnx", "onnx-int8")
+ENCODERS = ("torch", "onnx", "onnx-int8", "openvino")
 DEFAULT_SETS = ("seeds=eval/gold.jsonl@corpus", "devset=../shared/devset/gold.jsonl@../shared/devset/corpus")
 
 
@@ -53,11 +55,13 @@ def main() -> None:
     sets = [s for s in sets if s[2].is_dir() and all(g.is_file() for g in s[1])]
     if not sets:
         sys.exit("no gold set with its corpus found (../shared/devset is read from beside the repo)")
-    say(f"## Encoders: torch float32 against ONNX float32 and int8 ({time.strftime('%Y-%m-%d')})\n")
+    say(f"## Encoders: torch float32 against ONNX float32 and int8 and OpenVINO ({time.strftime('%Y-%m-%d')})\n")
     say(machine() + "\n")
     rows: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="danvan-enc-") as tmp:
         for encoder in ENCODERS:
+            embedding._cache.clear()  # drop the encoder measured before, and any threads it keeps
+            gc.collect()
             r = rows[encoder] = {}
             for name, gold, corpus in sets:
                 settings = Settings.from_env(corpus=corpus, store=Path(tmp) / f"{name}-{encoder}", encoder=encoder)

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from danvan_qa.embed import onnx_encoder as ox
+from danvan_qa.embed import openvino_encoder as ov
 from danvan_qa.errors import ModelError
 from danvan_qa.embed.modelfolder import VERIFY_SENTENCES, ensure_default_model
 from danvan_qa.settings import Settings
@@ -31,10 +32,12 @@ def torch_vectors(source: Path) -> tuple[np.ndarray, np.ndarray]:
             model.encode(texts, prompt_name="passage", normalize_embeddings=True))
 
 
-@pytest.mark.parametrize("encoder, floor", [("onnx", 0.999), ("onnx-int8", 0.99)])
-def test_onnx_vectors_are_torchs(encoder, floor, source, torch_vectors, real_settings):
-    folder = ox.ensure_onnx_model(source, Path(real_settings.cache), encoder)
-    embedder = ox.OnnxEmbedder(folder, "test", batch_size=3)
+@pytest.mark.parametrize("encoder, floor", [("onnx", 0.999), ("onnx-int8", 0.99), ("openvino", 0.999)])
+def test_exported_vectors_are_torchs(encoder, floor, source, torch_vectors, real_settings):
+    if encoder == "openvino":
+        embedder = ov.openvino_embedder(ov.ensure_openvino_model(source, Path(real_settings.cache)), "test", batch_size=3)
+    else:
+        embedder = ox.OnnxEmbedder(ox.ensure_onnx_model(source, Path(real_settings.cache), encoder), "test", batch_size=3)
     queries = embedder.encode_queries(list(VERIFY_SENTENCES))
     passages = embedder.encode_passages(list(VERIFY_SENTENCES))  # batches of 3, sorted by length
     assert queries.shape == passages.shape == (len(VERIFY_SENTENCES), 384)
@@ -73,10 +76,10 @@ def test_the_encoder_is_part_of_the_model_id_and_a_store_refuses_another(real_st
     from danvan_qa.embed.embedding import model_id_for
     from danvan_qa.errors import StoreError
 
-    onnx = real_settings.replace(encoder="onnx")
-    assert model_id_for(onnx) != model_id_for(real_settings)
+    other = real_settings.replace(encoder="onnx" if real_settings.encoder != "onnx" else "torch")
+    assert model_id_for(other) != model_id_for(real_settings)
     with pytest.raises(StoreError, match=r"built with model .* DANVAN_QA_ENCODER"):
-        retrieve("Ai chủ trì lễ ký kết?", settings=onnx)  # its vectors are torch's: queries must be too
+        retrieve("Ai chủ trì lễ ký kết?", settings=other)  # queries must come from the encoder that built it
     assert retrieve("Ai chủ trì lễ ký kết?", settings=real_settings)
 
 
@@ -97,3 +100,18 @@ def test_int8_keeps_the_matmuls_with_outlier_inputs_float32(source, real_setting
     float_matmuls = {n.name for n in model.graph.node if n.op_type == "MatMul"}
     assert set(keep) <= float_matmuls
     assert any(n.op_type == "MatMulInteger" for n in model.graph.node)
+
+
+def test_the_openvino_folder_is_converted_once_verified_at_its_precision(source, real_settings):
+    folder = ov.ensure_openvino_model(source, Path(real_settings.cache))
+    stamp = json.loads((folder / ox.STAMP).read_text())
+    assert stamp["cosine"] >= ov.MIN_COSINE
+    assert ov.precision() in ("bf16", "f32")
+    mtime = (folder / "model.xml").stat().st_mtime
+    assert ov.ensure_openvino_model(source, Path(real_settings.cache)) == folder
+    assert (folder / "model.xml").stat().st_mtime == mtime
+    # One question alone and the same question batched with longer ones give the same vector.
+    embedder = ov.openvino_embedder(folder, "test")
+    alone = embedder.encode_queries([VERIFY_SENTENCES[0]])
+    batched = embedder.encode_queries(list(VERIFY_SENTENCES))[:1]
+    assert float(np.sum(alone * batched)) >= 0.999

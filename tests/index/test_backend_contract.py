@@ -36,7 +36,7 @@ release = milvus_backend.close_all  # lets another process open the Milvus Lite 
 def env(request, tmp_path, corpus_copy):
     emb = FakeEmbedder()
     settings = Settings(corpus=corpus_copy, store=tmp_path / "store", cache=tmp_path / "cache",
-                        backend=request.param, model=emb.model_id)
+                        backend=request.param, model=emb.model_id, encoder="torch")  # the id as the fake has it
     yield settings, emb
     release()
 

@@ -15,7 +15,7 @@ from fakes import FakeEmbedder
 @pytest.fixture
 def fake_store(tmp_path, corpus_copy):
     emb = FakeEmbedder()
-    settings = Settings(corpus=corpus_copy, store=tmp_path / "s", model=emb.model_id)
+    settings = Settings(corpus=corpus_copy, store=tmp_path / "s", model=emb.model_id, encoder="torch")  # no encoder suffix
     build_index(settings=settings, embedder=emb)
     return Store.open(settings.store, emb.model_id), settings, emb
 

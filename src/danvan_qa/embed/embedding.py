@@ -99,7 +99,13 @@ def get_embedder(settings: Settings) -> Embedder:
                 from danvan_qa.embed.modelfolder import ensure_default_model
 
                 source = str(ensure_default_model(Path(settings.cache)))
-            if settings.encoder != "torch":
+            if settings.encoder == "openvino":
+                from danvan_qa.embed.openvino_encoder import ensure_openvino_model, openvino_embedder
+
+                folder = ensure_openvino_model(Path(source), Path(settings.cache))
+                log.info("loading OpenVINO encoder %s", folder)
+                _cache[key] = openvino_embedder(folder, model_id_for(settings), settings.batch_size)
+            elif settings.encoder != "torch":
                 from danvan_qa.embed.onnx_encoder import OnnxEmbedder, ensure_onnx_model
 
                 folder = ensure_onnx_model(Path(source), Path(settings.cache), settings.encoder)

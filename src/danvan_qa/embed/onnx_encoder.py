@@ -19,15 +19,15 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import threading
 import warnings
 from pathlib import Path
-from typing import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Sequence
 
 import numpy as np
 
-from danvan_qa.embed.modelfolder import VERIFY_SENTENCES, is_current, publish
+from danvan_qa.embed.modelfolder import VERIFY_SENTENCES, build_verified
 from danvan_qa.errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def onnx_dir(source: Path, cache: Path, encoder: str) -> Path:
     return cache / f"{source.name}-{encoder}"
 
 
-def _digest(source: Path) -> str:
+def source_digest(source: Path) -> str:
     h = hashlib.sha256(f"{BUILD_VERSION}".encode())
     for name in sorted(p.name for p in source.iterdir() if p.is_file()):
         h.update(f"{name}:{(source / name).stat().st_size}".encode())
@@ -126,15 +126,18 @@ def _quantise(fp32: Path, out: Path) -> None:
                      weight_type=QuantType.QInt8, nodes_to_exclude=keep)
 
 
-def _min_cosine(folder: Path, model_file: str, source: Path) -> float:
-    """Lowest cosine between this ONNX model and the float32 folder, on short and long passages."""
+def min_cosine(embedder: "OnnxEmbedder", source: Path) -> float:
+    """Lowest cosine between this exported encoder and the float32 folder, on short and long
+    passages and on queries."""
     from sentence_transformers import SentenceTransformer
 
     texts = [*VERIFY_SENTENCES, _LONG]
-    ref = SentenceTransformer(str(source), device="cpu").encode(
-        texts, prompt_name="passage", normalize_embeddings=True)
-    ours = OnnxEmbedder(folder, "check", model_file=model_file).encode_passages(texts)
-    return float(np.min(np.sum(ours * ref, axis=1)))
+    model = SentenceTransformer(str(source), device="cpu")
+    worst = 1.0
+    for prompt, ours in (("passage", embedder.encode_passages(texts)), ("query", embedder.encode_queries(texts))):
+        ref = model.encode(texts, prompt_name=prompt, normalize_embeddings=True)
+        worst = min(worst, float(np.min(np.sum(ours * ref, axis=1))))
+    return worst
 
 
 def ensure_onnx_model(source: Path, cache: Path, encoder: str = "onnx") -> Path:
@@ -145,37 +148,48 @@ def ensure_onnx_model(source: Path, cache: Path, encoder: str = "onnx") -> Path:
     if not (source / "tokenizer.json").is_file() or not _pooling_is_mean(source):
         raise ModelError(f"the {encoder} encoder needs a local sentence-transformers folder with a fast "
                          f"tokenizer and mean pooling; {source} is not one (use DANVAN_QA_ENCODER=torch)")
-    folder, digest, floor = onnx_dir(source, cache, encoder), _digest(source), MIN_COSINE[encoder]
-    if is_current(folder / STAMP, digest, floor):
-        return folder
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".onnx-build-", dir=cache))
-    try:
+
+    def build(tmp: Path) -> float:
         log.info("exporting %s to ONNX (%s, once, about a minute)", source, encoder)
-        for name in _TOKENIZER_FILES:
-            if (source / name).is_file():
-                shutil.copy2(source / name, tmp / name)
+        copy_tokenizer(source, tmp)
         _export(source, tmp / "model.onnx")
         if encoder == "onnx-int8":
             _quantise(tmp / "model.onnx", tmp / "model_int8.onnx")
             os.replace(tmp / "model_int8.onnx", tmp / "model.onnx")
-        cosine = _min_cosine(tmp, "model.onnx", source)
-        if cosine < floor:
-            raise ModelError(f"the {encoder} export disagrees with the model (min cosine {cosine:.4f} < {floor}); "
-                             "refusing to use it (use DANVAN_QA_ENCODER=onnx or torch)")
-        (tmp / STAMP).write_text(json.dumps({"source": digest, "cosine": cosine}), encoding="utf-8")
-        publish(tmp, folder)
-        log.info("%s folder ready (min cosine vs float32 %.4f)", encoder, cosine)
-        return folder
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        return min_cosine(OnnxEmbedder(tmp, "check"), source)
+
+    return build_verified(onnx_dir(source, cache, encoder), STAMP, source_digest(source), MIN_COSINE[encoder], build,
+                          f"the {encoder} export disagrees with the model (min cosine {{cosine:.4f}} < {{floor}}); "
+                          "refusing to use it (use DANVAN_QA_ENCODER=onnx or torch)")
+
+
+def copy_tokenizer(source: Path, dest: Path) -> None:
+    for name in _TOKENIZER_FILES:
+        if (source / name).is_file():
+            shutil.copy2(source / name, dest / name)
+
+
+Infer = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (input_ids, attention_mask) -> unit vectors
+
+
+def onnxruntime_infer(model: Path) -> Infer:
+    """Runs the graph on ONNX Runtime, on every core."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    options.intra_op_num_threads = os.cpu_count() or 1  # the default counts physical cores: 1 of 2 here
+    session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    return lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
 
 
 class OnnxEmbedder:
-    """Encodes with ONNX Runtime; passages in batches of similar length, so little is padding."""
+    """Encodes with an exported graph (ONNX Runtime by default, or the `infer` given, e.g.
+    OpenVINO's); passages in batches of similar length, so little is padding, each batch
+    tokenised while the one before it is encoded."""
 
-    def __init__(self, folder: Path, model_id: str, batch_size: int = 16, model_file: str = "model.onnx") -> None:
-        import onnxruntime as ort
+    def __init__(self, folder: Path, model_id: str, batch_size: int = 16, infer: Infer | None = None) -> None:
         from tokenizers import Tokenizer
 
         config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8")) \
@@ -189,47 +203,54 @@ class OnnxEmbedder:
         pad = config.get("pad_token") or "<pad>"
         pad = pad.get("content", "<pad>") if isinstance(pad, dict) else pad
         self._pad = self._tok.token_to_id(pad) or 0
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        options.intra_op_num_threads = os.cpu_count() or 1  # the default counts physical cores: 1 of 2 here
-        self._session = ort.InferenceSession(str(folder / model_file), options, providers=["CPUExecutionProvider"])
+        self._infer = infer or onnxruntime_infer(folder / "model.onnx")
         self.model_id = model_id
         self._batch_size = batch_size
-        self.dim = int(self._run([[self._pad]]).shape[1])
+        self.dim = int(self._infer(*self._padded([[self._pad]])).shape[1])
         self._lock = threading.Lock()
 
-    def _run(self, ids: Sequence[Sequence[int]]) -> np.ndarray:
+    def _padded(self, ids: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
         width = max(len(i) for i in ids)
         input_ids = np.full((len(ids), width), self._pad, dtype=np.int64)
         mask = np.zeros((len(ids), width), dtype=np.int64)
         for row, seq in enumerate(ids):
             input_ids[row, : len(seq)] = seq
             mask[row, : len(seq)] = 1
-        return self._session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
+        return input_ids, mask
+
+    def _tokenised(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        return self._padded([e.ids for e in self._tok.encode_batch(list(texts))])
 
     def _encode(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         prefix = self._prompts.get(prompt, "")
-        # Batches of similar length (characters stand in for tokens), tokenised one batch at a time:
-        # an archive's tokens are never all held at once.
+        if len(texts) == 1:  # a question: no batching, no thread
+            with self._lock:
+                return np.ascontiguousarray(self._infer(*self._tokenised([prefix + texts[0]])), dtype=np.float32)
+        # Batches of similar length (characters stand in for tokens), tokenised one batch at a time
+        # (an archive's tokens are never all held at once) on a second thread, while the runtime,
+        # which lets go of the GIL, encodes the batch before.
         order = np.argsort([len(t) for t in texts], kind="stable")
+        batches = [order[at : at + self._batch_size] for at in range(0, len(order), self._batch_size)]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         bar = None
         if progress:
             from tqdm import tqdm
 
             bar = tqdm(total=len(texts), desc="embedding", unit="chunk")
-        with self._lock:
-            for at in range(0, len(order), self._batch_size):
-                batch = order[at : at + self._batch_size]
-                out[batch] = self._run([e.ids for e in self._tok.encode_batch([prefix + texts[i] for i in batch])])
+        with self._lock, ThreadPoolExecutor(1, thread_name_prefix="tokenise") as pool:
+            ahead = pool.submit(self._tokenised, [prefix + texts[i] for i in batches[0]])
+            for k, batch in enumerate(batches):
+                ids, mask = ahead.result()
+                if k + 1 < len(batches):
+                    ahead = pool.submit(self._tokenised, [prefix + texts[i] for i in batches[k + 1]])
+                out[batch] = self._infer(ids, mask)
                 if bar is not None:
                     bar.update(len(batch))
         if bar is not None:
             bar.close()
-        return np.ascontiguousarray(out)
+        return out
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, "query", False)
