@@ -1,8 +1,8 @@
 """Charts of the archive benchmark against the number of articles: time, memory and latency.
 
 Usage: python benchmarks/archive_chart.py  (reads benchmarks/archive_runs.jsonl, which
-`archive.py --write` appends to; writes benchmarks/archive.png). The latest run of each size wins;
-the 1,000- and 5,000-article rows predate the streamed BM25 build and int8's float32 outlier MatMuls.
+`archive.py --write` appends to; writes benchmarks/archive.png). The latest run of each size wins,
+and the title names the encoders of the runs drawn (the 5,000-article run is still onnx-int8's).
 """
 
 from __future__ import annotations

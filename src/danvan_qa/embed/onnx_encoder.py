@@ -33,7 +33,7 @@ from danvan_qa.errors import ModelError
 log = logging.getLogger(__name__)
 
 MIN_COSINE = {"onnx": 0.999, "onnx-int8": 0.99}  # against the float32 folder, per encoder
-BUILD_VERSION = 2
+BUILD_VERSION = 3  # 3: the check covers queries as well as passages
 STAMP = "danvan_onnx.json"
 MAX_TOKENS = 512
 OUTLIER_RATIO = 200.0  # max/mean |activation| above which a MatMul input is not quantised
