@@ -11,6 +11,7 @@ OpenVINO's format in the cache and checked against the float32 model at the prec
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -26,8 +27,10 @@ MIN_COSINE = 0.999  # against the float32 folder, at the precision this CPU runs
 ENCODER = "openvino"
 
 
+@functools.cache
 def precision() -> str:
-    """bf16 where the CPU computes it natively, else f32 (OpenVINO's own capability list)."""
+    """bf16 where the CPU computes it natively, else f32 (OpenVINO's own capability list); asked
+    once per process, as the build's digest and every compile need it."""
     import openvino as ov
 
     return "bf16" if "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES") else "f32"
