@@ -115,3 +115,50 @@ def test_the_openvino_folder_is_converted_once_verified_at_its_precision(source,
     alone = embedder.encode_queries([VERIFY_SENTENCES[0]])
     batched = embedder.encode_queries(list(VERIFY_SENTENCES))[:1]
     assert float(np.sum(alone * batched)) >= 0.999
+
+
+class _CountingRuntime:
+    """A fake runtime: a row's vector is a function of its tokens (so order and padding can be
+    checked), and it records how many batches it is given at once."""
+
+    dim = 4
+
+    def __init__(self, streams: int) -> None:
+        import threading
+
+        self._streams, self._lock, self.busy, self.most, self.widths = streams, threading.Lock(), 0, 0, []
+        self._meet = threading.Barrier(min(streams, 2), timeout=10)  # the first two batches must overlap
+
+    def query(self, ids, mask):
+        vec = np.stack([(ids * mask).sum(1), mask.sum(1), ids[:, 0], np.ones(len(ids))], axis=1).astype(np.float32)
+        return vec / np.linalg.norm(vec, axis=1, keepdims=True)
+
+    def passages(self, ids, mask):
+        with self._lock:
+            self.busy += 1
+            self.most = max(self.most, self.busy)
+            self.widths.append(ids.shape[1])
+            first = len(self.widths) <= 2
+        if first:
+            self._meet.wait()
+        try:
+            return self.query(ids, mask)
+        finally:
+            with self._lock:
+                self.busy -= 1
+
+    def streams(self) -> int:
+        return self._streams
+
+
+@pytest.mark.parametrize("streams", [1, 2])
+def test_passages_run_on_every_stream_and_come_back_in_order(streams, source):
+    texts = [f"{VERIFY_SENTENCES[i % len(VERIFY_SENTENCES)]} {'thêm ' * (i * 7 % 23)}" for i in range(41)]
+    runtime = _CountingRuntime(streams)
+    embedder = ox.OnnxEmbedder(source, "fake", batch_size=8, runtime=runtime)
+    batched = embedder.encode_passages(texts, progress=True)
+    alone = np.concatenate([embedder.encode_passages([t]) for t in texts])  # one text: the query call
+    assert np.allclose(batched, alone, atol=1e-6)  # each row is its own text's, padding masked out
+    assert all(w % ox.PAD_MULTIPLE == 0 for w in runtime.widths)
+    assert len(runtime.widths) == -(-len(texts) // (8 // streams))  # batch_size split over the streams
+    assert streams <= runtime.most <= streams + 1  # every stream used; batches in flight bounded

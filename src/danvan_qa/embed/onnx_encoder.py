@@ -22,8 +22,9 @@ import shutil
 import threading
 import warnings
 from pathlib import Path
-from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Sequence
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Protocol, Sequence
 
 import numpy as np
 
@@ -169,27 +170,52 @@ def copy_tokenizer(source: Path, dest: Path) -> None:
             shutil.copy2(source / name, dest / name)
 
 
-Infer = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (input_ids, attention_mask) -> unit vectors
+PAD_MULTIPLE = 16  # batch widths rounded up to this: few distinct shapes for runtimes that specialise per shape
 
 
-def onnxruntime_infer(model: Path) -> Infer:
-    """Runs the graph on ONNX Runtime, on every core."""
-    import onnxruntime as ort
+class Runtime(Protocol):
+    """What OnnxEmbedder needs of an inference engine. Both calls take (input_ids, attention_mask)
+    and return unit vectors; `passages` may be called from `streams()` threads at once."""
 
-    options = ort.SessionOptions()
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.log_severity_level = 3
-    options.intra_op_num_threads = os.cpu_count() or 1  # the default counts physical cores: 1 of 2 here
-    session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
-    return lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+    dim: int
+
+    def query(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
+
+    def passages(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
+
+    def streams(self) -> int: ...
+
+
+class OnnxRuntime:
+    """ONNX Runtime: one session on every core, one batch at a time."""
+
+    def __init__(self, model: Path) -> None:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        options.intra_op_num_threads = os.cpu_count() or 1  # the default counts physical cores: 1 of 2 here
+        self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        self._lock = threading.Lock()  # concurrent runs would each take every core
+        self.dim = int(self.query(np.zeros((1, 1), np.int64), np.ones((1, 1), np.int64)).shape[1])
+
+    def query(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        with self._lock:
+            return self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+
+    passages = query
+
+    def streams(self) -> int:
+        return 1
 
 
 class OnnxEmbedder:
-    """Encodes with an exported graph (ONNX Runtime by default, or the `infer` given, e.g.
-    OpenVINO's); passages in batches of similar length, so little is padding, each batch
-    tokenised while the one before it is encoded."""
+    """Encodes with an exported graph on a Runtime (ONNX Runtime by default, or e.g. OpenVINO's);
+    passages in batches of similar length, so little is padding, as many batches at once as the
+    runtime has streams, and one more being tokenised meanwhile."""
 
-    def __init__(self, folder: Path, model_id: str, batch_size: int = 16, infer: Infer | None = None) -> None:
+    def __init__(self, folder: Path, model_id: str, batch_size: int = 16, runtime: Runtime | None = None) -> None:
         from tokenizers import Tokenizer
 
         config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8")) \
@@ -203,14 +229,14 @@ class OnnxEmbedder:
         pad = config.get("pad_token") or "<pad>"
         pad = pad.get("content", "<pad>") if isinstance(pad, dict) else pad
         self._pad = self._tok.token_to_id(pad) or 0
-        self._infer = infer or onnxruntime_infer(folder / "model.onnx")
+        self._runtime = runtime or OnnxRuntime(folder / "model.onnx")
         self.model_id = model_id
         self._batch_size = batch_size
-        self.dim = int(self._infer(*self._padded([[self._pad]])).shape[1])
+        self.dim = self._runtime.dim
         self._lock = threading.Lock()
 
     def _padded(self, ids: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
-        width = max(len(i) for i in ids)
+        width = -(-max(len(i) for i in ids) // PAD_MULTIPLE) * PAD_MULTIPLE
         input_ids = np.full((len(ids), width), self._pad, dtype=np.int64)
         mask = np.zeros((len(ids), width), dtype=np.int64)
         for row, seq in enumerate(ids):
@@ -225,29 +251,35 @@ class OnnxEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         prefix = self._prompts.get(prompt, "")
-        if len(texts) == 1:  # a question: no batching, no thread
-            with self._lock:
-                return np.ascontiguousarray(self._infer(*self._tokenised([prefix + texts[0]])), dtype=np.float32)
-        # Batches of similar length (characters stand in for tokens), tokenised one batch at a time
-        # (an archive's tokens are never all held at once) on a second thread, while the runtime,
-        # which lets go of the GIL, encodes the batch before.
+        if len(texts) == 1:  # a question: one call, no threads
+            return np.ascontiguousarray(self._runtime.query(*self._tokenised([prefix + texts[0]])), dtype=np.float32)
+        # Batches of similar length (characters stand in for tokens); `batch_size` chunks are in
+        # flight, split over the runtime's streams. Each batch is tokenised on the thread that
+        # encodes it, and at most streams + 1 batches exist at once: an archive's tokens are never
+        # all held. The runtimes let go of the GIL.
+        streams = self._runtime.streams()
+        size = max(1, self._batch_size // streams)
         order = np.argsort([len(t) for t in texts], kind="stable")
-        batches = [order[at : at + self._batch_size] for at in range(0, len(order), self._batch_size)]
+        batches = [order[at : at + size] for at in range(0, len(order), size)]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         bar = None
         if progress:
             from tqdm import tqdm
 
             bar = tqdm(total=len(texts), desc="embedding", unit="chunk")
-        with self._lock, ThreadPoolExecutor(1, thread_name_prefix="tokenise") as pool:
-            ahead = pool.submit(self._tokenised, [prefix + texts[i] for i in batches[0]])
+
+        def encode(batch: np.ndarray) -> np.ndarray:
+            return self._runtime.passages(*self._tokenised([prefix + texts[i] for i in batch]))
+
+        with self._lock, ThreadPoolExecutor(streams + 1, thread_name_prefix="encode") as pool:
+            pending: deque[tuple[np.ndarray, Future[np.ndarray]]] = deque()
             for k, batch in enumerate(batches):
-                ids, mask = ahead.result()
-                if k + 1 < len(batches):
-                    ahead = pool.submit(self._tokenised, [prefix + texts[i] for i in batches[k + 1]])
-                out[batch] = self._infer(ids, mask)
-                if bar is not None:
-                    bar.update(len(batch))
+                pending.append((batch, pool.submit(encode, batch)))
+                while pending and (len(pending) > streams or k + 1 == len(batches)):
+                    done, vectors = pending.popleft()
+                    out[done] = vectors.result()
+                    if bar is not None:
+                        bar.update(len(done))
         if bar is not None:
             bar.close()
         return out
