@@ -271,15 +271,21 @@ class OnnxEmbedder:
         def encode(batch: np.ndarray) -> np.ndarray:
             return self._runtime.passages(*self._tokenised([prefix + texts[i] for i in batch]))
 
+        pending: deque[tuple[np.ndarray, Future[np.ndarray]]] = deque()
+
+        def collect() -> None:
+            done, vectors = pending.popleft()
+            out[done] = vectors.result()
+            if bar is not None:
+                bar.update(len(done))
+
         with self._lock, ThreadPoolExecutor(streams + 1, thread_name_prefix="encode") as pool:
-            pending: deque[tuple[np.ndarray, Future[np.ndarray]]] = deque()
-            for k, batch in enumerate(batches):
+            for batch in batches:
                 pending.append((batch, pool.submit(encode, batch)))
-                while pending and (len(pending) > streams or k + 1 == len(batches)):
-                    done, vectors = pending.popleft()
-                    out[done] = vectors.result()
-                    if bar is not None:
-                        bar.update(len(done))
+                if len(pending) > streams:
+                    collect()
+            while pending:
+                collect()
         if bar is not None:
             bar.close()
         return out

@@ -56,8 +56,7 @@ class OpenVinoRuntime:
         self.dim = int(self._core.read_model(self._path).output(0).get_partial_shape()[1].get_length())
         self._lock = threading.Lock()
         self._query: Any = None  # one infer request, used under the lock
-        self._free: queue.Queue[Any] | None = None  # idle passage requests, one per stream
-        self._streams = 0
+        self._free: queue.Queue[Any] | None = None  # idle passage requests; its maxsize is the streams
 
     def _compile(self, config: dict[str, Any]) -> Any:
         return self._core.compile_model(self._path, "CPU", {"INFERENCE_PRECISION_HINT": precision(), **config})
@@ -69,24 +68,26 @@ class OpenVinoRuntime:
                                              "INFERENCE_NUM_THREADS": os.cpu_count() or 1}).create_infer_request()
             return self._query.infer({"input_ids": ids, "attention_mask": mask})[0].copy()  # the request's own buffer
 
-    def streams(self) -> int:
+    def _requests(self) -> queue.Queue[Any]:
         with self._lock:
             if self._free is None:
                 compiled = self._compile({"PERFORMANCE_HINT": "THROUGHPUT", "CPU_RUNTIME_CACHE_CAPACITY": 0})
-                self._streams = int(compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS"))
-                self._free = queue.Queue()
-                for _ in range(self._streams):
+                n = int(compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS"))
+                self._free = queue.Queue(maxsize=n)
+                for _ in range(n):
                     self._free.put(compiled.create_infer_request())
-            return self._streams
+            return self._free
+
+    def streams(self) -> int:
+        return self._requests().maxsize
 
     def passages(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        self.streams()
-        assert self._free is not None
-        request = self._free.get()
+        free = self._requests()
+        request = free.get()
         try:
             return request.infer({"input_ids": ids, "attention_mask": mask})[0].copy()
         finally:
-            self._free.put(request)
+            free.put(request)
 
 
 def ensure_openvino_model(source: Path, cache: Path) -> Path:
