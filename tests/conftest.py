@@ -14,6 +14,26 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 
 
+def pytest_report_header() -> list[str]:
+    """The CPU the encoders ran on, at the top of every report: a test that hangs or slows on one
+    machine and not another is read against it."""
+    import os
+    import platform
+
+    cpuinfo = Path("/proc/cpuinfo")
+    cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo.read_text().splitlines()
+                if ln.startswith("model name")), "") if cpuinfo.is_file() else platform.processor()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        import openvino as ov
+
+        caps = " ".join(ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES"))
+        openvino = f"openvino {ov.__version__} ({caps})"
+    except Exception as exc:  # a report header must not stop the run
+        openvino = f"openvino unavailable ({exc})"
+    return [f"cpu: {cpu}, {cores} of {os.cpu_count()} cores usable; {openvino}"]
+
+
 @pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "corpus"

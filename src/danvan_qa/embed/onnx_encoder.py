@@ -173,6 +173,15 @@ def copy_tokenizer(source: Path, dest: Path) -> None:
 PAD_MULTIPLE = 16  # batch widths rounded up to this: few distinct shapes for runtimes that specialise per shape
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), not the machine's: a container or
+    `taskset` can give fewer than os.cpu_count() says, and threads beyond them only wait."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 class Runtime(Protocol):
     """What OnnxEmbedder needs of an inference engine. Both calls take (input_ids, attention_mask)
     and return unit vectors; `passages` may be called from `streams()` threads at once."""
@@ -195,7 +204,7 @@ class OnnxRuntime:
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
-        options.intra_op_num_threads = os.cpu_count() or 1  # the default counts physical cores: 1 of 2 here
+        options.intra_op_num_threads = usable_cores()  # the default counts physical cores: 1 of 2 here
         self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self._lock = threading.Lock()  # concurrent runs would each take every core
         self.dim = int(self.query(np.zeros((1, 1), np.int64), np.ones((1, 1), np.int64)).shape[1])
@@ -234,6 +243,7 @@ class OnnxEmbedder:
         self._batch_size = batch_size
         self.dim = self._runtime.dim
         self._lock = threading.Lock()
+        self._tokenising = threading.Lock()  # one batch at a time: the tokenizer is parallel inside already
 
     def _padded(self, ids: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
         width = -(-max(len(i) for i in ids) // PAD_MULTIPLE) * PAD_MULTIPLE
@@ -245,7 +255,9 @@ class OnnxEmbedder:
         return input_ids, mask
 
     def _tokenised(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        return self._padded([e.ids for e in self._tok.encode_batch(list(texts))])
+        with self._tokenising:
+            encodings = self._tok.encode_batch(list(texts))
+        return self._padded([e.ids for e in encodings])
 
     def _encode(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:
