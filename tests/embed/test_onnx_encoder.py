@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -124,8 +125,6 @@ class _CountingRuntime:
     dim = 4
 
     def __init__(self, streams: int) -> None:
-        import threading
-
         self._streams, self._lock, self.busy, self.most, self.widths = streams, threading.Lock(), 0, 0, []
         self._meet = threading.Barrier(min(streams, 2), timeout=10)  # the first two batches must overlap
 
@@ -162,3 +161,35 @@ def test_passages_run_on_every_stream_and_come_back_in_order(streams, source):
     assert all(w % ox.PAD_MULTIPLE == 0 for w in runtime.widths)
     assert len(runtime.widths) == -(-len(texts) // (8 // streams))  # batch_size split over the streams
     assert streams <= runtime.most <= streams + 1  # every stream used; batches in flight bounded
+
+
+class _StuckRuntime(_CountingRuntime):
+    """A fake runtime whose first passage batch never comes back, as a wedged native stream."""
+
+    def __init__(self) -> None:
+        super().__init__(2)
+        self.never = threading.Event()
+
+    def passages(self, ids, mask):
+        with self._lock:
+            self.widths.append(ids.shape[1])
+            first = len(self.widths) == 1
+        if first:
+            self.never.wait()
+        return self.query(ids, mask)
+
+
+def test_a_stuck_stream_costs_a_timeout_not_the_process(source, monkeypatch, caplog):
+    monkeypatch.setattr(ox, "BATCH_TIMEOUT_S", 0.5)
+    texts = [f"{VERIFY_SENTENCES[i % len(VERIFY_SENTENCES)]} {'thêm ' * i}" for i in range(20)]
+    runtime = _StuckRuntime()
+    embedder = ox.OnnxEmbedder(source, "fake", batch_size=4, runtime=runtime)
+    with caplog.at_level("WARNING", logger=ox.__name__):
+        batched = embedder.encode_passages(texts)
+    assert "did not finish" in caplog.text
+    alone = np.concatenate([embedder.encode_passages([t]) for t in texts])
+    assert np.allclose(batched, alone, atol=1e-6)  # every row, the stuck batch's too
+    calls = len(runtime.widths)
+    embedder.encode_passages(texts)
+    assert len(runtime.widths) == calls  # the streams are not tried again
+    runtime.never.set()

@@ -23,8 +23,8 @@ import threading
 import warnings
 from pathlib import Path
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Protocol, Sequence
+from concurrent.futures import Future, TimeoutError as FutureTimeout
+from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
@@ -171,6 +171,22 @@ def copy_tokenizer(source: Path, dest: Path) -> None:
 
 
 PAD_MULTIPLE = 16  # batch widths rounded up to this: few distinct shapes for runtimes that specialise per shape
+BATCH_TIMEOUT_S = 300.0  # a passage batch takes about a second; one still running after minutes is stuck
+
+
+def _on_thread(work: Callable[[], np.ndarray]) -> Future[np.ndarray]:
+    """`work()` on a daemon thread of its own: a batch stuck inside a runtime can neither hold up
+    the process's exit, as a pool's worker would, nor the batches after it."""
+    future: Future[np.ndarray] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(work())
+        except BaseException as exc:  # handed to whoever waits on the batch
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="encode", daemon=True).start()
+    return future
 
 
 def usable_cores() -> int:
@@ -244,6 +260,7 @@ class OnnxEmbedder:
         self.dim = self._runtime.dim
         self._lock = threading.Lock()
         self._tokenising = threading.Lock()  # one batch at a time: the tokenizer is parallel inside already
+        self._one_stream = False  # set for good when a stream gets stuck
 
     def _padded(self, ids: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
         width = -(-max(len(i) for i in ids) // PAD_MULTIPLE) * PAD_MULTIPLE
@@ -269,10 +286,10 @@ class OnnxEmbedder:
         # flight, split over the runtime's streams. Each batch is tokenised on the thread that
         # encodes it, and at most streams + 1 batches exist at once: an archive's tokens are never
         # all held. The runtimes let go of the GIL.
-        streams = self._runtime.streams()
+        streams = 1 if self._one_stream else self._runtime.streams()
         size = max(1, self._batch_size // streams)
         order = np.argsort([len(t) for t in texts], kind="stable")
-        batches = [order[at : at + size] for at in range(0, len(order), size)]
+        batches = deque(order[at : at + size] for at in range(0, len(order), size))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         bar = None
         if progress:
@@ -280,24 +297,31 @@ class OnnxEmbedder:
 
             bar = tqdm(total=len(texts), desc="embedding", unit="chunk")
 
-        def encode(batch: np.ndarray) -> np.ndarray:
-            return self._runtime.passages(*self._tokenised([prefix + texts[i] for i in batch]))
+        def tokenised(batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            return self._tokenised([prefix + texts[i] for i in batch])
 
-        pending: deque[tuple[np.ndarray, Future[np.ndarray]]] = deque()
-
-        def collect() -> None:
-            done, vectors = pending.popleft()
-            out[done] = vectors.result()
+        def done(batch: np.ndarray, vectors: np.ndarray) -> None:
+            out[batch] = vectors
             if bar is not None:
-                bar.update(len(done))
+                bar.update(len(batch))
 
-        with self._lock, ThreadPoolExecutor(streams + 1, thread_name_prefix="encode") as pool:
-            for batch in batches:
-                pending.append((batch, pool.submit(encode, batch)))
-                if len(pending) > streams:
-                    collect()
-            while pending:
-                collect()
+        with self._lock:
+            pending: deque[tuple[np.ndarray, Future[np.ndarray]]] = deque()
+            try:
+                while not self._one_stream and (batches or pending):
+                    while batches and len(pending) <= streams:
+                        batch = batches.popleft()
+                        pending.append((batch, _on_thread(lambda b=batch: self._runtime.passages(*tokenised(b)))))
+                    batch, vectors = pending[0]
+                    done(batch, vectors.result(timeout=BATCH_TIMEOUT_S))
+                    pending.popleft()
+            except FutureTimeout:
+                log.warning("a passage batch did not finish in %.0f s on %d streams; encoding the rest "
+                            "one batch at a time", BATCH_TIMEOUT_S, streams)
+                self._one_stream = True
+                batches.extendleft(batch for batch, _ in reversed(pending))
+            for batch in batches:  # after a stuck stream: each batch on this thread, as a question is
+                done(batch, self._runtime.query(*tokenised(batch)))
         if bar is not None:
             bar.close()
         return out
