@@ -164,32 +164,40 @@ def test_passages_run_on_every_stream_and_come_back_in_order(streams, source):
 
 
 class _StuckRuntime(_CountingRuntime):
-    """A fake runtime whose first passage batch never comes back, as a wedged native stream."""
+    """A fake runtime that never comes back from its first passage batch, or from compiling its
+    passage model (the first `streams()`), as a wedged native runtime."""
 
-    def __init__(self) -> None:
+    def __init__(self, stuck: str) -> None:
         super().__init__(2)
-        self.never = threading.Event()
+        self.stuck, self.never, self.asked = stuck, threading.Event(), 0
+
+    def streams(self) -> int:
+        self.asked += 1
+        if self.stuck == "compile" and self.asked == 1:
+            self.never.wait()
+        return super().streams()
 
     def passages(self, ids, mask):
         with self._lock:
             self.widths.append(ids.shape[1])
             first = len(self.widths) == 1
-        if first:
+        if self.stuck == "batch" and first:
             self.never.wait()
         return self.query(ids, mask)
 
 
-def test_a_stuck_stream_costs_a_timeout_not_the_process(source, monkeypatch, caplog):
+@pytest.mark.parametrize("stuck", ["batch", "compile"])
+def test_a_stuck_stream_costs_a_timeout_not_the_process(stuck, source, monkeypatch, caplog):
     monkeypatch.setattr(ox, "BATCH_TIMEOUT_S", 0.5)
     texts = [f"{VERIFY_SENTENCES[i % len(VERIFY_SENTENCES)]} {'thêm ' * i}" for i in range(20)]
-    runtime = _StuckRuntime()
+    runtime = _StuckRuntime(stuck)
     embedder = ox.OnnxEmbedder(source, "fake", batch_size=4, runtime=runtime)
     with caplog.at_level("WARNING", logger=ox.__name__):
         batched = embedder.encode_passages(texts)
-    assert "did not finish" in caplog.text
+    assert "one batch at a time" in caplog.text
     alone = np.concatenate([embedder.encode_passages([t]) for t in texts])
-    assert np.allclose(batched, alone, atol=1e-6)  # every row, the stuck batch's too
-    calls = len(runtime.widths)
+    assert np.allclose(batched, alone, atol=1e-6)  # every row, a stuck batch's too
+    calls, asked = len(runtime.widths), runtime.asked
     embedder.encode_passages(texts)
-    assert len(runtime.widths) == calls  # the streams are not tried again
+    assert (len(runtime.widths), runtime.asked) == (calls, asked)  # the streams are not tried again
     runtime.never.set()

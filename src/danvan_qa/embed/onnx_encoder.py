@@ -24,7 +24,8 @@ import warnings
 from pathlib import Path
 from collections import deque
 from concurrent.futures import Future, TimeoutError as FutureTimeout
-from typing import Callable, Protocol, Sequence
+from functools import partial
+from typing import Callable, Protocol, Sequence, TypeVar
 
 import numpy as np
 
@@ -32,6 +33,7 @@ from danvan_qa.embed.modelfolder import VERIFY_SENTENCES, build_verified
 from danvan_qa.errors import ModelError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MIN_COSINE = {"onnx": 0.999, "onnx-int8": 0.99}  # against the float32 folder, per encoder
 BUILD_VERSION = 3  # 3: the check covers queries as well as passages
@@ -174,10 +176,10 @@ PAD_MULTIPLE = 16  # batch widths rounded up to this: few distinct shapes for ru
 BATCH_TIMEOUT_S = 300.0  # a passage batch takes about a second; one still running after minutes is stuck
 
 
-def _on_thread(work: Callable[[], np.ndarray]) -> Future[np.ndarray]:
+def _on_thread(work: Callable[[], T]) -> Future[T]:
     """`work()` on a daemon thread of its own: a batch stuck inside a runtime can neither hold up
     the process's exit, as a pool's worker would, nor the batches after it."""
-    future: Future[np.ndarray] = Future()
+    future: Future[T] = Future()
 
     def run() -> None:
         try:
@@ -238,7 +240,9 @@ class OnnxRuntime:
 class OnnxEmbedder:
     """Encodes with an exported graph on a Runtime (ONNX Runtime by default, or e.g. OpenVINO's);
     passages in batches of similar length, so little is padding, as many batches at once as the
-    runtime has streams, and one more being tokenised meanwhile."""
+    runtime has streams, and one more being tokenised meanwhile. A stream stuck inside the runtime
+    (a batch, or the passage model's compile, still running after BATCH_TIMEOUT_S) is a warning:
+    the rest go one batch at a time through `query`, which on OpenVINO is a model of its own."""
 
     def __init__(self, folder: Path, model_id: str, batch_size: int = 16, runtime: Runtime | None = None) -> None:
         from tokenizers import Tokenizer
@@ -286,7 +290,7 @@ class OnnxEmbedder:
         # flight, split over the runtime's streams. Each batch is tokenised on the thread that
         # encodes it, and at most streams + 1 batches exist at once: an archive's tokens are never
         # all held. The runtimes let go of the GIL.
-        streams = 1 if self._one_stream else self._runtime.streams()
+        streams = 1 if self._one_stream else self._streams()
         size = max(1, self._batch_size // streams)
         order = np.argsort([len(t) for t in texts], kind="stable")
         batches = deque(order[at : at + size] for at in range(0, len(order), size))
@@ -300,6 +304,9 @@ class OnnxEmbedder:
         def tokenised(batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             return self._tokenised([prefix + texts[i] for i in batch])
 
+        def encode(batch: np.ndarray) -> np.ndarray:
+            return self._runtime.passages(*tokenised(batch))
+
         def done(batch: np.ndarray, vectors: np.ndarray) -> None:
             out[batch] = vectors
             if bar is not None:
@@ -311,20 +318,30 @@ class OnnxEmbedder:
                 while not self._one_stream and (batches or pending):
                     while batches and len(pending) <= streams:
                         batch = batches.popleft()
-                        pending.append((batch, _on_thread(lambda b=batch: self._runtime.passages(*tokenised(b)))))
+                        pending.append((batch, _on_thread(partial(encode, batch))))
                     batch, vectors = pending[0]
                     done(batch, vectors.result(timeout=BATCH_TIMEOUT_S))
                     pending.popleft()
             except FutureTimeout:
-                log.warning("a passage batch did not finish in %.0f s on %d streams; encoding the rest "
-                            "one batch at a time", BATCH_TIMEOUT_S, streams)
-                self._one_stream = True
+                self._stuck(f"a passage batch did not finish in {BATCH_TIMEOUT_S:.0f} s on {streams} streams")
                 batches.extendleft(batch for batch, _ in reversed(pending))
             for batch in batches:  # after a stuck stream: each batch on this thread, as a question is
                 done(batch, self._runtime.query(*tokenised(batch)))
         if bar is not None:
             bar.close()
         return out
+
+    def _streams(self) -> int:
+        """The runtime's streams, asked on a thread of their own: asking may compile a model."""
+        try:
+            return _on_thread(self._runtime.streams).result(timeout=BATCH_TIMEOUT_S)
+        except FutureTimeout:
+            self._stuck(f"the passage model was not ready in {BATCH_TIMEOUT_S:.0f} s")
+            return 1
+
+    def _stuck(self, what: str) -> None:
+        log.warning("%s; encoding passages one batch at a time on the question model from now on", what)
+        self._one_stream = True
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, "query", False)

@@ -55,22 +55,23 @@ class OpenVinoRuntime:
         self._core = ov.Core()
         self._path = str(model)
         self.dim = int(self._core.read_model(self._path).output(0).get_partial_shape()[1].get_length())
-        self._lock = threading.Lock()
-        self._query: Any = None  # one infer request, used under the lock
+        self._query_lock = threading.Lock()
+        self._query: Any = None  # one infer request, used under its lock
+        self._passages_lock = threading.Lock()  # apart: a question never waits on the passage model's compile
         self._free: queue.Queue[Any] | None = None  # idle passage requests; its maxsize is the streams
 
     def _compile(self, config: dict[str, Any]) -> Any:
         return self._core.compile_model(self._path, "CPU", {"INFERENCE_PRECISION_HINT": precision(), **config})
 
     def query(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        with self._lock:
+        with self._query_lock:
             if self._query is None:
                 self._query = self._compile({"PERFORMANCE_HINT": "LATENCY",
                                              "INFERENCE_NUM_THREADS": usable_cores()}).create_infer_request()
             return self._query.infer({"input_ids": ids, "attention_mask": mask})[0].copy()  # the request's own buffer
 
     def _requests(self) -> queue.Queue[Any]:
-        with self._lock:
+        with self._passages_lock:
             if self._free is None:
                 n = usable_cores()
                 compiled = self._compile({"NUM_STREAMS": n, "INFERENCE_NUM_THREADS": n, "ENABLE_CPU_PINNING": False,
