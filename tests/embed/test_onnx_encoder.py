@@ -187,17 +187,19 @@ class _StuckRuntime(_CountingRuntime):
 
 
 @pytest.mark.parametrize("stuck", ["batch", "compile"])
-def test_a_stuck_stream_costs_a_timeout_not_the_process(stuck, source, monkeypatch, caplog):
+def test_a_stuck_stream_costs_a_timeout_not_the_process(stuck, source, tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(ox, "BATCH_TIMEOUT_S", 0.5)
+    ox.copy_tokenizer(source, tmp_path)  # the note is written into the folder: not the real model's
     texts = [f"{VERIFY_SENTENCES[i % len(VERIFY_SENTENCES)]} {'thêm ' * i}" for i in range(20)]
     runtime = _StuckRuntime(stuck)
-    embedder = ox.OnnxEmbedder(source, "fake", batch_size=4, runtime=runtime)
+    embedder = ox.OnnxEmbedder(tmp_path, "fake", batch_size=4, runtime=runtime)
     with caplog.at_level("WARNING", logger=ox.__name__):
         batched = embedder.encode_passages(texts)
-    assert "one batch at a time" in caplog.text
+    assert "one batch at a time" in caplog.text and (tmp_path / ox.STUCK).is_file()
     alone = np.concatenate([embedder.encode_passages([t]) for t in texts])
     assert np.allclose(batched, alone, atol=1e-6)  # every row, a stuck batch's too
     calls, asked = len(runtime.widths), runtime.asked
     embedder.encode_passages(texts)
+    ox.OnnxEmbedder(tmp_path, "fake", batch_size=4, runtime=runtime).encode_passages(texts)  # a later process
     assert (len(runtime.widths), runtime.asked) == (calls, asked)  # the streams are not tried again
     runtime.never.set()

@@ -173,7 +173,8 @@ def copy_tokenizer(source: Path, dest: Path) -> None:
 
 
 PAD_MULTIPLE = 16  # batch widths rounded up to this: few distinct shapes for runtimes that specialise per shape
-BATCH_TIMEOUT_S = 300.0  # a passage batch takes about a second; one still running after minutes is stuck
+BATCH_TIMEOUT_S = 120.0  # a passage batch takes about a second; one still running after minutes is stuck
+STUCK = "streams_stuck.txt"  # in the model folder: its streams got stuck once on this machine
 
 
 def _on_thread(work: Callable[[], T]) -> Future[T]:
@@ -242,7 +243,8 @@ class OnnxEmbedder:
     passages in batches of similar length, so little is padding, as many batches at once as the
     runtime has streams, and one more being tokenised meanwhile. A stream stuck inside the runtime
     (a batch, or the passage model's compile, still running after BATCH_TIMEOUT_S) is a warning:
-    the rest go one batch at a time through `query`, which on OpenVINO is a model of its own."""
+    the rest go one batch at a time through `query`, which on OpenVINO is a model of its own, and
+    a note in the model folder keeps later processes from trying the streams again."""
 
     def __init__(self, folder: Path, model_id: str, batch_size: int = 16, runtime: Runtime | None = None) -> None:
         from tokenizers import Tokenizer
@@ -264,7 +266,8 @@ class OnnxEmbedder:
         self.dim = self._runtime.dim
         self._lock = threading.Lock()
         self._tokenising = threading.Lock()  # one batch at a time: the tokenizer is parallel inside already
-        self._one_stream = False  # set for good when a stream gets stuck
+        self._stuck_note = folder / STUCK
+        self._one_stream = self._stuck_note.is_file()  # set for good when a stream gets stuck
 
     def _padded(self, ids: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
         width = -(-max(len(i) for i in ids) // PAD_MULTIPLE) * PAD_MULTIPLE
@@ -340,8 +343,13 @@ class OnnxEmbedder:
             return 1
 
     def _stuck(self, what: str) -> None:
-        log.warning("%s; encoding passages one batch at a time on the question model from now on", what)
+        log.warning("%s; encoding passages one batch at a time on the question model from now on "
+                    "(delete %s to try the streams again)", what, self._stuck_note)
         self._one_stream = True
+        try:
+            self._stuck_note.write_text(f"{what}\n", encoding="utf-8")
+        except OSError as exc:  # a read-only cache: this process still goes on with one stream
+            log.warning("could not write %s: %s", self._stuck_note, exc)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, "query", False)
