@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/archive_chart.py  (reads benchmarks/archive_runs.jsonl, which
 `archive.py --write` appends to; writes benchmarks/archive.png). The latest run of each size wins,
-and the title names the encoders of the runs drawn (the 5,000-article run is still onnx-int8's).
+and the title names the encoders of the runs drawn.
 """
 
 from __future__ import annotations

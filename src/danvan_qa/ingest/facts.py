@@ -131,7 +131,17 @@ class FactTable:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "FactTable":
         def rows(kind: type, key: str) -> tuple[Any, ...]:
-            return tuple(kind(**{k: tuple(v) if isinstance(v, list) else v for k, v in r.items()}) for r in data[key])
+            # JSON gives lists; the tuple fields are named once per kind, not looked for in every
+            # value of every row (an archive has a hundred thousand rows, read at every start-up).
+            tuples = [f.name for f in dataclasses.fields(kind) if str(f.type).startswith("tuple")]
+            out = []
+            for r in data[key]:
+                r = dict(r)
+                for name in tuples:
+                    if isinstance(r.get(name), list):
+                        r[name] = tuple(r[name])
+                out.append(kind(**r))
+            return tuple(out)
 
         return cls(rows(Event, "events"), rows(Person, "people"), rows(Programme, "programmes"))
 
