@@ -6,8 +6,10 @@ Not a test: timings vary by machine. Usage: python benchmarks/bench_retrieval.py
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -20,16 +22,9 @@ from danvan_qa.evaluation.gold import load_gold
 from danvan_qa.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
+from common import cpu_name  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -41,8 +36,6 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="full index builds to time")
     args = ap.parse_args()
     questions = [i.question for i in load_gold(ROOT / "eval" / "gold.jsonl")]
-    import os
-
     print(f"machine: {cpu_name()}, {os.cpu_count()} cores, python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.from_env(corpus=ROOT / "corpus", store=Path(tmp))

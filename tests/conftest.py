@@ -18,12 +18,12 @@ def pytest_report_header() -> list[str]:
     """The CPU the encoders ran on, at the top of every report: a test that hangs or slows on one
     machine and not another is read against it."""
     import os
-    import platform
 
-    cpuinfo = Path("/proc/cpuinfo")
-    cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo.read_text().splitlines()
-                if ln.startswith("model name")), "") if cpuinfo.is_file() else platform.processor()
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from common import cpu_name
+
+    from danvan_qa.embed.onnx_encoder import usable_cores
+
     try:
         import openvino as ov
 
@@ -31,7 +31,7 @@ def pytest_report_header() -> list[str]:
         openvino = f"openvino {ov.__version__} ({caps})"
     except Exception as exc:  # a report header must not stop the run
         openvino = f"openvino unavailable ({exc})"
-    return [f"cpu: {cpu}, {cores} of {os.cpu_count()} cores usable; {openvino}"]
+    return [f"cpu: {cpu_name()}, {usable_cores()} of {os.cpu_count()} cores usable; {openvino}"]
 
 
 @pytest.fixture
