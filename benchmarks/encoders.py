@@ -1,7 +1,8 @@
-"""The exported encoders (ONNX float32 and int8, OpenVINO) against the float32 torch one, in one run. Not a test: figures depend
+"""The exported encoders (ONNX float32 and int8, OpenVINO bfloat16 and int8) against the float32 torch one, in one run. Not a test: figures depend
 on the machine.
 
 Usage: python benchmarks/encoders.py [--set NAME=GOLD.jsonl[,GOLD…]@CORPUS …] [--chunks 600] [--repeat 3]
+       [--encoders onnx,openvino,…] [--write]
 
 For each encoder: retrieval quality (Recall@5, MRR@10, hybrid and dense) on each gold set over
 its corpus, each in a store of its own; query-encoding p50 on every gold question; answer() p50;
@@ -34,7 +35,7 @@ from danvan_qa.embed.embedding import get_embedder  # noqa: E402
 from danvan_qa.evaluation.gold import load_gold_files  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
 
-ENCODERS = ("torch", "onnx", "onnx-int8", "openvino")
+ENCODERS = ("torch", "onnx", "onnx-int8", "openvino", "openvino-int8")
 DEFAULT_SETS = ("seeds=eval/gold.jsonl@corpus", "devset=../shared/devset/gold.jsonl@../shared/devset/corpus")
 
 
@@ -49,8 +50,10 @@ def main() -> None:
     ap.add_argument("--set", action="append", dest="sets", help="NAME=GOLD[,GOLD…]@CORPUS (repeatable)")
     ap.add_argument("--chunks", type=int, default=600, help="passages encoded for the throughput figure")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--encoders", default=",".join(ENCODERS), help="torch first, then those to compare with it")
     ap.add_argument("--write", action="store_true", help="append the table to benchmarks/results.md")
     args = ap.parse_args()
+    encoders = tuple(dict.fromkeys(["torch", *args.encoders.split(",")]))
     sets = [_parse_set(s) for s in (args.sets or DEFAULT_SETS)]
     sets = [s for s in sets if s[2].is_dir() and all(g.is_file() for g in s[1])]
     if not sets:
@@ -59,7 +62,7 @@ def main() -> None:
     say(machine() + "\n")
     rows: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="danvan-enc-") as tmp:
-        for encoder in ENCODERS:
+        for encoder in encoders:
             embedding._cache.clear()  # drop the encoder measured before, and any threads it keeps
             gc.collect()
             r = rows[encoder] = {}
@@ -93,15 +96,15 @@ def main() -> None:
             embedder.encode_passages(texts)
             r["passages/s"] = len(texts) / (time.perf_counter() - t0)
     keys = list(rows["torch"])
-    say("| measure | " + " | ".join(ENCODERS) + " | " + " | ".join(f"{e} / torch" for e in ENCODERS[1:]) + " |")
-    say("|---" * (2 * len(ENCODERS)) + "|")
+    say("| measure | " + " | ".join(encoders) + " | " + " | ".join(f"{e} / torch" for e in encoders[1:]) + " |")
+    say("|---" * (2 * len(encoders)) + "|")
     for k in keys:
         base = rows["torch"][k]
-        say(f"| {k} | " + " | ".join(f"{rows[e][k]:.3f}" for e in ENCODERS) + " | "
-            + " | ".join(f"{rows[e][k] / base if base else float('nan'):.2f}" for e in ENCODERS[1:]) + " |")
+        say(f"| {k} | " + " | ".join(f"{rows[e][k]:.3f}" for e in encoders) + " | "
+            + " | ".join(f"{rows[e][k] / base if base else float('nan'):.2f}" for e in encoders[1:]) + " |")
     say()
     torch_q = rows["torch"]["query ms p50"]
-    for e in ENCODERS[1:]:
+    for e in encoders[1:]:
         worst = max(abs(rows[e][k] - rows["torch"][k]) for k in keys if "R@5" in k or "MRR" in k)
         say(f"- {e}: query encoding p50 {rows[e]['query ms p50'] / torch_q:.2f} × torch (target ≤ 0.35); answer() p50 "
             f"{rows[e]['answer ms p50'] / torch_q:.2f} × a bare torch query encoding (target ≤ 0.5); passages "

@@ -99,10 +99,10 @@ def get_embedder(settings: Settings) -> Embedder:
                 from danvan_qa.embed.modelfolder import ensure_default_model
 
                 source = str(ensure_default_model(Path(settings.cache)))
-            if settings.encoder == "openvino":
+            if settings.encoder.startswith("openvino"):
                 from danvan_qa.embed.openvino_encoder import ensure_openvino_model, openvino_embedder
 
-                folder = ensure_openvino_model(Path(source), Path(settings.cache))
+                folder = ensure_openvino_model(Path(source), Path(settings.cache), settings.encoder)
                 log.info("loading OpenVINO encoder %s", folder)
                 _cache[key] = openvino_embedder(folder, model_id_for(settings), settings.batch_size)
             elif settings.encoder != "torch":

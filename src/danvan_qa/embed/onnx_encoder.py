@@ -94,7 +94,7 @@ def _export(source: Path, out: Path) -> None:
                           dynamic_axes=axes, opset_version=17, dynamo=False)
 
 
-def _outlier_matmuls(fp32: Path) -> list[str]:
+def outlier_matmuls(fp32: Path) -> list[str]:
     """The weight MatMuls whose inputs carry outliers (max |x| over OUTLIER_RATIO × mean |x| on the
     check passages). Quantising such an input to 8 bits per tensor crushes its ordinary values, so
     these stay float32 (in e5-small: 3 of 72, the down-projections after a GELU)."""
@@ -123,7 +123,7 @@ def _outlier_matmuls(fp32: Path) -> list[str]:
 def _quantise(fp32: Path, out: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    keep = _outlier_matmuls(fp32)
+    keep = outlier_matmuls(fp32)
     log.info("quantising MatMuls to int8; %d with outlier inputs stay float32", len(keep))
     quantize_dynamic(str(fp32), str(out), op_types_to_quantize=["MatMul"], per_channel=True,
                      weight_type=QuantType.QInt8, nodes_to_exclude=keep)
