@@ -166,6 +166,13 @@ def ensure_onnx_model(source: Path, cache: Path, encoder: str = "onnx") -> Path:
                           "refusing to use it (use DANVAN_QA_ENCODER=onnx or torch)")
 
 
+def prompts(folder: Path) -> dict[str, str]:
+    """The model's prompts by name ("query: ", "passage: " for e5); none if it has no
+    sentence-transformers config."""
+    config = folder / "config_sentence_transformers.json"
+    return dict(json.loads(config.read_text(encoding="utf-8")).get("prompts") or {}) if config.is_file() else {}
+
+
 def copy_tokenizer(source: Path, dest: Path) -> None:
     for name in _TOKENIZER_FILES:
         if (source / name).is_file():
@@ -251,9 +258,7 @@ class OnnxEmbedder:
 
         config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8")) \
             if (folder / "tokenizer_config.json").is_file() else {}
-        st_config = folder / "config_sentence_transformers.json"
-        self._prompts = dict(json.loads(st_config.read_text(encoding="utf-8")).get("prompts") or {}) \
-            if st_config.is_file() else {}
+        self._prompts = prompts(folder)
         self._tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tok.no_padding()  # padded here, per batch, with the mask to match
         self._tok.enable_truncation(MAX_TOKENS)

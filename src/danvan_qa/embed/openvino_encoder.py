@@ -6,7 +6,7 @@ products (AVX-512 BF16, AMX) its vectors stay at cosine ≈ 0.99997 of float32 w
 about 2.6× as fast as torch; where the CPU has no bfloat16, OpenVINO computes in float32. ONNX
 Runtime's dynamic int8 moved vectors enough to cost retrieval up to 0.03; NNCF's static int8,
 calibrated once on the bundled articles with SmoothQuant, keeps cosine ≥ 0.996 and retrieval within
-0.01 of float32 while passages encode a third faster than bfloat16 (benchmarks/encoders.py). The
+0.01 of float32 while passages encode 1.2–1.3× as fast as in bfloat16 (benchmarks/encoders.py). The
 graph is the verified float32 ONNX export, converted once into OpenVINO's format in the cache (and
 quantised from that), and checked against the float32 model at the precision it will run.
 """
@@ -27,7 +27,8 @@ import numpy as np
 
 from danvan_qa.embed.modelfolder import build_verified
 from danvan_qa.embed.onnx_encoder import (MAX_TOKENS, STAMP, OnnxEmbedder, source_digest, copy_tokenizer,
-                                          ensure_onnx_model, min_cosine, onnx_dir, outlier_matmuls, usable_cores)
+                                          ensure_onnx_model, min_cosine, onnx_dir, outlier_matmuls, prompts,
+                                          usable_cores)
 
 log = logging.getLogger(__name__)
 
@@ -143,13 +144,13 @@ def _calibration(folder: Path) -> list[dict[str, np.ndarray]]:
     """The calibration texts, each tokenised with its prompt as `folder`'s encoder will see it."""
     from tokenizers import Tokenizer
 
-    prompts = json.loads((folder / "config_sentence_transformers.json").read_text(encoding="utf-8")).get("prompts") or {}
+    prefixes = prompts(folder)
     tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
     tok.enable_truncation(MAX_TOKENS)
     items = []
     for line in CALIBRATION.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        ids = np.array([tok.encode(prompts.get(record["prompt"], "") + record["text"]).ids], dtype=np.int64)
+        ids = np.array([tok.encode(prefixes.get(record["prompt"], "") + record["text"]).ids], dtype=np.int64)
         items.append({"input_ids": ids, "attention_mask": np.ones_like(ids)})
     return items
 
@@ -161,7 +162,7 @@ def _quantise(fp32: Path, onnx_model: Path, out: Path) -> None:
     scores × value), whose inputs are both activations; the few down-projections whose inputs carry
     outliers (as in ONNX int8); and all of the first and last layers, which no later layer
     corrects. All in int8 was 1.43× as fast as bfloat16 but agreed with float32's dense top 5 on
-    0.946 of our questions; this is 1.31× at 0.956 (bfloat16: 0.991), retrieval within 0.01."""
+    0.946 of our questions; this is 1.2–1.3× at 0.956 (bfloat16: 0.991), retrieval within 0.01."""
     import nncf
     import openvino as ov
 
