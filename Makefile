@@ -35,7 +35,7 @@ index: install
 
 # The archive benchmark at 1,000 and 5,000 articles; `make bench ARCHIVE_SIZES=1000,5000,20000` adds 20,000.
 ARCHIVE_SIZES ?= 1000,5000
-ARCHIVE_ENCODER ?= openvino-int8
+ARCHIVE_ENCODER ?= openvino
 
 bench: install
 	$(PY) benchmarks/suite.py

@@ -1,7 +1,7 @@
 """An archive-sized end-to-end benchmark: synthetic articles written as files, timed through the
 real CLI. Not a test: figures depend on the machine.
 
-Usage: python benchmarks/archive.py [--sizes 1000,5000] [--encoder openvino-int8|openvino|torch|onnx|onnx-int8] [--keep DIR] [--write]
+Usage: python benchmarks/archive.py [--sizes 1000,5000] [--encoder openvino|openvino-int8|torch|onnx|onnx-int8] [--keep DIR] [--write]
 
 Articles are recombined from the bundled and development articles (`../shared/devset`, when
 present): the title and lede of one, paragraphs of two others, with people, provinces, dates,
@@ -157,7 +157,7 @@ def run(n: int, work: Path, encoder: str) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,5000")
-    ap.add_argument("--encoder", default="openvino-int8")
+    ap.add_argument("--encoder", default="openvino")
     ap.add_argument("--keep", type=Path, help="keep the generated corpora and stores here")
     ap.add_argument("--write", action="store_true", help="append the table to benchmarks/results.md")
     args = ap.parse_args()

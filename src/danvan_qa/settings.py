@@ -27,11 +27,11 @@ class Settings:
     store: Path = Path("vectorstore")
     cache: Path = field(default_factory=_default_cache)
     model: str = ""  # "" = the bundled multilingual-e5-small; else any sentence-transformers path/name
-    # openvino-int8: OpenVINO, weight MatMuls in int8 (cosine ≥ 0.996 of float32, retrieval within
-    # 0.01), queries ≈ 4× and passages ≈ 3.3× faster than torch | openvino: bfloat16 where the CPU
-    # has it (cosine 0.99997), passages ≈ 2.6× | torch: float32 sentence-transformers | onnx: ONNX
-    # Runtime, torch's vectors | onnx-int8: ONNX Runtime int8 weights, retrieval up to 0.03 lower
-    encoder: str = "openvino-int8"
+    # openvino: bfloat16 where the CPU has it (cosine 0.99997 of float32), queries ≈ 3× and passages
+    # ≈ 2.6× faster than torch | openvino-int8: weight MatMuls in int8, passages ≈ 3.3×, retrieval
+    # within 0.01 but held-out entity recall 0.027 lower | torch: float32 sentence-transformers |
+    # onnx: ONNX Runtime, torch's vectors | onnx-int8: int8 weights, retrieval up to 0.03 lower
+    encoder: str = "openvino"
     chunk_size: int = 1000  # characters; chosen on eval/dev.jsonl by benchmarks/tune_retrieval.py
     chunk_overlap: int = 200
     batch_size: int = 16

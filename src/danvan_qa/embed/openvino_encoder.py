@@ -1,5 +1,5 @@
-"""The sentence encoder on OpenVINO: in bfloat16 where the CPU computes it natively, or with its
-weight MatMuls in int8 (the default).
+"""The sentence encoder on OpenVINO: in bfloat16 where the CPU computes it natively (the default),
+or with its weight MatMuls in int8 (the fastest indexer).
 
 bfloat16 keeps float32's range and loses only mantissa bits, so on a CPU with native bfloat16 dot
 products (AVX-512 BF16, AMX) its vectors stay at cosine ≈ 0.99997 of float32 while passages encode

@@ -38,11 +38,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="sentence-transformers model path or name (env DANVAN_QA_MODEL; "
                    "default: bundled multilingual-e5-small)")
     p.add_argument("--encoder", choices=ENCODERS,
-                   help="openvino-int8: OpenVINO with int8 matrix products, the fastest, retrieval within 0.01 "
-                        "of float32; openvino: bfloat16 where the CPU has it, vectors at cosine 0.9999 of float32; "
+                   help="openvino: OpenVINO, bfloat16 where the CPU has it, vectors at cosine 0.9999 of float32; "
+                        "openvino-int8: int8 matrix products, the fastest indexer, retrieval within 0.01 but "
+                        "answers slightly lower on unseen articles; "
                         "torch: float32 sentence-transformers; onnx: ONNX Runtime, torch's vectors; onnx-int8: "
                         "ONNX Runtime int8 weights, retrieval slightly lower; the exported folders are built once "
-                        "and verified (env DANVAN_QA_ENCODER, default openvino-int8)")
+                        "and verified (env DANVAN_QA_ENCODER, default openvino)")
     p.add_argument("--backend", choices=("faiss", "milvus"),
                    help="where vectors and BM25 live (env DANVAN_QA_BACKEND, default faiss)")
     p.add_argument("--milvus-uri", help="Milvus Lite file or http://host:19530 (env DANVAN_QA_MILVUS_URI, "
