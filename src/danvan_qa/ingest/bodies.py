@@ -14,25 +14,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from danvan_qa.ingest.names import PROVINCES, SURNAMES, TITLE_HEADS, TITLE_LOWER, people
+from danvan_qa.ingest.lexicon import HEADS, NAME_LOWER, PAIRED, PROVINCES, STOP, SURNAMES, TITLE_HEADS, UNITS
+from danvan_qa.ingest.names import people
 
-# Capitalised words that open the name of a body.
-HEADS = frozenset(
-    "Ban Bộ Công Cục Tổng Đảng Đoàn Ủy Uỷ UBND UBMTTQ MTTQ HĐND Mặt Hội Sở Phòng Viện Trường Quân Liên "
-    "Tỉnh Thành Huyện Quận Thị Báo Đài Văn Trung Học Lực Chi Tòa Viện Kho Nhà Binh Đồn Hải".split()
-)
-# Heads that are bodies only with a second word: "Công an", "Ủy ban", "Tỉnh ủy", "Mặt trận"…
-_PAIRED = {"Công": ("an",), "Ủy": ("ban",), "Uỷ": ("ban",), "Mặt": ("trận",), "Tổng": ("cục", "Cục"),
-           "Tỉnh": ("ủy", "uỷ", "Đoàn", "đoàn"), "Thành": ("ủy", "uỷ", "Đoàn", "đoàn"),
-           "Huyện": ("ủy", "uỷ", "đoàn"), "Quận": ("ủy", "uỷ", "đoàn"), "Thị": ("ủy", "uỷ", "xã"),
-           "Đảng": ("ủy", "uỷ", "đoàn", "bộ"), "Văn": ("phòng",), "Trung": ("tâm", "đoàn"),
-           "Học": ("viện",), "Lực": ("lượng",), "Chi": ("cục", "hội", "bộ"), "Quân": ("khu", "đoàn", "chủng"),
-           "Liên": ("đoàn", "minh", "hiệp"), "Tòa": ("án",), "Binh": ("đoàn",), "Đồn": ("Biên",),
-           "Hải": ("quan", "đội"), "Kho": ("bạc",), "Nhà": ("xuất", "văn")}
-_UNITS = frozenset("tỉnh thành phố huyện quận xã phường thị trấn".split())
-_STOP = frozenset("và với cùng của về tại trong cho đã đang sẽ có là được tổ phối ký đến từ theo đồng".split())
-# Lower-case words of the names of mass organisations, beyond those of titles.
-_NAME_LOWER = TITLE_LOWER | frozenset("thập đỏ khuyến học người cao tuổi doanh nghiệp luật gia nhà báo sinh viên".split())
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -48,13 +32,13 @@ class Body(NamedTuple):
 
 
 def _continues(prev: str, word: str, nxt: str | None) -> bool:
-    if word in _STOP:
+    if word in STOP:
         return False
     if word.isdigit():
-        return prev.lower() in _UNITS or prev == "khu"  # "quận 5", "phường 12", "Quân khu 9"
+        return prev.lower() in UNITS or prev == "khu"  # "quận 5", "phường 12", "Quân khu 9"
     if word[:1].isupper():
         return True
-    return word in _NAME_LOWER or word in _UNITS
+    return word in NAME_LOWER or word in UNITS
 
 
 def _bracketed(text: str) -> list[bool]:
@@ -80,7 +64,7 @@ def bodies(text: str) -> list[Body]:
             word = word.capitalize()  # "ủy ban MTTQ …" written in lower case
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else None
         adjacent = nxt is not None and tokens[i + 1].start() == tokens[i].end() + 1
-        if word not in HEADS or (word in _PAIRED and not (adjacent and nxt in _PAIRED[word])) or \
+        if word not in HEADS or (word in PAIRED and not (adjacent and nxt in PAIRED[word])) or \
                 (i and tokens[i - 1].group(0)[:1].isupper() and tokens[i - 1].end() + 1 == tokens[i].start()
                  and tokens[i - 1].group(0) not in HEADS):
             i += 1

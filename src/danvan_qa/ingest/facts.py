@@ -16,40 +16,17 @@ from danvan_qa.ingest import dates
 from danvan_qa.ingest.bodies import bodies
 from danvan_qa.ingest.chunking import sentence_spans
 from danvan_qa.ingest.corpus import Document
+from danvan_qa.ingest.lexicon import ACT_FAMILIES, ACTS, EVENT_KINDS, NOUN_BEFORE, SHARED_ACTS
+from danvan_qa.ingest.lexicon import CHAIR_ACTS, SPEAK_ACTS  # noqa: F401 - also imported from here (tests, benchmarks)
 from danvan_qa.ingest.names import PersonMention, people
 from danvan_qa.ingest.normalize import fold
 
 FACTS_VERSION = 8  # bump when extraction changes: stores re-extract facts without re-embedding
-EVENT_KINDS = (  # folded cue -> kind, in order of precedence
-    ("ky ket", "ký kết"), ("tong ket", "tổng kết"), ("so ket", "sơ kết"), ("lam viec", "làm việc"),
-    ("cuoc hop", "họp"), ("hoi nghi", "hội nghị"), ("trien khai", "triển khai"),
-)
-# Cue (lower case, as written) -> act. A cue counts when it opens the sentence before the first
-# person ("Phát biểu tại hội nghị, X…", "Về phía Công an tỉnh có X…": every person listed), or
-# when it is the first predicate after a person's name and role ("X, role đồng chủ trì…"): then it
-# also holds for the people listed before X with no verb of their own ("A, role và B, role đồng
-# chủ trì"). The people after "có cuộc họp / làm việc với" share that act.
-ACTS = (
-    ("đồng chủ trì", "đồng chủ trì"), ("chủ trì", "chủ trì"), ("phát biểu chỉ đạo", "phát biểu"),
-    ("chỉ đạo", "chỉ đạo"), ("tham dự", "dự"), ("cùng dự", "dự"), ("dự", "dự"), ("có mặt", "dự"),
-    ("chứng kiến", "dự"), ("về phía", "dự"), ("đại diện", "dự"), ("phát biểu", "phát biểu"), ("kết luận", "kết luận"),
-    ("báo cáo", "báo cáo"), ("có cuộc họp với", "họp"), ("họp với", "họp"), ("làm việc với", "làm việc"),
-    ("tiếp và làm việc", "làm việc"), ("tiếp làm việc", "làm việc"), ("tiếp đoàn", "làm việc"),
-    ("có buổi làm việc", "làm việc"), ("làm việc", "làm việc"), ("ký kết", "ký kết"), ("cùng ký", "ký kết"), ("ký", "ký kết"),
-    ("trao tặng", "trao tặng"), ("tặng", "trao tặng"), ("trao", "trao tặng"), ("làm trưởng đoàn", "dẫn đoàn"),
-    ("dẫn đầu", "dẫn đoàn"), ("dẫn đoàn", "dẫn đoàn"),
-    *((verb, "phát biểu") for verb in (
-        "nhấn mạnh", "yêu cầu", "đề nghị", "ghi nhận", "khẳng định", "cho biết", "biểu dương", "đánh giá",
-        "chia sẻ", "lưu ý", "cho rằng", "chúc mừng", "đề xuất", "khai mạc", "quán triệt", "thông tin")),
-)
+# The act cues of lexicon.ACTS, longest first, each a whole word and not the start of a noun.
 _NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng|hiệu|túc|sự|giả)\b)"  # "dự thảo", "ký hiệu"
 _CUES = re.compile("(?<!\\w)(?<!đăng )(?<!thư )(" + "|".join(
     re.escape(c) for c, _ in sorted(ACTS, key=lambda x: -len(x[0]))) + ")" + _NOT_ACT)
 _ACT_OF = dict(ACTS)
-_NOUN_BEFORE = ("buổi", "cuộc", "lễ", "hội nghị", "việc", "tại", "chương trình")  # "buổi làm việc" names the event
-SHARED_ACTS = frozenset({"đồng chủ trì", "chủ trì", "dự", "họp", "làm việc", "ký kết", "chỉ đạo"})  # looked for `near`
-CHAIR_ACTS = frozenset({"chủ trì", "đồng chủ trì", "chỉ đạo", "làm việc", "dẫn đoàn"})
-SPEAK_ACTS = frozenset({"phát biểu", "kết luận", "báo cáo"})
 
 
 @dataclass(frozen=True)
@@ -168,7 +145,7 @@ def _cues(text: str, lo: int, hi: int, opening: bool = False) -> list[tuple[int,
         if text[m.start()].isupper() and not (opening and m.start() == lo):
             continue  # "Ban Chỉ đạo" is a body, not a verb
         head = lowered[max(0, m.start() - 12) : m.start()].rstrip()
-        if any(head.endswith(n) for n in _NOUN_BEFORE):
+        if any(head.endswith(n) for n in NOUN_BEFORE):
             continue
         found.append((m.start(), m.end(), _ACT_OF[m.group(1)]))
     return found
@@ -178,14 +155,6 @@ def acts_in(text: str) -> tuple[str, ...]:
     """The acts a text reports, with the cues the extractor uses ("ai chủ trì" -> "chủ trì");
     an event noun ("buổi làm việc", "lễ ký kết") is not an act. For reading questions."""
     return tuple(dict.fromkeys(act for _, _, act in _cues(text, 0, len(text), opening=True)))
-
-
-# Acts that answer the same question: a co-chair chaired; who "worked with" or "met" a delegation
-# hosted it, as its chair.
-ACT_FAMILIES = (
-    frozenset({"chủ trì", "đồng chủ trì", "dẫn đoàn", "làm việc", "họp"}), frozenset({"dự"}),
-    frozenset({"phát biểu", "kết luận", "báo cáo", "chỉ đạo"}), frozenset({"ký kết"}), frozenset({"trao tặng"}),
-)
 
 
 def act_family(acts: Iterable[str]) -> frozenset[str]:

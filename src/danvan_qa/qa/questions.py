@@ -11,26 +11,20 @@ from dataclasses import dataclass
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.facts import FactTable, acts_in
-from danvan_qa.ingest.names import PROVINCES, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER
+from danvan_qa.ingest.lexicon import (
+    ACT_KIND, DEFAULT_ACTS, NOT_FIRST, NOT_SECOND, OTHER_PERSON_NOUNS, PROVINCES, QUESTION_WORDS, RANKS, SURNAMES,
+    TITLE_HEADS, TITLE_LOWER,
+)
+from danvan_qa.ingest.lexicon import SPEAKER_ACTS  # noqa: F401 - also imported from here (qa.drafts)
 from danvan_qa.ingest.normalize import fold, normalize_text
 
 KINDS = (
     "attendees", "chair", "speaker", "role", "person_role", "rank", "program_name", "program_period",
     "parties", "date", "place", "number", "duration", "other",
 )
-_SPEAKER_ACTS = (("phat bieu", "phát biểu"), ("bao cao", "báo cáo"), ("ket luan", "kết luận"))
-SPEAKER_ACTS = frozenset(act for _, act in _SPEAKER_ACTS)
-# Words a question may use that articles need not contain.
-QUESTION_WORDS = frozenset(
-    "ai la gi nao bao nhieu may khi luc o dau tai sao vi the nhu co phai khong chuc vu giu quan ham cap bac "
-    "nhung gom thanh phan duoc cua cho voi va cac mot hay hoac vao ngay thang nam dien ra to chuc dia diem "
-    "so luong ty le phan tram noi dung ve viec ben co quan nguoi gioi thieu biet hoi ra sao de nay do kia "
-    "ten goi nhiem vai tro tham du ngoai hai cung dong chi nhac den toi neu".split()
-)
 
 
 WHO_KINDS = frozenset({"attendees", "chair", "speaker", "role"})
-DEFAULT_ACTS = {"chair": ("chủ trì",), "attendees": ("dự",), "speaker": ("phát biểu",)}
 
 
 @dataclass(frozen=True)
@@ -75,7 +69,7 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
         if one or act is None and not _has(folded, "nhung ai", "gom nhung ai"):
             return "role", act  # "Ai là Giám đốc …?", "Giám đốc Công an tỉnh nào …?": one person
         if act is not None:
-            return _ACT_KIND.get(act, "speaker"), act
+            return ACT_KIND.get(act, "speaker"), act
     if _has(folded, "bao nhieu", "so luong"):
         return "number", None
     if _has(folded, "bao lau", "keo dai", "trong bao lau"):
@@ -104,12 +98,8 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     return "other", None
 
 
-# The kind of "who" question an act makes; other acts (speaking, awarding) make "speaker".
-_ACT_KIND = {"chủ trì": "chair", "đồng chủ trì": "chair", "dẫn đoàn": "chair", "làm việc": "chair", "họp": "chair",
-             "dự": "attendees", "ký kết": "attendees"}
 # Nouns for a person, heading "… nào": "Giám đốc Công an tỉnh nào", "Thượng tướng nào", "Lãnh đạo … nào".
-_PERSON_NOUNS = tuple(sorted({w.lower() for w in (*TITLE_HEADS, *RANKS, "đồng chí", "lãnh đạo", "tướng",
-                                                  "đại diện", "thành viên")}, key=len, reverse=True))
+_PERSON_NOUNS = tuple(sorted({w.lower() for w in (*TITLE_HEADS, *RANKS, *OTHER_PERSON_NOUNS)}, key=len, reverse=True))
 _PERSON_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")(?!\w)")
 _NOUN_WORDS = frozenset(w for n in _PERSON_NOUNS for w in n.split()) | TITLE_LOWER
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:cho|với|của|về|giúp|tặng)\s+$")
@@ -191,16 +181,11 @@ def parse(text: str, restored: str, facts: FactTable) -> Question:
 
 
 # Administrative units (and their Party committees: "Tỉnh ủy Cà Mau") that precede a place
-# name; words that cannot start a place name, or end one after its first syllable.
+# name; the words that cannot start a place name, or end one after its first syllable, are the
+# lexicon's NOT_FIRST and NOT_SECOND.
 _ADMIN_UNIT = re.compile(
     r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|thành)(?:\s+(?:ủy|uỷ))?"
     r"\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
-_NOT_FIRST = frozenset(
-    "uy doi dong cong an ban dan van hoi nghi ky ket chuong trinh giai doan phat tham chu to va voi co da la "
-    "trong nam ngay thang cung lanh dao cac nhung duoc lam tai o ve cua ai gi nao bao nay do pho lien".split())
-_NOT_SECOND = frozenset(
-    "va voi ky co da se to trong nam ngay thang giai phat tham chu dong cong ban tai o ve cua nhung cac "
-    "duoc lam ai gi nao bao nay do gom".split())
 
 
 def _spaced(folded: str) -> str:
@@ -259,11 +244,11 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
             found.append(fold(f"{unit} {first}"))
             continue
         f1, f2 = fold(first).lower(), fold(second or "").lower()
-        if (cased and not first[0].isupper()) or (not cased and f1 in _NOT_FIRST):
+        if (cased and not first[0].isupper()) or (not cased and f1 in NOT_FIRST):
             continue
         if cased and first in SURNAMES and re.match(r"\w+\s+[A-ZĐ]\w*\s+[A-ZĐ]", restored[m.start(2):]):
             continue  # "Thành ủy Trần Văn Bình": a person's name, not a place
-        two = bool(second) and not second.isdigit() and (second[0].isupper() if cased else f2 not in _NOT_SECOND)
+        two = bool(second) and not second.isdigit() and (second[0].isupper() if cased else f2 not in NOT_SECOND)
         name = f"{f1} {f2}" if two else f1
         if not any(name in p or p in name for p in found):  # a province already read whole
             found.append(name)
