@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.danvan-installed
 
-.PHONY: run test install browser index bench clean
+.PHONY: run test install browser index train bench clean
 
 run: install
 	$(PY) app.py
@@ -32,6 +32,11 @@ browser:
 
 index: install
 	$(VENV)/bin/danvan-qa index
+
+# Refit the shipped answer models (src/danvan_qa/qa/answer_models.json) from the bundled articles,
+# ../shared/devset and the gold files, with held-out figures written into the model file.
+train: install
+	$(VENV)/bin/danvan-qa train
 
 # The archive benchmark at 1,000 and 5,000 articles; `make bench ARCHIVE_SIZES=1000,5000,20000` adds 20,000.
 ARCHIVE_SIZES ?= 1000,5000

@@ -4,8 +4,8 @@ depend on the machine.
 Usage: python benchmarks/answer_latency.py GOLD.jsonl... [--corpus DIR] [--store DIR] [--repeat 3]
 
 For every gold question, in one process: the bare query embedding (the e5 encoder on the
-question), retrieve(), and answer() split into its stages (retrieval, sentence ranking,
-drafting, the answer/abstain model). Prints p50 / p95 per stage in milliseconds and the ratio
+question), and answer() split into the stages of its pipeline (read, retrieve, sentence
+candidates + rank, propose, decide, compose), each called as Answerer calls it. Prints p50 / p95 per stage in milliseconds and the ratio
 answer() p50 / query-embedding p50.
 """
 
@@ -22,14 +22,16 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from common import machine, pct, say, timed  # noqa: E402
 
 from danvan_qa import build_index, open_store  # noqa: E402
-from danvan_qa.qa.answering import Answerer  # noqa: E402
 from danvan_qa.embed.embedding import get_embedder  # noqa: E402
-from danvan_qa.qa.extractive import Scorer  # noqa: E402
 from danvan_qa.evaluation.gold import load_gold_files  # noqa: E402
-from danvan_qa.qa.questions import parse  # noqa: E402
-from danvan_qa.qa.retrieval import clean_query, search  # noqa: E402
+from danvan_qa.qa.answering import Answerer  # noqa: E402
+from danvan_qa.qa.candidates import sentence_candidates  # noqa: E402
+from danvan_qa.qa.compose import compose  # noqa: E402
+from danvan_qa.qa.decide import decide  # noqa: E402
+from danvan_qa.qa.propose import propose  # noqa: E402
+from danvan_qa.qa.ranker import rank  # noqa: E402
+from danvan_qa.qa.reading import read, retrieve_for  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
-from danvan_qa.qa.support import answer_features  # noqa: E402
 
 
 def main() -> None:
@@ -48,28 +50,28 @@ def main() -> None:
     for q in questions[:10]:  # warm-up
         answerer.answer(q, k=settings.answer_passages)
     stages: dict[str, list[float]] = {k: [] for k in (
-        "query embedding", "retrieval (search)", "parse + scorer", "sentence ranking", "draft", "abstain model",
+        "query embedding", "read", "retrieve", "sentence candidates + rank", "propose", "decide", "compose",
         "answer()")}
+    k, models = settings.answer_passages, answerer.models
     for q in questions:
-        text = clean_query(q, settings.max_question_chars)
-        restored = store.restorer.restore(text)
-        stages["query embedding"] += timed(lambda: embedder.encode_queries([text]), args.repeat)
-        passages = search(store, restored, settings.answer_passages, mode="hybrid", settings=settings)
-        stages["retrieval (search)"] += timed(lambda: search(store, restored, settings.answer_passages, mode="hybrid",
-                                                            settings=settings), args.repeat)
-        parsed = parse(text, restored, store.facts)
-        scorer = Scorer(parsed, store.restorer.folded_count, store.restorer.total)
-        stages["parse + scorer"] += timed(lambda: Scorer(parse(text, restored, store.facts),
-                                                         store.restorer.folded_count, store.restorer.total),
-                                          args.repeat)
-        ranked = answerer.rank(parsed, passages, scorer)
-        stages["sentence ranking"] += timed(lambda: answerer.rank(parsed, passages, scorer), args.repeat)
-        draft = answerer.draft(parsed, passages, ranked, scorer)
-        stages["draft"] += timed(lambda: answerer.draft(parsed, passages, ranked, scorer), args.repeat)
-        if draft is not None:
-            stages["abstain model"] += timed(lambda: answerer.models.answerable.prob(
-                answer_features(parsed, scorer, ranked, draft, store)), args.repeat)
-        stages["answer()"] += timed(lambda: answerer.answer(q, k=settings.answer_passages), args.repeat)
+        reading = read(q, store, settings)
+        stages["query embedding"] += timed(lambda: embedder.encode_queries([reading.text]), args.repeat)
+        stages["read"] += timed(lambda: read(q, store, settings), args.repeat)
+        passages = retrieve_for(reading, store, settings, k=k)
+        stages["retrieve"] += timed(lambda: retrieve_for(reading, store, settings, k=k), args.repeat)
+
+        def ranked_sentences():
+            return rank(sentence_candidates(reading.question, passages, store, reading.scorer), models.sentence)
+
+        ranked = ranked_sentences()
+        stages["sentence candidates + rank"] += timed(ranked_sentences, args.repeat)
+        candidates = propose(reading, passages, ranked, store, answerer.drafter)
+        stages["propose"] += timed(lambda: propose(reading, passages, ranked, store, answerer.drafter), args.repeat)
+        decision = decide(reading, passages, candidates, models.answerable, answerer.abstain_below)
+        stages["decide"] += timed(lambda: decide(reading, passages, candidates, models.answerable,
+                                                 answerer.abstain_below), args.repeat)
+        stages["compose"] += timed(lambda: compose(decision, store), args.repeat)
+        stages["answer()"] += timed(lambda: answerer.answer(q, k=k), args.repeat)
     say(f"### answer() latency ({len(questions)} gold questions x {args.repeat}, {len(store.data.documents)} "
         f"articles, {len(store)} chunks)\n")
     say(f"Machine: {machine()}\n")

@@ -73,7 +73,7 @@ def _cycle() -> list[str] | None:
 
 def test_the_checker_sees_the_imports():
     assert "danvan_qa.ingest.normalize" in GRAPH["danvan_qa.qa.questions"]
-    assert "danvan_qa.ingest.dates" in GRAPH["danvan_qa.qa.answering"] | GRAPH["danvan_qa.qa.drafts"]
+    assert "danvan_qa.ingest.dates" in GRAPH["danvan_qa.qa.support"] | GRAPH["danvan_qa.qa.drafts"]
     assert len(MODULES) > 30
 
 
@@ -85,6 +85,32 @@ def test_no_import_circle():
 def test_imports_only_go_down_the_data_path(module):
     up = [n for n in GRAPH[module] if LAYERS.index(_layer(n)) > LAYERS.index(_layer(module))]
     assert not up, f"{module} ({_layer(module)}) imports from above: {up}"
+
+
+# qa/ in pipeline order: its records and models, then read → retrieve → candidates → rank →
+# propose → decide → compose → answer. A qa module imports only qa modules before it.
+QA_ORDER = [
+    "records", "ranker", "retrieval", "questions", "extractive", "reading", "candidates", "who", "drafts",
+    "support", "propose", "decide", "compose", "answering", "events",
+]
+
+
+def test_qa_modules_are_all_placed_in_the_pipeline():
+    qa = {m.rsplit(".", 1)[1] for m in MODULES if m.startswith("danvan_qa.qa.")}
+    assert qa == set(QA_ORDER), f"place these in QA_ORDER: {qa ^ set(QA_ORDER)}"
+
+
+@pytest.mark.parametrize("module", QA_ORDER)
+def test_qa_imports_follow_the_pipeline(module):
+    later = [n for n in GRAPH[f"danvan_qa.qa.{module}"] if n.startswith("danvan_qa.qa.")
+             and QA_ORDER.index(n.rsplit(".", 1)[1]) >= QA_ORDER.index(module)]
+    assert not later, f"qa.{module} imports a later stage: {later}"
+
+
+def test_no_markdown_travels_between_stages():
+    """Only compose writes Markdown: no stage hands another a citation slot to parse back."""
+    slots = [p.name for p in PACKAGE.rglob("*.py") if "{cite:" in p.read_text(encoding="utf-8")]
+    assert not slots, slots
 
 
 def test_the_backend_protocol_imports_no_implementation():

@@ -91,6 +91,10 @@ def test_train_cli_writes_models_the_answerer_uses(tiny, tmp_path):
     assert done.returncode == 0, done.stderr
     models = load_models(out)
     assert models.trained_on["questions"] == 4 and models.trained_on["articles"] == 2
+    import hashlib
+    assert models.trained_on["gold"] == {"gold": hashlib.sha256((tiny / "gold.jsonl").read_bytes()).hexdigest()}
+    assert "skipped" in models.trained_on["held_out"]  # too few articles to hold any out
+    assert models.trained_on["sklearn"] and "by article" in models.trained_on["folds"]
     settings = Settings.from_env(corpus=tiny / "corpus", store=tiny / "store")
     a = Answerer(open_store(settings=settings), settings, models).answer("Công an TP Hà Nội có bao nhiêu mô hình?")
     assert 0.0 <= a.confidence <= 1.0 and (a.abstained or a.citations)

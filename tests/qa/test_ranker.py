@@ -4,8 +4,16 @@ import random
 
 import pytest
 
-from danvan_qa.qa.ranker import AnswerModels, LinearModel, fit_linear, load_models
+from danvan_qa.errors import ModelError
+from danvan_qa.qa.ranker import AnswerModels, LinearModel, fit_linear, load_models, rank
+from danvan_qa.qa.records import Features
 from danvan_qa.evaluation.training import MAX_FALSE_REFUSALS, _choose_abstain, _choose_person_min, _folds
+
+NAMES = ("signal", "noise")
+
+
+def _f(*values: float, names=NAMES) -> Features:
+    return Features(names, values)
 
 
 def _separable(n: int = 200, seed: int = 0):
@@ -13,29 +21,55 @@ def _separable(n: int = 200, seed: int = 0):
     rows, labels = [], []
     for _ in range(n):
         a, b = rng.random(), rng.random()
-        rows.append((a, b))
+        rows.append(_f(a, b))
         labels.append(int(a > 0.5))  # only the first feature matters
     return rows, labels
 
 
 def test_fit_linear_learns_the_rule_and_ignores_noise():
     rows, labels = _separable()
-    model = fit_linear(("signal", "noise"), rows, labels)
-    assert model.prob((0.9, 0.1)) > 0.8 and model.prob((0.1, 0.9)) < 0.2
+    model = fit_linear(NAMES, rows, labels)
+    assert model.prob(_f(0.9, 0.1)) > 0.8 and model.prob(_f(0.1, 0.9)) < 0.2
     assert abs(model.weights[0]) > 5 * abs(model.weights[1])
     accuracy = sum((model.prob(r) >= 0.5) == bool(y) for r, y in zip(rows, labels)) / len(rows)
     assert accuracy > 0.95
 
 
+def test_features_in_another_order_are_refused():
+    rows, labels = _separable()
+    model = fit_linear(NAMES, rows, labels)
+    with pytest.raises(ModelError, match="refit"):
+        model.prob(Features(("noise", "signal"), (0.1, 0.9)))
+    with pytest.raises(ValueError, match="feature names"):
+        fit_linear(("noise", "signal"), rows, labels)
+    with pytest.raises(ValueError, match="2 feature names for 1 values"):
+        Features(NAMES, (1.0,))
+    assert _f(0.2, 0.7)["noise"] == 0.7
+
+
+def test_rank_orders_by_the_model():
+    rows, labels = _separable()
+    model = fit_linear(NAMES, rows, labels)
+
+    class C:
+        def __init__(self, f):
+            self.features = f
+
+    low, high = C(_f(0.1, 0.5)), C(_f(0.9, 0.5))
+    ranked = rank([low, high], model)
+    assert [c for c, _ in ranked] == [high, low] and ranked[0][1] > ranked[1][1]
+
+
 def test_fit_linear_with_one_class_predicts_it():
-    model = fit_linear(("x",), [(0.1,), (0.7,)], [1, 1])
-    assert model.prob((5.0,)) > 0.99
-    assert fit_linear(("x",), [(0.1,), (0.7,)], [0, 0]).prob((0.3,)) < 0.01
+    x = ("x",)
+    model = fit_linear(x, [_f(0.1, names=x), _f(0.7, names=x)], [1, 1])
+    assert model.prob(_f(5.0, names=x)) > 0.99
+    assert fit_linear(x, [_f(0.1, names=x), _f(0.7, names=x)], [0, 0]).prob(_f(0.3, names=x)) < 0.01
 
 
 def test_models_round_trip_through_json(tmp_path):
     rows, labels = _separable()
-    m = fit_linear(("signal", "noise"), rows, labels)
+    m = fit_linear(NAMES, rows, labels)
     models = AnswerModels(m, m, m, 0.42, 0.3, {"questions": 3})
     path = tmp_path / "models.json"
     models.save(path)
@@ -52,6 +86,25 @@ def test_shipped_models_match_the_features():
     assert models.sentence.names == SENTENCE_FEATURES and models.person.names == PERSON_FEATURES
     assert models.answerable.names == ANSWERABLE_FEATURES
     assert 0 < models.abstain_below < 1 and models.trained_on["articles"] >= 5
+
+
+def test_shipped_models_say_what_they_were_fitted_on():
+    """`make train` records the gold files' and articles' hashes, the library, the folds and the
+    held-out figures; a gold file edited since then shows here, until the models are refitted."""
+    import hashlib
+    from pathlib import Path
+
+    from danvan_qa.evaluation.shipped import DEFAULT_GOLD
+    from danvan_qa.evaluation.gold import file_labels
+
+    root = Path(__file__).resolve().parents[2]
+    trained = load_models().trained_on
+    assert {"sklearn", "folds", "corpus_sha256", "held_out"} <= trained.keys()
+    assert "devset/gold" in trained["held_out"] and trained["held_out"]["devset/gold"]["questions"] > 0
+    gold = [p if p.is_absolute() else root / p for p in DEFAULT_GOLD]
+    for path, label in zip(gold, file_labels(gold)):
+        if path.exists():  # the development set sits beside the repo and may be absent
+            assert trained["gold"][label] == hashlib.sha256(path.read_bytes()).hexdigest(), f"refit: {label} changed"
 
 
 def test_folds_keep_an_article_in_one_fold_and_balance():

@@ -240,7 +240,7 @@ def evaluate(
     answerers = [shipped] * len(items)
     fold_of: list[int | None] = [None] * len(items)
     if folds:
-        fold_ids, models = cross_validate(make_examples(items, st, settings), st, settings, folds)
+        fold_ids, models = cross_validate(make_examples(items, st, settings), st, folds)
         answerers = [Answerer(st, settings, models[f]) for f in fold_ids]
         fold_of = list(fold_ids)
     iterator = list(zip(items, answerers, fold_of))

@@ -17,13 +17,15 @@ from typing import Iterable, Sequence
 from danvan_qa.evaluation.gold import GoldItem, load_gold_files
 from danvan_qa.evaluation.metrics import contains_answer, normalize_answer
 from danvan_qa.index.store import Store
-from danvan_qa.qa.answering import Answerer
-from danvan_qa.qa.candidates import SENTENCE_FEATURES, Candidate, sentence_candidates
-from danvan_qa.qa.extractive import Scorer
-from danvan_qa.qa.questions import WHO_KINDS, Question, parse
-from danvan_qa.qa.ranker import MODELS_FILE, AnswerModels, LinearModel, fit_linear
-from danvan_qa.qa.retrieval import clean_query, search
-from danvan_qa.qa.support import ANSWERABLE_FEATURES, answer_features, names_unknown, unsupported
+from danvan_qa.qa.candidates import SENTENCE_FEATURES, SentenceCandidate, sentence_candidates
+from danvan_qa.qa.decide import preferred
+from danvan_qa.qa.drafts import Drafter
+from danvan_qa.qa.propose import propose
+from danvan_qa.qa.ranker import MODELS_FILE, AnswerModels, LinearModel, fit_linear, rank
+from danvan_qa.qa.reading import Reading, read, retrieve_for
+from danvan_qa.qa.records import Features
+from danvan_qa.qa.support import ANSWERABLE_FEATURES
+from danvan_qa.qa.questions import WHO_KINDS
 from danvan_qa.qa.who import PERSON_FEATURES, person_candidates
 from danvan_qa.records import Passage
 from danvan_qa.settings import Settings
@@ -41,10 +43,9 @@ class Example:
 
     item: GoldItem
     group: str  # the article it is about: the fold unit
-    q: Question
-    scorer: Scorer
+    reading: Reading
     passages: tuple[Passage, ...]
-    candidates: tuple[Candidate, ...]
+    candidates: tuple[SentenceCandidate, ...]
     labels: tuple[int, ...]
 
 
@@ -55,21 +56,18 @@ def _golds(item: GoldItem) -> tuple[str, ...]:
 def make_examples(items: Iterable[GoldItem], store: Store, settings: Settings) -> list[Example]:
     """Candidates and labels for gold questions (a candidate is right when it holds a gold answer)."""
     out = []
-    for item in items:
-        text = clean_query(item.question, settings.max_question_chars)
-        restored = store.restorer.restore(text)
-        passages = search(store, restored, settings.answer_passages, mode="hybrid", settings=settings)
-        q = parse(text, restored, store.facts)
-        scorer = Scorer(q, store.restorer.folded_count, store.restorer.total)
-        cands = tuple(sentence_candidates(q, passages, store, scorer))
+    for item in items:  # the same front half as Answerer.decision
+        reading = read(item.question, store, settings)
+        passages = retrieve_for(reading, store, settings, k=settings.answer_passages)
+        cands = tuple(sentence_candidates(reading.question, passages, store, reading.scorer))
         labels = tuple(int(c.doc_id in item.doc_ids and contains_answer(c.text, _golds(item))) for c in cands)
         group = item.doc_ids[0] if item.doc_ids else (passages[0].doc_id if passages else "-")
-        out.append(Example(item, group, q, scorer, tuple(passages), cands, labels))
+        out.append(Example(item, group, reading, tuple(passages), cands, labels))
     return out
 
 
-def _ranked(ex: Example, model: LinearModel) -> list[tuple[Candidate, float]]:
-    return sorted(((c, model.prob(c.features)) for c in ex.candidates), key=lambda cp: -cp[1])
+def _ranked(ex: Example, model: LinearModel) -> list[tuple[SentenceCandidate, float]]:
+    return rank(ex.candidates, model)
 
 
 def _person_label(name: str, item: GoldItem) -> int:
@@ -81,9 +79,9 @@ def _person_rows(examples: Sequence[Example], sentence: LinearModel, store: Stor
     """(features, label, example index, article) for person candidates of answerable "who" questions."""
     rows = []
     for i, ex in enumerate(examples):
-        if ex.q.kind not in WHO_KINDS or not ex.item.answerable:
+        if ex.reading.question.kind not in WHO_KINDS or not ex.item.answerable:
             continue
-        for pc in person_candidates(ex.q, _ranked(ex, sentence), store, ex.scorer):
+        for pc in person_candidates(ex.reading.question, _ranked(ex, sentence), store, ex.reading.scorer):
             rows.append((pc.features, _person_label(pc.name, ex.item), i, pc.doc_id))
     return rows
 
@@ -150,25 +148,24 @@ def _choose_person_min(rows: Sequence[tuple[float, int, int, str]]) -> tuple[flo
     return best
 
 
-def _answer_rows(examples: Sequence[Example], held: Sequence[int], models: AnswerModels, store: Store,
-                 settings: Settings) -> tuple[dict[int, tuple[float, ...]], set[int]]:
-    """Answer-support features of the drafts these models make for the `held` examples, and the
-    examples that hard evidence refuses (a code, period or place no article holds)."""
-    answerer = Answerer(store, settings, models)
-    rows: dict[int, tuple[float, ...]] = {}
+def _answer_rows(examples: Sequence[Example], held: Sequence[int], models: AnswerModels,
+                 store: Store) -> tuple[dict[int, Features], set[int]]:
+    """Answer-support features of the answers these models propose for the `held` examples (as
+    Answerer.decision weighs them), and the examples that hard evidence refuses."""
+    drafter = Drafter(store, models)
+    rows: dict[int, Features] = {}
     refused: set[int] = set()
     for i in held:
         ex = examples[i]
-        ranked = _ranked(ex, models.sentence)
-        draft = answerer.draft(ex.q, list(ex.passages), ranked, ex.scorer)
-        if draft is None or names_unknown(ex.q, list(ex.passages), store) or unsupported(ex.q, draft, store):
+        best = preferred(propose(ex.reading, list(ex.passages), _ranked(ex, models.sentence), store, drafter))
+        if best is None:
             refused.add(i)
         else:
-            rows[i] = answer_features(ex.q, ex.scorer, ranked, draft, store)
+            rows[i] = best.features
     return rows, refused
 
 
-def _abstain_oof(keep: Sequence[int], fold: Sequence[int], rows: dict[int, tuple[float, ...]],
+def _abstain_oof(keep: Sequence[int], fold: Sequence[int], rows: dict[int, Features],
                  answerable: Sequence[bool], c: float) -> dict[int, float]:
     """P(answerable) of each kept example from an answer/abstain model fitted without its fold."""
     oof: dict[int, float] = {}
@@ -181,7 +178,7 @@ def _abstain_oof(keep: Sequence[int], fold: Sequence[int], rows: dict[int, tuple
     return oof
 
 
-def fit_models(examples: Sequence[Example], store: Store, settings: Settings, *,
+def fit_models(examples: Sequence[Example], store: Store, *,
                note: dict[str, object] | None = None) -> AnswerModels:
     """Fit the three models; thresholds from inner folds grouped by article.
 
@@ -203,11 +200,11 @@ def fit_models(examples: Sequence[Example], store: Store, settings: Settings, *,
         for feats, y, j, doc in _person_rows([examples[i] for i in held], sentence, store):
             person_oof.append((person.prob(feats), y, held[j], doc))
     person_min, person_rel = _choose_person_min(person_oof)
-    qfeats: dict[int, tuple[float, ...]] = {}
+    qfeats: dict[int, Features] = {}
     refused: set[int] = set()
     for f, (sentence, person) in inner.items():
         models = AnswerModels(sentence, person, _constant(ANSWERABLE_FEATURES, 30.0), 0.0, person_min, {}, person_rel)
-        rows, hard = _answer_rows(examples, [i for i, g in enumerate(fold) if g == f], models, store, settings)
+        rows, hard = _answer_rows(examples, [i for i, g in enumerate(fold) if g == f], models, store)
         qfeats.update(rows)
         refused |= hard
     answerable = [ex.item.answerable for ex in examples]
@@ -229,7 +226,7 @@ def fit_models(examples: Sequence[Example], store: Store, settings: Settings, *,
     return AnswerModels(sentence, person, abstain_model, round(threshold, 4), person_min, trained_on, person_rel)
 
 
-def cross_validate(examples: Sequence[Example], store: Store, settings: Settings,
+def cross_validate(examples: Sequence[Example], store: Store,
                    k: int) -> tuple[list[int], list[AnswerModels]]:
     """Fold of each example (grouped by article) and the models fitted without that fold."""
     groups = {ex.group for ex in examples}
@@ -239,21 +236,5 @@ def cross_validate(examples: Sequence[Example], store: Store, settings: Settings
     models = []
     for f in range(k):
         train = [ex for ex, g in zip(examples, fold) if g != f]
-        models.append(fit_models(train, store, settings, note={"held_out_fold": f}))
+        models.append(fit_models(train, store, note={"held_out_fold": f}))
     return fold, models
-
-
-def train(gold: Sequence[Path], settings: Settings, out: Path = MODELS_FILE) -> AnswerModels:
-    """Fit the answer models on gold files over `settings.corpus` and write them to `out`."""
-    from danvan_qa.index.indexer import build_index
-    from danvan_qa.ingest.corpus import load_corpus
-    from danvan_qa.qa.retrieval import open_store
-
-    loaded = load_corpus(settings.corpus, max_bytes=settings.max_doc_bytes)
-    items = load_gold_files(list(gold), {d.doc_id: d.text for d in loaded.documents})
-    build_index(settings=settings)
-    store = open_store(settings=settings)
-    models = fit_models(make_examples(items, store, settings), store, settings,
-                        note={"gold": [Path(g).name for g in gold], "documents": len(store.data.documents)})
-    models.save(out)
-    return models

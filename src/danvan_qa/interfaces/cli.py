@@ -90,7 +90,12 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train", help="fit the answer ranker and abstention on gold files (by-article thresholds)")
     _common(p)
-    p.add_argument("gold", type=Path, nargs="+", help="gold question files about articles of --corpus")
+    p.add_argument("gold", type=Path, nargs="*",
+                   help="gold question files (default: the development set's and eval/'s, over --articles)")
+    p.add_argument("--articles", type=Path, action="append",
+                   help="a folder of articles the gold files are about; repeat for several (default: --corpus, "
+                        "and ../shared/devset/corpus when no gold file is given; several are gathered into the cache)")
+    p.add_argument("--no-figures", action="store_true", help="skip the held-out figures (5 refits; faster)")
     p.add_argument("--out", type=Path, help="where to write the models (default: the package's answer_models.json)")
 
     p = sub.add_parser("serve", help="start the web chat (model folder and index prepared first if missing)")
@@ -183,12 +188,16 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _train(args: argparse.Namespace, settings: Settings) -> int:
-    from danvan_qa.evaluation.training import train
+    from danvan_qa.evaluation.shipped import train
     from danvan_qa.qa.ranker import MODELS_FILE
 
-    models = train(args.gold, settings, args.out or MODELS_FILE)
+    out = args.out or MODELS_FILE
+    models = train(args.gold, settings, out, articles=args.articles or (), figures=not args.no_figures)
     print(f"fitted on {models.trained_on['questions']} questions about {models.trained_on['articles']} articles; "
-          f"answer when P(answerable) >= {models.abstain_below:.3f}; wrote {args.out or MODELS_FILE}")
+          f"answer when P(answerable) >= {models.abstain_below:.3f}; wrote {out}")
+    for name, fig in dict(models.trained_on.get("held_out") or {}).items():
+        shown = ", ".join(f"{k} {v}" for k, v in fig.items()) if isinstance(fig, dict) else fig
+        print(f"  held out, {name}: {shown}")
     return 0
 
 
@@ -223,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {"index": _index, "search": _search, "ask": _ask, "events": _events, "eval": _eval, "train": _train,
                     "serve": _serve, "shell": _shell}
         return commands[args.command](args, settings)
-    except (QueryError, GoldError, ValueError) as exc:
+    except (QueryError, GoldError, ValueError, FileNotFoundError) as exc:
         print(f"danvan-qa: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except DanvanError as exc:

@@ -33,6 +33,7 @@ from danvan_qa.qa.extractive import (
     year_span,
 )
 from danvan_qa.qa.questions import WHO_KINDS, Question, place_in, wanted_acts
+from danvan_qa.qa.records import Features
 from danvan_qa.records import Passage
 
 if TYPE_CHECKING:
@@ -48,15 +49,19 @@ SENTENCE_FEATURES = (
 )
 
 
+_BASE = SENTENCE_FEATURES[:-5]  # computed per sentence; the last five compare it with the others
+
+
 @dataclass(frozen=True)
-class Candidate:
-    """A whole sentence of a retrieved passage, with its features (SENTENCE_FEATURES order)."""
+class SentenceCandidate:
+    """A whole sentence of a retrieved passage (offsets into the normalised text), with its
+    features for the sentence ranker."""
 
     doc_id: str
     start: int
     end: int
     text: str
-    features: tuple[float, ...]
+    features: Features
 
 
 def _present(phrases: Sequence[str], folded_text: str) -> float:
@@ -124,7 +129,8 @@ def _article(q: Question, doc, words: "ArticleWords", scorer: Scorer) -> _Articl
     return _Article(context, head, words.support, place_doc, cov_doc, novel, detail, local)
 
 
-def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store", scorer: Scorer) -> list[Candidate]:
+def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store",
+                        scorer: Scorer) -> list[SentenceCandidate]:
     """Every sentence overlapping a retrieved passage, once, with its features."""
     doc_ranks: dict[str, int] = {}
     for p in passages:
@@ -133,7 +139,7 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
     family = act_family(wanted_acts(q)) if q.kind in WHO_KINDS else frozenset()
     articles: dict[str, _Article] = {}
     seen: set[tuple[str, int]] = set()
-    found: list[Candidate] = []
+    found: list[tuple[str, int, int, str, tuple[float, ...]]] = []
     for rank, p in enumerate(passages):
         doc = store.data.documents[p.doc_id]
         spans = store.sentences(p.doc_id)
@@ -169,7 +175,7 @@ def sentence_candidates(q: Question, passages: Sequence[Passage], store: "Store"
                 art.place_doc, _weighted(art.novel, own.unigrams),
                 _weighted(art.local, own.unigrams), _weighted(art.detail, own.unigrams),
             )
-            found.append(Candidate(p.doc_id, start, end, text, features))
+            found.append((p.doc_id, start, end, text, features))
     return _with_gaps(found)
 
 
@@ -184,19 +190,16 @@ def _weighted(weights: dict[str, float], words: AbstractSet[str]) -> float:
 _GAPS = ("cov_ctx", "cov_novel", "cov_local", "cov_detail")
 
 
-def _with_gaps(found: list[Candidate]) -> list[Candidate]:
+def _with_gaps(found: list[tuple[str, int, int, str, tuple[float, ...]]]) -> list[SentenceCandidate]:
     """Add each candidate's distance to the best coverage among this question's candidates (and,
     for the local coverage, among its article's): a pointwise model then compares sentences
     within a question, not across questions."""
-    if not found:
-        return found
-    at = [SENTENCE_FEATURES.index(name) for name in _GAPS]
-    best = [max(c.features[i] for c in found) for i in at]
-    local = SENTENCE_FEATURES.index("cov_local")
+    at = [_BASE.index(name) for name in _GAPS]
+    best = [max(f[4][i] for f in found) for i in at] if found else []
+    local = _BASE.index("cov_local")
     best_local: dict[str, float] = {}
-    for c in found:
-        best_local[c.doc_id] = max(best_local.get(c.doc_id, 0.0), c.features[local])
-    return [Candidate(c.doc_id, c.start, c.end, c.text,
-                      (*c.features, *(c.features[i] - b for i, b in zip(at, best)),
-                       c.features[local] - best_local[c.doc_id]))
-            for c in found]
+    for doc_id, _, _, _, base in found:
+        best_local[doc_id] = max(best_local.get(doc_id, 0.0), base[local])
+    return [SentenceCandidate(doc_id, start, end, text, Features(SENTENCE_FEATURES, (
+                *base, *(base[i] - b for i, b in zip(at, best)), base[local] - best_local[doc_id])))
+            for doc_id, start, end, text, base in found]

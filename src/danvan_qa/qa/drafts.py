@@ -1,23 +1,25 @@
-"""Drafts: the best supported answer of the kind a question asks for, before deciding to give it.
+"""Drafts: the best supported answer of each kind a question may ask for, before deciding.
 
 From the fact table: the role or rank of a named person, programmes by number. From the ranked
 sentences: the people a second ranker picks in one article (who.py), the bodies of a "which
 organisations" question, the typed span (date, number, place, period) of the best sentence
-holding one, otherwise the best sentence itself.
+holding one; and always the best sentence itself. A draft is statements with their evidence;
+whether to give it, and how it looks, is decided later (decide.py, compose.py).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from danvan_qa.index.store import Store
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.bodies import party_groups
 from danvan_qa.ingest.facts import Programme
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.candidates import Candidate
-from danvan_qa.qa.compose import Draft, cite, md_escape, vn_date
+from danvan_qa.qa.candidates import SentenceCandidate
 from danvan_qa.qa.extractive import (
+    SPAN_KINDS,
     Scorer,
     Sentence,
     date_span,
@@ -28,11 +30,41 @@ from danvan_qa.qa.extractive import (
     relative_period,
     year_span,
 )
-from danvan_qa.qa.questions import SPEAKER_ACTS, WHO_KINDS, Question
+from danvan_qa.ingest.lexicon import SPEAKER_ACTS
+from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
-from danvan_qa.qa.support import SPAN_KINDS
-from danvan_qa.qa.who import person_candidates, select
+from danvan_qa.qa.records import Evidence, Item, Statement, Strong
+from danvan_qa.qa.who import PersonCandidate, person_candidates, select
 from danvan_qa.records import Passage
+
+Ranked = list[tuple[SentenceCandidate, float]]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An answer being built: its statements and the sentence it rests on, and how it was found
+    (`strategy`: "fact", "people", "typed" or "sentence")."""
+
+    short: str | None
+    statements: tuple[Statement, ...]
+    evidence: Evidence
+    strategy: str
+    items: tuple[Item, ...] = ()
+    person: PersonCandidate | None = None  # the most likely person, for "who" answers
+    person_p: float = 0.0
+
+
+def vn_date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
+def quoted(text: str, evidence: Evidence) -> Statement:
+    """A sentence quoted as written."""
+    return Statement(('"', text, '"'), evidence)
+
 
 RUNNER_UP = 0.5  # a sentence answer also quotes the next sentence of its article at least this likely
 
@@ -71,9 +103,12 @@ class Drafter:
         self.store = store
         self.models = models
 
-    def draft(self, q: Question, passages: list[Passage], ranked: list[tuple[Candidate, float]],
-              scorer: Scorer) -> Draft | None:
-        """The best supported answer of the kind the question asks for, before deciding to give it."""
+    def evidence(self, doc_id: str, start: int, end: int) -> Evidence:
+        return Evidence.of(self.store.data.documents[doc_id], start, end)
+
+    def typed(self, q: Question, passages: list[Passage], ranked: Ranked, scorer: Scorer) -> Draft | None:
+        """The best supported answer of the kind the question asks for; None when no typed
+        proposer finds one (the best sentence is then the answer to weigh)."""
         if not ranked:
             return None
         draft = None
@@ -86,7 +121,7 @@ class Drafter:
             draft = self.organisations(q, ranked)
         if draft is None and q.kind in WHO_KINDS:
             draft = self.people(q, ranked, scorer)
-        return draft or self.from_ranked(q, ranked)
+        return draft or self.span(q, ranked)
 
     # -- drafts from the fact table ----------------------------------------------
     def person_role(self, q: Question, passages: list[Passage]) -> Draft | None:
@@ -99,19 +134,18 @@ class Drafter:
         key = (lambda p: (p.rank is not None, -ranks.get(p.doc_id, 99))) if q.kind == "rank" else \
             (lambda p: (p.doc_id in ranks, len(p.role or ""), -ranks.get(p.doc_id, 99)))
         best = max(mentions, key=key)
-        evidence = (best.doc_id, best.start, best.end)
+        evidence = self.evidence(best.doc_id, best.start, best.end)
         if q.kind == "rank":
             if not best.rank:
                 return None
-            line = f"{md_escape(best.rank)} **{md_escape(best.name)}** {cite(*evidence)}"
-            return Draft(best.rank, [line], evidence, "fact")
+            return Draft(best.rank, (Statement((f"{best.rank} ", Strong(best.name)), evidence),), evidence, "fact")
         if not best.role:
             return None
         rank = f"{best.rank} " if best.rank else ""
-        line = f"{md_escape(rank)}**{md_escape(best.name)}** — {md_escape(best.role)} {cite(*evidence)}"
-        return Draft(best.role, [line], evidence, "fact")
+        line = Statement((rank, Strong(best.name), f" — {best.role}"), evidence)
+        return Draft(best.role, (line,), evidence, "fact")
 
-    def programme(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft | None:
+    def programme(self, q: Question, ranked: Ranked) -> Draft | None:
         """A programme from the fact table: the one named by its number ("38-Ctr/BDVTW-BCA"), else
         the one the best sentences report (its naming or its parties sentence is among them)."""
         codes = {fold(c) for c in q.codes}
@@ -130,32 +164,33 @@ class Drafter:
         if not chosen:
             return None
         prog = chosen[0]
-        evidence = (prog.doc_id, prog.start, prog.end)
+        evidence = self.evidence(prog.doc_id, prog.start, prog.end)
         if q.kind == "parties":
             if not prog.parties or not prog.parties_span:
                 return None
-            span = (prog.doc_id, *prog.parties_span)
-            short = as_written(self.store.data.documents[prog.doc_id].text[span[1]:span[2]], prog.parties)
-            line = f"Chương trình được ký giữa **{md_escape(short)}** {cite(*span)}"
-            return Draft(short, [line], span, "fact", items=[(party, None, None, ("ký",), span) for party in prog.parties])
+            span = self.evidence(prog.doc_id, *prog.parties_span)
+            text = self.store.data.documents[prog.doc_id].text[slice(*prog.parties_span)]
+            joined = as_written(text, prog.parties)
+            line = Statement(("Chương trình được ký giữa ", Strong(joined)), span)
+            return Draft(joined, (line,), span, "fact",
+                         items=tuple(Item(party, None, None, ("ký",), span) for party in prog.parties))
         if q.kind == "date":
             if not prog.date_text:
                 return None
-            line = f"Ký ngày **{md_escape(prog.date_text)}** ({vn_date(prog.date)}) {cite(*evidence)}"
-            return Draft(prog.date_text, [line], evidence, "fact")
-        return self._programme_name(prog)
+            line = Statement(("Ký ngày ", Strong(prog.date_text), f" ({vn_date(prog.date)})"), evidence)
+            return Draft(prog.date_text, (line,), evidence, "fact")
+        return self._programme_name(prog, evidence)
 
-    def _programme_name(self, prog: Programme) -> Draft:
+    def _programme_name(self, prog: Programme, evidence: Evidence) -> Draft:
         details = ", ".join(filter(None, (
             f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
             f"ký ngày {prog.date_text}" if prog.date_text else None,
         )))
-        line = f"Chương trình \"{md_escape(prog.name)}\"" + (f" ({md_escape(details)})" if details else "")
-        evidence = (prog.doc_id, prog.start, prog.end)
-        return Draft(prog.name, [f"{line} {cite(*evidence)}"], evidence, "fact")
+        line = Statement((f"Chương trình \"{prog.name}\"" + (f" ({details})" if details else ""),), evidence)
+        return Draft(prog.name, (line,), evidence, "fact")
 
     # -- drafts from the ranked sentences -----------------------------------------
-    def people(self, q: Question, ranked: list[tuple[Candidate, float]], scorer: Scorer) -> Draft | None:
+    def people(self, q: Question, ranked: Ranked, scorer: Scorer) -> Draft | None:
         """The people a "who" question asks for, chosen by the person ranker in one article."""
         model = self.models.person
         scored = [(p, model.prob(p.features)) for p in person_candidates(q, ranked, self.store, scorer)]
@@ -166,21 +201,21 @@ class Drafter:
         heading = {"chair": "Chủ trì", "attendees": "Tham dự"}
         if q.kind == "speaker" and (q.act or "phát biểu") in SPEAKER_ACTS:
             heading["speaker"] = (q.act or "phát biểu").capitalize()
-        lines = [f"**{heading[q.kind]}**:", ""] if q.kind in heading else []
-        evidence = (best.doc_id, best.start, best.end)
-        draft = Draft(people[0].name if len(people) == 1 else None, lines, evidence, "people",
-                      person=best, person_p=best_p)
+        lines = [Statement((Strong(heading[q.kind]), ":"))] if q.kind in heading else []
+        evidence = self.evidence(best.doc_id, best.start, best.end)
+        items = []
         for c in people:
-            title = f"{md_escape(c.rank)} " if c.rank else ""
-            role_text = f" — {md_escape(c.role)}" if c.role else ""
-            lines.append(f"- {title}**{md_escape(c.name)}**{role_text} {cite(c.doc_id, c.start, c.end)}")
-            draft.items.append((c.name, c.role, c.rank, c.acts, (c.doc_id, c.start, c.end)))
+            cited = self.evidence(c.doc_id, c.start, c.end)
+            title = f"{c.rank} " if c.rank else ""
+            role_text = f" — {c.role}" if c.role else ""
+            lines.append(Statement((title, Strong(c.name), role_text), cited, item=True))
+            items.append(Item(c.name, c.role, c.rank, c.acts, cited))
         # the sentence that says what they did (for speakers, what they said) is quoted as written
-        text = self.store.data.documents[best.doc_id].text[best.start:best.end]
-        lines += ["", f"\"{md_escape(text)}\" {cite(*evidence)}"]
-        return draft
+        lines.append(quoted(self.store.data.documents[best.doc_id].text[best.start:best.end], evidence))
+        return Draft(people[0].name if len(people) == 1 else None, tuple(lines), evidence, "people",
+                     tuple(items), person=best, person_p=best_p)
 
-    def organisations(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft | None:
+    def organisations(self, q: Question, ranked: Ranked) -> Draft | None:
         """The bodies a "which organisations" question asks for, from the best sentence naming a
         group of them: the group after "giữa" when it asks who signed or between whom, else the
         first; without the bodies the question itself names ("X phối hợp với đơn vị nào?")."""
@@ -193,15 +228,18 @@ class Drafter:
                 if names:
                     break
             if names:
-                evidence = (cand.doc_id, cand.start, cand.end)
-                shown = ", ".join(f"**{md_escape(name)}**" for name in names)
-                line = f"{shown}: \"{md_escape(cand.text)}\" {cite(*evidence)}"
-                return Draft(as_written(cand.text, names), [line], evidence, "typed",
-                             items=[(name, None, None, (), evidence) for name in names])
+                evidence = self.evidence(cand.doc_id, cand.start, cand.end)
+                parts: list[str] = []
+                for name in names:
+                    parts += [", "] if parts else []
+                    parts.append(Strong(name))
+                line = Statement((*parts, ': "', cand.text, '"'), evidence)
+                return Draft(as_written(cand.text, names), (line,), evidence, "typed",
+                             items=tuple(Item(name, None, None, (), evidence) for name in names))
         return None
 
-    def from_ranked(self, q: Question, ranked: list[tuple[Candidate, float]]) -> Draft:
-        """The typed span of the best sentence that holds one; else the best sentence itself."""
+    def span(self, q: Question, ranked: Ranked) -> Draft | None:
+        """The typed span of the best sentence that holds one."""
         relative = self._relative_period(q, ranked[0][0]) if q.kind == "program_period" else None
         if relative is not None:
             return relative
@@ -209,16 +247,22 @@ class Drafter:
             draft = self._typed(q, Sentence(cand.doc_id, cand.start, cand.end, cand.text, prob))
             if draft is not None:
                 return draft
+        return None
+
+    def sentence(self, ranked: Ranked) -> Draft | None:
+        """The best sentence, quoted; with the runner-up of its article when nearly as likely."""
+        if not ranked:
+            return None
         (best, p_best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
-        evidence = (best.doc_id, best.start, best.end)
-        lines = [f"\"{md_escape(best.text)}\" {cite(*evidence)}"]
+        evidence = self.evidence(best.doc_id, best.start, best.end)
+        lines = [quoted(best.text, evidence)]
         if runner and runner[0].doc_id == best.doc_id and runner[1] >= RUNNER_UP * p_best:
             # nearly as likely, in the same article: a reader sees both rather than a coin toss
             second = runner[0]
-            lines += ["", f"\"{md_escape(second.text)}\" {cite(second.doc_id, second.start, second.end)}"]
-        return Draft(None, lines, evidence, "sentence")
+            lines.append(quoted(second.text, self.evidence(second.doc_id, second.start, second.end)))
+        return Draft(None, tuple(lines), evidence, "sentence")
 
-    def _relative_period(self, q: Question, best: Candidate) -> Draft | None:
+    def _relative_period(self, q: Question, best: SentenceCandidate) -> Draft | None:
         """"Giai đoạn tiếp theo / trước": the latest (earliest) period the best sentence's article
         names, since the sentence that echoes the question often names only the other one."""
         later = relative_period(q)
@@ -237,8 +281,6 @@ class Drafter:
         if q.kind not in SPAN_KINDS:
             return None
         doc = self.store.data.documents[s.doc_id]
-        evidence = (s.doc_id, s.start, s.end)
-        quote = f"\"{md_escape(s.text)}\" {cite(*evidence)}"
         label = ""
         if q.kind == "number":
             span = number_span(q, s)
@@ -256,5 +298,7 @@ class Drafter:
             span = period_span(q, s)
         if span is None:
             return None
+        evidence = self.evidence(s.doc_id, s.start, s.end)
         prefix = "Giai đoạn " if q.kind == "program_period" else ""
-        return Draft(span.text, [f"{prefix}**{md_escape(span.text)}**{label}: {quote}"], evidence, "typed")
+        line = Statement((prefix, Strong(span.text), f'{label}: "', s.text, '"'), evidence)
+        return Draft(span.text, (line,), evidence, "typed")

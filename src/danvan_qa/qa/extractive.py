@@ -18,6 +18,9 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question, content_tokens
 
 
+SPAN_KINDS = frozenset({"number", "date", "place", "program_period", "duration"})  # questions answered by a typed span
+
+
 @dataclass(frozen=True)
 class Sentence:
     doc_id: str

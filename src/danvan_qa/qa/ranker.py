@@ -15,7 +15,10 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Protocol, Sequence, TypeVar
+
+from danvan_qa.errors import ModelError
+from danvan_qa.qa.records import Features
 
 MODELS_FILE = Path(__file__).with_name("answer_models.json")
 
@@ -30,8 +33,12 @@ class LinearModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
 
-    def prob(self, x: Sequence[float]) -> float:
-        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
+    def prob(self, x: Features) -> float:
+        """P(label = 1) of named features; features named otherwise than the model's are refused."""
+        if x.names != self.names:
+            raise ModelError(f"features {x.names[:3]}… do not match the model's {self.names[:3]}…; "
+                             "refit the answer models with `danvan-qa train`")
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x.values, self.mean, self.scale))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict[str, object]:
@@ -44,13 +51,17 @@ class LinearModel:
                    tuple(data["mean"]), tuple(data["scale"]))  # type: ignore[arg-type]
 
 
-def fit_linear(names: Sequence[str], rows: Sequence[Sequence[float]], labels: Sequence[int],
+def fit_linear(names: Sequence[str], rows: Sequence[Features], labels: Sequence[int],
                c: float = 1.0, balanced: bool = False) -> LinearModel:
-    """Fit a standardised, L2-regularised logistic regression (`c`: inverse regularisation strength)."""
+    """Fit a standardised, L2-regularised logistic regression (`c`: inverse regularisation strength)
+    on rows that all carry exactly these feature names."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    x = np.asarray(rows, dtype=float)
+    names = tuple(names)
+    if any(r.names != names for r in rows):
+        raise ValueError("every row must carry the model's feature names, in its order")
+    x = np.asarray([r.values for r in rows], dtype=float).reshape(len(rows), len(names))
     y = np.asarray(labels, dtype=int)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -62,6 +73,18 @@ def fit_linear(names: Sequence[str], rows: Sequence[Sequence[float]], labels: Se
     model.fit((x - mean) / scale, y)
     return LinearModel(tuple(names), tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]),
                        tuple(mean.tolist()), tuple(scale.tolist()))
+
+
+class Scored(Protocol):
+    features: Features
+
+
+T = TypeVar("T", bound=Scored)
+
+
+def rank(candidates: Sequence[T], model: LinearModel) -> list[tuple[T, float]]:
+    """The rank stage: candidates with the model's probability, most likely first."""
+    return sorted(((c, model.prob(c.features)) for c in candidates), key=lambda cp: -cp[1])
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,18 @@ from typing import TYPE_CHECKING, Sequence
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.facts import act_family
-from danvan_qa.ingest.names import TITLE_LOWER
+from danvan_qa.ingest.lexicon import NUMBERED_NOUNS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.candidates import share
-from danvan_qa.qa.extractive import Scorer
+from danvan_qa.qa.extractive import SPAN_KINDS, Scorer
 from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens, place_in, places, wanted_acts
+from danvan_qa.qa.records import Features
 from danvan_qa.qa.who import focus_match, focus_missing
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
-    from danvan_qa.qa.candidates import Candidate
-    from danvan_qa.qa.compose import Draft
+    from danvan_qa.qa.candidates import SentenceCandidate
+    from danvan_qa.qa.drafts import Draft
     from danvan_qa.records import Passage
 
 SUPPORT_FEATURES = (
@@ -40,12 +41,10 @@ SUPPORT_FEATURES = (
 # differently for each, so every feature also enters once per group (zero outside it).
 GROUPS = ("who", "span", "plain")
 ANSWERABLE_FEATURES = (*SUPPORT_FEATURES, *GROUPS, *(f"{n}|{g}" for g in GROUPS for n in SUPPORT_FEATURES))
-SPAN_KINDS = frozenset({"number", "date", "place", "program_period", "duration"})  # questions answered by a typed span
 # The strategies that answer each kind as asked; any other draft is a fallback to a sentence.
 EXPECTED = {**{k: ("typed", "fact") for k in SPAN_KINDS}, **{k: ("people",) for k in WHO_KINDS},
             "parties": ("typed", "fact"), "program_name": ("fact",), "person_role": ("fact",), "rank": ("fact",)}
 _WORDS = re.compile(r"\w+")
-_NUMBERED = TITLE_LOWER | {"số", "trình", "khóa", "khoá", "kỳ"}  # words a number names a thing after
 # Where a place name stands as a place: after an administrative unit or "tại / ở".
 _PLACE_BEFORE = r"(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|tai|o|uy|dia ban)\s+"
 
@@ -62,30 +61,27 @@ def _whole(phrase: str, folded_text: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text))
 
 
-def unsupported(q: Question, draft: "Draft", store: "Store") -> bool:
-    """Hard evidence against a draft: the question asks for a person, a date, a number, a place, a
-    period or a duration and no retrieved sentence holds one (the draft fell back to a sentence);
-    or it names a document number or a period that the answer's article does not contain."""
-    if (q.kind in SPAN_KINDS or q.kind in WHO_KINDS) and draft.strategy not in EXPECTED[q.kind]:
-        return True
-    doc = store.data.documents[draft.evidence[0]]
+def contradicted(q: Question, draft: "Draft", store: "Store") -> bool:
+    """Hard evidence against a draft: the question names a document number or a period that the
+    answer's article does not contain."""
+    doc = store.data.documents[draft.evidence.doc_id]
     return not all(fold(c) in fold(doc.text) for c in q.codes) or \
         not all(p in dates.periods_in(doc.text) for p in q.periods)
 
 
-def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", float]], draft: "Draft",
-                    store: "Store") -> tuple[float, ...]:
-    """The answer/abstain model's view of a drafted answer (ANSWERABLE_FEATURES order)."""
+def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]],
+                    draft: "Draft", store: "Store") -> Features:
+    """The answer/abstain model's view of a drafted answer."""
     base = _support(q, scorer, ranked, draft, store)
     group = "who" if q.kind in WHO_KINDS else "span" if q.kind in SPAN_KINDS else "plain"
     flags = tuple(float(g == group) for g in GROUPS)
-    return (*base, *flags, *(v * flag for flag in flags for v in base))
+    return Features(ANSWERABLE_FEATURES, (*base, *flags, *(v * flag for flag in flags for v in base)))
 
 
-def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["Candidate", float]], draft: "Draft",
+def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]], draft: "Draft",
              store: "Store") -> tuple[float, ...]:
     """The features of SUPPORT_FEATURES, for any kind of question."""
-    doc_id, start, end = draft.evidence
+    doc_id, (start, end) = draft.evidence.doc_id, draft.evidence.at
     doc = store.data.documents[doc_id]
     sentence_text = f"{doc.title}\n{doc.text[start:end]}"
     sentence = set(_WORDS.findall(fold(sentence_text)))
@@ -145,7 +141,7 @@ def _numbered(q: Question, years: Sequence[str]) -> list[str]:
     dates, periods and years aside: a near miss often changes just the number."""
     found = []
     for m in re.finditer(r"(?<![/-] )(\w+) (\d+)(?! ?[\d/-])", q.restored.lower()):
-        if m.group(2) not in years and m.group(1) in _NUMBERED:
+        if m.group(2) not in years and m.group(1) in NUMBERED_NOUNS:
             found.append(fold(m.group(0)))
     return found
 

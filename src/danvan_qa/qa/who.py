@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from danvan_qa.ingest.facts import act_family
-from danvan_qa.ingest.names import RANKS, TITLE_HEADS, TITLE_LOWER
+from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import Scorer
 from danvan_qa.qa.questions import Question, person_focus, wanted_acts
+from danvan_qa.qa.records import Features
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
     from danvan_qa.ingest.facts import Person
-    from danvan_qa.qa.candidates import Candidate
+    from danvan_qa.qa.candidates import SentenceCandidate
 
 CHAIR_FAMILY = act_family(("chủ trì",))
 PERSON_FEATURES = (
@@ -48,7 +49,7 @@ class PersonCandidate:
     start: int
     end: int
     position: int  # of the cited mention among the article's, to list people in the article's order
-    features: tuple[float, ...]
+    features: Features
 
 
 _HEAD = re.compile(r"(?<!\w)(phó\s+)?(" + "|".join(re.escape(h) for h in sorted(
@@ -169,9 +170,9 @@ def head_match(question: str, rank: str | None, role: str | None) -> float:
 
 
 def person_candidates(
-    q: Question, ranked: Sequence[tuple["Candidate", float]], store: "Store", scorer: Scorer,
+    q: Question, ranked: Sequence[tuple["SentenceCandidate", float]], store: "Store", scorer: Scorer,
 ) -> list[PersonCandidate]:
-    """The people of the articles of the best sentences, with features (PERSON_FEATURES order)."""
+    """The people of the articles of the best sentences, with their features for the person ranker."""
     if not ranked:
         return []
     sentence_p = {(c.doc_id, c.start): p for c, p in ranked}
@@ -201,14 +202,14 @@ def person_candidates(
                 continue  # only holders of the title asked for; not who the question names or sets aside
             cite = max(ms, key=lambda m: (bool(set(m.acts) & family), sentence_p.get((doc_id, m.start), 0.0)))
             p = max(sentence_p.get((doc_id, m.start), 0.0) for m in ms)
-            features = (
+            features = Features(PERSON_FEATURES, (
                 p, p / top_p, float(rank == 0), 1.0 / (1 + rank), float(bool(set(acts) & exact)),
                 float(bool(set(acts) & family)), float(bool(acts) and not set(acts) & family), float(doc_has_act),
                 float(doc_has_exact and not set(acts) & exact), cov, cov - best_cov, float(role is not None),
                 float(rank_ is not None), math.log(1 + len(ms)), ms[0].start / length, cov if q.kind == "role" else 0.0,
                 head_match(q.restored, rank_, role), title_cov(titles, scorer, rank_, role), focus_cov,
                 title_cov(side, scorer, rank_, role),
-            )
+            ))
             found.append(PersonCandidate(doc_id, name, rank_, role, acts, cite.start, cite.end, order[id(cite)],
                                          features))
     return found

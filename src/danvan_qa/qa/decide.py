@@ -1,0 +1,44 @@
+"""The decide stage: answer or abstain, from calibrated probabilities.
+
+The no-answer candidate is one of the candidates. It wins outright on hard evidence (the
+question names what no retrieved article holds, or no answer is left); otherwise the answer
+the question asks for (the typed one when there is one, else the best sentence) is scored by
+the answer/abstain model, and no-answer wins when that probability stays under the threshold
+chosen on held-out articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from danvan_qa.qa.ranker import LinearModel
+from danvan_qa.qa.reading import Reading
+from danvan_qa.qa.records import Candidate
+from danvan_qa.records import Passage
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to show: the chosen answer (None when the no-answer candidate won) and P(answerable)."""
+
+    reading: Reading
+    passages: tuple[Passage, ...]
+    chosen: Candidate | None
+    p_answer: float
+    candidates: tuple[Candidate, ...]
+
+
+def preferred(candidates: list[Candidate]) -> Candidate | None:
+    """The answer to weigh against no-answer, or None when hard evidence leaves none."""
+    none = next(c for c in candidates if c.kind == "none")
+    if none.features["names_unknown"]:
+        return None
+    return next((c for c in candidates if c.kind != "none"), None)
+
+
+def decide(reading: Reading, passages: list[Passage], candidates: list[Candidate], model: LinearModel,
+           threshold: float) -> Decision:
+    best = preferred(candidates)
+    p = model.prob(best.features) if best is not None else 0.0
+    chosen = best if best is not None and p >= threshold else None
+    return Decision(reading, tuple(passages), chosen, p, tuple(candidates))

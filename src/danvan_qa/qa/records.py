@@ -1,0 +1,100 @@
+"""The records the QA pipeline passes between its stages.
+
+read → retrieve → propose → rank → decide → compose: each stage takes and returns these,
+so no stage parses another's text. Features always travel with their names (`Features`),
+so a model can refuse values computed in another order; statements carry their evidence
+as offsets, and only `compose` turns them into Markdown with numbered citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, NamedTuple
+
+if TYPE_CHECKING:
+    from danvan_qa.ingest.corpus import Document
+
+CANDIDATE_KINDS = ("sentence", "span", "people", "list", "fact", "none")
+
+
+class Evidence(NamedTuple):
+    """Where a statement stands: `start`/`end` are offsets into the article as published (what a
+    citation quotes verbatim); `at` is the same span in the normalised text that matching reads."""
+
+    doc_id: str
+    start: int
+    end: int
+    at: tuple[int, int]
+
+    @classmethod
+    def of(cls, doc: "Document", start: int, end: int) -> "Evidence":
+        """The evidence of [start, end) of `doc.text`, mapped to the published text."""
+        return cls(doc.doc_id, *doc.published_span(start, end), (start, end))
+
+
+@dataclass(frozen=True)
+class Features:
+    """Named feature values: a model checks the names, so their order cannot drift."""
+
+    names: tuple[str, ...]
+    values: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.names) != len(self.values):
+            raise ValueError(f"{len(self.names)} feature names for {len(self.values)} values")
+
+    @classmethod
+    def of(cls, names: tuple[str, ...], values: Iterable[float]) -> "Features":
+        return cls(names, tuple(float(v) for v in values))
+
+    def __getitem__(self, name: str) -> float:
+        return self.values[self.names.index(name)]
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(zip(self.names, self.values))
+
+
+NO_FEATURES = Features((), ())
+
+
+class Strong(str):
+    """Text a statement shows in bold (a name, a date, the span asked for)."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One line of an answer: plain and `Strong` parts in order, and the evidence it cites
+    (None for a heading). Consecutive list items form one list."""
+
+    parts: tuple[str, ...]
+    evidence: Evidence | None = None
+    item: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a list answer: a person (name, role, rank, acts) or a body, and its evidence."""
+
+    name: str
+    role: str | None
+    rank: str | None
+    acts: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible answer: its kind (CANDIDATE_KINDS), the short value it gives (a name, a date, a
+    number; None for a whole sentence, a list or no answer), the evidence it rests on, the
+    features the answer/abstain model reads, and the statements that show it."""
+
+    kind: str
+    value: str | None
+    evidence: Evidence | None
+    features: Features
+    statements: tuple[Statement, ...] = ()
+    items: tuple[Item, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in CANDIDATE_KINDS:
+            raise ValueError(f"unknown candidate kind {self.kind!r}")

@@ -1,0 +1,103 @@
+"""The QA pipeline's stages and records: compose is the only Markdown writer, no-answer is a
+scored candidate, and the best sentence is always proposed."""
+
+import pytest
+
+from danvan_qa.qa.compose import NO_ANSWER, compose
+from danvan_qa.qa.decide import decide, preferred
+from danvan_qa.qa.propose import NO_ANSWER_FEATURES
+from danvan_qa.qa.ranker import LinearModel
+from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement, Strong
+
+
+class _Doc:
+    def __init__(self, doc_id: str, published: str) -> None:
+        self.doc_id, self.title, self.date, self.url, self.published = doc_id, "Tiêu đề", "2022-05-26", None, published
+
+
+class _Store:
+    """Only what compose reads: documents with their published text."""
+
+    def __init__(self, *docs: _Doc) -> None:
+        self.data = type("Data", (), {"documents": {d.doc_id: d for d in docs}})()
+
+
+class _Reading:
+    def __init__(self) -> None:
+        self.question = type("Q", (), {"text": "Ai chủ trì?", "kind": "chair"})()
+
+
+PUBLISHED = "Đồng chí Trần Văn A, Trưởng ban chủ trì. Dự có ông Lê B_* và bà Phạm C."
+A = Evidence("d1", 0, 39, (0, 39))
+B = Evidence("d1", 40, len(PUBLISHED), (40, len(PUBLISHED)))
+ONE = ("x",)
+MODEL = LinearModel(ONE, (4.0,), 0.0, (0.0,), (1.0,))  # p = sigmoid(4x)
+
+
+def _none(unknown: float = 0.0) -> Candidate:
+    return Candidate("none", None, None, Features(NO_ANSWER_FEATURES, (unknown,)))
+
+
+def _answer(x: float, kind: str = "people") -> Candidate:
+    statements = (
+        Statement((Strong("Chủ trì"), ":")),
+        Statement(("", Strong("Trần Văn A"), " — Trưởng ban"), A, item=True),
+        Statement(("", Strong("Lê B_*"), ""), B, item=True),
+        Statement(('"', PUBLISHED[:39], '"'), A),
+    )
+    items = (Item("Trần Văn A", "Trưởng ban", None, ("chủ trì",), A), Item("Lê B_*", None, None, (), B))
+    return Candidate(kind, None, A, Features(ONE, (x,)), statements, items)
+
+
+def test_compose_writes_markdown_and_numbers_citations_in_order_of_use():
+    decision = decide(_Reading(), [], [_answer(1.0), _none()], MODEL, 0.5)
+    a = compose(decision, _Store(_Doc("d1", PUBLISHED)))
+    assert a.text == ("**Chủ trì**:\n\n- **Trần Văn A** — Trưởng ban [1]\n- **Lê B\\_\\*** [2]\n\n"
+                      f"\"{PUBLISHED[:39]}\" [1]")
+    assert [(c.n, c.quote) for c in a.citations] == [(1, PUBLISHED[:39]), (2, PUBLISHED[40:])]
+    assert [(i.name, i.citation) for i in a.items] == [("Trần Văn A", 1), ("Lê B_*", 2)]
+    assert not a.abstained and a.confidence == pytest.approx(0.982, abs=1e-3)
+
+
+def test_no_answer_wins_below_the_threshold_and_keeps_the_probability():
+    decision = decide(_Reading(), [], [_answer(-1.0), _none()], MODEL, 0.5)
+    assert decision.chosen is None and decision.p_answer == pytest.approx(0.018, abs=1e-3)
+    a = compose(decision, _Store(_Doc("d1", PUBLISHED)))
+    assert a.abstained and a.text == NO_ANSWER and a.citations == () and a.confidence == pytest.approx(0.018, abs=1e-3)
+
+
+def test_no_answer_wins_outright_on_hard_evidence():
+    candidates = [_answer(1.0), _none(unknown=1.0)]
+    assert preferred(candidates) is None
+    assert decide(_Reading(), [], candidates, MODEL, 0.5).chosen is None
+    assert preferred([_none()]) is None  # nothing left to answer with
+
+
+def test_the_typed_answer_is_weighed_before_the_sentence():
+    sentence = Candidate("sentence", None, A, Features(ONE, (1.0,)), (Statement(('"', "x", '"'), A),))
+    typed = _answer(0.2, kind="people")
+    assert preferred([typed, sentence, _none()]) is typed
+    assert preferred([sentence, _none()]) is sentence
+
+
+def test_records_refuse_what_they_cannot_carry():
+    with pytest.raises(ValueError, match="unknown candidate kind"):
+        Candidate("guess", None, None, Features((), ()))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "Ai chủ trì buổi làm việc ngày 11/6/2018?",
+    "Hội nghị ký kết ở Thừa Thiên Huế diễn ra khi nào?",
+    "Chương trình phối hợp có ý nghĩa gì?",
+])
+def test_the_best_sentence_and_no_answer_are_always_proposed(real_store, real_settings, question):
+    from danvan_qa.qa.answering import Answerer
+
+    decision = Answerer(real_store, real_settings).decision(question, k=real_settings.answer_passages)
+    kinds = [c.kind for c in decision.candidates]
+    assert "sentence" in kinds and kinds[-1] == "none"
+    for c in decision.candidates[:-1]:
+        doc = real_store.data.documents[c.evidence.doc_id]
+        assert doc.published_span(*c.evidence.at) == (c.evidence.start, c.evidence.end)
+        assert c.features.names and len(c.features.values) == len(c.features.names)
