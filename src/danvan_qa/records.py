@@ -58,7 +58,7 @@ class AnswerItem:
 class Answer:
     question: str
     kind: str  # the question type the answer was built for
-    short: str | None  # the key span (a name, a date, a number…), None for lists and sentences
+    short: str | None  # the key span (a name, a date, a number…; a list's likeliest entry), None for a sentence
     items: tuple[AnswerItem, ...]
     text: str  # Vietnamese Markdown with [n] markers; article text in it is escaped
     citations: tuple[Citation, ...]

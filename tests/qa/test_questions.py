@@ -38,6 +38,8 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Đơn vị nào đoạt giải nhất hội thi?", "parties"),  # an organisation, not a person
     ("Giải ba của hội thi thuộc về ai?", "other"),
     ("Lễ ký kết kéo dài bao lâu?", "duration"),
+    ("Khi nào thì tập thể được tặng Giấy khen?", "other"),  # a condition, not a date
+    ("khi nao thi dan se an long", "other"),
     ("Ngoài chương trình phối hợp, hội nghị còn ký kết gì?", "other"),
     ("Chương trình phối hợp giai đoạn 2023-2033 nhằm đẩy mạnh phong trào gì?", "other"),
 ])
@@ -106,3 +108,14 @@ def test_a_question_without_diacritics_is_read_folded(typed, expected):
 ])
 def test_the_act_asked_about(question, act):
     assert parse(question, question, FACTS).act == act
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Thủ đô của Pháp là gì?", ["thu", "do", "phap"]),  # "đô" is not the question word "đó"
+    ("Hội nghị diễn ra ở đâu?", ["hoi", "nghi"]),  # "hội" is not "hỏi"
+    ("hoi nghi dien ra o dau", ["nghi"]),  # typed without diacritics: matched folded
+])
+def test_question_words_are_read_with_their_diacritics(question, topic):
+    from danvan_qa.qa.questions import content_tokens
+
+    assert content_tokens(parse(question, question, FACTS)) == topic

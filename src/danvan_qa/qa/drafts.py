@@ -21,6 +21,8 @@ from danvan_qa.qa.candidates import SentenceCandidate
 from danvan_qa.qa.extractive import (
     SPAN_KINDS,
     Scorer,
+    asks_several,
+    enumerated,
     Sentence,
     date_span,
     duration_span,
@@ -34,7 +36,7 @@ from danvan_qa.ingest.lexicon import SPEAKER_ACTS
 from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
 from danvan_qa.qa.records import Evidence, Item, Statement, Strong
-from danvan_qa.qa.who import PersonCandidate, person_candidates, select
+from danvan_qa.qa.who import PersonCandidate, complete, person_candidates, select
 from danvan_qa.records import Passage
 
 Ranked = list[tuple[SentenceCandidate, float]]
@@ -121,6 +123,8 @@ class Drafter:
             draft = self.organisations(q, ranked)
         if draft is None and q.kind in WHO_KINDS:
             draft = self.people(q, ranked, scorer)
+        if draft is None and q.kind == "other" and asks_several(q):
+            draft = self.enumeration(ranked)
         return draft or self.span(q, ranked)
 
     # -- drafts from the fact table ----------------------------------------------
@@ -197,6 +201,8 @@ class Drafter:
         people = select(scored, 1 if q.kind == "role" else 12, self.models.person_min, self.models.person_rel)
         if not people:
             return None
+        if q.kind != "role":
+            people = complete(people, scored)
         best, best_p = max(scored, key=lambda cp: cp[1])
         heading = {"chair": "Chủ trì", "attendees": "Tham dự"}
         if q.kind == "speaker" and (q.act or "phát biểu") in SPEAKER_ACTS:
@@ -212,7 +218,7 @@ class Drafter:
             items.append(Item(c.name, c.role, c.rank, c.acts, cited))
         # the sentence that says what they did (for speakers, what they said) is quoted as written
         lines.append(quoted(self.store.data.documents[best.doc_id].text[best.start:best.end], evidence))
-        return Draft(people[0].name if len(people) == 1 else None, tuple(lines), evidence, "people",
+        return Draft(best.name if best in people else people[0].name, tuple(lines), evidence, "people",
                      tuple(items), person=best, person_p=best_p)
 
     def organisations(self, q: Question, ranked: Ranked) -> Draft | None:
@@ -236,6 +242,22 @@ class Drafter:
                 line = Statement((*parts, ': "', cand.text, '"'), evidence)
                 return Draft(as_written(cand.text, names), (line,), evidence, "typed",
                              items=tuple(Item(name, None, None, (), evidence) for name in names))
+        return None
+
+    def enumeration(self, ranked: Ranked) -> Draft | None:
+        """The things a "which ones" question asks for, as the best of the top three sentences
+        enumerates them, each quoted with the sentence."""
+        for cand, _ in ranked[:3]:
+            items = enumerated(cand.text)
+            if items:
+                evidence = self.evidence(cand.doc_id, cand.start, cand.end)
+                parts: list[str] = []
+                for text, _ in items:
+                    parts += [", "] if parts else []
+                    parts.append(Strong(text))
+                line = Statement((*parts, ': "', cand.text, '"'), evidence)
+                return Draft(None, (line,), evidence, "typed",
+                             items=tuple(Item(text, None, None, (), evidence) for text, _ in items))
         return None
 
     def span(self, q: Question, ranked: Ranked) -> Draft | None:

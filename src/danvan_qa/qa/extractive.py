@@ -43,7 +43,7 @@ class Scorer:
     """Coverage of a question's words by a sentence, weighted by corpus rarity."""
 
     def __init__(self, question: Question, folded_count: Callable[[str], int], total: int) -> None:
-        tokens = content_tokens(question.folded)
+        tokens = content_tokens(question)
         self.weights = {t: math.log(1 + total / (1 + folded_count(t))) for t in tokens}
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
         self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit()]
@@ -167,7 +167,7 @@ def relative_period(question: Question) -> bool | None:
 
 def period_span(question: Question, sentence: Sentence) -> Span | None:
     """The period whose preceding clause shares most words (and word pairs) with the question."""
-    tokens = content_tokens(question.folded)
+    tokens = content_tokens(question)
     wanted, pairs = set(tokens), set(zip(tokens, tokens[1:]))
     hits = list(dates.PERIOD.finditer(sentence.text))
     later = relative_period(question)
@@ -182,3 +182,49 @@ def period_span(question: Question, sentence: Sentence) -> Span | None:
         if best is None or overlap > best[0]:
             best = (overlap, span)
     return best[1] if best else None
+
+
+_SEVERAL = re.compile(r"(?<!\w)(?:ke ten|liet ke|nhung|cac|gom)(?!\w)")
+# An enumeration in a sentence: after a colon, "như" or "gồm", or inside brackets.
+_ENUMERATION = re.compile(r"(?::|(?<!\w)(?:như|gồm|bao gồm)(?!\w))\s*([^:;()]+?)\s*[.…]*$|\(([^()]+)\)")
+
+
+def asks_several(question: Question) -> bool:
+    """Whether a question asks for several things ("Kể tên các mô hình…", "những tỉnh nào…")."""
+    return bool(_SEVERAL.search(question.folded))
+
+
+def _parts(body: str) -> list[tuple[int, int]]:
+    """[start, end) of the parts of a list, split at commas, semicolons and "và" outside quotes."""
+    parts, start, quoted, i = [], 0, False, 0
+    while i < len(body):
+        if body[i] == '"':
+            quoted = not quoted
+        elif not quoted and body[i] in ",;":
+            parts.append((start, i))
+            start = i + 1
+        elif not quoted and body.startswith(" và ", i):
+            parts.append((start, i))
+            start = i = i + len(" và ")
+            continue
+        i += 1
+    return parts + [(start, len(body))]
+
+
+def enumerated(sentence: str) -> list[tuple[str, int]]:
+    """The items a sentence enumerates, with their offsets in it: two to fifteen short parts of
+    the text after a colon (or "như", "gồm") or inside brackets; a wholly quoted item without
+    its quotes ("Bàn tiếp dân văn hóa")."""
+    for m in _ENUMERATION.finditer(sentence):
+        group = 1 if m.group(1) is not None else 2
+        body, at = m.group(group), m.start(group)
+        items = []
+        for a, b in _parts(body):
+            text = body[a:b].strip(" .…")
+            if len(text) > 2 and text[0] == '"' and text[-1] == '"' and '"' not in text[1:-1]:
+                text = text[1:-1]
+            if text:
+                items.append((text, at + body.find(text, a)))
+        if 2 <= len(items) <= 15 and all(len(t) <= 80 for t, _ in items):
+            return items
+    return []

@@ -30,11 +30,11 @@ def no_answer(reading: Reading, passages: list[Passage], store: Store) -> Candid
 
 
 def as_candidate(reading: Reading, draft: Draft, ranked: list[tuple[SentenceCandidate, float]],
-                 store: Store) -> Candidate:
+                 store: Store, passages: list[Passage]) -> Candidate:
     kind = _KIND[draft.strategy]
     if kind == "span" and len(draft.items) > 1:
         kind = "list"  # several bodies
-    features = answer_features(reading.question, reading.scorer, ranked, draft, store)
+    features = answer_features(reading.question, reading.scorer, ranked, draft, store, passages)
     return Candidate(kind, draft.short, draft.evidence, features, draft.statements, draft.items)
 
 
@@ -44,4 +44,4 @@ def propose(reading: Reading, passages: list[Passage], ranked: list[tuple[Senten
     q = reading.question
     drafts = [d for d in (drafter.typed(q, passages, ranked, reading.scorer), drafter.sentence(ranked))
               if d is not None and not contradicted(q, d, store)]
-    return [*(as_candidate(reading, d, ranked, store) for d in drafts), no_answer(reading, passages, store)]
+    return [*(as_candidate(reading, d, ranked, store, passages) for d in drafts), no_answer(reading, passages, store)]

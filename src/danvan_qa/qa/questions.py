@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.facts import FactTable, acts_in
 from danvan_qa.ingest.lexicon import (
-    ACT_KIND, DEFAULT_ACTS, NOT_FIRST, NOT_SECOND, OTHER_PERSON_NOUNS, PROVINCES, QUESTION_WORDS, RANKS, SURNAMES,
-    TITLE_HEADS, TITLE_LOWER,
+    ACT_KIND, DEFAULT_ACTS, NOT_FIRST, NOT_SECOND, OTHER_PERSON_NOUNS, PROVINCES, QUESTION_WORDS,
+    QUESTION_WORDS_MARKED, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER,
 )
 from danvan_qa.ingest.lexicon import SPEAKER_ACTS  # noqa: F401 - also imported from here (qa.drafts)
 from danvan_qa.ingest.normalize import fold, normalize_text
@@ -83,6 +83,8 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "giua cac", "nhung co quan", "don vi nao",
             "luc luong nao", "ban nao", "to chuc nao", "voi ai"):
         return "parties", None
+    if _has(folded, "khi nao thi", "truong hop nao", "dieu kien gi", "dieu kien nao"):
+        return "other", None  # "Khi nào thì … được khen thưởng?" asks for a condition, not a date
     if _has(folded, "ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "ngay may", "nam nao") or \
             folded.startswith("ngay "):
         return "date", None
@@ -255,9 +257,20 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def content_tokens(folded: str) -> list[str]:
-    """Folded tokens that carry the question's topic (question words removed)."""
-    return [t for t in re.findall(r"\w+", folded) if t not in QUESTION_WORDS]
+_MARKED = frozenset(normalize_text(w) for w in QUESTION_WORDS_MARKED)
+
+
+def content_tokens(q: Question) -> list[str]:
+    """Folded tokens that carry the question's topic, question words removed: read with their
+    diacritics where the question has them, so "thủ đô" keeps "đô" (not "đó") and "hội nghị"
+    keeps "hội" (not "hỏi"); a word typed without them is matched folded."""
+    found = []
+    for word in re.findall(r"\w+", q.restored.lower()):
+        folded = fold(word)
+        if (folded in QUESTION_WORDS) if word == folded else (word in _MARKED):
+            continue
+        found.append(folded)
+    return found
 
 
 def wanted_acts(q: Question) -> tuple[str, ...]:

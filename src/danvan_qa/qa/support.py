@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from danvan_qa.index.store import word_set
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.facts import act_family
 from danvan_qa.ingest.lexicon import NUMBERED_NOUNS
@@ -36,6 +37,7 @@ SUPPORT_FEATURES = (
     "cov_sentence", "cov_near", "cov_article", "missing_sentence", "missing_near", "missing_article", "missing_named",
     "place_head", "place_article", "place_person", "period_article",
     "code_article", "date_article", "year_article", "number_article", "unknown_share",
+    "dense_top", "dense_doc", "pairs_near", "pairs_article",
 )
 # A question about people, one answered by a typed span, and any other: the same evidence weighs
 # differently for each, so every feature also enters once per group (zero outside it).
@@ -70,9 +72,9 @@ def contradicted(q: Question, draft: "Draft", store: "Store") -> bool:
 
 
 def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]],
-                    draft: "Draft", store: "Store") -> Features:
+                    draft: "Draft", store: "Store", passages: Sequence["Passage"]) -> Features:
     """The answer/abstain model's view of a drafted answer."""
-    base = _support(q, scorer, ranked, draft, store)
+    base = (*_support(q, scorer, ranked, draft, store), *_archive(scorer, draft, store, passages))
     group = "who" if q.kind in WHO_KINDS else "span" if q.kind in SPAN_KINDS else "plain"
     flags = tuple(float(g == group) for g in GROUPS)
     return Features(ANSWERABLE_FEATURES, (*base, *flags, *(v * flag for flag in flags for v in base)))
@@ -120,13 +122,28 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
     )
 
 
+def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence["Passage"]) -> tuple[float, ...]:
+    """How near the question is to the archive at all: the best dense similarity of any retrieved
+    passage and of one of the answer's article, and the share of the question's word pairs that
+    the answer's neighbourhood and article hold. An off-topic question ("Thủ đô của Pháp là gì?")
+    finds its single words here and there, but not its pairs, and no passage close to it."""
+    doc_id = draft.evidence.doc_id
+    dense = [p.dense_score or 0.0 for p in passages]
+    own = [p.dense_score or 0.0 for p in passages if p.doc_id == doc_id]
+    if not scorer.bigrams:
+        return max(dense, default=0.0), max(own, default=0.0), 1.0, 1.0
+    near_pairs = word_set(fold(neighbourhood(store, doc_id, draft.evidence.at[0]))).pairs
+    return (max(dense, default=0.0), max(own, default=0.0), len(scorer.bigrams & near_pairs) / len(scorer.bigrams),
+            len(scorer.bigrams & store.words(doc_id).text.pairs) / len(scorer.bigrams))
+
+
 def _named(q: Question) -> set[str]:
     """The question's words that a paraphrase cannot change: its names, places and numbers, but
     not acronyms (an article that answers "áp dụng cho giai đoạn nào" may say "thực hiện", not
     "áp dụng", and "an ninh Tổ quốc", not "ANTQ")."""
     words = {fold(w) for n in (*q.proper_nouns, *q.places) for w in _WORDS.findall(n)
              if not (len(w) > 1 and w.isupper())}  # acronyms ("ANTQ") are often written out
-    return words | {t for t in content_tokens(q.folded) if t.isdigit()}
+    return words | {t for t in content_tokens(q) if t.isdigit()}
 
 
 def _place_person(q: Question, role: str | None, home: str) -> float:

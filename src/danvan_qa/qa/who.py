@@ -241,3 +241,12 @@ def select(scored: Sequence[tuple[PersonCandidate, float]], limit: int, minimum:
     chosen = [best] + [c for c, p in ordered[1:] if c.doc_id == best.doc_id and p >= minimum
                        and p >= relative * best_p][: limit - 1]
     return sorted(chosen, key=lambda c: c.position)
+
+
+def complete(chosen: Sequence[PersonCandidate], scored: Sequence[tuple[PersonCandidate, float]]) -> list[PersonCandidate]:
+    """A list is complete within the sentences it cites: everyone else a cited sentence names
+    doing one of the same acts ("Tham dự có đồng chí A, …; B, …") is listed too, however the
+    person ranker rated them; in the article's order."""
+    acts = {(c.doc_id, c.start): set(c.acts) for c in chosen}
+    extra = [c for c, _ in scored if c not in chosen and set(c.acts) & acts.get((c.doc_id, c.start), set())]
+    return sorted([*chosen, *extra], key=lambda c: c.position)

@@ -1,0 +1,57 @@
+"""List answers: enumerations read from a sentence, and people lists complete within the
+sentences they cite."""
+
+from pathlib import Path
+
+import pytest
+
+from danvan_qa.ingest.corpus import load_corpus
+from danvan_qa.ingest.facts import extract
+from danvan_qa.qa.extractive import asks_several, enumerated
+from danvan_qa.qa.questions import parse
+from danvan_qa.qa.records import Features
+from danvan_qa.qa.who import PERSON_FEATURES, PersonCandidate, complete
+
+FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").documents)
+
+
+@pytest.mark.parametrize("sentence, items", [
+    ("Nhiều mô hình hay như: camera an ninh, mô hình \"3 không\", Liên gia tự quản phòng chống tội phạm…",
+     ["camera an ninh", "mô hình \"3 không\"", "Liên gia tự quản phòng chống tội phạm"]),
+    ("Công an các tỉnh Tây Nguyên (Gia Lai, Kon Tum, Đắk Lắk, Đắk Nông và Lâm Đồng) đã phối hợp.",
+     ["Gia Lai", "Kon Tum", "Đắk Lắk", "Đắk Nông", "Lâm Đồng"]),
+    # a quoted item keeps its commas; its quotes are dropped
+    ("Các mô hình gồm \"Bàn tiếp dân văn hóa\", \"Tiếp dân, làm theo lời Bác\" và \"Nghe dân nói\".",
+     ["Bàn tiếp dân văn hóa", "Tiếp dân, làm theo lời Bác", "Nghe dân nói"]),
+    ("Hội nghị diễn ra sáng nay tại Hà Nội.", []),  # nothing enumerated
+    ("Tham dự: Nguyễn Văn A.", []),  # one item is no list
+])
+def test_enumerations_are_read_with_their_offsets(sentence, items):
+    found = enumerated(sentence)
+    assert [text for text, _ in found] == items
+    for text, at in found:
+        assert sentence[at:at + len(text)] == text
+
+
+@pytest.mark.parametrize("question, several", [
+    ("Kể tên các mô hình dân vận khéo của Công an tỉnh.", True),
+    ("Những tỉnh Tây Nguyên nào tham gia?", True),
+    ("ke ten cac mo hinh", True),
+    ("Mô hình nào được biểu dương?", False),
+])
+def test_questions_asking_for_several_things(question, several):
+    assert asks_several(parse(question, question, FACTS)) is several
+
+
+def _person(name: str, start: int, acts: tuple[str, ...], position: int) -> PersonCandidate:
+    return PersonCandidate("d", name, None, None, acts, start, start + 50, position,
+                           Features(PERSON_FEATURES, (0.0,) * len(PERSON_FEATURES)))
+
+
+def test_a_people_list_is_complete_within_the_sentences_it_cites():
+    a, b = _person("A", 100, ("dự",), 1), _person("B", 100, ("dự",), 2)  # one sentence: "Tham dự có A, …; B, …"
+    c = _person("C", 300, ("dự",), 3)  # another sentence
+    d = _person("D", 100, ("phát biểu",), 0)  # the same sentence, another act
+    scored = [(a, 0.9), (b, 0.2), (c, 0.1), (d, 0.1)]
+    assert [p.name for p in complete([a], scored)] == ["A", "B"]
+    assert [p.name for p in complete([c, a], scored)] == ["A", "B", "C"]  # in the article's order
