@@ -26,7 +26,9 @@ GOLD = [
     {"id": "b", "question": "Công an TP Hà Nội có bao nhiêu mô hình Dân vận khéo?", "answers": ["300"],
      "entities": [], "doc_ids": ["b"], "evidence": ["Ngày 4/11/2016, Công an TP Hà Nội có 300 mô hình Dân vận khéo."],
      "type": "number"},
-    {"id": "c", "question": "Ai tham dự lễ ký kết ngày 26/5?", "answers": ["Nguyễn Văn An"],
+    # worded as the article words it: on a two-article corpus a question word the article lacks
+    # ("lễ") is strong evidence of a near miss, and this test is about the eval, not the models
+    {"id": "c", "question": "Ai tham dự ký kết chương trình phối hợp ngày 26/5?", "answers": ["Nguyễn Văn An"],
      "entities": ["Nguyễn Văn An"], "doc_ids": ["a"],
      "evidence": ["Tham dự có đồng chí Nguyễn Văn An, Giám đốc Công an tỉnh."], "type": "attendees"},
     {"id": "d", "question": "Giá vé máy bay đi Đà Nẵng là bao nhiêu?", "answers": [], "entities": [],

@@ -74,3 +74,12 @@ def test_which_questions_name_a_relative_period():
     assert relative_period(q("giai doan tiep theo la giai doan nao")) is True
     assert relative_period(q("Giai đoạn trước là giai đoạn nào?")) is False
     assert relative_period(q("Chương trình áp dụng cho giai đoạn nào?")) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hai bên ký kế hoạch phối hợp công tác dân vận 6 tháng cuối năm 2025.", "6 tháng cuối năm 2025"),
+    ("Triển khai nhiệm vụ quý III năm 2023 và những tháng tiếp theo.", "quý III năm 2023"),
+    ("Chương trình giai đoạn 2016 – 2021 và kế hoạch 6 tháng đầu năm 2022.", "2016 – 2021"),  # a span of years first
+])
+def test_a_period_inside_one_year_when_no_span_of_years_is_named(sentence, expected):
+    assert period_span(q("Kế hoạch áp dụng cho giai đoạn nào?"), s(sentence)).text == expected

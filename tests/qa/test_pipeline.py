@@ -80,6 +80,15 @@ def test_the_typed_answer_is_weighed_before_the_sentence():
     assert preferred([sentence, _none()]) is sentence
 
 
+def test_the_best_sentence_is_the_floor_under_a_weak_typed_answer():
+    sentence = Candidate("sentence", None, B, Features(ONE, (1.0,)), (Statement(('"', "x", '"'), B),))
+    weak, strong = _answer(-1.0, kind="span"), _answer(1.0, kind="span")
+    assert decide(_Reading(), [], [weak, sentence, _none()], MODEL, 0.5).chosen is sentence
+    assert decide(_Reading(), [], [strong, sentence, _none()], MODEL, 0.5).chosen is strong
+    weak_sentence = Candidate("sentence", None, B, Features(ONE, (-1.0,)), sentence.statements)
+    assert decide(_Reading(), [], [weak, weak_sentence, _none()], MODEL, 0.5).chosen is None
+
+
 def test_records_refuse_what_they_cannot_carry():
     with pytest.raises(ValueError, match="unknown candidate kind"):
         Candidate("guess", None, None, Features((), ()))
@@ -119,3 +128,16 @@ def test_training_shadows_ask_the_archive_without_the_questions_articles(real_st
         assert not e.shadow.item.answerable and e.shadow.group == e.group
         assert e.shadow.passages and all(p.doc_id not in e.item.doc_ids for p in e.shadow.passages)
         assert set(e.shadow.labels) <= {0}
+
+
+@pytest.mark.slow
+def test_a_code_typed_without_diacritics_is_known(real_store, real_settings):
+    """"290-QD/TW" is the article's 290-QĐ/TW: no hard refusal for a code the archive holds."""
+    from danvan_qa.qa.reading import read, retrieve_for
+    from danvan_qa.qa.support import names_unknown
+
+    for question, unknown in (("quyet dinh 290-QD/TW ban hanh nam nao", False),
+                              ("quyet dinh 291-QD/TW ban hanh nam nao", True)):
+        reading = read(question, real_store, real_settings)
+        passages = retrieve_for(reading, real_store, real_settings, k=8)
+        assert names_unknown(reading.question, passages, real_store) is unknown

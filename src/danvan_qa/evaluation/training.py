@@ -53,6 +53,7 @@ class Example:
     # gold answer: an unanswerable question as an unseen article's reader meets them (a question
     # about something the archive lacks), for the answer/abstain model only.
     shadow: "Example | None" = None
+    excluded: frozenset[str] = frozenset()  # a shadow's: the articles its question was asked without
 
 
 def _golds(item: GoldItem) -> tuple[str, ...]:
@@ -78,7 +79,8 @@ def make_examples(items: Iterable[GoldItem], store: Store, settings: Settings, *
             if others and not any(contains_answer(p.text, _golds(item)) for p in others):
                 unanswerable = dataclasses.replace(item, answers=(), entities=(), doc_ids=(), type="unanswerable")
                 found = tuple(sentence_candidates(reading.question, others, store, reading.scorer))
-                shadow = Example(unanswerable, group, reading, tuple(others), found, (0,) * len(found))
+                shadow = Example(unanswerable, group, reading, tuple(others), found, (0,) * len(found),
+                                 excluded=frozenset(item.doc_ids))
         out.append(Example(item, group, reading, tuple(passages), cands, labels, shadow))
     return out
 
@@ -175,6 +177,8 @@ def _answer_rows(examples: Sequence[Example], held: Sequence[int], models: Answe
     for i in held:
         ex = examples[i]
         best = preferred(propose(ex.reading, list(ex.passages), _ranked(ex, models.sentence), store, drafter))
+        if best is not None and best.evidence is not None and best.evidence.doc_id in ex.excluded:
+            continue  # the fact table still answers a shadow from its own article: no unanswerable row
         if best is None:
             refused.add(i)
         else:

@@ -3,8 +3,8 @@
 The no-answer candidate is one of the candidates. It wins outright on hard evidence (the
 question names what no retrieved article holds, or no answer is left); otherwise the answer
 the question asks for (the typed one when there is one, else the best sentence) is scored by
-the answer/abstain model, and no-answer wins when that probability stays under the threshold
-chosen on held-out articles.
+the answer/abstain model, then the best sentence if the typed one falls short, and no-answer
+wins when neither reaches the threshold chosen on held-out articles.
 """
 
 from __future__ import annotations
@@ -38,7 +38,16 @@ def preferred(candidates: list[Candidate]) -> Candidate | None:
 
 def decide(reading: Reading, passages: list[Passage], candidates: list[Candidate], model: LinearModel,
            threshold: float) -> Decision:
+    """The typed answer when the model trusts it; else the best sentence when it does (the floor:
+    a weak typed answer does not turn a supported sentence into a refusal); else no answer."""
     best = preferred(candidates)
-    p = model.prob(best.features) if best is not None else 0.0
-    chosen = best if best is not None and p >= threshold else None
+    if best is None:
+        return Decision(reading, tuple(passages), None, 0.0, tuple(candidates))
+    p = model.prob(best.features)
+    chosen = best if p >= threshold else None
+    if chosen is None and best.kind != "sentence":
+        sentence = next((c for c in candidates if c.kind == "sentence"), None)
+        p_sentence = model.prob(sentence.features) if sentence is not None else 0.0
+        if p_sentence >= threshold:
+            chosen, p = sentence, p_sentence
     return Decision(reading, tuple(passages), chosen, p, tuple(candidates))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, Callable
 
 from danvan_qa.ingest import dates
+from danvan_qa.ingest.lexicon import PAIRED, UNITS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question, content_tokens
 
@@ -136,13 +137,19 @@ def year_span(question: Question, sentence: Sentence) -> Span | None:
 
 
 # A place in the text: after "tại / ở", or an administrative unit with its capitalised name.
-_PLACE_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường)\s+)?"
-                       r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*)*)")
+# A capitalised run, bridged by up to two lower-case words that are not joining words:
+# "Trung tâm Hy vọng huyện Lập Thạch", "Nhà văn hóa thôn Phú Mỹ"; not "Hà Nội và các tỉnh".
+_NAME_RUN = (r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*|(?:\s+(?!(?:và|với|cùng|cho|để|trong|ngày|nhằm|đã|sẽ)\b)"
+             r"[a-zà-ỹđ][\wÀ-ỹ]*){1,2}(?=\s+[A-ZĐ]))*")
+# … and the lower-case words that end a name: its unit ("Công an tỉnh") or a paired word ("Công an")
+_TAIL = "|".join(sorted({*UNITS, *(w for pair in PAIRED.values() for w in pair if w.islower())}, key=len, reverse=True))
+_PLACE_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường)\s+)?" + _NAME_RUN +
+                       rf"(?:\s+(?:{_TAIL})(?!\w)){{0,2}})")
 _UNIT_PLACE = re.compile(r"(?<!\w)(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường)\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
 
 
 def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
-    hit = dates.PLACE.search(sentence.text) or _PLACE_AT.search(sentence.text)
+    hit = _PLACE_AT.search(sentence.text)
     if hit:
         return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
     hit = _UNIT_PLACE.search(sentence.text)
@@ -165,11 +172,16 @@ def relative_period(question: Question) -> bool | None:
     return None if hit is None else bool(hit.group(1))
 
 
+# A period inside one year, read when a sentence names no span of years: "6 tháng cuối năm 2024", "quý III năm 2023".
+_PART_OF_YEAR = re.compile(r"(?<!\w)(?:(?:6|sáu) tháng (?:đầu|cuối)|quý (?:I{1,3}|IV|[1-4])) năm ((?:19|20)\d\d)(?!\d)",
+                           re.IGNORECASE)
+
+
 def period_span(question: Question, sentence: Sentence) -> Span | None:
     """The period whose preceding clause shares most words (and word pairs) with the question."""
     tokens = content_tokens(question)
     wanted, pairs = set(tokens), set(zip(tokens, tokens[1:]))
-    hits = list(dates.PERIOD.finditer(sentence.text))
+    hits = list(dates.PERIOD.finditer(sentence.text)) or list(_PART_OF_YEAR.finditer(sentence.text))
     later = relative_period(question)
     if later is not None and len({h.group(1) for h in hits}) > 1:  # "giai đoạn tiếp theo": the later one
         hit = (max if later else min)(hits, key=lambda h: int(h.group(1)))

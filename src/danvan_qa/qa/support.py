@@ -166,7 +166,8 @@ def _numbered(q: Question, years: Sequence[str]) -> list[str]:
 def names_unknown(q: Question, passages: list["Passage"], store: "Store") -> bool:
     """Hard evidence: the question names a code or period that no article contains, or a
     place or a day that none of the retrieved articles mentions."""
-    if not all(store.known_phrase(phrase) for phrase in (*q.codes, *q.periods)):
+    if not all(store.known_phrase(phrase) or store.known_phrase(store.restorer.restore(phrase))
+               for phrase in (*q.codes, *q.periods)):  # "290-QD/TU" typed without diacritics is 290-QĐ/TƯ
         return True
     docs = [store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
     texts = [fold(" ".join(filter(None, (d.title, d.place, d.source, d.text)))) for d in docs]
