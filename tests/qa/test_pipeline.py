@@ -113,24 +113,6 @@ def test_the_best_sentence_and_no_answer_are_always_proposed(real_store, real_se
 
 
 @pytest.mark.slow
-def test_training_shadows_ask_the_archive_without_the_questions_articles(real_store, real_settings):
-    from pathlib import Path
-
-    from danvan_qa.evaluation.gold import load_gold
-    from danvan_qa.evaluation.training import make_examples
-
-    gold = Path(__file__).resolve().parents[2] / "eval" / "gold.jsonl"
-    items = [i for i in load_gold(gold) if i.answerable][:12]
-    examples = make_examples(items, real_store, real_settings)
-    shadows = [e for e in examples if e.shadow is not None]
-    assert shadows
-    for e in shadows:
-        assert not e.shadow.item.answerable and e.shadow.group == e.group
-        assert e.shadow.passages and all(p.doc_id not in e.item.doc_ids for p in e.shadow.passages)
-        assert set(e.shadow.labels) <= {0}
-
-
-@pytest.mark.slow
 def test_a_code_typed_without_diacritics_is_known(real_store, real_settings):
     """"290-QD/TW" is the article's 290-QĐ/TW: no hard refusal for a code the archive holds."""
     from danvan_qa.qa.reading import read, retrieve_for

@@ -9,7 +9,6 @@ figures by refitting on the other folds' articles.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,6 @@ from typing import Iterable, Sequence
 
 from danvan_qa.evaluation.gold import GoldItem, load_gold_files
 from danvan_qa.evaluation.metrics import contains_answer, normalize_answer
-from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, SentenceCandidate, sentence_candidates
 from danvan_qa.qa.decide import preferred
@@ -49,39 +47,22 @@ class Example:
     passages: tuple[Passage, ...]
     candidates: tuple[SentenceCandidate, ...]
     labels: tuple[int, ...]
-    # The same question asked of the archive without its articles, when no passage then holds a
-    # gold answer: an unanswerable question as an unseen article's reader meets them (a question
-    # about something the archive lacks), for the answer/abstain model only.
-    shadow: "Example | None" = None
-    excluded: frozenset[str] = frozenset()  # a shadow's: the articles its question was asked without
 
 
 def _golds(item: GoldItem) -> tuple[str, ...]:
     return item.answers + item.entities
 
 
-def make_examples(items: Iterable[GoldItem], store: Store, settings: Settings, *,
-                  shadows: bool = True) -> list[Example]:
-    """Candidates and labels for gold questions (a candidate is right when it holds a gold answer),
-    each answerable one with its shadow."""
+def make_examples(items: Iterable[GoldItem], store: Store, settings: Settings) -> list[Example]:
+    """Candidates and labels for gold questions (a candidate is right when it holds a gold answer)."""
     out = []
-    everything = frozenset(store.data.documents)
     for item in items:  # the same front half as Answerer.decision
         reading = read(item.question, store, settings)
         passages = retrieve_for(reading, store, settings, k=settings.answer_passages)
         cands = tuple(sentence_candidates(reading.question, passages, store, reading.scorer))
         labels = tuple(int(c.doc_id in item.doc_ids and contains_answer(c.text, _golds(item))) for c in cands)
         group = item.doc_ids[0] if item.doc_ids else (passages[0].doc_id if passages else "-")
-        shadow = None
-        if shadows and item.answerable and item.doc_ids and everything - set(item.doc_ids):
-            others = retrieve_for(reading, store, settings, k=settings.answer_passages,
-                                  filters=Filters(doc_ids=everything - set(item.doc_ids)))
-            if others and not any(contains_answer(p.text, _golds(item)) for p in others):
-                unanswerable = dataclasses.replace(item, answers=(), entities=(), doc_ids=(), type="unanswerable")
-                found = tuple(sentence_candidates(reading.question, others, store, reading.scorer))
-                shadow = Example(unanswerable, group, reading, tuple(others), found, (0,) * len(found),
-                                 excluded=frozenset(item.doc_ids))
-        out.append(Example(item, group, reading, tuple(passages), cands, labels, shadow))
+        out.append(Example(item, group, reading, tuple(passages), cands, labels))
     return out
 
 
@@ -177,8 +158,6 @@ def _answer_rows(examples: Sequence[Example], held: Sequence[int], models: Answe
     for i in held:
         ex = examples[i]
         best = preferred(propose(ex.reading, list(ex.passages), _ranked(ex, models.sentence), store, drafter))
-        if best is not None and best.evidence is not None and best.evidence.doc_id in ex.excluded:
-            continue  # the fact table still answers a shadow from its own article: no unanswerable row
         if best is None:
             refused.add(i)
         else:
@@ -209,9 +188,6 @@ def fit_models(examples: Sequence[Example], store: Store, *,
     """
     if len({ex.group for ex in examples}) < 2:
         raise ValueError("fitting needs questions about at least 2 articles (thresholds are chosen on held-out ones)")
-    asked = len(examples)
-    # shadows share their question's article, so its fold: they only add unanswerable rows
-    examples = [*examples, *(ex.shadow for ex in examples if ex.shadow is not None)]
     fold = _folds([ex.group for ex in examples], INNER_FOLDS)
     inner: dict[int, tuple[LinearModel, LinearModel]] = {}
     person_oof: list[tuple[float, int, int, str]] = []
@@ -245,7 +221,7 @@ def fit_models(examples: Sequence[Example], store: Store, *,
     _, c, threshold = best  # type: ignore[misc]
     abstain_model = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in keep], [int(answerable[i]) for i in keep], c)
     sentence, person = _fit_rankers(examples, store)
-    trained_on = {"questions": asked, "shadows": len(examples) - asked, "articles": len({ex.group for ex in examples}), "abstain_c": c,
+    trained_on = {"questions": len(examples), "articles": len({ex.group for ex in examples}), "abstain_c": c,
                   **(note or {})}
     return AnswerModels(sentence, person, abstain_model, round(threshold, 4), person_min, trained_on, person_rel)
 
