@@ -9,7 +9,7 @@ as offsets, and only `compose` turns them into Markdown with numbered citations.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from danvan_qa.ingest.corpus import Document
@@ -43,18 +43,8 @@ class Features:
         if len(self.names) != len(self.values):
             raise ValueError(f"{len(self.names)} feature names for {len(self.values)} values")
 
-    @classmethod
-    def of(cls, names: tuple[str, ...], values: Iterable[float]) -> "Features":
-        return cls(names, tuple(float(v) for v in values))
-
     def __getitem__(self, name: str) -> float:
         return self.values[self.names.index(name)]
-
-    def as_dict(self) -> dict[str, float]:
-        return dict(zip(self.names, self.values))
-
-
-NO_FEATURES = Features((), ())
 
 
 class Strong(str):
