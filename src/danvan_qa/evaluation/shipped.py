@@ -63,10 +63,10 @@ def gather(folders: Sequence[Path], into: Path) -> Path:
 
 
 def corpus_sha256(folder: Path) -> str:
-    """One hash of the articles: each file's name and content, in name order."""
+    """One hash of the articles: each file's path in the folder and content, in path order."""
     h = hashlib.sha256()
-    for path in sorted(folder.iterdir()):
-        h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 
@@ -117,9 +117,12 @@ def train(gold: Sequence[Path] = (), settings: Settings | None = None, out: Path
     missing = [str(p) for p in (*gold, *folders) if not p.exists()]
     if missing:
         raise FileNotFoundError(f"not found: {', '.join(missing)} (training reads the development set at {DEVSET})")
-    corpus = gather(folders, settings.cache / "train" / "corpus") if len(folders) > 1 else folders[0]
-    settings = replace(settings, corpus=corpus, store=settings.cache / "train" / "store") if len(folders) > 1 \
-        else replace(settings, corpus=corpus)
+    if len(folders) > 1:  # one folder of them all, indexed in the cache
+        settings = replace(settings, corpus=gather(folders, settings.cache / "train" / "corpus"),
+                           store=settings.cache / "train" / "store")
+    else:
+        settings = replace(settings, corpus=folders[0])
+    corpus = settings.corpus
     loaded = load_corpus(settings.corpus, max_bytes=settings.max_doc_bytes)
     items = load_gold_files(gold, {d.doc_id: d.text for d in loaded.documents})
     build_index(settings=settings)

@@ -62,7 +62,7 @@ NUMBERED_NOUNS = TITLE_LOWER | frozenset({"số", "trình", "khóa", "khoá", "k
 
 # --- Ranks --------------------------------------------------------------------------------------
 
-# Military and police ranks, written before a name ("Thượng tướng Lê Quốc Hùng").
+# Military and police ranks, written before a name ("Thượng tướng Nguyễn Văn A").
 RANKS = (
     "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá",
     "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Đô đốc", "Phó Đô đốc", "Chuẩn Đô đốc",

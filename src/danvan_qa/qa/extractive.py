@@ -138,7 +138,7 @@ def year_span(question: Question, sentence: Sentence) -> Span | None:
 
 # A place in the text: after "tại / ở", or an administrative unit with its capitalised name.
 # A capitalised run, bridged by up to two lower-case words that are not joining words:
-# "Trung tâm Hy vọng huyện Lập Thạch", "Nhà văn hóa thôn Phú Mỹ"; not "Hà Nội và các tỉnh".
+# "Trung tâm Bảo trợ xã hội huyện X", "Nhà văn hóa thôn Y"; not "Hà Nội và các tỉnh".
 _NAME_RUN = (r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*|(?:\s+(?!(?:và|với|cùng|cho|để|trong|ngày|nhằm|đã|sẽ)\b)"
              r"[a-zà-ỹđ][\wÀ-ỹ]*){1,2}(?=\s+[A-ZĐ]))*")
 # … and the lower-case words that end a name: its unit ("Công an tỉnh") or a paired word ("Công an")
@@ -226,7 +226,7 @@ def _parts(body: str) -> list[tuple[int, int]]:
 def enumerated(sentence: str) -> list[tuple[str, int]]:
     """The items a sentence enumerates, with their offsets in it: two to fifteen short parts of
     the text after a colon (or "như", "gồm") or inside brackets; a wholly quoted item without
-    its quotes ("Bàn tiếp dân văn hóa")."""
+    its quotes."""
     for m in _ENUMERATION.finditer(sentence):
         group = 1 if m.group(1) is not None else 2
         body, at = m.group(group), m.start(group)

@@ -74,15 +74,17 @@ def contradicted(q: Question, draft: "Draft", store: "Store") -> bool:
 def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]],
                     draft: "Draft", store: "Store", passages: Sequence["Passage"]) -> Features:
     """The answer/abstain model's view of a drafted answer."""
-    base = (*_support(q, scorer, ranked, draft, store), *_archive(scorer, draft, store, passages))
+    around = neighbourhood(store, draft.evidence.doc_id, draft.evidence.at[0])  # read once, for both
+    base = (*_support(q, scorer, ranked, draft, store, around), *_archive(scorer, draft, store, passages, around))
     group = "who" if q.kind in WHO_KINDS else "span" if q.kind in SPAN_KINDS else "plain"
     flags = tuple(float(g == group) for g in GROUPS)
     return Features(ANSWERABLE_FEATURES, (*base, *flags, *(v * flag for flag in flags for v in base)))
 
 
 def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]], draft: "Draft",
-             store: "Store") -> tuple[float, ...]:
-    """The features of SUPPORT_FEATURES, for any kind of question."""
+             store: "Store", around: str) -> tuple[float, ...]:
+    """The features of SUPPORT_FEATURES, for any kind of question (`around`: the evidence sentence
+    with its neighbours)."""
     doc_id, (start, end) = draft.evidence.doc_id, draft.evidence.at
     doc = store.data.documents[doc_id]
     sentence_text = f"{doc.title}\n{doc.text[start:end]}"
@@ -90,7 +92,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
     head = fold(f"{doc.title} {doc.place or ''}")
     cached = store.words(doc_id)
     article = cached.support
-    near_text = f"{doc.title}\n{neighbourhood(store, doc_id, start)}"
+    near_text = f"{doc.title}\n{around}"
     near = set(_WORDS.findall(fold(near_text)))
     words = cached.text.unigrams | set(_WORDS.findall(head))
     top_weight = max(scorer.weights.values(), default=1.0)
@@ -122,7 +124,8 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
     )
 
 
-def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence["Passage"]) -> tuple[float, ...]:
+def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence["Passage"],
+             around: str) -> tuple[float, ...]:
     """How near the question is to the archive at all: the best dense similarity of any retrieved
     passage and of one of the answer's article, and the share of the question's word pairs that
     the answer's neighbourhood and article hold. An off-topic question ("Thủ đô của Pháp là gì?")
@@ -132,7 +135,7 @@ def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence[
     own = [p.dense_score or 0.0 for p in passages if p.doc_id == doc_id]
     if not scorer.bigrams:
         return max(dense, default=0.0), max(own, default=0.0), 1.0, 1.0
-    near_pairs = word_set(fold(neighbourhood(store, doc_id, draft.evidence.at[0]))).pairs
+    near_pairs = word_set(fold(around)).pairs
     return (max(dense, default=0.0), max(own, default=0.0), len(scorer.bigrams & near_pairs) / len(scorer.bigrams),
             len(scorer.bigrams & store.words(doc_id).text.pairs) / len(scorer.bigrams))
 
@@ -167,7 +170,7 @@ def names_unknown(q: Question, passages: list["Passage"], store: "Store") -> boo
     """Hard evidence: the question names a code or period that no article contains, or a
     place or a day that none of the retrieved articles mentions."""
     if not all(store.known_phrase(phrase) or store.known_phrase(store.restorer.restore(phrase))
-               for phrase in (*q.codes, *q.periods)):  # "290-QD/TU" typed without diacritics is 290-QĐ/TƯ
+               for phrase in (*q.codes, *q.periods)):  # "12-QD/TU" typed without diacritics is 12-QĐ/TƯ
         return True
     docs = [store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
     texts = [fold(" ".join(filter(None, (d.title, d.place, d.source, d.text)))) for d in docs]
