@@ -11,7 +11,10 @@ Layout of a store folder:
 
 A generation is written completely in its own folder and only then published by
 renaming a new CURRENT over the old one, so readers (and a crash at any point)
-see either the old complete store or the new complete one. The manifest names
+see either the old complete store or the new complete one. A write that fails removes
+its folder; folders left by killed writers are cleared by the next one (under the lock).
+The manifest records each file's size and CRC-32 (checksums.py), checked before reuse
+and when a store is opened. The manifest names
 the backend; a Milvus collection keeps rows by key, so a reader maps them back
 to its own generation's chunks (backends/base.py). `store.Store` opens a generation with its
 backend for search.
@@ -20,6 +23,7 @@ backend for search.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import logging
 import os
@@ -30,6 +34,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from danvan_qa.errors import StoreError
+from danvan_qa.index import checksums
+from danvan_qa.index.checksums import REPAIR_HINT, Verifier
 from danvan_qa.ingest.chunking import Chunk
 from danvan_qa.ingest.corpus import Document
 from danvan_qa.ingest.facts import FactTable
@@ -54,6 +60,7 @@ class Catalogue:
     keys: list[str]  # backend key of each chunk (backend.chunk_key)
     vocab: Vocabulary
     facts: FactTable
+    verifier: Verifier | None = None  # checking the files read, when read from disk
 
     @property
     def backend_name(self) -> str:
@@ -74,17 +81,19 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_generation(root: Path, catalogue: Catalogue, backend_files: Callable[[Path], dict[str, Any]]) -> Path:
-    """Write a new generation and publish it; returns its folder.
+def write_failure(root: Path, exc: OSError) -> StoreError:
+    """One line for a store that cannot be written, with what to do about it."""
+    fix = {errno.ENOSPC: "free some disk space", errno.EDQUOT: "free some disk space",
+           errno.EROFS: "make it writable or choose another with --store",
+           errno.EACCES: "make it writable or choose another with --store",
+           errno.EPERM: "make it writable or choose another with --store"}.get(exc.errno or 0, "fix it")
+    where = f" ({exc.filename})" if exc.filename else ""
+    return StoreError(f"cannot write the index in {root}: {exc.strerror or exc}{where}; {fix}, then run "
+                      "`danvan-qa index` again (the live index is unchanged)")
 
-    `backend_files(folder)` lets the backend write its files (or make its
-    collection ready) before the manifest that lists them; its result is the
-    manifest's "backend" entry. `catalogue.gen` is ignored and then set.
-    """
-    root.mkdir(parents=True, exist_ok=True)
-    gen = root / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
-    tmp = gen.with_name("." + gen.name + ".tmp")
-    tmp.mkdir()
+
+def _write_files(tmp: Path, catalogue: Catalogue, backend_files: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
+    """Every file of a generation into `tmp`, the manifest last; returns the manifest."""
     _write_jsonl(tmp / "documents.jsonl", [dataclasses.asdict(d) for d in catalogue.documents.values()])
     _write_jsonl(
         tmp / "chunks.jsonl",
@@ -97,22 +106,61 @@ def write_generation(root: Path, catalogue: Catalogue, backend_files: Callable[[
     files = {
         str(p.relative_to(tmp)): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()
     }
-    manifest = {**catalogue.manifest, "format_version": FORMAT_VERSION, "backend": backend, "files": files}
+    manifest = {**catalogue.manifest, "format_version": FORMAT_VERSION, "backend": backend, "files": files,
+                checksums.KEY: checksums.record(tmp)}
     (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     for p in tmp.rglob("*"):
         if p.is_file():
             with p.open("rb") as fh:
                 os.fsync(fh.fileno())
-    os.replace(tmp, gen)
+    return manifest
+
+
+def write_generation(root: Path, catalogue: Catalogue, backend_files: Callable[[Path], dict[str, Any]]) -> Path:
+    """Write a new generation and publish it; returns its folder.
+
+    `backend_files(folder)` lets the backend write its files (or make its
+    collection ready) before the manifest that lists them; its result is the
+    manifest's "backend" entry. `catalogue.gen` is ignored and then set. If anything
+    fails before publishing, what this call wrote is removed and the live store is
+    untouched; an OSError (full disk, read-only folder) becomes a one-line StoreError.
+    """
+    gen = root / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    tmp = gen.with_name("." + gen.name + ".tmp")
     pointer = root / (CURRENT + ".tmp")
-    pointer.write_text(gen.name + "\n", encoding="utf-8")
-    with pointer.open("rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(pointer, root / CURRENT)
-    _fsync_dir(root)
+    published = False
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp.mkdir()
+        manifest = _write_files(tmp, catalogue, backend_files)
+        os.replace(tmp, gen)
+        pointer.write_text(gen.name + "\n", encoding="utf-8")
+        with pointer.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(pointer, root / CURRENT)
+        published = True
+        _fsync_dir(root)
+    except BaseException as exc:
+        if not published:
+            for folder in (tmp, gen):
+                shutil.rmtree(folder, ignore_errors=True)
+            pointer.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise write_failure(root, exc) from None
+        raise
     catalogue.manifest, catalogue.gen = manifest, gen
     collect_garbage(root)
     return gen
+
+
+def clear_temps(root: Path) -> None:
+    """Remove what writers killed mid-write left: `.gen-*.tmp` folders and `CURRENT.tmp`.
+
+    Call it holding the store's lock: then no live writer owns any of them."""
+    for p in root.glob(".gen-*.tmp"):
+        log.info("removing %s, left by an indexer that did not finish", p)
+        shutil.rmtree(p, ignore_errors=True)
+    (root / (CURRENT + ".tmp")).unlink(missing_ok=True)
 
 
 def collect_garbage(root: Path) -> None:
@@ -124,12 +172,17 @@ def collect_garbage(root: Path) -> None:
 
 
 def current_generation(root: Path) -> Path | None:
+    """The live generation's folder as CURRENT names it; None before the first index."""
     pointer = root / CURRENT
     if not pointer.is_file():
         return None
-    name = pointer.read_text(encoding="utf-8").strip()
-    if not name.startswith("gen-") or "/" in name:
-        raise StoreError(f"{pointer} is corrupted ({name[:40]!r}); {REBUILD_HINT}")
+    raw = pointer.read_bytes()
+    try:
+        name = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        name = ""
+    if not name.startswith("gen-") or "/" in name or not name.isprintable():
+        raise StoreError(f"{pointer} is corrupted ({raw[:40]!r}); {REPAIR_HINT}")
     return root / name
 
 
@@ -140,11 +193,11 @@ def read_manifest(root: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StoreError(f"{gen} has no {MANIFEST}; {REBUILD_HINT}") from None
+        raise StoreError(f"{gen} has no {MANIFEST}; {REPAIR_HINT}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise StoreError(f"{gen / MANIFEST} is corrupted ({exc}); {REBUILD_HINT}") from None
+        raise StoreError(f"{gen / MANIFEST} is corrupted ({exc}); {REPAIR_HINT}") from None
     if not isinstance(manifest, dict):
-        raise StoreError(f"{gen / MANIFEST} is not a JSON object; {REBUILD_HINT}")
+        raise StoreError(f"{gen / MANIFEST} is not a JSON object; {REPAIR_HINT}")
     return manifest
 
 
@@ -164,17 +217,25 @@ def check_compatible(manifest: dict[str, Any], model_id: str, root: Path) -> Non
 
 
 def read_catalogue(root: Path, model_id: str) -> Catalogue:
-    """Load and cross-check the live generation's catalogue; any inconsistency is a StoreError."""
+    """Load and cross-check the live generation's catalogue; any inconsistency is a StoreError.
+
+    The files' checksums are verified meanwhile on another thread (`Catalogue.verifier`): the
+    caller asks for the verdict before trusting what was read.
+    """
     manifest = read_manifest(root)
     check_compatible(manifest, model_id, root)
     gen = current_generation(root)
     assert gen is not None
-    for name, size in manifest.get("files", {}).items():
+    files = manifest.get("files", {})
+    if not isinstance(files, dict):
+        raise StoreError(f"{gen / MANIFEST} is corrupted (no file list); {REPAIR_HINT}")
+    for name, size in files.items():
         path = gen / name
         if not path.is_file():
-            raise StoreError(f"index file {path} is missing; {REBUILD_HINT}")
+            raise StoreError(f"index file {path} is missing; {REPAIR_HINT}")
         if path.stat().st_size != size:
-            raise StoreError(f"index file {path} has {path.stat().st_size} bytes, expected {size}; {REBUILD_HINT}")
+            raise StoreError(f"index file {path} has {path.stat().st_size} bytes, expected {size}; {REPAIR_HINT}")
+    verifier = Verifier(gen, manifest)
     try:
         documents = {}
         with (gen / "documents.jsonl").open(encoding="utf-8") as fh:
@@ -191,5 +252,5 @@ def read_catalogue(root: Path, model_id: str) -> Catalogue:
         vocab = Vocabulary.from_json(json.loads((gen / "vocab.json").read_text(encoding="utf-8")))
         facts = FactTable.from_json(json.loads((gen / "facts.json").read_text(encoding="utf-8")))
     except Exception as exc:  # noqa: BLE001 - every parse failure means the same thing to the user
-        raise StoreError(f"index in {gen} is corrupted ({type(exc).__name__}: {exc}); {REBUILD_HINT}") from None
-    return Catalogue(gen, manifest, documents, chunks, keys, vocab, facts)
+        raise StoreError(f"index in {gen} is corrupted ({type(exc).__name__}: {exc}); {REPAIR_HINT}") from None
+    return Catalogue(gen, manifest, documents, chunks, keys, vocab, facts, verifier)

@@ -15,6 +15,7 @@ from typing import Any
 from danvan_qa.embed.embedding import Embedder, get_embedder, model_id_for
 from danvan_qa.errors import CorpusError, StoreError
 from danvan_qa.index import catalogue as st
+from danvan_qa.index import checksums
 from danvan_qa.index.backends.base import Row
 from danvan_qa.index.backends.factory import target_mismatch, writer_for
 from danvan_qa.index.backends.sizing import choose_index_type
@@ -71,22 +72,38 @@ def _chunking_params(settings: Settings) -> dict[str, object]:
     }
 
 
-def _previous(root: Path, settings: Settings, model_id: str, rebuild: bool) -> st.Catalogue | None:
-    """The live catalogue if its chunks and backend can be reused, else None (full build)."""
-    if rebuild or st.current_generation(root) is None:
-        return None
+# Files whose content an incremental build carries forward; the rest are written anew each time.
+_CARRIED = frozenset({"documents.jsonl", "chunks.jsonl", "vectors.npy"})
+
+
+def _previous(root: Path, settings: Settings, model_id: str, rebuild: bool) -> tuple[st.Catalogue | None, bool]:
+    """The live catalogue if its chunks and backend can be reused, else None (full build), and
+    whether a new generation must be written even if no article changed (a file to repair)."""
+    if rebuild:
+        return None, True
     try:
+        if st.current_generation(root) is None:
+            return None, True
         old = st.read_catalogue(root, model_id)
     except StoreError as exc:
         log.warning("existing index not reusable, rebuilding from scratch: %s", exc)
-        return None
+        return None, True
+    damaged = old.verifier.damage() if old.verifier else []
+    if damaged:
+        carried = any(d.name in _CARRIED or d.path == old.gen for d in damaged)
+        log.warning("index files damaged (%s); %s", "; ".join(f"{d.path.name}: {d.reason}" for d in damaged),
+                    "rebuilding from the corpus" if carried else "writing them again from the corpus")
+        if carried:
+            return None, True
+    elif checksums.KEY not in old.manifest:
+        log.info("the index has no checksums yet; writing a generation that records them")
     if old.manifest.get("chunking") != _chunking_params(settings):
         log.info("chunking settings changed; re-embedding every document")
-        return None
+        return None, True
     if mismatch := target_mismatch(old.manifest, settings):
         log.info("backend %s changed from %r to %r; indexing into the new one", *mismatch)
-        return None
-    return old
+        return None, True
+    return old, bool(damaged) or checksums.KEY not in old.manifest
 
 
 def build_index(
@@ -108,12 +125,22 @@ def build_index(
     loaded = load_corpus(corpus_dir, max_bytes=settings.max_doc_bytes)
     if not loaded.documents:
         raise CorpusError(f"no readable .txt/.md article in {corpus_dir}")
-    root.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(root / ".lock"), timeout=LOCK_TIMEOUT_S)
     try:
-        with FileLock(str(root / ".lock"), timeout=LOCK_TIMEOUT_S):
-            return _build_locked(loaded.documents, loaded.skipped, root, settings, rebuild, progress, embedder, started)
+        root.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
     except Timeout:
         raise StoreError(f"another indexer is writing {root}; try again when it has finished") from None
+    except OSError as exc:  # a read-only or full store folder
+        raise st.write_failure(root, exc) from None
+    try:
+        try:
+            st.clear_temps(root)  # no writer holds them: the lock is ours
+        except OSError as exc:
+            raise st.write_failure(root, exc) from None
+        return _build_locked(loaded.documents, loaded.skipped, root, settings, rebuild, progress, embedder, started)
+    finally:
+        lock.release()
 
 
 def _build_locked(
@@ -127,7 +154,7 @@ def _build_locked(
     started: float,
 ) -> IndexReport:
     model_id = embedder.model_id if embedder else model_id_for(settings)
-    old = _previous(root, settings, model_id, rebuild)
+    old, repair = _previous(root, settings, model_id, rebuild)
     old_hashes = {d: doc.content_hash for d, doc in old.documents.items()} if old else {}
     new_ids = {d.doc_id for d in documents}
     added = tuple(d.doc_id for d in documents if d.doc_id not in old_hashes)
@@ -139,7 +166,7 @@ def _build_locked(
         return IndexReport(added, updated, removed, unchanged, skipped, n_chunks, embedded,
                            time.perf_counter() - started, str(root), written)
 
-    if old is not None and not (added or updated or removed):
+    if old is not None and not (added or updated or removed or repair):
         paths_same = all(old.documents[d.doc_id].path == d.path for d in documents)
         same_index = choose_index_type(len(old.chunks), settings.index_type, settings.hnsw_threshold) \
             == old.manifest["backend"].get("index")

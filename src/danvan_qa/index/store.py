@@ -15,6 +15,7 @@ from danvan_qa.errors import StoreError
 from danvan_qa.index.backends.base import Backend, Filters, Hits
 from danvan_qa.index.backends.factory import open_backend, target_mismatch
 from danvan_qa.index.catalogue import REBUILD_HINT, Catalogue, read_catalogue
+from danvan_qa.index.grounding import grounded
 from danvan_qa.ingest.chunking import sentence_spans
 from danvan_qa.ingest.facts import Event, FactTable, Person, Programme
 from danvan_qa.ingest.normalize import fold, lexical_tokens, syllables
@@ -63,10 +64,16 @@ class ArticleWords(NamedTuple):
 
 
 class Store:
-    """A loaded store, ready to search; safe to share between threads (read-only)."""
+    """A loaded store, ready to search; safe to share between threads (read-only).
 
-    def __init__(self, root: Path, data: Catalogue, backend: Backend) -> None:
+    Its files' checksums are verified on a thread started when it was opened (catalogue.py):
+    searching and reading the fact table wait for that verdict, so a damaged file is a
+    StoreError on first use, never an answer, and start-up does not wait for it.
+    """
+
+    def __init__(self, root: Path, data: Catalogue, backend: Backend, dropped_facts: int = 0) -> None:
         self.root = root
+        self._dropped_facts = dropped_facts  # facts not found in their article's text (grounding.py)
         self.data = data
         self.backend = backend
         self.restorer = Restorer(data.vocab)
@@ -95,8 +102,18 @@ class Store:
             return tokens[0] in vocab.unigrams
         return all(f"{a} {b}" in vocab.bigrams for a, b in zip(tokens, tokens[1:]))
 
+    def check(self) -> None:
+        """Wait for the verification of the store's files; raise StoreError if one is damaged."""
+        if self.data.verifier is not None:
+            self.data.verifier.check()
+        if self._dropped_facts:  # told once, and only of a store whose files are sound
+            dropped, self._dropped_facts = self._dropped_facts, 0
+            log.warning("%d facts in %s do not match their article's text where they were read; dropped",
+                        dropped, self.data.gen / "facts.json")
+
     @property
     def facts(self) -> FactTable:
+        self.check()
         return self.data.facts
 
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
@@ -123,6 +140,7 @@ class Store:
         """Open the live generation with the backend it was built for (checked against `settings`)."""
         root = Path(root)
         catalogue = read_catalogue(root, model_id)
+        catalogue.facts, dropped = grounded(catalogue.facts, catalogue.documents)
         if settings is not None:
             _check_backend(catalogue, root, settings)
         try:
@@ -133,7 +151,7 @@ class Store:
             raise StoreError(
                 f"index in {catalogue.gen} is corrupted ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
             ) from None
-        return cls(root, catalogue, backend)
+        return cls(root, catalogue, backend, dropped)
 
     @property
     def model_id(self) -> str:
@@ -144,9 +162,11 @@ class Store:
 
     def dense_search(self, query_vector: np.ndarray, n: int, filters: Filters | None = None) -> Hits:
         """Top-n chunk rows by inner product (cosine on normalised vectors)."""
+        self.check()
         return self.backend.dense_search(query_vector, min(n, len(self)), filters)
 
     def lexical_search(self, query: str, n: int, filters: Filters | None = None) -> Hits:
         """Top-n chunk rows by BM25 over exact syllables plus folded syllables and bigrams."""
+        self.check()
         exact, folded = lexical_tokens(query)
         return self.backend.lexical_search(query, exact, folded, min(n, len(self)), filters)

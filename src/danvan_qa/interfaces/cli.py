@@ -243,6 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `danvan-qa events --csv | head`
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0
+    except OSError as exc:  # a disk or folder fault the layers below did not name: one line, not a traceback
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"danvan-qa: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

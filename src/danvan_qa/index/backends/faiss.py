@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from danvan_qa.errors import ModelError, StoreError
 from danvan_qa.index.backends.base import NO_HITS, Filters, Hits, Row, active
 from danvan_qa.index.backends.bm25 import Bm25Builder, top_scores
 from danvan_qa.index.backends.sizing import ivf_lists
+from danvan_qa.index.checksums import REPAIR_HINT, bad_vectors
 from danvan_qa.ingest.normalize import lexical_tokens
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ log = logging.getLogger(__name__)
 
 BM25_DIRS = ("bm25_exact", "bm25_folded")
 _EXACT_DENSE_LIMIT = 20_000  # below this many allowed rows, filtered dense search is exact
+SCORE_LIMIT = 1.05  # |cosine| of two unit vectors, with the norm tolerance of bfloat16 encoders
 
 
 def build_dense(vectors: np.ndarray, index_type: str, nprobe: int = 32) -> Any:
@@ -70,7 +73,8 @@ class FaissBackend:
     name = "faiss"
 
     def __init__(self, vectors: np.ndarray, dense: Any, bm25_exact: Any, bm25_folded: Any,
-                 chunks: list["Chunk"], documents: dict[str, "Document"]) -> None:
+                 chunks: list["Chunk"], documents: dict[str, "Document"], gen: Path) -> None:
+        self.gen = gen  # named in errors
         self.vectors = vectors
         self.dense = dense
         self.bm25_exact = bm25_exact
@@ -98,7 +102,7 @@ class FaissBackend:
             raise ValueError(f"out of step ({counts})")
         if vectors.ndim != 2 or vectors.shape[1] != manifest["model"]["dim"] or dense.d != vectors.shape[1]:
             raise ValueError("vectors of the wrong dimension")
-        return cls(vectors, dense, exact, folded, chunks, documents)
+        return cls(vectors, dense, exact, folded, chunks, documents, gen)
 
     def _allowed(self, filters: Filters | None) -> np.ndarray | None:
         filters = active(filters)
@@ -111,24 +115,36 @@ class FaissBackend:
         allowed = self._allowed(filters)
         if allowed is not None and len(allowed) <= _EXACT_DENSE_LIMIT:
             sims = self.vectors[allowed] @ query_vector
+            self._in_range(sims, "vectors.npy")
             order = np.argsort(-sims, kind="stable")[:n]
             return Hits(allowed[order], sims[order])
         wanted = min(n if allowed is None else n * 20, len(self._chunks))
         if wanted == 0:
             return NO_HITS
         scores, rows = self.dense.search(query_vector.reshape(1, -1).astype(np.float32), wanted)
+        self._in_range(scores, "dense.faiss")
         keep = rows[0] >= 0
         if allowed is not None:
             keep &= np.isin(rows[0], allowed)
         return Hits(rows[0][keep][:n], scores[0][keep][:n])
 
+    def _in_range(self, scores: np.ndarray, name: str) -> None:
+        """A wrong ranking is worse than none: scores no cosine can take mean a damaged file."""
+        if scores.size and not np.all(np.abs(scores) <= SCORE_LIMIT):  # NaN fails too
+            worst = float(np.nanmax(np.abs(scores))) if np.isfinite(scores).any() else float("nan")
+            raise StoreError(f"index file {self.gen / name} gives dense scores out of range "
+                             f"(|score| up to {worst:.3g}, at most 1 for unit vectors); {REPAIR_HINT}")
+
     def lexical_search(self, query: str, exact: list[str], folded: list[str], n: int,
                        filters: Filters | None = None) -> Hits:
         scores = np.zeros(len(self._chunks), dtype=np.float32)
-        if exact:
-            scores += self.bm25_exact.get_scores(exact)
-        if folded:
-            scores += self.bm25_folded.get_scores(folded)
+        for field, tokens, name in ((self.bm25_exact, exact, "bm25_exact"), (self.bm25_folded, folded, "bm25_folded")):
+            if tokens:
+                try:
+                    scores += field.get_scores(tokens)
+                except (IndexError, ValueError) as exc:  # indices or shapes no longer agree: damaged
+                    raise StoreError(f"index folder {self.gen / name} is damaged ({type(exc).__name__}); "
+                                     f"{REPAIR_HINT}") from None
         allowed = self._allowed(filters)
         if allowed is not None:
             mask = np.zeros(len(scores), dtype=bool)
@@ -158,6 +174,9 @@ class FaissWriter:
         return {k for k in keys if k in self._old}
 
     def add(self, rows: list[Row], vectors: np.ndarray, progress: bool = False) -> None:
+        if bad := bad_vectors(vectors):
+            raise ModelError(f"the encoder gave {bad} of {len(vectors)} vectors that are not finite unit vectors; "
+                             "check the model folder (DANVAN_QA_MODEL) and encoder (DANVAN_QA_ENCODER)")
         for row, vec in zip(rows, vectors):
             self._new[row.key] = vec
 
