@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from danvan_qa.ingest.corpus import Document
+from danvan_qa.ingest.splitting import MAX_SENTENCE, bounded
 
 # Paragraph, line, then Vietnamese sentence and clause boundaries, then words.
 SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ": ", ", ", " ", ""]
@@ -67,14 +68,18 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-ZĐÀ-Ỹ0-
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """[start, end) spans of the sentences in text[start:end], trimmed of spaces."""
+    """[start, end) spans of the sentences in text[start:end], trimmed of spaces.
+
+    A sentence longer than splitting.MAX_SENTENCE (a text without sentence punctuation) is
+    cut into pieces, so whatever reads sentences one by one costs time linear in the text.
+    """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        spans.append((pos, m.start()))
+        spans += bounded(text, pos, m.start(), MAX_SENTENCE)
         pos = m.end()
-    spans.append((pos, end))
+    spans += bounded(text, pos, end, MAX_SENTENCE)
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():

@@ -24,6 +24,8 @@ from pathlib import Path
 from danvan_qa.errors import CorpusError
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import NORMALIZER_VERSION, normalize_text, normalize_tracked, sub_tracked
+from danvan_qa.ingest.splitting import title_of
+from danvan_qa.ingest.walk import Skipped, read, walk
 
 log = logging.getLogger(__name__)
 
@@ -116,27 +118,48 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Skipped:
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class CorpusLoad:
     documents: tuple[Document, ...]
     skipped: tuple[Skipped, ...]
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused."""
+    """UTF-8 (with or without BOM) or UTF-16 (with a BOM, or recognised without); anything else is refused."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
     if b"\x00" in raw:
-        raise ValueError("binary file (contains NUL bytes)")
+        order = _utf16_without_bom(raw)
+        text = _decoded(raw, order) if order else None
+        if text is None or "\x00" in text:
+            raise ValueError("binary file (contains NUL bytes)")
+        return text
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError(f"not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})") from None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the NUL bytes are the high bytes of UTF-16 code units.
+
+    Text in UTF-16 has a NUL in one of the two bytes of every character below U+0100 (letters
+    without marks, digits, spaces: most of a Vietnamese text), and almost never in the other.
+    """
+    if len(raw) % 2:
+        return None
+    units, even, odd = len(raw) // 2, raw[0::2].count(0), raw[1::2].count(0)
+    if odd * 4 >= units and even * 20 <= odd:
+        return "utf-16-le"
+    if even * 4 >= units and odd * 20 <= even:
+        return "utf-16-be"
+    return None
+
+
+def _decoded(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -278,7 +301,7 @@ def parse_document(path: Path, raw: bytes, doc_id: str | None = None) -> Documen
         log.warning("%s: ignoring unknown front matter keys %s", path.name, sorted(unknown))
     if not text.strip():
         raise ValueError("empty document (no text after removing page boilerplate)")
-    title = meta.get("title") or next(line for line in text.split("\n") if line.strip())
+    title = title_of(meta.get("title") or next(line for line in text.split("\n") if line.strip()))
     date = meta.get("date")
     if date:
         if dates.parse_iso(date) is None:
@@ -308,37 +331,27 @@ def parse_document(path: Path, raw: bytes, doc_id: str | None = None) -> Documen
 
 
 def load_corpus(folder: Path, *, max_bytes: int = 2_000_000) -> CorpusLoad:
-    """Every readable article under `folder` (sorted, recursive), plus what was skipped and why."""
+    """Every readable article under `folder` (sorted, recursive), plus what was skipped and why.
+
+    Skips are logged at INFO only: the caller reports `skipped` once, to whoever asked.
+    """
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist or is not a folder")
     docs: dict[str, Document] = {}
-    skipped: list[Skipped] = []
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
-        if path.name.startswith(".") or path.name.lower() == "readme.md":
-            continue
-        reason = _file_problem(path, max_bytes)
-        if reason is None:
-            try:
-                doc = parse_document(path, path.read_bytes(), path.relative_to(folder).with_suffix("").as_posix())
-            except (ValueError, OSError) as exc:
-                reason = str(exc)
-            else:
-                if doc.doc_id in docs:
-                    reason = f"duplicate id {doc.doc_id!r} (already used by {Path(docs[doc.doc_id].path).name})"
-                else:
-                    docs[doc.doc_id] = doc
-                    continue
-        log.warning("skipping %s: %s", path, reason)
+    found, skipped = walk(folder, SUFFIXES)
+    for entry in found:
+        path = entry.path
+        try:
+            doc = parse_document(path, read(entry.real, max_bytes), path.relative_to(folder).with_suffix("").as_posix())
+        except (ValueError, OSError) as exc:
+            reason = str(exc)
+        else:
+            if doc.doc_id not in docs:
+                docs[doc.doc_id] = doc
+                continue
+            reason = f"duplicate id {doc.doc_id!r} (already used by {Path(docs[doc.doc_id].path).name})"
         skipped.append(Skipped(str(path), reason))
+    skipped.sort(key=lambda s: Path(s.path))
+    for s in skipped:
+        log.info("skipping %s: %s", s.path, s.reason)
     return CorpusLoad(tuple(docs.values()), tuple(skipped))
-
-
-def _file_problem(path: Path, max_bytes: int) -> str | None:
-    if path.is_symlink() and not path.exists():
-        return "broken symbolic link"
-    if not path.is_file():
-        return "not a regular file"
-    size = path.stat().st_size
-    if size > max_bytes:
-        return f"too large ({size} bytes > limit {max_bytes}; raise DANVAN_QA_MAX_DOC_BYTES)"
-    return None
