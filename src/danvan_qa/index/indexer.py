@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from danvan_qa.embed.embedding import Embedder, get_embedder, model_id_for
 from danvan_qa.errors import CorpusError, StoreError
@@ -49,12 +49,14 @@ class IndexReport:
     seconds: float
     store: str
     written: bool  # False when nothing changed and the live store was kept
+    repaired: tuple[str, ...] = ()  # files of the previous generation found damaged, written anew
 
     def summary(self) -> str:
+        repaired = f"; repaired {', '.join(self.repaired)}" if self.repaired else ""
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
             f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped; {self.chunks} chunks "
-            f"({self.embedded_chunks} embedded) in {self.seconds:.1f}s -> {self.store}"
+            f"({self.embedded_chunks} embedded){repaired} in {self.seconds:.1f}s -> {self.store}"
         )
 
 
@@ -76,34 +78,41 @@ def _chunking_params(settings: Settings) -> dict[str, object]:
 _CARRIED = frozenset({"documents.jsonl", "chunks.jsonl", "vectors.npy"})
 
 
-def _previous(root: Path, settings: Settings, model_id: str, rebuild: bool) -> tuple[st.Catalogue | None, bool]:
-    """The live catalogue if its chunks and backend can be reused, else None (full build), and
-    whether a new generation must be written even if no article changed (a file to repair)."""
+class _Previous(NamedTuple):
+    catalogue: st.Catalogue | None  # None: build everything from the corpus
+    damaged: tuple[str, ...] = ()  # its files that failed verification
+    rewrite: bool = True  # write a generation even if no article changed
+
+
+def _previous(root: Path, settings: Settings, model_id: str, rebuild: bool) -> _Previous:
+    """The live catalogue if its chunks and backend can be reused, its damaged files, and whether
+    a new generation is due whatever the articles (a file to repair, checksums to record)."""
     if rebuild:
-        return None, True
+        return _Previous(None)
     try:
         if st.current_generation(root) is None:
-            return None, True
+            return _Previous(None)
         old = st.read_catalogue(root, model_id)
     except StoreError as exc:
         log.warning("existing index not reusable, rebuilding from scratch: %s", exc)
-        return None, True
-    damaged = old.verifier.damage() if old.verifier else []
-    if damaged:
-        carried = any(d.name in _CARRIED or d.path == old.gen for d in damaged)
-        log.warning("index files damaged (%s); %s", "; ".join(f"{d.path.name}: {d.reason}" for d in damaged),
+        return _Previous(None)
+    damage = old.verifier.damage() if old.verifier else []
+    damaged = tuple(str(d.path.relative_to(old.gen)) if d.path != old.gen else d.name for d in damage)
+    if damage:
+        carried = any(d.name in _CARRIED or d.path == old.gen for d in damage)
+        log.warning("index files damaged (%s); %s", "; ".join(f"{n}: {d.reason}" for n, d in zip(damaged, damage)),
                     "rebuilding from the corpus" if carried else "writing them again from the corpus")
         if carried:
-            return None, True
+            return _Previous(None, damaged)
     elif checksums.KEY not in old.manifest:
         log.info("the index has no checksums yet; writing a generation that records them")
     if old.manifest.get("chunking") != _chunking_params(settings):
         log.info("chunking settings changed; re-embedding every document")
-        return None, True
+        return _Previous(None, damaged)
     if mismatch := target_mismatch(old.manifest, settings):
         log.info("backend %s changed from %r to %r; indexing into the new one", *mismatch)
-        return None, True
-    return old, bool(damaged) or checksums.KEY not in old.manifest
+        return _Previous(None, damaged)
+    return _Previous(old, damaged, bool(damage) or checksums.KEY not in old.manifest)
 
 
 def build_index(
@@ -154,7 +163,7 @@ def _build_locked(
     started: float,
 ) -> IndexReport:
     model_id = embedder.model_id if embedder else model_id_for(settings)
-    old, repair = _previous(root, settings, model_id, rebuild)
+    old, damaged, rewrite = _previous(root, settings, model_id, rebuild)
     old_hashes = {d: doc.content_hash for d, doc in old.documents.items()} if old else {}
     new_ids = {d.doc_id for d in documents}
     added = tuple(d.doc_id for d in documents if d.doc_id not in old_hashes)
@@ -164,9 +173,9 @@ def _build_locked(
 
     def report(n_chunks: int, embedded: int, written: bool) -> IndexReport:
         return IndexReport(added, updated, removed, unchanged, skipped, n_chunks, embedded,
-                           time.perf_counter() - started, str(root), written)
+                           time.perf_counter() - started, str(root), written, damaged)
 
-    if old is not None and not (added or updated or removed or repair):
+    if old is not None and not (added or updated or removed or rewrite):
         paths_same = all(old.documents[d.doc_id].path == d.path for d in documents)
         same_index = choose_index_type(len(old.chunks), settings.index_type, settings.hnsw_threshold) \
             == old.manifest["backend"].get("index")
