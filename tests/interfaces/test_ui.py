@@ -44,12 +44,13 @@ def test_python_client_gets_a_cited_answer(seed_server):
     assert "Các đoạn đã truy xuất" in passages and cleared == ""
     history, sources, _, _ = ask(client, "   ")
     assert content(history[-1]) == "Vui lòng nhập câu hỏi." and sources == ""
-    history, _, _, kept = ask(client, "x" * 5000)
-    assert "quá dài" in content(history[-1]) and kept == "x" * 5000
-    rows, csv_file, where = client.predict("thua thien", 1, api_name="/events")
+    history, _, _, _ = ask(client, "x" * 5000)
+    assert "quá dài: 5000 ký tự" in content(history[-1]) and "x" * 100 not in str(history)  # said, not echoed
+    rows, where = client.predict("thua thien", 1, api_name="/events")
     assert len(rows["data"]) == 1 and rows["data"][0][1] == "Thừa Thiên Huế"
     assert where == "Trang 1/1 · 1 sự kiện"
-    rows, _, where = client.predict("", 99, api_name="/events")  # past the end: the last page
+    assert "Thừa Thiên Huế" in Path(client.predict("thua thien", api_name="/events_csv")).read_text(encoding="utf-8-sig")
+    rows, where = client.predict("", 99, api_name="/events")  # past the end: the last page
     assert rows["data"] and where.startswith("Trang 1/1 ·")
 
 

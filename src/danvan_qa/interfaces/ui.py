@@ -7,11 +7,15 @@ Errors are logged and shown as a friendly message, never as a traceback.
 
 from __future__ import annotations
 
+import atexit
 import logging
+import shutil
 import tempfile
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
 from typing import Any
 
 from danvan_qa.errors import DanvanError, QueryError, StoreError
@@ -34,6 +38,7 @@ MSG_NOT_READY = "Hệ thống đang chuẩn bị mô hình và chỉ mục, vui 
 MSG_ERROR = "Đã có lỗi khi trả lời câu hỏi này. Vui lòng thử lại hoặc đặt câu hỏi khác."
 MSG_TIMEOUT = "Câu hỏi này mất quá nhiều thời gian để trả lời. Vui lòng thử lại hoặc hỏi ngắn gọn hơn."
 MODES = [("Kết hợp (hybrid)", "hybrid"), ("Từ khóa (BM25)", "bm25"), ("Ngữ nghĩa (dense)", "dense")]
+CACHE_S = 3600  # how long a CSV the page asked for, or Gradio's copy of it, is kept
 
 
 class Preparer:
@@ -54,6 +59,8 @@ class Preparer:
             get_embedder(self.settings)
             self.state = "Đang cập nhật chỉ mục từ kho bài viết…"
             report = build_index(settings=self.settings)
+            for skipped in report.skipped:  # the one report of each skip: serve has no terminal summary
+                log.warning("skipped %s: %s", skipped.path, skipped.reason)
             open_store(settings=self.settings)
             self.state = f"Sẵn sàng: {len(report.added) + len(report.updated) + len(report.unchanged)} bài viết, " \
                          f"{report.chunks} đoạn."
@@ -78,6 +85,8 @@ class ChatBackend:
         # Answers run here so a request over its time budget can be answered with a message;
         # the pool bounds how many overdue computations can pile up.
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="danvan-answer")
+        self.csv_dir = Path(tempfile.mkdtemp(prefix="danvan-events-"))
+        atexit.register(shutil.rmtree, self.csv_dir, ignore_errors=True)
 
     def store(self):
         from danvan_qa.qa.retrieval import open_store
@@ -94,6 +103,8 @@ class ChatBackend:
         question = question or ""
         if not question.strip():
             return history + [_assistant(MSG_EMPTY)], "", "", ""
+        if len(question) > self.settings.max_question_chars:  # said, not echoed: the box keeps it
+            return history + [_assistant(_too_long(len(question), self.settings))], "", "", _unchanged()
         history.append({"role": "user", "content": user_text(question)})
         if not self.preparer.ready.is_set():
             return history + [_assistant(self.preparer.error or MSG_NOT_READY)], "", "", ""
@@ -107,7 +118,7 @@ class ChatBackend:
             log.warning("question over its %.1f s budget: %r", self.settings.request_timeout_s, question[:200])
             return history + [_assistant(MSG_TIMEOUT)], "", "", question
         except QueryError as exc:
-            return history + [_assistant(_query_message(exc, self.settings))], "", "", question
+            return history + [_assistant(_query_message(exc))], "", "", question
         except StoreError as exc:
             log.error("store problem while answering: %s", exc)
             return history + [_assistant(MSG_NOT_READY)], "", "", question
@@ -131,19 +142,28 @@ class ChatBackend:
             return None
         return Filters(doc_ids=chosen, sources=wanted, date_from=start, date_to=end)
 
-    def events(self, search: str = "", page: float = 1) -> tuple[list[list[str]], str | None, str]:
-        """One page of the events table matching `search` (any column, diacritics optional), a CSV
-        of every match, and where the page stands; searched and paged here, so an archive's tens
-        of thousands of events never reach the browser at once."""
-        from danvan_qa.qa.events import COLUMNS, search_events
+    def events(self, search: str = "", page: float = 1) -> tuple[list[list[str]], str]:
+        """One page of the events table matching `search` (any column, diacritics optional) and
+        where the page stands; searched and paged here, so an archive's tens of thousands of
+        events never reach the browser at once."""
+        from danvan_qa.qa.events import search_events
 
         if not self.preparer.ready.is_set():
-            return [], None, ""
+            return [], ""
         found = search_events(self.store(), search, int(page or 1))
         table = [[r["date"], r["place"], r["summary"], people_cell(r["participants"]), r["programmes"], source_cell(r)]
                  for r in found.rows]
-        info = f"Trang {found.page}/{found.pages} · {len(found.matches)} sự kiện"
-        return table, _write_csv(found.matches, COLUMNS), info
+        return table, f"Trang {found.page}/{found.pages} · {len(found.matches)} sự kiện"
+
+    def events_csv(self, search: str = "") -> str | None:
+        """A CSV of every event matching `search`, written only when the page asks for it; files
+        older than CACHE_S are removed as each new one is written."""
+        from danvan_qa.qa.events import COLUMNS, search_events
+
+        if not self.preparer.ready.is_set():
+            return None
+        _remove_older(self.csv_dir, CACHE_S)
+        return _write_csv(self.csv_dir, search_events(self.store(), search, 1).matches, COLUMNS)
 
     def status(self) -> str:
         return f'<div class="dv-status">{esc(self.preparer.state)}</div>'
@@ -159,19 +179,35 @@ def _is_iso(value: str) -> bool:
     return parse_iso(value) is not None
 
 
-def _query_message(exc: QueryError, settings: Settings) -> str:
+def _too_long(length: int, settings: Settings) -> str:
+    return f"Câu hỏi quá dài: {length} ký tự (tối đa {settings.max_question_chars} ký tự). Vui lòng rút gọn."
+
+
+def _unchanged() -> Any:
+    """The output that leaves a component as the browser has it (nothing sent back)."""
+    import gradio as gr
+
+    return gr.skip()
+
+
+def _query_message(exc: QueryError) -> str:
     text = str(exc)
-    if "too long" in text:
-        return f"Câu hỏi quá dài (tối đa {settings.max_question_chars} ký tự). Vui lòng rút gọn."
     if "empty" in text or "no words" in text:
         return MSG_EMPTY
     return f"Câu hỏi không hợp lệ: {esc(text)}"
 
 
-def _write_csv(rows: list[dict[str, str]], columns: tuple[str, ...]) -> str:
+def _remove_older(folder: Path, age_s: float) -> None:
+    cutoff = time.time() - age_s
+    for old in folder.glob("*.csv"):
+        if old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
+
+
+def _write_csv(folder: Path, rows: list[dict[str, str]], columns: tuple[str, ...]) -> str:
     import csv
 
-    handle = tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="danvan-events-", delete=False,
+    handle = tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="su-kien-", dir=folder, delete=False,
                                          encoding="utf-8-sig", newline="")
     with handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
@@ -184,7 +220,7 @@ def build_app(settings: Settings, preparer: Preparer):
     import gradio as gr
 
     backend = ChatBackend(settings, preparer)
-    with gr.Blocks(title="Hỏi đáp công tác dân vận") as demo:
+    with gr.Blocks(title="Hỏi đáp công tác dân vận", delete_cache=(CACHE_S, CACHE_S)) as demo:
         gr.Markdown("## Hỏi đáp công tác dân vận\nCâu trả lời trích nguyên văn từ các bài viết, kèm nguồn [1], [2]…")
         status = gr.HTML(backend.status())
         with gr.Tab("Hỏi đáp"):
@@ -218,15 +254,18 @@ def build_app(settings: Settings, preparer: Preparer):
                                           "Nguồn"], datatype=["str", "str", "str", "markdown", "str", "markdown"],
                                  column_widths=["100px", "120px", "200px", "380px", "200px", "200px"], wrap=True,
                                  interactive=False, elem_id="dv-events")
-            download = gr.File(label="Tải CSV")
+            with gr.Row():
+                export = gr.Button("Tạo tệp CSV các sự kiện đang tìm", elem_id="dv-events-csv", scale=1)
+                download = gr.File(label="Tải CSV", elem_id="dv-events-download", scale=3)
         inputs = [question, chat, k, mode, docs, srcs, date_from, date_to, show]
         outputs = [chat, sources, passages, question]
         send.click(backend.ask, inputs, outputs, api_name="ask")
         question.submit(backend.ask, inputs, outputs, api_visibility="private")
         clear.click(lambda: ([], "", "", ""), None, outputs, api_visibility="private")
-        search.change(lambda text: (*backend.events(text, 1), 1), search, [table, download, info, page],
+        search.change(lambda text: (*backend.events(text, 1), 1, None), search, [table, info, page, download],
                       api_visibility="private")
-        page.change(backend.events, [search, page], [table, download, info], api_name="events")
+        page.change(backend.events, [search, page], [table, info], api_name="events")
+        export.click(backend.events_csv, search, download, api_name="events_csv")
 
         def refresh():
             titles, names = [], []
@@ -234,14 +273,14 @@ def build_app(settings: Settings, preparer: Preparer):
                 store = backend.store()
                 titles = sorted(d.title for d in store.data.documents.values())
                 names = sorted({d.source for d in store.data.documents.values() if d.source})
-            rows, csv_path, where = backend.events("")
-            return backend.status(), gr.update(choices=titles), gr.update(choices=names), rows, csv_path, where
+            rows, where = backend.events("")
+            return backend.status(), gr.update(choices=titles), gr.update(choices=names), rows, where
 
         timer = gr.Timer(2.0)
-        timer.tick(refresh, None, [status, docs, srcs, table, download, info], api_visibility="private")
+        timer.tick(refresh, None, [status, docs, srcs, table, info], api_visibility="private")
         timer.tick(lambda: gr.Timer(active=not preparer.ready.is_set() and preparer.error is None), None, timer,
                    api_visibility="private")
-        demo.load(refresh, None, [status, docs, srcs, table, download, info], api_visibility="private")
+        demo.load(refresh, None, [status, docs, srcs, table, info], api_visibility="private")
     return demo
 
 
@@ -251,10 +290,17 @@ def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int =
     settings = settings or Settings.from_env()
     preparer = Preparer(settings)
     preparer.start()
-    demo = build_app(settings, preparer)
+    return launch(build_app(settings, preparer), host, port, concurrency, block)
+
+
+def launch(demo, host: str = "127.0.0.1", port: int = 7860, concurrency: int = 4, block: bool = True):
+    """Serve `demo` with a bounded queue, the chat's CSS and the security headers on every response."""
+    from starlette.middleware import Middleware
+
+    from danvan_qa.interfaces.headers import SecurityHeaders
+
     demo.queue(default_concurrency_limit=concurrency, max_size=128)
     demo.launch(server_name=host, server_port=port, show_error=False, quiet=True, css=CSS,
-                prevent_thread_lock=not block, footer_links=["api"])
+                prevent_thread_lock=not block, footer_links=["api"],
+                app_kwargs={"middleware": [Middleware(SecurityHeaders)]})
     return demo
-
-
