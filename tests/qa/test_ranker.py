@@ -70,7 +70,7 @@ def test_fit_linear_with_one_class_predicts_it():
 def test_models_round_trip_through_json(tmp_path):
     rows, labels = _separable()
     m = fit_linear(NAMES, rows, labels)
-    models = AnswerModels(m, m, m, 0.42, 0.3, {"questions": 3})
+    models = AnswerModels(m, m, m, m, 0.42, 0.3, {"questions": 3})
     path = tmp_path / "models.json"
     models.save(path)
     back = load_models(path)
@@ -79,11 +79,13 @@ def test_models_round_trip_through_json(tmp_path):
 
 def test_shipped_models_match_the_features():
     from danvan_qa.qa.candidates import SENTENCE_FEATURES
+    from danvan_qa.qa.spans import SPAN_FEATURES
     from danvan_qa.qa.support import ANSWERABLE_FEATURES
     from danvan_qa.qa.who import PERSON_FEATURES
 
     models = load_models()
     assert models.sentence.names == SENTENCE_FEATURES and models.person.names == PERSON_FEATURES
+    assert models.span.names == SPAN_FEATURES
     assert models.answerable.names == ANSWERABLE_FEATURES
     assert 0 < models.abstain_below < 1 and models.trained_on["articles"] >= 5
 

@@ -23,7 +23,9 @@ from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import MODELS_FILE, AnswerModels, LinearModel, fit_linear, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
+from danvan_qa.qa.extractive import SPAN_KINDS
 from danvan_qa.qa.records import Features
+from danvan_qa.qa.spans import SPAN_FEATURES, span_candidates
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.questions import WHO_KINDS
 from danvan_qa.qa.who import PERSON_FEATURES, person_candidates
@@ -86,13 +88,35 @@ def _person_rows(examples: Sequence[Example], sentence: LinearModel, store: Stor
     return rows
 
 
-def _fit_rankers(examples: Sequence[Example], store: Store) -> tuple[LinearModel, LinearModel]:
+def _span_label(text: str, item: GoldItem) -> int:
+    """A span is right when it holds a gold answer, or is most of one ("2.000" of "hơn 2.000 người")."""
+    span = normalize_answer(text)
+    golds = [g for g in map(normalize_answer, _golds(item)) if g]
+    return int(bool(span) and any(g in span or (span in g and 2 * len(span) >= len(g)) for g in golds))
+
+
+def _span_rows(examples: Sequence[Example], sentence: LinearModel, store: Store) -> list[tuple[Features, int]]:
+    """(features, label) of the span candidates of answerable typed questions."""
+    rows = []
+    for ex in examples:
+        q = ex.reading.question
+        if q.kind not in SPAN_KINDS or not ex.item.answerable:
+            continue
+        for c in span_candidates(q, ex.reading.scorer, _ranked(ex, sentence), store):
+            rows.append((c.features, int(c.sentence.doc_id in ex.item.doc_ids and _span_label(c.span.text, ex.item))))
+    return rows
+
+
+def _fit_rankers(examples: Sequence[Example], store: Store) -> tuple[LinearModel, LinearModel, LinearModel]:
+    """The sentence ranker, then the person ranker and span scorer over its ranking."""
     rows = [(c.features, y) for ex in examples if ex.item.answerable for c, y in zip(ex.candidates, ex.labels)]
     sentence = fit_linear(SENTENCE_FEATURES, [r for r, _ in rows], [y for _, y in rows])
     prow = _person_rows(examples, sentence, store)
     person = fit_linear(PERSON_FEATURES, [r[0] for r in prow], [r[1] for r in prow]) if prow else \
         _constant(PERSON_FEATURES)
-    return sentence, person
+    srow = _span_rows(examples, sentence, store)
+    span = fit_linear(SPAN_FEATURES, [r for r, _ in srow], [y for _, y in srow]) if srow else _constant(SPAN_FEATURES)
+    return sentence, person, span
 
 
 def _constant(names: Sequence[str], bias: float = 0.0) -> LinearModel:
@@ -189,21 +213,22 @@ def fit_models(examples: Sequence[Example], store: Store, *,
     if len({ex.group for ex in examples}) < 2:
         raise ValueError("fitting needs questions about at least 2 articles (thresholds are chosen on held-out ones)")
     fold = _folds([ex.group for ex in examples], INNER_FOLDS)
-    inner: dict[int, tuple[LinearModel, LinearModel]] = {}
+    inner: dict[int, tuple[LinearModel, LinearModel, LinearModel]] = {}
     person_oof: list[tuple[float, int, int, str]] = []
     for f in range(INNER_FOLDS):
         train = [ex for ex, g in zip(examples, fold) if g != f]
         held = [i for i, g in enumerate(fold) if g == f]
         if not train or not held:
             continue
-        inner[f] = sentence, person = _fit_rankers(train, store)
+        inner[f] = sentence, person, _ = _fit_rankers(train, store)
         for feats, y, j, doc in _person_rows([examples[i] for i in held], sentence, store):
             person_oof.append((person.prob(feats), y, held[j], doc))
     person_min, person_rel = _choose_person_min(person_oof)
     qfeats: dict[int, Features] = {}
     refused: set[int] = set()
-    for f, (sentence, person) in inner.items():
-        models = AnswerModels(sentence, person, _constant(ANSWERABLE_FEATURES, 30.0), 0.0, person_min, {}, person_rel)
+    for f, (sentence, person, span) in inner.items():
+        models = AnswerModels(sentence, person, span, _constant(ANSWERABLE_FEATURES, 30.0), 0.0, person_min, {},
+                              person_rel)
         rows, hard = _answer_rows(examples, [i for i, g in enumerate(fold) if g == f], models, store)
         qfeats.update(rows)
         refused |= hard
@@ -220,10 +245,10 @@ def fit_models(examples: Sequence[Example], store: Store, *,
             best = (refused_share, c, threshold)
     _, c, threshold = best  # type: ignore[misc]
     abstain_model = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in keep], [int(answerable[i]) for i in keep], c)
-    sentence, person = _fit_rankers(examples, store)
+    sentence, person, span = _fit_rankers(examples, store)
     trained_on = {"questions": len(examples), "articles": len({ex.group for ex in examples}), "abstain_c": c,
                   **(note or {})}
-    return AnswerModels(sentence, person, abstain_model, round(threshold, 4), person_min, trained_on, person_rel)
+    return AnswerModels(sentence, person, span, abstain_model, round(threshold, 4), person_min, trained_on, person_rel)
 
 
 def cross_validate(examples: Sequence[Example], store: Store,

@@ -13,10 +13,11 @@ from typing import Iterator, NamedTuple
 
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/-])")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-# A date counts as an event date only after a word that introduces one, so
+# A date counts as an event date only after a word that introduces one ("ngày", "Sáng nay (8-11)"), so
 # "giai đoạn 2016-2021" or "Nghị quyết 25-NQ" are never taken for dates.
 _DATE_CUE = re.compile(
-    r"(?:\b(?:ngày|hôm|sáng|chiều|trưa|tối|đêm|thứ\s+\w+|chủ\s+nhật|cập\s+nhật)\s*:?\s*,?\s*)$", re.IGNORECASE
+    r"(?:\b(?:ngày|hôm|sáng|chiều|trưa|tối|đêm|thứ\s+\w+|chủ\s+nhật|cập\s+nhật)(?:\s+(?:nay|qua|mai))?"
+    r"\s*[:(]?\s*,?\s*)$", re.IGNORECASE
 )
 
 

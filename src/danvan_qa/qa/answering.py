@@ -24,6 +24,7 @@ from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import read, retrieve_for
 from danvan_qa.qa.retrieval import open_store
+from danvan_qa.qa.spans import SPAN_FEATURES
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
 from danvan_qa.records import Answer
@@ -37,8 +38,9 @@ class Answerer:
         self.store = store
         self.settings = settings
         self.models = models or load_models()
-        expected = (SENTENCE_FEATURES, PERSON_FEATURES, ANSWERABLE_FEATURES)
-        if (self.models.sentence.names, self.models.person.names, self.models.answerable.names) != expected:
+        expected = (SENTENCE_FEATURES, PERSON_FEATURES, SPAN_FEATURES, ANSWERABLE_FEATURES)
+        got = (self.models.sentence.names, self.models.person.names, self.models.span.names, self.models.answerable.names)
+        if got != expected:
             raise ModelError("the answer models were fitted on other features than this version computes; "
                              "refit them with `danvan-qa train`")
         self.abstain_below = settings.abstain_threshold or self.models.abstain_below

@@ -18,24 +18,12 @@ from danvan_qa.ingest.bodies import party_groups
 from danvan_qa.ingest.facts import Programme
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.candidates import SentenceCandidate
-from danvan_qa.qa.extractive import (
-    SPAN_KINDS,
-    Scorer,
-    asks_several,
-    enumerated,
-    Sentence,
-    date_span,
-    duration_span,
-    number_span,
-    period_span,
-    place_span,
-    relative_period,
-    year_span,
-)
+from danvan_qa.qa.extractive import SPAN_KINDS, Scorer, Sentence, Span, asks_several, enumerated, period_span, relative_period
 from danvan_qa.ingest.lexicon import SPEAKER_ACTS
 from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
 from danvan_qa.qa.records import Evidence, Item, Statement, Strong
+from danvan_qa.qa.spans import resolved_date, span_candidates
 from danvan_qa.qa.who import PersonCandidate, complete, person_candidates, select
 from danvan_qa.records import Passage
 
@@ -54,6 +42,7 @@ class Draft:
     items: tuple[Item, ...] = ()
     person: PersonCandidate | None = None  # the most likely person, for "who" answers
     person_p: float = 0.0
+    span_p: float = 0.0  # the span scorer's probability, for typed spans
 
 
 def vn_date(iso: str | None) -> str:
@@ -93,6 +82,11 @@ def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
     return " và ".join(names)
 
 
+def asks_code(q: Question) -> bool:
+    """Whether the question asks for a document's number ("có số hiệu gì", "ký hiệu")."""
+    return bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))
+
+
 def asks_signatories(q: Question) -> bool:
     """Whether a "which organisations" question asks who signed, or between whom ("giữa", "ký")."""
     return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
@@ -119,13 +113,15 @@ class Drafter:
         elif q.kind == "program_name" or ((q.codes or programme_numbers(q)) and (
                 q.kind == "date" or q.kind == "parties" and asks_signatories(q))):
             draft = self.programme(q, ranked)
+        if draft is None and asks_code(q):
+            draft = self.code(q, ranked)
         if draft is None and q.kind == "parties":
             draft = self.organisations(q, ranked)
         if draft is None and q.kind in WHO_KINDS:
             draft = self.people(q, ranked, scorer)
         if draft is None and q.kind == "other" and asks_several(q):
             draft = self.enumeration(ranked)
-        return draft or self.span(q, ranked)
+        return draft or self.span(q, ranked, scorer)
 
     # -- drafts from the fact table ----------------------------------------------
     def person_role(self, q: Question, passages: list[Passage]) -> Draft | None:
@@ -185,6 +181,8 @@ class Drafter:
                 return None
             line = Statement(("Ký ngày ", Strong(prog.date_text), f" ({vn_date(prog.date)})"), evidence)
             return Draft(prog.date_text, (line,), evidence, "fact")
+        if asks_code(q) and not prog.number:
+            return None  # "có số hiệu gì": a programme without one does not answer
         return self._programme_name(prog, evidence)
 
     def _programme_name(self, prog: Programme, evidence: Evidence) -> Draft:
@@ -225,25 +223,44 @@ class Drafter:
 
     def organisations(self, q: Question, ranked: Ranked) -> Draft | None:
         """The bodies a "which organisations" question asks for, from the best sentence naming a
-        group of them: the group after "giữa" when it asks who signed or between whom, else the
-        first; without the bodies the question itself names ("X phối hợp với đơn vị nào?")."""
+        group of them (for "giữa / những …", the best of the top three naming two or more): the
+        group after "giữa" when it asks who signed or between whom, else the first; without the
+        bodies the question itself names ("X phối hợp với đơn vị nào?")."""
         asked = fold(q.restored)
         between = asks_signatories(q)
-        names: list[str] = []
+        found: list[tuple[SentenceCandidate, list[str]]] = []
         for cand, _ in ranked[:3]:
             for group in party_groups(cand.text, between):
                 names = list(dict.fromkeys(b.name for b in group if fold(b.name) not in asked))
                 if names:
+                    found.append((cand, names))
                     break
-            if names:
+        if not found:
+            return None
+        # "giữa những cơ quan nào": two or more, from the best sentence naming several if one does
+        several = between or asks_several(q)
+        cand, names = next(((c, n) for c, n in found if several and len(n) > 1), found[0])
+        evidence = self.evidence(cand.doc_id, cand.start, cand.end)
+        parts: list[str] = []
+        for name in names:
+            parts += [", "] if parts else []
+            parts.append(Strong(name))
+        line = Statement((*parts, ': "', cand.text, '"'), evidence)
+        return Draft(as_written(cand.text, names), (line,), evidence, "typed",
+                     items=tuple(Item(name, None, None, (), evidence) for name in names))
+
+    def code(self, q: Question, ranked: Ranked) -> Draft | None:
+        """A document number ("03-KH/BCĐ") in the best of the top three sentences naming one; not
+        the number of a programme of another period than the one asked about."""
+        years = [tuple(re.findall(r"\d{4}", period)) for period in q.periods]
+        other = {fold(p.number) for p in self.store.facts.programmes if p.number and p.period and years
+                 and tuple(re.findall(r"\d{4}", p.period)) not in years}
+        for cand, _ in ranked[:3]:
+            hit = next((m for m in dates.CODE.finditer(cand.text) if fold(m.group(0)) not in other), None)
+            if hit:
                 evidence = self.evidence(cand.doc_id, cand.start, cand.end)
-                parts: list[str] = []
-                for name in names:
-                    parts += [", "] if parts else []
-                    parts.append(Strong(name))
-                line = Statement((*parts, ': "', cand.text, '"'), evidence)
-                return Draft(as_written(cand.text, names), (line,), evidence, "typed",
-                             items=tuple(Item(name, None, None, (), evidence) for name in names))
+                line = Statement((Strong(hit.group(0)), ': "', cand.text, '"'), evidence)
+                return Draft(hit.group(0), (line,), evidence, "typed")
         return None
 
     def enumeration(self, ranked: Ranked) -> Draft | None:
@@ -262,16 +279,18 @@ class Drafter:
                              items=tuple(Item(text, None, None, (), evidence) for text, _ in items))
         return None
 
-    def span(self, q: Question, ranked: Ranked) -> Draft | None:
-        """The typed span of the best sentence that holds one."""
+    def span(self, q: Question, ranked: Ranked, scorer: Scorer) -> Draft | None:
+        """The typed span the span scorer rates best among the best sentences' spans."""
         relative = self._relative_period(q, ranked[0][0]) if q.kind == "program_period" else None
         if relative is not None:
             return relative
-        for cand, prob in ranked[:3]:
-            draft = self._typed(q, Sentence(cand.doc_id, cand.start, cand.end, cand.text, prob))
-            if draft is not None:
-                return draft
-        return None
+        if q.kind not in SPAN_KINDS:
+            return None
+        scored = [(c, self.models.span.prob(c.features)) for c in span_candidates(q, scorer, ranked, self.store)]
+        if not scored:
+            return None
+        best, p = max(scored, key=lambda cp: cp[1])
+        return self._quote_span(q, best.span, best.sentence, p)
 
     def sentence(self, ranked: Ranked) -> Draft | None:
         """The best sentence, quoted; with the runner-up of its article when nearly as likely."""
@@ -298,31 +317,18 @@ class Drafter:
         if len({year for year, _, _ in found}) < 2:
             return None
         _, a, b = (max if later else min)(found, key=lambda f: f[0])
-        return self._typed(q, Sentence(best.doc_id, a, b, text[a:b], 0.0))
+        span = period_span(q, Sentence(best.doc_id, a, b, text[a:b], 0.0))
+        return self._quote_span(q, span, best, 0.0) if span else None  # the sentence need not be ranked
 
-    def _typed(self, q: Question, s: Sentence) -> Draft | None:
-        """The span of the asked type in a sentence, quoted with it; None when it holds none."""
-        if q.kind not in SPAN_KINDS:
-            return None
-        doc = self.store.data.documents[s.doc_id]
+    def _quote_span(self, q: Question, span: Span, cand: SentenceCandidate, span_p: float) -> Draft:
+        """A typed span in bold, with its sentence quoted; a date with its reading (dd/mm/yyyy)."""
         label = ""
-        if q.kind == "number":
-            span = number_span(q, s)
-        elif q.kind == "date":
-            found = date_span(q, s, int(doc.date[:4]) if doc.date else None)
-            span, iso = found if found else (None, None)
-            if re.search(r"(?<!\w)nam nao(?!\w)", q.folded) and not (span and re.search(r"(?:19|20)\d\d", span.text)):
-                span, iso = year_span(q, s), None  # "năm nào" asks for a year
+        if q.kind == "date":
+            doc = self.store.data.documents[cand.doc_id]
+            iso = resolved_date(span, int(doc.date[:4]) if doc.date else None)
             label = f" ({vn_date(iso)})" if iso else ""
-        elif q.kind == "place":
-            span = place_span(s, doc.place)
-        elif q.kind == "duration":
-            span = duration_span(s)
-        else:
-            span = period_span(q, s)
-        if span is None:
-            return None
-        evidence = self.evidence(s.doc_id, s.start, s.end)
+        text = self.store.data.documents[cand.doc_id].text[cand.start:cand.end]
+        evidence = self.evidence(cand.doc_id, cand.start, cand.end)
         prefix = "Giai đoạn " if q.kind == "program_period" else ""
-        line = Statement((prefix, Strong(span.text), f'{label}: "', s.text, '"'), evidence)
-        return Draft(span.text, (line,), evidence, "typed")
+        line = Statement((prefix, Strong(span.text), f'{label}: "', text, '"'), evidence)
+        return Draft(span.text, (line,), evidence, "typed", span_p=span_p)

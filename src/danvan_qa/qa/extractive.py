@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import AbstractSet, Callable
+from typing import AbstractSet, Callable, NamedTuple
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.lexicon import PAIRED, UNITS
@@ -194,6 +194,55 @@ def period_span(question: Question, sentence: Sentence) -> Span | None:
         if best is None or overlap > best[0]:
             best = (overlap, span)
     return best[1] if best else None
+
+
+class TypedSpan(NamedTuple):
+    span: Span
+    cued: bool  # a cue word introduces it: a date after "ngày", a place after "tại", a period after "giai đoạn"
+    other_kind: bool  # a period for a date question that names no day ("thực hiện trong thời gian nào")
+
+
+def _periods(text: str) -> list[tuple[int, int, bool]]:
+    hits = list(dates.PERIOD.finditer(text)) + list(_PART_OF_YEAR.finditer(text))
+    return [(m.start(), m.end(), bool(re.search(r"giai đoạn\s*$|(?<!\w)từ\s+(?:năm\s+)?$", text[max(0, m.start() - 12): m.start()],
+                                                 re.IGNORECASE))) for m in hits]
+
+
+def typed_spans(question: Question, sentence: Sentence, fallback_place: str | None) -> list[TypedSpan]:
+    """Every span of the asked kind in a sentence, with whether a cue word introduces it, so that
+    a learned scorer chooses among them (qa/spans.py) instead of a fixed rule."""
+    text, at, kind = sentence.text, sentence.start, question.kind
+    found: list[tuple[int, int, bool, bool]] = []
+    if kind == "date":
+        cued = {m.start for m in dates.find_dates(text, cued_only=True)}
+        found = [(m.start, m.end, m.start in cued, False) for m in dates.find_dates(text, cued_only=False)]
+        if re.search(r"(?<!\w)nam nao(?!\w)", question.folded):  # "năm nào" asks for a year
+            found += [(y.start(), y.end(), True, False) for y in _YEAR.finditer(text)]
+        elif not re.search(r"(?<!\w)ngay(?!\w)", question.folded):  # "khi nào", "thời gian nào": perhaps a period
+            found += [(a, b, cue, True) for a, b, cue in _periods(text)]
+    elif kind == "number":
+        wanted = set(content_tokens(question))
+        for m in re.finditer(_NUMBER, text):
+            after = set(re.findall(r"\w+", fold(text[m.end(): m.end() + 30]))[:3])
+            found.append((m.start(1), m.end(1), bool(after & wanted), False))
+        found += [(m.start(), m.end(), True, False) for m in re.finditer(r"\d+(?:[.,]\d+)?\s*%", text)]
+        rule = number_span(question, sentence)
+        if rule is not None:
+            found.append((rule.start - at, rule.end - at, True, False))
+    elif kind == "place":
+        found = [(m.start(1), m.end(1), True, False) for m in _PLACE_AT.finditer(text)]
+        found += [(m.start(), m.end(), False, False) for m in _UNIT_PLACE.finditer(text)]
+        if fallback_place:
+            found += [(m.start(), m.end(), False, False) for m in re.finditer(re.escape(fallback_place), text)]
+    elif kind == "program_period":
+        found = [(a, b, cue, False) for a, b, cue in _periods(text)]
+    elif kind == "duration":
+        found = [(m.start(), m.end(), True, False) for m in _DURATION.finditer(text)]
+    spans: dict[tuple[int, int], tuple[bool, bool]] = {}
+    for a, b, cued, other in found:
+        was = spans.get((a, b), (False, True))
+        spans[(a, b)] = (was[0] or cued, was[1] and other)
+    return [TypedSpan(Span(text[a:b], at + a, at + b), *flags) for (a, b), flags in sorted(spans.items())]
 
 
 _SEVERAL = re.compile(r"(?<!\w)(?:ke ten|liet ke|nhung|cac|gom)(?!\w)")

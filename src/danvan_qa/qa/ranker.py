@@ -1,8 +1,9 @@
 """Small learned models for answering: logistic regressions stored as JSON weights.
 
-Three models, fitted by `training.py` on gold questions and shipped with the
+Four models, fitted by `training.py` on gold questions and shipped with the
 package (`answer_models.json`): the sentence ranker, the person ranker for
-"who" questions and the answer/abstain model. Scoring needs only numpy; fitting
+"who" questions, the span scorer for the short answer of typed questions and the
+answer/abstain model. Scoring needs only numpy; fitting
 uses scikit-learn (imported lazily). Logistic regression keeps the models
 readable and their probabilities close to calibrated, which the abstention
 threshold relies on.
@@ -93,6 +94,7 @@ class AnswerModels:
 
     sentence: LinearModel
     person: LinearModel
+    span: LinearModel
     answerable: LinearModel
     abstain_below: float  # answer only when P(answerable) reaches this
     person_min: float  # list every person whose probability reaches this (at least the best one)
@@ -100,14 +102,16 @@ class AnswerModels:
     person_rel: float = 0.0  # … and reaches this share of the best person's probability
 
     def to_json(self) -> dict[str, object]:
-        return {"sentence": self.sentence.to_json(), "person": self.person.to_json(),
+        return {"sentence": self.sentence.to_json(), "person": self.person.to_json(), "span": self.span.to_json(),
                 "answerable": self.answerable.to_json(), "abstain_below": self.abstain_below,
                 "person_min": self.person_min, "person_rel": self.person_rel, "trained_on": self.trained_on}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> "AnswerModels":
+        if "span" not in data:
+            raise ModelError("the answer models file has no span scorer; refit it with `danvan-qa train`")
         return cls(LinearModel.from_json(data["sentence"]), LinearModel.from_json(data["person"]),  # type: ignore
-                   LinearModel.from_json(data["answerable"]), float(data["abstain_below"]),  # type: ignore
+                   LinearModel.from_json(data["span"]), LinearModel.from_json(data["answerable"]), float(data["abstain_below"]),  # type: ignore
                    float(data["person_min"]), dict(data.get("trained_on") or {}),  # type: ignore
                    float(data.get("person_rel", 0.0)))  # type: ignore
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from danvan_qa.records import Passage
 
 SUPPORT_FEATURES = (
-    "p_evidence", "person_p", "fact", "type_missing", "focus_head", "focus_cov", "focus_missing", "act_match",
+    "p_evidence", "person_p", "span_p", "fact", "type_missing", "focus_head", "focus_cov", "focus_missing", "act_match",
     "cov_sentence", "cov_near", "cov_article", "missing_sentence", "missing_near", "missing_article", "missing_named",
     "place_head", "place_article", "place_person", "period_article",
     "code_article", "date_article", "year_article", "number_article", "unknown_share",
@@ -45,7 +45,7 @@ GROUPS = ("who", "span", "plain")
 ANSWERABLE_FEATURES = (*SUPPORT_FEATURES, *GROUPS, *(f"{n}|{g}" for g in GROUPS for n in SUPPORT_FEATURES))
 # The strategies that answer each kind as asked; any other draft is a fallback to a sentence.
 EXPECTED = {**{k: ("typed", "fact") for k in SPAN_KINDS}, **{k: ("people",) for k in WHO_KINDS},
-            "parties": ("typed", "fact"), "program_name": ("fact",), "person_role": ("fact",), "rank": ("fact",)}
+            "parties": ("typed", "fact"), "program_name": ("fact", "typed"), "person_role": ("fact",), "rank": ("fact",)}
 _WORDS = re.compile(r"\w+")
 # Where a place name stands as a place: after an administrative unit or "tại / ở".
 _PLACE_BEFORE = r"(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|tai|o|uy|dia ban)\s+"
@@ -102,6 +102,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
     return (
         next((p for c, p in ranked if c.doc_id == doc_id and c.start == start), 0.0),
         draft.person_p if person else 0.0,
+        draft.span_p,
         float(draft.strategy == "fact"),
         float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),

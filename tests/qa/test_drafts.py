@@ -1,0 +1,64 @@
+"""Typed drafts over a small invented article (fake embedder, real BM25 and fact table): a
+document number asked for, dates cued as "Sáng nay (8-3)", and a dateline never taken for the
+date of the event."""
+
+import pytest
+
+from danvan_qa.index.indexer import build_index
+from danvan_qa.index.store import Store
+from danvan_qa.qa.answering import Answerer
+from danvan_qa.settings import Settings
+from fakes import FakeEmbedder
+
+ARTICLE = """---
+id: a1
+title: "Ban Dân vận Huyện ủy Tân Lạc và Công an huyện ký kết chương trình phối hợp"
+date: 2023-03-09
+place: "huyện Tân Lạc"
+---
+Ban Dân vận Huyện ủy Tân Lạc và Công an huyện ký kết chương trình phối hợp
+
+Thứ Năm, ngày 09/03/2023
+
+Sáng nay (8-3), Ban Dân vận Huyện ủy Tân Lạc và Công an huyện Tân Lạc đã ký kết Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028.
+
+Theo đó, lực lượng công an và Ban Dân vận huyện đã bám sát chủ trương của cấp ủy.
+
+Hai bên thống nhất triển khai Kế hoạch số 07-KH/BCĐ về phối hợp bảo đảm an ninh trật tự ở cơ sở.
+"""
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory):
+    root = tmp_path_factory.mktemp("drafts")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+    emb = FakeEmbedder()
+    settings = Settings(corpus=root / "corpus", store=root / "store", model=emb.model_id, encoder="torch")
+    build_index(settings=settings, embedder=emb)
+    return Answerer(Store.open(settings.store, emb.model_id), settings)
+
+
+def typed(answerer, question):
+    """The typed candidate the propose stage weighs first (None when only the sentence is proposed)."""
+    first = answerer.decision(question, mode="bm25").candidates[0]
+    return None if first.kind in ("sentence", "none") else (first.kind, first.value)
+
+
+def test_a_document_number_asked_for_is_read_from_the_sentence_naming_it(answerer):
+    assert typed(answerer, "Kế hoạch phối hợp bảo đảm an ninh trật tự ở cơ sở có số hiệu gì?") == ("span", "07-KH/BCĐ")
+
+
+def test_a_programme_without_a_number_does_not_answer_a_question_about_its_number(answerer):
+    assert typed(answerer, "Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028 có số hiệu gì?") is None
+
+
+def test_the_date_of_the_signing_is_the_cued_one_not_the_dateline(answerer):
+    assert answerer.store.facts.programmes[0].date == "2023-03-08"  # "Sáng nay (8-3)" is a date
+    assert typed(answerer, "Ban Dân vận Huyện ủy và Công an huyện Tân Lạc ký kết chương trình vào ngày nào?") \
+        in {("span", "8-3"), ("fact", "8-3")}
+
+
+def test_parties_are_all_the_bodies_of_the_sentence(answerer):
+    kind, value = typed(answerer, "Chương trình phối hợp được ký giữa những cơ quan nào?")
+    assert kind in ("list", "fact") and "Ban Dân vận Huyện ủy Tân Lạc" in value and "Công an huyện" in value
