@@ -65,3 +65,4 @@ class Answer:
     abstained: bool
     confidence: float  # 0..1
     passages: tuple[Passage, ...] = ()  # what retrieval returned, for "show the passages"
+    understood: str | None = None  # a follow-up as read with its subject filled in (qa/conversation.py)

@@ -150,3 +150,21 @@ def test_time_budget_gives_a_message(real_store, real_settings):
     normal = ChatBackend(real_settings, preparer)
     history, sources, _, _ = normal.ask("Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?", [])
     assert "[1]" in history[-1]["content"] and "dv-source" in sources
+
+
+def test_the_chat_reads_a_follow_up_with_the_last_subject_and_clears_it(real_store, real_settings):
+    """The page keeps the conversation's context per session: a follow-up is answered about the
+    last subject and says how it was read; without the context (after "Xóa hội thoại") it is not."""
+    from danvan_qa.interfaces.ui import ChatBackend, Preparer
+
+    preparer = Preparer(real_settings)
+    preparer.ready.set()
+    chat = ChatBackend(real_settings, preparer)
+    history, _, _, _, context = chat.converse("Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?", [])
+    assert context is not None and context.person
+    history, _, _, _, after = chat.converse("Ông ấy giữ chức vụ gì?", history, context=context)
+    reply = history[-1]["content"]
+    assert reply.startswith("_Hiểu là:") and context.person in reply and "[1]" in reply
+    assert len(history) == 4 and after is not None
+    history, _, _, _, none = chat.converse("Ông ấy giữ chức vụ gì?", [], context=None)
+    assert "Hiểu là" not in history[-1]["content"] and none is None

@@ -16,12 +16,15 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danvan_qa.errors import DanvanError, QueryError, StoreError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.interfaces.ui_render import CSS, esc, passages_html, people_cell, source_cell, sources_html, user_text
 from danvan_qa.settings import Settings
+
+if TYPE_CHECKING:
+    from danvan_qa.qa.conversation import Context
 
 log = logging.getLogger(__name__)
 
@@ -96,38 +99,48 @@ class ChatBackend:
     def ask(self, question: str, history: list[dict[str, Any]] | None, k: int = 8, mode: str = "hybrid",
             doc_titles: list[str] | None = None, sources: list[str] | None = None, date_from: str = "",
             date_to: str = "", show_passages: bool = False) -> tuple[list[dict[str, Any]], str, str, str]:
-        """Answer one question; returns (chat history, sources HTML, passages HTML, cleared input)."""
-        from danvan_qa.qa.answering import answer
+        """Answer one question on its own; returns (chat history, sources HTML, passages HTML, cleared input)."""
+        return self.converse(question, history, k, mode, doc_titles, sources, date_from, date_to, show_passages)[:4]
+
+    def converse(self, question: str, history: list[dict[str, Any]] | None, k: int = 8, mode: str = "hybrid",
+                 doc_titles: list[str] | None = None, sources: list[str] | None = None, date_from: str = "",
+                 date_to: str = "", show_passages: bool = False, context: Context | None = None,
+                 ) -> tuple[list[dict[str, Any]], str, str, str, Context | None]:
+        """Answer one question of the page's conversation, read as a follow-up of the last one when
+        it leans on it ("Ông ấy giữ chức vụ gì?"); returns what `ask` does and the context after it."""
+        from danvan_qa.qa.answering import Answerer
+        from danvan_qa.qa.conversation import ask_in_context
 
         history = list(history or [])
         question = question or ""
         if not question.strip():
-            return history + [_assistant(MSG_EMPTY)], "", "", ""
+            return history + [_assistant(MSG_EMPTY)], "", "", "", context
         if len(question) > self.settings.max_question_chars:  # said, not echoed: the box keeps it
-            return history + [_assistant(_too_long(len(question), self.settings))], "", "", _unchanged()
+            return history + [_assistant(_too_long(len(question), self.settings))], "", "", _unchanged(), context
         history.append({"role": "user", "content": user_text(question)})
         if not self.preparer.ready.is_set():
-            return history + [_assistant(self.preparer.error or MSG_NOT_READY)], "", "", ""
+            return history + [_assistant(self.preparer.error or MSG_NOT_READY)], "", "", "", context
         try:
             store = self.store()
             filters = self.filters(store, doc_titles, sources, date_from, date_to)
             settings = self.settings.replace(answer_passages=int(k))
-            job = self.pool.submit(answer, question, store=store, settings=settings, mode=mode, filters=filters)
-            result = job.result(timeout=self.settings.request_timeout_s)
+            answerer = Answerer(store, settings)
+            job = self.pool.submit(ask_in_context, answerer, question, context, k=int(k), mode=mode, filters=filters)
+            result, after = job.result(timeout=self.settings.request_timeout_s)
         except FutureTimeout:
             log.warning("question over its %.1f s budget: %r", self.settings.request_timeout_s, question[:200])
-            return history + [_assistant(MSG_TIMEOUT)], "", "", question
+            return history + [_assistant(MSG_TIMEOUT)], "", "", question, context
         except QueryError as exc:
-            return history + [_assistant(_query_message(exc))], "", "", question
+            return history + [_assistant(_query_message(exc))], "", "", question, context
         except StoreError as exc:
             log.error("store problem while answering: %s", exc)
-            return history + [_assistant(MSG_NOT_READY)], "", "", question
+            return history + [_assistant(MSG_NOT_READY)], "", "", question, context
         except Exception:  # noqa: BLE001 - logged with its traceback; the user sees a plain message
             log.exception("answer failed for %r", question[:200])
-            return history + [_assistant(MSG_ERROR)], "", "", question
+            return history + [_assistant(MSG_ERROR)], "", "", question, context
         history.append(_assistant(result.text))
         passages = passages_html(result.passages, store) if show_passages else ""
-        return history, sources_html(store, result), passages, ""
+        return history, sources_html(store, result), passages, "", after
 
     def filters(self, store, doc_titles: list[str] | None, sources: list[str] | None, date_from: str,
                 date_to: str) -> Filters | None:
@@ -257,11 +270,12 @@ def build_app(settings: Settings, preparer: Preparer):
             with gr.Row():
                 export = gr.Button("Tạo tệp CSV các sự kiện đang tìm", elem_id="dv-events-csv", scale=1)
                 download = gr.File(label="Tải CSV", elem_id="dv-events-download", scale=3)
-        inputs = [question, chat, k, mode, docs, srcs, date_from, date_to, show]
-        outputs = [chat, sources, passages, question]
-        send.click(backend.ask, inputs, outputs, api_name="ask")
-        question.submit(backend.ask, inputs, outputs, api_visibility="private")
-        clear.click(lambda: ([], "", "", ""), None, outputs, api_visibility="private")
+        context = gr.State(None)  # what a follow-up may refer to, per browser session
+        inputs = [question, chat, k, mode, docs, srcs, date_from, date_to, show, context]
+        outputs = [chat, sources, passages, question, context]
+        send.click(backend.converse, inputs, outputs, api_name="ask")
+        question.submit(backend.converse, inputs, outputs, api_visibility="private")
+        clear.click(lambda: ([], "", "", "", None), None, outputs, api_visibility="private")
         search.change(lambda text: (*backend.events(text, 1), 1, None), search, [table, info, page, download],
                       api_visibility="private")
         page.change(backend.events, [search, page], [table, info], api_name="events")

@@ -1,0 +1,126 @@
+"""Follow-up questions: read with the subject of the last exchange, said back as "Hiểu là: …";
+`answer()` itself stays stateless."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from danvan_qa.evaluation.metrics import contains_answer
+from danvan_qa.index.indexer import build_index
+from danvan_qa.index.store import Store
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.answering import Answerer
+from danvan_qa.qa.conversation import Context, Conversation, topic_of, understand
+from danvan_qa.settings import Settings
+from fakes import FakeEmbedder
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = """---
+id: a1
+title: "Ban Dân vận Huyện ủy Tân Lạc và Công an huyện ký kết chương trình phối hợp"
+date: 2023-03-09
+---
+Sáng nay (8-3), Ban Dân vận Huyện ủy Tân Lạc và Công an huyện Tân Lạc đã ký kết Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028.
+
+Đồng chí Trần Văn Bình, Trưởng Ban Dân vận Huyện ủy chủ trì hội nghị.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("conversation")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+    emb = FakeEmbedder()
+    settings = Settings(corpus=root / "corpus", store=root / "store", model=emb.model_id, encoder="torch")
+    build_index(settings=settings, embedder=emb)
+    return Store.open(settings.store, emb.model_id)
+
+
+CONTEXT = Context("Ai chủ trì hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?",
+                  "hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc", person="Trần Văn Bình",
+                  programme="Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028")
+
+
+@pytest.mark.parametrize("follow_up, understood", [
+    ("Ông ấy giữ chức vụ gì?", "Trần Văn Bình giữ chức vụ gì?"),
+    ("dong chi do giu chuc vu gi", "Trần Văn Bình giu chuc vu gi"),  # without diacritics, same reading
+    ("Còn ai nữa?", "Những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"),
+    ("con ai du nua", "Những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"),
+    ("Ngày nào?", "hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc ngày nào?"),
+    ("Chương trình đó giai đoạn nào?", "Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028 giai đoạn nào?"),
+    ("Hội nghị đó diễn ra ở đâu?", "hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc diễn ra ở đâu?"),
+])
+def test_a_follow_up_is_read_with_the_last_subject(store, follow_up, understood):
+    assert understand(follow_up, CONTEXT, store) == understood
+
+
+@pytest.mark.parametrize("question", [
+    "Ai chủ trì hội nghị ký kết ở huyện Tân Lạc?",  # names its own subject
+    "Chương trình phối hợp giai đoạn 2023 – 2028 ký ngày nào?",
+])
+def test_a_question_that_stands_alone_is_left_as_asked(store, question):
+    assert understand(question, CONTEXT, store) == question
+    assert understand("Ông ấy giữ chức vụ gì?", None, store) == "Ông ấy giữ chức vụ gì?"  # nothing to refer to
+
+
+def test_the_topic_is_the_question_without_what_it_asks():
+    assert topic_of("Ai chủ trì hội nghị ký kết ở huyện Tân Lạc?") == "hội nghị ký kết ở huyện Tân Lạc"
+    assert topic_of("Chương trình số 12-CTr/BDV là chương trình phối hợp giữa những cơ quan nào?") == \
+        "Chương trình số 12-CTr/BDV"
+
+
+def _conversations():
+    """Our own two-turn conversations about the bundled articles (eval/conversations.jsonl)."""
+    bundled = {p.stem for p in (ROOT / "corpus").glob("*.txt")}
+    rows = [json.loads(line) for line in (ROOT / "eval" / "conversations.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [r for r in rows if set(r["turns"][0]["doc_ids"]) <= bundled]
+
+
+def test_conversations_over_the_bundled_articles(real_store, real_settings):
+    """Each follow-up is read with its subject and says so; most are answered as the gold says."""
+    conversations = _conversations()
+    assert len(conversations) >= 5
+    chat = Conversation(Answerer(real_store, real_settings))
+    contained = 0
+    for row in conversations:
+        chat.reset()
+        first, second = row["turns"]
+        chat.ask(first["question"])
+        answer = chat.ask(second["question"])
+        assert answer.understood and answer.understood != second["question"]
+        assert answer.text.startswith("_Hiểu là:")
+        contained += contains_answer(answer.text, second["answers"])
+    assert contained >= 0.75 * len(conversations)
+    # answer() itself keeps no state: the same follow-up asked alone is not rewritten
+    from danvan_qa.qa.answering import answer
+
+    alone = answer(conversations[0]["turns"][1]["question"], store=real_store, settings=real_settings)
+    assert alone.understood is None and "Hiểu là" not in alone.text
+
+
+def test_reset_forgets_the_subject(real_store, real_settings):
+    chat = Conversation(Answerer(real_store, real_settings))
+    row = _conversations()[0]
+    chat.ask(row["turns"][0]["question"])
+    assert chat.context is not None and fold(chat.context.topic)
+    chat.reset()
+    assert chat.context is None and chat.ask(row["turns"][1]["question"]).understood is None
+
+
+def test_the_conversation_eval_refuses_a_line_that_is_not_two_turns(tmp_path):
+    from danvan_qa.evaluation.conversations import load_conversations
+
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "c1", "turns": [{"question": "Ai chủ trì?"}, {"question": "Còn ai nữa?"}]}\n'
+                    '{"id": "c2", "turns": [{"question": "Ai chủ trì?"}]}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"c.jsonl:2: expected two turns"):
+        load_conversations(path)
+    assert [r["id"] for r in load_conversations(_first_line(path))] == ["c1"]
+
+
+def _first_line(path):
+    ok = path.with_name("ok.jsonl")
+    ok.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    return ok
