@@ -4,6 +4,7 @@ text, and what `index` does about each."""
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import logging
@@ -112,9 +113,11 @@ DAMAGE = {
 CARRIED = {"documents.jsonl", "chunks.jsonl", "vectors.npy"}  # reused by an incremental index
 
 
+@pytest.mark.parametrize("background", [True, False], ids=["on a thread", "by the first search"])
 @pytest.mark.parametrize("name", list(DAMAGE))
-def test_same_size_damage_is_one_line_and_index_repairs_it(env, name, caplog):
+def test_same_size_damage_is_one_line_and_index_repairs_it(env, name, background, caplog, monkeypatch):
     settings, emb = env
+    monkeypatch.setattr(checksums, "BACKGROUND_FROM", 0 if background else 1 << 62)
     build_index(settings=settings, embedder=emb)
     before = _answers(_open(settings, emb), emb)
     path = current_generation(settings.store) / name
@@ -224,13 +227,14 @@ def test_an_encoder_that_gives_non_unit_vectors_is_refused_before_writing(env):
     assert not list(settings.store.glob(".gen-*"))
 
 
-def test_facts_not_found_at_their_span_are_dropped_and_counted_once(env, caplog):
+def test_facts_of_a_store_without_checksums_are_held_to_the_text_at_open(env, caplog):
     settings, emb = env
     build_index(settings=settings, embedder=emb)
     gen = current_generation(settings.store)
     original = _open(settings, emb).facts
     _person_name_letter(gen / "facts.json")
-    _rewrite_checksum(gen, "facts.json")  # as if written so: the checksums cannot tell
+    _rewrite_checksum(gen, "facts.json")
+    _without_checksums(gen)  # written before checksums: nothing proves facts.json is what was written
     with caplog.at_level(logging.WARNING, logger="danvan_qa.index.store"):
         store = _open(settings, emb)
         facts = store.facts
@@ -240,6 +244,26 @@ def test_facts_not_found_at_their_span_are_dropped_and_counted_once(env, caplog)
     assert set(facts.people) < set(original.people)  # the changed name is gone, nothing else
     told = [r.message for r in caplog.records if "do not match their article" in r.message]
     assert len(told) == 1 and told[0].startswith("1 facts")
+
+
+def test_the_indexer_writes_only_facts_found_at_their_span(env, monkeypatch, caplog):
+    settings, emb = env
+    from danvan_qa.index import indexer
+
+    def extract_with_a_slip(documents):
+        facts = real_extract(documents)
+        slip = dataclasses.replace(facts.people[0], name="Nguyễn Văn Không Có")
+        return dataclasses.replace(facts, people=(*facts.people, slip))
+
+    real_extract = indexer.extract
+    monkeypatch.setattr(indexer, "extract", extract_with_a_slip)
+    with caplog.at_level(logging.WARNING, logger="danvan_qa.index.indexer"):
+        build_index(settings=settings, embedder=emb)
+    assert [r.message for r in caplog.records if "do not match" in r.message] == [
+        "1 extracted facts do not match their article's text where they were read; dropped"]
+    names = {p.name for p in _open(settings, emb).facts.people}
+    assert "Nguyễn Văn Không Có" not in names and names == {p.name for p in real_extract(
+        tuple(_open(settings, emb).data.documents.values())).people}
 
 
 def _person(name: str, role: str | None, start: int, end: int, rank: str | None = None) -> Person:

@@ -219,15 +219,15 @@ def check_compatible(manifest: dict[str, Any], model_id: str, root: Path) -> Non
 def read_catalogue(root: Path, model_id: str) -> Catalogue:
     """Load and cross-check the live generation's catalogue; any inconsistency is a StoreError.
 
-    The files' checksums are verified meanwhile on another thread (`Catalogue.verifier`): the
-    caller asks for the verdict before trusting what was read.
+    The files' checksums are verified by `Catalogue.verifier` (on a thread once started): the
+    caller asks for its verdict before trusting what was read.
     """
     manifest = read_manifest(root)
     check_compatible(manifest, model_id, root)
     gen = current_generation(root)
     assert gen is not None
     files = manifest.get("files", {})
-    if not isinstance(files, dict):
+    if not isinstance(files, dict) or not isinstance(manifest.get(checksums.KEY, {}), dict):
         raise StoreError(f"{gen / MANIFEST} is corrupted (no file list); {REPAIR_HINT}")
     for name, size in files.items():
         path = gen / name
@@ -236,21 +236,25 @@ def read_catalogue(root: Path, model_id: str) -> Catalogue:
         if path.stat().st_size != size:
             raise StoreError(f"index file {path} has {path.stat().st_size} bytes, expected {size}; {REPAIR_HINT}")
     verifier = Verifier(gen, manifest)
+    reading = gen / "documents.jsonl"
     try:
         documents = {}
-        with (gen / "documents.jsonl").open(encoding="utf-8") as fh:
+        with reading.open(encoding="utf-8") as fh:
             for line in fh:
                 doc = Document(**json.loads(line))
                 documents[doc.doc_id] = doc
         chunks, keys = [], []
-        with (gen / "chunks.jsonl").open(encoding="utf-8") as fh:
+        reading = gen / "chunks.jsonl"
+        with reading.open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
                 text = documents[row["doc_id"]].text[row["start"] : row["end"]]
                 chunks.append(Chunk(row["chunk_id"], row["doc_id"], row["start"], row["end"], text))
                 keys.append(str(row["key"]))
-        vocab = Vocabulary.from_json(json.loads((gen / "vocab.json").read_text(encoding="utf-8")))
-        facts = FactTable.from_json(json.loads((gen / "facts.json").read_text(encoding="utf-8")))
+        reading = gen / "vocab.json"
+        vocab = Vocabulary.from_json(json.loads(reading.read_text(encoding="utf-8")))
+        reading = gen / "facts.json"
+        facts = FactTable.from_json(json.loads(reading.read_text(encoding="utf-8")))
     except Exception as exc:  # noqa: BLE001 - every parse failure means the same thing to the user
-        raise StoreError(f"index in {gen} is corrupted ({type(exc).__name__}: {exc}); {REPAIR_HINT}") from None
+        raise StoreError(f"index file {reading} is corrupted ({type(exc).__name__}: {exc}); {REPAIR_HINT}") from None
     return Catalogue(gen, manifest, documents, chunks, keys, vocab, facts, verifier)

@@ -1,10 +1,12 @@
 """Facts held to the text they were read from: one whose words are not where it says is dropped.
 
 Answers quote the fact table as the article's own words, so a name or role that the article
-does not hold at the recorded sentence (a damaged or hand-edited facts.json, a store older
-than its articles) would be a quote nobody wrote. Each fact field that comes from a sentence
-is looked for in that sentence, ignoring case and spacing (roles are written with their commas
-tidied: "A , B" is stored as "A, B"); a fact with a field not found there is dropped.
+does not hold at the recorded sentence (an extraction slip, a damaged or hand-edited facts.json)
+would be a quote nobody wrote. Each fact field that comes from a sentence is looked for in that
+sentence, ignoring case and spacing (roles are written with their commas tidied: "A , B" is
+stored as "A, B"); a fact with a field not found there is dropped. The indexer grounds the
+facts it writes, and the manifest's checksum proves at load that facts.json is what it wrote;
+a store written before checksums is grounded when it is opened.
 """
 
 from __future__ import annotations
@@ -23,33 +25,29 @@ def _squeezed(text: str) -> str:
     return "".join(text.casefold().split())
 
 
-def _all_at(values: tuple[str | None, ...], text: str, span: tuple[int, int] | None) -> bool:
-    """Whether every given value occurs in text[span] (exactly, or up to case and spacing)."""
-    if span is None:
-        return True
-    sentence = text[span[0] : span[1]]
-    squeezed: str | None = None
-    for value in values:
-        if value is None or value in sentence:
-            continue
-        if squeezed is None:
-            squeezed = _squeezed(sentence)
-        if _squeezed(value) not in squeezed:
-            return False
-    return True
+def _at(value: str | None, text: str, start: int, end: int) -> bool:
+    """Whether `value` occurs in text[start:end], exactly or up to case and spacing.
+
+    `str.find` within the span, not a slice: an archive's facts are checked at every start-up."""
+    return (value is None or text.find(value, start, end) >= 0
+            or _squeezed(value) in _squeezed(text[start:end]))
 
 
 def _person(p: Person, text: str) -> bool:
-    return p.name in text[p.start : p.end] and _all_at((p.rank, p.role, p.group), text, (p.start, p.end))
+    s, e = p.start, p.end
+    return (text.find(p.name, s, e) >= 0 and _at(p.role, text, s, e) and _at(p.rank, text, s, e)
+            and _at(p.group, text, s, e))
 
 
 def _event(e: Event, text: str) -> bool:
-    return _all_at((e.date_text, *e.bodies), text, (e.start, e.end))
+    return _at(e.date_text, text, e.start, e.end) and all(_at(b, text, e.start, e.end) for b in e.bodies)
 
 
 def _programme(g: Programme, text: str) -> bool:
-    return (_all_at((g.name, g.number, g.period), text, (g.start, g.end))
-            and _all_at(g.parties, text, g.parties_span))
+    s, e = g.start, g.end
+    if not (_at(g.name, text, s, e) and _at(g.number, text, s, e) and _at(g.period, text, s, e)):
+        return False
+    return g.parties_span is None or all(_at(x, text, *g.parties_span) for x in g.parties)
 
 
 def _keep(rows: tuple[Fact, ...], check: Callable[[Fact, str], bool],

@@ -19,6 +19,7 @@ from danvan_qa.index import checksums
 from danvan_qa.index.backends.base import Row
 from danvan_qa.index.backends.factory import target_mismatch, writer_for
 from danvan_qa.index.backends.sizing import choose_index_type
+from danvan_qa.index.grounding import grounded
 from danvan_qa.ingest.chunking import SPLITTER_ID, Chunk, chunk_document, context_text
 from danvan_qa.ingest.corpus import Document, Skipped, load_corpus
 from danvan_qa.ingest.facts import FACTS_VERSION, extract
@@ -214,6 +215,9 @@ def _build_locked(
         else:
             dim = int(old.manifest["model"]["dim"])
         facts_table, vocabulary = facts.result(), vocab.result()
+    facts_table, dropped = grounded(facts_table, {d.doc_id: d for d in documents})
+    if dropped:
+        log.warning("%d extracted facts do not match their article's text where they were read; dropped", dropped)
 
     index_type = choose_index_type(len(rows), settings.index_type, settings.hnsw_threshold)
     catalogue = st.Catalogue(

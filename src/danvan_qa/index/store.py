@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from danvan_qa.errors import StoreError
+from danvan_qa.index import checksums
 from danvan_qa.index.backends.base import Backend, Filters, Hits
 from danvan_qa.index.backends.factory import open_backend, target_mismatch
-from danvan_qa.index.catalogue import REBUILD_HINT, Catalogue, read_catalogue
+from danvan_qa.index.catalogue import Catalogue, read_catalogue
 from danvan_qa.index.grounding import grounded
 from danvan_qa.ingest.chunking import sentence_spans
 from danvan_qa.ingest.facts import Event, FactTable, Person, Programme
@@ -140,7 +141,11 @@ class Store:
         """Open the live generation with the backend it was built for (checked against `settings`)."""
         root = Path(root)
         catalogue = read_catalogue(root, model_id)
-        catalogue.facts, dropped = grounded(catalogue.facts, catalogue.documents)
+        dropped = 0
+        if "facts.json" not in (catalogue.manifest.get(checksums.KEY) or {}):
+            # Written before checksums: nothing proves these facts are the ones the indexer held
+            # to the text (indexer.py), so they are held to it here.
+            catalogue.facts, dropped = grounded(catalogue.facts, catalogue.documents)
         if settings is not None:
             _check_backend(catalogue, root, settings)
         try:
@@ -149,8 +154,10 @@ class Store:
             raise
         except Exception as exc:  # noqa: BLE001 - as in read_catalogue
             raise StoreError(
-                f"index in {catalogue.gen} is corrupted ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+                f"index in {catalogue.gen} is corrupted ({type(exc).__name__}: {exc}); {checksums.REPAIR_HINT}"
             ) from None
+        if catalogue.verifier is not None:
+            catalogue.verifier.start()  # now that the files are read: see checksums.Verifier
         return cls(root, catalogue, backend, dropped)
 
     @property
