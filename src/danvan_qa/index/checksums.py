@@ -123,6 +123,7 @@ class Verifier:
         self._busy = 0
         self._damage: list[Damage] = []
         self._lock = threading.Condition()
+        self._sound = False
         sizes = (manifest.get("files") or {}).values()
         self._size = sum(s for s in sizes if isinstance(s, int))
 
@@ -156,6 +157,10 @@ class Verifier:
             return sorted(self._damage, key=lambda d: d.path)
 
     def check(self) -> None:
-        """Raise the first damage as a StoreError naming the file and the fix; else return."""
+        """Raise the first damage as a StoreError naming the file and the fix; else return
+        (at once, once the files are known sound: every search asks)."""
+        if self._sound:
+            return
         if damage := self.damage():
             raise damage[0].error()
+        self._sound = True
