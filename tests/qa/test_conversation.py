@@ -11,7 +11,8 @@ from danvan_qa.index.indexer import build_index
 from danvan_qa.index.store import Store
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.answering import Answerer
-from danvan_qa.qa.conversation import Context, Conversation, topic_of, understand
+from danvan_qa.qa.conversation import Conversation
+from danvan_qa.qa.followups import Context, topic_of, understand
 from danvan_qa.settings import Settings
 from fakes import FakeEmbedder
 

@@ -24,7 +24,7 @@ from danvan_qa.interfaces.ui_render import CSS, esc, passages_html, people_cell,
 from danvan_qa.settings import Settings
 
 if TYPE_CHECKING:
-    from danvan_qa.qa.conversation import Context
+    from danvan_qa.qa.followups import Context
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,11 @@ from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
 from danvan_qa.qa.compose import compose
 from danvan_qa.qa.decide import Decision, decide
 from danvan_qa.qa.drafts import Drafter
+from danvan_qa.qa.parts import joined, second_reading, split_parts
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import read, retrieve_for
-from danvan_qa.qa.retrieval import open_store
+from danvan_qa.qa.retrieval import clean_query, open_store
 from danvan_qa.qa.spans import SPAN_FEATURES
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
@@ -57,7 +58,14 @@ class Answerer:
         return decide(reading, passages, candidates, self.models.answerable, self.abstain_below)
 
     def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
-        return compose(self.decision(question, k=k, mode=mode, filters=filters), self.store)
+        """The composed answer; a question asking two things is answered part by part (parts.py)."""
+        text = clean_query(question, self.settings.max_question_chars)
+        parts = split_parts(text, self.store.restorer.restore(text))
+        if parts is None:
+            return compose(self.decision(question, k=k, mode=mode, filters=filters), self.store)
+        first, second = parts[0], second_reading(*parts, self.store)
+        return joined(text, [(p, compose(self.decision(p, k=k, mode=mode, filters=filters), self.store))
+                             for p in (first, second)])
 
 
 def answer(

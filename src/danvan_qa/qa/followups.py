@@ -1,0 +1,120 @@
+"""Follow-up questions: a question that leans on the last one is read with its subject filled in.
+
+A `Context` holds the last question as understood, its topic, and the person and programme it
+was about (`conversation.Conversation` keeps one; a two-part question makes one from its first
+part, parts.py). A follow-up is rewritten before it is answered:
+
+- a pronoun for a person ("ông ấy", "bà ấy", "đồng chí đó") becomes the person's name;
+- "chương trình đó", "hội nghị này"… become the last topic naming that thing;
+- "Còn ai nữa?" asks who else took part in the last event;
+- a bare question ("Ở đâu?", "Giai đoạn nào?", "ngay nao") is asked about the last topic.
+
+Matching is on folded text (one character for one), so a follow-up typed without diacritics
+is read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.records import Answer
+
+# "ông ấy", "bà đó", "đồng chí này", "người đó": a person named earlier
+_PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|nay)(?!\w)")
+# "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
+_THING_REF = re.compile(r"(?<!\w)(chuong trinh|ke hoach|hoi nghi|su kien|buoi le|le ky ket|buoi lam viec|hoi thi|"
+                        r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren)(?!\w)")
+# "Còn ai nữa?", "con ai du nua", "Còn ai dự hội nghị nữa?", "Ai khác?": who else took part
+_WHO_ELSE = re.compile(r"^\W*con (?:nhung )?ai(?!\w)|(?<!\w)ai(?: \w+){0,4} (?:nua|khac)(?!\w)")
+# Question words and fillers: what remains of a question without them is its topic.
+_ASKING = re.compile(
+    r"(?<!\w)(?:những ai|là ai|ai|(?:có )?(?:số|ký) hiệu|vào ngày nào|ngày nào|ngày mấy|khi nào|bao giờ|lúc nào|thời gian nào|ở đâu|tại đâu|"
+    r"giai đoạn nào|có bao nhiêu|bao nhiêu|mấy|là gì|gì|nào|như thế nào|thế nào|ra sao|còn|thì|vậy|nữa|khác)(?!\w)",
+    re.IGNORECASE)
+_ACTS = re.compile(r"^(?:đã\s+)?(?:đồng chủ trì|chủ trì|phát biểu|tham dự|cùng dự|dự|ký kết|ký|tham gia|được)\s+", re.IGNORECASE)
+# Words a bare follow-up asks with besides question words: "Giai đoạn nào?", "Chức vụ gì?", "Diễn ra ở đâu?"
+_FILLERS = frozenset({"con", "thi", "vay", "nua", "khac", "do", "nay", "ay", "the", "sao", "ra", "giai", "doan",
+                      "ngay", "thang", "nam", "thoi", "gian", "luc", "gio", "chuc", "vu", "dia", "diem", "so", "hieu",
+                      "dien", "to", "ky", "ket", "o", "dau", "tai", "vao", "la", "cua", "duoc", "bao", "nhieu"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a follow-up may refer to."""
+
+    question: str  # the last question as understood
+    topic: str  # its words without the question words ("hội nghị ký kết … tại Hà Nam")
+    person: str | None = None  # the person the last exchange was about
+    programme: str | None = None  # the programme it was about, as named
+
+
+# Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
+# "… là giữa những cơ quan nào", "Kế hoạch Y về việc gì".
+_ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?giữa những|với những|về việc|về vấn đề)(?!\w)",
+                         re.IGNORECASE)
+
+
+def topic_of(restored: str) -> str:
+    """A question without its question words, fillers and leading act: what it is about. A
+    question that opens with its subject ("Chương trình số X là … gì?") is about that subject."""
+    head = _ASKS_ABOUT.split(restored, maxsplit=1)[0]
+    if head != restored and len(head.split()) >= 2 and not _ASKING.match(head):
+        restored = head
+    text = _ASKING.sub(" ", restored.rstrip(" ?.!"))
+    text = " ".join(text.split())
+    return _ACTS.sub("", text).strip(" ,")
+
+
+def _stands_alone(question: str, store: "Store") -> bool:
+    """Whether a question has words of its own: a number, a name, or more than two words beyond
+    question words and fillers ("Ban hành ngày nào?" leans on the last question)."""
+    q = parse(question, store.restorer.restore(question), store.facts)
+    own = [t for t in content_tokens(q) if t not in _FILLERS]
+    return bool(q.proper_nouns or q.codes or q.dates or any(t.isdigit() for t in own)) or len(own) > 2
+
+
+def understand(question: str, context: Context | None, store: "Store") -> str:
+    """The question with what it refers to filled in from `context`; unchanged when it stands alone."""
+    if context is None:
+        return question
+    folded = fold(question)
+    if _WHO_ELSE.search(folded):
+        return f"Những ai dự {context.topic}?"
+    out = question
+    hit = _PERSON_REF.search(fold(out))
+    if hit and context.person:
+        out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
+    hit = _THING_REF.search(fold(out))
+    if hit:
+        noun = out[hit.start(1):hit.end(1)]
+        about = context.programme if hit.group(1) in ("chuong trinh", "ke hoach") and context.programme else None
+        if about is None:  # the last topic, from the noun on when it names the same thing
+            at = fold(context.topic).find(hit.group(1))
+            about = context.topic[at:] if at >= 0 else f"{noun} {context.topic}"
+        out = f"{out[:hit.start()]}{about}{out[hit.end():]}"
+    if out == question and not _stands_alone(question, store):
+        out = f"{context.topic} {question[0].lower()}{question[1:]}"
+    return out
+
+
+def next_context(understood: str, answer: "Answer", previous: Context | None, store: "Store") -> Context:
+    """The context after an answer: its topic, the person it was about (the answer's likeliest
+    person, else the one the question named), the programme it named; what it did not change is kept."""
+    restored = store.restorer.restore(understood)
+    q = parse(understood, restored, store.facts)
+    person = (answer.short if answer.kind in WHO_KINDS and answer.short else None) or q.person
+    if person is None and previous is not None and _PERSON_REF.search(fold(understood)) is None:
+        person = previous.person
+    programme = answer.short if answer.kind == "program_name" and answer.short else None
+    if programme is None and "chuong trinh" in fold(understood):
+        programme = topic_of(restored)
+    elif programme is None and previous is not None:
+        programme = previous.programme
+    return Context(understood, topic_of(restored), person, programme)

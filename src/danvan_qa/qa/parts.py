@@ -1,0 +1,75 @@
+"""Two-part questions: "… ký ngày nào và cho giai đoạn nào?", "Ai chủ trì X, và ai phát biểu ở Y?".
+
+A question asking two things is split where a conjunction ("và", "còn", ";") stands between its
+two question words; the second part, when it leans on the first ("cho giai đoạn nào?"), is read
+with the first part's topic (followups.py). Each part is answered on its own and the answer
+shows both, numbered, with one list of citations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from danvan_qa.qa.compose import md_escape
+from danvan_qa.qa.followups import Context, topic_of, understand
+from danvan_qa.records import Answer
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+
+# Question words with their diacritics ("đâu", not "đầu"; "nào", not "não"), on the restored text.
+_ASKS = re.compile(r"(?<!\w)(?:ai|nào|gì|đâu|bao nhiêu|mấy|bao giờ|sao)(?!\w)", re.IGNORECASE)
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*", re.IGNORECASE)
+
+
+def split_parts(text: str, restored: str) -> tuple[str, str] | None:
+    """The two parts of a question asking two things, in the user's own words; None otherwise.
+    The split is the last conjunction between the first question word and the next one. The
+    restored text indexes the typed one character for character (diacritics only differ)."""
+    asks = list(_ASKS.finditer(restored))
+    if len(asks) < 2:
+        return None
+    for first, second in zip(asks, asks[1:]):
+        joins = [m for m in _JOIN.finditer(restored, first.end(), second.start())]
+        # the second question word opens the second part's first clause ("…, và ai phát biểu"),
+        # not a clause after it ("giữa A và B, với chức vụ gì": one question)
+        if joins and "," not in restored[joins[-1].end(): second.start()]:
+            cut = joins[-1]
+            one, two = text[: cut.start()].strip(" ,;"), text[cut.end():].strip(" ,;")
+            if len(one.split()) >= 3 and len(two.split()) >= 2:
+                return f"{one.rstrip('?')}?", f"{two[0].upper()}{two[1:]}"
+    return None
+
+
+def second_reading(first: str, second: str, store: "Store") -> str:
+    """The second part, read with the first part's topic when it does not name its own."""
+    restored = store.restorer.restore(first)
+    return understand(second, Context(first, topic_of(restored)), store)
+
+
+_MARK = re.compile(r"(?<!\\)\[(\d+)\]")
+
+
+def joined(question: str, parts: list[tuple[str, Answer]]) -> Answer:
+    """One answer showing each part's, numbered, with the citations renumbered into one list
+    (a citation both parts use keeps one number)."""
+    citations, lines, items = [], [], []
+    for n, (asked, answer) in enumerate(parts, start=1):
+        numbers = {}
+        for c in answer.citations:
+            same = next((k for k in citations if (k.doc_id, k.start, k.end) == (c.doc_id, c.start, c.end)), None)
+            if same is None:
+                same = replace(c, n=len(citations) + 1)
+                citations.append(same)
+            numbers[c.n] = same.n
+        text = _MARK.sub(lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", answer.text)
+        lines.append(f"**{n}. {md_escape(asked)}**\n\n{text}")
+        items += [replace(i, citation=numbers[i.citation]) for i in answer.items if i.citation in numbers]
+    answered = [a for _, a in parts if not a.abstained]
+    shorts = [a.short for a in answered if a.short]
+    return Answer(question=question, kind="two_part", short=" | ".join(shorts) or None,
+                  items=tuple(items), text="\n\n".join(lines), citations=tuple(citations),
+                  abstained=not answered, confidence=min(a.confidence for _, a in parts),
+                  passages=tuple(p for _, a in parts for p in a.passages))

@@ -1,0 +1,72 @@
+"""Two-part questions: split where a conjunction stands between two question words, each part
+answered, one answer with one list of citations."""
+
+import pytest
+
+from danvan_qa.qa.parts import joined, split_parts
+from danvan_qa.records import Answer, AnswerItem, Citation
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("Chương trình giữa Ban A và Công an B được ký ngày nào và cho giai đoạn nào?",
+     ("Chương trình giữa Ban A và Công an B được ký ngày nào?", "Cho giai đoạn nào?")),
+    ("Ai chủ trì hội nghị ở tỉnh A, và ai phát biểu ở tỉnh B?", ("Ai chủ trì hội nghị ở tỉnh A?", "Ai phát biểu ở tỉnh B?")),
+    ("Tỉnh A ký ngày nào, còn tỉnh B ký ngày nào?", ("Tỉnh A ký ngày nào?", "Tỉnh B ký ngày nào?")),
+])
+def test_a_question_asking_two_things_is_split(question, parts):
+    assert split_parts(question, question) == parts
+
+
+@pytest.mark.parametrize("question", [
+    "Ai chủ trì hội nghị ký kết giữa Ban A và Công an B?",  # one question word
+    "Đồng chí C dự những hội nghị nào giữa Ban A và Bộ B, với chức vụ gì?",  # the second asks inside the clause
+    "Những ai dự hội nghị?",
+])
+def test_one_question_is_not_split(question):
+    assert split_parts(question, question) is None
+
+
+def test_the_split_reads_question_words_with_their_diacritics():
+    typed = "hoi nghi o dau va 6 thang dau nam nao"  # "đâu" asks, "đầu" does not
+    restored = "hội nghị ở đâu và 6 tháng đầu năm nào"
+    assert split_parts(typed, restored) == ("hoi nghi o dau?", "6 thang dau nam nao")
+
+
+def _answer(short, quote_start, text):
+    c = Citation(1, "d1", "Tiêu đề", None, None, quote_start, quote_start + 10, "trích dẫn")
+    item = AnswerItem(short, None, None, (), 1)
+    return Answer("q", "date", short, (item,), text, (c,), False, 0.8)
+
+
+def test_parts_are_shown_numbered_with_one_list_of_citations():
+    one = _answer("15/6", 0, "**15/6** [1]")
+    two = _answer("2016-2021", 50, "**2016-2021** [1] và \\[1\\] trong bài")  # an escaped bracket is article text
+    both = joined("Ngày nào và giai đoạn nào?", [("Ngày nào?", one), ("Giai đoạn nào?", two)])
+    assert both.text == "**1. Ngày nào?**\n\n**15/6** [1]\n\n**2. Giai đoạn nào?**\n\n**2016-2021** [2] và \\[1\\] trong bài"
+    assert [c.n for c in both.citations] == [1, 2] and [i.citation for i in both.items] == [1, 2]
+    assert both.short == "15/6 | 2016-2021" and not both.abstained
+    same = joined("q", [("a?", one), ("b?", _answer("x", 0, "**x** [1]"))])  # the same quote keeps its number
+    assert [c.n for c in same.citations] == [1] and same.text.endswith("**x** [1]")
+
+
+def test_two_part_questions_over_the_bundled_articles(real_store, real_settings):
+    """Our own two-part questions about the bundled articles (eval/cross.jsonl): answered part by
+    part, each part's quotes cited, and most parts holding their gold answer."""
+    import json
+    from pathlib import Path
+
+    from danvan_qa.evaluation.metrics import contains_answer
+    from danvan_qa.qa.answering import answer
+
+    root = Path(__file__).resolve().parents[2]
+    bundled = {p.stem for p in (root / "corpus").glob("*.txt")}
+    rows = [json.loads(line) for line in (root / "eval" / "cross.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["kind"] == "two_part" and all(set(p["doc_ids"]) & bundled for p in r["parts"])]
+    assert rows
+    held = 0
+    for row in rows:
+        a = answer(row["question"], store=real_store, settings=real_settings)
+        assert a.kind == "two_part" and "**1. " in a.text and "**2. " in a.text
+        assert all(f"[{c.n}]" in a.text for c in a.citations)
+        held += sum(contains_answer(a.text, p["answers"]) for p in row["parts"])
+    assert held >= 0.75 * 2 * len(rows)
