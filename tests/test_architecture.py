@@ -92,7 +92,7 @@ def test_imports_only_go_down_the_data_path(module):
 QA_ORDER = [
     "records", "ranker", "retrieval", "questions", "extractive", "reading", "candidates", "spans", "who",
     "drafts",
-    "support", "propose", "decide", "compose", "followups", "parts", "answering", "conversation", "events",
+    "support", "propose", "decide", "compose", "followups", "parts", "archive", "answering", "conversation", "events",
 ]
 
 

@@ -189,4 +189,6 @@ DEFAULT_ACTS = {"chair": ("chủ trì",), "attendees": ("dự",), "speaker": ("p
 ACT_KIND = {"chủ trì": "chair", "đồng chủ trì": "chair", "dẫn đoàn": "chair", "làm việc": "chair", "họp": "chair",
             "dự": "attendees", "ký kết": "attendees"}
 # Nouns for a person besides titles and ranks, heading "… nào" in a question ("Lãnh đạo … nào").
+# Folded words that ask across the archive ("… được nêu tên trong các bài viết?"), with "những / các / bao nhiêu".
+ARCHIVE_CUES = ("cac bai", "bai viet", "duoc neu ten", "neu ten", "duoc nhac den", "duoc dua tin", "trong cac bai")
 OTHER_PERSON_NOUNS = ("đồng chí", "lãnh đạo", "tướng", "đại diện", "thành viên")

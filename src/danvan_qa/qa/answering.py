@@ -16,6 +16,7 @@ from pathlib import Path
 from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
+from danvan_qa.qa.archive import listing
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
 from danvan_qa.qa.compose import compose
 from danvan_qa.qa.decide import Decision, decide
@@ -51,6 +52,10 @@ class Answerer:
                  filters: Filters | None = None) -> Decision:
         """Every stage but compose: what would be shown, and why."""
         reading = read(question, self.store, self.settings)
+        across = listing(reading.question, self.store)
+        if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
+            found = across.candidate()
+            return Decision(reading, (), found, 1.0, (found,))
         passages = retrieve_for(reading, self.store, self.settings, k=k, mode=mode, filters=filters)
         ranked = rank(sentence_candidates(reading.question, passages, self.store, reading.scorer),
                       self.models.sentence)

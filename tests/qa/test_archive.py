@@ -1,0 +1,60 @@
+"""Questions across the archive, from the fact table with a citation per row (invented articles,
+fake embedder, real fact extraction)."""
+
+import pytest
+
+from danvan_qa.index.indexer import build_index
+from danvan_qa.index.store import Store
+from danvan_qa.qa.answering import Answerer
+from danvan_qa.settings import Settings
+from fakes import FakeEmbedder
+
+ARTICLES = {
+    "a1": ("2021-03-02", "Hội nghị sơ kết công tác dân vận ở tỉnh Bắc Hà",
+           "Ngày 2/3, tại tỉnh Bắc Hà, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết. Dự hội nghị có đồng chí "
+           "Trần Văn Bình, Thứ trưởng Bộ Nội vụ; đồng chí Lê Thị Hoa, Phó Thứ trưởng Bộ Nội vụ."),
+    "a2": ("2023-05-04", "Hội nghị ký kết chương trình phối hợp ở tỉnh Nam Sơn",
+           "Ngày 4/5, tại tỉnh Nam Sơn, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp. "
+           "Đồng chí Trần Văn Bình, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Nội vụ phát biểu chỉ đạo hội nghị."),
+    "a3": ("2022-08-09", "Buổi làm việc của đoàn công tác ở tỉnh Đông Lâm",
+           "Ngày 9/8, đoàn công tác làm việc với Công an tỉnh Đông Lâm. Dự buổi làm việc có đồng chí "
+           "Phạm Quốc Dũng, Thứ trưởng Bộ Nội vụ."),
+}
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory):
+    root = tmp_path_factory.mktemp("archive")
+    (root / "corpus").mkdir()
+    for doc_id, (date, title, text) in ARTICLES.items():
+        (root / "corpus" / f"{doc_id}.txt").write_text(
+            f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n', encoding="utf-8")
+    emb = FakeEmbedder()
+    settings = Settings(corpus=root / "corpus", store=root / "store", model=emb.model_id, encoder="torch")
+    build_index(settings=settings, embedder=emb)
+    return Answerer(Store.open(settings.store, emb.model_id), settings)
+
+
+def test_a_persons_events_one_row_per_article_newest_first(answerer):
+    a = answerer.answer("Đồng chí Trần Văn Bình đã dự những hội nghị nào, với cương vị gì?", mode="bm25")
+    assert a.kind != "two_part" and not a.abstained
+    assert [answerer.store.data.documents[a.citations[i.citation - 1].doc_id].doc_id for i in a.items] == ["a2", "a1"]
+    assert "Ủy viên Trung ương Đảng, Thứ trưởng Bộ Nội vụ" in a.items[0].role  # the fullest role written there
+    for c in a.citations:  # every row quotes its article as published
+        assert c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
+    assert "2 bài" in a.text
+
+
+def test_people_by_title_are_counted_without_their_deputies(answerer):
+    a = answerer.answer("Các bài viết nêu tên bao nhiêu Thứ trưởng Bộ Nội vụ?", mode="bm25")
+    assert a.short == "2" and sorted(i.name for i in a.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+    assert len({c.doc_id for c in a.citations}) == 2
+
+
+@pytest.mark.parametrize("question", [
+    "Những ai dự hội nghị cùng đồng chí Trần Văn Bình?",  # one event's list, not his history
+    "Ai là Thứ trưởng Bộ Nội vụ dự hội nghị ngày 2/3?",  # a day: one event
+])
+def test_questions_about_one_event_are_not_archive_lists(answerer, question):
+    decision = answerer.decision(question, mode="bm25")
+    assert decision.passages  # went through retrieval, not the fact-table listing
