@@ -19,6 +19,13 @@ ARTICLES = {
     "a3": ("2022-08-09", "Buổi làm việc của đoàn công tác ở tỉnh Đông Lâm",
            "Ngày 9/8, đoàn công tác làm việc với Công an tỉnh Đông Lâm. Dự buổi làm việc có đồng chí "
            "Phạm Quốc Dũng, Thứ trưởng Bộ Nội vụ."),
+    "a4": ("2021-06-11", "Ký kết chương trình phối hợp công tác dân vận ở tỉnh Bắc Hà",
+           "Ngày 10/6/2021, Ban Dân vận Tỉnh ủy Bắc Hà và Công an tỉnh Bắc Hà ký kết Chương trình phối hợp "
+           "công tác dân vận giai đoạn 2021-2026."),
+    "a5": ("2024-01-15", "Sơ kết chương trình phối hợp ở tỉnh Bắc Hà",
+           "Ngày 15/1, hội nghị sơ kết Chương trình phối hợp công tác dân vận giai đoạn 2021-2026 giữa Ban Dân vận "
+           "Tỉnh ủy Bắc Hà và Công an tỉnh Bắc Hà. Trước đó, ngày 3/4/2016, hai đơn vị ký Chương trình phối hợp "
+           "giai đoạn 2016-2021."),
 }
 
 
@@ -58,3 +65,12 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
 def test_questions_about_one_event_are_not_archive_lists(answerer, question):
     decision = answerer.decision(question, mode="bm25")
     assert decision.passages  # went through retrieval, not the fact-table listing
+
+
+def test_programmes_of_a_period_once_each_however_many_articles_name_them(answerer):
+    periods = sorted(p.period for p in answerer.store.facts.programmes)
+    assert periods.count("2021-2026") >= 2  # two articles name the same programme
+    a = answerer.answer("Những chương trình phối hợp nào được thực hiện trong giai đoạn 2021-2026?", mode="bm25")
+    assert len(a.items) == 1 and "2021-2026" in a.text
+    many = answerer.answer("Có bao nhiêu chương trình phối hợp được nhắc đến trong các bài viết?", mode="bm25")
+    assert many.short == str(len(many.items)) == "2"

@@ -1,11 +1,13 @@
 """Questions across the archive, answered from the fact table with a citation per row.
 
-Two shapes, each only when the question asks across articles:
+Three shapes, each only when the question asks across articles:
 
 - a person's history: "Đồng chí X đã dự những hội nghị nào, với cương vị gì?" — one row per
   article naming X, with the role there as written, newest first;
 - people by title: "Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an
-  tỉnh" — one row per person whose role (or rank) holds the title the question names, counted.
+  tỉnh" — one row per person whose role (or rank) holds the title the question names, counted;
+- programmes: "Những chương trình phối hợp nào … giai đoạn 2016-2021?", "bao nhiêu chương trình
+  giữa A và B" — one row per programme the period, year and parties select, counted.
 
 Every row quotes the sentence that names the person. Anything else goes through the
 single-article pipeline.
@@ -13,17 +15,19 @@ single-article pipeline.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement, Strong
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
-    from danvan_qa.ingest.facts import Person
+    from danvan_qa.ingest.facts import Person, Programme
     from danvan_qa.qa.questions import Question
 
 ROWS_SHOWN = 20  # a longer list says how many more rows there are
@@ -32,6 +36,12 @@ _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong)(?:[ ,]+\w+){0,5} nao(?!\w)"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)")
 _WHO = re.compile(r"(?<!\w)ai(?!\w)")
+_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu) chuong trinh(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)"
+                         r"|(?<!\w)bao nhieu chuong trinh(?!\w)")
+_YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
+# "giữa A và B": the parties a programme list is about, each cut at the verb or the question's end
+_BETWEEN = re.compile(r"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm)\b|\s*[?,.]|$)",
+                      re.IGNORECASE)
 _TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 
 
@@ -69,10 +79,22 @@ def listing(q: "Question", store: "Store") -> Listing | None:
     asks for the person's events."""
     if asks_history(q):
         return _history(q.person, store)  # type: ignore[arg-type]
-    if q.person or q.dates or not asks_across(q):
+    if q.person or q.dates:
+        return None
+    if asks_programmes(q):
+        return _programmes(q, store)
+    if not asks_across(q):
         return None
     title = _title(q, store)
     return _by_title(title, q, store) if title else None
+
+
+def asks_programmes(q: "Question") -> bool:
+    """"Những chương trình phối hợp nào … giai đoạn 2016-2021?", "bao nhiêu chương trình … được nhắc
+    đến?": programmes of the whole archive, by period, year or parties (not one named by number)."""
+    folded = q.folded
+    return bool(not q.codes and _SEVERAL.search(folded) and _PROGRAMMES.search(folded)
+                and (q.periods or _YEAR.search(q.text) or _BETWEEN.search(q.restored) or asks_across(q)))
 
 
 def _evidence(store: "Store", p: "Person") -> Evidence:
@@ -142,6 +164,71 @@ def _by_title(title: str, q: "Question", store: "Store") -> Listing | None:
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
     lines += _more(len(people))
     return Listing(tuple(lines), tuple(items), len(people), str(len(people)) if "bao nhieu" in q.folded else people[0].name)
+
+
+def _matches(asked: str, parties: tuple[str, ...]) -> bool:
+    """Whether nearly every word of a body the question names is in one of the programme's parties
+    ("Ban Dân vận Trung ương" is not "Ban Dân vận Tỉnh ủy")."""
+    words = set(fold(asked).split())
+    return any(len(words & set(fold(p).split())) >= math.ceil(0.8 * len(words)) for p in parties)
+
+
+def _programmes(q: "Question", store: "Store") -> Listing | None:
+    """The programmes of the archive that the question's period, year and parties select, once
+    each (the same number, or the same period and parties, in two articles is one programme)."""
+    docs = store.data.documents
+    periods = {period_key(p) for p in q.periods}
+    years = [y for y in _YEAR.findall(q.text) if not any(y in p for p in q.periods)]
+    between = _BETWEEN.search(q.restored)
+    numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
+    dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
+    chosen: list["Programme"] = []
+    taken: set[tuple[str, ...]] = set()
+    for prog in sorted(store.facts.programmes, key=lambda p: (p.date or docs[p.doc_id].date or "")):
+        span = period_key(prog.period or "")
+        if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
+            continue
+        if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
+            continue
+        if between and not all(_matches(side, prog.parties) for side in between.groups()):
+            continue
+        keys = _programme_keys(prog, span)
+        if not keys & taken:
+            chosen.append(prog)
+        taken |= keys
+    # a bare mention (no number, parties or date) is one of the period's programmes listed already
+    spans = [period_key(p.period or "") for p in chosen]
+    chosen = [p for p, span in zip(chosen, spans) if _programme_keys(p, span) != {(span,)} or spans.count(span) == 1]
+    if not chosen:
+        return None
+    found = chosen
+    lines = [Statement((f"Các bài viết nêu {len(found)} chương trình:",))]
+    items = []
+    for prog in found[:ROWS_SHOWN]:
+        ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
+        details = ", ".join(filter(None, (
+            f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
+            f"giữa {' và '.join(prog.parties)}" if prog.parties else None,
+            f"ký ngày {prog.date_text}" if prog.date_text else None)))
+        lines.append(Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True))
+        items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
+    lines += _more(len(found))
+    return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else found[0].name)
+
+
+def _programme_keys(prog: "Programme", span: str) -> set[tuple[str, ...]]:
+    """What identifies a programme however articles write it: its number, its period with its
+    signing day, its period with its parties; its period alone when it has none of these. Two
+    mentions sharing one key are one programme."""
+    keys = set()
+    if prog.number:
+        keys.add(("#", fold(prog.number)))
+    day = re.match(r"\d{4}-(\d\d-\d\d)", prog.date or "")
+    if day:
+        keys.add((span, day.group(1)))
+    if prog.parties:
+        keys.add((span, *sorted(fold(p) for p in prog.parties)))
+    return keys or {(span,)}
 
 
 def _more(found: int) -> list[Statement]:
