@@ -87,12 +87,13 @@ def test_bad_files_are_skipped_by_name_and_rest_loaded(tmp_path):
     os.symlink(tmp_path / "missing", tmp_path / "broken.txt")
     (tmp_path / "zdup.md").write_text("---\nid: good\n---\nTrùng id.", encoding="utf-8")
     (tmp_path / "big.txt").write_bytes(b"a" * 2000)
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # read as a PDF, and refused: only the start of one
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")  # not a format the corpus reads: not reported
     result = load_corpus(tmp_path, max_bytes=1000)
     assert sorted(d.doc_id for d in result.documents) == ["good", "utf16"]
     reasons = {Path(s.path).name: s.reason for s in result.skipped}
     assert set(reasons) == {"latin1.txt", "binary.txt", "empty.txt", "blank.md", "dir.txt", "broken.txt",
-                            "zdup.md", "big.txt"}
+                            "zdup.md", "big.txt", "notes.pdf"}
     assert "UTF-8" in reasons["latin1.txt"]
     assert "binary" in reasons["binary.txt"]
     assert "empty" in reasons["empty.txt"] and "empty" in reasons["blank.md"]
@@ -100,6 +101,7 @@ def test_bad_files_are_skipped_by_name_and_rest_loaded(tmp_path):
     assert "broken" in reasons["broken.txt"]
     assert "duplicate id 'good'" in reasons["zdup.md"]
     assert "too large" in reasons["big.txt"]
+    assert reasons["notes.pdf"] == "not a PDF: the content is plain text"
 
 
 def test_missing_corpus_folder(tmp_path):

@@ -8,11 +8,16 @@ character of `text` to the character of `published` it was made from, so
 citations can quote the article as published (`Document.published_span`).
 A bad file, or one whose map cannot be built exactly, is reported by name
 and skipped, never fatal.
+
+HTML pages, Word files and PDFs are first turned into plain text by their readers
+(`formats/`); that text is their published text, so quotes are verbatim slices of it.
+`meta.jsonl` beside the documents overrides the metadata any of them carry (`sidecar`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import unicodedata
@@ -23,13 +28,15 @@ from pathlib import Path
 
 from danvan_qa.errors import CorpusError
 from danvan_qa.ingest import dates
+from danvan_qa.ingest.formats import dispatch
 from danvan_qa.ingest.normalize import NORMALIZER_VERSION, normalize_text, normalize_tracked, sub_tracked
+from danvan_qa.ingest.sidecar import META_FILE, read_sidecar
 from danvan_qa.ingest.splitting import title_of
 from danvan_qa.ingest.walk import Skipped, read, walk
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", *dispatch.SUFFIXES)
 FRONT_MATTER_KEYS = ("id", "title", "date", "url", "source", "place")
 _BOILERPLATE = [
     re.compile(p, re.IGNORECASE)
@@ -239,12 +246,16 @@ def published_text(raw: bytes) -> tuple[str, str, dict[str, str], list[int], lis
     source or a normalisation of it. A failure is a ValueError, so the file is
     skipped rather than cited at the wrong place.
     """
-    decoded = decode(raw)
+    return _published(decode(raw), front_matter=True)
+
+
+def _published(decoded: str, front_matter: bool) -> tuple[str, str, dict[str, str], list[int], list[str]]:
+    """published_text of decoded text; an extracted document's text has no front matter to split."""
     nfc = unicodedata.normalize("NFC", decoded)
     normalised, norm_origin = normalize_tracked(nfc)
     if normalised != normalize_text(decoded):
         raise ValueError("the normalised text could not be mapped back to the published text")
-    meta, body = split_front_matter(normalised)
+    meta, body = split_front_matter(normalised) if front_matter else ({}, normalised)
     body_at = len(normalised) - len(body)
     first = norm_origin[body_at - 1] + 1 if body_at else 0  # just after the front matter's closing newline
     published = nfc[first:]
@@ -293,12 +304,24 @@ def check_map(text: str, published: str, mapping: list[int]) -> None:
                 raise ValueError(f"character {i} of the text ({norm!r}) cannot come from {pub!r} of the published text")
 
 
-def parse_document(path: Path, raw: bytes, doc_id: str | None = None) -> Document:
-    """Build a Document from a file's bytes; raises ValueError with a reason."""
-    published, text, meta, mapping, dropped = published_text(raw)
-    unknown = set(meta) - set(FRONT_MATTER_KEYS)
-    if unknown:
-        log.warning("%s: ignoring unknown front matter keys %s", path.name, sorted(unknown))
+def parse_document(
+    path: Path, raw: bytes, doc_id: str | None = None, *, overrides: dict[str, str] | None = None,
+    max_bytes: int | None = None,
+) -> Document:
+    """Build a Document from a file's bytes; raises ValueError with a reason.
+
+    `overrides` (from meta.jsonl) win over the metadata the file carries; `max_bytes` bounds the
+    text extracted from an HTML page, Word file or PDF.
+    """
+    if path.suffix.lower() in dispatch.SUFFIXES:
+        extracted, meta = dispatch.read(path.suffix, raw, max_bytes)
+        published, text, _, mapping, dropped = _published(extracted, front_matter=False)
+    else:
+        published, text, meta, mapping, dropped = published_text(raw)
+        unknown = set(meta) - set(FRONT_MATTER_KEYS)
+        if unknown:
+            log.warning("%s: ignoring unknown front matter keys %s", path.name, sorted(unknown))
+    meta.update(overrides or {})
     if not text.strip():
         raise ValueError("empty document (no text after removing page boilerplate)")
     title = title_of(meta.get("title") or next(line for line in text.split("\n") if line.strip()))
@@ -314,7 +337,12 @@ def parse_document(path: Path, raw: bytes, doc_id: str | None = None) -> Documen
     )
     if source is None and (credit := _SOURCE_LINE.search(text)):
         source = credit.group(1).strip()
-    digest = hashlib.sha256(raw + f"|norm{NORMALIZER_VERSION}".encode()).hexdigest()
+    basis = raw + f"|norm{NORMALIZER_VERSION}".encode()
+    if path.suffix.lower() in dispatch.SUFFIXES:
+        basis += f"|reader{dispatch.READER_VERSION}".encode()
+    if overrides:  # a new title or place changes what is embedded with every chunk
+        basis += ("|meta" + json.dumps(overrides, sort_keys=True, ensure_ascii=False)).encode()
+    digest = hashlib.sha256(basis).hexdigest()
     return Document(
         doc_id=meta.get("id") or doc_id or path.stem,
         path=str(path),
@@ -333,16 +361,23 @@ def parse_document(path: Path, raw: bytes, doc_id: str | None = None) -> Documen
 def load_corpus(folder: Path, *, max_bytes: int = 2_000_000) -> CorpusLoad:
     """Every readable article under `folder` (sorted, recursive), plus what was skipped and why.
 
-    Skips are logged at INFO only: the caller reports `skipped` once, to whoever asked.
+    Skips are logged at INFO only: the caller reports `skipped` once, to whoever asked. A line of
+    meta.jsonl that cannot be used is reported among them, under the sidecar's path.
     """
     if not folder.is_dir():
         raise CorpusError(f"corpus folder {folder} does not exist or is not a folder")
     docs: dict[str, Document] = {}
-    found, skipped = walk(folder, SUFFIXES)
+    overrides, skipped = read_sidecar(folder, max_bytes)
+    found, refused = walk(folder, SUFFIXES)
+    skipped += refused
     for entry in found:
         path = entry.path
+        relative = path.relative_to(folder)
+        override = overrides.pop(unicodedata.normalize("NFC", relative.as_posix()), None)
+        limit = max_bytes * dispatch.FILE_BYTES_FACTOR if path.suffix.lower() in dispatch.SUFFIXES else max_bytes
         try:
-            doc = parse_document(path, read(entry.real, max_bytes), path.relative_to(folder).with_suffix("").as_posix())
+            doc = parse_document(path, read(entry.real, limit), relative.with_suffix("").as_posix(),
+                                 overrides=override.values if override else None, max_bytes=max_bytes)
         except (ValueError, OSError) as exc:
             reason = str(exc)
         else:
@@ -351,6 +386,8 @@ def load_corpus(folder: Path, *, max_bytes: int = 2_000_000) -> CorpusLoad:
                 continue
             reason = f"duplicate id {doc.doc_id!r} (already used by {Path(docs[doc.doc_id].path).name})"
         skipped.append(Skipped(str(path), reason))
+    skipped += [Skipped(str(folder / META_FILE), f"line {o.line}: no document {file} in the corpus; the line is ignored")
+                for file, o in overrides.items()]
     skipped.sort(key=lambda s: Path(s.path))
     for s in skipped:
         log.info("skipping %s: %s", s.path, s.reason)

@@ -1,0 +1,75 @@
+"""Word documents (.docx), read by python-docx: the body's paragraphs and tables in order.
+
+Headers and footers are not part of the body, so they are left out by reading only the body.
+A table becomes one line per row, "cell | cell" (a merged cell once). The title and date come
+from the core properties (title; created, else modified), and the first paragraph stands as
+the title when there is none. The zip is checked before python-docx opens it, so a truncated
+or foreign zip gets its own reason, and one that would expand past MAX_UNZIPPED is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timedelta, timezone
+
+from danvan_qa.ingest.formats.common import Extracted, expect, paragraphs
+
+MAX_UNZIPPED = 256 * 2**20  # python-docx holds every part in memory
+VIETNAM = timedelta(hours=7)  # Word keeps UTC; a document's day is the day in Vietnam
+
+
+def extract(raw: bytes) -> Extracted:
+    """The text of a .docx; ValueError when it is not one, is damaged, or has no text."""
+    expect(raw, ("zip",), "a Word document (.docx)")
+    _check_zip(raw)
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+        blocks = [_table(item) if isinstance(item, Table) else item.text for item in document.iter_inner_content()]
+        props = document.core_properties
+        title, when = props.title, props.created or props.modified
+    except Exception as exc:  # python-docx raises KeyError, lxml and zip errors alike on a damaged part
+        raise ValueError(f"damaged Word document ({type(exc).__name__}: {exc})") from None
+    text = paragraphs(blocks)
+    if not text:
+        raise ValueError("empty document (the Word file has no text in its paragraphs or tables)")
+    return Extracted(text=text, title=(title or "").strip() or None, date=_day(when))
+
+
+def _check_zip(raw: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ValueError(f"damaged or truncated zip archive ({exc})") from None
+    if "word/document.xml" not in names:
+        raise ValueError("a zip archive but not a Word document (no word/document.xml)")
+    if unzipped > MAX_UNZIPPED:
+        raise ValueError(f"the Word document unpacks to {unzipped} bytes (limit {MAX_UNZIPPED})")
+
+
+def _table(table) -> str:
+    """One line per row, its cells joined by " | "; a cell merged across columns, which python-docx
+    repeats, once."""
+    rows = []
+    for row in table.rows:
+        cells, previous = [], None
+        for cell in row.cells:
+            if cell._tc is not previous:
+                cells.append(" ".join(cell.text.split()))
+            previous = cell._tc
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def _day(when: datetime | None) -> str | None:
+    if when is None:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone(VIETNAM))
+    return when.date().isoformat()
