@@ -34,10 +34,12 @@ def html_page(title: str, paragraphs: list[str], head: str = "", table: list[lis
             "</body></html>")
 
 
-def word_file(paragraphs: list[str], *, table: list[list[str]] | None = None, header: str = "", footer: str = "",
-              title: str = "", created: dt.datetime | None = None) -> bytes:
-    """A .docx: the paragraphs, then the table, then a closing paragraph; header and footer set."""
+def word_file(paragraphs: list[str], *, table: list[list[str | None]] | None = None, header: str = "", footer: str = "",
+              title: str = "", created: dt.datetime | None = None, control: str = "") -> bytes:
+    """A .docx: the paragraphs, then the table, then a closing paragraph, then `control` in a
+    content control (a form field); header and footer set."""
     import docx
+    from docx.oxml import OxmlElement
 
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = header
@@ -46,10 +48,19 @@ def word_file(paragraphs: list[str], *, table: list[list[str]] | None = None, he
         document.add_paragraph(text)
     if table:
         grid = document.add_table(rows=len(table), cols=len(table[0]))
-        for r, row in enumerate(table):
+        for r, row in enumerate(table):  # None: the cell is merged into the one on its left
             for c, cell in enumerate(row):
-                grid.cell(r, c).text = cell
+                if cell is None:
+                    grid.cell(r, c - 1).merge(grid.cell(r, c))
+                else:
+                    grid.cell(r, c).text = cell
         document.add_paragraph("Bảng trên do thôn tự tổng hợp.")
+    if control:
+        paragraph = document.add_paragraph(control)._p
+        box, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        paragraph.addprevious(box)
+        box.append(content)
+        content.append(paragraph)
     document.core_properties.title = title
     if created:
         document.core_properties.created = created

@@ -84,14 +84,15 @@ def test_a_page_without_date_tags_takes_the_date_its_text_gives(tmp_path):
 # --- Word ---------------------------------------------------------------------------------------
 
 def test_a_word_file_gives_paragraphs_in_order_and_table_rows_without_header_or_footer(tmp_path):
-    raw = word_file([TITLE, *PARAGRAPHS], table=[["Thôn", "Số hộ hiến đất"], ["Bến Lau", "42"]],
+    raw = word_file([TITLE, *PARAGRAPHS], table=[["Đất hiến theo thôn", None], ["Thôn", "Số hộ hiến đất"], ["Bến Lau", "42"]],
+                    control="Người báo cáo: Tạ Quang Vĩnh",
                     header="BẢN TIN NỘI BỘ MẶT TRẬN XÃ", footer="Lưu hành nội bộ - trang 1",
                     title="Báo cáo ngày hội làm đường", created=dt.datetime(2024, 3, 16, 20, 30, tzinfo=dt.timezone.utc))
     doc = loaded(tmp_path, {"bao-cao.docx": raw})[0]["bao-cao"]
     assert doc.title == "Báo cáo ngày hội làm đường"
     assert doc.date == "2024-03-17"  # 20:30 UTC is the next morning in Vietnam
-    assert doc.published == "\n\n".join([TITLE, *PARAGRAPHS, "Thôn | Số hộ hiến đất\nBến Lau | 42",
-                                         "Bảng trên do thôn tự tổng hợp."])
+    assert doc.published == "\n\n".join([TITLE, *PARAGRAPHS, "Đất hiến theo thôn\nThôn | Số hộ hiến đất\nBến Lau | 42",
+                                         "Bảng trên do thôn tự tổng hợp.", "Người báo cáo: Tạ Quang Vĩnh"])
     assert "BẢN TIN NỘI BỘ" not in doc.text and "Lưu hành" not in doc.text
 
 

@@ -386,7 +386,8 @@ def load_corpus(folder: Path, *, max_bytes: int = 2_000_000) -> CorpusLoad:
                 continue
             reason = f"duplicate id {doc.doc_id!r} (already used by {Path(docs[doc.doc_id].path).name})"
         skipped.append(Skipped(str(path), reason))
-    skipped += [Skipped(str(folder / META_FILE), f"line {o.line}: no document {file} in the corpus; the line is ignored")
+    skipped += [Skipped(str(folder / META_FILE),
+                        f"line {o.line}: no document {file} in the corpus; the line is ignored")
                 for file, o in overrides.items()]
     skipped.sort(key=lambda s: Path(s.path))
     for s in skipped:

@@ -1,4 +1,5 @@
-"""Word documents (.docx), read by python-docx: the body's paragraphs and tables in order.
+"""Word documents (.docx), read by python-docx: the body's paragraphs and tables in order, those
+inside content controls (the fields of a form or template) included.
 
 Headers and footers are not part of the body, so they are left out by reading only the body.
 A table becomes one line per row, "cell | cell" (a merged cell once). The title and date come
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 from danvan_qa.ingest.formats.common import Extracted, expect, paragraphs
@@ -24,11 +26,10 @@ def extract(raw: bytes) -> Extracted:
     expect(raw, ("zip",), "a Word document (.docx)")
     _check_zip(raw)
     import docx
-    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(raw))
-        blocks = [_table(item) if isinstance(item, Table) else item.text for item in document.iter_inner_content()]
+        blocks = list(_blocks(document.element.body, document))
         props = document.core_properties
         title, when = props.title, props.created or props.modified
     except Exception as exc:  # python-docx raises KeyError, lxml and zip errors alike on a damaged part
@@ -50,6 +51,21 @@ def _check_zip(raw: bytes) -> None:
         raise ValueError("a zip archive but not a Word document (no word/document.xml)")
     if unzipped > MAX_UNZIPPED:
         raise ValueError(f"the Word document unpacks to {unzipped} bytes (limit {MAX_UNZIPPED})")
+
+
+def _blocks(element, parent) -> Iterator[str]:
+    """The text of each paragraph and table under `element`, in order, through content controls."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent).text
+        elif child.tag == qn("w:tbl"):
+            yield _table(Table(child, parent))
+        elif child.tag == qn("w:sdt") and (content := child.find(qn("w:sdtContent"))) is not None:
+            yield from _blocks(content, parent)
 
 
 def _table(table) -> str:
