@@ -1,4 +1,5 @@
-"""The Gradio web chat: cited answers, highlighted sources, settings, and the events table.
+"""The Gradio web chat: cited answers, highlighted sources, settings, the events table and timeline,
+and the pages of a person (hồ sơ) and a programme (ui_pages.py).
 
 The page is served at once; the model folder and index are prepared in a
 background thread while a status line tells the user what is happening.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import re
 import shutil
 import tempfile
 import threading
@@ -20,13 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_qa.errors import DanvanError, QueryError, StoreError
 from danvan_qa.index.backends.base import Filters
-from danvan_qa.interfaces.ui_render import CSS, esc, passages_html, people_cell, source_cell, sources_html, user_text
+from danvan_qa.interfaces.ui_render import (CSS, esc, passages_html, people_cell, source_cell, sources_html, user_text,
+                                            vn_date)
 from danvan_qa.settings import Settings
 
 if TYPE_CHECKING:
     from danvan_qa.qa.followups import Context
 
 log = logging.getLogger(__name__)
+READY = logging.getLogger(__name__ + ".ready")  # the ready line: app.py shows it on the terminal
 
 EXAMPLES = [
     "Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?",
@@ -40,7 +44,7 @@ MSG_EMPTY = "Vui lòng nhập câu hỏi."
 MSG_NOT_READY = "Hệ thống đang chuẩn bị mô hình và chỉ mục, vui lòng thử lại sau ít phút."
 MSG_ERROR = "Đã có lỗi khi trả lời câu hỏi này. Vui lòng thử lại hoặc đặt câu hỏi khác."
 MSG_TIMEOUT = "Câu hỏi này mất quá nhiều thời gian để trả lời. Vui lòng thử lại hoặc hỏi ngắn gọn hơn."
-MODES = [("Kết hợp (hybrid)", "hybrid"), ("Từ khóa (BM25)", "bm25"), ("Ngữ nghĩa (dense)", "dense")]
+MODES = [("Kết hợp", "hybrid"), ("Từ khóa", "bm25"), ("Ngữ nghĩa", "dense")]
 CACHE_S = 3600  # how long a CSV the page asked for, or Gradio's copy of it, is kept
 
 
@@ -51,6 +55,7 @@ class Preparer:
         self.settings = settings
         self.state = "Đang chuẩn bị mô hình nhúng và chỉ mục (lần đầu có thể mất vài phút)…"
         self.ready = threading.Event()
+        self.done = threading.Event()  # ready, or failed with `error`
         self.error: str | None = None
 
     def run(self) -> None:
@@ -74,6 +79,8 @@ class Preparer:
         except Exception:  # noqa: BLE001 - logged; the page shows a plain message
             log.exception("preparation failed")
             self.error = self.state = "Không chuẩn bị được chỉ mục; xem nhật ký máy chủ."
+        finally:
+            self.done.set()
 
     def start(self) -> None:
         threading.Thread(target=self.run, name="danvan-prepare", daemon=True).start()
@@ -147,10 +154,7 @@ class ChatBackend:
         by_title = {d.title: d.doc_id for d in store.data.documents.values()}
         chosen = frozenset(by_title[t] for t in doc_titles or [] if t in by_title) or None
         wanted = frozenset(sources or []) or None
-        start, end = (date_from or "").strip() or None, (date_to or "").strip() or None
-        for value in (start, end):
-            if value and not _is_iso(value):
-                raise QueryError(f"ngày lọc {value!r} phải có dạng YYYY-MM-DD")
+        start, end = _iso_day(date_from), _iso_day(date_to)
         if not (chosen or wanted or start or end):
             return None
         return Filters(doc_ids=chosen, sources=wanted, date_from=start, date_to=end)
@@ -163,9 +167,12 @@ class ChatBackend:
 
         if not self.preparer.ready.is_set():
             return [], ""
-        found = search_events(self.store(), search, int(page or 1))
-        table = [[r["date"], r["place"], r["summary"], people_cell(r["participants"]), r["programmes"], source_cell(r)]
-                 for r in found.rows]
+        from danvan_qa.interfaces.pages import programmes_cell
+
+        store = self.store()
+        found = search_events(store, _iso_search(search), int(page or 1))
+        table = [[vn_date(r["date"]), r["place"], r["summary"], people_cell(r["participants"], store.people_by_name),
+                  programmes_cell(store, r["doc_id"]), source_cell(r)] for r in found.rows]
         return table, f"Trang {found.page}/{found.pages} · {len(found.matches)} sự kiện"
 
     def events_csv(self, search: str = "") -> str | None:
@@ -176,7 +183,7 @@ class ChatBackend:
         if not self.preparer.ready.is_set():
             return None
         _remove_older(self.csv_dir, CACHE_S)
-        return _write_csv(self.csv_dir, search_events(self.store(), search, 1).matches, COLUMNS)
+        return _write_csv(self.csv_dir, search_events(self.store(), _iso_search(search), 1).matches, COLUMNS)
 
     def status(self) -> str:
         return f'<div class="dv-status">{esc(self.preparer.state)}</div>'
@@ -186,10 +193,25 @@ def _assistant(text: str) -> dict[str, Any]:
     return {"role": "assistant", "content": text}
 
 
-def _is_iso(value: str) -> bool:
+def _iso_day(value: str | None) -> str | None:
+    """A filter box's day, typed dd/mm/yyyy (as officials write it) or yyyy-mm-dd, as ISO."""
     from danvan_qa.ingest.dates import parse_iso
 
-    return parse_iso(value) is not None
+    text = (value or "").strip()
+    if not text:
+        return None
+    day = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    iso = f"{day.group(3)}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day else text
+    if parse_iso(iso) is None:
+        raise QueryError(f"ngày lọc {text!r} phải có dạng dd/mm/yyyy, ví dụ 14/02/2022")
+    return iso
+
+
+def _iso_search(search: str) -> str:
+    """The events search with its dd/mm/yyyy or mm/yyyy dates as the table holds them (yyyy-mm-dd)."""
+    search = re.sub(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)",
+                    lambda m: f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}", search)
+    return re.sub(r"(?<![\d/])(\d{1,2})/(\d{4})(?!\d)", lambda m: f"{m.group(2)}-{int(m.group(1)):02d}", search)
 
 
 def _too_long(length: int, settings: Settings) -> str:
@@ -232,44 +254,54 @@ def _write_csv(folder: Path, rows: list[dict[str, str]], columns: tuple[str, ...
 def build_app(settings: Settings, preparer: Preparer):
     import gradio as gr
 
+    from danvan_qa.interfaces import ui_pages
+
     backend = ChatBackend(settings, preparer)
+    pages = ui_pages.Pages(backend)
     with gr.Blocks(title="Hỏi đáp công tác dân vận", delete_cache=(CACHE_S, CACHE_S)) as demo:
         gr.Markdown("## Hỏi đáp công tác dân vận\nCâu trả lời trích nguyên văn từ các bài viết, kèm nguồn [1], [2]…")
         status = gr.HTML(backend.status())
-        with gr.Tab("Hỏi đáp"):
-            with gr.Row():
-                with gr.Column(scale=3):
-                    chat = gr.Chatbot(label="Hội thoại", height=460, sanitize_html=True, allow_tags=False,
-                                      feedback_options=None, elem_id="dv-chat")
-                    question = gr.Textbox(label="Câu hỏi", placeholder="Ví dụ: Ai tham dự lễ ký kết ngày 4-11?",
-                                          max_lines=4, elem_id="dv-question")
-                    with gr.Row():
-                        send = gr.Button("Gửi", variant="primary", elem_id="dv-send")
-                        clear = gr.Button("Xóa hội thoại")
-                    gr.Examples(EXAMPLES, inputs=question, label="Câu hỏi mẫu")
-                with gr.Column(scale=1):
-                    with gr.Accordion("Tùy chọn", open=False):
-                        k = gr.Slider(3, 15, value=settings.answer_passages, step=1, label="Số đoạn văn đọc")
-                        mode = gr.Radio(MODES, value="hybrid", label="Cách tìm")
-                        docs = gr.Dropdown([], multiselect=True, label="Chỉ tìm trong các bài")
-                        srcs = gr.Dropdown([], multiselect=True, label="Nguồn")
-                        date_from = gr.Textbox(label="Từ ngày (YYYY-MM-DD)")
-                        date_to = gr.Textbox(label="Đến ngày (YYYY-MM-DD)")
-                        show = gr.Checkbox(label="Hiện các đoạn đã truy xuất")
-            sources = gr.HTML(elem_id="dv-sources")
-            passages = gr.HTML(elem_id="dv-passages")
-        with gr.Tab("Sự kiện", elem_id="dv-events-tab"):
-            with gr.Row():
-                search = gr.Textbox(label="Tìm trong bảng (ngày, nơi, tên, chương trình…)", scale=4)
-                page = gr.Number(value=1, minimum=1, precision=0, label="Trang", scale=1, elem_id="dv-events-page")
-            info = gr.Markdown(elem_id="dv-events-info")
-            table = gr.Dataframe(headers=["Ngày", "Nơi", "Sự kiện", "Người tham gia (vai trò)", "Chương trình",
-                                          "Nguồn"], datatype=["str", "str", "str", "markdown", "str", "markdown"],
-                                 column_widths=["100px", "120px", "200px", "380px", "200px", "200px"], wrap=True,
-                                 interactive=False, elem_id="dv-events")
-            with gr.Row():
-                export = gr.Button("Tạo tệp CSV các sự kiện đang tìm", elem_id="dv-events-csv", scale=1)
-                download = gr.File(label="Tải CSV", elem_id="dv-events-download", scale=3)
+        with gr.Tabs(elem_id="dv-tabs") as tabs:
+            with gr.Tab("Hỏi đáp", id="hoi-dap"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(label="Hội thoại", height=460, sanitize_html=True, allow_tags=False,
+                                          feedback_options=None, elem_id="dv-chat")
+                        question = gr.Textbox(label="Câu hỏi", placeholder="Ví dụ: Ai tham dự lễ ký kết ngày 4-11?",
+                                              max_lines=4, elem_id="dv-question")
+                        with gr.Row():
+                            send = gr.Button("Gửi", variant="primary", elem_id="dv-send")
+                            clear = gr.Button("Xóa hội thoại")
+                        gr.Examples(EXAMPLES, inputs=question, label="Câu hỏi mẫu")
+                    with gr.Column(scale=1):
+                        with gr.Accordion("Tùy chọn", open=False):
+                            k = gr.Slider(3, 15, value=settings.answer_passages, step=1, label="Số đoạn văn đọc")
+                            mode = gr.Radio(MODES, value="hybrid", label="Cách tìm")
+                            docs = gr.Dropdown([], multiselect=True, label="Chỉ tìm trong các bài")
+                            srcs = gr.Dropdown([], multiselect=True, label="Nguồn")
+                            date_from = gr.Textbox(label="Từ ngày (dd/mm/yyyy)", elem_id="dv-date-from")
+                            date_to = gr.Textbox(label="Đến ngày (dd/mm/yyyy)", elem_id="dv-date-to")
+                            show = gr.Checkbox(label="Hiện các đoạn đã truy xuất")
+                sources = gr.HTML(elem_id="dv-sources")
+                passages = gr.HTML(elem_id="dv-passages")
+            with gr.Tab("Sự kiện", id="su-kien", elem_id="dv-events-tab"):
+                with gr.Row():
+                    search = gr.Textbox(label="Tìm trong bảng (ngày, nơi, tên, chương trình…)", scale=4,
+                                        elem_id="dv-events-search")
+                    page = gr.Number(value=1, minimum=1, precision=0, label="Trang", scale=1, elem_id="dv-events-page")
+                info = gr.Markdown(elem_id="dv-events-info")
+                table = gr.Dataframe(headers=["Ngày", "Nơi", "Sự kiện", "Người tham gia (vai trò)", "Chương trình",
+                                              "Nguồn"], datatype=["str", "str", "str", "markdown", "markdown",
+                                                                  "markdown"],
+                                     column_widths=["100px", "120px", "200px", "380px", "200px", "200px"], wrap=True,
+                                     interactive=False, buttons=[], elem_id="dv-events")
+                with gr.Row():
+                    export = gr.Button("Tạo tệp CSV các sự kiện đang tìm", elem_id="dv-events-csv", scale=1)
+                    download = gr.File(label="Tải CSV", elem_id="dv-events-download", scale=3, interactive=False,
+                                       height=90)
+                by, chart = ui_pages.timeline_block(pages, search)
+            person = ui_pages.person_tab(pages)
+            programme = ui_pages.programme_tab(pages)
         context = gr.State(None)  # what a follow-up may refer to, per browser session
         inputs = [question, chat, k, mode, docs, srcs, date_from, date_to, show, context]
         outputs = [chat, sources, passages, question, context]
@@ -291,20 +323,38 @@ def build_app(settings: Settings, preparer: Preparer):
             return backend.status(), gr.update(choices=titles), gr.update(choices=names), rows, where
 
         timer = gr.Timer(2.0)
-        timer.tick(refresh, None, [status, docs, srcs, table, info], api_visibility="private")
+        quiet = {"api_visibility": "private", "show_progress": "hidden"}  # no progress bar on a status refresh
+        timer.tick(refresh, None, [status, docs, srcs, table, info], **quiet)
+        timer.tick(pages.chart, [by, search], chart, **quiet)
         timer.tick(lambda: gr.Timer(active=not preparer.ready.is_set() and preparer.error is None), None, timer,
-                   api_visibility="private")
-        demo.load(refresh, None, [status, docs, srcs, table, info], api_visibility="private")
+                   **quiet)
+        demo.load(refresh, None, [status, docs, srcs, table, info], **quiet)
+        demo.load(pages.chart, [by, search], chart, **quiet)
+        ui_pages.open_from_address(demo, pages, tabs, person, programme)
     return demo
 
 
 def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 7860,
           concurrency: int = 4, block: bool = True):
-    """Start preparation and the web server; returns the Blocks app."""
+    """Start preparation and the web server, and log the ready line once both are up; returns the Blocks app."""
     settings = settings or Settings.from_env()
     preparer = Preparer(settings)
     preparer.start()
-    return launch(build_app(settings, preparer), host, port, concurrency, block)
+    demo = launch(build_app(settings, preparer), host, port, concurrency, block=False)
+    announce(demo, preparer)
+    if block:
+        demo.block_thread()
+    return demo
+
+
+def announce(demo, preparer: Preparer) -> None:
+    """Wait for the index and log the chat's address ("Sẵn sàng: http://127.0.0.1:7860"), the line a
+    user waits for in the terminal (app.py shows this logger's lines), or why it cannot answer."""
+    preparer.done.wait()
+    if preparer.error:
+        READY.error("%s", preparer.error)
+    else:
+        READY.info("Sẵn sàng: %s", demo.local_url.rstrip("/"))
 
 
 def launch(demo, host: str = "127.0.0.1", port: int = 7860, concurrency: int = 4, block: bool = True):
@@ -315,6 +365,6 @@ def launch(demo, host: str = "127.0.0.1", port: int = 7860, concurrency: int = 4
 
     demo.queue(default_concurrency_limit=concurrency, max_size=128)
     demo.launch(server_name=host, server_port=port, show_error=False, quiet=True, css=CSS,
-                prevent_thread_lock=not block, footer_links=["api"],
+                prevent_thread_lock=not block, footer_links=[],
                 app_kwargs={"middleware": [Middleware(SecurityHeaders)]})
     return demo

@@ -12,12 +12,16 @@ it with `Document.published_span`.
 from __future__ import annotations
 
 import html
-from urllib.parse import urlparse
+import re
+from collections.abc import Container
+from urllib.parse import quote, urlencode, urlparse
 
 from danvan_qa.index.store import Store
 from danvan_qa.records import Answer, Citation, Passage
 
 CONTEXT_CHARS = 400  # characters of the passage shown around a cited quote
+PERSON_PARAM = "ho-so"  # the query parameter that opens a person's page
+PROGRAMME_PARAM = "chuong-trinh"  # … and a programme's
 
 CSS = """
 .dv-sources {font-size: 0.95rem}
@@ -28,6 +32,11 @@ CSS = """
              margin-top: 6px; padding-top: 6px}
 .dv-passage {border-left: 3px solid #93c5fd; padding-left: 8px; margin: 6px 0; white-space: pre-wrap}
 .dv-status {padding: 6px 10px; border-radius: 6px; background: #eef6ff}
+#dv-events table, #dv-events table * {font-family: var(--font) !important}  /* the table reads as text */
+.dv-page table {border-collapse: collapse; width: 100%}
+.dv-page td, .dv-page th {border-bottom: 1px solid var(--border-color-primary); padding: 6px 8px; text-align: left;
+                          vertical-align: top}
+.dv-quote {font-style: italic}
 """
 
 
@@ -43,16 +52,38 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
+def vn_date(iso: str | None) -> str:
+    """An ISO date (or its year-month or year) as Vietnamese readers write it: dd/mm/yyyy."""
+    parts = (iso or "").strip()[:10].split("-")
+    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        return iso or ""
+    return "/".join(reversed(parts))
+
+
+def link(url: str | None, label: str) -> str:
+    """`label` (escaped) linked to `url` when it is a safe http(s) URL, opening in a new tab."""
+    href = safe_url(url)
+    if not href:
+        return esc(label)
+    return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer">{esc(label)}</a>'
+
+
+def cite_html(quote: str, title: str, date: str | None, url: str | None) -> str:
+    """A citation as officials read it: the sentence as published, the article's title (linked to
+    the original when it has a URL) and its date; never an id or an offset."""
+    return (f'<span class="dv-quote">“{esc(quote)}”</span> <span class="dv-meta">— {link(url, title)}, '
+            f"{esc(vn_date(date) or 'không rõ ngày')}</span>")
+
+
 def marked(text: str, start: int, end: int) -> str:
     """text with [start, end) highlighted, everything escaped."""
     return f"{esc(text[:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:])}"
 
 
 def _meta(title: str, date: str | None, url: str | None) -> str:
-    link = safe_url(url)
-    parts = [f"<strong>{esc(title)}</strong>", esc(date or "không rõ ngày")]
-    if link:
-        parts.append(f'<a href="{esc(link)}" target="_blank" rel="noopener noreferrer">{esc(link)}</a>')
+    parts = [f"<strong>{esc(title)}</strong>", esc(vn_date(date) or "không rõ ngày")]
+    if safe_url(url):
+        parts.append(link(url, "Xem bài gốc"))
     return " · ".join(parts)
 
 
@@ -62,7 +93,6 @@ def citation_html(store: Store, c: Citation) -> str:
     context = ("…" if lo else "") + marked(text[lo:hi], c.start - lo, c.end - lo) + ("…" if hi < len(text) else "")
     return (
         f'<div class="dv-source" id="dv-source-{c.n}"><div>[{c.n}] {_meta(c.title, c.date, c.url)}</div>'
-        f'<div class="dv-meta">{esc(c.doc_id)} · ký tự {c.start}–{c.end}</div>'
         f"<div>{context}</div>"
         f"<details><summary>Đọc toàn bài (đoạn trích được tô sáng)</summary>"
         f'<div class="dv-article">{marked(text, c.start, c.end)}</div></details></div>'
@@ -88,8 +118,8 @@ def passages_html(passages: tuple[Passage, ...] | list[Passage], store: Store | 
     if not passages:
         return ""
     rows = "".join(
-        f'<div class="dv-passage"><div class="dv-meta">#{n} · {esc(p.title)} · {esc(p.date)} · điểm {p.score:.3f}'
-        f" · {esc(p.chunk_id)}</div>{esc(published_passage(store, p) if store else p.text)}</div>"
+        f'<div class="dv-passage"><div class="dv-meta">#{n} · {_meta(p.title, p.date, p.url)}</div>'
+        f"{esc(published_passage(store, p) if store else p.text)}</div>"
         for n, p in enumerate(passages, start=1)
     )
     return f"<div><h4>Các đoạn đã truy xuất</h4>{rows}</div>"
@@ -100,16 +130,34 @@ def source_cell(row: dict[str, str]) -> str:
     from danvan_qa.qa.compose import md_escape
 
     title = md_escape(row["title"])  # backslash-escaped < > [ ] * … render as literal characters
-    link = safe_url(row.get("url"))
-    label = f"{title} ({md_escape(row['doc_id'])})"
-    return f"[{label}]({link.replace(')', '%29').replace(' ', '%20')})" if link else label
+    href = safe_url(row.get("url"))
+    return f"[{title}]({md_url(href)})" if href else title
 
 
-def people_cell(participants: str) -> str:
-    """One Markdown list item per participant line, with article text escaped."""
+def md_url(url: str) -> str:
+    """A URL inside a Markdown link's parentheses: the characters that would end it, encoded."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def people_cell(participants: str, known: Container[str] = ()) -> str:
+    """One Markdown list item per participant line ("Name — role (acts)"), with article text
+    escaped; a name in `known` links to that person's page (hồ sơ)."""
     from danvan_qa.qa.compose import md_escape
 
-    return "\n".join(f"- {md_escape(line)}" for line in participants.split("\n") if line)
+    cells = []
+    for line in filter(None, participants.split("\n")):
+        name = re.split(r" — | \(", line, maxsplit=1)[0]
+        if name in known:
+            line = f"[{md_escape(name)}]({page_link(PERSON_PARAM, name)}){md_escape(line[len(name):])}"
+        else:
+            line = md_escape(line)
+        cells.append(f"- {line}")
+    return "\n".join(cells)
+
+
+def page_link(param: str, value: str) -> str:
+    """The chat's own address opening a page: "?ho-so=<name>" (relative, so it stays on this server)."""
+    return "?" + urlencode({param: value}, quote_via=quote)
 
 
 def user_text(question: str) -> str:
