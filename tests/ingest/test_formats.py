@@ -75,6 +75,11 @@ def test_a_page_without_a_canonical_link_gives_its_og_url_and_a_date_from_its_me
     assert (doc.url, doc.date) == ("https://langnoi.example/bai/123", "2023-11-02")
 
 
+def test_a_page_saved_in_utf16_is_read(tmp_path):
+    doc = loaded(tmp_path, {"a.html": html_page(TITLE, PARAGRAPHS, HEAD).encode("utf-16")})[0]["a"]
+    assert doc.title == TITLE and PARAGRAPHS[1] in doc.text
+
+
 def test_a_page_without_date_tags_takes_the_date_its_text_gives(tmp_path):
     paragraphs = ["Ngày 12/9/2022, " + PARAGRAPHS[0][9:], *PARAGRAPHS[1:]]
     doc = loaded(tmp_path, {"a.html": html_page(TITLE, paragraphs)})[0]["a"]
@@ -217,6 +222,14 @@ def _zip_without_word() -> bytes:
     return out.getvalue()
 
 
+def _word_with_broken_xml() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(word_file([TITLE]))) as source, zipfile.ZipFile(out, "w") as archive:
+        for name in source.namelist():
+            archive.writestr(name, b"<w:document><w:body>" if name == "word/document.xml" else source.read(name))
+    return out.getvalue()
+
+
 BAD_FILES = {
     "trang-loi.pdf": (html_page("Lỗi 404", ["Không tìm thấy trang bạn yêu cầu trên hệ thống của chúng tôi."]),
                       "not a PDF: the content is an HTML page"),
@@ -225,6 +238,7 @@ BAD_FILES = {
     "nen.docx": (_zip_without_word(), "a zip archive but not a Word document (no word/document.xml)"),
     "cu.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "the content is an old or password-protected Office file"),
     "trong.docx": (word_file(["", "   "]), "empty document (the Word file has no text"),
+    "xml-hong.docx": (_word_with_broken_xml(), "damaged Word document (XMLSyntaxError"),
     "khoa.pdf": (encrypted(pdf_file([["Nội dung mật của xã Đồng Mây."]]), user_password="mat-khau"),
                  "encrypted PDF (it needs a password)"),
     "quet.pdf": (pdf_file([[], []], image=True), "no text layer (scanned)"),
@@ -255,3 +269,18 @@ def test_the_format_libraries_are_imported_only_when_such_a_file_is_met(tmp_path
              f"assert len(load_corpus(Path({str(folder)!r})).documents) == 2; "
              "print(sorted(m for m in ('trafilatura', 'docx', 'pypdf', 'lxml') if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
+def test_a_word_file_that_would_unpack_past_the_limit_is_refused(tmp_path, monkeypatch):
+    from danvan_qa.ingest.formats import docx
+
+    monkeypatch.setattr(docx, "MAX_UNZIPPED", 10_000)
+    reasons = loaded(tmp_path, {"lon.docx": word_file([TITLE, *PARAGRAPHS])})[1]
+    assert reasons["lon.docx"][0].startswith("the Word document unpacks to ") and "(limit 10000)" in reasons["lon.docx"][0]
+
+
+def test_the_text_of_a_page_is_held_to_the_text_limit_and_the_file_to_twenty_times_it(tmp_path):
+    folder = corpus_of(tmp_path, {"dai.html": html_page(TITLE, PARAGRAPHS * 6), "ngan.html": html_page(TITLE, PARAGRAPHS)})
+    result = load_corpus(folder, max_bytes=1500)  # the pages are 3 to 6 kB: under 20 times the limit
+    assert [d.doc_id for d in result.documents] == ["ngan"]
+    assert [s.reason.split(" (")[0] for s in result.skipped] == ["the extracted text is too large"]

@@ -39,6 +39,8 @@ class Extracted:
 def kind_of(raw: bytes) -> str:
     """What the bytes are, by their signature: one of KINDS."""
     head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its mark, as some editors save a page
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode()
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and (_HTML_START.match(head.lstrip(b"\xef\xbb\xbf"))
                                                                    or _HTML_TAG.search(head)):
         return "html"

@@ -33,7 +33,7 @@ def extract(raw: bytes) -> Extracted:
         props = document.core_properties
         title, when = props.title, props.created or props.modified
     except Exception as exc:  # python-docx raises KeyError, lxml and zip errors alike on a damaged part
-        raise ValueError(f"damaged Word document ({type(exc).__name__}: {exc})") from None
+        raise ValueError(f"damaged Word document ({type(exc).__name__}: {' '.join(str(exc).split())})") from None
     text = paragraphs(blocks)
     if not text:
         raise ValueError("empty document (the Word file has no text in its paragraphs or tables)")

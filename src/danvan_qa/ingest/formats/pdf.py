@@ -10,7 +10,9 @@ only where both halves are plain Latin letters: Vietnamese is not hyphenated, so
 line end there belongs to "kinh tế-xã hội" or "2016-2021"); a paragraph ends at a blank line, at
 a change between capitals and ordinary text (headings), or where the next line starts like a
 paragraph (a capital, a digit, a bullet) after a line that ends a sentence or stops short.
-A PDF without a text layer (a scan) has nothing to read and is refused as such.
+A PDF without a text layer (a scan) has nothing to read and is refused as such. The PDF's Title
+is its title unless it is a file name ("Microsoft Word - ban tin.docx"); its dates are when the
+file was made, not when the article was, so the date is read from the text.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ _PAGE_NUMBER = re.compile(r"(?:trang|page)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?(
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _BULLET = re.compile(r"^(?:[-–—•+*▪●○■]\s|[a-zđ]\)\s|\(?\d{1,3}[.)]\s)")
 _HYPHENS = "-\u2010"
-_FILE_NAME = re.compile(r"^microsoft (?:word|powerpoint) - |\.(?:docx?|pdf|odt|rtf|txt|indd)$", re.IGNORECASE)
+_FILE_NAME = re.compile(r"^microsoft (?:word|powerpoint) - |\.(?:docx?|pdf|odt|rtf|txt|indd)$|^untitled$",
+                        re.IGNORECASE)
 
 
 def extract(raw: bytes) -> Extracted:
@@ -40,16 +43,14 @@ def extract(raw: bytes) -> Extracted:
 
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
-        if reader.is_encrypted:
-            _unlock(reader)
-        pages = _spaced([_lines(page) for page in reader.pages])
-        title = (reader.metadata.title if reader.metadata else None) or ""
-    except ValueError as exc:
-        if str(exc).startswith("encrypted PDF"):
-            raise
-        raise ValueError(f"damaged PDF ({exc})") from None
+        locked = _locked(reader) if reader.is_encrypted else None
+        if locked is None:
+            pages = _spaced([_lines(page) for page in reader.pages])
+            title = (reader.metadata.title if reader.metadata else None) or ""
     except Exception as exc:  # pypdf raises its own errors, KeyError and struct errors on a damaged file
-        raise ValueError(f"damaged PDF ({type(exc).__name__}: {exc})") from None
+        raise ValueError(f"damaged PDF ({type(exc).__name__}: {' '.join(str(exc).split())})") from None
+    if locked:
+        raise ValueError(locked)
     if not pages:
         raise ValueError("damaged PDF (it has no pages)")
     lines = [line for page in _without_furniture(pages) for line in page]
@@ -59,17 +60,17 @@ def extract(raw: bytes) -> Extracted:
     return Extracted(text=paragraphs(_joined(lines)), title=None if _FILE_NAME.search(title) else title or None)
 
 
-def _unlock(reader) -> None:
-    """Open a PDF locked only against editing (an empty user password), as every viewer does."""
+def _locked(reader) -> str | None:
+    """Why an encrypted PDF cannot be read, or None once it is opened: a PDF locked only against
+    editing has an empty password to open it, which every viewer tries."""
     from pypdf import PasswordType
     from pypdf.errors import DependencyError
 
     try:
         opened = reader.decrypt("")
     except (DependencyError, NotImplementedError) as exc:
-        raise ValueError(f"encrypted PDF that cannot be decrypted here ({exc})") from None
-    if opened == PasswordType.NOT_DECRYPTED:
-        raise ValueError("encrypted PDF (it needs a password)")
+        return f"encrypted PDF that cannot be decrypted here ({exc})"
+    return "encrypted PDF (it needs a password)" if opened == PasswordType.NOT_DECRYPTED else None
 
 
 def _lines(page) -> list[tuple[str, float | None]]:
