@@ -81,6 +81,21 @@ def test_cli_eval_report_and_json(tiny, tmp_path):
     assert done.returncode == 2 and "line 1" in done.stderr and "line 2" in done.stderr
 
 
+def test_cli_eval_off_a_terminal_says_how_far_it_is_and_what_it_skipped(tiny, tmp_path):
+    """Progress lines when stderr is a file or a pipe; a skipped baseline reads "–", not 0.000; a
+    missing gold file is called missing."""
+    env = {**os.environ, "DANVAN_QA_CORPUS": str(tiny / "corpus"), "DANVAN_QA_STORE": str(tiny / "store")}
+    done = subprocess.run([sys.executable, "-m", "danvan_qa.interfaces.cli", "eval", str(tiny / "gold.jsonl"),
+                           "--modes", "bm25", "--no-baseline"], capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "eval: 4/4 questions" in done.stderr
+    baseline = next(line for line in done.stdout.splitlines() if "Baseline: answer contained" in line)
+    assert "–" in baseline and "0.000" not in baseline
+    missing = subprocess.run([sys.executable, "-m", "danvan_qa.interfaces.cli", "eval", str(tmp_path / "nope.jsonl")],
+                             capture_output=True, text=True, env=env, timeout=600)
+    assert missing.returncode == 2 and "is missing" in missing.stderr and "bad line" not in missing.stderr
+
+
 def test_train_cli_writes_models_the_answerer_uses(tiny, tmp_path):
     from danvan_qa.qa.answering import Answerer
     from danvan_qa.qa.ranker import load_models

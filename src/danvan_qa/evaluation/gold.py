@@ -23,13 +23,13 @@ FIELDS = {"id": str, "question": str, "answers": list, "entities": list, "doc_id
 
 
 class GoldError(DanvanError):
-    """A gold file has bad lines; `problems` lists each as 'line N: …'."""
+    """A gold file is missing or has bad lines; `problems` lists each as 'line N: …'."""
 
-    def __init__(self, path: Path, problems: list[str]) -> None:
+    def __init__(self, path: Path, problems: list[str], message: str | None = None) -> None:
         self.problems = problems
         shown = "\n  ".join(problems[:50])
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{path}: {len(problems)} bad line(s):\n  {shown}{more}")
+        super().__init__(message or f"{path}: {len(problems)} bad line(s):\n  {shown}{more}")
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,8 @@ def _check(row: object, docs: Mapping[str, str] | None) -> list[str]:
 def load_gold(path: Path | str, docs: Mapping[str, str] | None = None) -> list[GoldItem]:
     """Parse and validate a gold file; `docs` (doc_id -> text) enables id and evidence checks."""
     path = Path(path)
+    if not path.exists():
+        raise GoldError(path, [], f"{path}: the gold file is missing")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:

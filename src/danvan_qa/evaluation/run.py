@@ -16,7 +16,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Callable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
@@ -212,7 +212,7 @@ def evaluate(
     modes: Sequence[str] = DEFAULT_MODES,
     settings: Settings | None = None,
     baseline: bool = True,
-    progress: bool = False,
+    progress: bool | Callable[[int, int], None] = False,
     folds: int = 0,
 ) -> EvalResult:
     """Run the gold questions and compute every metric; see README "Evaluation" for definitions.
@@ -232,7 +232,7 @@ def evaluate(
     paths = [Path(gold)] if isinstance(gold, (str, Path)) else [Path(g) for g in gold]
     loaded = load_corpus(settings.corpus, max_bytes=settings.max_doc_bytes)
     items = load_gold_files(paths, {d.doc_id: d.text for d in loaded.documents})
-    build_index(settings=settings, progress=progress)
+    build_index(settings=settings, progress=progress is True)
     st = open_store(settings=settings)
     docs = {d: doc.text for d, doc in st.data.documents.items()}
     published = {d.doc_id: published_text(d.path) for d in loaded.documents}  # paths valid in this process
@@ -244,7 +244,9 @@ def evaluate(
         answerers = [Answerer(st, settings, models[f]) for f in fold_ids]
         fold_of = list(fold_ids)
     iterator = list(zip(items, answerers, fold_of))
-    if progress:
+    if callable(progress):
+        iterator = _reported(iterator, progress)
+    elif progress:
         from tqdm import tqdm
 
         iterator = tqdm(iterator, desc="questions", unit="q")
@@ -260,7 +262,10 @@ def evaluate(
                               and is_relevant(c.doc_id, c.start, c.end, c.text, item, spans)}
             run[item.id] = {cid: 1.0 / rank for rank, (cid, _) in enumerate(row.retrieved[mode], start=1)}
         ranking[mode] = m.ranking_metrics(qrels, run)
-    return EvalResult(metrics=_summarise(rows, ranking), questions=rows, ranking=ranking, meta={
+    metrics = _summarise(rows, ranking)
+    if not baseline:
+        _drop_baseline(metrics)
+    return EvalResult(metrics=metrics, questions=rows, ranking=ranking, meta={
         "gold": ", ".join(map(str, paths)),
         "gold_sha256": hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()[:16],
         "corpus": str(settings.corpus), "corpus_hash": _corpus_hash(st), "documents": len(docs),
@@ -270,6 +275,23 @@ def evaluate(
                      if f.repr},  # secrets are repr=False
         "skipped_files": [dataclasses.asdict(s) for s in loaded.skipped],
     })
+
+
+def _reported(items: list, report: Callable[[int, int], None]) -> Iterator:
+    """The items, calling `report(done, total)` about every tenth of the way (progress off a terminal)."""
+    step = max(1, len(items) // 10)
+    for n, item in enumerate(items, start=1):
+        yield item
+        if n % step == 0 or n == len(items):
+            report(n, len(items))
+
+
+def _drop_baseline(metrics: dict[str, Any]) -> None:
+    """A skipped baseline reads "–", not 0.000: its figures become NaN everywhere."""
+    for group in ("answers", "answers_in_sample", "folds", "files"):
+        for values in metrics.get(group, {}).values():
+            for key in [k for k in values if k.startswith("baseline_")]:
+                values[key] = float("nan")
 
 
 def coverage_curve(rows: Sequence[QuestionResult]) -> list[tuple[float, float, float]]:

@@ -175,8 +175,9 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from danvan_qa.evaluation.run import evaluate
 
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    progress = False if args.json else True if sys.stderr.isatty() else _progress_line
     result = evaluate(args.gold, k=args.k, modes=modes, settings=settings, baseline=not args.no_baseline,
-                      progress=sys.stderr.isatty() and not args.json, folds=args.folds)
+                      progress=progress, folds=args.folds)
     if args.json:
         print(metrics_json(result))
     else:
@@ -185,6 +186,11 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
         for path in write_report(result, args.report):
             print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _progress_line(done: int, total: int) -> None:
+    """Progress off a terminal (a log file, CI): one line about every tenth of the way."""
+    print(f"eval: {done}/{total} questions", file=sys.stderr, flush=True)
 
 
 def _train(args: argparse.Namespace, settings: Settings) -> int:
