@@ -151,6 +151,12 @@ def test_a_pdf_loses_its_running_header_and_page_numbers_and_gets_its_lines_rejo
     ]
 
 
+def test_a_pdf_of_a_page_printed_twice_keeps_its_text(tmp_path):
+    page = ["Xã Đồng Mây làm đường", "Sáng 15/3, nhân dân xã Đồng Mây ra quân làm đường liên thôn.", "", "1"]
+    doc = loaded(tmp_path, {"a.pdf": pdf_file([page, page[:-1] + ["2"]])})[0]["a"]
+    assert doc.published.count("ra quân làm đường liên thôn") == 2 and "\n1" not in doc.published
+
+
 def test_a_pdf_titled_by_a_file_name_is_titled_by_its_first_line(tmp_path):
     pages = [["Xã Đồng Mây làm đường", "Sáng 15/3, nhân dân xã Đồng Mây ra quân làm đường liên thôn."]]
     doc = loaded(tmp_path, {"a.pdf": pdf_file(pages, title="Microsoft Word - ban tin 12.docx")})[0]["a"]

@@ -45,8 +45,8 @@ def _check_zip(raw: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
             unzipped = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise ValueError(f"damaged or truncated zip archive ({exc})") from None
+    except Exception as exc:  # zipfile raises BadZipFile, and EOFError or struct errors on some damage
+        raise ValueError(f"damaged or truncated zip archive ({' '.join(str(exc).split())})") from None
     if "word/document.xml" not in names:
         raise ValueError("a zip archive but not a Word document (no word/document.xml)")
     if unzipped > MAX_UNZIPPED:

@@ -23,18 +23,23 @@ def extract(raw: bytes) -> Extracted:
     expect(raw, ("html", "text"), "an HTML page")
     import trafilatura
 
-    tree = trafilatura.load_html(raw)
-    if tree is None:
-        raise ValueError("not an HTML page: it could not be parsed")
-    links = {" ".join(a.text_content().split()) for a in tree.iter("a")} - {""}
-    found = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=True,  # a sidebar's teaser paragraphs are worse than a missed caption
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        tree = trafilatura.load_html(raw)
+        if tree is None:
+            raise ValueError("not an HTML page: it could not be parsed")
+        links = {" ".join(a.text_content().split()) for a in tree.iter("a")} - {""}
+        found = trafilatura.bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,  # a sidebar's teaser paragraphs are worse than a missed caption
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except ValueError:
+        raise
+    except Exception as exc:  # one odd page must not stop the corpus being read
+        raise ValueError(f"the HTML page could not be read ({type(exc).__name__}: {' '.join(str(exc).split())})") from None
     text = found.text if found is not None else ""
     if not text or not text.strip() or _mostly(links, text):
         raise ValueError("no article text in the HTML page (only navigation, links or scripts)")

@@ -53,7 +53,9 @@ def extract(raw: bytes) -> Extracted:
         raise ValueError(locked)
     if not pages:
         raise ValueError("damaged PDF (it has no pages)")
-    lines = [line for page in _without_furniture(pages) for line in page]
+    lines = [line for page in _without_furniture(pages, repeated=True) for line in page]
+    if not any(lines):  # every line repeats on every page (a page printed twice): none of them is furniture
+        lines = [line for page in _without_furniture(pages, repeated=False) for line in page]
     if not any(lines):
         raise ValueError("no text layer (scanned)")
     title = " ".join(str(title).split())
@@ -116,13 +118,13 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
 
 
-def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Each page's lines without its running headers, footers and page numbers."""
+def _without_furniture(pages: list[list[str]], repeated: bool) -> list[list[str]]:
+    """Each page's lines without its page numbers and, if `repeated`, its running headers and footers."""
     edges: Counter[str] = Counter()
     for page in pages:
         text = [line for line in page if line]
         edges.update({_shape(line) for line in text[:ZONE] + text[-ZONE:]})
-    running = {shape for shape, n in edges.items() if n >= 2 and n * 2 > len(pages)}
+    running = {shape for shape, n in edges.items() if repeated and n >= 2 and n * 2 > len(pages)}
 
     def furniture(line: str) -> bool:
         return not line or _shape(line) in running or bool(_PAGE_NUMBER.fullmatch(line))
