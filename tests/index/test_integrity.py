@@ -66,15 +66,6 @@ def _letter_after(marker: bytes, skip: int = 0, within: bytes = b"") -> Callable
     return damage
 
 
-def _digit_after(marker: bytes) -> Callable[[Path], None]:
-    def damage(path: Path) -> None:
-        data = bytearray(path.read_bytes())
-        at = data.index(marker, len(data) // 2) + len(marker)
-        data[at] = ord("1") if data[at] != ord("1") else ord("2")
-        path.write_bytes(bytes(data))
-    return damage
-
-
 def _bytes_at_middle(value: bytes) -> Callable[[Path], None]:
     def damage(path: Path) -> None:
         data = bytearray(path.read_bytes())
@@ -90,8 +81,9 @@ def _array_body(path: Path) -> None:
     path.write_bytes(data[:128] + b"\x7f" * (len(data) - 128))
 
 
-def _lowest_bit_of_a_vector(path: Path) -> None:
-    """One float's last mantissa bit: the vector is still a unit vector, only the checksum sees it."""
+def _lowest_bit_near_the_end(path: Path) -> None:
+    """One number's lowest bit: a vector is still a unit vector, a text bound or a chunk's start
+    is off by one; only the checksum sees it."""
     data = bytearray(path.read_bytes())
     data[len(data) - 40] ^= 1
     path.write_bytes(bytes(data))
@@ -101,16 +93,20 @@ _person_name_letter = _letter_after(b'"name": "', within=b'"people"')  # a lette
 
 
 DAMAGE = {
-    "documents.jsonl": _letter_after(b'"text": "', skip=200),
-    "chunks.jsonl": _digit_after(b'"start": '),
+    "documents.json": _letter_after(b'"title": ["', skip=10),
+    "texts.bin": _letter_after(b" ", skip=1000),
+    "texts.npy": _lowest_bit_near_the_end,
+    "offsets.npy": _lowest_bit_near_the_end,
+    "chunks.npy": _lowest_bit_near_the_end,
+    "keys.json": _letter_after(b'@'),
     "vocab.json": _letter_after(b'"unigrams": {"', skip=500),
     "facts.json": _person_name_letter,
-    "vectors.npy": _lowest_bit_of_a_vector,
+    "vectors.npy": _lowest_bit_near_the_end,
     "dense.faiss": _bytes_at_middle(b"\x7f" * 512),  # two vectors of ~3.4e38
     "bm25_exact/indices.csc.index.npy": _array_body,
     "bm25_folded/data.csc.index.npy": _bytes_at_middle(b"\x00\x00\x80\x7f" * 4),
 }
-CARRIED = {"documents.jsonl", "chunks.jsonl", "vectors.npy"}  # reused by an incremental index
+CARRIED = {"documents.json", "chunks.npy", "keys.json", "vectors.npy"}  # reused by an incremental index
 
 
 @pytest.mark.parametrize("background", [True, False], ids=["on a thread", "by the first search"])

@@ -70,10 +70,9 @@ def test_chunks_and_vectors_out_of_step(env):
     settings, emb = env
     build_index(settings=settings, embedder=emb)
     gen = current_generation(settings.store)
-    lines = (gen / "chunks.jsonl").read_text().splitlines()
-    (gen / "chunks.jsonl").write_text("\n".join(lines[:-1]) + "\n")
+    np.save(gen / "chunks.npy", np.load(gen / "chunks.npy")[:-1])  # the last chunk's row gone
     manifest = json.loads((gen / "manifest.json").read_text())
-    manifest["files"]["chunks.jsonl"] = (gen / "chunks.jsonl").stat().st_size
+    manifest["files"]["chunks.npy"] = (gen / "chunks.npy").stat().st_size
     (gen / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(StoreError, match="out of step"):
         _open(settings, emb)

@@ -3,9 +3,9 @@
 Layout of a store folder:
 
     CURRENT          name of the live generation folder (replaced atomically)
-    gen-<stamp>/     manifest.json, documents.jsonl (with each article's published text and
-                     offset map), chunks.jsonl, vocab.json, facts.json,
-                     and the FAISS backend's files (vectors.npy, dense.faiss, bm25_*/)
+    gen-<stamp>/     manifest.json; the documents and chunks in columns (columns.py: documents.json,
+                     texts.bin, texts.npy, offsets.npy, chunks.npy, keys.json); vocab.json,
+                     facts.json; and the FAISS backend's files (vectors.npy, dense.faiss, bm25_*/)
     milvus.db        the Milvus Lite database, when that backend runs embedded
     .lock            held by an indexer while it writes
 
@@ -18,24 +18,29 @@ and when a store is opened. The manifest names
 the backend; a Milvus collection keeps rows by key, so a reader maps them back
 to its own generation's chunks (backends/base.py). `store.Store` opens a generation with its
 backend for search.
+
+Opening reads only what the columns need at hand (metadata, chunk rows): texts are read per
+article on first use, and the keys, vocabulary and facts (JSON) when first asked for
+(`Lazy`), each file mapped at open so a generation collected meanwhile stays readable.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import json
 import logging
 import os
 import shutil
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Generic, Mapping, Sequence, TypeVar
 
 from danvan_qa.errors import StoreError
-from danvan_qa.index import checksums
+from danvan_qa.index import checksums, columns
 from danvan_qa.index.checksums import REPAIR_HINT, Verifier
+from danvan_qa.index.columns import ChunkTable, Documents, Texts, mapped, write_chunks, write_documents
 from danvan_qa.ingest.chunking import Chunk
 from danvan_qa.ingest.corpus import Document
 from danvan_qa.ingest.facts import FactTable
@@ -43,10 +48,36 @@ from danvan_qa.ingest.restore import Vocabulary
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4  # 2: facts.json; 3: chunk keys and a named backend; 4: published text and offset map
+# 2: facts.json; 3: chunk keys and a named backend; 4: published text and offset map; 5: columns
+FORMAT_VERSION = 5
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 REBUILD_HINT = "rebuild it with `danvan-qa index --rebuild`"
+VOCAB, FACTS = "vocab.json", "facts.json"
+
+T = TypeVar("T")
+
+
+class Lazy(Generic[T]):
+    """A value made on first use, once: a second thread asking meanwhile waits for the first."""
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make: Callable[[], T] | None = make
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, value: T) -> "Lazy[T]":
+        done: Lazy[T] = cls(lambda: value)
+        done.get()
+        return done
+
+    def get(self) -> T:
+        if self._make is not None:
+            with self._lock:
+                if self._make is not None:
+                    self._value, self._make = self._make(), None
+        return self._value  # type: ignore[return-value]
 
 
 @dataclass
@@ -55,22 +86,36 @@ class Catalogue:
 
     gen: Path
     manifest: dict[str, Any]
-    documents: dict[str, Document]
-    chunks: list[Chunk]
-    keys: list[str]  # backend key of each chunk (backend.chunk_key)
-    vocab: Vocabulary
-    facts: FactTable
+    documents: Mapping[str, Document]
+    chunks: Sequence[Chunk]
+    lazy_keys: Lazy[list[str]]  # backend key of each chunk (backend.chunk_key)
+    lazy_vocab: Lazy[Vocabulary]
+    lazy_facts: Lazy[FactTable]
     verifier: Verifier | None = None  # checking the files read, when read from disk
 
     @property
     def backend_name(self) -> str:
         return str((self.manifest.get("backend") or {}).get("name", ""))
 
+    @property
+    def keys(self) -> list[str]:
+        return self.lazy_keys.get()
 
-def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    @property
+    def vocab(self) -> Vocabulary:
+        return self.lazy_vocab.get()
+
+    @property
+    def facts(self) -> FactTable:
+        return self.lazy_facts.get()
+
+
+@dataclass
+class StoredCatalogue(Catalogue):
+    """A catalogue read from a generation: columns that open without reading a text."""
+
+    documents: Documents
+    chunks: ChunkTable
 
 
 def _fsync_dir(path: Path) -> None:
@@ -94,14 +139,11 @@ def write_failure(root: Path, exc: OSError) -> StoreError:
 
 def _write_files(tmp: Path, catalogue: Catalogue, backend_files: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
     """Every file of a generation into `tmp`, the manifest last; returns the manifest."""
-    _write_jsonl(tmp / "documents.jsonl", [dataclasses.asdict(d) for d in catalogue.documents.values()])
-    _write_jsonl(
-        tmp / "chunks.jsonl",
-        [{"chunk_id": c.chunk_id, "doc_id": c.doc_id, "start": c.start, "end": c.end, "key": k}
-         for c, k in zip(catalogue.chunks, catalogue.keys)],
-    )
-    (tmp / "vocab.json").write_text(json.dumps(catalogue.vocab.to_json(), ensure_ascii=False), encoding="utf-8")
-    (tmp / "facts.json").write_text(json.dumps(catalogue.facts.to_json(), ensure_ascii=False), encoding="utf-8")
+    documents = list(catalogue.documents.values())
+    write_documents(tmp, documents)
+    write_chunks(tmp, catalogue.chunks, catalogue.keys, {d.doc_id: i for i, d in enumerate(documents)})
+    (tmp / VOCAB).write_text(json.dumps(catalogue.vocab.to_json(), ensure_ascii=False), encoding="utf-8")
+    (tmp / FACTS).write_text(json.dumps(catalogue.facts.to_json(), ensure_ascii=False), encoding="utf-8")
     backend = backend_files(tmp)
     files = {
         str(p.relative_to(tmp)): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()
@@ -216,8 +258,21 @@ def check_compatible(manifest: dict[str, Any], model_id: str, root: Path) -> Non
         )
 
 
-def read_catalogue(root: Path, model_id: str) -> Catalogue:
-    """Load and cross-check the live generation's catalogue; any inconsistency is a StoreError.
+def _parsed(path: Path, parse: Callable[[Any], T]) -> Lazy[T]:
+    """A JSON file of the generation, mapped now and parsed on first use."""
+    data = mapped(path)
+
+    def make() -> T:
+        try:
+            return parse(json.loads(data[:]))
+        except Exception as exc:  # noqa: BLE001 - as in read_catalogue
+            raise StoreError(f"index file {path} is corrupted ({type(exc).__name__}: {exc}); {REPAIR_HINT}") from None
+    return Lazy(make)
+
+
+def read_catalogue(root: Path, model_id: str) -> StoredCatalogue:
+    """Open the live generation's catalogue and cross-check its columns; any inconsistency is a
+    StoreError (one in the keys, vocabulary or facts when they are first read).
 
     The files' checksums are verified by `Catalogue.verifier` (on a thread once started): the
     caller asks for its verdict before trusting what was read.
@@ -236,25 +291,19 @@ def read_catalogue(root: Path, model_id: str) -> Catalogue:
         if path.stat().st_size != size:
             raise StoreError(f"index file {path} has {path.stat().st_size} bytes, expected {size}; {REPAIR_HINT}")
     verifier = Verifier(gen, manifest)
-    reading = gen / "documents.jsonl"
+    reading = gen / columns.TEXT_BOUNDS
     try:
-        documents = {}
-        with reading.open(encoding="utf-8") as fh:
-            for line in fh:
-                doc = Document(**json.loads(line))
-                documents[doc.doc_id] = doc
-        chunks, keys = [], []
-        reading = gen / "chunks.jsonl"
-        with reading.open(encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                text = documents[row["doc_id"]].text[row["start"] : row["end"]]
-                chunks.append(Chunk(row["chunk_id"], row["doc_id"], row["start"], row["end"], text))
-                keys.append(str(row["key"]))
-        reading = gen / "vocab.json"
-        vocab = Vocabulary.from_json(json.loads(reading.read_text(encoding="utf-8")))
-        reading = gen / "facts.json"
-        facts = FactTable.from_json(json.loads(reading.read_text(encoding="utf-8")))
+        texts = Texts(gen)
+        reading = gen / columns.DOCUMENTS
+        documents = Documents(gen, texts)
+        reading = gen / columns.CHUNKS
+        chunks = ChunkTable(gen, documents)
+        reading = gen / columns.KEYS
+        keys = _parsed(reading, lambda rows: [str(k) for k in rows])
+        reading = gen / VOCAB
+        vocab = _parsed(reading, Vocabulary.from_json)
+        reading = gen / FACTS
+        facts = _parsed(reading, FactTable.from_json)
     except Exception as exc:  # noqa: BLE001 - every parse failure means the same thing to the user
         raise StoreError(f"index file {reading} is corrupted ({type(exc).__name__}: {exc}); {REPAIR_HINT}") from None
-    return Catalogue(gen, manifest, documents, chunks, keys, vocab, facts, verifier)
+    return StoredCatalogue(gen, manifest, documents, chunks, keys, vocab, facts, verifier)

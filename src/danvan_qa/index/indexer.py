@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from danvan_qa.embed.embedding import Embedder, get_embedder, model_id_for
 from danvan_qa.errors import CorpusError, StoreError
 from danvan_qa.index import catalogue as st
-from danvan_qa.index import checksums
+from danvan_qa.index import checksums, columns
 from danvan_qa.index.backends.base import Row
 from danvan_qa.index.backends.factory import target_mismatch, writer_for
 from danvan_qa.index.backends.sizing import choose_index_type
@@ -75,12 +75,13 @@ def _chunking_params(settings: Settings) -> dict[str, object]:
     }
 
 
-# Files whose content an incremental build carries forward; the rest are written anew each time.
-_CARRIED = frozenset({"documents.jsonl", "chunks.jsonl", "vectors.npy"})
+# Files whose content an incremental build carries forward (which articles are unchanged, their
+# chunks, which vectors are theirs, the vectors); the rest are written anew each time.
+_CARRIED = frozenset({columns.DOCUMENTS, columns.CHUNKS, columns.KEYS, "vectors.npy"})
 
 
 class _Previous(NamedTuple):
-    catalogue: st.Catalogue | None  # None: build everything from the corpus
+    catalogue: st.StoredCatalogue | None  # None: build everything from the corpus
     damaged: tuple[str, ...] = ()  # its files that failed verification
     rewrite: bool = True  # write a generation even if no article changed
 
@@ -184,13 +185,15 @@ def _build_locked(
             return report(len(old.chunks), 0, False)
 
     params = _chunking_params(settings)
-    old_chunks: dict[str, list[Chunk]] = {}
-    for c in old.chunks if old else []:
-        old_chunks.setdefault(c.doc_id, []).append(c)
+    old_chunks: dict[str, list[tuple[int, int, int]]] = {}
+    for doc_id, number, start, end in old.chunks.bounds() if old else ():
+        old_chunks.setdefault(doc_id, []).append((number, start, end))
     rows: list[Row] = []
+    kept = set(unchanged)
     for d in documents:  # corpus order, so chunk numbering is stable
-        doc_chunks = old_chunks[d.doc_id] if d.doc_id in unchanged else chunk_document(
-            d, settings.chunk_size, settings.chunk_overlap)
+        # An unchanged article keeps its chunks' bounds; their text is the corpus's, the same.
+        doc_chunks = [Chunk(f"{d.doc_id}#{n}", d.doc_id, a, b, d.text[a:b]) for n, a, b in old_chunks[d.doc_id]] \
+            if d.doc_id in kept else chunk_document(d, settings.chunk_size, settings.chunk_overlap)
         for c in doc_chunks:
             text = context_text(d, c.text)
             rows.append(Row(chunk_key(c.chunk_id, d.content_hash, params, model_id), c, d, text))
@@ -232,9 +235,9 @@ def _build_locked(
         },
         documents={d.doc_id: d for d in documents},
         chunks=[r.chunk for r in rows],
-        keys=[r.key for r in rows],
-        vocab=vocabulary,
-        facts=facts_table,
+        lazy_keys=st.Lazy.of([r.key for r in rows]),
+        lazy_vocab=st.Lazy.of(vocabulary),
+        lazy_facts=st.Lazy.of(facts_table),
     )
     st.write_generation(root, catalogue, lambda gen: writer.finish(gen, rows, index_type))
     writer.prune(set(catalogue.keys))

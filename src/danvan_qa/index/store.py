@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -15,7 +16,7 @@ from danvan_qa.errors import StoreError
 from danvan_qa.index import checksums
 from danvan_qa.index.backends.base import Backend, Filters, Hits
 from danvan_qa.index.backends.factory import open_backend, target_mismatch
-from danvan_qa.index.catalogue import Catalogue, read_catalogue
+from danvan_qa.index.catalogue import FACTS, Catalogue, Lazy, StoredCatalogue, read_catalogue
 from danvan_qa.index.grounding import grounded
 from danvan_qa.ingest.chunking import sentence_spans
 from danvan_qa.ingest.facts import Event, FactTable, Person, Programme
@@ -64,6 +65,30 @@ class ArticleWords(NamedTuple):
     sentences: tuple[Words, ...]  # one per sentence span
 
 
+class FactLookups(NamedTuple):
+    """The fact table by document and by name, so a question never scans the whole table."""
+
+    people_by_doc: dict[str, list[Person]]
+    people_by_name: dict[str, list[Person]]
+    people_by_sentence: dict[tuple[str, int], list[Person]]  # (doc_id, sentence start)
+    events_by_doc: dict[str, list[Event]]
+    programmes_by_doc: dict[str, list[Programme]]
+
+    @classmethod
+    def of(cls, facts: FactTable) -> "FactLookups":
+        found = cls({}, {}, {}, {}, {})
+        for person in facts.people:
+            found.people_by_doc.setdefault(person.doc_id, []).append(person)
+            found.people_by_name.setdefault(person.name, []).append(person)
+            found.people_by_sentence.setdefault((person.doc_id, person.start), []).append(person)
+        for event in facts.events:
+            found.events_by_doc.setdefault(event.doc_id, []).append(event)
+        for programme in facts.programmes:
+            found.programmes_by_doc.setdefault(programme.doc_id, []).append(programme)
+        facts.folded_names  # noqa: B018 - folded once, here, not by the first question
+        return found
+
+
 class Store:
     """A loaded store, ready to search; safe to share between threads (read-only).
 
@@ -72,28 +97,50 @@ class Store:
     StoreError on first use, never an answer, and start-up does not wait for it.
     """
 
-    def __init__(self, root: Path, data: Catalogue, backend: Backend, dropped_facts: int = 0) -> None:
+    def __init__(self, root: Path, data: StoredCatalogue, backend: Backend) -> None:
         self.root = root
-        self._dropped_facts = dropped_facts  # facts not found in their article's text (grounding.py)
+        self._dropped_facts = 0  # facts not found in their article's text (grounding.py), to be told
         self.data = data
         self.backend = backend
-        self.restorer = Restorer(data.vocab)
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._words: dict[str, ArticleWords] = {}
-        # Fact lookups by document and by name, so a question never scans the whole table.
-        self.people_by_doc: dict[str, list[Person]] = {}
-        self.people_by_name: dict[str, list[Person]] = {}
-        self.people_by_sentence: dict[tuple[str, int], list[Person]] = {}  # (doc_id, sentence start)
-        self.events_by_doc: dict[str, list[Event]] = {}
-        self.programmes_by_doc: dict[str, list[Programme]] = {}
-        for person in data.facts.people:
-            self.people_by_doc.setdefault(person.doc_id, []).append(person)
-            self.people_by_name.setdefault(person.name, []).append(person)
-            self.people_by_sentence.setdefault((person.doc_id, person.start), []).append(person)
-        for event in data.facts.events:
-            self.events_by_doc.setdefault(event.doc_id, []).append(event)
-        for programme in data.facts.programmes:
-            self.programmes_by_doc.setdefault(programme.doc_id, []).append(programme)
+        self._restorer = Lazy(lambda: Restorer(data.vocab))
+        self._lookups = Lazy(lambda: FactLookups.of(data.facts))  # as the backend's files, before the verdict
+
+    @property
+    def restorer(self) -> Restorer:
+        return self._restorer.get()
+
+    @property
+    def people_by_doc(self) -> dict[str, list[Person]]:
+        return self._lookups.get().people_by_doc
+
+    @property
+    def people_by_name(self) -> dict[str, list[Person]]:
+        return self._lookups.get().people_by_name
+
+    @property
+    def people_by_sentence(self) -> dict[tuple[str, int], list[Person]]:
+        return self._lookups.get().people_by_sentence
+
+    @property
+    def events_by_doc(self) -> dict[str, list[Event]]:
+        return self._lookups.get().events_by_doc
+
+    @property
+    def programmes_by_doc(self) -> dict[str, list[Programme]]:
+        return self._lookups.get().programmes_by_doc
+
+    def prefetch(self) -> None:
+        """Read the vocabulary and facts and index them on a thread of its own, so that the first
+        question finds them ready (it waits for what is not); a damaged file is told then."""
+        def work() -> None:
+            try:
+                self._restorer.get()
+                self._lookups.get()
+            except StoreError:
+                pass  # asked again by the first question, which raises it
+        threading.Thread(target=work, name="prefetch-store", daemon=True).start()
 
     def known_phrase(self, text: str) -> bool:
         """Whether the corpus contains these syllables in this order (checked pair by pair)."""
@@ -110,12 +157,18 @@ class Store:
         if self._dropped_facts:  # told once, and only of a store whose files are sound
             dropped, self._dropped_facts = self._dropped_facts, 0
             log.warning("%d facts in %s do not match their article's text where they were read; dropped",
-                        dropped, self.data.gen / "facts.json")
+                        dropped, self.data.gen / FACTS)
 
     @property
     def facts(self) -> FactTable:
         self.check()
-        return self.data.facts
+        facts = self.data.facts
+        self.check()  # facts held to the text just now (a store without checksums) are told of
+        return facts
+
+    def _grounded(self, raw: Lazy[FactTable]) -> FactTable:
+        facts, self._dropped_facts = grounded(raw.get(), self.data.documents)
+        return facts
 
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
         """Sentence spans of a document, computed once (a benign race at worst recomputes)."""
@@ -141,11 +194,6 @@ class Store:
         """Open the live generation with the backend it was built for (checked against `settings`)."""
         root = Path(root)
         catalogue = read_catalogue(root, model_id)
-        dropped = 0
-        if "facts.json" not in (catalogue.manifest.get(checksums.KEY) or {}):
-            # Written before checksums: nothing proves these facts are the ones the indexer held
-            # to the text (indexer.py), so they are held to it here.
-            catalogue.facts, dropped = grounded(catalogue.facts, catalogue.documents)
         if settings is not None:
             _check_backend(catalogue, root, settings)
         try:
@@ -158,7 +206,13 @@ class Store:
             ) from None
         if catalogue.verifier is not None:
             catalogue.verifier.start()  # now that the files are read: see checksums.Verifier
-        return cls(root, catalogue, backend, dropped)
+        store = cls(root, catalogue, backend)
+        if FACTS not in (catalogue.manifest.get(checksums.KEY) or {}):
+            # Without checksums nothing proves these facts are the ones the indexer held to the
+            # text (indexer.py), so they are held to it when first read.
+            raw = catalogue.lazy_facts
+            catalogue.lazy_facts = Lazy(lambda: store._grounded(raw))
+        return store
 
     @property
     def model_id(self) -> str:

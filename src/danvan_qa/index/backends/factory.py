@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from danvan_qa.index.backends.base import Backend, BackendWriter, backend_target
 
 if TYPE_CHECKING:
-    from danvan_qa.index.catalogue import Catalogue
+    from danvan_qa.index.catalogue import StoredCatalogue
     from danvan_qa.settings import Settings
 
 
@@ -22,7 +22,7 @@ def target_mismatch(manifest: dict[str, Any], settings: "Settings") -> tuple[str
     return None
 
 
-def writer_for(settings: "Settings", root: Path, previous: "Catalogue | None", rebuild: bool) -> BackendWriter:
+def writer_for(settings: "Settings", root: Path, previous: "StoredCatalogue | None", rebuild: bool) -> BackendWriter:
     """The writer for the configured backend; `previous` is the live catalogue if reusable."""
     if settings.backend == "milvus":
         from danvan_qa.index.backends.milvus import MilvusWriter
@@ -33,7 +33,7 @@ def writer_for(settings: "Settings", root: Path, previous: "Catalogue | None", r
     return FaissWriter(previous, settings.ivf_nprobe)
 
 
-def open_backend(catalogue: "Catalogue", root: Path, settings: "Settings | None") -> Backend:
+def open_backend(catalogue: "StoredCatalogue", root: Path, settings: "Settings | None") -> Backend:
     """Open the backend a generation was built with (its manifest says which and where)."""
     name = catalogue.backend_name
     if name == "faiss":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
 
@@ -21,8 +21,8 @@ from danvan_qa.index.checksums import REPAIR_HINT, bad_vectors
 from danvan_qa.ingest.normalize import lexical_tokens
 
 if TYPE_CHECKING:
-    from danvan_qa.index.catalogue import Catalogue
-    from danvan_qa.ingest.chunking import Chunk
+    from danvan_qa.index.catalogue import StoredCatalogue
+    from danvan_qa.index.columns import ChunkTable
     from danvan_qa.ingest.corpus import Document
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class FaissBackend:
     name = "faiss"
 
     def __init__(self, vectors: np.ndarray, dense: Any, bm25_exact: Any, bm25_folded: Any,
-                 chunks: list["Chunk"], documents: dict[str, "Document"], gen: Path) -> None:
+                 chunks: "ChunkTable", documents: Mapping[str, "Document"], gen: Path) -> None:
         self.gen = gen  # named in errors
         self.vectors = vectors
         self.dense = dense
@@ -83,8 +83,8 @@ class FaissBackend:
         self._documents = documents
 
     @classmethod
-    def load(cls, gen: Path, manifest: dict[str, Any], chunks: list["Chunk"],
-             documents: dict[str, "Document"]) -> "FaissBackend":
+    def load(cls, gen: Path, manifest: dict[str, Any], chunks: "ChunkTable",
+             documents: Mapping[str, "Document"]) -> "FaissBackend":
         """Read the generation's files and check that they agree with the catalogue."""
         import bm25s
         import faiss
@@ -108,8 +108,7 @@ class FaissBackend:
         filters = active(filters)
         if filters is None:
             return None
-        ok = {d for d, doc in self._documents.items() if filters.admits(doc)}
-        return np.array([i for i, c in enumerate(self._chunks) if c.doc_id in ok], dtype=np.int64)
+        return self._chunks.rows_of([d for d, doc in self._documents.items() if filters.admits(doc)])
 
     def dense_search(self, query_vector: np.ndarray, n: int, filters: Filters | None = None) -> Hits:
         allowed = self._allowed(filters)
@@ -160,7 +159,7 @@ class FaissBackend:
 class FaissWriter:
     """Builds the FAISS and BM25 files of a new generation, reusing the previous vectors by key."""
 
-    def __init__(self, previous: "Catalogue | None", nprobe: int) -> None:
+    def __init__(self, previous: "StoredCatalogue | None", nprobe: int) -> None:
         self._nprobe = nprobe
         self._old: dict[str, int] = {}
         self._old_vectors: np.ndarray | None = None
