@@ -101,3 +101,15 @@ def test_timeline_keeps_the_largest_groups_and_counts_the_rest_together(invented
     assert timeline.timeline(invented_store, BY_PLACE) == [
         Bar("2021", "Bắc Hà", 1), Bar("2022", OTHER, 2), Bar("2023", "Bắc Hà", 1), Bar("2026", "Bắc Hà", 1)]
     assert timeline.province("thành phố Hà Đông") == timeline.province("Hà Đông") == "Hà Đông"
+
+
+def test_the_chart_draws_a_stacked_bar_per_year_with_escaped_labels():
+    bars = [Bar("2021", "<b>Nam Sơn</b>", 1), Bar("2021", OTHER, 2), Bar("2023", "<b>Nam Sơn</b>", 3)]
+    html = timeline.chart_html(bars)
+    assert html.count("<rect") == 3 and "<b>" not in html and "&lt;b&gt;Nam Sơn&lt;/b&gt;" in html
+    assert re.findall(r'text-anchor="middle">([^<]+)</text>', html) == ["3", "2021", "3", "2023"]  # totals, years
+    heights = [float(h) for h in re.findall(r'height="([\d.]+)" fill', html)]
+    assert heights[0] * 2 == pytest.approx(heights[1]) and heights[0] * 3 == pytest.approx(heights[2])
+    legend = re.findall(r"</span>([^<]+)</li>", html)
+    assert legend == ["&lt;b&gt;Nam Sơn&lt;/b&gt;", OTHER]  # the rest counted together, last
+    assert "Chưa có sự kiện" in timeline.chart_html([])

@@ -72,3 +72,39 @@ def timeline(store: "Store", by: str = BY_PLACE, search: str = "") -> list[Bar]:
     for (year, group), n in counts.items():
         bars[year, group if group in shown else OTHER] += n
     return [Bar(year, group, n) for (year, group), n in sorted(bars.items())]
+
+
+# One colour per group shown, the rest grey. Drawn here rather than with gr.BarPlot: Gradio's
+# plot keeps the colour domain of the first data it drew, so a new grouping or search drew no bars.
+COLOURS = ("#2563eb", "#ea580c", "#16a34a", "#9333ea", "#dc2626", "#0891b2", "#ca8a04", "#db2777")
+GREY = "#9ca3af"
+BAR_W, GAP, PLOT_H, TOP, BOTTOM = 36, 24, 180, 22, 26  # pixels
+
+
+def chart_html(bars: list[Bar]) -> str:
+    """Stacked bars, one per year, a colour per province or partner, with a legend; escaped text only."""
+    from danvan_qa.interfaces.ui_render import esc
+
+    if not bars:
+        return '<div class="dv-timeline"><p>Chưa có sự kiện có ngày để vẽ biểu đồ.</p></div>'
+    years = sorted({b.year for b in bars})
+    groups = list(dict.fromkeys(b.group for b in sorted(bars, key=lambda b: b.group == OTHER)))
+    colour = {g: GREY if g == OTHER else COLOURS[n % len(COLOURS)] for n, g in enumerate(groups)}
+    totals = {y: sum(b.events for b in bars if b.year == y) for y in years}
+    scale = PLOT_H / max(totals.values())
+    width = GAP + len(years) * (BAR_W + GAP)
+    parts = [f'<line x1="0" y1="{TOP + PLOT_H}" x2="{width}" y2="{TOP + PLOT_H}" stroke="#9ca3af"/>']
+    for i, year in enumerate(years):
+        x, base = GAP + i * (BAR_W + GAP), TOP + PLOT_H
+        for b in sorted((b for b in bars if b.year == year), key=lambda b: groups.index(b.group)):
+            h = b.events * scale
+            base -= h
+            parts.append(f'<rect x="{x}" y="{base:.1f}" width="{BAR_W}" height="{h:.1f}" fill="{colour[b.group]}">'
+                         f"<title>{esc(f'{year} · {b.group}: {b.events} sự kiện')}</title></rect>")
+        middle = x + BAR_W / 2
+        parts.append(f'<text x="{middle}" y="{base - 6:.1f}" text-anchor="middle">{totals[year]}</text>')
+        parts.append(f'<text x="{middle}" y="{TOP + PLOT_H + 18}" text-anchor="middle">{esc(year)}</text>')
+    legend = "".join(f'<li><span class="dv-swatch" style="background:{colour[g]}"></span>{esc(g)}</li>' for g in groups)
+    return (f'<div class="dv-timeline"><svg role="img" aria-label="Số sự kiện theo năm" width="{width}" '
+            f'height="{TOP + PLOT_H + BOTTOM}" viewBox="0 0 {width} {TOP + PLOT_H + BOTTOM}" font-size="12" '
+            f'fill="currentColor">{"".join(parts)}</svg><ul class="dv-legend">{legend}</ul></div>')

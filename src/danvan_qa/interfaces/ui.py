@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_qa.errors import DanvanError, QueryError, StoreError
 from danvan_qa.index.backends.base import Filters
-from danvan_qa.interfaces.ui_render import (CSS, esc, passages_html, people_cell, source_cell, sources_html, user_text,
-                                            vn_date)
+from danvan_qa.interfaces.ui_render import (CSS, JS, esc, passages_html, people_cell, source_cell, sources_html,
+                                            user_text, vn_date)
 from danvan_qa.settings import Settings
 
 if TYPE_CHECKING:
@@ -322,7 +322,7 @@ def build_app(settings: Settings, preparer: Preparer):
             rows, where = backend.events("")
             return backend.status(), gr.update(choices=titles), gr.update(choices=names), rows, where
 
-        timer = gr.Timer(2.0)
+        timer = gr.Timer(2.0, active=not preparer.done.is_set())  # ticks only while preparing
         quiet = {"api_visibility": "private", "show_progress": "hidden"}  # no progress bar on a status refresh
         timer.tick(refresh, None, [status, docs, srcs, table, info], **quiet)
         timer.tick(pages.chart, [by, search], chart, **quiet)
@@ -364,7 +364,7 @@ def launch(demo, host: str = "127.0.0.1", port: int = 7860, concurrency: int = 4
     from danvan_qa.interfaces.headers import SecurityHeaders
 
     demo.queue(default_concurrency_limit=concurrency, max_size=128)
-    demo.launch(server_name=host, server_port=port, show_error=False, quiet=True, css=CSS,
+    demo.launch(server_name=host, server_port=port, show_error=False, quiet=True, css=CSS, js=JS,
                 prevent_thread_lock=not block, footer_links=[],
                 app_kwargs={"middleware": [Middleware(SecurityHeaders)]})
     return demo

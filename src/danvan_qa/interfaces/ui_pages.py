@@ -11,12 +11,11 @@ from typing import Any, NamedTuple
 import gradio as gr
 
 from danvan_qa.interfaces.pages import find_people, find_programmes, person_html, programme_html, programmes
-from danvan_qa.interfaces.timeline import BY_PARTNER, BY_PLACE, timeline
+from danvan_qa.interfaces.timeline import BY_PARTNER, BY_PLACE, chart_html, timeline
 from danvan_qa.interfaces.ui_render import PERSON_PARAM, PROGRAMME_PARAM, esc
 
 TAB_PERSON, TAB_PROGRAMME = "ho-so", "chuong-trinh"
 TIMELINE_BY = [("Theo tỉnh, thành", BY_PLACE), ("Theo cơ quan phối hợp", BY_PARTNER)]
-YEAR, EVENTS, GROUP = "Năm", "Số sự kiện", "Nhóm"
 NOT_READY = "<p>Hệ thống đang chuẩn bị chỉ mục, vui lòng thử lại sau ít phút.</p>"
 
 
@@ -61,13 +60,10 @@ class Pages:
         store = self._store()
         return NOT_READY if store is None else programme_html(store, key) if key else ""
 
-    def chart(self, by: str, search: str = ""):
-        """Events per year of the events tab's rows, as the bar chart's table."""
-        import pandas as pd
-
+    def chart(self, by: str, search: str = "") -> str:
+        """Events per year of the events tab's rows, as a bar chart."""
         store = self._store()
-        bars = timeline(store, by or BY_PLACE, search or "") if store is not None else []
-        return pd.DataFrame(bars, columns=[YEAR, GROUP, EVENTS])
+        return chart_html(timeline(store, by or BY_PLACE, search or "")) if store is not None else ""
 
     def opened(self, request: gr.Request) -> tuple[Any, ...]:
         """The page an address asks for ("?ho-so=<name>", "?chuong-trinh=<key>"), opened in its tab."""
@@ -91,8 +87,7 @@ def _none(query: str, what: str) -> str:
 def timeline_block(pages: Pages, search: Any) -> tuple[Any, Any]:
     """The events tab's chart and its choice of grouping, following the tab's search box."""
     by = gr.Radio(TIMELINE_BY, value=BY_PLACE, label="Biểu đồ số sự kiện theo năm", elem_id="dv-timeline-by")
-    chart = gr.BarPlot(pages.chart(BY_PLACE), x=YEAR, y=EVENTS, color=GROUP, x_title=YEAR, y_title=EVENTS,
-                       color_title="", show_label=False, elem_id="dv-timeline", height=320)
+    chart = gr.HTML(pages.chart(BY_PLACE), elem_id="dv-timeline")
     by.change(pages.chart, [by, search], chart, api_visibility="private")
     search.change(pages.chart, [by, search], chart, api_visibility="private")
     return by, chart

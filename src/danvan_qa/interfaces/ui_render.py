@@ -32,12 +32,25 @@ CSS = """
              margin-top: 6px; padding-top: 6px}
 .dv-passage {border-left: 3px solid #93c5fd; padding-left: 8px; margin: 6px 0; white-space: pre-wrap}
 .dv-status {padding: 6px 10px; border-radius: 6px; background: #eef6ff}
-#dv-events table, #dv-events table * {font-family: var(--font) !important}  /* the table reads as text */
+#dv-events, #dv-events * {font-family: var(--font) !important}  /* the table reads as text, not code */
 .dv-page table {border-collapse: collapse; width: 100%}
 .dv-page td, .dv-page th {border-bottom: 1px solid var(--border-color-primary); padding: 6px 8px; text-align: left;
                           vertical-align: top}
 .dv-quote {font-style: italic}
+.dv-timeline svg {max-width: 100%; height: auto; overflow: visible}
+.dv-legend {list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px}
+.dv-swatch {display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: middle}
 """
+
+# A link in the events table opens its page on the first click: the table would take that click to
+# select the cell, re-draw it and drop the link under the pointer, so the click never reaches it.
+JS = """() => {
+  for (const kind of ["mousedown", "mouseup", "click"]) {
+    document.addEventListener(kind, e => {
+      if (e.target.closest && e.target.closest("#dv-events a")) e.stopPropagation();
+    }, true);
+  }
+}"""
 
 
 def esc(text: str | None) -> str:
