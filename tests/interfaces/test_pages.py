@@ -66,10 +66,12 @@ def test_a_programme_named_by_several_articles_is_one_page_with_its_facts_cited(
 
 def test_reviews_are_found_by_number_or_by_period_and_parties(invented_store):
     record = find_programmes(invented_store, "07-ctr")[0]
-    assert [(r.kind, r.date) for r in record.reviews] == [("Sơ kết", "2023-12-19"), ("Tổng kết", "2026-03-05")]
-    assert "số 07-CTr/BDV-CA" in record.reviews[0].cite.quote  # named by its number
-    assert "giai đoạn 2021-2026" in record.reviews[1].cite.quote  # by its period, in an article naming its parties
-    assert record.reviews[1].cite.url == "https://bao.example.vn/tong-ket"
+    reviews = programmes(invented_store).reviews[record.key]
+    assert [(r.kind, r.date) for r in reviews] == [("Sơ kết", "2023-12-19"), ("Tổng kết", "2026-03-05")]
+    assert "số 07-CTr/BDV-CA" in reviews[0].cite.quote  # named by its number
+    assert "giai đoạn 2021-2026" in reviews[1].cite.quote  # by its period, in an article naming its parties
+    assert reviews[1].cite.url == "https://bao.example.vn/tong-ket"
+    assert list(programmes(invented_store).reviews) == [record.key]  # the signing article is not a review
     html = programme_html(invented_store, record.key)
     assert "19/12/2023" in html and "05/03/2026" in html and "Sơ kết" in html and "Tổng kết" in html
     assert_no_plumbing(html)

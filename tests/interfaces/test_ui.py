@@ -168,3 +168,27 @@ def test_the_chat_reads_a_follow_up_with_the_last_subject_and_clears_it(real_sto
     assert len(history) == 4 and after is not None
     history, _, _, _, none = chat.converse("Ông ấy giữ chức vụ gì?", [], context=None)
     assert "Hiểu là" not in history[-1]["content"] and none is None
+
+
+def test_make_run_prints_the_ready_line_with_the_address(tmp_path):
+    """`make run` (app.py) prints "Sẵn sàng: <address>" once the chat can answer, and the address serves it."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    from invented import write_articles
+    from uiserver import free_port
+
+    write_articles(tmp_path / "corpus")
+    port = free_port()
+    env = {**os.environ, "DANVAN_QA_CORPUS": str(tmp_path / "corpus"), "DANVAN_QA_STORE": str(tmp_path / "store")}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        line = proc.stdout.readline()  # the first line it prints; pytest's timeout bounds the wait
+        assert line == f"Sẵn sàng: http://127.0.0.1:{port}\n"
+        with urllib.request.urlopen(line.split(": ", 1)[1].strip(), timeout=30) as page:
+            assert page.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

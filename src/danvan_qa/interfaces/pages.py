@@ -8,6 +8,7 @@ the events table, and a page then reads only its own rows.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import weakref
@@ -75,7 +76,6 @@ class ProgrammeRecord:
     number: str | None
     period: str | None
     mentions: tuple["Programme", ...]
-    reviews: tuple[Review, ...] = ()
 
     @property
     def label(self) -> str:
@@ -203,21 +203,26 @@ def _record(store: "Store", mentions: list["Programme"]) -> ProgrammeRecord:
 
 
 class Programmes:
-    """The archive's programmes, merged once per store, with the reviews that name them."""
+    """The archive's programmes, merged once per store (one pass over the programme facts), and the
+    reviews that name them, read on the first programme page shown (they read articles' texts)."""
 
     def __init__(self, store: "Store") -> None:
+        self.store = store
         records = [_record(store, group) for group in _merge(store.facts.programmes)]
         keys: dict[str, int] = {}
         for n, r in enumerate(records):  # two programmes with one address: the second is told apart
             keys[r.key] = keys.get(r.key, 0) + 1
             if keys[r.key] > 1:
                 records[n] = ProgrammeRecord(f"{r.key}-{keys[r.key]}", r.name, r.number, r.period, r.mentions)
-        reviews = _reviews(store, records)
-        self.records = [ProgrammeRecord(r.key, r.name, r.number, r.period, r.mentions, tuple(reviews.get(r.key, ())))
-                        for r in records]
-        self.by_key = {r.key: r for r in self.records}
-        self.by_mention = {(m.doc_id, m.start, m.name): r.key for r in self.records for m in r.mentions}
-        self.folded = [fold(" ".join((r.label, r.name))) for r in self.records]
+        self.records = records
+        self.by_key = {r.key: r for r in records}
+        self.by_mention = {(m.doc_id, m.start, m.name): r.key for r in records for m in r.mentions}
+        self.folded = [fold(" ".join((r.label, r.name))) for r in records]
+
+    @functools.cached_property
+    def reviews(self) -> dict[str, list[Review]]:
+        """Each programme's reviews by its key, oldest first (a benign race at worst reads them twice)."""
+        return _reviews(self.store, self.records)
 
 
 def _reviews(store: "Store", records: list[ProgrammeRecord]) -> dict[str, list[Review]]:
@@ -307,7 +312,7 @@ def programme_html(store: "Store", key: str) -> str:
     facts = "".join(f"<tr><th>{esc(f.label)}</th><td>{esc(f.value)}</td><td>{f.cite.html()}</td></tr>"
                     for f in programme_facts(store, record))
     reviews = "".join(f"<tr><td>{esc(vn_date(r.date) or 'không rõ')}</td><td>{esc(r.kind)}</td>"
-                      f"<td>{r.cite.html()}</td></tr>" for r in record.reviews)
+                      f"<td>{r.cite.html()}</td></tr>" for r in programmes(store).reviews.get(key, []))
     reviewed = (f"<table><thead><tr><th>Ngày</th><th>Hoạt động</th><th>Nguồn</th></tr></thead><tbody>{reviews}"
                 "</tbody></table>") if reviews else "<p>Chưa có bài viết nào về sơ kết, tổng kết chương trình.</p>"
     mentions = "".join(f"<li>{cite(store, m.doc_id, m.start, m.end).html()}</li>" for m in record.mentions)
