@@ -87,6 +87,12 @@ def asks_code(q: Question) -> bool:
     return bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))
 
 
+def asks_signing(q: Question) -> bool:
+    """Whether a date question asks when a document was signed or issued ("ký ngày nào"), not
+    when it was reviewed or carried out ("tổng kết Chương trình 09 ngày nào")."""
+    return bool(re.search(r"(?<!\w)(?:ky|ban hanh)(?!\w)", q.folded))
+
+
 def asks_signatories(q: Question) -> bool:
     """Whether a "which organisations" question asks who signed, or between whom ("giữa", "ký")."""
     return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
@@ -111,7 +117,7 @@ class Drafter:
         if q.kind in ("person_role", "rank"):
             draft = self.person_role(q, passages)
         elif q.kind == "program_name" or ((q.codes or programme_numbers(q)) and (
-                q.kind == "date" or q.kind == "parties" and asks_signatories(q))):
+                q.kind == "date" and asks_signing(q) or q.kind == "parties" and asks_signatories(q))):
             draft = self.programme(q, ranked)
         if draft is None and asks_code(q):
             draft = self.code(q, ranked)
