@@ -41,6 +41,7 @@ def extract(raw: bytes) -> Extracted:
 
 
 def _check_zip(raw: bytes) -> None:
+    """ValueError unless `raw` is a whole zip holding a Word body, small enough to unpack."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())

@@ -39,7 +39,8 @@ def extract(raw: bytes) -> Extracted:
     except ValueError:
         raise
     except Exception as exc:  # one odd page must not stop the corpus being read
-        raise ValueError(f"the HTML page could not be read ({type(exc).__name__}: {' '.join(str(exc).split())})") from None
+        detail = " ".join(str(exc).split())
+        raise ValueError(f"the HTML page could not be read ({type(exc).__name__}: {detail})") from None
     text = found.text if found is not None else ""
     if not text or not text.strip() or _mostly(links, text):
         raise ValueError("no article text in the HTML page (only navigation, links or scripts)")
