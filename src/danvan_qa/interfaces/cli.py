@@ -207,9 +207,22 @@ def _train(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def show_ready_line() -> None:
+    """The ready logger's lines ("Sẵn sàng: <address>") plainly on stdout, without -v too: the one
+    line a user of `make run` or `danvan-qa serve` waits for."""
+    from danvan_qa.interfaces.ui import READY
+
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    READY.addHandler(handler)
+    READY.setLevel(logging.INFO)
+    READY.propagate = False
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from danvan_qa.interfaces.ui import serve
 
+    show_ready_line()
     print(f"danvan-qa: serving on http://{args.host}:{args.port}", file=sys.stderr)
     serve(settings, host=args.host, port=args.port)
     return 0

@@ -32,13 +32,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 READY = logging.getLogger(__name__ + ".ready")  # the ready line: app.py shows it on the terminal
 
-EXAMPLES = [
-    "Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?",
-    "Giám đốc Công an tỉnh Thừa Thiên Huế là ai?",
-    "Chương trình số 38-Ctr/BDVTW-BCA là gì?",
-    "Chương trình ký ngày 26/5 cho giai đoạn nào?",
-    "ai dong chu tri buoi lam viec 11/6/2018",
-    "bao nhieu mo hinh dan van kheo",
+EXAMPLES = [  # questions of every kind that fit any archive of such articles
+    "Ai chủ trì hội nghị ký kết chương trình phối hợp?",
+    "Chương trình phối hợp được ký ngày nào, cho giai đoạn nào?",
+    "Có bao nhiêu mô hình dân vận khéo?",
+    "ai phat bieu chi dao tai hoi nghi",
+    "Những chương trình phối hợp nào được nhắc đến trong các bài viết?",
 ]
 MSG_EMPTY = "Vui lòng nhập câu hỏi."
 MSG_NOT_READY = "Hệ thống đang chuẩn bị mô hình và chỉ mục, vui lòng thử lại sau ít phút."
