@@ -116,7 +116,8 @@ def published_text(path: str) -> str:
     """An article as published: the file decoded, NFC, front matter cut; nothing else changed.
 
     Read here on its own, not through the corpus' offset map, so that "citations
-    exact" checks the quotes against the article rather than against the map.
+    exact" checks the quotes against the article rather than against the map. (An HTML
+    page, Word file or PDF has no text on disk to read again: its extracted text is used.)
     """
     text = unicodedata.normalize("NFC", decode(Path(path).read_bytes()))
     front = _FRONT_MATTER.match(text)
@@ -235,7 +236,9 @@ def evaluate(
     build_index(settings=settings, progress=progress is True)
     st = open_store(settings=settings)
     docs = {d: doc.text for d, doc in st.data.documents.items()}
-    published = {d.doc_id: published_text(d.path) for d in loaded.documents}  # paths valid in this process
+    # a text file read again from disk; a page, Word file or PDF as its reader extracted it
+    published = {d.doc_id: published_text(d.path) if Path(d.path).suffix.lower() in (".txt", ".md") else d.published
+                 for d in loaded.documents}
     shipped = Answerer(st, settings)
     answerers = [shipped] * len(items)
     fold_of: list[int | None] = [None] * len(items)
