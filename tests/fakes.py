@@ -30,3 +30,19 @@ class FakeEmbedder:
     def encode_passages(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
         self.passages_encoded += len(texts)
         return self.encode_queries(texts)
+
+
+def fake_store(root, files: dict[str, str]):
+    """A store of invented articles (file name -> text) built with the fake embedder under `root`;
+    returns (store, settings). Real chunking, BM25 and fact table: only the vectors are fake."""
+    from danvan_qa.index.indexer import build_index
+    from danvan_qa.index.store import Store
+    from danvan_qa.settings import Settings
+
+    (root / "corpus").mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (root / "corpus" / name).write_text(text, encoding="utf-8")
+    emb = FakeEmbedder()
+    settings = Settings(corpus=root / "corpus", store=root / "store", model=emb.model_id, encoder="torch")
+    build_index(settings=settings, embedder=emb)
+    return Store.open(settings.store, emb.model_id), settings

@@ -3,11 +3,8 @@ fake embedder, real fact extraction)."""
 
 import pytest
 
-from danvan_qa.index.indexer import build_index
-from danvan_qa.index.store import Store
 from danvan_qa.qa.answering import Answerer
-from danvan_qa.settings import Settings
-from fakes import FakeEmbedder
+from fakes import fake_store
 
 ARTICLES = {
     "a1": ("2021-03-02", "Hội nghị sơ kết công tác dân vận ở tỉnh Bắc Hà",
@@ -31,15 +28,9 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    root = tmp_path_factory.mktemp("archive")
-    (root / "corpus").mkdir()
-    for doc_id, (date, title, text) in ARTICLES.items():
-        (root / "corpus" / f"{doc_id}.txt").write_text(
-            f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n', encoding="utf-8")
-    emb = FakeEmbedder()
-    settings = Settings(corpus=root / "corpus", store=root / "store", model=emb.model_id, encoder="torch")
-    build_index(settings=settings, embedder=emb)
-    return Answerer(Store.open(settings.store, emb.model_id), settings)
+    files = {f"{doc_id}.txt": f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n'
+             for doc_id, (date, title, text) in ARTICLES.items()}
+    return Answerer(*fake_store(tmp_path_factory.mktemp("archive"), files))
 
 
 def test_a_persons_events_one_row_per_article_newest_first(answerer):

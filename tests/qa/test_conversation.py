@@ -7,14 +7,11 @@ from pathlib import Path
 import pytest
 
 from danvan_qa.evaluation.metrics import contains_answer
-from danvan_qa.index.indexer import build_index
-from danvan_qa.index.store import Store
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.conversation import Conversation
 from danvan_qa.qa.followups import Context, topic_of, understand
-from danvan_qa.settings import Settings
-from fakes import FakeEmbedder
+from fakes import fake_store
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """---
@@ -30,13 +27,7 @@ Sáng nay (8-3), Ban Dân vận Huyện ủy Tân Lạc và Công an huyện Tâ
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    root = tmp_path_factory.mktemp("conversation")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "a1.txt").write_text(ARTICLE, encoding="utf-8")
-    emb = FakeEmbedder()
-    settings = Settings(corpus=root / "corpus", store=root / "store", model=emb.model_id, encoder="torch")
-    build_index(settings=settings, embedder=emb)
-    return Store.open(settings.store, emb.model_id)
+    return fake_store(tmp_path_factory.mktemp("conversation"), {"a1.txt": ARTICLE})[0]
 
 
 CONTEXT = Context("Ai chủ trì hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?",

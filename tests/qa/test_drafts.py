@@ -4,11 +4,8 @@ date of the event."""
 
 import pytest
 
-from danvan_qa.index.indexer import build_index
-from danvan_qa.index.store import Store
 from danvan_qa.qa.answering import Answerer
-from danvan_qa.settings import Settings
-from fakes import FakeEmbedder
+from fakes import fake_store
 
 ARTICLE = """---
 id: a1
@@ -30,13 +27,7 @@ Hai bên thống nhất triển khai Kế hoạch số 07-KH/BCĐ về phối h�
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    root = tmp_path_factory.mktemp("drafts")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "a1.txt").write_text(ARTICLE, encoding="utf-8")
-    emb = FakeEmbedder()
-    settings = Settings(corpus=root / "corpus", store=root / "store", model=emb.model_id, encoder="torch")
-    build_index(settings=settings, embedder=emb)
-    return Answerer(Store.open(settings.store, emb.model_id), settings)
+    return Answerer(*fake_store(tmp_path_factory.mktemp("drafts"), {"a1.txt": ARTICLE}))
 
 
 def typed(answerer, question):
