@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.archive import programme_groups
 from danvan_qa.interfaces.ui_render import PROGRAMME_PARAM, cite_html, esc, page_link, vn_date
 
 if TYPE_CHECKING:
@@ -140,58 +141,6 @@ def person_html(store: "Store", name: str) -> str:
 
 # -- programmes ----------------------------------------------------------------------------------
 
-def _keys(prog: "Programme") -> set[tuple[str, ...]]:
-    """What identifies a programme however articles write it: its number; its period with its
-    signing day, or with its parties. Two mentions sharing one key are one programme."""
-    span = dates.period_key(prog.period or "")
-    keys = {("#", fold(prog.number))} if prog.number else set()
-    if prog.date:
-        keys.add((span, prog.date[5:]))
-    if prog.parties:
-        keys.add((span, *sorted(fold(p) for p in prog.parties)))
-    return keys
-
-
-def _merge(programmes: tuple["Programme", ...]) -> list[list["Programme"]]:
-    """The mentions grouped into programmes (a union over shared keys); a mention naming only a
-    period joins the one programme of that period, or stands alone when there is none."""
-    parent: dict[int, int] = {}
-
-    def root(i: int) -> int:
-        while parent.setdefault(i, i) != i:
-            i = parent[i]
-        return i
-
-    owner: dict[tuple[str, ...], int] = {}
-    bare = []
-    for i, prog in enumerate(programmes):
-        keys = _keys(prog)
-        if not keys:
-            bare.append(i)
-            continue
-        for key in keys:
-            if key in owner:
-                parent[root(i)] = root(owner[key])
-            else:
-                owner[key] = i
-        root(i)
-    groups: dict[int, list[int]] = {}
-    for i in list(parent):
-        groups.setdefault(root(i), []).append(i)
-    periods: dict[str, set[int]] = {}
-    for head, members in groups.items():
-        for i in members:
-            periods.setdefault(dates.period_key(programmes[i].period or ""), set()).add(head)
-    for i in bare:
-        heads = periods.get(dates.period_key(programmes[i].period or ""), set())
-        if len(heads) == 1:
-            groups[next(iter(heads))].append(i)
-        elif not heads:
-            groups[i] = [i]
-            periods[dates.period_key(programmes[i].period or "")] = {i}
-    return [[programmes[i] for i in sorted(members)] for members in groups.values()]
-
-
 def _record(store: "Store", mentions: list["Programme"]) -> ProgrammeRecord:
     docs = store.data.documents
     mentions.sort(key=lambda m: (m.date is None, m.date or docs[m.doc_id].date or ""))
@@ -208,7 +157,7 @@ class Programmes:
 
     def __init__(self, store: "Store") -> None:
         self.store = store
-        records = [_record(store, group) for group in _merge(store.facts.programmes)]
+        records = [_record(store, group) for group in programme_groups(store.facts.programmes)]
         keys: dict[str, int] = {}
         for n, r in enumerate(records):  # two programmes with one address: the second is told apart
             keys[r.key] = keys.get(r.key, 0) + 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
@@ -182,9 +182,8 @@ def _programmes(q: "Question", store: "Store") -> Listing | None:
     between = _BETWEEN.search(q.restored)
     numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
-    chosen: list["Programme"] = []
-    taken: set[tuple[str, ...]] = set()
-    for prog in sorted(store.facts.programmes, key=lambda p: (p.date or docs[p.doc_id].date or "")):
+    chosen = []
+    for prog in store.facts.programmes:
         span = period_key(prog.period or "")
         if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
             continue
@@ -192,15 +191,13 @@ def _programmes(q: "Question", store: "Store") -> Listing | None:
             continue
         if between and not all(_matches(side, prog.parties) for side in between.groups()):
             continue
-        keys = _programme_keys(prog, span)
-        if not keys & taken:
-            chosen.append(prog)
-        taken |= keys
-    # a bare mention (no number, parties or date) is one of the period's programmes listed already
-    spans = [period_key(p.period or "") for p in chosen]
-    chosen = [p for p, span in zip(chosen, spans) if _programme_keys(p, span) != {(span,)} or spans.count(span) == 1]
+        chosen.append(prog)
     if not chosen:
         return None
+    # one row per programme however many articles name it: its earliest mention with a signing date
+    groups = programme_groups(chosen)
+    chosen = sorted((min(g, key=lambda p: (p.date is None, p.date or docs[p.doc_id].date or "")) for g in groups),
+                    key=lambda p: p.date or docs[p.doc_id].date or "")
     found = chosen
     lines = [Statement((f"Các bài viết nêu {len(found)} chương trình:",))]
     items = []
@@ -216,19 +213,56 @@ def _programmes(q: "Question", store: "Store") -> Listing | None:
     return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else found[0].name)
 
 
-def _programme_keys(prog: "Programme", span: str) -> set[tuple[str, ...]]:
-    """What identifies a programme however articles write it: its number, its period with its
-    signing day, its period with its parties; its period alone when it has none of these. Two
-    mentions sharing one key are one programme."""
-    keys = set()
-    if prog.number:
-        keys.add(("#", fold(prog.number)))
-    day = re.match(r"\d{4}-(\d\d-\d\d)", prog.date or "")
-    if day:
-        keys.add((span, day.group(1)))
+def programme_keys(prog: "Programme") -> set[tuple[str, ...]]:
+    """What identifies a programme however articles write it: its number; its period with its
+    signing day, or with its parties. Two mentions sharing one key are one programme."""
+    span = period_key(prog.period or "")
+    keys = {("#", fold(prog.number))} if prog.number else set()
+    if prog.date:
+        keys.add((span, prog.date[5:]))
     if prog.parties:
         keys.add((span, *sorted(fold(p) for p in prog.parties)))
-    return keys or {(span,)}
+    return keys
+
+
+def programme_groups(programmes: Sequence["Programme"]) -> list[list["Programme"]]:
+    """The mentions grouped into programmes (a union over shared keys); a mention naming only a
+    period joins the one programme of that period, or stands alone when there is none."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[str, ...], int] = {}
+    bare = []
+    for i, prog in enumerate(programmes):
+        keys = programme_keys(prog)
+        if not keys:
+            bare.append(i)
+            continue
+        for key in keys:
+            if key in owner:
+                parent[root(i)] = root(owner[key])
+            else:
+                owner[key] = i
+        root(i)
+    groups: dict[int, list[int]] = {}
+    for i in list(parent):
+        groups.setdefault(root(i), []).append(i)
+    periods: dict[str, set[int]] = {}
+    for head, members in groups.items():
+        for i in members:
+            periods.setdefault(period_key(programmes[i].period or ""), set()).add(head)
+    for i in bare:
+        heads = periods.get(period_key(programmes[i].period or ""), set())
+        if len(heads) == 1:
+            groups[next(iter(heads))].append(i)
+        elif not heads:
+            groups[i] = [i]
+            periods[period_key(programmes[i].period or "")] = {i}
+    return [[programmes[i] for i in sorted(members)] for members in groups.values()]
 
 
 def _more(found: int) -> list[Statement]:
