@@ -43,6 +43,17 @@ def test_a_persons_events_one_row_per_article_newest_first(answerer):
     assert "2 bài" in a.text
 
 
+def test_a_listing_keeps_to_the_articles_the_filters_admit(answerer):
+    from danvan_qa.index.backends.base import Filters
+
+    question = "Đồng chí Trần Văn Bình đã dự những hội nghị nào, với cương vị gì?"
+    since = answerer.answer(question, mode="bm25", filters=Filters(date_from="2022-01-01"))
+    assert [c.doc_id for c in since.citations] == ["a2"] and "1 bài" in since.text
+    count = answerer.answer("Các bài viết nêu tên bao nhiêu Thứ trưởng Bộ Nội vụ?", mode="bm25",
+                            filters=Filters(doc_ids=frozenset({"a3"})))
+    assert count.short == "1"
+
+
 def test_people_by_title_are_counted_without_their_deputies(answerer):
     a = answerer.answer("Các bài viết nêu tên bao nhiêu Thứ trưởng Bộ Nội vụ?", mode="bm25")
     assert a.short == "2" and sorted(i.name for i in a.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]

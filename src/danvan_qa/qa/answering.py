@@ -52,7 +52,7 @@ class Answerer:
                  filters: Filters | None = None) -> Decision:
         """Every stage but compose: what would be shown, and why."""
         reading = read(question, self.store, self.settings)
-        across = listing(reading.question, self.store)
+        across = listing(reading.question, self.store, filters)
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
             return Decision(reading, (), found, 1.0, (found,))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
@@ -26,6 +26,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement, Strong
 
 if TYPE_CHECKING:
+    from danvan_qa.index.backends.base import Filters
     from danvan_qa.index.store import Store
     from danvan_qa.ingest.facts import Person, Programme
     from danvan_qa.qa.questions import Question
@@ -73,20 +74,22 @@ def asks_history(q: "Question") -> bool:
     return bool(q.person and _SEVERAL.search(folded) and _EVENTS.search(folded) and not _WHO.search(folded))
 
 
-def listing(q: "Question", store: "Store") -> Listing | None:
-    """The archive answer to `q`, or None when it is not a question across articles (or none hold).
-    A question naming a person or a day is about that person's or that day's event, unless it
-    asks for the person's events."""
+def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> Listing | None:
+    """The archive answer to `q` over the articles `filters` admits, or None when it is not a
+    question across articles (or none hold). A question naming a person or a day is about that
+    person's or that day's event, unless it asks for the person's events."""
+    docs = store.data.documents
+    keep = (lambda doc_id: True) if filters is None else (lambda doc_id: filters.admits(docs[doc_id]))
     if asks_history(q):
-        return _history(q.person, store)  # type: ignore[arg-type]
+        return _history(q.person, store, keep)  # type: ignore[arg-type]
     if q.person or q.dates:
         return None
     if asks_programmes(q):
-        return _programmes(q, store)
+        return _programmes(q, store, keep)
     if not asks_across(q):
         return None
     title = _title(q, store)
-    return _by_title(title, q, store) if title else None
+    return _by_title(title, q, store, keep) if title else None
 
 
 def asks_programmes(q: "Question") -> bool:
@@ -101,10 +104,10 @@ def _evidence(store: "Store", p: "Person") -> Evidence:
     return Evidence.of(store.data.documents[p.doc_id], p.start, p.end)
 
 
-def _history(name: str, store: "Store") -> Listing | None:
+def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """Every article naming the person, newest first, with the fullest role written there."""
     best: dict[str, "Person"] = {}
-    for p in store.people_by_name.get(name, []):
+    for p in filter(lambda p: keep(p.doc_id), store.people_by_name.get(name, [])):
         held = best.get(p.doc_id)
         if held is None or len(p.role or "") > len(held.role or ""):
             best[p.doc_id] = p
@@ -138,13 +141,14 @@ def _title(q: "Question", store: "Store") -> str | None:
     return None
 
 
-def _by_title(title: str, q: "Question", store: "Store") -> Listing | None:
+def _by_title(title: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """One row per person whose role or rank holds the title, in the articles' order of date."""
     docs = store.data.documents
     no_deputies = not title.startswith("pho ")  # "Thứ trưởng" is not "Phó Thứ trưởng"
     found: dict[str, "Person"] = {}
     shown = title
-    for p in sorted(store.facts.people, key=lambda p: docs[p.doc_id].date or "", reverse=True):
+    admitted = (p for p in store.facts.people if keep(p.doc_id))
+    for p in sorted(admitted, key=lambda p: docs[p.doc_id].date or "", reverse=True):
         written = f"{p.rank or ''} {p.role or ''}"
         at = fold(written).find(title)  # folding keeps offsets: the title as the article writes it
         if at < 0 or (no_deputies and fold(written)[max(0, at - 4):at] == "pho "):
@@ -173,7 +177,7 @@ def _matches(asked: str, parties: tuple[str, ...]) -> bool:
     return any(len(words & set(fold(p).split())) >= math.ceil(0.8 * len(words)) for p in parties)
 
 
-def _programmes(q: "Question", store: "Store") -> Listing | None:
+def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The programmes of the archive that the question's period, year and parties select, once
     each (the same number, or the same period and parties, in two articles is one programme)."""
     docs = store.data.documents
@@ -183,7 +187,7 @@ def _programmes(q: "Question", store: "Store") -> Listing | None:
     numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
     chosen = []
-    for prog in store.facts.programmes:
+    for prog in filter(lambda p: keep(p.doc_id), store.facts.programmes):
         span = period_key(prog.period or "")
         if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
             continue
