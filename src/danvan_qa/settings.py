@@ -53,6 +53,9 @@ class Settings:
     milvus_uri: str = ""  # "" = milvus.db in the store folder (Milvus Lite); a path, or http://host:19530
     milvus_token: str = field(default="", repr=False)  # "user:password" or an API key; never stored or shown
     milvus_collection: str = "danvan_qa"  # one collection per store
+    # The chat's "Thêm tài liệu" tab: off unless asked for, since the chat has no login and an
+    # upload is written into the corpus folder (`serve --allow-uploads`, DANVAN_QA_ALLOW_UPLOADS=1)
+    allow_uploads: bool = False
 
     def __post_init__(self) -> None:
         if self.encoder not in ENCODERS:
@@ -91,6 +94,18 @@ def _coerce(name: str, raw: str, cls: type) -> Any:
             return int(raw)
         if kind == "float":
             return float(raw)
+        if kind == "bool":
+            return _flag(raw)
     except ValueError as exc:
         raise ValueError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {kind}") from exc
     return raw
+
+
+def _flag(raw: str) -> bool:
+    """An on/off env var as people write it; anything else is an error, not a silent "off"."""
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)

@@ -29,6 +29,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         encoder=getattr(args, "encoder", None),
         backend=getattr(args, "backend", None),
         milvus_uri=getattr(args, "milvus_uri", None),
+        allow_uploads=getattr(args, "allow_uploads", None),
     )
 
 
@@ -102,6 +103,9 @@ def parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    p.add_argument("--allow-uploads", action="store_true", default=None,
+                   help="show the chat's 'Thêm tài liệu' tab: anyone who can open the chat may add files to the "
+                        "corpus, as it has no login (env DANVAN_QA_ALLOW_UPLOADS=1; default off)")
 
     p = sub.add_parser("shell", help="interactive question loop (index built first if missing)")
     _common(p)

@@ -27,6 +27,7 @@ from danvan_qa.interfaces.ui_render import (CSS, JS, esc, passages_html, people_
 from danvan_qa.settings import Settings
 
 if TYPE_CHECKING:
+    from danvan_qa.interfaces.uploads import Uploader
     from danvan_qa.qa.followups import Context
 
 log = logging.getLogger(__name__)
@@ -250,12 +251,15 @@ def _write_csv(folder: Path, rows: list[dict[str, str]], columns: tuple[str, ...
     return handle.name
 
 
-def build_app(settings: Settings, preparer: Preparer):
+def build_app(settings: Settings, preparer: Preparer, uploader: Uploader | None = None):
+    """The chat's page; the "Thêm tài liệu" tab only when `settings.allow_uploads` (the chat has no login)."""
     import gradio as gr
 
-    from danvan_qa.interfaces import ui_pages
+    from danvan_qa.interfaces import ui_pages, ui_uploads
+    from danvan_qa.interfaces.uploads import Uploader
 
     backend = ChatBackend(settings, preparer)
+    uploader = uploader or Uploader(settings, preparer)
     pages = ui_pages.Pages(backend)
     with gr.Blocks(title="Hỏi đáp công tác dân vận", delete_cache=(CACHE_S, CACHE_S)) as demo:
         gr.Markdown("## Hỏi đáp công tác dân vận\nCâu trả lời trích nguyên văn từ các bài viết, kèm nguồn [1], [2]…")
@@ -301,6 +305,7 @@ def build_app(settings: Settings, preparer: Preparer):
                 by, chart = ui_pages.timeline_block(pages, search)
             person = ui_pages.person_tab(pages)
             programme = ui_pages.programme_tab(pages)
+            upload = ui_uploads.upload_tab() if uploader.allowed else None
         context = gr.State(None)  # what a follow-up may refer to, per browser session
         inputs = [question, chat, k, mode, docs, srcs, date_from, date_to, show, context]
         outputs = [chat, sources, passages, question, context]
@@ -325,8 +330,10 @@ def build_app(settings: Settings, preparer: Preparer):
         quiet = {"api_visibility": "private", "show_progress": "hidden"}  # no progress bar on a status refresh
         timer.tick(refresh, None, [status, docs, srcs, table, info], **quiet)
         timer.tick(pages.chart, [by, search], chart, **quiet)
-        timer.tick(lambda: gr.Timer(active=not preparer.ready.is_set() and preparer.error is None), None, timer,
-                   **quiet)
+        timer.tick(lambda: gr.Timer(active=(not preparer.ready.is_set() and preparer.error is None) or uploader.busy),
+                   None, timer, **quiet)  # and while uploads are being indexed
+        if upload is not None:
+            ui_uploads.wire(upload, uploader, status, backend.status, timer)
         demo.load(refresh, None, [status, docs, srcs, table, info], **quiet)
         demo.load(pages.chart, [by, search], chart, **quiet)
         ui_pages.open_from_address(demo, pages, tabs, person, programme)
@@ -339,7 +346,10 @@ def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int =
     settings = settings or Settings.from_env()
     preparer = Preparer(settings)
     preparer.start()
-    demo = launch(build_app(settings, preparer), host, port, concurrency, block=False)
+    from danvan_qa.interfaces.uploads import byte_limit
+
+    demo = launch(build_app(settings, preparer), host, port, concurrency, block=False,
+                  max_file_size=byte_limit(".pdf", settings))
     announce(demo, preparer)
     if block:
         demo.block_thread()
@@ -356,14 +366,16 @@ def announce(demo, preparer: Preparer) -> None:
         READY.info("Sẵn sàng: %s", demo.local_url.rstrip("/"))
 
 
-def launch(demo, host: str = "127.0.0.1", port: int = 7860, concurrency: int = 4, block: bool = True):
-    """Serve `demo` with a bounded queue, the chat's CSS and the security headers on every response."""
+def launch(demo, host: str = "127.0.0.1", port: int = 7860, concurrency: int = 4, block: bool = True,
+           max_file_size: int | None = None):
+    """Serve `demo` with a bounded queue, the chat's CSS and the security headers on every response;
+    Gradio refuses a file sent to it over `max_file_size` bytes before it is written out."""
     from starlette.middleware import Middleware
 
     from danvan_qa.interfaces.headers import SecurityHeaders
 
     demo.queue(default_concurrency_limit=concurrency, max_size=128)
     demo.launch(server_name=host, server_port=port, show_error=False, quiet=True, css=CSS, js=JS,
-                prevent_thread_lock=not block, footer_links=[],
+                prevent_thread_lock=not block, footer_links=[], max_file_size=max_file_size,
                 app_kwargs={"middleware": [Middleware(SecurityHeaders)]})
     return demo
