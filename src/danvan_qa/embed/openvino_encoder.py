@@ -39,6 +39,7 @@ MIN_COSINE = {"openvino": 0.999, "openvino-int8": 0.99}
 # gold set, as the encoder sees them (prompt names, not prompts): more passages than one cut gave
 # ranges closer to float32's (dense top-5 agreement 0.946 -> 0.958).
 CALIBRATION = Path(__file__).with_name("calibration.jsonl")
+COMPILED = "compiled"  # OpenVINO's compiled-model cache, in the model folder
 
 
 @functools.cache
@@ -62,7 +63,15 @@ class OpenVinoRuntime:
     def __init__(self, model: Path) -> None:
         import openvino as ov
 
+        # pybind11's numpy API is set up on the first use of an array, behind two locks taken in
+        # opposite orders (a C++ static's guard, then the GIL): first uses on two stream threads at
+        # once deadlocked (the hang in the OpenVINO tests, more often as the compiled-model cache
+        # made the streams ready sooner). Set up here, on one thread, before any stream runs.
+        ov.Tensor(np.zeros(1, dtype=np.int64)).data  # noqa: B018
         self._core = ov.Core()
+        # Compiled models kept beside the model (keyed by its path, size and time): a later
+        # process imports in a fraction of a second what took 1-6 s to compile.
+        self._core.set_property({"CACHE_DIR": str(model.parent / COMPILED)})
         self._path = str(model)
         self.dim = int(self._core.read_model(self._path).output(0).get_partial_shape()[1].get_length())
         self._query_lock = threading.Lock()

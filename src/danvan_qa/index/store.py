@@ -212,6 +212,7 @@ class Store:
             # text (indexer.py), so they are held to it when first read.
             raw = catalogue.lazy_facts
             catalogue.lazy_facts = Lazy(lambda: store._grounded(raw))
+        store.prefetch()
         return store
 
     @property
