@@ -36,7 +36,7 @@ class Settings:
     chunk_overlap: int = 200
     batch_size: int = 16
     rrf_k: int = 10
-    weight_dense: float = 1.0  # fusion weights and rrf_k: tuned on eval/dev.jsonl (README)
+    weight_dense: float = 1.0  # fusion weights and rrf_k: tuned on eval/dev.jsonl (docs/internals.md, Retrieval)
     weight_bm25: float = 1.0
     candidates: int = 50  # per retriever, before fusion
     index_type: str = "auto"  # auto | flat | hnsw | ivf

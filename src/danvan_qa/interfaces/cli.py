@@ -80,7 +80,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="evaluate retrieval and answers on a gold question file")
     _common(p)
-    p.add_argument("gold", type=Path, nargs="+", help="gold question files, one JSON object per line (see README)")
+    p.add_argument("gold", type=Path, nargs="+", help="gold question files, one JSON object per line (see docs/evaluation.md)")
     p.add_argument("--folds", type=int, default=0,
                    help="cross-validate the answer models by article over K folds and report held-out figures")
     p.add_argument("--k", type=int, default=10, help="passages retrieved per question for the retrieval metrics")
