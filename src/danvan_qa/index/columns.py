@@ -85,7 +85,7 @@ class StoredDocument(Document):
     built (and so checked, offset map and all) when first needed.
     """
 
-    def __init__(self, texts: "Texts", index: int, meta: dict[str, Any]) -> None:  # noqa: D107
+    def __init__(self, texts: "Texts", index: int, meta: dict[str, Any]) -> None:
         self.__dict__.update(meta, _texts=texts, _index=index, _full=None)
 
     def _document(self) -> Document:
