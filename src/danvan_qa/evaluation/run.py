@@ -216,7 +216,7 @@ def evaluate(
     progress: bool | Callable[[int, int], None] = False,
     folds: int = 0,
 ) -> EvalResult:
-    """Run the gold questions and compute every metric; see README "Evaluation" for definitions.
+    """Run the gold questions and compute every metric; see docs/evaluation.md for definitions.
 
     With `folds` > 1 the answer models are refitted `folds` times, each time without
     the articles of one fold, and every question is answered by the models that

@@ -21,7 +21,7 @@ from danvan_qa.index.backends.factory import target_mismatch, writer_for
 from danvan_qa.index.backends.sizing import choose_index_type
 from danvan_qa.index.grounding import grounded
 from danvan_qa.ingest.chunking import SPLITTER_ID, Chunk, chunk_document, context_text
-from danvan_qa.ingest.corpus import Document, Skipped, load_corpus
+from danvan_qa.ingest.corpus import SUFFIXES, Document, Skipped, load_corpus
 from danvan_qa.ingest.facts import FACTS_VERSION, extract
 from danvan_qa.ingest.normalize import NORMALIZER_VERSION, syllables
 from danvan_qa.ingest.restore import Vocabulary
@@ -135,7 +135,7 @@ def build_index(
     started = time.perf_counter()
     loaded = load_corpus(corpus_dir, max_bytes=settings.max_doc_bytes)
     if not loaded.documents:
-        raise CorpusError(f"no readable .txt/.md article in {corpus_dir}")
+        raise CorpusError(f"no readable article ({', '.join(SUFFIXES)}) in {corpus_dir}")
     lock = FileLock(str(root / ".lock"), timeout=LOCK_TIMEOUT_S)
     try:
         root.mkdir(parents=True, exist_ok=True)
