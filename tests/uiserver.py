@@ -72,3 +72,27 @@ def content(message: dict) -> str:
     if isinstance(value, list):
         return "".join(part.get("text", "") for part in value if isinstance(part, dict))
     return str(value)
+
+
+def ready_preparer(settings):
+    """A Preparer that reports the store ready at once (the store is built by the test)."""
+    from danvan_qa.interfaces.ui import Preparer
+
+    ready = Preparer(settings)
+    ready.state = "Sẵn sàng."
+    ready.ready.set()
+    ready.done.set()
+    return ready
+
+
+@contextmanager
+def serving(settings, preparer) -> Iterator[tuple[object, str]]:
+    """The chat app served in this process on a free port: (the Gradio app, its address)."""
+    from danvan_qa.interfaces.ui import build_app, launch
+
+    port = free_port()
+    demo = launch(build_app(settings, preparer), port=port, block=False)
+    try:
+        yield demo, f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from danvan_qa.errors import QueryError
-from danvan_qa.interfaces.ui import READY, ChatBackend, Preparer, announce, build_app, launch
+from danvan_qa.interfaces.ui import READY, ChatBackend, Preparer, announce
 from invented import ARTICLES, SIGNED_URL
-from uiserver import ARGS, CHROMIUM, free_port
+from uiserver import ARGS, CHROMIUM, ready_preparer, serving
 
 ENGLISH = ("Use via API", "Built with Gradio", "Settings", "hybrid", "BM25", "dense", "YYYY", "Drop File", "queue")
 HISTORY = "Đồng chí Trần Văn Bình đã dự những hội nghị nào, với cương vị gì?"  # cited from the fact table
@@ -25,19 +25,13 @@ WAIT = 60_000  # the longest a page may take to show what a step asked for (ms)
 
 @pytest.fixture(scope="module")
 def preparer(invented_settings) -> Preparer:
-    ready = Preparer(invented_settings)
-    ready.state = "Sẵn sàng."
-    ready.ready.set()
-    ready.done.set()
-    return ready
+    return ready_preparer(invented_settings)
 
 
 @pytest.fixture(scope="module")
 def served(invented_settings, preparer):
-    port = free_port()
-    demo = launch(build_app(invented_settings, preparer), port=port, block=False)
-    yield demo, f"http://127.0.0.1:{port}/"
-    demo.close()
+    with serving(invented_settings, preparer) as app:
+        yield app
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +195,7 @@ def test_the_chat_shows_no_plumbing_and_no_english(served, browser, shots):
     page.wait_for_selector(".dv-status:text-is('Sẵn sàng.')", timeout=WAIT)
     assert page.locator("footer a, a[href*='view=api']").count() == 0
     page.get_by_text("Tùy chọn").click()
+    page.get_by_label("Từ ngày (dd/mm/yyyy)").wait_for(state="visible", timeout=WAIT)  # the accordion opens
     assert page.get_by_label("Từ ngày (dd/mm/yyyy)").count() == 1
     page.get_by_text("Từ khóa", exact=True).click()
     page.get_by_text("Hiện các đoạn đã truy xuất").click()

@@ -16,10 +16,10 @@ import pytest
 
 from danvan_qa.index.indexer import build_index
 from danvan_qa.interfaces.headers import HEADERS
-from danvan_qa.interfaces.ui import CACHE_S, ChatBackend, Preparer, build_app, launch
+from danvan_qa.interfaces.ui import CACHE_S, ChatBackend, Preparer, build_app
 from danvan_qa.settings import Settings
 from fakes import FakeEmbedder
-from uiserver import ARGS, CHROMIUM, free_port
+from uiserver import ARGS, CHROMIUM, ready_preparer, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,18 +37,13 @@ def settings(tmp_path_factory) -> Settings:
 
 @pytest.fixture(scope="module")
 def preparer(settings) -> Preparer:
-    ready = Preparer(settings)
-    ready.state = "Sẵn sàng."
-    ready.ready.set()
-    return ready
+    return ready_preparer(settings)
 
 
 @pytest.fixture(scope="module")
 def server(settings, preparer):
-    port = free_port()
-    demo = launch(build_app(settings, preparer), port=port, block=False)
-    yield f"http://127.0.0.1:{port}"
-    demo.close()
+    with serving(settings, preparer) as (_, url):
+        yield url.rstrip("/")
 
 
 def fetch(url: str, data: bytes | None = None) -> tuple[int, dict[str, str], bytes]:
