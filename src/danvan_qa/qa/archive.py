@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -128,15 +129,27 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
     return Listing(tuple(lines), tuple(items), len(ordered), name)
 
 
+_roles: "weakref.WeakKeyDictionary[Store, str]" = weakref.WeakKeyDictionary()
+
+
+def _role_text(store: "Store") -> str:
+    """Every person's folded rank and role, one per line, built once per store (a store never
+    changes): a title is looked up with one substring search, not a scan of every person."""
+    found = _roles.get(store)
+    if found is None:  # a benign race at worst builds it twice
+        found = _roles[store] = "\n".join(fold(f"{p.rank or ''} {p.role or ''}") for p in store.facts.people)
+    return found
+
+
 def _title(q: "Question", store: "Store") -> str | None:
     """The longest run of the question's words, opening with a title word, that some person's
     role or rank holds: "thu truong bo cong an", "giam doc cong an tinh", "dai tuong"."""
     words = q.folded.split()
-    roles = [fold(f"{p.rank or ''} {p.role or ''}") for p in store.facts.people]
+    roles = _role_text(store)
     for size in range(min(6, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size])
-            if phrase.startswith(_TITLES) and any(phrase in role for role in roles):
+            if phrase.startswith(_TITLES) and phrase in roles:
                 return phrase
     return None
 
