@@ -18,6 +18,9 @@ from invented import ARTICLES, SIGNED_URL
 from uiserver import ARGS, CHROMIUM, ready_preparer, serving
 
 ENGLISH = ("Use via API", "Built with Gradio", "Settings", "hybrid", "BM25", "dense", "YYYY", "Drop File", "queue")
+# words of Gradio's own tooltips and screen-reader labels ("Copy message", "Open cell menu", "bot's message")
+ENGLISH_LABEL = re.compile(r"\b(copy|copied|clear|message|conversation|chatbot|open|menu|empty|value|upload|file|"
+                           r"download|remove|share|more|tabs|dataframe|bot's|user's)\b", re.IGNORECASE)
 HISTORY = "Đồng chí Trần Văn Bình đã dự những hội nghị nào, với cương vị gì?"  # cited from the fact table
 RETRIEVED = "Chương trình phối hợp số 07-CTr/BDV-CA được ký ngày nào?"  # passages retrieved for it
 WAIT = 60_000  # the longest a page may take to show what a step asked for (ms)
@@ -214,9 +217,15 @@ def test_the_chat_shows_no_plumbing_and_no_english(served, browser, shots):
     assert not re.search(r"\d{4}-\d\d-\d\d", panels)
     page.screenshot(path=str(shots / "chat-sources.png"), full_page=True)
     visible = page.locator("body").inner_text()
+    page.locator("#dv-chat .message").last.hover()  # the copy buttons show
+    labels = _labels(page)
+    page.locator("#dv-chat button[title='Xóa hội thoại']").click()  # the chat's own bin forgets the sources too
+    page.wait_for_function("() => !document.querySelector('#dv-sources .dv-source')", timeout=WAIT)
     events_tab(page)
     visible += page.locator("body").inner_text()
     assert [w for w in ENGLISH if w in visible] == []
+    labels |= _labels(page)
+    assert "Sao chép" in labels and [label for label in labels if ENGLISH_LABEL.search(label)] == []
     table = page.locator("#dv-events")
     assert "10/06/2021" in table.inner_text() and not any(doc_id in table.inner_text() for doc_id in ARTICLES)
     cells = [page.locator("#dv-events :is(span, a):visible", has_text=text).first for text in ("10/06/2021", "Bắc Hà")]
@@ -224,3 +233,9 @@ def test_the_chat_shows_no_plumbing_and_no_english(served, browser, shots):
     assert not any("mono" in font.lower() for font in fonts), fonts
     page.screenshot(path=str(shots / "events-table.png"), full_page=True)
     page.close()
+
+
+def _labels(page) -> set[str]:
+    """Every tooltip and screen-reader label on the page."""
+    return set(page.eval_on_selector_all("[title], [aria-label]", "els => els.flatMap(e => "
+                                         "[e.getAttribute('title'), e.getAttribute('aria-label')]).filter(Boolean)"))

@@ -16,7 +16,7 @@ import pytest
 
 from danvan_qa.index.indexer import build_index
 from danvan_qa.interfaces.headers import HEADERS
-from danvan_qa.interfaces.ui import CACHE_S, ChatBackend, Preparer, build_app
+from danvan_qa.interfaces.ui import CACHE_S, CSV_COLUMNS, ChatBackend, Preparer, build_app
 from danvan_qa.settings import Settings
 from fakes import FakeEmbedder
 from uiserver import ARGS, CHROMIUM, ready_preparer, serving
@@ -103,6 +103,11 @@ def test_events_csv_is_written_only_when_asked(settings, preparer):
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and all("Thừa Thiên Huế" in " ".join(r.values()) for r in rows)
+    # as officials read it: Vietnamese headers, dd/mm/yyyy, the article's title, no store ids or offsets
+    assert list(rows[0]) == [header for header, _ in CSV_COLUMNS] and "doc_id" not in rows[0]
+    assert all(re.fullmatch(r"(\d\d/){0,2}\d{4}|", r["Ngày"]) for r in rows)
+    assert any(r["Ngày"].count("/") == 2 for r in rows)
+    assert all(r["Bài viết"] and not re.search(r"\b\d{3}_[0-9a-f]{16}\b", " ".join(r.values())) for r in rows)
     assert build_app(settings, preparer).delete_cache == (CACHE_S, CACHE_S)
 
 

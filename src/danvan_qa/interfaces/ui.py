@@ -178,12 +178,12 @@ class ChatBackend:
     def events_csv(self, search: str = "") -> str | None:
         """A CSV of every event matching `search`, written only when the page asks for it; files
         older than CACHE_S are removed as each new one is written."""
-        from danvan_qa.qa.events import COLUMNS, search_events
+        from danvan_qa.qa.events import search_events
 
         if not self.preparer.ready.is_set():
             return None
         _remove_older(self.csv_dir, CACHE_S)
-        return _write_csv(self.csv_dir, search_events(self.store(), _iso_search(search), 1).matches, COLUMNS)
+        return _write_csv(self.csv_dir, search_events(self.store(), _iso_search(search), 1).matches)
 
     def status(self) -> str:
         return f'<div class="dv-status">{esc(self.preparer.state)}</div>'
@@ -239,15 +239,23 @@ def _remove_older(folder: Path, age_s: float) -> None:
             old.unlink(missing_ok=True)
 
 
-def _write_csv(folder: Path, rows: list[dict[str, str]], columns: tuple[str, ...]) -> str:
+# The download's columns, as officials read them: Vietnamese headers, dd/mm/yyyy dates, the article's
+# title and link rather than store ids and offsets (`danvan-qa events --csv` keeps those for scripts).
+CSV_COLUMNS = (("Ngày", "date"), ("Địa điểm", "place"), ("Sự kiện", "summary"), ("Đoạn trích", "event"),
+               ("Người tham dự", "participants"), ("Chương trình phối hợp", "programmes"), ("Bài viết", "title"),
+               ("Đường dẫn", "url"))
+
+
+def _write_csv(folder: Path, rows: list[dict[str, str]]) -> str:
     import csv
 
     handle = tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="su-kien-", dir=folder, delete=False,
                                          encoding="utf-8-sig", newline="")
     with handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(handle)
+        writer.writerow(header for header, _ in CSV_COLUMNS)
+        for row in rows:
+            writer.writerow(vn_date(row[key]) if key == "date" else row[key] for _, key in CSV_COLUMNS)
     return handle.name
 
 
@@ -311,7 +319,8 @@ def build_app(settings: Settings, preparer: Preparer, uploader: Uploader | None 
         outputs = [chat, sources, passages, question, context]
         send.click(backend.converse, inputs, outputs, api_name="ask")
         question.submit(backend.converse, inputs, outputs, api_visibility="private")
-        clear.click(lambda: ([], "", "", "", None), None, outputs, api_visibility="private")
+        for emptied in (clear.click, chat.clear):  # "Xóa hội thoại" and the chat's own bin forget the context too
+            emptied(lambda: ([], "", "", "", None), None, outputs, api_visibility="private")
         search.change(lambda text: (*backend.events(text, 1), 1, None), search, [table, info, page, download],
                       api_visibility="private")
         page.change(backend.events, [search, page], [table, info], api_name="events")

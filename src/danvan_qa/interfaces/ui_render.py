@@ -12,6 +12,7 @@ it with `Document.published_span`.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Container
 from urllib.parse import quote, urlencode, urlparse
@@ -42,15 +43,42 @@ CSS = """
 .dv-swatch {display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: middle}
 """
 
-# A link in the events table opens its page on the first click: the table would take that click to
-# select the cell, re-draw it and drop the link under the pointer, so the click never reaches it.
+# Two things the page's script does:
+# - A link in the events table opens its page on the first click: the table would take that click to
+#   select the cell, re-draw it and drop the link under the pointer, so the click never reaches it.
+# - Gradio writes some tooltips and screen-reader labels in English whatever the browser's language
+#   (and has no Vietnamese translation); they are put in Vietnamese as they appear.
+VI_LABELS = {
+    "Copy message": "Sao chép", "Copied message": "Đã sao chép", "Copy conversation": "Sao chép cả hội thoại",
+    "Copied conversation": "Đã sao chép hội thoại", "Clear": "Xóa hội thoại", "Share": "Chia sẻ",
+    "More tabs": "Các thẻ khác", "chatbot conversation": "Hội thoại", "Download": "Tải về",
+    "Remove": "Bỏ", "Remove All": "Bỏ hết", "Copy": "Sao chép", "Copied": "Đã sao chép", "Dataframe": "Bảng",
+    "Empty value": "Ô trống", "File upload": "Tải tệp lên", "Open cell menu": "Mở trình đơn của ô",
+    "Reset to default value": "Về giá trị mặc định",
+}
+VI_PREFIXES = {"bot's message: ": "Câu trả lời: ", "user's message: ": "Câu hỏi: "}
 JS = """() => {
   for (const kind of ["mousedown", "mouseup", "click"]) {
     document.addEventListener(kind, e => {
       if (e.target.closest && e.target.closest("#dv-events a")) e.stopPropagation();
     }, true);
   }
-}"""
+  const labels = LABELS, prefixes = PREFIXES, attrs = ["title", "aria-label"];
+  const put = el => {
+    for (const attr of attrs) {
+      const value = el.getAttribute && el.getAttribute(attr);
+      if (!value) continue;
+      let vi = labels[value];
+      for (const [en, pre] of Object.entries(prefixes)) if (!vi && value.startsWith(en)) vi = pre + value.slice(en.length);
+      if (vi && vi !== value) el.setAttribute(attr, vi);
+    }
+  };
+  const sweep = root => { put(root); if (root.querySelectorAll) root.querySelectorAll("[title],[aria-label]").forEach(put); };
+  new MutationObserver(changes => {
+    for (const c of changes) c.type === "attributes" ? put(c.target) : c.addedNodes.forEach(sweep);
+  }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: attrs});
+  sweep(document.body);
+}""".replace("LABELS", json.dumps(VI_LABELS, ensure_ascii=False)).replace("PREFIXES", json.dumps(VI_PREFIXES, ensure_ascii=False))
 
 
 def esc(text: str | None) -> str:
