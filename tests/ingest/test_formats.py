@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -104,6 +105,20 @@ def test_a_word_file_gives_paragraphs_in_order_and_table_rows_without_header_or_
 def test_a_word_file_without_a_title_property_is_titled_by_its_first_paragraph(tmp_path):
     doc = loaded(tmp_path, {"a.docx": word_file([TITLE, *PARAGRAPHS], created=dt.datetime(2024, 1, 5, 3, 0))})[0]["a"]
     assert (doc.title, doc.date) == (TITLE, "2024-01-05")
+
+
+def test_a_word_file_gets_no_date_from_its_template_nor_from_missing_properties(tmp_path):
+    stamped = word_file([TITLE, *PARAGRAPHS])  # python-docx's blank template says 23/12/2013
+    bare = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(stamped)) as source, zipfile.ZipFile(bare, "w") as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*core-properties[^>]*/>", b"", data)
+            if name != "docProps/core.xml":
+                archive.writestr(name, data)
+    docs = loaded(tmp_path, {"mau.docx": stamped, "tran.docx": bare.getvalue()})[0]
+    assert [(doc.title, doc.date) for doc in (docs["mau"], docs["tran"])] == [(TITLE, None), (TITLE, None)]
 
 
 # --- PDF ----------------------------------------------------------------------------------------
