@@ -9,6 +9,7 @@ import dataclasses
 import json
 import logging
 import pickle
+import re
 import shutil
 
 import numpy as np
@@ -112,20 +113,41 @@ def test_a_store_still_answers_once_an_indexer_has_removed_its_generation(env):
     assert store.lexical_search(QUERIES[0], 3).rows.size
 
 
-def test_facts_that_do_not_parse_are_one_line_when_first_read(env):
+@pytest.mark.parametrize("name", ["facts.bin", "names.json", "programmes.json"])
+def test_facts_that_do_not_parse_are_one_line_when_first_read(env, name):
     settings, emb = env
     gen = current_generation(settings.store)
-    path = gen / "facts.json"
+    path = gen / name
     path.write_bytes(b"{{" + path.read_bytes()[2:])  # same size: `{{` does not parse
     manifest = json.loads((gen / "manifest.json").read_text())
-    manifest[checksums.KEY]["facts.json"] = checksums.file_crc(path)  # only the parse can tell
+    manifest[checksums.KEY][name] = checksums.file_crc(path)  # only the parse can tell
     (gen / "manifest.json").write_text(json.dumps(manifest))
     store = _open(settings, emb)  # opens: the facts are read when first needed
     for _ in range(2):  # the same line each time it is asked for, the store otherwise sound
-        with pytest.raises(StoreError, match=r"facts\.json is corrupted.*`danvan-qa index`") as err:
-            store.facts  # noqa: B018
+        with pytest.raises(StoreError, match=rf"{re.escape(name)} is corrupted.*`danvan-qa index`") as err:
+            store.facts, store.stored_facts.folded_names  # noqa: B018 - the whole table, and the names
         assert "\n" not in str(err.value)
     assert store.lexical_search(QUERIES[0], 3).rows.size
+
+
+def test_a_question_reads_only_the_facts_of_the_articles_it_touches(env):
+    settings, emb = env
+    store = _open(settings, emb)
+    facts = store.facts
+    fresh = _open(settings, emb)  # a new store: nothing read yet
+    doc_id = facts.people[0].doc_id
+    assert fresh.people_by_doc.get(doc_id) == [p for p in facts.people if p.doc_id == doc_id]
+    assert len(fresh.stored_facts._articles) == 1  # one article parsed, not the table
+    name = facts.people[-1].name
+    assert fresh.people_by_name[name] == [p for p in facts.people if p.name == name]
+    assert name in fresh.people_by_name and "Không Ai Tên Này" not in fresh.people_by_name
+    assert fresh.people_by_name.get("Không Ai Tên Này", []) == []
+    assert fresh.stored_facts.folded_names == facts.folded_names
+    for p in facts.people[:20]:
+        assert p in fresh.people_by_sentence[(p.doc_id, p.start)]
+    for e in facts.events:
+        assert e in fresh.events_by_doc[e.doc_id]
+    assert fresh.stored_facts.programmes == facts.programmes
 
 
 def _as_json_lines(gen) -> None:

@@ -89,7 +89,7 @@ def _lowest_bit_near_the_end(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-_person_name_letter = _letter_after(b'"name": "', within=b'"people"')  # a letter of a person's name
+_person_name_letter = _letter_after(b'"name":"', within=b'"people"')  # a letter of a person's name
 
 
 DAMAGE = {
@@ -100,7 +100,10 @@ DAMAGE = {
     "chunks.npy": _lowest_bit_near_the_end,
     "keys.json": _letter_after(b'@'),
     "vocab.json": _letter_after(b'"unigrams": {"', skip=500),
-    "facts.json": _person_name_letter,
+    "facts.bin": _person_name_letter,
+    "facts.npy": _lowest_bit_near_the_end,
+    "names.json": _letter_after(b'"name": ["'),
+    "programmes.json": _letter_after(b'"name": "'),
     "vectors.npy": _lowest_bit_near_the_end,
     "dense.faiss": _bytes_at_middle(b"\x7f" * 512),  # two vectors of ~3.4e38
     "bm25_exact/indices.csc.index.npy": _array_body,
@@ -228,9 +231,9 @@ def test_facts_of_a_store_without_checksums_are_held_to_the_text_at_open(env, ca
     build_index(settings=settings, embedder=emb)
     gen = current_generation(settings.store)
     original = _open(settings, emb).facts
-    _person_name_letter(gen / "facts.json")
-    _rewrite_checksum(gen, "facts.json")
-    _without_checksums(gen)  # written before checksums: nothing proves facts.json is what was written
+    _person_name_letter(gen / "facts.bin")
+    _rewrite_checksum(gen, "facts.bin")
+    _without_checksums(gen)  # written before checksums: nothing proves facts.bin is what was written
     with caplog.at_level(logging.WARNING, logger="danvan_qa.index.store"):
         store = _open(settings, emb)
         facts = store.facts

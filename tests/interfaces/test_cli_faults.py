@@ -54,15 +54,15 @@ def test_bad_bytes_in_current(cli):
 @pytest.mark.parametrize("name, command", [
     ("dense.faiss", ("search", QUESTION, "--mode", "dense")),
     ("bm25_folded/data.csc.index.npy", ("search", QUESTION, "--mode", "bm25")),
-    ("facts.json", ("events", "--json")),
+    ("facts.bin", ("events", "--json")),
 ])
 def test_same_size_damage_is_refused_then_repaired(cli, name, command):
     good = cli(*command)
     assert good.returncode == 0 and good.stdout
     path = current_generation(cli.store) / name
     data = bytearray(path.read_bytes())
-    if path.suffix == ".json":  # one letter of a person's name: still valid JSON, a quote nobody wrote
-        at = data.index(b'"name": "', data.index(b'"people"')) + len(b'"name": "')
+    if path.suffix == ".bin":  # one letter of a person's name: still valid JSON, a quote nobody wrote
+        at = data.index(b'"name":"', data.index(b'"people"')) + len(b'"name":"')
         while not 97 <= data[at] < 122:
             at += 1
         data[at] += 1

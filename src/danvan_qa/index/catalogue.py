@@ -4,8 +4,9 @@ Layout of a store folder:
 
     CURRENT          name of the live generation folder (replaced atomically)
     gen-<stamp>/     manifest.json; the documents and chunks in columns (columns.py: documents.json,
-                     texts.bin, texts.npy, offsets.npy, chunks.npy, keys.json); vocab.json,
-                     facts.json; and the FAISS backend's files (vectors.npy, dense.faiss, bm25_*/)
+                     texts.bin, texts.npy, offsets.npy, chunks.npy, keys.json); vocab.json; the
+                     facts by article (factcolumns.py: facts.bin, facts.npy, names.json,
+                     programmes.json); and the FAISS backend's files (vectors.npy, dense.faiss, bm25_*/)
     milvus.db        the Milvus Lite database, when that backend runs embedded
     .lock            held by an indexer while it writes
 
@@ -20,8 +21,9 @@ to its own generation's chunks (backends/base.py). `store.Store` opens a generat
 backend for search.
 
 Opening reads only what the columns need at hand (metadata, chunk rows): texts are read per
-article on first use, and the keys, vocabulary and facts (JSON) when first asked for
-(`Lazy`), each file mapped at open so a generation collected meanwhile stays readable.
+article on first use, an article's facts when a question first touches it, and the keys,
+vocabulary, names and programmes (JSON) when first asked for (`Lazy`), each file mapped or read
+lazily so a generation collected meanwhile stays readable.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import os
 import shutil
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Generic, Mapping, Sequence, TypeVar
 
@@ -41,6 +43,7 @@ from danvan_qa.errors import StoreError
 from danvan_qa.index import checksums, columns
 from danvan_qa.index.checksums import REPAIR_HINT, Verifier
 from danvan_qa.index.columns import ChunkTable, Documents, Texts, mapped, write_chunks, write_documents
+from danvan_qa.index.factcolumns import FACT_ROWS, StoredFacts, write_facts
 from danvan_qa.ingest.chunking import Chunk
 from danvan_qa.ingest.corpus import Document
 from danvan_qa.ingest.facts import FactTable
@@ -48,12 +51,13 @@ from danvan_qa.ingest.restore import Vocabulary
 
 log = logging.getLogger(__name__)
 
-# 2: facts.json; 3: chunk keys and a named backend; 4: published text and offset map; 5: columns
-FORMAT_VERSION = 5
+# 2: facts.json; 3: chunk keys and a named backend; 4: published text and offset map; 5: columns;
+# 6: facts by article
+FORMAT_VERSION = 6
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 REBUILD_HINT = "rebuild it with `danvan-qa index --rebuild`"
-VOCAB, FACTS = "vocab.json", "facts.json"
+VOCAB = "vocab.json"
 
 T = TypeVar("T")
 
@@ -116,6 +120,7 @@ class StoredCatalogue(Catalogue):
 
     documents: Documents
     chunks: ChunkTable
+    stored_facts: StoredFacts = field(kw_only=True)  # the fact table by article (lazy_facts: all of it)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -143,7 +148,7 @@ def _write_files(tmp: Path, catalogue: Catalogue, backend_files: Callable[[Path]
     write_documents(tmp, documents)
     write_chunks(tmp, catalogue.chunks, catalogue.keys, {d.doc_id: i for i, d in enumerate(documents)})
     (tmp / VOCAB).write_text(json.dumps(catalogue.vocab.to_json(), ensure_ascii=False), encoding="utf-8")
-    (tmp / FACTS).write_text(json.dumps(catalogue.facts.to_json(), ensure_ascii=False), encoding="utf-8")
+    write_facts(tmp, catalogue.facts, [d.doc_id for d in documents])
     backend = backend_files(tmp)
     files = {
         str(p.relative_to(tmp)): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()
@@ -302,8 +307,11 @@ def read_catalogue(root: Path, model_id: str) -> StoredCatalogue:
         keys = _parsed(reading, lambda rows: [str(k) for k in rows])
         reading = gen / VOCAB
         vocab = _parsed(reading, Vocabulary.from_json)
-        reading = gen / FACTS
-        facts = _parsed(reading, FactTable.from_json)
+        reading = gen / FACT_ROWS
+        # Without checksums nothing proves the facts are the ones the indexer held to the text
+        # (indexer.py), so they are held to it as they are read.
+        stored = StoredFacts(gen, documents, ground=FACT_ROWS not in (manifest.get(checksums.KEY) or {}))
     except Exception as exc:  # noqa: BLE001 - every parse failure means the same thing to the user
         raise StoreError(f"index file {reading} is corrupted ({type(exc).__name__}: {exc}); {REPAIR_HINT}") from None
-    return StoredCatalogue(gen, manifest, documents, chunks, keys, vocab, facts, verifier)
+    return StoredCatalogue(gen, manifest, documents, chunks, keys, vocab, Lazy(stored.table), verifier,
+                           stored_facts=stored)

@@ -1,6 +1,6 @@
 """Per-file checksums of a generation and the sanity of its vectors: damage that sizes miss.
 
-A file damaged in place keeps its size and often still parses: a changed letter in facts.json
+A file damaged in place keeps its size and often still parses: a changed letter in facts.bin
 is quoted as if the article said it, a flipped float in dense.faiss ranks by scores like 1e37.
 So every file's CRC-32 (zlib over a memory map: about 2 GB/s, no dependency) is written
 into the manifest at publish. The indexer verifies the live generation before it reuses any of

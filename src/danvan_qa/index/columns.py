@@ -163,6 +163,11 @@ class Documents(Mapping[str, Document]):
     def position(self, doc_id: str) -> int:
         return self._position[doc_id]
 
+    @property
+    def ids(self) -> list[str]:
+        """The doc_ids in column order (position i is ids[i]); not to be changed."""
+        return self._ids
+
     def __getitem__(self, doc_id: str) -> Document:
         return self.at(self._position[doc_id])
 

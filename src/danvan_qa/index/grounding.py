@@ -1,11 +1,11 @@
 """Facts held to the text they were read from: one whose words are not where it says is dropped.
 
 Answers quote the fact table as the article's own words, so a name or role that the article
-does not hold at the recorded sentence (an extraction slip, a damaged or hand-edited facts.json)
+does not hold at the recorded sentence (an extraction slip, a damaged or hand-edited facts.bin)
 would be a quote nobody wrote. Each fact field that comes from a sentence is looked for in that
 sentence, ignoring case and spacing (roles are written with their commas tidied: "A , B" is
 stored as "A, B"); a fact with a field not found there is dropped. The indexer grounds the
-facts it writes, and the manifest's checksum proves at load that facts.json is what it wrote;
+facts it writes, and the manifest's checksum proves at load that the fact files are what it wrote;
 a store written before checksums is grounded when it is opened.
 """
 

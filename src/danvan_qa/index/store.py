@@ -16,8 +16,8 @@ from danvan_qa.errors import StoreError
 from danvan_qa.index import checksums
 from danvan_qa.index.backends.base import Backend, Filters, Hits
 from danvan_qa.index.backends.factory import open_backend, target_mismatch
-from danvan_qa.index.catalogue import FACTS, Catalogue, Lazy, StoredCatalogue, read_catalogue
-from danvan_qa.index.grounding import grounded
+from danvan_qa.index.catalogue import Catalogue, Lazy, StoredCatalogue, read_catalogue
+from danvan_qa.index.factcolumns import FACT_ROWS, Keyed, StoredFacts
 from danvan_qa.ingest.chunking import sentence_spans
 from danvan_qa.ingest.facts import Event, FactTable, Person, Programme
 from danvan_qa.ingest.normalize import fold, lexical_tokens, syllables
@@ -65,30 +65,6 @@ class ArticleWords(NamedTuple):
     sentences: tuple[Words, ...]  # one per sentence span
 
 
-class FactLookups(NamedTuple):
-    """The fact table by document and by name, so a question never scans the whole table."""
-
-    people_by_doc: dict[str, list[Person]]
-    people_by_name: dict[str, list[Person]]
-    people_by_sentence: dict[tuple[str, int], list[Person]]  # (doc_id, sentence start)
-    events_by_doc: dict[str, list[Event]]
-    programmes_by_doc: dict[str, list[Programme]]
-
-    @classmethod
-    def of(cls, facts: FactTable) -> "FactLookups":
-        found = cls({}, {}, {}, {}, {})
-        for person in facts.people:
-            found.people_by_doc.setdefault(person.doc_id, []).append(person)
-            found.people_by_name.setdefault(person.name, []).append(person)
-            found.people_by_sentence.setdefault((person.doc_id, person.start), []).append(person)
-        for event in facts.events:
-            found.events_by_doc.setdefault(event.doc_id, []).append(event)
-        for programme in facts.programmes:
-            found.programmes_by_doc.setdefault(programme.doc_id, []).append(programme)
-        facts.folded_names  # noqa: B018 - folded once, here, not by the first question
-        return found
-
-
 class Store:
     """A loaded store, ready to search; safe to share between threads (read-only).
 
@@ -99,45 +75,32 @@ class Store:
 
     def __init__(self, root: Path, data: StoredCatalogue, backend: Backend) -> None:
         self.root = root
-        self._dropped_facts = 0  # facts not found in their article's text (grounding.py), to be told
         self.data = data
         self.backend = backend
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._words: dict[str, ArticleWords] = {}
         self._restorer = Lazy(lambda: Restorer(data.vocab))
-        self._lookups = Lazy(lambda: FactLookups.of(data.facts))  # as the backend's files, before the verdict
+        # Facts are read as the backend's files are, before the checksums' verdict: a question
+        # searches (and so waits for the verdict) before it reads any.
+        self.stored_facts: StoredFacts = data.stored_facts
+        facts = data.stored_facts
+        self.people_by_doc: Keyed[str, Person] = Keyed(facts.people_of)
+        self.people_by_name: Keyed[str, Person] = Keyed(facts.people_named)
+        self.people_by_sentence: Keyed[tuple[str, int], Person] = Keyed(facts.people_at)  # (doc_id, sentence start)
+        self.events_by_doc: Keyed[str, Event] = Keyed(facts.events_of)
+        self.programmes_by_doc: Keyed[str, Programme] = Keyed(facts.programmes_of)
 
     @property
     def restorer(self) -> Restorer:
         return self._restorer.get()
 
-    @property
-    def people_by_doc(self) -> dict[str, list[Person]]:
-        return self._lookups.get().people_by_doc
-
-    @property
-    def people_by_name(self) -> dict[str, list[Person]]:
-        return self._lookups.get().people_by_name
-
-    @property
-    def people_by_sentence(self) -> dict[tuple[str, int], list[Person]]:
-        return self._lookups.get().people_by_sentence
-
-    @property
-    def events_by_doc(self) -> dict[str, list[Event]]:
-        return self._lookups.get().events_by_doc
-
-    @property
-    def programmes_by_doc(self) -> dict[str, list[Programme]]:
-        return self._lookups.get().programmes_by_doc
-
     def prefetch(self) -> None:
-        """Read the vocabulary and facts and index them on a thread of its own, so that the first
+        """Read the vocabulary and the people's names on a thread of its own, so that the first
         question finds them ready (it waits for what is not); a damaged file is told then."""
         def work() -> None:
             try:
                 self._restorer.get()
-                self._lookups.get()
+                self.stored_facts.folded_names  # noqa: B018 - read here, not by the first question
             except StoreError:
                 pass  # asked again by the first question, which raises it
         threading.Thread(target=work, name="prefetch-store", daemon=True).start()
@@ -154,20 +117,17 @@ class Store:
         """Wait for the verification of the store's files; raise StoreError if one is damaged."""
         if self.data.verifier is not None:
             self.data.verifier.check()
-        if self._dropped_facts:  # told once, and only of a store whose files are sound
-            dropped, self._dropped_facts = self._dropped_facts, 0
+        dropped = self.stored_facts.take_dropped()
+        if dropped:  # told once, and only of a store whose files are sound
             log.warning("%d facts in %s do not match their article's text where they were read; dropped",
-                        dropped, self.data.gen / FACTS)
+                        dropped, self.data.gen / FACT_ROWS)
 
     @property
     def facts(self) -> FactTable:
+        """The whole fact table (every article's facts read): for the archive-wide views."""
         self.check()
         facts = self.data.facts
         self.check()  # facts held to the text just now (a store without checksums) are told of
-        return facts
-
-    def _grounded(self, raw: Lazy[FactTable]) -> FactTable:
-        facts, self._dropped_facts = grounded(raw.get(), self.data.documents)
         return facts
 
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
@@ -207,11 +167,6 @@ class Store:
         if catalogue.verifier is not None:
             catalogue.verifier.start()  # now that the files are read: see checksums.Verifier
         store = cls(root, catalogue, backend)
-        if FACTS not in (catalogue.manifest.get(checksums.KEY) or {}):
-            # Without checksums nothing proves these facts are the ones the indexer held to the
-            # text (indexer.py), so they are held to it when first read.
-            raw = catalogue.lazy_facts
-            catalogue.lazy_facts = Lazy(lambda: store._grounded(raw))
         store.prefetch()
         return store
 

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Protocol
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.bodies import bodies
@@ -90,6 +90,13 @@ class Programme:
     parties_span: tuple[int, int] | None = None  # the sentence naming the parties
 
 
+class KnownNames(Protocol):
+    """What reading a question needs of the facts: every person's name, folded, longest first."""
+
+    @property
+    def folded_names(self) -> tuple[tuple[str, str], ...]: ...
+
+
 @dataclass(frozen=True)
 class FactTable:
     events: tuple[Event, ...] = ()
@@ -100,7 +107,7 @@ class FactTable:
     def folded_names(self) -> tuple[tuple[str, str], ...]:
         """(folded, as written) of every person's name, longest first: folded once per table, not
         once per question (an archive knows tens of thousands of people)."""
-        return tuple((fold(n), n) for n in sorted({p.name for p in self.people}, key=len, reverse=True))
+        return tuple((fold(n), n) for n in sorted({p.name for p in self.people}, key=lambda n: (-len(n), n)))
 
     def to_json(self) -> dict[str, Any]:
         return {k: [dataclasses.asdict(x) for x in getattr(self, k)] for k in ("events", "people", "programmes")}

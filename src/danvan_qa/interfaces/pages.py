@@ -101,7 +101,7 @@ def find_people(store: "Store", query: str, limit: int = FOUND_MAX) -> list[str]
     needle = fold(query.strip())
     if not needle:
         return []
-    found = [name for folded, name in store.facts.folded_names if needle in folded]
+    found = [name for folded, name in store.stored_facts.folded_names if needle in folded]
     docs = {name: len({p.doc_id for p in store.people_by_name.get(name, [])}) for name in found}
     return sorted(found, key=lambda n: (fold(n) != needle, -docs[n], n))[:limit]
 
@@ -157,7 +157,7 @@ class Programmes:
 
     def __init__(self, store: "Store") -> None:
         self.store = store
-        records = [_record(store, group) for group in programme_groups(store.facts.programmes)]
+        records = [_record(store, group) for group in programme_groups(store.stored_facts.programmes)]
         keys: dict[str, int] = {}
         for n, r in enumerate(records):  # two programmes with one address: the second is told apart
             keys[r.key] = keys.get(r.key, 0) + 1

@@ -200,7 +200,7 @@ def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> L
     numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
     chosen = []
-    for prog in filter(lambda p: keep(p.doc_id), store.facts.programmes):
+    for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")
         if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
             continue

@@ -157,10 +157,10 @@ class Drafter:
         codes = {fold(c) for c in q.codes}
         short = programme_numbers(q)  # "Chương trình (phối hợp) số 09": the number's leading digits
         if codes:
-            chosen = [p for p in self.store.facts.programmes if p.number and fold(p.number) in codes]
+            chosen = [p for p in self.store.stored_facts.programmes if p.number and fold(p.number) in codes]
         elif short:
             docs = list(dict.fromkeys(c.doc_id for c, _ in ranked))
-            chosen = sorted((p for p in self.store.facts.programmes if p.number and
+            chosen = sorted((p for p in self.store.stored_facts.programmes if p.number and
                              re.match(r"0*(\d+)", p.number).group(1) in short),  # type: ignore[union-attr]
                             key=lambda p: docs.index(p.doc_id) if p.doc_id in docs else len(docs))
         else:
@@ -259,7 +259,7 @@ class Drafter:
         """A document number ("03-KH/BCĐ") in the best of the top three sentences naming one; not
         the number of a programme of another period than the one asked about."""
         years = [tuple(re.findall(r"\d{4}", period)) for period in q.periods]
-        other = {fold(p.number) for p in self.store.facts.programmes if p.number and p.period and years
+        other = {fold(p.number) for p in self.store.stored_facts.programmes if p.number and p.period and years
                  and tuple(re.findall(r"\d{4}", p.period)) not in years}
         for cand, _ in ranked[:3]:
             hit = next((m for m in dates.CODE.finditer(cand.text) if fold(m.group(0)) not in other), None)

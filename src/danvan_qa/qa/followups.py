@@ -75,7 +75,7 @@ def topic_of(restored: str) -> str:
 def _stands_alone(question: str, store: "Store") -> bool:
     """Whether a question has words of its own: a number, a name, or more than two words beyond
     question words and fillers ("Ban hành ngày nào?" leans on the last question)."""
-    q = parse(question, store.restorer.restore(question), store.facts)
+    q = parse(question, store.restorer.restore(question), store.stored_facts)
     own = [t for t in content_tokens(q) if t not in _FILLERS]
     return bool(q.proper_nouns or q.codes or q.dates or any(t.isdigit() for t in own)) or len(own) > 2
 
@@ -108,7 +108,7 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
     """The context after an answer: its topic, the person it was about (the answer's likeliest
     person, else the one the question named), the programme it named; what it did not change is kept."""
     restored = store.restorer.restore(understood)
-    q = parse(understood, restored, store.facts)
+    q = parse(understood, restored, store.stored_facts)
     person = (answer.short if answer.kind in WHO_KINDS and answer.short else None) or q.person
     if person is None and previous is not None and _PERSON_REF.search(fold(understood)) is None:
         person = previous.person

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from danvan_qa.ingest import dates
-from danvan_qa.ingest.facts import FactTable, acts_in
+from danvan_qa.ingest.facts import KnownNames, acts_in
 from danvan_qa.ingest.lexicon import (
     ACT_KIND, DEFAULT_ACTS, NOT_FIRST, NOT_SECOND, OTHER_PERSON_NOUNS, PROVINCES, QUESTION_WORDS,
     QUESTION_WORDS_MARKED, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER,
@@ -159,8 +159,9 @@ def _proper_nouns(text: str) -> tuple[str, ...]:
     return tuple(runs)
 
 
-def parse(text: str, restored: str, facts: FactTable) -> Question:
-    """Read a cleaned question (and its diacritic-restored form) against the fact table."""
+def parse(text: str, restored: str, facts: KnownNames) -> Question:
+    """Read a cleaned question (and its diacritic-restored form) against the people's names the
+    facts know (a FactTable, or a store's StoredFacts)."""
     restored = restored or text
     folded = " ".join(re.findall(r"\w+|[/-]", fold(restored)))
     folded_raw = fold(restored)

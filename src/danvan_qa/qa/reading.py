@@ -32,7 +32,7 @@ def read(question: str, store: Store, settings: Settings) -> Reading:
     """The read stage: clean (or refuse, with QueryError), restore diacritics, parse."""
     text = clean_query(question, settings.max_question_chars)
     restored = store.restorer.restore(text)
-    q = parse(text, restored, store.facts)
+    q = parse(text, restored, store.stored_facts)
     return Reading(text, restored, q, Scorer(q, store.restorer.folded_count, store.restorer.total))
 
 
