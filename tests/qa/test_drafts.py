@@ -53,3 +53,34 @@ def test_the_date_of_the_signing_is_the_cued_one_not_the_dateline(answerer):
 def test_parties_are_all_the_bodies_of_the_sentence(answerer):
     kind, value = typed(answerer, "Chương trình phối hợp được ký giữa những cơ quan nào?")
     assert kind in ("list", "fact") and "Ban Dân vận Huyện ủy Tân Lạc" in value and "Công an huyện" in value
+
+
+ATTENDED = """---
+id: b1
+title: "Hội nghị sơ kết công tác dân vận huyện Mường Khến"
+date: 2024-05-20
+---
+Hội nghị sơ kết công tác dân vận huyện Mường Khến
+
+Ngày 20/5, huyện Mường Khến tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm.
+
+Tham dự hội nghị có đồng chí Lò Văn Thắm, Phó Bí thư Thường trực Huyện ủy; đồng chí Hà Thị Nụ, Trưởng Ban Dân vận Huyện ủy; Thượng tá Đinh Công Vượng, Trưởng Công an huyện.
+
+Hội nghị đã đánh giá kết quả thực hiện các mô hình dân vận khéo trên địa bàn.
+"""
+
+
+def _heading(answerer, question: str) -> str:
+    """The first statement of the people the typed drafter proposes (weighed whether or not it is shown)."""
+    first = answerer.decision(question, mode="bm25").candidates[0]
+    assert first.kind == "people" and "Lò Văn Thắm" in {i.name for i in first.items}
+    return "".join(str(part) for part in first.statements[0].parts)
+
+
+def test_a_chair_question_answered_by_attendees_is_not_headed_as_chairing(tmp_path):
+    """The article says who attended, not who chaired: the heading says what the quote says."""
+    assert "Chủ trì" not in _heading(Answerer(*fake_store(tmp_path, {"b1.txt": ATTENDED})), "Ai chủ trì hội nghị sơ kết?")
+    chaired = ATTENDED.replace("Hội nghị đã đánh giá", "Đồng chí Lò Văn Thắm, Phó Bí thư Thường trực Huyện ủy chủ trì "
+                                                       "hội nghị. Hội nghị đã đánh giá")
+    chair = Answerer(*fake_store(tmp_path / "chaired", {"b1.txt": chaired}))
+    assert "Chủ trì" in _heading(chair, "Ai chủ trì hội nghị sơ kết?")

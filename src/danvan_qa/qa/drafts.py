@@ -24,7 +24,7 @@ from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
 from danvan_qa.qa.records import Evidence, Item, Statement, Strong
 from danvan_qa.qa.spans import resolved_date, span_candidates
-from danvan_qa.qa.who import PersonCandidate, complete, person_candidates, select
+from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, complete, person_candidates, select
 from danvan_qa.records import Passage
 
 Ranked = list[tuple[SentenceCandidate, float]]
@@ -213,6 +213,11 @@ class Drafter:
         heading = {"chair": "Chủ trì", "attendees": "Tham dự"}
         if q.kind == "speaker" and (q.act or "phát biểu") in SPEAKER_ACTS:
             heading["speaker"] = (q.act or "phát biểu").capitalize()
+        if q.kind == "chair" and not any(set(c.acts) & CHAIR_FAMILY for c in people):
+            # the article names who attended, not who chaired: the heading says what the quote does
+            del heading["chair"]
+            if all("dự" in c.acts for c in people):
+                heading["chair"] = "Tham dự"
         lines = [Statement((Strong(heading[q.kind]), ":"))] if q.kind in heading else []
         evidence = self.evidence(best.doc_id, best.start, best.end)
         items = []
