@@ -57,6 +57,12 @@ def test_a_question_that_stands_alone_is_left_as_asked(store, question):
     assert understand("Ông ấy giữ chức vụ gì?", None, store) == "Ông ấy giữ chức vụ gì?"  # nothing to refer to
 
 
+def test_who_else_sets_aside_the_people_already_shown(store):
+    shown = Context(CONTEXT.question, CONTEXT.topic, CONTEXT.person, CONTEXT.programme, shown=("Trần Văn Bình",))
+    assert understand("Còn ai nữa?", shown, store) == \
+        "Ngoài Trần Văn Bình, những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
+
+
 def test_the_topic_is_the_question_without_what_it_asks():
     assert topic_of("Ai chủ trì hội nghị ký kết ở huyện Tân Lạc?") == "hội nghị ký kết ở huyện Tân Lạc"
     assert topic_of("Chương trình số 12-CTr/BDV là chương trình phối hợp giữa những cơ quan nào?") == \
@@ -75,16 +81,19 @@ def test_conversations_over_the_bundled_articles(real_store, real_settings):
     conversations = _conversations()
     assert len(conversations) >= 5
     chat = Conversation(Answerer(real_store, real_settings))
-    contained = 0
+    contained = who_else = 0
     for row in conversations:
         chat.reset()
         first, second = row["turns"]
-        chat.ask(first["question"])
+        shown = {item.name for item in chat.ask(first["question"]).items}
         answer = chat.ask(second["question"])
         assert answer.understood and answer.understood != second["question"]
+        if second.get("form") == "con_ai":  # "who else": none of those already shown again
+            who_else += 1
+            assert not shown & {item.name for item in answer.items}, answer.text
         assert answer.text.startswith("_Hiểu là:")
         contained += contains_answer(answer.text, second["answers"])
-    assert contained >= 0.75 * len(conversations)
+    assert contained >= 0.75 * len(conversations) and who_else
     # answer() itself keeps no state: the same follow-up asked alone is not rewritten
     from danvan_qa.qa.answering import answer
 

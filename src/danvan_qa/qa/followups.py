@@ -6,7 +6,8 @@ part, parts.py). A follow-up is rewritten before it is answered:
 
 - a pronoun for a person ("ông ấy", "bà ấy", "đồng chí đó") becomes the person's name;
 - "chương trình đó", "hội nghị này"… become the last topic naming that thing;
-- "Còn ai nữa?" asks who else took part in the last event;
+- "Còn ai nữa?" asks who else took part in the last event, besides the people already shown
+  ("Ngoài A, B, những ai dự …?": a person the question names is not an answer to it, who.py);
 - a bare question ("Ở đâu?", "Giai đoạn nào?", "ngay nao") is asked about the last topic.
 
 Matching is on folded text (one character for one), so a follow-up typed without diacritics
@@ -53,6 +54,7 @@ class Context:
     topic: str  # its words without the question words ("hội nghị ký kết … tại Hà Nam")
     person: str | None = None  # the person the last exchange was about
     programme: str | None = None  # the programme it was about, as named
+    shown: tuple[str, ...] = ()  # the people the last answer listed: "còn ai nữa" asks for others
 
 
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
@@ -86,7 +88,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         return question
     folded = fold(question)
     if _WHO_ELSE.search(folded):
-        return f"Những ai dự {context.topic}?"
+        besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
+        return f"{besides} ai dự {context.topic}?"
     out = question
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:
@@ -117,4 +120,8 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
         programme = topic_of(restored)
     elif programme is None and previous is not None:
         programme = previous.programme
-    return Context(understood, topic_of(restored), person, programme)
+    shown = tuple(dict.fromkeys(item.name for item in answer.items)) if answer.kind in WHO_KINDS else ()
+    if previous is not None and _WHO_ELSE.search(fold(understood)):
+        shown = tuple(dict.fromkeys((*previous.shown, *shown)))  # "còn ai nữa" again: none shown twice
+        return Context(understood, previous.topic, person, programme, shown)
+    return Context(understood, topic_of(restored), person, programme, shown)
