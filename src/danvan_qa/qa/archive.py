@@ -15,11 +15,13 @@ single-article pipeline.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
@@ -129,15 +131,36 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
     return Listing(tuple(lines), tuple(items), len(ordered), name)
 
 
-_roles: "weakref.WeakKeyDictionary[Store, str]" = weakref.WeakKeyDictionary()
+class _Roles(NamedTuple):
+    """Every person's folded rank and role, one per line in the fact table's order, with where
+    each line starts: a title is found with substring searches over one text, not a fold of
+    every person per question (82k people at 20,000 articles)."""
+
+    people: tuple["Person", ...]
+    text: str
+    starts: list[int]
+
+    def holders(self, title: str) -> Iterator[tuple["Person", int]]:
+        """Each person whose line holds `title`, with where it first occurs in their line."""
+        at = self.text.find(title)
+        while at >= 0:
+            i = bisect.bisect_right(self.starts, at) - 1
+            yield self.people[i], at - self.starts[i]
+            after = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+            at = self.text.find(title, after)
 
 
-def _role_text(store: "Store") -> str:
-    """Every person's folded rank and role, one per line, built once per store (a store never
-    changes): a title is looked up with one substring search, not a scan of every person."""
+_roles: "weakref.WeakKeyDictionary[Store, _Roles]" = weakref.WeakKeyDictionary()
+
+
+def _role_index(store: "Store") -> _Roles:
+    """The store's _Roles, built once per store (a store never changes)."""
     found = _roles.get(store)
     if found is None:  # a benign race at worst builds it twice
-        found = _roles[store] = "\n".join(fold(f"{p.rank or ''} {p.role or ''}") for p in store.facts.people)
+        people = store.facts.people
+        lines = [fold(f"{p.rank or ''} {p.role or ''}") for p in people]
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
+        found = _roles[store] = _Roles(people, "\n".join(lines), starts)
     return found
 
 
@@ -145,7 +168,7 @@ def _title(q: "Question", store: "Store") -> str | None:
     """The longest run of the question's words, opening with a title word, that some person's
     role or rank holds: "thu truong bo cong an", "giam doc cong an tinh", "dai tuong"."""
     words = q.folded.split()
-    roles = _role_text(store)
+    roles = _role_index(store).text
     for size in range(min(6, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size])
@@ -160,11 +183,10 @@ def _by_title(title: str, q: "Question", store: "Store", keep: Callable[[str], b
     no_deputies = not title.startswith("pho ")  # "Thứ trưởng" is not "Phó Thứ trưởng"
     found: dict[str, "Person"] = {}
     shown = title
-    admitted = (p for p in store.facts.people if keep(p.doc_id))
-    for p in sorted(admitted, key=lambda p: docs[p.doc_id].date or "", reverse=True):
-        written = f"{p.rank or ''} {p.role or ''}"
-        at = fold(written).find(title)  # folding keeps offsets: the title as the article writes it
-        if at < 0 or (no_deputies and fold(written)[max(0, at - 4):at] == "pho "):
+    held = [(p, at) for p, at in _role_index(store).holders(title) if keep(p.doc_id)]
+    for p, at in sorted(held, key=lambda pa: docs[pa[0].doc_id].date or "", reverse=True):
+        written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
+        if no_deputies and fold(written)[max(0, at - 4):at] == "pho ":
             continue
         if not found:
             shown = written[at:at + len(title)]
