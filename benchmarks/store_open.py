@@ -3,16 +3,19 @@ first `answer()` and `answer()` p50 / p95, each in fresh processes; optionally t
 `danvan-qa ask` from process start to exit. Not a test: figures depend on the machine.
 
 Usage: python benchmarks/store_open.py [--sizes 1000,5000,20000] [--work DIR] [--rounds 5] [--cli-rounds 3]
-                                       [--src SRC]
+                                       [--src SRC] [--no-build]
 
 Articles are synthetic (archive.generate), indexed with the fake embedder of tests/fakes.py at the
-real model's dimension and under its id: the files have their real sizes and no model loads while
-indexing. In the timed children the fake embedder also encodes the questions (about 1 ms), so
-`answer()` here is the answering path without the encoder's 8-10 ms; the checks (checksums on a
+real model's dimension and under its id, in a child process: the files have their real sizes, no
+model loads while indexing, and `index s` / `index peak MiB` are the indexer's own cost (add the
+chunks at the encoder's measured chunks/s for a real build). In the timed children the fake embedder also encodes the questions (about 1 ms), so
+`answer()` here is the answering path without the encoder's 8-10 ms (`list` the same for 40
+questions across the archive, after the `first list` that reads every article's facts); the checks (checksums on a
 thread, vector norms, scores in range) stay on. The store is on a warm page cache, as on a server
 that restarts. `--cli-rounds` runs `danvan-qa ask` with the configured encoder (its vectors search
 the fake ones: the ranking is meaningless, the timing is not). `--src` points the children at
-another checkout's `src`, to measure the code before a change on stores that code wrote.
+another checkout's `src`, to measure the code before a change on stores that code wrote. Each
+child reports its peak resident memory (`answering peak MiB`, `ask peak MiB`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from common import machine, say  # noqa: E402
 
 QUERY = "phối hợp công tác dân vận"
+# Questions across the archive (qa/archive.py): programmes by year and period, a person's history,
+# people by title, counted.
+LISTS = ("Những chương trình phối hợp nào được ký năm {year}?",
+         "Có bao nhiêu chương trình phối hợp được ký trong giai đoạn {year}-{end}?",
+         "Đồng chí {name} đã dự những hội nghị nào, với cương vị gì?",
+         "Những ai là Giám đốc Công an tỉnh được nêu tên trong các bài?",
+         "Có bao nhiêu người giữ chức Trưởng Ban Dân vận Tỉnh ủy được nêu tên trong các bài?")
 # What a child process runs: open, first search, answers; one JSON line of seconds back.
 CHILD = """
 import json, random, sys, time
@@ -65,47 +75,81 @@ for q in questions[1:]:
     a = time.perf_counter()
     answerer.answer(q)
     times.append(time.perf_counter() - a)
+names = [n for _, n in store.stored_facts.folded_names if len(n.split()) >= 3]
+lists = [rng.choice({lists!r}).format(year=y, end=y + 5, name=rng.choice(names))
+         for y in (rng.randint(2016, 2024) for _ in range(41))]
+t6 = time.perf_counter()
+answerer.answer(lists[0])  # the first question across the archive reads every article's facts
+t7 = time.perf_counter()
+list_times = []
+for q in lists[1:]:
+    a = time.perf_counter()
+    answerer.answer(q)
+    list_times.append(time.perf_counter() - a)
+import resource
 print(json.dumps({{"imports": t1 - t0, "open": t2 - t1, "first search": t3 - t2, "first answer": t5 - t4,
-                  "answers": times}}))
+                  "answers": times, "first list": t7 - t6, "lists": list_times,
+                  "peak MiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+# What the build child runs: generate (once) and index with the fake embedder; its seconds and peak.
+BUILD = """
+import json, resource, sys, time
+sys.path[:0] = [{tests!r}, {src!r}, {benchmarks!r}]
+from pathlib import Path
+from archive import generate
+from fakes import FakeEmbedder
+from danvan_qa.embed.embedding import model_id_for
+from danvan_qa.index.indexer import build_index
+from danvan_qa.settings import Settings
+corpus, store = Path({corpus!r}), Path({store!r})
+if not corpus.is_dir():
+    generate({n}, corpus)
+emb = FakeEmbedder(dim=384, model_id=model_id_for(Settings.from_env()))
+t0 = time.perf_counter()
+report = build_index(settings=Settings(corpus=corpus, store=store), embedder=emb)
+print(report.summary(), file=sys.stderr)
+print(json.dumps({{"index s": time.perf_counter() - t0, "chunks": report.chunks,
+                  "index peak MiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+# `danvan-qa ask` run as the console script runs it, telling its peak memory on the last line of stderr.
+ASK = """
+import resource, runpy, sys
+sys.argv = ["danvan-qa", "ask", "Ai chủ trì hội nghị ở Hà Nội?", "--store", {store!r}]
+try:
+    runpy.run_module("danvan_qa.interfaces.cli", run_name="__main__")
+finally:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)
 """
 
 
-def build(n: int, work: Path) -> Path:
-    """The n-article store under `work`, generated and indexed once (kept for later runs)."""
-    sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
-    from archive import generate
-    from fakes import FakeEmbedder
-
-    from danvan_qa.embed.embedding import model_id_for
-    from danvan_qa.index.indexer import build_index
-    from danvan_qa.settings import Settings
-
+def build(n: int, work: Path, src: Path) -> tuple[Path, dict[str, float]]:
+    """The n-article store under `work`, generated once and indexed in a child process (the
+    indexing time without the encoder, and the child's peak memory)."""
     corpus, store = work / f"corpus{n}", work / f"store{n}"
-    if not corpus.is_dir():
-        generate(n, corpus)
-    emb = FakeEmbedder(dim=384, model_id=model_id_for(Settings.from_env()))
-    report = build_index(settings=Settings(corpus=corpus, store=store), embedder=emb)
-    say(f"{n} articles: {report.summary()}")
-    return store
+    code = BUILD.format(tests=str(ROOT / "tests"), src=str(src), benchmarks=str(ROOT / "benchmarks"),
+                        corpus=str(corpus), store=str(store), n=n)
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(src)})
+    say(f"{n} articles: {out.stderr.strip().splitlines()[-1]}")
+    return store, json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def child(store: Path, src: Path) -> dict[str, object]:
     from archive import QUESTIONS
 
     code = CHILD.format(tests=str(ROOT / "tests"), src=str(src), store=str(store), query=QUERY,
-                        questions=list(QUESTIONS))
+                        questions=list(QUESTIONS), lists=list(LISTS))
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(src)})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def cli_ask(store: Path, src: Path) -> float:
-    """Wall seconds of one `danvan-qa ask` process, start to exit."""
+def cli_ask(store: Path, src: Path) -> tuple[float, float]:
+    """Wall seconds of one `danvan-qa ask` process, start to exit, and its peak memory (MiB)."""
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "danvan_qa.interfaces.cli", "ask", "Ai chủ trì hội nghị ở Hà Nội?",
-                    "--store", str(store)], check=True, capture_output=True,
-                   env={**os.environ, "PYTHONPATH": str(src)})
-    return time.perf_counter() - t0
+    out = subprocess.run([sys.executable, "-c", ASK.format(store=str(store))], check=True, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(src)})
+    return time.perf_counter() - t0, float(out.stderr.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -120,22 +164,27 @@ def main() -> None:
     say(machine())
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
-        store = args.work / f"store{n}" if args.no_build else build(n, args.work)
+        store, built = (args.work / f"store{n}", {}) if args.no_build else build(n, args.work, args.src)
         runs = [child(store, args.src) for _ in range(args.rounds)]
         med = {k: statistics.median(float(r[k]) for r in runs) * 1000  # type: ignore[arg-type]
-               for k in ("imports", "open", "first search", "first answer")}
+               for k in ("imports", "open", "first search", "first answer", "first list")}
         answers = sorted(t * 1000 for r in runs for t in r["answers"])  # type: ignore[union-attr]
-        row = {"articles": n, **med, "answer p50": answers[len(answers) // 2],
-               "answer p95": answers[int(len(answers) * 0.95)]}
+        lists = sorted(t * 1000 for r in runs for t in r["lists"])  # type: ignore[union-attr]
+        row = {"articles": n, **built, **med, "answer p50": answers[len(answers) // 2],
+               "answer p95": answers[int(len(answers) * 0.95)], "list p50": lists[len(lists) // 2],
+               "list p95": lists[int(len(lists) * 0.95)],
+               "answering peak MiB": max(float(r["peak MiB"]) for r in runs)}  # type: ignore[arg-type]
         if args.cli_rounds:
-            row["ask s"] = statistics.median(cli_ask(store, args.src) for _ in range(args.cli_rounds))
+            asks = [cli_ask(store, args.src) for _ in range(args.cli_rounds)]
+            row["ask s"] = statistics.median(seconds for seconds, _ in asks)
+            row["ask peak MiB"] = max(peak for _, peak in asks)
         rows.append(row)
         say(" ".join(f"{k}={v:.1f}" for k, v in row.items()))
     keys = list(rows[0])
     say("| " + " | ".join(keys) + " |")
     say("|---" * len(keys) + "|")
     for r in rows:
-        say("| " + " | ".join(f"{r[k]:.0f}" if k == "articles" else f"{r[k]:.1f}" for k in keys) + " |")
+        say("| " + " | ".join(f"{r[k]:.0f}" if k in ("articles", "chunks") else f"{r[k]:.1f}" for k in keys) + " |")
 
 
 if __name__ == "__main__":
