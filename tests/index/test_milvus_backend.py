@@ -78,6 +78,20 @@ def test_collection_changed_behind_its_back_is_detected_and_rebuild_recovers(env
     assert report.embedded_chunks == report.chunks == len(_open(settings, emb))
 
 
+def test_vectors_changed_behind_its_back_are_an_error_not_a_ranking(env):
+    settings, emb = env
+    build_index(settings=settings, embedder=emb)
+    store = _open(settings, emb)
+    milvus = mb.client(mb.resolve_uri("", settings.store))
+    rows = milvus.query(settings.milvus_collection, filter="", limit=len(store), output_fields=["*"])
+    damaged = [{**{k: v for k, v in row.items() if not k.startswith("sparse_")}, "dense": [1e6 * x for x in row["dense"]]}
+               for row in rows]  # BM25 fields are made by the collection; no unit vector scores 1e6
+    milvus.upsert(settings.milvus_collection, damaged)
+    with pytest.raises(StoreError, match=r"Milvus collection 'danvan_qa' gives dense scores out of range.*--rebuild"):
+        store.dense_search(emb.encode_queries(["dân vận"])[0], 5)
+    assert store.lexical_search("dân vận", 5).rows.size  # BM25 is sound
+
+
 def test_a_lite_file_held_by_another_process_is_a_clear_error(env):
     settings, emb = env
     build_index(settings=settings, embedder=emb)

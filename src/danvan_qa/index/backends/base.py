@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 
+from danvan_qa.errors import StoreError
+
 if TYPE_CHECKING:
     from danvan_qa.ingest.chunking import Chunk
     from danvan_qa.ingest.corpus import Document
@@ -57,6 +59,16 @@ class Hits(NamedTuple):
 
 
 NO_HITS = Hits(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+SCORE_LIMIT = 1.05  # |cosine| of two unit vectors, with the norm tolerance of bfloat16 encoders
+
+
+def check_scores(scores: np.ndarray, where: str, fix: str) -> None:
+    """A wrong ranking is worse than none: dense scores no cosine can take mean damaged vectors
+    (`where` names them, `fix` says what to do); StoreError in one line."""
+    if scores.size and not np.all(np.abs(scores) <= SCORE_LIMIT):  # NaN fails too
+        worst = float(np.nanmax(np.abs(scores))) if np.isfinite(scores).any() else float("nan")
+        raise StoreError(f"{where} gives dense scores out of range (|score| up to {worst:.3g}, at most 1 for "
+                         f"unit vectors); {fix}")
 
 
 class Row(NamedTuple):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 import numpy as np
 
 from danvan_qa.errors import ModelError, StoreError
-from danvan_qa.index.backends.base import NO_HITS, Filters, Hits, Row, active
+from danvan_qa.index.backends.base import NO_HITS, Filters, Hits, Row, active, check_scores
 from danvan_qa.index.backends.bm25 import Bm25Builder, top_scores
 from danvan_qa.index.backends.sizing import ivf_lists
 from danvan_qa.index.checksums import REPAIR_HINT, bad_vectors
@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 
 BM25_DIRS = ("bm25_exact", "bm25_folded")
 _EXACT_DENSE_LIMIT = 20_000  # below this many allowed rows, filtered dense search is exact
-SCORE_LIMIT = 1.05  # |cosine| of two unit vectors, with the norm tolerance of bfloat16 encoders
 
 
 def build_dense(vectors: np.ndarray, index_type: str, nprobe: int = 32) -> Any:
@@ -128,11 +127,7 @@ class FaissBackend:
         return Hits(rows[0][keep][:n], scores[0][keep][:n])
 
     def _in_range(self, scores: np.ndarray, name: str) -> None:
-        """A wrong ranking is worse than none: scores no cosine can take mean a damaged file."""
-        if scores.size and not np.all(np.abs(scores) <= SCORE_LIMIT):  # NaN fails too
-            worst = float(np.nanmax(np.abs(scores))) if np.isfinite(scores).any() else float("nan")
-            raise StoreError(f"index file {self.gen / name} gives dense scores out of range "
-                             f"(|score| up to {worst:.3g}, at most 1 for unit vectors); {REPAIR_HINT}")
+        check_scores(scores, f"index file {self.gen / name}", REPAIR_HINT)
 
     def lexical_search(self, query: str, exact: list[str], folded: list[str], n: int,
                        filters: Filters | None = None) -> Hits:

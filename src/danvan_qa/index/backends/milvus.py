@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import numpy as np
 
 from danvan_qa.errors import StoreError
-from danvan_qa.index.backends.base import NO_HITS, Filters, Hits, Row, active, backend_target
+from danvan_qa.index.backends.base import NO_HITS, Filters, Hits, Row, active, backend_target, check_scores
 from danvan_qa.index.backends.sizing import ivf_lists
 from danvan_qa.index.catalogue import REBUILD_HINT
 from danvan_qa.ingest.normalize import lexical_tokens
@@ -345,7 +345,9 @@ class MilvusBackend:
         elif self.entry.get("index") == "ivf":
             params = {"nprobe": self.entry.get("nprobe", 32)}
         hits = self._search([query_vector.astype(np.float32).tolist()], "dense", n, filters, params)[:n]
-        return Hits(np.array([r for r, _ in hits], dtype=np.int64), np.array([s for _, s in hits], dtype=np.float32))
+        scores = np.array([s for _, s in hits], dtype=np.float32)
+        check_scores(scores, f"the Milvus collection {self.collection!r}", REBUILD_HINT)  # vectors changed behind it
+        return Hits(np.array([r for r, _ in hits], dtype=np.int64), scores)
 
     def lexical_search(self, query: str, exact: list[str], folded: list[str], n: int,
                        filters: Filters | None = None) -> Hits:
