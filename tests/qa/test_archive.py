@@ -15,7 +15,8 @@ ARTICLES = {
            "Đồng chí Trần Văn Bình, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Nội vụ phát biểu chỉ đạo hội nghị."),
     "a3": ("2022-08-09", "Buổi làm việc của đoàn công tác ở tỉnh Đông Lâm",
            "Ngày 9/8, đoàn công tác làm việc với Công an tỉnh Đông Lâm. Dự buổi làm việc có đồng chí "
-           "Phạm Quốc Dũng, Thứ trưởng Bộ Nội vụ."),
+           "Phạm Quốc Dũng, Thứ trưởng Bộ Nội vụ; đồng chí Đào Minh Tâm, Trưởng Ban Dân vận Thành ủy Sơn Hà; "
+           "đồng chí Vi Thị Lan, Trưởng Ban Dân vận Tỉnh ủy Đông Lâm."),
     "a4": ("2021-06-11", "Ký kết chương trình phối hợp công tác dân vận ở tỉnh Bắc Hà",
            "Ngày 10/6/2021, Ban Dân vận Tỉnh ủy Bắc Hà và Công an tỉnh Bắc Hà ký kết Chương trình phối hợp "
            "công tác dân vận giai đoạn 2021-2026."),
@@ -76,3 +77,12 @@ def test_programmes_of_a_period_once_each_however_many_articles_name_them(answer
     assert len(a.items) == 1 and "2021-2026" in a.text
     many = answerer.answer("Có bao nhiêu chương trình phối hợp được nhắc đến trong các bài viết?", mode="bm25")
     assert many.short == str(len(many.items)) == "2"
+
+
+def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
+    a = answerer.answer("Những ai là Trưởng Ban Dân vận tỉnh ủy, thành ủy được nêu tên trong các bài?", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Vi Thị Lan", "Đào Minh Tâm"]
+    one = answerer.answer("Những ai là Trưởng Ban Dân vận Thành ủy được nêu tên trong các bài?", mode="bm25")
+    assert [i.name for i in one.items] == ["Đào Minh Tâm"]
+    deputies = answerer.answer("Các bài viết nêu tên bao nhiêu Phó Thứ trưởng Bộ Nội vụ?", mode="bm25")
+    assert deputies.short == "1" and [i.name for i in deputies.items] == ["Lê Thị Hoa"]

@@ -91,8 +91,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return _programmes(q, store, keep)
     if not asks_across(q):
         return None
-    title = _title(q, store)
-    return _by_title(title, q, store, keep) if title else None
+    titles = _titles(q, store)
+    return _by_title(titles, q, store, keep) if titles else None
 
 
 def asks_programmes(q: "Question") -> bool:
@@ -164,37 +164,46 @@ def _role_index(store: "Store") -> _Roles:
     return found
 
 
-def _title(q: "Question", store: "Store") -> str | None:
-    """The longest run of the question's words, opening with a title word, that some person's
-    role or rank holds: "thu truong bo cong an", "giam doc cong an tinh", "dai tuong"."""
+def _titles(q: "Question", store: "Store") -> list[str]:
+    """The longest run of the question's words, opening with a title word (or "phó" and one),
+    that some person's role or rank holds: "thu truong bo cong an", "pho truong ban dan van trung
+    uong", "dai tuong"; with the alternatives the question writes after it, whose words take the
+    place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
+    tỉnh, thành phố"."""
     words = q.folded.split()
     roles = _role_index(store).text
-    for size in range(min(6, len(words)), 0, -1):
+    for size in range(min(8, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size])
-            if phrase.startswith(_TITLES) and phrase in roles:
-                return phrase
-    return None
+            if phrase.removeprefix("pho ").startswith(_TITLES) and phrase in roles:
+                head, after = words[i:i + size], words[i + size:]
+                found = [phrase]
+                for cut, take in ((2, 2), (1, 2), (1, 1), (2, 1)):
+                    other = " ".join(head[:-cut] + after[:take])
+                    if len(head) > cut and len(after) >= take and other not in found and other in roles:
+                        found.append(other)
+                        break
+                return found
+    return []
 
 
-def _by_title(title: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """One row per person whose role or rank holds the title, in the articles' order of date."""
+def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """One row per person whose role or rank holds one of the titles, in the articles' order of date."""
     docs = store.data.documents
-    no_deputies = not title.startswith("pho ")  # "Thứ trưởng" is not "Phó Thứ trưởng"
     found: dict[str, "Person"] = {}
-    shown = title
-    held = [(p, at) for p, at in _role_index(store).holders(title) if keep(p.doc_id)]
-    for p, at in sorted(held, key=lambda pa: docs[pa[0].doc_id].date or "", reverse=True):
+    shown: dict[str, str] = {}
+    held = [(p, at, title) for title in titles for p, at in _role_index(store).holders(title) if keep(p.doc_id)]
+    for p, at, title in sorted(held, key=lambda pat: docs[pat[0].doc_id].date or "", reverse=True):
         written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
-        if no_deputies and fold(written)[max(0, at - 4):at] == "pho ":
-            continue
-        if not found:
-            shown = written[at:at + len(title)]
+        if not title.startswith("pho ") and fold(written)[max(0, at - 4):at] == "pho ":
+            continue  # "Thứ trưởng" is not "Phó Thứ trưởng"
+        shown.setdefault(title, written[at:at + len(title)])
         found.setdefault(fold(p.name), p)
     if not found:
         return None
     people = list(found.values())
-    lines = [Statement((f"Các bài viết nêu tên {len(people)} người giữ chức danh hoặc cấp bậc ", Strong(shown), ":"),)]
+    named = ", ".join(shown.get(t, t) for t in titles if t in shown)
+    lines = [Statement((f"Các bài viết nêu tên {len(people)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":"),)]
     items = []
     for p in people[:ROWS_SHOWN]:
         ev = _evidence(store, p)
