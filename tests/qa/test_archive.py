@@ -86,3 +86,13 @@ def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     assert [i.name for i in one.items] == ["Đào Minh Tâm"]
     deputies = answerer.answer("Các bài viết nêu tên bao nhiêu Phó Thứ trưởng Bộ Nội vụ?", mode="bm25")
     assert deputies.short == "1" and [i.name for i in deputies.items] == ["Lê Thị Hoa"]
+
+
+def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_sentence(answerer):
+    a = answerer.answer("Có bao nhiêu bài viết nhắc đến Chương trình phối hợp công tác dân vận giai đoạn 2021-2026?",
+                        mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["a4", "a5"]
+    for c in a.citations:  # each row quotes the sentence naming the topic, as published
+        assert "2021-2026" in c.quote and c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
+    none = answerer.answer("Có bao nhiêu bài viết nhắc đến chương trình phối hợp giai đoạn 2030-2035?", mode="bm25")
+    assert none.short != "0" and "2030-2035" not in " ".join(c.quote for c in none.citations)

@@ -47,6 +47,13 @@ _YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
 _BETWEEN = re.compile(r"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm)\b|\s*[?,.]|$)",
                       re.IGNORECASE)
 _TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
+# "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
+_ARTICLES = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
+                       r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
+# Words that ask for articles rather than name their topic, and words too common to require
+_ABOUT = frozenset("bao nhieu nhung cac may bai viet nhac den dua tin noi viet chuyen de cap neu nao co da "
+                   "duoc trong ve toi".split())
+_COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     keep = (lambda doc_id: True) if filters is None else (lambda doc_id: filters.admits(docs[doc_id]))
     if asks_history(q):
         return _history(q.person, store, keep)  # type: ignore[arg-type]
+    if _ARTICLES.search(q.folded):
+        return _articles(q, store, keep)
     if q.person or q.dates:
         return None
     if asks_programmes(q):
@@ -129,6 +138,41 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
     lines += _more(len(ordered))
     return Listing(tuple(lines), tuple(items), len(ordered), name)
+
+
+def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The articles holding every word of the question's topic (the number and code words all,
+    the others but one in eight), newest first, each citing its sentence that holds most of them.
+    Candidates come from the lexical index, so the cost does not grow with the archive."""
+    written = re.findall(r"\w+", q.restored.rstrip(" ?.!"))
+    folded = [fold(w.lower()) for w in written]
+    first = next((i for i, w in enumerate(folded) if w not in _ABOUT), len(folded))
+    last = next((i for i in range(len(folded) - 1, first - 1, -1) if folded[i] not in _ABOUT), first - 1)
+    topic = [w for w in folded[first:last + 1] if w not in _COMMON]
+    if len(topic) < 2:
+        return None
+    docs, chunks = store.data.documents, store.data.chunks
+    candidates = dict.fromkeys(chunks[row].doc_id for row in store.lexical_search(" ".join(topic), 400).rows.tolist())
+    wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
+    rows = []
+    for doc_id in filter(keep, candidates):
+        words = store.words(doc_id)
+        held = wanted & (words.text.unigrams | set(re.findall(r"\w+", fold(docs[doc_id].title))))
+        if digits <= held and len(held) >= len(wanted) - len(wanted) // 8:
+            spans = store.sentences(doc_id)
+            best = max(range(len(spans)), key=lambda i: len(wanted & words.sentences[i].unigrams))
+            rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
+    if not rows:
+        return None
+    rows.sort(key=lambda row: docs[row[0]].date or "", reverse=True)
+    lines = [Statement((f"{len(rows)} bài viết nói đến ", Strong(" ".join(written[first:last + 1])), ":"),)]
+    items = []
+    for doc_id, ev in rows[:ROWS_SHOWN]:
+        lines.append(Statement((_vn(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
+        items.append(Item(docs[doc_id].title, None, None, (), ev))
+    lines += _more(len(rows))
+    return Listing(tuple(lines), tuple(items), len(rows),
+                   str(len(rows)) if "bao nhieu" in q.folded else docs[rows[0][0]].title)
 
 
 class _Roles(NamedTuple):
