@@ -96,3 +96,8 @@ def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_senten
         assert "2021-2026" in c.quote and c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
     none = answerer.answer("Có bao nhiêu bài viết nhắc đến chương trình phối hợp giai đoạn 2030-2035?", mode="bm25")
     assert none.short != "0" and "2030-2035" not in " ".join(c.quote for c in none.citations)
+
+
+def test_events_reported_are_listed_by_article_typed_without_diacritics(answerer):
+    a = answerer.answer("nhung hoi nghi so ket nao duoc dua tin", mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["a1", "a5"] and "hội nghị sơ kết" in a.text

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.index.store import word_set
 from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement, Strong
 
 if TYPE_CHECKING:
@@ -50,9 +51,14 @@ _TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANK
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 _ARTICLES = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
                        r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
-# Words that ask for articles rather than name their topic, and words too common to require
-_ABOUT = frozenset("bao nhieu nhung cac may bai viet nhac den dua tin noi viet chuyen de cap neu nao co da "
-                   "duoc trong ve toi".split())
+# "Những hội nghị tổng kết … nào được đưa tin", "X có những hoạt động nào được đưa tin": events reported
+_REPORTED = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoi nghi|hoat dong|su kien|buoi lam viec|hoi thi|cuoc thi|le ky ket)"
+                       r"(?: \w+){0,8} nao (?:da )?duoc (?:dua tin|nhac den|nhac toi)(?!\w)")
+_GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)")  # asks for events, names no topic
+# Where a question asking for articles says so, before and after its topic
+_LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
+                   r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
+_TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
@@ -92,7 +98,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     keep = (lambda doc_id: True) if filters is None else (lambda doc_id: filters.admits(docs[doc_id]))
     if asks_history(q):
         return _history(q.person, store, keep)  # type: ignore[arg-type]
-    if _ARTICLES.search(q.folded):
+    if _ARTICLES.search(q.folded) or _REPORTED.search(q.folded):
         return _articles(q, store, keep)
     if q.person or q.dates:
         return None
@@ -146,26 +152,27 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     Candidates come from the lexical index, so the cost does not grow with the archive."""
     written = re.findall(r"\w+", q.restored.rstrip(" ?.!"))
     folded = [fold(w.lower()) for w in written]
-    first = next((i for i, w in enumerate(folded) if w not in _ABOUT), len(folded))
-    last = next((i for i in range(len(folded) - 1, first - 1, -1) if folded[i] not in _ABOUT), first - 1)
-    topic = [w for w in folded[first:last + 1] if w not in _COMMON]
+    span = _without(_without(_without(list(range(len(folded))), folded, _GENERIC), folded, _LEAD), folded, _TAIL)
+    topic = [folded[i] for i in span if folded[i] not in _COMMON]
     if len(topic) < 2:
         return None
     docs, chunks = store.data.documents, store.data.chunks
     candidates = dict.fromkeys(chunks[row].doc_id for row in store.lexical_search(" ".join(topic), 400).rows.tolist())
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
+    pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
     rows = []
     for doc_id in filter(keep, candidates):
-        words = store.words(doc_id)
-        held = wanted & (words.text.unigrams | set(re.findall(r"\w+", fold(docs[doc_id].title))))
-        if digits <= held and len(held) >= len(wanted) - len(wanted) // 8:
+        words, title = store.words(doc_id), word_set(fold(docs[doc_id].title))
+        held = wanted & (words.text.unigrams | title.unigrams)
+        paired = pairs & (words.text.pairs | title.pairs)
+        if digits <= held and len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4:
             spans = store.sentences(doc_id)
             best = max(range(len(spans)), key=lambda i: len(wanted & words.sentences[i].unigrams))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     if not rows:
         return None
     rows.sort(key=lambda row: docs[row[0]].date or "", reverse=True)
-    lines = [Statement((f"{len(rows)} bài viết nói đến ", Strong(" ".join(written[first:last + 1])), ":"),)]
+    lines = [Statement((f"{len(rows)} bài viết nói đến ", Strong(" ".join(written[i] for i in span)), ":"),)]
     items = []
     for doc_id, ev in rows[:ROWS_SHOWN]:
         lines.append(Statement((_vn(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
@@ -173,6 +180,15 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     lines += _more(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows),
                    str(len(rows)) if "bao nhieu" in q.folded else docs[rows[0][0]].title)
+
+
+def _without(kept: list[int], words: list[str], pattern: re.Pattern) -> list[int]:
+    """The word positions `kept`, less those of every match of `pattern` in the kept words."""
+    text = " ".join(words[i] for i in kept)
+    cut = {j for m in pattern.finditer(text) if m.group(0).strip()
+           for j in range(text[:m.start()].count(" ") + (text[m.start():m.start() + 1] == " "),
+                          text[:m.end()].count(" ") + 1)}
+    return [i for n, i in enumerate(kept) if n not in cut]
 
 
 class _Roles(NamedTuple):
