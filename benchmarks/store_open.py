@@ -76,8 +76,8 @@ for q in questions[1:]:
     answerer.answer(q)
     times.append(time.perf_counter() - a)
 names = [n for _, n in store.stored_facts.folded_names if len(n.split()) >= 3]
-lists = [rng.choice({lists!r}).format(year=y, end=y + 5, name=rng.choice(names))
-         for y in (rng.randint(2016, 2024) for _ in range(41))]
+lists = [{lists!r}[3]] + [rng.choice({lists!r}).format(year=y, end=y + 5, name=rng.choice(names))
+                          for y in (rng.randint(2016, 2024) for _ in range(40))]  # first: people by title
 t6 = time.perf_counter()
 answerer.answer(lists[0])  # the first question across the archive reads every article's facts
 t7 = time.perf_counter()

@@ -119,3 +119,13 @@ def test_question_words_are_read_with_their_diacritics(question, topic):
     from danvan_qa.qa.questions import content_tokens
 
     assert content_tokens(parse(question, question, FACTS)) == topic
+
+
+def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_lower_case():
+    from danvan_qa.ingest.facts import FactTable, Person
+
+    known = FactTable((), tuple(Person("d", None, n, None, None, (), "khác", 0, 1) for n in ("Công An", "Tô Lâm", "An Hà")), ())
+    assert parse("Những ai là Giám đốc Công an tỉnh được nêu tên?", "", known).person is None  # a body, not a name
+    assert parse("Đại tướng Tô Lâm giữ chức vụ gì?", "", known).person == "Tô Lâm"
+    assert parse("dai tuong to lam giu chuc vu gi", "", known).person == "Tô Lâm"  # typed in lower case
+    assert parse("Ban Hà Nội làm việc với ai?", "", known).person is None  # "An Hà" is not in it, whole

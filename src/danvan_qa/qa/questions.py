@@ -159,6 +159,18 @@ def _proper_nouns(text: str) -> tuple[str, ...]:
     return tuple(runs)
 
 
+def _names(folded_name: str, text: str, typed: str) -> bool:
+    """Whether the question names this person: the name's words whole, each capitalised unless
+    the question is typed in lower case ("Công an tỉnh" does not name a "Công An"). `typed` is
+    `text` folded."""
+    lower_case = not any(ch.isupper() for ch in text[1:])
+    for m in re.finditer(rf"(?<!\w){re.escape(folded_name)}(?!\w)", typed):
+        starts = [m.start(), *(m.start() + i + 1 for i, ch in enumerate(m.group(0)) if ch == " ")]
+        if lower_case or all(text[i].isupper() for i in starts):
+            return True
+    return False
+
+
 def parse(text: str, restored: str, facts: KnownNames) -> Question:
     """Read a cleaned question (and its diacritic-restored form) against the people's names the
     facts know (a FactTable, or a store's StoredFacts)."""
@@ -166,7 +178,9 @@ def parse(text: str, restored: str, facts: KnownNames) -> Question:
     folded = " ".join(re.findall(r"\w+|[/-]", fold(restored)))
     folded_raw = fold(restored)
     codes = tuple(m.group(0) for m in dates.CODE.finditer(text))
-    person = next((name for folded_name, name in facts.folded_names if folded_name in folded_raw), None)
+    typed = fold(text)  # one character for one, so its offsets hold in `text`
+    person = next((name for folded_name, name in facts.folded_names
+                   if folded_name in folded_raw and _names(folded_name, text, typed)), None)
     kind, act = classify(folded, person, codes, restored)
     mentions = tuple((d.day, d.month, d.year) for d in dates.find_dates(text))
     if not mentions:  # "4-11" without a cue word still names a date in a question
