@@ -101,3 +101,13 @@ def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_senten
 def test_events_reported_are_listed_by_article_typed_without_diacritics(answerer):
     a = answerer.answer("nhung hoi nghi so ket nao duoc dua tin", mode="bm25")
     assert sorted(c.doc_id for c in a.citations) == ["a1", "a5"] and "hội nghị sơ kết" in a.text
+
+
+def test_warming_reads_the_archive_wide_tables_before_any_question(tmp_path):
+    from danvan_qa.qa import archive
+
+    store, _ = fake_store(tmp_path, {"a1.txt": f'---\nid: a1\ntitle: "{ARTICLES["a1"][1]}"\ndate: 2021-03-02\n---\n'
+                                               f'{ARTICLES["a1"][2]}\n'})
+    assert store not in archive._roles
+    archive.warm(store)
+    assert "thu truong bo noi vu" in archive._roles[store].text

@@ -69,10 +69,11 @@ class Preparer:
             report = build_index(settings=self.settings)
             for skipped in report.skipped:  # the one report of each skip: serve has no terminal summary
                 log.warning("skipped %s: %s", skipped.path, skipped.reason)
-            open_store(settings=self.settings)
+            store = open_store(settings=self.settings)
             self.state = f"Sẵn sàng: {len(report.added) + len(report.updated) + len(report.unchanged)} bài viết, " \
                          f"{report.chunks} đoạn."
             self.ready.set()
+            _warm(store)
         except DanvanError as exc:
             log.error("preparation failed: %s", exc)
             self.error = self.state = f"Không chuẩn bị được chỉ mục: {exc}"
@@ -187,6 +188,19 @@ class ChatBackend:
 
     def status(self) -> str:
         return f'<div class="dv-status">{esc(self.preparer.state)}</div>'
+
+
+def _warm(store) -> None:
+    """The archive-wide tables (every article's facts, the roles, the events table) built now, so
+    the first list or events search does not wait for them; a damaged file is told when asked."""
+    from danvan_qa.qa.archive import warm
+    from danvan_qa.qa.events import search_events
+
+    try:
+        warm(store)
+        search_events(store, "", 1)
+    except DanvanError as exc:
+        log.warning("could not read the archive's facts ahead of time: %s", exc)
 
 
 def _assistant(text: str) -> dict[str, Any]:

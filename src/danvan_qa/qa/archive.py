@@ -213,6 +213,12 @@ class _Roles(NamedTuple):
 _roles: "weakref.WeakKeyDictionary[Store, _Roles]" = weakref.WeakKeyDictionary()
 
 
+def warm(store: "Store") -> None:
+    """Read every article's facts and index the roles now (about 2 s at 20,000 articles), so that
+    a server's first question across the archive does not wait for them."""
+    _role_index(store)
+
+
 def _role_index(store: "Store") -> _Roles:
     """The store's _Roles, built once per store (a store never changes)."""
     found = _roles.get(store)
