@@ -33,7 +33,7 @@ from danvan_qa.index.backends.base import BACKENDS, Row  # noqa: E402
 from danvan_qa.index.backends.factory import writer_for  # noqa: E402
 from danvan_qa.index.backends.sizing import choose_index_type  # noqa: E402
 from danvan_qa.index.indexer import chunk_key  # noqa: E402
-from danvan_qa.ingest.chunking import Chunk, context_text  # noqa: E402
+from danvan_qa.ingest.chunking import Chunk  # noqa: E402
 from danvan_qa.ingest.corpus import Document  # noqa: E402
 from danvan_qa.ingest.facts import FactTable  # noqa: E402
 from danvan_qa.ingest.normalize import syllables  # noqa: E402
@@ -90,8 +90,7 @@ def synthetic_rows(n: int, sentences: list[str], rng: np.random.Generator) -> tu
         for j, piece in enumerate(pieces):
             chunk = Chunk(f"{doc_id}#{j}", doc_id, start, start + len(piece), piece)
             start += len(piece) + 2
-            ctx = context_text(doc, piece)
-            rows.append(Row(chunk_key(chunk.chunk_id, doc.content_hash, params, SYNTHETIC_MODEL), chunk, doc, ctx))
+            rows.append(Row(chunk_key(chunk.chunk_id, doc.content_hash, params, SYNTHETIC_MODEL), chunk, doc))
     return docs, rows
 
 

@@ -20,7 +20,7 @@ from danvan_qa.index.backends.base import Row
 from danvan_qa.index.backends.factory import target_mismatch, writer_for
 from danvan_qa.index.backends.sizing import choose_index_type
 from danvan_qa.index.grounding import grounded
-from danvan_qa.ingest.chunking import SPLITTER_ID, Chunk, chunk_document, context_text
+from danvan_qa.ingest.chunking import SPLITTER_ID, Chunk, chunk_document
 from danvan_qa.ingest.corpus import SUFFIXES, Document, Skipped, load_corpus
 from danvan_qa.ingest.facts import FACTS_VERSION, extract
 from danvan_qa.ingest.normalize import NORMALIZER_VERSION, syllables
@@ -195,8 +195,7 @@ def _build_locked(
         doc_chunks = [Chunk(f"{d.doc_id}#{n}", d.doc_id, a, b, d.text[a:b]) for n, a, b in old_chunks[d.doc_id]] \
             if d.doc_id in kept else chunk_document(d, settings.chunk_size, settings.chunk_overlap)
         for c in doc_chunks:
-            text = context_text(d, c.text)
-            rows.append(Row(chunk_key(c.chunk_id, d.content_hash, params, model_id), c, d, text))
+            rows.append(Row(chunk_key(c.chunk_id, d.content_hash, params, model_id), c, d))
     if not rows:
         raise CorpusError("the corpus produced no text chunks")
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 import numpy as np
 
 from danvan_qa.errors import StoreError
+from danvan_qa.ingest.chunking import context_text
 
 if TYPE_CHECKING:
     from danvan_qa.ingest.chunking import Chunk
@@ -77,8 +78,13 @@ class Row(NamedTuple):
     key: str  # stable identity of (document content, chunking, model, chunk number)
     chunk: "Chunk"
     doc: "Document"
-    text: str  # the chunk with its title and place, as embedded and as BM25 sees it (tokenised
-    # by the writer, one row at a time: an archive's tokens are never all held)
+
+    @property
+    def text(self) -> str:
+        """The chunk with its title and place, as embedded and as BM25 sees it: made when asked
+        (and tokenised by the writer one row at a time), so an archive's rows hold no second copy
+        of every chunk's text."""
+        return context_text(self.doc, self.chunk.text)
 
 
 class Backend(Protocol):

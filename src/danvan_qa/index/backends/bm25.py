@@ -17,7 +17,7 @@ from typing import Iterable
 import numpy as np
 
 K1, B = 1.5, 0.75
-_BLOCK = 20_000  # documents per block while scoring: bounds the (document, token) pairs held at once
+_BLOCK = 5_000  # documents per block while scoring: bounds the (document, token) pairs held at once
 
 
 class Bm25Builder:
@@ -36,32 +36,48 @@ class Bm25Builder:
         self._ids.extend(vocab.setdefault(t, len(vocab)) for t in tokens)
         self._lengths.append(len(self._ids) - before)
 
+    def _pairs(self, ids: np.ndarray, lengths: np.ndarray, ends: np.ndarray, d0: int, d1: int,
+               n_vocab: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Documents d0..d1's (document, token) pairs, document-major, with their term frequencies."""
+        t0, t1 = (ends[d0 - 1] if d0 else 0), ends[d1 - 1]
+        doc = np.repeat(np.arange(d1 - d0, dtype=np.int64), lengths[d0:d1])
+        pairs, tf = np.unique(doc * n_vocab + ids[t0:t1], return_counts=True)
+        return (pairs // n_vocab + d0).astype(np.int32), (pairs % n_vocab).astype(np.int32), tf.astype(np.float32)
+
     def _matrix(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """CSC arrays (data, row indices, column pointers) of the documents × vocabulary scores."""
+        """CSC arrays (data, row indices, column pointers) of the documents × vocabulary scores.
+
+        In two passes over blocks of documents, so that only the result (8 bytes a pair) and one
+        block are held: the first counts each column, the second scores a block and places it in
+        its columns (blocks in order keep documents ascending within a column). Holding every
+        pair, its score and a sort order at once peaked at 4.6 GB at 100,000 articles."""
         ids = np.frombuffer(self._ids, dtype=np.int32) if self._ids else np.zeros(0, np.int32)
         lengths = np.frombuffer(self._lengths, dtype=np.int32).astype(np.int64)
         n_docs, n_vocab = len(lengths), max(len(self._vocab), 1)
         ends = np.cumsum(lengths)
-        docs, toks, tfs = [], [], []
-        for d0 in range(0, n_docs, _BLOCK):
-            d1 = min(d0 + _BLOCK, n_docs)
-            t0, t1 = (ends[d0 - 1] if d0 else 0), ends[d1 - 1]
-            doc = np.repeat(np.arange(d1 - d0, dtype=np.int64), lengths[d0:d1])
-            pairs, tf = np.unique(doc * n_vocab + ids[t0:t1], return_counts=True)
-            docs.append((pairs // n_vocab + d0).astype(np.int32))
-            toks.append((pairs % n_vocab).astype(np.int32))
-            tfs.append(tf.astype(np.float32))
-        doc, tok, tf = (np.concatenate(x) if x else np.zeros(0, t)
-                        for x, t in ((docs, np.int32), (toks, np.int32), (tfs, np.float32)))
-        df = np.bincount(tok, minlength=n_vocab).astype(np.float32)
-        idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        blocks = [(d0, min(d0 + _BLOCK, n_docs)) for d0 in range(0, n_docs, _BLOCK)]
+        df = np.zeros(n_vocab, dtype=np.int64)
+        for d0, d1 in blocks:
+            df += np.bincount(self._pairs(ids, lengths, ends, d0, d1, n_vocab)[1], minlength=n_vocab)
+        indptr = np.zeros(n_vocab + 1, dtype=np.int64)
+        np.cumsum(df, out=indptr[1:])
+        dff = df.astype(np.float32)
+        idf = np.log1p((n_docs - dff + 0.5) / (dff + 0.5)).astype(np.float32)
         avg = np.float32(lengths.mean()) if n_docs else np.float32(1)
         norm = (K1 * (1 - B + B * lengths.astype(np.float32) / avg)).astype(np.float32)
-        scores = idf[tok] * (tf / (tf + norm[doc]))
-        order = np.argsort(tok, kind="stable")  # by column, documents ascending within each
-        indptr = np.zeros(n_vocab + 1, dtype=np.int64)
-        np.cumsum(np.bincount(tok, minlength=n_vocab), out=indptr[1:])
-        return scores[order].astype(np.float32), doc[order], indptr
+        data, indices = np.empty(indptr[-1], dtype=np.float32), np.empty(indptr[-1], dtype=np.int32)
+        filled = indptr[:-1].copy()  # where each column's next entry goes
+        for d0, d1 in blocks:
+            doc, tok, tf = self._pairs(ids, lengths, ends, d0, d1, n_vocab)
+            scores = idf[tok] * (tf / (tf + norm[doc]))
+            order = np.argsort(tok, kind="stable")  # by column, documents ascending within each
+            tok, doc, scores = tok[order], doc[order], scores[order]
+            starts = np.flatnonzero(np.r_[True, tok[1:] != tok[:-1]]) if len(tok) else np.zeros(0, np.int64)
+            runs = np.diff(np.r_[starts, len(tok)])
+            at = filled[tok] + (np.arange(len(tok)) - np.repeat(starts, runs))
+            data[at], indices[at] = scores, doc
+            filled[tok[starts]] += runs
+        return data, indices, indptr
 
     def save(self, folder: Path) -> None:
         import bm25s
