@@ -112,9 +112,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         max((w for t, w in scorer.weights.items() if t not in sentence), default=0.0) / top_weight,
         max((w for t, w in scorer.weights.items() if t not in near), default=0.0) / top_weight,
         max((w for t, w in scorer.weights.items() if t not in words), default=0.0) / top_weight,
-        max((scorer.weights[t] for t in _named(q) & scorer.weights.keys()
-             if t not in words or t in _uncapitalised(q, f"{doc.title}\n{doc.place or ''}\n{doc.text}")),
-            default=0.0) / top_weight,
+        max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() if t not in words), default=0.0) / top_weight,
         share([place_in(p, head) for p in q.places]),
         share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
         _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
@@ -150,28 +148,6 @@ def _named(q: Question) -> set[str]:
     words = {fold(w) for n in (*q.proper_nouns, *q.places) for w in _WORDS.findall(n)
              if not (len(w) > 1 and w.isupper())}  # acronyms ("ANTQ") are often written out
     return words | {t for t in content_tokens(q) if t.isdigit()}
-
-
-def _uncapitalised(q: Question, text: str) -> set[str]:
-    """The question's one-word names that the article writes only in lower case, folded: "Pháp"
-    is a country, "pháp" of "pháp luật" is not ("Nga", "Mỹ", "Lào" likewise). A capitalised word
-    that the article holds with the word after it ("Giám đốc", "Mặt trận"), or with a capitalised
-    word before it ("Ninh Thuận"), is part of a term, not a name. `text`: the article with its
-    title and place."""
-    folded = fold(text)  # one character for one: a match's offset holds in `text`
-    words = re.findall(r"\w+", q.text)
-    found = set()
-    for i, w in enumerate(words):
-        if i == 0 or not w[:1].isupper() or (len(w) > 1 and w.isupper()) or not w.isalpha():
-            continue
-        term = [f"{fold(w)} {fold(words[i + 1])}"] if i + 1 < len(words) else []
-        if words[i - 1][:1].isupper():
-            term.append(f"{fold(words[i - 1])} {fold(w)}")
-        if any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", folded) for t in term):
-            continue
-        if not any(text[m.start()].isupper() for m in re.finditer(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded)):
-            found.add(fold(w))
-    return found
 
 
 def _place_person(q: Question, role: str | None, home: str) -> float:
