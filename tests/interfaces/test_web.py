@@ -16,7 +16,8 @@ import pytest
 
 from danvan_qa.index.indexer import build_index
 from danvan_qa.interfaces.headers import HEADERS
-from danvan_qa.interfaces.ui import CACHE_S, CSV_COLUMNS, ChatBackend, Preparer, build_app
+from danvan_qa.interfaces.ui import CACHE_S, ChatBackend, Preparer, build_app
+from danvan_qa.interfaces.ui_render import CSV_COLUMNS
 from danvan_qa.settings import Settings
 from fakes import FakeEmbedder
 from uiserver import ARGS, CHROMIUM, ready_preparer, serving

@@ -14,7 +14,6 @@ import re
 import shutil
 import tempfile
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -22,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_qa.errors import DanvanError, QueryError, StoreError
 from danvan_qa.index.backends.base import Filters
-from danvan_qa.interfaces.ui_render import (CSS, JS, esc, passages_html, people_cell, source_cell, sources_html,
-                                            user_text, vn_date)
+from danvan_qa.interfaces.ui_render import (CSS, JS, esc, passages_html, people_cell, remove_older, source_cell,
+                                            sources_html, user_text, vn_date, write_events_csv)
 from danvan_qa.settings import Settings
 
 if TYPE_CHECKING:
@@ -183,8 +182,8 @@ class ChatBackend:
 
         if not self.preparer.ready.is_set():
             return None
-        _remove_older(self.csv_dir, CACHE_S)
-        return _write_csv(self.csv_dir, search_events(self.store(), _iso_search(search), 1).matches)
+        remove_older(self.csv_dir, CACHE_S)
+        return write_events_csv(self.csv_dir, search_events(self.store(), _iso_search(search), 1).matches)
 
     def status(self) -> str:
         return f'<div class="dv-status">{esc(self.preparer.state)}</div>'
@@ -244,33 +243,6 @@ def _query_message(exc: QueryError) -> str:
     if "empty" in text or "no words" in text:
         return MSG_EMPTY
     return f"Câu hỏi không hợp lệ: {esc(text)}"
-
-
-def _remove_older(folder: Path, age_s: float) -> None:
-    cutoff = time.time() - age_s
-    for old in folder.glob("*.csv"):
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
-
-
-# The download's columns, as officials read them: Vietnamese headers, dd/mm/yyyy dates, the article's
-# title and link rather than store ids and offsets (`danvan-qa events --csv` keeps those for scripts).
-CSV_COLUMNS = (("Ngày", "date"), ("Địa điểm", "place"), ("Sự kiện", "summary"), ("Đoạn trích", "event"),
-               ("Người tham dự", "participants"), ("Chương trình phối hợp", "programmes"), ("Bài viết", "title"),
-               ("Đường dẫn", "url"))
-
-
-def _write_csv(folder: Path, rows: list[dict[str, str]]) -> str:
-    import csv
-
-    handle = tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="su-kien-", dir=folder, delete=False,
-                                         encoding="utf-8-sig", newline="")
-    with handle:
-        writer = csv.writer(handle)
-        writer.writerow(header for header, _ in CSV_COLUMNS)
-        for row in rows:
-            writer.writerow(vn_date(row[key]) if key == "date" else row[key] for _, key in CSV_COLUMNS)
-    return handle.name
 
 
 def build_app(settings: Settings, preparer: Preparer, uploader: Uploader | None = None):

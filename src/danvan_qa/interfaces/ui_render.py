@@ -15,6 +15,7 @@ import html
 import json
 import re
 from collections.abc import Container
+from pathlib import Path
 from urllib.parse import quote, urlencode, urlparse
 
 from danvan_qa.index.store import Store
@@ -206,3 +207,35 @@ def user_text(question: str) -> str:
     from danvan_qa.qa.compose import md_escape
 
     return md_escape(html.escape(question, quote=False))
+
+
+def remove_older(folder: Path, age_s: float) -> None:
+    """Remove the CSV files in `folder` older than `age_s` seconds."""
+    import time
+
+    cutoff = time.time() - age_s
+    for old in folder.glob("*.csv"):
+        if old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
+
+
+# The download's columns, as officials read them: Vietnamese headers, dd/mm/yyyy dates, the article's
+# title and link rather than store ids and offsets (`danvan-qa events --csv` keeps those for scripts).
+CSV_COLUMNS = (("Ngày", "date"), ("Địa điểm", "place"), ("Sự kiện", "summary"), ("Đoạn trích", "event"),
+               ("Người tham dự", "participants"), ("Chương trình phối hợp", "programmes"), ("Bài viết", "title"),
+               ("Đường dẫn", "url"))
+
+
+def write_events_csv(folder: Path, rows: list[dict[str, str]]) -> str:
+    """The events table's rows as a CSV file in `folder` (UTF-8 with a BOM, for spreadsheets); its path."""
+    import csv
+    import tempfile
+
+    handle = tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="su-kien-", dir=folder, delete=False,
+                                         encoding="utf-8-sig", newline="")
+    with handle:
+        writer = csv.writer(handle)
+        writer.writerow(header for header, _ in CSV_COLUMNS)
+        for row in rows:
+            writer.writerow(vn_date(row[key]) if key == "date" else row[key] for _, key in CSV_COLUMNS)
+    return handle.name
