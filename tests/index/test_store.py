@@ -114,3 +114,18 @@ def test_hnsw_matches_flat_on_small_data():
     _, approx = hnsw.search(vecs[:50], 10)
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(exact, approx)])
     assert recall >= 0.95
+
+
+def test_an_index_run_can_let_go_of_the_shared_encoder_once_it_has_embedded(tmp_path, corpus_copy, monkeypatch):
+    from danvan_qa.embed import embedding
+
+    emb = FakeEmbedder()
+    settings = Settings(corpus=corpus_copy, store=tmp_path / "store", model=emb.model_id, encoder="torch")
+    key = (settings.model, str(settings.cache), settings.encoder)
+    monkeypatch.setitem(embedding._cache, key, emb)  # the process's encoder, as get_embedder keeps it
+    build_index(settings=settings)
+    assert embedding._cache[key] is emb and emb.passages_encoded  # kept by default (the web app answers next)
+    (corpus_copy / "them.txt").write_text("Bài viết mới về công tác dân vận ở xã Đồng Mây.", encoding="utf-8")
+    report = build_index(settings=settings, release_encoder=True)
+    assert report.embedded_chunks and key not in embedding._cache
+    assert len(st.Store.open(settings.store, emb.model_id, settings)) == report.chunks

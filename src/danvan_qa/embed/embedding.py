@@ -87,6 +87,13 @@ def model_id_for(settings: Settings) -> str:
     return base if settings.encoder == "torch" else f"{base} [{settings.encoder}]"
 
 
+def release_embedder(settings: Settings) -> None:
+    """Let go of the process's embedder for `settings` (the default encoder holds about 1.4 GB):
+    a run that only indexes needs it no longer once its chunks are embedded."""
+    with _cache_lock:
+        _cache.pop((settings.model, str(settings.cache), settings.encoder), None)
+
+
 def get_embedder(settings: Settings) -> Embedder:
     """The process-wide embedder for `settings.model` and `settings.encoder`, building the e5
     folder (and its ONNX export) if needed."""

@@ -115,7 +115,7 @@ def parser() -> argparse.ArgumentParser:
 def _index(args: argparse.Namespace, settings: Settings) -> int:
     from danvan_qa.index.indexer import build_index
 
-    report = build_index(settings=settings, rebuild=args.rebuild, progress=sys.stderr.isatty())
+    report = build_index(settings=settings, rebuild=args.rebuild, progress=sys.stderr.isatty(), release_encoder=True)
     for skipped in report.skipped:
         print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     print(report.summary())
