@@ -111,3 +111,12 @@ def test_warming_reads_the_archive_wide_tables_before_any_question(tmp_path):
     assert store not in archive._roles
     archive.warm(store)
     assert "thu truong bo noi vu" in archive._roles[store].text
+
+
+def test_a_count_past_the_chunks_looked_at_says_at_least(answerer, monkeypatch):
+    from danvan_qa.qa import archive
+
+    question = "Có bao nhiêu bài viết nhắc đến Chương trình phối hợp công tác dân vận giai đoạn 2021-2026?"
+    assert not answerer.answer(question, mode="bm25").text.startswith("Ít nhất")
+    monkeypatch.setattr(archive, "CANDIDATE_CHUNKS", 1)  # the best chunk's article holds it: there may be more
+    assert answerer.answer(question, mode="bm25").text.startswith("Ít nhất 1 bài viết")

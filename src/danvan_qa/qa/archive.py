@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 ROWS_SHOWN = 20  # a longer list says how many more rows there are
+CANDIDATE_CHUNKS = 400  # chunks whose articles an "articles about X" question looks at
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong)(?:[ ,]+\w+){0,5} nao(?!\w)"
@@ -147,9 +148,11 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
 
 
 def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """The articles holding every word of the question's topic (the number and code words all,
-    the others but one in eight), newest first, each citing its sentence that holds most of them.
-    Candidates come from the lexical index, so the cost does not grow with the archive."""
+    """The articles holding the question's topic (every number; all but one word in eight and one
+    word pair in four), newest first, each citing its sentence that holds most of its words.
+    Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25 ranks highest for the topic,
+    so the cost does not grow with the archive; when the last of them still holds the topic, more
+    articles may, and the answer says "at least"."""
     written = re.findall(r"\w+", q.restored.rstrip(" ?.!"))
     folded = [fold(w.lower()) for w in written]
     span = _without(_without(_without(list(range(len(folded))), folded, _GENERIC), folded, _LEAD), folded, _TAIL)
@@ -157,7 +160,8 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     if len(topic) < 2:
         return None
     docs, chunks = store.data.documents, store.data.chunks
-    candidates = dict.fromkeys(chunks[row].doc_id for row in store.lexical_search(" ".join(topic), 400).rows.tolist())
+    ranked = store.lexical_search(" ".join(topic), CANDIDATE_CHUNKS).rows.tolist()
+    candidates = dict.fromkeys(chunks[row].doc_id for row in ranked)
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
     rows = []
@@ -172,7 +176,9 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     if not rows:
         return None
     rows.sort(key=lambda row: docs[row[0]].date or "", reverse=True)
-    lines = [Statement((f"{len(rows)} bài viết nói đến ", Strong(" ".join(written[i] for i in span)), ":"),)]
+    more = len(ranked) == CANDIDATE_CHUNKS and chunks[ranked[-1]].doc_id in dict(rows)
+    counted = f"{'Ít nhất ' if more else ''}{len(rows)} bài viết nói đến "
+    lines = [Statement((counted, Strong(" ".join(written[i] for i in span)), ":"),)]
     items = []
     for doc_id, ev in rows[:ROWS_SHOWN]:
         lines.append(Statement((_vn(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
