@@ -43,17 +43,20 @@ LISTS = ("Những chương trình phối hợp nào được ký năm {year}?",
          "Những ai là Giám đốc Công an tỉnh được nêu tên trong các bài?",
          "Có bao nhiêu người giữ chức Trưởng Ban Dân vận Tỉnh ủy được nêu tên trong các bài?")
 # What a child process runs: open, first search, answers; one JSON line of seconds back.
-CHILD = """
-import json, random, sys, time
+# The start of every child: its clock, the checkout's tests and code, the fake embedder.
+PRELUDE = """
+import json, random, resource, sys, time
 t0 = time.perf_counter()
-sys.path[:0] = [{tests!r}, {src!r}]
+sys.path[:0] = [{tests!r}, {src!r}, {benchmarks!r}]
 from fakes import FakeEmbedder
 from danvan_qa.embed.embedding import model_id_for
+from danvan_qa.settings import Settings
+"""
+CHILD = PRELUDE + """
 from danvan_qa.index.store import Store
 from danvan_qa.ingest.names import PROVINCES
 from danvan_qa.qa import retrieval
 from danvan_qa.qa.answering import Answerer
-from danvan_qa.settings import Settings
 settings = Settings.from_env(store={store!r})
 emb = FakeEmbedder(dim=384, model_id=model_id_for(settings))
 retrieval.get_embedder = lambda s: emb
@@ -86,21 +89,15 @@ for q in lists[1:]:
     a = time.perf_counter()
     answerer.answer(q)
     list_times.append(time.perf_counter() - a)
-import resource
 print(json.dumps({{"imports": t1 - t0, "open": t2 - t1, "first search": t3 - t2, "first answer": t5 - t4,
                   "answers": times, "first list": t7 - t6, "lists": list_times,
                   "peak MiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 # What the build child runs: generate (once) and index with the fake embedder; its seconds and peak.
-BUILD = """
-import json, resource, sys, time
-sys.path[:0] = [{tests!r}, {src!r}, {benchmarks!r}]
+BUILD = PRELUDE + """
 from pathlib import Path
 from archive import generate
-from fakes import FakeEmbedder
-from danvan_qa.embed.embedding import model_id_for
 from danvan_qa.index.indexer import build_index
-from danvan_qa.settings import Settings
 corpus, store = Path({corpus!r}), Path({store!r})
 if not corpus.is_dir():
     generate({n}, corpus)
@@ -137,8 +134,8 @@ def build(n: int, work: Path, src: Path) -> tuple[Path, dict[str, float]]:
 def child(store: Path, src: Path) -> dict[str, object]:
     from archive import QUESTIONS
 
-    code = CHILD.format(tests=str(ROOT / "tests"), src=str(src), store=str(store), query=QUERY,
-                        questions=list(QUESTIONS), lists=list(LISTS))
+    code = CHILD.format(tests=str(ROOT / "tests"), src=str(src), benchmarks=str(ROOT / "benchmarks"),
+                        store=str(store), query=QUERY, questions=list(QUESTIONS), lists=list(LISTS))
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(src)})
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -33,11 +33,10 @@ import json
 import logging
 import os
 import shutil
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Generic, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from danvan_qa.errors import StoreError
 from danvan_qa.index import checksums, columns
@@ -48,6 +47,7 @@ from danvan_qa.ingest.chunking import Chunk
 from danvan_qa.ingest.corpus import Document
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.ingest.restore import Vocabulary
+from danvan_qa.lazy import Lazy
 
 log = logging.getLogger(__name__)
 
@@ -60,28 +60,6 @@ REBUILD_HINT = "rebuild it with `danvan-qa index --rebuild`"
 VOCAB = "vocab.json"
 
 T = TypeVar("T")
-
-
-class Lazy(Generic[T]):
-    """A value made on first use, once: a second thread asking meanwhile waits for the first."""
-
-    def __init__(self, make: Callable[[], T]) -> None:
-        self._make: Callable[[], T] | None = make
-        self._value: T | None = None
-        self._lock = threading.Lock()
-
-    @classmethod
-    def of(cls, value: T) -> "Lazy[T]":
-        done: Lazy[T] = cls(lambda: value)
-        done.get()
-        return done
-
-    def get(self) -> T:
-        if self._make is not None:
-            with self._lock:
-                if self._make is not None:
-                    self._value, self._make = self._make(), None
-        return self._value  # type: ignore[return-value]
 
 
 @dataclass

@@ -31,6 +31,7 @@ from danvan_qa.index.columns import Documents, mapped
 from danvan_qa.index.grounding import grounded
 from danvan_qa.ingest.facts import Event, FactTable, Person, Programme
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.lazy import Lazy
 
 FACT_ROWS, FACT_BOUNDS, NAMES, PROGRAMMES = "facts.bin", "facts.npy", "names.json", "programmes.json"
 
@@ -107,8 +108,8 @@ class StoredFacts:
             raise ValueError("fact bounds do not match the articles or facts.bin")
         self._articles: dict[int, _Article] = {}
         self._lock = threading.Lock()
-        self._names: tuple[tuple[tuple[str, str], ...], dict[str, list[int]]] | None = None
-        self._programmes: tuple[tuple[Programme, ...], dict[str, list[Programme]]] | None = None
+        self._names = Lazy(self._name_index)
+        self._programmes = Lazy(self._programme_index)
         self._dropped = 0
 
     def take_dropped(self) -> int:
@@ -161,41 +162,37 @@ class StoredFacts:
         return self._article(key[0]).at.get(key[1], [])
 
     def _name_index(self) -> tuple[tuple[tuple[str, str], ...], dict[str, list[int]]]:
-        if self._names is None:
-            def make(index: dict[str, list]) -> tuple[tuple[tuple[str, str], ...], dict[str, list[int]]]:
-                names, folded, docs = index["name"], index["folded"], index["docs"]
-                if not len(names) == len(folded) == len(docs):
-                    raise ValueError("name columns of different lengths")
-                return tuple(zip(folded, names)), dict(zip(names, docs))
-            self._names = self._parse(NAMES, self._names_raw[:], make)
-        return self._names
+        def make(index: dict[str, list]) -> tuple[tuple[tuple[str, str], ...], dict[str, list[int]]]:
+            names, folded, docs = index["name"], index["folded"], index["docs"]
+            if not len(names) == len(folded) == len(docs):
+                raise ValueError("name columns of different lengths")
+            return tuple(zip(folded, names)), dict(zip(names, docs))
+        return self._parse(NAMES, self._names_raw[:], make)
 
     @property
     def folded_names(self) -> tuple[tuple[str, str], ...]:
         """(folded, as written) of every person's name, longest first, as FactTable gives them."""
-        return self._name_index()[0]
+        return self._names.get()[0]
 
     def people_named(self, name: str) -> list[Person]:
         ids = self._documents.ids
-        return [p for i in self._name_index()[1].get(name, ()) for p in self.people_of(ids[i]) if p.name == name]
+        return [p for i in self._names.get()[1].get(name, ()) for p in self.people_of(ids[i]) if p.name == name]
 
     def _programme_index(self) -> tuple[tuple[Programme, ...], dict[str, list[Programme]]]:
-        if self._programmes is None:
-            rows = self._parse(PROGRAMMES, self._programmes_raw[:],
-                               lambda rows: FactTable.from_json({"events": [], "people": [], "programmes": rows}))
-            programmes = self._held(rows, self._documents).programmes
-            by_doc: dict[str, list[Programme]] = {}
-            for programme in programmes:
-                by_doc.setdefault(programme.doc_id, []).append(programme)
-            self._programmes = programmes, by_doc
-        return self._programmes
+        rows = self._parse(PROGRAMMES, self._programmes_raw[:],
+                           lambda rows: FactTable.from_json({"events": [], "people": [], "programmes": rows}))
+        programmes = self._held(rows, self._documents).programmes
+        by_doc: dict[str, list[Programme]] = {}
+        for programme in programmes:
+            by_doc.setdefault(programme.doc_id, []).append(programme)
+        return programmes, by_doc
 
     @property
     def programmes(self) -> tuple[Programme, ...]:
-        return self._programme_index()[0]
+        return self._programmes.get()[0]
 
     def programmes_of(self, doc_id: str) -> list[Programme]:
-        return self._programme_index()[1].get(doc_id, [])
+        return self._programmes.get()[1].get(doc_id, [])
 
     def table(self) -> FactTable:
         """The whole table, every article read (the archive-wide views)."""

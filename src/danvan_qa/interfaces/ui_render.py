@@ -11,9 +11,12 @@ it with `Document.published_span`.
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
+import tempfile
+import time
 from collections.abc import Container
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlparse
@@ -211,8 +214,6 @@ def user_text(question: str) -> str:
 
 def remove_older(folder: Path, age_s: float) -> None:
     """Remove the CSV files in `folder` older than `age_s` seconds."""
-    import time
-
     cutoff = time.time() - age_s
     for old in folder.glob("*.csv"):
         if old.stat().st_mtime < cutoff:
@@ -228,9 +229,6 @@ CSV_COLUMNS = (("Ngày", "date"), ("Địa điểm", "place"), ("Sự kiện", "
 
 def write_events_csv(folder: Path, rows: list[dict[str, str]]) -> str:
     """The events table's rows as a CSV file in `folder` (UTF-8 with a BOM, for spreadsheets); its path."""
-    import csv
-    import tempfile
-
     handle = tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="su-kien-", dir=folder, delete=False,
                                          encoding="utf-8-sig", newline="")
     with handle:
