@@ -82,7 +82,7 @@ def main() -> None:
     print(f"chosen per fold (bm25 weight, rrf k): {sorted(set(chosen_for.values()))}")
     print("| gold file | questions | BM25 alone S@1 / MRR | current hybrid S@1 / MRR | fitted on folds, held out S@1 / MRR |")
     print("|---|---|---|---|---|")
-    current = (settings.weight_bm25 / settings.weight_dense, settings.rrf_k)
+    current = (settings.weight_bm25 / settings.dense_weight, settings.rrf_k)
     for label in dict.fromkeys(label_of.values()):
         idx = [i for i, it in enumerate(items) if label_of[it.id] == label]
         rows = [questions[i] for i in idx]

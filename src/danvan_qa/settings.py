@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 ENV_PREFIX = "DANVAN_QA_"
-ENCODERS = ("torch", "onnx", "onnx-int8", "openvino", "openvino-int8")
+ENCODERS = ("auto", "torch", "onnx", "onnx-int8", "openvino", "openvino-int8", "static")
+DENSE_WEIGHT = {"static": 0.1}  # the fusion's dense weight per encoder, where it is not 1.0
 _COLLECTION = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,254}")
 
 
@@ -27,16 +28,22 @@ class Settings:
     store: Path = Path("vectorstore")
     cache: Path = field(default_factory=_default_cache)
     model: str = ""  # "" = the bundled multilingual-e5-small; else any sentence-transformers path/name
+    # auto: chosen from the CPU (embed/cpu.py), replaced by the choice when the settings are made |
     # openvino: bfloat16 where the CPU has it (cosine 0.99997 of float32), queries ≈ 3× and passages
-    # ≈ 2.6× faster than torch | openvino-int8: weight MatMuls in int8, passages ≈ 3.3×, retrieval
-    # within 0.01 but held-out entity recall 0.027 lower | torch: float32 sentence-transformers |
-    # onnx: ONNX Runtime, torch's vectors | onnx-int8: int8 weights, retrieval up to 0.03 lower
-    encoder: str = "openvino"
+    # ≈ 2× faster than torch; float32 elsewhere, queries ≈ 2× | openvino-int8: weight MatMuls in
+    # int8, retrieval within 0.01 but held-out entity recall 0.027 lower | torch: float32
+    # sentence-transformers | onnx: ONNX Runtime, torch's vectors | onnx-int8: int8 weights,
+    # retrieval up to 0.03 lower | static: a token table distilled from e5, no transformer at all
+    # (for archives too big to embed; retrieval cost in benchmarks/results.md)
+    encoder: str = "auto"
     chunk_size: int = 1000  # characters; chosen on eval/dev.jsonl by benchmarks/tune_retrieval.py
     chunk_overlap: int = 200
     batch_size: int = 16
     rrf_k: int = 10
-    weight_dense: float = 1.0  # fusion weights and rrf_k: tuned on eval/dev.jsonl (docs/internals.md, Retrieval)
+    # fusion weights and rrf_k: tuned on eval/dev.jsonl (docs/internals.md, Retrieval); a dense weight
+    # below 0 is the encoder's own: 1.0, but 0.1 for the static table, whose dense ranking only
+    # lowered BM25's on our own questions at any higher weight (docs/encoders.md)
+    weight_dense: float = -1.0
     weight_bm25: float = 1.0
     candidates: int = 50  # per retriever, before fusion
     index_type: str = "auto"  # auto | flat | hnsw | ivf
@@ -60,6 +67,10 @@ class Settings:
     def __post_init__(self) -> None:
         if self.encoder not in ENCODERS:
             raise ValueError(f"{ENV_PREFIX}ENCODER={self.encoder!r}: expected one of {', '.join(ENCODERS)}")
+        if self.encoder == "auto":
+            from danvan_qa.cpu import choose_encoder, this_cpu
+
+            object.__setattr__(self, "encoder", choose_encoder(this_cpu()))
         if self.backend not in ("faiss", "milvus"):
             raise ValueError(f"{ENV_PREFIX}BACKEND={self.backend!r}: expected 'faiss' or 'milvus'")
         if not _COLLECTION.fullmatch(self.milvus_collection):
@@ -79,6 +90,11 @@ class Settings:
                 values[f.name] = _coerce(f.name, raw, cls)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+    @property
+    def dense_weight(self) -> float:
+        """The fusion's dense weight: `weight_dense`, or the encoder's own when that is below 0."""
+        return self.weight_dense if self.weight_dense >= 0 else DENSE_WEIGHT.get(self.encoder, 1.0)
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

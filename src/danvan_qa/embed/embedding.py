@@ -106,7 +106,13 @@ def get_embedder(settings: Settings) -> Embedder:
                 from danvan_qa.embed.modelfolder import ensure_default_model
 
                 source = str(ensure_default_model(Path(settings.cache)))
-            if settings.encoder.startswith("openvino"):
+            if settings.encoder == "static":
+                from danvan_qa.embed.static_encoder import StaticEmbedder, ensure_static_model
+
+                folder = ensure_static_model(Path(source), Path(settings.cache))
+                log.info("loading static encoder %s", folder)
+                _cache[key] = StaticEmbedder(folder, model_id_for(settings), settings.batch_size)
+            elif settings.encoder.startswith("openvino"):
                 from danvan_qa.embed.openvino_encoder import ensure_openvino_model, openvino_embedder
 
                 folder = ensure_openvino_model(Path(source), Path(settings.cache), settings.encoder)

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from danvan_qa.cpu import this_cpu
 from danvan_qa.embed.modelfolder import build_verified
 from danvan_qa.embed.onnx_encoder import (MAX_TOKENS, STAMP, OnnxEmbedder, source_digest, copy_tokenizer,
                                           ensure_onnx_model, min_cosine, onnx_dir, outlier_matmuls, prompts,
@@ -44,11 +45,13 @@ COMPILED = "compiled"  # OpenVINO's compiled-model cache, in the model folder
 
 @functools.cache
 def precision() -> str:
-    """bf16 where the CPU computes it natively, else f32 (OpenVINO's own capability list); asked
-    once per process, as the build's digest and every compile need it."""
+    """bf16 where the CPU computes it natively (and OpenVINO lists it), else f32; asked once per
+    process, as the build's digest and every compile need it. Under ONEDNN_MAX_CPU_ISA below
+    AVX-512 BF16, f32: OpenVINO's list ignores the cap, its kernels do not."""
     import openvino as ov
 
-    return "bf16" if "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES") else "f32"
+    native = this_cpu().bf16 or not this_cpu().isa  # off x86, OpenVINO's list alone decides
+    return "bf16" if native and "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES") else "f32"
 
 
 class OpenVinoRuntime:
@@ -142,7 +145,9 @@ def ensure_openvino_model(source: Path, cache: Path, encoder: str = "openvino") 
             _quantise(fp32, onnx_model, tmp / "model.xml")
             return min_cosine(openvino_embedder(tmp, "check"), source)
 
-    return build_verified(onnx_dir(source, cache, encoder), STAMP, hashlib.sha256(basis.encode()).hexdigest()[:16],
+    # a folder per precision: a capped run (ONEDNN_MAX_CPU_ISA) does not rebuild the uncapped one's
+    folder = onnx_dir(source, cache, encoder if precision() == "bf16" else f"{encoder}-f32")
+    return build_verified(folder, STAMP, hashlib.sha256(basis.encode()).hexdigest()[:16],
                           MIN_COSINE[encoder], build,
                           f"the {encoder} model disagrees with the float32 one (min cosine {{cosine:.4f}} < {{floor}}); "
                           f"refusing to use it (use DANVAN_QA_ENCODER={'onnx' if encoder == 'openvino' else 'openvino'} "

@@ -39,12 +39,14 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="sentence-transformers model path or name (env DANVAN_QA_MODEL; "
                    "default: bundled multilingual-e5-small)")
     p.add_argument("--encoder", choices=ENCODERS,
-                   help="openvino: OpenVINO, bfloat16 where the CPU has it, vectors at cosine 0.9999 of float32; "
-                        "openvino-int8: int8 matrix products, the fastest indexer, retrieval within 0.01 but "
-                        "answers slightly lower on unseen articles; "
-                        "torch: float32 sentence-transformers; onnx: ONNX Runtime, torch's vectors; onnx-int8: "
-                        "ONNX Runtime int8 weights, retrieval slightly lower; the exported folders are built once "
-                        "and verified (env DANVAN_QA_ENCODER, default openvino)")
+                   help="auto (the default): chosen from the CPU's instruction sets, and named by `index` and "
+                        "the chat's status line; openvino: OpenVINO, bfloat16 where the CPU has it (cosine 0.9999 "
+                        "of float32), else float32; openvino-int8: int8 matrix products, retrieval within 0.01 but "
+                        "answers slightly lower on unseen articles; torch: float32 sentence-transformers; onnx: "
+                        "ONNX Runtime, torch's vectors; onnx-int8: ONNX Runtime int8 weights, retrieval slightly "
+                        "lower; static: a token table distilled once from e5, tens of times faster, for archives "
+                        "too big to embed, retrieval lower (benchmarks/results.md); the exported folders are "
+                        "built once and verified (env DANVAN_QA_ENCODER)")
     p.add_argument("--backend", choices=("faiss", "milvus"),
                    help="where vectors and BM25 live (env DANVAN_QA_BACKEND, default faiss)")
     p.add_argument("--milvus-uri", help="Milvus Lite file or http://host:19530 (env DANVAN_QA_MILVUS_URI, "
@@ -113,12 +115,14 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _index(args: argparse.Namespace, settings: Settings) -> int:
+    from danvan_qa.cpu import describe_encoder
     from danvan_qa.index.indexer import build_index
 
     report = build_index(settings=settings, rebuild=args.rebuild, progress=sys.stderr.isatty(), release_encoder=True)
     for skipped in report.skipped:
         print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     print(report.summary())
+    print(f"encoder: {describe_encoder(settings.encoder)}")
     return 0
 
 

@@ -58,6 +58,7 @@ class Preparer:
         self.error: str | None = None
 
     def run(self) -> None:
+        from danvan_qa.cpu import describe_encoder
         from danvan_qa.embed.embedding import get_embedder
         from danvan_qa.index.indexer import build_index
         from danvan_qa.qa.retrieval import open_store
@@ -70,7 +71,7 @@ class Preparer:
                 log.warning("skipped %s: %s", skipped.path, skipped.reason)
             store = open_store(settings=self.settings)
             self.state = f"Sẵn sàng: {len(report.added) + len(report.updated) + len(report.unchanged)} bài viết, " \
-                         f"{report.chunks} đoạn."
+                         f"{report.chunks} đoạn (bộ mã hóa {describe_encoder(self.settings.encoder)})."
             self.ready.set()
             _warm(store)
         except DanvanError as exc:

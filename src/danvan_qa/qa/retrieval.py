@@ -81,7 +81,7 @@ def search(
     bm25_info = {int(r): (i + 1, float(s)) for i, (r, s) in enumerate(zip(bm25_rows, bm25_vals))}
     if mode == "hybrid":
         fused = weighted_rrf(
-            [(dense_rows, settings.weight_dense), (bm25_rows, settings.weight_bm25)], settings.rrf_k
+            [(dense_rows, settings.dense_weight), (bm25_rows, settings.weight_bm25)], settings.rrf_k
         )
     else:
         fused = {r: s for r, (_, s) in (dense_info if mode == "dense" else bm25_info).items()}
