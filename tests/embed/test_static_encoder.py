@@ -47,3 +47,10 @@ def test_damaged_table_is_one_clear_error(tmp_path: Path):
     (tmp_path / st.TABLE).write_bytes(b"not a numpy file")
     with pytest.raises(ModelError, match="static encoder's table"):
         st.StaticEmbedder(tmp_path, "x")
+
+
+def test_blocks_give_the_vectors_of_one_pass(static, monkeypatch):
+    texts = [f"Hội nghị lần thứ {n} của Ban Dân vận tỉnh." for n in range(7)]
+    whole = static.encode_passages(texts)
+    monkeypatch.setattr(st, "_BLOCK", 3)
+    assert np.array_equal(static.encode_passages(texts, progress=True), whole)

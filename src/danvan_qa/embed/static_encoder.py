@@ -31,7 +31,8 @@ BUILD_VERSION = 1
 STAMP = "danvan_static.json"
 TABLE = "table.npy"
 MIN_AGREEMENT = 0.999  # cosine of the table's rows to the same tokens encoded again at check time
-_BATCH = 512
+_BATCH = 512  # tokens distilled per forward pass
+_BLOCK = 2048  # texts tokenised at once when encoding
 
 
 def _token_vectors(model: "object", ids: np.ndarray, specials: tuple[int, int]) -> np.ndarray:
@@ -139,15 +140,20 @@ class StaticEmbedder:
     def token_ids(self, text: str) -> np.ndarray:
         return np.asarray(self._tok.encode(text, add_special_tokens=False).ids, dtype=np.int64)
 
-    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        """In blocks of _BLOCK texts: an archive's tokens are never all held at once."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        with self._lock:
-            encodings = self._tok.encode_batch(list(texts), add_special_tokens=False)
-        for row, enc in enumerate(encodings):
-            if enc.ids:
-                out[row] = self.table[np.asarray(enc.ids)].astype(np.float32).mean(axis=0)
+        starts = range(0, len(texts), _BLOCK)
+        if progress:
+            from tqdm import tqdm
+
+            starts = tqdm(starts, desc="embedding", unit="block")
+        for at in starts:
+            with self._lock:
+                encodings = self._tok.encode_batch(list(texts[at : at + _BLOCK]), add_special_tokens=False)
+            for row, enc in enumerate(encodings, start=at):
+                if enc.ids:
+                    out[row] = self.table[np.asarray(enc.ids)].astype(np.float32).mean(axis=0)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         out[norms[:, 0] == 0, 0] = 1.0  # a text with no token the table knows: a unit vector all the same
@@ -157,4 +163,4 @@ class StaticEmbedder:
         return self._encode(texts)
 
     def encode_passages(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
-        return self._encode(texts)
+        return self._encode(texts, progress)
