@@ -123,3 +123,24 @@ def test_a_code_typed_without_diacritics_is_known(real_store, real_settings):
         reading = read(question, real_store, real_settings)
         passages = retrieve_for(reading, real_store, real_settings, k=8)
         assert names_unknown(reading.question, passages, real_store) is unknown
+
+
+@pytest.mark.slow
+def test_a_name_the_archive_never_capitalises_is_hard_evidence(real_store, real_settings):
+    """A country, a brand, a person the articles never write with a capital ("Pháp" where they
+    only write "pháp luật") is unknown; a word a question capitalises and the articles write in
+    lower case somewhere ("Huyện" for "huyện ủy") is not, nor a question's first word."""
+    from danvan_qa.qa.reading import read, retrieve_for
+    from danvan_qa.qa.support import unheard_name
+
+    def unheard(question: str) -> bool:
+        reading = read(question, real_store, real_settings)
+        passages = retrieve_for(reading, real_store, real_settings, k=8)
+        docs = [real_store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
+        return unheard_name(reading.question, docs, real_store)
+
+    assert unheard("Thủ đô của Pháp là gì?")
+    assert unheard("Cách cài đặt Docker trên Ubuntu?")
+    assert not unheard("Pháp luật được tuyên truyền như thế nào?")
+    assert not unheard("Ban Dân vận Huyện ủy phối hợp với Công an như thế nào?")
+    assert not unheard("thu do cua phap la gi")  # no capitals to read: left to the answer model

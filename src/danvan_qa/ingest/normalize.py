@@ -114,6 +114,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
+def fold_keep_case(text: str) -> str:
+    """`fold` without lower-casing: "Pháp" -> "Phap", so a name stays told apart from "pháp luật"."""
+    return text.translate(_FOLD)
+
+
 def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 

@@ -13,13 +13,13 @@ asked about. None of them names an article's words, so the model carries over.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from danvan_qa.index.store import word_set
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.facts import act_family
-from danvan_qa.ingest.lexicon import NUMBERED_NOUNS
-from danvan_qa.ingest.normalize import fold
+from danvan_qa.ingest.lexicon import NUMBERED_NOUNS, TITLE_LOWER, UNITS
+from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.candidates import share
 from danvan_qa.qa.extractive import SPAN_KINDS, Scorer
 from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens, place_in, places, wanted_acts
@@ -28,6 +28,7 @@ from danvan_qa.qa.who import focus_match, focus_missing
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
+    from danvan_qa.ingest.corpus import Document
     from danvan_qa.qa.candidates import SentenceCandidate
     from danvan_qa.qa.drafts import Draft
     from danvan_qa.records import Passage
@@ -47,6 +48,8 @@ ANSWERABLE_FEATURES = (*SUPPORT_FEATURES, *GROUPS, *(f"{n}|{g}" for g in GROUPS 
 EXPECTED = {**{k: ("typed", "fact") for k in SPAN_KINDS}, **{k: ("people",) for k in WHO_KINDS},
             "parties": ("typed", "fact"), "program_name": ("fact", "typed"), "person_role": ("fact",), "rank": ("fact",)}
 _WORDS = re.compile(r"\w+")
+CONFIRM_CHUNKS = 20  # chunks read for a capitalised name the retrieved articles lack
+_BODY = frozenset(fold(w) for w in TITLE_LOWER | UNITS)  # words of bodies and titles, folded
 # Where a place name stands as a place: after an administrative unit or "tại / ở".
 _PLACE_BEFORE = r"(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|tai|o|uy|dia ban)\s+"
 
@@ -167,15 +170,37 @@ def _numbered(q: Question, years: Sequence[str]) -> list[str]:
     return found
 
 
+def unheard_name(q: Question, docs: Sequence["Document"], store: "Store") -> bool:
+    """Whether the question capitalises a name (not its first word, not an acronym) none of whose
+    words the archive writes with a capital: "Thủ đô của Pháp là gì?" over articles that write
+    only "pháp luật", "biện pháp". Read in the retrieved articles, then, for a name they lack, in
+    the chunks BM25 ranks highest for it (a question may capitalise "Huyện" where its articles
+    write "huyện ủy"). Compared without diacritics, so "Ha Nam" is "Hà Nam"."""
+    runs = [[w for w in _WORDS.findall(fold_keep_case(n)) if not (len(w) > 1 and w.isupper()) and w.lower() not in _BODY]
+            for n in q.proper_nouns]
+    heard = _capitals(f"{d.title}\n{d.place or ''}\n{d.text}" for d in docs)
+    for run in (r for r in runs if r and not heard & set(r)):
+        hits = store.lexical_search(" ".join(run), CONFIRM_CHUNKS).rows
+        if not _capitals(store.data.chunks[int(row)].text for row in hits) & set(run):
+            return True
+    return False
+
+
+def _capitals(texts: Iterable[str]) -> set[str]:
+    return {w for t in texts for w in _WORDS.findall(fold_keep_case(t)) if w[:1].isupper()}
+
+
 def names_unknown(q: Question, passages: list["Passage"], store: "Store") -> bool:
     """Hard evidence: the question names a code or period that no article contains, or a
-    place or a day that none of the retrieved articles mentions."""
+    place, a day or a capitalised name that none of the retrieved articles mentions."""
     if not all(store.known_phrase(phrase) or store.known_phrase(store.restorer.restore(phrase))
                for phrase in (*q.codes, *q.periods)):  # "12-QD/TU" typed without diacritics is 12-QĐ/TƯ
         return True
     docs = [store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
     texts = [fold(" ".join(filter(None, (d.title, d.place, d.source, d.text)))) for d in docs]
     if any(not any(place_in(place, t) for t in texts) for place in q.places):
+        return True
+    if unheard_name(q, docs, store):
         return True
     days = {(m.day, m.month) for d in docs for m in dates.find_dates(d.text, cued_only=False)}
     days |= {(int(d.date[8:10]), int(d.date[5:7])) for d in docs if d.date and len(d.date) == 10}
