@@ -111,7 +111,7 @@ def get_embedder(settings: Settings) -> Embedder:
 
                 folder = ensure_static_model(Path(source), Path(settings.cache))
                 log.info("loading static encoder %s", folder)
-                _cache[key] = StaticEmbedder(folder, model_id_for(settings), settings.batch_size)
+                _cache[key] = StaticEmbedder(folder, model_id_for(settings))
             elif settings.encoder.startswith("openvino"):
                 from danvan_qa.embed.openvino_encoder import ensure_openvino_model, openvino_embedder
 

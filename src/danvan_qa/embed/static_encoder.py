@@ -123,7 +123,7 @@ class StaticEmbedder:
     """Mean of the token rows, normalised. Queries and passages are encoded alike (a static table
     has no use for e5's prompts); thread-safe, as the table is only read."""
 
-    def __init__(self, folder: Path, model_id: str, batch_size: int = 16) -> None:
+    def __init__(self, folder: Path, model_id: str) -> None:
         from tokenizers import Tokenizer
 
         try:
