@@ -81,8 +81,9 @@ def this_cpu() -> CpuClass:
     return cpu_class(cpu_flags(), os.environ.get("ONEDNN_MAX_CPU_ISA", ""))
 
 
-def choose_encoder(cpu: CpuClass) -> str:
-    """The default encoder for `cpu` (see the module's docstring for the measurements)."""
+def choose_encoder() -> str:
+    """The default encoder: OpenVINO on every CPU class measured, at the precision `this_cpu()`
+    allows (see the module's docstring); torch where OpenVINO is not installed."""
     try:
         import openvino  # noqa: F401
     except ImportError:

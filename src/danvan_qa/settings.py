@@ -68,9 +68,9 @@ class Settings:
         if self.encoder not in ENCODERS:
             raise ValueError(f"{ENV_PREFIX}ENCODER={self.encoder!r}: expected one of {', '.join(ENCODERS)}")
         if self.encoder == "auto":
-            from danvan_qa.cpu import choose_encoder, this_cpu
+            from danvan_qa.cpu import choose_encoder
 
-            object.__setattr__(self, "encoder", choose_encoder(this_cpu()))
+            object.__setattr__(self, "encoder", choose_encoder())
         if self.backend not in ("faiss", "milvus"):
             raise ValueError(f"{ENV_PREFIX}BACKEND={self.backend!r}: expected 'faiss' or 'milvus'")
         if not _COLLECTION.fullmatch(self.milvus_collection):
