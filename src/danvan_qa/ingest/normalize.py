@@ -96,8 +96,14 @@ def sub_tracked(pattern: re.Pattern[str], repl, text: str, origin: list[int]) ->
     return "".join(parts), sources
 
 
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+_FOLD_SPAN = 0x3000  # Latin, Vietnamese and the punctuation blocks; anything above maps to itself
+
+
+def _build_fold_table() -> list[int | str]:
+    """A list, not a dict: str.translate indexes it about three times faster. Code points past
+    its end are left as they are, as a dict would leave a missing key."""
+    table: list[int | str] = list(range(_FOLD_SPAN))
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
     for cp in range(0xC0, 0x1F00):
         ch = chr(cp)
         base = unicodedata.normalize("NFD", ch)[0]

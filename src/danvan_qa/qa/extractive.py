@@ -47,11 +47,12 @@ class Scorer:
         tokens = content_tokens(question)
         self.weights = {t: math.log(1 + total / (1 + folded_count(t))) for t in tokens}
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+        self._firsts = set(tokens[:-1])  # only pairs starting with one of these can match
         self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit()]
 
     def __call__(self, sentence: str) -> float:
         words = re.findall(r"\w+", fold(sentence))
-        return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:])})
+        return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:]) if a in self._firsts})
 
     def cover(self, words: AbstractSet[str], pairs: AbstractSet[str]) -> float:
         """The coverage of already folded words and word pairs ("a b")."""
