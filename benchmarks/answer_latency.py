@@ -57,8 +57,9 @@ def main() -> None:
         reading = read(q, store, settings)
         stages["query embedding"] += timed(lambda: embedder.encode_queries([reading.text]), args.repeat)
         stages["read"] += timed(lambda: read(q, store, settings), args.repeat)
-        passages = retrieve_for(reading, store, settings, k=k)
-        stages["retrieve"] += timed(lambda: retrieve_for(reading, store, settings, k=k), args.repeat)
+        passages = retrieve_for(reading, store, settings, k=k, fusion=answerer.fusion)
+        stages["retrieve"] += timed(lambda: retrieve_for(reading, store, settings, k=k, fusion=answerer.fusion),
+                                    args.repeat)
 
         def ranked_sentences():
             return rank(sentence_candidates(reading.question, passages, store, reading.scorer), models.sentence)

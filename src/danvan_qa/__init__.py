@@ -21,12 +21,13 @@ if TYPE_CHECKING:
     from danvan_qa.index.indexer import IndexReport, build_index
     from danvan_qa.qa.answering import answer
     from danvan_qa.qa.conversation import Conversation
-    from danvan_qa.qa.retrieval import open_store, retrieve
+    from danvan_qa.qa.reading import retrieve
+    from danvan_qa.qa.retrieval import open_store
     from danvan_qa.records import Answer, AnswerItem, Citation, Passage
     from danvan_qa.settings import Settings
 
 _EXPORTS = {
-    "retrieve": "qa.retrieval", "open_store": "qa.retrieval", "Filters": "index.backends.base",
+    "retrieve": "qa.reading", "open_store": "qa.retrieval", "Filters": "index.backends.base",
     "evaluate": "evaluation.run", "EvalResult": "evaluation.run",
     "build_index": "index.indexer", "IndexReport": "index.indexer",
     "answer": "qa.answering", "Conversation": "qa.conversation", "Answer": "records", "AnswerItem": "records", "Citation": "records",

@@ -46,6 +46,7 @@ class Settings:
     weight_dense: float = -1.0
     weight_bm25: float = 1.0
     candidates: int = 50  # per retriever, before fusion
+    fusion_depth: int = 30  # fused chunks the learned fusion re-scores (qa/fusion.py)
     index_type: str = "auto"  # auto | flat | hnsw | ivf
     hnsw_threshold: int = 50_000  # chunks; "auto" switches from exact Flat to HNSW above this
     ivf_nprobe: int = 32  # inverted lists visited per query by an "ivf" index

@@ -74,7 +74,10 @@ def test_models_round_trip_through_json(tmp_path):
     path = tmp_path / "models.json"
     models.save(path)
     back = load_models(path)
-    assert back == models and LinearModel.from_json(m.to_json()) == m
+    assert back == models and back.fusion is None and LinearModel.from_json(m.to_json()) == m
+    fused = AnswerModels(m, m, m, m, 0.42, 0.3, {"questions": 3}, fusion=m)
+    fused.save(tmp_path / "fused.json")
+    assert load_models(tmp_path / "fused.json") == fused
 
 
 def test_shipped_models_match_the_features():

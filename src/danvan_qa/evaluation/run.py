@@ -23,14 +23,16 @@ import numpy as np
 from danvan_qa.embed.embedding import get_embedder
 from danvan_qa.evaluation import metrics as m
 from danvan_qa.evaluation.gold import GoldItem, evidence_spans, is_relevant, load_gold_files
-from danvan_qa.evaluation.training import cross_validate, make_examples
+from danvan_qa.evaluation.fusion_fit import examples_by_fold
+from danvan_qa.evaluation.training import cross_validate
 from danvan_qa.index.indexer import build_index, package_version
 from danvan_qa.index.store import Store
 from danvan_qa.ingest.chunking import sentence_spans
 from danvan_qa.ingest.corpus import decode, load_corpus
 from danvan_qa.ingest.names import find_names
 from danvan_qa.qa.answering import Answerer
-from danvan_qa.qa.retrieval import MODES, clean_query, open_store, search
+from danvan_qa.qa.reading import read, retrieve_for
+from danvan_qa.qa.retrieval import MODES, open_store
 from danvan_qa.records import Answer, Passage
 from danvan_qa.settings import Settings
 
@@ -137,10 +139,10 @@ def _run_question(item: GoldItem, store: Store, settings: Settings, k: int, mode
     retrieved: dict[str, list[tuple[str, bool]]] = {}
     retrieve_ms = 0.0
     top: list[Passage] = []
-    query = clean_query(item.question, settings.max_question_chars)
-    for mode in modes:
+    reading = read(item.question, store, settings)
+    for mode in modes:  # hybrid through the answerer's fusion: the one that never saw this article
         t0 = time.perf_counter()
-        passages = search(store, query, k, mode=mode, settings=settings)
+        passages = retrieve_for(reading, store, settings, k=k, mode=mode, fusion=answerer.fusion)
         if mode == modes[0]:
             retrieve_ms, top = (time.perf_counter() - t0) * 1000, passages
         retrieved[mode] = [(p.chunk_id, is_relevant(p.doc_id, p.start, p.end, p.text, item, spans)) for p in passages]
@@ -149,7 +151,7 @@ def _run_question(item: GoldItem, store: Store, settings: Settings, k: int, mode
     answer_ms = (time.perf_counter() - t0) * 1000
     exact_quotes = sum(published[c.doc_id][c.start : c.end] == c.quote for c in answer.citations)
     shown = "" if answer.abstained else answer.text
-    base = _baseline(store, query, top[:5], settings) if baseline else ""
+    base = _baseline(store, reading.text, top[:5], settings) if baseline else ""
     in_sample = None
     if shipped is not None:
         own = shipped.answer(item.question, k=settings.answer_passages)
@@ -243,7 +245,8 @@ def evaluate(
     answerers = [shipped] * len(items)
     fold_of: list[int | None] = [None] * len(items)
     if folds:
-        fold_ids, models = cross_validate(make_examples(items, st, settings), st, folds)
+        examples, fold_ids, fusions = examples_by_fold(items, st, settings, folds)
+        fold_ids, models = cross_validate(examples, st, folds, fold=fold_ids, fusions=fusions)
         answerers = [Answerer(st, settings, models[f]) for f in fold_ids]
         fold_of = list(fold_ids)
     iterator = list(zip(items, answerers, fold_of))

@@ -55,12 +55,14 @@ def _golds(item: GoldItem) -> tuple[str, ...]:
     return item.answers + item.entities
 
 
-def make_examples(items: Iterable[GoldItem], store: Store, settings: Settings) -> list[Example]:
-    """Candidates and labels for gold questions (a candidate is right when it holds a gold answer)."""
+def make_examples(items: Iterable[GoldItem], store: Store, settings: Settings,
+                  fusion: LinearModel | None = None) -> list[Example]:
+    """Candidates and labels for gold questions (a candidate is right when it holds a gold answer),
+    retrieved through `fusion` as Answerer.decision retrieves them."""
     out = []
     for item in items:  # the same front half as Answerer.decision
         reading = read(item.question, store, settings)
-        passages = retrieve_for(reading, store, settings, k=settings.answer_passages)
+        passages = retrieve_for(reading, store, settings, k=settings.answer_passages, fusion=fusion)
         cands = tuple(sentence_candidates(reading.question, passages, store, reading.scorer))
         labels = tuple(int(c.doc_id in item.doc_ids and contains_answer(c.text, _golds(item))) for c in cands)
         group = item.doc_ids[0] if item.doc_ids else (passages[0].doc_id if passages else "-")
@@ -202,8 +204,8 @@ def _abstain_oof(keep: Sequence[int], fold: Sequence[int], rows: dict[int, Featu
     return oof
 
 
-def fit_models(examples: Sequence[Example], store: Store, *,
-               note: dict[str, object] | None = None) -> AnswerModels:
+def fit_models(examples: Sequence[Example], store: Store, *, note: dict[str, object] | None = None,
+               fusion: LinearModel | None = None) -> AnswerModels:
     """Fit the three models; thresholds from inner folds grouped by article.
 
     The rankers of each inner fold score its held-out questions: their people give the person
@@ -248,18 +250,20 @@ def fit_models(examples: Sequence[Example], store: Store, *,
     sentence, person, span = _fit_rankers(examples, store)
     trained_on = {"questions": len(examples), "articles": len({ex.group for ex in examples}), "abstain_c": c,
                   **(note or {})}
-    return AnswerModels(sentence, person, span, abstain_model, round(threshold, 4), person_min, trained_on, person_rel)
+    return AnswerModels(sentence, person, span, abstain_model, round(threshold, 4), person_min, trained_on, person_rel,
+                        fusion)
 
 
-def cross_validate(examples: Sequence[Example], store: Store,
-                   k: int) -> tuple[list[int], list[AnswerModels]]:
-    """Fold of each example (grouped by article) and the models fitted without that fold."""
+def cross_validate(examples: Sequence[Example], store: Store, k: int, *, fold: Sequence[int] | None = None,
+                   fusions: Sequence[LinearModel | None] = ()) -> tuple[list[int], list[AnswerModels]]:
+    """Fold of each example (grouped by article, unless given) and the models fitted without that
+    fold; `fusions[f]`, fitted without it too, retrieved its examples and goes with its models."""
     groups = {ex.group for ex in examples}
     if len(groups) <= k:
         raise ValueError(f"{k} folds need questions about more than {k} articles; these are about {len(groups)}")
-    fold = _folds([ex.group for ex in examples], k)
+    fold = list(fold) if fold is not None else _folds([ex.group for ex in examples], k)
     models = []
     for f in range(k):
         train = [ex for ex, g in zip(examples, fold) if g != f]
-        models.append(fit_models(train, store, note={"held_out_fold": f}))
+        models.append(fit_models(train, store, note={"held_out_fold": f}, fusion=fusions[f] if fusions else None))
     return fold, models

@@ -127,7 +127,7 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _search(args: argparse.Namespace, settings: Settings) -> int:
-    from danvan_qa.qa.retrieval import retrieve
+    from danvan_qa.qa.reading import retrieve
 
     passages = retrieve(args.query, args.k, mode=args.mode, settings=settings)
     if args.json:

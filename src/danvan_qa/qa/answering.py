@@ -20,6 +20,7 @@ from danvan_qa.qa.archive import listing
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
 from danvan_qa.qa.compose import compose
 from danvan_qa.qa.decide import Decision, decide
+from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, second_reading, split_parts
 from danvan_qa.qa.propose import propose
@@ -46,6 +47,7 @@ class Answerer:
             raise ModelError("the answer models were fitted on other features than this version computes; "
                              "refit them with `danvan-qa train`")
         self.abstain_below = settings.abstain_threshold or self.models.abstain_below
+        self.fusion = fusion_for(self.models.fusion, settings)
         self.drafter = Drafter(store, self.models)
 
     def decision(self, question: str, *, k: int = 8, mode: str = "hybrid",
@@ -56,7 +58,8 @@ class Answerer:
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
             return Decision(reading, (), found, 1.0, (found,))
-        passages = retrieve_for(reading, self.store, self.settings, k=k, mode=mode, filters=filters)
+        passages = retrieve_for(reading, self.store, self.settings, k=k, mode=mode, filters=filters,
+                                fusion=self.fusion)
         ranked = rank(sentence_candidates(reading.question, passages, self.store, reading.scorer),
                       self.models.sentence)
         candidates = propose(reading, passages, ranked, self.store, self.drafter)

@@ -1,9 +1,10 @@
 """Small learned models for answering: logistic regressions stored as JSON weights.
 
-Four models, fitted by `training.py` on gold questions and shipped with the
-package (`answer_models.json`): the sentence ranker, the person ranker for
-"who" questions, the span scorer for the short answer of typed questions and the
-answer/abstain model. Scoring needs only numpy; fitting
+Five models, fitted by `training.py` on gold questions and shipped with the
+package (`answer_models.json`): the learned fusion of the hybrid ranking
+(`fusion.py`), the sentence ranker, the person ranker for "who" questions, the
+span scorer for the short answer of typed questions and the answer/abstain
+model. Scoring needs only numpy; fitting
 uses scikit-learn (imported lazily). Logistic regression keeps the models
 readable and their probabilities close to calibrated, which the abstention
 threshold relies on.
@@ -100,11 +101,13 @@ class AnswerModels:
     person_min: float  # list every person whose probability reaches this (at least the best one)
     trained_on: dict[str, object]
     person_rel: float = 0.0  # … and reaches this share of the best person's probability
+    fusion: LinearModel | None = None  # re-scores the hybrid ranking (qa/fusion.py); None: plain RRF
 
     def to_json(self) -> dict[str, object]:
         return {"sentence": self.sentence.to_json(), "person": self.person.to_json(), "span": self.span.to_json(),
                 "answerable": self.answerable.to_json(), "abstain_below": self.abstain_below,
-                "person_min": self.person_min, "person_rel": self.person_rel, "trained_on": self.trained_on}
+                "person_min": self.person_min, "person_rel": self.person_rel, "trained_on": self.trained_on,
+                **({"fusion": self.fusion.to_json()} if self.fusion else {})}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> "AnswerModels":
@@ -113,7 +116,8 @@ class AnswerModels:
         return cls(LinearModel.from_json(data["sentence"]), LinearModel.from_json(data["person"]),  # type: ignore
                    LinearModel.from_json(data["span"]), LinearModel.from_json(data["answerable"]), float(data["abstain_below"]),  # type: ignore
                    float(data["person_min"]), dict(data.get("trained_on") or {}),  # type: ignore
-                   float(data.get("person_rel", 0.0)))  # type: ignore
+                   float(data.get("person_rel", 0.0)),  # type: ignore
+                   LinearModel.from_json(data["fusion"]) if data.get("fusion") else None)  # type: ignore
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The front half of answering, written once: read a question, retrieve its passages.
+"""The front half of answering, written once: read a question, retrieve its passages; and
+`retrieve()`, the public search that reads them the same way.
 
 `Answerer`, training and the latency benchmark all start here, so what the models are
 fitted on is exactly what they see at question time.
@@ -7,12 +8,15 @@ fitted on is exactly what they see at question time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.qa.extractive import Scorer
+from danvan_qa.qa.fusion import fusion_for, rerank
 from danvan_qa.qa.questions import Question, parse
-from danvan_qa.qa.retrieval import clean_query, search
+from danvan_qa.qa.ranker import LinearModel, load_models
+from danvan_qa.qa.retrieval import clean_query, open_store, search
 from danvan_qa.records import Passage
 from danvan_qa.settings import Settings
 
@@ -37,6 +41,31 @@ def read(question: str, store: Store, settings: Settings) -> Reading:
 
 
 def retrieve_for(reading: Reading, store: Store, settings: Settings, *, k: int, mode: str = "hybrid",
-                 filters: Filters | None = None) -> list[Passage]:
-    """The retrieve stage: the top `k` passages for the restored question."""
-    return search(store, reading.restored, k, mode=mode, settings=settings, filters=filters)
+                 filters: Filters | None = None, fusion: LinearModel | None = None) -> list[Passage]:
+    """The retrieve stage: the top `k` passages for the restored question; in hybrid mode with a
+    `fusion` model, the fused list's top `settings.fusion_depth` re-scored by it (qa/fusion.py)."""
+    if mode != "hybrid" or fusion is None:
+        return search(store, reading.restored, k, mode=mode, settings=settings, filters=filters)
+    fused = search(store, reading.restored, max(k, settings.fusion_depth), mode=mode, settings=settings,
+                   filters=filters)
+    return rerank(fused, reading.scorer, fusion)[:k]
+
+
+def retrieve(
+    query: str,
+    k: int = 5,
+    *,
+    mode: str = "hybrid",
+    store: Store | Path | str | None = None,
+    settings: Settings | None = None,
+    filters: Filters | None = None,
+) -> list[Passage]:
+    """The k passages most relevant to `query` (Vietnamese, with or without diacritics); in hybrid
+    mode re-scored by the shipped learned fusion, as `answer()` reads them."""
+    settings = settings or Settings.from_env()
+    clean_query(query, settings.max_question_chars)  # a bad query is refused before a store is opened
+    if not isinstance(store, Store):
+        store = open_store(store, settings)
+    fusion = fusion_for(load_models().fusion, settings) if mode == "hybrid" else None
+    return retrieve_for(read(query, store, settings), store, settings, k=k, mode=mode, filters=filters,
+                        fusion=fusion)

@@ -118,20 +118,3 @@ def open_store(root: Path | str | None = None, settings: Settings | None = None)
         if cached is None or cached[0] != gen_name:
             _stores[key] = (gen_name, Store.open(root, model_id, settings))
         return _stores[key][1]
-
-
-def retrieve(
-    query: str,
-    k: int = 5,
-    *,
-    mode: str = "hybrid",
-    store: Store | Path | str | None = None,
-    settings: Settings | None = None,
-    filters: Filters | None = None,
-) -> list[Passage]:
-    """The k passages most relevant to `query` (Vietnamese, with or without diacritics)."""
-    settings = settings or Settings.from_env()
-    text = clean_query(query, settings.max_question_chars)
-    if not isinstance(store, Store):
-        store = open_store(store, settings)
-    return search(store, text, k, mode=mode, settings=settings, filters=filters)
