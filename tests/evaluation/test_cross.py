@@ -1,0 +1,95 @@
+"""The cross-article scorer: rows found by their citations, precision of the citations, counts,
+two-part questions; checked against answers built by hand from the gold's own evidence."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from danvan_qa.evaluation.cross import evidence_at, load_cross, score, score_row
+from danvan_qa.records import Answer, Citation
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _bundled_rows(store) -> list[dict]:
+    """Our own list and count questions, kept to their rows about the bundled articles."""
+    out = []
+    for line in (ROOT / "eval" / "cross.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["kind"] == "two_part":
+            continue
+        rows = [r for r in row["rows"] if r["doc_id"] in store.data.documents]
+        if rows:
+            out.append({**row, "rows": rows, "count": len(rows)})
+    return out
+
+
+def _answer(citations: list[Citation], text: str = "", short: str | None = None) -> Answer:
+    return Answer("q", "list", short, (), text, tuple(citations), False, 1.0)
+
+
+def _cite(store, n: int, doc_id: str, start: int, end: int) -> Citation:
+    doc = store.data.documents[doc_id]
+    return Citation(n, doc_id, doc.title, doc.date, doc.url, start, end, doc.published[start:end])
+
+
+def test_an_answer_citing_every_gold_row_scores_full_and_one_elsewhere_scores_nothing(real_store):
+    rows = _bundled_rows(real_store)
+    assert len(rows) >= 10
+    for row in rows:
+        cites = []
+        for gold in row["rows"]:
+            spans = evidence_at(real_store, gold["doc_id"], gold["evidence"])
+            assert spans, f"{row['id']}: evidence not in {gold['doc_id']}"
+            cites.append(_cite(real_store, len(cites) + 1, gold["doc_id"], *spans[0]))
+        full = score_row(row, _answer(cites, short=str(row["count"])), real_store)
+        assert all(full["found"]) and full["right_citations"] == full["citations"] == len(cites)
+        if row["kind"] == "count":
+            assert full["count_exact"]
+        # a quote from the end of an article that cites none of the rows
+        doc_id = row["rows"][0]["doc_id"]
+        end = len(real_store.data.documents[doc_id].published)
+        wrong = _cite(real_store, 1, doc_id, end - 3, end)
+        if not any(s < end and end - 3 < e for g in row["rows"] if g["doc_id"] == doc_id
+                   for s, e in evidence_at(real_store, doc_id, g["evidence"])):
+            none = score_row(row, _answer([wrong], short=str(row["count"] + 1)), real_store)
+            assert not any(none["found"]) and none["right_citations"] == 0
+            assert row["kind"] != "count" or not none["count_exact"]
+
+
+def test_figures_pool_rows_per_kind():
+    class Fixed:
+        def answer(self, question):
+            return _answer([], text="Nguyễn Văn A và Trần Thị B", short="2")
+
+    class NoDocs:
+        class data:
+            documents: dict = {}
+
+    rows = [{"id": "c", "kind": "count", "question": "bao nhiêu?", "count": 2,
+             "rows": [{"answer": "Nguyễn Văn A", "doc_id": "d", "evidence": "x"}]},
+            {"id": "t", "kind": "two_part", "question": "ai và ai?", "parts": [{"answers": ["Trần Thị B"]},
+                                                                              {"answers": ["Lê C"]}]}]
+    figures = score(rows, Fixed(), NoDocs())["figures"]
+    assert figures["count_exact"] == {"n": 1, "share": 1.0}
+    assert figures["count_row_recall"]["share"] == 0.0 and figures["count_row_phrased"]["share"] == 1.0
+    assert figures["two_part_both"]["share"] == 0.0 and figures["two_part_each"]["share"] == 0.5
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"id": "a", "question": "q", "kind": "table"}', "of kind"),
+    ('{"id": "a", "question": "q", "kind": "two_part", "parts": [{}]}', "two parts"),
+    ('{"id": "a", "question": "q", "kind": "list", "rows": []}', "needs its rows"),
+    ('{"id": "a", "question": "q", "kind": "count", "rows": [{}], "count": "3"}', "needs its count"),
+])
+def test_bad_lines_are_refused_by_number(tmp_path, line, message):
+    path = tmp_path / "cross.jsonl"
+    path.write_text('{"id": "ok", "question": "q", "kind": "list", "rows": [{}]}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"cross.jsonl:2: .*{message}"):
+        load_cross(path)
+
+
+def test_our_cross_file_loads():
+    rows = load_cross(ROOT / "eval" / "cross.jsonl")
+    assert {r["kind"] for r in rows} == {"list", "count", "two_part"} and len(rows) >= 60
