@@ -15,6 +15,9 @@ from danvan_qa.ingest.bodies import bodies, groups, party_groups
     ("Ý kiến của Ban Dân vận huyện ủy Lý Nhân và Công an huyện Duy Tiên.",
      ["Ban Dân vận huyện ủy Lý Nhân", "Công an huyện Duy Tiên"]),  # a two-syllable place is not a name
     ("Hội nghị đã thành công tốt đẹp.", []),
+    # abbreviated heads: Ban Chỉ huy (BCH), Bộ đội Biên phòng (BĐBP)
+    ("Ban Dân vận Huyện ủy, Công an huyện và BCH Quân sự huyện Đông Hòa đã ký kết.",
+     ["Ban Dân vận Huyện ủy", "Công an huyện", "BCH Quân sự huyện Đông Hòa"]),
 ])
 def test_bodies(text, expected):
     found = bodies(text)

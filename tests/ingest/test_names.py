@@ -65,6 +65,15 @@ def _acts(text: str) -> dict[str, tuple[str, ...]]:
     # a name after a person cue that does not start with a common family name
     ("Dự buổi gặp mặt có ông Y Blăk Niê, Phó Chủ tịch UBND xã.",
      [("Y Blăk Niê", None, "Phó Chủ tịch UBND xã")]),
+    # the title written right before the next name, with no comma between, is that person's
+    ("Dự có Đại tá Nguyễn Văn An - Chỉ huy trưởng Bộ CHQS tỉnh, Bí thư Thành ủy Lê Văn Bình và các sở.",
+     [("Nguyễn Văn An", "Đại tá", "Chỉ huy trưởng Bộ CHQS tỉnh"), ("Lê Văn Bình", None, "Bí thư Thành ủy")]),
+    ("Phó Bí thư Tỉnh ủy Trần Văn Cường, Chủ tịch UBND tỉnh Đại tá Lê Văn Dũng phát biểu.",
+     [("Trần Văn Cường", None, "Phó Bí thư Tỉnh ủy"), ("Lê Văn Dũng", "Đại tá", "Chủ tịch UBND tỉnh")]),
+    # … but a comma keeps it with the name before
+    ("Dự có Đại tá Nguyễn Văn An, Giám đốc Công an tỉnh, Phó Chủ tịch UBND tỉnh; Lê Văn Bình, Bí thư Huyện ủy.",
+     [("Nguyễn Văn An", "Đại tá", "Giám đốc Công an tỉnh, Phó Chủ tịch UBND tỉnh"),
+      ("Lê Văn Bình", None, "Bí thư Huyện ủy")]),
 ])
 def test_people_shapes(text, expected):
     assert _people(text) == expected

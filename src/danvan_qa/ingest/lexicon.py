@@ -105,7 +105,7 @@ NOT_SECOND = frozenset(
 # Capitalised words that open the name of a body.
 HEADS = frozenset(
     "Ban Bộ Công Cục Tổng Đảng Đoàn Ủy Uỷ UBND UBMTTQ MTTQ HĐND Mặt Hội Sở Phòng Viện Trường Quân Liên "
-    "Tỉnh Thành Huyện Quận Thị Báo Đài Văn Trung Học Lực Chi Tòa Viện Kho Nhà Binh Đồn Hải".split()
+    "Tỉnh Thành Huyện Quận Thị Báo Đài Văn Trung Học Lực Chi Tòa Viện Kho Nhà Binh Đồn Hải BCH BCHQS BĐBP UBKT".split()
 )
 # Heads that are bodies only with a second word: "Công an", "Ủy ban", "Tỉnh ủy", "Mặt trận"…
 PAIRED = {"Công": ("an",), "Ủy": ("ban",), "Uỷ": ("ban",), "Mặt": ("trận",), "Tổng": ("cục", "Cục"),

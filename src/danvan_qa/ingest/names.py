@@ -246,11 +246,19 @@ def people(text: str) -> list[PersonMention]:
     names = find_names(text)
     if len(names) == 1 and not text.replace(text[names[0][0] : names[0][1]], "").strip(" .,"):
         return []  # a byline alone on its line
+    read = []
     for start, end in names:
         rank, lead = _rank_before(text, start)
         inner_rank, before = _split_rank(text, _role_before(text, lead, names) if lead > 0 else [])
-        rank = rank or inner_rank
-        after = [s for s in _role_after(text, end, names) if s[0] >= end]
+        read.append([rank or inner_rank, lead, before, [s for s in _role_after(text, end, names) if s[0] >= end]])
+    for prev, this in zip(read, read[1:]):
+        # "A, Chỉ huy trưởng Bộ CHQS tỉnh, Bí thư Thành ủy Hà Tĩnh B": the segment written right
+        # before B, with no comma between, is B's; A keeps the ones before it, or its own prefix
+        # role ("Phó Bí thư Tỉnh ủy A, Chủ tịch UBND tỉnh B")
+        after, lead = prev[3], this[1]
+        if (len(after) >= 2 or prev[2]) and after and after[-1][1] <= lead and not text[after[-1][1] : lead].strip():
+            prev[3], this[2] = after[:-1], [s for s in this[2] if s[0] >= after[-1][0]]
+    for (start, end), (rank, lead, before, after) in zip(names, read):
         parts = before + after
         role = ", ".join(text[a:b].strip(" ,") for a, b in parts) or None
         nearest = (after[0][0], after[-1][1]) if after else (before[0][0], before[-1][1]) if before else None
