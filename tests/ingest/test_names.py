@@ -70,6 +70,10 @@ def _acts(text: str) -> dict[str, tuple[str, ...]]:
      [("Nguyễn Văn An", "Đại tá", "Chỉ huy trưởng Bộ CHQS tỉnh"), ("Lê Văn Bình", None, "Bí thư Thành ủy")]),
     ("Phó Bí thư Tỉnh ủy Trần Văn Cường, Chủ tịch UBND tỉnh Đại tá Lê Văn Dũng phát biểu.",
      [("Trần Văn Cường", None, "Phó Bí thư Tỉnh ủy"), ("Lê Văn Dũng", "Đại tá", "Chủ tịch UBND tỉnh")]),
+    # a name in capitals after a rank or cue, as interviews write it; capitals alone are no name
+    ("Trung tướng TRẦN VĂN CƯỜNG, Thứ trưởng Bộ Công an: tôi biểu dương mô hình này.",
+     [("TRẦN VĂN CƯỜNG", "Trung tướng", "Thứ trưởng Bộ Công an")]),
+    ("UBND TỈNH HÀ NAM và CÔNG AN TỈNH ký kết.", []),
     # … but a comma keeps it with the name before
     ("Dự có Đại tá Nguyễn Văn An, Giám đốc Công an tỉnh, Phó Chủ tịch UBND tỉnh; Lê Văn Bình, Bí thư Huyện ủy.",
      [("Nguyễn Văn An", "Đại tá", "Giám đốc Công an tỉnh, Phó Chủ tịch UBND tỉnh"),

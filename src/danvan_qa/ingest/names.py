@@ -131,7 +131,24 @@ def find_names(text: str) -> list[tuple[int, int]]:
             continue  # the tail of a longer run: "Thành ủy Hà Nội Trần Văn Bình" keeps the person
         if not _not_a_person(text, start, end, cued or i > 0):
             spans.append((start, end))
-    return spans
+    spans += [span for span in _capital_names(text) if not any(a < span[1] and span[0] < b for a, b in spans)]
+    return sorted(spans)
+
+
+def _capital_names(text: str) -> list[tuple[int, int]]:
+    """Names written in capitals ("Trung tướng ĐẶNG VĂN HIẾU, Thứ trưởng …", as interviews and
+    headings write them): 2-4 capitalised syllables after a rank or person cue, the first a family
+    name ("UBND TỈNH" is not one: no family name, no cue)."""
+    found, run = [], []
+    for tok in [*_tokens(text), None]:
+        word = tok.group(0) if tok else ""
+        if word.isalpha() and word.isupper() and len(word) <= 7 and (not run or tok.start() == run[-1].end() + 1):
+            run.append(tok)
+            continue
+        if 2 <= len(run) <= 4 and run[0].group(0).capitalize() in SURNAMES and _cued(text, run[0].start()):
+            found.append((run[0].start(), run[-1].end()))
+        run = [tok] if tok and word.isalpha() and word.isupper() and len(word) <= 7 else []
+    return found
 
 
 def _head_at(text: str, pos: int) -> int | None:
