@@ -82,6 +82,8 @@ def test_figures_pool_rows_per_kind():
     ('{"id": "a", "question": "q", "kind": "two_part", "parts": [{}]}', "two parts"),
     ('{"id": "a", "question": "q", "kind": "list", "rows": []}', "needs its rows"),
     ('{"id": "a", "question": "q", "kind": "count", "rows": [{}], "count": "3"}', "needs its count"),
+    ('{"id": "a", "question": ', "not JSON"),
+    ('["a list"]', "a JSON object"),
 ])
 def test_bad_lines_are_refused_by_number(tmp_path, line, message):
     path = tmp_path / "cross.jsonl"

@@ -17,16 +17,14 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from danvan_qa.evaluation.gold import json_lines
 from danvan_qa.evaluation.metrics import contains_answer
 
 
 def load_conversations(path: Path) -> list[dict[str, Any]]:
     """The conversations of a JSONL file; a line that is not a two-turn conversation is refused by number."""
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for n, row in json_lines(path):
         turns = row.get("turns")
         if not isinstance(turns, list) or len(turns) != 2 or not all(t.get("question") for t in turns):
             raise ValueError(f"{path}:{n}: expected two turns, each with a question")

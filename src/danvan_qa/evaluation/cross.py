@@ -28,6 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from danvan_qa.evaluation.gold import json_lines
 from danvan_qa.evaluation.metrics import contains_answer
 from danvan_qa.index.store import Store
 from danvan_qa.ingest.normalize import normalize_text
@@ -40,10 +41,7 @@ def load_cross(path: Path) -> list[dict[str, Any]]:
     """The questions of a JSONL file; a line of an unknown kind, or without what its kind needs,
     is refused by number."""
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for n, row in json_lines(path):
         kind = row.get("kind")
         if kind not in KINDS or not row.get("question"):
             raise ValueError(f"{path}:{n}: expected a question of kind {', '.join(KINDS)}")

@@ -8,7 +8,6 @@ models are fitted on them, so neither the fusion nor the answer models saw the a
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -20,8 +19,6 @@ from danvan_qa.qa.ranker import LinearModel, fit_linear
 from danvan_qa.qa.reading import read, retrieve_for
 from danvan_qa.qa.records import Features
 from danvan_qa.settings import Settings
-
-log = logging.getLogger(__name__)
 
 FUSION_C = 1.0  # L2 strength; 12 weights over ~20,000 chunk rows barely need it
 
@@ -61,11 +58,11 @@ def fit_fusion(rows: Sequence[FusionRows]) -> LinearModel | None:
     return fit_linear(FUSION_FEATURES, x, y, c=FUSION_C)
 
 
-def examples_by_fold(items: Sequence[GoldItem], store: Store, settings: Settings,
-                     k: int) -> tuple[list[Example], list[int], list[LinearModel | None]]:
+def examples_by_fold(items: Sequence[GoldItem], store: Store, settings: Settings, k: int,
+                     rows: Sequence[FusionRows] | None = None) -> tuple[list[Example], list[int], list[LinearModel | None]]:
     """Examples retrieved through a fusion that never saw their article: (examples, fold of
-    each, the fusion of each fold)."""
-    rows = fusion_rows(items, store, settings)
+    each, the fusion of each fold). `rows`: the items' fusion rows, when already read."""
+    rows = rows if rows is not None else fusion_rows(items, store, settings)
     fold = _folds([r.group for r in rows], k)
     fusions = [fit_fusion([r for r, g in zip(rows, fold) if g != f]) for f in range(k)]
     examples: list[Example | None] = [None] * len(items)

@@ -10,7 +10,7 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from danvan_qa.errors import DanvanError
 from danvan_qa.ingest.normalize import normalize_text
@@ -20,6 +20,21 @@ TYPES = (
     "date", "place", "number", "other", "unanswerable",
 )
 FIELDS = {"id": str, "question": str, "answers": list, "entities": list, "doc_ids": list, "evidence": list, "type": str}
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) of each non-blank line of a JSON-lines file; a line that is not a
+    JSON object is refused by its number."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise ValueError(f"{path}:{n}: expected a JSON object")
+        yield n, row
 
 
 class GoldError(DanvanError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from danvan_qa.evaluation import metrics as m
-from danvan_qa.evaluation.fusion_fit import examples_by_fold, fit_fusion, fusion_rows
+from danvan_qa.evaluation.fusion_fit import FusionRows, examples_by_fold, fit_fusion, fusion_rows
 from danvan_qa.evaluation.gold import file_labels, load_gold_files
 from danvan_qa.evaluation.training import INNER_FOLDS, Example, cross_validate, fit_models, make_examples
 from danvan_qa.index.store import Store
@@ -71,13 +71,15 @@ def corpus_sha256(folder: Path) -> str:
     return h.hexdigest()
 
 
-def held_out(examples: Sequence[Example], store: Store, settings: Settings, files: dict[str, str]) -> dict:
-    """Answer figures of models refitted without each fold's articles (the fusion too), per gold
-    file (fewer folds when there are few articles; none below four)."""
+def held_out(examples: Sequence[Example], store: Store, settings: Settings, files: dict[str, str],
+             fused: Sequence[FusionRows] | None = None) -> dict:
+    """Answer figures of models refitted without each fold's articles (the fusion too, from the
+    examples' fusion rows `fused` when given), per gold file (fewer folds when there are few articles;
+    none below four)."""
     k = min(HELD_OUT_FOLDS, len({ex.group for ex in examples}) // 2)  # each refit sees 2+ articles
     if k < 2:
         return {"skipped": "too few articles to hold any out"}
-    examples, fold, fusions = examples_by_fold([ex.item for ex in examples], store, settings, k)
+    examples, fold, fusions = examples_by_fold([ex.item for ex in examples], store, settings, k, fused)
     fold, models = cross_validate(examples, store, k, fold=fold, fusions=fusions)
     answerers = [Answerer(store, settings, mo) for mo in models]
     rows: dict[str, list[tuple[bool, bool, bool, m.EntityCounts | None]]] = {}
@@ -129,7 +131,8 @@ def train(gold: Sequence[Path] = (), settings: Settings | None = None, out: Path
     items = load_gold_files(gold, {d.doc_id: d.text for d in loaded.documents})
     build_index(settings=settings)
     store = open_store(settings=settings)
-    fusion = fit_fusion(fusion_rows(items, store, settings))
+    rows = fusion_rows(items, store, settings)  # read once: the shipped fusion and each fold's
+    fusion = fit_fusion(rows)
     examples = make_examples(items, store, settings, fusion)
     note: dict[str, object] = {
         "gold": {label: sha256(g) for g, label in zip(gold, file_labels(gold))},
@@ -139,7 +142,7 @@ def train(gold: Sequence[Path] = (), settings: Settings | None = None, out: Path
     if figures:
         labels = file_labels(gold)
         files = {it.id: it.id.split(":", 1)[0] if len(gold) > 1 else labels[0] for it in items}
-        note["held_out"] = held_out(examples, store, settings, files)
+        note["held_out"] = held_out(examples, store, settings, files, rows)
     models = fit_models(examples, store, note=note, fusion=fusion)
     models.save(out)
     return models

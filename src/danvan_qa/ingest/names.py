@@ -139,16 +139,17 @@ def _capital_names(text: str) -> list[tuple[int, int]]:
     """Names written in capitals ("Trung tướng ĐẶNG VĂN HIẾU, Thứ trưởng …", as interviews and
     headings write them): 2-4 capitalised syllables after a rank or person cue, the first a family
     name ("UBND TỈNH" is not one: no family name, no cue)."""
-    found, run = [], []
-    for tok in [*_tokens(text), None]:
-        word = tok.group(0) if tok else ""
-        if word.isalpha() and word.isupper() and len(word) <= 7 and (not run or tok.start() == run[-1].end() + 1):
-            run.append(tok)
-            continue
-        if 2 <= len(run) <= 4 and run[0].group(0).capitalize() in SURNAMES and _cued(text, run[0].start()):
-            found.append((run[0].start(), run[-1].end()))
-        run = [tok] if tok and word.isalpha() and word.isupper() and len(word) <= 7 else []
-    return found
+    runs: list[list[re.Match[str]]] = []
+    for tok in _tokens(text):
+        word = tok.group(0)
+        if not (word.isalpha() and word.isupper() and len(word) <= 7):
+            runs.append([])
+        elif runs and runs[-1] and tok.start() == runs[-1][-1].end() + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    return [(run[0].start(), run[-1].end()) for run in runs
+            if 2 <= len(run) <= 4 and run[0].group(0).capitalize() in SURNAMES and _cued(text, run[0].start())]
 
 
 def _head_at(text: str, pos: int) -> int | None:
@@ -263,19 +264,23 @@ def people(text: str) -> list[PersonMention]:
     names = find_names(text)
     if len(names) == 1 and not text.replace(text[names[0][0] : names[0][1]], "").strip(" .,"):
         return []  # a byline alone on its line
-    read = []
+    ranks, leads, befores, afters = [], [], [], []
     for start, end in names:
         rank, lead = _rank_before(text, start)
         inner_rank, before = _split_rank(text, _role_before(text, lead, names) if lead > 0 else [])
-        read.append([rank or inner_rank, lead, before, [s for s in _role_after(text, end, names) if s[0] >= end]])
-    for prev, this in zip(read, read[1:]):
+        ranks.append(rank or inner_rank)
+        leads.append(lead)
+        befores.append(before)
+        afters.append([s for s in _role_after(text, end, names) if s[0] >= end])
+    for i in range(1, len(names)):
         # "A, Chỉ huy trưởng Bộ CHQS tỉnh, Bí thư Thành ủy Hà Tĩnh B": the segment written right
         # before B, with no comma between, is B's; A keeps the ones before it, or its own prefix
         # role ("Phó Bí thư Tỉnh ủy A, Chủ tịch UBND tỉnh B")
-        after, lead = prev[3], this[1]
-        if (len(after) >= 2 or prev[2]) and after and after[-1][1] <= lead and not text[after[-1][1] : lead].strip():
-            prev[3], this[2] = after[:-1], [s for s in this[2] if s[0] >= after[-1][0]]
-    for (start, end), (rank, lead, before, after) in zip(names, read):
+        after = afters[i - 1]
+        if after and (len(after) >= 2 or befores[i - 1]) and after[-1][1] <= leads[i] \
+                and not text[after[-1][1] : leads[i]].strip():
+            afters[i - 1], befores[i] = after[:-1], [s for s in befores[i] if s[0] >= after[-1][0]]
+    for (start, end), rank, lead, before, after in zip(names, ranks, leads, befores, afters):
         parts = before + after
         role = ", ".join(text[a:b].strip(" ,") for a, b in parts) or None
         nearest = (after[0][0], after[-1][1]) if after else (before[0][0], before[-1][1]) if before else None
