@@ -47,6 +47,9 @@ def _acts(text: str) -> dict[str, tuple[str, ...]]:
     # a hyphen before the role, at the start of the sentence
     ("Đồng chí Bùi Văn Tâm - Thường vụ Huyện ủy, Trưởng Ban Dân vận chỉ đạo Hội nghị.",
      [("Bùi Văn Tâm", None, "Thường vụ Huyện ủy, Trưởng Ban Dân vận")]),
+    # a dash with no space before it, as hurried copy writes it
+    ("Dự có Thiếu tướng Phan Văn Lộc- Phó Chính ủy Quân khu 4 và lãnh đạo các sở.",
+     [("Phan Văn Lộc", "Thiếu tướng", "Phó Chính ủy Quân khu 4")]),
     # a role in brackets, a lower-case rank
     ("Đại úy Tạ Quang Vinh (Phó Trưởng Công an xã) đã vận động người dân.",
      [("Tạ Quang Vinh", "Đại úy", "Phó Trưởng Công an xã")]),

@@ -103,8 +103,8 @@ def _not_a_person(text: str, start: int, end: int, cued: bool) -> bool:
     if len(last) == 2 and last[1] == "ủy" and last[0] in PLACE_WORDS:
         return True  # "huyện ủy Lý Nhân"
     # Two syllables with no cue ("Đoàn Thanh niên", "Trang Chủ") must at least carry a title.
-    after = re.match(r"\s*,\s*|\s+[-–]\s+|\s*\(\s*", text[end:])
-    return not (after and _head_at(text, end + after.end()) is not None) and not _role_before(text, start, [])
+    after = _AFTER.match(text, end)
+    return not (after and _head_at(text, after.end()) is not None) and not _role_before(text, start, [])
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
@@ -217,10 +217,15 @@ def _segments(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> 
         pos = end + m.end()
 
 
+# What joins a name to the role after it: a comma, a dash with a space after it ("Đỗ Căn- Phó
+# Chính ủy …" is as common as "Đỗ Căn - Phó …"; "Bà Rịa-Vũng Tàu" has none), or a bracket.
+_AFTER = re.compile(r"\s*,\s*|\s*[-–]\s+|\s*\(\s*")
+
+
 def _role_after(text: str, end: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """", Role, Role" / " - Role" / " (Role)" after a name."""
-    m = re.match(r"\s*,\s*|\s+[-–]\s+|\s*\(\s*", text[end:])
-    return _segments(text, end + m.end(), len(text), names) if m else []
+    m = _AFTER.match(text, end)
+    return _segments(text, m.end(), len(text), names) if m else []
 
 
 def _role_before(text: str, start: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
