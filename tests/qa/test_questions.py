@@ -18,9 +18,14 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("to lam mang quan ham gi", "rank"),
     ("Chương trình số 38-Ctr/BDVTW-BCA là gì?", "program_name"),
     ("ky ket 26/5 giai doan nao", "program_period"),
+    ("Kế hoạch phối hợp áp dụng cho thời gian nào?", "program_period"),
+    ("Lễ ký kết diễn ra vào thời gian nào?", "date"),
     ("Chương trình được ký giữa những cơ quan nào?", "parties"),
     ("vuong dinh hue lam viec voi ban dan van ngay nao", "date"),
     ("Buổi làm việc diễn ra ở đâu?", "place"),
+    ("Công an tỉnh kết nghĩa với xã nào?", "place"),  # a commune, district or ward is a place
+    ("mo hinh thuc hien o huyen nao", "place"),
+    ("Nhân dân tham gia chương trình quốc gia nào?", "program_name"),
     ("bao nhieu mo hinh dan van kheo", "number"),
     ("Nghị quyết lần thứ mấy được nhắc tới?", "number"),
     ("Tổ chức bộ máy cần sắp xếp như thế nào?", "other"),  # "máy" is not "mấy"

@@ -78,7 +78,8 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     attend = re.sub(r"(?<!\w)(?:du (?:thao|an|kien|bao|toan)|day du)(?!\w)", " ", folded)
     if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai"):
         return "attendees", "dự"
-    if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)", folded) or folded.startswith("giai doan "):
+    if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)", folded) or folded.startswith("giai doan ") or \
+            _has(folded, "trong thoi gian nao", "cho thoi gian nao"):  # a span of time, not a day
         return "program_period", None
     if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "giua cac", "nhung co quan", "don vi nao",
             "luc luong nao", "ban nao", "to chuc nao", "voi ai"):
@@ -88,7 +89,8 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     if _has(folded, "ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "ngay may", "nam nao") or \
             folded.startswith("ngay "):
         return "date", None
-    if _has(folded, "o dau", "tai dau", "dia diem", "noi nao", "tinh nao", "thanh pho nao", "hoi truong nao"):
+    if _has(folded, "o dau", "tai dau", "dia diem", "noi nao", "tinh nao", "thanh pho nao", "hoi truong nao", "xa nao",
+            "huyen nao", "phuong nao", "dia phuong nao"):
         return "place", None
     how_many = re.search(r"(?<!\w)mấy(?!\w)", restored.lower()) if restored else _has(folded, "may")
     if _has(folded, "bao nhieu", "so luong", "ty le", "so mo hinh") or how_many:
