@@ -55,6 +55,47 @@ def test_parties_are_all_the_bodies_of_the_sentence(answerer):
     assert kind in ("list", "fact") and "Ban Dân vận Huyện ủy Tân Lạc" in value and "Công an huyện" in value
 
 
+PARTIES = """---
+id: p1
+title: "Xã Mường Khến ký kết chương trình phối hợp bảo vệ an ninh"
+date: 2026-01-20
+---
+Xã Mường Khến ký kết chương trình phối hợp bảo vệ an ninh
+
+Chương trình nhằm cụ thể hóa Chương trình phối hợp số 21/CTrPH-CA-MTTQ ngày 13/01/2026 giữa Công an tỉnh Hòa Lạc với Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh.
+
+Chương trình phát huy vai trò nòng cốt của Công an xã, Hội Nông dân xã và Đoàn Thanh niên xã.
+"""
+
+
+def test_the_parties_of_a_signing_count_the_body_the_question_names(tmp_path):
+    """Between whom: the group after "giữa", though the question names one of its two bodies,
+    not another sentence's group of several."""
+    answerer = Answerer(*fake_store(tmp_path, {"p1.txt": PARTIES}))
+    kind, value = typed(answerer, "Chương trình số 21/CTrPH-CA-MTTQ được ký giữa Công an tỉnh Hòa Lạc và những bên nào?")
+    assert "Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh" in value and "Hội Nông dân" not in value
+
+
+NUMBERED = """---
+id: n1
+title: "Kết quả phối hợp công tác dân vận năm 2018"
+date: 2018-06-20
+---
+Kết quả phối hợp công tác dân vận năm 2018
+
+Chương trình phối hợp công tác dân vận năm 2018 số 02-CTr/BDVTU được xây dựng bởi Ban Dân vận Tỉnh ủy và Công an tỉnh, các cơ quan đã triển khai nhiều hoạt động phối hợp công tác dân vận năm 2018.
+
+Ban Dân vận Huyện ủy, Công an huyện và Ban Chỉ huy Quân sự huyện Mường Khến đã xây dựng Chương trình số 15-CTr/BDV-CA-QS ngày 22/01/2018.
+"""
+
+
+def test_the_parties_of_a_numbered_programme_come_from_the_sentence_naming_it(tmp_path):
+    answerer = Answerer(*fake_store(tmp_path, {"n1.txt": NUMBERED}))
+    kind, value = typed(answerer, "Chương trình phối hợp công tác dân vận số 15-CTr/BDV-CA-QS năm 2018 được xây "
+                                  "dựng bởi những cơ quan nào?")
+    assert "Ban Chỉ huy Quân sự huyện" in value and "Tỉnh ủy" not in value
+
+
 ATTENDED = """---
 id: b1
 title: "Hội nghị sơ kết công tác dân vận huyện Mường Khến"

@@ -234,23 +234,26 @@ class Drafter:
 
     def organisations(self, q: Question, ranked: Ranked) -> Draft | None:
         """The bodies a "which organisations" question asks for, from the best sentence naming a
-        group of them (for "giữa / những …", the best of the top three naming two or more): the
-        group after "giữa" when it asks who signed or between whom, else the first; without the
-        bodies the question itself names ("X phối hợp với đơn vị nào?")."""
+        group of them (for "giữa / những …", the best of the top three naming two or more, one
+        naming the programme number the question names first): the group after "giữa" when it
+        asks who signed or between whom, else the first; without the bodies the question itself
+        names ("X phối hợp với đơn vị nào?")."""
         asked = fold(q.restored)
         between = asks_signatories(q)
-        found: list[tuple[SentenceCandidate, list[str]]] = []
-        for cand, _ in ranked[:3]:
+        found: list[tuple[SentenceCandidate, list[str], int]] = []
+        codes = [fold(c) for c in q.codes]  # a sentence naming the programme asked about leads
+        for cand, _ in sorted(ranked[:3], key=lambda cp: not all(c in fold(cp[0].text) for c in codes)):
             for group in party_groups(cand.text, between):
                 names = list(dict.fromkeys(b.name for b in group if fold(b.name) not in asked))
                 if names:
-                    found.append((cand, names))
+                    found.append((cand, names, len(group)))
                     break
         if not found:
             return None
-        # "giữa những cơ quan nào": two or more, from the best sentence naming several if one does
+        # "giữa những cơ quan nào": a group of two or more (counting those the question names),
+        # from the best sentence naming one if one does
         several = between or asks_several(q)
-        cand, names = next(((c, n) for c, n in found if several and len(n) > 1), found[0])
+        cand, names, _ = next((f for f in found if several and f[2] > 1), found[0])
         evidence = self.evidence(cand.doc_id, cand.start, cand.end)
         parts: list[str] = []
         for name in names:
