@@ -15,6 +15,7 @@ from typing import AbstractSet, Callable, NamedTuple
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.lexicon import PAIRED, UNITS
+from danvan_qa.ingest.abbreviations import aliases, is_abbreviation
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question, content_tokens
 
@@ -48,17 +49,29 @@ class Scorer:
         self.weights = {t: math.log(1 + total / (1 + folded_count(t))) for t in tokens}
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
         self._firsts = set(tokens[:-1])  # only pairs starting with one of these can match
-        self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit()]
+        # "chqs" is held where "chi huy quan su" is, and back (phrases read on all the question's words)
+        self.aliases = [(asked & self.weights.keys(), standing)
+                        for asked, standing in aliases(re.findall(r"\w+", question.folded))
+                        if asked & self.weights.keys()]
+        self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit() and not is_abbreviation(t)]
 
     def __call__(self, sentence: str) -> float:
         words = re.findall(r"\w+", fold(sentence))
         return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:]) if a in self._firsts})
 
+    def held(self, words: AbstractSet[str]) -> set[str]:
+        """The question's words that folded `words` hold, as written or through an abbreviation."""
+        found = {t for t in self.weights if t in words}
+        for asked, standing in self.aliases:
+            if standing <= words:
+                found |= asked
+        return found
+
     def cover(self, words: AbstractSet[str], pairs: AbstractSet[str]) -> float:
         """The coverage of already folded words and word pairs ("a b")."""
         if not self.weights:
             return 0.0
-        uni = sum(w for t, w in self.weights.items() if t in words) / sum(self.weights.values())
+        uni = sum(self.weights[t] for t in self.held(words)) / sum(self.weights.values())
         if not self.bigrams:
             return uni
         return 0.75 * uni + 0.25 * len(self.bigrams & pairs) / len(self.bigrams)
@@ -66,7 +79,7 @@ class Scorer:
 
 _UNIT_WORDS = ("năm", "tháng", "ngày", "giờ")
 # A count as written: "212", "2.071", "6,5", "62/63"; not a date ("15/6/2016").
-_NUMBER = r"(?<![\d/.,-])(\d+(?:[.,]\d+)*(?:/\d+)?)(?![\d/]|[.,]\d)"
+_NUMBER = r"(?<![\d/.,-])(\d+(?:[.,]\d+)*(?:/\d+)?)(?![\d/]|[.,]\d|\.[^\W\d_])"  # not "1.jpg"
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|USD|VNĐ)", re.IGNORECASE)
 _COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)"
 _DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",

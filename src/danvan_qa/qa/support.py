@@ -112,9 +112,8 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         focus_missing(q, scorer, person.rank, person.role) if person else 0.0,
         float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else 1.0,
         scorer(sentence_text), scorer(near_text), scorer.cover(words, cached.text.pairs),
-        max((w for t, w in scorer.weights.items() if t not in sentence), default=0.0) / top_weight,
-        max((w for t, w in scorer.weights.items() if t not in near), default=0.0) / top_weight,
-        max((w for t, w in scorer.weights.items() if t not in words), default=0.0) / top_weight,
+        *(max((w for t, w in scorer.weights.items() if t not in held), default=0.0) / top_weight
+          for held in (scorer.held(sentence), scorer.held(near), scorer.held(words))),
         max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() if t not in words), default=0.0) / top_weight,
         share([place_in(p, head) for p in q.places]),
         share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),

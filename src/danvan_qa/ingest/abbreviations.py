@@ -1,0 +1,65 @@
+"""Abbreviations and what they stand for, matched either way.
+
+A question writes "Bộ CHQS" or "CAND" where its article writes "Bộ Chỉ huy Quân sự" or
+"Công an nhân dân", or the other way round; matching a question's words against a sentence
+reads both forms. The table holds only the bodies, forces and terms that the country's press
+abbreviates everywhere, none of one article, and no abbreviation that folds to a Vietnamese
+syllable ("CA" is also "cá"), so a folded word is never mistaken for one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from danvan_qa.ingest.normalize import fold
+
+ABBREVIATIONS = {
+    "CAND": "Công an nhân dân", "QĐND": "Quân đội nhân dân", "LLVT": "lực lượng vũ trang",
+    "ANTQ": "an ninh Tổ quốc", "ANTT": "an ninh trật tự", "ATGT": "an toàn giao thông",
+    "CHQS": "Chỉ huy quân sự", "BCHQS": "Bộ Chỉ huy quân sự", "BĐBP": "Bộ đội Biên phòng",
+    "MTTQ": "Mặt trận Tổ quốc", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân", "TW": "Trung ương", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng",
+    "CATW": "Công an Trung ương", "BDVTW": "Ban Dân vận Trung ương", "BDV": "Ban Dân vận",
+    "ĐUCA": "Đảng ủy Công an", "DTTS": "dân tộc thiểu số", "CCB": "Cựu chiến binh",
+    "BTV": "Ban Thường vụ", "UVTV": "Ủy viên Thường vụ", "BCH": "Ban Chấp hành", "BCĐ": "Ban Chỉ đạo",
+    "UBKT": "Ủy ban Kiểm tra", "QCDC": "quy chế dân chủ", "LHPN": "Liên hiệp Phụ nữ",
+    "TNCS": "Thanh niên Cộng sản", "CBCS": "cán bộ chiến sĩ", "TP": "thành phố",
+    "TPHCM": "thành phố Hồ Chí Minh", "HCM": "Hồ Chí Minh", "VN": "Việt Nam", "NQ": "Nghị quyết",
+    "TTXVN": "Thông tấn xã Việt Nam", "PCCC": "phòng cháy chữa cháy", "TDTT": "thể dục thể thao",
+    "XHCN": "xã hội chủ nghĩa", "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội",
+    "THCS": "trung học cơ sở", "THPT": "trung học phổ thông",
+}
+_FOLDED = {fold(a).lower(): tuple(fold(e).lower().split()) for a, e in ABBREVIATIONS.items()}
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Expansions by their first folded word, longest first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for abbr, words in sorted(_FOLDED.items(), key=lambda kv: -len(kv[1])):
+        by_first.setdefault(words[0], []).append((words, abbr))
+    return by_first
+
+
+def _written_out(tokens: Sequence[str]) -> list[str]:
+    """The abbreviations whose written-out phrase the folded tokens hold, in order."""
+    found = []
+    for i, t in enumerate(tokens):
+        for words, abbr in _phrases().get(t, ()):
+            if tuple(tokens[i : i + len(words)]) == words:
+                found.append(abbr)
+                break
+    return list(dict.fromkeys(found))
+
+
+def aliases(tokens: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """For a question's folded tokens: each abbreviation with the words it stands for, and each
+    written-out phrase with its abbreviation, as (the tokens it covers, the words that hold them)."""
+    return [(frozenset({t}), frozenset(_FOLDED[t])) for t in dict.fromkeys(tokens) if t in _FOLDED] + \
+        [(frozenset(_FOLDED[a]), frozenset({a})) for a in _written_out(tokens)]
+
+
+def is_abbreviation(token: str) -> bool:
+    """Whether a folded token is an abbreviation of the table (its words may be written out)."""
+    return token in _FOLDED

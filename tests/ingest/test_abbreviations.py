@@ -1,0 +1,35 @@
+"""Abbreviations matched either way: a question's "CAND" is held by "Công an nhân dân", and its
+written-out "Bộ Chỉ huy Quân sự" by "CHQS"; an ordinary word is never read as one."""
+
+import re
+
+from danvan_qa.ingest.abbreviations import aliases, is_abbreviation
+from danvan_qa.ingest.facts import FactTable
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.extractive import Scorer
+from danvan_qa.qa.questions import parse
+
+
+def _scorer(question: str) -> Scorer:
+    return Scorer(parse(question, question, FactTable()), lambda t: 1, 100)
+
+
+def _words(sentence: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(sentence)))
+
+
+def test_an_abbreviation_stands_for_its_words_and_back():
+    assert (frozenset({"cand"}), frozenset({"cong", "an", "nhan", "dan"})) in aliases(["luc", "luong", "cand"])
+    assert (frozenset({"chi", "huy", "quan", "su"}), frozenset({"chqs"})) in aliases("bo chi huy quan su tinh".split())
+    assert aliases("ca hat va lam viec".split()) == []  # "ca" folds from "cá", "ca": no abbreviation
+    assert is_abbreviation("mttq") and not is_abbreviation("ca")
+
+
+def test_a_sentence_holds_a_question_word_through_its_other_form():
+    abbreviated = _scorer("Lực lượng CAND có bao nhiêu mô hình?")
+    assert "cand" in abbreviated.held(_words("Lực lượng Công an nhân dân có 212 mô hình"))
+    assert "cand" not in abbreviated.held(_words("Lực lượng vũ trang có 212 mô hình"))
+    written = _scorer("Bộ Chỉ huy Quân sự tỉnh ký với ai?")
+    held = written.held(_words("Bộ CHQS tỉnh ký kết với Ban Dân vận"))
+    assert {"chi", "huy", "su"} <= held
+    assert written("Bộ CHQS tỉnh ký kết") > written("Bộ Công an ký kết")
