@@ -53,6 +53,14 @@ def _answers(store: st.Store, emb: FakeEmbedder) -> tuple:
 
 # Damage in place, keeping the size: what a bad sector, a stray write or a hand edit leaves.
 
+def _overwrite(path: Path, data: bytes) -> None:
+    """Write over the file's bytes without truncating it first: a store opened before may still
+    be reading it through a memory map on its prefetch thread, and a file shrunk under a map
+    is a bus error, not damage."""
+    with path.open("r+b") as f:
+        f.write(data)
+
+
 def _letter_after(marker: bytes, skip: int = 0, within: bytes = b"") -> Callable[[Path], None]:
     """Change the first ASCII lowercase letter after `marker` (+ skip; the first marker after
     `within`) into another letter."""
@@ -62,7 +70,7 @@ def _letter_after(marker: bytes, skip: int = 0, within: bytes = b"") -> Callable
         while not 97 <= data[at] <= 122:
             at += 1
         data[at] = data[at] + 1 if data[at] < 122 else 97
-        path.write_bytes(bytes(data))
+        _overwrite(path, bytes(data))
     return damage
 
 
@@ -71,14 +79,14 @@ def _bytes_at_middle(value: bytes) -> Callable[[Path], None]:
         data = bytearray(path.read_bytes())
         middle = len(data) // 2
         data[middle : middle + len(value)] = value
-        path.write_bytes(bytes(data))
+        _overwrite(path, bytes(data))
     return damage
 
 
 def _array_body(path: Path) -> None:
     """Every value of an .npy array after its 128-byte header turned into 0x7f7f7f7f."""
     data = path.read_bytes()
-    path.write_bytes(data[:128] + b"\x7f" * (len(data) - 128))
+    _overwrite(path, data[:128] + b"\x7f" * (len(data) - 128))
 
 
 def _lowest_bit_near_the_end(path: Path) -> None:
@@ -86,7 +94,7 @@ def _lowest_bit_near_the_end(path: Path) -> None:
     is off by one; only the checksum sees it."""
     data = bytearray(path.read_bytes())
     data[len(data) - 40] ^= 1
-    path.write_bytes(bytes(data))
+    _overwrite(path, bytes(data))
 
 
 _person_name_letter = _letter_after(b'"name":"', within=b'"people"')  # a letter of a person's name
