@@ -260,9 +260,10 @@ def _titles(q: "Question", store: "Store") -> list[str]:
 
 
 def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """One row per person whose role or rank holds one of the titles, in the articles' order of date."""
+    """The people whose role or rank holds one of the titles, counted once each, newest first; a row
+    for each article naming them so, so that every article is cited."""
     docs = store.data.documents
-    found: dict[str, "Person"] = {}
+    found: dict[str, dict[str, "Person"]] = {}  # folded name -> article -> the mention
     shown: dict[str, str] = {}
     held = [(p, at, title) for title in titles for p, at in _role_index(store).holders(title) if keep(p.doc_id)]
     for p, at, title in sorted(held, key=lambda pat: docs[pat[0].doc_id].date or "", reverse=True):
@@ -270,19 +271,20 @@ def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[
         if not title.startswith("pho ") and fold(written)[max(0, at - 4):at] == "pho ":
             continue  # "Thứ trưởng" is not "Phó Thứ trưởng"
         shown.setdefault(title, written[at:at + len(title)])
-        found.setdefault(fold(p.name), p)
+        found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    people = list(found.values())
+    people = [next(iter(by_doc.values())) for by_doc in found.values()]
+    rows = [p for by_doc in found.values() for p in by_doc.values()]
     named = ", ".join(shown.get(t, t) for t in titles if t in shown)
     lines = [Statement((f"Các bài viết nêu tên {len(people)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":"),)]
     items = []
-    for p in people[:ROWS_SHOWN]:
+    for p in rows[:ROWS_SHOWN]:
         ev = _evidence(store, p)
         lines.append(Statement((f"{p.rank} " if p.rank else "", Strong(p.name), f" — {p.role}" if p.role else "",
                                 f" ({docs[p.doc_id].title})"), ev, item=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += _more(len(people))
+    lines += _more(len(rows))
     return Listing(tuple(lines), tuple(items), len(people), str(len(people)) if "bao nhieu" in q.folded else people[0].name)
 
 
