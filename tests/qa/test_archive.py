@@ -100,6 +100,11 @@ def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_senten
     assert none.short != "0" and "2030-2035" not in " ".join(c.quote for c in none.citations)
 
 
+def test_an_abbreviated_topic_finds_the_articles_that_write_it_out(answerer):
+    a = answerer.answer("Có bao nhiêu bài viết nhắc đến BDV Tỉnh ủy Bắc Hà?", mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["a4", "a5"]
+
+
 def test_events_reported_are_listed_by_article_typed_without_diacritics(answerer):
     a = answerer.answer("nhung hoi nghi so ket nao duoc dua tin", mode="bm25")
     assert sorted(c.doc_id for c in a.citations) == ["a1", "a5"] and "hội nghị sơ kết" in a.text

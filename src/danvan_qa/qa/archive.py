@@ -23,6 +23,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
+from danvan_qa.ingest.abbreviations import aliases
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
@@ -149,10 +150,10 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
 
 def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The articles holding the question's topic (every number; all but one word in eight and one
-    word pair in four), newest first, each citing its sentence that holds most of its words.
-    Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25 ranks highest for the topic,
-    so the cost does not grow with the archive; when the last of them still holds the topic, more
-    articles may, and the answer says "at least"."""
+    word pair in four), newest first, each citing its sentence that holds most of the topic's
+    words, weighted by rarity. Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25
+    ranks highest for the topic, so the cost does not grow with the archive; when the last of them
+    still holds the topic, more articles may, and the answer says "at least"."""
     written = re.findall(r"\w+", q.restored.rstrip(" ?.!"))
     folded = [fold(w.lower()) for w in written]
     span = _without(_without(_without(list(range(len(folded))), folded, _GENERIC), folded, _LEAD), folded, _TAIL)
@@ -163,15 +164,22 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     ranked = store.lexical_search(" ".join(topic), CANDIDATE_CHUNKS).rows.tolist()
     candidates = dict.fromkeys(chunks[row].doc_id for row in ranked)
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
+    restorer = store.restorer
+    def rarity(word: str) -> float:  # the cited sentence holds the topic's rarest words ("290") first
+        return math.log(1 + restorer.total / (1 + restorer.folded_count(word)))
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
+    alias_list = aliases(topic)
     rows = []
     for doc_id in filter(keep, candidates):
         words, title = store.words(doc_id), word_set(fold(docs[doc_id].title))
-        held = wanted & (words.text.unigrams | title.unigrams)
-        paired = pairs & (words.text.pairs | title.pairs)
+        unigrams = words.text.unigrams | title.unigrams
+        # "mặt trận tổ quốc" is held where the article writes "MTTQ", and back
+        standing_for = {w for asked, standing in alias_list if standing <= unigrams for w in asked}
+        held = wanted & (unigrams | standing_for)
+        paired = {p for p in pairs if p in words.text.pairs or p in title.pairs or set(p.split()) <= standing_for}
         if digits <= held and len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4:
             spans = store.sentences(doc_id)
-            best = max(range(len(spans)), key=lambda i: len(wanted & words.sentences[i].unigrams))
+            best = max(range(len(spans)), key=lambda i: sum(rarity(w) for w in wanted & words.sentences[i].unigrams))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     if not rows:
         return None
