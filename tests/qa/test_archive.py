@@ -100,6 +100,12 @@ def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_senten
     assert none.short != "0" and "2030-2035" not in " ".join(c.quote for c in none.citations)
 
 
+def test_programme_parties_named_by_abbreviation_or_as_a_force(answerer):
+    a = answerer.answer("Những chương trình phối hợp nào giữa BDV Tỉnh ủy và lực lượng công an được nhắc đến?",
+                        mode="bm25")
+    assert a.items and all("Ban Dân vận Tỉnh ủy" in c.quote for c in a.citations)
+
+
 def test_an_abbreviated_topic_finds_the_articles_that_write_it_out(answerer):
     a = answerer.answer("Có bao nhiêu bài viết nhắc đến BDV Tỉnh ủy Bắc Hà?", mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["a4", "a5"]

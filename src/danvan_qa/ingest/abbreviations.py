@@ -63,3 +63,9 @@ def aliases(tokens: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]
 def is_abbreviation(token: str) -> bool:
     """Whether a folded token is an abbreviation of the table (its words may be written out)."""
     return token in _FOLDED
+
+
+def expanded(words: set[str]) -> set[str]:
+    """Folded words with the words of every abbreviation among them: "uy ban mttq" also holds
+    "mat tran to quoc"."""
+    return words.union(*(_FOLDED[w] for w in words if w in _FOLDED))

@@ -23,7 +23,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
-from danvan_qa.ingest.abbreviations import aliases
+from danvan_qa.ingest.abbreviations import aliases, expanded
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
@@ -61,6 +61,7 @@ _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)")  # as
 _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
+_ANY_BODY = frozenset({"luc", "luong", "cac"})  # "lực lượng công an", "các cơ quan": no body of their own
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
@@ -298,9 +299,10 @@ def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[
 
 def _matches(asked: str, parties: tuple[str, ...]) -> bool:
     """Whether nearly every word of a body the question names is in one of the programme's parties
-    ("Ban Dân vận Trung ương" is not "Ban Dân vận Tỉnh ủy")."""
-    words = set(fold(asked).split())
-    return any(len(words & set(fold(p).split())) >= math.ceil(0.8 * len(words)) for p in parties)
+    ("Ban Dân vận Trung ương" is not "Ban Dân vận Tỉnh ủy"), abbreviations read as their words
+    ("Mặt trận Tổ quốc" is in "Ủy ban MTTQ tỉnh"); "lực lượng công an" is any police body."""
+    words = expanded(set(re.findall(r"\w+", fold(asked)))) - _ANY_BODY
+    return any(len(words & expanded(set(re.findall(r"\w+", fold(p))))) >= math.ceil(0.8 * len(words)) for p in parties)
 
 
 def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
