@@ -142,3 +142,14 @@ def test_programme_with_a_slash_number_its_own_date_and_parties():
     assert (p.number, p.period, p.date, p.name) == (
         "09/Ctr-BCA-TTTW", "2013-2023", "2013-08-01", "Đẩy mạnh phong trào bảo vệ ANTQ trong tình hình mới")
     assert p.parties == ("Bộ Công an", "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam")
+
+
+def test_a_programme_signed_between_the_two_units_is_the_subjects():
+    """"A và B ký kết chương trình phối hợp giữa hai đơn vị …": the parties are the subject's."""
+    from danvan_qa.ingest.corpus import Document
+
+    text = ("Ngày 5/3, Công an tỉnh và Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị ký kết chương trình phối hợp "
+            "giữa hai đơn vị về \"Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc\" giai đoạn 2023-2033.")
+    doc = Document("x", "x.txt", "Ký kết", "2023-03-06", None, None, None, text, "h")
+    (p,) = extract([doc]).programmes
+    assert p.period == "2023-2033" and p.parties == ("Công an tỉnh", "Ủy ban MTTQ Việt Nam tỉnh")

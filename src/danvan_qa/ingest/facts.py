@@ -21,7 +21,7 @@ from danvan_qa.ingest.lexicon import CHAIR_ACTS, SPEAK_ACTS  # noqa: F401 - also
 from danvan_qa.ingest.names import PersonMention, people
 from danvan_qa.ingest.normalize import fold
 
-FACTS_VERSION = 13  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 14  # bump when extraction changes: stores re-extract facts without re-embedding
 # The act cues of lexicon.ACTS, longest first, each a whole word and not the start of a noun.
 _NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng|hiệu|túc|sự|giả)\b)"  # "dự thảo", "ký hiệu"
 _CUES = re.compile("(?<!\\w)(?<!đăng )(?<!thư )(" + "|".join(
@@ -279,7 +279,9 @@ def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
             if key is None:
                 continue
             between = re.search(r"giữa (.+?)(?:,| giai đoạn| về |$)", m.group(0))
-            parties = organisations(between.group(1)) if between else organisations(sentence[: m.start()]) if signed else []
+            parties = organisations(between.group(1)) if between else []
+            if not parties and signed:  # "A và B ký kết chương trình phối hợp giữa hai đơn vị …": the subject's
+                parties = organisations(sentence[: m.start()])
             own = next(dates.find_dates(m.group("date"), cued_only=False), None) if m.group("date") else None
             cued = [own] if own else list(dates.find_dates(sentence, cued_only=True)) if signed else []
             when = dates.resolve(cued[0], year) if cued else None
