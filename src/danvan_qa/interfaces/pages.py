@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.archive import programme_groups
+from danvan_qa.qa.programme_groups import programme_groups
 from danvan_qa.interfaces.ui_render import PROGRAMME_PARAM, cite_html, esc, page_link, vn_date
 
 if TYPE_CHECKING:

@@ -21,13 +21,14 @@ import math
 import re
 import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from danvan_qa.ingest.abbreviations import aliases, expanded
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
+from danvan_qa.qa.programme_groups import programme_groups
 from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement, Strong
 
 if TYPE_CHECKING:
@@ -343,58 +344,6 @@ def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> L
         items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
     lines += _more(len(found))
     return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else found[0].name)
-
-
-def programme_keys(prog: "Programme") -> set[tuple[str, ...]]:
-    """What identifies a programme however articles write it: its number; its period with its
-    signing day, or with its parties. Two mentions sharing one key are one programme."""
-    span = period_key(prog.period or "")
-    keys = {("#", fold(prog.number))} if prog.number else set()
-    if prog.date:
-        keys.add((span, prog.date[5:]))
-    if prog.parties:
-        keys.add((span, *sorted(fold(p) for p in prog.parties)))
-    return keys
-
-
-def programme_groups(programmes: Sequence["Programme"]) -> list[list["Programme"]]:
-    """The mentions grouped into programmes (a union over shared keys); a mention naming only a
-    period joins the one programme of that period, or stands alone when there is none."""
-    parent: dict[int, int] = {}
-
-    def root(i: int) -> int:
-        while parent.setdefault(i, i) != i:
-            i = parent[i]
-        return i
-
-    owner: dict[tuple[str, ...], int] = {}
-    bare = []
-    for i, prog in enumerate(programmes):
-        keys = programme_keys(prog)
-        if not keys:
-            bare.append(i)
-            continue
-        for key in keys:
-            if key in owner:
-                parent[root(i)] = root(owner[key])
-            else:
-                owner[key] = i
-        root(i)
-    groups: dict[int, list[int]] = {}
-    for i in list(parent):
-        groups.setdefault(root(i), []).append(i)
-    periods: dict[str, set[int]] = {}
-    for head, members in groups.items():
-        for i in members:
-            periods.setdefault(period_key(programmes[i].period or ""), set()).add(head)
-    for i in bare:
-        heads = periods.get(period_key(programmes[i].period or ""), set())
-        if len(heads) == 1:
-            groups[next(iter(heads))].append(i)
-        elif not heads:
-            groups[i] = [i]
-            periods[period_key(programmes[i].period or "")] = {i}
-    return [[programmes[i] for i in sorted(members)] for members in groups.values()]
 
 
 def _more(found: int) -> list[Statement]:
