@@ -34,7 +34,7 @@ from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement,
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
     from danvan_qa.index.store import Store
-    from danvan_qa.ingest.facts import Person, Programme
+    from danvan_qa.ingest.facts import Person
     from danvan_qa.qa.questions import Question
 
 ROWS_SHOWN = 20  # a longer list says how many more rows there are
