@@ -1,5 +1,6 @@
 import datetime as dt
 
+from danvan_qa.ingest import dates
 from danvan_qa.ingest.dates import article_date, find_dates, infer_year
 
 
@@ -34,3 +35,10 @@ def test_year_inferred_from_the_article():
 
 def test_no_date():
     assert article_date("", "Không có ngày tháng nào ở đây.") is None
+
+
+def test_document_numbers_of_every_kind_and_shape():
+    text = ("Chương trình số 38-Ctr/BDVTW-BCA, Chương trình phối hợp số 13/CTrPH-CA-MTTQ-CTCTV, "
+            "Quyết định số 290-QĐ/TƯ, Hướng dẫn 01-HD/BDVTW và Kế hoạch 03-KH/BCĐ; ngày 15/6/2016, tỷ lệ 12/15.")
+    assert [m.group(0) for m in dates.CODE.finditer(text)] == [
+        "38-Ctr/BDVTW-BCA", "13/CTrPH-CA-MTTQ-CTCTV", "290-QĐ/TƯ", "01-HD/BDVTW", "03-KH/BCĐ"]

@@ -22,8 +22,11 @@ _DATE_CUE = re.compile(
 
 
 # "2016-2021", "2016 – 2021": a programme's period.
-# Document numbers in both shapes: "38-Ctr/BDVTW-BCA", "290-QĐ/TW", "09/Ctr-BCA-TTTW".
-CODE_PATTERN = r"\d+(?:-(?i:ctr|qđ|qd|nq|ct|kh|ttlt)/[\w/-]+|/(?i:ctr|qđ|qd|nq|ct|kh|ttlt)-[\w/-]+)"
+# Document numbers in both shapes: "38-Ctr/BDVTW-BCA", "290-QĐ/TW", "09/Ctr-BCA-TTTW"; the kinds
+# a programme, decision, resolution, directive, plan, joint circular, regulation or guide is
+# numbered by, a joint one's too ("13/CTrPH-CA-MTTQ", "QCPH": quy chế phối hợp).
+_KINDS = r"(?i:ctrph|ctph|khph|qcph|ctr|qđ|qd|nq|ct|kh|ttlt|qc|hd|hđ)"
+CODE_PATTERN = rf"\d+(?:-{_KINDS}/[\w/-]+|/{_KINDS}-[\w/-]+)"
 CODE = re.compile(rf"\b{CODE_PATTERN}")
 PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 # "tại Hà Nội", "tại TP Hồ Chí Minh": where an event took place.
