@@ -40,6 +40,13 @@ def test_a_document_number_asked_for_is_read_from_the_sentence_naming_it(answere
     assert typed(answerer, "Kế hoạch phối hợp bảo đảm an ninh trật tự ở cơ sở có số hiệu gì?") == ("span", "07-KH/BCĐ")
 
 
+def test_a_number_asked_as_so_may_is_one_of_the_document_kind_asked_for(answerer):
+    assert typed(answerer, "Hai bên triển khai kế hoạch số mấy về bảo đảm an ninh trật tự ở cơ sở?") == \
+        ("span", "07-KH/BCĐ")
+    assert typed(answerer, "Hai bên triển khai chỉ thị số mấy về bảo đảm an ninh trật tự ở cơ sở?") != \
+        ("span", "07-KH/BCĐ")  # a plan's number does not answer for a directive
+
+
 def test_a_programme_without_a_number_does_not_answer_a_question_about_its_number(answerer):
     assert typed(answerer, "Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028 có số hiệu gì?") is None
 

@@ -82,9 +82,22 @@ def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
     return " và ".join(names)
 
 
+# "chương trình số mấy": the document kind asked for, and the kinds its numbers are written with
+_NUMBERED = {"chuong trinh": ("ctr", "ctrph", "ctph"), "ke hoach": ("kh", "khph"), "quyet dinh": ("qd",),
+             "nghi quyet": ("nq",), "chi thi": ("ct",)}
+_ASKS_NUMBERED = re.compile(r"(?<!\w)(" + "|".join(_NUMBERED) + r")(?: phoi hop)? so (?:may|nao|bao nhieu)(?!\w)")
+
+
 def asks_code(q: Question) -> bool:
-    """Whether the question asks for a document's number ("có số hiệu gì", "ký hiệu")."""
-    return bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))
+    """Whether the question asks for a document's number ("có số hiệu gì", "ký hiệu", "chương
+    trình số mấy")."""
+    return bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded) or _ASKS_NUMBERED.search(q.folded))
+
+
+def _code_kind(code: str) -> str:
+    """The kind a document number is written with: "38-Ctr/BDVTW-BCA" -> "ctr"."""
+    m = re.match(r"\d+[-/]([a-z]+)", fold(code).lower())
+    return m.group(1) if m else ""
 
 
 def asks_signing(q: Question) -> bool:
@@ -265,12 +278,17 @@ class Drafter:
 
     def code(self, q: Question, ranked: Ranked) -> Draft | None:
         """A document number ("03-KH/BCĐ") in the best of the top three sentences naming one; not
-        the number of a programme of another period than the one asked about."""
+        the number of a programme of another period than the one asked about, nor one of another
+        kind than the question's ("chỉ thị số mấy" is not answered by a plan's number); for "số mấy",
+        only in the best sentence (else its number, "Nghị quyết 152", is the span asked for)."""
         years = [tuple(re.findall(r"\d{4}", period)) for period in q.periods]
         other = {fold(p.number) for p in self.store.stored_facts.programmes if p.number and p.period and years
                  and tuple(re.findall(r"\d{4}", p.period)) not in years}
-        for cand, _ in ranked[:3]:
-            hit = next((m for m in dates.CODE.finditer(cand.text) if fold(m.group(0)) not in other), None)
+        asked = _ASKS_NUMBERED.search(q.folded)
+        kinds = _NUMBERED[asked.group(1)] if asked else None
+        for cand, _ in ranked[:1 if asked else 3]:
+            hit = next((m for m in dates.CODE.finditer(cand.text) if fold(m.group(0)) not in other
+                        and (kinds is None or _code_kind(m.group(0)) in kinds)), None)
             if hit:
                 evidence = self.evidence(cand.doc_id, cand.start, cand.end)
                 line = Statement((Strong(hit.group(0)), ': "', cand.text, '"'), evidence)
