@@ -24,7 +24,7 @@ from danvan_qa import build_index, open_store  # noqa: E402
 from danvan_qa.embed.embedding import get_embedder  # noqa: E402
 from danvan_qa.evaluation.fusion_fit import fit_fusion, fusion_rows  # noqa: E402
 from danvan_qa.evaluation.gold import evidence_spans, file_labels, is_relevant, load_gold_files  # noqa: E402
-from danvan_qa.evaluation.training import _folds  # noqa: E402
+from danvan_qa.evaluation.training import folds_by_group  # noqa: E402
 from danvan_qa.qa.reading import read  # noqa: E402
 from danvan_qa.qa.retrieval import weighted_rrf  # noqa: E402
 from danvan_qa.settings import Settings  # noqa: E402
@@ -92,7 +92,7 @@ def main() -> None:
         questions.append((dense, bm25, relevant))
         groups.append(item.doc_ids[0])
     grid = list(itertools.product(WEIGHTS, RRF_K))
-    fold = _folds(groups, 5)
+    fold = folds_by_group(groups, 5)
     chosen_for = {}
     for f in range(5):
         train = [q for q, g in zip(questions, fold) if g != f]

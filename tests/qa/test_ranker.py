@@ -7,7 +7,7 @@ import pytest
 from danvan_qa.errors import ModelError
 from danvan_qa.qa.ranker import AnswerModels, LinearModel, fit_linear, load_models, rank
 from danvan_qa.qa.records import Features
-from danvan_qa.evaluation.training import MAX_FALSE_REFUSALS, _choose_abstain, _choose_person_min, _folds
+from danvan_qa.evaluation.training import MAX_FALSE_REFUSALS, _choose_abstain, _choose_person_min, folds_by_group
 
 NAMES = ("signal", "noise")
 
@@ -114,8 +114,8 @@ def test_shipped_models_say_what_they_were_fitted_on():
 
 def test_folds_keep_an_article_in_one_fold_and_balance():
     groups = [f"doc{i % 7}" for i in range(70)]
-    fold = _folds(groups, 3)
-    assert fold == _folds(groups, 3)  # deterministic
+    fold = folds_by_group(groups, 3)
+    assert fold == folds_by_group(groups, 3)  # deterministic
     for g in set(groups):
         assert len({f for f, h in zip(fold, groups) if h == g}) == 1
     sizes = [fold.count(f) for f in range(3)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from danvan_qa.evaluation.gold import GoldItem, evidence_spans, is_relevant
-from danvan_qa.evaluation.training import Example, _folds, make_examples
+from danvan_qa.evaluation.training import Example, folds_by_group, make_examples
 from danvan_qa.index.store import Store
 from danvan_qa.qa.fusion import FUSION_FEATURES, fusion_features
 from danvan_qa.qa.ranker import LinearModel, fit_linear
@@ -63,7 +63,7 @@ def examples_by_fold(items: Sequence[GoldItem], store: Store, settings: Settings
     """Examples retrieved through a fusion that never saw their article: (examples, fold of
     each, the fusion of each fold). `rows`: the items' fusion rows, when already read."""
     rows = rows if rows is not None else fusion_rows(items, store, settings)
-    fold = _folds([r.group for r in rows], k)
+    fold = folds_by_group([r.group for r in rows], k)
     fusions = [fit_fusion([r for r, g in zip(rows, fold) if g != f]) for f in range(k)]
     examples: list[Example | None] = [None] * len(items)
     for f in range(k):

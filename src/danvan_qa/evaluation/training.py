@@ -126,7 +126,7 @@ def _constant(names: Sequence[str], bias: float = 0.0) -> LinearModel:
     return LinearModel(tuple(names), (0.0,) * len(names), bias, (0.0,) * len(names), (1.0,) * len(names))
 
 
-def _folds(groups: Sequence[str], k: int) -> list[int]:
+def folds_by_group(groups: Sequence[str], k: int) -> list[int]:
     """Fold of each example: articles spread over k folds, largest first (deterministic)."""
     counts: dict[str, int] = {}
     for g in groups:
@@ -214,7 +214,7 @@ def fit_models(examples: Sequence[Example], store: Store, *, note: dict[str, obj
     """
     if len({ex.group for ex in examples}) < 2:
         raise ValueError("fitting needs questions about at least 2 articles (thresholds are chosen on held-out ones)")
-    fold = _folds([ex.group for ex in examples], INNER_FOLDS)
+    fold = folds_by_group([ex.group for ex in examples], INNER_FOLDS)
     inner: dict[int, tuple[LinearModel, LinearModel, LinearModel]] = {}
     person_oof: list[tuple[float, int, int, str]] = []
     for f in range(INNER_FOLDS):
@@ -261,7 +261,7 @@ def cross_validate(examples: Sequence[Example], store: Store, k: int, *, fold: S
     groups = {ex.group for ex in examples}
     if len(groups) <= k:
         raise ValueError(f"{k} folds need questions about more than {k} articles; these are about {len(groups)}")
-    fold = list(fold) if fold is not None else _folds([ex.group for ex in examples], k)
+    fold = list(fold) if fold is not None else folds_by_group([ex.group for ex in examples], k)
     models = []
     for f in range(k):
         train = [ex for ex, g in zip(examples, fold) if g != f]

@@ -10,7 +10,7 @@ syllable ("CA" is also "cá"), so a folded word is never mistaken for one.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 from danvan_qa.ingest.normalize import fold
 
@@ -58,6 +58,11 @@ def aliases(tokens: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]
     written-out phrase with its abbreviation, as (the tokens it covers, the words that hold them)."""
     return [(frozenset({t}), frozenset(_FOLDED[t])) for t in dict.fromkeys(tokens) if t in _FOLDED] + \
         [(frozenset(_FOLDED[a]), frozenset({a})) for a in _written_out(tokens)]
+
+
+def held_through(found: Sequence[tuple[frozenset[str], frozenset[str]]], words: AbstractSet[str]) -> set[str]:
+    """The asked words of `aliases()` pairs whose other form `words` hold."""
+    return {w for asked, standing in found if standing <= words for w in asked}
 
 
 def is_abbreviation(token: str) -> bool:

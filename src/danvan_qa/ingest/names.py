@@ -217,8 +217,8 @@ def _segments(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> 
         pos = end + m.end()
 
 
-# What joins a name to the role after it: a comma, a dash with a space after it ("Đỗ Căn- Phó
-# Chính ủy …" is as common as "Đỗ Căn - Phó …"; "Bà Rịa-Vũng Tàu" has none), or a bracket.
+# What joins a name to the role after it: a comma, a dash with a space after it ("Trần Văn An-
+# Phó Chính ủy …" is as common as "Trần Văn An - Phó …"; "Bà Rịa-Vũng Tàu" has none), or a bracket.
 _AFTER = re.compile(r"\s*,\s*|\s*[-–]\s+|\s*\(\s*")
 
 

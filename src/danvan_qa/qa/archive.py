@@ -23,11 +23,12 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
-from danvan_qa.ingest.abbreviations import aliases, expanded
+from danvan_qa.ingest.abbreviations import aliases, expanded, held_through
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
+from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.programme_groups import programme_groups
 from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement, Strong
 
@@ -166,9 +167,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     ranked = store.lexical_search(" ".join(topic), CANDIDATE_CHUNKS).rows.tolist()
     candidates = dict.fromkeys(chunks[row].doc_id for row in ranked)
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
-    restorer = store.restorer
-    def rarity(word: str) -> float:  # the cited sentence holds the topic's rarest words ("290") first
-        return math.log(1 + restorer.total / (1 + restorer.folded_count(word)))
+    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}  # "290" first
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
     alias_list = aliases(topic)
     rows = []
@@ -176,12 +175,12 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
         words, title = store.words(doc_id), word_set(fold(docs[doc_id].title))
         unigrams = words.text.unigrams | title.unigrams
         # "mặt trận tổ quốc" is held where the article writes "MTTQ", and back
-        standing_for = {w for asked, standing in alias_list if standing <= unigrams for w in asked}
+        standing_for = held_through(alias_list, unigrams)
         held = wanted & (unigrams | standing_for)
         paired = {p for p in pairs if p in words.text.pairs or p in title.pairs or set(p.split()) <= standing_for}
         if digits <= held and len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4:
             spans = store.sentences(doc_id)
-            best = max(range(len(spans)), key=lambda i: sum(rarity(w) for w in wanted & words.sentences[i].unigrams))
+            best = max(range(len(spans)), key=lambda i: sum(weight[w] for w in wanted & words.sentences[i].unigrams))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     if not rows:
         return None

@@ -15,7 +15,7 @@ from typing import AbstractSet, Callable, NamedTuple
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.lexicon import PAIRED, UNITS
-from danvan_qa.ingest.abbreviations import aliases, is_abbreviation
+from danvan_qa.ingest.abbreviations import aliases, held_through, is_abbreviation
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question, content_tokens
 
@@ -41,12 +41,17 @@ class Span:
     end: int
 
 
+def rarity(token: str, folded_count: Callable[[str], int], total: int) -> float:
+    """A folded word's weight: the rarer in the archive, the more it says (an idf)."""
+    return math.log(1 + total / (1 + folded_count(token)))
+
+
 class Scorer:
     """Coverage of a question's words by a sentence, weighted by corpus rarity."""
 
     def __init__(self, question: Question, folded_count: Callable[[str], int], total: int) -> None:
         tokens = content_tokens(question)
-        self.weights = {t: math.log(1 + total / (1 + folded_count(t))) for t in tokens}
+        self.weights = {t: rarity(t, folded_count, total) for t in tokens}
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
         self._firsts = set(tokens[:-1])  # only pairs starting with one of these can match
         # "chqs" is held where "chi huy quan su" is, and back (phrases read on all the question's words)
@@ -61,11 +66,7 @@ class Scorer:
 
     def held(self, words: AbstractSet[str]) -> set[str]:
         """The question's words that folded `words` hold, as written or through an abbreviation."""
-        found = {t for t in self.weights if t in words}
-        for asked, standing in self.aliases:
-            if standing <= words:
-                found |= asked
-        return found
+        return {t for t in self.weights if t in words} | held_through(self.aliases, words)
 
     def cover(self, words: AbstractSet[str], pairs: AbstractSet[str]) -> float:
         """The coverage of already folded words and word pairs ("a b")."""
