@@ -3,7 +3,7 @@ written-out "Bộ Chỉ huy Quân sự" by "CHQS"; an ordinary word is never rea
 
 import re
 
-from danvan_qa.ingest.abbreviations import aliases, is_abbreviation
+from danvan_qa.ingest.abbreviations import aliases, is_abbreviation, spellings
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import Scorer
@@ -23,6 +23,14 @@ def test_an_abbreviation_stands_for_its_words_and_back():
     assert (frozenset({"chi", "huy", "quan", "su"}), frozenset({"chqs"})) in aliases("bo chi huy quan su tinh".split())
     assert aliases("ca hat va lam viec".split()) == []  # "ca" folds from "cá", "ca": no abbreviation
     assert is_abbreviation("mttq") and not is_abbreviation("ca")
+
+
+def test_a_phrase_is_spelled_with_each_abbreviation_swapped_one_at_a_time():
+    forms = spellings("pho truong ban dan van trung uong")
+    assert forms[0] == "pho truong ban dan van trung uong"
+    assert {"pho truong ban dan van tw", "pho truong bdvtw"} <= set(forms)
+    assert "chu tich uy ban nhan dan tinh" in spellings("chu tich ubnd tinh")
+    assert spellings("ca hat va lam viec") == ["ca hat va lam viec"]  # no abbreviation in it
 
 
 def test_a_sentence_holds_a_question_word_through_its_other_form():

@@ -24,6 +24,10 @@ ARTICLES = {
            "Ngày 15/1, hội nghị sơ kết Chương trình phối hợp công tác dân vận giai đoạn 2021-2026 giữa Ban Dân vận "
            "Tỉnh ủy Bắc Hà và Công an tỉnh Bắc Hà. Trước đó, ngày 3/4/2016, hai đơn vị ký Chương trình phối hợp "
            "giai đoạn 2016-2021."),
+    "a6": ("2024-03-20", "Hội nghị của Hội Nông dân tỉnh Tây Giang",
+           "Ngày 20/3, Hội Nông dân tỉnh Tây Giang tổ chức hội nghị. Dự hội nghị có đồng chí Hà Văn Sơn, Phó Trưởng "
+           "Ban Thường trực Ban Tuyên giáo TW; đồng chí Đỗ Minh Quang, Phó Trưởng Ban Tuyên giáo Trung ương; đồng chí "
+           "Lý Thị Mai, Phó Chủ tịch Thường trực UBND tỉnh Tây Giang."),
 }
 
 
@@ -88,6 +92,14 @@ def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     assert [i.name for i in one.items] == ["Đào Minh Tâm"]
     deputies = answerer.answer("Các bài viết nêu tên bao nhiêu Phó Thứ trưởng Bộ Nội vụ?", mode="bm25")
     assert deputies.short == "1" and [i.name for i in deputies.items] == ["Lê Thị Hoa"]
+
+
+def test_a_title_is_held_however_the_role_writes_it(answerer):
+    """"Phó Trưởng Ban Thường trực Ban Tuyên giáo TW" is a Phó Trưởng Ban Tuyên giáo Trung ương."""
+    a = answerer.answer("Các bài viết nêu tên bao nhiêu Phó Trưởng Ban Tuyên giáo Trung ương?", mode="bm25")
+    assert a.short == "2" and sorted(i.name for i in a.items) == ["Hà Văn Sơn", "Đỗ Minh Quang"]
+    vice = answerer.answer("Những ai là Phó Chủ tịch UBND tỉnh được nêu tên trong các bài?", mode="bm25")
+    assert [i.name for i in vice.items] == ["Lý Thị Mai"]
 
 
 def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_sentence(answerer):

@@ -74,3 +74,19 @@ def expanded(words: set[str]) -> set[str]:
     """Folded words with the words of every abbreviation among them: "uy ban mttq" also holds
     "mat tran to quoc"."""
     return words.union(*(_FOLDED[w] for w in words if w in _FOLDED))
+
+
+
+
+def spellings(phrase: str) -> list[str]:
+    """Ways the press may write a folded phrase, itself first, then with one swap each: an
+    abbreviation in it written out, or a written-out phrase abbreviated ("truong ban dan van trung
+    uong" is also "truong ban dan van tw" and "truong bdvtw"). For finding a phrase as a substring."""
+    tokens = phrase.split()
+    found = [phrase]
+    for i, t in enumerate(tokens):
+        if t in _FOLDED:
+            found.append(" ".join((*tokens[:i], *_FOLDED[t], *tokens[i + 1 :])))
+        found += [" ".join((*tokens[:i], abbr, *tokens[i + len(words) :])) for words, abbr in _phrases().get(t, ())
+                  if tuple(tokens[i : i + len(words)]) == words]
+    return list(dict.fromkeys(found))

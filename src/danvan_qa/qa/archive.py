@@ -23,7 +23,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
-from danvan_qa.ingest.abbreviations import aliases, expanded, held_through
+from danvan_qa.ingest.abbreviations import aliases, expanded, held_through, spellings
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
@@ -256,16 +256,34 @@ def _titles(q: "Question", store: "Store") -> list[str]:
     for size in range(min(8, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size])
-            if phrase.removeprefix("pho ").startswith(_TITLES) and phrase in roles:
+            if phrase.removeprefix("pho ").startswith(_TITLES) and any(f in roles for f in _forms(phrase)):
                 head, after = words[i:i + size], words[i + size:]
                 found = [phrase]
                 for cut, take in ((2, 2), (1, 2), (1, 1), (2, 1)):
                     other = " ".join(head[:-cut] + after[:take])
-                    if len(head) > cut and len(after) >= take and other not in found and other in roles:
+                    if len(head) > cut and len(after) >= take and other not in found and any(
+                            f in roles for f in _forms(other)):
                         found.append(other)
                         break
                 return found
     return []
+
+
+def _forms(title: str) -> list[str]:
+    """The ways a role may hold a title: its abbreviations swapped ("Ban Dân vận TW"), and a
+    deputy's with "thường trực" after the head ("Phó Chủ tịch Thường trực UBND"), or after the
+    body's first word repeated ("Phó trưởng Ban Thường trực Ban Dân vận …" is a Phó trưởng Ban Dân vận)."""
+    found = []
+    for form in spellings(title):
+        found.append(form)
+        words = form.split()
+        rest = " ".join(words[1:])
+        head = next((t for t in _TITLES if rest.startswith(f"{t} ")), None)
+        if head and words[0] == "pho":
+            at = 1 + len(head.split())
+            if at < len(words):  # "Phó Chủ tịch Thường trực UBND", "Phó trưởng Ban Thường trực Ban Dân vận"
+                found += [" ".join((*words[:at], *lead, "thuong", "truc", *words[at:])) for lead in ((), (words[at],))]
+    return found
 
 
 def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -274,12 +292,14 @@ def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[
     docs = store.data.documents
     found: dict[str, dict[str, "Person"]] = {}  # folded name -> article -> the mention
     shown: dict[str, str] = {}
-    held = [(p, at, title) for title in titles for p, at in _role_index(store).holders(title) if keep(p.doc_id)]
-    for p, at, title in sorted(held, key=lambda pat: docs[pat[0].doc_id].date or "", reverse=True):
+    held = [(p, at, title, form) for title in titles for form in _forms(title)
+            for p, at in _role_index(store).holders(form) if keep(p.doc_id)]
+    for p, at, title, form in sorted(held, key=lambda held: docs[held[0].doc_id].date or "", reverse=True):
         written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
         if not title.startswith("pho ") and fold(written)[max(0, at - 4):at] == "pho ":
             continue  # "Thứ trưởng" is not "Phó Thứ trưởng"
-        shown.setdefault(title, written[at:at + len(title)])
+        if form == title:
+            shown.setdefault(title, written[at:at + len(title)])
         found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
