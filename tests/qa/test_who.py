@@ -5,7 +5,8 @@ import pytest
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.qa.questions import parse
 from danvan_qa.qa.extractive import Scorer
-from danvan_qa.qa.who import PersonCandidate, focus_missing, focus_title, head_match, select, title_heads, title_words
+from danvan_qa.qa.who import (PersonCandidate, attendance, focus_missing, focus_title, head_match, select, title_heads,
+                              title_words)
 
 
 def q(text: str):
@@ -55,8 +56,8 @@ def test_a_deputy_does_not_answer_for_the_head():
     assert head_match("Thượng tướng nào dự?", "Đại tá", None) == 0.0
 
 
-def _person(doc: str, name: str, position: int) -> PersonCandidate:
-    return PersonCandidate(doc, name, None, None, (), 0, 10, position, ())
+def _person(doc: str, name: str, position: int, role: str | None = None, acts: tuple[str, ...] = ()) -> PersonCandidate:
+    return PersonCandidate(doc, name, None, role, acts, 0, 10, position, ())
 
 
 def test_people_come_from_the_best_ones_article_in_its_order():
@@ -66,3 +67,26 @@ def test_people_come_from_the_best_ones_article_in_its_order():
     assert [p.name for p in select(scored, 1, minimum=0.3, relative=0.5)] == ["An"]
     assert [p.name for p in select(scored, 12, minimum=0.05, relative=0.0)] == ["Chi", "An", "Dũng"]
     assert select([], 12, 0.3, 0.5) == []
+
+
+def _listed(question: str, chosen, scored) -> list[str]:
+    return [p.name for p in attendance(q(question), chosen, [(p, 0.1) for p in scored])]
+
+
+def test_who_chaired_an_event_attended_it():
+    chair = _person("a", "An", 0, "Bộ trưởng Bộ Công an", ("đồng chủ trì",))
+    guests = [_person("a", "Bình", 1, "Thứ trưởng", ("dự",)), _person("a", "Chi", 2, "Phó trưởng Ban", ("dự",))]
+    elsewhere = _person("b", "Dũng", 0, "Giám đốc", ("chủ trì",))
+    everyone = [chair, *guests, elsewhere]
+    assert _listed("Những ai dự hội nghị ký kết?", guests, everyone) == ["An", "Bình", "Chi"]
+    assert _listed("Ngoài hai người chủ trì, những ai cùng dự hội nghị?", guests, everyone) == ["Bình", "Chi"]
+    assert _listed("Về phía Bộ Công an, ai dự hội nghị?", guests, everyone) == ["Bình", "Chi"]
+    assert _listed("Ai chủ trì hội nghị?", guests, everyone) == ["Bình", "Chi"]  # not an attendee list
+
+
+def test_whoever_the_question_names_by_title_is_not_an_attendee():
+    host = _person("a", "An", 0, "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh", ("làm việc",))
+    deputy = _person("a", "Bình", 1, "Phó Chủ tịch Thường trực UBND tỉnh", ("dự",))
+    police = _person("a", "Chi", 2, "Giám đốc Công an tỉnh", ("dự",))
+    question = "Những ai tham dự buổi làm việc của Chủ tịch UBND tỉnh với Công an tỉnh?"
+    assert _listed(question, [host, deputy, police], [host, deputy, police]) == ["Bình", "Chi"]  # a deputy stays

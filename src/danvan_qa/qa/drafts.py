@@ -24,7 +24,7 @@ from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
 from danvan_qa.qa.records import Evidence, Item, Statement, Strong
 from danvan_qa.qa.spans import resolved_date, span_candidates
-from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, complete, person_candidates, select
+from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, attendance, complete, person_candidates, select
 from danvan_qa.records import Passage
 
 Ranked = list[tuple[SentenceCandidate, float]]
@@ -221,7 +221,7 @@ class Drafter:
         if not people:
             return None
         if q.kind != "role":
-            people = complete(people, scored)
+            people = attendance(q, complete(people, scored), scored)
         best, best_p = max(scored, key=lambda cp: cp[1])
         heading = {"chair": "Chủ trì", "attendees": "Tham dự"}
         if q.kind == "speaker" and (q.act or "phát biểu") in SPEAKER_ACTS:

@@ -250,3 +250,24 @@ def complete(chosen: Sequence[PersonCandidate], scored: Sequence[tuple[PersonCan
     acts = {(c.doc_id, c.start): set(c.acts) for c in chosen}
     extra = [c for c, _ in scored if c not in chosen and set(c.acts) & acts.get((c.doc_id, c.start), set())]
     return sorted([*chosen, *extra], key=lambda c: c.position)
+
+
+def attendance(q: Question, chosen: Sequence[PersonCandidate],
+               scored: Sequence[tuple[PersonCandidate, float]]) -> list[PersonCandidate]:
+    """The list for "Những ai dự …?": who chaired the event attended it too, so the chairs of the
+    listed people's article join it, unless the question sets them aside ("ngoài …", "cùng
+    dự"), asks for one side ("về phía …") or for a title ("Lãnh đạo … nào dự …?"). Whoever the
+    question names by title ("buổi làm việc của Chủ tịch UBND tỉnh …") is who was visited, not
+    an attendee, and leaves it."""
+    if q.kind != "attendees" or not chosen or _side_words(q) or focus_title(q):
+        return list(chosen)
+    doc, named = chosen[0].doc_id, title_words(q)
+    extra = [] if q.exclude_chairs else [
+        c for c, _ in scored if c not in chosen and c.doc_id == doc and set(c.acts) & CHAIR_FAMILY]
+    heads = title_heads(q.restored)
+
+    def is_named(c: PersonCandidate) -> bool:  # the title's head (a deputy's is another) and its words
+        return bool(named and heads & title_heads(f"{c.rank or ''} {c.role or ''}") and named <= _held(c.rank, c.role))
+
+    kept = [c for c in [*chosen, *extra] if not is_named(c)]
+    return sorted(kept or chosen, key=lambda c: c.position)
