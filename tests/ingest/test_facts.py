@@ -153,3 +153,21 @@ def test_a_programme_signed_between_the_two_units_is_the_subjects():
     doc = Document("x", "x.txt", "Ký kết", "2023-03-06", None, None, None, text, "h")
     (p,) = extract([doc]).programmes
     assert p.period == "2023-2033" and p.parties == ("Công an tỉnh", "Ủy ban MTTQ Việt Nam tỉnh")
+
+
+@pytest.mark.parametrize("text, number, date, parties", [
+    ("Căn cứ vào Chương trình số 02-CTr/BDVTU-CAT, ngày 15/12/2017 về phối hợp công tác dân vận giữa Ban Dân vận "
+     "Tỉnh ủy, Bộ Chỉ huy Quân sự tỉnh và Công an tỉnh năm 2018.", "02-CTr/BDVTU-CAT", "2017-12-15",
+     ("Ban Dân vận Tỉnh ủy", "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh")),
+    ("Ban Dân vận Thành ủy và Công an thành phố đã xây dựng Chương trình phối hợp công tác dân vận số "
+     "15-CTr/BDV-CA ngày 22/01/2018 về công tác dân vận năm 2018.", "15-CTr/BDV-CA", "2018-01-22",
+     ("Ban Dân vận Thành ủy", "Công an thành phố")),
+])
+def test_a_programme_named_only_by_its_number(text, number, date, parties):
+    """No quoted name and no period: the number names it; its parties follow "giữa", or are the subject."""
+    from danvan_qa.ingest.corpus import Document
+
+    doc = Document("x", "x.txt", "Dân vận", "2018-06-01", None, None, None, text, "h")
+    (p,) = extract([doc]).programmes
+    assert (p.number, p.date, p.parties) == (number, date, parties)
+    assert p.name.startswith("Chương trình") and p.name.endswith(number)

@@ -21,7 +21,7 @@ from danvan_qa.ingest.lexicon import CHAIR_ACTS, SPEAK_ACTS  # noqa: F401 - also
 from danvan_qa.ingest.names import PersonMention, people
 from danvan_qa.ingest.normalize import fold
 
-FACTS_VERSION = 15  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 16  # bump when extraction changes: stores re-extract facts without re-embedding
 # The act cues of lexicon.ACTS, longest first, each a whole word and not the start of a noun.
 _NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng|hiệu|túc|sự|giả)\b)"  # "dự thảo", "ký hiệu"
 _CUES = re.compile("(?<!\\w)(?<!đăng )(?<!thư )(" + "|".join(
@@ -44,6 +44,13 @@ _PROGRAMME = re.compile(
     r"(?:\s+giữa\s+[^\".;]+?)?(?:\s+về)?\s*"
     r"(?:\"(?P<quoted>[^\"]+)\"|(?P<staged>[^.;,(\"]*?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))"
 )
+# "Chương trình (phối hợp công tác dân vận) số <number>(, ngày <date>)": one named by its number alone
+_NUMBERED = re.compile(
+    rf"[Cc]hương trình(?:\s+(?:phối hợp|liên tịch|công tác|dân vận|thực hiện))*\s+số\s+(?P<number>{dates.CODE_PATTERN})"
+    r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
+)
+# the parties after a numbered programme: "… giữa A, B và C năm 2018", up to its period, subject or the clause's end
+_PARTIES_AFTER = re.compile(r"giữa (.+?)(?= giai đoạn| về | năm \d{4}|[.;:]|$)")
 
 
 @dataclass(frozen=True)
@@ -269,18 +276,25 @@ def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
     merged: dict[str, Programme] = {}
     for start, end in sentence_spans(doc.text):
         sentence = doc.text[start:end]
-        for m in _PROGRAMME.finditer(sentence):
+        named = list(_PROGRAMME.finditer(sentence))
+        starts = {m.start() for m in named}
+        for m in [*named, *(n for n in _NUMBERED.finditer(sentence) if n.start() not in starts)]:
             before = fold(sentence[max(0, m.start() - 30) : m.start()])
             signed = "ky ket" in before
-            name = (m.group("quoted") or m.group(0)).strip()
+            by_number = m.re is _NUMBERED
+            name = (sentence[m.start():m.end("number")] if by_number else m.group("quoted") or m.group(0)).strip()
             number = m.group("number")
-            period = _STAGE.search(m.group(0)) or _STAGE.match(sentence[m.end():].lstrip(" ,"))
+            rest = sentence[m.end():]
+            period = _STAGE.search(m.group(0)) or _STAGE.match(rest.lstrip(" ,")) or (
+                _STAGE.search(rest.split(";")[0]) if by_number else None)
             key = number or (dates.period_key(period.group(1)) if period else None)
             if key is None:
                 continue
-            between = re.search(r"giữa (.+?)(?:,| giai đoạn| về |$)", m.group(0))
+            between = _PARTIES_AFTER.search(rest.split(";")[0]) if by_number else re.search(
+                r"giữa (.+?)(?:,| giai đoạn| về |$)", m.group(0))
             parties = organisations(between.group(1)) if between else []
-            if not parties and signed:  # "A và B ký kết chương trình phối hợp giữa hai đơn vị …": the subject's
+            if not parties and (signed or (by_number and re.search(r"(?:ky ket|xay dung|ban hanh)\s*$", before))):
+                # "A và B ký kết (xây dựng) chương trình phối hợp …": the subject's
                 parties = organisations(sentence[: m.start()])
             own = next(dates.find_dates(m.group("date"), cued_only=False), None) if m.group("date") else None
             cued = [own] if own else list(dates.find_dates(sentence, cued_only=True)) if signed else []
