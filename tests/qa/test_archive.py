@@ -145,3 +145,24 @@ def test_a_count_past_the_chunks_looked_at_says_at_least(answerer, monkeypatch):
     assert not answerer.answer(question, mode="bm25").text.startswith("Ít nhất")
     monkeypatch.setattr(archive, "CANDIDATE_CHUNKS", 1)  # the best chunk's article holds it: there may be more
     assert answerer.answer(question, mode="bm25").text.startswith("Ít nhất 1 bài viết")
+
+
+def test_programmes_a_party_joined_one_named_by_its_number_too(tmp_path):
+    """"… có Bộ đội Biên phòng tham gia": any border-guard party, "BCH Biên phòng" too."""
+    texts = {
+        "b1": ("2018-03-01", "Sơ kết công tác dân vận ở tỉnh Tây Giang",
+               "Căn cứ vào Chương trình số 02-CTr/BDVTU-BCHBPT, ngày 15/12/2017 về phối hợp công tác dân vận giữa "
+               "Ban Dân vận Tỉnh ủy và BCH Biên phòng tỉnh năm 2018, hai đơn vị đã triển khai nhiều mô hình."),
+        "b2": ("2023-11-04", "Ký kết chương trình phối hợp ở tỉnh Nam Sơn",
+               "Chiều ngày 3/11, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức hội nghị ký kết "
+               "chương trình phối hợp công tác giai đoạn 2023 - 2026."),
+        "b3": ("2022-05-26", "Ký kết chương trình phối hợp ở tỉnh Đông Lâm",
+               "Chiều ngày 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp thực hiện công tác "
+               "dân vận giai đoạn 2022-2026."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
+             for d, (date, t, text) in texts.items()}
+    a = Answerer(*fake_store(tmp_path, files)).answer(
+        "co bao nhieu chuong trinh phoi hop co bo doi bien phong tham gia", mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["b1", "b2"]
+    assert "số 02-CTr/BDVTU-BCHBPT" in a.text

@@ -28,6 +28,7 @@ from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
+from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.programme_groups import programme_groups
 from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement, Strong
@@ -35,7 +36,7 @@ from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement,
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
     from danvan_qa.index.store import Store
-    from danvan_qa.ingest.facts import Person
+    from danvan_qa.ingest.facts import Person, Programme
     from danvan_qa.qa.questions import Question
 
 ROWS_SHOWN = 20  # a longer list says how many more rows there are
@@ -63,7 +64,10 @@ _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)")  # as
 _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
-_ANY_BODY = frozenset({"luc", "luong", "cac"})  # "lực lượng công an", "các cơ quan": no body of their own
+# "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
+_ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
+# "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
+_JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
@@ -120,7 +124,8 @@ def asks_programmes(q: "Question") -> bool:
     đến?": programmes of the whole archive, by period, year or parties (not one named by number)."""
     folded = q.folded
     return bool(not q.codes and _SEVERAL.search(folded) and _PROGRAMMES.search(folded)
-                and (q.periods or _YEAR.search(q.text) or _BETWEEN.search(q.restored) or asks_across(q)))
+                and (q.periods or _YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
+                     or asks_across(q)))
 
 
 def _evidence(store: "Store", p: "Person") -> Evidence:
@@ -320,8 +325,9 @@ def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[
 def _matches(asked: str, parties: tuple[str, ...]) -> bool:
     """Whether nearly every word of a body the question names is in one of the programme's parties
     ("Ban Dân vận Trung ương" is not "Ban Dân vận Tỉnh ủy"), abbreviations read as their words
-    ("Mặt trận Tổ quốc" is in "Ủy ban MTTQ tỉnh"); "lực lượng công an" is any police body."""
-    words = expanded(set(re.findall(r"\w+", fold(asked)))) - _ANY_BODY
+    ("Mặt trận Tổ quốc" is in "Ủy ban MTTQ tỉnh"); "lực lượng công an" is any police body, "Bộ đội
+    Biên phòng" any border-guard one ("BCH Biên phòng")."""
+    words = expanded(set(re.findall(r"\w+", _ANY_BODY.sub(" ", fold(asked)))))
     return any(len(words & expanded(set(re.findall(r"\w+", fold(p))))) >= math.ceil(0.8 * len(words)) for p in parties)
 
 
@@ -332,6 +338,7 @@ def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> L
     periods = {period_key(p) for p in q.periods}
     years = [y for y in _YEAR.findall(q.text) if not any(y in p for p in q.periods)]
     between = _BETWEEN.search(q.restored)
+    sides = between.groups() if between else tuple(m.group(1) for m in _JOINED.finditer(q.restored))
     numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
     chosen = []
@@ -341,7 +348,7 @@ def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> L
             continue
         if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
             continue
-        if between and not all(_matches(side, prog.parties) for side in between.groups()):
+        if not all(_matches(side, prog.parties) for side in sides):
             continue
         chosen.append(prog)
     if not chosen:
@@ -357,12 +364,17 @@ def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> L
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
         details = ", ".join(filter(None, (
             f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
-            f"giữa {' và '.join(prog.parties)}" if prog.parties else None,
+            f"giữa {as_written(_parties_sentence(store, prog), prog.parties)}" if prog.parties else None,
             f"ký ngày {prog.date_text}" if prog.date_text else None)))
         lines.append(Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True))
         items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
     lines += _more(len(found))
     return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else found[0].name)
+
+
+def _parties_sentence(store: "Store", prog: "Programme") -> str:
+    start, end = prog.parties_span or (prog.start, prog.end)
+    return store.data.documents[prog.doc_id].text[start:end]
 
 
 def _more(found: int) -> list[Statement]:

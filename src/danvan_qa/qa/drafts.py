@@ -68,18 +68,19 @@ def programme_numbers(q: Question) -> set[str]:
 
 def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
     """Several bodies as the sentence joins them ("Bộ Công an với Ban Thường trực …") when they
-    stand there in order with only joining words between; else joined by "và"."""
+    stand there in order with only joining words between; else listed "A, B và C"."""
+    listed = ", ".join(names[:-1]) + f" và {names[-1]}" if len(names) > 1 else "".join(names)
     at, parts = 0, []
     for name in names:
         found = sentence.find(name, at)
         if found < 0:
-            return " và ".join(names)
+            return listed
         parts.append((found, found + len(name)))
         at = found + len(name)
     gaps = [sentence[a[1] : b[0]] for a, b in zip(parts, parts[1:])]
     if all(re.fullmatch(r"\s*(?:,|và|với|cùng|phối hợp với|cùng với)?\s*", gap) for gap in gaps):
         return sentence[parts[0][0] : parts[-1][1]]
-    return " và ".join(names)
+    return listed
 
 
 # "chương trình số mấy": the document kind asked for, and the kinds its numbers are written with
