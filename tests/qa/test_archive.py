@@ -81,6 +81,7 @@ def test_programmes_of_a_period_once_each_however_many_articles_name_them(answer
     assert periods.count("2021-2026") >= 2  # two articles name the same programme
     a = answerer.answer("Những chương trình phối hợp nào được thực hiện trong giai đoạn 2021-2026?", mode="bm25")
     assert len(a.items) == 1 and "2021-2026" in a.text
+    assert sorted(c.doc_id for c in a.citations) == ["a4", "a5"]  # one row, and every article naming it cited
     many = answerer.answer("Có bao nhiêu chương trình phối hợp được nhắc đến trong các bài viết?", mode="bm25")
     assert many.short == str(len(many.items)) == "2"
 

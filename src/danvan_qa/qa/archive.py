@@ -353,23 +353,35 @@ def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> L
         chosen.append(prog)
     if not chosen:
         return None
-    # one row per programme however many articles name it: its earliest mention with a signing date
-    groups = programme_groups(chosen)
-    chosen = sorted((min(g, key=lambda p: (p.date is None, p.date or docs[p.doc_id].date or "")) for g in groups),
-                    key=lambda p: p.date or docs[p.doc_id].date or "")
-    found = chosen
-    lines = [Statement((f"Các bài viết nêu {len(found)} chương trình:",))]
-    items = []
-    for prog in found[:ROWS_SHOWN]:
+    # one row per programme however many articles name it: its earliest mention with a signing
+    # date, then a row for each other article naming it, so that every article is cited
+    def first(p: "Programme") -> tuple[bool, str]:
+        return p.date is None, p.date or docs[p.doc_id].date or ""
+
+    groups = sorted((sorted(g, key=first) for g in programme_groups(chosen)), key=lambda g: first(g[0])[1])
+    lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình:",))]
+    items, rows = [], 0
+    for group in groups:
+        prog = group[0]
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
         details = ", ".join(filter(None, (
             f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
             f"giữa {as_written(_parties_sentence(store, prog), prog.parties)}" if prog.parties else None,
             f"ký ngày {prog.date_text}" if prog.date_text else None)))
-        lines.append(Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True))
+        others: dict[str, "Programme"] = {}
+        for p in group[1:]:
+            if p.doc_id != prog.doc_id:
+                others.setdefault(p.doc_id, p)
+        for row in [Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True)] + [
+                Statement(("cũng nêu trong bài ", Strong(docs[p.doc_id].title)),
+                          Evidence.of(docs[p.doc_id], p.start, p.end), item=True) for p in others.values()]:
+            rows += 1
+            if rows <= ROWS_SHOWN:
+                lines.append(row)
         items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
-    lines += _more(len(found))
-    return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else found[0].name)
+    lines += _more(rows)
+    return Listing(tuple(lines), tuple(items), len(groups),
+                   str(len(groups)) if "bao nhieu" in q.folded else groups[0][0].name)
 
 
 def _parties_sentence(store: "Store", prog: "Programme") -> str:

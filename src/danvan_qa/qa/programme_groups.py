@@ -29,8 +29,10 @@ def programme_keys(prog: "Programme") -> set[tuple[str, ...]]:
 
 
 def programme_groups(programmes: Sequence["Programme"]) -> list[list["Programme"]]:
-    """The mentions grouped into programmes (a union over shared keys); a mention naming only a
-    period joins the one programme of that period, or stands alone when there is none."""
+    """The mentions grouped into programmes (a union over shared keys). A mention naming only a
+    period joins the programme of that period its own article names, else the one programme of
+    that period; among several of other articles it cannot tell which, and stands alone (an
+    article that names a programme is not dropped from a list)."""
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -59,10 +61,12 @@ def programme_groups(programmes: Sequence["Programme"]) -> list[list["Programme"
         for i in members:
             periods.setdefault(period_key(programmes[i].period or ""), set()).add(head)
     for i in bare:
-        heads = periods.get(period_key(programmes[i].period or ""), set())
-        if len(heads) == 1:
-            groups[next(iter(heads))].append(i)
-        elif not heads:
+        span = period_key(programmes[i].period or "")
+        heads = periods.get(span, set())
+        own = [h for h in heads if any(programmes[j].doc_id == programmes[i].doc_id for j in groups[h])]
+        if own or len(heads) == 1:
+            groups[(own or sorted(heads))[0]].append(i)
+        else:
             groups[i] = [i]
-            periods[period_key(programmes[i].period or "")] = {i}
+            periods.setdefault(span, set()).add(i)
     return [[programmes[i] for i in sorted(members)] for members in groups.values()]
