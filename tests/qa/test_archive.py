@@ -86,6 +86,12 @@ def test_programmes_of_a_period_once_each_however_many_articles_name_them(answer
     assert many.short == str(len(many.items)) == "2"
 
 
+def test_signings_between_bodies_named_with_their_alternatives(answerer):
+    a = answerer.answer("Có bao nhiêu hội nghị ký kết chương trình phối hợp giữa Ban Dân vận tỉnh ủy, thành ủy và "
+                        "Công an tỉnh, thành phố?", mode="bm25")
+    assert a.short == "1" and [c.doc_id for c in a.citations] == ["a4"]  # a5 reviews it, signs none named
+
+
 def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     a = answerer.answer("Những ai là Trưởng Ban Dân vận tỉnh ủy, thành ủy được nêu tên trong các bài?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Vi Thị Lan", "Đào Minh Tâm"]

@@ -1,57 +1,45 @@
 """Questions across the archive, answered from the fact table with a citation per row.
 
-Three shapes, each only when the question asks across articles:
+Four shapes, each only when the question asks across articles:
 
 - a person's history: "Đồng chí X đã dự những hội nghị nào, với cương vị gì?" — one row per
   article naming X, with the role there as written, newest first;
 - people by title: "Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an
   tỉnh" — one row per person whose role (or rank) holds the title the question names, counted;
-- programmes: "Những chương trình phối hợp nào … giai đoạn 2016-2021?", "bao nhiêu chương trình
-  giữa A và B" — one row per programme the period, year and parties select, counted.
+- articles by topic: "Có bao nhiêu bài viết nhắc đến X?" — one row per article holding it;
+- programmes (qa/programme_lists.py): "Những chương trình phối hợp nào … giai đoạn 2016-2021?".
 
-Every row quotes the sentence that names the person. Anything else goes through the
-single-article pipeline.
+Every row quotes its article's sentence. Anything else goes through the single-article pipeline.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import math
 import re
 import weakref
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
-from danvan_qa.ingest.abbreviations import aliases, expanded, held_through, spellings
-from danvan_qa.ingest.dates import period_key
+from danvan_qa.ingest.abbreviations import aliases, held_through, spellings
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
-from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.extractive import rarity
-from danvan_qa.qa.programme_groups import programme_groups
-from danvan_qa.qa.records import Candidate, Evidence, Features, Item, Statement, Strong
+from danvan_qa.qa.programme_lists import asks_programmes, programmes
+from danvan_qa.qa.records import ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, more_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
     from danvan_qa.index.store import Store
-    from danvan_qa.ingest.facts import Person, Programme
+    from danvan_qa.ingest.facts import Person
     from danvan_qa.qa.questions import Question
 
-ROWS_SHOWN = 20  # a longer list says how many more rows there are
 CANDIDATE_CHUNKS = 400  # chunks whose articles an "articles about X" question looks at
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong)(?:[ ,]+\w+){0,5} nao(?!\w)"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)")
 _WHO = re.compile(r"(?<!\w)ai(?!\w)")
-_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu) chuong trinh(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)"
-                         r"|(?<!\w)bao nhieu chuong trinh(?!\w)")
-_YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
-# "giữa A và B": the parties a programme list is about, each cut at the verb or the question's end
-_BETWEEN = re.compile(r"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm)\b|\s*[?,.]|$)",
-                      re.IGNORECASE)
 _TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 _ARTICLES = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
@@ -64,25 +52,7 @@ _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)")  # as
 _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
-# "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
-_ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
-# "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
-_JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
-
-
-@dataclass(frozen=True)
-class Listing:
-    """An archive answer before composing: its statements, items, the rows found and its short value."""
-
-    lines: tuple[Statement, ...]
-    items: tuple[Item, ...]
-    found: int
-    value: str | None
-
-    def candidate(self) -> Candidate:
-        evidence = next((s.evidence for s in self.lines if s.evidence is not None), None)
-        return Candidate("list", self.value, evidence, Features(("rows",), (float(self.found),)), self.lines, self.items)
 
 
 def asks_across(q: "Question") -> bool:
@@ -111,21 +81,12 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return _articles(q, store, keep)
     if q.person or q.dates:
         return None
-    if asks_programmes(q):
-        return _programmes(q, store, keep)
+    if asks_programmes(q, asks_across(q)):
+        return programmes(q, store, keep)
     if not asks_across(q):
         return None
     titles = _titles(q, store)
     return _by_title(titles, q, store, keep) if titles else None
-
-
-def asks_programmes(q: "Question") -> bool:
-    """"Những chương trình phối hợp nào … giai đoạn 2016-2021?", "bao nhiêu chương trình … được nhắc
-    đến?": programmes of the whole archive, by period, year or parties (not one named by number)."""
-    folded = q.folded
-    return bool(not q.codes and _SEVERAL.search(folded) and _PROGRAMMES.search(folded)
-                and (q.periods or _YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
-                     or asks_across(q)))
 
 
 def _evidence(store: "Store", p: "Person") -> Evidence:
@@ -152,7 +113,7 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
         lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
                                ev, item=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += _more(len(ordered))
+    lines += more_rows(len(ordered))
     return Listing(tuple(lines), tuple(items), len(ordered), name)
 
 
@@ -197,7 +158,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     for doc_id, ev in rows[:ROWS_SHOWN]:
         lines.append(Statement((_vn(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
         items.append(Item(docs[doc_id].title, None, None, (), ev))
-    lines += _more(len(rows))
+    lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows),
                    str(len(rows)) if "bao nhieu" in q.folded else docs[rows[0][0]].title)
 
@@ -318,79 +279,8 @@ def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[
         lines.append(Statement((f"{p.rank} " if p.rank else "", Strong(p.name), f" — {p.role}" if p.role else "",
                                 f" ({docs[p.doc_id].title})"), ev, item=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += _more(len(rows))
+    lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(people), str(len(people)) if "bao nhieu" in q.folded else people[0].name)
-
-
-def _matches(asked: str, parties: tuple[str, ...]) -> bool:
-    """Whether nearly every word of a body the question names is in one of the programme's parties
-    ("Ban Dân vận Trung ương" is not "Ban Dân vận Tỉnh ủy"), abbreviations read as their words
-    ("Mặt trận Tổ quốc" is in "Ủy ban MTTQ tỉnh"); "lực lượng công an" is any police body, "Bộ đội
-    Biên phòng" any border-guard one ("BCH Biên phòng")."""
-    words = expanded(set(re.findall(r"\w+", _ANY_BODY.sub(" ", fold(asked)))))
-    return any(len(words & expanded(set(re.findall(r"\w+", fold(p))))) >= math.ceil(0.8 * len(words)) for p in parties)
-
-
-def _programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """The programmes of the archive that the question's period, year and parties select, once
-    each (the same number, or the same period and parties, in two articles is one programme)."""
-    docs = store.data.documents
-    periods = {period_key(p) for p in q.periods}
-    years = [y for y in _YEAR.findall(q.text) if not any(y in p for p in q.periods)]
-    between = _BETWEEN.search(q.restored)
-    sides = between.groups() if between else tuple(m.group(1) for m in _JOINED.finditer(q.restored))
-    numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
-    dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
-    chosen = []
-    for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
-        span = period_key(prog.period or "")
-        if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
-            continue
-        if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
-            continue
-        if not all(_matches(side, prog.parties) for side in sides):
-            continue
-        chosen.append(prog)
-    if not chosen:
-        return None
-    # one row per programme however many articles name it: its earliest mention with a signing
-    # date, then a row for each other article naming it, so that every article is cited
-    def first(p: "Programme") -> tuple[bool, str]:
-        return p.date is None, p.date or docs[p.doc_id].date or ""
-
-    groups = sorted((sorted(g, key=first) for g in programme_groups(chosen)), key=lambda g: first(g[0])[1])
-    lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình:",))]
-    items, rows = [], 0
-    for group in groups:
-        prog = group[0]
-        ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
-        details = ", ".join(filter(None, (
-            f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
-            f"giữa {as_written(_parties_sentence(store, prog), prog.parties)}" if prog.parties else None,
-            f"ký ngày {prog.date_text}" if prog.date_text else None)))
-        others: dict[str, "Programme"] = {}
-        for p in group[1:]:
-            if p.doc_id != prog.doc_id:
-                others.setdefault(p.doc_id, p)
-        for row in [Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True)] + [
-                Statement(("cũng nêu trong bài ", Strong(docs[p.doc_id].title)),
-                          Evidence.of(docs[p.doc_id], p.start, p.end), item=True) for p in others.values()]:
-            rows += 1
-            if rows <= ROWS_SHOWN:
-                lines.append(row)
-        items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
-    lines += _more(rows)
-    return Listing(tuple(lines), tuple(items), len(groups),
-                   str(len(groups)) if "bao nhieu" in q.folded else groups[0][0].name)
-
-
-def _parties_sentence(store: "Store", prog: "Programme") -> str:
-    start, end = prog.parties_span or (prog.start, prog.end)
-    return store.data.documents[prog.doc_id].text[start:end]
-
-
-def _more(found: int) -> list[Statement]:
-    return [Statement((f"Còn {found - ROWS_SHOWN} dòng nữa không hiện ở đây.",))] if found > ROWS_SHOWN else []
 
 
 def _vn(iso: str | None) -> str:

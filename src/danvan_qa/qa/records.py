@@ -88,3 +88,26 @@ class Candidate:
     def __post_init__(self) -> None:
         if self.kind not in CANDIDATE_KINDS:
             raise ValueError(f"unknown candidate kind {self.kind!r}")
+
+
+ROWS_SHOWN = 20  # a longer list across articles says how many more rows there are
+
+
+@dataclass(frozen=True)
+class Listing:
+    """An answer across articles before composing: its statements, items, the rows found and its short value."""
+
+    lines: tuple[Statement, ...]
+    items: tuple[Item, ...]
+    found: int
+    value: str | None
+
+    def candidate(self) -> Candidate:
+        evidence = next((s.evidence for s in self.lines if s.evidence is not None), None)
+        return Candidate("list", self.value, evidence, Features(("rows",), (float(self.found),)), self.lines, self.items)
+
+
+def more_rows(found: int) -> list[Statement]:
+    """The line that says how many rows a list across articles leaves out, if any."""
+    return [Statement((f"Còn {found - ROWS_SHOWN} dòng nữa không hiện ở đây.",))] if found > ROWS_SHOWN else []
+

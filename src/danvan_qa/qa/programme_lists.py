@@ -1,0 +1,152 @@
+"""Programmes across the archive: "Những chương trình phối hợp nào … giai đoạn 2016-2021?", "Có
+bao nhiêu hội nghị ký kết chương trình … giữa A và B?", "… có Bộ đội Biên phòng tham gia?".
+
+The fact table's programmes are selected by the question's period, year, parties and whether it
+asks for signed ones, grouped into programmes however their articles write them
+(qa/programme_groups.py), and listed one row per programme with a row for every other article
+naming it, each citing its sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.ingest.abbreviations import expanded
+from danvan_qa.ingest.dates import period_key
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.drafts import as_written
+from danvan_qa.qa.programme_groups import programme_groups
+from danvan_qa.qa.records import ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, more_rows
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.ingest.facts import Programme
+    from danvan_qa.qa.questions import Question
+
+_SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
+# "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …"
+_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
+                         r"(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)bao nhieu chuong trinh(?!\w)")
+_SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
+YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
+_UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
+# "giữa A và B": the parties asked about, each cut at the verb or the question's end; a comma
+# before a unit word gives an alternative ("Công an tỉnh, thành phố") and does not cut
+_BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm)\b|\s*[?.]"
+                      rf"|\s*,(?!\s*{_UNIT}\b)|$)", re.IGNORECASE)
+# "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
+_JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
+# "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
+_ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
+_UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
+
+
+def asks_programmes(q: "Question", across: bool) -> bool:
+    """Whether the question asks for programmes of the whole archive, by period, year or parties
+    (not one named by number), or `across` articles."""
+    folded = q.folded
+    return bool(not q.codes and _SEVERAL.search(folded) and _PROGRAMMES.search(folded)
+                and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
+                     or across))
+
+
+def sides(q: "Question") -> list[list[str]]:
+    """The parties a question selects by, each with its alternatives: "giữa Ban Dân vận tỉnh ủy,
+    thành ủy và Công an tỉnh, thành phố" is [[BDV tỉnh ủy, BDV thành ủy], [CA tỉnh, CA thành phố]]."""
+    between = _BETWEEN.search(q.restored)
+    asked = between.groups() if between else [m.group(1) for m in _JOINED.finditer(q.restored)]
+    return [alternatives(side) for side in asked]
+
+
+def alternatives(body: str) -> list[str]:
+    """"Ban Dân vận tỉnh ủy, thành ủy" names two bodies: what follows a comma takes the place of
+    the words from the body's last unit word on ("tỉnh ủy"), or of as many last words."""
+    head, *others = [part.strip() for part in body.split(",")]
+    words = head.split()
+    found = [head]
+    for other in filter(None, others):
+        units = [i for i, w in enumerate(words) if fold(w.lower()) in _UNIT_WORDS]
+        at = units[-1] if units else len(words) - len(other.split())
+        if 0 < at < len(words) and other[0].islower():
+            found.append(" ".join(words[:at] + other.split()))
+    return found
+
+
+def _matches(asked: str, parties: tuple[str, ...]) -> bool:
+    """Whether nearly every word of a body the question names, and each of its unit words, is in
+    one of the programme's parties ("Ban Dân vận Tỉnh ủy" is not "Ban Dân vận Huyện ủy"),
+    abbreviations read as their words ("Mặt trận Tổ quốc" is in "Ủy ban MTTQ tỉnh"); "lực lượng
+    công an" is any police body, "Bộ đội Biên phòng" any border-guard one ("BCH Biên phòng")."""
+    words = expanded(set(re.findall(r"\w+", _ANY_BODY.sub(" ", fold(asked.lower())))))
+    for party in parties:
+        held = words & expanded(set(re.findall(r"\w+", fold(party.lower()))))
+        if len(held) >= math.ceil(0.8 * len(words)) and words & _UNIT_WORDS <= held:
+            return True
+    return False
+
+
+def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The programmes of the archive that the question's period, year, parties and signing
+    select, once each (the same number, or the same period and parties, in two articles is one)."""
+    docs = store.data.documents
+    periods = {period_key(p) for p in q.periods}
+    years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
+    asked = sides(q)
+    numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
+    dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
+    signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
+    chosen = []
+    for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
+        span = period_key(prog.period or "")
+        if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
+            continue
+        if signing and not (prog.date_text and re.search(
+                r"(?<!\w)ky(?!\w)", fold(docs[prog.doc_id].text[prog.start:prog.end].lower()))):
+            continue
+        if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
+            continue
+        if not all(any(_matches(one, prog.parties) for one in side) for side in asked):
+            continue
+        chosen.append(prog)
+    return _listed(chosen, q, store) if chosen else None
+
+
+def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing:
+    """One row per programme however many articles name it: its earliest mention with a signing
+    date, then a row for each other article naming it, so that every article is cited."""
+    docs = store.data.documents
+
+    def first(p: "Programme") -> tuple[bool, str]:
+        return p.date is None, p.date or docs[p.doc_id].date or ""
+
+    groups = sorted((sorted(g, key=first) for g in programme_groups(chosen)), key=lambda g: first(g[0])[1])
+    lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình:",))]
+    items, rows = [], 0
+    for group in groups:
+        prog = group[0]
+        ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
+        details = ", ".join(filter(None, (
+            f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
+            f"giữa {as_written(_parties_sentence(store, prog), prog.parties)}" if prog.parties else None,
+            f"ký ngày {prog.date_text}" if prog.date_text else None)))
+        others: dict[str, "Programme"] = {}
+        for p in group[1:]:
+            if p.doc_id != prog.doc_id:
+                others.setdefault(p.doc_id, p)
+        for row in [Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True)] + [
+                Statement(("cũng nêu trong bài ", Strong(docs[p.doc_id].title)),
+                          Evidence.of(docs[p.doc_id], p.start, p.end), item=True) for p in others.values()]:
+            rows += 1
+            if rows <= ROWS_SHOWN:
+                lines.append(row)
+        items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
+    lines += more_rows(rows)
+    return Listing(tuple(lines), tuple(items), len(groups),
+                   str(len(groups)) if "bao nhieu" in q.folded else groups[0][0].name)
+
+
+def _parties_sentence(store: "Store", prog: "Programme") -> str:
+    start, end = prog.parties_span or (prog.start, prog.end)
+    return store.data.documents[prog.doc_id].text[start:end]

@@ -1,0 +1,23 @@
+"""Programmes across the archive selected by the bodies a question names."""
+
+import pytest
+
+from danvan_qa.qa.programme_lists import _matches, alternatives
+
+
+@pytest.mark.parametrize("body, found", [
+    ("Ban Dân vận tỉnh ủy, thành ủy", ["Ban Dân vận tỉnh ủy", "Ban Dân vận thành ủy"]),
+    ("Công an tỉnh, thành phố", ["Công an tỉnh", "Công an thành phố"]),
+    ("Bộ Công an", ["Bộ Công an"]),
+    ("Công an, Quân đội", ["Công an"]),  # a capitalised body after the comma is another party, not a variant
+])
+def test_a_comma_before_a_unit_word_names_the_same_body_of_another_level(body, found):
+    assert alternatives(body) == found
+
+
+def test_a_body_is_held_by_a_party_with_every_unit_word_it_names():
+    assert _matches("Ban Dân vận tỉnh ủy", ("Ban Dân vận Tỉnh ủy Bắc Hà", "Công an tỉnh"))
+    assert not _matches("Ban Dân vận tỉnh ủy", ("Ban dân vận huyện ủy Bố Trạch",))  # one word off, but the level
+    assert _matches("Công an thành phố", ("Công an TP Hà Nội",))  # "TP" is "thành phố"
+    assert _matches("Bộ đội Biên phòng", ("BCH Biên phòng tỉnh",)) and _matches("lực lượng công an", ("Bộ Công an",))
+    assert not _matches("Ban Dân vận Trung ương", ("Ban Dân vận Tỉnh ủy",))
