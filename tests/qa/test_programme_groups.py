@@ -1,5 +1,6 @@
 """Mentions of one programme grouped however its articles write it."""
 
+from danvan_qa.ingest.corpus import Document
 from danvan_qa.ingest.facts import Programme
 from danvan_qa.qa.programme_groups import programme_groups
 
@@ -31,3 +32,24 @@ def test_a_period_alone_among_several_programmes_of_other_articles_stands_alone(
     found = programme_groups([_mention("a", "2016-2021", "38-CTr/X"), _mention("b", "2016-2021", None, ("A", "B")),
                               _mention("e", "2016-2021")])
     assert _docs(found) == [["a"], ["b"], ["e"]]  # not dropped: its article names a programme
+
+
+def _doc(doc_id: str, place: str, text: str) -> Document:
+    return Document(doc_id, f"{doc_id}.txt", "t", None, None, None, place, text, "h")
+
+
+def test_a_party_named_by_its_level_is_its_articles_provinces():
+    ours = [_mention("a", "2016-2021", None, ("Ban Dân vận Tỉnh ủy", "Công an tỉnh")),
+            _mention("b", "2016-2021", None, ("Ban Dân vận Tỉnh ủy", "Công an tỉnh"))]
+    documents = {"a": _doc("a", "Bắc Hà", ""), "b": _doc("b", "Nam Sơn", "")}
+    assert _docs(programme_groups(ours, documents)) == [["a"], ["b"]]  # two provinces, two programmes
+    documents["b"] = _doc("b", "Bắc Hà", "")
+    assert _docs(programme_groups(ours, documents)) == [["a", "b"]]
+
+
+def test_a_period_alone_joins_the_programme_whose_parties_its_article_names():
+    found = [_mention("a", "2022-2026", None, ("Bộ Công an", "Ban Dân vận TW")),
+             _mention("b", "2022-2026", None, ("Ban Dân vận Tỉnh ủy", "Công an tỉnh")), _mention("e", "2022-2026")]
+    documents = {"a": _doc("a", "Hà Nội", ""), "b": _doc("b", "Bắc Hà", ""),
+                 "e": _doc("e", "Hà Nội", "Bộ Công an và Ban Dân vận Trung ương họp bàn chương trình mới.")}
+    assert _docs(programme_groups(found, documents)) == [["a", "e"], ["b"]]  # "TW" is "Trung ương"

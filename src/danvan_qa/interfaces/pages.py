@@ -157,7 +157,8 @@ class Programmes:
 
     def __init__(self, store: "Store") -> None:
         self.store = store
-        records = [_record(store, group) for group in programme_groups(store.stored_facts.programmes)]
+        groups = programme_groups(store.stored_facts.programmes, store.data.documents)
+        records = [_record(store, group) for group in groups]
         keys: dict[str, int] = {}
         for n, r in enumerate(records):  # two programmes with one address: the second is told apart
             keys[r.key] = keys.get(r.key, 0) + 1

@@ -1,38 +1,54 @@
 """Mentions of one programme grouped together, however its articles write it.
 
 Articles name a programme by its number, by its period and signing day, or by its period and
-parties; two mentions sharing any of these are one programme. Archive lists count programmes
-this way (qa/archive.py), and the programme pages show one page per group (interfaces/pages.py).
+parties; two mentions sharing any of these are one programme. A party named by its level only
+("Công an tỉnh", "Ban Dân vận Tỉnh ủy") is the one of its article's place: two provinces'
+programmes of one period are two. Archive lists count programmes this way
+(qa/programme_lists.py), and the programme pages show one page per group (interfaces/pages.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
+from danvan_qa.ingest.abbreviations import spellings
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.normalize import fold
 
 if TYPE_CHECKING:
+    from danvan_qa.ingest.corpus import Document
     from danvan_qa.ingest.facts import Programme
 
+# a party whose name ends with its level names no place of its own: "công an tỉnh", "ban dân vận thành ủy"
+_LEVEL_ENDS = frozenset({"tinh", "uy", "pho", "huyen", "xa", "phuong", "quan", "thi"})
 
-def programme_keys(prog: "Programme") -> set[tuple[str, ...]]:
+
+def _party(name: str, place: str | None) -> str:
+    folded = fold(name.lower())
+    return f"{folded} @{fold((place or '').lower())}" if folded.split()[-1:] in ([w] for w in _LEVEL_ENDS) else folded
+
+
+def programme_keys(prog: "Programme", place: str | None = None) -> set[tuple[str, ...]]:
     """What identifies a programme however articles write it: its number; its period with its
-    signing day, or with its parties. Two mentions sharing one key are one programme."""
+    signing day, or with its parties (a level-only party qualified by `place`, its article's).
+    Two mentions sharing one key are one programme."""
     span = period_key(prog.period or "")
     keys = {("#", fold(prog.number))} if prog.number else set()
     if prog.date:
         keys.add((span, prog.date[5:]))
     if prog.parties:
-        keys.add((span, *sorted(fold(p) for p in prog.parties)))
+        keys.add((span, *sorted(_party(p, place) for p in prog.parties)))
     return keys
 
 
-def programme_groups(programmes: Sequence["Programme"]) -> list[list["Programme"]]:
+def programme_groups(programmes: Sequence["Programme"],
+                     documents: Mapping[str, "Document"] | None = None) -> list[list["Programme"]]:
     """The mentions grouped into programmes (a union over shared keys). A mention naming only a
     period joins the programme of that period its own article names, else the one programme of
-    that period; among several of other articles it cannot tell which, and stands alone (an
-    article that names a programme is not dropped from a list)."""
+    that period whose parties its article names (with `documents`; without them, the one
+    programme of that period); else it stands alone: an article naming a programme is not
+    dropped from a list."""
+    place = (lambda doc_id: documents[doc_id].place if doc_id in documents else None) if documents else (lambda _: None)
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -43,7 +59,7 @@ def programme_groups(programmes: Sequence["Programme"]) -> list[list["Programme"
     owner: dict[tuple[str, ...], int] = {}
     bare = []
     for i, prog in enumerate(programmes):
-        keys = programme_keys(prog)
+        keys = programme_keys(prog, place(prog.doc_id))
         if not keys:
             bare.append(i)
             continue
@@ -61,12 +77,26 @@ def programme_groups(programmes: Sequence["Programme"]) -> list[list["Programme"
         for i in members:
             periods.setdefault(period_key(programmes[i].period or ""), set()).add(head)
     for i in bare:
-        span = period_key(programmes[i].period or "")
-        heads = periods.get(span, set())
-        own = [h for h in heads if any(programmes[j].doc_id == programmes[i].doc_id for j in groups[h])]
-        if own or len(heads) == 1:
-            groups[(own or sorted(heads))[0]].append(i)
+        span, doc_id = period_key(programmes[i].period or ""), programmes[i].doc_id
+        heads = sorted(periods.get(span, set()))
+        own = [h for h in heads if any(programmes[j].doc_id == doc_id for j in groups[h])]
+        named = [h for h in heads if _named_by(doc_id, groups[h], programmes, documents)] if documents else heads
+        if own or len(named) == 1:
+            groups[(own or named)[0]].append(i)
         else:
             groups[i] = [i]
             periods.setdefault(span, set()).add(i)
     return [[programmes[i] for i in sorted(members)] for members in groups.values()]
+
+
+def _named_by(doc_id: str, members: list[int], programmes: Sequence["Programme"],
+              documents: Mapping[str, "Document"]) -> bool:
+    """Whether an article names every party of a programme, however abbreviated (a level-only
+    one in the article's own place)."""
+    doc = documents.get(doc_id)
+    parties = {(p, programmes[j].doc_id) for j in members for p in programmes[j].parties}
+    if doc is None or not parties:
+        return False
+    text = fold(doc.text.lower())
+    return all(any(f in text for f in spellings(fold(p.lower())))  # "Ban Dân vận TW" where it writes "Trung ương"
+               and _party(p, documents[d].place if d in documents else None) == _party(p, doc.place) for p, d in parties)

@@ -29,6 +29,7 @@ _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 # "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)bao nhieu chuong trinh(?!\w)")
+_WHO = re.compile(r"(?<!\w)ai(?!\w)")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
@@ -45,9 +46,10 @@ _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong"
 
 def asks_programmes(q: "Question", across: bool) -> bool:
     """Whether the question asks for programmes of the whole archive, by period, year or parties
-    (not one named by number), or `across` articles."""
+    (not one named by number, nor people: "Ai phát biểu tại các hội nghị ký kết chương trình …"),
+    or `across` articles."""
     folded = q.folded
-    return bool(not q.codes and _SEVERAL.search(folded) and _PROGRAMMES.search(folded)
+    return bool(not q.codes and _SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not _WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
                      or across))
 
@@ -121,7 +123,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
     def first(p: "Programme") -> tuple[bool, str]:
         return p.date is None, p.date or docs[p.doc_id].date or ""
 
-    groups = sorted((sorted(g, key=first) for g in programme_groups(chosen)), key=lambda g: first(g[0])[1])
+    groups = sorted((sorted(g, key=first) for g in programme_groups(chosen, docs)), key=lambda g: first(g[0])[1])
     lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình:",))]
     items, rows = [], 0
     for group in groups:
