@@ -173,3 +173,26 @@ def test_programmes_a_party_joined_one_named_by_its_number_too(tmp_path):
         "co bao nhieu chuong trinh phoi hop co bo doi bien phong tham gia", mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["b1", "b2"]
     assert "số 02-CTr/BDVTU-BCHBPT" in a.text
+
+
+def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
+    """"Những văn bản … năm 2013": documents named by number with their dates; "kế hoạch" also
+    plans an article reports signed; the same number written twice in an article is one."""
+    texts = {
+        "d1": ("2018-06-12", "Sơ kết Nghị quyết ở tỉnh Tây Giang",
+               "Hội nghị sơ kết Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương. Nghị quyết "
+               "25-NQ/TW đã đi vào cuộc sống. Tỉnh cũng ban hành Chỉ thị số 05-CT/TU ngày 10/2/2016."),
+        "d2": ("2022-05-26", "Ký kết ở tỉnh Nam Sơn",
+               "Chiều 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp, kế hoạch phối hợp "
+               "công tác năm 2022. Hai bên quán triệt Kế hoạch số 12-KH/BCĐ ngày 02/3/2013."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
+             for d, (date, t, text) in texts.items()}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    in_2013 = answerer.answer("Những văn bản nào được ban hành trong năm 2013?", mode="bm25")
+    assert sorted(i.name for i in in_2013.items) == ["Kế hoạch số 12-KH/BCĐ", "Nghị quyết số 25-NQ/TW"]
+    assert "ngày 03/6/2013" in in_2013.text  # the mention that dates it is the one cited
+    plans = answerer.answer("Những kế hoạch phối hợp nào được ký kết theo các bài viết?", mode="bm25")
+    assert sorted(i.name for i in plans.items) == ["Kế hoạch số 12-KH/BCĐ", "kế hoạch phối hợp công tác năm 2022"]
+    count = answerer.answer("co bao nhieu nghi quyet duoc nhac den trong cac bai viet", mode="bm25")
+    assert count.short == "1" and [c.doc_id for c in count.citations] == ["d1"]

@@ -25,6 +25,7 @@ from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
+from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.programme_lists import asks_programmes, programmes
 from danvan_qa.qa.records import ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, more_rows
 
@@ -79,6 +80,9 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return _history(q.person, store, keep)  # type: ignore[arg-type]
     if _ARTICLES.search(q.folded) or _REPORTED.search(q.folded):
         return _articles(q, store, keep)
+    kind = asks_documents(q)
+    if kind and kind != "chuong trinh":
+        return documents(q, kind, store, keep)
     if q.person or q.dates:
         return None
     if asks_programmes(q, asks_across(q)):

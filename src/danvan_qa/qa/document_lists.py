@@ -1,0 +1,101 @@
+"""Documents across the archive: "Những văn bản … nào được ban hành hoặc ký trong năm 2013?",
+"Những kế hoạch phối hợp nào được ký kết …?", "bao nhiêu nghị quyết …".
+
+A document is a resolution, directive, decision, plan, programme, guide or regulation named by
+its number ("Nghị quyết 25-NQ/TW, ngày 03/6/2013"), or a plan an article reports signed or
+issued ("ký kết kế hoạch phối hợp công tác năm 2022"). They are read from the sentences of the
+articles whose chunks BM25 ranks first for the kinds and years asked, so the cost does not grow
+with the archive; one row per document and article, citing its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable, NamedTuple
+
+from danvan_qa.ingest.dates import CODE_PATTERN
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.programme_lists import YEAR
+from danvan_qa.qa.records import ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, more_rows
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.questions import Question
+
+CANDIDATE_CHUNKS = 400  # chunks whose articles a documents question reads
+# the kinds a question may ask for, folded, and how articles write them
+KINDS = {
+    "ke hoach": "kế hoạch", "nghi quyet": "nghị quyết", "chi thi": "chỉ thị", "quyet dinh": "quyết định",
+    "huong dan": "hướng dẫn", "quy che": "quy chế", "thong tu": "thông tư", "chuong trinh": "chương trình",
+}
+_ASKS = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu) (van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,10}? "
+                   r"(?:nao|duoc|da)(?!\w)")
+_WHO = re.compile(r"(?<!\w)ai(?!\w)")
+_NAMED = re.compile(
+    r"(?<!\w)(?P<kind>[Kk]ế hoạch|[Nn]ghị quyết|[Cc]hỉ thị|[Qq]uyết định|[Cc]hương trình(?: hành động| phối hợp)?"
+    rf"|[Hh]ướng dẫn|[Qq]uy chế(?: phối hợp)?|[Tt]hông tư liên tịch)(?:\s+số)?\s+(?P<number>{CODE_PATTERN})"
+    r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/(?P<year>\d{4})))?")
+# a plan reported signed or issued, named by its words up to a party, a purpose or the clause's end
+_PLAN = re.compile(r"(?<!\w)(?:ký kết|ký|ban hành)\b[^.;]{0,80}?(?<!\w)(?P<name>kế hoạch(?: phối hợp)?(?: [^\s.;,:()]+){1,14}?)"
+                   r"(?=\s+(?:với|nhằm|để|của|do|và|như|gồm|tại)\b|[.;,:(]|$)", re.IGNORECASE)
+
+
+class Mention(NamedTuple):
+    name: str
+    ident: str  # the folded number, or the folded name of a plan without one: one document however written
+    kind: str  # folded
+    date: str | None  # as written
+    year: str | None
+    start: int  # the sentence
+    end: int
+
+
+def asks_documents(q: "Question") -> str | None:
+    """The kind of document the question asks for across the archive ("van ban" for any), or None."""
+    m = _ASKS.search(q.folded)
+    return None if m is None or _WHO.search(q.folded) or q.person else m.group(1)
+
+
+def mentions(text: str, start: int, end: int) -> list[Mention]:
+    """The documents a sentence names by number, and the plans it reports signed or issued."""
+    sentence = text[start:end]
+    found = [Mention(sentence[m.start():m.end("number")], fold(m.group("number").lower()),
+                     " ".join(fold(m.group("kind").lower()).split()[:2]),
+                     m.group("date"), m.group("year"), start, end) for m in _NAMED.finditer(sentence)]
+    for m in _PLAN.finditer(sentence):
+        name = m.group("name")
+        if not any(name.lower() in f.name.lower() or f.name.lower() in name.lower() for f in found):
+            years = YEAR.findall(name)
+            found.append(Mention(name, fold(name.lower()), "ke hoach", None, years[-1] if years else None, start, end))
+    return found
+
+
+def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The documents of the kind asked (any for "văn bản") in the years the question names."""
+    years = set(YEAR.findall(q.text))
+    wanted = set(KINDS) if kind == "van ban" else {kind}
+    docs, chunks = store.data.documents, store.data.chunks
+    query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])
+    rows = store.lexical_search(query, CANDIDATE_CHUNKS).rows.tolist()
+    found: dict[tuple[str, str], Mention] = {}
+    for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in rows)):
+        text = docs[doc_id].text
+        for start, end in store.sentences(doc_id):
+            for m in mentions(text, start, end):
+                if m.kind in wanted and (not years or m.year in years):
+                    held = found.get((doc_id, m.ident))
+                    if held is None or (m.date and not held.date):  # the mention that dates it is cited
+                        found[(doc_id, m.ident)] = m
+    if not found:
+        return None
+    ordered = sorted(found.items(), key=lambda kv: (docs[kv[0][0]].date or "", kv[1].start), reverse=True)
+    distinct = len({name for _, name in found})
+    lines = [Statement((f"Các bài viết nêu {distinct} văn bản:",))]
+    items = []
+    for (doc_id, _), m in ordered[:ROWS_SHOWN]:
+        ev = Evidence.of(docs[doc_id], m.start, m.end)
+        dated = f" ngày {m.date}" if m.date else ""
+        lines.append(Statement((Strong(m.name), f"{dated} — {docs[doc_id].title}"), ev, item=True))
+        items.append(Item(m.name, None, None, (), ev))
+    lines += more_rows(len(ordered))
+    return Listing(tuple(lines), tuple(items), distinct, str(distinct) if "bao nhieu" in q.folded else ordered[0][1].name)
