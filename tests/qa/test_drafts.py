@@ -132,3 +132,20 @@ def test_a_chair_question_answered_by_attendees_is_not_headed_as_chairing(tmp_pa
                                                        "hội nghị. Hội nghị đã đánh giá")
     chair = Answerer(*fake_store(tmp_path / "chaired", {"b1.txt": chaired}))
     assert "Chủ trì" in _heading(chair, "Ai chủ trì hội nghị sơ kết?")
+
+
+@pytest.mark.parametrize("sentence, names, written", [
+    ("giữa Công an tỉnh với Ban Thường trực Ủy ban MTTQ tỉnh.", ["Công an tỉnh", "Ban Thường trực Ủy ban MTTQ tỉnh"],
+     "Công an tỉnh với Ban Thường trực Ủy ban MTTQ tỉnh"),
+    # a few words of the clause between two bodies are a body the reader missed: kept as written
+    ("giữa Công an xã với Ủy ban MTTQ xã và các tổ chức chính trị – xã hội, Hội Cựu chiến binh xã.",
+     ["Công an xã", "Ủy ban MTTQ xã", "Hội Cựu chiến binh xã"],
+     "Công an xã với Ủy ban MTTQ xã và các tổ chức chính trị – xã hội, Hội Cựu chiến binh xã"),
+    ("Công an tỉnh ký kết. Sau đó, Hội Nông dân tỉnh họp.", ["Công an tỉnh", "Hội Nông dân tỉnh"],
+     "Công an tỉnh và Hội Nông dân tỉnh"),  # a sentence break between: listed
+    ("A, B, C", ["Đoàn Thanh niên", "Hội Phụ nữ", "Công an xã"], "Đoàn Thanh niên, Hội Phụ nữ và Công an xã"),
+])
+def test_bodies_are_shown_as_the_sentence_joins_them(sentence, names, written):
+    from danvan_qa.qa.drafts import as_written
+
+    assert as_written(sentence, names) == written

@@ -68,7 +68,9 @@ def programme_numbers(q: Question) -> set[str]:
 
 def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
     """Several bodies as the sentence joins them ("Bộ Công an với Ban Thường trực …") when they
-    stand there in order with only joining words between; else listed "A, B và C"."""
+    stand there in order with only joining words, or a few words of one clause, between (those
+    are often a body the reader did not take for one: "… và các tổ chức chính trị – xã hội, Hội
+    Người cao tuổi tỉnh"); else listed "A, B và C"."""
     listed = ", ".join(names[:-1]) + f" và {names[-1]}" if len(names) > 1 else "".join(names)
     at, parts = 0, []
     for name in names:
@@ -78,7 +80,8 @@ def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
         parts.append((found, found + len(name)))
         at = found + len(name)
     gaps = [sentence[a[1] : b[0]] for a, b in zip(parts, parts[1:])]
-    if all(re.fullmatch(r"\s*(?:,|và|với|cùng|phối hợp với|cùng với)?\s*", gap) for gap in gaps):
+    if all(re.fullmatch(r"\s*(?:,|và|với|cùng|phối hợp với|cùng với)?\s*", gap)
+           or (len(re.findall(r"\w+", gap)) <= 8 and not re.search(r"[.;:()\"“”]", gap)) for gap in gaps):
         return sentence[parts[0][0] : parts[-1][1]]
     return listed
 
