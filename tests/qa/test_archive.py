@@ -70,6 +70,7 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
 @pytest.mark.parametrize("question", [
     "Những ai dự hội nghị cùng đồng chí Trần Văn Bình?",  # one event's list, not his history
     "Ai là Thứ trưởng Bộ Nội vụ dự hội nghị ngày 2/3?",  # a day: one event
+    "Theo hội nghị sơ kết, các văn bản hướng dẫn còn được gửi đến đâu?",  # documents of one article
 ])
 def test_questions_about_one_event_are_not_archive_lists(answerer, question):
     decision = answerer.decision(question, mode="bm25")

@@ -80,7 +80,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return _history(q.person, store, keep)  # type: ignore[arg-type]
     if _ARTICLES.search(q.folded) or _REPORTED.search(q.folded):
         return _articles(q, store, keep)
-    kind = asks_documents(q)
+    kind = asks_documents(q, asks_across(q))
     if kind and kind != "chuong trinh":
         return documents(q, kind, store, keep)
     if q.person or q.dates:

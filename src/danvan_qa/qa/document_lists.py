@@ -28,8 +28,8 @@ KINDS = {
     "ke hoach": "kế hoạch", "nghi quyet": "nghị quyết", "chi thi": "chỉ thị", "quyet dinh": "quyết định",
     "huong dan": "hướng dẫn", "quy che": "quy chế", "thong tu": "thông tư", "chuong trinh": "chương trình",
 }
-_ASKS = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu) (van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,10}? "
-                   r"(?:nao|duoc|da)(?!\w)")
+_ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,10}? nao"
+                   r"|bao nhieu (?P<counted>van ban|" + "|".join(KINDS) + r"))(?!\w)")
 _WHO = re.compile(r"(?<!\w)ai(?!\w)")
 _NAMED = re.compile(
     r"(?<!\w)(?P<kind>[Kk]ế hoạch|[Nn]ghị quyết|[Cc]hỉ thị|[Qq]uyết định|[Cc]hương trình(?: hành động| phối hợp)?"
@@ -50,10 +50,13 @@ class Mention(NamedTuple):
     end: int
 
 
-def asks_documents(q: "Question") -> str | None:
-    """The kind of document the question asks for across the archive ("van ban" for any), or None."""
+def asks_documents(q: "Question", across: bool) -> str | None:
+    """The kind of document the question asks for ("van ban" for any) when it asks for those of
+    a year or `across` the articles ("… theo các bài viết"), or None."""
     m = _ASKS.search(q.folded)
-    return None if m is None or _WHO.search(q.folded) or q.person else m.group(1)
+    if m is None or _WHO.search(q.folded) or q.person or not (across or YEAR.search(q.text)):
+        return None
+    return m.group("listed") or m.group("counted")
 
 
 def mentions(text: str, start: int, end: int) -> list[Mention]:
