@@ -27,7 +27,7 @@ ARTICLES = {
     "a6": ("2024-03-20", "Hội nghị của Hội Nông dân tỉnh Tây Giang",
            "Ngày 20/3, Hội Nông dân tỉnh Tây Giang tổ chức hội nghị. Dự hội nghị có đồng chí Hà Văn Sơn, Phó Trưởng "
            "Ban Thường trực Ban Tuyên giáo TW; đồng chí Đỗ Minh Quang, Phó Trưởng Ban Tuyên giáo Trung ương; đồng chí "
-           "Lý Thị Mai, Phó Chủ tịch Thường trực UBND tỉnh Tây Giang."),
+           "Lý Thị Mai, Phó Chủ tịch Thường trực UBND tỉnh Tây Giang. Hội nghị quán triệt Hướng dẫn số 08-HD/BDVTU."),
 }
 
 
