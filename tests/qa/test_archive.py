@@ -197,3 +197,22 @@ def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
     assert sorted(i.name for i in plans.items) == ["Kế hoạch số 12-KH/BCĐ", "kế hoạch phối hợp công tác năm 2022"]
     count = answerer.answer("co bao nhieu nghi quyet duoc nhac den trong cac bai viet", mode="bm25")
     assert count.short == "1" and [c.doc_id for c in count.citations] == ["d1"]
+
+
+def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
+    """"X đã ký chương trình phối hợp với những cơ quan nào": the other parties, an abbreviation
+    and its words one partner; a place that folds like the body's words ("Bố Trạch") is not it."""
+    texts = {
+        "p1": ("2016-06-16", "Ký kết chương trình phối hợp", "Ngày 15/6/2016, Bộ Công an và Ban Dân vận Trung ương ký "
+               "kết Chương trình phối hợp công tác dân vận giai đoạn 2016-2021."),
+        "p2": ("2022-04-14", "Ký kết chương trình giai đoạn mới", "Ngày 14/4/2022, Bộ Công an và Ban Dân vận TW ký kết "
+               "chương trình phối hợp giai đoạn 2022-2026."),
+        "p3": ("2021-11-08", "Ký kết ở huyện Bố Trạch", "Sáng 8/11, Công an huyện Bố Trạch và Hội Nông dân huyện ký "
+               "kết chương trình phối hợp công tác giai đoạn 2021 – 2026."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
+             for d, (date, t, text) in texts.items()}
+    a = Answerer(*fake_store(tmp_path, files)).answer("bo cong an da ky chuong trinh phoi hop voi nhung co quan nao",
+                                                      mode="bm25")
+    assert a.short.startswith("Ban Dân vận") and sorted(c.doc_id for c in a.citations) == ["p1", "p2"]
+    assert "1 cơ quan, đơn vị đã ký với **Bộ Công an**" in a.text

@@ -26,7 +26,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
-from danvan_qa.qa.programme_lists import asks_programmes, programmes
+from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.records import ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, more_rows
 
 if TYPE_CHECKING:
@@ -85,6 +85,9 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return documents(q, kind, store, keep)
     if q.person or q.dates:
         return None
+    body = asks_partners(q)
+    if body:
+        return partners(body, q, store, keep)
     if asks_programmes(q, asks_across(q)):
         return programmes(q, store, keep)
     if not asks_across(q):

@@ -13,7 +13,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Callable
 
-from danvan_qa.ingest.abbreviations import expanded
+from danvan_qa.ingest.abbreviations import expanded, spellings
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.drafts import as_written
@@ -41,6 +41,10 @@ _BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:đượ
 _JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
 # "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
 _ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
+# "X (đã) cùng những cơ quan nào ký …", "X đã ký chương trình … với những lực lượng nào": X's partners
+_PARTNERS = re.compile(r"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) (?P<a>co quan|don vi|luc luong|ben|to chuc) nao ky"
+                       r"|ky(?: ket)?(?: \w+){0,10} (?:voi|cung) (?:nhung|cac) (?P<b>co quan|don vi|luc luong|ben|to chuc)"
+                       r" nao)(?!\w)")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
 
@@ -113,6 +117,49 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
             continue
         chosen.append(prog)
     return _listed(chosen, q, store) if chosen else None
+
+
+def asks_partners(q: "Question") -> str | None:
+    """The body whose partners the question asks for ("Bộ Chỉ huy Quân sự đã cùng những cơ quan
+    nào ký chương trình …"), folded, or None."""
+    m = _PARTNERS.search(q.folded)
+    return m.group("body").removeprefix("co ") if m and not q.codes and not _WHO.search(q.folded) else None
+
+
+def _names(body: str, party: str) -> bool:
+    """Whether a party's name holds the folded body as written, or abbreviated either way, word
+    for word ("bo cong an" is not "Công an huyện Bố Trạch")."""
+    folded = f" {fold(party.lower())} "
+    return any(f" {form} " in folded for form in spellings(body))
+
+
+def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The other parties of every programme `body` is a party to, newest first, each row citing
+    the sentence naming them; counted once each however written."""
+    docs = store.data.documents
+    found: set[str] = set()
+    rows: list[tuple["Programme", list[str]]] = []
+    written = ""  # the body as an article writes it
+    for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
+        ours = [p for p in prog.parties if _names(body, p)]
+        others = [p for p in prog.parties if p not in ours]
+        if ours and others:
+            rows.append((prog, others))
+            written = written or ours[0]  # "Ban Dân vận TW" and "Ban Dân vận Trung ương" are one: their longest spelling
+            found |= {max(spellings(fold(other.lower())), key=len) for other in others}
+    if not rows:
+        return None
+    rows.sort(key=lambda row: row[0].date or docs[row[0].doc_id].date or "", reverse=True)
+    lines = [Statement((f"Các bài viết nêu {len(found)} cơ quan, đơn vị đã ký với ", Strong(written), ":"),)]
+    items = []
+    for prog, others in rows[:ROWS_SHOWN]:
+        start, end = prog.parties_span or (prog.start, prog.end)
+        ev = Evidence.of(docs[prog.doc_id], start, end)
+        lines.append(Statement((Strong(as_written(docs[prog.doc_id].text[start:end], others)), f" — {prog.name}"),
+                               ev, item=True))
+        items += [Item(other, None, None, ("ký",), ev) for other in others]
+    lines += more_rows(len(rows))
+    return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else items[0].name)
 
 
 def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing:
