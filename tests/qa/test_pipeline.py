@@ -3,7 +3,7 @@ scored candidate, and the best sentence is always proposed."""
 
 import pytest
 
-from danvan_qa.qa.compose import NO_ANSWER, compose
+from danvan_qa.qa.compose import NO_ANSWER, SMALL_TALK, compose
 from danvan_qa.qa.decide import decide, preferred
 from danvan_qa.qa.propose import NO_ANSWER_FEATURES
 from danvan_qa.qa.ranker import LinearModel
@@ -34,8 +34,8 @@ ONE = ("x",)
 MODEL = LinearModel(ONE, (4.0,), 0.0, (0.0,), (1.0,))  # p = sigmoid(4x)
 
 
-def _none(unknown: float = 0.0) -> Candidate:
-    return Candidate("none", None, None, Features(NO_ANSWER_FEATURES, (unknown,)))
+def _none(unknown: float = 0.0, chat: float = 0.0) -> Candidate:
+    return Candidate("none", None, None, Features(NO_ANSWER_FEATURES, (unknown, chat)))
 
 
 def _answer(x: float, kind: str = "people") -> Candidate:
@@ -71,6 +71,24 @@ def test_no_answer_wins_outright_on_hard_evidence():
     assert preferred(candidates) is None
     assert decide(_Reading(), [], candidates, MODEL, 0.5).chosen is None
     assert preferred([_none()]) is None  # nothing left to answer with
+
+
+def test_small_talk_is_not_answered_from_the_articles_and_says_what_the_bot_does():
+    decision = decide(_Reading(), [], [_answer(1.0), _none(chat=1.0)], MODEL, 0.5)
+    a = compose(decision, _Store(_Doc("d1", PUBLISHED)))
+    assert a.abstained and a.text == SMALL_TALK and a.citations == ()
+
+
+@pytest.mark.parametrize("message, chat", [
+    ("Xin chào!", True), ("bạn là ai", True), ("ban ten gi the", True), ("tạm biệt nha", True),
+    ("Cảm ơn bạn nhiều", True), ("Bạn làm được gì?", True),
+    ("Ai là Trưởng Ban Dân vận?", False), ("Ban Dân vận là gì?", False), ("chao mung ngay truyen thong", False),
+])
+def test_small_talk_is_the_whole_message(message, chat):
+    from danvan_qa.ingest.normalize import fold
+    from danvan_qa.qa.questions import small_talk
+
+    assert small_talk(fold(message).lower()) is chat
 
 
 def test_the_typed_answer_is_weighed_before_the_sentence():

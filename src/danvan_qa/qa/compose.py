@@ -12,6 +12,8 @@ from danvan_qa.qa.records import Evidence, Statement, Strong
 from danvan_qa.records import Answer, AnswerItem, Citation
 
 NO_ANSWER = "Không tìm thấy thông tin này trong các bài viết hiện có."
+SMALL_TALK = ("Tôi trả lời câu hỏi về nội dung các bài viết hiện có, mỗi câu trả lời trích nguyên văn bài viết. "
+              "Hãy hỏi, ví dụ: “Ai chủ trì hội nghị ký kết?”, “Chương trình phối hợp giai đoạn nào?”.")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -32,8 +34,9 @@ def compose(decision: Decision, store: Store) -> Answer:
     q, passages = decision.reading.question, decision.passages
     chosen = decision.chosen
     if chosen is None:
-        return Answer(question=q.text, kind=q.kind, short=None, items=(), text=NO_ANSWER, citations=(),
-                      abstained=True, confidence=round(decision.p_answer, 3), passages=passages)
+        chat = any(c.kind == "none" and c.features["small_talk"] for c in decision.candidates)
+        return Answer(question=q.text, kind=q.kind, short=None, items=(), text=SMALL_TALK if chat else NO_ANSWER,
+                      citations=(), abstained=True, confidence=round(decision.p_answer, 3), passages=passages)
     numbers: dict[Evidence, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []

@@ -43,6 +43,21 @@ class Question:
     places: tuple[str, ...] = ()  # folded place names after an administrative word: "binh duong", "quan 10"
 
 
+# Greetings, thanks, goodbyes and "who are you", the whole message (folded, without punctuation):
+# not a question about the articles, whatever words of theirs it holds ("bạn" folds to "ban").
+_POLITE = r"(?: (?:ban|em|anh|chi|bot|nhe|nha|nhieu|a|oi|the|vay|nhi|ha|lam|nhe))*"
+_SMALL_TALK = re.compile(
+    rf"^(?:(?:xin )?chao|hello|hi|hey|alo|(?:xin )?cam on|thanks?|thank you|tam biet|bye|goodbye|ok|oke|okay){_POLITE}$"
+    rf"|^(?:ban|em|bot)(?: la| ten| ten la)? (?:ai|gi){_POLITE}$"
+    rf"|^(?:ban|em|bot) (?:lam|giup|biet|tra loi) (?:duoc )?(?:gi|nhung gi){_POLITE}$"
+    rf"|^ai (?:tao ra|lam ra) (?:ban|em|bot){_POLITE}$")
+
+
+def small_talk(folded: str) -> bool:
+    """Whether a message is small talk ("xin chào", "bạn là ai", "tạm biệt nha"), not a question."""
+    return bool(_SMALL_TALK.match(" ".join(re.findall(r"\w+", folded.lower()))))
+
+
 def _has(folded: str, *cues: str) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", folded) for c in cues)
 
