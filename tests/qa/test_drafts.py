@@ -19,7 +19,7 @@ Thứ Năm, ngày 09/03/2023
 
 Sáng nay (8-3), Ban Dân vận Huyện ủy Tân Lạc và Công an huyện Tân Lạc đã ký kết Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028.
 
-Theo đó, lực lượng công an và Ban Dân vận huyện đã bám sát chủ trương của cấp ủy.
+Theo đó, lực lượng công an và Ban Dân vận huyện đã bám sát chủ trương của cấp ủy, chưa để xảy ra điểm nóng.
 
 Hai bên thống nhất triển khai Kế hoạch số 07-KH/BCĐ về phối hợp bảo đảm an ninh trật tự ở cơ sở.
 """
@@ -149,3 +149,14 @@ def test_bodies_are_shown_as_the_sentence_joins_them(sentence, names, written):
     from danvan_qa.qa.drafts import as_written
 
     assert as_written(sentence, names) == written
+
+
+@pytest.mark.parametrize("question, unheld", [
+    ("Ban Dân vận Huyện ủy Tân Lạc có ký kết chương trình phối hợp với Công an huyện không?", False),
+    ("Công an huyện Tân Lạc có giúp chữa bệnh tiểu đường không?", True),  # no article holds the predicate
+    ("Công an huyện có chữa điểm nóng không?", True),  # "chữa" typed with diacritics is not the article's "chưa"
+    ("Công an huyện Tân Lạc đã chữa bệnh tiểu đường cho ai?", False),  # not a yes/no question
+])
+def test_a_yes_no_question_needs_one_article_holding_its_rare_words(answerer, question, unheld):
+    none = answerer.decision(question, mode="bm25").candidates[-1]
+    assert none.kind == "none" and none.features["yes_no_unheld"] == float(unheld)

@@ -35,7 +35,7 @@ MODEL = LinearModel(ONE, (4.0,), 0.0, (0.0,), (1.0,))  # p = sigmoid(4x)
 
 
 def _none(unknown: float = 0.0, chat: float = 0.0) -> Candidate:
-    return Candidate("none", None, None, Features(NO_ANSWER_FEATURES, (unknown, chat)))
+    return Candidate("none", None, None, Features(NO_ANSWER_FEATURES, (unknown, chat, 0.0)))
 
 
 def _answer(x: float, kind: str = "people") -> Candidate:

@@ -31,7 +31,7 @@ class Decision:
 def preferred(candidates: list[Candidate]) -> Candidate | None:
     """The answer to weigh against no-answer, or None when hard evidence leaves none."""
     none = next(c for c in candidates if c.kind == "none")
-    if none.features["names_unknown"] or none.features["small_talk"]:
+    if any(none.features[name] for name in ("names_unknown", "small_talk", "yes_no_unheld")):
         return None
     return next((c for c in candidates if c.kind != "none"), None)
 
