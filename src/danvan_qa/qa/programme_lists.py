@@ -42,8 +42,8 @@ _JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là mộ
 # "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
 _ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
 # "X (đã) cùng những cơ quan nào ký …", "X đã ký chương trình … với những lực lượng nào": X's partners
-_PARTNERS = re.compile(r"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) (?P<a>co quan|don vi|luc luong|ben|to chuc) nao ky"
-                       r"|ky(?: ket)?(?: \w+){0,10} (?:voi|cung) (?:nhung|cac) (?P<b>co quan|don vi|luc luong|ben|to chuc)"
+_PARTNERS = re.compile(r"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc) nao ky"
+                       r"|ky(?: ket)?(?: \w+){0,10} (?:voi|cung) (?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc)"
                        r" nao)(?!\w)")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
