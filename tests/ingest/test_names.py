@@ -145,3 +145,16 @@ def test_acts_shapes(text, expected):
 
 def test_chairing_acts_include_directing_and_leading():
     assert {"chủ trì", "đồng chủ trì", "chỉ đạo", "làm việc", "dẫn đoàn"} <= CHAIR_ACTS
+
+
+@pytest.mark.parametrize("role, post", [
+    ("Ủy viên Bộ Chính trị, Bí thư Đảng ủy Công an Trung ương, Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Công an"),
+    ("UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh"),
+    ("Ủy viên Trung ương Đảng, Trưởng Ban Dân nguyện Quốc hội, Phó Trưởng Đoàn kiểm tra", "Trưởng Ban Dân nguyện Quốc hội"),
+    ("Phó Bí thư Thường trực Tỉnh ủy", "Phó Bí thư Thường trực Tỉnh ủy"),  # a Party post that is the post
+    ("Ủy viên Ban Thường vụ Tỉnh ủy", "Ủy viên Ban Thường vụ Tỉnh ủy"),  # seats alone: the role itself
+])
+def test_the_post_a_role_names_once_party_seats_are_set_aside(role, post):
+    from danvan_qa.ingest.names import main_post
+
+    assert main_post(role) == post

@@ -160,3 +160,14 @@ def test_bodies_are_shown_as_the_sentence_joins_them(sentence, names, written):
 def test_a_yes_no_question_needs_one_article_holding_its_rare_words(answerer, question, unheld):
     none = answerer.decision(question, mode="bm25").candidates[-1]
     assert none.kind == "none" and none.features["yes_no_unheld"] == float(unheld)
+
+
+def test_a_persons_post_is_the_short_answer_and_the_role_is_shown_in_full(tmp_path):
+    article = ('---\nid: r1\ntitle: "Hội nghị ở tỉnh Tây Giang"\ndate: 2023-03-09\n---\nHội nghị ở tỉnh Tây Giang\n\n'
+               "Dự hội nghị có đồng chí Lò Văn Khiêm, Ủy viên Trung ương Đảng, Bí thư Đảng ủy Công an tỉnh, Giám đốc "
+               "Công an tỉnh Tây Giang.\n")
+    answerer = Answerer(*fake_store(tmp_path, {"r1.txt": article}))
+    fact = answerer.decision("Lò Văn Khiêm giữ chức vụ gì?", mode="bm25").candidates[0]
+    assert fact.kind == "fact" and fact.value == "Giám đốc Công an tỉnh Tây Giang"
+    assert "Ủy viên Trung ương Đảng, Bí thư Đảng ủy Công an tỉnh, Giám đốc Công an tỉnh Tây Giang" in "".join(
+        fact.statements[0].parts)

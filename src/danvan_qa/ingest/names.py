@@ -309,3 +309,17 @@ def _group_at(text: str, start: int) -> str | None:
         if not re.search(r"[.!?]\s", text[m.end() : start]) and _head_at(title, 0) is not None:
             found = title
     return found
+
+
+# A Party membership a role opens with, held beside the post itself: "Ủy viên Trung ương Đảng",
+# "UVTV Tỉnh ủy", "Bí thư Đảng ủy Công an Trung ương" (the Party committee inside a ministry)
+_PARTY_SEAT = re.compile(r"^(?:[ỦU][ỷy] viên|UVTV|UVBTV|UV|Thường vụ|Đảng [ủu]y viên|Bí thư Trung ương Đảng"
+                         r"|Bí thư Đảng [ủu]y|Bí thư Chi bộ)(?!\w)", re.IGNORECASE)
+
+
+def main_post(role: str) -> str:
+    """The post a role names first once Party seats are set aside: "Ủy viên Bộ Chính trị, Bí thư
+    Đảng ủy Công an Trung ương, Bộ trưởng Bộ Công an" holds the post "Bộ trưởng Bộ Công an";
+    a role of seats alone is itself."""
+    posts = [part.strip() for part in role.split(",") if part.strip() and not _PARTY_SEAT.match(part.strip())]
+    return posts[0] if posts else role

@@ -16,6 +16,7 @@ from danvan_qa.index.store import Store
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.bodies import party_groups
 from danvan_qa.ingest.facts import Programme
+from danvan_qa.ingest.names import main_post
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.candidates import SentenceCandidate
 from danvan_qa.qa.extractive import SPAN_KINDS, Scorer, Sentence, Span, asks_several, enumerated, period_span, relative_period
@@ -165,8 +166,8 @@ class Drafter:
         if not best.role:
             return None
         rank = f"{best.rank} " if best.rank else ""
-        line = Statement((rank, Strong(best.name), f" — {best.role}"), evidence)
-        return Draft(best.role, (line,), evidence, "fact")
+        line = Statement((rank, Strong(best.name), f" — {best.role}"), evidence)  # the role in full
+        return Draft(main_post(best.role), (line,), evidence, "fact")  # the short answer: the post itself
 
     def programme(self, q: Question, ranked: Ranked) -> Draft | None:
         """A programme from the fact table: the one named by its number ("38-Ctr/BDVTW-BCA"), else
