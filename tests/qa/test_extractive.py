@@ -24,6 +24,9 @@ def q(text: str):
     ("Có bao nhiêu đại biểu dự?", "Hội nghị diễn ra sáng nay.", None),
     ("Bao nhiêu già làng dự hội nghị?", "Dự có lãnh đạo tỉnh; cùng 30 già làng, trưởng bản.", "30"),  # not "giá"
     ("Năm 2021 số mô hình tăng bao nhiêu?", "Số mô hình năm 2021 tăng 276 mô hình so với năm 2020.", "276"),
+    # the unit kept, not the verb after it; "số mấy" shown from "số"
+    ("Hội nghị sơ kết bao nhiêu năm thực hiện Nghị quyết?", "Hội nghị sơ kết 05 năm thực hiện Nghị quyết.", "05 năm"),
+    ("Tỉnh tiếp Đoàn kiểm tra số mấy?", "Tỉnh tiếp Đoàn kiểm tra số 1 của Ban Chỉ đạo.", "số 1"),
 ])
 def test_numbers_next_to_what_is_counted(question, sentence, expected):
     span = number_span(q(question), s(sentence))

@@ -101,8 +101,9 @@ def number_span(question: Question, sentence: Sentence) -> Span | None:
     if before and fold(before.group(1)).split()[-1] in ("so", "thu"):  # "số mấy", "lần thứ mấy"
         head = before.group(1)
         hit = re.search(re.escape(head) + r"\s+(\d+|[IVXLC]+)\b", text, re.IGNORECASE)
-        if hit:
-            return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+        if hit:  # found after both words ("kiểm tra số 1"), shown from "số": "số 1"
+            start = hit.start() + hit.group(0).lower().rfind(head.split()[-1].lower())
+            return Span(text[start:hit.end()], sentence.start + start, sentence.start + hit.end())
     if m and m.group(1).lower().split()[0] in ("tiền", "kinh", "giá"):  # "bao nhiêu tiền / kinh phí / giá trị"
         hit = _MONEY.search(text)
         return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
@@ -111,8 +112,10 @@ def number_span(question: Question, sentence: Sentence) -> Span | None:
             # the number, then the noun, perhaps after a classifier: "62/63 đơn vị Công an tỉnh"
             hit = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?" + re.escape(noun) + r"\b", text, re.IGNORECASE)
             if hit:
-                keep_unit = noun.split()[0].lower() in _UNIT_WORDS
-                end = hit.end() if keep_unit else hit.end(1)
+                unit = noun.split()[0]
+                # "bao nhiêu năm thực hiện": the number with its unit, "05 năm", not the verb after it
+                end = hit.start() + hit.group(0).lower().rfind(unit.lower()) + len(unit) \
+                    if unit.lower() in _UNIT_WORDS else hit.end(1)
                 return Span(text[hit.start() : end], sentence.start + hit.start(), sentence.start + end)
     if before and not m:  # "tăng bao nhiêu?": the number after that verb
         verb = before.group(1).split()[-1]
