@@ -20,13 +20,15 @@ def q(text: str):
     ("Bao nhiêu Công an tỉnh đã ký kết?", "Đến nay 63/63 Công an tỉnh đã ký kết.", "63/63"),
     ("Bao nhiêu Công an tỉnh đã ký kết?", "Có 62/63 đơn vị Công an tỉnh, thành phố đã ký.", "62/63"),
     ("Bao nhiêu Công an tỉnh đã ký kết?", "Ngày 15/6/2016, Bộ Công an đã ký kết.", None),  # a date is no count
-    ("Bộ Công an ủng hộ bao nhiêu tiền?", "Bộ Công an đã ủng hộ hơn 6,5 tỷ đồng cho các tỉnh.", "6,5 tỷ đồng"),
+    ("Bộ Công an ủng hộ bao nhiêu tiền?", "Bộ Công an đã ủng hộ hơn 6,5 tỷ đồng cho các tỉnh.", "hơn 6,5 tỷ đồng"),
     ("Có bao nhiêu đại biểu dự?", "Hội nghị diễn ra sáng nay.", None),
     ("Bao nhiêu già làng dự hội nghị?", "Dự có lãnh đạo tỉnh; cùng 30 già làng, trưởng bản.", "30"),  # not "giá"
     ("Năm 2021 số mô hình tăng bao nhiêu?", "Số mô hình năm 2021 tăng 276 mô hình so với năm 2020.", "276"),
     # the unit kept, not the verb after it; "số mấy" shown from "số"
     ("Hội nghị sơ kết bao nhiêu năm thực hiện Nghị quyết?", "Hội nghị sơ kết 05 năm thực hiện Nghị quyết.", "05 năm"),
     ("Tỉnh tiếp Đoàn kiểm tra số mấy?", "Tỉnh tiếp Đoàn kiểm tra số 1 của Ban Chỉ đạo.", "số 1"),
+    ("Tây Nguyên có bao nhiêu người có uy tín?", "Tây Nguyên đã có hơn 8.100 người có uy tín.", "hơn 8.100"),
+    ("Công an tỉnh thực hiện Chỉ thị số mấy?", "Công an tỉnh thực hiện Chỉ thị số 13 của Bộ.", "Chỉ thị số 13"),
 ])
 def test_numbers_next_to_what_is_counted(question, sentence, expected):
     span = number_span(q(question), s(sentence))

@@ -86,10 +86,27 @@ _COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)"
 _DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
                        re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
+_APPROXIMATE = re.compile(r"(?<!\w)(?:hơn|gần|khoảng|trên|chừng|ngót|xấp xỉ)\s+$", re.IGNORECASE)
+_DOCUMENT_NOUNS = "chỉ thị|nghị quyết|quyết định|kế hoạch|chương trình|thông tư|hướng dẫn|quy chế|công văn|kết luận"
 
 
 def number_span(question: Question, sentence: Sentence) -> Span | None:
-    """The number the question asks for: "bao nhiêu mô hình" -> "212" in "… với 212 mô hình …"."""
+    """The number the question asks for: "bao nhiêu mô hình" -> "212" in "… với 212 mô hình …",
+    with its approximation: "hơn 8.100"."""
+    found = _number_span(question, sentence)
+    if found is None:
+        return None
+    a = _approximated(sentence.text, found.start - sentence.start)
+    return Span(sentence.text[a : found.end - sentence.start], sentence.start + a, found.end)
+
+
+def _approximated(text: str, a: int) -> int:
+    """Where a number starting at `a` starts with the word that approximates it ("gần 100")."""
+    m = _APPROXIMATE.search(text[max(0, a - 12) : a])
+    return a - len(m.group(0)) if m else a
+
+
+def _number_span(question: Question, sentence: Sentence) -> Span | None:
     restored = question.restored
     m = re.search(r"(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)", restored, re.IGNORECASE) or \
         re.search(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\w+(?:\s+\w+)?)", restored, re.IGNORECASE)
@@ -101,8 +118,11 @@ def number_span(question: Question, sentence: Sentence) -> Span | None:
     if before and fold(before.group(1)).split()[-1] in ("so", "thu"):  # "số mấy", "lần thứ mấy"
         head = before.group(1)
         hit = re.search(re.escape(head) + r"\s+(\d+|[IVXLC]+)\b", text, re.IGNORECASE)
-        if hit:  # found after both words ("kiểm tra số 1"), shown from "số": "số 1"
+        if hit:  # found after both words ("kiểm tra số 1"), shown from "số": "số 1", or from the
+            # document it numbers: "Chỉ thị số 13"
             start = hit.start() + hit.group(0).lower().rfind(head.split()[-1].lower())
+            document = re.search(rf"(?:{_DOCUMENT_NOUNS})\s+$", text[max(0, start - 20):start], re.IGNORECASE)
+            start = start - len(document.group(0)) if document else start
             return Span(text[start:hit.end()], sentence.start + start, sentence.start + hit.end())
     if m and m.group(1).lower().split()[0] in ("tiền", "kinh", "giá"):  # "bao nhiêu tiền / kinh phí / giá trị"
         hit = _MONEY.search(text)
@@ -256,6 +276,8 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
         found = [(a, b, cue, False) for a, b, cue in _periods(text)]
     elif kind == "duration":
         found = [(m.start(), m.end(), True, False) for m in _DURATION.finditer(text)]
+    if kind == "number":  # "hơn 8.100", "gần 100": the approximation is part of the number
+        found = [(_approximated(text, a), b, cued, other) for a, b, cued, other in found]
     spans: dict[tuple[int, int], tuple[bool, bool]] = {}
     for a, b, cued, other in found:
         was = spans.get((a, b), (False, True))
