@@ -171,3 +171,14 @@ def test_a_persons_post_is_the_short_answer_and_the_role_is_shown_in_full(tmp_pa
     assert fact.kind == "fact" and fact.value == "Giám đốc Công an tỉnh Tây Giang"
     assert "Ủy viên Trung ương Đảng, Bí thư Đảng ủy Công an tỉnh, Giám đốc Công an tỉnh Tây Giang" in "".join(
         fact.statements[0].parts)
+
+
+def test_a_programmes_number_is_the_short_answer_when_asked_for(tmp_path):
+    article = ('---\nid: n1\ntitle: "Ký kết chương trình phối hợp"\ndate: 2016-06-16\n---\nKý kết chương trình phối hợp\n\n'
+               "Ngày 15/6/2016, Bộ Nội vụ và Ban Dân vận Tỉnh ủy Tây Giang đã ký kết Chương trình số 17-CTr/BDV-BNV về "
+               '"Phối hợp thực hiện công tác dân vận giai đoạn 2016 – 2021".\n')
+    answerer = Answerer(*fake_store(tmp_path, {"n1.txt": article}))
+    asked = answerer.decision("Chương trình phối hợp giai đoạn 2016-2021 có số hiệu là gì?", mode="bm25")
+    assert asked.candidates[0].kind == "fact" and asked.candidates[0].value == "17-CTr/BDV-BNV"
+    named = answerer.decision("Chương trình phối hợp giai đoạn 2016-2021 tên là gì?", mode="bm25")
+    assert named.candidates[0].value == "Phối hợp thực hiện công tác dân vận giai đoạn 2016 – 2021"

@@ -9,6 +9,7 @@ whether to give it, and how it looks, is decided later (decide.py, compose.py).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -205,8 +206,8 @@ class Drafter:
                 return None
             line = Statement(("Ký ngày ", Strong(prog.date_text), f" ({vn_date(prog.date)})"), evidence)
             return Draft(prog.date_text, (line,), evidence, "fact")
-        if asks_code(q) and not prog.number:
-            return None  # "có số hiệu gì": a programme without one does not answer
+        if asks_code(q):  # "có số hiệu gì": its number is the short answer; one without a number does not answer
+            return dataclasses.replace(self._programme_name(prog, evidence), short=prog.number) if prog.number else None
         return self._programme_name(prog, evidence)
 
     def _programme_name(self, prog: Programme, evidence: Evidence) -> Draft:
