@@ -73,30 +73,45 @@ def programme_groups(programmes: Sequence["Programme"],
     for i in list(parent):
         groups.setdefault(root(i), []).append(i)
     periods: dict[str, set[int]] = {}
+    by_doc: dict[tuple[str, str], set[int]] = {}  # (period, article) -> the programmes it names
     for head, members in groups.items():
         for i in members:
-            periods.setdefault(period_key(programmes[i].period or ""), set()).add(head)
+            span = period_key(programmes[i].period or "")
+            periods.setdefault(span, set()).add(head)
+            by_doc.setdefault((span, programmes[i].doc_id), set()).add(head)
     for i in bare:
         span, doc_id = period_key(programmes[i].period or ""), programmes[i].doc_id
+        own = sorted(by_doc.get((span, doc_id), ()))
         heads = sorted(periods.get(span, set()))
-        own = [h for h in heads if any(programmes[j].doc_id == doc_id for j in groups[h])]
-        named = [h for h in heads if _named_by(doc_id, groups[h], programmes, documents)] if documents else heads
+        named = own or (_named_by(doc_id, heads, groups, programmes, documents) if documents else heads)
         if own or len(named) == 1:
-            groups[(own or named)[0]].append(i)
+            groups[named[0]].append(i)
         else:
             groups[i] = [i]
             periods.setdefault(span, set()).add(i)
+            by_doc.setdefault((span, doc_id), set()).add(i)
     return [[programmes[i] for i in sorted(members)] for members in groups.values()]
 
 
-def _named_by(doc_id: str, members: list[int], programmes: Sequence["Programme"],
-              documents: Mapping[str, "Document"]) -> bool:
-    """Whether an article names every party of a programme, however abbreviated (a level-only
-    one in the article's own place)."""
+def _named_by(doc_id: str, heads: list[int], groups: dict[int, list[int]], programmes: Sequence["Programme"],
+              documents: Mapping[str, "Document"]) -> list[int]:
+    """The programmes whose every party an article names, however abbreviated (a level-only one
+    in the article's own place); each party looked up once in the article's folded text."""
     doc = documents.get(doc_id)
-    parties = {(p, programmes[j].doc_id) for j in members for p in programmes[j].parties}
-    if doc is None or not parties:
-        return False
-    text = fold(doc.text.lower())
-    return all(any(f in text for f in spellings(fold(p.lower())))  # "Ban Dân vận TW" where it writes "Trung ương"
-               and _party(p, documents[d].place if d in documents else None) == _party(p, doc.place) for p, d in parties)
+    if doc is None:
+        return []
+    text: str | None = None
+    named: dict[str, bool] = {}
+    found = []
+    for head in heads:
+        parties = {(p, programmes[j].doc_id) for j in groups[head] for p in programmes[j].parties}
+        if not parties or any(_party(p, documents[d].place if d in documents else None) != _party(p, doc.place)
+                              for p, d in parties):
+            continue  # no parties, or a level-only one of another place
+        for p, _ in parties:
+            if p not in named:
+                text = fold(doc.text.lower()) if text is None else text
+                named[p] = any(f in text for f in spellings(fold(p.lower())))  # "TW" where it writes "Trung ương"
+        if all(named[p] for p, _ in parties):
+            found.append(head)
+    return found

@@ -126,11 +126,11 @@ def asks_partners(q: "Question") -> str | None:
     return m.group("body").removeprefix("co ") if m and not q.codes and not _WHO.search(q.folded) else None
 
 
-def _names(body: str, party: str) -> bool:
-    """Whether a party's name holds the folded body as written, or abbreviated either way, word
-    for word ("bo cong an" is not "Công an huyện Bố Trạch")."""
+def _names(forms: list[str], party: str) -> bool:
+    """Whether a party's name holds a body in one of its folded `forms` (as written, or
+    abbreviated either way), word for word ("bo cong an" is not "Công an huyện Bố Trạch")."""
     folded = f" {fold(party.lower())} "
-    return any(f" {form} " in folded for form in spellings(body))
+    return any(f" {form} " in folded for form in forms)
 
 
 def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -140,8 +140,9 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     found: set[str] = set()
     rows: list[tuple["Programme", list[str]]] = []
     written = ""  # the body as an article writes it
+    forms = spellings(body)
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
-        ours = [p for p in prog.parties if _names(body, p)]
+        ours = [p for p in prog.parties if _names(forms, p)]
         others = [p for p in prog.parties if p not in ours]
         if ours and others:
             rows.append((prog, others))
