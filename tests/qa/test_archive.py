@@ -216,3 +216,15 @@ def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
                                                       mode="bm25")
     assert a.short.startswith("Ban Dân vận") and sorted(c.doc_id for c in a.citations) == ["p1", "p2"]
     assert "1 cơ quan, đơn vị đã ký với **Bộ Công an**" in a.text
+
+
+def test_a_programme_many_articles_name_cites_a_few_and_counts_the_rest(tmp_path):
+    texts = {f"m{i}": (f"2023-0{i + 1}-10", f"Sơ kết lần {i}", "Hai đơn vị tiếp tục thực hiện Chương trình phối hợp số "
+                       "17-CTr/BDV-CA ngày 02/3/2021 giữa Ban Dân vận Tỉnh ủy và Công an tỉnh Tây Giang.")
+             for i in range(6)}
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
+             for d, (date, t, text) in texts.items()}
+    a = Answerer(*fake_store(tmp_path, files)).answer(
+        "Những chương trình phối hợp nào được nêu đầy đủ số hiệu trong các bài viết?", mode="bm25")
+    assert len(a.items) == 1 and len(a.citations) == 4  # the programme and three more of its articles
+    assert "và 2 bài khác" in a.text

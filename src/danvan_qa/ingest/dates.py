@@ -8,6 +8,7 @@ the article mentions.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Iterator, NamedTuple
 
@@ -38,8 +39,9 @@ def periods_in(text: str) -> set[str]:
     return {f"{a}-{b}" for a, b in PERIOD.findall(text)}
 
 
+@functools.lru_cache(maxsize=4096)
 def period_key(period: str) -> str:
-    """One spelling per period: "2016 – 2021" -> "2016-2021"."""
+    """One spelling per period: "2016 – 2021" -> "2016-2021" (an archive repeats a few hundred)."""
     return re.sub(r"\s*[-–]\s*", "-", period)
 
 

@@ -9,6 +9,7 @@ naming it, each citing its sentence.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Callable
@@ -25,11 +26,13 @@ if TYPE_CHECKING:
     from danvan_qa.ingest.facts import Programme
     from danvan_qa.qa.questions import Question
 
+OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 # "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)bao nhieu chuong trinh(?!\w)")
 _WHO = re.compile(r"(?<!\w)ai(?!\w)")
+_SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
@@ -80,17 +83,31 @@ def alternatives(body: str) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=65536)
 def _matches(asked: str, parties: tuple[str, ...]) -> bool:
     """Whether nearly every word of a body the question names, and each of its unit words, is in
     one of the programme's parties ("Ban Dân vận Tỉnh ủy" is not "Ban Dân vận Huyện ủy"),
     abbreviations read as their words ("Mặt trận Tổ quốc" is in "Ủy ban MTTQ tỉnh"); "lực lượng
-    công an" is any police body, "Bộ đội Biên phòng" any border-guard one ("BCH Biên phòng")."""
-    words = expanded(set(re.findall(r"\w+", _ANY_BODY.sub(" ", fold(asked.lower())))))
+    công an" is any police body, "Bộ đội Biên phòng" any border-guard one ("BCH Biên phòng").
+    Cached: an archive's programmes repeat a few hundred sets of parties."""
+    words = _asked_words(asked)
     for party in parties:
-        held = words & expanded(set(re.findall(r"\w+", fold(party.lower()))))
+        held = words & _party_words(party)
         if len(held) >= math.ceil(0.8 * len(words)) and words & _UNIT_WORDS <= held:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def _asked_words(asked: str) -> frozenset[str]:
+    return frozenset(expanded(set(re.findall(r"\w+", _ANY_BODY.sub(" ", fold(asked.lower()))))))
+
+
+@functools.lru_cache(maxsize=65536)
+def _party_words(party: str) -> frozenset[str]:
+    """A party's folded words, its abbreviations written out; read once per name (an archive's
+    programmes repeat a few hundred names)."""
+    return frozenset(expanded(set(re.findall(r"\w+", fold(party.lower())))))
 
 
 def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -108,12 +125,11 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
         span = period_key(prog.period or "")
         if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
             continue
-        if signing and not (prog.date_text and re.search(
-                r"(?<!\w)ky(?!\w)", fold(docs[prog.doc_id].text[prog.start:prog.end].lower()))):
-            continue
         if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
             continue
         if not all(any(_matches(one, prog.parties) for one in side) for side in asked):
+            continue
+        if signing and not (prog.date_text and _SIGNS.search(docs[prog.doc_id].text, prog.start, prog.end)):
             continue
         chosen.append(prog)
     return _listed(chosen, q, store) if chosen else None
@@ -165,7 +181,8 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
 
 def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing:
     """One row per programme however many articles name it: its earliest mention with a signing
-    date, then a row for each other article naming it, so that every article is cited."""
+    date, then a row for each of up to OTHER_ARTICLES other articles naming it (how many more
+    is said), so that the articles are cited and one much-cited programme does not fill the list."""
     docs = store.data.documents
 
     def first(p: "Programme") -> tuple[bool, str]:
@@ -175,6 +192,8 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
     lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình:",))]
     items, rows = [], 0
     for group in groups:
+        if rows >= ROWS_SHOWN:
+            break
         prog = group[0]
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
         details = ", ".join(filter(None, (
@@ -185,14 +204,16 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         for p in group[1:]:
             if p.doc_id != prog.doc_id:
                 others.setdefault(p.doc_id, p)
-        for row in [Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True)] + [
-                Statement(("cũng nêu trong bài ", Strong(docs[p.doc_id].title)),
-                          Evidence.of(docs[p.doc_id], p.start, p.end), item=True) for p in others.values()]:
-            rows += 1
-            if rows <= ROWS_SHOWN:
-                lines.append(row)
+        lines.append(Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True))
+        cited = list(others.values())[:OTHER_ARTICLES]
+        for n, p in enumerate(cited, start=1):
+            more = f" và {len(others) - len(cited)} bài khác" if n == len(cited) and len(others) > len(cited) else ""
+            lines.append(Statement(("cũng nêu trong bài ", Strong(docs[p.doc_id].title), more),
+                                   Evidence.of(docs[p.doc_id], p.start, p.end), item=True))
         items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
-    lines += more_rows(rows)
+        rows += 1 + len(cited)
+    if len(groups) > len(items):
+        lines.append(Statement((f"Còn {len(groups) - len(items)} chương trình nữa không hiện ở đây.",)))
     return Listing(tuple(lines), tuple(items), len(groups),
                    str(len(groups)) if "bao nhieu" in q.folded else groups[0][0].name)
 
