@@ -35,13 +35,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from common import machine, say  # noqa: E402
 
 QUERY = "phối hợp công tác dân vận"
-# Questions across the archive (qa/archive.py): programmes by year and period, a person's history,
-# people by title, counted.
+# Questions across the archive (qa/archive.py, programme_lists.py, document_lists.py): programmes by
+# year, period, parties and signing, a body's partners, a person's history, people by title,
+# documents by kind and year, counted.
 LISTS = ("Những chương trình phối hợp nào được ký năm {year}?",
          "Có bao nhiêu chương trình phối hợp được ký trong giai đoạn {year}-{end}?",
          "Đồng chí {name} đã dự những hội nghị nào, với cương vị gì?",
          "Những ai là Giám đốc Công an tỉnh được nêu tên trong các bài?",
-         "Có bao nhiêu người giữ chức Trưởng Ban Dân vận Tỉnh ủy được nêu tên trong các bài?")
+         "Có bao nhiêu người giữ chức Trưởng Ban Dân vận Tỉnh ủy được nêu tên trong các bài?",
+         "Có bao nhiêu hội nghị ký kết chương trình phối hợp giữa Ban Dân vận tỉnh ủy, thành ủy và Công an tỉnh, "
+         "thành phố?",
+         "Có bao nhiêu chương trình phối hợp có Bộ đội Biên phòng tham gia?",
+         "Bộ Công an đã ký chương trình phối hợp với những cơ quan nào?",
+         "Những văn bản nào được ban hành trong năm {year}?",
+         "Những kế hoạch phối hợp nào được ký kết theo các bài viết?",
+         "Những chương trình phối hợp nào được nêu đầy đủ số hiệu trong các bài viết?")
 # What a child process runs: open, first search, answers; one JSON line of seconds back.
 # The start of every child: its clock, the checkout's tests and code, the fake embedder.
 PRELUDE = """
