@@ -30,7 +30,8 @@ _KIND = {"fact": "fact", "people": "people", "typed": "span", "sentence": "sente
 
 def no_answer(reading: Reading, passages: list[Passage], store: Store) -> Candidate:
     """The no-answer candidate, with the hard evidence that makes it win outright: the question
-    names what no retrieved article holds, or it is small talk, not a question."""
+    names what no retrieved article holds, it is small talk, not a question, or it asks yes or
+    no of what no retrieved article holds."""
     unknown = names_unknown(reading.question, passages, store)
     chat = small_talk(reading.question.folded)
     unheld = yes_no_unheld(reading, passages, store)
