@@ -51,6 +51,7 @@ def test_a_follow_up_is_read_with_the_last_subject(store, follow_up, understood)
 @pytest.mark.parametrize("question", [
     "Ai chủ trì hội nghị ký kết ở huyện Tân Lạc?",  # names its own subject
     "Chương trình phối hợp giai đoạn 2023 – 2028 ký ngày nào?",
+    "tạm biệt", "ok",  # small talk is not a follow-up
 ])
 def test_a_question_that_stands_alone_is_left_as_asked(store, question):
     assert understand(question, CONTEXT, store) == question

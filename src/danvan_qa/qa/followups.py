@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse
+from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, small_talk
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -83,10 +83,11 @@ def _stands_alone(question: str, store: "Store") -> bool:
 
 
 def understand(question: str, context: Context | None, store: "Store") -> str:
-    """The question with what it refers to filled in from `context`; unchanged when it stands alone."""
-    if context is None:
-        return question
+    """The question with what it refers to filled in from `context`; unchanged when it stands
+    alone or is small talk ("tạm biệt" is not "<the last topic> tạm biệt")."""
     folded = fold(question)
+    if context is None or small_talk(folded.lower()):
+        return question
     if _WHO_ELSE.search(folded):
         besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
         return f"{besides} ai dự {context.topic}?"
