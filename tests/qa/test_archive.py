@@ -228,3 +228,24 @@ def test_a_programme_many_articles_name_cites_a_few_and_counts_the_rest(tmp_path
         "Những chương trình phối hợp nào được nêu đầy đủ số hiệu trong các bài viết?", mode="bm25")
     assert len(a.items) == 1 and len(a.citations) == 4  # the programme and three more of its articles
     assert "và 2 bài khác" in a.text
+
+
+def test_leaders_of_a_body_at_the_events_of_a_topic(tmp_path):
+    """"Lãnh đạo Bộ Nội vụ nào dự các hội nghị về người có uy tín?": people whose role names the
+    body, in the articles holding the topic, a row per article."""
+    texts = {
+        "u1": ("2019-03-14", "Phát huy vai trò người có uy tín ở tỉnh Tây Giang",
+               "Ngày 14/3, hội nghị về vai trò người có uy tín trong đồng bào dân tộc thiểu số. Dự hội nghị có đồng chí "
+               "Lò Văn Khiêm, Thứ trưởng Bộ Nội vụ; đồng chí Hà Thị Mơ, Phó Chủ tịch UBND tỉnh."),
+        "u2": ("2020-10-01", "Gặp mặt người có uy tín ở tỉnh Nam Sơn",
+               "Ngày 1/10, hội nghị gặp mặt người có uy tín trong đồng bào dân tộc thiểu số. Phát biểu tại hội nghị, "
+               "đồng chí Vi Văn Thắm, Cục trưởng Cục Dân tộc Bộ Nội vụ đánh giá cao vai trò của họ."),
+        "u3": ("2021-05-05", "Hội nghị sơ kết ở tỉnh Đông Lâm",
+               "Ngày 5/5, hội nghị sơ kết công tác dân vận. Dự hội nghị có đồng chí Mạc Văn Tư, Thứ trưởng Bộ Nội vụ."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
+             for d, (date, t, text) in texts.items()}
+    a = Answerer(*fake_store(tmp_path, files)).answer(
+        "lanh dao bo noi vu nao du cac hoi nghi ve nguoi co uy tin trong dong bao dan toc thieu so", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Lò Văn Khiêm", "Vi Văn Thắm"]  # not u3's: another topic
+    assert "2 người của **Bộ Nội vụ**" in a.text

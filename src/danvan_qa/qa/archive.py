@@ -53,6 +53,10 @@ _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)")  # as
 _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
+# "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
+_LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
+                         r"(?:hoi nghi|buoi lam viec|hoat dong|cuoc hop|le ky ket|su kien)(?P<topic>(?: \w+)*)")
+_EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet".split())
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
@@ -88,12 +92,57 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     body = asks_partners(q)
     if body:
         return partners(body, q, store, keep)
+    leaders = _LEADERS_AT.search(q.folded)
+    found = _leaders_at(leaders.group("body"), leaders.group("topic"), q, store, keep) if leaders else None
+    if found:
+        return found
     if asks_programmes(q, asks_across(q)):
         return programmes(q, store, keep)
     if not asks_across(q):
         return None
     titles = _titles(q, store)
     return _by_title(titles, q, store, keep) if titles else None
+
+
+def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """"Lãnh đạo <body> nào dự các hội nghị về <topic>?": the people of the articles holding the
+    topic (all but one word in five, by rarity) who did something there and whose role names the
+    body (however abbreviated), once each, a row per article, newest first."""
+    docs, chunks = store.data.documents, store.data.chunks
+    forms = spellings(body)
+    wanted = [w for w in topic.split() if w not in _COMMON and w not in _EVENT_WORDS]
+    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}
+    if wanted:
+        rows = store.lexical_search(" ".join(wanted), CANDIDATE_CHUNKS).rows.tolist()
+        candidates = list(dict.fromkeys(chunks[row].doc_id for row in rows))
+    else:  # no topic of its own ("các hoạt động phối hợp"): every article naming the body in a role
+        candidates = list(dict.fromkeys(p.doc_id for form in forms for p, _ in _role_index(store).holders(form)))
+    found: dict[str, dict[str, "Person"]] = {}
+    for doc_id in filter(keep, candidates):
+        words = store.words(doc_id)
+        held = words.text.unigrams | word_set(fold(docs[doc_id].title)).unigrams
+        if sum(weight[w] for w in wanted if w in held) < 0.8 * sum(weight.values()):
+            continue
+        for p in store.people_by_doc.get(doc_id, []):
+            role = " " + fold(" ".join(filter(None, (p.rank, p.role))).lower()) + " "
+            if p.acts and any(f" {form} " in role for form in forms):
+                found.setdefault(fold(p.name), {}).setdefault(doc_id, p)
+    if not found:
+        return None
+    rows_ = sorted((p for by_doc in found.values() for p in by_doc.values()),
+                   key=lambda p: docs[p.doc_id].date or "", reverse=True)
+    written = " ".join(filter(None, (rows_[0].rank, rows_[0].role)))  # folding keeps offsets: the body as written
+    at = max((fold(written.lower()).find(form), form) for form in forms)
+    shown = written[at[0]:at[0] + len(at[1])] if at[0] >= 0 else body
+    lines = [Statement((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"),)]
+    items = []
+    for p in rows_[:ROWS_SHOWN]:
+        ev = _evidence(store, p)
+        lines.append(Statement((f"{p.rank} " if p.rank else "", Strong(p.name), f" — {p.role}" if p.role else "",
+                                f" ({docs[p.doc_id].title})"), ev, item=True))
+        items.append(Item(p.name, p.role, p.rank, p.acts, ev))
+    lines += more_rows(len(rows_))
+    return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else items[0].name)
 
 
 def _evidence(store: "Store", p: "Person") -> Evidence:
