@@ -114,19 +114,18 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}
     if wanted:
         rows = store.lexical_search(" ".join(wanted), CANDIDATE_CHUNKS).rows.tolist()
-        candidates = list(dict.fromkeys(chunks[row].doc_id for row in rows))
-    else:  # no topic of its own ("các hoạt động phối hợp"): every article naming the body in a role
-        candidates = list(dict.fromkeys(p.doc_id for form in forms for p, _ in _role_index(store).holders(form)))
+        people: list["Person"] = []
+        for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in rows)):
+            held = store.words(doc_id).text.unigrams | word_set(fold(docs[doc_id].title)).unigrams
+            if sum(weight[w] for w in wanted if w in held) >= 0.8 * sum(weight.values()):
+                people += store.people_by_doc.get(doc_id, [])
+    else:  # no topic of its own ("các hoạt động phối hợp"): everyone whose role names the body
+        people = [p for form in forms for p, _ in _role_index(store).holders(form) if keep(p.doc_id)]
     found: dict[str, dict[str, "Person"]] = {}
-    for doc_id in filter(keep, candidates):
-        words = store.words(doc_id)
-        held = words.text.unigrams | word_set(fold(docs[doc_id].title)).unigrams
-        if sum(weight[w] for w in wanted if w in held) < 0.8 * sum(weight.values()):
-            continue
-        for p in store.people_by_doc.get(doc_id, []):
-            role = " " + fold(" ".join(filter(None, (p.rank, p.role))).lower()) + " "
-            if p.acts and any(f" {form} " in role for form in forms):
-                found.setdefault(fold(p.name), {}).setdefault(doc_id, p)
+    for p in people:
+        role = " " + fold(" ".join(filter(None, (p.rank, p.role))).lower()) + " "
+        if p.acts and any(f" {form} " in role for form in forms):
+            found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
     rows_ = sorted((p for by_doc in found.values() for p in by_doc.values()),
