@@ -31,11 +31,16 @@ ARTICLES = {
 }
 
 
+def _answerer(folder, articles: dict[str, tuple[str, str, str]]) -> Answerer:
+    """An answerer over invented articles {id: (date, title, text)}, with the fake embedder."""
+    files = {f"{doc_id}.txt": f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n'
+             for doc_id, (date, title, text) in articles.items()}
+    return Answerer(*fake_store(folder, files))
+
+
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    files = {f"{doc_id}.txt": f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n'
-             for doc_id, (date, title, text) in ARTICLES.items()}
-    return Answerer(*fake_store(tmp_path_factory.mktemp("archive"), files))
+    return _answerer(tmp_path_factory.mktemp("archive"), ARTICLES)
 
 
 def test_a_persons_events_one_row_per_article_newest_first(answerer):
@@ -168,9 +173,7 @@ def test_programmes_a_party_joined_one_named_by_its_number_too(tmp_path):
                "Chiều ngày 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp thực hiện công tác "
                "dân vận giai đoạn 2022-2026."),
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
-             for d, (date, t, text) in texts.items()}
-    a = Answerer(*fake_store(tmp_path, files)).answer(
+    a = _answerer(tmp_path, texts).answer(
         "co bao nhieu chuong trinh phoi hop co bo doi bien phong tham gia", mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["b1", "b2"]
     assert "số 02-CTr/BDVTU-BCHBPT" in a.text
@@ -187,9 +190,7 @@ def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
                "Chiều 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp, kế hoạch phối hợp "
                "công tác năm 2022. Hai bên quán triệt Kế hoạch số 12-KH/BCĐ ngày 02/3/2013."),
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
-             for d, (date, t, text) in texts.items()}
-    answerer = Answerer(*fake_store(tmp_path, files))
+    answerer = _answerer(tmp_path, texts)
     in_2013 = answerer.answer("Những văn bản nào được ban hành trong năm 2013?", mode="bm25")
     assert sorted(i.name for i in in_2013.items) == ["Kế hoạch số 12-KH/BCĐ", "Nghị quyết số 25-NQ/TW"]
     assert "ngày 03/6/2013" in in_2013.text  # the mention that dates it is the one cited
@@ -210,9 +211,7 @@ def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
         "p3": ("2021-11-08", "Ký kết ở huyện Bố Trạch", "Sáng 8/11, Công an huyện Bố Trạch và Hội Nông dân huyện ký "
                "kết chương trình phối hợp công tác giai đoạn 2021 – 2026."),
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
-             for d, (date, t, text) in texts.items()}
-    a = Answerer(*fake_store(tmp_path, files)).answer("bo cong an da ky chuong trinh phoi hop voi nhung co quan nao",
+    a = _answerer(tmp_path, texts).answer("bo cong an da ky chuong trinh phoi hop voi nhung co quan nao",
                                                       mode="bm25")
     assert a.short.startswith("Ban Dân vận") and sorted(c.doc_id for c in a.citations) == ["p1", "p2"]
     assert "1 cơ quan, đơn vị đã ký với **Bộ Công an**" in a.text
@@ -222,9 +221,7 @@ def test_a_programme_many_articles_name_cites_a_few_and_counts_the_rest(tmp_path
     texts = {f"m{i}": (f"2023-0{i + 1}-10", f"Sơ kết lần {i}", "Hai đơn vị tiếp tục thực hiện Chương trình phối hợp số "
                        "17-CTr/BDV-CA ngày 02/3/2021 giữa Ban Dân vận Tỉnh ủy và Công an tỉnh Tây Giang.")
              for i in range(6)}
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
-             for d, (date, t, text) in texts.items()}
-    a = Answerer(*fake_store(tmp_path, files)).answer(
+    a = _answerer(tmp_path, texts).answer(
         "Những chương trình phối hợp nào được nêu đầy đủ số hiệu trong các bài viết?", mode="bm25")
     assert len(a.items) == 1 and len(a.citations) == 4  # the programme and three more of its articles
     assert "và 2 bài khác" in a.text
@@ -243,9 +240,7 @@ def test_leaders_of_a_body_at_the_events_of_a_topic(tmp_path):
         "u3": ("2021-05-05", "Hội nghị sơ kết ở tỉnh Đông Lâm",
                "Ngày 5/5, hội nghị sơ kết công tác dân vận. Dự hội nghị có đồng chí Mạc Văn Tư, Thứ trưởng Bộ Nội vụ."),
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{t}"\ndate: {date}\n---\n{t}\n\n{text}\n'
-             for d, (date, t, text) in texts.items()}
-    a = Answerer(*fake_store(tmp_path, files)).answer(
+    a = _answerer(tmp_path, texts).answer(
         "lanh dao bo noi vu nao du cac hoi nghi ve nguoi co uy tin trong dong bao dan toc thieu so", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Lò Văn Khiêm", "Vi Văn Thắm"]  # not u3's: another topic
     assert "2 người của **Bộ Nội vụ**" in a.text

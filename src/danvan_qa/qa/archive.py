@@ -27,7 +27,8 @@ from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
-from danvan_qa.qa.records import ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, more_rows
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing, Statement,
+                                  Strong, more_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
@@ -35,12 +36,9 @@ if TYPE_CHECKING:
     from danvan_qa.ingest.facts import Person
     from danvan_qa.qa.questions import Question
 
-CANDIDATE_CHUNKS = 400  # chunks whose articles an "articles about X" question looks at
-_SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong)(?:[ ,]+\w+){0,5} nao(?!\w)"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)")
-_WHO = re.compile(r"(?<!\w)ai(?!\w)")
 _TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 _ARTICLES = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
@@ -64,14 +62,14 @@ def asks_across(q: "Question") -> bool:
     """Whether the question asks across articles: "những / các / bao nhiêu" with "trong các bài",
     "được nêu tên"…"""
     folded = q.folded
-    return bool(_SEVERAL.search(folded)) and any(re.search(rf"(?<!\w){cue}(?!\w)", folded) for cue in ARCHIVE_CUES)
+    return bool(SEVERAL.search(folded)) and any(re.search(rf"(?<!\w){cue}(?!\w)", folded) for cue in ARCHIVE_CUES)
 
 
 def asks_history(q: "Question") -> bool:
     """Whether the question asks for a named person's events: "X đã dự những hội nghị nào",
     "… với cương vị gì" (not "những ai dự … cùng X": that is one event's list)."""
     folded = q.folded
-    return bool(q.person and _SEVERAL.search(folded) and _EVENTS.search(folded) and not _WHO.search(folded))
+    return bool(q.person and SEVERAL.search(folded) and _EVENTS.search(folded) and not WHO.search(folded))
 
 
 def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> Listing | None:
@@ -128,20 +126,27 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    rows_ = sorted((p for by_doc in found.values() for p in by_doc.values()),
-                   key=lambda p: docs[p.doc_id].date or "", reverse=True)
-    written = " ".join(filter(None, (rows_[0].rank, rows_[0].role)))  # folding keeps offsets: the body as written
-    at = max((fold(written.lower()).find(form), form) for form in forms)
-    shown = written[at[0]:at[0] + len(at[1])] if at[0] >= 0 else body
-    lines = [Statement((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"),)]
-    items = []
-    for p in rows_[:ROWS_SHOWN]:
+    rows = sorted((p for by_doc in found.values() for p in by_doc.values()),
+                  key=lambda p: docs[p.doc_id].date or "", reverse=True)
+    written = " ".join(filter(None, (rows[0].rank, rows[0].role)))  # folding keeps offsets: the body as written
+    at, form = max((fold(written.lower()).find(form), form) for form in forms)
+    shown = written[at:at + len(form)] if at >= 0 else body
+    return _people_rows((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"), rows, len(found), q, store)
+
+
+def _people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q: "Question",
+                 store: "Store") -> Listing:
+    """People listed a row per article (rank, name, role, the article's title), each citing the
+    sentence naming them; the short answer is how many were counted, or the first one's name."""
+    docs = store.data.documents
+    lines, items = [Statement(heading)], []
+    for p in rows[:ROWS_SHOWN]:
         ev = _evidence(store, p)
         lines.append(Statement((f"{p.rank} " if p.rank else "", Strong(p.name), f" — {p.role}" if p.role else "",
                                 f" ({docs[p.doc_id].title})"), ev, item=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += more_rows(len(rows_))
-    return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else items[0].name)
+    lines += more_rows(len(rows))
+    return Listing(tuple(lines), tuple(items), counted, str(counted) if "bao nhieu" in q.folded else rows[0].name)
 
 
 def _evidence(store: "Store", p: "Person") -> Evidence:
@@ -324,18 +329,10 @@ def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[
         found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    people = [next(iter(by_doc.values())) for by_doc in found.values()]
-    rows = [p for by_doc in found.values() for p in by_doc.values()]
+    rows = [p for by_doc in found.values() for p in by_doc.values()]  # newest first: `held` was sorted so
     named = ", ".join(shown.get(t, t) for t in titles if t in shown)
-    lines = [Statement((f"Các bài viết nêu tên {len(people)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":"),)]
-    items = []
-    for p in rows[:ROWS_SHOWN]:
-        ev = _evidence(store, p)
-        lines.append(Statement((f"{p.rank} " if p.rank else "", Strong(p.name), f" — {p.role}" if p.role else "",
-                                f" ({docs[p.doc_id].title})"), ev, item=True))
-        items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += more_rows(len(rows))
-    return Listing(tuple(lines), tuple(items), len(people), str(len(people)) if "bao nhieu" in q.folded else people[0].name)
+    heading = (f"Các bài viết nêu tên {len(found)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":")
+    return _people_rows(heading, rows, len(found), q, store)
 
 
 def _vn(iso: str | None) -> str:

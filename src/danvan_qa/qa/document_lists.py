@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from danvan_qa.ingest.dates import CODE_PATTERN
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.programme_lists import YEAR
-from danvan_qa.qa.records import ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, more_rows
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, WHO, YEAR, Evidence, Item, Listing, Statement,
+                                  Strong, more_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
     from danvan_qa.qa.questions import Question
 
-CANDIDATE_CHUNKS = 400  # chunks whose articles a documents question reads
 # the kinds a question may ask for, folded, and how articles write them
 KINDS = {
     "ke hoach": "kế hoạch", "nghi quyet": "nghị quyết", "chi thi": "chỉ thị", "quyet dinh": "quyết định",
@@ -30,7 +29,6 @@ KINDS = {
 }
 _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,10}? nao"
                    r"|bao nhieu (?P<counted>van ban|" + "|".join(KINDS) + r"))(?!\w)")
-_WHO = re.compile(r"(?<!\w)ai(?!\w)")
 _NAMED = re.compile(
     r"(?<!\w)(?P<kind>[Kk]ế hoạch|[Nn]ghị quyết|[Cc]hỉ thị|[Qq]uyết định|[Cc]hương trình(?: hành động| phối hợp)?"
     rf"|[Hh]ướng dẫn|[Qq]uy chế(?: phối hợp)?|[Tt]hông tư liên tịch)(?:\s+số)?\s+(?P<number>{CODE_PATTERN})"
@@ -54,7 +52,7 @@ def asks_documents(q: "Question", across: bool) -> str | None:
     """The kind of document the question asks for ("van ban" for any) when it asks for those of
     a year or `across` the articles ("… theo các bài viết"), or None."""
     m = _ASKS.search(q.folded)
-    if m is None or _WHO.search(q.folded) or q.person or not (across or YEAR.search(q.text)):
+    if m is None or WHO.search(q.folded) or q.person or not (across or YEAR.search(q.text)):
         return None
     return m.group("listed") or m.group("counted")
 

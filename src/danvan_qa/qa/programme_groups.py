@@ -25,7 +25,7 @@ _LEVEL_ENDS = frozenset({"tinh", "uy", "pho", "huyen", "xa", "phuong", "quan", "
 
 def _party(name: str, place: str | None) -> str:
     folded = fold(name.lower())
-    return f"{folded} @{fold((place or '').lower())}" if folded.split()[-1:] in ([w] for w in _LEVEL_ENDS) else folded
+    return f"{folded} @{fold((place or '').lower())}" if folded.rpartition(" ")[2] in _LEVEL_ENDS else folded
 
 
 def programme_keys(prog: "Programme", place: str | None = None) -> set[tuple[str, ...]]:

@@ -19,7 +19,7 @@ from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.programme_groups import programme_groups
-from danvan_qa.qa.records import ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, more_rows
+from danvan_qa.qa.records import ROWS_SHOWN, SEVERAL, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -27,14 +27,11 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
-_SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 # "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)bao nhieu chuong trinh(?!\w)")
-_WHO = re.compile(r"(?<!\w)ai(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
-YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
 # "giữa A và B": the parties asked about, each cut at the verb or the question's end; a comma
 # before a unit word gives an alternative ("Công an tỉnh, thành phố") and does not cut
@@ -56,7 +53,7 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     (not one named by number, nor people: "Ai phát biểu tại các hội nghị ký kết chương trình …"),
     or `across` articles."""
     folded = q.folded
-    return bool(not q.codes and _SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not _WHO.search(folded)
+    return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
                      or across))
 
@@ -139,7 +136,7 @@ def asks_partners(q: "Question") -> str | None:
     """The body whose partners the question asks for ("Bộ Chỉ huy Quân sự đã cùng những cơ quan
     nào ký chương trình …"), folded, or None."""
     m = _PARTNERS.search(q.folded)
-    return m.group("body").removeprefix("co ") if m and not q.codes and not _WHO.search(q.folded) else None
+    return m.group("body").removeprefix("co ") if m and not q.codes and not WHO.search(q.folded) else None
 
 
 def _names(forms: list[str], party: str) -> bool:

@@ -8,6 +8,8 @@ as offsets, and only `compose` turns them into Markdown with numbered citations.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -91,6 +93,11 @@ class Candidate:
 
 
 ROWS_SHOWN = 20  # a longer list across articles says how many more rows there are
+CANDIDATE_CHUNKS = 400  # chunks BM25 ranks first whose articles a list by topic reads: its cost does not grow
+# What lists across the archive read in a folded question: "những / các / bao nhiêu", "ai", a year.
+SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
+WHO = re.compile(r"(?<!\w)ai(?!\w)")
+YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
 
 
 @dataclass(frozen=True)
