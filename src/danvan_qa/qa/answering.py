@@ -23,14 +23,15 @@ from danvan_qa.qa.decide import Decision, decide
 from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, second_reading, split_parts
+from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
-from danvan_qa.qa.reading import read, retrieve_for
+from danvan_qa.qa.reading import Reading, read, retrieve_for
 from danvan_qa.qa.retrieval import clean_query, open_store
 from danvan_qa.qa.spans import SPAN_FEATURES
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
-from danvan_qa.records import Answer
+from danvan_qa.records import Answer, Passage
 from danvan_qa.settings import Settings
 
 
@@ -58,8 +59,19 @@ class Answerer:
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
             return Decision(reading, (), found, 1.0, (found,))
+        if asks_each(reading.question):  # one fact of several events: each article answers for itself
+            wide = retrieve_for(reading, self.store, self.settings, k=max(k, PASSAGES_READ), mode=mode,
+                                filters=filters, fusion=self.fusion)
+            rows = each_article(wide, lambda own: self._decide(reading, own), self.store, reading.question)
+            if rows is not None:
+                found = rows.candidate()
+                return Decision(reading, tuple(wide[:k]), found, 1.0, (found,))
         passages = retrieve_for(reading, self.store, self.settings, k=k, mode=mode, filters=filters,
                                 fusion=self.fusion)
+        return self._decide(reading, passages)
+
+    def _decide(self, reading: Reading, passages: list[Passage]) -> Decision:
+        """Propose, rank and decide over these passages."""
         ranked = rank(sentence_candidates(reading.question, passages, self.store, reading.scorer),
                       self.models.sentence)
         candidates = propose(reading, passages, ranked, self.store, self.drafter)

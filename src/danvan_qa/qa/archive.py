@@ -28,7 +28,7 @@ from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing, Statement,
-                                  Strong, more_rows)
+                                  Strong, dated, more_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
@@ -168,7 +168,7 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
     items = []
     for p in ordered[:ROWS_SHOWN]:
         doc, ev = docs[p.doc_id], _evidence(store, p)
-        when = _vn(doc.date)
+        when = dated(doc.date)
         role = f" — {p.role}" if p.role else ""
         lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
                                ev, item=True))
@@ -216,7 +216,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     lines = [Statement((counted, Strong(" ".join(written[i] for i in span)), ":"),)]
     items = []
     for doc_id, ev in rows[:ROWS_SHOWN]:
-        lines.append(Statement((_vn(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
+        lines.append(Statement((dated(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
         items.append(Item(docs[doc_id].title, None, None, (), ev))
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows),
@@ -333,10 +333,3 @@ def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[
     named = ", ".join(shown.get(t, t) for t in titles if t in shown)
     heading = (f"Các bài viết nêu tên {len(found)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":")
     return _people_rows(heading, rows, len(found), q, store)
-
-
-def _vn(iso: str | None) -> str:
-    """An article's date as dd/mm/yyyy with a separator, or nothing."""
-    if not iso or len(iso) < 10:
-        return ""
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]} — "

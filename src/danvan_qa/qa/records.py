@@ -118,3 +118,8 @@ def more_rows(found: int) -> list[Statement]:
     """The line that says how many rows a list across articles leaves out, if any."""
     return [Statement((f"Còn {found - ROWS_SHOWN} dòng nữa không hiện ở đây.",))] if found > ROWS_SHOWN else []
 
+
+
+def dated(iso: str | None) -> str:
+    """"dd/mm/yyyy — " before a row of an article with a date (ISO), else nothing."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]} — " if iso and len(iso) >= 10 else ""

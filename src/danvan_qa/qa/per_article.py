@@ -1,0 +1,78 @@
+"""One fact from each article: "Ai phát biểu chỉ đạo tại các hội nghị ký kết …?", "… ở những nơi
+nào?", "… vào những ngày nào?", "Công an các tỉnh đã xây dựng bao nhiêu mô hình …?".
+
+The fact table answers lists it has columns for (people, programmes, documents); a question that
+asks the same thing of several events asks for what no column holds. It is answered by the
+single-article pipeline once per article among the retrieved ones, and every article whose
+typed answer (a name, a date, a place, a number) the answer/abstain model trusts gives a row
+citing its own sentence; a bare best sentence is no row, since it does not say which fact it
+gives. The model was
+calibrated to refuse an article that only comes near the question, which is what keeps the other
+articles out. With fewer than two such articles the question goes through the single-article
+pipeline as usual, so a question that only sounds plural loses nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.qa.records import ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.decide import Decision
+    from danvan_qa.qa.questions import Question
+    from danvan_qa.records import Passage
+
+ARTICLES_READ = 8  # the best-retrieved articles asked one by one
+PASSAGES_READ = 40  # retrieved chunks shared out among them
+_EVENTS = r"(?:hoi nghi|buoi lam viec|hoat dong|le ky ket|su kien|cuoc hop|hoi thi|cuoc thi)"
+# What asks one fact of several events or places (folded): "tại các hội nghị", "Các hội nghị … đã",
+# "ở những nơi nào", "vào những ngày nào", "Công an các tỉnh"
+_EACH = re.compile(
+    rf"(?<!\w)(?:tai|trong|o) (?:cac|nhung) {_EVENTS}(?!\w)"
+    rf"|^(?:cac|nhung) {_EVENTS}(?: \w+)*? (?:da|deu|duoc)(?!\w)"
+    r"|(?<!\w)o nhung (?:noi|dia phuong|tinh|dia ban)(?: \w+){0,3} nao(?!\w)"
+    r"|(?<!\w)(?:vao|trong) nhung (?:ngay|dip|thoi diem) nao(?!\w)"
+    r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) cac (?:tinh|dia phuong)(?! o | tai | thuoc )(?!\w)")
+
+
+def asks_each(q: "Question") -> bool:
+    """Whether the question asks one fact of each of several events or places."""
+    return bool(_EACH.search(q.folded))
+
+
+def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"]], "Decision"],
+                 store: "Store", q: "Question") -> Listing | None:
+    """A row per article whose own answer is trusted, newest first; None below two articles."""
+    by_doc: dict[str, list["Passage"]] = {}
+    for p in passages:
+        if p.doc_id in by_doc or len(by_doc) < ARTICLES_READ:
+            by_doc.setdefault(p.doc_id, []).append(p)
+    answered = [(doc_id, d) for doc_id, d in ((doc_id, decide_one(ps)) for doc_id, ps in by_doc.items())
+                if d.chosen is not None and d.chosen.kind != "sentence"]
+    if len(answered) < 2:
+        return None
+    docs = store.data.documents
+    answered.sort(key=lambda row: docs[row[0]].date or "", reverse=True)
+    lines, items, values = [Statement((f"Câu trả lời trong {len(answered)} bài viết:",))], [], []
+    for doc_id, d in answered[:ROWS_SHOWN]:
+        doc, chosen = docs[doc_id], d.chosen
+        assert chosen is not None and chosen.evidence is not None
+        where = f"{dated(doc.date)}{doc.title}: "
+        if chosen.items:  # people: one row each, citing the sentence naming them
+            for i in chosen.items:
+                lines.append(Statement((where, f"{i.rank} " if i.rank else "", Strong(i.name),
+                                        f" — {i.role}" if i.role else ""), i.evidence, item=True))
+                items.append(i)
+            values.append(", ".join(i.name for i in chosen.items))
+            continue
+        ev = chosen.evidence
+        shown = chosen.value or doc.published[ev.start:ev.end]
+        lines.append(Statement((where, Strong(shown)), ev, item=True))
+        items.append(Item(shown, None, None, (), ev))
+        if chosen.value:
+            values.append(chosen.value)
+    lines += more_rows(len(answered))
+    return Listing(tuple(lines), tuple(items), len(answered), "; ".join(values) or None)
