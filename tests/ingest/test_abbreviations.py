@@ -33,6 +33,12 @@ def test_a_phrase_is_spelled_with_each_abbreviation_swapped_one_at_a_time():
     assert spellings("ca hat va lam viec") == ["ca hat va lam viec"]  # no abbreviation in it
 
 
+def test_bch_before_a_force_is_a_command_not_an_executive_committee():
+    assert "bch quan su" in spellings("bo chi huy quan su")
+    assert "bo chi huy bien phong tinh" in spellings("bch bien phong tinh")
+    assert "bo chi huy dang bo" not in spellings("bch dang bo")  # the Ban Chấp hành of a Party committee
+
+
 def test_a_sentence_holds_a_question_word_through_its_other_form():
     abbreviated = _scorer("Lực lượng CAND có bao nhiêu mô hình?")
     assert "cand" in abbreviated.held(_words("Lực lượng Công an nhân dân có 212 mô hình"))

@@ -9,6 +9,7 @@ syllable ("CA" is also "cá"), so a folded word is never mistaken for one.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import AbstractSet, Sequence
 
@@ -31,6 +32,9 @@ ABBREVIATIONS = {
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông",
 }
 _FOLDED = {fold(a).lower(): tuple(fold(e).lower().split()) for a, e in ABBREVIATIONS.items()}
+# "BCH" is a Ban Chấp hành, but before a force a Bộ Chỉ huy: "BCH Quân sự", "BCH Biên phòng" (folded)
+_FORCES = r"(?:quan su|bo doi bien phong|bien phong)(?!\w)"
+_COMMANDS = (("bch", "bo chi huy"), ("bo chi huy", "bch"))
 
 
 @lru_cache(maxsize=1)
@@ -89,4 +93,7 @@ def spellings(phrase: str) -> list[str]:
             found.append(" ".join((*tokens[:i], *_FOLDED[t], *tokens[i + 1 :])))
         found += [" ".join((*tokens[:i], abbr, *tokens[i + len(words) :])) for words, abbr in _phrases().get(t, ())
                   if tuple(tokens[i : i + len(words)]) == words]
+    for written, other in _COMMANDS:
+        if re.search(rf"(?<!\w){written} {_FORCES}", phrase):
+            found.append(re.sub(rf"(?<!\w){written} (?={_FORCES})", f"{other} ", phrase))
     return list(dict.fromkeys(found))
