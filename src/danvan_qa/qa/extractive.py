@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, Callable, NamedTuple
 
 from danvan_qa.ingest import dates
-from danvan_qa.ingest.lexicon import PAIRED, UNITS
+from danvan_qa.ingest.lexicon import PAIRED, PROVINCES, SURNAMES, UNITS
 from danvan_qa.ingest.abbreviations import aliases, held_through, is_abbreviation
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question, content_tokens
@@ -183,16 +183,34 @@ _NAME_RUN = (r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*|(?:\s+(?!(?:và|vớ
 _TAIL = "|".join(sorted({*UNITS, *(w for pair in PAIRED.values() for w in pair if w.islower())}, key=len, reverse=True))
 _PLACE_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường)\s+)?" + _NAME_RUN +
                        rf"(?:\s+(?:{_TAIL})(?!\w)){{0,2}})")
-_UNIT_PLACE = re.compile(r"(?<!\w)(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường)\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+_UNIT_PLACE = re.compile(r"(?<!\w)(?P<unit>(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường))\s+"
+                         r"(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*)")
+_PROVINCES = sorted((fold(p.lower()) for p in PROVINCES), key=len, reverse=True)
+
+
+def _unit_places(text: str) -> list[tuple[int, int]]:
+    """"tỉnh / huyện / xã X" spans. A province's name ends the span ("UBND tỉnh Quảng Nam Trần Văn
+    Tân" is tỉnh Quảng Nam); a run after "tỉnh" that names no province but starts with a surname is
+    the person after a role ("Phó Chủ tịch UBND tỉnh Nguyễn Thanh Bình"), not a place."""
+    found = []
+    for m in _UNIT_PLACE.finditer(text):
+        name = fold(m.group("name").lower())
+        province = next((p for p in _PROVINCES if name == p or name.startswith(p + " ")), None)
+        if province is not None:
+            found.append((m.start(), m.start("name") + len(province)))  # folding keeps offsets
+        elif not (m.group("unit").lower() == "tỉnh" and m.group("name").split()[0] in SURNAMES):
+            found.append((m.start(), m.end()))
+    return found
 
 
 def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
     hit = _PLACE_AT.search(sentence.text)
     if hit:
         return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
-    hit = _UNIT_PLACE.search(sentence.text)
-    if hit:
-        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+    units = _unit_places(sentence.text)
+    if units:
+        a, b = units[0]
+        return Span(sentence.text[a:b], sentence.start + a, sentence.start + b)
     if fallback and fallback in sentence.text:
         at = sentence.text.index(fallback)
         return Span(fallback, sentence.start + at, sentence.start + at + len(fallback))
@@ -269,7 +287,7 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
             found.append((rule.start - at, rule.end - at, True, False))
     elif kind == "place":
         found = [(m.start(1), m.end(1), True, False) for m in _PLACE_AT.finditer(text)]
-        found += [(m.start(), m.end(), False, False) for m in _UNIT_PLACE.finditer(text)]
+        found += [(a, b, False, False) for a, b in _unit_places(text)]
         if fallback_place:
             found += [(m.start(), m.end(), False, False) for m in re.finditer(re.escape(fallback_place), text)]
     elif kind == "program_period":
