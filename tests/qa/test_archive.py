@@ -211,10 +211,16 @@ def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
         "p3": ("2021-11-08", "Ký kết ở huyện Bố Trạch", "Sáng 8/11, Công an huyện Bố Trạch và Hội Nông dân huyện ký "
                "kết chương trình phối hợp công tác giai đoạn 2021 – 2026."),
     }
-    a = _answerer(tmp_path, texts).answer("bo cong an da ky chuong trinh phoi hop voi nhung co quan nao",
-                                                      mode="bm25")
-    assert a.short.startswith("Ban Dân vận") and sorted(c.doc_id for c in a.citations) == ["p1", "p2"]
-    assert "1 cơ quan, đơn vị đã ký với **Bộ Công an**" in a.text
+    answerer = _answerer(tmp_path, texts)
+    for question in ("bo cong an da ky chuong trinh phoi hop voi nhung co quan nao",
+                     "Những đơn vị nào đã ký chương trình phối hợp với Bộ Công an về công tác dân vận?"):
+        a = answerer.answer(question, mode="bm25")
+        assert a.short.startswith("Ban Dân vận") and sorted(c.doc_id for c in a.citations) == ["p1", "p2"]
+        assert "1 cơ quan, đơn vị đã ký với **Bộ Công an**" in a.text
+    # its programmes, named word for word: not those of "Công an huyện Bố Trạch"
+    own = answerer.answer("Bộ Công an đã ký những chương trình phối hợp nào?", mode="bm25")
+    assert own.short != "1" and sorted(c.doc_id for c in own.citations) == ["p1", "p2"]
+    assert "2 chương trình" in own.text
 
 
 def test_a_programme_many_articles_name_cites_a_few_and_counts_the_rest(tmp_path):

@@ -39,12 +39,18 @@ _BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:đượ
                       rf"|\s*,(?!\s*{_UNIT}\b)|$)", re.IGNORECASE)
 # "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
 _JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
+# "X đã ký (kết) những chương trình phối hợp nào?": the programmes one body is a party to
+_SIGNED_BY = re.compile(r"^(?:(?:trong )?năm \d{4},?\s+)?(.+?) (?:đã )?(?:cùng )?(?:ký kết|ký|tham gia|xây dựng) (?:những|các) chương trình",
+                        re.IGNORECASE)
 # "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
 _ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
 # "X (đã) cùng những cơ quan nào ký …", "X đã ký chương trình … với những lực lượng nào": X's partners
 _PARTNERS = re.compile(r"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc) nao ky"
                        r"|ky(?: ket)?(?: \w+){0,10} (?:voi|cung) (?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc)"
-                       r" nao)(?!\w)")
+                       r" nao)(?!\w)"
+                       # "Những đơn vị nào đã ký chương trình phối hợp với X (về …)?"
+                       r"|^(?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc|tinh|dia phuong) nao (?:da )?(?:cung )?"
+                       r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<after>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
 
@@ -55,7 +61,7 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     folded = q.folded
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
-                     or across))
+                     or _SIGNED_BY.search(q.restored) or across))
 
 
 def sides(q: "Question") -> list[list[str]]:
@@ -117,6 +123,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
+    signer = _SIGNED_BY.search(q.restored) if not asked else None
+    forms = spellings(fold(signer.group(1).lower())) if signer else []  # one body, word for word
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")
@@ -126,6 +134,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
             continue
         if not all(any(_matches(one, prog.parties) for one in side) for side in asked):
             continue
+        if forms and not any(_names(forms, party) for party in prog.parties):
+            continue
         if signing and not (prog.date_text and _SIGNS.search(docs[prog.doc_id].text, prog.start, prog.end)):
             continue
         chosen.append(prog)
@@ -134,9 +144,9 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
 
 def asks_partners(q: "Question") -> str | None:
     """The body whose partners the question asks for ("Bộ Chỉ huy Quân sự đã cùng những cơ quan
-    nào ký chương trình …"), folded, or None."""
+    nào ký chương trình …", "Những đơn vị nào đã ký chương trình phối hợp với X?"), folded, or None."""
     m = _PARTNERS.search(q.folded)
-    return m.group("body").removeprefix("co ") if m and not q.codes and not WHO.search(q.folded) else None
+    return (m.group("body") or m.group("after")).removeprefix("co ") if m and not q.codes and not WHO.search(q.folded) else None
 
 
 def _names(forms: list[str], party: str) -> bool:
