@@ -12,6 +12,8 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
 @pytest.mark.parametrize("question, kind", [
     ("Ai tham dự lễ ký kết ngày 4-11 ở Hà Nội?", "attendees"),
     ("ai dong chu tri buoi lam viec 11/6/2018", "chair"),
+    ("Những người nào đã chủ trì hội nghị?", "chair"),  # "người nào" asks for people, as "ai" does
+    ("Người dân tộc nào sinh sống ở xã?", "other"),  # … but not when a noun follows "người"
     ("Ai phát biểu chỉ đạo tại hội nghị ở Thừa Thiên Huế?", "speaker"),
     ("Giám đốc Công an tỉnh Thừa Thiên Huế là ai?", "role"),
     ("Đoàn Duy Khương giữ chức vụ gì?", "person_role"),

@@ -126,8 +126,8 @@ _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:cho|với|của|về|giúp|tặng)\s+$")
 
 def person_focus(restored: str) -> int | None:
     """Where a question asks for a person, as an offset in `restored`: its "ai" ("Ai chủ trì…",
-    "… do ai chủ trì?"; not "cho ai", "thuộc về ai", which ask for a beneficiary or an owner), or
-    the person noun heading "<noun phrase> nào"; None when it asks for something else.
+    "… do ai chủ trì?"; not "cho ai", "thuộc về ai", which ask for a beneficiary or an owner),
+    "người nào", or the person noun heading "<noun phrase> nào"; None when it asks for something else.
 
     The noun phrase before "nào" is read back over capitalised words and words of titles and
     organisations ("Giám đốc Công an tỉnh nào"), so "Thượng tướng X sinh năm nào" asks for a year.
@@ -136,6 +136,9 @@ def person_focus(restored: str) -> int | None:
     who = re.search(r"(?<!\w)ai(?!\w)", text)
     if who and not _OBJECT_BEFORE.search(text[: who.start()]):
         return who.start()
+    someone = re.search(r"(?<!\w)người nào(?!\w)", text)  # "Những người nào chủ trì …?"
+    if someone:
+        return someone.start()
     named = re.search(r"(?<!\w)tên(?: là)? gì\W*$", text)  # "Chủ tịch Hội … tên là gì?"
     noun = _PERSON_NOUN.search(text, 0, named.start()) if named else None
     if noun:
