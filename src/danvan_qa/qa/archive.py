@@ -46,6 +46,9 @@ _ARTICLES = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?
 # "Những hội nghị tổng kết … nào được đưa tin", "X có những hoạt động nào được đưa tin": events reported
 _REPORTED = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoi nghi|hoat dong|su kien|buoi lam viec|hoi thi|cuoc thi|le ky ket)"
                        r"(?: \w+){0,8} nao (?:da )?duoc (?:dua tin|nhac den|nhac toi)(?!\w)")
+# "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
+_COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
+                         r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)")  # asks for events, names no topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
@@ -80,7 +83,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     keep = (lambda doc_id: True) if filters is None else (lambda doc_id: filters.admits(docs[doc_id]))
     if asks_history(q):
         return _history(q.person, store, keep)  # type: ignore[arg-type]
-    if _ARTICLES.search(q.folded) or _REPORTED.search(q.folded):
+    if (_ARTICLES.search(q.folded) or _REPORTED.search(q.folded)) and not _COUNTED_IN.search(q.folded):
         return _articles(q, store, keep)
     kind = asks_documents(q, asks_across(q))
     if kind and kind != "chuong trinh":
