@@ -253,3 +253,24 @@ def test_leaders_of_a_body_at_the_events_of_a_topic(tmp_path):
         "lanh dao bo noi vu nao du cac hoi nghi ve nguoi co uy tin trong dong bao dan toc thieu so", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Lò Văn Khiêm", "Vi Văn Thắm"]  # not u3's: another topic
     assert "2 người của **Bộ Nội vụ**" in a.text
+
+
+def test_articles_devoted_to_a_topic_name_it_in_their_title(tmp_path):
+    """"bài viết chuyên về X": X is what the article is about, so its title names it; an article
+    that only mentions X is counted by "nhắc đến", not by "chuyên về"."""
+    texts = {
+        "t1": ("2017-03-15", "Phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số",
+               "Ngày 14/3, Công an tỉnh Nam Sơn gặp mặt người có uy tín trong đồng bào dân tộc thiểu số."),
+        "t2": ("2020-10-01", "Gặp mặt người có uy tín trong đồng bào dân tộc thiểu số ở huyện Đông Lâm",
+               "Ngày 1/10, Công an huyện Đông Lâm gặp mặt 80 người có uy tín trong đồng bào dân tộc thiểu số."),
+        "t3": ("2022-05-26", "Ký kết chương trình phối hợp công tác dân vận ở tỉnh Bắc Hà",
+               "Ngày 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh Bắc Hà ký kết chương trình phối hợp. Hai bên phát huy "
+               "vai trò người có uy tín trong đồng bào dân tộc thiểu số."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    named = answerer.answer("Có bao nhiêu bài viết nhắc đến người có uy tín trong đồng bào dân tộc thiểu số?",
+                            mode="bm25")
+    assert named.short == "3"
+    devoted = answerer.answer("Có bao nhiêu bài viết chuyên về người có uy tín trong đồng bào dân tộc thiểu số?",
+                              mode="bm25")
+    assert devoted.short == "2" and sorted(c.doc_id for c in devoted.citations) == ["t1", "t2"]

@@ -182,7 +182,7 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
 
 def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The articles holding the question's topic (every number; all but one word in eight and one
-    word pair in four), newest first, each citing its sentence that holds most of the topic's
+    word pair in four; for "chuyên về", half its weight in the title), newest first, each citing its sentence that holds most of the topic's
     words, weighted by rarity. Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25
     ranks highest for the topic, so the cost does not grow with the archive; when the last of them
     still holds the topic, more articles may, and the answer says "at least"."""
@@ -198,6 +198,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}  # "290" first
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
+    devoted = "chuyen ve" in q.folded  # "bài viết chuyên về X": X is what the article is about, in its title
     alias_list = aliases(topic)
     rows = []
     for doc_id in filter(keep, candidates):
@@ -207,7 +208,11 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
         standing_for = held_through(alias_list, unigrams)
         held = wanted & (unigrams | standing_for)
         paired = {p for p in pairs if p in words.text.pairs or p in title.pairs or set(p.split()) <= standing_for}
-        if digits <= held and len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4:
+        holds = len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4
+        if devoted:  # what the title names: half the topic's weight
+            holds = 2 * sum(weight[w] for w in wanted & (title.unigrams | held_through(alias_list, title.unigrams))) \
+                >= sum(weight.values())
+        if digits <= held and holds:
             spans = store.sentences(doc_id)
             best = max(range(len(spans)), key=lambda i: sum(weight[w] for w in wanted & words.sentences[i].unigrams))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
