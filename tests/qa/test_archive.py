@@ -221,9 +221,11 @@ def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
         assert a.short.startswith("Ban Dân vận") and sorted(c.doc_id for c in a.citations) == ["p1", "p2"]
         assert "1 cơ quan, đơn vị đã ký với **Bộ Công an**" in a.text
     # its programmes, named word for word: not those of "Công an huyện Bố Trạch"
-    own = answerer.answer("Bộ Công an đã ký những chương trình phối hợp nào?", mode="bm25")
-    assert own.short != "1" and sorted(c.doc_id for c in own.citations) == ["p1", "p2"]
-    assert "2 chương trình" in own.text
+    for question in ("Bộ Công an đã ký những chương trình phối hợp nào?",
+                     "Bộ Công an đã ký kết, triển khai những chương trình phối hợp nào?"):
+        own = answerer.answer(question, mode="bm25")
+        assert own.short != "1" and sorted(c.doc_id for c in own.citations) == ["p1", "p2"]
+        assert "2 chương trình" in own.text
 
 
 def test_a_programme_many_articles_name_cites_a_few_and_counts_the_rest(tmp_path):
@@ -274,3 +276,20 @@ def test_articles_devoted_to_a_topic_name_it_in_their_title(tmp_path):
     devoted = answerer.answer("Có bao nhiêu bài viết chuyên về người có uy tín trong đồng bào dân tộc thiểu số?",
                               mode="bm25")
     assert devoted.short == "2" and sorted(c.doc_id for c in devoted.citations) == ["t1", "t2"]
+
+
+def test_who_did_an_act_at_any_event_one_row_per_article(tmp_path):
+    """"Ai chủ trì các hội nghị, buổi làm việc được đưa tin?": every chair (co-chairs too) of
+    every article, each row citing its sentence; those who only attended are not listed."""
+    texts = {
+        "c1": ("2022-04-14", "Ký kết chương trình phối hợp", "Ngày 14/4/2022, tại Hà Nội, Bộ Nội vụ và Ban Dân vận "
+               "Trung ương ký kết chương trình phối hợp. Đồng chí Trần Văn Bình, Bộ trưởng Bộ Nội vụ và đồng chí Lê "
+               "Thị Hoa, Trưởng Ban Dân vận Trung ương đồng chủ trì hội nghị."),
+        "c2": ("2023-06-26", "Tổng kết chương trình phối hợp ở tỉnh Nam Sơn", "Ngày 26/6, Công an tỉnh Nam Sơn tổ chức "
+               "hội nghị tổng kết. Đại tá Phạm Quốc Dũng, Giám đốc Công an tỉnh chủ trì hội nghị. Dự hội nghị có "
+               "đồng chí Vi Thị Lan, Phó Chủ tịch UBND tỉnh."),
+    }
+    a = _answerer(tmp_path, texts).answer("Ai chủ trì các hội nghị, buổi làm việc được đưa tin?", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Phạm Quốc Dũng", "Trần Văn Bình"]
+    assert [c.doc_id for c in a.citations] == ["c2", "c1"]  # newest first
+    assert "3 người" in a.text

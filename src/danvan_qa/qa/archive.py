@@ -57,7 +57,11 @@ _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac de
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
                          r"(?:hoi nghi|buoi lam viec|hoat dong|cuoc hop|le ky ket|su kien)(?P<topic>(?: \w+)*)")
-_EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet".split())
+# "Ai chủ trì (tại) các hội nghị <topic>?": an act asked of the events of a topic, or of every event
+_ACTING = re.compile(r"(?<!\w)(?:cac|nhung) (?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien)"
+                     r"(?P<topic>(?: \w+)*)")
+_EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
+                         "hoac va".split())
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
@@ -97,6 +101,10 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     found = _leaders_at(leaders.group("body"), leaders.group("topic"), q, store, keep) if leaders else None
     if found:
         return found
+    acting = _ACTING.search(q.folded) if q.act and (WHO.search(q.folded) or "nguoi nao" in q.folded) else None
+    found = _acting(q.act, acting.group("topic"), q, store, keep) if acting else None  # type: ignore[arg-type]
+    if found:
+        return found
     if asks_programmes(q, asks_across(q)):
         return programmes(q, store, keep)
     if not asks_across(q):
@@ -105,22 +113,50 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     return _by_title(titles, q, store, keep) if titles else None
 
 
+def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["Person"] | None:
+    """The people of the articles holding a topic's words (four fifths of their weight, by
+    rarity) among those BM25 ranks first; None when the topic has no words of its own."""
+    docs, chunks = store.data.documents, store.data.chunks
+    wanted = [w for w in topic.split() if w not in _COMMON and w not in _EVENT_WORDS]
+    if not wanted:
+        return None
+    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}
+    rows = store.lexical_search(" ".join(wanted), CANDIDATE_CHUNKS).rows.tolist()
+    people: list["Person"] = []
+    for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in rows)):
+        held = store.words(doc_id).text.unigrams | word_set(fold(docs[doc_id].title)).unigrams
+        if sum(weight[w] for w in wanted if w in held) >= 0.8 * sum(weight.values()):
+            people += store.people_by_doc.get(doc_id, [])
+    return people
+
+
+def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """"Ai chủ trì các hội nghị, buổi làm việc được đưa tin?": the people who did the act the
+    question names ("đồng chủ trì" is chairing too) at any event, once each, a row per article,
+    newest first. Events of a topic ("… các hội nghị ký kết chương trình …") are left to each
+    article's own answer (qa/per_article.py): retrieval weighs a topic better than its words."""
+    if any(w not in _COMMON and w not in _EVENT_WORDS for w in topic.split()):
+        return None
+    people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
+    found: dict[str, dict[str, "Person"]] = {}
+    for p in people:
+        if any(act in a for a in p.acts):
+            found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
+    if not found:
+        return None
+    rows = sorted((p for by_doc in found.values() for p in by_doc.values()),
+                  key=lambda p: store.data.documents[p.doc_id].date or "", reverse=True)
+    return _people_rows((f"Các bài viết nêu {len(found)} người ", Strong(act), ":"), rows, len(found), q, store)
+
+
 def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """"Lãnh đạo <body> nào dự các hội nghị về <topic>?": the people of the articles holding the
-    topic (all but one word in five, by rarity) who did something there and whose role names the
-    body (however abbreviated), once each, a row per article, newest first."""
-    docs, chunks = store.data.documents, store.data.chunks
+    topic who did something there and whose role names the body (however abbreviated), once
+    each, a row per article, newest first."""
+    docs = store.data.documents
     forms = spellings(body)
-    wanted = [w for w in topic.split() if w not in _COMMON and w not in _EVENT_WORDS]
-    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}
-    if wanted:
-        rows = store.lexical_search(" ".join(wanted), CANDIDATE_CHUNKS).rows.tolist()
-        people: list["Person"] = []
-        for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in rows)):
-            held = store.words(doc_id).text.unigrams | word_set(fold(docs[doc_id].title)).unigrams
-            if sum(weight[w] for w in wanted if w in held) >= 0.8 * sum(weight.values()):
-                people += store.people_by_doc.get(doc_id, [])
-    else:  # no topic of its own ("các hoạt động phối hợp"): everyone whose role names the body
+    people = _on_topic(topic, store, keep)
+    if people is None:  # no topic of its own ("các hoạt động phối hợp"): everyone whose role names the body
         people = [p for form in forms for p, _ in _role_index(store).holders(form) if keep(p.doc_id)]
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:

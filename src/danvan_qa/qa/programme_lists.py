@@ -40,8 +40,9 @@ _BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:đượ
 # "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
 _JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
 # "X đã ký (kết) những chương trình phối hợp nào?": the programmes one body is a party to
-_SIGNED_BY = re.compile(r"^(?:(?:trong )?năm \d{4},?\s+)?(.+?) (?:đã )?(?:cùng )?(?:ký kết|ký|tham gia|xây dựng) (?:những|các) chương trình",
-                        re.IGNORECASE)
+_SIGNS_OR_RUNS = r"(?:ký kết|ký|tham gia|xây dựng|thực hiện|triển khai)"  # "đã ký, thực hiện những chương trình"
+_SIGNED_BY = re.compile(rf"^(?:(?:trong )?năm \d{{4}},?\s+)?(.+?) (?:đã )?(?:cùng )?{_SIGNS_OR_RUNS}"
+                        rf"(?:(?:,| và| hoặc) {_SIGNS_OR_RUNS})* (?:những|các) chương trình", re.IGNORECASE)
 # "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
 _ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
 # "X (đã) cùng những cơ quan nào ký …", "X đã ký chương trình … với những lực lượng nào": X's partners
