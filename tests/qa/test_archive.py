@@ -293,3 +293,11 @@ def test_who_did_an_act_at_any_event_one_row_per_article(tmp_path):
     assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Phạm Quốc Dũng", "Trần Văn Bình"]
     assert [c.doc_id for c in a.citations] == ["c2", "c1"]  # newest first
     assert "3 người" in a.text
+
+
+def test_a_standing_committee_member_is_held_however_the_press_shortens_it():
+    from danvan_qa.qa.archive import _forms
+
+    forms = _forms("uy vien ban thuong vu tinh uy")
+    assert {"uy vien btv tinh uy", "uvtv tinh uy", "uy vien thuong vu tinh uy", "thuong vu tinh uy"} <= set(forms)
+    assert "uvtv tinh uy" not in _forms("bi thu tinh uy")

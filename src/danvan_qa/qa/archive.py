@@ -340,11 +340,14 @@ def _titles(q: "Question", store: "Store") -> list[str]:
 
 
 def _forms(title: str) -> list[str]:
-    """The ways a role may hold a title: its abbreviations swapped ("Ban Dân vận TW"), and a
+    """The ways a role may hold a title: its abbreviations swapped ("Ban Dân vận TW"), a standing
+    committee's member as the press shortens it ("UVTV Tỉnh ủy", "Thường vụ Tỉnh ủy"), and a
     deputy's with "thường trực" after the head ("Phó Chủ tịch Thường trực UBND"), or after the
     body's first word repeated ("Phó trưởng Ban Thường trực Ban Dân vận …" is a Phó trưởng Ban Dân vận)."""
     found = []
-    for form in spellings(title):
+    member = re.match(r"uy vien (?:ban thuong vu|btv) (.+)", title)  # "Ủy viên Ban Thường vụ Tỉnh ủy"
+    others = [f"{short} {member.group(1)}" for short in ("uy vien thuong vu", "uvtv", "thuong vu")] if member else []
+    for form in [*spellings(title), *others]:
         found.append(form)
         words = form.split()
         rest = " ".join(words[1:])
