@@ -126,3 +126,19 @@ def _first_line(path):
     ok = path.with_name("ok.jsonl")
     ok.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     return ok
+
+
+def test_a_follow_up_is_scored_on_its_answer_not_on_how_it_was_understood(tmp_path):
+    """"Còn ai nữa?" is said back as "Ngoài Trần Văn Bình, …": the name in that line is no answer."""
+    from dataclasses import replace
+
+    from danvan_qa.evaluation.conversations import score
+
+    store, settings = fake_store(tmp_path, {"a1.txt": ARTICLE})
+    answerer = Answerer(store, replace(settings, abstain_threshold=0.001))  # the fake embedder is not e5
+    row = {"id": "c1", "turns": [
+        {"question": "Ai chủ trì hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?", "answers": ["Trần Văn Bình"]},
+        {"question": "Còn ai nữa?", "answers": ["Trần Văn Bình"], "form": "con_ai"}]}
+    figures = score([row], answerer, mode="bm25")
+    assert figures["first_contained"] == 1.0 and figures["follow_up_rewritten"] == 1.0
+    assert figures["follow_up_contained"] == 0.0

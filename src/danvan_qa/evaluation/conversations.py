@@ -32,8 +32,9 @@ def load_conversations(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def score(rows: list[dict[str, Any]], answerer) -> dict[str, Any]:
-    """Ask each conversation in a fresh Conversation; contained shares, overall and by form."""
+def score(rows: list[dict[str, Any]], answerer, **options) -> dict[str, Any]:
+    """Ask each conversation in a fresh Conversation (`options` go to each `ask`: mode, filters);
+    contained shares, overall and by form."""
     from danvan_qa.qa.conversation import Conversation
 
     chat = Conversation(answerer)
@@ -43,10 +44,13 @@ def score(rows: list[dict[str, Any]], answerer) -> dict[str, Any]:
     for row in rows:
         chat.reset()
         one, two = row["turns"]
-        first.append(contains_answer(chat.ask(one["question"]).text, one.get("answers", [])))
-        reply = chat.ask(two["question"])
+        first.append(contains_answer(chat.ask(one["question"], **options).text, one.get("answers", [])))
+        reply = chat.ask(two["question"], **options)
         rewritten += reply.understood is not None
-        by_form[two.get("form", "other")].append(contains_answer(reply.text, two.get("answers", [])))
+        # the answer as shown, without the "Hiểu là: …" line: a rewritten question that names the
+        # answer (carried from the first turn) is no answer
+        shown = reply.text.split("\n\n", 1)[-1] if reply.understood is not None else reply.text
+        by_form[two.get("form", "other")].append(contains_answer(shown, two.get("answers", [])))
     follow = [ok for oks in by_form.values() for ok in oks]
     share = (lambda xs: round(sum(xs) / len(xs), 3) if xs else None)
     return {"conversations": len(rows), "first_contained": share(first), "follow_up_contained": share(follow),
