@@ -42,6 +42,13 @@ def test_the_rarest_title_word_a_person_lacks():
     assert focus_missing(q("Ai dự buổi làm việc?"), scorer, None, "Thứ trưởng Bộ Nội vụ") == 0.0  # no title asked
 
 
+def test_a_role_holds_the_title_through_its_abbreviation():
+    question = q("Ai là Chỉ huy trưởng Bộ đội Biên phòng tỉnh?")
+    scorer = Scorer(question, lambda t: {"bien": 1, "phong": 1}.get(t, 50), 100)
+    assert focus_missing(question, scorer, "Đại tá", "Chỉ huy trưởng BĐBP tỉnh") == 0.0
+    assert focus_missing(question, scorer, "Đại tá", "Chỉ huy trưởng Bộ CHQS tỉnh") > 0.5
+
+
 def test_title_words_leave_out_the_place():
     words = title_words(q("Trưởng ban Tuyên giáo Tỉnh ủy Ninh Thuận là ai?"))
     assert {"truong", "ban", "tuyen", "giao", "tinh", "uy"} <= words
