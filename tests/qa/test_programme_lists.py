@@ -21,3 +21,24 @@ def test_a_body_is_held_by_a_party_with_every_unit_word_it_names():
     assert _matches("Công an thành phố", ("Công an TP Hà Nội",))  # "TP" is "thành phố"
     assert _matches("Bộ đội Biên phòng", ("BCH Biên phòng tỉnh",)) and _matches("lực lượng công an", ("Bộ Công an",))
     assert not _matches("Ban Dân vận Trung ương", ("Ban Dân vận Tỉnh ủy",))
+
+
+@pytest.mark.parametrize("body, found", [
+    ("cong an cac tinh thanh pho truc thuoc trung uong", ["cong an tinh", "cong an thanh pho"]),
+    ("ban dan van cac huyen thi xa", ["ban dan van huyen", "ban dan van thi xa"]),
+    ("bo cong an", ["bo cong an"]),
+])
+def test_a_body_named_for_a_level_and_its_cities_is_both(body, found):
+    from danvan_qa.qa.programme_lists import _bodies
+
+    assert _bodies(body) == found
+
+
+def test_partners_asked_with_several_kinds_of_body():
+    from types import SimpleNamespace
+
+    from danvan_qa.qa.programme_lists import asks_partners
+    from danvan_qa.qa.questions import parse
+
+    question = "Công an các tỉnh, thành phố đã ký chương trình phối hợp với những cơ quan, tổ chức nào?"
+    assert asks_partners(parse(question, question, SimpleNamespace(folded_names=()))) == "cong an cac tinh thanh pho"

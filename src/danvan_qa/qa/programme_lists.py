@@ -46,9 +46,9 @@ _SIGNED_BY = re.compile(rf"^(?:(?:trong )?năm \d{{4}},?\s+)?(.+?) (?:đã )?(?:
 # "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
 _ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
 # "X (đã) cùng những cơ quan nào ký …", "X đã ký chương trình … với những lực lượng nào": X's partners
-_PARTNERS = re.compile(r"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc) nao ky"
-                       r"|ky(?: ket)?(?: \w+){0,10} (?:voi|cung) (?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc)"
-                       r" nao)(?!\w)"
+_KINDS = r"(?:co quan|don vi|luc luong|ben|to chuc)(?: (?:co quan|don vi|luc luong|ben|to chuc))*"  # "cơ quan, tổ chức"
+_PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) {_KINDS} nao ky"
+                       rf"|ky(?: ket)?(?: \w+){{0,10}} (?:voi|cung) (?:nhung|cac) {_KINDS} nao)(?!\w)"
                        # "Những đơn vị nào đã ký chương trình phối hợp với X (về …)?"
                        r"|^(?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc|tinh|dia phuong) nao (?:da )?(?:cung )?"
                        r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<after>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
@@ -157,25 +157,36 @@ def _names(forms: list[str], party: str) -> bool:
     return any(f" {form} " in folded for form in forms)
 
 
+def _bodies(body: str) -> list[str]:
+    """The bodies a folded phrase names: "công an các tỉnh, thành phố trực thuộc Trung ương" is
+    "công an tỉnh" and "công an thành phố" (a level and the city of the same level)."""
+    body = re.sub(r"(?<!\w)cac |(?: truc thuoc trung uong| tren ca nuoc)$", "", body)
+    both = re.fullmatch(r"(.+?) (tinh|huyen) (thanh pho|tp|thi xa|quan)", body)
+    return [f"{both.group(1)} {both.group(2)}", f"{both.group(1)} {both.group(3)}"] if both else [body]
+
+
 def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The other parties of every programme `body` is a party to, newest first, each row citing
     the sentence naming them; counted once each however written."""
     docs = store.data.documents
     found: set[str] = set()
     rows: list[tuple["Programme", list[str]]] = []
-    written = ""  # the body as an article writes it
-    forms = spellings(body)
+    bodies = [spellings(one) for one in _bodies(body)]
+    written: dict[int, str] = {}  # each body as an article writes it, shortest first ("Công an tỉnh")
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
-        ours = [p for p in prog.parties if _names(forms, p)]
+        ours = [p for p in prog.parties if any(_names(forms, p) for forms in bodies)]
         others = [p for p in prog.parties if p not in ours]
         if ours and others:
             rows.append((prog, others))
-            written = written or ours[0]  # "Ban Dân vận TW" and "Ban Dân vận Trung ương" are one: their longest spelling
-            found |= {max(spellings(fold(other.lower())), key=len) for other in others}
+            for n, forms in enumerate(bodies):
+                for party in filter(lambda p: _names(forms, p), ours):
+                    written[n] = min(written.get(n, party), party, key=len)
+            found |= {max(spellings(fold(other.lower())), key=len) for other in others}  # "TW" is "Trung ương"
     if not rows:
         return None
+    shown = " / ".join(written[n] for n in sorted(written))
     rows.sort(key=lambda row: row[0].date or docs[row[0].doc_id].date or "", reverse=True)
-    lines = [Statement((f"Các bài viết nêu {len(found)} cơ quan, đơn vị đã ký với ", Strong(written), ":"),)]
+    lines = [Statement((f"Các bài viết nêu {len(found)} cơ quan, đơn vị đã ký với ", Strong(shown), ":"),)]
     items = []
     for prog, others in rows[:ROWS_SHOWN]:
         start, end = prog.parties_span or (prog.start, prog.end)
