@@ -218,7 +218,7 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
 
 def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The articles holding the question's topic (every number; all but one word in eight and one
-    word pair in four; for "chuyên về", half its weight in the title), newest first, each citing its sentence that holds most of the topic's
+    word pair in four; for "chuyên về", half its weight in the title's pairs of its words), newest first, each citing its sentence that holds most of the topic's
     words, weighted by rarity. Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25
     ranks highest for the topic, so the cost does not grow with the archive; when the last of them
     still holds the topic, more articles may, and the answer says "at least"."""
@@ -245,9 +245,9 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
         held = wanted & (unigrams | standing_for)
         paired = {p for p in pairs if p in words.text.pairs or p in title.pairs or set(p.split()) <= standing_for}
         holds = len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4
-        if devoted:  # what the title names: half the topic's weight
-            holds = 2 * sum(weight[w] for w in wanted & (title.unigrams | held_through(alias_list, title.unigrams))) \
-                >= sum(weight.values())
+        if devoted:  # what the title names: half the topic's weight, in the topic's word pairs
+            named = {w for p in pairs & title.pairs for w in p.split()} | held_through(alias_list, title.unigrams)
+            holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values())
         if digits <= held and holds:
             spans = store.sentences(doc_id)
             best = max(range(len(spans)), key=lambda i: sum(weight[w] for w in wanted & words.sentences[i].unigrams))
