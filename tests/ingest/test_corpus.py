@@ -107,3 +107,13 @@ def test_bad_files_are_skipped_by_name_and_rest_loaded(tmp_path):
 def test_missing_corpus_folder(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         load_corpus(tmp_path / "nope")
+
+
+@pytest.mark.parametrize("written, title", [
+    ('"30 mô hình công an \\"dân vận khéo\\""', '30 mô hình công an "dân vận khéo"'),  # YAML's escaped quotes
+    ("'Phong trào ''Dân vận khéo'''", "Phong trào 'Dân vận khéo'"),
+    ('Phong trào "Dân vận khéo" ở xã', 'Phong trào "Dân vận khéo" ở xã'),  # bare: kept as written
+])
+def test_front_matter_quotes_are_read_as_yaml_reads_them(written, title):
+    raw = f"---\nid: q\ntitle: {written}\n---\nThân bài.\n"
+    assert parse_document(Path("x.md"), raw.encode()).title == title

@@ -169,6 +169,19 @@ def _decoded(raw: bytes, encoding: str) -> str | None:
         return None
 
 
+def _unquoted(value: str) -> str:
+    """A front-matter value as YAML reads it: "…" with its escapes (\\" is a quote), '…' with ''
+    for a quote, or the bare text."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value[1:-1]
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    return value
+
+
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """`---` key: value `---` at the top; a malformed block is an error, not body text."""
     if not text.startswith("---\n"):
@@ -183,7 +196,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(":")
         if not sep or not key.strip():
             raise ValueError(f"front matter line {n} is not 'key: value': {line!r}")
-        meta[key.strip().lower()] = value.strip().strip("\"'")
+        meta[key.strip().lower()] = _unquoted(value.strip())
     body_start = text.find("\n", end + 4)
     return meta, "" if body_start < 0 else text[body_start + 1 :]
 
@@ -340,6 +353,8 @@ def parse_document(
     basis = raw + f"|norm{NORMALIZER_VERSION}".encode()
     if path.suffix.lower() in dispatch.SUFFIXES:
         basis += f"|reader{dispatch.READER_VERSION}".encode()
+    if any(q in v for v in meta.values() for q in "\"'"):  # quotes inside a value, now read with YAML's
+        basis += b"|yaml-quotes"  # escapes: a store built by the older reader re-embeds what it cut
     if overrides:  # a new title or place changes what is embedded with every chunk
         basis += ("|meta" + json.dumps(overrides, sort_keys=True, ensure_ascii=False)).encode()
     digest = hashlib.sha256(basis).hexdigest()
