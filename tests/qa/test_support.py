@@ -21,3 +21,14 @@ def test_a_persons_place_is_their_roles_or_else_their_articles():
     assert _place_person(asked, "Trưởng Ban Dân vận Tỉnh ủy Lào Cai", "Ninh Thuận") == 1.0  # the visitor
     assert _place_person(asked, "Trưởng Ban Dân vận Tỉnh ủy", "Lào Cai") == 1.0
     assert _place_person(q("Ai là Trưởng Ban Dân vận?"), "Trưởng Ban Dân vận Tỉnh ủy", "Lào Cai") == 1.0
+
+
+def test_a_sentence_naming_the_body_at_another_level_clashes():
+    from types import SimpleNamespace
+
+    from danvan_qa.qa.support import _level_clash
+
+    asked = SimpleNamespace(folded="ban dan van huyen uy ky chuong trinh voi cong an huyen vao ngay nao")
+    assert _level_clash(asked, set("ngay 5 10 ban dan van tinh uy va cong an tinh ky ket".split())) == 1.0
+    assert _level_clash(asked, set("cong an huyen va ban dan van huyen uy tinh ky ket".split())) == 0.0
+    assert _level_clash(SimpleNamespace(folded="ai chu tri hoi nghi"), set("cong an tinh".split())) == 0.0

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 SUPPORT_FEATURES = (
     "p_evidence", "person_p", "span_p", "fact", "type_missing", "focus_head", "focus_cov", "focus_missing", "act_match",
     "cov_sentence", "cov_near", "cov_article", "missing_sentence", "missing_near", "missing_article", "missing_named",
-    "place_head", "place_article", "place_person", "period_article",
+    "place_head", "place_article", "place_person", "level_clash", "period_article",
     "code_article", "date_article", "year_article", "number_article", "unknown_share",
     "dense_top", "dense_doc", "pairs_near", "pairs_article",
 )
@@ -118,6 +118,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         share([place_in(p, head) for p in q.places]),
         share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
         _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
+        _level_clash(q, sentence),
         share([p in dates.periods_in(doc.text) for p in q.periods]),
         share([fold(c) in article for c in q.codes]),
         share([(d, m) in days for d, m, _ in q.dates]),
@@ -125,6 +126,16 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         share([_whole(phrase, article) for phrase in _numbered(q, years)]),
         len(scorer.unknown) / max(len(scorer.weights), 1),
     )
+
+
+_LEVELS = frozenset({"tinh", "huyen", "xa", "phuong"})  # the levels a body or a place is named at
+
+
+def _level_clash(q: Question, sentence: set[str]) -> float:
+    """1 when the question names one level ("Ban Dân vận Huyện ủy … Công an huyện") and the
+    sentence only another ("Ban Dân vận Tỉnh ủy và Công an tỉnh"): the same kind of body, not the one asked."""
+    asked = _LEVELS & set(q.folded.split())
+    return float(bool(asked - sentence) and bool((_LEVELS & sentence) - asked))
 
 
 def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence["Passage"],
