@@ -365,15 +365,21 @@ def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[
     docs = store.data.documents
     found: dict[str, dict[str, "Person"]] = {}  # folded name -> article -> the mention
     shown: dict[str, str] = {}
-    held = [(p, at, title, form) for title in titles for form in _forms(title)
-            for p, at in _role_index(store).holders(form) if keep(p.doc_id)]
-    for p, at, title, form in sorted(held, key=lambda held: docs[held[0].doc_id].date or "", reverse=True):
+    held: dict[int, tuple["Person", int, str, str]] = {}  # a person once, by the first form that holds them
+    for title in titles:
+        for form in _forms(title):  # the title itself first
+            for p, at in _role_index(store).holders(form):
+                if keep(p.doc_id):
+                    held.setdefault(id(p), (p, at, title, form))
+    folded: dict[str, str] = {}
+    for p, at, title, form in sorted(held.values(), key=lambda held: docs[held[0].doc_id].date or "", reverse=True):
         written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
-        if not title.startswith("pho ") and fold(written)[max(0, at - 4):at] == "pho ":
+        if not title.startswith("pho ") and fold(written[max(0, at - 4):at]) == "pho ":
             continue  # "Thứ trưởng" is not "Phó Thứ trưởng"
         if form == title:
             shown.setdefault(title, written[at:at + len(title)])
-        found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
+        name = folded.get(p.name) or folded.setdefault(p.name, fold(p.name))
+        found.setdefault(name, {}).setdefault(p.doc_id, p)
     if not found:
         return None
     rows = [p for by_doc in found.values() for p in by_doc.values()]  # newest first: `held` was sorted so

@@ -153,8 +153,20 @@ def asks_partners(q: "Question") -> str | None:
 def _names(forms: list[str], party: str) -> bool:
     """Whether a party's name holds a body in one of its folded `forms` (as written, or
     abbreviated either way), word for word ("bo cong an" is not "Công an huyện Bố Trạch")."""
-    folded = f" {fold(party.lower())} "
+    folded = _padded(party)
     return any(f" {form} " in folded for form in forms)
+
+
+@functools.lru_cache(maxsize=65536)
+def _padded(party: str) -> str:
+    """A party's folded name between spaces, read once per name (an archive repeats a few hundred)."""
+    return f" {fold(party.lower())} "
+
+
+@functools.lru_cache(maxsize=65536)
+def _longest(party: str) -> str:
+    """A party's longest spelling: "Ban Dân vận TW" and "Ban Dân vận Trung ương" are one."""
+    return max(spellings(fold(party.lower())), key=len)
 
 
 def _bodies(body: str) -> list[str]:
@@ -181,7 +193,7 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
             for n, forms in enumerate(bodies):
                 for party in filter(lambda p: _names(forms, p), ours):
                     written[n] = min(written.get(n, party), party, key=len)
-            found |= {max(spellings(fold(other.lower())), key=len) for other in others}  # "TW" is "Trung ương"
+            found |= {_longest(other) for other in others}
     if not rows:
         return None
     shown = " / ".join(written[n] for n in sorted(written))
