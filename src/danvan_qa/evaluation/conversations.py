@@ -15,10 +15,13 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danvan_qa.evaluation.gold import json_lines
 from danvan_qa.evaluation.metrics import contains_answer
+
+if TYPE_CHECKING:
+    from danvan_qa.records import Answer
 
 
 def load_conversations(path: Path) -> list[dict[str, Any]]:
@@ -30,6 +33,12 @@ def load_conversations(path: Path) -> list[dict[str, Any]]:
             raise ValueError(f"{path}:{n}: expected two turns, each with a question")
         rows.append(row)
     return rows
+
+
+def answered(reply: "Answer") -> str:
+    """A reply's text without its "Hiểu là: …" line: a rewritten question that names the first
+    turn's answer ("Ngoài Trần Văn Bình, những ai …?") answers nothing by that."""
+    return reply.text.split("\n\n", 1)[-1] if reply.understood is not None else reply.text
 
 
 def score(rows: list[dict[str, Any]], answerer, **options) -> dict[str, Any]:
@@ -47,10 +56,7 @@ def score(rows: list[dict[str, Any]], answerer, **options) -> dict[str, Any]:
         first.append(contains_answer(chat.ask(one["question"], **options).text, one.get("answers", [])))
         reply = chat.ask(two["question"], **options)
         rewritten += reply.understood is not None
-        # the answer as shown, without the "Hiểu là: …" line: a rewritten question that names the
-        # answer (carried from the first turn) is no answer
-        shown = reply.text.split("\n\n", 1)[-1] if reply.understood is not None else reply.text
-        by_form[two.get("form", "other")].append(contains_answer(shown, two.get("answers", [])))
+        by_form[two.get("form", "other")].append(contains_answer(answered(reply), two.get("answers", [])))
     follow = [ok for oks in by_form.values() for ok in oks]
     share = (lambda xs: round(sum(xs) / len(xs), 3) if xs else None)
     return {"conversations": len(rows), "first_contained": share(first), "follow_up_contained": share(follow),
