@@ -32,3 +32,20 @@ def test_a_sentence_naming_the_body_at_another_level_clashes():
     assert _level_clash(asked, set("ngay 5 10 ban dan van tinh uy va cong an tinh ky ket".split())) == 1.0
     assert _level_clash(asked, set("cong an huyen va ban dan van huyen uy tinh ky ket".split())) == 0.0
     assert _level_clash(SimpleNamespace(folded="ai chu tri hoi nghi"), set("cong an tinh".split())) == 0.0
+
+
+def test_a_name_in_headline_case_is_heard():
+    """An article that writes "Trung tướng ĐẶNG VĂN HIẾU" names the "Đặng Văn Hiếu" a question asks about."""
+    from types import SimpleNamespace
+
+    from danvan_qa.qa.support import unheard_name
+
+    nothing = SimpleNamespace(lexical_search=lambda query, k: SimpleNamespace(rows=[]), data=SimpleNamespace(chunks=[]))
+    doc = SimpleNamespace(title="Được quan tâm, chia sẻ, dân sẽ rất an lòng", place=None,
+                          text="Trung tướng ĐẶNG VĂN HIẾU, Thứ trưởng Bộ Công an, biểu dương mô hình.")
+    asked = parse("Vì sao Thứ trưởng Đặng Văn Hiếu biểu dương mô hình?", "Vì sao Thứ trưởng Đặng Văn Hiếu biểu dương mô hình?",
+                  FactTable((), (), ()))
+    assert not unheard_name(asked, [doc], nothing)
+    other = parse("Vì sao Thứ trưởng Lê Thành Công biểu dương mô hình?", "Vì sao Thứ trưởng Lê Thành Công biểu dương mô hình?",
+                  FactTable((), (), ()))
+    assert unheard_name(other, [doc], nothing)
