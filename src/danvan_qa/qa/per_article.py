@@ -6,9 +6,8 @@ asks the same thing of several events asks for what no column holds. It is answe
 single-article pipeline once per article among the retrieved ones, and every article whose
 typed answer (a name, a date, a place, a number) the answer/abstain model trusts gives a row
 citing its own sentence; a bare best sentence is no row, since it does not say which fact it
-gives. The model was
-calibrated to refuse an article that only comes near the question, which is what keeps the other
-articles out. With fewer than two such articles the question goes through the single-article
+gives. The model was calibrated to refuse an article that only comes near the question, which is
+what keeps the other articles out. With fewer than two such articles the question goes through the single-article
 pipeline as usual, so a question that only sounds plural loses nothing.
 """
 
