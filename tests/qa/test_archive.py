@@ -1,6 +1,8 @@
 """Questions across the archive, from the fact table with a citation per row (invented articles,
 fake embedder, real fact extraction)."""
 
+import gc
+
 import pytest
 
 from danvan_qa.qa.answering import Answerer
@@ -150,8 +152,29 @@ def test_warming_reads_the_archive_wide_tables_before_any_question(tmp_path):
     store, _ = fake_store(tmp_path, {"a1.txt": f'---\nid: a1\ntitle: "{ARTICLES["a1"][1]}"\ndate: 2021-03-02\n---\n'
                                                f'{ARTICLES["a1"][2]}\n'})
     assert store not in archive._roles
+    gc.unfreeze()
     archive.warm(store)
     assert "thu truong bo noi vu" in archive._roles[store].text
+    assert gc.get_freeze_count() > 0  # set aside from the collector's full scans
+    gc.unfreeze()
+
+
+def test_a_store_replaced_by_a_newer_generation_is_collectable_again(tmp_path):
+    """warm() freezes what it read; open_store, finding a newer generation, unfreezes it all."""
+    from danvan_qa.index.indexer import build_index
+    from danvan_qa.qa import archive
+    from danvan_qa.qa.retrieval import open_store
+    from fakes import FakeEmbedder
+
+    texts = {"a1.txt": f'---\nid: a1\ntitle: "{ARTICLES["a1"][1]}"\n---\n{ARTICLES["a1"][2]}\n'}
+    _, settings = fake_store(tmp_path, texts)
+    first = open_store(settings.store, settings)
+    archive.warm(first)
+    assert gc.get_freeze_count() > 0
+    (tmp_path / "corpus" / "a2.txt").write_text(f'---\nid: a2\ntitle: "{ARTICLES["a2"][1]}"\n---\n{ARTICLES["a2"][2]}\n',
+                                              encoding="utf-8")
+    build_index(settings=settings, embedder=FakeEmbedder())
+    assert open_store(settings.store, settings) is not first and gc.get_freeze_count() == 0
 
 
 def test_a_count_past_the_chunks_looked_at_says_at_least(answerer, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from pathlib import Path
@@ -116,5 +117,7 @@ def open_store(root: Path | str | None = None, settings: Settings | None = None)
     with _stores_lock:
         cached = _stores.get(key)
         if cached is None or cached[0] != gen_name:
+            if cached is not None:
+                gc.unfreeze()  # what archive.warm set aside, the replaced store's facts too, is collectable again
             _stores[key] = (gen_name, Store.open(root, model_id, settings))
         return _stores[key][1]
