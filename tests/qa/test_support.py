@@ -35,15 +35,15 @@ def test_a_sentence_naming_the_body_at_another_level_clashes():
 
 
 def test_a_name_in_headline_case_is_heard():
-    """An article that writes "Trung tướng ĐẶNG VĂN HIẾU" names the "Đặng Văn Hiếu" a question asks about."""
+    """An article that writes "Trung tướng ĐINH QUANG VŨ" names the "Đinh Quang Vũ" a question asks about."""
     from types import SimpleNamespace
 
     from danvan_qa.qa.support import unheard_name
 
     nothing = SimpleNamespace(lexical_search=lambda query, k: SimpleNamespace(rows=[]), data=SimpleNamespace(chunks=[]))
     doc = SimpleNamespace(title="Được quan tâm, chia sẻ, dân sẽ rất an lòng", place=None,
-                          text="Trung tướng ĐẶNG VĂN HIẾU, Thứ trưởng Bộ Công an, biểu dương mô hình.")
-    asked = parse("Vì sao Thứ trưởng Đặng Văn Hiếu biểu dương mô hình?", "Vì sao Thứ trưởng Đặng Văn Hiếu biểu dương mô hình?",
+                          text="Trung tướng ĐINH QUANG VŨ, Thứ trưởng Bộ Công an, biểu dương mô hình.")
+    asked = parse("Vì sao Thứ trưởng Đinh Quang Vũ biểu dương mô hình?", "Vì sao Thứ trưởng Đinh Quang Vũ biểu dương mô hình?",
                   FactTable((), (), ()))
     assert not unheard_name(asked, [doc], nothing)
     other = parse("Vì sao Thứ trưởng Lê Thành Công biểu dương mô hình?", "Vì sao Thứ trưởng Lê Thành Công biểu dương mô hình?",

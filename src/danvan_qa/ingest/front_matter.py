@@ -1,7 +1,7 @@
 """The front matter of an article file: `---`, key: value lines, `---`, read as YAML reads them.
 
 A malformed block is an error, not body text; a quoted value keeps the quotes and escapes
-inside it ("30 mô hình công an \\"dân vận khéo\\"" is the title with its quotes).
+inside it ("25 mô hình công an \\"dân vận khéo\\"" is the title with its quotes).
 """
 
 from __future__ import annotations

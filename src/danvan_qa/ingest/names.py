@@ -136,7 +136,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
 
 
 def _capital_names(text: str) -> list[tuple[int, int]]:
-    """Names written in capitals ("Trung tướng ĐẶNG VĂN HIẾU, Thứ trưởng …", as interviews and
+    """Names written in capitals ("Trung tướng ĐINH QUANG VŨ, Thứ trưởng …", as interviews and
     headings write them): 2-4 capitalised syllables after a rank or person cue, the first a family
     name ("UBND TỈNH" is not one: no family name, no cue)."""
     runs: list[list[re.Match[str]]] = []

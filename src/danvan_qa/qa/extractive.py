@@ -189,9 +189,9 @@ _PROVINCES = sorted((fold(p.lower()) for p in PROVINCES), key=len, reverse=True)
 
 
 def _unit_places(text: str) -> list[tuple[int, int]]:
-    """"tỉnh / huyện / xã X" spans. A province's name ends the span ("UBND tỉnh Quảng Nam Trần Văn
-    Tân" is tỉnh Quảng Nam); a run after "tỉnh" that names no province but starts with a surname is
-    the person after a role ("Phó Chủ tịch UBND tỉnh Nguyễn Thanh Bình"), not a place."""
+    """"tỉnh / huyện / xã X" spans. A province's name ends the span ("UBND tỉnh Quảng Nam Hồ Minh
+    Đạt" is tỉnh Quảng Nam); a run after "tỉnh" that names no province but starts with a surname is
+    the person after a role ("Phó Chủ tịch UBND tỉnh Lương Văn Khải"), not a place."""
     found = []
     for m in _UNIT_PLACE.finditer(text):
         name = fold(m.group("name").lower())

@@ -186,7 +186,7 @@ def unheard_name(q: Question, docs: Sequence["Document"], store: "Store") -> boo
     only "pháp luật", "biện pháp". Read in the retrieved articles, then, for a name they lack, in
     the chunks BM25 ranks highest for it (a question may capitalise "Huyện" where its articles
     write "huyện ủy"). Compared without diacritics or capitals past the first, so "Ha Nam" is "Hà
-    Nam" and "Đặng Văn Hiếu" is the "ĐẶNG VĂN HIẾU" of an article's headline case."""
+    Nam" and "Đinh Quang Vũ" is the "ĐINH QUANG VŨ" of an article's headline case."""
     runs = [[w.capitalize() for w in _WORDS.findall(fold_keep_case(n)) if not (len(w) > 1 and w.isupper())
              and w.lower() not in _BODY] for n in q.proper_nouns]
     heard = _capitals(f"{d.title}\n{d.place or ''}\n{d.text}" for d in docs)
@@ -198,7 +198,7 @@ def unheard_name(q: Question, docs: Sequence["Document"], store: "Store") -> boo
 
 
 def _capitals(texts: Iterable[str]) -> set[str]:
-    """The capitalised words of some texts, as a name is written ("ĐẶNG VĂN HIẾU" is "Dang Van Hieu")."""
+    """The capitalised words of some texts, as a name is written ("ĐINH QUANG VŨ" is "Dinh Quang Vu")."""
     return {w.capitalize() for t in texts for w in _WORDS.findall(fold_keep_case(t)) if w[:1].isupper()}
 
 
