@@ -28,8 +28,8 @@ from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing, Statement,
-                                  Strong, dated, more_rows)
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
+                                  Statement, Strong, dated, more_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
@@ -45,7 +45,7 @@ _TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANK
 _ARTICLES = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
                        r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
 # "Những hội nghị tổng kết … nào được đưa tin", "X có những hoạt động nào được đưa tin": events reported
-_REPORTED = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoi nghi|hoat dong|su kien|buoi lam viec|hoi thi|cuoc thi|le ky ket)"
+_REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        r"(?: \w+){0,8} nao (?:da )?duoc (?:dua tin|nhac den|nhac toi)(?!\w)")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
@@ -57,10 +57,9 @@ _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
-                         r"(?:hoi nghi|buoi lam viec|hoat dong|cuoc hop|le ky ket|su kien)(?P<topic>(?: \w+)*)")
+                         rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)")
 # "Ai chủ trì (tại) các hội nghị <topic>?": an act asked of the events of a topic, or of every event
-_ACTING = re.compile(r"(?<!\w)(?:cac|nhung) (?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien)"
-                     r"(?P<topic>(?: \w+)*)")
+_ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS}(?P<topic>(?: \w+)*)")
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
                          "hoac va".split())
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
@@ -145,16 +144,14 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    rows = sorted((p for by_doc in found.values() for p in by_doc.values()),
-                  key=lambda p: store.data.documents[p.doc_id].date or "", reverse=True)
-    return _people_rows((f"Các bài viết nêu {len(found)} người ", Strong(act), ":"), rows, len(found), q, store)
+    return _people_rows((f"Các bài viết nêu {len(found)} người ", Strong(act), ":"), _newest(found, store), len(found),
+                        q, store)
 
 
 def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """"Lãnh đạo <body> nào dự các hội nghị về <topic>?": the people of the articles holding the
     topic who did something there and whose role names the body (however abbreviated), once
     each, a row per article, newest first."""
-    docs = store.data.documents
     forms = spellings(body)
     people = _on_topic(topic, store, keep)
     if people is None:  # no topic of its own ("các hoạt động phối hợp"): everyone whose role names the body
@@ -166,12 +163,18 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    rows = sorted((p for by_doc in found.values() for p in by_doc.values()),
-                  key=lambda p: docs[p.doc_id].date or "", reverse=True)
+    rows = _newest(found, store)
     written = " ".join(filter(None, (rows[0].rank, rows[0].role)))  # folding keeps offsets: the body as written
     at, form = max((fold(written.lower()).find(form), form) for form in forms)
     shown = written[at:at + len(form)] if at >= 0 else body
     return _people_rows((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"), rows, len(found), q, store)
+
+
+def _newest(found: dict[str, dict[str, "Person"]], store: "Store") -> list["Person"]:
+    """The mentions of people found (name -> article -> mention), newest article first."""
+    docs = store.data.documents
+    return sorted((p for by_doc in found.values() for p in by_doc.values()), key=lambda p: docs[p.doc_id].date or "",
+                  reverse=True)
 
 
 def _people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q: "Question",
@@ -219,10 +222,11 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
 
 def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The articles holding the question's topic (every number; all but one word in eight and one
-    word pair in four; for "chuyên về", half its weight in the title's pairs of its words), newest first, each citing its sentence that holds most of the topic's
-    words, weighted by rarity. Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25
-    ranks highest for the topic, so the cost does not grow with the archive; when the last of them
-    still holds the topic, more articles may, and the answer says "at least"."""
+    word pair in four; for "chuyên về", half its weight in the title's pairs of its words), newest
+    first, each citing its sentence that holds most of the topic's words, weighted by rarity.
+    Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25 ranks highest for the topic, so
+    the cost does not grow with the archive; when the last of them still holds the topic, more
+    articles may, and the answer says "at least"."""
     written = re.findall(r"\w+", q.restored.rstrip(" ?.!"))
     folded = [fold(w.lower()) for w in written]
     span = _without(_without(_without(list(range(len(folded))), folded, _GENERIC), folded, _LEAD), folded, _TAIL)

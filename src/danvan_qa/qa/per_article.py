@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from danvan_qa.qa.records import ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
+from danvan_qa.qa.records import EVENT_NOUNS, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -26,12 +26,11 @@ if TYPE_CHECKING:
 
 ARTICLES_READ = 8  # the best-retrieved articles asked one by one
 PASSAGES_READ = 40  # retrieved chunks shared out among them
-_EVENTS = r"(?:hoi nghi|buoi lam viec|hoat dong|le ky ket|su kien|cuoc hop|hoi thi|cuoc thi)"
 # What asks one fact of several events or places (folded): "tại / chủ trì các hội nghị", "Các hội nghị …",
 # "ở những nơi nào", "vào những ngày nào", "Công an các tỉnh"
 _EACH = re.compile(
-    rf"(?<!\w)(?:tai|trong|o|chu tri|du|tham du) (?:cac|nhung) {_EVENTS}(?!\w)"
-    rf"|^(?:cac|nhung) {_EVENTS}(?!\w)"
+    rf"(?<!\w)(?:tai|trong|o|chu tri|du|tham du) (?:cac|nhung) {EVENT_NOUNS}(?!\w)"
+    rf"|^(?:cac|nhung) {EVENT_NOUNS}(?!\w)"
     r"|(?<!\w)o nhung (?:noi|dia phuong|tinh)(?: \w+){0,3} nao(?!\w)"
     r"|(?<!\w)(?:vao|trong) nhung (?:ngay|dip|thoi diem) nao(?!\w)"
     r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) cac (?:tinh|dia phuong)(?! o | tai | thuoc )(?!\w)")

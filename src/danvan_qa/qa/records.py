@@ -98,6 +98,8 @@ CANDIDATE_CHUNKS = 400  # chunks BM25 ranks first whose articles a list by topic
 SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 WHO = re.compile(r"(?<!\w)ai(?!\w)")
 YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
+# The events a list asks about, folded: "các hội nghị, buổi làm việc, lễ ký kết, hội thi …"
+EVENT_NOUNS = r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi)"
 
 
 @dataclass(frozen=True)
