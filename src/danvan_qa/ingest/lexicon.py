@@ -85,6 +85,8 @@ PROVINCES = frozenset(
     "Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|"
     "Thừa Thiên Huế|Huế|Tiền Giang|Hồ Chí Minh|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái".split("|")
 )
+# The centrally-run cities: a "thành phố" of the same level as a province (a general gazetteer).
+CENTRAL_CITIES = frozenset("Hà Nội|Hồ Chí Minh|Hải Phòng|Đà Nẵng|Cần Thơ|Huế".split("|"))
 # A run of capitalised words right after one of these is a place, not a person.
 PLACE_WORDS = frozenset(
     "tỉnh thành phố tp huyện quận thị xã phường trấn tại ở đường phố thôn bản làng ấp buôn trường sông núi "

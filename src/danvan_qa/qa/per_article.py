@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
+from danvan_qa.qa.programme_lists import parties_match, sides
 from danvan_qa.qa.records import EVENT_NOUNS, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
 
 if TYPE_CHECKING:
@@ -44,9 +45,11 @@ def asks_each(q: "Question") -> bool:
 def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"]], "Decision"],
                  store: "Store", q: "Question") -> Listing | None:
     """A row per article whose own answer is trusted, newest first; None below two articles."""
+    asked = sides(q)
+    on_pair = {doc_id: not asked or _between(store, doc_id, asked) for doc_id in {p.doc_id for p in passages}}
     by_doc: dict[str, list["Passage"]] = {}
     for p in passages:
-        if p.doc_id in by_doc or len(by_doc) < ARTICLES_READ:
+        if (p.doc_id in by_doc or len(by_doc) < ARTICLES_READ) and on_pair[p.doc_id]:
             by_doc.setdefault(p.doc_id, []).append(p)
     answered = [(doc_id, d) for doc_id, d in ((doc_id, decide_one(ps)) for doc_id, ps in by_doc.items())
                 if d.chosen is not None and d.chosen.kind != "sentence"]
@@ -74,3 +77,12 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
             values.append(chosen.value)
     lines += more_rows(len(answered))
     return Listing(tuple(lines), tuple(items), len(answered), "; ".join(values) or None)
+
+
+def _between(store: "Store", doc_id: str, asked: list[list[str]]) -> bool:
+    """Whether an article's programmes or events name every party the question asks about
+    ("… các hội nghị ký kết chương trình phối hợp giữa Ban Dân vận tỉnh ủy và Công an"): an
+    article on another pair of bodies answers another question."""
+    facts = store.stored_facts
+    named = [p.parties for p in facts.programmes_of(doc_id)] + [e.bodies for e in facts.events_of(doc_id)]
+    return any(parties_match(asked, bodies) for bodies in named)

@@ -18,6 +18,7 @@ from danvan_qa.ingest.abbreviations import expanded, spellings
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.drafts import as_written
+from danvan_qa.qa.levels import asked_level, level
 from danvan_qa.qa.programme_groups import programme_groups
 from danvan_qa.qa.records import ROWS_SHOWN, SEVERAL, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
 
@@ -33,9 +34,10 @@ _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu)(?: (?:hoi nghi|le|buoi
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
-# "giữa A và B": the parties asked about, each cut at the verb or the question's end; a comma
+# "giữa A và B": the parties asked about, each cut at a verb, a question word or the question's end; a comma
 # before a unit word gives an alternative ("Công an tỉnh, thành phố") and does not cut
-_BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm)\b|\s*[?.]"
+_BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm|tổ chức|thực hiện"
+                      rf"|triển khai|diễn ra|khen thưởng|bao nhiêu|mấy|nào|ở|tại|là|gồm|vào|do|ai|gì|như thế nào)\b|\s*[?.]"
                       rf"|\s*,(?!\s*{_UNIT}\b)|$)", re.IGNORECASE)
 # "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
 _JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
@@ -56,13 +58,13 @@ _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong"
 
 
 def asks_programmes(q: "Question", across: bool) -> bool:
-    """Whether the question asks for programmes of the whole archive, by period, year or parties
-    (not one named by number, nor people: "Ai phát biểu tại các hội nghị ký kết chương trình …"),
-    or `across` articles."""
+    """Whether the question asks for programmes of the whole archive, by period, year, parties or
+    level (not one named by number, nor people: "Ai phát biểu tại các hội nghị ký kết chương trình
+    …"), or `across` articles."""
     folded = q.folded
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
-                     or _SIGNED_BY.search(q.restored) or across))
+                     or _SIGNED_BY.search(q.restored) or asked_level(folded) or across))
 
 
 def sides(q: "Question") -> list[list[str]]:
@@ -85,6 +87,11 @@ def alternatives(body: str) -> list[str]:
         if 0 < at < len(words) and other[0].islower():
             found.append(" ".join(words[:at] + other.split()))
     return found
+
+
+def parties_match(asked: list[list[str]], parties: tuple[str, ...]) -> bool:
+    """Whether `parties` hold one of each side's alternatives (`sides`)."""
+    return all(any(_matches(one, parties) for one in side) for side in asked)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -115,7 +122,7 @@ def _party_words(party: str) -> frozenset[str]:
 
 
 def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """The programmes of the archive that the question's period, year, parties and signing
+    """The programmes of the archive that the question's period, year, parties, level and signing
     select, once each (the same number, or the same period and parties, in two articles is one)."""
     docs = store.data.documents
     periods = {period_key(p) for p in q.periods}
@@ -126,6 +133,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None
     forms = spellings(fold(signer.group(1).lower())) if signer else []  # one body, word for word
+    at = asked_level(q.folded)  # "ở cấp huyện": the most local party's level
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")
@@ -133,9 +141,11 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
             continue
         if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
             continue
-        if not all(any(_matches(one, prog.parties) for one in side) for side in asked):
+        if not parties_match(asked, prog.parties):
             continue
         if forms and not any(_names(forms, party) for party in prog.parties):
+            continue
+        if at and level(prog.parties) != at:
             continue
         if signing and not (prog.date_text and _SIGNS.search(docs[prog.doc_id].text, prog.start, prog.end)):
             continue

@@ -1,0 +1,48 @@
+"""The administrative level a body works at: "Ở cấp huyện, những chương trình phối hợp nào …?".
+
+Vietnam's bodies sit at four levels, written into their names: Trung ương (Ban Dân vận Trung
+ương, Bộ Công an), tỉnh (Công an tỉnh, Ban Dân vận Tỉnh ủy), huyện (Huyện ủy, quận, thị xã, a city
+within a province) and xã (xã, phường, thị trấn). A "thành phố" is a province's equal only when
+it is a centrally-run city, named in the party or in its article's other parties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_qa.ingest.lexicon import CENTRAL_CITIES
+from danvan_qa.ingest.normalize import fold
+
+LEVELS = ("trung uong", "tinh", "huyen", "xa")  # from the widest to the most local
+# "ở cấp huyện", "cấp tỉnh", "cấp cơ sở" (folded)
+_ASKED = re.compile(r"(?<!\w)cap (trung uong|tinh|huyen|xa|co so)(?!\w)")
+# Level words as written, lower case: "quận" is not "quân sự", "xã" is not "xã hội"
+_WORDS = (
+    ("xa", re.compile(r"(?<!\w)(?<!thị )(?:xã|phường|thị trấn)(?!\w)(?! hội)")),
+    ("huyen", re.compile(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")),
+    ("tinh", re.compile(r"(?<!\w)tỉnh(?!\w)")),
+    ("trung uong", re.compile(r"(?<!\w)(?:trung ương|tw|chính phủ)(?!\w)|^bộ (?!chỉ huy|đội)")),
+)
+_CITY = re.compile(r"(?<!\w)(?:thành phố|thành ủy|thành uỷ|tp)(?!\w)")
+_CENTRAL = re.compile(r"(?<!\w)(?:" + "|".join(sorted((fold(c.lower()) for c in CENTRAL_CITIES), key=len, reverse=True))
+                      + r")(?!\w)")
+
+
+def asked_level(folded_question: str) -> str | None:
+    """The level a question selects by ("cấp cơ sở" is xã), or None."""
+    m = _ASKED.search(folded_question)
+    return None if m is None else ("xa" if m.group(1) == "co so" else m.group(1))
+
+
+def level(parties: tuple[str, ...]) -> str | None:
+    """The most local level among a programme's parties, or None when none says."""
+    central_city = any(_CENTRAL.search(fold(p.lower())) for p in parties)
+    found = set()
+    for party in parties:
+        text = party.lower()
+        named = next((name for name, words in _WORDS if words.search(text)), None)
+        if named is None and _CITY.search(text):
+            named = "tinh" if central_city else "huyen"
+        if named:
+            found.add(named)
+    return max(found, key=LEVELS.index) if found else None
