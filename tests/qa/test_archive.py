@@ -324,3 +324,22 @@ def test_a_standing_committee_member_is_held_however_the_press_shortens_it():
     forms = _forms("uy vien ban thuong vu tinh uy")
     assert {"uy vien btv tinh uy", "uvtv tinh uy", "uy vien thuong vu tinh uy", "thuong vu tinh uy"} <= set(forms)
     assert "uvtv tinh uy" not in _forms("bi thu tinh uy")
+
+
+def test_programmes_by_the_year_their_period_ends_counted_as_asked(tmp_path):
+    answerer = _answerer(tmp_path, {
+        "e1": ("2022-05-26", "Ký kết chương trình phối hợp ở tỉnh Bắc Hà",
+               "Ngày 26/5/2022, Ban Dân vận Tỉnh ủy Bắc Hà và Công an tỉnh Bắc Hà ký kết Chương trình phối hợp "
+               "công tác dân vận giai đoạn 2022-2026."),
+        "e2": ("2026-01-10", "Ký kết chương trình phối hợp ở tỉnh Nam Sơn",
+               "Ngày 10/1/2026, Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh Nam Sơn ký kết Chương trình phối hợp "
+               "công tác dân vận giai đoạn 2026-2031."),
+    })
+    # "kéo dài đến năm 2026" is the period's last year, not any year it names nor the year of signing
+    a = answerer.answer("Các bài nhắc tới bao nhiêu chương trình phối hợp có thời hạn kéo dài đến năm 2026?", mode="bm25")
+    assert a.short == "1" and [c.doc_id for c in a.citations] == ["e1"]
+    assert answerer.answer("co may chuong trinh phoi hop ket thuc vao nam 2031", mode="bm25").short == "1"  # "mấy" counts
+    # "được các bài nhắc đến": the programmes are counted, not the articles
+    passive = answerer.answer("Có bao nhiêu chương trình phối hợp giai đoạn 2022-2026 giữa Ban Dân vận và Công an "
+                              "được các bài nhắc đến?", mode="bm25")
+    assert passive.short == "1" and "2022-2026" in passive.text

@@ -182,3 +182,22 @@ def test_a_programmes_number_is_the_short_answer_when_asked_for(tmp_path):
     assert asked.candidates[0].kind == "fact" and asked.candidates[0].value == "17-CTr/BDV-BNV"
     named = answerer.decision("Chương trình phối hợp giai đoạn 2016-2021 tên là gì?", mode="bm25")
     assert named.candidates[0].value == "Phối hợp thực hiện công tác dân vận giai đoạn 2016 – 2021"
+
+
+def test_a_programmes_signing_date_answers_its_signing_not_an_event_about_it(tmp_path):
+    article = ('---\nid: s1\ntitle: "Tổng kết chương trình phối hợp"\ndate: 2023-06-27\n---\nTổng kết chương trình phối hợp\n\n'
+               "Ngày 26/6, Công an tỉnh Tây Giang và Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị tổng kết 10 năm thực hiện "
+               "Chương trình phối hợp số 17/CTr-BNV-MTTQ ngày 1/8/2013 giữa Bộ Nội vụ với Ban Thường trực Ủy ban Trung "
+               "ương MTTQ Việt Nam.\n")
+    answerer = Answerer(*fake_store(tmp_path, {"s1.txt": article}))
+    signed = answerer.decision("Chương trình phối hợp số 17 giữa Bộ Nội vụ và Mặt trận Tổ quốc được ký ngày nào?", mode="bm25")
+    fact = signed.candidates[0]
+    assert fact.kind == "fact" and fact.value == "1/8/2013"
+    assert fact.features["missing_named"] == 0.0  # "Mặt trận Tổ quốc" is the article's "MTTQ"
+    from danvan_qa.qa.reading import read
+
+    def programme_date(question):
+        return answerer.drafter.programme(read(question, answerer.store, answerer.settings).question, [])
+
+    assert programme_date("Chương trình số 17 được ký ngày nào?").short == "1/8/2013"
+    assert programme_date("Hội nghị tổng kết Chương trình số 17 diễn ra ngày nào?") is None  # the event's date is asked

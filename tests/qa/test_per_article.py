@@ -45,6 +45,7 @@ def answerer(tmp_path_factory):
     ("Ban Dân vận đã làm việc với Công an vào những ngày nào?", True),
     ("Công an các tỉnh đã xây dựng bao nhiêu mô hình “Dân vận khéo”?", True),
     ("Các hội nghị tổng kết đã khen thưởng bao nhiêu tập thể?", True),
+    ("Công an cấp tỉnh ở các nơi đã xây dựng bao nhiêu mô hình?", True),
     # one event, or plural words that ask nothing of several events
     ("Bao nhiêu phần trăm công an các địa phương ở Thừa Thiên Huế đăng ký mô hình?", False),
     ("Công an những tỉnh Tây Nguyên nào phối hợp phát huy vai trò người có uy tín?", False),

@@ -42,3 +42,18 @@ def test_partners_asked_with_several_kinds_of_body():
 
     question = "Công an các tỉnh, thành phố đã ký chương trình phối hợp với những cơ quan, tổ chức nào?"
     assert asks_partners(parse(question, question, SimpleNamespace(folded_names=()))) == "cong an cac tinh thanh pho"
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Các chương trình giữa Ban Dân vận và lực lượng Công an (từ Trung ương xuống tỉnh) được ký ngày nào?",
+     [["Ban Dân vận"], ["lực lượng Công an"]]),  # an aside in brackets is no party
+    ("Các hội nghị giữa Ban Dân vận Tỉnh ủy và Công an tỉnh khen thưởng bao nhiêu tập thể?",
+     [["Ban Dân vận Tỉnh ủy"], ["Công an tỉnh"]]),  # cut at the verb
+])
+def test_the_parties_a_question_names_end_where_its_verb_or_an_aside_begins(question, asked):
+    from types import SimpleNamespace
+
+    from danvan_qa.qa.programme_lists import sides
+    from danvan_qa.qa.questions import parse
+
+    assert sides(parse(question, question, SimpleNamespace(folded_names=()))) == asked

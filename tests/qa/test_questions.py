@@ -136,3 +136,39 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
     assert parse("Đại tướng Tô Lâm giữ chức vụ gì?", "", known).person == "Tô Lâm"
     assert parse("dai tuong to lam giu chuc vu gi", "", known).person == "Tô Lâm"  # typed in lower case
     assert parse("Ban Hà Nội làm việc với ai?", "", known).person is None  # "An Hà" is not in it, whole
+
+
+@pytest.mark.parametrize("typed, kept, each", [
+    ("Ai chủ trì hội nghị? Nêu từng người.", "Ai chủ trì hội nghị?", None),
+    ("Công an tỉnh xây dựng bao nhiêu mô hình? Nêu từng con số.", "Công an tỉnh xây dựng bao nhiêu mô hình?", None),
+    ("ai chu tri hoi nghi? ke ten", "ai chu tri hoi nghi?", None),
+    ("Ai chủ trì hội nghị? Nêu rõ chức vụ.", "Ai chủ trì hội nghị? Nêu rõ chức vụ.", None),  # a second thing asked
+    ("Kể tên những người dự hội nghị.", "Kể tên những người dự hội nghị.", None),  # the question itself
+    # "Theo các bài báo, …" frames a question across articles; one article's own reading drops it
+    ("Theo các bài báo, Công an tỉnh xây dựng bao nhiêu mô hình?", "Theo các bài báo, Công an tỉnh xây dựng bao nhiêu mô hình?",
+     "Công an tỉnh xây dựng bao nhiêu mô hình?"),
+    ("Theo bài viết về lễ ký kết, ai chủ trì?", "Theo bài viết về lễ ký kết, ai chủ trì?", None),  # names its article
+])
+def test_words_that_only_frame_a_question_are_dropped(typed, kept, each):
+    from danvan_qa.qa.questions import without_asides
+
+    assert without_asides(typed) == kept
+    assert without_asides(typed, lead=True) == (each or kept)
+
+
+def test_a_sentences_first_word_is_no_name():
+    asked = parse("Công an tỉnh có bao nhiêu mô hình? Nêu rõ mô hình của Đồn Biên phòng.",
+                  "Công an tỉnh có bao nhiêu mô hình? Nêu rõ mô hình của Đồn Biên phòng.", FACTS)
+    assert asked.proper_nouns == ("Đồn Biên",)  # not "Nêu", which starts the second sentence
+
+
+@pytest.mark.parametrize("folded, restored, counting", [
+    ("co may nguoi mang ham thieu tuong", "có mấy người mang hàm thiếu tướng", True),
+    ("bao nhieu chuong trinh", "bao nhiêu chương trình", True),
+    ("nhung ai la thu truong", "những ai là thứ trưởng", False),
+    ("may bay nao cho doan cong tac", "máy bay nào chở đoàn công tác", False),  # "máy" folds to "may" too
+])
+def test_a_list_asking_how_many_is_answered_by_its_count(folded, restored, counting):
+    from danvan_qa.qa.records import counts
+
+    assert counts(folded, restored) is counting

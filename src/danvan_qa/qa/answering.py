@@ -62,7 +62,8 @@ class Answerer:
         if asks_each(reading.question):  # one fact of several events: each article answers for itself
             wide = retrieve_for(reading, self.store, self.settings, k=max(k, PASSAGES_READ), mode=mode,
                                 filters=filters, fusion=self.fusion)
-            rows = each_article(wide, lambda own: self._decide(reading, own), self.store, reading.question)
+            alone = read(question, self.store, self.settings, each=True)
+            rows = each_article(wide, lambda own: self._decide(alone, own), self.store, reading.question)
             if rows is not None:
                 found = rows.candidate()
                 return Decision(reading, tuple(wide[:k]), found, 1.0, (found,))

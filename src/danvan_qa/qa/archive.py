@@ -28,7 +28,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows)
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)")
 _TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
-_ARTICLES = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
+_ARTICLES = re.compile(r"(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
                        r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
 # "Những hội nghị tổng kết … nào được đưa tin", "X có những hoạt động nào được đưa tin": events reported
 _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
@@ -189,7 +189,7 @@ def _people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q
                                 f" ({docs[p.doc_id].title})"), ev, item=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
     lines += more_rows(len(rows))
-    return Listing(tuple(lines), tuple(items), counted, str(counted) if "bao nhieu" in q.folded else rows[0].name)
+    return Listing(tuple(lines), tuple(items), counted, str(counted) if counts(q.folded, q.restored) else rows[0].name)
 
 
 def _evidence(store: "Store", p: "Person") -> Evidence:
@@ -269,7 +269,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
         items.append(Item(docs[doc_id].title, None, None, (), ev))
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows),
-                   str(len(rows)) if "bao nhieu" in q.folded else docs[rows[0][0]].title)
+                   str(len(rows)) if counts(q.folded, q.restored) else docs[rows[0][0]].title)
 
 
 def _without(kept: list[int], words: list[str], pattern: re.Pattern) -> list[int]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from danvan_qa.ingest.dates import CODE_PATTERN
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, WHO, YEAR, Evidence, Item, Listing, Statement,
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, counts, ROWS_SHOWN, WHO, YEAR, Evidence, Item, Listing, Statement,
                                   Strong, more_rows)
 
 if TYPE_CHECKING:
@@ -99,4 +99,4 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
         lines.append(Statement((Strong(m.name), f"{dated} — {docs[doc_id].title}"), ev, item=True))
         items.append(Item(m.name, None, None, (), ev))
     lines += more_rows(len(ordered))
-    return Listing(tuple(lines), tuple(items), distinct, str(distinct) if "bao nhieu" in q.folded else ordered[0][1].name)
+    return Listing(tuple(lines), tuple(items), distinct, str(distinct) if counts(q.folded, q.restored) else ordered[0][1].name)

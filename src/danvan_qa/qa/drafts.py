@@ -117,6 +117,9 @@ def asks_signatories(q: Question) -> bool:
     return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
 
 
+_HELD = re.compile(r"(?<!\w)(?:dien ra|duoc to chuc|khai mac)(?!\w)")  # an event's date, not a signing's
+
+
 class Drafter:
     """Drafts answers over one store with the fitted rankers; read-only, so thread-safe."""
 
@@ -201,8 +204,8 @@ class Drafter:
             line = Statement(("Chương trình được ký giữa ", Strong(joined)), span)
             return Draft(joined, (line,), span, "fact",
                          items=tuple(Item(party, None, None, ("ký",), span) for party in prog.parties))
-        if q.kind == "date":
-            if not prog.date_text:
+        if q.kind == "date":  # its signing date, unless an event's date is asked ("hội nghị tổng kết … diễn ra")
+            if not prog.date_text or _HELD.search(q.folded):
                 return None
             line = Statement(("Ký ngày ", Strong(prog.date_text), f" ({vn_date(prog.date)})"), evidence)
             return Draft(prog.date_text, (line,), evidence, "fact")

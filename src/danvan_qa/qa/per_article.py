@@ -28,13 +28,14 @@ if TYPE_CHECKING:
 ARTICLES_READ = 8  # the best-retrieved articles asked one by one
 PASSAGES_READ = 40  # retrieved chunks shared out among them
 # What asks one fact of several events or places (folded): "tại / chủ trì các hội nghị", "Các hội nghị …",
-# "ở những nơi nào", "vào những ngày nào", "Công an các tỉnh"
+# "ở những nơi nào", "vào những ngày nào", "Công an các tỉnh / cấp tỉnh", "ở các nơi"
 _EACH = re.compile(
     rf"(?<!\w)(?:tai|trong|o|chu tri|du|tham du) (?:cac|nhung) {EVENT_NOUNS}(?!\w)"
     rf"|^(?:cac|nhung) {EVENT_NOUNS}(?!\w)"
     r"|(?<!\w)o nhung (?:noi|dia phuong|tinh)(?: \w+){0,3} nao(?!\w)"
     r"|(?<!\w)(?:vao|trong) nhung (?:ngay|dip|thoi diem) nao(?!\w)"
-    r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) cac (?:tinh|dia phuong)(?! o | tai | thuoc )(?!\w)")
+    r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) (?:cac|cap) (?:tinh|dia phuong)(?! o | tai | thuoc )(?!\w)"
+    r"|(?<!\w)o cac (?:noi|dia phuong)(?!\w)")
 
 
 def asks_each(q: "Question") -> bool:

@@ -20,7 +20,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.levels import asked_level, level
 from danvan_qa.qa.programme_groups import programme_groups
-from danvan_qa.qa.records import ROWS_SHOWN, SEVERAL, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
+from danvan_qa.qa.records import ROWS_SHOWN, SEVERAL, counts, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -28,16 +28,18 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
-# "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …"
-_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
-                         r"(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)bao nhieu chuong trinh(?!\w)")
+# "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …", "có mấy chương trình"
+_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
+                         r"(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
+_ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den|den het)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
-# "giữa A và B": the parties asked about, each cut at a verb, a question word or the question's end; a comma
+# "giữa A và B": the parties asked about, each cut at a verb, a question word, an aside in brackets or the
+# question's end; a comma
 # before a unit word gives an alternative ("Công an tỉnh, thành phố") and does not cut
 _BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm|tổ chức|thực hiện"
-                      rf"|triển khai|diễn ra|khen thưởng|bao nhiêu|mấy|nào|ở|tại|là|gồm|vào|do|ai|gì|như thế nào)\b|\s*[?.]"
+                      rf"|triển khai|diễn ra|khen thưởng|bao nhiêu|mấy|nào|ở|tại|là|gồm|vào|do|ai|gì|như thế nào)\b|\s*[?.(]"
                       rf"|\s*,(?!\s*{_UNIT}\b)|$)", re.IGNORECASE)
 # "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
 _JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
@@ -127,6 +129,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     docs = store.data.documents
     periods = {period_key(p) for p in q.periods}
     years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
+    ends = _ENDS.findall(q.folded)  # "(giai đoạn) kéo dài đến năm 2026": the period's last year
+    years = [y for y in years if y not in ends]
     asked = sides(q)
     numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
@@ -140,6 +144,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
         if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
             continue
         if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
+            continue
+        if ends and not any(span.endswith(f"-{y}") for y in ends):
             continue
         if not parties_match(asked, prog.parties):
             continue
@@ -217,7 +223,7 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
                                ev, item=True))
         items += [Item(other, None, None, ("ký",), ev) for other in others]
     lines += more_rows(len(rows))
-    return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if "bao nhieu" in q.folded else items[0].name)
+    return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if counts(q.folded, q.restored) else items[0].name)
 
 
 def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing:
@@ -256,7 +262,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
     if len(groups) > len(items):
         lines.append(Statement((f"Còn {len(groups) - len(items)} chương trình nữa không hiện ở đây.",)))
     return Listing(tuple(lines), tuple(items), len(groups),
-                   str(len(groups)) if "bao nhieu" in q.folded else groups[0][0].name)
+                   str(len(groups)) if counts(q.folded, q.restored) else groups[0][0].name)
 
 
 def _parties_sentence(store: "Store", prog: "Programme") -> str:

@@ -163,12 +163,34 @@ def asked_act(text: str, at: int = 0) -> str | None:
     return acts[0] if acts else None
 
 
+# Words about the asking, not its topic (folded): "Theo các bài báo, …", "…? Nêu từng con số."
+_LEAD_ASIDE = re.compile(r"^(?:theo|trong) (?:cac |nhung )?(?:bai bao|bai viet|bai|tin bai|ban tin)\s*,\s*")
+_TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:neu|ke|liet ke|cho biet|ghi)(?: (?:ro|tung|cu the|day du|het|tat ca|ten))*"
+                         r"(?: (?:con so|so lieu|truong hop|noi|nguoi|muc))?\s*[.!]?$")
+
+
+def without_asides(text: str, *, lead: bool = False) -> str:
+    """The question less what only frames it: "X? Nêu từng con số." is "X?"; with `lead`, for
+    each article's own reading, "Theo các bài báo, X?" is "X?" too (for the archive, "các bài"
+    says the question asks across them)."""
+    folded = fold(text)
+    tail = _TAIL_ASIDE.search(folded)
+    end = tail.start() if tail else len(text)
+    framed = _LEAD_ASIDE.match(folded) if lead else None
+    start = framed.end() if framed and framed.end() < end else 0
+    kept = text[start:end]
+    return kept[:1].upper() + kept[1:] if start else kept
+
+
 def _proper_nouns(text: str) -> tuple[str, ...]:
+    """Capitalised runs, less each sentence's first word ("…? Nêu từng con số." names no one)."""
     runs: list[str] = []
     current: list[str] = []
-    for i, m in enumerate(re.finditer(r"\w+|[^\w\s]", text)):
-        word = m.group(0)
-        capital = word[:1].isupper() and word.isalpha() and i > 0
+    previous = "."
+    for m in re.finditer(r"\w+|[^\w\s]", text):
+        word, starts = m.group(0), previous in ".?!:"
+        previous = word
+        capital = word[:1].isupper() and word.isalpha() and not starts
         if capital:
             current.append(word)
         elif current:

@@ -14,7 +14,7 @@ from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.qa.extractive import Scorer
 from danvan_qa.qa.fusion import fusion_for, rerank
-from danvan_qa.qa.questions import Question, parse
+from danvan_qa.qa.questions import Question, parse, without_asides
 from danvan_qa.qa.ranker import LinearModel, load_models
 from danvan_qa.qa.retrieval import clean_query, open_store, search
 from danvan_qa.records import Passage
@@ -32,9 +32,10 @@ class Reading:
     scorer: Scorer
 
 
-def read(question: str, store: Store, settings: Settings) -> Reading:
-    """The read stage: clean (or refuse, with QueryError), restore diacritics, parse."""
-    text = clean_query(question, settings.max_question_chars)
+def read(question: str, store: Store, settings: Settings, *, each: bool = False) -> Reading:
+    """The read stage: clean (or refuse, with QueryError), drop the words that only frame the
+    question (`each`: as one article of several reads it), restore diacritics, parse."""
+    text = without_asides(clean_query(question, settings.max_question_chars), lead=each)
     restored = store.restorer.restore(text)
     q = parse(text, restored, store.stored_facts)
     return Reading(text, restored, q, Scorer(q, store.restorer.folded_count, store.restorer.total))

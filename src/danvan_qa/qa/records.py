@@ -98,6 +98,14 @@ CANDIDATE_CHUNKS = 400  # chunks BM25 ranks first whose articles a list by topic
 SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 WHO = re.compile(r"(?<!\w)ai(?!\w)")
 YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
+_COUNT = re.compile(r"(?<!\w)(?:bao nhieu|so luong)(?!\w)")
+_FEW = re.compile(r"(?<!\w)mấy(?!\w)", re.IGNORECASE)  # as restored: folded "may" is also "máy"
+
+
+def counts(folded: str, restored: str) -> bool:
+    """Whether a list question (folded, and as restored) asks how many ("bao nhiêu", "có mấy"):
+    its short answer is the count."""
+    return bool(_COUNT.search(folded) or _FEW.search(restored))
 # The events a list asks about, folded: "các hội nghị, buổi làm việc, lễ ký kết, hội thi …"
 EVENT_NOUNS = r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi)"
 

@@ -114,7 +114,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         scorer(sentence_text), scorer(near_text), scorer.cover(words, cached.text.pairs),
         *(max((w for t, w in scorer.weights.items() if t not in held), default=0.0) / top_weight
           for held in (scorer.held(sentence), scorer.held(near), scorer.held(words))),
-        max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() if t not in words), default=0.0) / top_weight,
+        max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() - scorer.held(words)), default=0.0) / top_weight,
         share([place_in(p, head) for p in q.places]),
         share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
         _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
@@ -157,7 +157,8 @@ def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence[
 def _named(q: Question) -> set[str]:
     """The question's words that a paraphrase cannot change: its names, places and numbers, but
     not acronyms (an article that answers "áp dụng cho giai đoạn nào" may say "thực hiện", not
-    "áp dụng", and "an ninh Tổ quốc", not "ANTQ")."""
+    "áp dụng", and "an ninh Tổ quốc", not "ANTQ"); a name an article abbreviates ("Mặt trận Tổ
+    quốc" for its "MTTQ") is held through it (Scorer.held)."""
     words = {fold(w) for n in (*q.proper_nouns, *q.places) for w in _WORDS.findall(n)
              if not (len(w) > 1 and w.isupper())}  # acronyms ("ANTQ") are often written out
     return words | {t for t in content_tokens(q) if t.isdigit()}
