@@ -106,6 +106,9 @@ def test_signings_between_bodies_named_with_their_alternatives(answerer):
 def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     a = answerer.answer("Những ai là Trưởng Ban Dân vận tỉnh ủy, thành ủy được nêu tên trong các bài?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Vi Thị Lan", "Đào Minh Tâm"]
+    either = answerer.answer("Kể tên những người giữ chức Trưởng Ban Dân vận Tỉnh ủy hoặc Thành ủy được nhắc đến "
+                             "trong các bài.", mode="bm25")
+    assert sorted(i.name for i in either.items) == ["Vi Thị Lan", "Đào Minh Tâm"]
     one = answerer.answer("Những ai là Trưởng Ban Dân vận Thành ủy được nêu tên trong các bài?", mode="bm25")
     assert [i.name for i in one.items] == ["Đào Minh Tâm"]
     deputies = answerer.answer("Các bài viết nêu tên bao nhiêu Phó Thứ trưởng Bộ Nội vụ?", mode="bm25")

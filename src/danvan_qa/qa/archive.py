@@ -330,7 +330,7 @@ def _titles(q: "Question", store: "Store") -> list[str]:
     that some person's role or rank holds: "thu truong bo cong an", "pho truong ban dan van trung
     uong", "dai tuong"; with the alternatives the question writes after it, whose words take the
     place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
-    tỉnh, thành phố"."""
+    tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"."""
     words = q.folded.split()
     roles = _role_index(store).text
     for size in range(min(8, len(words)), 0, -1):
@@ -338,6 +338,8 @@ def _titles(q: "Question", store: "Store") -> list[str]:
             phrase = " ".join(words[i:i + size])
             if phrase.removeprefix("pho ").startswith(_TITLES) and any(f in roles for f in _forms(phrase)):
                 head, after = words[i:i + size], words[i + size:]
+                if after[:1] in (["hoac"], ["hay"], ["va"]):  # "Tỉnh ủy hoặc Thành ủy"
+                    after = after[1:]
                 found = [phrase]
                 for cut, take in ((2, 2), (1, 2), (1, 1), (2, 1)):
                     other = " ".join(head[:-cut] + after[:take])
