@@ -46,6 +46,7 @@ def answerer(tmp_path_factory):
     ("Công an các tỉnh đã xây dựng bao nhiêu mô hình “Dân vận khéo”?", True),
     ("Các hội nghị tổng kết đã khen thưởng bao nhiêu tập thể?", True),
     ("Công an cấp tỉnh ở các nơi đã xây dựng bao nhiêu mô hình?", True),
+    ("Những đoàn kiểm tra về công tác dân vận do ai làm trưởng đoàn?", True),
     # one event, or plural words that ask nothing of several events
     ("Bao nhiêu phần trăm công an các địa phương ở Thừa Thiên Huế đăng ký mô hình?", False),
     ("Công an những tỉnh Tây Nguyên nào phối hợp phát huy vai trò người có uy tín?", False),

@@ -106,8 +106,8 @@ def counts(folded: str, restored: str) -> bool:
     """Whether a list question (folded, and as restored) asks how many ("bao nhiêu", "có mấy"):
     its short answer is the count."""
     return bool(_COUNT.search(folded) or _FEW.search(restored))
-# The events a list asks about, folded: "các hội nghị, buổi làm việc, lễ ký kết, hội thi …"
-EVENT_NOUNS = r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi)"
+# The events a list asks about, folded: "các hội nghị, buổi làm việc, lễ ký kết, hội thi, đoàn kiểm tra …"
+EVENT_NOUNS = r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi|doan kiem tra|doan cong tac)"
 
 
 @dataclass(frozen=True)
