@@ -201,3 +201,5 @@ def test_a_programmes_signing_date_answers_its_signing_not_an_event_about_it(tmp
 
     assert programme_date("Chương trình số 17 được ký ngày nào?").short == "1/8/2013"
     assert programme_date("Hội nghị tổng kết Chương trình số 17 diễn ra ngày nào?") is None  # the event's date is asked
+    assert programme_date("Bộ Nội vụ họp bàn tổ chức hội nghị tổng kết Chương trình số 17 vào ngày nào?") is None
+    assert programme_date("chuong trinh so 17 ky ngay nao").short == "1/8/2013"

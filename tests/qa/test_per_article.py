@@ -21,6 +21,9 @@ ARTICLES = {
     "b4": ("2019-06-07", "Tổng kết chương trình phối hợp với Bộ đội Biên phòng tỉnh Nam Sơn",
            "Ngày 7/6/2019, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Nam Sơn tổ chức hội nghị "
            "tổng kết chương trình phối hợp công tác dân vận. Hội nghị khen thưởng 15 tập thể."),
+    "b5": ("2020-09-01", "Ký kết chương trình phối hợp ở tỉnh Đông Lâm",
+           "Ngày 1/9/2020, Ban Dân vận Tỉnh ủy và Công an tỉnh Đông Lâm tổ chức hội nghị ký kết chương trình phối "
+           "hợp công tác dân vận. Hội nghị khen thưởng 5 tập thể."),
     "b3": ("2022-08-09", "Hội Nông dân tỉnh Tây Giang tổ chức ngày hội",
            "Ngày 9/8/2022, Hội Nông dân tỉnh Tây Giang tổ chức ngày hội nông sản với 300 gian hàng."),
 }
@@ -87,7 +90,7 @@ def test_only_articles_whose_typed_answer_is_trusted_give_rows(answerer):
     reading = read("Các hội nghị tổng kết khen thưởng bao nhiêu tập thể?", answerer.store, answerer.settings)
     passages = retrieve_for(reading, answerer.store, answerer.settings, k=40, mode="bm25")
     assert {p.doc_id for p in passages} == set(ARTICLES)
-    verdicts = {"b1": ("span", "12"), "b2": ("span", "20"), "b3": (None, None), "b4": ("span", "15")}
+    verdicts = {"b1": ("span", "12"), "b2": ("span", "20"), "b3": (None, None), "b4": ("span", "15"), "b5": ("span", "5")}
     rows = each_article(passages, lambda own: _decision(answerer, reading, own, *verdicts[own[0].doc_id]),
                         answerer.store, reading.question)
     assert rows is not None and rows.found == 3 and rows.value == "20; 12; 15"
@@ -108,3 +111,17 @@ def test_a_question_naming_two_bodies_reads_only_the_articles_on_both(answerer):
     rows = each_article(passages, lambda own: asked.append(own[0].doc_id) or _decision(answerer, reading, own, "span", "1"),
                         answerer.store, reading.question)
     assert rows is not None and sorted(asked) == ["b1", "b2"]  # the border guards' article is another pair's
+
+
+def test_a_kind_of_event_asked_about_reads_only_the_articles_naming_it(answerer):
+    from danvan_qa.qa.per_article import each_article
+    from danvan_qa.qa.reading import read, retrieve_for
+
+    reading = read("Các hội nghị tổng kết chương trình phối hợp khen thưởng bao nhiêu tập thể?", answerer.store,
+                   answerer.settings)
+    passages = retrieve_for(reading, answerer.store, answerer.settings, k=40, mode="bm25")
+    assert "b5" in {p.doc_id for p in passages}
+    asked = []
+    each_article(passages, lambda own: asked.append(own[0].doc_id) or _decision(answerer, reading, own, "span", "1"),
+                 answerer.store, reading.question)
+    assert sorted(asked) == ["b1", "b2", "b4"]  # the signing conference is another kind of event

@@ -117,7 +117,16 @@ def asks_signatories(q: Question) -> bool:
     return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
 
 
-_HELD = re.compile(r"(?<!\w)(?:dien ra|duoc to chuc|khai mac)(?!\w)")  # an event's date, not a signing's
+# An event's date, not a signing's: "… diễn ra ngày nào", or an event named with no signing ("Bộ Công an họp
+# … bàn tổ chức hội nghị tổng kết … vào ngày nào?"), read with diacritics ("họp" is not the "hợp" of "phối hợp")
+_HELD = re.compile(r"(?<!\w)(?:dien ra|duoc to chuc|khai mac)(?!\w)")
+_EVENT = re.compile(r"(?<!\w)(?:họp|hội nghị|tổng kết|sơ kết|kiểm tra|làm việc|hội thảo|gặp mặt|hội thi)(?!\w)", re.I)
+_SIGNING = re.compile(r"(?<!\w)(?:ký|kí|ban hành)(?!\w)", re.I)
+
+
+def _asks_event_date(q: Question) -> bool:
+    """Whether a date question asks for an event about a programme rather than its signing."""
+    return bool(_HELD.search(q.folded) or (_EVENT.search(q.restored) and not _SIGNING.search(q.restored)))
 
 
 class Drafter:
@@ -205,7 +214,7 @@ class Drafter:
             return Draft(joined, (line,), span, "fact",
                          items=tuple(Item(party, None, None, ("ký",), span) for party in prog.parties))
         if q.kind == "date":  # its signing date, unless an event's date is asked ("hội nghị tổng kết … diễn ra")
-            if not prog.date_text or _HELD.search(q.folded):
+            if not prog.date_text or _asks_event_date(q):
                 return None
             line = Statement(("Ký ngày ", Strong(prog.date_text), f" ({vn_date(prog.date)})"), evidence)
             return Draft(prog.date_text, (line,), evidence, "fact")

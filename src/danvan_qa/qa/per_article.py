@@ -38,6 +38,10 @@ _EACH = re.compile(
     r"|(?<!\w)o cac (?:noi|dia phuong)(?!\w)")
 
 
+# The kind of event a question names: "các hội nghị tổng kết", "những buổi lễ ký kết" (folded)
+_KIND_OF = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS} (tong ket|so ket|ky ket|gap mat)(?!\w)")
+
+
 def asks_each(q: "Question") -> bool:
     """Whether the question asks one fact of each of several events or places."""
     return bool(_EACH.search(q.folded))
@@ -47,7 +51,10 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
                  store: "Store", q: "Question") -> Listing | None:
     """A row per article whose own answer is trusted, newest first; None below two articles."""
     asked = sides(q)
-    on_pair = {doc_id: not asked or _between(store, doc_id, asked) for doc_id in {p.doc_id for p in passages}}
+    event = _KIND_OF.search(q.folded)  # an article that never names that kind of event reports another
+    on_pair = {doc_id: (not asked or _between(store, doc_id, asked))
+               and (event is None or f" {event.group(1)} " in f" {store.words(doc_id).support} ")
+               for doc_id in {p.doc_id for p in passages}}
     by_doc: dict[str, list["Passage"]] = {}
     for p in passages:
         if (p.doc_id in by_doc or len(by_doc) < ARTICLES_READ) and on_pair[p.doc_id]:
