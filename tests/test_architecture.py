@@ -92,7 +92,7 @@ def test_imports_only_go_down_the_data_path(module):
 QA_ORDER = [
     "records", "ranker", "retrieval", "questions", "extractive", "fusion", "reading", "candidates", "spans", "who",
     "drafts", "support", "propose", "decide", "compose", "followups", "parts", "programme_groups", "levels", "programme_lists", "document_lists", "archive",
-    "per_article",
+    "per_article", "bylines",
     "answering", "conversation", "events",
 ]
 

@@ -17,6 +17,7 @@ from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.qa.archive import listing
+from danvan_qa.qa.bylines import asks_byline, credited
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
 from danvan_qa.qa.compose import compose
 from danvan_qa.qa.decide import Decision, decide
@@ -59,6 +60,12 @@ class Answerer:
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
             return Decision(reading, (), found, 1.0, (found,))
+        if asks_byline(reading.question):  # "Ai viết bài …?": the article's own credit line, a lookup
+            passages = retrieve_for(reading, self.store, self.settings, k=k, mode=mode, filters=filters,
+                                    fusion=self.fusion)
+            credit = credited(reading.question, reading.scorer, passages, self.store)
+            if credit is not None:
+                return Decision(reading, tuple(passages), credit, credit.features["topic_held"], (credit,))
         if asks_each(reading.question):  # one fact of several events: each article answers for itself
             wide = retrieve_for(reading, self.store, self.settings, k=max(k, PASSAGES_READ), mode=mode,
                                 filters=filters, fusion=self.fusion)
