@@ -203,3 +203,17 @@ def test_a_programmes_signing_date_answers_its_signing_not_an_event_about_it(tmp
     assert programme_date("Hội nghị tổng kết Chương trình số 17 diễn ra ngày nào?") is None  # the event's date is asked
     assert programme_date("Bộ Nội vụ họp bàn tổ chức hội nghị tổng kết Chương trình số 17 vào ngày nào?") is None
     assert programme_date("chuong trinh so 17 ky ngay nao").short == "1/8/2013"
+
+
+def test_a_documents_date_is_the_one_after_its_number_not_the_events(tmp_path):
+    article = ('---\nid: d1\ntitle: "Kiểm tra thực hiện quy chế dân vận"\ndate: 2010-07-08\n---\n'
+               "Kiểm tra thực hiện quy chế dân vận\n\n"
+               "Chiều 7-7, tại tỉnh Bắc Hà, Đoàn kiểm tra tổng kết thực hiện Quyết định số 217-QĐ/TƯ ngày 25-2-2010 "
+               "của Bộ Chính trị về quy chế dân vận làm việc với Công an tỉnh.\n")
+    answerer = Answerer(*fake_store(tmp_path, {"d1.txt": article}))
+    for question in ("Quyết định 217 được ban hành ngày nào?", "quyet dinh 217 ve quy che dan van la ngay nao"):
+        found = answerer.decision(question, mode="bm25").candidates[0]
+        assert found.kind == "fact" and found.value == "25-2-2010", question
+        assert "Quyết định số 217-QĐ/TƯ" in "".join(found.statements[0].parts)
+    held = answerer.decision("Đoàn kiểm tra tổng kết Quyết định 217 làm việc với Công an tỉnh ngày nào?", mode="bm25")
+    assert held.candidates[0].value != "25-2-2010"  # the visit's date is asked, not the decision's

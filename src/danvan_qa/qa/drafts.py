@@ -20,6 +20,7 @@ from danvan_qa.ingest.facts import Programme
 from danvan_qa.ingest.names import main_post
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.candidates import SentenceCandidate
+from danvan_qa.qa.document_dates import asks_event_date, document_date
 from danvan_qa.qa.extractive import SPAN_KINDS, Scorer, Sentence, Span, asks_several, enumerated, period_span, relative_period
 from danvan_qa.ingest.lexicon import SPEAKER_ACTS
 from danvan_qa.qa.questions import WHO_KINDS, Question
@@ -117,18 +118,6 @@ def asks_signatories(q: Question) -> bool:
     return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
 
 
-# An event's date, not a signing's: "… diễn ra ngày nào", or an event named with no signing ("Bộ Công an họp
-# … bàn tổ chức hội nghị tổng kết … vào ngày nào?"), read with diacritics ("họp" is not the "hợp" of "phối hợp")
-_HELD = re.compile(r"(?<!\w)(?:dien ra|duoc to chuc|khai mac)(?!\w)")
-_EVENT = re.compile(r"(?<!\w)(?:họp|hội nghị|tổng kết|sơ kết|kiểm tra|làm việc|hội thảo|gặp mặt|hội thi)(?!\w)", re.I)
-_SIGNING = re.compile(r"(?<!\w)(?:ký|kí|ban hành)(?!\w)", re.I)
-
-
-def _asks_event_date(q: Question) -> bool:
-    """Whether a date question asks for an event about a programme rather than its signing."""
-    return bool(_HELD.search(q.folded) or (_EVENT.search(q.restored) and not _SIGNING.search(q.restored)))
-
-
 class Drafter:
     """Drafts answers over one store with the fitted rankers; read-only, so thread-safe."""
 
@@ -156,6 +145,10 @@ class Drafter:
             draft = self.organisations(q, ranked)
         if draft is None and q.kind in WHO_KINDS:
             draft = self.people(q, ranked, scorer)
+        if draft is None and q.kind == "date" and (dated := document_date(q, ranked)):
+            date, document, sentence = dated  # "Quyết định 290 ban hành ngày nào?": the date after its number
+            evidence = self.evidence(sentence.doc_id, sentence.start, sentence.end)
+            draft = Draft(date, (Statement((f"{document}: ngày ", Strong(date)), evidence),), evidence, "fact")
         if draft is None and q.kind == "other" and asks_several(q):
             draft = self.enumeration(ranked)
         return draft or self.span(q, ranked, scorer)
@@ -214,7 +207,7 @@ class Drafter:
             return Draft(joined, (line,), span, "fact",
                          items=tuple(Item(party, None, None, ("ký",), span) for party in prog.parties))
         if q.kind == "date":  # its signing date, unless an event's date is asked ("hội nghị tổng kết … diễn ra")
-            if not prog.date_text or _asks_event_date(q):
+            if not prog.date_text or asks_event_date(q):
                 return None
             line = Statement(("Ký ngày ", Strong(prog.date_text), f" ({vn_date(prog.date)})"), evidence)
             return Draft(prog.date_text, (line,), evidence, "fact")
