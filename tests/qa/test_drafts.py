@@ -213,7 +213,7 @@ def test_a_documents_date_is_the_one_after_its_number_not_the_events(tmp_path):
     answerer = Answerer(*fake_store(tmp_path, {"d1.txt": article}))
     for question in ("Quyết định 217 được ban hành ngày nào?", "quyet dinh 217 ve quy che dan van la ngay nao"):
         found = answerer.decision(question, mode="bm25").candidates[0]
-        assert found.kind == "fact" and found.value == "25-2-2010", question
+        assert found.kind == "span" and found.value == "25-2-2010", question
         assert "Quyết định số 217-QĐ/TƯ" in "".join(found.statements[0].parts)
     held = answerer.decision("Đoàn kiểm tra tổng kết Quyết định 217 làm việc với Công an tỉnh ngày nào?", mode="bm25")
     assert held.candidates[0].value != "25-2-2010"  # the visit's date is asked, not the decision's
