@@ -125,3 +125,28 @@ def test_a_kind_of_event_asked_about_reads_only_the_articles_naming_it(answerer)
     each_article(passages, lambda own: asked.append(own[0].doc_id) or _decision(answerer, reading, own, "span", "1"),
                  answerer.store, reading.question)
     assert sorted(asked) == ["b1", "b2", "b4"]  # the signing conference is another kind of event
+
+
+def test_an_inspection_team_asked_about_reads_the_articles_on_one_however_named(tmp_path):
+    from danvan_qa.qa.answering import Answerer
+    from danvan_qa.qa.per_article import each_article
+    from danvan_qa.qa.reading import read, retrieve_for
+
+    texts = {
+        "t1": ("Ngày 5/9, Đoàn kiểm tra của Ban Dân vận Trung ương do đồng chí Lê Văn An làm trưởng đoàn làm việc "
+               "với Công an tỉnh Bắc Hà."),
+        "t2": ("Ngày 7/7, đoàn công tác của Bộ Nội vụ do đồng chí Trần Thị Bình làm trưởng đoàn làm việc với Công an "
+               "tỉnh Nam Sơn."),
+        "t3": "Ngày 9/8, đồng chí Phạm Văn Cường chủ trì hội nghị của Công an tỉnh Tây Giang với Ban Dân vận.",
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
+             for n, (d, t) in enumerate(texts.items(), start=1)}
+    store, settings = fake_store(tmp_path, files)
+    answerer = Answerer(store, settings)
+    reading = read("Những đoàn kiểm tra làm việc với Công an do ai làm trưởng đoàn?", store, settings)
+    passages = retrieve_for(reading, store, settings, k=40, mode="bm25")
+    assert {p.doc_id for p in passages} == set(texts)
+    asked = []
+    each_article(passages, lambda own: asked.append(own[0].doc_id) or _decision(answerer, reading, own, "span", "1"),
+                 store, reading.question)
+    assert sorted(asked) == ["t1", "t2"]  # a "đoàn công tác" with a "trưởng đoàn" is one too; a conference is not

@@ -38,8 +38,12 @@ _EACH = re.compile(
     r"|(?<!\w)o cac (?:noi|dia phuong)(?!\w)")
 
 
-# The kind of event a question names: "các hội nghị tổng kết", "những buổi lễ ký kết" (folded)
-_KIND_OF = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS} (tong ket|so ket|ky ket|gap mat)(?!\w)")
+# The kind of event a question names, and how an article reporting one writes it (folded): "các hội nghị
+# tổng kết", "những đoàn kiểm tra" (an article on one may call it a "đoàn công tác" with a "trưởng đoàn")
+_KIND_OF = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS} (?P<kind>tong ket|so ket|ky ket|gap mat)"
+                      r"|(?P<noun>doan kiem tra|doan cong tac|hoi thi|cuoc thi|le ky ket))(?!\w)")
+_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
+            "le ky ket": ("ky ket",)}
 
 
 def asks_each(q: "Question") -> bool:
@@ -52,8 +56,10 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
     """A row per article whose own answer is trusted, newest first; None below two articles."""
     asked = sides(q)
     event = _KIND_OF.search(q.folded)  # an article that never names that kind of event reports another
+    written = (() if event is None else (event["kind"],) if event["kind"] else
+               _WRITTEN.get(event["noun"].replace("doan cong tac", "doan kiem tra").replace("cuoc thi", "hoi thi"), ()))
     on_pair = {doc_id: (not asked or _between(store, doc_id, asked))
-               and (event is None or f" {event.group(1)} " in f" {store.words(doc_id).support} ")
+               and (not written or any(f" {w} " in f" {store.words(doc_id).support} " for w in written))
                for doc_id in {p.doc_id for p in passages}}
     by_doc: dict[str, list["Passage"]] = {}
     for p in passages:
