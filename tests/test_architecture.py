@@ -92,7 +92,7 @@ def test_imports_only_go_down_the_data_path(module):
 QA_ORDER = [
     "records", "ranker", "retrieval", "questions", "extractive", "fusion", "reading", "candidates", "spans", "who", "document_dates",
     "drafts", "support", "propose", "decide", "compose", "followups", "parts", "programme_groups", "levels", "programme_lists", "document_lists", "archive",
-    "per_article", "bylines",
+    "per_article", "bylines", "place_events",
     "answering", "conversation", "events",
 ]
 

@@ -25,9 +25,11 @@ from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, second_reading, split_parts
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
+from danvan_qa.qa.place_events import asks_place_events, place_events
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
+from danvan_qa.qa.records import admitted
 from danvan_qa.qa.retrieval import clean_query, open_store
 from danvan_qa.qa.spans import SPAN_FEATURES
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
@@ -59,6 +61,11 @@ class Answerer:
         across = listing(reading.question, self.store, filters)
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
+            return Decision(reading, (), found, 1.0, (found,))
+        events = place_events(reading.question, self.store, admitted(self.store.data.documents, filters)) \
+            if asks_place_events(reading.question) else None
+        if events is not None:  # "Ở Hà Tĩnh có những hoạt động nào?": the place's articles, a lookup
+            found = events.candidate()
             return Decision(reading, (), found, 1.0, (found,))
         if asks_byline(reading.question):  # "Ai viết bài …?": the article's own credit line, a lookup
             passages = retrieve_for(reading, self.store, self.settings, k=k, mode=mode, filters=filters,

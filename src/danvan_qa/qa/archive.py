@@ -28,7 +28,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows)
 
 if TYPE_CHECKING:
@@ -83,8 +83,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     """The archive answer to `q` over the articles `filters` admits, or None when it is not a
     question across articles (or none hold). A question naming a person or a day is about that
     person's or that day's event, unless it asks for the person's events."""
-    docs = store.data.documents
-    keep = (lambda doc_id: True) if filters is None else (lambda doc_id: filters.admits(docs[doc_id]))
+    keep = admitted(store.data.documents, filters)
     if asks_history(q):
         return _history(q.person, store, keep)  # type: ignore[arg-type]
     if (_ARTICLES.search(q.folded) or _REPORTED.search(q.folded)) and not _COUNTED_IN.search(q.folded):

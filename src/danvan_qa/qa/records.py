@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
 
 if TYPE_CHECKING:
     from danvan_qa.ingest.corpus import Document
@@ -133,3 +133,8 @@ def more_rows(found: int) -> list[Statement]:
 def dated(iso: str | None) -> str:
     """"dd/mm/yyyy — " before a row of an article with a date (ISO), else nothing."""
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]} — " if iso and len(iso) >= 10 else ""
+
+
+def admitted(documents: Mapping[str, Any], filters: Any) -> Callable[[str], bool]:
+    """Which articles a list across the archive may read: those the search filters admit."""
+    return (lambda doc_id: True) if filters is None else (lambda doc_id: filters.admits(documents[doc_id]))

@@ -1,0 +1,37 @@
+"""What happened in a place, one row per article of that place (invented articles, fake embedder)."""
+
+import pytest
+
+from danvan_qa.qa.answering import Answerer
+from fakes import fake_store
+
+ARTICLES = {
+    "p1": ("2023-11-03", "Bắc Hà", "Ký kết chương trình phối hợp ở Bắc Hà",
+           "Hai bên thống nhất phối hợp tuyên truyền. Chiều 3/11, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương "
+           "trình phối hợp."),
+    "p2": ("2021-09-05", "TP Bắc Hà, Bắc Hà", "Kiểm tra công tác dân vận",
+           "Chiều 5/9, đoàn công tác của Ban Dân vận Trung ương kiểm tra việc thực hiện chương trình phối hợp."),
+    "p3": ("2022-08-09", "Nam Sơn", "Hội nghị ở Nam Sơn",
+           "Ngày 9/8, Hội Nông dân tỉnh Nam Sơn tổ chức hội nghị."),
+}
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory):
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{title}"\ndate: {date}\nplace: "{place}"\n---\n{title}\n\n{text}\n'
+             for d, (date, place, title, text) in ARTICLES.items()}
+    return Answerer(*fake_store(tmp_path_factory.mktemp("places"), files))
+
+
+def test_the_events_of_a_place_one_row_per_article_newest_first_citing_its_dated_sentence(answerer):
+    a = answerer.answer("Ở tỉnh Bắc Hà có những hoạt động nào, diễn ra ngày nào?", mode="bm25")
+    assert [c.doc_id for c in a.citations] == ["p1", "p2"] and "Bắc Hà" in a.text
+    docs = answerer.store.data.documents
+    first = a.citations[0]
+    assert first.quote == docs["p1"].published[first.start:first.end] and "3/11" in first.quote  # not the undated one
+    assert answerer.answer("tai tinh bac ha da dien ra bao nhieu hoi nghi", mode="bm25").short == "2"
+
+
+def test_a_place_of_one_article_is_asked_as_usual(answerer):
+    decision = answerer.decision("Ở tỉnh Nam Sơn có những hoạt động nào?", mode="bm25")
+    assert decision.passages  # went through retrieval, not a list of the place's articles
