@@ -346,3 +346,6 @@ def test_programmes_by_the_year_their_period_ends_counted_as_asked(tmp_path):
     passive = answerer.answer("Có bao nhiêu chương trình phối hợp giai đoạn 2022-2026 giữa Ban Dân vận và Công an "
                               "được các bài nhắc đến?", mode="bm25")
     assert passive.short == "1" and "2022-2026" in passive.text
+    when = answerer.answer("Các chương trình phối hợp giữa Ban Dân vận và Công an được ký kết vào những ngày nào?",
+                           mode="bm25")
+    assert "**26/5/2022** — " in when.text and "**10/1/2026** — " in when.text  # each row opens on its date

@@ -236,6 +236,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         return p.date is None, p.date or docs[p.doc_id].date or ""
 
     groups = sorted((sorted(g, key=first) for g in programme_groups(chosen, docs)), key=lambda g: first(g[0])[1])
+    when = bool(re.search(r"(?<!\w)(?:ngay nao|khi nao|thoi gian nao)(?!\w)", q.folded))
     lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình:",))]
     items, rows = [], 0
     for group in groups:
@@ -243,15 +244,17 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
             break
         prog = group[0]
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
+        first_date = when and prog.date_text  # "… ký kết vào những ngày nào?": each row opens on its date
         details = ", ".join(filter(None, (
             f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
             f"giữa {as_written(_parties_sentence(store, prog), prog.parties)}" if prog.parties else None,
-            f"ký ngày {prog.date_text}" if prog.date_text else None)))
+            f"ký ngày {prog.date_text}" if prog.date_text and not first_date else None)))
         others: dict[str, "Programme"] = {}
         for p in group[1:]:
             if p.doc_id != prog.doc_id:
                 others.setdefault(p.doc_id, p)
-        lines.append(Statement((Strong(prog.name), f" ({details})" if details else ""), ev, item=True))
+        lines.append(Statement((*((Strong(prog.date_text), " — ") if first_date else ()), Strong(prog.name),
+                                f" ({details})" if details else ""), ev, item=True))
         cited = list(others.values())[:OTHER_ARTICLES]
         for n, p in enumerate(cited, start=1):
             more = f" và {len(others) - len(cited)} bài khác" if n == len(cited) and len(others) > len(cited) else ""
