@@ -348,4 +348,4 @@ def test_programmes_by_the_year_their_period_ends_counted_as_asked(tmp_path):
     assert passive.short == "1" and "2022-2026" in passive.text
     when = answerer.answer("Các chương trình phối hợp giữa Ban Dân vận và Công an được ký kết vào những ngày nào?",
                            mode="bm25")
-    assert "**26/5/2022** — " in when.text and "**10/1/2026** — " in when.text  # each row opens on its date
+    assert "Ngày **26/5/2022** — " in when.text and "Ngày **10/1/2026** — " in when.text  # each row opens on its date

@@ -39,10 +39,11 @@ _EACH = re.compile(
 
 
 # The kind of event a question names, and how an article reporting one writes it (folded): "các hội nghị
-# tổng kết", "những đoàn kiểm tra" (an article on one may call it a "đoàn công tác" with a "trưởng đoàn")
+# tổng kết", "những đoàn kiểm tra" (an article on one may call it a "đoàn công tác", led by whoever "làm trưởng
+# đoàn"; a "Trưởng Đoàn đại biểu Quốc hội" leads none)
 _KIND_OF = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS} (?P<kind>tong ket|so ket|ky ket|gap mat)"
                       r"|(?P<noun>doan kiem tra|doan cong tac|hoi thi|cuoc thi|le ky ket))(?!\w)")
-_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
+_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
             "le ky ket": ("ky ket",)}
 
 

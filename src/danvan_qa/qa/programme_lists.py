@@ -253,7 +253,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         for p in group[1:]:
             if p.doc_id != prog.doc_id:
                 others.setdefault(p.doc_id, p)
-        lines.append(Statement((*((Strong(prog.date_text), " — ") if first_date else ()), Strong(prog.name),
+        lines.append(Statement((*(("Ngày ", Strong(prog.date_text), " — ") if first_date else ()), Strong(prog.name),
                                 f" ({details})" if details else ""), ev, item=True))
         cited = list(others.values())[:OTHER_ARTICLES]
         for n, p in enumerate(cited, start=1):
