@@ -63,11 +63,17 @@ _ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?gi�
                          re.IGNORECASE)
 
 
+_COUNTED = re.compile(r"\s+(?:có\s+)?(?:bao nhiêu|mấy)\s+", re.IGNORECASE)
+
+
 def topic_of(restored: str) -> str:
     """A question without its question words, fillers and leading act: what it is about. A
     question that opens with its subject ("Chương trình số X là … gì?") is about that subject."""
     head = _ASKS_ABOUT.split(restored, maxsplit=1)[0]
     if head != restored and len(head.split()) >= 2 and not _ASKING.match(head):
+        restored = head
+    head = _COUNTED.split(restored, maxsplit=1)[0]  # "Hội thi X có bao nhiêu đội dự thi?" is about "Hội thi X"
+    if head != restored and len(head.split()) >= 2:
         restored = head
     text = _ASKING.sub(" ", restored.rstrip(" ?.!"))
     text = " ".join(text.split())
