@@ -111,8 +111,8 @@ def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     assert sorted(i.name for i in either.items) == ["Vi Thị Lan", "Đào Minh Tâm"]
     one = answerer.answer("Những ai là Trưởng Ban Dân vận Thành ủy được nêu tên trong các bài?", mode="bm25")
     assert [i.name for i in one.items] == ["Đào Minh Tâm"]
-    heads = answerer.answer("Những ai được nêu tên với chức danh Thứ trưởng Bộ Nội vụ (không tính Phó Thứ trưởng) "
-                            "trong các bài?", mode="bm25")
+    heads = answerer.answer("Những ai được nêu tên với chức danh Thứ trưởng (không tính Phó Thứ trưởng) của các "
+                            "bộ trong các bài?", mode="bm25")
     assert "Lê Thị Hoa" not in {i.name for i in heads.items} and "Trần Văn Bình" in {i.name for i in heads.items}
     deputies = answerer.answer("Các bài viết nêu tên bao nhiêu Phó Thứ trưởng Bộ Nội vụ?", mode="bm25")
     assert deputies.short == "1" and [i.name for i in deputies.items] == ["Lê Thị Hoa"]
