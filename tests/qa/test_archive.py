@@ -345,6 +345,8 @@ def test_programmes_by_the_year_their_period_ends_counted_as_asked(tmp_path):
     a = answerer.answer("Các bài nhắc tới bao nhiêu chương trình phối hợp có thời hạn kéo dài đến năm 2026?", mode="bm25")
     assert a.short == "1" and [c.doc_id for c in a.citations] == ["e1"]
     assert answerer.answer("co may chuong trinh phoi hop ket thuc vao nam 2031", mode="bm25").short == "1"  # "mấy" counts
+    assert answerer.answer("Tính đến hết năm 2026, có bao nhiêu chương trình phối hợp được ký kết?",
+                           mode="bm25").short == "2"  # "đến hết năm" bounds the signing, not the period's end
     # "được các bài nhắc đến": the programmes are counted, not the articles
     passive = answerer.answer("Có bao nhiêu chương trình phối hợp giai đoạn 2022-2026 giữa Ban Dân vận và Công an "
                               "được các bài nhắc đến?", mode="bm25")

@@ -70,6 +70,8 @@ def test_the_topic_is_the_question_without_what_it_asks():
         "Chương trình số 12-CTr/BDV"
     assert topic_of("Hội thi Dân vận khéo năm 2023 của huyện Tân Lạc có bao nhiêu đội dự thi?") == \
         "Hội thi Dân vận khéo năm 2023 của huyện Tân Lạc"  # the counted teams are what it asked, not its subject
+    assert topic_of("Công an tỉnh Bắc Hà đã xây dựng bao nhiêu mô hình Dân vận khéo?") == \
+        "Công an tỉnh Bắc Hà đã xây dựng mô hình Dân vận khéo"
 
 
 def _conversations():

@@ -216,4 +216,13 @@ def test_a_documents_date_is_the_one_after_its_number_not_the_events(tmp_path):
         assert found.kind == "span" and found.value == "25-2-2010", question
         assert "Quyết định số 217-QĐ/TƯ" in "".join(found.statements[0].parts)
     held = answerer.decision("Đoàn kiểm tra tổng kết Quyết định 217 làm việc với Công an tỉnh ngày nào?", mode="bm25")
-    assert held.candidates[0].value != "25-2-2010"  # the visit's date is asked, not the decision's
+    assert all(c.value != "25-2-2010" for c in held.candidates)  # the visit's date is asked, not the decision's
+    from danvan_qa.qa.document_dates import asks_event_date
+    from danvan_qa.qa.reading import read
+
+    def event(question, before=None):
+        return asks_event_date(read(question, answerer.store, answerer.settings).question, before)
+
+    assert not event("Kết luận về tiếp tục thực hiện Quyết định 217 có từ ngày nào?")  # "tiếp tục" is no visit
+    asked = "Quyết định 217 của Hội nghị Trung ương có từ ngày nào?"
+    assert event(asked) and not event(asked, 0)  # an event named after the document is its issuer, not a visit

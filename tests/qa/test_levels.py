@@ -11,6 +11,7 @@ from danvan_qa.qa.levels import asked_level, level
     (("Ban Dân vận TW", "Bộ Công an"), "trung uong"),
     (("Ban Dân vận Tỉnh ủy", "BCH Quân sự", "Công an tỉnh"), "tinh"),  # "quân sự" is no "quận"
     (("Ban Dân vận Thành ủy", "Công an TP Hà Nội"), "tinh"),  # a centrally-run city is a province's equal
+    (("Công an TP.HCM", "Ban Dân vận Thành ủy"), "tinh"),
     (("Công an thành phố", "Ban Dân vận Thành ủy Bắc Hà"), "huyen"),  # a city within a province
     (("Công an huyện Đông Triều", "Ban dân vận huyện ủy Đông Triều"), "huyen"),
     (("Ban Dân vận Tỉnh ủy", "Công an thị xã Tây Giang"), "huyen"),  # the most local party's level

@@ -55,6 +55,8 @@ def answerer(tmp_path_factory):
     ("Công an những tỉnh Tây Nguyên nào phối hợp phát huy vai trò người có uy tín?", False),
     ("Những ai dự hội nghị ký kết?", False),
     ("Công an tỉnh và xã sẽ phối hợp tổ chức những hoạt động gì?", False),
+    ("Mô hình của Công an tỉnh Bắc Hà được nhân rộng ở các địa phương nào?", False),
+    ("Ban Dân vận cấp tỉnh có nhiệm vụ gì theo Quy chế?", False),
 ])
 def test_what_asks_one_fact_of_several_events(question, each):
     no_names = SimpleNamespace(folded_names=())

@@ -160,6 +160,9 @@ def test_a_sentences_first_word_is_no_name():
     asked = parse("Công an tỉnh có bao nhiêu mô hình? Nêu rõ mô hình của Đồn Biên phòng.",
                   "Công an tỉnh có bao nhiêu mô hình? Nêu rõ mô hình của Đồn Biên phòng.", FACTS)
     assert asked.proper_nouns == ("Đồn Biên",)  # not "Nêu", which starts the second sentence
+    for text, name in (("Ai là Giám đốc Công an TP. Hồ Chí Minh?", "Hồ Chí Minh"),
+                       ("PGS.TS. Nguyễn Văn Bình là ai?", "Nguyễn Văn Bình")):  # an abbreviation's dot ends no sentence
+        assert name in parse(text, text, FACTS).proper_nouns
 
 
 @pytest.mark.parametrize("folded, restored, counting", [

@@ -17,7 +17,7 @@ from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.qa.archive import listing
-from danvan_qa.qa.bylines import asks_byline, credited
+from danvan_qa.qa.bylines import credited
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
 from danvan_qa.qa.compose import compose
 from danvan_qa.qa.decide import Decision, decide
@@ -25,6 +25,7 @@ from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, second_reading, split_parts
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
+from danvan_qa.qa.questions import without_asides
 from danvan_qa.qa.place_events import asks_place_events, place_events
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
@@ -67,22 +68,20 @@ class Answerer:
         if events is not None:  # "Ở Hà Tĩnh có những hoạt động nào?": the place's articles, a lookup
             found = events.candidate()
             return Decision(reading, (), found, 1.0, (found,))
-        if asks_byline(reading.question):  # "Ai viết bài …?": the article's own credit line, a lookup
-            passages = retrieve_for(reading, self.store, self.settings, k=k, mode=mode, filters=filters,
-                                    fusion=self.fusion)
-            credit = credited(reading.question, reading.scorer, passages, self.store)
-            if credit is not None:
-                return Decision(reading, tuple(passages), credit, credit.features["topic_held"], (credit,))
         if asks_each(reading.question):  # one fact of several events: each article answers for itself
             wide = retrieve_for(reading, self.store, self.settings, k=max(k, PASSAGES_READ), mode=mode,
                                 filters=filters, fusion=self.fusion)
-            alone = read(question, self.store, self.settings, each=True)
+            alone = reading if without_asides(reading.text, lead=True) == reading.text else \
+                read(question, self.store, self.settings, each=True)  # "Theo các bài báo, …" read without it
             rows = each_article(wide, lambda own: self._decide(alone, own), self.store, reading.question)
             if rows is not None:
                 found = rows.candidate()
                 return Decision(reading, tuple(wide[:k]), found, 1.0, (found,))
         passages = retrieve_for(reading, self.store, self.settings, k=k, mode=mode, filters=filters,
                                 fusion=self.fusion)
+        credit = credited(reading.question, reading.scorer, passages, self.store)  # "Ai viết bài …?": a lookup
+        if credit is not None:
+            return Decision(reading, tuple(passages), credit, credit.features["topic_held"], (credit,))
         return self._decide(reading, passages)
 
     def _decide(self, reading: Reading, passages: list[Passage]) -> Decision:

@@ -330,7 +330,7 @@ def _titles(q: "Question", store: "Store") -> list[str]:
     uong", "dai tuong"; with the alternatives the question writes after it, whose words take the
     place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
     tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"."""
-    words = fold(re.sub(r"\((?:không tính|không kể|trừ|ngoại trừ)[^)]*\)", " ", q.restored)).split()  # "(trừ …)"
+    words = re.sub(r"\((?:khong tinh|khong ke|tru|ngoai tru)[^)]*\)", " ", fold(q.restored)).split()  # "(trừ …)"
     words = [w for w in (re.sub(r"\W", "", w) for w in words) if w]
     roles = _role_index(store).text
     for size in range(min(8, len(words)), 0, -1):

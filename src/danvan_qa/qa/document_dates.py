@@ -1,9 +1,9 @@
-"""The date a document named by its number bears: "Quyết định 290 được ban hành ngày nào?".
+"""The date a document named by its number bears: "Quyết định 217 được ban hành ngày nào?".
 
-Articles cite a document with its date right after its number ("Quyết định số 290-QĐ/TƯ ngày
-25-2-2010 của Bộ Chính trị"), often in a sentence that also dates the event it reports ("Chiều
+Articles cite a document with its date right after its number ("Quyết định số 217-QĐ/TƯ ngày
+3-4-2011 của Bộ Chính trị"), often in a sentence that also dates the event it reports ("Chiều
 7-7, …"): the date asked for is the one that follows the number. A question about an event
-concerning the document or a programme ("Hội nghị tổng kết Quyết định 290 diễn ra ngày nào?")
+concerning the document or a programme ("Hội nghị tổng kết Quyết định 217 diễn ra ngày nào?")
 asks the event's date instead (`asks_event_date`).
 """
 
@@ -22,16 +22,18 @@ _NAMED = re.compile(rf"(?<!\w)({_KINDS})\s+(?:số\s+)?0*(\d+)(?!\d)", re.IGNORE
 # issuing ("Bộ Công an họp … bàn tổ chức hội nghị tổng kết … vào ngày nào?"), read with diacritics ("họp" is
 # not the "hợp" of "phối hợp")
 _HELD = re.compile(r"(?<!\w)(?:dien ra|duoc to chuc|khai mac)(?!\w)")
-_EVENT = re.compile(r"(?<!\w)(?:họp|hội nghị|tổng kết|sơ kết|kiểm tra|làm việc|hội thảo|gặp mặt|hội thi|tiếp)(?!\w)",
+_EVENT = re.compile(r"(?<!\w)(?:họp|hội nghị|tổng kết|sơ kết|kiểm tra|làm việc|hội thảo|gặp mặt|hội thi|tiếp đoàn)(?!\w)",
                     re.IGNORECASE)
 _ISSUED = re.compile(r"(?<!\w)(?:ký|kí|ban hành|ra đời)(?!\w)", re.IGNORECASE)
 _DATE = r"(\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d\d)(?![\d/-])"
 
 
-def asks_event_date(q: "Question") -> bool:
+def asks_event_date(q: "Question", before: int | None = None) -> bool:
     """Whether a date question asks for an event about a document or programme rather than the
-    day it was signed or issued."""
-    return bool(_HELD.search(q.folded) or (_EVENT.search(q.restored) and not _ISSUED.search(q.restored)))
+    day it was signed or issued; with `before`, only the words before the document's name count
+    ("Nghị quyết 25 của Hội nghị Trung ương 7 ban hành ngày nào?" asks the resolution's date)."""
+    asked = q.restored[:before]
+    return bool(_HELD.search(q.folded) or (_EVENT.search(asked) and not _ISSUED.search(q.restored)))
 
 
 def document_date(q: "Question", ranked: list[tuple["SentenceCandidate", float]]
@@ -39,7 +41,7 @@ def document_date(q: "Question", ranked: list[tuple["SentenceCandidate", float]]
     """The date written after the number of the document the question names, in the best-ranked
     sentence holding one: (the date and the document as written, the sentence)."""
     named = _NAMED.search(q.restored)
-    if q.kind != "date" or named is None or asks_event_date(q):
+    if q.kind != "date" or named is None or asks_event_date(q, named.start()):
         return None
     kind, number = named.group(1), named.group(2)
     dated = re.compile(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?0*{number}(?!\d)[^\s,;]*,?\s+(?:ngày\s+)?{_DATE}",

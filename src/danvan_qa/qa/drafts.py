@@ -146,7 +146,7 @@ class Drafter:
         if draft is None and q.kind in WHO_KINDS:
             draft = self.people(q, ranked, scorer)
         if draft is None and q.kind == "date" and (dated := document_date(q, ranked)):
-            date, document, sentence = dated  # "Quyết định 290 ban hành ngày nào?": the date after its number,
+            date, document, sentence = dated  # "Quyết định 217 ban hành ngày nào?": the date after its number,
             # weighed as a span the span scorer is sure of (as a fact, the refit answered more near misses)
             evidence = self.evidence(sentence.doc_id, sentence.start, sentence.end)
             draft = Draft(date, (Statement((f"{document}: ngày ", Strong(date)), evidence),), evidence, "typed", span_p=1.0)

@@ -63,7 +63,10 @@ _ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?gi�
                          re.IGNORECASE)
 
 
-_COUNTED = re.compile(r"\s+(?:có\s+)?(?:bao nhiêu|mấy)\s+", re.IGNORECASE)
+# "… có bao nhiêu đội dự thi": the counted people or teams, not the subject ("Công an X đã xây dựng bao nhiêu mô hình
+# Y" is about the models)
+_COUNTED = re.compile(r"\s+(?:có\s+)?(?:bao nhiêu|mấy)\s+(?=(?:đội|người|tập thể|cá nhân|đại biểu|đơn vị|thí sinh)(?!\w))",
+                      re.IGNORECASE)
 
 
 def topic_of(restored: str) -> str:

@@ -3,7 +3,7 @@
 Vietnam's bodies sit at four levels, written into their names: Trung ương (Ban Dân vận Trung
 ương, Bộ Công an), tỉnh (Công an tỉnh, Ban Dân vận Tỉnh ủy), huyện (Huyện ủy, quận, thị xã, a city
 within a province) and xã (xã, phường, thị trấn). A "thành phố" is a province's equal only when
-it is a centrally-run city, named in the party or in its article's other parties.
+it is a centrally-run city, named in the party or in the programme's other parties.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _WORDS = (
 )
 _CITY = re.compile(r"(?<!\w)(?:thành phố|thành ủy|thành uỷ|tp)(?!\w)")
 _CENTRAL = re.compile(r"(?<!\w)(?:" + "|".join(sorted((fold(c.lower()) for c in CENTRAL_CITIES), key=len, reverse=True))
-                      + r")(?!\w)")
+                      + r"|tp\.?\s?hcm|hcm)(?!\w)")  # "TP.HCM", "TPHCM"
 
 
 def asked_level(folded_question: str) -> str | None:

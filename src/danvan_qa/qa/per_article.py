@@ -28,14 +28,14 @@ if TYPE_CHECKING:
 ARTICLES_READ = 8  # the best-retrieved articles asked one by one
 PASSAGES_READ = 40  # retrieved chunks shared out among them
 # What asks one fact of several events or places (folded): "tại / chủ trì các hội nghị", "Các hội nghị …",
-# "ở những nơi nào", "vào những ngày nào", "Công an các tỉnh / cấp tỉnh", "ở các nơi"
+# "ở những nơi nào", "vào những ngày nào", "Công an các tỉnh", "Công an cấp tỉnh ở các nơi"
 _EACH = re.compile(
     rf"(?<!\w)(?:tai|trong|o|chu tri|du|tham du) (?:cac|nhung) {EVENT_NOUNS}(?!\w)"
     rf"|^(?:cac|nhung) {EVENT_NOUNS}(?!\w)"
     r"|(?<!\w)o nhung (?:noi|dia phuong|tinh)(?: \w+){0,3} nao(?!\w)"
     r"|(?<!\w)(?:vao|trong) nhung (?:ngay|dip|thoi diem) nao(?!\w)"
-    r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) (?:cac|cap) (?:tinh|dia phuong)(?! o | tai | thuoc )(?!\w)"
-    r"|(?<!\w)o cac (?:noi|dia phuong)(?!\w)")
+    r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) cac (?:tinh|dia phuong)(?! o | tai | thuoc )(?!\w)"
+    r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) cap tinh o cac noi(?!\w)")
 
 
 # The kind of event a question names, and how an article reporting one writes it (folded): "các hội nghị
@@ -54,13 +54,14 @@ def asks_each(q: "Question") -> bool:
 
 def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"]], "Decision"],
                  store: "Store", q: "Question") -> Listing | None:
-    """A row per article whose own answer is trusted, newest first; None below two articles."""
+    """A row per article whose own answer is trusted, newest first; None below two articles. A
+    question naming two bodies or a kind of event reads only the articles that name them."""
     asked = sides(q)
     event = _KIND_OF.search(q.folded)  # an article that never names that kind of event reports another
     written = (() if event is None else (event["kind"],) if event["kind"] else
                _WRITTEN.get(event["noun"].replace("doan cong tac", "doan kiem tra").replace("cuoc thi", "hoi thi"), ()))
     on_pair = {doc_id: (not asked or _between(store, doc_id, asked))
-               and (not written or any(f" {w} " in f" {store.words(doc_id).support} " for w in written))
+               and (not written or any(re.search(rf"(?<!\w){w}(?!\w)", store.words(doc_id).support) for w in written))
                for doc_id in {p.doc_id for p in passages}}
     by_doc: dict[str, list["Passage"]] = {}
     for p in passages:

@@ -33,12 +33,12 @@ _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|
                          r"(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
-_ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den|den het)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")
+_ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")  # not "tính đến hết năm"
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
 # "giữa A và B": the parties asked about, each cut at a verb, a question word, an aside in brackets or the
 # question's end; a comma
 # before a unit word gives an alternative ("Công an tỉnh, thành phố") and does not cut
-_BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm|tổ chức|thực hiện"
+_BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm|thực hiện"
                       rf"|triển khai|diễn ra|khen thưởng|bao nhiêu|mấy|nào|ở|tại|là|gồm|vào|do|ai|gì|như thế nào)\b|\s*[?.(]"
                       rf"|\s*,(?!\s*{_UNIT}\b)|$)", re.IGNORECASE)
 # "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for

@@ -186,10 +186,11 @@ def _proper_nouns(text: str) -> tuple[str, ...]:
     """Capitalised runs, less each sentence's first word ("…? Nêu từng con số." names no one)."""
     runs: list[str] = []
     current: list[str] = []
-    previous = "."
+    previous, before = ".", ""
     for m in re.finditer(r"\w+|[^\w\s]", text):
-        word, starts = m.group(0), previous in ".?!:"
-        previous = word
+        # a sentence starts after "?" or "!", or after "." closing a lower-case word ("TP. Hồ Chí Minh" goes on)
+        word, starts = m.group(0), previous in "?!" or (previous == "." and (not before or before.islower()))
+        previous, before = word, previous
         capital = word[:1].isupper() and word.isalpha() and not starts
         if capital:
             current.append(word)
