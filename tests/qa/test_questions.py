@@ -175,3 +175,17 @@ def test_a_list_asking_how_many_is_answered_by_its_count(folded, restored, count
     from danvan_qa.qa.records import counts
 
     assert counts(folded, restored) is counting
+
+
+@pytest.mark.parametrize("place, text", [
+    ("hcm", "cong an tphcm to chuc hoi nghi"),
+    ("hcm", "tai tp.hcm, ban dan van"),
+    ("ho chi minh", "ban dan van thanh uy tp hcm"),
+    ("hcm", "thanh pho ho chi minh"),
+])
+def test_ho_chi_minh_city_is_held_however_the_press_shortens_it(place, text):
+    from danvan_qa.qa.questions import place_in
+
+    assert place_in(place, text)
+    assert place_in(place, text, r"(?:tai|tp|thanh pho)\s+")  # still after its unit word
+    assert not place_in(place, "cong an tinh bac ha")

@@ -264,9 +264,18 @@ _FOLDED_SURNAMES = frozenset(fold(n).lower() for n in SURNAMES)
 _FOLDED_NUMBERED = re.compile(r"(?<!\w)(quan|phuong|xa) (\d+)(?![\d/-])")
 
 
+# Hồ Chí Minh City as the press shortens it: "TPHCM", "TP.HCM", "TP HCM", "HCM" (folded)
+_HCM = re.compile(r"(?<!\w)(tp\.?\s*|thanh pho\s+)?hcm(?!\w)")
+
+
+def _city(folded: str) -> str:
+    return _HCM.sub(lambda m: ("tp " if m.group(1) else "") + "ho chi minh", folded)
+
+
 def place_in(place: str, folded_text: str, before: str = "") -> bool:
-    """Whether a place of `places()` occurs in a folded text as whole words (after `before`, a pattern)."""
-    return bool(re.search(rf"(?<!\w){before}{re.escape(place)}(?!\w)", _spaced(folded_text)))
+    """Whether a place of `places()` occurs in a folded text as whole words (after `before`, a
+    pattern); "TP HCM" asked is the "TPHCM" or "TP Hồ Chí Minh" an article writes."""
+    return bool(re.search(rf"(?<!\w){before}{re.escape(_city(place))}(?!\w)", _city(_spaced(folded_text))))
 
 
 def places(restored: str, text: str | None = None) -> tuple[str, ...]:
