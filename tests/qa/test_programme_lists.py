@@ -34,6 +34,17 @@ def test_a_body_named_for_a_level_and_its_cities_is_both(body, found):
     assert _bodies(body) == found
 
 
+def test_partners_asked_past_a_frame_and_an_aside():
+    from types import SimpleNamespace
+
+    from danvan_qa.qa.programme_lists import asks_partners
+    from danvan_qa.qa.questions import parse
+
+    question = ("Theo các bài viết, Ủy ban Mặt trận Tổ quốc (ở trung ương, tỉnh hay xã) đã ký kết chương trình phối hợp "
+                "với những cơ quan nào?")
+    assert asks_partners(parse(question, question, SimpleNamespace(folded_names=()))) == "uy ban mat tran to quoc"
+
+
 def test_partners_asked_with_several_kinds_of_body():
     from types import SimpleNamespace
 

@@ -56,6 +56,7 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) {_KINDS} 
                        # "Những đơn vị nào đã ký chương trình phối hợp với X (về …)?"
                        r"|^(?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc|tinh|dia phuong) nao (?:da )?(?:cung )?"
                        r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<after>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
+_FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
 
@@ -162,7 +163,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
 def asks_partners(q: "Question") -> str | None:
     """The body whose partners the question asks for ("Bộ Chỉ huy Quân sự đã cùng những cơ quan
     nào ký chương trình …", "Những đơn vị nào đã ký chương trình phối hợp với X?"), folded, or None."""
-    m = _PARTNERS.search(q.folded)
+    asked = " ".join(re.findall(r"\w+", fold(re.sub(r"\([^)]*\)", " ", q.restored))))  # not an aside in brackets
+    m = _PARTNERS.search(_FRAMED.sub("", asked))  # nor "Theo các bài viết, …"
     return (m.group("body") or m.group("after")).removeprefix("co ") if m and not q.codes and not WHO.search(q.folded) else None
 
 
