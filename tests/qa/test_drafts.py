@@ -30,6 +30,12 @@ def answerer(tmp_path_factory):
     return Answerer(*fake_store(tmp_path_factory.mktemp("drafts"), {"a1.txt": ARTICLE}))
 
 
+def _one_article(folder, doc_id: str, date: str, title: str, text: str) -> Answerer:
+    """An answerer over one invented article, with the fake embedder."""
+    article = f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n'
+    return Answerer(*fake_store(folder, {f"{doc_id}.txt": article}))
+
+
 def typed(answerer, question):
     """The typed candidate the propose stage weighs first (None when only the sentence is proposed)."""
     first = answerer.decision(question, mode="bm25").candidates[0]
@@ -163,10 +169,9 @@ def test_a_yes_no_question_needs_one_article_holding_its_rare_words(answerer, qu
 
 
 def test_a_persons_post_is_the_short_answer_and_the_role_is_shown_in_full(tmp_path):
-    article = ('---\nid: r1\ntitle: "Hội nghị ở tỉnh Tây Giang"\ndate: 2023-03-09\n---\nHội nghị ở tỉnh Tây Giang\n\n'
-               "Dự hội nghị có đồng chí Lò Văn Khiêm, Ủy viên Trung ương Đảng, Bí thư Đảng ủy Công an tỉnh, Giám đốc "
-               "Công an tỉnh Tây Giang.\n")
-    answerer = Answerer(*fake_store(tmp_path, {"r1.txt": article}))
+    answerer = _one_article(tmp_path, "r1", "2023-03-09", "Hội nghị ở tỉnh Tây Giang",
+                            "Dự hội nghị có đồng chí Lò Văn Khiêm, Ủy viên Trung ương Đảng, Bí thư Đảng ủy Công an tỉnh, "
+                            "Giám đốc Công an tỉnh Tây Giang.")
     fact = answerer.decision("Lò Văn Khiêm giữ chức vụ gì?", mode="bm25").candidates[0]
     assert fact.kind == "fact" and fact.value == "Giám đốc Công an tỉnh Tây Giang"
     assert "Ủy viên Trung ương Đảng, Bí thư Đảng ủy Công an tỉnh, Giám đốc Công an tỉnh Tây Giang" in "".join(
@@ -174,10 +179,9 @@ def test_a_persons_post_is_the_short_answer_and_the_role_is_shown_in_full(tmp_pa
 
 
 def test_a_programmes_number_is_the_short_answer_when_asked_for(tmp_path):
-    article = ('---\nid: n1\ntitle: "Ký kết chương trình phối hợp"\ndate: 2016-06-16\n---\nKý kết chương trình phối hợp\n\n'
-               "Ngày 15/6/2016, Bộ Nội vụ và Ban Dân vận Tỉnh ủy Tây Giang đã ký kết Chương trình số 17-CTr/BDV-BNV về "
-               '"Phối hợp thực hiện công tác dân vận giai đoạn 2016 – 2021".\n')
-    answerer = Answerer(*fake_store(tmp_path, {"n1.txt": article}))
+    answerer = _one_article(tmp_path, "n1", "2016-06-16", "Ký kết chương trình phối hợp",
+                            "Ngày 15/6/2016, Bộ Nội vụ và Ban Dân vận Tỉnh ủy Tây Giang đã ký kết Chương trình số "
+                            '17-CTr/BDV-BNV về "Phối hợp thực hiện công tác dân vận giai đoạn 2016 – 2021".')
     asked = answerer.decision("Chương trình phối hợp giai đoạn 2016-2021 có số hiệu là gì?", mode="bm25")
     assert asked.candidates[0].kind == "fact" and asked.candidates[0].value == "17-CTr/BDV-BNV"
     named = answerer.decision("Chương trình phối hợp giai đoạn 2016-2021 tên là gì?", mode="bm25")
@@ -185,11 +189,10 @@ def test_a_programmes_number_is_the_short_answer_when_asked_for(tmp_path):
 
 
 def test_a_programmes_signing_date_answers_its_signing_not_an_event_about_it(tmp_path):
-    article = ('---\nid: s1\ntitle: "Tổng kết chương trình phối hợp"\ndate: 2023-06-27\n---\nTổng kết chương trình phối hợp\n\n'
-               "Ngày 26/6, Công an tỉnh Tây Giang và Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị tổng kết 10 năm thực hiện "
-               "Chương trình phối hợp số 17/CTr-BNV-MTTQ ngày 1/8/2013 giữa Bộ Nội vụ với Ban Thường trực Ủy ban Trung "
-               "ương MTTQ Việt Nam.\n")
-    answerer = Answerer(*fake_store(tmp_path, {"s1.txt": article}))
+    answerer = _one_article(tmp_path, "s1", "2023-06-27", "Tổng kết chương trình phối hợp",
+                            "Ngày 26/6, Công an tỉnh Tây Giang và Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị tổng kết 10 "
+                            "năm thực hiện Chương trình phối hợp số 17/CTr-BNV-MTTQ ngày 1/8/2013 giữa Bộ Nội vụ với Ban "
+                            "Thường trực Ủy ban Trung ương MTTQ Việt Nam.")
     signed = answerer.decision("Chương trình phối hợp số 17 giữa Bộ Nội vụ và Mặt trận Tổ quốc được ký ngày nào?", mode="bm25")
     fact = signed.candidates[0]
     assert fact.kind == "fact" and fact.value == "1/8/2013"
@@ -206,11 +209,9 @@ def test_a_programmes_signing_date_answers_its_signing_not_an_event_about_it(tmp
 
 
 def test_a_documents_date_is_the_one_after_its_number_not_the_events(tmp_path):
-    article = ('---\nid: d1\ntitle: "Kiểm tra thực hiện quy chế dân vận"\ndate: 2010-07-08\n---\n'
-               "Kiểm tra thực hiện quy chế dân vận\n\n"
-               "Chiều 7-7, tại tỉnh Bắc Hà, Đoàn kiểm tra tổng kết thực hiện Quyết định số 217-QĐ/TƯ ngày 25-2-2010 "
-               "của Bộ Chính trị về quy chế dân vận làm việc với Công an tỉnh.\n")
-    answerer = Answerer(*fake_store(tmp_path, {"d1.txt": article}))
+    answerer = _one_article(tmp_path, "d1", "2010-07-08", "Kiểm tra thực hiện quy chế dân vận",
+                            "Chiều 7-7, tại tỉnh Bắc Hà, Đoàn kiểm tra tổng kết thực hiện Quyết định số 217-QĐ/TƯ ngày "
+                            "25-2-2010 của Bộ Chính trị về quy chế dân vận làm việc với Công an tỉnh.")
     for question in ("Quyết định 217 được ban hành ngày nào?", "quyet dinh 217 ve quy che dan van la ngay nao"):
         found = answerer.decision(question, mode="bm25").candidates[0]
         assert found.kind == "span" and found.value == "25-2-2010", question

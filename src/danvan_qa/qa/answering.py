@@ -26,11 +26,9 @@ from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, second_reading, split_parts
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.questions import without_asides
-from danvan_qa.qa.place_events import asks_place_events, place_events
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
-from danvan_qa.qa.records import admitted
 from danvan_qa.qa.retrieval import clean_query, open_store
 from danvan_qa.qa.spans import SPAN_FEATURES
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
@@ -62,11 +60,6 @@ class Answerer:
         across = listing(reading.question, self.store, filters)
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
-            return Decision(reading, (), found, 1.0, (found,))
-        events = place_events(reading.question, self.store, admitted(self.store.data.documents, filters)) \
-            if asks_place_events(reading.question) else None
-        if events is not None:  # "Ở Hà Tĩnh có những hoạt động nào?": the place's articles, a lookup
-            found = events.candidate()
             return Decision(reading, (), found, 1.0, (found,))
         if asks_each(reading.question):  # one fact of several events: each article answers for itself
             wide = retrieve_for(reading, self.store, self.settings, k=max(k, PASSAGES_READ), mode=mode,

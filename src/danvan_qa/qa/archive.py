@@ -1,13 +1,13 @@
 """Questions across the archive, answered from the fact table with a citation per row.
 
-Four shapes, each only when the question asks across articles:
+These shapes, each only when the question asks across articles:
 
 - a person's history: "Đồng chí X đã dự những hội nghị nào, với cương vị gì?" — one row per
   article naming X, with the role there as written, newest first;
 - people by title: "Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an
   tỉnh" — one row per person whose role (or rank) holds the title the question names, counted;
 - articles by topic: "Có bao nhiêu bài viết nhắc đến X?" — one row per article holding it;
-- programmes (qa/programme_lists.py): "Những chương trình phối hợp nào … giai đoạn 2016-2021?".
+- programmes (qa/programme_lists.py), a place's events (qa/place_events.py): "Những chương trình …?".
 
 Every row quotes its article's sentence. Anything else goes through the single-article pipeline.
 """
@@ -27,6 +27,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
+from danvan_qa.qa.place_events import asks_place_events, place_events
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows)
@@ -86,6 +87,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     keep = admitted(store.data.documents, filters)
     if asks_history(q):
         return _history(q.person, store, keep)  # type: ignore[arg-type]
+    if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Hà Tĩnh có những hoạt động nào?"
+        return events
     if (_ARTICLES.search(q.folded) or _REPORTED.search(q.folded)) and not _COUNTED_IN.search(q.folded):
         return _articles(q, store, keep)
     kind = asks_documents(q, asks_across(q))
@@ -96,13 +99,10 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     body = asks_partners(q)
     if body:
         return partners(body, q, store, keep)
-    leaders = _LEADERS_AT.search(q.folded)
-    found = _leaders_at(leaders.group("body"), leaders.group("topic"), q, store, keep) if leaders else None
-    if found:
+    if (leaders := _LEADERS_AT.search(q.folded)) and (found := _leaders_at(leaders["body"], leaders["topic"], q, store, keep)):
         return found
     acting = _ACTING.search(q.folded) if q.act and (WHO.search(q.folded) or "nguoi nao" in q.folded) else None
-    found = _acting(q.act, acting.group("topic"), q, store, keep) if acting else None  # type: ignore[arg-type]
-    if found:
+    if acting and (found := _acting(q.act, acting["topic"], q, store, keep)):  # type: ignore[arg-type]
         return found
     if asks_programmes(q, asks_across(q)):
         return programmes(q, store, keep)
