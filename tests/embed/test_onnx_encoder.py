@@ -154,6 +154,7 @@ class _CountingRuntime:
 
     def __init__(self, streams: int) -> None:
         self._streams, self._lock, self.busy, self.most, self.widths = streams, threading.Lock(), 0, 0, []
+        self.shapes: list[tuple[int, int]] = []
         self._meet = threading.Barrier(min(streams, 2), timeout=10)  # the first two batches must overlap
 
     def query(self, ids, mask):
@@ -165,6 +166,7 @@ class _CountingRuntime:
             self.busy += 1
             self.most = max(self.most, self.busy)
             self.widths.append(ids.shape[1])
+            self.shapes.append(ids.shape)
             first = len(self.widths) <= 2
         if first:
             self._meet.wait()
@@ -187,8 +189,24 @@ def test_passages_run_on_every_stream_and_come_back_in_order(streams, source):
     alone = np.concatenate([embedder.encode_passages([t]) for t in texts])  # one text: the query call
     assert np.allclose(batched, alone, atol=1e-6)  # each row is its own text's, padding masked out
     assert all(w % ox.PAD_MULTIPLE == 0 for w in runtime.widths)
-    assert len(runtime.widths) == -(-len(texts) // (8 // streams))  # batch_size split over the streams
+    budget = 8 // streams * ox.ROW_TOKENS  # batch_size full chunks split over the streams
+    assert all(rows * width <= budget or rows == 1 for rows, width in runtime.shapes)
+    assert sum(rows for rows, _ in runtime.shapes) == len(texts)
     assert streams <= runtime.most <= streams + 1  # every stream used; batches in flight bounded
+
+
+def test_batches_hold_texts_of_like_token_counts_up_to_a_budget():
+    lengths = np.array([300, 5, 40, 17, 300, 33, 8, 120, 64, 2])
+    batches = ox.token_batches(lengths, budget=128)
+    assert sorted(np.concatenate(batches).tolist()) == list(range(len(lengths)))  # each text once
+    widths = [-(-int(lengths[b].max()) // ox.PAD_MULTIPLE) * ox.PAD_MULTIPLE for b in batches]
+    assert all(w * len(b) <= 128 or len(b) == 1 for w, b in zip(widths, batches))
+    assert widths == sorted(widths)  # shortest first, so a batch's texts are of like length
+    assert [len(b) for b in batches][0] > 1 and len(batches[-1]) == 1  # short texts many to a batch
+    # a full batch: adding the next text would have passed the budget
+    for b, nxt in zip(batches, batches[1:]):
+        wider = -(-int(lengths[nxt[0]]) // ox.PAD_MULTIPLE) * ox.PAD_MULTIPLE
+        assert wider * (len(b) + 1) > 128
 
 
 class _StuckRuntime(_CountingRuntime):

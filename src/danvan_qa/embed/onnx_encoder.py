@@ -180,8 +180,26 @@ def copy_tokenizer(source: Path, dest: Path) -> None:
 
 
 PAD_MULTIPLE = 16  # batch widths rounded up to this: few distinct shapes for runtimes that specialise per shape
+ROW_TOKENS = 256  # a batch's padded tokens per row of `batch_size`: about one full chunk with its title
+COUNT_BLOCK = 1024  # texts tokenised at once to count their tokens
 BATCH_TIMEOUT_S = 120.0  # a passage batch takes about a second; one still running after minutes is stuck
 STUCK = "streams_stuck.txt"  # in the model folder: its streams got stuck once on this machine
+
+
+def token_batches(lengths: np.ndarray, budget: int) -> list[np.ndarray]:
+    """Indices of texts in batches, shortest first, each as many as fit in `budget` padded tokens
+    (its width, the longest rounded up to PAD_MULTIPLE, times its rows); at least one text each."""
+    order = np.argsort(lengths, kind="stable")
+    batches: list[np.ndarray] = []
+    start = 0
+    for end in range(1, len(order) + 1):
+        width = -(-int(lengths[order[end - 1]]) // PAD_MULTIPLE) * PAD_MULTIPLE
+        if end - start > 1 and width * (end - start) > budget:
+            batches.append(order[start : end - 1])
+            start = end - 1
+    if start < len(order):
+        batches.append(order[start:])
+    return batches
 
 
 def _on_thread(work: Callable[[], T]) -> Future[T]:
@@ -288,20 +306,29 @@ class OnnxEmbedder:
             encodings = self._tok.encode_batch(list(texts))
         return self._padded([e.ids for e in encodings])
 
+    def _token_counts(self, texts: Sequence[str]) -> np.ndarray:
+        """Each text's token count, tokenised a block at a time and let go."""
+        counts = np.zeros(len(texts), dtype=np.int64)
+        for at in range(0, len(texts), COUNT_BLOCK):
+            with self._tokenising:
+                encodings = self._tok.encode_batch(list(texts[at : at + COUNT_BLOCK]))
+            counts[at : at + len(encodings)] = [len(e.ids) for e in encodings]
+        return counts
+
     def _encode(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         prefix = self._prompts.get(prompt, "")
         if len(texts) == 1:  # a question: one call, no threads
             return np.ascontiguousarray(self._runtime.query(*self._tokenised([prefix + texts[0]])), dtype=np.float32)
-        # Batches of similar length (characters stand in for tokens); `batch_size` chunks are in
-        # flight, split over the runtime's streams. Each batch is tokenised on the thread that
-        # encodes it, and at most streams + 1 batches exist at once: an archive's tokens are never
-        # all held. The runtimes let go of the GIL.
+        # Batches of texts of the same token count, filled to a token budget (`batch_size` full
+        # chunks in flight, split over the runtime's streams), so little is padding and short texts
+        # go many to a batch. Each batch is tokenised again on the thread that encodes it, and at
+        # most streams + 1 batches exist at once: an archive's tokens are never all held, only
+        # their counts. The runtimes let go of the GIL.
         streams = 1 if self._one_stream else self._streams()
-        size = max(1, self._batch_size // streams)
-        order = np.argsort([len(t) for t in texts], kind="stable")
-        batches = deque(order[at : at + size] for at in range(0, len(order), size))
+        lengths = self._token_counts([prefix + t for t in texts])
+        batches = deque(token_batches(lengths, max(1, self._batch_size // streams) * ROW_TOKENS))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         bar = None
         if progress:
