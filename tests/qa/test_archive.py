@@ -77,7 +77,21 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
     assert named.short == "2" and {i.name for i in named.items} == {"Phạm Quốc Dũng", "Trần Văn Bình"}
 
 
+@pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ là những ai?", "nhung ai la thu truong bo noi vu"])
+def test_who_holds_a_title_asked_of_no_event_is_answered_across_the_archive(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+    assert sorted(c.doc_id for c in a.citations) == ["a1", "a2", "a3"]
+
+
+def test_a_long_title_asked_without_diacritics_keeps_all_its_words(answerer):
+    """Ten words: the deputy who stands in ("thường trực") for the board, not every deputy of it."""
+    a = answerer.answer("pho truong ban thuong truc ban tuyen giao trung uong la nhung ai", mode="bm25")
+    assert [i.name for i in a.items] == ["Hà Văn Sơn"] and a.citations[0].doc_id == "a6"
+
+
 @pytest.mark.parametrize("question", [
+    "Thứ trưởng Bộ Nội vụ dự hội nghị ngày 2/3 là những ai?",  # a day: one event
     "Những ai dự hội nghị cùng đồng chí Trần Văn Bình?",  # one event's list, not his history
     "Ai là Thứ trưởng Bộ Nội vụ dự hội nghị ngày 2/3?",  # a day: one event
     "Theo hội nghị sơ kết, các văn bản hướng dẫn còn được gửi đến đâu?",  # documents of one article
@@ -153,14 +167,14 @@ def test_events_reported_are_listed_by_article_typed_without_diacritics(answerer
 
 
 def test_warming_reads_the_archive_wide_tables_before_any_question(tmp_path):
-    from danvan_qa.qa import archive
+    from danvan_qa.qa import title_lists
 
     store, _ = fake_store(tmp_path, {"a1.txt": f'---\nid: a1\ntitle: "{ARTICLES["a1"][1]}"\ndate: 2021-03-02\n---\n'
                                                f'{ARTICLES["a1"][2]}\n'})
-    assert store not in archive._roles
+    assert store not in title_lists._roles
     gc.unfreeze()
-    archive.warm(store)
-    assert "thu truong bo noi vu" in archive._roles[store].text
+    title_lists.warm(store)
+    assert "thu truong bo noi vu" in title_lists._roles[store].text
     assert gc.get_freeze_count() > 0  # set aside from the collector's full scans
     gc.unfreeze()
 
@@ -168,14 +182,14 @@ def test_warming_reads_the_archive_wide_tables_before_any_question(tmp_path):
 def test_a_store_replaced_by_a_newer_generation_is_collectable_again(tmp_path):
     """warm() freezes what it read; open_store, finding a newer generation, unfreezes it all."""
     from danvan_qa.index.indexer import build_index
-    from danvan_qa.qa import archive
+    from danvan_qa.qa import title_lists
     from danvan_qa.qa.retrieval import open_store
     from fakes import FakeEmbedder
 
     texts = {"a1.txt": f'---\nid: a1\ntitle: "{ARTICLES["a1"][1]}"\n---\n{ARTICLES["a1"][2]}\n'}
     _, settings = fake_store(tmp_path, texts)
     first = open_store(settings.store, settings)
-    archive.warm(first)
+    title_lists.warm(first)
     assert gc.get_freeze_count() > 0
     (tmp_path / "corpus" / "a2.txt").write_text(f'---\nid: a2\ntitle: "{ARTICLES["a2"][1]}"\n---\n{ARTICLES["a2"][2]}\n',
                                               encoding="utf-8")
@@ -325,7 +339,7 @@ def test_who_did_an_act_at_any_event_one_row_per_article(tmp_path):
 
 
 def test_a_standing_committee_member_is_held_however_the_press_shortens_it():
-    from danvan_qa.qa.archive import _forms
+    from danvan_qa.qa.title_lists import forms as _forms
 
     forms = _forms("uy vien ban thuong vu tinh uy")
     assert {"uy vien btv tinh uy", "uvtv tinh uy", "uy vien thuong vu tinh uy", "thuong vu tinh uy"} <= set(forms)

@@ -4,8 +4,8 @@ These shapes, each only when the question asks across articles:
 
 - a person's history: "Đồng chí X đã dự những hội nghị nào, với cương vị gì?" — one row per
   article naming X, with the role there as written, newest first;
-- people by title: "Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an
-  tỉnh" — one row per person whose role (or rank) holds the title the question names, counted;
+- people by title (qa/title_lists.py): "Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu
+  Giám đốc Công an tỉnh", "Phó Chủ tịch UBND tỉnh là những ai?" — one row per person holding it;
 - articles by topic: "Có bao nhiêu bài viết nhắc đến X?" — one row per article holding it;
 - programmes (qa/programme_lists.py), a place's events (qa/place_events.py): "Những chương trình …?".
 
@@ -14,21 +14,19 @@ Every row quotes its article's sentence. Anything else goes through the single-a
 
 from __future__ import annotations
 
-import bisect
-import gc
-import itertools
 import re
-import weakref
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import aliases, held_through, spellings
-from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
+from danvan_qa.ingest.lexicon import ARCHIVE_CUES
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.place_events import asks_place_events, place_events
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
+from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
+                                      title_phrases)
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows)
 
@@ -41,7 +39,6 @@ if TYPE_CHECKING:
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong)(?:[ ,]+\w+){0,5} nao(?!\w)"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)")
-_TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 _ARTICLES = re.compile(r"(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
                        r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
@@ -106,10 +103,10 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found
     if asks_programmes(q, asks_across(q)):
         return programmes(q, store, keep)
-    if not asks_across(q):
+    if not asks_across(q) and not asks_holders(q):
         return None
-    titles = _titles(q, store)
-    return _by_title(titles, q, store, keep) if titles else None
+    titles = title_phrases(q, store)
+    return by_title(titles, q, store, keep) if titles else None
 
 
 def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["Person"] | None:
@@ -143,7 +140,7 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    return _people_rows((f"Các bài viết nêu {len(found)} người ", Strong(act), ":"), _newest(found, store), len(found),
+    return people_rows((f"Các bài viết nêu {len(found)} người ", Strong(act), ":"), newest(found, store), len(found),
                         q, store)
 
 
@@ -154,7 +151,7 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
     forms = spellings(body)
     people = _on_topic(topic, store, keep)
     if people is None:  # no topic of its own ("các hoạt động phối hợp"): everyone whose role names the body
-        people = [p for form in forms for p, _ in _role_index(store).holders(form) if keep(p.doc_id)]
+        people = [p for form in forms for p, _ in role_index(store).holders(form) if keep(p.doc_id)]
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
         role = " " + fold(" ".join(filter(None, (p.rank, p.role))).lower()) + " "
@@ -162,37 +159,17 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    rows = _newest(found, store)
+    rows = newest(found, store)
     written = " ".join(filter(None, (rows[0].rank, rows[0].role)))  # folding keeps offsets: the body as written
     at, form = max((fold(written.lower()).find(form), form) for form in forms)
     shown = written[at:at + len(form)] if at >= 0 else body
-    return _people_rows((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"), rows, len(found), q, store)
+    return people_rows((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"), rows, len(found), q, store)
 
 
-def _newest(found: dict[str, dict[str, "Person"]], store: "Store") -> list["Person"]:
-    """The mentions of people found (name -> article -> mention), newest article first."""
-    docs = store.data.documents
-    return sorted((p for by_doc in found.values() for p in by_doc.values()), key=lambda p: docs[p.doc_id].date or "",
-                  reverse=True)
 
 
-def _people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q: "Question",
-                 store: "Store") -> Listing:
-    """People listed a row per article (rank, name, role, the article's title), each citing the
-    sentence naming them; the short answer is how many were counted, or the first one's name."""
-    docs = store.data.documents
-    lines, items = [Statement(heading)], []
-    for p in rows[:ROWS_SHOWN]:
-        ev = _evidence(store, p)
-        lines.append(Statement((f"{p.rank} " if p.rank else "", Strong(p.name), f" — {p.role}" if p.role else "",
-                                f" ({docs[p.doc_id].title})"), ev, item=True))
-        items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += more_rows(len(rows))
-    return Listing(tuple(lines), tuple(items), counted, str(counted) if counts(q.folded, q.restored) else rows[0].name)
 
 
-def _evidence(store: "Store", p: "Person") -> Evidence:
-    return Evidence.of(store.data.documents[p.doc_id], p.start, p.end)
 
 
 def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -209,7 +186,7 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
     lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f": {len(ordered)} bài."),)]
     items = []
     for p in ordered[:ROWS_SHOWN]:
-        doc, ev = docs[p.doc_id], _evidence(store, p)
+        doc, ev = docs[p.doc_id], person_evidence(store, p)
         when = dated(doc.date)
         role = f" — {p.role}" if p.role else ""
         lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
@@ -280,121 +257,15 @@ def _without(kept: list[int], words: list[str], pattern: re.Pattern) -> list[int
     return [i for n, i in enumerate(kept) if n not in cut]
 
 
-class _Roles(NamedTuple):
-    """Every person's folded rank and role, one per line in the fact table's order, with where
-    each line starts: a title is found with substring searches over one text, not a fold of
-    every person per question (82k people at 20,000 articles)."""
-
-    people: tuple["Person", ...]
-    text: str
-    starts: list[int]
-
-    def holders(self, title: str) -> Iterator[tuple["Person", int]]:
-        """Each person whose line holds `title`, with where it first occurs in their line."""
-        at = self.text.find(title)
-        while at >= 0:
-            i = bisect.bisect_right(self.starts, at) - 1
-            yield self.people[i], at - self.starts[i]
-            after = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
-            at = self.text.find(title, after)
 
 
-_roles: "weakref.WeakKeyDictionary[Store, _Roles]" = weakref.WeakKeyDictionary()
 
 
-def warm(store: "Store") -> None:
-    """Read every article's facts and index the roles now (about 2 s at 20,000 articles), so that
-    a server's first question across the archive does not wait for them; then set what is read
-    aside from the garbage collector's full scans (`gc.freeze`): at 20,000 articles a scan over
-    the fact table's objects paused a list answer for 0.3 s (list p95 483 → 160 ms on this
-    session's shapes). `open_store` unfreezes when a newer generation replaces a store, so the
-    old one is still freed."""
-    _role_index(store)
-    gc.freeze()
 
 
-def _role_index(store: "Store") -> _Roles:
-    """The store's _Roles, built once per store (a store never changes)."""
-    found = _roles.get(store)
-    if found is None:  # a benign race at worst builds it twice
-        people = store.facts.people
-        lines = [fold(f"{p.rank or ''} {p.role or ''}") for p in people]
-        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
-        found = _roles[store] = _Roles(people, "\n".join(lines), starts)
-    return found
 
 
-def _titles(q: "Question", store: "Store") -> list[str]:
-    """The longest run of the question's words, opening with a title word (or "phó" and one),
-    that some person's role or rank holds: "thu truong bo cong an", "pho truong ban dan van trung
-    uong", "dai tuong"; with the alternatives the question writes after it, whose words take the
-    place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
-    tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"."""
-    words = re.sub(r"\((?:khong tinh|khong ke|tru|ngoai tru)[^)]*\)", " ", fold(q.restored)).split()  # "(trừ …)"
-    words = [w for w in (re.sub(r"\W", "", w) for w in words) if w]
-    roles = _role_index(store).text
-    for size in range(min(8, len(words)), 0, -1):
-        for i in range(len(words) - size + 1):
-            phrase = " ".join(words[i:i + size])
-            if phrase.removeprefix("pho ").startswith(_TITLES) and any(f in roles for f in _forms(phrase)):
-                head, after = words[i:i + size], words[i + size:]
-                if after[:1] in (["hoac"], ["hay"], ["va"]):  # "Tỉnh ủy hoặc Thành ủy"
-                    after = after[1:]
-                found = [phrase]
-                for cut, take in ((2, 2), (1, 2), (1, 1), (2, 1)):
-                    other = " ".join(head[:-cut] + after[:take])
-                    if len(head) > cut and len(after) >= take and other not in found and any(
-                            f in roles for f in _forms(other)):
-                        found.append(other)
-                        break
-                return found
-    return []
 
 
-def _forms(title: str) -> list[str]:
-    """The ways a role may hold a title: its abbreviations swapped ("Ban Dân vận TW"), a standing
-    committee's member as the press shortens it ("UVTV Tỉnh ủy", "Thường vụ Tỉnh ủy"), and a
-    deputy's with "thường trực" after the head ("Phó Chủ tịch Thường trực UBND"), or after the
-    body's first word repeated ("Phó trưởng Ban Thường trực Ban Dân vận …" is a Phó trưởng Ban Dân vận)."""
-    found = []
-    member = re.match(r"uy vien (?:ban thuong vu|btv) (.+)", title)  # "Ủy viên Ban Thường vụ Tỉnh ủy"
-    others = [f"{short} {member.group(1)}" for short in ("uy vien thuong vu", "uvtv", "thuong vu")] if member else []
-    for form in [*spellings(title), *others]:
-        found.append(form)
-        words = form.split()
-        rest = " ".join(words[1:])
-        head = next((t for t in _TITLES if rest.startswith(f"{t} ")), None)
-        if head and words[0] == "pho":
-            at = 1 + len(head.split())
-            if at < len(words):  # "Phó Chủ tịch Thường trực UBND", "Phó trưởng Ban Thường trực Ban Dân vận"
-                found += [" ".join((*words[:at], *lead, "thuong", "truc", *words[at:])) for lead in ((), (words[at],))]
-    return found
 
 
-def _by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """The people whose role or rank holds one of the titles, counted once each, newest first; a row
-    for each article naming them so, so that every article is cited."""
-    docs = store.data.documents
-    found: dict[str, dict[str, "Person"]] = {}  # folded name -> article -> the mention
-    shown: dict[str, str] = {}
-    held: dict[int, tuple["Person", int, str, str]] = {}  # a person once, by the first form that holds them
-    for title in titles:
-        for form in _forms(title):  # the title itself first
-            for p, at in _role_index(store).holders(form):
-                if keep(p.doc_id):
-                    held.setdefault(id(p), (p, at, title, form))
-    folded: dict[str, str] = {}
-    for p, at, title, form in sorted(held.values(), key=lambda held: docs[held[0].doc_id].date or "", reverse=True):
-        written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
-        if not title.startswith("pho ") and fold(written[max(0, at - 4):at]) == "pho ":
-            continue  # "Thứ trưởng" is not "Phó Thứ trưởng"
-        if form == title:
-            shown.setdefault(title, written[at:at + len(title)])
-        name = folded.get(p.name) or folded.setdefault(p.name, fold(p.name))
-        found.setdefault(name, {}).setdefault(p.doc_id, p)
-    if not found:
-        return None
-    rows = [p for by_doc in found.values() for p in by_doc.values()]  # newest first: `held` was sorted so
-    named = ", ".join(shown.get(t, t) for t in titles if t in shown)
-    heading = (f"Các bài viết nêu tên {len(found)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":")
-    return _people_rows(heading, rows, len(found), q, store)

@@ -1,0 +1,192 @@
+"""People across the archive by the title they hold, and the rows that list people.
+
+"Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an tỉnh", and, asked
+of no event, "Phó trưởng ban Dân vận Thành ủy là những ai?": one row per person whose role (or
+rank) holds the title the question names, counted once each, newest first, every article cited.
+The titles are found in one folded text of every role (`_Roles`), not by folding each person per
+question.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import itertools
+import re
+import weakref
+from typing import TYPE_CHECKING, Iterator, NamedTuple
+
+from danvan_qa.ingest.abbreviations import spellings
+from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.records import EVENT_NOUNS, ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, counts, more_rows
+
+if TYPE_CHECKING:
+    from typing import Callable
+
+    from danvan_qa.index.store import Store
+    from danvan_qa.ingest.facts import Person
+    from danvan_qa.qa.questions import Question
+
+TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
+# "<title> là những ai", "Những ai là <title>": who holds a title, asked of no event or article
+_HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:la|giu chuc(?: vu)?|dang giu chuc) (?P<after>.+)"
+                      r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
+
+
+def asks_holders(q: "Question") -> bool:
+    """Whether the question asks who holds a title it opens or ends with ("Phó trưởng ban Dân vận
+    Thành ủy (Hà Nội, TP HCM) là những ai?"), naming no person, day or event: then every article's
+    holders answer it, as when it says "trong các bài"."""
+    found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))
+    if not found or q.person or q.dates:
+        return False
+    phrase = found["after"] or found["before"]
+    return phrase.removeprefix("pho ").startswith(TITLES) and not re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", phrase)
+
+
+def newest(found: dict[str, dict[str, "Person"]], store: "Store") -> list["Person"]:
+    """The mentions of people found (name -> article -> mention), newest article first."""
+    docs = store.data.documents
+    return sorted((p for by_doc in found.values() for p in by_doc.values()), key=lambda p: docs[p.doc_id].date or "",
+                  reverse=True)
+
+
+def people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q: "Question",
+                store: "Store") -> Listing:
+    """People listed a row per article (rank, name, role, the article's title), each citing the
+    sentence naming them; the short answer is how many were counted, or the first one's name."""
+    docs = store.data.documents
+    lines, items = [Statement(heading)], []
+    for p in rows[:ROWS_SHOWN]:
+        ev = person_evidence(store, p)
+        lines.append(Statement((f"{p.rank} " if p.rank else "", Strong(p.name), f" — {p.role}" if p.role else "",
+                                f" ({docs[p.doc_id].title})"), ev, item=True))
+        items.append(Item(p.name, p.role, p.rank, p.acts, ev))
+    lines += more_rows(len(rows))
+    return Listing(tuple(lines), tuple(items), counted, str(counted) if counts(q.folded, q.restored) else rows[0].name)
+
+
+def person_evidence(store: "Store", p: "Person") -> Evidence:
+    return Evidence.of(store.data.documents[p.doc_id], p.start, p.end)
+
+
+class _Roles(NamedTuple):
+    """Every person's folded rank and role, one per line in the fact table's order, with where
+    each line starts: a title is found with substring searches over one text, not a fold of
+    every person per question (82k people at 20,000 articles)."""
+
+    people: tuple["Person", ...]
+    text: str
+    starts: list[int]
+
+    def holders(self, title: str) -> Iterator[tuple["Person", int]]:
+        """Each person whose line holds `title`, with where it first occurs in their line."""
+        at = self.text.find(title)
+        while at >= 0:
+            i = bisect.bisect_right(self.starts, at) - 1
+            yield self.people[i], at - self.starts[i]
+            after = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+            at = self.text.find(title, after)
+
+
+_roles: "weakref.WeakKeyDictionary[Store, _Roles]" = weakref.WeakKeyDictionary()
+
+
+def warm(store: "Store") -> None:
+    """Read every article's facts and index the roles now (about 2 s at 20,000 articles), so that
+    a server's first question across the archive does not wait for them; then set what is read
+    aside from the garbage collector's full scans (`gc.freeze`): at 20,000 articles a scan over
+    the fact table's objects paused a list answer for 0.3 s (list p95 483 → 160 ms on this
+    session's shapes). `open_store` unfreezes when a newer generation replaces a store, so the
+    old one is still freed."""
+    role_index(store)
+    gc.freeze()
+
+
+def role_index(store: "Store") -> _Roles:
+    """The store's _Roles, built once per store (a store never changes)."""
+    found = _roles.get(store)
+    if found is None:  # a benign race at worst builds it twice
+        people = store.facts.people
+        lines = [fold(f"{p.rank or ''} {p.role or ''}") for p in people]
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
+        found = _roles[store] = _Roles(people, "\n".join(lines), starts)
+    return found
+
+
+def title_phrases(q: "Question", store: "Store") -> list[str]:
+    """The longest run of the question's words, opening with a title word (or "phó" and one),
+    that some person's role or rank holds: "thu truong bo cong an", "pho truong ban dan van trung
+    uong", "dai tuong"; with the alternatives the question writes after it, whose words take the
+    place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
+    tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"."""
+    words = re.sub(r"\((?:khong tinh|khong ke|tru|ngoai tru)[^)]*\)", " ", fold(q.restored)).split()  # "(trừ …)"
+    words = [w for w in (re.sub(r"\W", "", w) for w in words) if w]
+    roles = role_index(store).text
+    for size in range(min(12, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i:i + size])
+            if phrase.removeprefix("pho ").startswith(TITLES) and any(f in roles for f in forms(phrase)):
+                head, after = words[i:i + size], words[i + size:]
+                if after[:1] in (["hoac"], ["hay"], ["va"]):  # "Tỉnh ủy hoặc Thành ủy"
+                    after = after[1:]
+                found = [phrase]
+                for cut, take in ((2, 2), (1, 2), (1, 1), (2, 1)):
+                    other = " ".join(head[:-cut] + after[:take])
+                    if len(head) > cut and len(after) >= take and other not in found and any(
+                            f in roles for f in forms(other)):
+                        found.append(other)
+                        break
+                return found
+    return []
+
+
+def forms(title: str) -> list[str]:
+    """The ways a role may hold a title: its abbreviations swapped ("Ban Dân vận TW"), a standing
+    committee's member as the press shortens it ("UVTV Tỉnh ủy", "Thường vụ Tỉnh ủy"), and a
+    deputy's with "thường trực" after the head ("Phó Chủ tịch Thường trực UBND"), or after the
+    body's first word repeated ("Phó trưởng Ban Thường trực Ban Dân vận …" is a Phó trưởng Ban Dân vận)."""
+    found = []
+    member = re.match(r"uy vien (?:ban thuong vu|btv) (.+)", title)  # "Ủy viên Ban Thường vụ Tỉnh ủy"
+    others = [f"{short} {member.group(1)}" for short in ("uy vien thuong vu", "uvtv", "thuong vu")] if member else []
+    for form in [*spellings(title), *others]:
+        found.append(form)
+        words = form.split()
+        rest = " ".join(words[1:])
+        head = next((t for t in TITLES if rest.startswith(f"{t} ")), None)
+        if head and words[0] == "pho":
+            at = 1 + len(head.split())
+            if at < len(words):  # "Phó Chủ tịch Thường trực UBND", "Phó trưởng Ban Thường trực Ban Dân vận"
+                found += [" ".join((*words[:at], *lead, "thuong", "truc", *words[at:])) for lead in ((), (words[at],))]
+    return found
+
+
+def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The people whose role or rank holds one of the titles, counted once each, newest first; a row
+    for each article naming them so, so that every article is cited."""
+    docs = store.data.documents
+    found: dict[str, dict[str, "Person"]] = {}  # folded name -> article -> the mention
+    shown: dict[str, str] = {}
+    held: dict[int, tuple["Person", int, str, str]] = {}  # a person once, by the first form that holds them
+    for title in titles:
+        for form in forms(title):  # the title itself first
+            for p, at in role_index(store).holders(form):
+                if keep(p.doc_id):
+                    held.setdefault(id(p), (p, at, title, form))
+    folded: dict[str, str] = {}
+    for p, at, title, form in sorted(held.values(), key=lambda held: docs[held[0].doc_id].date or "", reverse=True):
+        written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
+        if not title.startswith("pho ") and fold(written[max(0, at - 4):at]) == "pho ":
+            continue  # "Thứ trưởng" is not "Phó Thứ trưởng"
+        if form == title:
+            shown.setdefault(title, written[at:at + len(title)])
+        name = folded.get(p.name) or folded.setdefault(p.name, fold(p.name))
+        found.setdefault(name, {}).setdefault(p.doc_id, p)
+    if not found:
+        return None
+    rows = [p for by_doc in found.values() for p in by_doc.values()]  # newest first: `held` was sorted so
+    named = ", ".join(shown.get(t, t) for t in titles if t in shown)
+    heading = (f"Các bài viết nêu tên {len(found)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":")
+    return people_rows(heading, rows, len(found), q, store)
+
