@@ -271,6 +271,30 @@ def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
         assert "2 chương trình" in own.text
 
 
+def test_which_provinces_signed_with_a_partner_names_each_rows_province(tmp_path):
+    """"Ban Dân vận những tỉnh nào đã ký … với X (hoặc Y)?": the other side's programmes with X or Y,
+    each row with its article's place (the article writes "Ban Dân vận Tỉnh ủy", not the province);
+    another body that signed with X is not of the side asked."""
+    texts = {
+        "b1": ("Tây Giang", "Ngày 3/11, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Quân sự tỉnh ký kết chương trình phối hợp "
+                            "công tác dân vận giai đoạn 2023 - 2026."),
+        "b2": ("Nam Sơn", "Ngày 5/4, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh ký kết chương trình phối "
+                          "hợp công tác giai đoạn 2021 - 2026."),
+        "b3": ("Đông Lâm", "Ngày 9/8, Hội Nông dân tỉnh và Bộ Chỉ huy Quân sự tỉnh ký kết chương trình phối hợp giai "
+                           "đoạn 2022 - 2027."),
+        "b4": ("Bắc Hà", "Ngày 2/3, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp giai đoạn 2021 - 2026."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Ký kết chương trình phối hợp ở {place}"\nplace: {place}\n'
+                         f'date: 2023-01-0{n}\n---\n{text}\n' for n, (d, (place, text)) in enumerate(texts.items(), 1)}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    for question in ("Ban Dân vận những tỉnh nào đã ký kết chương trình phối hợp với Bộ Chỉ huy Quân sự hoặc Bộ đội "
+                     "Biên phòng?",
+                     "ban dan van cap tinh o dau da ky ket chuong trinh phoi hop voi bo chi huy quan su hay bo doi bien phong"):
+        a = answerer.answer(question, mode="bm25")
+        assert sorted(c.doc_id for c in a.citations) == ["b1", "b2"]
+        assert "**Ban Dân vận Tỉnh ủy** (Tây Giang)" in a.text and "**Ban Dân vận Tỉnh ủy** (Nam Sơn)" in a.text
+
+
 def test_a_programme_many_articles_name_cites_a_few_and_counts_the_rest(tmp_path):
     texts = {f"m{i}": (f"2023-0{i + 1}-10", f"Sơ kết lần {i}", "Hai đơn vị tiếp tục thực hiện Chương trình phối hợp số "
                        "17-CTr/BDV-CA ngày 02/3/2021 giữa Ban Dân vận Tỉnh ủy và Công an tỉnh Tây Giang.")

@@ -55,7 +55,11 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) {_KINDS} 
                        rf"|ky(?: ket)?(?: \w+){{0,10}} (?:voi|cung) (?:nhung|cac) {_KINDS} nao)(?!\w)"
                        # "Những đơn vị nào đã ký chương trình phối hợp với X (về …)?"
                        r"|^(?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc|tinh|dia phuong) nao (?:da )?(?:cung )?"
-                       r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<after>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
+                       r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<after>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$"
+                       # "Ban Dân vận (cấp tỉnh) những tỉnh nào / ở đâu đã ký … với X?": X's partners of one side
+                       r"|^(?P<side>.+?)(?: cap (?:tinh|huyen|xa)(?: thanh pho)?)? (?:(?:o )?(?:nhung|cac) (?:tinh|dia phuong|"
+                       r"noi|tinh thanh|huyen) nao|o dau) (?:da )?(?:cung )?(?:ky|xay dung)(?: ket)?(?: \w+){0,14}? "
+                       r"(?:voi|cung) (?P<partner>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
@@ -163,9 +167,14 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
 def asks_partners(q: "Question") -> str | None:
     """The body whose partners the question asks for ("Bộ Chỉ huy Quân sự đã cùng những cơ quan
     nào ký chương trình …", "Những đơn vị nào đã ký chương trình phối hợp với X?"), folded, or None."""
+    m = _partners_asked(q)
+    return (m["body"] or m["after"] or m["partner"]).removeprefix("co ") if m else None
+
+
+def _partners_asked(q: "Question") -> re.Match | None:
     asked = " ".join(re.findall(r"\w+", fold(re.sub(r"\([^)]*\)", " ", q.restored))))  # not an aside in brackets
     m = _PARTNERS.search(_FRAMED.sub("", asked))  # nor "Theo các bài viết, …"
-    return (m.group("body") or m.group("after")).removeprefix("co ") if m and not q.codes and not WHO.search(q.folded) else None
+    return m if m and not q.codes and not WHO.search(q.folded) else None
 
 
 def _names(forms: list[str], party: str) -> bool:
@@ -190,6 +199,8 @@ def _longest(party: str) -> str:
 def _bodies(body: str) -> list[str]:
     """The bodies a folded phrase names: "công an các tỉnh, thành phố trực thuộc Trung ương" is
     "công an tỉnh" and "công an thành phố" (a level and the city of the same level)."""
+    if " hoac " in f" {body} " or " hay " in f" {body} ":  # "Bộ Chỉ huy Quân sự hoặc Bộ đội Biên phòng"
+        return [one for part in re.split(r" (?:hoac|hay) ", body) if part for one in _bodies(part)]
     body = re.sub(r"(?<!\w)cac |(?: truc thuoc trung uong| tren ca nuoc)$", "", body)
     both = re.fullmatch(r"(.+?) (tinh|huyen) (thanh pho|tp|thi xa|quan)", body)
     return [f"{both.group(1)} {both.group(2)}", f"{both.group(1)} {both.group(3)}"] if both else [body]
@@ -202,11 +213,13 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     found: set[str] = set()
     rows: list[tuple["Programme", list[str]]] = []
     bodies = [spellings(one) for one in _bodies(body)]
+    asked = _partners_asked(q)
+    side = spellings(asked["side"]) if asked and asked["side"] else None  # "Ban Dân vận những tỉnh nào …"
     written: dict[int, str] = {}  # each body as an article writes it, shortest first ("Công an tỉnh")
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         ours = [p for p in prog.parties if any(_names(forms, p) for forms in bodies)]
         others = [p for p in prog.parties if p not in ours]
-        if ours and others:
+        if ours and others and (side is None or any(_names(side, p) for p in others)):
             rows.append((prog, others))
             for n, forms in enumerate(bodies):
                 for party in filter(lambda p: _names(forms, p), ours):
@@ -221,8 +234,10 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     for prog, others in rows[:ROWS_SHOWN]:
         start, end = prog.parties_span or (prog.start, prog.end)
         ev = Evidence.of(docs[prog.doc_id], start, end)
-        lines.append(Statement((Strong(as_written(docs[prog.doc_id].text[start:end], others)), f" — {prog.name}"),
-                               ev, item=True))
+        shown = as_written(docs[prog.doc_id].text[start:end], others)
+        place = docs[prog.doc_id].place  # "Ban Dân vận Tỉnh ủy" of which province: the article's place
+        where = f" ({place})" if place and fold(place.lower()) not in fold(shown.lower()) else ""
+        lines.append(Statement((Strong(shown), where, f" — {prog.name}"), ev, item=True))
         items += [Item(other, None, None, ("ký",), ev) for other in others]
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if counts(q.folded, q.restored) else items[0].name)
