@@ -166,6 +166,13 @@ def test_events_reported_are_listed_by_article_typed_without_diacritics(answerer
     assert sorted(c.doc_id for c in a.citations) == ["a1", "a5"] and "hội nghị sơ kết" in a.text
 
 
+@pytest.mark.parametrize("question", ["Các bài báo nhắc tới những cuộc sơ kết cụ thể nào (hội nghị hoặc báo cáo)?",
+                                      "cac bai viet dua tin nhung hoi nghi so ket nao"])
+def test_events_the_articles_report_asked_the_other_way_round(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["a1", "a5"] and "2 bài viết" in a.text
+
+
 def test_warming_reads_the_archive_wide_tables_before_any_question(tmp_path):
     from danvan_qa.qa import title_lists
 

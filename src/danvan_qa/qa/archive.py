@@ -43,12 +43,15 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
 _ARTICLES = re.compile(r"(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
                        r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
 # "Những hội nghị tổng kết … nào được đưa tin", "X có những hoạt động nào được đưa tin": events reported
+# or, said the other way, "Các bài báo nhắc tới những (cuộc) sơ kết nào?"
 _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
-                       r"(?: \w+){0,8} nao (?:da )?duoc (?:dua tin|nhac den|nhac toi)(?!\w)")
+                       r"(?: \w+){0,8} nao (?:da )?duoc (?:dua tin|nhac den|nhac toi)(?!\w)"
+                       r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
+                       rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
                          r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)")
-_GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)")  # asks for events, names no topic
+_GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
@@ -86,7 +89,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return _history(q.person, store, keep)  # type: ignore[arg-type]
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Hà Tĩnh có những hoạt động nào?"
         return events
-    if (_ARTICLES.search(q.folded) or _REPORTED.search(q.folded)) and not _COUNTED_IN.search(q.folded):
+    if _REPORTED.search(q.folded) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded):
         return _articles(q, store, keep)
     kind = asks_documents(q, asks_across(q))
     if kind and kind != "chuong trinh":
@@ -203,10 +206,14 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25 ranks highest for the topic, so
     the cost does not grow with the archive; when the last of them still holds the topic, more
     articles may, and the answer says "at least"."""
-    written = re.findall(r"\w+", q.restored.rstrip(" ?.!"))
+    written = re.findall(r"\w+", re.sub(r"\([^)]*\)", " ", q.restored).rstrip(" ?.!"))  # not an aside in brackets
     folded = [fold(w.lower()) for w in written]
-    span = _without(_without(_without(list(range(len(folded))), folded, _GENERIC), folded, _LEAD), folded, _TAIL)
-    topic = [folded[i] for i in span if folded[i] not in _COMMON]
+    span = list(range(len(folded)))
+    for pattern in (_GENERIC, _LEAD, _LEAD, _TAIL):  # "các bài nhắc tới | những | … nào": twice from the left
+        span = _without(span, folded, pattern)
+    # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết": the review is the topic, not its classifier
+    topic = [folded[i] for n, i in enumerate(span) if folded[i] not in _COMMON and not (
+        folded[i] == "cuoc" and n + 2 < len(span) and folded[span[n + 2]] == "ket")]
     if len(topic) < 2:
         return None
     docs, chunks = store.data.documents, store.data.chunks
