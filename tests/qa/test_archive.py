@@ -66,6 +66,12 @@ def test_a_listing_keeps_to_the_articles_the_filters_admit(answerer):
     assert count.short == "1"
 
 
+@pytest.mark.parametrize("question", ["Có bao nhiêu Thứ trưởng Bộ Nội vụ được nêu đích danh?",
+                                      "may nguoi la thu truong bo noi vu xuat hien trong cac tin bai nay"])
+def test_the_archive_asked_in_other_words_counts_people_by_title(answerer, question):
+    assert answerer.answer(question, mode="bm25").short == "2"
+
+
 def test_people_by_title_are_counted_without_their_deputies(answerer):
     """Counted once each; cited in every article that gives them the title (a1 and a2 for one)."""
     a = answerer.answer("Các bài viết nêu tên bao nhiêu Thứ trưởng Bộ Nội vụ?", mode="bm25")
@@ -167,7 +173,8 @@ def test_events_reported_are_listed_by_article_typed_without_diacritics(answerer
 
 
 @pytest.mark.parametrize("question", ["Các bài báo nhắc tới những cuộc sơ kết cụ thể nào (hội nghị hoặc báo cáo)?",
-                                      "cac bai viet dua tin nhung hoi nghi so ket nao"])
+                                      "cac bai viet dua tin nhung hoi nghi so ket nao",
+                                      "Có những hội nghị sơ kết nào (ở tỉnh hay ở huyện) được đưa tin?"])
 def test_events_the_articles_report_asked_the_other_way_round(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert sorted(c.doc_id for c in a.citations) == ["a1", "a5"] and "2 bài viết" in a.text

@@ -192,5 +192,6 @@ ACT_KIND = {"chủ trì": "chair", "đồng chủ trì": "chair", "dẫn đoàn"
             "dự": "attendees", "ký kết": "attendees"}
 # Nouns for a person besides titles and ranks, heading "… nào" in a question ("Lãnh đạo … nào").
 # Folded words that ask across the archive ("… được nêu tên trong các bài viết?"), with "những / các / bao nhiêu".
-ARCHIVE_CUES = ("cac bai", "bai viet", "duoc neu ten", "neu ten", "duoc nhac den", "duoc dua tin", "trong cac bai")
+ARCHIVE_CUES = ("cac bai", "bai viet", "bai bao", "tin bai", "duoc neu ten", "neu ten", "dich danh", "duoc nhac den", "nhac toi",
+                "duoc dua tin", "trong cac bai")
 OTHER_PERSON_NOUNS = ("đồng chí", "lãnh đạo", "tướng", "đại diện", "thành viên")

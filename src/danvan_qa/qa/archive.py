@@ -89,7 +89,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return _history(q.person, store, keep)  # type: ignore[arg-type]
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Hà Tĩnh có những hoạt động nào?"
         return events
-    if _REPORTED.search(q.folded) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded):
+    plain = " ".join(re.findall(r"\w+", fold(re.sub(r"\([^)]*\)", " ", q.restored).lower())))  # no aside in brackets
+    if _REPORTED.search(plain) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded):
         return _articles(q, store, keep)
     kind = asks_documents(q, asks_across(q))
     if kind and kind != "chuong trinh":
