@@ -406,3 +406,29 @@ def test_programmes_by_the_year_their_period_ends_counted_as_asked(tmp_path):
     when = answerer.answer("Các chương trình phối hợp giữa Ban Dân vận và Công an được ký kết vào những ngày nào?",
                            mode="bm25")
     assert "Ngày **26/5/2022** — " in when.text and "Ngày **10/1/2026** — " in when.text  # each row opens on its date
+
+
+def test_models_named_across_the_articles_quoted_in_a_run_or_after_their_kind(tmp_path):
+    texts = {
+        "m1": ("2023-04-02", "Công an tỉnh Tây Giang nhân rộng mô hình tự quản",
+               "Công an tỉnh Tây Giang triển khai các mô hình “Tổ tự quản về an ninh trật tự”, “Dòng họ tự quản an "
+               "toàn” và “Camera an ninh khu phố” tại nhiều xã."),
+        "m2": ("2023-03-02", "Ra mắt mô hình dân vận khéo ở tỉnh Bắc Hà",
+               "Mô hình “Dân vận khéo” cấp tỉnh “Tôi giúp dân xã Bắc Hà” được Công an tỉnh Bắc Hà ra mắt ngày 2/3/2023."),
+        "m3": ("2022-05-06", "Công an tỉnh Nam Sơn làm tốt công tác dân vận",
+               "Công an tỉnh Nam Sơn hiện duy trì 25 mô hình “Dân vận khéo” trên các lĩnh vực công tác."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    own = answerer.answer("cac mo hinh tu quan duoc ke ten trong cac bai la nhung mo hinh nao", mode="bm25")
+    assert [i.name for i in own.items] == ["Tổ tự quản về an ninh trật tự", "Dòng họ tự quản an toàn"]
+    assert [c.doc_id for c in own.citations] == ["m1"]  # one sentence names both
+    kind = answerer.answer('Có bao nhiêu mô hình "Dân vận khéo" được kể tên trong các bài?', mode="bm25")
+    assert kind.short == "1" and [i.name for i in kind.items] == ["Tôi giúp dân xã Bắc Hà"]  # the kind is no model
+    # the number an article gives is asked of that article, not counted across the archive
+    from danvan_qa.qa.archive import listing
+    from danvan_qa.qa.questions import parse
+
+    store = answerer.store
+    for question in ("Theo các bài báo, Công an tỉnh Nam Sơn duy trì bao nhiêu mô hình Dân vận khéo?",
+                     "Công an tỉnh Nam Sơn duy trì những mô hình nào?"):
+        assert listing(parse(question, store.restorer.restore(question), store.stored_facts), store) is None

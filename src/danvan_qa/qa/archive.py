@@ -23,6 +23,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
+from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, place_events
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
@@ -97,6 +98,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return documents(q, kind, store, keep)
     if q.person or q.dates:
         return None
+    if asks_models(q) and asks_across(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"
+        return named
     body = asks_partners(q)
     if body:
         return partners(body, q, store, keep)

@@ -1,0 +1,120 @@
+"""Models (mô hình) named across the archive: "Các mô hình tự quản được kể tên trong các bài là
+những mô hình nào?", "Kể tên các mô hình "Dân vận khéo" cụ thể … được nêu trong các bài".
+
+The press names a model in quotes after "mô hình", often several in a row ("mô hình “A”, “B” và
+“C”", "Nhiều mô hình điển hình như: “A”; mô hình “B”"). Each quoted name is a row, citing its
+sentence, counted once however many articles name it. The question narrows them: the words right
+after "mô hình" ("mô hình tự quản") must be in the name; its other words of substance ("của lực
+lượng công an") and a quoted kind ("Dân vận khéo") in the article, three quarters of them by rarity. A kind written in quotes
+before a name ("Mô hình “Dân vận khéo” cấp tỉnh “Tôi làm Công an xã”") is the kind, not a model.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from danvan_qa.index.store import word_set
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.extractive import rarity
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, counts,
+                                  dated, more_rows)
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.questions import Question
+
+# "những / các mô hình …", or "bao nhiêu mô hình … được kể tên": not "bao nhiêu mô hình" alone, which
+# asks for the number an article gives ("Công an tỉnh đã xây dựng bao nhiêu mô hình?")
+_ASKS = re.compile(r"(?<!\w)(?:nhung|cac) mo hinh(?!\w)|(?<!\w)(?:bao nhieu|may) mo hinh(?!\w)(?=.*(?<!\w)(?:ke ten|"
+                   r"neu ten|duoc neu|nhac den|nhac toi|de cap|khac nhau)(?!\w))")
+_MODEL = re.compile(r"(?<!\w)[Mm]ô hình")
+_QUOTE = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
+HELD = 0.75  # the share of the question's other words, weighted by rarity, an article must hold
+_LEAD_GAP = 60  # characters between "mô hình" and its first quoted name ("tiêu biểu được ghi nhận là")
+_JOIN_GAP = 40  # characters between two names of one run
+_JOIN = re.compile(r"\s*(?:[,;:]|\s(?:và|hoặc)\s)?\s*(?:[Mm]ô hình\s*)?$")  # between two names of one run
+# Words of the question's frame, not of what the models are about
+_FRAME = frozenset("nhung cac bao nhieu may mo hinh nao la gi duoc da co ke ten neu nhac den toi trong bai viet bao "
+                   "tin cu the dich danh nay khac nhau tat ca tong cong hay va hoac cua o tai ve".split())
+
+
+def asks_models(q: "Question") -> bool:
+    """Whether the question asks which (or how many) models are named; the caller has checked
+    that it asks across the articles."""
+    return bool(_ASKS.search(q.folded))
+
+
+def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The quoted models of the articles holding the question's words, newest article first."""
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]|\([^)]*\)", " ", q.restored)  # a kind in quotes, an aside in brackets
+    words = [fold(w.lower()) for w in re.findall(r"\w+", unquoted)]
+    after = _modifier(words)
+    kinds = {fold(k.strip().lower()) for k in _QUOTE.findall(q.restored)}  # "Dân vận khéo": the kind asked, no model
+    kind = [w for k in kinds for w in re.findall(r"\w+", k)]
+    topic = [w for w in words if w not in _FRAME and w not in after] + kind
+    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in topic}
+    docs, chunks = store.data.documents, store.data.chunks
+    ranked = store.lexical_search(" ".join(["mô hình", *after, *topic]), CANDIDATE_CHUNKS).rows.tolist()
+    found: dict[str, list[tuple[str, str, Evidence]]] = {}  # folded name -> (name, article, evidence)
+    for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
+        doc = docs[doc_id]
+        held = store.words(doc_id).text.unigrams | word_set(fold(doc.title.lower())).unigrams
+        if sum(weight[w] for w in weight if w in held) < HELD * sum(weight.values()):
+            continue
+        spans = store.sentences(doc_id)
+        for name, at in _named(doc.text):
+            folded = fold(name.lower())
+            if folded not in kinds and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in after):
+                start, end = next(((a, b) for a, b in spans if a <= at < b), (at, at + len(name)))
+                found.setdefault(folded, []).append((name, doc_id, Evidence.of(doc, start, end)))
+    if not found:
+        return None
+    rows = sorted((mentions[0] for mentions in found.values()), key=lambda row: docs[row[1]].date or "", reverse=True)
+    shown = " ".join(w for w in re.findall(r"\w+", unquoted) if fold(w.lower()) in after)
+    lines = [Statement((f"Các bài viết nêu {len(rows)} mô hình{' ' if shown else ''}", Strong(shown) if shown else "",
+                        ":"),)]
+    items = []
+    for name, doc_id, ev in rows[:ROWS_SHOWN]:
+        lines.append(Statement((Strong(name), f" ({dated(docs[doc_id].date)}{docs[doc_id].title})"), ev, item=True))
+        items.append(Item(name, None, None, (), ev))
+    lines += more_rows(len(rows))
+    return Listing(tuple(lines), tuple(items), len(rows), str(len(rows)) if counts(q.folded, q.restored) else rows[0][0])
+
+
+def _modifier(words: list[str]) -> list[str]:
+    """The words right after "mô hình" in the question that say which models ("mô hình tự quản"),
+    up to a word of the frame."""
+    for i in range(len(words) - 1):
+        if words[i:i + 2] == ["mo", "hinh"]:
+            out = []
+            for w in words[i + 2:]:
+                if w in _FRAME:
+                    break
+                out.append(w)
+            return out
+    return []
+
+
+def _named(text: str) -> Iterator[tuple[str, int]]:
+    """Each quoted name written as a model, with where it starts: the run of quoted names after
+    "mô hình" (a few words may come before the first), less a kind that a few words without
+    punctuation join to the name after it ("“Dân vận khéo” cấp tỉnh “Tôi làm Công an xã”")."""
+    for m in _MODEL.finditer(text):
+        at = m.end()
+        quote = _QUOTE.search(text, at, at + _LEAD_GAP + 210)
+        if quote is None or quote.start() - at > _LEAD_GAP or re.search(r"[.!?\n]", text[at:quote.start()]):
+            continue
+        run: list[tuple[str, int]] = []
+        while quote is not None:
+            run.append((quote.group(1).strip(), quote.start(1)))
+            following = _QUOTE.search(text, quote.end(), quote.end() + _JOIN_GAP + 210)
+            if following is None or following.start() - quote.end() > _JOIN_GAP:
+                break
+            gap = text[quote.end():following.start()]
+            if len(run) == 1 and 0 < len(gap.split()) <= 3 and not re.search(r"[.,;:!?]", gap):
+                run.pop()  # the first was the kind of the model that follows
+            elif not _JOIN.match(gap):
+                break
+            quote = following
+        yield from run
