@@ -432,3 +432,30 @@ def test_models_named_across_the_articles_quoted_in_a_run_or_after_their_kind(tm
     for question in ("Theo các bài báo, Công an tỉnh Nam Sơn duy trì bao nhiêu mô hình Dân vận khéo?",
                      "Công an tỉnh Nam Sơn duy trì những mô hình nào?"):
         assert listing(parse(question, store.restorer.restore(question), store.stored_facts), store) is None
+
+
+def test_where_a_topics_events_were_held_one_row_per_article_with_its_place(tmp_path):
+    texts = {
+        "t1": ("huyện Đông Khê, Tây Giang", "Gặp mặt người có uy tín trong đồng bào dân tộc thiểu số",
+               "Ngày 3/2, tại huyện Đông Khê, Công an tỉnh Tây Giang tổ chức buổi gặp mặt người có uy tín trong đồng "
+               "bào dân tộc thiểu số."),
+        "t2": ("TP Nam Sơn, Nam Sơn", "Hội nghị phát huy vai trò người có uy tín",
+               "Ngày 5/6, tại TP Nam Sơn, Bộ Công an tổ chức hội nghị phát huy vai trò người có uy tín trong đồng bào "
+               "dân tộc thiểu số."),
+        "t3": ("Bắc Hà", "Ký kết chương trình phối hợp công tác dân vận",  # the topic in passing: another event
+               "Ngày 2/3, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp tại hội nghị. Chương trình "
+               "phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{title}"\nplace: "{place}"\ndate: 2023-0{n}-10\n---\n{title}\n\n{text}\n'
+             for n, (d, (place, title, text)) in enumerate(texts.items(), 1)}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    a = answerer.answer("cong an da to chuc hoi nghi hay buoi gap mat voi nguoi co uy tin trong dong bao dan toc thieu so "
+                        "o nhung dia phuong nao", mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["t1", "t2"]
+    assert all(c.quote.startswith("Ngày") for c in a.citations)  # the sentence that says where
+    assert "**huyện Đông Khê, Tây Giang**" in a.text
+    from danvan_qa.qa.archive import listing
+    from danvan_qa.qa.questions import parse
+
+    one = "Hội nghị phát huy vai trò người có uy tín diễn ra ở đâu?"  # one event's place: not a list
+    assert listing(parse(one, answerer.store.restorer.restore(one), answerer.store.stored_facts), answerer.store) is None

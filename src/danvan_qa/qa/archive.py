@@ -24,7 +24,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
-from danvan_qa.qa.place_events import asks_place_events, place_events
+from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
                                       title_phrases)
@@ -90,6 +90,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return _history(q.person, store, keep)  # type: ignore[arg-type]
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Hà Tĩnh có những hoạt động nào?"
         return events
+    if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
+        return places
     plain = " ".join(re.findall(r"\w+", fold(re.sub(r"\([^)]*\)", " ", q.restored).lower())))  # no aside in brackets
     if _REPORTED.search(plain) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded):
         return _articles(q, store, keep)

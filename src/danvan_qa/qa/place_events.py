@@ -1,10 +1,17 @@
-"""What happened in a place: "Ở Hà Tĩnh có những hoạt động nào …, diễn ra ngày nào?".
+"""What happened in a place, and where a topic's events happened: "Ở Hà Tĩnh có những hoạt động
+nào …, diễn ra ngày nào?", "Công an đã tổ chức hội nghị với người có uy tín ở những địa phương nào?".
 
 A question that opens on a place ("Ở X", "Tại X") and asks for its activities or events, of any
 kind, asks across the archive: every article whose own place (or title) names it gives a row,
 newest first, citing its first dated sentence, which reports its event as news leads do
 ("Chiều 5/9, đoàn công tác … kiểm tra …"). With fewer than two such articles the question is
 answered as usual.
+
+The other way round, a question asking where (ở những địa phương / tỉnh nào, ở đâu) events of a
+topic were held lists the articles holding four fifths of the topic's words (weighted by rarity)
+three quarters of its word pairs, half of them in its title and lead (the event it reports), and
+an event (hội nghị, buổi gặp mặt, đoàn công tác …), a row per article with its place, citing the sentence that
+says where (tại / ở + a name) with most of the topic.
 """
 
 from __future__ import annotations
@@ -12,11 +19,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
+from danvan_qa.index.store import word_set
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import place_in
-from danvan_qa.qa.records import (ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts,
-                                  dated, more_rows)
+from danvan_qa.qa.extractive import rarity
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
+                                  Strong, counts, dated, more_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -67,3 +76,64 @@ def _as_written(q: "Question", place: str) -> str:
     written = next((" ".join(words[i:i + size]).strip(",.") for i in range(len(words) - size + 1)
                     if fold(" ".join(words[i:i + size])).strip(",.") == place), place)
     return " ".join(w[:1].upper() + w[1:] for w in written.split())  # a place's syllables are capitalised
+
+
+# "… tổ chức hội nghị hay buổi gặp mặt với <topic> ở những địa phương nào / ở đâu?" (folded)
+_KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ \w+)"
+_FAMILIES = (r"doan (?:kiem tra|cong tac)", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
+             r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
+_WHERE = re.compile(r"(?: (?:o|tai) (?:nhung|cac) (?:dia phuong|tinh|noi|tinh thanh|dia ban) nao| o dau)$")
+_NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao|luc luong)(?!\w)")
+_SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?[A-ZĐÀ-Ỹ]")
+TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an article must hold
+
+
+def asks_topic_places(q: "Question") -> bool:
+    """Whether the question asks where events of a kind it names, on a topic, were held."""
+    where = _WHERE.search(q.folded)
+    several = rf"(?<!\w){_KINDS}(?!\w)" if where and where.group(0) != " o dau" else rf"(?<!\w)(?:nhung|cac) {_KINDS}(?!\w)"
+    return bool(where and re.search(several, q.folded)) and not WHO.search(q.folded)  # "ở đâu" of one event is not a list
+
+
+def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """A row per article holding the topic and a kind of event asked, newest first, with its place."""
+    asked = _WHERE.sub("", q.folded)
+    asked_kinds = {m.group(0) for m in re.finditer(rf"(?<!\w){_KINDS}(?!\w)", asked)}
+    kinds = "|".join(family for family in _FAMILIES if any(re.fullmatch(family, k) for k in asked_kinds))
+    kinds = rf"(?<!\w)(?:{kinds or _KINDS})(?!\w)"  # a delegation asked for is a delegation, of any name
+    topic = [w for w in _NOT_TOPIC.sub(" ", asked).split()]
+    if len(topic) < 2:
+        return None
+    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in topic}
+    pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}  # "uy tin", "thieu so": the topic's words together
+    docs, chunks = store.data.documents, store.data.chunks
+    ranked = store.lexical_search(" ".join(topic), CANDIDATE_CHUNKS).rows.tolist()
+    rows = []
+    for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
+        doc, words = docs[doc_id], store.words(doc_id)
+        text = fold(doc.text.lower())
+        if sum(weight[w] for w in weight if w in words.text.unigrams) < TOPIC_HELD * sum(weight.values()) or \
+                len(pairs & words.text.pairs) < 0.75 * len(pairs) or not re.search(kinds, text):
+            continue
+        spans = store.sentences(doc_id)
+        lead = set(word_set(fold(doc.title.lower())).unigrams).union(*(words.sentences[i].unigrams for i in range(min(2, len(spans)))))
+        if sum(weight[w] for w in weight if w in lead) < sum(weight.values()) / 2:
+            continue  # the topic in passing: the article reports another event
+        named = fold((doc.place or "").split(",")[0].lower()).removeprefix("tp ").strip()  # "Phủ Lý" of "TP Phủ Lý, Hà Nam"
+
+        def where(i: int) -> tuple[bool, bool, float]:  # says where, not the title again, most of the topic
+            sentence = doc.text[slice(*spans[i])]
+            return (bool(_SAYS_WHERE.search(sentence) or named and named in fold(sentence.lower())),
+                    sentence.strip() != doc.title.strip(), sum(weight[w] for w in weight if w in words.sentences[i].unigrams))
+        best = max(range(len(spans)), key=where)
+        rows.append((doc, Evidence.of(doc, *spans[best])))
+    if not rows:
+        return None
+    rows.sort(key=lambda row: row[0].date or "", reverse=True)
+    lines = [Statement((f"{len(rows)} bài viết đưa tin các sự kiện này, ở:",))]
+    items = []
+    for doc, ev in rows[:ROWS_SHOWN]:
+        lines.append(Statement((Strong(doc.place or doc.title), f" ({dated(doc.date)}{doc.title})"), ev, item=True))
+        items.append(Item(doc.place or doc.title, None, None, (), ev))
+    lines += more_rows(len(rows))
+    return Listing(tuple(lines), tuple(items), len(rows), str(len(rows)) if counts(q.folded, q.restored) else items[0].name)
