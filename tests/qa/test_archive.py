@@ -307,6 +307,10 @@ def test_which_provinces_signed_with_a_partner_names_each_rows_province(tmp_path
         a = answerer.answer(question, mode="bm25")
         assert sorted(c.doc_id for c in a.citations) == ["b1", "b2"]
         assert "**Ban Dân vận Tỉnh ủy** (Tây Giang)" in a.text and "**Ban Dân vận Tỉnh ủy** (Nam Sơn)" in a.text
+    # programmes by period and parties, asked with ten words between "chương trình" and "giữa"
+    own = answerer.answer("Những chương trình phối hợp công tác dân vận giai đoạn 2021 - 2026 giữa ban dân vận và công an "
+                          "là của những cơ quan nào?", mode="bm25")
+    assert [c.doc_id for c in own.citations] == ["b4"] and "Công an tỉnh (Bắc Hà)" in own.text
 
 
 def test_a_programme_many_articles_name_cites_a_few_and_counts_the_rest(tmp_path):

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
 # "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …", "có mấy chương trình"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
-                         r"(?: \w+){0,8} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)")
+                         r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")  # not "tính đến hết năm"
@@ -234,10 +234,9 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     for prog, others in rows[:ROWS_SHOWN]:
         start, end = prog.parties_span or (prog.start, prog.end)
         ev = Evidence.of(docs[prog.doc_id], start, end)
-        shown = as_written(docs[prog.doc_id].text[start:end], others)
-        place = docs[prog.doc_id].place  # "Ban Dân vận Tỉnh ủy" of which province: the article's place
-        where = f" ({place})" if place and fold(place.lower()) not in fold(shown.lower()) else ""
-        lines.append(Statement((Strong(shown), where, f" — {prog.name}"), ev, item=True))
+        shown = as_written(docs[prog.doc_id].text[start:end], others)  # of which province: the article's place
+        lines.append(Statement((Strong(shown), _place_of(docs[prog.doc_id].place, shown), f" — {prog.name}"), ev,
+                               item=True))
         items += [Item(other, None, None, ("ký",), ev) for other in others]
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if counts(q.folded, q.restored) else items[0].name)
@@ -262,9 +261,10 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         prog = group[0]
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
         first_date = when and prog.date_text  # "… ký kết vào những ngày nào?": each row opens on its date
+        between = as_written(_parties_sentence(store, prog), prog.parties) if prog.parties else ""
         details = ", ".join(filter(None, (
             f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
-            f"giữa {as_written(_parties_sentence(store, prog), prog.parties)}" if prog.parties else None,
+            f"giữa {between}{_place_of(docs[prog.doc_id].place, between)}" if prog.parties else None,
             f"ký ngày {prog.date_text}" if prog.date_text and not first_date else None)))
         others: dict[str, "Programme"] = {}
         for p in group[1:]:
@@ -283,6 +283,17 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         lines.append(Statement((f"Còn {len(groups) - len(items)} chương trình nữa không hiện ở đây.",)))
     return Listing(tuple(lines), tuple(items), len(groups),
                    str(len(groups)) if counts(q.folded, q.restored) else groups[0][0].name)
+
+
+def _place_of(place: str | None, bodies: str) -> str:
+    """" (Hà Tĩnh)" where bodies are written without their article's place ("Ban Dân vận Tỉnh ủy"); not
+    for central bodies ("Ban Dân vận Trung ương"), nor where they name it ("Công an huyện Bố Trạch")."""
+    if not place:
+        return ""
+    named = re.sub(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong) ", "", fold(place.split(",")[0].lower()).strip())
+    held = " " + " ".join(re.findall(r"\w+", fold(bodies.lower()))) + " "
+    return "" if f" {named} " in held or re.search(r" (?:trung uong|tw|bo \w+ \w+) ", held) and "tinh" not in held \
+        else f" ({place})"
 
 
 def _parties_sentence(store: "Store", prog: "Programme") -> str:
