@@ -70,3 +70,38 @@ def test_two_part_questions_over_the_bundled_articles(real_store, real_settings)
         assert all(f"[{c.n}]" in a.text for c in a.citations)
         held += sum(contains_answer(a.text, p["answers"]) for p in row["parts"])
     assert held >= 0.75 * 2 * len(rows)
+
+
+def test_a_second_part_found_nowhere_is_asked_of_the_first_parts_articles_with_its_topic(monkeypatch):
+    """"Hội thi X có bao nhiêu đội dự thi, và đội nào đạt giải nhất?": the second part alone finds
+    nothing; asked as "<topic of the first> đội nào …" within the article the first part cites, it does."""
+    from types import SimpleNamespace
+
+    from danvan_qa.qa import answering
+
+    asked = []
+
+    def decision(self, question, *, k, mode, filters):
+        asked.append((question, filters))
+        return question, filters
+
+    def compose(decided, store):
+        question, filters = decided
+        if filters is not None:  # the retry: the first part's article, its topic before the question
+            found = filters.doc_ids == frozenset({"d1"}) and question.startswith("Hội thi Dân vận khéo của huyện A")
+            return _answer("Công an xã A", 0, "**Công an xã A** [1]") if found else _nothing(question)
+        return _answer("12", 0, "**12** [1]") if question.startswith("Hội thi") else _nothing(question)
+
+    monkeypatch.setattr(answering.Answerer, "decision", decision)
+    monkeypatch.setattr(answering, "compose", compose)
+    answerer = object.__new__(answering.Answerer)
+    answerer.store = SimpleNamespace(restorer=SimpleNamespace(restore=lambda text: text),
+                                     stored_facts=SimpleNamespace(folded_names=()))
+    answerer.settings = SimpleNamespace(max_question_chars=2000)
+    both = answerer.answer("Hội thi Dân vận khéo của huyện A có bao nhiêu đội dự thi, và đội nào đạt giải nhất?")
+    assert not both.abstained and both.short == "12 | Công an xã A"
+    assert len(asked) == 3 and asked[1] == ("Đội nào đạt giải nhất?", None)  # alone first, everywhere
+
+
+def _nothing(question):
+    return Answer(question, "other", None, (), "Không tìm thấy thông tin này trong các bài viết hiện có.", (), True, 0.1)

@@ -11,6 +11,7 @@ Every statement of an answer quotes its sentence verbatim from the article as pu
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from danvan_qa.errors import ModelError
@@ -23,7 +24,7 @@ from danvan_qa.qa.compose import compose
 from danvan_qa.qa.decide import Decision, decide
 from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
-from danvan_qa.qa.parts import joined, second_reading, split_parts
+from danvan_qa.qa.parts import joined, second_reading, split_parts, with_topic
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.questions import without_asides
 from danvan_qa.qa.propose import propose
@@ -91,8 +92,16 @@ class Answerer:
         if parts is None:
             return compose(self.decision(question, k=k, mode=mode, filters=filters), self.store)
         first, second = parts[0], second_reading(*parts, self.store)
-        return joined(text, [(p, compose(self.decision(p, k=k, mode=mode, filters=filters), self.store))
-                             for p in (first, second)])
+        one = compose(self.decision(first, k=k, mode=mode, filters=filters), self.store)
+        two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)
+        if two.abstained and not one.abstained and one.citations:  # "… và đội nào đạt giải nhất": of the same event
+            within = frozenset(c.doc_id for c in one.citations)
+            if filters and filters.doc_ids is not None:
+                within &= filters.doc_ids
+            again = compose(self.decision(with_topic(first, second, self.store), k=k, mode=mode,
+                                          filters=replace(filters or Filters(), doc_ids=within)), self.store)
+            two = two if again.abstained else replace(again, question=second)
+        return joined(text, [(first, one), (second, two)])
 
 
 def answer(

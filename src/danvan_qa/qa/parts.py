@@ -49,6 +49,13 @@ def second_reading(first: str, second: str, store: "Store") -> str:
     return understand(second, Context(first, topic_of(restored)), store)
 
 
+def with_topic(first: str, second: str, store: "Store") -> str:
+    """The second part with the first part's topic before it, when the second, read alone, found
+    no answer: "Đội nào đạt giải nhất" of "Hội thi X có bao nhiêu đội dự thi, và đội nào đạt giải
+    nhất?" is asked of "Hội thi X"."""
+    return f"{topic_of(store.restorer.restore(first))} {second[0].lower()}{second[1:]}"
+
+
 _MARK = re.compile(r"(?<!\\)\[(\d+)\]")
 
 
