@@ -83,7 +83,8 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
     assert named.short == "2" and {i.name for i in named.items} == {"Phạm Quốc Dũng", "Trần Văn Bình"}
 
 
-@pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ là những ai?", "nhung ai la thu truong bo noi vu"])
+@pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ là những ai?", "nhung ai la thu truong bo noi vu",
+                                      "Liệt kê các Thứ trưởng Bộ Nội vụ đã phát biểu hoặc dự các hội nghị."])
 def test_who_holds_a_title_asked_of_no_event_is_answered_across_the_archive(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]

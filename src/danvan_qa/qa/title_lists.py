@@ -29,20 +29,23 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
-# "<title> là những ai", "Những ai là <title>": who holds a title, asked of no event or article
+# "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
 _HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:la|giu chuc(?: vu)?|dang giu chuc) (?P<after>.+)"
+                      r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
 
 
 def asks_holders(q: "Question") -> bool:
     """Whether the question asks who holds a title it opens or ends with ("Phó trưởng ban Dân vận
-    Thành ủy (Hà Nội, TP HCM) là những ai?"), naming no person, day or event: then every article's
-    holders answer it, as when it says "trong các bài"."""
+    Thành ủy (Hà Nội, TP HCM) là những ai?", "Liệt kê các Phó Bí thư Thường trực Tỉnh ủy đã dự các
+    hội nghị …"), naming no person or day: then every article's holders answer it, as when it says
+    "trong các bài"."""
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))
     if not found or q.person or q.dates:
         return False
-    phrase = found["after"] or found["before"]
-    return phrase.removeprefix("pho ").startswith(TITLES) and not re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", phrase)
+    phrase = found["after"] or found["listed"] or found["before"]
+    one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)", phrase)  # "các hội nghị" are many
+    return phrase.removeprefix("pho ").startswith(TITLES) and not one_event
 
 
 def newest(found: dict[str, dict[str, "Person"]], store: "Store") -> list["Person"]:
