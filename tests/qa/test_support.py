@@ -49,3 +49,18 @@ def test_a_name_in_headline_case_is_heard():
     other = parse("Vì sao Thứ trưởng Lê Thành Công biểu dương mô hình?", "Vì sao Thứ trưởng Lê Thành Công biểu dương mô hình?",
                   FactTable((), (), ()))
     assert unheard_name(other, [doc], nothing)
+
+
+def test_a_periods_number_is_the_one_written_before_that_period():
+    """"… giai đoạn 2022-2026 có số hiệu là gì?": a sentence numbering only the programme of another
+    period holds no answer; one numbering the period asked does, and other questions are not read so."""
+    from danvan_qa.qa.support import _numbered_elsewhere
+
+    sentence = ("Hội nghị tổng kết chương trình số 38 giữa Ban Dân vận Tây Giang và Công an tỉnh giai đoạn 2016-2021 "
+                "và ký kết chương trình phối hợp giai đoạn 2022- 2026.")
+    assert _numbered_elsewhere(q("Chương trình phối hợp giai đoạn 2022-2026 có số hiệu là gì?"), sentence)
+    assert not _numbered_elsewhere(q("Chương trình phối hợp giai đoạn 2016-2021 có số hiệu là gì?"), sentence)
+    assert _numbered_elsewhere(q("chuong trinh giai doan 2016-2021 so may"), "Hai bên ký chương trình giai đoạn 2016-2021.")
+    assert not _numbered_elsewhere(q("Chương trình phối hợp giai đoạn 2022-2026 ký ngày nào?"), sentence)
+    assert not _numbered_elsewhere(q("Chương trình số 17-CTr/BDV giai đoạn 2021-2026 có số hiệu là gì?"),
+                                   "Chương trình 17-CTr/BDV giai đoạn 2021-2026 được ký ngày 2/3.")

@@ -68,10 +68,33 @@ def _whole(phrase: str, folded_text: str) -> bool:
 
 def contradicted(q: Question, draft: "Draft", store: "Store") -> bool:
     """Hard evidence against a draft: the question names a document number or a period that the
-    answer's article does not contain."""
+    answer's article does not contain, or asks the number of a period's programme and the answer's
+    sentence numbers only another period's."""
     doc = store.data.documents[draft.evidence.doc_id]
     return not all(fold(c) in fold(doc.text) for c in q.codes) or \
-        not all(p in dates.periods_in(doc.text) for p in q.periods)
+        not all(p in dates.periods_in(doc.text) for p in q.periods) or \
+        _numbered_elsewhere(q, doc.text[slice(*draft.evidence.at)])
+
+
+_ASKS_NUMBER = re.compile(r"(?<!\w)(?:so hieu|so may|so bao nhieu|mang so)(?!\w)")
+_DOC_NUMBER = re.compile(r"(?<!\w)[Ss]ố\s+\d+|(?<![\w/])\d+[-/][A-ZĐa-z]")  # "số 38", "38-Ctr/…", "09/Ctr-…"
+
+
+def _numbered_elsewhere(q: Question, sentence: str) -> bool:
+    """Whether a question asking the number of a period's programme ("… giai đoạn 2022-2026 có số
+    hiệu là gì?") meets a sentence with no such number: each number it holds belongs to another
+    period, the first one written after it (or else the last before): "chương trình số 38 … giai
+    đoạn 2016-2021 và ký kết chương trình phối hợp giai đoạn 2022-2026" numbers 2016-2021 only."""
+    if not q.periods or not _ASKS_NUMBER.search(q.folded):
+        return False
+    periods = [(m.start(), dates.period_key(m.group(0))) for m in dates.PERIOD.finditer(sentence)]
+    for number in _DOC_NUMBER.finditer(sentence):
+        after = [p for at, p in periods if at > number.start()]
+        before = [p for at, p in periods if at < number.start()]
+        own = after[0] if after else before[-1] if before else None
+        if own is None or own in q.periods:
+            return False
+    return True
 
 
 def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]],
