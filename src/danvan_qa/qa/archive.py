@@ -49,6 +49,7 @@ _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        r"(?: \w+){0,8} nao (?:da )?duoc (?:dua tin|nhac den|nhac toi)(?!\w)"
                        r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
+_EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
                          r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)")
@@ -56,6 +57,7 @@ _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
+_FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
@@ -93,7 +95,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
         return places
     plain = " ".join(re.findall(r"\w+", fold(re.sub(r"\([^)]*\)", " ", q.restored).lower())))  # no aside in brackets
-    if _REPORTED.search(plain) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded):
+    if _REPORTED.search(plain) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded) or \
+            asks_across(q) and _EVENTS_ASKED.search(plain):  # "Theo các tin, có những hội nghị tổng kết nào?"
         return _articles(q, store, keep)
     kind = asks_documents(q, asks_across(q))
     if kind and kind != "chuong trinh":
@@ -215,7 +218,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     written = re.findall(r"\w+", re.sub(r"\([^)]*\)", " ", q.restored).rstrip(" ?.!"))  # not an aside in brackets
     folded = [fold(w.lower()) for w in written]
     span = list(range(len(folded)))
-    for pattern in (_GENERIC, _LEAD, _LEAD, _TAIL):  # "các bài nhắc tới | những | … nào": twice from the left
+    for pattern in (_GENERIC, _FRAME, _LEAD, _LEAD, _TAIL):  # "các bài nhắc tới | những | … nào": twice from the left
         span = _without(span, folded, pattern)
     # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết": the review is the topic, not its classifier
     topic = [folded[i] for n, i in enumerate(span) if folded[i] not in _COMMON and not (

@@ -83,7 +83,7 @@ _KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ 
 _FAMILIES = (r"doan (?:kiem tra|cong tac)", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
              r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
 _WHERE = re.compile(r"(?: (?:o|tai) (?:nhung|cac) (?:dia phuong|tinh|noi|tinh thanh|dia ban) nao| o dau)$")
-_NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao|luc luong)(?!\w)")
+_NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao|do|nganh|luc luong)(?!\w)")
 _SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?[A-ZĐÀ-Ỹ]")
 TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an article must hold
 
