@@ -468,3 +468,17 @@ def test_where_a_topics_events_were_held_one_row_per_article_with_its_place(tmp_
 
     one = "Hội nghị phát huy vai trò người có uy tín diễn ra ở đâu?"  # one event's place: not a list
     assert listing(parse(one, answerer.store.restorer.restore(one), answerer.store.stored_facts), answerer.store) is None
+
+
+def test_military_regions_are_counted_once_across_the_articles(tmp_path):
+    texts = {
+        "r1": ("2023-04-02", "Hội nghị phối hợp ở tỉnh Tây Giang",
+               "Ngày 2/3, Bộ Chỉ huy Quân sự tỉnh Tây Giang và Cục Chính trị Quân khu 5 tổ chức hội nghị."),
+        "r2": ("2022-03-02", "Giao ban công tác dân vận lực lượng vũ trang",
+               "Dự hội nghị có đại diện Quân khu 7 và Quân khu 5."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    for question in ("Các bài viết nhắc đến bao nhiêu quân khu khác nhau?", "co may quan khu duoc nhac toi trong cac bai"):
+        a = answerer.answer(question, mode="bm25")
+        assert a.short == "2" and sorted(i.name for i in a.items) == ["Quân khu 5", "Quân khu 7"]
+        assert a.citations[0].doc_id == "r1"  # the newest article naming Quân khu 5

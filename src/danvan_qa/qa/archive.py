@@ -26,6 +26,7 @@ from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
+from danvan_qa.qa.unit_lists import asks_regions, regions
 from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
                                       title_phrases)
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
@@ -104,6 +105,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if q.person or q.dates:
         return None
     if asks_models(q) and asks_across(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"
+        return named
+    if asks_regions(q) and asks_across(q) and (named := regions(q, store, keep)):  # "bao nhiêu quân khu …"
         return named
     body = asks_partners(q)
     if body:

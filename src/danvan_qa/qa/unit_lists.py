@@ -1,0 +1,55 @@
+"""Military regions named across the archive: "Các bài viết nhắc đến bao nhiêu quân khu khác nhau?",
+"Những quân khu nào được nhắc tới trong các bài?".
+
+A military region is written with its number ("Quân khu 9"). Each is counted once however many
+articles name it, a row per region citing the sentence of the newest article that names it.
+The articles read are those of the chunks BM25 ranks first for "quân khu", so the cost does
+not grow with the archive.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, counts,
+                                  dated, more_rows)
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.questions import Question
+
+_ASKS = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) quan khu(?: khac nhau)?(?: nao)?(?!\w)")  # folded
+_WRITTEN = re.compile(r"(?<!\w)[Qq]uân khu (\d{1,2})(?!\d)")
+
+
+def asks_regions(q: "Question") -> bool:
+    """Whether the question counts or lists military regions; the caller has checked that it asks
+    across the articles."""
+    return bool(_ASKS.search(q.folded))
+
+
+def regions(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """Each region once, newest article first, citing the sentence that names it there."""
+    docs, chunks = store.data.documents, store.data.chunks
+    ranked = store.lexical_search("quân khu", CANDIDATE_CHUNKS).rows.tolist()
+    candidates = sorted((docs[d] for d in dict.fromkeys(chunks[r].doc_id for r in ranked) if keep(d)),
+                        key=lambda d: d.date or "", reverse=True)
+    found: dict[str, tuple[str, Evidence]] = {}  # "Quân khu 9" -> (article, evidence)
+    for doc in candidates:
+        for m in _WRITTEN.finditer(doc.text):
+            shown = f"Quân khu {int(m.group(1))}"
+            if shown not in found:
+                start, end = next(((a, b) for a, b in store.sentences(doc.doc_id) if a <= m.start() < b),
+                                  (m.start(), m.end()))
+                found[shown] = (doc.doc_id, Evidence.of(doc, start, end))
+    if not found:
+        return None
+    lines = [Statement((f"Các bài viết nhắc đến {len(found)} quân khu:",))]
+    items = []
+    for shown, (doc_id, ev) in list(found.items())[:ROWS_SHOWN]:
+        lines.append(Statement((Strong(shown), f" ({dated(docs[doc_id].date)}{docs[doc_id].title})"), ev, item=True))
+        items.append(Item(shown, None, None, (), ev))
+    lines += more_rows(len(found))
+    return Listing(tuple(lines), tuple(items), len(found),
+                   str(len(found)) if counts(q.folded, q.restored) else next(iter(found)))
