@@ -204,8 +204,13 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
         doc, ev = docs[p.doc_id], person_evidence(store, p)
         when = dated(doc.date)
         role = f" — {p.role}" if p.role else ""
-        lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
-                               ev, item=True))
+        event = next((e for e in store.events_by_doc.get(p.doc_id, []) if e.main), None)
+        if event and not event.start <= p.start < event.end:  # the event itself, where another sentence reports it
+            lines.append(Statement((f"{when}{doc.title}",), Evidence.of(doc, event.start, event.end), item=True))
+            lines.append(Statement(("cương vị: ", f"{p.rank} " if p.rank else "", Strong(p.name), role), ev, item=True))
+        else:
+            lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
+                                   ev, item=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
     lines += more_rows(len(ordered))
     return Listing(tuple(lines), tuple(items), len(ordered), name)
