@@ -23,6 +23,14 @@ def test_question_words_beat_frequent_lookalikes():
     assert _restorer().restore("bao nhieu mo hinh") == "bao nhiêu mô hình"
 
 
+def test_a_question_phrase_keeps_its_reading_after_words_that_pull_another():
+    """"xây dựng bảo vệ" is frequent, so "dựng bảo" pulls "bao nhieu" to "bảo nhiều" unless pinned."""
+    text = ["Xây dựng bảo vệ an ninh, xây dựng bảo vệ Tổ quốc, xây dựng bảo đảm trật tự."] * 30 + TEXT
+    r = Restorer(Vocabulary.from_token_lists(syllables(t) for t in text))
+    assert r.restore("xay dung bao nhieu mo hinh") == "xây dựng bao nhiêu mô hình"
+    assert r.restore("xay dung bao ve") == "xây dựng bảo vệ"  # the rest is read as before
+
+
 def test_queries_with_diacritics_and_unknown_words_are_left_alone():
     r = _restorer()
     assert r.restore("Giám đốc là ai") == "Giám đốc là ai"

@@ -23,6 +23,10 @@ QUESTION_PHRASES = (
     "như thế nào thế nào mấy vì sao tại sao có phải không chức vụ gì những ai gồm những ai"
 )
 QUESTION_WEIGHT = 20  # as if each phrase occurred this often in the corpus
+# Question phrases that, typed without diacritics, have no other reading: kept whatever the words
+# around them ("xây dựng bao nhiêu", not "xây dựng bảo nhiều" after "xây dựng bảo vệ")
+PINNED = ("bao nhiêu", "bao giờ", "khi nào", "lúc nào", "ngày nào", "năm nào", "thế nào", "vì sao", "tại sao")
+_PINNED = [(fold(p).split(), p.split()) for p in PINNED]
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,11 @@ class Restorer:
         if not matches:
             return query
         lattice = [self._candidates(m.group(0).lower()) for m in matches]
+        folded = [m.group(0).lower() for m in matches]
+        for typed, forms in _PINNED:
+            for i in range(len(folded) - len(typed) + 1):
+                if folded[i:i + len(typed)] == typed:
+                    lattice[i:i + len(typed)] = [[form] for form in forms]
         best: dict[str, tuple[float, list[str]]] = {c: (self._step(None, c), [c]) for c in lattice[0]}
         for cands in lattice[1:]:
             nxt: dict[str, tuple[float, list[str]]] = {}

@@ -166,7 +166,9 @@ def asked_act(text: str, at: int = 0) -> str | None:
 # Words about the asking, not its topic (folded): "Theo các bài báo, …", "…? Nêu từng con số."
 _LEAD_ASIDE = re.compile(r"^(?:theo|trong) (?:cac |nhung )?(?:bai bao|bai viet|bai|tin bai|ban tin)\s*,\s*")
 _TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:neu|ke|liet ke|cho biet|ghi)(?: (?:ro|tung|cu the|day du|het|tat ca|ten))*"
-                         r"(?: (?:con so|so lieu|truong hop|noi|nguoi|muc))?\s*[.!]?$")
+                         r"(?: (?:con so|so lieu|truong hop|noi|nguoi|muc))?"
+                         r"(?: (?:theo|cua|o|trong|cho) (?:tung|moi|cac) (?:bai(?: viet| bao)?|tin|noi|dia phuong|tinh))?"
+                         r"\s*[.!]?$")  # "…? Nêu số liệu theo từng bài"
 
 
 def without_asides(text: str, *, lead: bool = False) -> str:
@@ -243,6 +245,7 @@ def parse(text: str, restored: str, facts: KnownNames) -> Question:
 # Administrative units (and their Party committees: "Tỉnh ủy Cà Mau") that precede a place
 # name; the words that cannot start a place name, or end one after its first syllable, are the
 # lexicon's NOT_FIRST and NOT_SECOND.
+_MANY = frozenset({"cac", "nhung", "moi", "tung", "nhieu"})  # before a unit: any place of that kind
 _ADMIN_UNIT = re.compile(
     r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|thành)(?:\s+(?:ủy|uỷ))?"
     r"\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
@@ -309,6 +312,8 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
         unit, first, second = m.group(1).lower().rstrip("."), m.group(2), m.group(3)
         if unit == "thành" and not re.search(r"\s(?:ủy|uỷ)\s", m.group(0), re.IGNORECASE):
             continue  # "thành" alone is not a unit
+        if fold(restored[: m.start()].split()[-1:][0].lower() if restored[: m.start()].split() else "") in _MANY:
+            continue  # "các tỉnh đang …": provinces in general, no place named
         if first.isdigit():
             found.append(fold(f"{unit} {first}"))
             continue
