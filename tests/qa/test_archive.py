@@ -100,6 +100,22 @@ def test_a_long_title_asked_without_diacritics_keeps_all_its_words(answerer):
 
 
 @pytest.mark.parametrize("question", [
+    "Liệt kê các trường hợp được khen thưởng.",  # "trưởng" alone names no body: no title
+    "Đại biểu tham dự gồm những ai?",  # those at one event
+    "Trong bài báo, những mô hình nào được kể tên?",  # one article, not the archive
+    "Bài báo nhắc tới bao nhiêu quân khu?",
+    "Trong bài viết có những hoạt động nào?",
+    "Các đoàn kiểm tra đã làm việc ở những địa bàn nào?",  # no topic of their own beyond the kind
+])
+def test_questions_about_one_article_or_event_in_archive_words_are_not_lists(answerer, question):
+    from danvan_qa.qa.archive import listing
+    from danvan_qa.qa.questions import parse
+
+    store = answerer.store
+    assert listing(parse(question, store.restorer.restore(question), store.stored_facts), store) is None
+
+
+@pytest.mark.parametrize("question", [
     "Thứ trưởng Bộ Nội vụ dự hội nghị ngày 2/3 là những ai?",  # a day: one event
     "Những ai dự hội nghị cùng đồng chí Trần Văn Bình?",  # one event's list, not his history
     "Ai là Thứ trưởng Bộ Nội vụ dự hội nghị ngày 2/3?",  # a day: one event
@@ -484,3 +500,11 @@ def test_military_regions_are_counted_once_across_the_articles(tmp_path):
         a = answerer.answer(question, mode="bm25")
         assert a.short == "2" and sorted(i.name for i in a.items) == ["Quân khu 5", "Quân khu 7"]
         assert a.citations[0].doc_id == "r1"  # the newest article naming Quân khu 5
+
+
+def test_a_run_of_quoted_models_and_a_kind_before_its_model():
+    from danvan_qa.qa.model_lists import _named
+
+    names = [n for n, _ in _named("Xã triển khai mô hình “Camera an ninh” và “Dòng họ tự quản”; mô hình “Tổ tự quản” "
+                                  "ở xã “Phước Lộc”. Mô hình “Dân vận khéo” cấp tỉnh “Tôi giúp dân” ra mắt.")]
+    assert names == ["Camera an ninh", "Dòng họ tự quản", "Tổ tự quản", "Tôi giúp dân"]

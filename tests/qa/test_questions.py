@@ -189,3 +189,10 @@ def test_ho_chi_minh_city_is_held_however_the_press_shortens_it(place, text):
     assert place_in(place, text)
     assert place_in(place, text, r"(?:tai|tp|thanh pho)\s+")  # still after its unit word
     assert not place_in(place, "cong an tinh bac ha")
+
+
+def test_units_in_the_plural_name_no_place_unless_a_name_follows():
+    from danvan_qa.qa.questions import places
+
+    assert places("công an các tỉnh đang duy trì bao nhiêu mô hình", None) == ()  # not a place "Đang Duy"
+    assert "bo trach" in places("Ban Dân vận các huyện Bố Trạch, Quảng Ninh ký kết", None)

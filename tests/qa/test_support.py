@@ -62,5 +62,7 @@ def test_a_periods_number_is_the_one_written_before_that_period():
     assert not _numbered_elsewhere(q("Chương trình phối hợp giai đoạn 2016-2021 có số hiệu là gì?"), sentence)
     assert _numbered_elsewhere(q("chuong trinh giai doan 2016-2021 so may"), "Hai bên ký chương trình giai đoạn 2016-2021.")
     assert not _numbered_elsewhere(q("Chương trình phối hợp giai đoạn 2022-2026 ký ngày nào?"), sentence)
+    assert not _numbered_elsewhere(q("Chương trình giai đoạn 2022-2026 có số hiệu là gì?"),  # nearest: its own
+                                   "Chương trình giai đoạn 2022-2026 số 05-CTr/BDV thay thế chương trình giai đoạn 2016-2021.")
     assert not _numbered_elsewhere(q("Chương trình số 17-CTr/BDV giai đoạn 2021-2026 có số hiệu là gì?"),
                                    "Chương trình 17-CTr/BDV giai đoạn 2021-2026 được ký ngày 2/3.")

@@ -98,7 +98,7 @@ class Answerer:
             within = frozenset(c.doc_id for c in one.citations)
             if filters and filters.doc_ids is not None:
                 within &= filters.doc_ids
-            again = compose(self.decision(with_topic(first, second, self.store), k=k, mode=mode,
+            again = compose(self.decision(with_topic(first, parts[1], self.store), k=k, mode=mode,
                                           filters=replace(filters or Filters(), doc_ids=within)), self.store)
             two = two if again.abstained else replace(again, question=second)
         return joined(text, [(first, one), (second, two)])

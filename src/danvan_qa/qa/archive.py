@@ -50,6 +50,7 @@ _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        r"(?: \w+){0,8} nao (?:da )?duoc (?:dua tin|nhac den|nhac toi)(?!\w)"
                        r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
+_ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
 _EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
@@ -74,7 +75,8 @@ def asks_across(q: "Question") -> bool:
     """Whether the question asks across articles: "những / các / bao nhiêu" with "trong các bài",
     "được nêu tên"…"""
     folded = q.folded
-    return bool(SEVERAL.search(folded)) and any(re.search(rf"(?<!\w){cue}(?!\w)", folded) for cue in ARCHIVE_CUES)
+    return bool(SEVERAL.search(folded)) and any(re.search(rf"(?<!\w){cue}(?!\w)", folded) for cue in ARCHIVE_CUES) \
+        and not _ONE_ARTICLE.search(folded)
 
 
 def asks_history(q: "Question") -> bool:
@@ -181,12 +183,6 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
     return people_rows((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"), rows, len(found), q, store)
 
 
-
-
-
-
-
-
 def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """Every article naming the person, newest first, with the fullest role written there."""
     best: dict[str, "Person"] = {}
@@ -279,17 +275,3 @@ def _without(kept: list[int], words: list[str], pattern: re.Pattern) -> list[int
            for j in range(text[:m.start()].count(" ") + (text[m.start():m.start() + 1] == " "),
                           text[:m.end()].count(" ") + 1)}
     return [i for n, i in enumerate(kept) if n not in cut]
-
-
-
-
-
-
-
-
-
-
-
-
-
-

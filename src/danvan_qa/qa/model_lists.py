@@ -32,6 +32,7 @@ _MODEL = re.compile(r"(?<!\w)[Mm]ô hình")
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 HELD = 0.75  # the share of the question's other words, weighted by rarity, an article must hold
 _LEAD_GAP = 60  # characters between "mô hình" and its first quoted name ("tiêu biểu được ghi nhận là")
+_KIND_GAP = re.compile(r"\s*(?:cấp (?:tỉnh|huyện|xã|cơ sở|bộ))?\s*$")  # between a quoted kind and its model
 _JOIN_GAP = 40  # characters between two names of one run
 _JOIN = re.compile(r"\s*(?:[,;:]|\s(?:và|hoặc)\s)?\s*(?:[Mm]ô hình\s*)?$")  # between two names of one run
 # Words of the question's frame, not of what the models are about
@@ -100,7 +101,10 @@ def _named(text: str) -> Iterator[tuple[str, int]]:
     """Each quoted name written as a model, with where it starts: the run of quoted names after
     "mô hình" (a few words may come before the first), less a kind that a few words without
     punctuation join to the name after it ("“Dân vận khéo” cấp tỉnh “Tôi làm Công an xã”")."""
+    read_to = 0  # a "mô hình" inside a run already read starts no run of its own
     for m in _MODEL.finditer(text):
+        if m.start() < read_to:
+            continue
         at = m.end()
         quote = _QUOTE.search(text, at, at + _LEAD_GAP + 210)
         if quote is None or quote.start() - at > _LEAD_GAP or re.search(r"[.!?\n]", text[at:quote.start()]):
@@ -112,9 +116,12 @@ def _named(text: str) -> Iterator[tuple[str, int]]:
             if following is None or following.start() - quote.end() > _JOIN_GAP:
                 break
             gap = text[quote.end():following.start()]
-            if len(run) == 1 and 0 < len(gap.split()) <= 3 and not re.search(r"[.,;:!?]", gap):
-                run.pop()  # the first was the kind of the model that follows
-            elif not _JOIN.match(gap):
+            if _JOIN.match(gap):
+                pass  # "“A”, “B” và “C”": one run
+            elif len(run) == 1 and _KIND_GAP.match(gap):
+                run.pop()  # "“Dân vận khéo” cấp tỉnh “X”": the first was the kind of the model that follows
+            else:
                 break
             quote = following
+        read_to = quote.end() if quote is not None else at
         yield from run

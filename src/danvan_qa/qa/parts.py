@@ -50,9 +50,10 @@ def second_reading(first: str, second: str, store: "Store") -> str:
 
 
 def with_topic(first: str, second: str, store: "Store") -> str:
-    """The second part with the first part's topic before it, when the second, read alone, found
+    """The second part as typed with the first part's topic before it, when the second, read alone, found
     no answer: "Đội nào đạt giải nhất" of "Hội thi X có bao nhiêu đội dự thi, và đội nào đạt giải
     nhất?" is asked of "Hội thi X"."""
+    second = store.restorer.restore(second)  # each restored alone: a text with diacritics is left as typed
     return f"{topic_of(store.restorer.restore(first))} {second[0].lower()}{second[1:]}"
 
 

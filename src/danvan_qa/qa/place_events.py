@@ -83,8 +83,8 @@ _KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ 
 _FAMILIES = (r"doan (?:kiem tra|cong tac)", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
              r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
 _WHERE = re.compile(r"(?: (?:o|tai) (?:nhung|cac) (?:dia phuong|tinh|noi|tinh thanh|dia ban) nao| o dau)$")
-_NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao|do|nganh|luc luong)(?!\w)")
-_SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?[A-ZĐÀ-Ỹ]")
+_NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao|do|nganh|luc luong)(?!\w)")
+_SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?(\w)")
 TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an article must hold
 
 
@@ -116,6 +116,8 @@ def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
                 len(pairs & words.text.pairs) < 0.75 * len(pairs) or not re.search(kinds, text):
             continue
         spans = store.sentences(doc_id)
+        if not spans:
+            continue
         lead = set(word_set(fold(doc.title.lower())).unigrams).union(*(words.sentences[i].unigrams for i in range(min(2, len(spans)))))
         if sum(weight[w] for w in weight if w in lead) < sum(weight.values()) / 2:
             continue  # the topic in passing: the article reports another event
@@ -123,7 +125,8 @@ def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
 
         def where(i: int) -> tuple[bool, bool, float]:  # says where, not the title again, most of the topic
             sentence = doc.text[slice(*spans[i])]
-            return (bool(_SAYS_WHERE.search(sentence) or named and named in fold(sentence.lower())),
+            says = any(m.group(1).isupper() for m in _SAYS_WHERE.finditer(sentence))  # "tại TP Hạ Long", not "tại đây"
+            return (bool(says or named and named in fold(sentence.lower())),
                     sentence.strip() != doc.title.strip(), sum(weight[w] for w in weight if w in words.sentences[i].unigrams))
         best = max(range(len(spans)), key=where)
         rows.append((doc, Evidence.of(doc, *spans[best])))

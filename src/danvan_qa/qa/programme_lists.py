@@ -199,8 +199,10 @@ def _longest(party: str) -> str:
 def _bodies(body: str) -> list[str]:
     """The bodies a folded phrase names: "công an các tỉnh, thành phố trực thuộc Trung ương" is
     "công an tỉnh" and "công an thành phố" (a level and the city of the same level)."""
-    if " hoac " in f" {body} " or " hay " in f" {body} ":  # "Bộ Chỉ huy Quân sự hoặc Bộ đội Biên phòng"
-        return [one for part in re.split(r" (?:hoac|hay) ", body) if part for one in _bodies(part)]
+    parts = [part for part in re.split(r"(?:^|\s)(?:hoac|hay)(?:\s|$)", body) if part.strip()]
+    if len(parts) > 1:  # "Bộ Chỉ huy Quân sự hoặc Bộ đội Biên phòng"
+        return [one for part in parts for one in _bodies(part.strip())]
+    body = parts[0].strip() if parts else body  # "… với Công an tỉnh hoặc": the body alone
     body = re.sub(r"(?<!\w)cac |(?: truc thuoc trung uong| tren ca nuoc)$", "", body)
     both = re.fullmatch(r"(.+?) (tinh|huyen) (thanh pho|tp|thi xa|quan)", body)
     return [f"{both.group(1)} {both.group(2)}", f"{both.group(1)} {both.group(3)}"] if both else [body]
@@ -290,10 +292,11 @@ def _place_of(place: str | None, bodies: str) -> str:
     for central bodies ("Ban Dân vận Trung ương"), nor where they name it ("Công an huyện Bố Trạch")."""
     if not place:
         return ""
-    named = re.sub(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong) ", "", fold(place.split(",")[0].lower()).strip())
+    named = [re.sub(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong) ", "", fold(part.lower()).strip())
+             for part in place.split(",")]  # "TP Pleiku, Gia Lai": either names it
     held = " " + " ".join(re.findall(r"\w+", fold(bodies.lower()))) + " "
-    return "" if f" {named} " in held or re.search(r" (?:trung uong|tw|bo \w+ \w+) ", held) and "tinh" not in held \
-        else f" ({place})"
+    return "" if any(f" {n} " in held for n in named if n) or re.search(r" (?:trung uong|tw|bo \w+ \w+) ", held) \
+        and "tinh" not in held else f" ({place})"
 
 
 def _parties_sentence(store: "Store", prog: "Programme") -> str:

@@ -312,8 +312,9 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
         unit, first, second = m.group(1).lower().rstrip("."), m.group(2), m.group(3)
         if unit == "thành" and not re.search(r"\s(?:ủy|uỷ)\s", m.group(0), re.IGNORECASE):
             continue  # "thành" alone is not a unit
-        if fold(restored[: m.start()].split()[-1:][0].lower() if restored[: m.start()].split() else "") in _MANY:
-            continue  # "các tỉnh đang …": provinces in general, no place named
+        many = fold(restored[: m.start()].split()[-1:][0].lower() if restored[: m.start()].split() else "") in _MANY
+        if many and not (cased and m.group(2)[0].isupper()):
+            continue  # "các tỉnh đang …": provinces in general; "các huyện Bố Trạch, …" still names them
         if first.isdigit():
             found.append(fold(f"{unit} {first}"))
             continue

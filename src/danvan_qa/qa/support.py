@@ -83,16 +83,14 @@ _DOC_NUMBER = re.compile(r"(?<!\w)[Ss]ố\s+\d+|(?<![\w/])\d+[-/][A-ZĐa-z]")  #
 def _numbered_elsewhere(q: Question, sentence: str) -> bool:
     """Whether a question asking the number of a period's programme ("… giai đoạn 2022-2026 có số
     hiệu là gì?") meets a sentence with no such number: each number it holds belongs to another
-    period, the first one written after it (or else the last before): "chương trình số 38 … giai
-    đoạn 2016-2021 và ký kết chương trình phối hợp giai đoạn 2022-2026" numbers 2016-2021 only."""
+    period, the one written nearest it: "chương trình số 38 … giai đoạn 2016-2021 và ký kết chương
+    trình phối hợp giai đoạn 2022-2026" numbers 2016-2021 only."""
     if not q.periods or not _ASKS_NUMBER.search(q.folded):
         return False
-    periods = [(m.start(), dates.period_key(m.group(0))) for m in dates.PERIOD.finditer(sentence)]
+    periods = [(m.start(), m.end(), dates.period_key(m.group(0))) for m in dates.PERIOD.finditer(sentence)]
     for number in _DOC_NUMBER.finditer(sentence):
-        after = [p for at, p in periods if at > number.start()]
-        before = [p for at, p in periods if at < number.start()]
-        own = after[0] if after else before[-1] if before else None
-        if own is None or own in q.periods:
+        own = min(periods, key=lambda p: min(abs(p[0] - number.end()), abs(number.start() - p[1])), default=None)
+        if own is None or own[2] in q.periods:
             return False
     return True
 

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from danvan_qa.ingest.facts import Person
     from danvan_qa.qa.questions import Question
 
+# The words an alternative of a title may take after a comma or "hoặc": "…Tỉnh ủy, Thành ủy", "…tỉnh, thành phố"
+_ALTERNATIVE = frozenset("tinh thanh pho tp huyen quan thi xa phuong uy trung uong tw dang bo doan".split())
 TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
+_BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "Trưởng ban …", not "trưởng hợp"
 # "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
 _HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:la|giu chuc(?: vu)?|dang giu chuc) (?P<after>.+)"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
@@ -44,8 +47,12 @@ def asks_holders(q: "Question") -> bool:
     if not found or q.person or q.dates:
         return False
     phrase = found["after"] or found["listed"] or found["before"]
-    one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)", phrase)  # "các hội nghị" are many
-    return phrase.removeprefix("pho ").startswith(TITLES) and not one_event
+    one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
+                          r"|(?<!\w)(?:tham du|du)(?! cac| nhung)(?!\w)", phrase)  # "Đại biểu tham dự gồm những ai"
+    head = next((t for t in TITLES if re.match(rf"{t}(?!\w)", phrase.removeprefix("pho "))), None)
+    # "trưởng hợp", "đại biểu tham dự" are no title: a head word alone ("trưởng") must name its body
+    after = phrase.removeprefix("pho ")[len(head or ""):].split()[:1]
+    return bool(head) and not one_event and (" " in head or after[:1] and after[0] in _BODY_HEADS)
 
 
 def newest(found: dict[str, dict[str, "Person"]], store: "Store") -> list["Person"]:
@@ -137,7 +144,8 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
                 found = [phrase]
                 for cut, take in ((2, 2), (1, 2), (1, 1), (2, 1)):
                     other = " ".join(head[:-cut] + after[:take])
-                    if len(head) > cut and len(after) >= take and other not in found and any(
+                    if len(head) > cut and len(after) >= take and set(after[:take]) <= _ALTERNATIVE and \
+                            other not in found and any(
                             f in roles for f in forms(other)):
                         found.append(other)
                         break
@@ -182,14 +190,14 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
         written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
         if not title.startswith("pho ") and fold(written[max(0, at - 4):at]) == "pho ":
             continue  # "Thứ trưởng" is not "Phó Thứ trưởng"
-        if form == title:
-            shown.setdefault(title, written[at:at + len(title)])
+        if form == title or title not in shown:  # as the article writes it, the title's own form first
+            shown[title] = shown.get(title) if form != title and title in shown else written[at:at + len(form)]
         name = folded.get(p.name) or folded.setdefault(p.name, fold(p.name))
         found.setdefault(name, {}).setdefault(p.doc_id, p)
     if not found:
         return None
     rows = [p for by_doc in found.values() for p in by_doc.values()]  # newest first: `held` was sorted so
-    named = ", ".join(shown.get(t, t) for t in titles if t in shown)
+    named = ", ".join(shown[t] for t in titles if t in shown)
     heading = (f"Các bài viết nêu tên {len(found)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":")
     return people_rows(heading, rows, len(found), q, store)
 
