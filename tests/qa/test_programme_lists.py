@@ -25,6 +25,8 @@ def test_a_body_is_held_by_a_party_with_every_unit_word_it_names():
 
 @pytest.mark.parametrize("body, found", [
     ("cong an cac tinh thanh pho truc thuoc trung uong", ["cong an tinh", "cong an thanh pho"]),
+    ("bo chi huy quan su hoac bo doi bien phong", ["bo chi huy quan su", "bo doi bien phong"]),  # either
+    ("cong an tinh hoac", ["cong an tinh"]),  # a dangling "hoặc" is no second body
     ("ban dan van cac huyen thi xa", ["ban dan van huyen", "ban dan van thi xa"]),
     ("bo cong an", ["bo cong an"]),
 ])
