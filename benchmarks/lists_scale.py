@@ -1,0 +1,59 @@
+"""Questions across the archive at archive size: the list shapes of store_open.LISTS and those added
+on 2026-12-05 (models, military regions, where a topic's events were held, a title's holders asked
+of no event, a partner's signers by province …), each asked 5 times after `warm()`, in one process
+with the fake question embedder; p50 / p95 over all and per new shape. Not a test: figures depend
+on the machine.
+
+Usage: python benchmarks/lists_scale.py [N]   (N articles, default 20,000; the store is built once
+under /tmp/so with store_open's synthetic articles and fake embedder)
+"""
+import random, sys, time
+from pathlib import Path
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "src"), str(ROOT / "benchmarks")]
+import store_open
+from fakes import FakeEmbedder
+from danvan_qa.embed.embedding import model_id_for
+from danvan_qa.settings import Settings
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+work = Path("/tmp/so")
+store_path = work / f"store{n}"
+if not (store_path / "CURRENT").exists():
+    store_path, built = store_open.build(n, work, ROOT / "src")
+    print("built", built, flush=True)
+from danvan_qa.index.store import Store
+from danvan_qa.qa import retrieval
+from danvan_qa.qa.answering import Answerer
+from danvan_qa.qa.title_lists import warm
+settings = Settings.from_env(store=store_path)
+emb = FakeEmbedder(dim=384, model_id=model_id_for(settings))
+retrieval.get_embedder = lambda s: emb
+store = Store.open(settings.store, emb.model_id, settings)
+answerer = Answerer(store, settings)
+warm(store)
+rng = random.Random(1)
+names = [n for _, n in store.stored_facts.folded_names if len(n.split()) >= 3]
+NEW = ("Thứ trưởng Bộ Công an là những ai?", "nhung ai la giam doc cong an tinh",
+       "Liệt kê các Phó Bí thư Thường trực Tỉnh ủy đã dự các hội nghị.",
+       "Những mô hình tự quản nào được kể tên trong các bài?", 'Kể tên các mô hình "Dân vận khéo" được nêu trong các bài.',
+       "Các bài viết nhắc đến bao nhiêu quân khu khác nhau?",
+       "Công an đã tổ chức hội nghị với người có uy tín ở những địa phương nào?",
+       "Ban Dân vận những tỉnh nào đã ký kết chương trình phối hợp với Bộ Chỉ huy Quân sự hoặc Bộ đội Biên phòng?",
+       "Các bài báo nhắc tới những cuộc sơ kết nào?", "Theo các tin, có những hội nghị tổng kết nào?",
+       "Những chương trình phối hợp công tác dân vận giai đoạn {year}-{end} giữa ban dân vận và công an là của những cơ quan nào?",
+       "Có bao nhiêu Giám đốc Công an tỉnh được nêu đích danh?")
+shapes = list(store_open.LISTS) + list(NEW)
+times = {}
+for shape in shapes:
+    for _ in range(5):
+        y = rng.randint(2016, 2024)
+        q = shape.format(year=y, end=y + 5, name=rng.choice(names))
+        a = time.perf_counter(); answerer.answer(q); times.setdefault(shape, []).append(time.perf_counter() - a)
+def pct(v, p):
+    v = sorted(v); return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
+allt = [t for v in times.values() for t in v]
+print(f"all {len(shapes)} shapes, {len(allt)} answers: p50 {pct(allt,50)*1000:.1f} ms, p95 {pct(allt,95)*1000:.1f} ms, max {max(allt)*1000:.1f} ms")
+for shape in NEW:
+    v = times[shape]; print(f"  new: p50 {pct(v,50)*1000:6.1f} max {max(v)*1000:6.1f} ms | {shape[:80]}")
+newt = [t for s in NEW for t in times[s]]
+print(f"new shapes: p50 {pct(newt,50)*1000:.1f} ms, p95 {pct(newt,95)*1000:.1f} ms")
