@@ -278,6 +278,9 @@ def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
     assert sorted(i.name for i in plans.items) == ["Kế hoạch số 12-KH/BCĐ", "kế hoạch phối hợp công tác năm 2022"]
     count = answerer.answer("co bao nhieu nghi quyet duoc nhac den trong cac bai viet", mode="bm25")
     assert count.short == "1" and [c.doc_id for c in count.citations] == ["d1"]
+    # several kinds listed are all asked for; "kèm số hiệu" leaves out a plan named only by its words
+    several = answerer.answer("Những chỉ thị, kế hoạch nào được nêu kèm số hiệu trong các bài?", mode="bm25")
+    assert sorted(i.name for i in several.items) == ["Chỉ thị số 05-CT/TU", "Kế hoạch số 12-KH/BCĐ"]
 
 
 def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):

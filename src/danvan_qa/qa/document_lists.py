@@ -74,7 +74,10 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
 def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The documents of the kind asked (any for "văn bản") in the years the question names."""
     years = set(YEAR.findall(q.text))
-    wanted = set(KINDS) if kind == "van ban" else {kind}
+    asked = _ASKS.search(q.folded)
+    listed = {k for k in KINDS if asked and re.search(rf"(?<!\w){k}(?!\w)", asked.group(0))}  # "nghị quyết, chỉ thị nào"
+    wanted = set(KINDS) if kind == "van ban" else {kind} | listed
+    numbered = bool(re.search(r"(?<!\w)so hieu(?!\w)", q.folded))  # "… kèm số hiệu": not a plan named by its words
     docs, chunks = store.data.documents, store.data.chunks
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])
     rows = store.lexical_search(query, CANDIDATE_CHUNKS).rows.tolist()
@@ -83,7 +86,7 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
         text = docs[doc_id].text
         for start, end in store.sentences(doc_id):
             for m in mentions(text, start, end):
-                if m.kind in wanted and (not years or m.year in years):
+                if m.kind in wanted and (not years or m.year in years) and (not numbered or m.ident != fold(m.name.lower())):
                     held = found.get((doc_id, m.ident))
                     if held is None or (m.date and not held.date):  # the mention that dates it is cited
                         found[(doc_id, m.ident)] = m
