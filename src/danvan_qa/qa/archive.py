@@ -26,6 +26,7 @@ from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
+from danvan_qa.qa.questions import plain_words, unbracketed
 from danvan_qa.qa.unit_lists import asks_regions, regions
 from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
                                       title_phrases)
@@ -93,22 +94,22 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     keep = admitted(store.data.documents, filters)
     if asks_history(q):
         return _history(q.person, store, keep)  # type: ignore[arg-type]
-    if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Hà Tĩnh có những hoạt động nào?"
+    if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
         return places
-    plain = " ".join(re.findall(r"\w+", fold(re.sub(r"\([^)]*\)", " ", q.restored).lower())))  # no aside in brackets
+    plain, across = plain_words(q.restored), asks_across(q)  # "plain": no aside in brackets
     if _REPORTED.search(plain) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded) or \
-            asks_across(q) and _EVENTS_ASKED.search(plain):  # "Theo các tin, có những hội nghị tổng kết nào?"
+            across and _EVENTS_ASKED.search(plain):  # "Theo các tin, có những hội nghị tổng kết nào?"
         return _articles(q, store, keep)
-    kind = asks_documents(q, asks_across(q))
+    kind = asks_documents(q, across)
     if kind and kind != "chuong trinh":
         return documents(q, kind, store, keep)
     if q.person or q.dates:
         return None
-    if asks_models(q) and asks_across(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"
+    if across and asks_models(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"
         return named
-    if asks_regions(q) and asks_across(q) and (named := regions(q, store, keep)):  # "bao nhiêu quân khu …"
+    if across and asks_regions(q) and (named := regions(q, store, keep)):  # "bao nhiêu quân khu …"
         return named
     body = asks_partners(q)
     if body:
@@ -118,9 +119,9 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     acting = _ACTING.search(q.folded) if q.act and (WHO.search(q.folded) or "nguoi nao" in q.folded) else None
     if acting and (found := _acting(q.act, acting["topic"], q, store, keep)):  # type: ignore[arg-type]
         return found
-    if asks_programmes(q, asks_across(q)):
+    if asks_programmes(q, across):
         return programmes(q, store, keep)
-    if not asks_across(q) and not asks_holders(q):
+    if not across and not asks_holders(q):
         return None
     titles = title_phrases(q, store)
     return by_title(titles, q, store, keep) if titles else None
@@ -219,7 +220,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25 ranks highest for the topic, so
     the cost does not grow with the archive; when the last of them still holds the topic, more
     articles may, and the answer says "at least"."""
-    written = re.findall(r"\w+", re.sub(r"\([^)]*\)", " ", q.restored).rstrip(" ?.!"))  # not an aside in brackets
+    written = re.findall(r"\w+", unbracketed(q.restored).rstrip(" ?.!"))  # not an aside in brackets
     folded = [fold(w.lower()) for w in written]
     span = list(range(len(folded)))
     for pattern in (_GENERIC, _FRAME, _LEAD, _LEAD, _TAIL):  # "các bài nhắc tới | những | … nào": twice from the left

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import AbstractSet, Callable, NamedTuple
+from typing import AbstractSet, Callable, Mapping, NamedTuple
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.lexicon import PAIRED, PROVINCES, SURNAMES, UNITS
@@ -44,6 +44,13 @@ class Span:
 def rarity(token: str, folded_count: Callable[[str], int], total: int) -> float:
     """A folded word's weight: the rarer in the archive, the more it says (an idf)."""
     return math.log(1 + total / (1 + folded_count(token)))
+
+
+def held_share(weight: Mapping[str, float], held: AbstractSet[str]) -> float:
+    """The share of words' weight (by rarity) that `held` holds: how much of a topic a text names
+    (all of it when there are no words to hold)."""
+    total = sum(weight.values())
+    return sum(w for t, w in weight.items() if t in held) / total if total else 1.0
 
 
 class Scorer:

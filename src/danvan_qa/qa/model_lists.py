@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from danvan_qa.index.store import word_set
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.extractive import rarity
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, counts,
-                                  dated, more_rows)
+from danvan_qa.qa.extractive import held_share, rarity
+from danvan_qa.qa.questions import unbracketed
+from danvan_qa.qa.records import CANDIDATE_CHUNKS, Listing, Strong, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -48,7 +48,7 @@ def asks_models(q: "Question") -> bool:
 
 def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The quoted models of the articles holding the question's words, newest article first."""
-    unquoted = re.sub(r"[“\"][^”\"]*[”\"]|\([^)]*\)", " ", q.restored)  # a kind in quotes, an aside in brackets
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", " ", unbracketed(q.restored))  # a kind in quotes, an aside in brackets
     words = [fold(w.lower()) for w in re.findall(r"\w+", unquoted)]
     after = _modifier(words)
     kinds = {fold(k.strip().lower()) for k in _QUOTE.findall(q.restored)}  # "Dân vận khéo": the kind asked, no model
@@ -57,30 +57,24 @@ def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listin
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in topic}
     docs, chunks = store.data.documents, store.data.chunks
     ranked = store.lexical_search(" ".join(["mô hình", *after, *topic]), CANDIDATE_CHUNKS).rows.tolist()
-    found: dict[str, list[tuple[str, str, Evidence]]] = {}  # folded name -> (name, article, evidence)
+    found: dict[str, tuple] = {}  # folded name -> (name, article, evidence), its first mention
     for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
         doc = docs[doc_id]
         held = store.words(doc_id).text.unigrams | word_set(fold(doc.title.lower())).unigrams
-        if sum(weight[w] for w in weight if w in held) < HELD * sum(weight.values()):
+        if held_share(weight, held) < HELD:
             continue
         spans = store.sentences(doc_id)
         for name, at in _named(doc.text):
             folded = fold(name.lower())
-            if folded not in kinds and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in after):
-                start, end = next(((a, b) for a, b in spans if a <= at < b), (at, at + len(name)))
-                found.setdefault(folded, []).append((name, doc_id, Evidence.of(doc, start, end)))
+            if folded not in kinds and folded not in found and all(
+                    re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in after):
+                found[folded] = (name, doc, sentence_evidence(spans, doc, at, at + len(name)))
     if not found:
         return None
-    rows = sorted((mentions[0] for mentions in found.values()), key=lambda row: docs[row[1]].date or "", reverse=True)
+    rows = sorted(found.values(), key=lambda row: row[1].date or "", reverse=True)
     shown = " ".join(w for w in re.findall(r"\w+", unquoted) if fold(w.lower()) in after)
-    lines = [Statement((f"Các bài viết nêu {len(rows)} mô hình{' ' if shown else ''}", Strong(shown) if shown else "",
-                        ":"),)]
-    items = []
-    for name, doc_id, ev in rows[:ROWS_SHOWN]:
-        lines.append(Statement((Strong(name), f" ({dated(docs[doc_id].date)}{docs[doc_id].title})"), ev, item=True))
-        items.append(Item(name, None, None, (), ev))
-    lines += more_rows(len(rows))
-    return Listing(tuple(lines), tuple(items), len(rows), str(len(rows)) if counts(q.folded, q.restored) else rows[0][0])
+    return titled_rows((f"Các bài viết nêu {len(rows)} mô hình{' ' if shown else ''}", Strong(shown) if shown else "",
+                        ":"), rows, q.folded, q.restored)
 
 
 def _modifier(words: list[str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""What happened in a place, and where a topic's events happened: "Ở Hà Tĩnh có những hoạt động
+"""What happened in a place, and where a topic's events happened: "Ở Tây Giang có những hoạt động
 nào …, diễn ra ngày nào?", "Công an đã tổ chức hội nghị với người có uy tín ở những địa phương nào?".
 
 A question that opens on a place ("Ở X", "Tại X") and asks for its activities or events, of any
@@ -23,15 +23,15 @@ from danvan_qa.index.store import word_set
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import place_in
-from danvan_qa.qa.extractive import rarity
+from danvan_qa.qa.extractive import held_share, rarity
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
-                                  Strong, counts, dated, more_rows)
+                                  Strong, counts, dated, more_rows, titled_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
     from danvan_qa.qa.questions import Question
 
-# "Ở Hà Tĩnh có những hoạt động nào …", "Tại tỉnh X đã diễn ra bao nhiêu sự kiện …" (folded): the place right
+# "Ở Tây Giang có những hoạt động nào …", "Tại tỉnh X đã diễn ra bao nhiêu sự kiện …" (folded): the place right
 # after "ở / tại", and activities or events of any kind (a kind, a year or a topic asks something narrower)
 _UNIT = r"(?:(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong) )?"
 _GENERIC = r"(?:hoat dong|su kien)"
@@ -70,7 +70,7 @@ def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
 
 
 def _as_written(q: "Question", place: str) -> str:
-    """The place as the question writes it, restored: "Hà Tĩnh" for "ha tinh"."""
+    """The place as the question writes it, restored: "Tây Giang" for "tay giang"."""
     words = q.restored.rstrip(" ?.!").split()
     size = len(place.split())
     written = next((" ".join(words[i:i + size]).strip(",.") for i in range(len(words) - size + 1)
@@ -83,7 +83,8 @@ _KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ 
 _FAMILIES = (r"doan (?:kiem tra|cong tac)", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
              r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
 _WHERE = re.compile(r"(?: (?:o|tai) (?:nhung|cac) (?:dia phuong|tinh|noi|tinh thanh|dia ban) nao| o dau)$")
-_NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao|do|nganh|luc luong)(?!\w)")
+_NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao"
+                        r"|do|nganh|luc luong)(?!\w)")
 _SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?(\w)")
 TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an article must hold
 
@@ -91,8 +92,10 @@ TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an artic
 def asks_topic_places(q: "Question") -> bool:
     """Whether the question asks where events of a kind it names, on a topic, were held."""
     where = _WHERE.search(q.folded)
-    several = rf"(?<!\w){_KINDS}(?!\w)" if where and where.group(0) != " o dau" else rf"(?<!\w)(?:nhung|cac) {_KINDS}(?!\w)"
-    return bool(where and re.search(several, q.folded)) and not WHO.search(q.folded)  # "ở đâu" of one event is not a list
+    if where is None or WHO.search(q.folded):
+        return False
+    plural = "" if where.group(0) != " o dau" else "(?:nhung|cac) "  # "ở đâu" of one event is not a list
+    return bool(re.search(rf"(?<!\w){plural}{_KINDS}(?!\w)", q.folded))
 
 
 def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -101,7 +104,7 @@ def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     asked_kinds = {m.group(0) for m in re.finditer(rf"(?<!\w){_KINDS}(?!\w)", asked)}
     kinds = "|".join(family for family in _FAMILIES if any(re.fullmatch(family, k) for k in asked_kinds))
     kinds = rf"(?<!\w)(?:{kinds or _KINDS})(?!\w)"  # a delegation asked for is a delegation, of any name
-    topic = [w for w in _NOT_TOPIC.sub(" ", asked).split()]
+    topic = _NOT_TOPIC.sub(" ", asked).split()
     if len(topic) < 2:
         return None
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in topic}
@@ -111,32 +114,26 @@ def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     rows = []
     for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
         doc, words = docs[doc_id], store.words(doc_id)
-        text = fold(doc.text.lower())
-        if sum(weight[w] for w in weight if w in words.text.unigrams) < TOPIC_HELD * sum(weight.values()) or \
-                len(pairs & words.text.pairs) < 0.75 * len(pairs) or not re.search(kinds, text):
+        if held_share(weight, words.text.unigrams) < TOPIC_HELD or len(pairs & words.text.pairs) < 0.75 * len(pairs) \
+                or not re.search(kinds, words.support):
             continue
         spans = store.sentences(doc_id)
         if not spans:
             continue
-        lead = set(word_set(fold(doc.title.lower())).unigrams).union(*(words.sentences[i].unigrams for i in range(min(2, len(spans)))))
-        if sum(weight[w] for w in weight if w in lead) < sum(weight.values()) / 2:
+        lead = word_set(fold(doc.title.lower())).unigrams.union(*(words.sentences[i].unigrams
+                                                                 for i in range(min(2, len(spans)))))
+        if held_share(weight, lead) < 0.5:
             continue  # the topic in passing: the article reports another event
-        named = fold((doc.place or "").split(",")[0].lower()).removeprefix("tp ").strip()  # "Phủ Lý" of "TP Phủ Lý, Hà Nam"
+        named = fold((doc.place or "").split(",")[0].lower()).removeprefix("tp ").strip()  # "Nam Sơn" of "TP Nam Sơn, Bắc Hà"
 
         def where(i: int) -> tuple[bool, bool, float]:  # says where, not the title again, most of the topic
             sentence = doc.text[slice(*spans[i])]
-            says = any(m.group(1).isupper() for m in _SAYS_WHERE.finditer(sentence))  # "tại TP Hạ Long", not "tại đây"
+            says = any(m.group(1).isupper() for m in _SAYS_WHERE.finditer(sentence))  # "tại TP Nam Sơn", not "tại đây"
             return (bool(says or named and named in fold(sentence.lower())),
                     sentence.strip() != doc.title.strip(), sum(weight[w] for w in weight if w in words.sentences[i].unigrams))
         best = max(range(len(spans)), key=where)
-        rows.append((doc, Evidence.of(doc, *spans[best])))
+        rows.append((doc.place or doc.title, doc, Evidence.of(doc, *spans[best])))
     if not rows:
         return None
-    rows.sort(key=lambda row: row[0].date or "", reverse=True)
-    lines = [Statement((f"{len(rows)} bài viết đưa tin các sự kiện này, ở:",))]
-    items = []
-    for doc, ev in rows[:ROWS_SHOWN]:
-        lines.append(Statement((Strong(doc.place or doc.title), f" ({dated(doc.date)}{doc.title})"), ev, item=True))
-        items.append(Item(doc.place or doc.title, None, None, (), ev))
-    lines += more_rows(len(rows))
-    return Listing(tuple(lines), tuple(items), len(rows), str(len(rows)) if counts(q.folded, q.restored) else items[0].name)
+    rows.sort(key=lambda row: row[1].date or "", reverse=True)
+    return titled_rows((f"{len(rows)} bài viết đưa tin các sự kiện này, ở:",), rows, q.folded, q.restored)

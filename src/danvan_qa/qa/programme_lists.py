@@ -20,6 +20,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.levels import asked_level, level
 from danvan_qa.qa.programme_groups import programme_groups
+from danvan_qa.qa.questions import plain_words
 from danvan_qa.qa.records import ROWS_SHOWN, SEVERAL, counts, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
 
 if TYPE_CHECKING:
@@ -172,14 +173,14 @@ def asks_partners(q: "Question") -> str | None:
 
 
 def _partners_asked(q: "Question") -> re.Match | None:
-    asked = " ".join(re.findall(r"\w+", fold(re.sub(r"\([^)]*\)", " ", q.restored))))  # not an aside in brackets
+    asked = plain_words(q.restored)  # not an aside in brackets
     m = _PARTNERS.search(_FRAMED.sub("", asked))  # nor "Theo các bài viết, …"
     return m if m and not q.codes and not WHO.search(q.folded) else None
 
 
 def _names(forms: list[str], party: str) -> bool:
     """Whether a party's name holds a body in one of its folded `forms` (as written, or
-    abbreviated either way), word for word ("bo cong an" is not "Công an huyện Bố Trạch")."""
+    abbreviated either way), word for word ("bo cong an" is not "Công an huyện Bố Sơn")."""
     folded = _padded(party)
     return any(f" {form} " in folded for form in forms)
 
@@ -288,12 +289,12 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
 
 
 def _place_of(place: str | None, bodies: str) -> str:
-    """" (Hà Tĩnh)" where bodies are written without their article's place ("Ban Dân vận Tỉnh ủy"); not
-    for central bodies ("Ban Dân vận Trung ương"), nor where they name it ("Công an huyện Bố Trạch")."""
+    """" (Tây Giang)" where bodies are written without their article's place ("Ban Dân vận Tỉnh ủy"); not
+    for central bodies ("Ban Dân vận Trung ương"), nor where they name it ("Công an huyện Đông Khê")."""
     if not place:
         return ""
     named = [re.sub(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong) ", "", fold(part.lower()).strip())
-             for part in place.split(",")]  # "TP Pleiku, Gia Lai": either names it
+             for part in place.split(",")]  # "TP Nam Sơn, Bắc Hà": either names it
     held = " " + " ".join(re.findall(r"\w+", fold(bodies.lower()))) + " "
     return "" if any(f" {n} " in held for n in named if n) or re.search(r" (?:trung uong|tw|bo \w+ \w+) ", held) \
         and "tinh" not in held else f" ({place})"

@@ -171,6 +171,16 @@ _TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:neu|ke|liet ke|cho biet|ghi)(?: (?:ro|tu
                          r"\s*[.!]?$")  # "…? Nêu số liệu theo từng bài"
 
 
+def unbracketed(text: str) -> str:
+    """The text less its asides in brackets ("giữa A và B (từ Trung ương xuống tỉnh)")."""
+    return re.sub(r"\([^)]*\)", " ", text)
+
+
+def plain_words(text: str) -> str:
+    """The text's words folded, without its asides in brackets or punctuation: what routes read."""
+    return " ".join(re.findall(r"\w+", fold(unbracketed(text))))
+
+
 def without_asides(text: str, *, lead: bool = False) -> str:
     """The question less what only frames it: "X? Nêu từng con số." is "X?"; with `lead`, for
     each article's own reading, "Theo các bài báo, X?" is "X?" too (for the archive, "các bài"
@@ -314,7 +324,7 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
             continue  # "thành" alone is not a unit
         many = fold(restored[: m.start()].split()[-1:][0].lower() if restored[: m.start()].split() else "") in _MANY
         if many and not (cased and m.group(2)[0].isupper()):
-            continue  # "các tỉnh đang …": provinces in general; "các huyện Bố Trạch, …" still names them
+            continue  # "các tỉnh đang …": provinces in general; "các huyện Đông Khê, …" still names them
         if first.isdigit():
             found.append(fold(f"{unit} {first}"))
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
 
 if TYPE_CHECKING:
     from danvan_qa.ingest.corpus import Document
@@ -128,6 +128,24 @@ def more_rows(found: int) -> list[Statement]:
     """The line that says how many rows a list across articles leaves out, if any."""
     return [Statement((f"Còn {found - ROWS_SHOWN} dòng nữa không hiện ở đây.",))] if found > ROWS_SHOWN else []
 
+
+
+def titled_rows(heading: tuple[str, ...], rows: Sequence[tuple[str, "Document", Evidence]], folded: str,
+                restored: str) -> Listing:
+    """A list across the archive of things named in articles: a row per (name, article, evidence),
+    "**name** (date — title)", after the heading; the short answer is how many rows there are when
+    the question (folded, and as restored) asks how many, else the first name."""
+    lines, items = [Statement(heading)], []
+    for name, doc, ev in rows[:ROWS_SHOWN]:
+        lines.append(Statement((Strong(name), f" ({dated(doc.date)}{doc.title})"), ev, item=True))
+        items.append(Item(name, None, None, (), ev))
+    lines += more_rows(len(rows))
+    return Listing(tuple(lines), tuple(items), len(rows), str(len(rows)) if counts(folded, restored) else rows[0][0])
+
+
+def sentence_evidence(spans: Sequence[tuple[int, int]], doc: "Document", start: int, end: int) -> Evidence:
+    """The evidence of the sentence (of `spans`) that holds offset `start`; [start, end) if none does."""
+    return Evidence.of(doc, *next(((a, b) for a, b in spans if a <= start < b), (start, end)))
 
 
 def dated(iso: str | None) -> str:

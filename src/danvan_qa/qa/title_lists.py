@@ -40,7 +40,7 @@ _HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:la|giu chuc(?: vu)?|dang g
 
 def asks_holders(q: "Question") -> bool:
     """Whether the question asks who holds a title it opens or ends with ("Phó trưởng ban Dân vận
-    Thành ủy (Hà Nội, TP HCM) là những ai?", "Liệt kê các Phó Bí thư Thường trực Tỉnh ủy đã dự các
+    Thành ủy (Nam Sơn, Tây Giang) là những ai?", "Liệt kê các Phó Bí thư Thường trực Tỉnh ủy đã dự các
     hội nghị …"), naming no person or day: then every article's holders answer it, as when it says
     "trong các bài"."""
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))

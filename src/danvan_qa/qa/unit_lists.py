@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, counts,
-                                  dated, more_rows)
+from danvan_qa.qa.records import CANDIDATE_CHUNKS, Listing, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -35,21 +34,12 @@ def regions(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listi
     ranked = store.lexical_search("quân khu", CANDIDATE_CHUNKS).rows.tolist()
     candidates = sorted((docs[d] for d in dict.fromkeys(chunks[r].doc_id for r in ranked) if keep(d)),
                         key=lambda d: d.date or "", reverse=True)
-    found: dict[str, tuple[str, Evidence]] = {}  # "Quân khu 9" -> (article, evidence)
+    found: dict[str, tuple] = {}  # "Quân khu 9" -> (it, the article, the sentence naming it)
     for doc in candidates:
         for m in _WRITTEN.finditer(doc.text):
             shown = f"Quân khu {int(m.group(1))}"
             if shown not in found:
-                start, end = next(((a, b) for a, b in store.sentences(doc.doc_id) if a <= m.start() < b),
-                                  (m.start(), m.end()))
-                found[shown] = (doc.doc_id, Evidence.of(doc, start, end))
+                found[shown] = (shown, doc, sentence_evidence(store.sentences(doc.doc_id), doc, m.start(), m.end()))
     if not found:
         return None
-    lines = [Statement((f"Các bài viết nhắc đến {len(found)} quân khu:",))]
-    items = []
-    for shown, (doc_id, ev) in list(found.items())[:ROWS_SHOWN]:
-        lines.append(Statement((Strong(shown), f" ({dated(docs[doc_id].date)}{docs[doc_id].title})"), ev, item=True))
-        items.append(Item(shown, None, None, (), ev))
-    lines += more_rows(len(found))
-    return Listing(tuple(lines), tuple(items), len(found),
-                   str(len(found)) if counts(q.folded, q.restored) else next(iter(found)))
+    return titled_rows((f"Các bài viết nhắc đến {len(found)} quân khu:",), list(found.values()), q.folded, q.restored)
