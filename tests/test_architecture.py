@@ -88,9 +88,10 @@ def test_imports_only_go_down_the_data_path(module):
 
 
 # qa/ in pipeline order: its records and models, then read → retrieve → candidates → rank →
-# propose → decide → compose → answer. A qa module imports only qa modules before it.
+# propose → decide → compose → answer (the fusion reads each chunk's sentences as candidates
+# does, so candidates' sentence tests come first). A qa module imports only qa modules before it.
 QA_ORDER = [
-    "records", "ranker", "retrieval", "questions", "extractive", "fusion", "reading", "candidates", "spans", "who", "document_dates",
+    "records", "ranker", "retrieval", "questions", "extractive", "candidates", "fusion", "reading", "spans", "who", "document_dates",
     "drafts", "support", "propose", "decide", "compose", "followups", "parts", "programme_groups", "levels", "programme_lists", "document_lists", "place_events", "title_lists", "model_lists", "unit_lists", "archive",
     "per_article", "bylines",
     "answering", "conversation", "events",

@@ -14,7 +14,7 @@ from typing import Sequence
 from danvan_qa.evaluation.gold import GoldItem, evidence_spans, is_relevant
 from danvan_qa.evaluation.training import Example, folds_by_group, make_examples
 from danvan_qa.index.store import Store
-from danvan_qa.qa.fusion import FUSION_FEATURES, fusion_features
+from danvan_qa.qa.fusion import FUSION_FEATURES, chunk_sentences, fusion_features
 from danvan_qa.qa.ranker import LinearModel, fit_linear
 from danvan_qa.qa.reading import read, retrieve_for
 from danvan_qa.qa.records import Features
@@ -45,7 +45,8 @@ def fusion_rows(items: Sequence[GoldItem], store: Store, settings: Settings) -> 
             continue
         spans = evidence_spans(item, docs)
         labels = tuple(int(is_relevant(p.doc_id, p.start, p.end, p.text, item, spans)) for p in passages)
-        out.append(FusionRows(group, tuple(fusion_features(passages, reading.scorer)), labels))
+        sentences = chunk_sentences(passages, reading.question, reading.scorer, store)
+        out.append(FusionRows(group, tuple(fusion_features(passages, reading.scorer, sentences)), labels))
     return out
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.qa.extractive import Scorer
-from danvan_qa.qa.fusion import fusion_for, rerank
+from danvan_qa.qa.fusion import chunk_sentences, fusion_for, rerank
 from danvan_qa.qa.questions import Question, parse, without_asides
 from danvan_qa.qa.ranker import LinearModel, load_models
 from danvan_qa.qa.retrieval import clean_query, open_store, search
@@ -49,7 +49,8 @@ def retrieve_for(reading: Reading, store: Store, settings: Settings, *, k: int, 
         return search(store, reading.restored, k, mode=mode, settings=settings, filters=filters)
     fused = search(store, reading.restored, max(k, settings.fusion_depth), mode=mode, settings=settings,
                    filters=filters)
-    return rerank(fused, reading.scorer, fusion)[:k]
+    sentences = chunk_sentences(fused, reading.question, reading.scorer, store)
+    return rerank(fused, reading.scorer, sentences, fusion)[:k]
 
 
 def retrieve(
