@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from danvan_qa.evaluation.cross import evidence_at, load_cross, score, score_row
+from danvan_qa.evaluation.cross import answer_rows, evidence_at, load_cross, score, score_row
 from danvan_qa.records import Answer, Citation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +56,23 @@ def test_an_answer_citing_every_gold_row_scores_full_and_one_elsewhere_scores_no
             none = score_row(row, _answer([wrong], short=str(row["count"] + 1)), real_store)
             assert not any(none["found"]) and none["right_citations"] == 0
             assert row["kind"] != "count" or not none["count_exact"]
+
+
+def test_a_row_is_right_when_any_of_its_citations_cites_a_gold_row(real_store):
+    """Row precision counts the answer's lines: a row citing the event's sentence and another
+    sentence of the same article is one right row (half its citations are right)."""
+    row = next(r for r in _bundled_rows(real_store) if r["kind"] == "list")
+    gold = row["rows"][0]
+    doc = real_store.data.documents[gold["doc_id"]]
+    right = _cite(real_store, 1, gold["doc_id"], *evidence_at(real_store, gold["doc_id"], gold["evidence"])[0])
+    end = len(doc.published)
+    other = _cite(real_store, 2, gold["doc_id"], end - 3, end)
+    text = "Theo 1 bài:\n- **A** — x [1][2]\n- **B** — y [2]"
+    got = score_row(row, _answer([right, other], text=text), real_store)
+    assert (got["rows"], got["right_rows"]) == (2, 1)
+    assert (got["citations"], got["right_citations"]) == (2, 1)
+    assert answer_rows(text) == [{1, 2}, {2}] and answer_rows("không có") == []
+    assert answer_rows("- a [1]\n  - cương vị: b [2]\n- c [3]") == [{1, 2}, {3}]  # an item under a row is of it
 
 
 def test_figures_pool_rows_per_kind():

@@ -55,6 +55,8 @@ def test_a_persons_events_one_row_per_article_newest_first(answerer):
     assert "2 bài" in a.text
     # the event itself is cited where another sentence reports it, then the sentence giving the role
     assert [c.quote[:9] for c in a.citations if c.doc_id == "a2"] == ["Ngày 4/5,", "Đồng chí "]
+    event, role = next(i for i, line in enumerate(a.text.splitlines()) if "[1]" in line), "[2]"
+    assert a.text.splitlines()[event + 1].startswith("  - cương vị: ") and role in a.text.splitlines()[event + 1]
 
 
 def test_a_listing_keeps_to_the_articles_the_filters_admit(answerer):

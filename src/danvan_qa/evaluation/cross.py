@@ -10,7 +10,10 @@ list or count were checked complete by a search over every article.
   that overlaps the evidence sentence as published, or quotes the row's answer phrase (the same
   fact is often written twice in an article). Beside it, the share whose answer phrase the
   answer text holds as the gold writes it.
-- **Row precision**: the share of the answer's citations that cite some gold row.
+- **Row precision**: the share of the answer's rows (its lines that carry citation markers)
+  of which some citation cites a gold row: a row may cite two sentences of one event, say the
+  event's and the one giving a person's role there. Beside it, the share of the answer's
+  citations that cite some gold row.
 - **Count exact**: the gold count is the short answer's number.
 - **Two-part**: both parts' gold answers in the answer text.
 
@@ -75,6 +78,19 @@ def _cites(answer: Answer, gold: dict[str, Any], spans: list[tuple[int, int]]) -
         any(c.start < e and s < c.end for s, e in spans) or contains_answer(c.quote, [gold["answer"]]))]
 
 
+def answer_rows(text: str) -> list[set[int]]:
+    """The citation numbers of each row of an answer: a line that carries any, with the indented
+    items under it ("  - cương vị: …" under an event)."""
+    rows: list[set[int]] = []
+    for line in text.splitlines():
+        cited = {int(n) for n in re.findall(r"(?<!\\)\[(\d+)\]", line)}
+        if re.match(r"\s+- ", line) and rows:
+            rows[-1] |= cited
+        elif cited:
+            rows.append(cited)
+    return rows
+
+
 def score_row(row: dict[str, Any], answer: Answer, store: Store) -> dict[str, Any]:
     """What one question's answer got right."""
     if row["kind"] == "two_part":
@@ -87,7 +103,9 @@ def score_row(row: dict[str, Any], answer: Answer, store: Store) -> dict[str, An
         cited.update(hits)
         found.append(bool(hits))
         phrased.append(contains_answer(answer.text, [gold["answer"]]))
-    out = {"found": found, "phrased": phrased, "citations": len(answer.citations), "right_citations": len(cited)}
+    rows = answer_rows(answer.text)
+    out = {"found": found, "phrased": phrased, "citations": len(answer.citations), "right_citations": len(cited),
+           "rows": len(rows), "right_rows": sum(bool(r & cited) for r in rows)}
     if row["kind"] == "count":
         number = re.search(r"\d+", answer.short or "")
         out["count_exact"] = bool(number) and int(number.group(0)) == row["count"] and not answer.abstained
@@ -107,8 +125,10 @@ def score(rows: list[dict[str, Any]], answerer, store: Store) -> dict[str, Any]:
             continue
         got[f"{row['kind']}_row_recall"].extend(result["found"])
         got[f"{row['kind']}_row_phrased"].extend(result["phrased"])
-        got[f"{row['kind']}_row_precision"].extend([True] * result["right_citations"]
-                                                  + [False] * (result["citations"] - result["right_citations"]))
+        got[f"{row['kind']}_row_precision"].extend([True] * result["right_rows"]
+                                                  + [False] * (result["rows"] - result["right_rows"]))
+        got[f"{row['kind']}_citation_precision"].extend([True] * result["right_citations"]
+                                                       + [False] * (result["citations"] - result["right_citations"]))
         if row["kind"] == "count":
             got["count_exact"].append(result["count_exact"])
     figures = {name: {"n": len(v), "share": round(sum(v) / len(v), 3) if v else None} for name, v in sorted(got.items())}

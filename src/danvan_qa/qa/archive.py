@@ -204,7 +204,8 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
         event = next((e for e in store.events_by_doc.get(p.doc_id, []) if e.main), None)
         if event and not event.start <= p.start < event.end:  # the event itself, where another sentence reports it
             lines.append(Statement((f"{when}{doc.title}",), Evidence.of(doc, event.start, event.end), item=True))
-            lines.append(Statement(("cương vị: ", f"{p.rank} " if p.rank else "", Strong(p.name), role), ev, item=True))
+            lines.append(Statement(("cương vị: ", f"{p.rank} " if p.rank else "", Strong(p.name), role), ev, item=True,
+                                   under=True))
         else:
             lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
                                    ev, item=True))

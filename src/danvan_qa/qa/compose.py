@@ -26,7 +26,9 @@ def _line(statement: Statement, number: int | None) -> str:
     text = "".join(f"**{md_escape(p)}**" if isinstance(p, Strong) else md_escape(p) for p in statement.parts)
     if number is not None:
         text += f" [{number}]"
-    return f"- {text}" if statement.item else text
+    if not statement.item:
+        return text
+    return f"  - {text}" if statement.under else f"- {text}"
 
 
 def compose(decision: Decision, store: Store) -> Answer:

@@ -61,6 +61,7 @@ class Statement:
     parts: tuple[str, ...]
     evidence: Evidence | None = None
     item: bool = False
+    under: bool = False  # an item under the one before it: more of the same row, not a row of its own
 
 
 @dataclass(frozen=True)
