@@ -283,6 +283,9 @@ def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
     # several kinds listed are all asked for; "kèm số hiệu" leaves out a plan named only by its words
     several = answerer.answer("Những chỉ thị, kế hoạch nào được nêu kèm số hiệu trong các bài?", mode="bm25")
     assert sorted(i.name for i in several.items) == ["Chỉ thị số 05-CT/TU", "Kế hoạch số 12-KH/BCĐ"]
+    # documents "được trích dẫn" are the archive's, typed without diacritics too
+    cited = answerer.answer("nhung nghi quyet, chi thi nao duoc trich dan kem so hieu?", mode="bm25")
+    assert sorted(i.name for i in cited.items) == ["Chỉ thị số 05-CT/TU", "Nghị quyết số 25-NQ/TW"]
 
 
 def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):

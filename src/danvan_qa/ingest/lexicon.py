@@ -194,5 +194,5 @@ ACT_KIND = {"chủ trì": "chair", "đồng chủ trì": "chair", "dẫn đoàn"
 # Folded words that ask across the archive ("… được nêu tên trong các bài viết?"), with "những / các / bao nhiêu".
 # Words of a question asking across the articles: "các bài" (not one "bài viết"), "được nêu tên", "các tin" …
 ARCHIVE_CUES = ("cac bai", "nhung bai", "cac tin bai", "duoc neu ten", "neu ten", "dich danh", "duoc nhac den", "duoc nhac toi",
-                "duoc dua tin", "trong cac bai", "trong cac tin", "theo cac tin", "cac ban tin")
+                "duoc dua tin", "trong cac bai", "trong cac tin", "theo cac tin", "cac ban tin", "duoc trich dan")
 OTHER_PERSON_NOUNS = ("đồng chí", "lãnh đạo", "tướng", "đại diện", "thành viên")
