@@ -36,6 +36,18 @@ def test_a_question_that_names_no_day_may_be_answered_by_a_period():
     assert texts("Mô hình bắt đầu vào ngày nào?", sentence) == ["1/7/2021"]
 
 
+def test_a_month_of_a_year_answers_when_no_day_is_asked():
+    """"từ tháng 4/2024": a month is a date when the question asks "từ bao giờ", not "ngày nào"."""
+    from danvan_qa.qa.extractive import date_span
+
+    sentence = "Mô hình do Công an xã Tây Giang triển khai từ tháng 4/2024, đến tháng 5 năm 2025 thì nhân rộng."
+    assert texts("Mô hình được triển khai từ bao giờ?", sentence) == ["tháng 4/2024", "tháng 5 năm 2025"]
+    assert texts("Mô hình được triển khai vào ngày nào?", sentence) == []
+    found = date_span(q("Mô hình triển khai khi nào?"), Sentence("d", 10, 10 + len(sentence), sentence, 0.0), 2025)
+    assert found is not None and found[0].text == "tháng 4/2024" and found[1] is None  # no day: no ISO reading
+    assert date_span(q("Triển khai ngày nào?"), Sentence("d", 10, 10 + len(sentence), sentence, 0.0), 2025) is None
+
+
 @pytest.mark.parametrize("kind_question, sentence, expected", [
     ("Có bao nhiêu đại biểu dự?", "Có 120 đại biểu của 15 đơn vị dự.", ["120", "15"]),
     ("Có bao nhiêu cán bộ tham gia?", "hình 1.jpg -0", []),  # an image's file name counts nothing

@@ -152,11 +152,24 @@ def _number_span(question: Question, sentence: Sentence) -> Span | None:
     return None
 
 
+# A month of a year: "tháng 4/2024", "tháng 5-2013", "tháng 4 năm 2024".
+_MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+(?:0?[1-9]|1[0-2])(?:\s*[/.-]\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+
+
+def _asks_day(question: Question) -> bool:
+    """"Ngày nào", "ngày mấy": a day is asked; "khi nào", "từ bao giờ" take a month or a period too."""
+    return bool(re.search(r"(?<!\w)ngay(?!\w)", question.folded))
+
+
 def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple[Span, str | None] | None:
-    """The date mention nearest to the question's words in the sentence, with its ISO reading."""
+    """The date mention nearest to the question's words in the sentence, with its ISO reading; a
+    month of a year ("từ tháng 4/2024"), without one, when no day is asked."""
     mentions = list(dates.find_dates(sentence.text)) or list(dates.find_dates(sentence.text, cued_only=False))
     if not mentions:
-        return None
+        month = None if _asks_day(question) else _MONTH_YEAR.search(sentence.text)
+        if month is None:
+            return None
+        return Span(month.group(0), sentence.start + month.start(), sentence.start + month.end()), None
     anchors = [m.start() for code in question.codes if (m := re.search(re.escape(code), sentence.text))]
     if anchors:
         best = min(mentions, key=lambda d: abs(d.start - anchors[0]))
@@ -281,8 +294,9 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
         found = [(m.start, m.end, m.start in cued, False) for m in dates.find_dates(text, cued_only=False)]
         if re.search(r"(?<!\w)nam nao(?!\w)", question.folded):  # "năm nào" asks for a year
             found += [(y.start(), y.end(), True, False) for y in _YEAR.finditer(text)]
-        elif not re.search(r"(?<!\w)ngay(?!\w)", question.folded):  # "khi nào", "thời gian nào": perhaps a period
+        elif not _asks_day(question):  # "khi nào", "thời gian nào": perhaps a period, or a month
             found += [(a, b, cue, True) for a, b, cue in _periods(text)]
+            found += [(m.start(), m.end(), True, False) for m in _MONTH_YEAR.finditer(text)]
     elif kind == "number":
         wanted = set(content_tokens(question))
         for m in re.finditer(_NUMBER, text):
