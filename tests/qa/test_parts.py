@@ -3,7 +3,7 @@ answered, one answer with one list of citations."""
 
 import pytest
 
-from danvan_qa.qa.parts import joined, split_parts
+from danvan_qa.qa.parts import joined, listed_part, split_parts
 from danvan_qa.records import Answer, AnswerItem, Citation
 
 
@@ -21,9 +21,18 @@ def test_a_question_asking_two_things_is_split(question, parts):
     "Ai chủ trì hội nghị ký kết giữa Ban A và Công an B?",  # one question word
     "Đồng chí C dự những hội nghị nào giữa Ban A và Bộ B, với chức vụ gì?",  # the second asks inside the clause
     "Những ai dự hội nghị?",
+    # a list, and what each row says: one list citing each row's sentence
+    "Những xã nào được nêu đích danh trong các bài, và mỗi xã gắn với hoạt động gì?",
+    "Ngày hội toàn dân được nhắc tới trong những tin nào và trong bối cảnh gì?",
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None
+
+
+def test_a_list_asked_with_what_each_row_says_is_asked_as_the_list():
+    question = "Những xã nào được nêu đích danh trong các bài, và mỗi xã gắn với hoạt động gì?"
+    assert listed_part(question, question) == "Những xã nào được nêu đích danh trong các bài?"
+    assert listed_part("Ai chủ trì hội nghị, và ai phát biểu?", "Ai chủ trì hội nghị, và ai phát biểu?") is None
 
 
 def test_the_split_reads_question_words_with_their_diacritics():

@@ -24,7 +24,7 @@ from danvan_qa.qa.compose import compose
 from danvan_qa.qa.decide import Decision, decide
 from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
-from danvan_qa.qa.parts import joined, second_reading, split_parts, with_topic
+from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts, with_topic
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.questions import without_asides
 from danvan_qa.qa.propose import propose
@@ -88,9 +88,12 @@ class Answerer:
     def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         """The composed answer; a question asking two things is answered part by part (parts.py)."""
         text = clean_query(question, self.settings.max_question_chars)
-        parts = split_parts(text, self.store.restorer.restore(text))
+        restored = self.store.restorer.restore(text)
+        parts = split_parts(text, restored)
         if parts is None:
-            return compose(self.decision(question, k=k, mode=mode, filters=filters), self.store)
+            listed = listed_part(text, restored)  # "Những xã nào …, và mỗi xã …?": the list, each row cited
+            found = compose(self.decision(listed or question, k=k, mode=mode, filters=filters), self.store)
+            return replace(found, question=text, understood=listed) if listed else found
         first, second = parts[0], second_reading(*parts, self.store)
         one = compose(self.decision(first, k=k, mode=mode, filters=filters), self.store)
         two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.compose import md_escape
 from danvan_qa.qa.followups import Context, topic_of, understand
 from danvan_qa.records import Answer
@@ -21,16 +22,18 @@ if TYPE_CHECKING:
 
 # Question words with their diacritics ("đâu", not "đầu"; "nào", not "não"), on the restored text.
 _ASKS = re.compile(r"(?<!\w)(?:ai|nào|gì|đâu|bao nhiêu|mấy|bao giờ|sao)(?!\w)", re.IGNORECASE)
+# A second part asking something of each row of a list the first part asks for: "Những xã nào được nêu
+# tên, và mỗi xã gắn với hoạt động gì?", "… trong những tin nào và trong bối cảnh gì?" (folded)
+_PER_ROW = re.compile(r"(?:moi|tung)(?!\w)|(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)")
+_SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*", re.IGNORECASE)
 
 
-def split_parts(text: str, restored: str) -> tuple[str, str] | None:
-    """The two parts of a question asking two things, in the user's own words; None otherwise.
-    The split is the last conjunction between the first question word and the next one. The
-    restored text indexes the typed one character for character (diacritics only differ)."""
+def _cut(text: str, restored: str) -> tuple[str, str] | None:
+    """The question cut at the last conjunction between its first question word and the next
+    one, in the user's own words. The restored text indexes the typed one character for
+    character (diacritics only differ)."""
     asks = list(_ASKS.finditer(restored))
-    if len(asks) < 2:
-        return None
     for first, second in zip(asks, asks[1:]):
         joins = [m for m in _JOIN.finditer(restored, first.end(), second.start())]
         # the second question word opens the second part's first clause ("…, và ai phát biểu"),
@@ -39,8 +42,29 @@ def split_parts(text: str, restored: str) -> tuple[str, str] | None:
             cut = joins[-1]
             one, two = text[: cut.start()].strip(" ,;"), text[cut.end():].strip(" ,;")
             if len(one.split()) >= 3 and len(two.split()) >= 2:
-                return f"{one.rstrip('?')}?", f"{two[0].upper()}{two[1:]}"
+                return one, two
     return None
+
+
+def _per_row(one: str, two: str) -> bool:
+    return bool(_PER_ROW.match(fold(two)) and _SEVERAL.search(fold(one)))
+
+
+def split_parts(text: str, restored: str) -> tuple[str, str] | None:
+    """The two parts of a question asking two things; None otherwise, or when the second part
+    asks something of each row of the list the first asks for (`listed_part`)."""
+    found = _cut(text, restored)
+    if found is None or _per_row(*found):
+        return None
+    one, two = found
+    return f"{one.rstrip('?')}?", f"{two[0].upper()}{two[1:]}"
+
+
+def listed_part(text: str, restored: str) -> str | None:
+    """The list a question asks for when it goes on to ask what each row says ("Những xã nào được
+    nêu tên, và mỗi xã gắn với hoạt động gì?"): every row cites the sentence that says it."""
+    found = _cut(text, restored)
+    return f"{found[0].rstrip('?')}?" if found is not None and _per_row(*found) else None
 
 
 def second_reading(first: str, second: str, store: "Store") -> str:
