@@ -144,6 +144,19 @@ def test_signings_between_bodies_named_with_their_alternatives(answerer):
     assert a.short == "1" and [c.doc_id for c in a.citations] == ["a4"]  # a5 reviews it, signs none named
 
 
+def test_a_title_and_its_other_writing_in_brackets_count_the_holders_of_both(tmp_path):
+    texts = {
+        "t1": ("2022-04-14", "Ký kết ở tỉnh Tây Giang", "Ngày 14/4, dự hội nghị có đồng chí Hồ Văn An, Ủy viên Trung ương "
+               "Đảng, Thứ trưởng Bộ Nội vụ."),
+        "t2": ("2023-05-04", "Hội nghị ở tỉnh Nam Sơn", "Ngày 4/5, dự hội nghị có đồng chí Lý Thị Mai, Ủy viên Ban Chấp "
+               "hành Trung ương Đảng, Bí thư Tỉnh ủy."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Có bao nhiêu người giữ chức Ủy viên Trung ương Đảng (Ủy viên Ban Chấp hành Trung ương Đảng) "
+                        "trong các bài?", mode="bm25")
+    assert a.short == "2" and sorted(i.name for i in a.items) == ["Hồ Văn An", "Lý Thị Mai"]
+
+
 def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     a = answerer.answer("Những ai là Trưởng Ban Dân vận tỉnh ủy, thành ủy được nêu tên trong các bài?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Vi Thị Lan", "Đào Minh Tâm"]

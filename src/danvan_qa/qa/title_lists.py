@@ -130,10 +130,19 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     that some person's role or rank holds: "thu truong bo cong an", "pho truong ban dan van trung
     uong", "dai tuong"; with the alternatives the question writes after it, whose words take the
     place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
-    tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"."""
-    words = re.sub(r"\((?:khong tinh|khong ke|tru|ngoai tru)[^)]*\)", " ", fold(q.restored)).split()  # "(trừ …)"
+    tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"; and a title in brackets beside it, another way of
+    writing it ("Ủy viên Trung ương Đảng (Ủy viên Ban Chấp hành Trung ương Đảng)")."""
+    text = re.sub(r"\((?:khong tinh|khong ke|tru|ngoai tru)[^)]*\)", " ", fold(q.restored))  # "(trừ …)"
+    found: list[str] = []
+    others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|bao gom|gom)(?!\w)", b)]
+    for segment in (re.sub(r"\([^)]*\)", " ", text), *others):  # "(kể cả …)" qualifies the title before it
+        found += [t for t in _titles_in(segment.split(), role_index(store).text) if t not in found]
+    return found
+
+
+def _titles_in(words: list[str], roles: str) -> list[str]:
+    """The longest title run of these folded words, with its alternatives (title_phrases)."""
     words = [w for w in (re.sub(r"\W", "", w) for w in words) if w]
-    roles = role_index(store).text
     for size in range(min(12, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size])
