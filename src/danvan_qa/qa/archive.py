@@ -27,6 +27,7 @@ from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.questions import plain_words, unbracketed
+from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_regions, regions
 from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
                                       title_phrases)
@@ -98,6 +99,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return events
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
         return places
+    if (when := asked_when(q)) and (held := time_events(q, when, store, keep)):  # "… hội nghị nào … vào tháng 11?"
+        return held
     plain, across = plain_words(q.restored), asks_across(q)  # "plain": no aside in brackets
     if _REPORTED.search(plain) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded) or \
             across and _EVENTS_ASKED.search(plain):  # "Theo các tin, có những hội nghị tổng kết nào?"

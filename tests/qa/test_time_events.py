@@ -1,0 +1,59 @@
+"""What happened in a month or a year, one row per article whose own event falls then (invented
+articles, fake embedder, real fact extraction)."""
+
+import pytest
+
+from danvan_qa.qa.answering import Answerer
+from fakes import fake_store
+
+ARTICLES = {
+    "t1": ("2023-11-03", "Bắc Hà", "Ký kết chương trình phối hợp ở Bắc Hà",
+           "Chiều 3/11, Ban Dân vận Tỉnh ủy và Công an tỉnh Bắc Hà ký kết chương trình phối hợp. Trước đó, ngày "
+           "5/6/2019, hai bên đã tổ chức hội nghị sơ kết."),
+    "t2": ("2021-11-24", "Nam Sơn", "Hội thi dân vận khéo ở Nam Sơn",
+           "Hai đơn vị đã chuẩn bị từ lâu. Ngày 24-11, Ban Dân vận Huyện ủy phối hợp với Công an huyện tổ chức hội thi "
+           "Dân vận khéo."),
+    "t3": ("2023-06-05", "Tây Giang", "Hội nghị ở Tây Giang",
+           "Ngày 5/6, Ban Dân vận Tỉnh ủy Tây Giang tổ chức hội nghị tổng kết công tác dân vận."),
+}
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory):
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{title}"\ndate: {date}\nplace: "{place}"\n---\n{title}\n\n{text}\n'
+             for d, (date, place, title, text) in ARTICLES.items()}
+    return Answerer(*fake_store(tmp_path_factory.mktemp("times"), files))
+
+
+def test_the_events_of_a_month_of_any_year_one_row_per_article_newest_first(answerer):
+    a = answerer.answer("Có những hội nghị, hoạt động nào diễn ra vào tháng 11 (bất kể năm nào)?", mode="bm25")
+    assert [c.doc_id for c in a.citations] == ["t1", "t2"]  # a contest, which no event row reads, by its own day
+    docs = answerer.store.data.documents
+    assert all(c.quote == docs[c.doc_id].published[c.start:c.end] for c in a.citations)
+    assert "3/11" in a.citations[0].quote and "24-11" in a.citations[1].quote  # the sentence reporting it
+    assert answerer.answer("co bao nhieu hoat dong dien ra trong nam 2023", mode="bm25").short == "2"
+
+
+@pytest.mark.parametrize("question", [
+    "Có những hội nghị nào diễn ra vào tháng 6 năm 2019?",  # only recalled by an article of 2023: no row of its own
+    "Ai chủ trì các hội nghị diễn ra vào tháng 11?",  # who: asked as usual
+    "Hội nghị ở Tây Giang diễn ra vào tháng mấy?",  # one event
+])
+def test_questions_that_are_not_a_times_events(answerer, question):
+    assert "bài viết đưa tin sự kiện diễn ra vào" not in answerer.answer(question, mode="bm25").text
+
+
+@pytest.mark.parametrize("question, when", [
+    ("Những sự kiện nào được tổ chức trong năm 2022?", (None, 2022)),
+    ("co bao nhieu hoi nghi dien ra vao thang 5/2023", (5, 2023)),
+    ("Các buổi làm việc, hội nghị nào diễn ra trong tháng 11?", (11, None)),
+    ("Hội nghị diễn ra vào tháng 11 năm nào?", None),  # one event
+    ("Những chương trình nào được ký trong năm 2022?", None),  # programmes: their own list
+])
+def test_the_time_a_question_asks_the_events_of(question, when):
+    from danvan_qa.ingest.facts import FactTable
+    from danvan_qa.qa.questions import parse
+    from danvan_qa.qa.time_events import asked_when
+
+    found = asked_when(parse(question, question, FactTable()))
+    assert (tuple(found) if found else None) == when
