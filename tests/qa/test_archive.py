@@ -523,6 +523,21 @@ def test_military_regions_are_counted_once_across_the_articles(tmp_path):
         assert a.citations[0].doc_id == "r1"  # the newest article naming Quân khu 5
 
 
+def test_communes_named_across_the_articles_once_each_by_their_name(tmp_path):
+    texts = {
+        "c1": ("2024-04-02", "Kết nghĩa ở tỉnh Tây Giang",
+               "Ngày 2/4, Công an tỉnh kết nghĩa với xã Đông Khê (huyện Bắc Hà). Công tác xã hội được chú trọng."),
+        "c2": ("2023-03-02", "Ký kết ở xã vùng cao",
+               "Xã Nam Sơn 3 ký kết chương trình phối hợp. Trước đó, xã Đông Khê đã làm tốt phong trào."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    for question in ("Những xã nào được nêu đích danh trong các bài?", "co bao nhieu xa duoc nhac den trong cac bai"):
+        a = answerer.answer(question, mode="bm25")
+        assert sorted(i.name for i in a.items) == ["Nam Sơn 3", "Đông Khê"]  # "xã hội" is no commune
+        assert [c.doc_id for c in a.citations] == ["c1", "c2"]  # Đông Khê cited where the newest article names it
+    assert answerer.answer("co bao nhieu xa duoc nhac den trong cac bai", mode="bm25").short == "2"
+
+
 def test_a_run_of_quoted_models_and_a_kind_before_its_model():
     from danvan_qa.qa.model_lists import _named
 

@@ -28,7 +28,7 @@ from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, plac
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.questions import plain_words, unbracketed
 from danvan_qa.qa.time_events import asked_when, time_events
-from danvan_qa.qa.unit_lists import asks_regions, regions
+from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
                                       title_phrases)
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
@@ -113,6 +113,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if across and asks_models(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"
         return named
     if across and asks_regions(q) and (named := regions(q, store, keep)):  # "bao nhiêu quân khu …"
+        return named
+    if across and (unit := asks_local(q)) and (named := local_units(unit, q, store, keep)):  # "Những xã nào …"
         return named
     body = asks_partners(q)
     if body:
