@@ -538,6 +538,16 @@ def test_communes_named_across_the_articles_once_each_by_their_name(tmp_path):
     assert answerer.answer("co bao nhieu xa duoc nhac den trong cac bai", mode="bm25").short == "2"
 
 
+def test_district_committees_named_with_their_alternatives_and_by_number(tmp_path):
+    texts = {
+        "d1": ("2024-04-02", "Ký kết ở huyện Bắc Hà", "Ban Dân vận Huyện ủy Bắc Hà và Công an huyện ký kết chương trình."),
+        "d2": ("2023-11-24", "Hội thi ở quận 5", "Ngày 24-11, Ban Dân vận Quận ủy quận 5 tổ chức hội thi."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Các bài nêu tên Ban Dân vận của bao nhiêu huyện ủy, quận ủy khác nhau?", mode="bm25")
+    assert a.short == "2" and sorted(i.name for i in a.items) == ["Bắc Hà", "quận 5"]
+
+
 def test_a_run_of_quoted_models_and_a_kind_before_its_model():
     from danvan_qa.qa.model_lists import _named
 

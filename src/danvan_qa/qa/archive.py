@@ -114,7 +114,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return named
     if across and asks_regions(q) and (named := regions(q, store, keep)):  # "bao nhiêu quân khu …"
         return named
-    if across and (unit := asks_local(q)) and (named := local_units(unit, q, store, keep)):  # "Những xã nào …"
+    if across and (units := asks_local(q)) and (named := local_units(units, q, store, keep)):  # "Những xã nào …"
         return named
     body = asks_partners(q)
     if body:

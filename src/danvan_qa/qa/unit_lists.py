@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 _ASKS = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) quan khu(?: khac nhau)?(?: nao)?(?!\w)")  # folded
 _WRITTEN = re.compile(r"(?<!\w)[Qq]uân khu (\d{1,2})(?!\d)")
 # "Những xã nào …", "bao nhiêu phường" (folded) -> the unit as written
-_LOCAL = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "thon": "thôn"}
-_ASKS_LOCAL = re.compile(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) (?P<unit>{'|'.join(_LOCAL)})(?: khac nhau)?(?: nao)?(?!\w)")
+_LOCAL = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "thon": "thôn", "huyen uy": "huyện ủy",
+          "quan uy": "quận ủy"}
+_NUMBERED = frozenset({"quận", "huyện", "phường", "xã"})  # "Quận ủy quận 5": a unit named by its number
+_UNITS = "|".join(_LOCAL)
+_ASKS_LOCAL = re.compile(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) (?P<units>(?:{_UNITS})(?:,? (?:(?:va|hoac|hay) )?(?:{_UNITS}))*)"
+                         r"(?: khac nhau)?(?: nao)?(?!\w)")
 
 
 def asks_regions(q: "Question") -> bool:
@@ -33,28 +37,31 @@ def asks_regions(q: "Question") -> bool:
     return bool(_ASKS.search(q.folded))
 
 
-def asks_local(q: "Question") -> str | None:
-    """The local unit ("xã", "phường", "thị trấn", "thôn") a question across the articles lists or counts."""
+def asks_local(q: "Question") -> tuple[str, ...]:
+    """The local units ("xã", "phường", "huyện ủy, quận ủy" …) a question across the articles lists or counts."""
     found = _ASKS_LOCAL.search(q.folded)
-    return _LOCAL[found["unit"]] if found else None
+    return tuple(_LOCAL[u] for u in re.findall(_UNITS, found["units"])) if found else ()
 
 
-def local_units(unit: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """Each unit of this kind once by its name, newest article first, citing the sentence naming it."""
+def local_units(units: tuple[str, ...], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """Each unit of these kinds once by its name, newest article first, citing the sentence naming it."""
     docs, chunks = store.data.documents, store.data.chunks
-    ranked = store.lexical_search(unit, CANDIDATE_CHUNKS).rows.tolist()
+    ranked = store.lexical_search(" ".join(units), CANDIDATE_CHUNKS).rows.tolist()
     candidates = sorted((docs[d] for d in dict.fromkeys(chunks[r].doc_id for r in ranked) if keep(d)),
                         key=lambda d: d.date or "", reverse=True)
-    written = re.compile(rf"(?<!\w){re.escape(unit)} ((?:\w+ ?)+)", re.IGNORECASE)
+    written = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, units))}) ((?:\w+ ?)+)", re.IGNORECASE)
     found: dict[str, tuple] = {}  # "Đông Khê" -> (it, the article, the sentence naming it)
     for doc in candidates:
         for m in written.finditer(doc.text):
-            name = " ".join(itertools.takewhile(lambda w: w[:1].isupper() or w.isdigit(), m.group(1).split()))
+            words = m.group(1).split()
+            lead = words[:1] if words[:1] and words[0].lower() in _NUMBERED and words[1:2] and words[1].isdigit() else []
+            name = " ".join(lead + list(itertools.takewhile(lambda w: w[:1].isupper() or w.isdigit(), words[len(lead):])))
             if name and name.lower() not in found:
                 found[name.lower()] = (name, doc, sentence_evidence(store.sentences(doc.doc_id), doc, m.start(), m.end()))
     if not found:
         return None
-    return titled_rows((f"Các bài viết nêu tên {len(found)} {unit}:",), list(found.values()), q.folded, q.restored)
+    return titled_rows((f"Các bài viết nêu tên {len(found)} {', '.join(units)}:",), list(found.values()), q.folded,
+                       q.restored)
 
 
 def regions(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
