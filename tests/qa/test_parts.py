@@ -12,6 +12,11 @@ from danvan_qa.records import Answer, AnswerItem, Citation
      ("Chương trình giữa Ban A và Công an B được ký ngày nào?", "Cho giai đoạn nào?")),
     ("Ai chủ trì hội nghị ở tỉnh A, và ai phát biểu ở tỉnh B?", ("Ai chủ trì hội nghị ở tỉnh A?", "Ai phát biểu ở tỉnh B?")),
     ("Tỉnh A ký ngày nào, còn tỉnh B ký ngày nào?", ("Tỉnh A ký ngày nào?", "Tỉnh B ký ngày nào?")),
+    # "còn" parts the two; the "và" between two parties does not
+    ("Quy chế giữa Ban A và Hội B ký cho nhiệm kỳ nào, còn chương trình giữa Hội C và Công an là giai đoạn nào?",
+     ("Quy chế giữa Ban A và Hội B ký cho nhiệm kỳ nào?", "Chương trình giữa Hội C và Công an là giai đoạn nào?")),
+    ("Hội nghị ở tỉnh A do ai chủ trì và chương trình giữa Hội C và Công an là giai đoạn nào?",
+     ("Hội nghị ở tỉnh A do ai chủ trì?", "Chương trình giữa Hội C và Công an là giai đoạn nào?")),
 ])
 def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts

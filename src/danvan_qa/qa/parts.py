@@ -36,6 +36,10 @@ def _cut(text: str, restored: str) -> tuple[str, str] | None:
     asks = list(_ASKS.finditer(restored))
     for first, second in zip(asks, asks[1:]):
         joins = [m for m in _JOIN.finditer(restored, first.end(), second.start())]
+        # "còn" and ";" part two questions; a "và" may join two parties ("giữa A và B")
+        strong = [m for m in joins if "và" not in m.group(0).lower()]
+        joins = strong or [m for m in joins if not re.search(r"(?<!\w)giữa(?!\w)(?:\s+\S+){0,6}\s*$",
+                                                             restored[max(0, m.start() - 60): m.start()], re.I)]
         # the second question word opens the second part's first clause ("…, và ai phát biểu"),
         # not a clause after it ("giữa A và B, với chức vụ gì": one question)
         if joins and "," not in restored[joins[-1].end(): second.start()]:
