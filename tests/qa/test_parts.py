@@ -15,6 +15,8 @@ from danvan_qa.records import Answer, AnswerItem, Citation
     # "còn" parts the two; the "và" between two parties does not
     ("Quy chế giữa Ban A và Hội B ký cho nhiệm kỳ nào, còn chương trình giữa Hội C và Công an là giai đoạn nào?",
      ("Quy chế giữa Ban A và Hội B ký cho nhiệm kỳ nào?", "Chương trình giữa Hội C và Công an là giai đoạn nào?")),
+    ("Ở hội nghị năm 2016, đơn vị nào phát biểu; và khi đoàn về làm việc năm 2020, đơn vị đó có bao nhiêu mô hình?",
+     ("Ở hội nghị năm 2016, đơn vị nào phát biểu?", "Khi đoàn về làm việc năm 2020, đơn vị đó có bao nhiêu mô hình?")),
     ("Hội nghị ở tỉnh A do ai chủ trì và chương trình giữa Hội C và Công an là giai đoạn nào?",
      ("Hội nghị ở tỉnh A do ai chủ trì?", "Chương trình giữa Hội C và Công an là giai đoạn nào?")),
 ])

@@ -41,10 +41,12 @@ def _cut(text: str, restored: str) -> tuple[str, str] | None:
         joins = strong or [m for m in joins if not re.search(r"(?<!\w)giữa(?!\w)(?:\s+\S+){0,6}\s*$",
                                                              restored[max(0, m.start() - 60): m.start()], re.I)]
         # the second question word opens the second part's first clause ("…, và ai phát biểu"),
-        # not a clause after it ("giữa A và B, với chức vụ gì": one question)
-        if joins and "," not in restored[joins[-1].end(): second.start()]:
+        # not a clause after it ("giữa A và B, với chức vụ gì": one question); after "còn" or ";"
+        # the second part may open with a clause of its own ("; và khi đoàn về làm việc, …")
+        if joins and (joins is strong or "," not in restored[joins[-1].end(): second.start()]):
             cut = joins[-1]
-            one, two = text[: cut.start()].strip(" ,;"), text[cut.end():].strip(" ,;")
+            one, two = text[: cut.start()].strip(" ,;"), re.sub(r"^(?:và|va)\s+", "", text[cut.end():].strip(" ,;"),
+                                                                 flags=re.IGNORECASE)
             if len(one.split()) >= 3 and len(two.split()) >= 2:
                 return one, two
     return None
