@@ -536,6 +536,10 @@ def test_communes_named_across_the_articles_once_each_by_their_name(tmp_path):
         assert sorted(i.name for i in a.items) == ["Nam Sơn 3", "Đông Khê"]  # "xã hội" is no commune
         assert [c.doc_id for c in a.citations] == ["c1", "c2"]  # Đông Khê cited where the newest article names it
     assert answerer.answer("co bao nhieu xa duoc nhac den trong cac bai", mode="bm25").short == "2"
+    # asked with what each row says: the list, each row citing its sentence, saying how it was read
+    each = answerer.answer("Những xã nào được nêu đích danh trong các bài, và mỗi xã gắn với hoạt động gì?", mode="bm25")
+    assert sorted(i.name for i in each.items) == ["Nam Sơn 3", "Đông Khê"] and each.kind != "two_part"
+    assert each.understood == "Những xã nào được nêu đích danh trong các bài?" and each.text.startswith("_Hiểu là: ")
 
 
 def test_district_committees_named_with_their_alternatives_and_by_number(tmp_path):

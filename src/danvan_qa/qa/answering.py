@@ -20,7 +20,7 @@ from danvan_qa.index.store import Store
 from danvan_qa.qa.archive import listing
 from danvan_qa.qa.bylines import credited
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
-from danvan_qa.qa.compose import compose
+from danvan_qa.qa.compose import compose, md_escape
 from danvan_qa.qa.decide import Decision, decide
 from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
@@ -93,7 +93,9 @@ class Answerer:
         if parts is None:
             listed = listed_part(text, restored)  # "Những xã nào …, và mỗi xã …?": the list, each row cited
             found = compose(self.decision(listed or question, k=k, mode=mode, filters=filters), self.store)
-            return replace(found, question=text, understood=listed) if listed else found
+            if listed is None:
+                return found
+            return replace(found, question=text, understood=listed, text=f"_Hiểu là: {md_escape(listed)}_\n\n{found.text}")
         first, second = parts[0], second_reading(*parts, self.store)
         one = compose(self.decision(first, k=k, mode=mode, filters=filters), self.store)
         two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)
