@@ -63,6 +63,28 @@ def test_the_date_of_the_signing_is_the_cued_one_not_the_dateline(answerer):
         in {("span", "8-3"), ("fact", "8-3")}
 
 
+def test_a_date_read_off_a_dateline_is_quoted_where_a_sentence_tells_that_day(tmp_path):
+    """Even a span scorer that prefers a bare dateline quotes the sentence telling the same day."""
+    from dataclasses import replace
+
+    from danvan_qa.qa.ranker import LinearModel, load_models
+    from danvan_qa.qa.spans import SPAN_FEATURES
+
+    n = len(SPAN_FEATURES)
+    bare = LinearModel(SPAN_FEATURES, tuple(5.0 if f == "bare_line" else 0.0 for f in SPAN_FEATURES), 0.0,
+                       (0.0,) * n, (1.0,) * n)
+    answerer = _one_article(tmp_path, "d1", "2022-04-14", "Hội nghị ở tỉnh Nam Sơn",
+                            "14/04/2022\n\nSáng nay, các đại biểu thảo luận.\n\nNgày 14/4/2022, tại tỉnh Nam Sơn, Ban "
+                            "Dân vận Tỉnh ủy phối hợp với Công an tỉnh tổ chức hội nghị tổng kết công tác dân vận.")
+    answerer = Answerer(answerer.store, answerer.settings, replace(load_models(), span=bare))
+    decision = answerer.decision("Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn tổ chức hội nghị tổng kết vào ngày nào?",
+                                 mode="bm25")
+    span = decision.candidates[0]
+    assert span.kind == "span" and span.evidence is not None
+    doc = answerer.store.data.documents["d1"]
+    assert doc.text[span.evidence.at[0]:span.evidence.at[1]].startswith("Ngày 14/4/2022")  # not the bare "14/04/2022"
+
+
 def test_parties_are_all_the_bodies_of_the_sentence(answerer):
     kind, value = typed(answerer, "Chương trình phối hợp được ký giữa những cơ quan nào?")
     assert kind in ("list", "fact") and "Ban Dân vận Huyện ủy Tân Lạc" in value and "Công an huyện" in value

@@ -26,7 +26,7 @@ from danvan_qa.ingest.lexicon import SPEAKER_ACTS
 from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
 from danvan_qa.qa.records import Evidence, Item, Statement, Strong
-from danvan_qa.qa.spans import resolved_date, span_candidates
+from danvan_qa.qa.spans import SpanCandidate, resolved_date, span_candidates
 from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, attendance, complete, person_candidates, select
 from danvan_qa.records import Passage
 
@@ -334,7 +334,20 @@ class Drafter:
         if not scored:
             return None
         best, p = max(scored, key=lambda cp: cp[1])
+        if q.kind == "date" and dict(zip(best.features.names, best.features.values))["bare_line"]:
+            best = self._told(best, scored)
         return self._quote_span(q, best.span, best.sentence, p)
+
+    def _told(self, bare: SpanCandidate, scored: list[tuple[SpanCandidate, float]]) -> SpanCandidate:
+        """A date read off a bare line (a dateline) quoted where a sentence of its article tells the
+        same day: the same answer, with evidence that says what happened that day."""
+        def day(c: SpanCandidate) -> str | None:
+            doc = self.store.data.documents[c.sentence.doc_id]
+            return resolved_date(c.span, int(doc.date[:4]) if doc.date else None)
+
+        same = [(c, p) for c, p in scored if c.sentence.doc_id == bare.sentence.doc_id and c is not bare
+                and not dict(zip(c.features.names, c.features.values))["bare_line"] and day(c) and day(c) == day(bare)]
+        return max(same, key=lambda cp: cp[1])[0] if same else bare
 
     def sentence(self, ranked: Ranked) -> Draft | None:
         """The best sentence, quoted; with the runner-up of its article when nearly as likely."""
