@@ -160,3 +160,24 @@ def test_abstention_regularisation_is_one_of_the_grid():
     from danvan_qa.evaluation.training import ABSTAIN_C
 
     assert load_models().trained_on["abstain_c"] in ABSTAIN_C
+
+
+def test_an_unknown_value_weighs_as_the_training_mean():
+    """NaN (no dense score in a BM25-only search) is neither good nor bad evidence."""
+    model = LinearModel(("a", "b"), (2.0, 1.0), 0.0, (0.5, 0.0), (0.25, 1.0))
+    at_mean = model.prob(Features(("a", "b"), (0.5, 1.0)))
+    assert model.prob(Features(("a", "b"), (float("nan"), 1.0))) == at_mean
+    assert model.prob(Features(("a", "b"), (0.0, 1.0))) < at_mean  # a known low value still counts against
+
+
+def test_a_bm25_only_search_leaves_the_questions_nearness_unknown(real_store, real_settings):
+    from danvan_qa.qa.answering import Answerer
+
+    answerer = Answerer(real_store, real_settings)
+    question = "Ai chủ trì lễ ký kết chương trình phối hợp giai đoạn 2022-2026?"
+    typed = next(c for c in answerer.decision(question, mode="bm25").candidates if c.kind != "none")
+    assert typed.features["dense_top"] != typed.features["dense_top"]  # NaN: unknown
+    who = typed.features["dense_top|who"]
+    assert who != who and typed.features["dense_top|span"] == 0.0  # unknown in its group, nothing outside it
+    hybrid = next(c for c in answerer.decision(question).candidates if c.kind != "none")
+    assert 0.0 < hybrid.features["dense_top"] <= 1.0

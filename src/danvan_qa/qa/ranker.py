@@ -40,7 +40,9 @@ class LinearModel:
         if x.names != self.names:
             raise ModelError(f"features {x.names[:3]}… do not match the model's {self.names[:3]}…; "
                              "refit the answer models with `danvan-qa train`")
-        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x.values, self.mean, self.scale))
+        # an unknown value (NaN: no dense score in a BM25-only search) weighs as the training mean would
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x.values, self.mean, self.scale)
+                            if v == v)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict[str, object]:

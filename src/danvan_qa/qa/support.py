@@ -12,6 +12,7 @@ asked about. None of them names an article's words, so the model carries over.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -102,7 +103,7 @@ def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["Sentenc
     base = (*_support(q, scorer, ranked, draft, store, around), *_archive(scorer, draft, store, passages, around))
     group = "who" if q.kind in WHO_KINDS else "span" if q.kind in SPAN_KINDS else "plain"
     flags = tuple(float(g == group) for g in GROUPS)
-    return Features(ANSWERABLE_FEATURES, (*base, *flags, *(v * flag for flag in flags for v in base)))
+    return Features(ANSWERABLE_FEATURES, (*base, *flags, *(v * flag if flag else 0.0 for flag in flags for v in base)))
 
 
 def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]], draft: "Draft",
@@ -166,12 +167,15 @@ def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence[
     the answer's neighbourhood and article hold. An off-topic question ("Thủ đô của Pháp là gì?")
     finds its single words here and there, but not its pairs, and no passage close to it."""
     doc_id = draft.evidence.doc_id
-    dense = [p.dense_score or 0.0 for p in passages]
-    own = [p.dense_score or 0.0 for p in passages if p.doc_id == doc_id]
+    if all(p.dense_score is None for p in passages):  # a BM25-only search: nearness unknown, not nil
+        top = own_top = math.nan
+    else:
+        top = max((p.dense_score or 0.0 for p in passages), default=0.0)
+        own_top = max((p.dense_score or 0.0 for p in passages if p.doc_id == doc_id), default=0.0)
     if not scorer.bigrams:
-        return max(dense, default=0.0), max(own, default=0.0), 1.0, 1.0
+        return top, own_top, 1.0, 1.0
     near_pairs = word_set(fold(around)).pairs
-    return (max(dense, default=0.0), max(own, default=0.0), len(scorer.bigrams & near_pairs) / len(scorer.bigrams),
+    return (top, own_top, len(scorer.bigrams & near_pairs) / len(scorer.bigrams),
             len(scorer.bigrams & store.words(doc_id).text.pairs) / len(scorer.bigrams))
 
 
