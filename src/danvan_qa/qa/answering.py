@@ -17,7 +17,7 @@ from pathlib import Path
 from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
-from danvan_qa.qa.archive import listing
+from danvan_qa.qa.archive import asks_across, listing
 from danvan_qa.qa.bylines import credited
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
 from danvan_qa.qa.compose import compose, md_escape
@@ -90,12 +90,13 @@ class Answerer:
         text = clean_query(question, self.settings.max_question_chars)
         restored = self.store.restorer.restore(text)
         parts = split_parts(text, restored)
-        if parts is None:
-            listed = listed_part(text, restored)  # "Những xã nào …, và mỗi xã …?": the list, each row cited
-            found = compose(self.decision(listed or question, k=k, mode=mode, filters=filters), self.store)
-            if listed is None:
-                return found
+        listed = listed_part(text, restored) if parts is not None else None
+        if listed is not None and asks_across(read(listed, self.store, self.settings).question):
+            # "Những xã nào được nêu tên …, và mỗi xã …?": the list, each row citing its sentence
+            found = compose(self.decision(listed, k=k, mode=mode, filters=filters), self.store)
             return replace(found, question=text, understood=listed, text=f"_Hiểu là: {md_escape(listed)}_\n\n{found.text}")
+        if parts is None:
+            return compose(self.decision(question, k=k, mode=mode, filters=filters), self.store)
         first, second = parts[0], second_reading(*parts, self.store)
         one = compose(self.decision(first, k=k, mode=mode, filters=filters), self.store)
         two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)

@@ -23,54 +23,54 @@ if TYPE_CHECKING:
 # Question words with their diacritics ("đâu", not "đầu"; "nào", not "não"), on the restored text.
 _ASKS = re.compile(r"(?<!\w)(?:ai|nào|gì|đâu|bao nhiêu|mấy|bao giờ|sao)(?!\w)", re.IGNORECASE)
 # A second part asking something of each row of a list the first part asks for: "Những xã nào được nêu
-# tên, và mỗi xã gắn với hoạt động gì?", "… trong những tin nào và trong bối cảnh gì?" (folded)
-_PER_ROW = re.compile(r"(?:moi|tung)(?!\w)|(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)")
+# tên, và mỗi xã gắn với hoạt động gì?", "… trong những tin nào và trong bối cảnh gì?" (restored: "mới" is not "mỗi")
+_PER_ROW = re.compile(r"(?:mỗi|từng)(?!\w)|(?:trong|ở|với) (?:bối cảnh|sự kiện|dịp|cương vị|vai trò)(?!\w)")
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*", re.IGNORECASE)
 
 
-def _cut(text: str, restored: str) -> tuple[str, str] | None:
+def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
     """The question cut at the last conjunction between its first question word and the next
-    one, in the user's own words. The restored text indexes the typed one character for
-    character (diacritics only differ)."""
+    one: the two parts in the user's own words, and the second as restored. The restored text
+    indexes the typed one character for character (diacritics only differ)."""
     asks = list(_ASKS.finditer(restored))
     for first, second in zip(asks, asks[1:]):
         joins = [m for m in _JOIN.finditer(restored, first.end(), second.start())]
-        # "còn" and ";" part two questions; a "và" may join two parties ("giữa A và B")
-        strong = [m for m in joins if "và" not in m.group(0).lower()]
-        joins = strong or [m for m in joins if not re.search(r"(?<!\w)giữa(?!\w)(?:\s+\S+){0,6}\s*$",
-                                                             restored[max(0, m.start() - 60): m.start()], re.I)]
+        # ";" and ", còn" part two questions ("còn" alone may be "still": "nào còn hạn chế"); a "và"
+        # may join two parties ("giữa A và B")
+        strong = [m for m in joins if ";" in m.group(0) or "," in m.group(0) and "còn" in m.group(0).lower()]
+        weak = [m for m in joins if "và" in m.group(0).lower() and not re.search(
+            r"(?<!\w)giữa(?!\w)(?:\s+\S+){0,6}\s*$", restored[max(0, m.start() - 60): m.start()], re.I)]
         # the second question word opens the second part's first clause ("…, và ai phát biểu"),
-        # not a clause after it ("giữa A và B, với chức vụ gì": one question); after "còn" or ";"
+        # not a clause after it ("giữa A và B, với chức vụ gì": one question); after "; " or ", còn"
         # the second part may open with a clause of its own ("; và khi đoàn về làm việc, …")
-        if joins and (joins is strong or "," not in restored[joins[-1].end(): second.start()]):
-            cut = joins[-1]
-            one, two = text[: cut.start()].strip(" ,;"), re.sub(r"^(?:và|va)\s+", "", text[cut.end():].strip(" ,;"),
-                                                                 flags=re.IGNORECASE)
+        cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] else None
+        if cut is not None:
+            lead = re.match(r"(?:và|va)\s+", text[cut.end():], re.IGNORECASE)
+            at = cut.end() + (lead.end() if lead else 0)
+            one, two = text[: cut.start()].strip(" ,;"), text[at:].strip(" ,;")
             if len(one.split()) >= 3 and len(two.split()) >= 2:
-                return one, two
+                return one, two, restored[at:].strip(" ,;")
     return None
 
 
-def _per_row(one: str, two: str) -> bool:
-    return bool(_PER_ROW.match(fold(two)) and _SEVERAL.search(fold(one)))
-
-
 def split_parts(text: str, restored: str) -> tuple[str, str] | None:
-    """The two parts of a question asking two things; None otherwise, or when the second part
-    asks something of each row of the list the first asks for (`listed_part`)."""
+    """The two parts of a question asking two things; None otherwise."""
     found = _cut(text, restored)
-    if found is None or _per_row(*found):
+    if found is None:
         return None
-    one, two = found
+    one, two, _ = found
     return f"{one.rstrip('?')}?", f"{two[0].upper()}{two[1:]}"
 
 
 def listed_part(text: str, restored: str) -> str | None:
     """The list a question asks for when it goes on to ask what each row says ("Những xã nào được
-    nêu tên, và mỗi xã gắn với hoạt động gì?"): every row cites the sentence that says it."""
+    nêu tên, và mỗi xã gắn với hoạt động gì?"); the caller asks it alone when it is a list across
+    the articles, whose every row cites the sentence that says it."""
     found = _cut(text, restored)
-    return f"{found[0].rstrip('?')}?" if found is not None and _per_row(*found) else None
+    if found is None or not _PER_ROW.match(found[2].lower()) or not _SEVERAL.search(fold(found[0])):
+        return None
+    return f"{found[0].rstrip('?')}?"
 
 
 def second_reading(first: str, second: str, store: "Store") -> str:
