@@ -7,12 +7,12 @@ from danvan_qa.qa.answering import Answerer
 from fakes import fake_store
 
 ARTICLES = {
-    "t1": ("2023-11-03", "Bắc Hà", "Ký kết chương trình phối hợp ở Bắc Hà",
-           "Chiều 3/11, Ban Dân vận Tỉnh ủy và Công an tỉnh Bắc Hà ký kết chương trình phối hợp. Trước đó, ngày "
+    "t1": ("2023-11-07", "Bắc Hà", "Ký kết chương trình phối hợp ở Bắc Hà",
+           "Chiều 7/11, Ban Dân vận Tỉnh ủy và Công an tỉnh Bắc Hà ký kết chương trình phối hợp. Trước đó, ngày "
            "5/6/2019, hai bên đã tổ chức hội nghị sơ kết."),
-    "t2": ("2021-11-24", "Nam Sơn", "Hội thi dân vận khéo ở Nam Sơn",
-           "Hai đơn vị đã chuẩn bị từ lâu. Ngày 24-11, Ban Dân vận Huyện ủy phối hợp với Công an huyện tổ chức hội thi "
-           "Dân vận khéo."),
+    "t2": ("2021-11-19", "Nam Sơn", "Hội thi tìm hiểu pháp luật ở Nam Sơn",
+           "Hai đơn vị đã chuẩn bị từ lâu. Ngày 19-11, Hội Nông dân huyện phối hợp với Công an huyện tổ chức hội thi "
+           "tìm hiểu pháp luật."),
     "t3": ("2023-06-05", "Tây Giang", "Hội nghị ở Tây Giang",
            "Ngày 5/6, Ban Dân vận Tỉnh ủy Tây Giang tổ chức hội nghị tổng kết công tác dân vận."),
 }
@@ -26,11 +26,11 @@ def answerer(tmp_path_factory):
 
 
 def test_the_events_of_a_month_of_any_year_one_row_per_article_newest_first(answerer):
-    a = answerer.answer("Có những hội nghị, hoạt động nào diễn ra vào tháng 11 (bất kể năm nào)?", mode="bm25")
+    a = answerer.answer("Những hoạt động, hội nghị nào đã diễn ra vào tháng 11 (không kể năm)?", mode="bm25")
     assert [c.doc_id for c in a.citations] == ["t1", "t2"]  # a contest, which no event row reads, by its own day
     docs = answerer.store.data.documents
     assert all(c.quote == docs[c.doc_id].published[c.start:c.end] for c in a.citations)
-    assert "3/11" in a.citations[0].quote and "24-11" in a.citations[1].quote  # the sentence reporting it
+    assert "7/11" in a.citations[0].quote and "19-11" in a.citations[1].quote  # the sentence reporting it
     assert answerer.answer("co bao nhieu hoat dong dien ra trong nam 2023", mode="bm25").short == "2"
 
 
@@ -49,6 +49,7 @@ def test_questions_that_are_not_a_times_events(answerer, question):
     ("Các buổi làm việc, hội nghị nào diễn ra trong tháng 11?", (11, None)),
     ("Hội nghị diễn ra vào tháng 11 năm nào?", None),  # one event
     ("Những chương trình nào được ký trong năm 2022?", None),  # programmes: their own list
+    ("Những hội nghị về an toàn giao thông nào diễn ra vào tháng 11?", None),  # a topic: asked the usual way
 ])
 def test_the_time_a_question_asks_the_events_of(question, when):
     from danvan_qa.ingest.facts import FactTable
@@ -56,4 +57,9 @@ def test_the_time_a_question_asks_the_events_of(question, when):
     from danvan_qa.qa.time_events import asked_when
 
     found = asked_when(parse(question, question, FactTable()))
-    assert (tuple(found) if found else None) == when
+    assert (tuple(found)[:2] if found else None) == when
+
+
+def test_a_kind_of_event_asked_keeps_that_kind(answerer):
+    a = answerer.answer("Có những hội thi nào diễn ra vào tháng 11?", mode="bm25")
+    assert "t1" not in {c.doc_id for c in a.citations}  # a signing is no contest

@@ -1,11 +1,12 @@
-"""What happened in a month or a year: "Có những hội nghị, hoạt động nào diễn ra vào tháng 11 (bất kể
-năm nào)?", "Những sự kiện nào được tổ chức trong năm 2022?", "Có bao nhiêu hội nghị diễn ra vào
-tháng 5/2023?".
+"""What happened in a month or a year: "Những hoạt động nào diễn ra vào tháng 9 (không kể năm)?",
+"Những sự kiện nào được tổ chức trong năm 2021?", "Có bao nhiêu hội nghị diễn ra vào tháng 5/2023?".
 
 Every article whose own event (the fact table's main event: the dated one closest to the
 article's date, not a past one it recalls) falls in the month or year asked gives a row, newest
 first, citing the sentence that reports it; an article whose event is of a kind the table does
-not read (a contest) counts by its own date, where a sentence gives that day. A place the question names keeps the articles of
+not read (a contest) counts by its own date, where a sentence gives that day. A kind of event
+asked ("các hội thi") keeps that kind; a topic ("hội nghị về an toàn giao thông") is asked the
+usual way. A place the question names keeps the articles of
 that place. With fewer than two such articles the question is answered as usual.
 """
 
@@ -24,9 +25,11 @@ if TYPE_CHECKING:
     from danvan_qa.index.store import Store
     from danvan_qa.qa.questions import Question
 
-_KIND = rf"(?:{EVENT_NOUNS}|su kien|hoat dong)"
 # Events asked for, in the plural or counted: "những hội nghị, hoạt động nào", "bao nhiêu sự kiện" (folded, no marks)
-_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu) {_KIND}(?: (?:va|hoac|hay)? ?{_KIND})*(?!\w)")
+_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)")
+_ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
+# What else a question of a time's events may say; any other word is a topic, asked the usual way
+_FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo".split())
 # … when: "vào tháng 11", "trong tháng 5 năm 2023", "tháng 5/2023" (as "thang 5 2023"), "trong năm 2022"
 _WHEN = re.compile(r"(?<!\w)(?:vao|trong) (?:thang (?P<month>1[0-2]|0?[1-9])(?: (?:nam )?(?P<in_year>(?:19|20)\d\d))?"
                    r"|nam (?P<year>(?:19|20)\d\d))(?!\w)")
@@ -37,7 +40,7 @@ class When(NamedTuple):
 
     month: int | None
     year: int | None
-
+    kinds: frozenset[str] = frozenset()  # the kinds of event asked (folded); any when one is "hoạt động"
     def holds(self, iso: str | None) -> bool:
         if not iso or len(iso) < 7:
             return False
@@ -52,14 +55,16 @@ class When(NamedTuple):
 def asked_when(q: "Question") -> When | None:
     """The month or year a question asks the events of, or None when it asks no such thing."""
     plain = " ".join(re.sub(r"[^\w ]", " ", q.folded).split())
-    if not _EVENTS.search(plain) or WHO.search(plain) or q.person:
+    events, found = _EVENTS.search(plain), _WHEN.search(plain)
+    if events is None or found is None or WHO.search(plain) or q.person:
         return None
-    found = _WHEN.search(plain)
-    if found is None:
-        return None
+    rest = (plain[:events.start()] + plain[events.end():found.start()] + plain[found.end():]).split()
+    if any(w not in _FRAME for w in rest if not any(w in p.split() for p in map(fold, q.places))):
+        return None  # "Những hội nghị về an toàn giao thông nào …": a topic, asked the usual way
+    kinds = frozenset(re.findall(EVENT_NOUNS, events.group(0)))
     if found["month"]:
-        return When(int(found["month"]), int(found["in_year"]) if found["in_year"] else None)
-    return When(None, int(found["year"]))
+        return When(int(found["month"]), int(found["in_year"]) if found["in_year"] else None, kinds)
+    return When(None, int(found["year"]), kinds)
 
 
 class _Held(NamedTuple):
@@ -79,8 +84,10 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
                 not any(e.main for e in store.stored_facts.events_of(doc.doc_id)):
             if (own := _dated_sentence(store, doc.doc_id)) is not None:
                 found[doc.doc_id] = own
+    kinds = () if when.kinds & _ANY_KIND else tuple(when.kinds)  # "các hội thi …" keeps the contests
     rows = [h for h in found.values()
-            if all(place_in(fold(p), fold(f"{docs[h.doc_id].place or ''} {docs[h.doc_id].title}")) for p in q.places)]
+            if all(place_in(fold(p), fold(f"{docs[h.doc_id].place or ''} {docs[h.doc_id].title}")) for p in q.places)
+            and (not kinds or any(re.search(rf"(?<!\w){k}(?!\w)", fold(docs[h.doc_id].text[h.start:h.end])) for k in kinds))]
     if len(rows) < 2:
         return None
     rows.sort(key=lambda h: h.date, reverse=True)
