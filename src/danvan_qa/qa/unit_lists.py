@@ -14,6 +14,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Callable
 
+from danvan_qa.ingest.lexicon import SURNAMES
 from danvan_qa.qa.records import CANDIDATE_CHUNKS, Listing, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
@@ -49,19 +50,37 @@ def local_units(units: tuple[str, ...], q: "Question", store: "Store", keep: Cal
     ranked = store.lexical_search(" ".join(units), CANDIDATE_CHUNKS).rows.tolist()
     candidates = sorted((docs[d] for d in dict.fromkeys(chunks[r].doc_id for r in ranked) if keep(d)),
                         key=lambda d: d.date or "", reverse=True)
-    written = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, units))}) ((?:\w+ ?)+)", re.IGNORECASE)
-    found: dict[str, tuple] = {}  # "Đông Khê" -> (it, the article, the sentence naming it)
+    # the name read ahead, not taken: "xã Đông Khê và xã Tây Sơn" names two
+    written = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, units))}) (?=((?:\w+ ?){{1,6}}))", re.IGNORECASE)
+    found: dict[tuple[str, str], tuple] = {}  # ("xã", "đông khê") -> (the name, the article, the sentence naming it)
     for doc in candidates:
+        people = [p.name for p in store.people_by_doc.get(doc.doc_id, [])]
         for m in written.finditer(doc.text):
-            words = m.group(1).split()
-            lead = words[:1] if words[:1] and words[0].lower() in _NUMBERED and words[1:2] and words[1].isdigit() else []
-            name = " ".join(lead + list(itertools.takewhile(lambda w: w[:1].isupper() or w.isdigit(), words[len(lead):])))
-            if name and name.lower() not in found:
-                found[name.lower()] = (name, doc, sentence_evidence(store.sentences(doc.doc_id), doc, m.start(), m.end()))
+            name, unit = _name(m.group(2).split(), people), m.group(1).lower()
+            key = (unit, name.lower())
+            if name and (not name.isdigit() or unit == "phường") and key not in found:  # "3 xã 2 phường": no "xã 2"
+                found[key] = (name, doc, sentence_evidence(store.sentences(doc.doc_id), doc, m.start(), m.end()))
     if not found:
         return None
     return titled_rows((f"Các bài viết nêu tên {len(found)} {', '.join(units)}:",), list(found.values()), q.folded,
                        q.restored)
+
+
+def _name(words: list[str], people: list[str]) -> str:
+    """A unit's name from the words after its kind: up to four capitalised words or a number
+    ("Đông Khê", "Nam Sơn 3"), a lower-case kind repeated before it skipped ("huyện ủy huyện Bắc Hà")
+    or kept before a number ("quận ủy quận 21"), and cut where a person's name begins ("UBND xã
+    Tây Giang Nguyễn Văn A")."""
+    lead: list[str] = []
+    if len(words) > 1 and words[0].lower() in _NUMBERED and words[0].islower():
+        lead, words = (words[:1], words[1:]) if words[1].isdigit() else ([], words[1:])
+    run = list(itertools.takewhile(lambda w: w[:1].isupper() or w.isdigit(), words))[:4]
+    text = " ".join(run)
+    cut = min((text.find(p) for p in people if p and text.find(p) > 0), default=-1)
+    run = text[:cut].split() if cut > 0 else run
+    # a surname and two more capitalised words after the name begin a person's
+    at = next((i for i in range(1, len(run) - 1) if run[i] in SURNAMES), None)
+    return " ".join(lead + (run[:at] if at is not None and len(words) > at + 2 and words[at + 2][:1].isupper() else run))
 
 
 def regions(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
