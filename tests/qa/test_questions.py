@@ -51,6 +51,7 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Chương trình phối hợp giai đoạn 2023-2033 nhằm đẩy mạnh phong trào gì?", "other"),
     ("Ngày hội toàn dân bảo vệ an ninh Tổ quốc được nhắc tới trong những tin nào?", "other"),  # a festival's name
     ("Ngày ký kết chương trình phối hợp?", "date"),
+    ("Ngày lễ ký kết?", "date"),
 ])
 def test_classification(question, kind):
     from danvan_qa.ingest.restore import Restorer, Vocabulary

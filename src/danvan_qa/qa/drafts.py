@@ -334,19 +334,18 @@ class Drafter:
         if not scored:
             return None
         best, p = max(scored, key=lambda cp: cp[1])
-        if q.kind == "date" and dict(zip(best.features.names, best.features.values))["bare_line"]:
+        if q.kind == "date" and best.features["bare_line"]:
             best = self._told(best, scored)
         return self._quote_span(q, best.span, best.sentence, p)
 
     def _told(self, bare: SpanCandidate, scored: list[tuple[SpanCandidate, float]]) -> SpanCandidate:
         """A date read off a bare line (a dateline) quoted where a sentence of its article tells the
-        same day: the same answer, with evidence that says what happened that day."""
-        def day(c: SpanCandidate) -> str | None:
-            doc = self.store.data.documents[c.sentence.doc_id]
-            return resolved_date(c.span, int(doc.date[:4]) if doc.date else None)
-
-        same = [(c, p) for c, p in scored if c.sentence.doc_id == bare.sentence.doc_id and c is not bare
-                and not dict(zip(c.features.names, c.features.values))["bare_line"] and day(c) and day(c) == day(bare)]
+        same day: the same date (as that sentence writes it), with evidence that says what happened."""
+        doc = self.store.data.documents[bare.sentence.doc_id]
+        year = int(doc.date[:4]) if doc.date else None
+        day = resolved_date(bare.span, year)
+        same = [(c, p) for c, p in scored if c.sentence.doc_id == doc.doc_id and not c.features["bare_line"]
+                and day is not None and resolved_date(c.span, year) == day]
         return max(same, key=lambda cp: cp[1])[0] if same else bare
 
     def sentence(self, ranked: Ranked) -> Draft | None:

@@ -97,7 +97,7 @@ def fusion_features(passages: Sequence[Passage], scorer: Scorer,
     titles: dict[str, float] = {}
     tops = [max((s[i] for s in sentences), default=0.0) for i in range(3)]
     rows = []
-    for p, sent in zip(passages, sentences):
+    for p, sent in zip(passages, sentences, strict=True):
         share = (p.bm25_score or 0.0) / best_bm25 if best_bm25 > 0 else 0.0
         if p.doc_id not in titles:
             titles[p.doc_id] = scorer(p.title)

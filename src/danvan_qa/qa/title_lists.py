@@ -132,7 +132,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
     tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"; and a title in brackets beside it, another way of
     writing it ("Ủy viên Trung ương Đảng (Ủy viên Ban Chấp hành Trung ương Đảng)")."""
-    text = re.sub(r"\((?:khong tinh|khong ke|tru|ngoai tru)[^)]*\)", " ", fold(q.restored))  # "(trừ …)"
+    text = re.sub(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)[^)]*\)", " ", fold(q.restored))  # "(trừ …)"
     found: list[str] = []
     others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|bao gom|gom)(?!\w)", b)]
     for segment in (re.sub(r"\([^)]*\)", " ", text), *others):  # "(kể cả …)" qualifies the title before it
