@@ -40,6 +40,8 @@ def answerer(tmp_path_factory):
     ("Kinh phí thực hiện mô hình lấy từ nguồn nào?", None),
     ("Người dân lấy nguồn nước từ đâu?", None),
     ("Ai chụp ảnh cho bài viết về lễ ký kết?", "photo"),
+    ("Ảnh trong các bài là của những tác giả ảnh nào?", "photo"),
+    ("tac gia anh trong cac bai la ai", "photo"),
     ("Ai là tác giả của sáng kiến tổ tự quản?", None),
     ("Theo bài viết, ai chủ trì hội nghị?", None),
 ])
@@ -69,3 +71,16 @@ def test_a_credit_is_answered_from_the_article_holding_the_topic_and_quoted_as_p
     assert source.short == "Thông tấn xã Việt Nam" and source.citations[0].doc_id == "c2"
     other = answerer.decision("Ai viết bài về giá vàng hôm nay?", mode="bm25")  # no article holds the topic
     assert all(c.value != "Lê Minh Châu" for c in other.candidates)
+
+
+def test_photo_credits_across_the_articles_captions_too(tmp_path):
+    captioned = WIRED.replace("Nguồn: Thông tấn xã Việt Nam\n",
+                              "Các đại biểu tham quan gian hàng của hội viên. Ảnh: Đào Thu Hà\n")
+    answerer = Answerer(*fake_store(tmp_path, {"c1.txt": SIGNED, "c2.txt": captioned}))
+    a = answerer.answer("Ảnh trong các bài là của những tác giả ảnh nào?", mode="bm25")
+    assert [i.name for i in a.items] == ["Lê Minh Châu", "Đào Thu Hà"]  # newest article first
+    docs = answerer.store.data.documents
+    assert all(c.quote == docs[c.doc_id].published[c.start:c.end] for c in a.citations)
+    assert a.citations[1].quote.endswith("Ảnh: Đào Thu Hà")  # the caption it closes
+    one = answerer.answer("Ai chụp ảnh cho bài về ngày hội nông sản ở Tây Giang?", mode="bm25")
+    assert one.short == "Đào Thu Hà"  # a single article's photographs, from its caption

@@ -22,6 +22,7 @@ from danvan_qa.ingest.lexicon import ARCHIVE_CUES
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
+from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
@@ -105,6 +106,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if _REPORTED.search(plain) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded) or \
             across and _EVENTS_ASKED.search(plain):  # "Theo các tin, có những hội nghị tổng kết nào?"
         return _articles(q, store, keep)
+    if across and (credit := asks_byline(q)) and (credits := credit_rows(credit, q, store, keep)):  # "tác giả ảnh nào"
+        return credits
     kind = asks_documents(q, across)
     if kind and kind != "chuong trinh":
         return documents(q, kind, store, keep)
