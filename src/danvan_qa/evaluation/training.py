@@ -34,7 +34,7 @@ from danvan_qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MAX_FALSE_REFUSALS = 0.04  # on held-out answerable questions; the target is 0.05, kept with a margin
+MAX_FALSE_REFUSALS = 0.03  # of held-out answerable questions refused: issue 25 asks <= 0.03 on the others' questions
 INNER_FOLDS = 4
 ABSTAIN_C = (0.01, 0.03, 0.1, 0.3, 1.0)  # regularisation of the answer/abstain model, chosen on inner folds
 
