@@ -66,3 +66,15 @@ def test_a_periods_number_is_the_one_written_before_that_period():
                                    "Chương trình giai đoạn 2022-2026 số 05-CTr/BDV thay thế chương trình giai đoạn 2016-2021.")
     assert not _numbered_elsewhere(q("Chương trình số 17-CTr/BDV giai đoạn 2021-2026 có số hiệu là gì?"),
                                    "Chương trình 17-CTr/BDV giai đoạn 2021-2026 được ký ngày 2/3.")
+
+
+def test_an_answer_reports_the_act_the_question_asks_about():
+    from danvan_qa.qa.support import _act_held
+
+    meeting = "Ngày 14/2, tại Tây Giang, Sở Nội vụ có cuộc họp với Ban Dân vận Tỉnh ủy."
+    assert _act_held(q("Hai bên ký chương trình phối hợp ở đâu?"), meeting) == 0.0  # a meeting, not the signing
+    assert _act_held(q("Ông Hồ Văn An sinh năm nào?"), meeting) == 0.0
+    signed = "Ngày 4/5, tại Nam Sơn, hai bên đã ký kết chương trình phối hợp."
+    assert _act_held(q("Hai bên ký chương trình phối hợp ở đâu?"), signed) == 1.0  # "ký kết" holds "ký"
+    assert _act_held(q("Chương trình có bao nhiêu nội dung?"), meeting) == 1.0  # no act asked
+    assert _act_held(q("Hội nghị nhiệm kỳ diễn ra ở đâu?"), "Hội nghị diễn ra tại Nam Sơn.") == 1.0  # "kỳ" is not "ký"

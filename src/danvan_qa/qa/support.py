@@ -132,7 +132,8 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
         focus_missing(q, scorer, person.rank, person.role) if person else 0.0,
-        float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else 1.0,
+        float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else
+        1.0 if person else _act_held(q, doc.text[start:end]),
         scorer(sentence_text), scorer(near_text), scorer.cover(words, cached.text.pairs),
         *(max((w for t, w in scorer.weights.items() if t not in held), default=0.0) / top_weight
           for held in (scorer.held(sentence), scorer.held(near), scorer.held(words))),
@@ -177,6 +178,19 @@ def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence[
     near_pairs = word_set(fold(around)).pairs
     return (top, own_top, len(scorer.bigrams & near_pairs) / len(scorer.bigrams),
             len(scorer.bigrams & store.words(doc_id).text.pairs) / len(scorer.bigrams))
+
+
+# What happened, as a question asks the date, place or number of it ("ký … ở đâu", "sinh năm nào")
+_ACT_VERBS = re.compile(r"(?<!\w)(?:ký|sinh|tổ chức|diễn ra|thành lập|ban hành|khai mạc|phát động|ra mắt|kết nghĩa"
+                        r"|tổng kết|sơ kết|đăng cai|trao tặng|khen thưởng)(?!\w)", re.IGNORECASE)
+
+
+def _act_held(q: Question, sentence: str) -> float:
+    """Whether the answer's sentence reports an act the question asks about (any of them; 1.0 when
+    it names none): a meeting's place does not answer where a programme was signed, nor a visit's
+    date when someone was born."""
+    asked = {m.group(0).lower() for m in _ACT_VERBS.finditer(q.restored)}
+    return float(not asked or any(re.search(rf"(?<!\w){a}(?!\w)", sentence, re.IGNORECASE) for a in asked))
 
 
 def _named(q: Question) -> set[str]:
