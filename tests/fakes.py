@@ -32,6 +32,12 @@ class FakeEmbedder:
         return self.encode_queries(texts)
 
 
+def article_file(doc_id: str, date: str, title: str, text: str, place: str | None = None) -> str:
+    """An invented article as a corpus file: front matter (with its place, if any), title, text."""
+    where = f'place: "{place}"\n' if place else ""
+    return f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n{where}---\n{title}\n\n{text}\n'
+
+
 def fake_store(root, files: dict[str, str]):
     """A store of invented articles (file name -> text) built with the fake embedder under `root`;
     returns (store, settings). Real chunking, BM25 and fact table: only the vectors are fake."""

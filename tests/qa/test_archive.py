@@ -6,7 +6,7 @@ import gc
 import pytest
 
 from danvan_qa.qa.answering import Answerer
-from fakes import fake_store
+from fakes import article_file, fake_store
 
 ARTICLES = {
     "a1": ("2021-03-02", "Hội nghị sơ kết công tác dân vận ở tỉnh Bắc Hà",
@@ -35,8 +35,7 @@ ARTICLES = {
 
 def _answerer(folder, articles: dict[str, tuple[str, str, str]]) -> Answerer:
     """An answerer over invented articles {id: (date, title, text)}, with the fake embedder."""
-    files = {f"{doc_id}.txt": f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n'
-             for doc_id, (date, title, text) in articles.items()}
+    files = {f"{doc_id}.txt": article_file(doc_id, *row) for doc_id, row in articles.items()}
     return Answerer(*fake_store(folder, files))
 
 

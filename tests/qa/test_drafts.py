@@ -5,7 +5,7 @@ date of the event."""
 import pytest
 
 from danvan_qa.qa.answering import Answerer
-from fakes import fake_store
+from fakes import article_file, fake_store
 
 ARTICLE = """---
 id: a1
@@ -32,8 +32,7 @@ def answerer(tmp_path_factory):
 
 def _one_article(folder, doc_id: str, date: str, title: str, text: str) -> Answerer:
     """An answerer over one invented article, with the fake embedder."""
-    article = f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n'
-    return Answerer(*fake_store(folder, {f"{doc_id}.txt": article}))
+    return Answerer(*fake_store(folder, {f"{doc_id}.txt": article_file(doc_id, date, title, text)}))
 
 
 def typed(answerer, question):

@@ -8,7 +8,7 @@ import pytest
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.per_article import asks_each
 from danvan_qa.qa.questions import parse
-from fakes import fake_store
+from fakes import article_file, fake_store
 
 ARTICLES = {
     "b1": ("2021-03-02", "Tổng kết chương trình phối hợp ở tỉnh Bắc Hà",
@@ -36,8 +36,7 @@ def answerer(tmp_path_factory):
     from danvan_qa.qa.answering import Answerer
 
     folder = tmp_path_factory.mktemp("each")
-    files = {f"{doc_id}.txt": f'---\nid: {doc_id}\ntitle: "{title}"\ndate: {date}\n---\n{title}\n\n{text}\n'
-             for doc_id, (date, title, text) in ARTICLES.items()}
+    files = {f"{doc_id}.txt": article_file(doc_id, *row) for doc_id, row in ARTICLES.items()}
     store, settings = fake_store(folder, files)
     return Answerer(store, settings)
 

@@ -3,7 +3,7 @@
 import pytest
 
 from danvan_qa.qa.answering import Answerer
-from fakes import fake_store
+from fakes import article_file, fake_store
 
 ARTICLES = {
     "p1": ("2023-11-03", "Bắc Hà", "Ký kết chương trình phối hợp ở Bắc Hà",
@@ -18,8 +18,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{title}"\ndate: {date}\nplace: "{place}"\n---\n{title}\n\n{text}\n'
-             for d, (date, place, title, text) in ARTICLES.items()}
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in ARTICLES.items()}
     return Answerer(*fake_store(tmp_path_factory.mktemp("places"), files))
 
 

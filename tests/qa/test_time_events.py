@@ -4,7 +4,7 @@ articles, fake embedder, real fact extraction)."""
 import pytest
 
 from danvan_qa.qa.answering import Answerer
-from fakes import fake_store
+from fakes import article_file, fake_store
 
 ARTICLES = {
     "t1": ("2023-11-07", "Bắc Hà", "Ký kết chương trình phối hợp ở Bắc Hà",
@@ -20,8 +20,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{title}"\ndate: {date}\nplace: "{place}"\n---\n{title}\n\n{text}\n'
-             for d, (date, place, title, text) in ARTICLES.items()}
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in ARTICLES.items()}
     return Answerer(*fake_store(tmp_path_factory.mktemp("times"), files))
 
 
@@ -60,6 +59,13 @@ def test_the_time_a_question_asks_the_events_of(question, when):
     assert (tuple(found)[:2] if found else None) == when
 
 
-def test_a_kind_of_event_asked_keeps_that_kind(answerer):
+def test_a_kind_of_event_asked_keeps_that_kind(tmp_path):
+    contest = ("2022-11-15", "Đông Khê", "Hội thi ở Đông Khê",
+               "Ngày 15-11, Đoàn Thanh niên xã Đông Khê tổ chức hội thi tuyên truyền pháp luật.")
+    rows = {**ARTICLES, "t4": contest}
+    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, date, title, text, place)
+                                               for d, (date, place, title, text) in rows.items()}))
     a = answerer.answer("Có những hội thi nào diễn ra vào tháng 11?", mode="bm25")
-    assert "t1" not in {c.doc_id for c in a.citations}  # a signing is no contest
+    assert [c.doc_id for c in a.citations] == ["t4", "t2"]  # the contests, not the signing (t1)
+    every = answerer.answer("Có những hoạt động nào diễn ra vào tháng 11?", mode="bm25")
+    assert [c.doc_id for c in every.citations] == ["t1", "t4", "t2"]

@@ -33,7 +33,7 @@ from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regio
 from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
                                       title_phrases)
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
-                                  Statement, Strong, dated, more_rows)
+                                  Statement, Strong, dated, more_rows, ranked_articles)
 
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
@@ -138,14 +138,13 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
 def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["Person"] | None:
     """The people of the articles holding a topic's words (four fifths of their weight, by
     rarity) among those BM25 ranks first; None when the topic has no words of its own."""
-    docs, chunks = store.data.documents, store.data.chunks
+    docs = store.data.documents
     wanted = [w for w in topic.split() if w not in _COMMON and w not in _EVENT_WORDS]
     if not wanted:
         return None
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}
-    rows = store.lexical_search(" ".join(wanted), CANDIDATE_CHUNKS).rows.tolist()
     people: list["Person"] = []
-    for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in rows)):
+    for doc_id in ranked_articles(store, " ".join(wanted), keep):
         held = store.words(doc_id).text.unigrams | word_set(fold(docs[doc_id].title)).unigrams
         if sum(weight[w] for w in wanted if w in held) >= 0.8 * sum(weight.values()):
             people += store.people_by_doc.get(doc_id, [])

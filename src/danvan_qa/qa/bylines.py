@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.index.store import word_set
 from danvan_qa.ingest.normalize import fold, has_diacritics
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, Candidate, Evidence, Features, Listing, Statement, Strong,
+from danvan_qa.qa.records import (Candidate, Evidence, Features, Listing, Statement, Strong, ranked_articles,
                                   sentence_evidence, titled_rows)
 
 if TYPE_CHECKING:
@@ -99,12 +99,10 @@ def _credits(asked: str, doc: "Document") -> list[tuple[re.Match[str], str]]:
 def credit_rows(asked: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> "Listing | None":
     """Across the archive ("Ảnh trong các bài là của những tác giả nào?"): each article's credits of
     the kind asked, a row per (name, article), newest first, citing the credit as published."""
-    docs, chunks = store.data.documents, store.data.chunks
+    docs = store.data.documents
     words = {"photo": "ảnh", "author": "bài", "source": "nguồn theo"}[asked]
-    ranked = store.lexical_search(words, CANDIDATE_CHUNKS).rows.tolist()
     rows = []
-    for doc in sorted((docs[d] for d in dict.fromkeys(chunks[r].doc_id for r in ranked) if keep(d)),
-                      key=lambda d: d.date or "", reverse=True):
+    for doc in sorted((docs[d] for d in ranked_articles(store, words, keep)), key=lambda d: d.date or "", reverse=True):
         named: set[str] = set()
         for m, group in _credits(asked, doc):
             name = m.group(group).strip()

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from danvan_qa.ingest.dates import CODE_PATTERN
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, counts, ROWS_SHOWN, WHO, YEAR, Evidence, Item, Listing, Statement,
-                                  Strong, more_rows)
+from danvan_qa.qa.records import (counts, ROWS_SHOWN, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows,
+                                  ranked_articles)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -78,11 +78,10 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     listed = {k for k in KINDS if asked and re.search(rf"(?<!\w){k}(?!\w)", asked.group(0))}  # "nghị quyết, chỉ thị nào"
     wanted = set(KINDS) if kind == "van ban" else {kind} | listed
     numbered = bool(re.search(r"(?<!\w)so hieu(?!\w)", q.folded))  # "… kèm số hiệu": not a plan named by its words
-    docs, chunks = store.data.documents, store.data.chunks
+    docs = store.data.documents
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])
-    rows = store.lexical_search(query, CANDIDATE_CHUNKS).rows.tolist()
     found: dict[tuple[str, str], Mention] = {}
-    for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in rows)):
+    for doc_id in ranked_articles(store, query, keep):
         text = docs[doc_id].text
         for start, end in store.sentences(doc_id):
             for m in mentions(text, start, end):

@@ -62,12 +62,14 @@ class ChunkSentences(NamedTuple):
 def chunk_sentences(passages: Sequence[Passage], question: Question, scorer: Scorer,
                     store: "Store") -> list[ChunkSentences]:
     """Each passage's sentences (those overlapping it, whole) read against the question."""
-    out = []
+    out, novels = [], {}
     for p in passages:
         words = store.words(p.doc_id)
         text = store.data.documents[p.doc_id].text
-        title = set(re.findall(r"\w+", fold(p.title)))
-        novel = {t: w for t, w in scorer.weights.items() if t not in title}
+        if p.doc_id not in novels:  # the question's words its article's title lacks, once per article
+            title = set(re.findall(r"\w+", fold(p.title)))
+            novels[p.doc_id] = {t: w for t, w in scorer.weights.items() if t not in title}
+        novel = novels[p.doc_id]
         best = typed = new = 0.0
         for (a, b), w in zip(store.sentences(p.doc_id), words.sentences):
             if b <= p.start or a >= p.end:

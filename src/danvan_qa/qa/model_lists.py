@@ -18,7 +18,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import held_share, rarity
 from danvan_qa.qa.questions import unbracketed
-from danvan_qa.qa.records import CANDIDATE_CHUNKS, Listing, Strong, sentence_evidence, titled_rows
+from danvan_qa.qa.records import Listing, Strong, ranked_articles, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -55,10 +55,9 @@ def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listin
     kind = [w for k in kinds for w in re.findall(r"\w+", k)]
     topic = [w for w in words if w not in _FRAME and w not in after] + kind
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in topic}
-    docs, chunks = store.data.documents, store.data.chunks
-    ranked = store.lexical_search(" ".join(["mô hình", *after, *topic]), CANDIDATE_CHUNKS).rows.tolist()
+    docs = store.data.documents
     found: dict[str, tuple] = {}  # folded name -> (name, article, evidence), its first mention
-    for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
+    for doc_id in ranked_articles(store, " ".join(["mô hình", *after, *topic]), keep):
         doc = docs[doc_id]
         held = store.words(doc_id).text.unigrams | word_set(fold(doc.title.lower())).unigrams
         if held_share(weight, held) < HELD:

@@ -24,8 +24,8 @@ from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import place_in
 from danvan_qa.qa.extractive import held_share, rarity
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
-                                  Strong, counts, dated, more_rows, titled_rows)
+from danvan_qa.qa.records import (EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts, dated,
+                                  more_rows, ranked_articles, titled_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -109,10 +109,9 @@ def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
         return None
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in topic}
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}  # "uy tin", "thieu so": the topic's words together
-    docs, chunks = store.data.documents, store.data.chunks
-    ranked = store.lexical_search(" ".join(topic), CANDIDATE_CHUNKS).rows.tolist()
+    docs = store.data.documents
     rows = []
-    for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
+    for doc_id in ranked_articles(store, " ".join(topic), keep):
         doc, words = docs[doc_id], store.words(doc_id)
         if held_share(weight, words.text.unigrams) < TOPIC_HELD or len(pairs & words.text.pairs) < 0.75 * len(pairs) \
                 or not re.search(kinds, words.support):

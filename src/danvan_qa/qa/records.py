@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
 
 if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
     from danvan_qa.ingest.corpus import Document
 
 CANDIDATE_KINDS = ("sentence", "span", "people", "list", "fact", "none")
@@ -142,6 +143,13 @@ def titled_rows(heading: tuple[str, ...], rows: Sequence[tuple[str, "Document", 
         items.append(Item(name, None, None, (), ev))
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows), str(len(rows)) if counts(folded, restored) else rows[0][0])
+
+
+def ranked_articles(store: "Store", query: str, keep: Callable[[str], bool]) -> list[str]:
+    """The articles of the CANDIDATE_CHUNKS chunks BM25 ranks first for `query`, best first, those
+    `keep` admits: what a list across the archive reads, so that its cost does not grow with it."""
+    chunks, ranked = store.data.chunks, store.lexical_search(query, CANDIDATE_CHUNKS).rows.tolist()
+    return [doc_id for doc_id in dict.fromkeys(chunks[row].doc_id for row in ranked) if keep(doc_id)]
 
 
 def sentence_evidence(spans: Sequence[tuple[int, int]], doc: "Document", start: int, end: int) -> Evidence:

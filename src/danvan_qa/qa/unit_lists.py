@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.lexicon import SURNAMES
-from danvan_qa.qa.records import CANDIDATE_CHUNKS, Listing, sentence_evidence, titled_rows
+from danvan_qa.qa.records import Listing, ranked_articles, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -26,7 +26,7 @@ _WRITTEN = re.compile(r"(?<!\w)[Qq]uân khu (\d{1,2})(?!\d)")
 # "Những xã nào …", "bao nhiêu phường" (folded) -> the unit as written
 _LOCAL = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "thon": "thôn", "huyen uy": "huyện ủy",
           "quan uy": "quận ủy"}
-_NUMBERED = frozenset({"quận", "huyện", "phường", "xã"})  # "Quận ủy quận 5": a unit named by its number
+_NUMBERED = frozenset({"quận", "huyện", "phường", "xã"})  # "Quận ủy quận 21": a unit named by its number
 _UNITS = "|".join(_LOCAL)
 _ASKS_LOCAL = re.compile(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) (?P<units>(?:{_UNITS})(?:,? (?:(?:va|hoac|hay) )?(?:{_UNITS}))*)"
                          r"(?: khac nhau)?(?: nao)?(?!\w)")
@@ -46,9 +46,8 @@ def asks_local(q: "Question") -> tuple[str, ...]:
 
 def local_units(units: tuple[str, ...], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """Each unit of these kinds once by its name, newest article first, citing the sentence naming it."""
-    docs, chunks = store.data.documents, store.data.chunks
-    ranked = store.lexical_search(" ".join(units), CANDIDATE_CHUNKS).rows.tolist()
-    candidates = sorted((docs[d] for d in dict.fromkeys(chunks[r].doc_id for r in ranked) if keep(d)),
+    docs = store.data.documents
+    candidates = sorted((docs[d] for d in ranked_articles(store, " ".join(units), keep)),
                         key=lambda d: d.date or "", reverse=True)
     # the name read ahead, not taken: "xã Đông Khê và xã Tây Sơn" names two
     written = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, units))}) (?=((?:\w+ ?){{1,6}}))", re.IGNORECASE)
@@ -85,9 +84,8 @@ def _name(words: list[str], people: list[str]) -> str:
 
 def regions(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """Each region once, newest article first, citing the sentence that names it there."""
-    docs, chunks = store.data.documents, store.data.chunks
-    ranked = store.lexical_search("quân khu", CANDIDATE_CHUNKS).rows.tolist()
-    candidates = sorted((docs[d] for d in dict.fromkeys(chunks[r].doc_id for r in ranked) if keep(d)),
+    docs = store.data.documents
+    candidates = sorted((docs[d] for d in ranked_articles(store, "quân khu", keep)),
                         key=lambda d: d.date or "", reverse=True)
     found: dict[str, tuple] = {}  # "Quân khu 9" -> (it, the article, the sentence naming it)
     for doc in candidates:
