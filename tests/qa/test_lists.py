@@ -55,3 +55,23 @@ def test_a_people_list_is_complete_within_the_sentences_it_cites():
     scored = [(a, 0.9), (b, 0.2), (c, 0.1), (d, 0.1)]
     assert [p.name for p in complete([a], scored)] == ["A", "B"]
     assert [p.name for p in complete([c, a], scored)] == ["A", "B", "C"]  # in the article's order
+
+
+def test_who_attended_is_complete_within_every_sentence_telling_a_listed_guest_attending():
+    from danvan_qa.ingest.facts import Person
+
+    def mention(name: str, start: int, acts: tuple[str, ...]) -> Person:
+        return Person("d", None, name, None, None, acts, "khác", start, start + 50)
+
+    # "Tham dự có A, …; B, …" at 100; a caption at 300 names A alone, and the ranker prefers it
+    a = _person("A", 300, ("dự",), 1)
+    b, c = _person("B", 100, ("dự",), 2), _person("C", 100, ("dự",), 3)
+    e = _person("E", 500, ("phát biểu",), 4)  # a speech, not the attendance
+    mentions = {"d": [mention("A", 100, ("dự",)), mention("B", 100, ("dự",)), mention("C", 100, ("dự",)),
+                      mention("A", 300, ("dự",)), mention("A", 500, ("phát biểu",)), mention("E", 500, ("phát biểu",))]}
+    scored = [(a, 0.9), (b, 0.1), (c, 0.1), (e, 0.1)]
+    attendees = parse("Những ai dự lễ ký kết?", "Những ai dự lễ ký kết?", FACTS)
+    assert [p.name for p in complete([a], scored, attendees, mentions)] == ["A", "B", "C"]
+    speakers = parse("Ai phát biểu tại lễ ký kết?", "Ai phát biểu tại lễ ký kết?", FACTS)
+    assert [p.name for p in complete([a], scored, speakers, mentions)] == ["A"]  # the cited sentence only
+    assert [p.name for p in complete([a], scored)] == ["A"]

@@ -233,7 +233,7 @@ class Drafter:
         if not people:
             return None
         if q.kind != "role":
-            people = attendance(q, complete(people, scored), scored)
+            people = attendance(q, complete(people, scored, q, self.store.people_by_doc), scored)
         best, best_p = max(scored, key=lambda cp: cp[1])
         heading = {"chair": "Chủ trì", "attendees": "Tham dự"}
         if q.kind == "speaker" and (q.act or "phát biểu") in SPEAKER_ACTS:

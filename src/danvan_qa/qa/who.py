@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from danvan_qa.ingest.abbreviations import expanded
 from danvan_qa.ingest.facts import act_family
@@ -245,11 +245,21 @@ def select(scored: Sequence[tuple[PersonCandidate, float]], limit: int, minimum:
     return sorted(chosen, key=lambda c: c.position)
 
 
-def complete(chosen: Sequence[PersonCandidate], scored: Sequence[tuple[PersonCandidate, float]]) -> list[PersonCandidate]:
+def complete(chosen: Sequence[PersonCandidate], scored: Sequence[tuple[PersonCandidate, float]],
+             q: Question | None = None, mentions: Mapping[str, Sequence["Person"]] | None = None,
+             ) -> list[PersonCandidate]:
     """A list is complete within the sentences it cites: everyone else a cited sentence names
     doing one of the same acts ("Tham dự có đồng chí A, …; B, …") is listed too, however the
-    person ranker rated them; in the article's order."""
+    person ranker rated them; in the article's order. Asked who attended, every sentence telling
+    a listed person attending counts: a caption naming one guest "chứng kiến" beside the sentence
+    that lists all of them."""
     acts = {(c.doc_id, c.start): set(c.acts) for c in chosen}
+    if q is not None and q.kind == "attendees" and mentions is not None:
+        family = act_family(set(wanted_acts(q)))
+        for c in chosen:
+            for m in mentions.get(c.doc_id, ()):
+                if m.name == c.name and set(m.acts) & family:
+                    acts.setdefault((c.doc_id, m.start), set()).update(set(m.acts) & family)
     extra = [c for c, _ in scored if c not in chosen and set(c.acts) & acts.get((c.doc_id, c.start), set())]
     return sorted([*chosen, *extra], key=lambda c: c.position)
 
