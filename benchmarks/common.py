@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -69,3 +71,29 @@ def synthetic_vectors(n: int, rng: np.random.Generator, dim: int = 384, latent: 
 def corpus_sentences(store) -> list[str]:
     """Every sentence of the indexed articles: the raw material of the synthetic corpora."""
     return [d.text[a:b] for d in store.data.documents.values() for a, b in store.sentences(d.doc_id)]
+
+
+MASKED_LEVELS = ("AVX2", "AVX512_CORE_VNNI")  # what cpuid_mask.c can emulate
+
+
+def emulate_cpu(isa: str) -> None:
+    """Run this benchmark as a CPU of level `isa` would: oneDNN (torch, OpenVINO) and MKL capped by
+    their own variables, and, for MASKED_LEVELS, every library's CPUID answered by cpuid_mask.c
+    (LD_PRELOAD, built here with gcc), so that ONNX Runtime, which has no cap, runs that CPU's
+    kernels too. Re-executes the script once with the library preloaded."""
+    os.environ["ONEDNN_MAX_CPU_ISA"] = isa  # read when torch's and OpenVINO's kernels are first made
+    os.environ["MKL_ENABLE_INSTRUCTIONS"] = "AVX2" if isa == "AVX2" else "AVX512"  # torch's float32 GEMMs
+    if isa.upper() not in MASKED_LEVELS:
+        return
+    lib = Path.home() / ".cache" / "danvan-qa" / "bench" / "cpuid_mask.so"
+    if "cpuid_mask" in os.environ.get("LD_PRELOAD", ""):
+        return  # already re-executed
+    if "cpuid_fault" not in Path("/proc/cpuinfo").read_text():
+        sys.exit(f"--isa {isa}: this CPU cannot fault on CPUID (no cpuid_fault flag); only oneDNN could be capped")
+    source = Path(__file__).with_name("cpuid_mask.c")
+    if not lib.is_file() or lib.stat().st_mtime < source.stat().st_mtime:
+        lib.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(source)], check=True)
+    os.environ["CPUID_MASK_ISA"] = isa.upper()
+    os.environ["LD_PRELOAD"] = f"{lib} {os.environ.get('LD_PRELOAD', '')}".strip()
+    os.execv(sys.executable, [sys.executable, *sys.argv])

@@ -4,9 +4,10 @@ Not a test: figures depend on the machine, so the table is headed by the CPU's c
 Usage: python benchmarks/encoders.py [--set NAME=GOLD.jsonl[,GOLD…]@CORPUS …] [--chunks 600] [--repeat 3]
        [--encoders onnx,openvino,…] [--isa AVX2] [--write]
 
---isa caps oneDNN's instruction sets (ONEDNN_MAX_CPU_ISA) for torch and OpenVINO, so that a bigger
-CPU measures a smaller one's path (OpenVINO then computes in float32); ONNX Runtime has no such cap
-and still uses every instruction the CPU has, so its figures under --isa are not an AVX2 CPU's.
+--isa runs the encoders as a smaller CPU would: ONEDNN_MAX_CPU_ISA caps oneDNN (torch, OpenVINO,
+which then computes in float32), and for AVX2 and AVX512_CORE_VNNI benchmarks/cpuid_mask.c answers
+every library's CPUID with the bigger instruction sets cleared, so ONNX Runtime, which has no cap of
+its own, runs that CPU's kernels too (needs gcc and a CPU with the cpuid_fault flag).
 
 For each encoder: retrieval quality (Recall@5, MRR@10, hybrid and dense) on each gold set over
 its corpus, each in a store of its own; query-encoding p50 on every gold question; answer() p50;
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import os  # noqa: E402
 
-from common import LINES, machine, pct, say, timed  # noqa: E402
+from common import LINES, emulate_cpu, machine, pct, say, timed  # noqa: E402
 
 from danvan_qa import build_index, open_store  # noqa: E402
 
@@ -62,8 +63,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="append the table to benchmarks/results.md")
     args = ap.parse_args()
     if args.isa:
-        os.environ["ONEDNN_MAX_CPU_ISA"] = args.isa  # read when torch's and OpenVINO's kernels are first made
-        os.environ["MKL_ENABLE_INSTRUCTIONS"] = args.isa  # torch's float32 matrix products are MKL's
+        emulate_cpu(args.isa)
     from danvan_qa.cpu import cpu_flags, this_cpu
 
     cpu = this_cpu()
@@ -76,6 +76,8 @@ def main() -> None:
     say(machine() + "\n")
     simd = sorted(f for f in cpu_flags() if f.startswith(("avx", "amx", "fma", "sse4")))
     say(f"CPU flags: {' '.join(simd)}\n")
+    if os.environ.get("CPUID_MASK_ISA"):
+        say(f"Emulated: every library's CPUID answered as a {os.environ['CPUID_MASK_ISA']} CPU's (benchmarks/cpuid_mask.c)\n")
     rows: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="danvan-enc-") as tmp:
         for encoder in encoders:

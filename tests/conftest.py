@@ -22,7 +22,7 @@ def pytest_report_header() -> list[str]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from common import cpu_name
 
-    from danvan_qa.embed.onnx_encoder import usable_cores
+    from danvan_qa.embed.runtimes import usable_cores
 
     try:
         import openvino as ov

@@ -45,9 +45,17 @@ def test_flags_read_from_cpuinfo(tmp_path: Path):
 
 def test_auto_is_replaced_by_a_concrete_encoder():
     chosen = Settings.from_env(env={}).encoder
-    assert chosen in ("openvino", "torch")
+    assert chosen == cpu.choose_encoder()
     assert Settings.from_env(env={"DANVAN_QA_ENCODER": "onnx"}).encoder == "onnx"  # a set one is kept
     assert Settings.from_env(env={}).replace(encoder="auto").encoder == chosen
+
+
+@pytest.mark.parametrize("isa, chosen", [
+    ("AVX512_CORE_AMX", "openvino"), ("AVX512_CORE_BF16", "openvino"),  # native bfloat16
+    ("AVX2", "onnx-int8"),  # int8 beats float32 there
+    ("AVX512_CORE_VNNI", "openvino"), ("AVX2_VNNI", "openvino"), ("AVX", "openvino"), ("", "openvino")])  # unmeasured
+def test_encoder_chosen_by_cpu_class(isa, chosen):
+    assert cpu.choose_encoder(cpu.CpuClass(isa, False)) == chosen
 
 
 @pytest.mark.parametrize("encoder, isa, words", [

@@ -2,12 +2,13 @@
 
 Measured (benchmarks/encoders.py, results.md by CPU class): with native bfloat16 dot products
 (AVX-512 BF16 or AMX), OpenVINO in bfloat16 encodes passages ≈ 2× and questions ≈ 3× as fast as
-torch float32, at cosine 0.99997. On an AVX2-only CPU nothing keeps retrieval within 0.01 of float32
-and encodes passages much faster than torch, which already runs near the float32 peak; OpenVINO in
-float32 still halves a question's encoding, so it is the choice there too, at the precision the CPU
-has. The int8 encoders are faster still where the CPU has VNNI, but cost answers on unseen articles,
-so they stay a choice (`--encoder`), not the default. `ONEDNN_MAX_CPU_ISA` (oneDNN's own cap, which
-OpenVINO's CPU plugin obeys) lets a bigger CPU measure a smaller one's path.
+torch float32, at cosine 0.99997: the choice there. Without them OpenVINO computes in float32, no
+faster than torch, which already runs near the float32 peak; on an AVX2 CPU ONNX Runtime's int8
+matrix products (onnx-int8) encode passages ≈ 1.4× and questions ≈ 2.4× as fast as torch with
+hybrid retrieval within 0.01, so an AVX2 CPU gets onnx-int8; the levels between (AVX-VNNI,
+AVX-512 without bfloat16) are not measured yet and keep OpenVINO.
+`ONEDNN_MAX_CPU_ISA` (oneDNN's own cap, which OpenVINO's CPU plugin obeys) lowers the level read
+here, and benchmarks/cpuid_mask.c lets a bigger CPU run a smaller one's kernels in every library.
 """
 
 from __future__ import annotations
@@ -81,9 +82,17 @@ def this_cpu() -> CpuClass:
     return cpu_class(cpu_flags(), os.environ.get("ONEDNN_MAX_CPU_ISA", ""))
 
 
-def choose_encoder() -> str:
-    """The default encoder: OpenVINO on every CPU class measured, at the precision `this_cpu()`
-    allows (see the module's docstring); torch where OpenVINO is not installed."""
+def choose_encoder(cpu: CpuClass | None = None) -> str:
+    """The default encoder for `cpu` (this one's by default; see the module's docstring): ONNX
+    Runtime in int8 on an AVX2 CPU, OpenVINO elsewhere; torch where neither runtime is installed."""
+    cpu = cpu or this_cpu()
+    if cpu.isa == "AVX2":  # measured (emulated); VNNI and AVX-512 without bfloat16 are not yet
+        try:
+            import onnxruntime  # noqa: F401
+
+            return "onnx-int8"
+        except ImportError:
+            pass
     try:
         import openvino  # noqa: F401
     except ImportError:

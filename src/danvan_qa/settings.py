@@ -28,17 +28,18 @@ class Settings:
     store: Path = Path("vectorstore")
     cache: Path = field(default_factory=_default_cache)
     model: str = ""  # "" = the bundled multilingual-e5-small; else any sentence-transformers path/name
-    # auto: chosen from the CPU (embed/cpu.py), replaced by the choice when the settings are made |
+    # auto: chosen from the CPU (cpu.py), replaced by the choice when the settings are made |
     # openvino: bfloat16 where the CPU has it (cosine 0.99997 of float32), queries ≈ 3× and passages
-    # ≈ 2× faster than torch; float32 elsewhere, queries ≈ 2× | openvino-int8: weight MatMuls in
-    # int8, retrieval within 0.01 but held-out entity recall 0.027 lower | torch: float32
-    # sentence-transformers | onnx: ONNX Runtime, torch's vectors | onnx-int8: int8 weights,
-    # retrieval up to 0.03 lower | static: a token table distilled from e5, no transformer at all
-    # (for archives too big to embed; retrieval cost in benchmarks/results.md)
+    # ≈ 2× faster than torch (the choice there); float32 elsewhere, no faster | openvino-int8: weight
+    # MatMuls in int8, retrieval within 0.01 but held-out entity recall 0.027 lower | torch: float32
+    # sentence-transformers | onnx: ONNX Runtime, torch's vectors | onnx-int8: int8 MatMuls on ONNX
+    # Runtime, hybrid retrieval within 0.01; on AVX2 passages ≈ 1.4× and queries ≈ 2.4× faster than
+    # torch (the choice on an AVX2 CPU) | static: a token table distilled from e5, no transformer at
+    # all (for archives too big to embed; retrieval cost in benchmarks/results.md)
     encoder: str = "auto"
     chunk_size: int = 1000  # characters; chosen on eval/dev.jsonl by benchmarks/tune_retrieval.py
     chunk_overlap: int = 200
-    batch_size: int = 16
+    batch_size: int = 8  # full chunks' tokens per batch: 8 ran as fast as 16 or faster on every encoder measured
     rrf_k: int = 10
     # fusion weights and rrf_k: tuned on eval/dev.jsonl (docs/internals.md, Retrieval); a dense weight
     # below 0 is the encoder's own: 1.0, but 0.1 for the static table, whose dense ranking only

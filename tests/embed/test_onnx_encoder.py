@@ -11,6 +11,7 @@ import pytest
 
 from danvan_qa.embed import onnx_encoder as ox
 from danvan_qa.embed import openvino_encoder as ov
+from danvan_qa.embed import runtimes
 from danvan_qa.errors import ModelError
 from danvan_qa.embed.modelfolder import VERIFY_SENTENCES, ensure_default_model
 from danvan_qa.settings import Settings
@@ -119,13 +120,16 @@ def test_openvino_int8_quantises_the_weight_matmuls_only(source, real_settings):
     assert (folder / "model.xml").stat().st_mtime == mtime
     outliers = set(ox.outlier_matmuls(ox.ensure_onnx_model(source, cache, "onnx") / "model.onnx"))
     model = openvino.Core().read_model(str(folder / "model.xml"))
-    quantised, plain = set(), set()
+    quantised, plain, fused = set(), set(), 0
     for op in model.get_ops():
+        sources = [i.get_source_output().get_node().get_type_name() for i in op.inputs()]
         if op.get_type_name() == "MatMul":
-            sources = [i.get_source_output().get_node().get_type_name() for i in op.inputs()]
             (quantised if "FakeQuantize" in sources else plain).add(op.get_friendly_name())
+        elif op.get_type_name() == "ScaledDotProductAttention":  # attention exported as plain ops, fused
+            assert "FakeQuantize" not in sources
+            fused += 1
     attention = {n for n in plain | quantised if n.endswith(("self/MatMul", "self/MatMul_1"))}
-    assert len(attention) == 24 and attention <= plain  # 2 in each of 12 layers
+    assert (len(attention), fused) in ((24, 0), (0, 12)) and attention <= plain  # 2 MatMuls or 1 op a layer
     ends = {n for n in plain | quantised if "layer.0/" in n or "layer.11/" in n} - attention
     assert len(ends) == 12 and outliers and outliers | ends <= plain  # 6 weight MatMuls a layer
     assert len(quantised) == 72 - len(outliers | ends)  # of e5-small's 72 weight MatMuls
@@ -193,6 +197,41 @@ def test_passages_run_on_every_stream_and_come_back_in_order(streams, source):
     assert all(rows * width <= budget or rows == 1 for rows, width in runtime.shapes)
     assert sum(rows for rows, _ in runtime.shapes) == len(texts)
     assert streams <= runtime.most <= streams + 1  # every stream used; batches in flight bounded
+
+
+def test_passages_go_alone_for_a_model_that_quantises_activations_per_run(source):
+    texts = [f"{VERIFY_SENTENCES[i % len(VERIFY_SENTENCES)]} {'thêm ' * (i * 5 % 11)}" for i in range(9)]
+    runtime = _CountingRuntime(2)
+    embedder = ox.OnnxEmbedder(source, "fake", batch_size=8, runtime=runtime, alone=True)
+    vectors = embedder.encode_passages(texts)
+    assert [rows for rows, _ in runtime.shapes] == [1] * len(texts)  # one passage a run, on both streams
+    assert runtime.most >= 2
+    assert np.allclose(vectors, np.concatenate([embedder.encode_passages([t]) for t in texts]), atol=1e-6)
+
+
+def test_onnx_runtime_streams_give_the_question_sessions_vectors(source, real_settings):
+    folder = ox.ensure_onnx_model(source, Path(real_settings.cache), "onnx")
+    runtime = runtimes.OnnxRuntime(folder / "model.onnx")
+    ids, mask = np.array([[0, 6, 7, 8, 2]], dtype=np.int64), np.ones((1, 5), dtype=np.int64)
+    assert runtime.streams() == runtimes.usable_cores()  # a stream per core (one on one core)
+    assert np.allclose(runtime.passages(ids, mask), runtime.query(ids, mask), atol=1e-5)
+
+
+def test_attention_is_exported_as_plain_ops(source, real_settings):
+    import onnx
+
+    folder = ox.ensure_onnx_model(source, Path(real_settings.cache), "onnx")
+    ops = {n.op_type for n in onnx.load(str(folder / "model.onnx"), load_external_data=False).graph.node}
+    assert "Softmax" in ops and "IsNaN" not in ops  # no NaN guard over every attention score
+
+
+@pytest.mark.parametrize("isa, seven", [("AVX2", True), ("AVX512_CORE", True), ("AVX2_VNNI", False),
+                                        ("AVX512_CORE_VNNI", False), ("AVX512_CORE_AMX", False)])
+def test_int8_weights_keep_to_seven_bits_where_the_cpu_has_no_vnni(isa, seven, monkeypatch):
+    from danvan_qa import cpu
+
+    monkeypatch.setattr(cpu, "this_cpu", lambda: cpu.CpuClass(isa, False))
+    assert ox.seven_bit_weights() is seven
 
 
 def test_batches_hold_texts_of_like_token_counts_up_to_a_budget():

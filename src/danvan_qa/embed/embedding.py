@@ -123,7 +123,8 @@ def get_embedder(settings: Settings) -> Embedder:
 
                 folder = ensure_onnx_model(Path(source), Path(settings.cache), settings.encoder)
                 log.info("loading ONNX encoder %s", folder)
-                _cache[key] = OnnxEmbedder(folder, model_id_for(settings), settings.batch_size)
+                _cache[key] = OnnxEmbedder(folder, model_id_for(settings), settings.batch_size,
+                                           alone=settings.encoder == "onnx-int8")
             else:
                 log.info("loading embedding model %s", source)
                 _cache[key] = SentenceTransformerEmbedder(source, model_id_for(settings), settings.batch_size)

@@ -1,15 +1,12 @@
 """The sentence encoder on ONNX Runtime: float32, or with its matrix weights quantised to int8.
 
-Almost all of a question's time was the float32 torch encoder. The same model exported once
-to ONNX encodes a query in 0.35× torch's time with vectors equal to torch's (cosine 1.0000);
-with the weights of its MatMuls quantised per channel to int8 (the word embeddings, and the
-few MatMuls whose inputs carry outliers, stay float32) in 0.24× and passages 2.2× faster, but
-its vectors move enough (cosine ≥ 0.99, and a little with the batch, as activations are
-quantised per batch) to cost retrieval up to 0.03 on our gold sets (benchmarks/encoders.py),
-so it is a choice, not the default. The export runs offline from the local model folder into
-a temporary folder renamed into the cache, and is checked against
-the float32 model on Vietnamese sentences; a folder that disagrees is refused. Mean pooling and
-normalisation are part of the exported graph.
+The model is exported once to ONNX from the local folder, with mean pooling and normalisation in
+the graph, into a temporary folder renamed into the cache after its vectors are checked against
+the float32 model on Vietnamese sentences (a folder that disagrees is refused). Float32 gives
+torch's vectors (cosine 1.0000). int8 (MatMul weights per channel, activations per run; the word
+embeddings and the few MatMuls whose inputs carry outliers stay float32) keeps hybrid retrieval
+within 0.01 and is what an AVX2 CPU gets by default (cpu.py): there it encodes passages ≈ 1.4×
+and questions ≈ 2.4× as fast as torch, where OpenVINO in float32 is no faster than torch.
 """
 
 from __future__ import annotations
@@ -25,18 +22,19 @@ from pathlib import Path
 from collections import deque
 from concurrent.futures import Future, TimeoutError as FutureTimeout
 from functools import partial
-from typing import Callable, Protocol, Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 import numpy as np
 
 from danvan_qa.embed.modelfolder import VERIFY_SENTENCES, build_verified
+from danvan_qa.embed.runtimes import OnnxRuntime, Runtime
 from danvan_qa.errors import ModelError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 MIN_COSINE = {"onnx": 0.999, "onnx-int8": 0.99}  # against the float32 folder, per encoder
-BUILD_VERSION = 3  # 3: the check covers queries as well as passages
+BUILD_VERSION = 4  # 3: the check covers queries as well as passages; 4: attention exported as plain ops
 STAMP = "danvan_onnx.json"
 MAX_TOKENS = 512
 OUTLIER_RATIO = 200.0  # max/mean |activation| above which a MatMul input is not quantised
@@ -72,7 +70,10 @@ def _export(source: Path, out: Path) -> None:
     from transformers import AutoModel, AutoTokenizer
 
     tok = AutoTokenizer.from_pretrained(source)
-    model = AutoModel.from_pretrained(source).eval()
+    # Attention as plain MatMul/Softmax ops: traced from torch's fused kernel it becomes a
+    # NaN-guarding Where over every score, a quarter of ONNX Runtime's time on an AVX2 CPU; the plain
+    # ops are what runtimes fuse (OpenVINO in bfloat16 encodes 15 % more passages a second).
+    model = AutoModel.from_pretrained(source, attn_implementation="eager").eval()
 
     class Pooled(torch.nn.Module):
         def __init__(self) -> None:
@@ -120,13 +121,22 @@ def outlier_matmuls(fp32: Path) -> list[str]:
     return [n.name for n in nodes if ratio[n.input[0]] > OUTLIER_RATIO]
 
 
+def seven_bit_weights() -> bool:
+    """Whether int8 weights keep to 7 bits here: without VNNI, an AVX2 CPU multiplies int8 pairs
+    into 16-bit sums that saturate with full-range weights (ONNX Runtime's `reduce_range`). On an
+    emulated AVX2 CPU 7 bits lifted the lowest passage cosine to float32 from 0.9946 to 0.9978."""
+    from danvan_qa.cpu import this_cpu
+
+    return this_cpu().isa in ("SSE41", "AVX", "AVX2", "AVX512_CORE")
+
+
 def _quantise(fp32: Path, out: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     keep = outlier_matmuls(fp32)
     log.info("quantising MatMuls to int8; %d with outlier inputs stay float32", len(keep))
     quantize_dynamic(str(fp32), str(out), op_types_to_quantize=["MatMul"], per_channel=True,
-                     weight_type=QuantType.QInt8, nodes_to_exclude=keep)
+                     weight_type=QuantType.QInt8, nodes_to_exclude=keep, reduce_range=seven_bit_weights())
 
 
 def min_cosine(embedder: "OnnxEmbedder", source: Path) -> float:
@@ -159,9 +169,11 @@ def ensure_onnx_model(source: Path, cache: Path, encoder: str = "onnx") -> Path:
         if encoder == "onnx-int8":
             _quantise(tmp / "model.onnx", tmp / "model_int8.onnx")
             os.replace(tmp / "model_int8.onnx", tmp / "model.onnx")
-        return min_cosine(OnnxEmbedder(tmp, "check"), source)
+        return min_cosine(OnnxEmbedder(tmp, "check", alone=encoder == "onnx-int8"), source)
 
-    return build_verified(onnx_dir(source, cache, encoder), STAMP, source_digest(source), MIN_COSINE[encoder], build,
+    # a folder per weight width: a capped or emulated run does not rebuild the machine's own
+    folder = onnx_dir(source, cache, f"{encoder}-7bit" if encoder == "onnx-int8" and seven_bit_weights() else encoder)
+    return build_verified(folder, STAMP, source_digest(source), MIN_COSINE[encoder], build,
                           f"the {encoder} export disagrees with the model (min cosine {{cosine:.4f}} < {{floor}}); "
                           "refusing to use it (use DANVAN_QA_ENCODER=onnx or torch)")
 
@@ -217,52 +229,6 @@ def _on_thread(work: Callable[[], T]) -> Future[T]:
     return future
 
 
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity), not the machine's: a container or
-    `taskset` can give fewer than os.cpu_count() says, and threads beyond them only wait."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-class Runtime(Protocol):
-    """What OnnxEmbedder needs of an inference engine. Both calls take (input_ids, attention_mask)
-    and return unit vectors; `passages` may be called from `streams()` threads at once."""
-
-    dim: int
-
-    def query(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
-
-    def passages(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
-
-    def streams(self) -> int: ...
-
-
-class OnnxRuntime:
-    """ONNX Runtime: one session on every core, one batch at a time."""
-
-    def __init__(self, model: Path) -> None:
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        options.intra_op_num_threads = usable_cores()  # the default counts physical cores: 1 of 2 here
-        self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
-        self._lock = threading.Lock()  # concurrent runs would each take every core
-        self.dim = int(self.query(np.zeros((1, 1), np.int64), np.ones((1, 1), np.int64)).shape[1])
-
-    def query(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        with self._lock:
-            return self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-
-    passages = query
-
-    def streams(self) -> int:
-        return 1
-
-
 class OnnxEmbedder:
     """Encodes with an exported graph on a Runtime (ONNX Runtime by default, or e.g. OpenVINO's);
     passages in batches of similar length, so little is padding, as many batches at once as the
@@ -271,7 +237,12 @@ class OnnxEmbedder:
     the rest go one batch at a time through `query`, which on OpenVINO is a model of its own, and
     a note in the model folder keeps later processes from trying the streams again."""
 
-    def __init__(self, folder: Path, model_id: str, batch_size: int = 16, runtime: Runtime | None = None) -> None:
+    def __init__(self, folder: Path, model_id: str, batch_size: int = 16, runtime: Runtime | None = None,
+                 alone: bool = False) -> None:
+        """`alone`: each passage in a run of its own, for a model that quantises its activations per
+        run (onnx-int8): batched, a passage's vector moved with its neighbours and their padding
+        (dense Recall@5 on the seeds −0.035 at 8 chunks a batch, −0.010 at 16); alone it is the
+        same however the archive is cut, and as fast, two streams on two cores."""
         from tokenizers import Tokenizer
 
         config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8")) \
@@ -286,6 +257,7 @@ class OnnxEmbedder:
         self._runtime = runtime or OnnxRuntime(folder / "model.onnx")
         self.model_id = model_id
         self._batch_size = batch_size
+        self._alone = alone
         self.dim = self._runtime.dim
         self._lock = threading.Lock()
         self._tokenising = threading.Lock()  # one batch at a time: the tokenizer is parallel inside already
@@ -328,7 +300,8 @@ class OnnxEmbedder:
         # their counts. The runtimes let go of the GIL.
         streams = 1 if self._one_stream else self._streams()
         lengths = self._token_counts([prefix + t for t in texts])
-        batches = deque(token_batches(lengths, max(1, self._batch_size // streams) * ROW_TOKENS))
+        budget = 1 if self._alone else max(1, self._batch_size // streams) * ROW_TOKENS
+        batches = deque(token_batches(lengths, budget))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         bar = None
         if progress:
