@@ -80,20 +80,31 @@ def emulate_cpu(isa: str) -> None:
     """Run this benchmark as a CPU of level `isa` would: oneDNN (torch, OpenVINO) and MKL capped by
     their own variables, and, for MASKED_LEVELS, every library's CPUID answered by cpuid_mask.c
     (LD_PRELOAD, built here with gcc), so that ONNX Runtime, which has no cap, runs that CPU's
-    kernels too. Re-executes the script once with the library preloaded."""
+    kernels too. Re-executes the script once with the library preloaded, and checks it took."""
+    isa = isa.upper()
     os.environ["ONEDNN_MAX_CPU_ISA"] = isa  # read when torch's and OpenVINO's kernels are first made
-    os.environ["MKL_ENABLE_INSTRUCTIONS"] = "AVX2" if isa == "AVX2" else "AVX512"  # torch's float32 GEMMs
-    if isa.upper() not in MASKED_LEVELS:
+    os.environ["MKL_ENABLE_INSTRUCTIONS"] = "AVX512" if isa.startswith("AVX512") else \
+        "AVX2" if isa.startswith("AVX2") else isa.replace("SSE41", "SSE4_2")  # torch's float32 GEMMs
+    if isa not in MASKED_LEVELS:
         return
-    lib = Path.home() / ".cache" / "danvan-qa" / "bench" / "cpuid_mask.so"
-    if "cpuid_mask" in os.environ.get("LD_PRELOAD", ""):
-        return  # already re-executed
+    if os.environ.get("CPUID_MASK_ISA"):  # re-executed: the library must have taken
+        if os.environ["CPUID_MASK_ISA"] != isa:
+            sys.exit(f"--isa {isa} inside a run already emulating {os.environ['CPUID_MASK_ISA']}")
+        from numpy._core._multiarray_umath import __cpu_features__ as features
+
+        if isa == "AVX2" and features.get("AVX512F"):
+            sys.exit("--isa AVX2: CPUID is not masked (is LD_PRELOAD honoured here?)")
+        return
     if "cpuid_fault" not in Path("/proc/cpuinfo").read_text():
         sys.exit(f"--isa {isa}: this CPU cannot fault on CPUID (no cpuid_fault flag); only oneDNN could be capped")
+    lib = Path.home() / ".cache" / "danvan-qa" / "bench" / "cpuid_mask.so"
     source = Path(__file__).with_name("cpuid_mask.c")
     if not lib.is_file() or lib.stat().st_mtime < source.stat().st_mtime:
         lib.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", str(lib), str(source)], check=True)
-    os.environ["CPUID_MASK_ISA"] = isa.upper()
+    if " " in str(lib):
+        sys.exit(f"--isa {isa}: LD_PRELOAD cannot name {lib} (a space in the path)")
+    os.environ.pop("PYTHONFAULTHANDLER", None)  # its SIGSEGV handler would replace the library's
+    os.environ["CPUID_MASK_ISA"] = isa
     os.environ["LD_PRELOAD"] = f"{lib} {os.environ.get('LD_PRELOAD', '')}".strip()
-    os.execv(sys.executable, [sys.executable, *sys.argv])
+    os.execv(sys.executable, list(getattr(sys, "orig_argv", [sys.executable, *sys.argv])))

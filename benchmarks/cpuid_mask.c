@@ -4,10 +4,13 @@
  * that dispatches on CPUID (ONNX Runtime's MLAS, oneDNN in torch and OpenVINO, numpy, faiss)
  * then runs the kernels it would run on that CPU. ONEDNN_MAX_CPU_ISA caps oneDNN alone, not ONNX
  * Runtime. Levels: AVX2 (no AVX-512, AVX-VNNI, AMX or bfloat16) and AVX512_CORE_VNNI (no bfloat16,
- * FP16 or AMX). Build: gcc -O2 -shared -fPIC -o cpuid_mask.so cpuid_mask.c (benchmarks/common.py
- * does it). */
+ * FP16 or AMX). A SIGSEGV handler installed later (Python's faulthandler, as under pytest) would
+ * take over from this one, so benchmarks run without it. glibc's own string functions, chosen
+ * before this library loads, keep the CPU's. Build: gcc -O2 -shared -fPIC -o cpuid_mask.so
+ * cpuid_mask.c (benchmarks/common.py does it). */
 #define _GNU_SOURCE
 #include <cpuid.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,11 +48,13 @@ static void on_segv(int sig, siginfo_t *info, void *context) {
     greg_t *r = ((ucontext_t *)context)->uc_mcontext.gregs;
     const unsigned char *ip = (const unsigned char *)r[REG_RIP];
     (void)sig;
-    (void)info;
-    if (ip[0] != 0x0F || ip[1] != 0xA2) {  /* a real fault: let it crash as it would have */
+    /* a faulting CPUID is a general protection fault (SI_KERNEL); a bad address (SEGV_MAPERR,
+     * SEGV_ACCERR) is a real fault: let it crash as it would have, without reading the address */
+    if (info->si_code != SI_KERNEL || ip[0] != 0x0F || ip[1] != 0xA2) {
         signal(SIGSEGV, SIG_DFL);
         return;
     }
+    int saved = errno;
     unsigned leaf = (unsigned)r[REG_RAX], sub = (unsigned)r[REG_RCX], a, b, c, d;
     syscall(SYS_arch_prctl, ARCH_SET_CPUID, 1);
     __cpuid_count(leaf, sub, a, b, c, d);
@@ -57,6 +62,7 @@ static void on_segv(int sig, siginfo_t *info, void *context) {
     mask(leaf, sub, &a, &b, &c, &d);
     r[REG_RAX] = a, r[REG_RBX] = b, r[REG_RCX] = c, r[REG_RDX] = d;
     r[REG_RIP] += 2;
+    errno = saved;
 }
 
 __attribute__((constructor)) static void start(void) {
@@ -67,5 +73,9 @@ __attribute__((constructor)) static void start(void) {
     sa.sa_sigaction = on_segv;
     sa.sa_flags = SA_SIGINFO | SA_NODEFER;
     sigaction(SIGSEGV, &sa, 0);
-    syscall(SYS_arch_prctl, ARCH_SET_CPUID, 0);  /* inherited by every thread made after this */
+    if (syscall(SYS_arch_prctl, ARCH_SET_CPUID, 0) != 0) {  /* inherited by every thread made after this */
+        static const char why[] = "cpuid_mask: this kernel or CPU cannot fault on CPUID; nothing is emulated\n";
+        write(2, why, sizeof why - 1);
+        abort();
+    }
 }

@@ -59,7 +59,7 @@ def main() -> None:
     ap.add_argument("--chunks", type=int, default=600, help="passages encoded for the throughput figure")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--encoders", default=",".join(ENCODERS), help="torch first, then those to compare with it")
-    ap.add_argument("--isa", help="cap oneDNN's instruction sets, e.g. AVX2 (sets ONEDNN_MAX_CPU_ISA)")
+    ap.add_argument("--isa", help="run as a CPU of this level would, e.g. AVX2 (oneDNN capped; CPUID masked for all)")
     ap.add_argument("--write", action="store_true", help="append the table to benchmarks/results.md")
     args = ap.parse_args()
     if args.isa:
@@ -77,7 +77,7 @@ def main() -> None:
     simd = sorted(f for f in cpu_flags() if f.startswith(("avx", "amx", "fma", "sse4")))
     say(f"CPU flags: {' '.join(simd)}\n")
     if os.environ.get("CPUID_MASK_ISA"):
-        say(f"Emulated: every library's CPUID answered as a {os.environ['CPUID_MASK_ISA']} CPU's (benchmarks/cpuid_mask.c)\n")
+        say(f"Emulated: every library's CPUID answered as an {os.environ['CPUID_MASK_ISA']} CPU's (benchmarks/cpuid_mask.c)\n")
     rows: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="danvan-enc-") as tmp:
         for encoder in encoders:

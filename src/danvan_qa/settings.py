@@ -72,7 +72,7 @@ class Settings:
         if self.encoder == "auto":
             from danvan_qa.cpu import choose_encoder
 
-            object.__setattr__(self, "encoder", choose_encoder())
+            object.__setattr__(self, "encoder", store_encoder(self.store) or choose_encoder())
         if self.backend not in ("faiss", "milvus"):
             raise ValueError(f"{ENV_PREFIX}BACKEND={self.backend!r}: expected 'faiss' or 'milvus'")
         if not _COLLECTION.fullmatch(self.milvus_collection):
@@ -100,6 +100,25 @@ class Settings:
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def store_encoder(store: Path) -> str | None:
+    """The encoder the store in `store` was built with, as its manifest records it (None without
+    one): `auto` keeps it, so a store built before the CPU's choice changed (AVX2 CPUs went from
+    openvino to onnx-int8) is still read, not refused or re-embedded. Read here, not through
+    index/catalogue.py (a layer above), from the files it writes: CURRENT and manifest.json."""
+    import json
+
+    try:
+        generation = (store / "CURRENT").read_text(encoding="utf-8").strip()
+        if not generation.startswith("gen-") or "/" in generation:
+            return None
+        model_id = json.loads((store / generation / "manifest.json").read_text(encoding="utf-8"))["model"]["id"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no store yet, or a damaged one: opening it says what is wrong
+    m = re.search(r"\[([a-z0-9-]+)[^\]]*\]$", str(model_id))
+    encoder = m.group(1) if m else "torch"  # the torch encoder adds nothing to the model's id
+    return encoder if encoder in ENCODERS and encoder != "auto" else None
 
 
 def _coerce(name: str, raw: str, cls: type) -> Any:

@@ -41,7 +41,8 @@ def test_exported_vectors_are_torchs(encoder, floor, source, torch_vectors, real
         folder = ov.ensure_openvino_model(source, Path(real_settings.cache), encoder)
         embedder = ov.openvino_embedder(folder, "test", batch_size=3)
     else:
-        embedder = ox.OnnxEmbedder(ox.ensure_onnx_model(source, Path(real_settings.cache), encoder), "test", batch_size=3)
+        embedder = ox.OnnxEmbedder(ox.ensure_onnx_model(source, Path(real_settings.cache), encoder), "test",
+                                   batch_size=3, alone=encoder == "onnx-int8")  # as get_embedder makes it
     queries = embedder.encode_queries(list(VERIFY_SENTENCES))
     passages = embedder.encode_passages(list(VERIFY_SENTENCES))  # batches of 3, sorted by length
     assert queries.shape == passages.shape == (len(VERIFY_SENTENCES), 384)
@@ -209,12 +210,21 @@ def test_passages_go_alone_for_a_model_that_quantises_activations_per_run(source
     assert np.allclose(vectors, np.concatenate([embedder.encode_passages([t]) for t in texts]), atol=1e-6)
 
 
-def test_onnx_runtime_streams_give_the_question_sessions_vectors(source, real_settings):
+def test_onnx_runtime_streams_give_the_question_sessions_vectors(source, real_settings, monkeypatch):
+    monkeypatch.setattr(runtimes, "usable_cores", lambda: 2)  # two cores, whatever this machine has
     folder = ox.ensure_onnx_model(source, Path(real_settings.cache), "onnx")
     runtime = runtimes.OnnxRuntime(folder / "model.onnx")
-    ids, mask = np.array([[0, 6, 7, 8, 2]], dtype=np.int64), np.ones((1, 5), dtype=np.int64)
-    assert runtime.streams() == runtimes.usable_cores()  # a stream per core (one on one core)
-    assert np.allclose(runtime.passages(ids, mask), runtime.query(ids, mask), atol=1e-5)
+    ids, mask = np.array([[0, 6, 7, 8, 2], [0, 9, 2, 1, 1]], dtype=np.int64), np.array([[1] * 5, [1, 1, 1, 0, 0]])
+    assert runtime.streams() == 2
+    assert runtime._passage_session is not None  # passages run on a session of their own
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:  # both streams at once on the one passage session
+        both = list(pool.map(lambda _: runtime.passages(ids, mask), range(2)))
+    assert all(np.allclose(b, runtime.query(ids, mask), atol=1e-5) for b in both)
+    monkeypatch.setattr(runtimes, "usable_cores", lambda: 1)
+    one = runtimes.OnnxRuntime(folder / "model.onnx")
+    assert one.streams() == 1 and one._passage_session is None  # one core: passages take the question's
 
 
 def test_attention_is_exported_as_plain_ops(source, real_settings):

@@ -75,3 +75,5 @@ def test_who_attended_is_complete_within_every_sentence_telling_a_listed_guest_a
     speakers = parse("Ai phát biểu tại lễ ký kết?", "Ai phát biểu tại lễ ký kết?", FACTS)
     assert [p.name for p in complete([a], scored, speakers, mentions)] == ["A"]  # the cited sentence only
     assert [p.name for p in complete([a], scored)] == ["A"]
+    one_side = parse("Về phía Bộ Công an, những ai dự lễ ký kết?", "Về phía Bộ Công an, những ai dự lễ ký kết?", FACTS)
+    assert [p.name for p in complete([a], scored, one_side, mentions)] == ["A"]  # the other side stays out

@@ -84,6 +84,10 @@ def model_id_for(settings: Settings) -> str:
     """The id recorded in a store's manifest, encoder included (its vectors differ slightly): a
     store built with another id is refused, and query vectors come from the encoder that built it."""
     base = settings.model or DEFAULT_MODEL_ID
+    if settings.encoder == "onnx-int8":  # its weights' width differs by CPU, and so do its vectors
+        from danvan_qa.embed.onnx_encoder import seven_bit_weights
+
+        return f"{base} [onnx-int8, {7 if seven_bit_weights() else 8}-bit]"
     return base if settings.encoder == "torch" else f"{base} [{settings.encoder}]"
 
 

@@ -251,10 +251,11 @@ def complete(chosen: Sequence[PersonCandidate], scored: Sequence[tuple[PersonCan
     """A list is complete within the sentences it cites: everyone else a cited sentence names
     doing one of the same acts ("Tham dự có đồng chí A, …; B, …") is listed too, however the
     person ranker rated them; in the article's order. Asked who attended, every sentence telling
-    a listed person attending counts: a caption naming one guest "chứng kiến" beside the sentence
-    that lists all of them."""
+    a listed person attending counts (a caption naming one guest "chứng kiến" beside the sentence
+    that lists all of them), unless it asks for one side's people or a title's holders."""
     acts = {(c.doc_id, c.start): set(c.acts) for c in chosen}
-    if q is not None and q.kind == "attendees" and mentions is not None:
+    if q is not None and q.kind == "attendees" and mentions is not None and not _side_words(q) \
+            and not focus_title(q):  # one side's people, or holders of a title: the cited sentence only
         family = act_family(set(wanted_acts(q)))
         for c in chosen:
             for m in mentions.get(c.doc_id, ()):
