@@ -156,6 +156,20 @@ def test_a_title_and_its_other_writing_in_brackets_count_the_holders_of_both(tmp
     assert a.short == "2" and sorted(i.name for i in a.items) == ["Hồ Văn An", "Lý Thị Mai"]
 
 
+def test_a_committee_written_once_for_the_whole_role_holds_the_title(tmp_path):
+    texts = {
+        "t1": ("2022-04-14", "Hội nghị ở tỉnh Tây Giang", "Ngày 14/4, đồng chí Hồ Văn An - Thường vụ Tỉnh ủy, "
+               "Trưởng Ban Dân vận chỉ đạo Hội nghị."),
+        "t2": ("2023-05-04", "Hội nghị ở huyện Nam Sơn", "Ngày 4/5, dự hội nghị có đồng chí Lý Thị Mai, Trưởng Ban "
+               "Dân vận Huyện ủy Nam Sơn, Ủy viên Tỉnh ủy."),
+        "t3": ("2023-06-04", "Hội nghị ở tỉnh Bắc Hà", "Ngày 4/6, dự hội nghị có đồng chí Đỗ Văn Hùng, Trưởng Ban "
+               "Dân vận Tỉnh ủy."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Bao nhiêu người giữ chức Trưởng Ban Dân vận Tỉnh ủy được nêu tên cụ thể?", mode="bm25")
+    assert a.short == "2" and sorted(i.name for i in a.items) == ["Hồ Văn An", "Đỗ Văn Hùng"]  # not the district's
+
+
 def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     a = answerer.answer("Những ai là Trưởng Ban Dân vận tỉnh ủy, thành ủy được nêu tên trong các bài?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Vi Thị Lan", "Đào Minh Tâm"]

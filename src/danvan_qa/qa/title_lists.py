@@ -182,6 +182,23 @@ def forms(title: str) -> list[str]:
     return found
 
 
+_LEVEL = re.compile(r" (tinh uy|thanh uy|huyen uy|quan uy)$")
+
+
+def _level_elsewhere(title: str, store: "Store") -> Iterator[tuple["Person", int, str]]:
+    """Holders of a party committee's title whose role writes the committee once, for the whole
+    role: "Thường vụ Tỉnh ủy, Trưởng Ban Dân vận" holds "Trưởng Ban Dân vận Tỉnh ủy"; not when the
+    title goes on to another body ("Trưởng Ban Dân vận Huyện ủy …, Ủy viên Tỉnh ủy")."""
+    level = _LEVEL.search(title)
+    if level is None:
+        return
+    bare = title[:level.start()]
+    for p, at in role_index(store).holders(bare):
+        line = fold(f"{p.rank or ''} {p.role or ''}")
+        if re.match(r"\s*(?:,|;|$)", line[at + len(bare):]) and re.search(rf"(?<!\w){level.group(1)}(?!\w)", line):
+            yield p, at, bare
+
+
 def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The people whose role or rank holds one of the titles, counted once each, newest first; a row
     for each article naming them so, so that every article is cited."""
@@ -194,6 +211,9 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
             for p, at in role_index(store).holders(form):
                 if keep(p.doc_id):
                     held.setdefault(id(p), (p, at, title, form))
+        for p, at, bare in _level_elsewhere(title, store):
+            if keep(p.doc_id):
+                held.setdefault(id(p), (p, at, title, bare))
     folded: dict[str, str] = {}
     for p, at, title, form in sorted(held.values(), key=lambda held: docs[held[0].doc_id].date or "", reverse=True):
         written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
