@@ -176,7 +176,7 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
     forms = spellings(body)
     people = _on_topic(topic, store, keep)
     if people is None:  # no topic of its own ("các hoạt động phối hợp"): everyone whose role names the body
-        people = [p for form in forms for p, _ in role_index(store).holders(form) if keep(p.doc_id)]
+        people = [p for form in forms for p, _, _ in role_index(store).holders(form) if keep(p.doc_id)]
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
         role = " " + fold(" ".join(filter(None, (p.rank, p.role))).lower()) + " "

@@ -90,13 +90,13 @@ class _Roles(NamedTuple):
     text: str
     starts: list[int]
 
-    def holders(self, title: str) -> Iterator[tuple["Person", int]]:
-        """Each person whose line holds `title`, with where it first occurs in their line."""
+    def holders(self, title: str) -> Iterator[tuple["Person", int, str]]:
+        """Each person whose line holds `title`, with where it first occurs in their line, and the line."""
         at = self.text.find(title)
         while at >= 0:
             i = bisect.bisect_right(self.starts, at) - 1
-            yield self.people[i], at - self.starts[i]
             after = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+            yield self.people[i], at - self.starts[i], self.text[self.starts[i] : after].rstrip("\n")
             at = self.text.find(title, after)
 
 
@@ -193,8 +193,7 @@ def _level_elsewhere(title: str, store: "Store") -> Iterator[tuple["Person", int
     if level is None:
         return
     bare = title[:level.start()]
-    for p, at in role_index(store).holders(bare):
-        line = fold(f"{p.rank or ''} {p.role or ''}")
+    for p, at, line in role_index(store).holders(bare):
         if re.match(r"\s*(?:,|;|$)", line[at + len(bare):]) and re.search(rf"(?<!\w){level.group(1)}(?!\w)", line):
             yield p, at, bare
 
@@ -208,7 +207,7 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
     held: dict[int, tuple["Person", int, str, str]] = {}  # a person once, by the first form that holds them
     for title in titles:
         for form in forms(title):  # the title itself first
-            for p, at in role_index(store).holders(form):
+            for p, at, _ in role_index(store).holders(form):
                 if keep(p.doc_id):
                     held.setdefault(id(p), (p, at, title, form))
         for p, at, bare in _level_elsewhere(title, store):
