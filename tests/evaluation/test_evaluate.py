@@ -57,6 +57,9 @@ def test_evaluate_tiny_corpus(tiny):
     assert overall["entity_recall"] == 1.0
     for mode in ("hybrid", "bm25"):
         assert result.metrics["retrieval"][mode]["overall"]["Success@5"] == 1.0
+        # by article: the three answerable questions (the unanswerable one has no article to find)
+        assert result.metrics["retrieval_articles"][mode]["overall"]["Recall@5"] == 1.0
+        assert set(result.article_ranking[mode]) == {"a", "b", "c"}
     assert set(result.metrics["answers"]) == {"overall", "role", "number", "attendees", "unanswerable"}
     assert result.meta["documents"] == 2 and len(result.meta["corpus_hash"]) == 16
 
@@ -73,6 +76,7 @@ def test_cli_eval_report_and_json(tiny, tmp_path):
     assert data["meta"]["modes"] == ["bm25"]
     report = (tmp_path / "rep" / "report.md").read_text(encoding="utf-8")
     assert "## Per question type" in report and "Worst failures" in report
+    assert "| all | bm25 |" in report and "article Recall@1" in report
     assert (tmp_path / "rep" / "chart.png").read_bytes()[:4] == b"\x89PNG"
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1}\nnot json\n', encoding="utf-8")

@@ -48,3 +48,14 @@ def test_ranking_metrics_by_hand():
     ideal = 1 + 1 / math.log2(3)
     assert q1["nDCG@10"] == pytest.approx(dcg / ideal)
     assert got["q2"]["MRR@10"] == 0.0 and got["q2"]["Success@10"] == 0.0
+
+
+def test_articles_ranked_at_their_best_chunk():
+    from danvan_qa.evaluation.run import article_ranks
+
+    doc_of = {"a1": "a", "a2": "a", "b1": "b", "a3": "a", "c1": "c"}
+    ranks = article_ranks(["a2", "a1", "b1", "a3", "c1"], doc_of)
+    assert ranks == {"a": 1.0, "b": 0.5, "c": pytest.approx(1 / 3)}
+    # by chunk the gold article's chunks b1 fall to rank 3; by article it is second
+    got = m.ranking_metrics({"q": {"b": 1}}, {"q": ranks})["q"]
+    assert (got["Recall@1"], got["Recall@5"], got["MRR@10"]) == (0.0, 1.0, 0.5)

@@ -18,6 +18,9 @@ HEADLINE = (
     ("baseline_entity_recall", "Baseline: entity recall"),
 )
 RANKING = ("Success@1", "Success@5", "Success@10", "Recall@1", "Recall@5", "Recall@10", "MRR@10", "nDCG@10")
+CHUNK_RANKING = ("Success@1", "Recall@1", "Recall@5", "MRR@10")
+ARTICLE_RANKING = ("Recall@1", "Recall@5", "MRR@10")
+RETRIEVAL_COLUMNS = (*(f"chunk {n}" for n in CHUNK_RANKING), *(f"article {n}" for n in ARTICLE_RANKING))
 TYPE_COLUMNS = ("questions", "answer_contained", "token_f1", "entity_precision", "entity_recall",
                 "abstained_answerable", "abstained_unanswerable", "baseline_answer_contained")
 FOLD_COLUMNS = ("questions", "answer_contained", "entity_precision", "entity_recall", "abstained_answerable",
@@ -72,6 +75,13 @@ def print_summary(result: EvalResult, out: TextIO | None = None) -> None:
     for mode, values in result.metrics["retrieval"].items():
         ranking.add_row(mode, *(fmt(values["overall"].get(n, float("nan"))) for n in RANKING))
     console.print(ranking)
+    if result.metrics.get("retrieval_articles"):
+        by_file = Table(title="Retrieval per gold file (chunks, then articles: relevant = a gold article)")
+        for name in ("gold", "mode", *RETRIEVAL_COLUMNS):
+            by_file.add_column(name, justify="right")
+        for row in _retrieval_rows(result.metrics):
+            by_file.add_row(*row)
+        console.print(by_file)
     lat = result.metrics["latency_ms"]
     console.print(f"latency: retrieve p50 {lat['retrieve_p50']:.1f} ms, p95 {lat['retrieve_p95']:.1f} ms; "
                   f"answer p50 {lat['answer_p50']:.1f} ms, p95 {lat['answer_p95']:.1f} ms")
@@ -95,6 +105,20 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ↵ ")
+
+
+def _retrieval_rows(metrics: dict) -> list[list[str]]:
+    """One row per gold file (then all files) and mode: chunk measures, then article measures."""
+    chunks, articles = metrics["retrieval"], metrics.get("retrieval_articles", {})
+    groups = [g for g in next(iter(articles.values()), {}) if g.startswith("file:")] + ["overall"]
+    rows = []
+    for group in groups:
+        for mode, values in chunks.items():
+            by_article = articles.get(mode, {}).get(group, {})
+            rows.append([group.removeprefix("file:") if group != "overall" else "all",
+                         mode, *(fmt(values.get(group, {}).get(n, float("nan"))) for n in CHUNK_RANKING),
+                         *(fmt(by_article.get(n, float("nan"))) for n in ARTICLE_RANKING)])
+    return rows
 
 
 def report_markdown(result: EvalResult, chart: str | None) -> str:
@@ -124,10 +148,11 @@ def report_markdown(result: EvalResult, chart: str | None) -> str:
     lines += ["", "## Per question type" + (" (held out)" if in_sample else ""), ""]
     types = [t for t in answers if t != "overall"]
     lines += _md_table(["type", *TYPE_COLUMNS], [[t, *(fmt(answers[t][c]) for c in TYPE_COLUMNS)] for t in types])
-    lines += ["", "## Retrieval", ""]
-    rows = [[mode, *(fmt(v["overall"].get(n, float("nan"))) for n in RANKING)]
-            for mode, v in result.metrics["retrieval"].items()]
-    lines += _md_table(["mode", *RANKING], rows)
+    lines += ["", "## Retrieval", "",
+              "Chunks: relevant when they hold gold evidence (a question with several such chunks has "
+              "Recall@1 below 1 even when its first chunk is right). Articles: relevant when they are a "
+              "gold article, each ranked at its best chunk.", ""]
+    lines += _md_table(["gold", "mode", *RETRIEVAL_COLUMNS], _retrieval_rows(result.metrics))
     lat = result.metrics["latency_ms"]
     lines += ["", f"Latency per question: retrieve p50 {lat['retrieve_p50']:.1f} ms / p95 {lat['retrieve_p95']:.1f} ms; "
               f"answer p50 {lat['answer_p50']:.1f} ms / p95 {lat['answer_p95']:.1f} ms.", ""]

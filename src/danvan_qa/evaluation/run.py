@@ -87,6 +87,7 @@ class EvalResult:
     questions: list[QuestionResult]
     meta: dict[str, Any]
     ranking: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)  # mode -> qid -> measures
+    article_ranking: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)  # the same, by article
 
 
 def _corpus_hash(store: Store) -> str:
@@ -258,20 +259,24 @@ def evaluate(
         iterator = tqdm(iterator, desc="questions", unit="q")
     rows = [_run_question(i, st, settings, k, modes, a, docs, published, baseline, f, shipped if folds else None)
             for i, a, f in iterator]
-    ranking = {}
+    ranking, article_ranking = {}, {}
+    doc_of = {c.chunk_id: c.doc_id for c in st.data.chunks}
     for mode in modes:
-        qrels = {}
-        run = {}
+        qrels, run, article_qrels, article_run = {}, {}, {}, {}
         for item, row in zip(items, rows):
             spans = evidence_spans(item, docs)
             qrels[item.id] = {c.chunk_id: 1 for c in st.data.chunks if c.doc_id in item.doc_ids
                               and is_relevant(c.doc_id, c.start, c.end, c.text, item, spans)}
             run[item.id] = {cid: 1.0 / rank for rank, (cid, _) in enumerate(row.retrieved[mode], start=1)}
+            if item.answerable:
+                article_qrels[item.id] = {d: 1 for d in item.doc_ids}
+                article_run[item.id] = article_ranks([cid for cid, _ in row.retrieved[mode]], doc_of)
         ranking[mode] = m.ranking_metrics(qrels, run)
-    metrics = _summarise(rows, ranking)
+        article_ranking[mode] = m.ranking_metrics(article_qrels, article_run)
+    metrics = _summarise(rows, ranking, article_ranking)
     if not baseline:
         _drop_baseline(metrics)
-    return EvalResult(metrics=metrics, questions=rows, ranking=ranking, meta={
+    return EvalResult(metrics=metrics, questions=rows, ranking=ranking, article_ranking=article_ranking, meta={
         "gold": ", ".join(map(str, paths)),
         "gold_sha256": hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()[:16],
         "corpus": str(settings.corpus), "corpus_hash": _corpus_hash(st), "documents": len(docs),
@@ -317,19 +322,35 @@ def coverage_curve(rows: Sequence[QuestionResult]) -> list[tuple[float, float, f
     return curve
 
 
-def _summarise(rows: list[QuestionResult], ranking: dict[str, dict[str, dict[str, float]]]) -> dict[str, Any]:
-    types = sorted({r.type for r in rows})
-    ids_by_type = {t: {r.id for r in rows if r.type == t} for t in types}
-    retrieval = {}
+def article_ranks(chunk_ids: Sequence[str], doc_of: dict[str, str]) -> dict[str, float]:
+    """The articles of a chunk ranking, each at its best chunk's place, as trec_eval scores (1 / rank):
+    retrieval judged by article, as a reader who opens the article sees it."""
+    ranked = dict.fromkeys(doc_of[c] for c in chunk_ids)
+    return {d: 1.0 / rank for rank, d in enumerate(ranked, start=1)}
+
+
+Ranking = dict[str, dict[str, dict[str, float]]]  # mode -> question id -> measure -> value
+
+
+def _retrieval(ranking: Ranking, groups: dict[str, set[str]]) -> dict[str, dict[str, dict[str, float]]]:
+    """Each mode's mean measures over all questions ("overall") and over each group of question ids."""
+    out = {}
     for mode, per_query in ranking.items():
         names = next(iter(per_query.values()), {}).keys()
-        retrieval[mode] = {"overall": {n: m.mean(v[n] for v in per_query.values()) for n in names}}
-        for t in types:
-            chosen = [v for q, v in per_query.items() if q in ids_by_type[t]]
+        out[mode] = {"overall": {n: m.mean(v[n] for v in per_query.values()) for n in names}}
+        for name, ids in groups.items():
+            chosen = [v for q, v in per_query.items() if q in ids]
             if chosen:
-                retrieval[mode][t] = {n: m.mean(v[n] for v in chosen) for n in names}
+                out[mode][name] = {n: m.mean(v[n] for v in chosen) for n in names}
+    return out
+
+
+def _summarise(rows: list[QuestionResult], ranking: Ranking, article_ranking: Ranking | None = None) -> dict[str, Any]:
+    types = sorted({r.type for r in rows})
+    ids_by_type = {t: {r.id for r in rows if r.type == t} for t in types}
     folds = sorted({r.fold for r in rows if r.fold is not None})
     labels = list(dict.fromkeys(r.id.rsplit(":", 1)[0] for r in rows if ":" in r.id))  # several gold files
+    ids_by_file = {f"file:{label}": {r.id for r in rows if r.id.startswith(f"{label}:")} for label in labels}
     in_sample = [dataclasses.replace(r, contained=r.in_sample.contained, abstained=r.in_sample.abstained,
                                      entities=r.in_sample.entities) for r in rows if r.in_sample is not None]
     return {
@@ -338,7 +359,8 @@ def _summarise(rows: list[QuestionResult], ranking: dict[str, dict[str, dict[str
         "answers_in_sample": {"overall": _answer_metrics(in_sample)} if in_sample else {},
         "folds": {str(f): _answer_metrics([r for r in rows if r.fold == f]) for f in folds},
         "files": {label: _answer_metrics([r for r in rows if r.id.startswith(f"{label}:")]) for label in labels},
-        "retrieval": retrieval,
+        "retrieval": _retrieval(ranking, ids_by_type | ids_by_file),
+        "retrieval_articles": _retrieval(article_ranking or {}, ids_by_file),
         "latency_ms": {
             "retrieve_p50": _percentile([r.retrieve_ms for r in rows], 50),
             "retrieve_p95": _percentile([r.retrieve_ms for r in rows], 95),
