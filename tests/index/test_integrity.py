@@ -22,7 +22,7 @@ from danvan_qa.index.catalogue import current_generation
 from danvan_qa.index.grounding import grounded
 from danvan_qa.index.indexer import build_index
 from danvan_qa.ingest.corpus import Document
-from danvan_qa.ingest.facts import FactTable, Person
+from danvan_qa.ingest.facts import FactTable, Person, Programme
 from danvan_qa.settings import Settings
 from fakes import FakeEmbedder
 
@@ -350,3 +350,14 @@ def test_stale_temp_folders_are_cleared_even_when_nothing_changed(env):
     report = build_index(settings=settings, embedder=emb)
     assert not report.written
     assert not list(settings.store.glob(".gen-*")) and not (settings.store / "CURRENT.tmp").exists()
+
+
+def test_a_programmes_signing_date_is_held_to_the_sentence_it_was_read_from():
+    text = "Ký kết chương trình phối hợp giai đoạn 2021-2026. Sáng 8-11, hai bên tổ chức ký kết. Kết thúc."
+    doc = Document("d1", "d1.txt", "Tiêu đề", None, None, None, None, text, "h")
+    title, lead = (0, text.index("Sáng")), (text.index("Sáng"), text.index("Kết thúc"))
+    named = Programme("d1", "chương trình phối hợp giai đoạn 2021-2026", None, "2021-2026", (), "2016-11-08", "8-11",
+                      *title, date_span=lead)
+    moved = dataclasses.replace(named, date_span=title)  # the day is not in the title
+    facts, n = grounded(FactTable(programmes=(named, moved)), {"d1": doc})
+    assert facts.programmes == (named,) and n == 1

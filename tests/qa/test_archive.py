@@ -574,3 +574,22 @@ def test_a_run_of_quoted_models_and_a_kind_before_its_model():
     names = [n for n, _ in _named("Xã triển khai mô hình “Camera an ninh” và “Dòng họ tự quản”; mô hình “Tổ tự quản” "
                                   "ở xã “Phước Lộc”. Mô hình “Dân vận khéo” cấp tỉnh “Tôi giúp dân” ra mắt.")]
     assert names == ["Camera an ninh", "Dòng họ tự quản", "Tổ tự quản", "Tôi giúp dân"]
+
+
+def test_a_signing_date_read_outside_the_naming_sentence_is_cited_from_its_own(tmp_path):
+    """A title names the programme, the lead gives the day: the row shows the day and quotes where it is."""
+    texts = {
+        "d1": ("2016-11-08", "Công an huyện Đông Khê và Ban Dân vận Huyện ủy ký kết chương trình phối hợp giai đoạn "
+               "2016 – 2021",
+               "Sáng nay (8-11), Công an huyện Đông Khê và Ban Dân vận Huyện ủy Đông Khê đã tổ chức hội nghị ký kết "
+               "chương trình phối hợp công tác dân vận. Hai bên thống nhất nhiều nội dung."),
+        "d2": ("2022-05-26", "Ký kết chương trình phối hợp ở tỉnh Nam Sơn",
+               "Chiều ngày 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp thực hiện công tác "
+               "dân vận giai đoạn 2022-2026."),
+    }
+    a = _answerer(tmp_path, texts).answer(
+        "Các chương trình phối hợp giữa Ban Dân vận và Công an được ký kết vào những ngày nào?", mode="bm25")
+    assert len(a.items) == 2
+    for day in ("8-11", "26/5"):
+        assert f"**{day}**" in a.text
+        assert any(day in c.quote for c in a.citations), day  # each day shown is in a quote

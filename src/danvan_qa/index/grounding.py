@@ -47,6 +47,8 @@ def _programme(g: Programme, text: str) -> bool:
     s, e = g.start, g.end
     if not (_at(g.name, text, s, e) and _at(g.number, text, s, e) and _at(g.period, text, s, e)):
         return False
+    if g.date_span is not None and not _at(g.date_text, text, *g.date_span):
+        return False
     return g.parties_span is None or all(_at(x, text, *g.parties_span) for x in g.parties)
 
 

@@ -21,7 +21,7 @@ from danvan_qa.ingest.lexicon import CHAIR_ACTS, SPEAK_ACTS  # noqa: F401 - also
 from danvan_qa.ingest.names import PersonMention, people
 from danvan_qa.ingest.normalize import fold
 
-FACTS_VERSION = 16  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 17  # bump when extraction changes: stores re-extract facts without re-embedding
 # The act cues of lexicon.ACTS, longest first, each a whole word and not the start of a noun.
 _NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng|hiệu|túc|sự|giả)\b)"  # "dự thảo", "ký hiệu"
 _CUES = re.compile("(?<!\\w)(?<!đăng )(?<!thư )(" + "|".join(
@@ -95,6 +95,7 @@ class Programme:
     start: int  # the sentence that names it (the signing sentence when there is one)
     end: int
     parties_span: tuple[int, int] | None = None  # the sentence naming the parties
+    date_span: tuple[int, int] | None = None  # the sentence the signing date was read from
 
 
 class KnownNames(Protocol):
@@ -300,13 +301,15 @@ def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
             cued = [own] if own else list(dates.find_dates(sentence, cued_only=True)) if signed else []
             when = dates.resolve(cued[0], year) if cued else None
             when_text = (m.group("date") if own else sentence[cued[0].start : cued[0].end]) if cued else None
+            date_span = (start, end) if cued else None
             if signed and not cued and main and "ký kết" in main.kinds:
                 when, when_text = dates.parse_iso(main.date or ""), main.date_text
+                date_span = (main.start, main.end)  # the day of the article's signing event, cited from it
             found = Programme(
                 doc_id=doc.doc_id, name=name, number=number,
                 period=period.group(1) if period else None, parties=tuple(parties),
                 date=when.isoformat() if when else None, date_text=when_text if when else None, start=start, end=end,
-                parties_span=(start, end) if parties else None,
+                parties_span=(start, end) if parties else None, date_span=date_span if when else None,
             )
             old = merged.get(key)
             if old is None:

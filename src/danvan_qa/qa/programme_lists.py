@@ -275,17 +275,29 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
                 others.setdefault(p.doc_id, p)
         lines.append(Statement((*(("Ngày ", Strong(prog.date_text), " — ") if first_date else ()), Strong(prog.name),
                                 f" ({details})" if details else ""), ev, item=True))
+        lines += _date_cited(prog, store)
         cited = list(others.values())[:OTHER_ARTICLES]
         for n, p in enumerate(cited, start=1):
             more = f" và {len(others) - len(cited)} bài khác" if n == len(cited) and len(others) > len(cited) else ""
             lines.append(Statement(("cũng nêu trong bài ", Strong(docs[p.doc_id].title), more),
                                    Evidence.of(docs[p.doc_id], p.start, p.end), item=True))
+            lines += _date_cited(p, store) if when else []
         items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
         rows += 1 + len(cited)
     if len(groups) > len(items):
         lines.append(Statement((f"Còn {len(groups) - len(items)} chương trình nữa không hiện ở đây.",)))
     return Listing(tuple(lines), tuple(items), len(groups),
                    str(len(groups)) if counts(q.folded, q.restored) else groups[0][0].name)
+
+
+def _date_cited(prog: "Programme", store: "Store") -> list[Statement]:
+    """The signing date under its row, cited from the sentence it was read from, where that is not
+    the sentence the row cites (a title names the programme, the lead gives the day): every date
+    an answer shows is in one of its quotes."""
+    if not prog.date_text or prog.date_span is None or prog.start <= prog.date_span[0] < prog.end:
+        return []
+    return [Statement(("ngày ký: ", Strong(prog.date_text)),
+                      Evidence.of(store.data.documents[prog.doc_id], *prog.date_span), item=True, under=True)]
 
 
 def _place_of(place: str | None, bodies: str) -> str:
