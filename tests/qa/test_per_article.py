@@ -151,3 +151,42 @@ def test_an_inspection_team_asked_about_reads_the_articles_on_one_however_named(
     each_article(passages, lambda own: asked.append(own[0].doc_id) or _decision(answerer, reading, own, "span", "1"),
                  store, reading.question)
     assert sorted(asked) == ["t1", "t2"]  # a "đoàn công tác" with a "trưởng đoàn" is one too; a conference is not
+
+
+def test_events_asked_about_a_topic_read_only_the_articles_reporting_one_on_it(tmp_path):
+    from danvan_qa.qa.answering import Answerer
+    from danvan_qa.qa.per_article import each_article
+    from danvan_qa.qa.reading import read, retrieve_for
+
+    texts = {  # u3 names the topic only in passing: its own conference was on something else
+        "u1": ("Ngày 5/9, Công an tỉnh Bắc Hà tổ chức hội nghị phát huy vai trò người có uy tín trong đồng bào dân tộc "
+               "thiểu số. Đồng chí Lê Văn An phát biểu tại hội nghị."),
+        "u2": ("Ngày 7/7, hội nghị phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số ở tỉnh Nam Sơn. "
+               "Phát biểu tại hội nghị, đồng chí Trần Thị Bình nhấn mạnh vai trò của họ."),
+        "u3": ("Ngày 9/8, Ban Dân vận Tỉnh ủy Tây Giang tổ chức hội nghị tổng kết công tác dân vận. Đồng chí Phạm Văn "
+               "Cường phát biểu. Năm qua, tỉnh phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
+             for n, (d, t) in enumerate(texts.items(), start=1)}
+    store, settings = fake_store(tmp_path, files)
+    answerer = Answerer(store, settings)
+    reading = read("Tại các hội nghị về phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số, những ai "
+                   "đã phát biểu?", store, settings)
+    passages = retrieve_for(reading, store, settings, k=40, mode="bm25")
+    assert {p.doc_id for p in passages} == set(texts)
+    asked = []
+    each_article(passages, lambda own: asked.append(own[0].doc_id) or _decision(answerer, reading, own, "span", "1"),
+                 store, reading.question)
+    assert sorted(asked) == ["u1", "u2"]
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Những đoàn kiểm tra về công tác dân vận làm việc với ngành Công an do ai làm trưởng đoàn?", "cong tac dan van"),
+    ("cac hoi nghi ve an ninh nong thon dien ra o dau", "an ninh nong thon"),
+    ("Các hội nghị tổng kết khen thưởng bao nhiêu tập thể?", None),  # no topic of their own
+])
+def test_the_topic_of_the_events_asked_about_ends_where_the_question_asks(question, topic):
+    from danvan_qa.qa.per_article import _TOPIC
+
+    found = _TOPIC.search(fold(question.lower()).replace("?", "").replace(",", ""))
+    assert (found["topic"] if found else None) == topic

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
+from danvan_qa.qa.extractive import rarity
+from danvan_qa.qa.place_events import on_topic
 from danvan_qa.qa.programme_lists import parties_match, sides
 from danvan_qa.qa.records import EVENT_NOUNS, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
 
@@ -47,6 +49,12 @@ _WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan
             "le ky ket": ("ky ket",)}
 
 
+# "các hội nghị về <topic>, những ai …": the topic runs from "về" to what the question asks or its verb
+_TOPIC = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS} ve (?P<topic>\w+(?: \w+)*?)"
+                    r"(?= (?:nhung|cac) (?:ai|nguoi|gi|noi|ngay)(?!\w)| (?:ai|bao nhieu|o dau|khi nao|nhu the nao|da|duoc|dien ra|lam viec|to chuc|do)(?!\w)|$)")
+_TOPIC_COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
+
+
 def asks_each(q: "Question") -> bool:
     """Whether the question asks one fact of each of several events or places."""
     return bool(_EACH.search(q.folded))
@@ -60,8 +68,10 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
     event = _KIND_OF.search(q.folded)  # an article that never names that kind of event reports another
     written = (() if event is None else (event["kind"],) if event["kind"] else
                _WRITTEN.get(event["noun"].replace("doan cong tac", "doan kiem tra").replace("cuoc thi", "hoi thi"), ()))
+    topic, pairs = _topic(q, store)
     on_pair = {doc_id: (not asked or _between(store, doc_id, asked))
                and (not written or any(re.search(rf"(?<!\w){w}(?!\w)", store.words(doc_id).support) for w in written))
+               and (not topic or on_topic(store, doc_id, topic, pairs))
                for doc_id in {p.doc_id for p in passages}}
     by_doc: dict[str, list["Passage"]] = {}
     for p in passages:
@@ -93,6 +103,15 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
             values.append(chosen.value)
     lines += more_rows(len(answered))
     return Listing(tuple(lines), tuple(items), len(answered), "; ".join(values) or None)
+
+
+def _topic(q: "Question", store: "Store") -> tuple[dict[str, float], set[str]]:
+    """The words of the topic the question names for its events, by rarity, and its word pairs;
+    empty without one. An article that does not report an event on it answers another question."""
+    found = _TOPIC.search(q.folded)
+    words = found["topic"].split() if found else []
+    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in words if w not in _TOPIC_COMMON}
+    return weight, {f"{a} {b}" for a, b in zip(words, words[1:])}
 
 
 def _between(store: "Store", doc_id: str, asked: list[list[str]]) -> bool:

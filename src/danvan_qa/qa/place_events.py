@@ -98,6 +98,19 @@ def asks_topic_places(q: "Question") -> bool:
     return bool(re.search(rf"(?<!\w){plural}{_KINDS}(?!\w)", q.folded))
 
 
+def on_topic(store: "Store", doc_id: str, weight: dict[str, float], pairs: set[str]) -> bool:
+    """Whether an article reports an event on a topic: most of its words (by `weight`, their
+    rarity) and of its word pairs in the text, and half its weight in the title and first two
+    sentences. Held only in passing, the topic is not what the article's event was about."""
+    words, spans = store.words(doc_id), store.sentences(doc_id)
+    if held_share(weight, words.text.unigrams) < TOPIC_HELD or len(pairs & words.text.pairs) < 0.75 * len(pairs) \
+            or not spans:
+        return False
+    lead = word_set(fold(store.data.documents[doc_id].title.lower())).unigrams.union(
+        *(words.sentences[i].unigrams for i in range(min(2, len(spans)))))
+    return held_share(weight, lead) >= 0.5
+
+
 def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per article holding the topic and a kind of event asked, newest first, with its place."""
     asked = _WHERE.sub("", q.folded)
@@ -113,16 +126,9 @@ def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     rows = []
     for doc_id in ranked_articles(store, " ".join(topic), keep):
         doc, words = docs[doc_id], store.words(doc_id)
-        if held_share(weight, words.text.unigrams) < TOPIC_HELD or len(pairs & words.text.pairs) < 0.75 * len(pairs) \
-                or not re.search(kinds, words.support):
-            continue
         spans = store.sentences(doc_id)
-        if not spans:
+        if not re.search(kinds, words.support) or not on_topic(store, doc_id, weight, pairs):
             continue
-        lead = word_set(fold(doc.title.lower())).unigrams.union(*(words.sentences[i].unigrams
-                                                                 for i in range(min(2, len(spans)))))
-        if held_share(weight, lead) < 0.5:
-            continue  # the topic in passing: the article reports another event
         named = fold((doc.place or "").split(",")[0].lower()).removeprefix("tp ").strip()  # "Nam Sơn" of "TP Nam Sơn, Bắc Hà"
 
         def where(i: int) -> tuple[bool, bool, float]:  # says where, not the title again, most of the topic
