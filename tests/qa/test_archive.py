@@ -482,6 +482,9 @@ def test_models_named_across_the_articles_quoted_in_a_run_or_after_their_kind(tm
     assert [c.doc_id for c in own.citations] == ["m1"]  # one sentence names both
     kind = answerer.answer('Có bao nhiêu mô hình "Dân vận khéo" được kể tên trong các bài?', mode="bm25")
     assert kind.short == "1" and [i.name for i in kind.items] == ["Tôi giúp dân xã Bắc Hà"]  # the kind is no model
+    police = answerer.answer('Kể tên các mô hình "Dân vận khéo" của lực lượng công an được nêu trong các bài.',
+                             mode="bm25")  # m2 writes "Công an tỉnh", never "lực lượng"
+    assert [i.name for i in police.items] == ["Tôi giúp dân xã Bắc Hà"]
     # the number an article gives is asked of that article, not counted across the archive
     from danvan_qa.qa.archive import listing
     from danvan_qa.qa.questions import parse

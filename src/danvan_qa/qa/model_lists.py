@@ -35,9 +35,10 @@ _LEAD_GAP = 60  # characters between "mô hình" and its first quoted name ("ti�
 _KIND_GAP = re.compile(r"\s*(?:cấp (?:tỉnh|huyện|xã|cơ sở|bộ))?\s*$")  # between a quoted kind and its model
 _JOIN_GAP = 40  # characters between two names of one run
 _JOIN = re.compile(r"\s*(?:[,;:]|\s(?:và|hoặc)\s)?\s*(?:[Mm]ô hình\s*)?$")  # between two names of one run
-# Words of the question's frame, not of what the models are about
+# Words of the question's frame, not of what the models are about; "lực lượng công an" is the police,
+# however an article names it ("Công an tỉnh")
 _FRAME = frozenset("nhung cac bao nhieu may mo hinh nao la gi duoc da co ke ten neu nhac den toi trong bai viet bao "
-                   "tin cu the dich danh nay khac nhau tat ca tong cong hay va hoac cua o tai ve".split())
+                   "tin cu the dich danh nay khac nhau tat ca tong cong hay va hoac cua o tai ve luc luong".split())
 
 
 def asks_models(q: "Question") -> bool:
