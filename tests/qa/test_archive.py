@@ -596,3 +596,18 @@ def test_a_signing_date_read_outside_the_naming_sentence_is_cited_from_its_own(t
     for day in ("8-11", "26/5"):
         assert f"**{day}**" in a.text
         assert any(day in c.quote for c in a.citations), day  # each day shown is in a quote
+
+
+def test_models_of_a_kind_asked_leave_out_those_another_paragraph_names_for_another_movement(tmp_path):
+    texts = {
+        "k1": ("2022-05-06", "Ký kết chương trình phối hợp ở tỉnh Đông Lâm",
+               "Phong trào thi đua “Dân vận khéo” được Công an tỉnh Đông Lâm hưởng ứng, với mô hình “Cổng trường an "
+               "toàn” ở nhiều xã.\n\nVề an ninh trật tự, Công an tỉnh triển khai mô hình “Khu dân cư không ma túy”."),
+        "k2": ("2023-03-02", "Công an tỉnh Bắc Hà với phong trào Dân vận khéo",
+               "Nhiều mô hình điển hình như: “Bàn tiếp dân văn hóa”, “Nghe dân nói”.\n\nCông an tỉnh Bắc Hà tiếp tục "
+               "nhân rộng các mô hình này."),
+    }
+    a = _answerer(tmp_path, texts).answer('Kể tên các mô hình "Dân vận khéo" của công an được nêu trong các bài.',
+                                          mode="bm25")
+    # k2's title names the kind for its every paragraph; k1's second paragraph is on another movement
+    assert [i.name for i in a.items] == ["Bàn tiếp dân văn hóa", "Nghe dân nói", "Cổng trường an toàn"]

@@ -67,7 +67,8 @@ def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listin
         for name, at in _named(doc.text):
             folded = fold(name.lower())
             if folded not in kinds and folded not in found and all(
-                    re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in after):
+                    re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in after) \
+                    and _of_kind(doc.text, at, kinds, doc.title):
                 found[folded] = (name, doc, sentence_evidence(spans, doc, at, at + len(name)))
     if not found:
         return None
@@ -75,6 +76,15 @@ def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listin
     shown = " ".join(w for w in re.findall(r"\w+", unquoted) if fold(w.lower()) in after)
     return titled_rows((f"Các bài viết nêu {len(rows)} mô hình{' ' if shown else ''}", Strong(shown) if shown else "",
                         ":"), rows, q.folded, q.restored)
+
+
+def _of_kind(text: str, at: int, kinds: set[str], title: str) -> bool:
+    """Whether the article's title or the paragraph naming a model names the kind asked ("Dân vận
+    khéo"): an article on a cooperation programme lists models of other movements too ("mô hình
+    “Khu dân cư 3 không”" for order and safety) beside those of the kind."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    held = fold(f"{title}\n{text[start:end if end >= 0 else len(text)]}".lower())
+    return not kinds or any(k in held for k in kinds)
 
 
 def _modifier(words: list[str]) -> list[str]:
