@@ -434,6 +434,20 @@ def test_who_did_an_act_at_any_event_one_row_per_article(tmp_path):
     assert "3 người" in a.text
 
 
+def test_who_signed_the_programmes_across_the_archive_one_row_per_signer(tmp_path):
+    texts = {
+        "s1": ("2023-06-26", "Ký kết chương trình phối hợp ở xã Đông Khê", "Sáng 26/6, Công an xã Đông Khê và Ủy ban "
+               "Mặt trận Tổ quốc xã tổ chức hội nghị. Đồng chí Lý Văn Hùng – Trưởng Công an xã và đồng chí Đào Thị "
+               "Mai – Chủ tịch Ủy ban Mặt trận Tổ quốc xã ký kết chương trình phối hợp."),
+        "s2": ("2022-03-02", "Ký kết chương trình phối hợp ở tỉnh Tây Giang", "Ngày 2/3, tại tỉnh Tây Giang, hội nghị "
+               "ký kết chương trình phối hợp. Dự hội nghị có đồng chí Vũ Văn Long, Phó Chủ tịch UBND tỉnh."),
+    }
+    a = _answerer(tmp_path, texts).answer("Những ai được nêu tên là người trực tiếp ký kết các chương trình phối hợp?",
+                                          mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Lý Văn Hùng", "Đào Thị Mai"]  # not who only attended
+    assert [c.doc_id for c in a.citations] == ["s1"]
+
+
 def test_a_standing_committee_member_is_held_however_the_press_shortens_it():
     from danvan_qa.qa.title_lists import forms as _forms
 

@@ -67,8 +67,9 @@ _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac de
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
                          rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)")
-# "Ai chủ trì (tại) các hội nghị <topic>?": an act asked of the events of a topic, or of every event
-_ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS}(?P<topic>(?: \w+)*)")
+# "Ai chủ trì (tại) các hội nghị <topic>?", "Những ai … ký kết các chương trình phối hợp?": an act asked of
+# the events (or programmes) of a topic, or of every one
+_ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
                          "hoac va".split())
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
