@@ -49,6 +49,7 @@ def answerer(tmp_path_factory):
     ("Các hội nghị tổng kết đã khen thưởng bao nhiêu tập thể?", True),
     ("Công an cấp tỉnh ở các nơi đã xây dựng bao nhiêu mô hình?", True),
     ("Những đoàn kiểm tra về công tác dân vận do ai làm trưởng đoàn?", True),
+    ("ai lam truong doan cac doan kiem tra, doan cong tac ve cong tac dan van", True),
     # one event, or plural words that ask nothing of several events
     ("Bao nhiêu phần trăm công an các địa phương ở Thừa Thiên Huế đăng ký mô hình?", False),
     ("Công an những tỉnh Tây Nguyên nào phối hợp phát huy vai trò người có uy tín?", False),
@@ -190,3 +191,36 @@ def test_the_topic_of_the_events_asked_about_ends_where_the_question_asks(questi
 
     found = _TOPIC.search(fold(question.lower()).replace("?", "").replace(",", ""))
     assert (found["topic"] if found else None) == topic
+
+
+def test_who_acted_as_the_title_asked_is_kept_of_each_articles_people(tmp_path):
+    """"… do ai làm trưởng đoàn?": the head of each delegation, by role or by "làm Trưởng đoàn" in their
+    part of the sentence; a co-chair, a guest or another title's holder is no row, and an article with
+    none gives none."""
+    from danvan_qa.qa.decide import Decision
+    from danvan_qa.qa.per_article import _holding
+    from danvan_qa.qa.reading import read
+    from danvan_qa.qa.records import Candidate, Evidence, Features, Item
+
+    texts = {
+        "h1": ("Đồng chí Lê Văn An, Trưởng ban Dân vận Tỉnh ủy, Trưởng Đoàn kiểm tra; Đại tá Phạm Văn Cường, Giám đốc "
+               "Công an tỉnh đồng chủ trì buổi làm việc."),
+        "h2": ("Về phía Ban Dân vận có đồng chí Trần Thị Bình, Phó Trưởng ban làm Trưởng đoàn; về phía Công an có "
+               "đồng chí Vũ Văn Long, Phó Giám đốc."),
+        "h3": "Đồng chí Đào Minh Tâm, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh làm việc với Công an tỉnh.",
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
+             for n, (d, t) in enumerate(texts.items(), start=1)}
+    store, settings = fake_store(tmp_path, files)
+    reading = read("Những đoàn kiểm tra làm việc với Công an do ai làm trưởng đoàn?", store, settings)
+
+    def kept(doc_id: str) -> list[str] | None:
+        doc = store.data.documents[doc_id]
+        start = doc.text.index("Đồng chí" if "Đồng chí" in doc.text else "Về phía")
+        ev = Evidence.of(doc, start, len(doc.text.rstrip()))
+        items = tuple(Item(p.name, p.role, p.rank, p.acts, ev) for p in store.people_by_doc.get(doc_id, []))
+        found = Candidate("people", None, ev, Features(("rows",), (1.0,)), items=items)
+        d = _holding(Decision(reading, (), found, 0.9, (found,)), "truong doan", store)
+        return None if d.chosen is None else [i.name for i in d.chosen.items]
+
+    assert kept("h1") == ["Lê Văn An"] and kept("h2") == ["Trần Thị Bình"] and kept("h3") is None

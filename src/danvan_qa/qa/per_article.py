@@ -13,9 +13,11 @@ pipeline as usual, so a question that only sounds plural loses nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Callable
 
+from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import on_topic
 from danvan_qa.qa.programme_lists import parties_match, sides
@@ -30,10 +32,12 @@ if TYPE_CHECKING:
 ARTICLES_READ = 8  # the best-retrieved articles asked one by one
 PASSAGES_READ = 40  # retrieved chunks shared out among them
 # What asks one fact of several events or places (folded): "tại / chủ trì các hội nghị", "Các hội nghị …",
+# "ai làm trưởng đoàn các đoàn kiểm tra",
 # "ở những nơi nào", "vào những ngày nào", "Công an các tỉnh", "Công an cấp tỉnh ở các nơi"
 _EACH = re.compile(
     rf"(?<!\w)(?:tai|trong|o|chu tri|du|tham du) (?:cac|nhung) {EVENT_NOUNS}(?!\w)"
     rf"|^(?:cac|nhung) {EVENT_NOUNS}(?!\w)"
+    rf"|(?<!\w)lam (?:pho )?truong \w+ (?:cua )?(?:cac|nhung) {EVENT_NOUNS}(?!\w)"
     r"|(?<!\w)o nhung (?:noi|dia phuong|tinh)(?: \w+){0,3} nao(?!\w)"
     r"|(?<!\w)(?:vao|trong) nhung (?:ngay|dip|thoi diem) nao(?!\w)"
     r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) cac (?:tinh|dia phuong)(?! o | tai | thuoc )(?!\w)"
@@ -52,6 +56,8 @@ _WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan
 # "các hội nghị về <topic>, những ai …": the topic runs from "về" to what the question asks or its verb
 _TOPIC = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS} ve (?P<topic>\w+(?: \w+)*?)"
                     r"(?= (?:nhung|cac) (?:ai|nguoi|gi|noi|ngay)(?!\w)| (?:ai|bao nhieu|o dau|khi nao|nhu the nao|da|duoc|dien ra|lam viec|to chuc|do)(?!\w)|$)")
+# "… do ai làm trưởng đoàn?": a title asked of whoever held it at each event
+_HELD_TITLE = re.compile(r"(?<!\w)(?:ai|nguoi nao) lam (?P<title>(?:pho )?truong \w+|chu tich|chu nhiem|to truong)(?!\w)")
 _TOPIC_COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
@@ -77,7 +83,9 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
     for p in passages:
         if (p.doc_id in by_doc or len(by_doc) < ARTICLES_READ) and on_pair[p.doc_id]:
             by_doc.setdefault(p.doc_id, []).append(p)
-    answered = [(doc_id, d) for doc_id, d in ((doc_id, decide_one(ps)) for doc_id, ps in by_doc.items())
+    title = _HELD_TITLE.search(q.folded)
+    answered = [(doc_id, d) for doc_id, d in ((doc_id, _holding(decide_one(ps), title and title["title"], store))
+                                              for doc_id, ps in by_doc.items())
                 if d.chosen is not None and d.chosen.kind != "sentence"]
     if len(answered) < 2:
         return None
@@ -103,6 +111,34 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
             values.append(chosen.value)
     lines += more_rows(len(answered))
     return Listing(tuple(lines), tuple(items), len(answered), "; ".join(values) or None)
+
+
+def _holding(d: "Decision", title: str | None, store: "Store") -> "Decision":
+    """The decision with only the people who held the title asked ("… do ai làm trưởng đoàn?"): whose
+    role names it, or whose part of the sentence says they acted as it ("… làm Trưởng đoàn"); none
+    left, no answer from this article (its co-chairs and guests are not what was asked)."""
+    if title is None or d.chosen is None or not d.chosen.items:
+        return d
+    kept = tuple(i for i in d.chosen.items if _holds(i, title, d.chosen.items, store, d.reading.question.folded))
+    return dataclasses.replace(d, chosen=dataclasses.replace(d.chosen, items=kept) if kept else None)
+
+
+def _holds(item: Item, title: str, others: tuple[Item, ...], store: "Store", folded_question: str) -> bool:
+    # in a role, the title alone or going on as the question goes on ("Trưởng Đoàn kiểm tra" of "các đoàn
+    # kiểm tra"), not as another title ("Trưởng Đoàn đại biểu Quốc hội")
+    last = title.split()[-1]
+    goes_on = {m[1] for m in re.finditer(rf"(?<!\w){last} (?=(\w+ \w+))", folded_question)}
+    ends = "|".join(["$", ",", ";", *(f" {re.escape(w)}(?!\\w)" for w in goes_on)])
+    if re.search(rf"(?<!\w){title}(?:{ends})", fold(item.role or "")):
+        return True
+    ev = item.evidence
+    text = store.data.documents[ev.doc_id].text[ev.at[0]:ev.at[1]]
+    at = text.find(item.name)
+    if at < 0:
+        return False
+    ends = [text.find(o.name, at + len(item.name)) for o in others if o.name != item.name]
+    end = min([e for e in ends if e >= 0] + [len(text)] + [e for e in [text.find(";", at)] if e >= 0])
+    return bool(re.search(rf"(?<!\w)lam {title}(?!\w)", fold(text[at + len(item.name):end])))
 
 
 def _topic(q: "Question", store: "Store") -> tuple[dict[str, float], set[str]]:
