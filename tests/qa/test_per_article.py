@@ -224,3 +224,31 @@ def test_who_acted_as_the_title_asked_is_kept_of_each_articles_people(tmp_path):
         return None if d.chosen is None else [i.name for i in d.chosen.items]
 
     assert kept("h1") == ["Lê Văn An"] and kept("h2") == ["Trần Thị Bình"] and kept("h3") is None
+
+
+def test_a_phrase_quoted_in_the_question_is_asked_of_the_sentences_holding_it(tmp_path):
+    from danvan_qa.qa.answering import Answerer
+    from danvan_qa.qa.per_article import each_article
+    from danvan_qa.qa.reading import read, retrieve_for
+
+    texts = {
+        "q1": ("Công an tỉnh Bắc Hà đã xây dựng và duy trì 2.173 mô hình “Tự quản về an ninh trật tự”. Công an tỉnh "
+               "hiện duy trì 30 mô hình “Dân vận khéo” trên các lĩnh vực."),
+        "q2": "Công an tỉnh Nam Sơn đang duy trì 42 mô hình “Dân vận khéo” ở tất cả các lĩnh vực công tác.",
+        "q3": "Công an tỉnh Tây Giang đã xây dựng 15 mô hình tự quản ở các xã.",  # never names the kind asked
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
+             for n, (d, t) in enumerate(texts.items(), start=1)}
+    store, settings = fake_store(tmp_path, files)
+    answerer = Answerer(store, settings)
+    reading = read("Công an các tỉnh đã xây dựng, duy trì bao nhiêu mô hình “Dân vận khéo”?", store, settings)
+    passages = retrieve_for(reading, store, settings, k=40, mode="bm25")
+    assert {p.doc_id for p in passages} == set(texts)
+    read_texts = []
+    each_article(passages, lambda own: read_texts.extend(p.text for p in own) or _decision(answerer, reading, own,
+                                                                                            "span", "1"),
+                 store, reading.question)
+    # one sentence each, the one on the kind asked; q3 is not read (the normalised text has straight quotes)
+    assert sorted(t.replace('"', "") for t in read_texts) == [
+        "Công an tỉnh Nam Sơn đang duy trì 42 mô hình Dân vận khéo ở tất cả các lĩnh vực công tác.",
+        "Công an tỉnh hiện duy trì 30 mô hình Dân vận khéo trên các lĩnh vực."]

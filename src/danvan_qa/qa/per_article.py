@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import on_topic
+from danvan_qa.qa.questions import quoted
 from danvan_qa.qa.programme_lists import parties_match, sides
 from danvan_qa.qa.records import EVENT_NOUNS, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
 
@@ -79,10 +80,13 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
                and (not written or any(re.search(rf"(?<!\w){w}(?!\w)", store.words(doc_id).support) for w in written))
                and (not topic or on_topic(store, doc_id, topic, pairs))
                for doc_id in {p.doc_id for p in passages}}
+    phrases = [fold(x) for x in quoted(q.restored)]  # "mô hình “Dân vận khéo”": asked as written
     by_doc: dict[str, list["Passage"]] = {}
     for p in passages:
-        if (p.doc_id in by_doc or len(by_doc) < ARTICLES_READ) and on_pair[p.doc_id]:
-            by_doc.setdefault(p.doc_id, []).append(p)
+        if (p.doc_id in by_doc or len(by_doc) < ARTICLES_READ) and on_pair[p.doc_id] \
+                and all(x in store.words(p.doc_id).support for x in phrases):
+            by_doc.setdefault(p.doc_id, []).extend(_holding_phrases(p, phrases, store))
+    by_doc = {doc_id: ps for doc_id, ps in by_doc.items() if ps}
     title = _HELD_TITLE.search(q.folded)
     answered = [(doc_id, d) for doc_id, d in ((doc_id, _holding(decide_one(ps), title and title["title"], store))
                                               for doc_id, ps in by_doc.items())
@@ -111,6 +115,18 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
             values.append(chosen.value)
     lines += more_rows(len(answered))
     return Listing(tuple(lines), tuple(items), len(answered), "; ".join(values) or None)
+
+
+def _holding_phrases(p: "Passage", phrases: list[str], store: "Store") -> list["Passage"]:
+    """The passage, or with phrases quoted in the question, each of its sentences holding one (as a
+    passage of its own, scored as the chunk): an article asked for "bao nhiêu mô hình “Dân vận khéo”"
+    answers from a sentence on those models, not from one on its other models."""
+    if not phrases:
+        return [p]
+    words = store.words(p.doc_id)
+    return [dataclasses.replace(p, start=a, end=b, text=store.data.documents[p.doc_id].text[a:b])
+            for a, b in store.sentences(p.doc_id)
+            if a < p.end and b > p.start and any(x in words.folded[a:b] for x in phrases)]
 
 
 def _holding(d: "Decision", title: str | None, store: "Store") -> "Decision":

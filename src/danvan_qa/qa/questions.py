@@ -176,6 +176,11 @@ def unbracketed(text: str) -> str:
     return re.sub(r"\([^)]*\)", " ", text)
 
 
+def quoted(text: str) -> tuple[str, ...]:
+    """The phrases a question writes in quotes ("mô hình “Dân vận khéo”"): asked about as written."""
+    return tuple(x.strip() for x in re.findall(r"[“\"]([^”\"\n]{2,200})[”\"]", text) if x.strip())
+
+
 def plain_words(text: str) -> str:
     """The text's words folded, without its asides in brackets or punctuation: what routes read."""
     return " ".join(re.findall(r"\w+", fold(unbracketed(text))))
