@@ -162,6 +162,9 @@ def test_a_programme_signed_between_the_two_units_is_the_subjects():
     ("Ban Dân vận Thành ủy và Công an thành phố đã xây dựng Chương trình phối hợp công tác dân vận số "
      "15-CTr/BDV-CA ngày 22/01/2018 về công tác dân vận năm 2018.", "15-CTr/BDV-CA", "2018-01-22",
      ("Ban Dân vận Thành ủy", "Công an thành phố")),
+    # once given in full, an article shortens the code to its number
+    ("Chương trình phối hợp số 09 giữa Công an tỉnh và Ủy ban MTTQ Việt Nam tỉnh đã góp phần giữ vững an ninh.",
+     "09", None, ("Công an tỉnh", "Ủy ban MTTQ Việt Nam tỉnh")),
 ])
 def test_a_programme_named_only_by_its_number(text, number, date, parties):
     """No quoted name and no period: the number names it; its parties follow "giữa", or are the subject."""

@@ -229,6 +229,23 @@ def test_a_programmes_signing_date_answers_its_signing_not_an_event_about_it(tmp
     assert programme_date("chuong trinh so 17 ky ngay nao").short == "1/8/2013"
 
 
+def test_a_programme_asked_by_its_number_is_read_from_its_code_before_an_articles_short_form(tmp_path):
+    from danvan_qa.qa.reading import read
+
+    files = {"s1.txt": article_file("s1", "2023-06-27", "Tổng kết chương trình phối hợp",
+                                    "Ngày 26/6, Công an tỉnh Tây Giang tổng kết Chương trình phối hợp số 17/CTr-BNV-MTTQ "
+                                    "ngày 1/8/2013 giữa Bộ Nội vụ với Ủy ban Trung ương MTTQ Việt Nam."),
+             "s2.txt": article_file("s2", "2023-07-01", "Chương trình phối hợp số 17 ở Nam Sơn",
+                                    "Chương trình phối hợp số 17 giữa Bộ Nội vụ và Ủy ban Trung ương MTTQ Việt Nam được "
+                                    "Nam Sơn triển khai sâu rộng. Chương trình phối hợp số 17 mang lại nhiều kết quả.")}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    q = read("Chương trình phối hợp số 17 được ký ngày nào?", answerer.store, answerer.settings).question
+    from types import SimpleNamespace
+
+    ranked = [(SimpleNamespace(doc_id="s2"), 0.9), (SimpleNamespace(doc_id="s1"), 0.5)]  # s2 retrieved first
+    assert answerer.drafter.programme(q, ranked).short == "1/8/2013"  # its "số 17" gives no day
+
+
 def test_a_documents_date_is_the_one_after_its_number_not_the_events(tmp_path):
     answerer = _one_article(tmp_path, "d1", "2010-07-08", "Kiểm tra thực hiện quy chế dân vận",
                             "Chiều 7-7, tại tỉnh Bắc Hà, Đoàn kiểm tra tổng kết thực hiện Quyết định số 217-QĐ/TƯ ngày "

@@ -53,3 +53,11 @@ def test_a_period_alone_joins_the_programme_whose_parties_its_article_names():
     documents = {"a": _doc("a", "Hà Nội", ""), "b": _doc("b", "Bắc Hà", ""),
                  "e": _doc("e", "Hà Nội", "Bộ Công an và Ban Dân vận Trung ương họp bàn chương trình mới.")}
     assert _docs(programme_groups(found, documents)) == [["a", "e"], ["b"]]  # "TW" is "Trung ương"
+
+
+def test_a_bare_number_joins_the_programme_whose_code_it_shortens():
+    found = programme_groups([_mention("a", None, "09/Ctr-BCA-TTTW"), _mention("b", None, "09"),
+                              _mention("c", None, "9"), _mention("d", None, "38-CTr/X"), _mention("e", None, "12")])
+    assert _docs(found) == [["a", "b", "c"], ["d"], ["e"]]  # no code 12: it stands alone, not dropped
+    two = programme_groups([_mention("a", None, "09/Ctr-X"), _mention("f", None, "09-CTr/Y"), _mention("b", None, "09")])
+    assert _docs(two) == [["a"], ["b"], ["f"]]  # two codes of that number, neither named by its article

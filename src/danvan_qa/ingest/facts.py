@@ -21,7 +21,7 @@ from danvan_qa.ingest.lexicon import CHAIR_ACTS, SPEAK_ACTS  # noqa: F401 - also
 from danvan_qa.ingest.names import PersonMention, people
 from danvan_qa.ingest.normalize import fold
 
-FACTS_VERSION = 17  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 18  # bump when extraction changes: stores re-extract facts without re-embedding
 # The act cues of lexicon.ACTS, longest first, each a whole word and not the start of a noun.
 _NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng|hiệu|túc|sự|giả)\b)"  # "dự thảo", "ký hiệu"
 _CUES = re.compile("(?<!\\w)(?<!đăng )(?<!thư )(" + "|".join(
@@ -44,9 +44,11 @@ _PROGRAMME = re.compile(
     r"(?:\s+giữa\s+[^\".;]+?)?(?:\s+về)?\s*"
     r"(?:\"(?P<quoted>[^\"]+)\"|(?P<staged>[^.;,(\"]*?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))"
 )
-# "Chương trình (phối hợp công tác dân vận) số <number>(, ngày <date>)": one named by its number alone
+# "Chương trình (phối hợp công tác dân vận) số <number>(, ngày <date>)": one named by its number alone, its
+# code ("số 09/Ctr-BCA-TTTW") or, once an article has given it, the code's number ("Chương trình phối hợp số 09")
 _NUMBERED = re.compile(
-    rf"[Cc]hương trình(?:\s+(?:phối hợp|liên tịch|công tác|dân vận|thực hiện))*\s+số\s+(?P<number>{dates.CODE_PATTERN})"
+    rf"[Cc]hương trình(?:\s+(?:phối hợp|liên tịch|công tác|dân vận|thực hiện))*\s+số\s+"
+    rf"(?P<number>{dates.CODE_PATTERN}|\d{{1,3}}(?![\w/–-]))"
     r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
 )
 # the parties after a numbered programme: "… giữa A, B và C năm 2018", up to its period, subject or the clause's end

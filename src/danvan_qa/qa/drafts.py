@@ -187,7 +187,8 @@ class Drafter:
             docs = list(dict.fromkeys(c.doc_id for c, _ in ranked))
             chosen = sorted((p for p in self.store.stored_facts.programmes if p.number and
                              re.match(r"0*(\d+)", p.number).group(1) in short),  # type: ignore[union-attr]
-                            key=lambda p: docs.index(p.doc_id) if p.doc_id in docs else len(docs))
+                            key=lambda p: (p.number.isdigit(),  # type: ignore[union-attr]  # the code first
+                                           docs.index(p.doc_id) if p.doc_id in docs else len(docs)))
         else:
             best = [(c.doc_id, c.start, c.end) for c, _ in ranked[:3]]
             chosen = [p for d, a, b in best for p in self.store.programmes_by_doc.get(d, []) if any(

@@ -29,11 +29,12 @@ def _party(name: str, place: str | None) -> str:
 
 
 def programme_keys(prog: "Programme", place: str | None = None) -> set[tuple[str, ...]]:
-    """What identifies a programme however articles write it: its number; its period with its
+    """What identifies a programme however articles write it: its number (its code; a bare "số
+    09" is joined to a code in `programme_groups`); its period with its
     signing day, or with its parties (a level-only party qualified by `place`, its article's).
     Two mentions sharing one key are one programme."""
     span = period_key(prog.period or "")
-    keys = {("#", fold(prog.number))} if prog.number else set()
+    keys = {("#", fold(prog.number))} if prog.number and not prog.number.isdigit() else set()  # "số 09": see below
     if prog.date:
         keys.add((span, prog.date[5:]))
     if prog.parties:
@@ -90,7 +91,31 @@ def programme_groups(programmes: Sequence["Programme"],
             groups[i] = [i]
             periods.setdefault(span, set()).add(i)
             by_doc.setdefault((span, doc_id), set()).add(i)
+    _join_shortened(programmes, groups, root, documents)
     return [[programmes[i] for i in sorted(members)] for members in groups.values()]
+
+
+def _join_shortened(programmes: Sequence["Programme"], groups: dict[int, list[int]], root,
+                    documents: Mapping[str, "Document"] | None) -> None:
+    """A mention by a bare number ("Chương trình phối hợp số 09", an article's short form) joins the
+    programme whose code starts with it: the one such, or the one whose parties its article names;
+    else it stays a programme of its own."""
+    coded: dict[str, set[int]] = {}
+    for head, members in groups.items():
+        for i in members:
+            number = programmes[i].number or ""
+            if number and not number.isdigit():
+                coded.setdefault(number.split("/")[0].split("-")[0].lstrip("0"), set()).add(head)
+    for head in list(groups):
+        members = groups.get(head, [])
+        if not members or any(programmes[i].number and not programmes[i].number.isdigit() for i in members):
+            continue
+        short = {programmes[i].number.lstrip("0") for i in members if programmes[i].number}
+        heads = sorted(h for n in short for h in coded.get(n, ()))
+        if len(heads) > 1 and documents:
+            heads = _named_by(programmes[members[0]].doc_id, heads, groups, programmes, documents)
+        if len(heads) == 1:
+            groups[heads[0]].extend(groups.pop(head))
 
 
 def _named_by(doc_id: str, heads: list[int], groups: dict[int, list[int]], programmes: Sequence["Programme"],

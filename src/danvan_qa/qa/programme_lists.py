@@ -266,7 +266,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         first_date = when and prog.date_text  # "… ký kết vào những ngày nào?": each row opens on its date
         between = as_written(_parties_sentence(store, prog), prog.parties) if prog.parties else ""
         details = ", ".join(filter(None, (
-            f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
+            f"số {prog.number}" if prog.number and prog.number not in prog.name else None, f"giai đoạn {prog.period}" if prog.period else None,
             f"giữa {between}{_place_of(docs[prog.doc_id].place, between)}" if prog.parties else None,
             f"ký ngày {prog.date_text}" if prog.date_text and not first_date else None)))
         others: dict[str, "Programme"] = {}
