@@ -625,3 +625,22 @@ def test_models_of_a_kind_asked_leave_out_those_another_paragraph_names_for_anot
                                           mode="bm25")
     # k2's title names the kind for its every paragraph; k1's second paragraph is on another movement
     assert [i.name for i in a.items] == ["Bàn tiếp dân văn hóa", "Nghe dân nói", "Cổng trường an toàn"]
+
+
+def test_the_events_asked_for_are_the_articles_reporting_one_each_citing_its_report(tmp_path):
+    """"Những hội nghị tổng kết 10 năm nào được đưa tin?": a report titled "Tổng kết 10 năm …" is one (the
+    classifier "hội nghị" need not be written), an article naming one in passing is not, and a row cites the
+    sentence reporting it (past a page's "In bài này") rather than the title."""
+    texts = {
+        "e1": ("2023-10-17", "Hội nghị Tổng kết 10 năm chương trình phối hợp ở Tây Giang",
+               "Ngày 17/10, tại tỉnh Tây Giang, Công an tỉnh tổ chức Hội nghị Tổng kết 10 năm chương trình phối hợp."),
+        "e2": ("2023-06-27", "Tổng kết 10 năm thực hiện chương trình phối hợp ở Nam Sơn",
+               "In bài này\n\nQua 10 năm thực hiện chương trình phối hợp, Mặt trận và công an tỉnh Nam Sơn đạt nhiều "
+               "kết quả trong tổng kết 10 năm."),
+        "e3": ("2020-04-28", "Bí thư Tỉnh ủy Bắc Hà làm việc với Ban Dân vận",
+               "Ngày 28/4, Bí thư Tỉnh ủy Bắc Hà làm việc với Ban Dân vận Tỉnh ủy về kết quả công tác năm 2019. Bí "
+               "thư cũng kiểm tra công tác chuẩn bị hội nghị tổng kết 10 năm thực hiện quy chế dân vận."),
+    }
+    a = _answerer(tmp_path, texts).answer("nhung hoi nghi tong ket 10 nam nao duoc dua tin", mode="bm25")
+    assert [c.doc_id for c in a.citations] == ["e1", "e2"]
+    assert a.citations[0].quote.startswith("Ngày 17/10")

@@ -25,7 +25,8 @@ from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
-from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
+from danvan_qa.qa.place_events import (asks_place_events, asks_topic_places, on_topic, place_events,
+                                       topic_places)
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.questions import plain_words, unbracketed
 from danvan_qa.qa.time_events import asked_when, time_events
@@ -54,6 +55,9 @@ _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
+# the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
+_EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)")
+_REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
 _EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
@@ -234,9 +238,12 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     span = list(range(len(folded)))
     for pattern in (_GENERIC, _FRAME, _LEAD, _LEAD, _TAIL):  # "các bài nhắc tới | những | … nào": twice from the left
         span = _without(span, folded, pattern)
-    # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết": the review is the topic, not its classifier
-    topic = [folded[i] for n, i in enumerate(span) if folded[i] not in _COMMON and not (
-        folded[i] == "cuoc" and n + 2 < len(span) and folded[span[n + 2]] == "ket")]
+    # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết", a "hội nghị tổng kết" may be reported as "Tổng kết
+    # 10 năm …": the review is the topic, not its classifier
+    kept = [folded[i] for i in span]
+    topic = [w for n, w in enumerate(kept) if w not in _COMMON and not (
+        w == "cuoc" and kept[n + 1:n + 3][1:] == ["ket"] or
+        " ".join(kept[n:n + 4]) in _REVIEWS or " ".join(kept[n - 1:n + 3]) in _REVIEWS)]
     if len(topic) < 2:
         return None
     docs, chunks = store.data.documents, store.data.chunks
@@ -246,6 +253,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}  # "290" first
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
     devoted = "chuyen ve" in q.folded  # "bài viết chuyên về X": X is what the article is about, in its title
+    events = bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
     alias_list = aliases(topic)
     rows = []
     for doc_id in filter(keep, candidates):
@@ -259,9 +267,12 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
         if devoted:  # what the title names: half the topic's weight, in the topic's word pairs
             named = {w for p in pairs & title.pairs for w in p.split()} | held_through(alias_list, title.unigrams)
             holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values())
-        if digits <= held and holds:
+        if digits <= held and holds and (not events or on_topic(store, doc_id, weight, pairs)):
             spans = store.sentences(doc_id)
-            best = max(range(len(spans)), key=lambda i: sum(weight[w] for w in wanted & words.sentences[i].unigrams))
+            # its sentence holding most of the topic; at a tie, the report's own ("Ngày 17/10, … tổ chức Hội nghị
+            # …") before the title naming it, unless the article is asked for what its title is about
+            best = max(range(len(spans)), key=lambda i: (sum(weight[w] for w in wanted & words.sentences[i].unigrams),
+                                                          (i > 0) != devoted))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     if not rows:
         return None

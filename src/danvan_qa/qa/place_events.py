@@ -86,6 +86,7 @@ _WHERE = re.compile(r"(?: (?:o|tai) (?:nhung|cac) (?:dia phuong|tinh|noi|tinh th
 _NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao"
                         r"|do|nganh|luc luong)(?!\w)")
 _SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?(\w)")
+LEAD_WORDS = 6  # a line of fewer words is a page's furniture ("In bài này"), not its lead
 TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an article must hold
 
 
@@ -101,13 +102,13 @@ def asks_topic_places(q: "Question") -> bool:
 def on_topic(store: "Store", doc_id: str, weight: dict[str, float], pairs: set[str]) -> bool:
     """Whether an article reports an event on a topic: most of its words (by `weight`, their
     rarity) and of its word pairs in the text, and half its weight in the title and first two
-    sentences. Held only in passing, the topic is not what the article's event was about."""
+    sentences of some length. Held only in passing, the topic is not what the article's event was about."""
     words, spans = store.words(doc_id), store.sentences(doc_id)
     if held_share(weight, words.text.unigrams) < TOPIC_HELD or len(pairs & words.text.pairs) < 0.75 * len(pairs) \
             or not spans:
         return False
-    lead = word_set(fold(store.data.documents[doc_id].title.lower())).unigrams.union(
-        *(words.sentences[i].unigrams for i in range(min(2, len(spans)))))
+    lines = [w.unigrams for w in words.sentences if len(w.unigrams) >= LEAD_WORDS][:2]  # not "In bài này"
+    lead = word_set(fold(store.data.documents[doc_id].title.lower())).unigrams.union(*lines)
     return held_share(weight, lead) >= 0.5
 
 
