@@ -61,6 +61,7 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) {_KINDS} 
                        r"|^(?P<side>.+?)(?: cap (?:tinh|huyen|xa)(?: thanh pho)?)? (?:(?:o )?(?:nhung|cac) (?:tinh|dia phuong|"
                        r"noi|tinh thanh|huyen) nao|o dau) (?:da )?(?:cung )?(?:ky|xay dung)(?: ket)?(?: \w+){0,14}? "
                        r"(?:voi|cung) (?P<partner>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
+_LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
@@ -181,14 +182,17 @@ def _partners_asked(q: "Question") -> re.Match | None:
 def _names(forms: list[str], party: str) -> bool:
     """Whether a party's name holds a body in one of its folded `forms` (as written, or
     abbreviated either way), word for word ("bo cong an" is not "Công an huyện Bố Sơn")."""
-    folded = _padded(party)
-    return any(f" {form} " in folded for form in forms)
+    return any(f" {form} " in written for written in _padded(party) for form in forms)
 
 
 @functools.lru_cache(maxsize=65536)
-def _padded(party: str) -> str:
-    """A party's folded name between spaces, read once per name (an archive repeats a few hundred)."""
-    return f" {fold(party.lower())} "
+def _padded(party: str) -> tuple[str, ...]:
+    """A party's folded name between spaces, as written, written out ("UBMTTQ" is "Ủy ban Mặt trận
+    Tổ quốc") and without its level ("Ủy ban Trung ương MTTQ" is an "Ủy ban MTTQ"); read once per
+    name (an archive repeats a few hundred)."""
+    written = fold(party.lower())
+    longest = _longest(party)
+    return (f" {written} ", f" {longest} ", f" {' '.join(_LEVEL.sub(' ', longest).split())} ")
 
 
 @functools.lru_cache(maxsize=65536)
