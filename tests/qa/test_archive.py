@@ -547,9 +547,11 @@ def test_military_regions_are_counted_once_across_the_articles(tmp_path):
                "Dự hội nghị có đại diện Quân khu 7 và Quân khu 5."),
     }
     answerer = _answerer(tmp_path, texts)
-    for question in ("Các bài viết nhắc đến bao nhiêu quân khu khác nhau?", "co may quan khu duoc nhac toi trong cac bai"):
+    for question in ("Các bài viết nhắc đến bao nhiêu quân khu khác nhau?", "co may quan khu duoc nhac toi trong cac bai",
+                     "Lãnh đạo những Quân khu nào có mặt tại các hội nghị về công tác dân vận?"):
         a = answerer.answer(question, mode="bm25")
-        assert a.short == "2" and sorted(i.name for i in a.items) == ["Quân khu 5", "Quân khu 7"]
+        assert sorted(i.name for i in a.items) == ["Quân khu 5", "Quân khu 7"], question
+        assert a.short == ("2" if "bao" in question or "may" in question else "Quân khu 5")  # a count, or the first
         assert a.citations[0].doc_id == "r1"  # the newest article naming Quân khu 5
 
 

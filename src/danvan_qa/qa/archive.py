@@ -74,6 +74,7 @@ _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w
 # "Ai chủ trì (tại) các hội nghị <topic>?", "Những ai … ký kết các chương trình phối hợp?": an act asked of
 # the events (or programmes) of a topic, or of every one
 _ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
+_AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
                          "hoac va".split())
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
@@ -120,7 +121,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return None
     if across and asks_models(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"
         return named
-    if across and asks_regions(q) and (named := regions(q, store, keep)):  # "bao nhiêu quân khu …"
+    if (across or _AT_EVENTS.search(q.folded)) and asks_regions(q) and (named := regions(q, store, keep)):
+        # "bao nhiêu quân khu …", "những Quân khu nào có mặt tại các hội nghị": across the archive either way
         return named
     if across and (units := asks_local(q)) and (named := local_units(units, q, store, keep)):  # "Những xã nào …"
         return named
