@@ -58,6 +58,13 @@ def test_a_persons_events_one_row_per_article_newest_first(answerer):
     assert a.text.splitlines()[event + 1].startswith("  - cương vị: ") and role in a.text.splitlines()[event + 1]
 
 
+@pytest.mark.parametrize("question", ["Trần Văn Bình xuất hiện trong bao nhiêu bài báo?",
+                                      "tran van binh duoc nhac den trong may bai viet"])
+def test_how_many_articles_name_a_person_is_their_history_counted(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert a.short == "2" and sorted({c.doc_id for c in a.citations}) == ["a1", "a2"]
+
+
 def test_a_listing_keeps_to_the_articles_the_filters_admit(answerer):
     from danvan_qa.index.backends.base import Filters
 
@@ -197,6 +204,8 @@ def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_senten
     a = answerer.answer("Có bao nhiêu bài viết nhắc đến Chương trình phối hợp công tác dân vận giai đoạn 2021-2026?",
                         mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["a4", "a5"]
+    direct = answerer.answer("bao nhieu bai viet nhac truc tiep den chuong trinh phoi hop giai doan 2021-2026", mode="bm25")
+    assert direct.short == "2" and sorted(c.doc_id for c in direct.citations) == ["a4", "a5"]
     for c in a.citations:  # each row quotes the sentence naming the topic, as published
         assert "2021-2026" in c.quote and c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
     none = answerer.answer("Có bao nhiêu bài viết nhắc đến chương trình phối hợp giai đoạn 2030-2035?", mode="bm25")

@@ -44,9 +44,10 @@ if TYPE_CHECKING:
 
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong)(?:[ ,]+\w+){0,5} nao(?!\w)"
-                     r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)")
+                     r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
+                     r"|(?<!\w)(?:trong|o) (?:bao nhieu|may|nhung) bai(?: viet| bao)?(?!\w)")  # "X xuất hiện trong bao nhiêu bài"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
-_ARTICLES = re.compile(r"(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac den|nhac toi|"
+_ARTICLES = re.compile(r"(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac(?: truc tiep)? (?:den|toi)|"
                        r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
 # "Những hội nghị tổng kết … nào được đưa tin", "X có những hoạt động nào được đưa tin": events reported
 # or, said the other way, "Các bài báo nhắc tới những (cuộc) sơ kết nào?"
@@ -64,7 +65,7 @@ _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nh
                          r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
 # Where a question asking for articles says so, before and after its topic
-_LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac den|nhac toi|"
+_LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac(?: truc tiep)? (?:den|toi)|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
@@ -101,7 +102,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     person's or that day's event, unless it asks for the person's events."""
     keep = admitted(store.data.documents, filters)
     if asks_history(q):
-        return _history(q.person, store, keep)  # type: ignore[arg-type]
+        return _history(q.person, store, keep, counts(q.folded, q.restored))  # type: ignore[arg-type]
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
@@ -198,8 +199,9 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
     return people_rows((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"), rows, len(found), q, store)
 
 
-def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """Every article naming the person, newest first, with the fullest role written there."""
+def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False) -> Listing | None:
+    """Every article naming the person, newest first, with the fullest role written there; `counted`:
+    the short answer is how many ("Tô Lâm xuất hiện trong bao nhiêu bài?")."""
     best: dict[str, "Person"] = {}
     for p in filter(lambda p: keep(p.doc_id), store.people_by_name.get(name, [])):
         held = best.get(p.doc_id)
@@ -225,7 +227,7 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool]) -> Listing 
                                    ev, item=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
     lines += more_rows(len(ordered))
-    return Listing(tuple(lines), tuple(items), len(ordered), name)
+    return Listing(tuple(lines), tuple(items), len(ordered), str(len(ordered)) if counted else name)
 
 
 def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
