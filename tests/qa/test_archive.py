@@ -94,6 +94,7 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
 
 
 @pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ là những ai?", "nhung ai la thu truong bo noi vu",
+                                      "Những ai được nêu là Thứ trưởng Bộ Nội vụ?",
                                       "Liệt kê các Thứ trưởng Bộ Nội vụ đã phát biểu hoặc dự các hội nghị."])
 def test_who_holds_a_title_asked_of_no_event_is_answered_across_the_archive(answerer, question):
     a = answerer.answer(question, mode="bm25")

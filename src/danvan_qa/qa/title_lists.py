@@ -33,7 +33,7 @@ _ALTERNATIVE = frozenset("tinh thanh pho tp huyen quan thi xa phuong uy trung uo
 TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 _BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "Trưởng ban …", not "trưởng hợp"
 # "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
-_HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:la|giu chuc(?: vu)?|dang giu chuc) (?P<after>.+)"
+_HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:(?:duoc (?:neu|nhac den|ghi) )?la|giu chuc(?: vu)?|dang giu chuc) (?P<after>.+)"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
 
