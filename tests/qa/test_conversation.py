@@ -58,6 +58,19 @@ def test_a_question_that_stands_alone_is_left_as_asked(store, question):
     assert understand("Ông ấy giữ chức vụ gì?", None, store) == "Ông ấy giữ chức vụ gì?"  # nothing to refer to
 
 
+def test_a_programme_named_by_its_number_is_referred_to_by_it(store):
+    first = "Chương trình số 17-CTr/BDV-CA về phối hợp công tác dân vận giữa Ban Dân vận và Công an được ký ngày nào?"
+    numbered = Context(first, topic_of(first))
+    assert understand("Hội nghị tổng kết chương trình đó diễn ra ngày nào?", numbered, store) == \
+        "Hội nghị tổng kết Chương trình số 17-CTr/BDV-CA diễn ra ngày nào?"  # not its parties again
+
+
+def test_the_same_figure_asked_of_another_unit_is_the_last_question_of_it(store):
+    last = Context("Công an tỉnh Nam Sơn hiện duy trì bao nhiêu mô hình “Dân vận khéo”?", "mô hình “Dân vận khéo”")
+    assert understand("con số đó ở Công an tỉnh Bắc Hà là bao nhiêu?", last, store) == \
+        "Công an tỉnh Bắc Hà hiện duy trì bao nhiêu mô hình “Dân vận khéo”?"
+
+
 def test_who_else_sets_aside_the_people_already_shown(store):
     shown = Context(CONTEXT.question, CONTEXT.topic, CONTEXT.person, CONTEXT.programme, shown=("Trần Văn Bình",))
     assert understand("Còn ai nữa?", shown, store) == \

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from danvan_qa.ingest.facts import organisations
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, small_talk
 
@@ -32,6 +33,9 @@ _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
 _THING_REF = re.compile(r"(?<!\w)(chuong trinh|ke hoach|hoi nghi|su kien|buoi le|le ky ket|buoi lam viec|hoi thi|"
                         r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren)(?!\w)")
+# "con số đó ở <unit> là bao nhiêu?": the figure just asked, of another unit (its span in the folded text)
+_SAME_FIGURE = re.compile(r"^\W*(?:con )?so (?:do|nay|ay) (?:o|cua|tai) (.+?) (?:la )?(?:bao nhieu|may)(?!\w)")
+_NUMBERED = re.compile(r"^.*?(?<!\w)số\s+[\w/.–-]+", re.IGNORECASE)  # "Chương trình (phối hợp) số 38(-CTr/…)"
 # "Còn ai nữa?", "con ai du nua", "Còn ai dự hội nghị nữa?", "Ai khác?": who else took part
 _WHO_ELSE = re.compile(r"^\W*con (?:nhung )?ai(?!\w)|(?<!\w)ai(?: \w+){0,4} (?:nua|khac)(?!\w)")
 # Question words and fillers: what remains of a question without them is its topic.
@@ -104,17 +108,35 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:
         out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
+    figure = _SAME_FIGURE.match(fold(out))
+    if figure and (asked := _figure_elsewhere(context.question, out[figure.start(1):figure.end(1)])):
+        return asked  # "…, và con số đó ở Công an tỉnh Bắc Hà là bao nhiêu?": the first part, of another unit
     hit = _THING_REF.search(fold(out))
     if hit:
         noun = out[hit.start(1):hit.end(1)]
-        about = context.programme if hit.group(1) in ("chuong trinh", "ke hoach") and context.programme else None
+        about = _by_number(context.programme) if hit.group(1) in ("chuong trinh", "ke hoach") and context.programme \
+            else None
         if about is None:  # the last topic, from the noun on when it names the same thing
             at = fold(context.topic).find(hit.group(1))
-            about = context.topic[at:] if at >= 0 else f"{noun} {context.topic}"
+            about = _by_number(context.topic[at:]) if at >= 0 else f"{noun} {context.topic}"
         out = f"{out[:hit.start()]}{about}{out[hit.end():]}"
     if out == question and not _stands_alone(question, store):
         out = f"{context.topic} {question[0].lower()}{question[1:]}"
     return out
+
+
+def _by_number(programme: str) -> str:
+    """A programme named by its number, as far as the number ("Chương trình số 38" of "Chương trình số
+    38 về phối hợp … giữa A và B"): the rest, repeated into a follow-up, outweighs what it asks."""
+    named = _NUMBERED.match(programme)
+    return named.group(0) if named else programme
+
+
+def _figure_elsewhere(first: str, unit: str) -> str | None:
+    """The first question asked of another unit: its first body ("Công an tỉnh Nam Sơn") replaced."""
+    bodies = organisations(first)
+    at = first.find(bodies[0]) if bodies else -1
+    return f"{first[:at]}{unit}{first[at + len(bodies[0]):]}" if at >= 0 else None
 
 
 def next_context(understood: str, answer: "Answer", previous: Context | None, store: "Store") -> Context:
