@@ -653,6 +653,9 @@ def test_the_events_asked_for_are_the_articles_reporting_one_each_citing_its_rep
                "Ngày 28/4, Bí thư Tỉnh ủy Bắc Hà làm việc với Ban Dân vận Tỉnh ủy về kết quả công tác năm 2019. Bí "
                "thư cũng kiểm tra công tác chuẩn bị hội nghị tổng kết 10 năm thực hiện quy chế dân vận."),
     }
-    a = _answerer(tmp_path, texts).answer("nhung hoi nghi tong ket 10 nam nao duoc dua tin", mode="bm25")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("nhung hoi nghi tong ket 10 nam nao duoc dua tin", mode="bm25")
     assert [c.doc_id for c in a.citations] == ["e1", "e2"]
     assert a.citations[0].quote.startswith("Ngày 17/10")
+    counted = answerer.answer("Có tất cả bao nhiêu hội nghị hoặc buổi gặp mặt tổng kết 10 năm được đưa tin?", mode="bm25")
+    assert counted.short == "2" and [c.doc_id for c in counted.citations] == ["e1", "e2"]

@@ -57,7 +57,15 @@ _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
 # the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
-_EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)")
+# "Có bao nhiêu hội nghị … được đưa tin?": events reported, counted (when no list of programmes answers it)
+_COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,24}} (?:da )?duoc (?:dua tin|nhac den|"
+                              r"nhac toi)(?!\w)")
+# "Có (tất cả) bao nhiêu hội nghị hoặc buổi gặp mặt dành cho …": the events counted, not the topic's words
+_MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
+_HOW_MANY_EVENTS = re.compile(rf"^(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})*"
+                              r"(?: (?:danh cho|ve|cho))?(?!\w)")
+_EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)"
+                        rf"|(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
 _REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
 _EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
@@ -137,6 +145,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found
     if asks_programmes(q, across):
         return programmes(q, store, keep)
+    if _COUNTED_REPORTS.search(plain):
+        return _articles(q, store, keep)
     if not across and not asks_holders(q):
         return None
     titles = title_phrases(q, store)
@@ -240,7 +250,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     written = re.findall(r"\w+", unbracketed(q.restored).rstrip(" ?.!"))  # not an aside in brackets
     folded = [fold(w.lower()) for w in written]
     span = list(range(len(folded)))
-    for pattern in (_GENERIC, _FRAME, _LEAD, _LEAD, _TAIL):  # "các bài nhắc tới | những | … nào": twice from the left
+    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _TAIL):  # "các bài nhắc tới | những | … nào": twice
         span = _without(span, folded, pattern)
     # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết", a "hội nghị tổng kết" may be reported as "Tổng kết
     # 10 năm …": the review is the topic, not its classifier
