@@ -659,3 +659,6 @@ def test_the_events_asked_for_are_the_articles_reporting_one_each_citing_its_rep
     assert a.citations[0].quote.startswith("Ngày 17/10")
     counted = answerer.answer("Có tất cả bao nhiêu hội nghị hoặc buổi gặp mặt tổng kết 10 năm được đưa tin?", mode="bm25")
     assert counted.short == "2" and [c.doc_id for c in counted.citations] == ["e1", "e2"]
+    each = answerer.answer("Những hội nghị tổng kết 10 năm nào đã diễn ra, và mỗi hội nghị tổng kết gì?", mode="bm25")
+    assert each.understood == "Những hội nghị tổng kết 10 năm nào đã diễn ra?"  # the list, each row citing its report
+    assert [c.doc_id for c in each.citations] == ["e1", "e2"]

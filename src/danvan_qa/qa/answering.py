@@ -91,9 +91,11 @@ class Answerer:
         restored = self.store.restorer.restore(text)
         parts = split_parts(text, restored)
         listed = listed_part(text, restored) if parts is not None else None
-        if listed is not None and asks_across(read(listed, self.store, self.settings).question):
-            # "Những xã nào được nêu tên …, và mỗi xã …?": the list, each row citing its sentence
-            found = compose(self.decision(listed, k=k, mode=mode, filters=filters), self.store)
+        across = self.decision(listed, k=k, mode=mode, filters=filters) if listed is not None else None
+        if across is not None and (asks_across(across.reading.question) or (
+                across.chosen is not None and across.chosen.kind == "list" and not across.passages)):
+            # "Những xã nào được nêu tên …, và mỗi xã …?": the archive's list, each row citing its sentence
+            found = compose(across, self.store)
             return replace(found, question=text, understood=listed, text=f"_Hiểu là: {md_escape(listed)}_\n\n{found.text}")
         if parts is None:
             return compose(self.decision(question, k=k, mode=mode, filters=filters), self.store)

@@ -49,10 +49,10 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 _ARTICLES = re.compile(r"(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac(?: truc tiep)? (?:den|toi)|"
                        r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
-# "Những hội nghị tổng kết … nào được đưa tin", "X có những hoạt động nào được đưa tin": events reported
+# "Những hội nghị tổng kết … nào được đưa tin (đã diễn ra)", "X có những hoạt động nào được đưa tin": events reported
 # or, said the other way, "Các bài báo nhắc tới những (cuộc) sơ kết nào?"
 _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
-                       r"(?: \w+){0,8} nao (?:da )?duoc (?:dua tin|nhac den|nhac toi)(?!\w)"
+                       r"(?: \w+){0,8} nao (?:da )?(?:duoc (?:dua tin|nhac den|nhac toi)|dien ra$)(?!\w)"
                        r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
@@ -76,7 +76,8 @@ _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)
 _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac(?: truc tiep)? (?:den|toi)|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
-_TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?)?$")
+_TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?"
+                   r"| dien ra)?$")
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
                          rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)")
