@@ -349,6 +349,21 @@ def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
         assert "2 chương trình" in own.text
 
 
+def test_which_police_bodies_signed_with_a_partner_keeps_to_the_side_asked(tmp_path):
+    texts = {
+        "m1": ("2024-03-05", "Ký kết ở tỉnh Tây Giang", "Ngày 5/3, Công an tỉnh Tây Giang, Hội Nông dân tỉnh và Ủy ban "
+               "MTTQ Việt Nam tỉnh ký kết chương trình phối hợp giai đoạn 2024-2029."),
+        "m2": ("2023-10-17", "Ký kết ở Trung ương", "Ngày 17/10, Bộ Công an và Ủy ban Trung ương MTTQ Việt Nam ký kết "
+               "chương trình phối hợp giai đoạn 2023-2033."),
+        "m3": ("2022-05-06", "Ký kết ở tỉnh Nam Sơn", "Ngày 6/5, Hội Nông dân tỉnh Nam Sơn và Ủy ban MTTQ Việt Nam tỉnh "
+               "ký kết chương trình phối hợp giai đoạn 2022-2027."),
+    }
+    a = _answerer(tmp_path, texts).answer(
+        "co quan cong an nao la mot ben ky chuong trinh phoi hop voi mat tran to quoc (MTTQ)?", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Bộ Công an", "Công an tỉnh Tây Giang"]  # not the farmers' union
+    assert sorted(c.doc_id for c in a.citations) == ["m1", "m2"]
+
+
 def test_which_provinces_signed_with_a_partner_names_each_rows_province(tmp_path):
     """"Ban Dân vận những tỉnh nào đã ký … với X (hoặc Y)?": the other side's programmes with X or Y,
     each row with its article's place (the article writes "Ban Dân vận Tỉnh ủy", not the province);

@@ -57,6 +57,9 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) {_KINDS} 
                        # "Những đơn vị nào đã ký chương trình phối hợp với X (về …)?"
                        r"|^(?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc|tinh|dia phuong) nao (?:da )?(?:cung )?"
                        r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<after>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$"
+                       # "Cơ quan công an nào là một bên ký … với X?": X's partners of one side
+                       r"|^(?:co quan|don vi|luc luong) (?P<kind_side>\w+(?: \w+)?) nao (?:la (?:mot )?ben |da |cung )*"
+                       r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<of>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$"
                        # "Ban Dân vận (cấp tỉnh) những tỉnh nào / ở đâu đã ký … với X?": X's partners of one side
                        r"|^(?P<side>.+?)(?: cap (?:tinh|huyen|xa)(?: thanh pho)?)? (?:(?:o )?(?:nhung|cac) (?:tinh|dia phuong|"
                        r"noi|tinh thanh|huyen) nao|o dau) (?:da )?(?:cung )?(?:ky|xay dung)(?: ket)?(?: \w+){0,14}? "
@@ -170,7 +173,7 @@ def asks_partners(q: "Question") -> str | None:
     """The body whose partners the question asks for ("Bộ Chỉ huy Quân sự đã cùng những cơ quan
     nào ký chương trình …", "Những đơn vị nào đã ký chương trình phối hợp với X?"), folded, or None."""
     m = _partners_asked(q)
-    return (m["body"] or m["after"] or m["partner"]).removeprefix("co ") if m else None
+    return (m["body"] or m["after"] or m["partner"] or m["of"]).removeprefix("co ") if m else None
 
 
 def _partners_asked(q: "Question") -> re.Match | None:
@@ -221,12 +224,14 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     rows: list[tuple["Programme", list[str]]] = []
     bodies = [spellings(one) for one in _bodies(body)]
     asked = _partners_asked(q)
-    side = spellings(asked["side"]) if asked and asked["side"] else None  # "Ban Dân vận những tỉnh nào …"
+    sided = asked and (asked["side"] or asked["kind_side"])
+    side = spellings(sided) if sided else None  # "Ban Dân vận những tỉnh nào …", "cơ quan công an nào …"
     written: dict[int, str] = {}  # each body as an article writes it, shortest first ("Công an tỉnh")
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         ours = [p for p in prog.parties if any(_names(forms, p) for forms in bodies)]
         others = [p for p in prog.parties if p not in ours]
-        if ours and others and (side is None or any(_names(side, p) for p in others)):
+        others = others if side is None else [p for p in others if _names(side, p)]  # of the side asked only
+        if ours and others:
             rows.append((prog, others))
             for n, forms in enumerate(bodies):
                 for party in filter(lambda p: _names(forms, p), ours):
