@@ -677,3 +677,21 @@ def test_the_events_asked_for_are_the_articles_reporting_one_each_citing_its_rep
     each = answerer.answer("Những hội nghị tổng kết 10 năm nào đã diễn ra, và mỗi hội nghị tổng kết gì?", mode="bm25")
     assert each.understood == "Những hội nghị tổng kết 10 năm nào đã diễn ra?"  # the list, each row citing its report
     assert [c.doc_id for c in each.citations] == ["e1", "e2"]
+
+
+def test_articles_naming_a_thing_asked_the_other_way_round_hold_it_not_its_words_apart(tmp_path):
+    """"X được nhắc tới trong những tin nào (và trong bối cảnh gì)?": the articles naming X (its head
+    noun with the rest), each row citing the sentence naming it, an abbreviation too."""
+    texts = {
+        "n1": ("2020-08-18", "Trao giải cuộc thi ở tỉnh Tây Giang", "Ngày 18-8, Công an tỉnh Tây Giang tổng kết 15 năm "
+               "Ngày hội toàn dân bảo vệ an ninh Tổ quốc."),
+        "n2": ("2023-06-27", "Tổng kết phong trào ở tỉnh Nam Sơn", "Các xã tổ chức Ngày hội “Toàn dân bảo vệ ANTQ” trang "
+               "trọng. Phong trào toàn dân bảo vệ an ninh Tổ quốc được đẩy mạnh."),
+        "n3": ("2022-05-26", "Ký kết ở tỉnh Bắc Hà", "Ngày 26/5, hội nghị ký kết chương trình phối hợp về phong trào toàn dân "
+               "bảo vệ an ninh Tổ quốc."),  # the words, but no "ngày hội"
+    }
+    a = _answerer(tmp_path, texts).answer(
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc được nhắc tới trong những tin nào và trong bối cảnh gì?", mode="bm25")
+    assert a.understood == "Ngày hội toàn dân bảo vệ an ninh Tổ quốc được nhắc tới trong những tin nào?"
+    assert [c.doc_id for c in a.citations] == ["n2", "n1"]
+    assert "Ngày hội" in a.citations[0].quote  # the sentence naming it, though it writes "ANTQ"

@@ -124,3 +124,9 @@ def test_a_second_part_found_nowhere_is_asked_of_the_first_parts_articles_with_i
 
 def _nothing(question):
     return Answer(question, "other", None, (), "Không tìm thấy thông tin này trong các bài viết hiện có.", (), True, 0.1)
+
+
+def test_a_per_row_part_typed_without_diacritics_is_one_when_restoring_misses_it():
+    typed = "ngay hoi X duoc nhac toi trong nhung tin nao va trong boi canh gi"
+    restored = "ngày hội X được nhắc tới trong những tin nào và trong bôi cảnh gì"  # "bối cảnh" not restored
+    assert listed_part(typed, restored) == "ngay hoi X duoc nhac toi trong nhung tin nao?"

@@ -57,6 +57,9 @@ _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
 # the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
+# "X được nhắc tới trong những tin nào?": the articles on X, asked the other way round
+_MENTIONED_IN = re.compile(r"(?<=\w) (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?) (?:trong|o) (?:nhung|cac) "
+                           r"(?:bai|tin)(?: viet| bao| tuc)? nao$")
 # "Có bao nhiêu hội nghị … được đưa tin?": events reported, counted (when no list of programmes answers it)
 _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,24}} (?:da )?duoc (?:dua tin|nhac den|"
                               r"nhac toi)(?!\w)")
@@ -77,7 +80,7 @@ _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?"
-                   r"| dien ra)?$")
+                   r"| dien ra)?$|" + _MENTIONED_IN.pattern.removeprefix(r"(?<=\w)"))
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
                          rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)")
@@ -119,7 +122,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if (when := asked_when(q)) and (held := time_events(q, when, store, keep)):  # "… hội nghị nào … vào tháng 11?"
         return held
     plain, across = plain_words(q.restored), asks_across(q)  # "plain": no aside in brackets
-    if _REPORTED.search(plain) or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded) or \
+    if _REPORTED.search(plain) or _MENTIONED_IN.search(plain) or \
+            _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded) or \
             across and _EVENTS_ASKED.search(plain):  # "Theo các tin, có những hội nghị tổng kết nào?"
         return _articles(q, store, keep)
     if across and (credit := asks_byline(q)) and (credits := credit_rows(credit, q, store, keep)):  # "tác giả ảnh nào"
@@ -267,6 +271,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}  # "290" first
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
+    head = f"{topic[0]} {topic[1]}" if len(topic) >= 4 else None  # a longer topic's first two words: its head noun
     devoted = "chuyen ve" in q.folded  # "bài viết chuyên về X": X is what the article is about, in its title
     events = bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
     alias_list = aliases(topic)
@@ -278,16 +283,22 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
         standing_for = held_through(alias_list, unigrams)
         held = wanted & (unigrams | standing_for)
         paired = {p for p in pairs if p in words.text.pairs or p in title.pairs or set(p.split()) <= standing_for}
-        holds = len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4
+        holds = len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4 \
+            and (head is None or head in paired or any(w in standing_for - unigrams for w in head.split()))  # the
+        # thing itself ("ngày hội toàn dân …"), not its words apart; an abbreviated head ("BDV Tỉnh ủy") is held
+        # through its spellings
         if devoted:  # what the title names: half the topic's weight, in the topic's word pairs
             named = {w for p in pairs & title.pairs for w in p.split()} | held_through(alias_list, title.unigrams)
             holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values())
         if digits <= held and holds and (not events or on_topic(store, doc_id, weight, pairs)):
+
             spans = store.sentences(doc_id)
-            # its sentence holding most of the topic; at a tie, the report's own ("Ngày 17/10, … tổ chức Hội nghị
-            # …") before the title naming it, unless the article is asked for what its title is about
-            best = max(range(len(spans)), key=lambda i: (sum(weight[w] for w in wanted & words.sentences[i].unigrams),
-                                                          (i > 0) != devoted))
+            # its sentence holding most of the topic, then most of its word pairs; at a tie, the report's own
+            # ("Ngày 17/10, … tổ chức Hội nghị …") before the title naming it, unless the article is asked for what
+            # its title is about
+            best = max(range(len(spans)), key=lambda i: (  # "ANTQ" holds "an ninh tổ quốc"; then its words together
+                sum(weight[w] for w in wanted & (words.sentences[i].unigrams | held_through(
+                    alias_list, words.sentences[i].unigrams))), len(pairs & words.sentences[i].pairs), (i > 0) != devoted))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     if not rows:
         return None
