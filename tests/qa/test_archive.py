@@ -466,6 +466,8 @@ def test_who_signed_the_programmes_across_the_archive_one_row_per_signer(tmp_pat
                "Mai – Chủ tịch Ủy ban Mặt trận Tổ quốc xã ký kết chương trình phối hợp."),
         "s2": ("2022-03-02", "Ký kết chương trình phối hợp ở tỉnh Tây Giang", "Ngày 2/3, tại tỉnh Tây Giang, hội nghị "
                "ký kết chương trình phối hợp. Dự hội nghị có đồng chí Vũ Văn Long, Phó Chủ tịch UBND tỉnh."),
+        "s3": ("2021-03-01", "Ký kết quy chế ở tỉnh Bắc Hà", "Ngày 1/3, đồng chí Hà Văn Sơn – Giám đốc Sở Nội vụ và đồng "
+               "chí Lý Thị Mai – Chủ tịch Hội Nông dân tỉnh ký kết quy chế phối hợp."),  # a regulation, no programme
     }
     a = _answerer(tmp_path, texts).answer("Những ai được nêu tên là người trực tiếp ký kết các chương trình phối hợp?",
                                           mode="bm25")
@@ -695,3 +697,17 @@ def test_articles_naming_a_thing_asked_the_other_way_round_hold_it_not_its_words
     assert a.understood == "Ngày hội toàn dân bảo vệ an ninh Tổ quốc được nhắc tới trong những tin nào?"
     assert [c.doc_id for c in a.citations] == ["n2", "n1"]
     assert "Ngày hội" in a.citations[0].quote  # the sentence naming it, though it writes "ANTQ"
+
+
+def test_programmes_asked_with_their_full_number_leave_out_an_articles_short_form(tmp_path):
+    texts = {
+        "c1": ("2023-06-27", "Tổng kết ở tỉnh Tây Giang", "Ngày 26/6, Công an tỉnh Tây Giang tổng kết Chương trình phối "
+               "hợp số 05/Ctr-BNV-MTTQ ngày 1/8/2013 giữa Bộ Nội vụ với Ủy ban Trung ương MTTQ Việt Nam."),
+        "c2": ("2024-03-05", "Ký kết ở tỉnh Nam Sơn", "Chương trình phối hợp số 07 giữa Công an tỉnh Nam Sơn và Hội Nông "
+               "dân tỉnh góp phần giữ vững an ninh."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    full = answerer.answer("Những chương trình phối hợp nào được nêu đầy đủ số hiệu trong các bài viết?", mode="bm25")
+    assert [c.doc_id for c in full.citations] == ["c1"]
+    any_number = answerer.answer("Liệt kê các chương trình phối hợp có số hiệu cụ thể được nêu trong các tin.", mode="bm25")
+    assert sorted(c.doc_id for c in any_number.citations) == ["c1", "c2"]

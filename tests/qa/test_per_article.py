@@ -208,6 +208,7 @@ def test_who_acted_as_the_title_asked_is_kept_of_each_articles_people(tmp_path):
         "h2": ("Về phía Ban Dân vận có đồng chí Trần Thị Bình, Phó Trưởng ban làm Trưởng đoàn; về phía Công an có "
                "đồng chí Vũ Văn Long, Phó Giám đốc."),
         "h3": "Đồng chí Đào Minh Tâm, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh làm việc với Công an tỉnh.",
+        "h4": "Đồng chí Đỗ Văn Hùng, Phó Trưởng Đoàn kiểm tra làm việc với Công an tỉnh.",  # a deputy
     }
     files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
              for n, (d, t) in enumerate(texts.items(), start=1)}
@@ -224,6 +225,7 @@ def test_who_acted_as_the_title_asked_is_kept_of_each_articles_people(tmp_path):
         return None if d.chosen is None else [i.name for i in d.chosen.items]
 
     assert kept("h1") == ["Lê Văn An"] and kept("h2") == ["Trần Thị Bình"] and kept("h3") is None
+    assert kept("h4") is None
 
 
 def test_a_phrase_quoted_in_the_question_is_asked_of_the_sentences_holding_it(tmp_path):
@@ -232,9 +234,9 @@ def test_a_phrase_quoted_in_the_question_is_asked_of_the_sentences_holding_it(tm
     from danvan_qa.qa.reading import read, retrieve_for
 
     texts = {
-        "q1": ("Công an tỉnh Bắc Hà đã xây dựng và duy trì 2.173 mô hình “Tự quản về an ninh trật tự”. Công an tỉnh "
-               "hiện duy trì 30 mô hình “Dân vận khéo” trên các lĩnh vực."),
-        "q2": "Công an tỉnh Nam Sơn đang duy trì 42 mô hình “Dân vận khéo” ở tất cả các lĩnh vực công tác.",
+        "q1": ("Công an tỉnh Bắc Hà đã xây dựng và duy trì 1.250 mô hình “Tự quản về an ninh trật tự”. Công an tỉnh "
+               "hiện duy trì 24 mô hình “Dân vận khéo” trên các lĩnh vực."),
+        "q2": "Công an tỉnh Nam Sơn đang duy trì 36 mô hình “Dân vận khéo” ở tất cả các lĩnh vực công tác.",
         "q3": "Công an tỉnh Tây Giang đã xây dựng 15 mô hình tự quản ở các xã.",  # never names the kind asked
     }
     files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
@@ -250,5 +252,30 @@ def test_a_phrase_quoted_in_the_question_is_asked_of_the_sentences_holding_it(tm
                  store, reading.question)
     # one sentence each, the one on the kind asked; q3 is not read (the normalised text has straight quotes)
     assert sorted(t.replace('"', "") for t in read_texts) == [
-        "Công an tỉnh Nam Sơn đang duy trì 42 mô hình Dân vận khéo ở tất cả các lĩnh vực công tác.",
-        "Công an tỉnh hiện duy trì 30 mô hình Dân vận khéo trên các lĩnh vực."]
+        "Công an tỉnh Nam Sơn đang duy trì 36 mô hình Dân vận khéo ở tất cả các lĩnh vực công tác.",
+        "Công an tỉnh hiện duy trì 24 mô hình Dân vận khéo trên các lĩnh vực."]
+
+
+def test_a_quoted_topic_of_the_events_chooses_articles_but_narrows_no_sentence(tmp_path):
+    from danvan_qa.qa.answering import Answerer
+    from danvan_qa.qa.per_article import each_article
+    from danvan_qa.qa.reading import read, retrieve_for
+
+    texts = {
+        "t1": ("Ngày 2/3, Công an tỉnh Bắc Hà tổng kết phong trào “Dân vận khéo”. Đồng chí Lê Văn An phát biểu chỉ đạo "
+               "hội nghị."),
+        "t2": ("Ngày 4/5, Công an tỉnh Nam Sơn tổng kết phong trào “Dân vận khéo”. Đồng chí Trần Thị Bình phát biểu chỉ "
+               "đạo hội nghị."),
+        "t3": "Ngày 6/7, Công an tỉnh Tây Giang tổng kết phong trào thi đua. Đồng chí Vũ Văn Long phát biểu chỉ đạo.",
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
+             for n, (d, t) in enumerate(texts.items(), start=1)}
+    store, settings = fake_store(tmp_path, files)
+    answerer = Answerer(store, settings)
+    reading = read("Ai phát biểu chỉ đạo tại các hội nghị tổng kết phong trào “Dân vận khéo”?", store, settings)
+    passages = retrieve_for(reading, store, settings, k=40, mode="bm25")
+    read_by = {}
+    each_article(passages, lambda own: read_by.setdefault(own[0].doc_id, " ".join(p.text for p in own))
+                 and _decision(answerer, reading, own, "span", "1"), store, reading.question)
+    assert sorted(read_by) == ["t1", "t2"]  # the article without the quoted phrase is not asked
+    assert all("phát biểu chỉ đạo" in text for text in read_by.values())  # its speaker's sentence is read too

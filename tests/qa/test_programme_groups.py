@@ -55,9 +55,16 @@ def test_a_period_alone_joins_the_programme_whose_parties_its_article_names():
     assert _docs(programme_groups(found, documents)) == [["a", "e"], ["b"]]  # "TW" is "Trung ương"
 
 
-def test_a_bare_number_joins_the_programme_whose_code_it_shortens():
-    found = programme_groups([_mention("a", None, "09/Ctr-BCA-TTTW"), _mention("b", None, "09"),
-                              _mention("c", None, "9"), _mention("d", None, "38-CTr/X"), _mention("e", None, "12")])
-    assert _docs(found) == [["a", "b", "c"], ["d"], ["e"]]  # no code 12: it stands alone, not dropped
-    two = programme_groups([_mention("a", None, "09/Ctr-X"), _mention("f", None, "09-CTr/Y"), _mention("b", None, "09")])
-    assert _docs(two) == [["a"], ["b"], ["f"]]  # two codes of that number, neither named by its article
+def test_a_bare_number_joins_the_programme_whose_code_it_shortens_when_its_article_names_the_parties():
+    coded = _mention("a", None, "05/Ctr-BNV-MTTQ", ("Bộ Nội vụ", "Ủy ban Trung ương MTTQ Việt Nam"))
+    other = _mention("d", None, "05-CTr/HND", ("Công an tỉnh", "Hội Nông dân tỉnh"))
+    docs = {"a": _doc("a", "Tây Giang", "…"), "d": _doc("d", "Bắc Hà", "…"),
+            "b": _doc("b", "Nam Sơn", "Thực hiện chương trình số 05 của Bộ Nội vụ và Ủy ban Trung ương MTTQ Việt Nam."),
+            "c": _doc("c", "Nam Sơn", "Chương trình phối hợp số 5 được triển khai."),
+            "e": _doc("e", "Đông Lâm", "Chương trình phối hợp số 12 được triển khai.")}
+    found = programme_groups([coded, other, _mention("b", None, "05"), _mention("c", None, "5"),
+                              _mention("e", None, "12")], docs)
+    # b names the parties of one code numbered 5 and joins it; c, in b's province, is b's; e stands alone
+    assert _docs(found) == [["a", "b", "c"], ["d"], ["e"]]
+    apart = programme_groups([_mention("b", None, "12"), _mention("c", None, "13"), _mention("f", None, "12")], docs)
+    assert _docs(apart) == [["b"], ["c"], ["f"]]  # other numbers, or one number in two places, are two

@@ -45,7 +45,7 @@ _PROGRAMME = re.compile(
     r"(?:\"(?P<quoted>[^\"]+)\"|(?P<staged>[^.;,(\"]*?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))"
 )
 # "Chương trình (phối hợp công tác dân vận) số <number>(, ngày <date>)": one named by its number alone, its
-# code ("số 09/Ctr-BCA-TTTW") or, once an article has given it, the code's number ("Chương trình phối hợp số 09")
+# code ("số 05/Ctr-BNV-MTTQ") or, once an article has given it, the code's number ("Chương trình phối hợp số 05")
 _NUMBERED = re.compile(
     rf"[Cc]hương trình(?:\s+(?:phối hợp|liên tịch|công tác|dân vận|thực hiện))*\s+số\s+"
     rf"(?P<number>{dates.CODE_PATTERN}|\d{{1,3}}(?![\w/–-]))"

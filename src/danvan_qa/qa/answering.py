@@ -100,7 +100,8 @@ class Answerer:
         if parts is None:
             return compose(self.decision(question, k=k, mode=mode, filters=filters), self.store)
         first, second = parts[0], second_reading(*parts, self.store)
-        one = compose(self.decision(first, k=k, mode=mode, filters=filters), self.store)
+        one = compose(across if across is not None and listed == first else  # the list part, decided above
+                      self.decision(first, k=k, mode=mode, filters=filters), self.store)
         two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)
         if two.abstained and not one.abstained and one.citations:  # "… và đội nào đạt giải nhất": of the same event
             within = frozenset(c.doc_id for c in one.citations)

@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong)(?:[ ,]+\w+){0,5} nao(?!\w)"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
-                     r"|(?<!\w)(?:trong|o) (?:bao nhieu|may|nhung) bai(?: viet| bao)?(?!\w)")  # "X xuất hiện trong bao nhiêu bài"
+                     r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)")
+# ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 _ARTICLES = re.compile(r"(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac(?: truc tiep)? (?:den|toi)|"
                        r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
@@ -58,8 +59,9 @@ _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
 # the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
 # "X được nhắc tới trong những tin nào?": the articles on X, asked the other way round
-_MENTIONED_IN = re.compile(r"(?<=\w) (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?) (?:trong|o) (?:nhung|cac) "
-                           r"(?:bai|tin)(?: viet| bao| tuc)? nao$")
+_MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?) (?:trong|o) (?:nhung|cac) "
+              r"(?:bai|tin)(?: viet| bao| tuc)? nao$")
+_MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 # "Có bao nhiêu hội nghị … được đưa tin?": events reported, counted (when no list of programmes answers it)
 _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,24}} (?:da )?duoc (?:dua tin|nhac den|"
                               r"nhac toi)(?!\w)")
@@ -80,7 +82,7 @@ _LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?"
-                   r"| dien ra)?$|" + _MENTIONED_IN.pattern.removeprefix(r"(?<=\w)"))
+                   rf"| dien ra)?$|{_MENTIONED}")
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
                          rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)")
@@ -88,6 +90,7 @@ _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w
 # the events (or programmes) of a topic, or of every one
 _ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
+_OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
                          "hoac va".split())
 _COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
@@ -146,7 +149,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if (leaders := _LEADERS_AT.search(q.folded)) and (found := _leaders_at(leaders["body"], leaders["topic"], q, store, keep)):
         return found
     acting = _ACTING.search(q.folded) if q.act and (WHO.search(q.folded) or "nguoi nao" in q.folded) else None
-    if acting and (found := _acting(q.act, acting["topic"], q, store, keep)):  # type: ignore[arg-type]
+    if acting and (found := _acting(q.act, acting["topic"], q, store, keep,  # type: ignore[arg-type]
+                                    of_programmes="chuong trinh" in acting.group(0))):
         return found
     if asks_programmes(q, across):
         return programmes(q, store, keep)
@@ -174,17 +178,21 @@ def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["
     return people
 
 
-def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool], *,
+            of_programmes: bool = False) -> Listing | None:
     """"Ai chủ trì các hội nghị, buổi làm việc được đưa tin?": the people who did the act the
     question names ("đồng chủ trì" is chairing too) at any event, once each, a row per article,
-    newest first. Events of a topic ("… các hội nghị ký kết chương trình …") are left to each
-    article's own answer (qa/per_article.py): retrieval weighs a topic better than its words."""
+    newest first; asked of the programmes (`of_programmes`), only where their sentence names one
+    (who signed a regulation signed no programme). Events of a topic ("… các hội nghị ký kết chương
+    trình …") are left to each article's own answer (qa/per_article.py): retrieval weighs a topic
+    better than its words."""
     if any(w not in _COMMON and w not in _EVENT_WORDS for w in topic.split()):
         return None
     people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
-        if any(act in a for a in p.acts):
+        if any(act in a for a in p.acts) and (not of_programmes or "chuong trinh" in store.words(p.doc_id).folded[
+                p.start:p.end]):
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
@@ -216,7 +224,7 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
 
 def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False) -> Listing | None:
     """Every article naming the person, newest first, with the fullest role written there; `counted`:
-    the short answer is how many ("Tô Lâm xuất hiện trong bao nhiêu bài?")."""
+    the short answer is how many ("Trần Văn Bình xuất hiện trong bao nhiêu bài?")."""
     best: dict[str, "Person"] = {}
     for p in filter(lambda p: keep(p.doc_id), store.people_by_name.get(name, [])):
         held = best.get(p.doc_id)
@@ -261,7 +269,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     # 10 năm …": the review is the topic, not its classifier
     kept = [folded[i] for i in span]
     topic = [w for n, w in enumerate(kept) if w not in _COMMON and not (
-        w == "cuoc" and kept[n + 1:n + 3][1:] == ["ket"] or
+        w == "cuoc" and kept[n + 2:n + 3] == ["ket"] or
         " ".join(kept[n:n + 4]) in _REVIEWS or " ".join(kept[n - 1:n + 3]) in _REVIEWS)]
     if len(topic) < 2:
         return None
@@ -271,7 +279,8 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}  # "290" first
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
-    head = f"{topic[0]} {topic[1]}" if len(topic) >= 4 else None  # a longer topic's first two words: its head noun
+    # a longer topic's first two words: its head noun, unless a classifier articles often leave out ("lễ ký kết …")
+    head = f"{topic[0]} {topic[1]}" if len(topic) >= 4 and topic[0] not in _OMITTED_HEADS else None
     devoted = "chuyen ve" in q.folded  # "bài viết chuyên về X": X is what the article is about, in its title
     events = bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
     alias_list = aliases(topic)
@@ -283,10 +292,10 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
         standing_for = held_through(alias_list, unigrams)
         held = wanted & (unigrams | standing_for)
         paired = {p for p in pairs if p in words.text.pairs or p in title.pairs or set(p.split()) <= standing_for}
-        holds = len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4 \
-            and (head is None or head in paired or any(w in standing_for - unigrams for w in head.split()))  # the
-        # thing itself ("ngày hội toàn dân …"), not its words apart; an abbreviated head ("BDV Tỉnh ủy") is held
-        # through its spellings
+        # the thing itself ("ngày hội toàn dân …"), not its words apart; an abbreviated head ("BDV Tỉnh ủy") is
+        # held through its spellings
+        headed = head is None or head in paired or any(w in standing_for - unigrams for w in head.split())
+        holds = headed and len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4
         if devoted:  # what the title names: half the topic's weight, in the topic's word pairs
             named = {w for p in pairs & title.pairs for w in p.split()} | held_through(alias_list, title.unigrams)
             holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values())
@@ -296,9 +305,11 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
             # its sentence holding most of the topic, then most of its word pairs; at a tie, the report's own
             # ("Ngày 17/10, … tổ chức Hội nghị …") before the title naming it, unless the article is asked for what
             # its title is about
+            title_line = fold(docs[doc_id].title.lower()).strip()
             best = max(range(len(spans)), key=lambda i: (  # "ANTQ" holds "an ninh tổ quốc"; then its words together
                 sum(weight[w] for w in wanted & (words.sentences[i].unigrams | held_through(
-                    alias_list, words.sentences[i].unigrams))), len(pairs & words.sentences[i].pairs), (i > 0) != devoted))
+                    alias_list, words.sentences[i].unigrams))), len(pairs & words.sentences[i].pairs),
+                (words.folded[slice(*spans[i])].strip() != title_line) != devoted))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     if not rows:
         return None

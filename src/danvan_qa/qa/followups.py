@@ -35,7 +35,7 @@ _THING_REF = re.compile(r"(?<!\w)(chuong trinh|ke hoach|hoi nghi|su kien|buoi le
                         r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren)(?!\w)")
 # "con số đó ở <unit> là bao nhiêu?": the figure just asked, of another unit (its span in the folded text)
 _SAME_FIGURE = re.compile(r"^\W*(?:con )?so (?:do|nay|ay) (?:o|cua|tai) (.+?) (?:la )?(?:bao nhieu|may)(?!\w)")
-_NUMBERED = re.compile(r"^.*?(?<!\w)số\s+[\w/.–-]+", re.IGNORECASE)  # "Chương trình (phối hợp) số 38(-CTr/…)"
+_NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Chương trình (phối hợp) số 17(-CTr/…)"
 # "Còn ai nữa?", "con ai du nua", "Còn ai dự hội nghị nữa?", "Ai khác?": who else took part
 _WHO_ELSE = re.compile(r"^\W*con (?:nhung )?ai(?!\w)|(?<!\w)ai(?: \w+){0,4} (?:nua|khac)(?!\w)")
 # Question words and fillers: what remains of a question without them is its topic.
@@ -126,8 +126,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
 
 
 def _by_number(programme: str) -> str:
-    """A programme named by its number, as far as the number ("Chương trình số 38" of "Chương trình số
-    38 về phối hợp … giữa A và B"): the rest, repeated into a follow-up, outweighs what it asks."""
+    """A programme named by its number, as far as the number ("Chương trình số 17" of "Chương trình số
+    17 về phối hợp … giữa A và B"): the rest, repeated into a follow-up, outweighs what it asks."""
     named = _NUMBERED.match(programme)
     return named.group(0) if named else programme
 

@@ -56,7 +56,9 @@ _WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan
 
 # "các hội nghị về <topic>, những ai …": the topic runs from "về" to what the question asks or its verb
 _TOPIC = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS} ve (?P<topic>\w+(?: \w+)*?)"
-                    r"(?= (?:nhung|cac) (?:ai|nguoi|gi|noi|ngay)(?!\w)| (?:ai|bao nhieu|o dau|khi nao|nhu the nao|da|duoc|dien ra|lam viec|to chuc|do)(?!\w)|$)")
+                    r"(?= (?:nhung|cac) (?:ai|nguoi|gi|noi|ngay)(?!\w)| (?:ai|bao nhieu|o dau|khi nao|nhu the nao|duoc|dien ra|lam viec|to chuc|do ai)(?!\w)|$)")
+# "bao nhiêu mô hình “X”": a phrase quoted right after what is counted (as restored)
+_COUNTED_QUOTE = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(?:\w+\s+){1,2}[“\"]([^”\"\n]{2,200})[”\"]", re.IGNORECASE)
 # "… do ai làm trưởng đoàn?": a title asked of whoever held it at each event
 _HELD_TITLE = re.compile(r"(?<!\w)(?:ai|nguoi nao) lam (?P<title>(?:pho )?truong \w+|chu tich|chu nhiem|to truong)(?!\w)")
 _TOPIC_COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
@@ -80,13 +82,14 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
                and (not written or any(re.search(rf"(?<!\w){w}(?!\w)", store.words(doc_id).support) for w in written))
                and (not topic or on_topic(store, doc_id, topic, pairs))
                for doc_id in {p.doc_id for p in passages}}
-    phrases = [fold(x) for x in quoted(q.restored)]  # "mô hình “Dân vận khéo”": asked as written
+    phrases = [fold(x) for x in quoted(q.restored)]  # "“Dân vận khéo”": asked as written, held by each article
+    counted = [fold(x) for x in _COUNTED_QUOTE.findall(q.restored)]  # "bao nhiêu mô hình “X”": in the sentence too
     by_doc: dict[str, list["Passage"]] = {}
     for p in passages:
         if (p.doc_id in by_doc or len(by_doc) < ARTICLES_READ) and on_pair[p.doc_id] \
-                and all(x in store.words(p.doc_id).support for x in phrases):
-            by_doc.setdefault(p.doc_id, []).extend(_holding_phrases(p, phrases, store))
-    by_doc = {doc_id: ps for doc_id, ps in by_doc.items() if ps}
+                and all(x in store.words(p.doc_id).support for x in phrases) \
+                and (held := _holding_phrases(p, counted, store)):
+            by_doc.setdefault(p.doc_id, []).extend(held)
     title = _HELD_TITLE.search(q.folded)
     answered = [(doc_id, d) for doc_id, d in ((doc_id, _holding(decide_one(ps), title and title["title"], store))
                                               for doc_id, ps in by_doc.items())
@@ -118,9 +121,10 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
 
 
 def _holding_phrases(p: "Passage", phrases: list[str], store: "Store") -> list["Passage"]:
-    """The passage, or with phrases quoted in the question, each of its sentences holding one (as a
-    passage of its own, scored as the chunk): an article asked for "bao nhiêu mô hình “Dân vận khéo”"
-    answers from a sentence on those models, not from one on its other models."""
+    """The passage, or with phrases quoted after what the question counts, each of its sentences
+    holding one (as a passage of its own, scored as the chunk): an article asked for "bao nhiêu mô
+    hình “Dân vận khéo”" answers from a sentence on those models, not from one on its other models;
+    a quoted topic of the events ("các hội nghị tổng kết phong trào “X”") narrows no sentence."""
     if not phrases:
         return [p]
     words = store.words(p.doc_id)
@@ -135,18 +139,20 @@ def _holding(d: "Decision", title: str | None, store: "Store") -> "Decision":
     left, no answer from this article (its co-chairs and guests are not what was asked)."""
     if title is None or d.chosen is None or not d.chosen.items:
         return d
-    kept = tuple(i for i in d.chosen.items if _holds(i, title, d.chosen.items, store, d.reading.question.folded))
+    # in a role, the title alone or going on as the question goes on ("Trưởng Đoàn kiểm tra" of "các đoàn
+    # kiểm tra"), not as another title ("Trưởng Đoàn đại biểu Quốc hội"), nor a deputy's ("Phó Trưởng đoàn")
+    last = title.split()[-1]
+    goes_on = {m[1] for m in re.finditer(rf"(?<!\w){last} (?=(\w+ \w+))", d.reading.question.folded)}
+    ends = "|".join(["$", ",", ";", *(f" {re.escape(w)}(?!\\w)" for w in goes_on)])
+    in_role = re.compile(rf"(?<!\w){'' if title.startswith('pho ') else '(?<!pho )'}{title}(?:{ends})")
+    kept = tuple(i for i in d.chosen.items
+                 if in_role.search(fold(i.role or "")) or _acted_as(i, title, d.chosen.items, store))
     return dataclasses.replace(d, chosen=dataclasses.replace(d.chosen, items=kept) if kept else None)
 
 
-def _holds(item: Item, title: str, others: tuple[Item, ...], store: "Store", folded_question: str) -> bool:
-    # in a role, the title alone or going on as the question goes on ("Trưởng Đoàn kiểm tra" of "các đoàn
-    # kiểm tra"), not as another title ("Trưởng Đoàn đại biểu Quốc hội")
-    last = title.split()[-1]
-    goes_on = {m[1] for m in re.finditer(rf"(?<!\w){last} (?=(\w+ \w+))", folded_question)}
-    ends = "|".join(["$", ",", ";", *(f" {re.escape(w)}(?!\\w)" for w in goes_on)])
-    if re.search(rf"(?<!\w){title}(?:{ends})", fold(item.role or "")):
-        return True
+def _acted_as(item: Item, title: str, others: tuple[Item, ...], store: "Store") -> bool:
+    """Whether the person's part of their sentence, up to the next person or ";", says they acted
+    as the title ("…, Phó trưởng Ban Thường trực làm Trưởng đoàn; về phía …")."""
     ev = item.evidence
     text = store.data.documents[ev.doc_id].text[ev.at[0]:ev.at[1]]
     at = text.find(item.name)

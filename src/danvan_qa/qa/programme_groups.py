@@ -29,12 +29,15 @@ def _party(name: str, place: str | None) -> str:
 
 
 def programme_keys(prog: "Programme", place: str | None = None) -> set[tuple[str, ...]]:
-    """What identifies a programme however articles write it: its number (its code; a bare "số
-    09" is joined to a code in `programme_groups`); its period with its
+    """What identifies a programme however articles write it: its number (a bare "số 09" with its
+    article's place; joined to a code in `programme_groups`); its period with its
     signing day, or with its parties (a level-only party qualified by `place`, its article's).
     Two mentions sharing one key are one programme."""
     span = period_key(prog.period or "")
-    keys = {("#", fold(prog.number))} if prog.number and not prog.number.isdigit() else set()  # "số 09": see below
+    keys = set()
+    if prog.number:  # a bare number ("số 09") restarts with every issuer: one programme in its province only
+        keys.add(("#", prog.number.lstrip("0"), fold((place or "").lower())) if prog.number.isdigit()
+                 else ("#", fold(prog.number)))
     if prog.date:
         keys.add((span, prog.date[5:]))
     if prog.parties:
@@ -91,15 +94,16 @@ def programme_groups(programmes: Sequence["Programme"],
             groups[i] = [i]
             periods.setdefault(span, set()).add(i)
             by_doc.setdefault((span, doc_id), set()).add(i)
-    _join_shortened(programmes, groups, root, documents)
+    if documents:
+        _join_shortened(programmes, groups, documents)
     return [[programmes[i] for i in sorted(members)] for members in groups.values()]
 
 
-def _join_shortened(programmes: Sequence["Programme"], groups: dict[int, list[int]], root,
-                    documents: Mapping[str, "Document"] | None) -> None:
-    """A mention by a bare number ("Chương trình phối hợp số 09", an article's short form) joins the
-    programme whose code starts with it: the one such, or the one whose parties its article names;
-    else it stays a programme of its own."""
+def _join_shortened(programmes: Sequence["Programme"], groups: dict[int, list[int]],
+                    documents: Mapping[str, "Document"]) -> None:
+    """A programme known by a bare number only ("Chương trình phối hợp số 05", an article's short
+    form) joins the one programme whose code starts with that number and whose parties its article
+    names; else it stays a programme of its own (numbers restart with every issuer)."""
     coded: dict[str, set[int]] = {}
     for head, members in groups.items():
         for i in members:
@@ -111,9 +115,8 @@ def _join_shortened(programmes: Sequence["Programme"], groups: dict[int, list[in
         if not members or any(programmes[i].number and not programmes[i].number.isdigit() for i in members):
             continue
         short = {programmes[i].number.lstrip("0") for i in members if programmes[i].number}
-        heads = sorted(h for n in short for h in coded.get(n, ()))
-        if len(heads) > 1 and documents:
-            heads = _named_by(programmes[members[0]].doc_id, heads, groups, programmes, documents)
+        heads = _named_by(programmes[members[0]].doc_id, sorted(h for n in short for h in coded.get(n, ())), groups,
+                          programmes, documents)
         if len(heads) == 1:
             groups[heads[0]].extend(groups.pop(head))
 

@@ -143,6 +143,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     years = [y for y in years if y not in ends]
     asked = sides(q)
     numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
+    # "đầy đủ số hiệu", "số hiệu văn bản": the code itself, not an article's "số 05" for it
+    coded = bool(re.search(r"(?<!\w)day du (?:so|ky) hieu|(?:so|ky) hieu van ban(?!\w)", q.folded))
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None
@@ -151,7 +153,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")
-        if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text):
+        if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text) \
+                or (coded and (prog.number or "").isdigit()):
             continue
         if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
             continue
@@ -275,7 +278,8 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         first_date = when and prog.date_text  # "… ký kết vào những ngày nào?": each row opens on its date
         between = as_written(_parties_sentence(store, prog), prog.parties) if prog.parties else ""
         details = ", ".join(filter(None, (
-            f"số {prog.number}" if prog.number and prog.number not in prog.name else None, f"giai đoạn {prog.period}" if prog.period else None,
+            f"số {prog.number}" if prog.number and not re.search(rf"(?<!\w){re.escape(prog.number)}(?![\w/-])",
+                                                                  prog.name) else None, f"giai đoạn {prog.period}" if prog.period else None,
             f"giữa {between}{_place_of(docs[prog.doc_id].place, between)}" if prog.parties else None,
             f"ký ngày {prog.date_text}" if prog.date_text and not first_date else None)))
         others: dict[str, "Programme"] = {}
