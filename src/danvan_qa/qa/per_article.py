@@ -56,7 +56,8 @@ _WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan
 
 # "các hội nghị về <topic>, những ai …": the topic runs from "về" to what the question asks or its verb
 _TOPIC = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS} ve (?P<topic>\w+(?: \w+)*?)"
-                    r"(?= (?:nhung|cac) (?:ai|nguoi|gi|noi|ngay)(?!\w)| (?:ai|bao nhieu|o dau|khi nao|nhu the nao|duoc|dien ra|lam viec|to chuc|do ai)(?!\w)|$)")
+                    r"(?= (?:nhung|cac) (?:ai|nguoi|gi|noi|ngay)(?!\w)"
+                    r"| (?:ai|bao nhieu|o dau|khi nao|nhu the nao|duoc|dien ra|lam viec|to chuc|do ai)(?!\w)|$)")
 # "bao nhiêu mô hình “X”": a phrase quoted right after what is counted (as restored)
 _COUNTED_QUOTE = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(?:\w+\s+){1,2}[“\"]([^”\"\n]{2,200})[”\"]", re.IGNORECASE)
 # "… do ai làm trưởng đoàn?": a title asked of whoever held it at each event
