@@ -711,3 +711,11 @@ def test_programmes_asked_with_their_full_number_leave_out_an_articles_short_for
     assert [c.doc_id for c in full.citations] == ["c1"]
     any_number = answerer.answer("Liệt kê các chương trình phối hợp có số hiệu cụ thể được nêu trong các tin.", mode="bm25")
     assert sorted(c.doc_id for c in any_number.citations) == ["c1", "c2"]
+
+
+def test_a_title_asked_at_a_level_is_that_levels_body():
+    from danvan_qa.qa.title_lists import _titles_in
+
+    roles = " | truong ban dan van tinh uy | truong ban dan van thanh uy | truong ban dan van trung uong | "
+    assert _titles_in("cac bai bao neu ten nhung truong ban dan van cap tinh thanh uy nao".split(), roles) == \
+        ["truong ban dan van tinh uy", "truong ban dan van thanh uy"]  # not the central committee's

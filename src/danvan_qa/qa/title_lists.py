@@ -140,6 +140,9 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     return found
 
 
+_LEVELS = frozenset({"tinh", "huyen", "xa", "thanh"})  # "cấp tỉnh": the title of that level's body
+
+
 def _titles_in(words: list[str], roles: str) -> list[str]:
     """The longest title run of these folded words, with its alternatives (title_phrases)."""
     words = [w for w in (re.sub(r"\W", "", w) for w in words) if w]
@@ -148,6 +151,11 @@ def _titles_in(words: list[str], roles: str) -> list[str]:
             phrase = " ".join(words[i:i + size])
             if phrase.removeprefix("pho ").startswith(TITLES) and any(f in roles for f in forms(phrase)):
                 head, after = words[i:i + size], words[i + size:]
+                if after[:1] == ["cap"] and after[1:2] and after[1] in _LEVELS:  # "Trưởng Ban Dân vận cấp tỉnh"
+                    leveled = next((head + extra for extra in ([after[1], "uy"], [after[1]])
+                                    if any(f in roles for f in forms(" ".join(head + extra)))), None)
+                    if leveled:
+                        head, after, phrase = leveled, after[2:], " ".join(leveled)
                 if after[:1] in (["hoac"], ["hay"], ["va"]):  # "Tỉnh ủy hoặc Thành ủy"
                     after = after[1:]
                 found = [phrase]
