@@ -719,3 +719,20 @@ def test_a_title_asked_at_a_level_is_that_levels_body():
     roles = " | truong ban dan van tinh uy | truong ban dan van thanh uy | truong ban dan van trung uong | "
     assert _titles_in("cac bai bao neu ten nhung truong ban dan van cap tinh thanh uy nao".split(), roles) == \
         ["truong ban dan van tinh uy", "truong ban dan van thanh uy"]  # not the central committee's
+
+
+def test_who_did_the_act_beside_a_person_at_each_of_their_events(tmp_path):
+    texts = {
+        "w1": ("2022-04-14", "Ký kết chương trình phối hợp", "Ngày 14/4/2022, Bộ Nội vụ và Ban Dân vận Trung ương ký kết "
+               "chương trình phối hợp. Đồng chí Trần Văn Bình, Bộ trưởng Bộ Nội vụ và đồng chí Lê Thị Hoa, Trưởng Ban Dân "
+               "vận Trung ương đồng chủ trì hội nghị. Dự hội nghị có đồng chí Vũ Văn Long, Thứ trưởng Bộ Nội vụ."),
+        "w2": ("2023-06-26", "Sơ kết chương trình phối hợp", "Ngày 26/6, hội nghị sơ kết chương trình phối hợp. Đồng chí "
+               "Trần Văn Bình, Bộ trưởng Bộ Nội vụ và đồng chí Đỗ Văn Hùng, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam đồng "
+               "chủ trì hội nghị."),
+        "w3": ("2024-01-02", "Hội nghị ở tỉnh Tây Giang", "Ngày 2/1, đồng chí Phạm Quốc Dũng, Giám đốc Công an tỉnh Tây "
+               "Giang và đồng chí Hà Văn Sơn, Bí thư Tỉnh ủy đồng chủ trì hội nghị. Dự hội nghị có đồng chí Trần Văn "
+               "Bình, Bộ trưởng Bộ Nội vụ."),  # he attended, he did not chair
+    }
+    a = _answerer(tmp_path, texts).answer("Ông Trần Văn Bình đã cùng ai đồng chủ trì các hội nghị?", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Đỗ Văn Hùng"]  # not the guest, not another's event
+    assert [c.doc_id for c in a.citations] == ["w2", "w1"]  # newest first

@@ -89,6 +89,8 @@ _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w
 # "Ai chủ trì (tại) các hội nghị <topic>?", "Những ai … ký kết các chương trình phối hợp?": an act asked of
 # the events (or programmes) of a topic, or of every one
 _ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
+# "X đã cùng ai đồng chủ trì …", "cùng những ai ký kết …": the act asked of the others beside X (folded)
+_ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (?:dong )?(?P<act>chu tri|ky ket|ky)(?!\w)")
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 _OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
@@ -116,6 +118,9 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     question across articles (or none hold). A question naming a person or a day is about that
     person's or that day's event, unless it asks for the person's events."""
     keep = admitted(store.data.documents, filters)
+    alongside = _ALONGSIDE.search(q.folded) if q.person else None  # "X đã cùng ai đồng chủ trì các hội nghị?"
+    if alongside and (found := _alongside(q.person, alongside["act"], q, store, keep)):  # type: ignore[arg-type]
+        return found
     if asks_history(q):
         return _history(q.person, store, keep, counts(q.folded, q.restored))  # type: ignore[arg-type]
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
@@ -220,6 +225,21 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
     at, form = max((fold(written.lower()).find(form), form) for form in forms)
     shown = written[at:at + len(form)] if at >= 0 else body
     return people_rows((f"Các bài viết nêu {len(found)} người của ", Strong(shown), ":"), rows, len(found), q, store)
+
+
+def _alongside(name: str, act: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The others who did the act at the events where the person did it (co-chairs, co-signers), a
+    row per article, newest first; None when the person did it nowhere."""
+    found: dict[str, dict[str, "Person"]] = {}
+    acted = [p for p in store.people_by_name.get(name, []) if keep(p.doc_id) and any(act in fold(a) for a in p.acts)]
+    for own in acted:
+        for p in store.people_by_doc.get(own.doc_id, []):
+            if p.name != name and any(act in fold(a) for a in p.acts):
+                found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
+    if not found:
+        return None
+    return people_rows((f"Các bài viết nêu {len(found)} người cùng ", Strong(name), f" {q.act or act}:"),
+                       newest(found, store), len(found), q, store)
 
 
 def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False) -> Listing | None:
