@@ -736,3 +736,17 @@ def test_who_did_the_act_beside_a_person_at_each_of_their_events(tmp_path):
     a = _answerer(tmp_path, texts).answer("Ông Trần Văn Bình đã cùng ai đồng chủ trì các hội nghị?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Đỗ Văn Hùng"]  # not the guest, not another's event
     assert [c.doc_id for c in a.citations] == ["w2", "w1"]  # newest first
+
+
+def test_whom_the_acts_asked_were_done_for_a_row_per_sentence(tmp_path):
+    texts = {
+        "g1": ("2024-02-01", "Công an tỉnh Tây Giang thăm hỏi người có uy tín", "Tại buổi gặp mặt, lãnh đạo Công an "
+               "tỉnh Tây Giang đã thăm hỏi, tặng quà Tết cho 80 người có uy tín trong vùng đồng bào dân tộc thiểu số."),
+        "g2": ("2023-05-02", "Sơ kết ở tỉnh Nam Sơn", "Năm qua, Công an tỉnh Nam Sơn xây dựng 12 căn nhà tình nghĩa với "
+               "tổng số tiền hơn 600 triệu đồng. Các mô hình góp phần tăng hiệu quả công tác."),  # "tăng", not "tặng"
+    }
+    a = _answerer(tmp_path, texts).answer("Lực lượng công an đã tặng quà hoặc xây nhà tình nghĩa cho những ai?",
+                                          mode="bm25")
+    assert [i.name for i in a.items] == ["80 người có uy tín trong vùng đồng bào dân tộc thiểu số",
+                                         "xây dựng 12 căn nhà tình nghĩa"]
+    assert [c.doc_id for c in a.citations] == ["g1", "g2"]

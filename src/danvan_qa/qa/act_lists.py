@@ -1,0 +1,76 @@
+"""Whom the acts a question names were done for, across the archive: "Lực lượng công an đã tặng
+quà, ủng hộ tiền hoặc xây nhà tình nghĩa cho những ai?".
+
+No column of the fact table holds the recipients of a gift, so the sentences reporting one of
+the acts are read: an act is its words in order, a few others between them ("xây dựng 37 căn
+nhà tình nghĩa" is "xây nhà tình nghĩa"), its verb written as the question writes it. Each sentence is a row named by whom it was for (what
+follows "cho", else the act's object), newest article first; the articles read are those of the
+chunks BM25 ranks first for the acts' words, so the cost does not grow with the archive.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.records import Listing, ranked_articles, sentence_evidence, titled_rows
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.questions import Question
+
+# "<acts> cho những ai / cho những đối tượng nào" (folded), the acts listed with commas, "hoặc", "và"
+_ASKS = re.compile(r"^(?P<subject>.*?) (?:da )?(?P<acts>(?:tang|trao|ung ho|xay|ho tro|tham hoi)(?:,? \w+)*?) "
+                   r"cho (?:nhung|cac) (?:ai|doi tuong|nguoi|dia phuong|gia dinh|don vi)(?: nao)?$")
+_SPLIT = re.compile(r",| hoac | va | hay ")
+GAP = 3  # other words an act's words may have between them as written
+# whom, as written: after "cho" ("tặng quà cho 100 người …"), else the act's object ("ủng hộ các tỉnh bị thiệt hại …")
+_WHOM = re.compile(r"\s*(?:[^\s.,;:]+\s+){0,3}?cho\s+(.{3,80}?)(?=[,.;:]| nhân dịp| tại| với| trị giá|$)|\s*(.{3,80}?)(?=[,.;:]| với|$)",
+                   re.IGNORECASE)
+
+
+def asks_recipients(q: "Question") -> list[str] | None:
+    """The acts a question asks the recipients of (as restored, "tặng quà"), or None."""
+    restored = " ".join(re.findall(r"\w+|,", q.restored.lower())).replace(" ,", ",")  # its commas kept
+    found = _ASKS.match(fold(restored))  # folding keeps every character's place
+    if found is None:
+        return None
+    acts = [" ".join(a.split()) for a in _SPLIT.split(fold(restored[found.start("acts"):found.end("acts")]))
+            if a.strip()]
+    at, written = 0, []
+    for act in acts:  # each act as restored, found again at its place
+        at = fold(restored).index(act, at)
+        written.append(restored[at:at + len(act)])
+    return written or None
+
+
+def _act_pattern(words: list[str]) -> str:
+    """An act's folded words in order within one clause, up to GAP other words before each after the first."""
+    return re.escape(words[0]) + "".join(rf"(?:\s+\w+){{0,{GAP}}}?\s+{re.escape(w)}" for w in words[1:])
+
+
+def recipients(acts: list[str], store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """A row per sentence reporting one of the acts done for someone, newest article first."""
+    patterns = [(re.compile(rf"(?<!\w){_act_pattern(fold(a).split())}(?!\w)"), a.split()[0]) for a in acts]
+    docs = store.data.documents
+    rows = []
+    for doc_id in ranked_articles(store, fold(" ".join(acts)), keep):
+        doc, words = docs[doc_id], store.words(doc_id)
+        spans = store.sentences(doc_id)
+        for a, b in spans:
+            folded = words.folded[a:b]
+            # its verb as the question writes it: "tặng quà", not "tăng hiệu quả", which folds alike
+            hit = next((m for p, verb in patterns for m in p.finditer(folded)
+                        if doc.text[a + m.start():a + m.start() + len(verb)].lower() == verb), None)
+            whom = _WHOM.match(doc.text, a + hit.end(), b) if hit else None
+            if whom is None:
+                continue
+            # "xây dựng 37 căn nhà tình nghĩa": an act naming its object is its own row
+            name = whom.group(1) or (doc.text[a + hit.start():a + hit.end()] if len(hit.group(0).split()) >= 4
+                                     else whom.group(2))
+            rows.append((name.strip(), doc, sentence_evidence(spans, doc, a, b)))
+    if not rows:
+        return None
+    rows.sort(key=lambda row: row[1].date or "", reverse=True)
+    return titled_rows((f"Các bài viết nêu {len(rows)} trường hợp, người hay nơi được nhận:",), rows, "", "")
