@@ -750,3 +750,16 @@ def test_whom_the_acts_asked_were_done_for_a_row_per_sentence(tmp_path):
     assert [i.name for i in a.items] == ["80 người có uy tín trong vùng đồng bào dân tộc thiểu số",
                                          "xây dựng 12 căn nhà tình nghĩa"]
     assert [c.doc_id for c in a.citations] == ["g1", "g2"]
+
+
+def test_the_forms_of_a_practice_the_articles_name_a_row_per_sentence(tmp_path):
+    texts = {
+        "f1": ("2024-02-01", "Công an tỉnh Tây Giang gần dân", "Giám đốc Công an tỉnh Tây Giang tổ chức đối thoại trực "
+               "tiếp với doanh nghiệp và nhân dân. Kết quả được ghi nhận."),
+        "f2": ("2023-05-02", "Ban Dân vận Tỉnh ủy Nam Sơn", "Ban Dân vận Tỉnh ủy Nam Sơn tham mưu tổ chức đối thoại chuyên "
+               "đề về đất đai, môi trường."),
+        "f3": ("2022-01-02", "Hội nghị ở tỉnh Bắc Hà", "Hội nghị thảo luận về công tác dân vận năm 2022."),
+    }
+    a = _answerer(tmp_path, texts).answer("Các bài nhắc đến những hình thức đối thoại nào với người dân?", mode="bm25")
+    assert [i.name for i in a.items] == ["đối thoại trực tiếp với doanh nghiệp và nhân dân", "đối thoại chuyên đề về đất đai"]
+    assert [c.doc_id for c in a.citations] == ["f1", "f2"]

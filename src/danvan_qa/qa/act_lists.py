@@ -1,11 +1,13 @@
 """Whom the acts a question names were done for, across the archive: "Lực lượng công an đã tặng
-quà, ủng hộ tiền hoặc xây nhà tình nghĩa cho những ai?".
+quà, ủng hộ tiền hoặc xây nhà tình nghĩa cho những ai?"; and the forms of a practice the articles
+name: "Các bài nhắc đến những hình thức đối thoại nào …?".
 
 No column of the fact table holds the recipients of a gift, so the sentences reporting one of
 the acts are read: an act is its words in order, a few others between them ("xây dựng 37 căn
 nhà tình nghĩa" is "xây nhà tình nghĩa"), its verb written as the question writes it. Each sentence is a row named by whom it was for (what
 follows "cho", else the act's object), newest article first; the articles read are those of the
-chunks BM25 ranks first for the acts' words, so the cost does not grow with the archive.
+chunks BM25 ranks first for the acts' words, so the cost does not grow with the archive. A form of a practice is a sentence naming the practice
+("… tổ chức đối thoại chuyên đề …"), named by the practice and the words after it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.records import Listing, ranked_articles, sentence_evidence, titled_rows
+from danvan_qa.qa.records import Listing, Strong, ranked_articles, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -74,3 +76,33 @@ def recipients(acts: list[str], store: "Store", keep: Callable[[str], bool]) -> 
         return None
     rows.sort(key=lambda row: row[1].date or "", reverse=True)
     return titled_rows((f"Các bài viết nêu {len(rows)} trường hợp, người hay nơi được nhận:",), rows, "", "")
+
+
+# "những hình thức đối thoại nào", "các hình thức tuyên truyền nào" (folded): the practice whose forms are asked
+_FORMS = re.compile(r"(?<!\w)(?:nhung|cac) (?:hinh thuc|cach thuc|kieu) (?P<practice>\w+ \w+) nao(?!\w)")
+_NAMED = re.compile(r"[^,.;:()]{0,60}")  # the words after the practice, to the clause's end
+
+
+def asks_forms(q: "Question") -> str | None:
+    """The practice (two folded words) whose forms the question asks, or None."""
+    found = _FORMS.search(q.folded)
+    return found["practice"] if found else None
+
+
+def forms(practice: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """A row per sentence naming the practice, named by it and the words after it, newest first."""
+    pattern = re.compile(rf"(?<!\w){re.escape(practice)}(?!\w)")
+    docs = store.data.documents
+    rows = []
+    for doc_id in ranked_articles(store, practice, keep):
+        doc, words, spans = docs[doc_id], store.words(doc_id), store.sentences(doc_id)
+        for a, b in spans:
+            hit = pattern.search(words.folded, a, b)
+            if hit:
+                name = doc.text[hit.start():hit.end()] + _NAMED.match(doc.text, hit.end(), b).group(0)
+                rows.append((name.strip(), doc, sentence_evidence(spans, doc, a, b)))
+    if not rows:
+        return None
+    rows.sort(key=lambda row: row[1].date or "", reverse=True)
+    written = rows[0][0][:len(practice)]  # as the newest article writes it ("đối thoại")
+    return titled_rows((f"Các bài viết nêu {len(rows)} lần ", Strong(written), ":"), rows, "", "")

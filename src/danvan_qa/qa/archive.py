@@ -22,7 +22,7 @@ from danvan_qa.ingest.lexicon import ARCHIVE_CUES
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
-from danvan_qa.qa.act_lists import asks_recipients, recipients
+from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipients
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
@@ -124,6 +124,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found
     if (acts := asks_recipients(q)) and (given := recipients(acts, store, keep)):  # "… tặng quà cho những ai?"
         return given
+    if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
+        return named
     if asks_history(q):
         return _history(q.person, store, keep, counts(q.folded, q.restored))  # type: ignore[arg-type]
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
