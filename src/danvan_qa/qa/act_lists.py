@@ -23,17 +23,20 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 # "<acts> cho những ai / cho những đối tượng nào" (folded), the acts listed with commas, "hoặc", "và"
-_ASKS = re.compile(r"^(?P<subject>.*?) (?:da )?(?P<acts>(?:tang|trao|ung ho|xay|ho tro|tham hoi)(?:,? \w+)*?) "
+_ASKS = re.compile(r"^(?:.*? )?(?:da )?(?P<acts>(?:tang|trao|ung ho|xay(?! dung)|ho tro|tham hoi)(?:,? \w+)*?) "
                    r"cho (?:nhung|cac) (?:ai|doi tuong|nguoi|dia phuong|gia dinh|don vi)(?: nao)?$")
 _SPLIT = re.compile(r",| hoac | va | hay ")
 GAP = 3  # other words an act's words may have between them as written
 # whom, as written: after "cho" ("tặng quà cho 100 người …"), else the act's object ("ủng hộ các tỉnh bị thiệt hại …")
-_WHOM = re.compile(r"\s*(?:[^\s.,;:]+\s+){0,3}?cho\s+(.{3,80}?)(?=[,.;:]| nhân dịp| tại| với| trị giá|$)|\s*(.{3,80}?)(?=[,.;:]| với|$)",
-                   re.IGNORECASE)
+_WHOM = re.compile(r"\s*(?:[^\s.,;:]+\s+){0,3}?cho\s+(.{3,80}?)(?=[,;:]|\.(?!\d)| nhân dịp| tại| với| trị giá|$)"
+                   r"|(.{0,80}?)(?=[,;:]|\.(?!\d)| với|$)", re.IGNORECASE)  # "150.000 hộ": a number, not a stop
 
 
 def asks_recipients(q: "Question") -> list[str] | None:
-    """The acts a question asks the recipients of (as restored, "tặng quà"), or None."""
+    """The acts a question asks the recipients of (as restored, "tặng quà"), or None; not of a named
+    person (their history answers what they did)."""
+    if q.person:
+        return None
     restored = " ".join(re.findall(r"\w+|,", q.restored.lower())).replace(" ,", ",")  # its commas kept
     found = _ASKS.match(fold(restored))  # folding keeps every character's place
     if found is None:
@@ -68,9 +71,9 @@ def recipients(acts: list[str], store: "Store", keep: Callable[[str], bool]) -> 
             whom = _WHOM.match(doc.text, a + hit.end(), b) if hit else None
             if whom is None:
                 continue
-            # "xây dựng 37 căn nhà tình nghĩa": an act naming its object is its own row
-            name = whom.group(1) or (doc.text[a + hit.start():a + hit.end()] if len(hit.group(0).split()) >= 4
-                                     else whom.group(2))
+            # whom after "cho"; else the act and the rest of its clause ("xây dựng 37 căn nhà tình nghĩa",
+            # "ủng hộ các tỉnh bị thiệt hại do mưa lũ 400 triệu đồng")
+            name = whom.group(1) or doc.text[a + hit.start():a + hit.end()] + whom.group(2)
             rows.append((name.strip(), doc, sentence_evidence(spans, doc, a, b)))
     if not rows:
         return None
@@ -79,12 +82,12 @@ def recipients(acts: list[str], store: "Store", keep: Callable[[str], bool]) -> 
 
 
 # "những hình thức đối thoại nào", "các hình thức tuyên truyền nào" (folded): the practice whose forms are asked
-_FORMS = re.compile(r"(?<!\w)(?:nhung|cac) (?:hinh thuc|cach thuc|kieu) (?P<practice>\w+ \w+) nao(?!\w)")
-_NAMED = re.compile(r"[^,.;:()]{0,60}")  # the words after the practice, to the clause's end
+_FORMS = re.compile(r"(?<!\w)(?:nhung|cac) (?:hinh thuc|cach thuc|kieu) (?P<practice>\w+(?: \w+){0,3}?) nao(?!\w)")
+_NAMED = re.compile(r"[^,.;:()]{0,60}(?<=\w)(?!\w)|")  # the words after the practice, whole, to the clause's end
 
 
 def asks_forms(q: "Question") -> str | None:
-    """The practice (two folded words) whose forms the question asks, or None."""
+    """The practice (its folded words) whose forms the question asks, or None."""
     found = _FORMS.search(q.folded)
     return found["practice"] if found else None
 
@@ -99,8 +102,10 @@ def forms(practice: str, store: "Store", keep: Callable[[str], bool]) -> Listing
         for a, b in spans:
             hit = pattern.search(words.folded, a, b)
             if hit:
-                name = doc.text[hit.start():hit.end()] + _NAMED.match(doc.text, hit.end(), b).group(0)
-                rows.append((name.strip(), doc, sentence_evidence(spans, doc, a, b)))
+                named = _NAMED.match(doc.text, hit.end(), b).group(0)
+                if named.strip():  # a form named ("đối thoại chuyên đề …"), not the practice in passing
+                    rows.append(((doc.text[hit.start():hit.end()] + named).strip(), doc,
+                                 sentence_evidence(spans, doc, a, b)))
     if not rows:
         return None
     rows.sort(key=lambda row: row[1].date or "", reverse=True)

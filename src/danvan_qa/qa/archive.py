@@ -238,8 +238,8 @@ def _alongside(name: str, act: str, q: "Question", store: "Store", keep: Callabl
     found: dict[str, dict[str, "Person"]] = {}
     acted = [p for p in store.people_by_name.get(name, []) if keep(p.doc_id) and any(act in fold(a) for a in p.acts)]
     for own in acted:
-        for p in store.people_by_doc.get(own.doc_id, []):
-            if p.name != name and any(act in fold(a) for a in p.acts):
+        for p in store.people_by_doc.get(own.doc_id, []):  # at the same event of the article
+            if p.name != name and p.event_id == own.event_id and any(act in fold(a) for a in p.acts):
                 found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
