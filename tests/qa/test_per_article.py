@@ -85,6 +85,19 @@ def _decision(answerer, reading, passages, kind, value):
     return Decision(reading, tuple(passages), found if kind else None, 0.9 if kind else 0.1, (found,))
 
 
+def _asked_of(tmp_path, texts: dict[str, str], question: str):
+    """An answerer over short invented articles {id: text} (fake embedder), the question read, and
+    its passages retrieved by BM25."""
+    from danvan_qa.qa.answering import Answerer
+    from danvan_qa.qa.reading import read, retrieve_for
+
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
+             for n, (d, t) in enumerate(texts.items(), start=1)}
+    store, settings = fake_store(tmp_path, files)
+    reading = read(question, store, settings)
+    return Answerer(store, settings), reading, retrieve_for(reading, store, settings, k=40, mode="bm25")
+
+
 def test_only_articles_whose_typed_answer_is_trusted_give_rows(answerer):
     from danvan_qa.qa.per_article import each_article
     from danvan_qa.qa.reading import read, retrieve_for
@@ -130,9 +143,7 @@ def test_a_kind_of_event_asked_about_reads_only_the_articles_naming_it(answerer)
 
 
 def test_an_inspection_team_asked_about_reads_the_articles_on_one_however_named(tmp_path):
-    from danvan_qa.qa.answering import Answerer
     from danvan_qa.qa.per_article import each_article
-    from danvan_qa.qa.reading import read, retrieve_for
 
     texts = {
         "t1": ("Ngày 5/9, Đoàn kiểm tra của Ban Dân vận Trung ương do đồng chí Lê Văn An làm trưởng đoàn làm việc "
@@ -141,12 +152,8 @@ def test_an_inspection_team_asked_about_reads_the_articles_on_one_however_named(
                "tỉnh Nam Sơn."),
         "t3": "Ngày 9/8, đồng chí Phạm Văn Cường chủ trì hội nghị của Công an tỉnh Tây Giang với Ban Dân vận.",
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
-             for n, (d, t) in enumerate(texts.items(), start=1)}
-    store, settings = fake_store(tmp_path, files)
-    answerer = Answerer(store, settings)
-    reading = read("Những đoàn kiểm tra làm việc với Công an do ai làm trưởng đoàn?", store, settings)
-    passages = retrieve_for(reading, store, settings, k=40, mode="bm25")
+    answerer, reading, passages = _asked_of(tmp_path, texts, "Những đoàn kiểm tra làm việc với Công an do ai làm trưởng đoàn?")
+    store = answerer.store
     assert {p.doc_id for p in passages} == set(texts)
     asked = []
     each_article(passages, lambda own: asked.append(own[0].doc_id) or _decision(answerer, reading, own, "span", "1"),
@@ -155,9 +162,7 @@ def test_an_inspection_team_asked_about_reads_the_articles_on_one_however_named(
 
 
 def test_events_asked_about_a_topic_read_only_the_articles_reporting_one_on_it(tmp_path):
-    from danvan_qa.qa.answering import Answerer
     from danvan_qa.qa.per_article import each_article
-    from danvan_qa.qa.reading import read, retrieve_for
 
     texts = {  # u3 names the topic only in passing: its own conference was on something else
         "u1": ("Ngày 5/9, Công an tỉnh Bắc Hà tổ chức hội nghị phát huy vai trò người có uy tín trong đồng bào dân tộc "
@@ -167,13 +172,9 @@ def test_events_asked_about_a_topic_read_only_the_articles_reporting_one_on_it(t
         "u3": ("Ngày 9/8, Ban Dân vận Tỉnh ủy Tây Giang tổ chức hội nghị tổng kết công tác dân vận. Đồng chí Phạm Văn "
                "Cường phát biểu. Năm qua, tỉnh phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số."),
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
-             for n, (d, t) in enumerate(texts.items(), start=1)}
-    store, settings = fake_store(tmp_path, files)
-    answerer = Answerer(store, settings)
-    reading = read("Tại các hội nghị về phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số, những ai "
-                   "đã phát biểu?", store, settings)
-    passages = retrieve_for(reading, store, settings, k=40, mode="bm25")
+    answerer, reading, passages = _asked_of(tmp_path, texts, "Tại các hội nghị về phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số, những ai "
+                   "đã phát biểu?")
+    store = answerer.store
     assert {p.doc_id for p in passages} == set(texts)
     asked = []
     each_article(passages, lambda own: asked.append(own[0].doc_id) or _decision(answerer, reading, own, "span", "1"),
@@ -199,7 +200,6 @@ def test_who_acted_as_the_title_asked_is_kept_of_each_articles_people(tmp_path):
     none gives none."""
     from danvan_qa.qa.decide import Decision
     from danvan_qa.qa.per_article import _holding
-    from danvan_qa.qa.reading import read
     from danvan_qa.qa.records import Candidate, Evidence, Features, Item
 
     texts = {
@@ -210,10 +210,8 @@ def test_who_acted_as_the_title_asked_is_kept_of_each_articles_people(tmp_path):
         "h3": "Đồng chí Đào Minh Tâm, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh làm việc với Công an tỉnh.",
         "h4": "Đồng chí Đỗ Văn Hùng, Phó Trưởng Đoàn kiểm tra làm việc với Công an tỉnh.",  # a deputy
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
-             for n, (d, t) in enumerate(texts.items(), start=1)}
-    store, settings = fake_store(tmp_path, files)
-    reading = read("Những đoàn kiểm tra làm việc với Công an do ai làm trưởng đoàn?", store, settings)
+    answerer, reading, _ = _asked_of(tmp_path, texts, "Những đoàn kiểm tra làm việc với Công an do ai làm trưởng đoàn?")
+    store = answerer.store
 
     def kept(doc_id: str) -> list[str] | None:
         doc = store.data.documents[doc_id]
@@ -229,9 +227,7 @@ def test_who_acted_as_the_title_asked_is_kept_of_each_articles_people(tmp_path):
 
 
 def test_a_phrase_quoted_in_the_question_is_asked_of_the_sentences_holding_it(tmp_path):
-    from danvan_qa.qa.answering import Answerer
     from danvan_qa.qa.per_article import each_article
-    from danvan_qa.qa.reading import read, retrieve_for
 
     texts = {
         "q1": ("Công an tỉnh Bắc Hà đã xây dựng và duy trì 1.250 mô hình “Tự quản về an ninh trật tự”. Công an tỉnh "
@@ -239,12 +235,8 @@ def test_a_phrase_quoted_in_the_question_is_asked_of_the_sentences_holding_it(tm
         "q2": "Công an tỉnh Nam Sơn đang duy trì 36 mô hình “Dân vận khéo” ở tất cả các lĩnh vực công tác.",
         "q3": "Công an tỉnh Tây Giang đã xây dựng 15 mô hình tự quản ở các xã.",  # never names the kind asked
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
-             for n, (d, t) in enumerate(texts.items(), start=1)}
-    store, settings = fake_store(tmp_path, files)
-    answerer = Answerer(store, settings)
-    reading = read("Công an các tỉnh đã xây dựng, duy trì bao nhiêu mô hình “Dân vận khéo”?", store, settings)
-    passages = retrieve_for(reading, store, settings, k=40, mode="bm25")
+    answerer, reading, passages = _asked_of(tmp_path, texts, "Công an các tỉnh đã xây dựng, duy trì bao nhiêu mô hình “Dân vận khéo”?")
+    store = answerer.store
     assert {p.doc_id for p in passages} == set(texts)
     read_texts = []
     each_article(passages, lambda own: read_texts.extend(p.text for p in own) or _decision(answerer, reading, own,
@@ -257,9 +249,7 @@ def test_a_phrase_quoted_in_the_question_is_asked_of_the_sentences_holding_it(tm
 
 
 def test_a_quoted_topic_of_the_events_chooses_articles_but_narrows_no_sentence(tmp_path):
-    from danvan_qa.qa.answering import Answerer
     from danvan_qa.qa.per_article import each_article
-    from danvan_qa.qa.reading import read, retrieve_for
 
     texts = {
         "t1": ("Ngày 2/3, Công an tỉnh Bắc Hà tổng kết phong trào “Dân vận khéo”. Đồng chí Lê Văn An phát biểu chỉ đạo "
@@ -268,12 +258,8 @@ def test_a_quoted_topic_of_the_events_chooses_articles_but_narrows_no_sentence(t
                "đạo hội nghị."),
         "t3": "Ngày 6/7, Công an tỉnh Tây Giang tổng kết phong trào thi đua. Đồng chí Vũ Văn Long phát biểu chỉ đạo.",
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Tin {d}"\ndate: 2023-01-0{n}\n---\nTin {d}\n\n{t}\n'
-             for n, (d, t) in enumerate(texts.items(), start=1)}
-    store, settings = fake_store(tmp_path, files)
-    answerer = Answerer(store, settings)
-    reading = read("Ai phát biểu chỉ đạo tại các hội nghị tổng kết phong trào “Dân vận khéo”?", store, settings)
-    passages = retrieve_for(reading, store, settings, k=40, mode="bm25")
+    answerer, reading, passages = _asked_of(tmp_path, texts, "Ai phát biểu chỉ đạo tại các hội nghị tổng kết phong trào “Dân vận khéo”?")
+    store = answerer.store
     read_by = {}
     each_article(passages, lambda own: read_by.setdefault(own[0].doc_id, " ".join(p.text for p in own))
                  and _decision(answerer, reading, own, "span", "1"), store, reading.question)

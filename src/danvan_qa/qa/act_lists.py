@@ -2,12 +2,13 @@
 quà, ủng hộ tiền hoặc xây nhà tình nghĩa cho những ai?"; and the forms of a practice the articles
 name: "Các bài nhắc đến những hình thức đối thoại nào …?".
 
-No column of the fact table holds the recipients of a gift, so the sentences reporting one of
-the acts are read: an act is its words in order, a few others between them ("xây dựng 37 căn
-nhà tình nghĩa" is "xây nhà tình nghĩa"), its verb written as the question writes it. Each sentence is a row named by whom it was for (what
-follows "cho", else the act's object), newest article first; the articles read are those of the
-chunks BM25 ranks first for the acts' words, so the cost does not grow with the archive. A form of a practice is a sentence naming the practice
-("… tổ chức đối thoại chuyên đề …"), named by the practice and the words after it.
+No column of the fact table holds either, so sentences are read, a row each, newest article
+first; the articles read are those of the chunks BM25 ranks first for the question's words, so
+the cost does not grow with the archive. An act is its words in order, a few others between them
+("xây dựng 37 căn nhà tình nghĩa" is "xây nhà tình nghĩa"), its verb written as the question
+writes it; its row is named by whom it was for (what follows "cho", else the act and the rest of
+its clause). A form of a practice is a sentence naming it with words after it ("… tổ chức đối
+thoại chuyên đề …"), its row named by the practice and those words.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.records import Listing, Strong, ranked_articles, sentence_evidence, titled_rows
+from danvan_qa.qa.records import Evidence, Listing, Strong, ranked_articles, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
+    from danvan_qa.ingest.corpus import Document
     from danvan_qa.qa.questions import Question
 
 # "<acts> cho những ai / cho những đối tượng nào" (folded), the acts listed with commas, "hoặc", "và"
@@ -58,27 +60,36 @@ def _act_pattern(words: list[str]) -> str:
 def recipients(acts: list[str], store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per sentence reporting one of the acts done for someone, newest article first."""
     patterns = [(re.compile(rf"(?<!\w){_act_pattern(fold(a).split())}(?!\w)"), a.split()[0]) for a in acts]
+
+    def whom(text: str, folded: str, a: int, b: int) -> str | None:
+        # its verb as the question writes it: "tặng quà", not "tăng hiệu quả", which folds alike
+        hit = next((m for p, verb in patterns for m in p.finditer(folded, a, b)
+                    if text[m.start():m.start() + len(verb)].lower() == verb), None)
+        found = _WHOM.match(text, hit.end(), b) if hit else None
+        if found is None:
+            return None
+        # whom after "cho"; else the act and the rest of its clause ("xây dựng 37 căn nhà tình nghĩa",
+        # "ủng hộ các tỉnh bị thiệt hại do mưa lũ 400 triệu đồng")
+        return found.group(1) or text[hit.start():hit.end()] + found.group(2)
+
+    rows = _sentence_rows(store, fold(" ".join(acts)), keep, whom)
+    return titled_rows((f"Các bài viết nêu {len(rows)} trường hợp, người hay nơi được nhận:",), rows, "", "") \
+        if rows else None
+
+
+def _sentence_rows(store: "Store", query: str, keep: Callable[[str], bool],
+                   name_of: Callable[[str, str, int, int], str | None]) -> list[tuple[str, "Document", Evidence]]:
+    """A row per sentence `name_of` names (from the article's text, its folded copy and the
+    sentence's bounds), over the articles of the chunks BM25 ranks first for `query`, newest first."""
     docs = store.data.documents
     rows = []
-    for doc_id in ranked_articles(store, fold(" ".join(acts)), keep):
-        doc, words = docs[doc_id], store.words(doc_id)
-        spans = store.sentences(doc_id)
+    for doc_id in ranked_articles(store, query, keep):
+        doc, folded, spans = docs[doc_id], store.words(doc_id).folded, store.sentences(doc_id)
         for a, b in spans:
-            folded = words.folded[a:b]
-            # its verb as the question writes it: "tặng quà", not "tăng hiệu quả", which folds alike
-            hit = next((m for p, verb in patterns for m in p.finditer(folded)
-                        if doc.text[a + m.start():a + m.start() + len(verb)].lower() == verb), None)
-            whom = _WHOM.match(doc.text, a + hit.end(), b) if hit else None
-            if whom is None:
-                continue
-            # whom after "cho"; else the act and the rest of its clause ("xây dựng 37 căn nhà tình nghĩa",
-            # "ủng hộ các tỉnh bị thiệt hại do mưa lũ 400 triệu đồng")
-            name = whom.group(1) or doc.text[a + hit.start():a + hit.end()] + whom.group(2)
-            rows.append((name.strip(), doc, sentence_evidence(spans, doc, a, b)))
-    if not rows:
-        return None
-    rows.sort(key=lambda row: row[1].date or "", reverse=True)
-    return titled_rows((f"Các bài viết nêu {len(rows)} trường hợp, người hay nơi được nhận:",), rows, "", "")
+            name = name_of(doc.text, folded, a, b)
+            if name and name.strip():
+                rows.append((name.strip(), doc, sentence_evidence(spans, doc, a, b)))
+    return sorted(rows, key=lambda row: row[1].date or "", reverse=True)
 
 
 # "những hình thức đối thoại nào", "các hình thức tuyên truyền nào" (folded): the practice whose forms are asked
@@ -95,19 +106,15 @@ def asks_forms(q: "Question") -> str | None:
 def forms(practice: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per sentence naming the practice, named by it and the words after it, newest first."""
     pattern = re.compile(rf"(?<!\w){re.escape(practice)}(?!\w)")
-    docs = store.data.documents
-    rows = []
-    for doc_id in ranked_articles(store, practice, keep):
-        doc, words, spans = docs[doc_id], store.words(doc_id), store.sentences(doc_id)
-        for a, b in spans:
-            hit = pattern.search(words.folded, a, b)
-            if hit:
-                named = _NAMED.match(doc.text, hit.end(), b).group(0)
-                if named.strip():  # a form named ("đối thoại chuyên đề …"), not the practice in passing
-                    rows.append(((doc.text[hit.start():hit.end()] + named).strip(), doc,
-                                 sentence_evidence(spans, doc, a, b)))
+
+    def form(text: str, folded: str, a: int, b: int) -> str | None:
+        hit = pattern.search(folded, a, b)
+        named = _NAMED.match(text, hit.end(), b).group(0) if hit else ""
+        # a form named ("đối thoại chuyên đề …"), not the practice in passing
+        return text[hit.start():hit.end()] + named if hit and named.strip() else None
+
+    rows = _sentence_rows(store, practice, keep, form)
     if not rows:
         return None
-    rows.sort(key=lambda row: row[1].date or "", reverse=True)
     written = rows[0][0][:len(practice)]  # as the newest article writes it ("đối thoại")
     return titled_rows((f"Các bài viết nêu {len(rows)} lần ", Strong(written), ":"), rows, "", "")

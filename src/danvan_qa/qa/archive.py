@@ -34,7 +34,7 @@ from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
                                       title_phrases)
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows, ranked_articles)
 
 if TYPE_CHECKING:
@@ -58,7 +58,6 @@ _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
-# the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
 # "X được nhắc tới trong những tin nào?": the articles on X, asked the other way round
 _MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?) (?:trong|o) (?:nhung|cac) "
               r"(?:bai|tin)(?: viet| bao| tuc)? nao$")
@@ -70,6 +69,7 @@ _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){
 _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
 _HOW_MANY_EVENTS = re.compile(rf"^(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})*"
                               r"(?: (?:danh cho|ve|cho))?(?!\w)")
+# the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
 _EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)"
                         rf"|(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
 _REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
@@ -96,7 +96,6 @@ _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!
 _OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
                          "hoac va".split())
-_COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
 def asks_across(q: "Question") -> bool:
@@ -176,7 +175,7 @@ def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["
     """The people of the articles holding a topic's words (four fifths of their weight, by
     rarity) among those BM25 ranks first; None when the topic has no words of its own."""
     docs = store.data.documents
-    wanted = [w for w in topic.split() if w not in _COMMON and w not in _EVENT_WORDS]
+    wanted = [w for w in topic.split() if w not in COMMON_WORDS and w not in _EVENT_WORDS]
     if not wanted:
         return None
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}
@@ -196,7 +195,7 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     (who signed a regulation signed no programme). Events of a topic ("… các hội nghị ký kết chương
     trình …") are left to each article's own answer (qa/per_article.py): retrieval weighs a topic
     better than its words."""
-    if any(w not in _COMMON and w not in _EVENT_WORDS for w in topic.split()):
+    if any(w not in COMMON_WORDS and w not in _EVENT_WORDS for w in topic.split()):
         return None
     people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
     found: dict[str, dict[str, "Person"]] = {}
@@ -293,7 +292,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết", a "hội nghị tổng kết" may be reported as "Tổng kết
     # 10 năm …": the review is the topic, not its classifier
     kept = [folded[i] for i in span]
-    topic = [w for n, w in enumerate(kept) if w not in _COMMON and not (
+    topic = [w for n, w in enumerate(kept) if w not in COMMON_WORDS and not (
         w == "cuoc" and kept[n + 2:n + 3] == ["ket"] or
         " ".join(kept[n:n + 4]) in _REVIEWS or " ".join(kept[n - 1:n + 3]) in _REVIEWS)]
     if len(topic) < 2:
@@ -325,7 +324,6 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
             named = {w for p in pairs & title.pairs for w in p.split()} | held_through(alias_list, title.unigrams)
             holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values())
         if digits <= held and holds and (not events or on_topic(store, doc_id, weight, pairs)):
-
             spans = store.sentences(doc_id)
             # its sentence holding most of the topic, then most of its word pairs; at a tie, the report's own
             # ("Ngày 17/10, … tổ chức Hội nghị …") before the title naming it, unless the article is asked for what

@@ -22,7 +22,7 @@ from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import on_topic
 from danvan_qa.qa.questions import quoted
 from danvan_qa.qa.programme_lists import parties_match, sides
-from danvan_qa.qa.records import EVENT_NOUNS, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
+from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -62,7 +62,6 @@ _TOPIC = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS} ve (?P<topic>\w+(?: \w
 _COUNTED_QUOTE = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(?:\w+\s+){1,2}[“\"]([^”\"\n]{2,200})[”\"]", re.IGNORECASE)
 # "… do ai làm trưởng đoàn?": a title asked of whoever held it at each event
 _HELD_TITLE = re.compile(r"(?<!\w)(?:ai|nguoi nao) lam (?P<title>(?:pho )?truong \w+|chu tich|chu nhiem|to truong)(?!\w)")
-_TOPIC_COMMON = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 
 
 def asks_each(q: "Question") -> bool:
@@ -169,7 +168,7 @@ def _topic(q: "Question", store: "Store") -> tuple[dict[str, float], set[str]]:
     empty without one. An article that does not report an event on it answers another question."""
     found = _TOPIC.search(q.folded)
     words = found["topic"].split() if found else []
-    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in words if w not in _TOPIC_COMMON}
+    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in words if w not in COMMON_WORDS}
     return weight, {f"{a} {b}" for a, b in zip(words, words[1:])}
 
 

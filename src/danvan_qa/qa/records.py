@@ -95,6 +95,8 @@ class Candidate:
 
 
 ROWS_SHOWN = 20  # a longer list across articles says how many more rows there are
+# Folded function words a topic asked about is read without ("các hội nghị về công tác của …")
+COMMON_WORDS = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 CANDIDATE_CHUNKS = 400  # chunks BM25 ranks first whose articles a list by topic reads: its cost does not grow
 # What lists across the archive read in a folded question: "những / các / bao nhiêu", "ai", a year.
 SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")

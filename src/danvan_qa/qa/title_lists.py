@@ -140,7 +140,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     return found
 
 
-_LEVELS = frozenset({"tinh", "huyen", "xa", "thanh"})  # "cấp tỉnh": the title of that level's body
+_LEVEL_WORDS = frozenset({"tinh", "huyen", "xa", "thanh"})  # "cấp tỉnh": the title of that level's body
 
 
 def _titles_in(words: list[str], roles: str) -> list[str]:
@@ -151,7 +151,7 @@ def _titles_in(words: list[str], roles: str) -> list[str]:
             phrase = " ".join(words[i:i + size])
             if phrase.removeprefix("pho ").startswith(TITLES) and any(f in roles for f in forms(phrase)):
                 head, after = words[i:i + size], words[i + size:]
-                if after[:1] == ["cap"] and after[1:2] and after[1] in _LEVELS:  # "Trưởng Ban Dân vận cấp tỉnh"
+                if after[:1] == ["cap"] and after[1:2] and after[1] in _LEVEL_WORDS:  # "Trưởng Ban Dân vận cấp tỉnh"
                     leveled = next((head + extra for extra in ([after[1], "uy"], [after[1]])
                                     if any(f in roles for f in forms(" ".join(head + extra)))), None)
                     if leveled:
