@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from danvan_qa import evaluate
+from danvan_qa.evaluation.gold import GoldError
 from danvan_qa.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -64,11 +65,39 @@ def test_evaluate_tiny_corpus(tiny):
     assert result.meta["documents"] == 2 and len(result.meta["corpus_hash"]) == 16
 
 
+def _pooled(tiny) -> Path:
+    """Article b judged to answer question a (written decomposed, as some editors save text), and a
+    borderline and a not-relevant judgement of a for b, which must not count."""
+    import unicodedata
+
+    rows = [{"question": unicodedata.normalize("NFD", GOLD[0]["question"]), "doc_id": "b", "judgement": "relevant"},
+            {"question": GOLD[1]["question"], "doc_id": "a", "judgement": "borderline"},
+            {"question": GOLD[1]["question"], "doc_id": "a", "judgement": "not_relevant"}]
+    path = tiny / "pooled.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_pooled_judgements_add_the_articles_judged_relevant(tiny):
+    settings = Settings.from_env(corpus=tiny / "corpus", store=tiny / "store")
+    result = evaluate(tiny / "gold.jsonl", settings=settings, k=5, modes=("bm25",), baseline=False,
+                      pooled=_pooled(tiny))
+    gold_only = result.metrics["retrieval_articles"]["bm25"]["overall"]
+    pooled = result.metrics["retrieval_articles_pooled"]["bm25"]["overall"]
+    # question a now has two relevant articles (Recall@1 ½ at best); b and c keep their one
+    assert gold_only["Recall@1"] == 1.0 and pooled["Recall@1"] == pytest.approx(2.5 / 3)
+    assert pooled["Success@1"] == 1.0
+    bad = tiny / "bad_pooled.jsonl"
+    bad.write_text('{"question": "x", "doc_id": "a", "judgement": "maybe"}\n{"doc_id": "a"}\n', encoding="utf-8")
+    with pytest.raises(GoldError, match="line 1.*judgement.*\n.*line 2.*question"):
+        evaluate(tiny / "gold.jsonl", settings=settings, modes=("bm25",), baseline=False, pooled=bad)
+
+
 def test_cli_eval_report_and_json(tiny, tmp_path):
     env = {**os.environ, "DANVAN_QA_CORPUS": str(tiny / "corpus"), "DANVAN_QA_STORE": str(tiny / "store")}
     done = subprocess.run(
         [sys.executable, "-m", "danvan_qa.interfaces.cli", "eval", str(tiny / "gold.jsonl"), "--modes", "bm25", "--json",
-         "--report", str(tmp_path / "rep"), "--no-baseline"],
+         "--report", str(tmp_path / "rep"), "--no-baseline", "--pooled", str(_pooled(tiny))],
         capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
@@ -76,7 +105,7 @@ def test_cli_eval_report_and_json(tiny, tmp_path):
     assert data["meta"]["modes"] == ["bm25"]
     report = (tmp_path / "rep" / "report.md").read_text(encoding="utf-8")
     assert "## Per question type" in report and "Worst failures" in report
-    assert "| all | bm25 |" in report and "article Recall@1" in report
+    assert "| all | bm25 |" in report and "article Recall@1" in report and "pooled article Success@1" in report
     assert (tmp_path / "rep" / "chart.png").read_bytes()[:4] == b"\x89PNG"
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1}\nnot json\n', encoding="utf-8")

@@ -139,6 +139,33 @@ def load_gold(path: Path | str, docs: Mapping[str, str] | None = None) -> list[G
     return items
 
 
+JUDGEMENTS = ("relevant", "borderline", "not_relevant")
+
+
+def load_pooled(path: Path | str) -> dict[str, frozenset[str]]:
+    """Pooled relevance judgements (TREC-style): articles a retrieval mode ranked first that are not
+    gold, each judged by an assessor against the question. A gold question written before the
+    archive grew names only the articles its writer had; another article may answer it as well.
+    Keyed by the question's text (NFC), so one file serves whichever gold files are evaluated
+    together; only "relevant" counts ("borderline" is kept for the record, not counted).
+    One object per line: {"question", "doc_id", "judgement", …}."""
+    path = Path(path)
+    if not path.is_file():
+        raise GoldError(path, [], f"{path}: the pooled judgements file is missing")
+    pooled: dict[str, set[str]] = {}
+    problems: list[str] = []
+    for n, row in json_lines(path):
+        if not isinstance(row.get("question"), str) or not isinstance(row.get("doc_id"), str):
+            problems.append(f"line {n}: needs a \"question\" and a \"doc_id\" (strings)")
+        elif row.get("judgement") not in JUDGEMENTS:
+            problems.append(f"line {n}: \"judgement\" must be one of {', '.join(JUDGEMENTS)}")
+        elif row["judgement"] == "relevant":
+            pooled.setdefault(normalize_text(row["question"]).strip(), set()).add(row["doc_id"])
+    if problems:
+        raise GoldError(path, problems)
+    return {q: frozenset(d) for q, d in pooled.items()}
+
+
 def file_labels(paths: Sequence[Path]) -> list[str]:
     """A short, distinct label per file: its name without extension, with as many parent
     folders as it takes to tell two files of the same name apart (`devset/gold`)."""

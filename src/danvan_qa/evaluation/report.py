@@ -21,6 +21,7 @@ RANKING = ("Success@1", "Success@5", "Success@10", "Recall@1", "Recall@5", "Reca
 CHUNK_RANKING = ("Success@1", "Recall@1", "Recall@5", "MRR@10")
 ARTICLE_RANKING = ("Success@1", "Recall@1", "Recall@5", "MRR@10")
 RETRIEVAL_COLUMNS = (*(f"chunk {n}" for n in CHUNK_RANKING), *(f"article {n}" for n in ARTICLE_RANKING))
+POOLED_RANKING = ("Success@1", "MRR@10")  # with pooled judgements: Recall counts judged articles too
 TYPE_COLUMNS = ("questions", "answer_contained", "token_f1", "entity_precision", "entity_recall",
                 "abstained_answerable", "abstained_unanswerable", "baseline_answer_contained")
 FOLD_COLUMNS = ("questions", "answer_contained", "entity_precision", "entity_recall", "abstained_answerable",
@@ -77,7 +78,7 @@ def print_summary(result: EvalResult, out: TextIO | None = None) -> None:
     console.print(ranking)
     if result.metrics.get("retrieval_articles"):
         by_file = Table(title="Retrieval per gold file (chunks, then articles: relevant = a gold article)")
-        for name in ("gold", "mode", *RETRIEVAL_COLUMNS):
+        for name in ("gold", "mode", *_retrieval_columns(result.metrics)):
             by_file.add_column(name, justify="right")
         for row in _retrieval_rows(result.metrics):
             by_file.add_row(*row)
@@ -107,9 +108,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ↵ ")
 
 
+def _retrieval_columns(metrics: dict) -> list[str]:
+    pooled = [f"pooled article {n}" for n in POOLED_RANKING] if metrics.get("retrieval_articles_pooled") else []
+    return [*RETRIEVAL_COLUMNS, *pooled]
+
+
 def _retrieval_rows(metrics: dict) -> list[list[str]]:
-    """One row per gold file (then all files) and mode: chunk measures, then article measures."""
+    """One row per gold file (then all files) and mode: chunk measures, then article measures (and
+    article measures with pooled judgements, when given)."""
     chunks, articles = metrics["retrieval"], metrics.get("retrieval_articles", {})
+    pooled = metrics.get("retrieval_articles_pooled", {})
     groups = [g for g in next(iter(articles.values()), {}) if g.startswith("file:")] + ["overall"]
     rows = []
     for group in groups:
@@ -117,7 +125,9 @@ def _retrieval_rows(metrics: dict) -> list[list[str]]:
             by_article = articles.get(mode, {}).get(group, {})
             rows.append([group.removeprefix("file:") if group != "overall" else "all",
                          mode, *(fmt(values.get(group, {}).get(n, float("nan"))) for n in CHUNK_RANKING),
-                         *(fmt(by_article.get(n, float("nan"))) for n in ARTICLE_RANKING)])
+                         *(fmt(by_article.get(n, float("nan"))) for n in ARTICLE_RANKING),
+                         *(fmt(pooled[mode].get(group, {}).get(n, float("nan"))) for n in POOLED_RANKING
+                           if mode in pooled)])
     return rows
 
 
@@ -153,8 +163,10 @@ def report_markdown(result: EvalResult, chart: str | None) -> str:
               "Recall@1 below 1 even when its first chunk is right; questions with no such chunk are left "
               "out). Articles: relevant when they are a gold article, each ranked at its best chunk, over "
               "every answerable question (Success@1: a gold article first; Recall@1 is ½ at best for a "
-              "question about two).", ""]
-    lines += _md_table(["gold", "mode", *RETRIEVAL_COLUMNS], _retrieval_rows(result.metrics))
+              "question about two)." + (" Pooled: an article an assessor judged to answer the question "
+              "counts as well as a gold one (`--pooled`)." if result.metrics.get("retrieval_articles_pooled")
+              else ""), ""]
+    lines += _md_table(["gold", "mode", *_retrieval_columns(result.metrics)], _retrieval_rows(result.metrics))
     lat = result.metrics["latency_ms"]
     lines += ["", f"Latency per question: retrieve p50 {lat['retrieve_p50']:.1f} ms / p95 {lat['retrieve_p95']:.1f} ms; "
               f"answer p50 {lat['answer_p50']:.1f} ms / p95 {lat['answer_p95']:.1f} ms.", ""]

@@ -22,7 +22,7 @@ import numpy as np
 
 from danvan_qa.embed.embedding import get_embedder
 from danvan_qa.evaluation import metrics as m
-from danvan_qa.evaluation.gold import GoldItem, evidence_spans, is_relevant, load_gold_files
+from danvan_qa.evaluation.gold import GoldItem, evidence_spans, is_relevant, load_gold_files, load_pooled
 from danvan_qa.evaluation.fusion_fit import examples_by_fold
 from danvan_qa.evaluation.training import cross_validate
 from danvan_qa.index.indexer import build_index, package_version
@@ -30,6 +30,7 @@ from danvan_qa.index.store import Store
 from danvan_qa.ingest.chunking import sentence_spans
 from danvan_qa.ingest.corpus import decode, load_corpus
 from danvan_qa.ingest.names import find_names
+from danvan_qa.ingest.normalize import normalize_text
 from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.reading import read, retrieve_for
 from danvan_qa.qa.retrieval import MODES, open_store
@@ -218,13 +219,15 @@ def evaluate(
     baseline: bool = True,
     progress: bool | Callable[[int, int], None] = False,
     folds: int = 0,
+    pooled: Path | str | None = None,
 ) -> EvalResult:
     """Run the gold questions and compute every metric; see docs/evaluation.md for definitions.
 
     With `folds` > 1 the answer models are refitted `folds` times, each time without
     the articles of one fold, and every question is answered by the models that
     never saw its article (held-out figures); the shipped models' in-sample
-    figures are reported beside them.
+    figures are reported beside them. `pooled` (a file of relevance judgements, `load_pooled`)
+    adds the articles judged to answer a question to its gold ones, for a second article table.
     """
     settings = (settings or Settings.from_env()).replace(
         corpus=Path(corpus) if corpus else None, store=Path(store) if store else None)
@@ -234,6 +237,7 @@ def evaluate(
     if folds == 1 or folds < 0:
         raise ValueError(f"folds must be 0 (no cross-validation) or at least 2, not {folds}")
     paths = [Path(gold)] if isinstance(gold, (str, Path)) else [Path(g) for g in gold]
+    judged = load_pooled(pooled) if pooled else None
     loaded = load_corpus(settings.corpus, max_bytes=settings.max_doc_bytes)
     items = load_gold_files(paths, {d.doc_id: d.text for d in loaded.documents})
     build_index(settings=settings, progress=progress is True)
@@ -259,10 +263,10 @@ def evaluate(
         iterator = tqdm(iterator, desc="questions", unit="q")
     rows = [_run_question(i, st, settings, k, modes, a, docs, published, baseline, f, shipped if folds else None)
             for i, a, f in iterator]
-    ranking, article_ranking = {}, {}
+    ranking, article_ranking, pooled_ranking = {}, {}, {}
     doc_of = {c.chunk_id: c.doc_id for c in st.data.chunks}
     for mode in modes:
-        qrels, run, article_qrels, article_run = {}, {}, {}, {}
+        qrels, run, article_qrels, article_run, pooled_qrels = {}, {}, {}, {}, {}
         for item, row in zip(items, rows):
             spans = evidence_spans(item, docs)
             qrels[item.id] = {c.chunk_id: 1 for c in st.data.chunks if c.doc_id in item.doc_ids
@@ -271,9 +275,14 @@ def evaluate(
             if item.answerable:
                 article_qrels[item.id] = {d: 1 for d in item.doc_ids}
                 article_run[item.id] = article_ranks([cid for cid, _ in row.retrieved[mode]], doc_of)
+                if judged is not None:
+                    extra = judged.get(normalize_text(item.question).strip(), frozenset())
+                    pooled_qrels[item.id] = {d: 1 for d in (*item.doc_ids, *extra)}
         ranking[mode] = m.ranking_metrics(qrels, run)
         article_ranking[mode] = m.ranking_metrics(article_qrels, article_run)
-    metrics = _summarise(rows, ranking, article_ranking)
+        if judged is not None:
+            pooled_ranking[mode] = m.ranking_metrics(pooled_qrels, article_run)
+    metrics = _summarise(rows, ranking, article_ranking, pooled_ranking)
     if not baseline:
         _drop_baseline(metrics)
     return EvalResult(metrics=metrics, questions=rows, ranking=ranking, article_ranking=article_ranking, meta={
@@ -345,7 +354,8 @@ def _retrieval(ranking: Ranking, groups: dict[str, set[str]]) -> dict[str, dict[
     return out
 
 
-def _summarise(rows: list[QuestionResult], ranking: Ranking, article_ranking: Ranking | None = None) -> dict[str, Any]:
+def _summarise(rows: list[QuestionResult], ranking: Ranking, article_ranking: Ranking | None = None,
+               pooled_ranking: Ranking | None = None) -> dict[str, Any]:
     types = sorted({r.type for r in rows})
     ids_by_type = {t: {r.id for r in rows if r.type == t} for t in types}
     folds = sorted({r.fold for r in rows if r.fold is not None})
@@ -361,6 +371,7 @@ def _summarise(rows: list[QuestionResult], ranking: Ranking, article_ranking: Ra
         "files": {label: _answer_metrics([r for r in rows if r.id.startswith(f"{label}:")]) for label in labels},
         "retrieval": _retrieval(ranking, ids_by_type | ids_by_file),
         "retrieval_articles": _retrieval(article_ranking or {}, ids_by_file),
+        "retrieval_articles_pooled": _retrieval(pooled_ranking or {}, ids_by_file),
         "latency_ms": {
             "retrieve_p50": _percentile([r.retrieve_ms for r in rows], 50),
             "retrieve_p95": _percentile([r.retrieve_ms for r in rows], 95),

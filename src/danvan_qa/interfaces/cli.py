@@ -90,6 +90,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--report", type=Path, help="write report.md, metrics.json and chart.png into this folder")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON on stdout")
     p.add_argument("--no-baseline", action="store_true", help="skip the naive sentence baseline (faster)")
+    p.add_argument("--pooled", type=Path, help="relevance judgements of non-gold articles (eval/pooled.jsonl): "
+                   "also report article retrieval counting those judged to answer a question")
 
     p = sub.add_parser("train", help="fit the answer ranker and abstention on gold files (by-article thresholds)")
     _common(p)
@@ -185,7 +187,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     progress = False if args.json else True if sys.stderr.isatty() else _progress_line
     result = evaluate(args.gold, k=args.k, modes=modes, settings=settings, baseline=not args.no_baseline,
-                      progress=progress, folds=args.folds)
+                      progress=progress, folds=args.folds, pooled=args.pooled)
     if args.json:
         print(metrics_json(result))
     else:
