@@ -77,6 +77,24 @@ def test_who_else_sets_aside_the_people_already_shown(store):
         "Ngoài Trần Văn Bình, những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
 
 
+def test_who_else_asks_the_act_the_follow_up_names(store):
+    shown = Context(CONTEXT.question, CONTEXT.topic, CONTEXT.person, CONTEXT.programme, shown=("Trần Văn Bình",))
+    assert understand("Còn ai đồng chủ trì nữa?", shown, store) == \
+        "Ngoài Trần Văn Bình, những ai đồng chủ trì hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
+    assert understand("con ai ky nua", shown, store) == \
+        "Ngoài Trần Văn Bình, những ai ky hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
+
+
+def test_a_bare_follow_up_asks_of_the_event_not_of_the_person_last_asked_for(store):
+    asked = "Trưởng Ban Dân vận Huyện ủy nào chủ trì hội nghị ký kết ở huyện Tân Lạc?"
+    last = Context(asked, topic_of(asked), person="Trần Văn Bình", shown=("Trần Văn Bình",))
+    assert understand("o dau vay?", last, store) == "hội nghị ký kết ở huyện Tân Lạc o dau vay?"
+    # answered by a place, the words before the event are its parties, and stay
+    parties = "Ban Dân vận Huyện ủy và Công an huyện tổ chức hội nghị ký kết ở huyện Tân Lạc ở đâu?"
+    assert understand("ngay nao", Context(parties, topic_of(parties)), store) == \
+        "Ban Dân vận Huyện ủy và Công an huyện tổ chức hội nghị ký kết ở huyện Tân Lạc ngay nao"
+
+
 def test_the_topic_is_the_question_without_what_it_asks():
     assert topic_of("Ai chủ trì hội nghị ký kết ở huyện Tân Lạc?") == "hội nghị ký kết ở huyện Tân Lạc"
     assert topic_of("Chương trình số 12-CTr/BDV là chương trình phối hợp giữa những cơ quan nào?") == \

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from danvan_qa.ingest.facts import organisations
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, small_talk
+from danvan_qa.qa.records import EVENT_NOUNS
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -38,6 +39,12 @@ _SAME_FIGURE = re.compile(r"^\W*(?:con )?so (?:do|nay|ay) (?:o|cua|tai) (.+?) (?
 _NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Chương trình (phối hợp) số 17(-CTr/…)"
 # "Còn ai nữa?", "con ai du nua", "Còn ai dự hội nghị nữa?", "Ai khác?": who else took part
 _WHO_ELSE = re.compile(r"^\W*con (?:nhung )?ai(?!\w)|(?<!\w)ai(?: \w+){0,4} (?:nua|khac)(?!\w)")
+# the act a "who else" names ("Còn ai đồng chủ trì nữa?", "con ai ky nua"): asked instead of attending
+_ELSE_ACT = re.compile(r"(?<!\w)(?:dong chu tri|chu tri|phat bieu|ky ket|ky|chung kien|tham gia|trao|tang)(?!\w)")
+# where a bare "ở đâu?", "ngày nào?" finds its subject in the last topic when the last answer was people: the
+# event or programme, not the person asked for ("Thứ trưởng … dự Hội nghị X" → "Hội nghị X"); otherwise the
+# words before the event are its parties ("Bộ Công an và Ban … tổ chức hội nghị …") and stay
+_SUBJECT = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|hoi nghi|le|chuong trinh|ke hoach)(?!\w)")
 # Question words and fillers: what remains of a question without them is its topic.
 _ASKING = re.compile(
     r"(?<!\w)(?:những ai|là ai|ai|(?:có )?(?:số|ký) hiệu|vào ngày nào|ngày nào|ngày mấy|khi nào|bao giờ|lúc nào|thời gian nào|ở đâu|tại đâu|"
@@ -103,7 +110,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         return question
     if _WHO_ELSE.search(folded):
         besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
-        return f"{besides} ai dự {context.topic}?"
+        act = _ELSE_ACT.search(folded)
+        return f"{besides} ai {question[act.start():act.end()] if act else 'dự'} {context.topic}?"
     out = question
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:
@@ -121,7 +129,10 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
             about = _by_number(context.topic[at:]) if at >= 0 else f"{noun} {context.topic}"
         out = f"{out[:hit.start()]}{about}{out[hit.end():]}"
     if out == question and not _stands_alone(question, store):
-        out = f"{context.topic} {question[0].lower()}{question[1:]}"
+        topic, subject = context.topic, _SUBJECT.search(fold(context.topic))
+        if context.shown and subject and subject.start() > 0 and not re.search(r"(?<!\w)ai(?!\w)", folded):
+            topic = topic[subject.start():]  # "o dau vay?" after "Thứ trưởng … nào dự Hội nghị X?" answered by a person
+        out = f"{topic} {question[0].lower()}{question[1:]}"
     return out
 
 
