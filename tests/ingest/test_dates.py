@@ -9,6 +9,12 @@ def test_full_and_short_dates():
     assert found == [(4, 11, None), (27, 5, 2016), (26, 5, None)]
 
 
+def test_the_long_form_in_the_order_dates_stand():
+    text = "Ngày 4-11, công ty thành lập ngày 1 tháng 4 năm 1976; ông mất ngày 4 tháng 7, còn ngày 31 tháng 2 năm 1990 thì không có."
+    found = [(text[d.start:d.end], d.day, d.month, d.year) for d in find_dates(text)]
+    assert found == [("4-11", 4, 11, None), ("1 tháng 4 năm 1976", 1, 4, 1976), ("4 tháng 7", 4, 7, None)]
+
+
 def test_periods_and_document_numbers_are_not_dates():
     assert list(find_dates("giai đoạn 2016-2021, Nghị quyết 25-NQ/TW, 2022 - 2026, 38-Ctr")) == []
     # a bare d/m without a cue word is not taken for a date

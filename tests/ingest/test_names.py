@@ -81,6 +81,8 @@ def _acts(text: str) -> dict[str, tuple[str, ...]]:
     ("Dự có Đại tá Nguyễn Văn An, Giám đốc Công an tỉnh, Phó Chủ tịch UBND tỉnh; Lê Văn Bình, Bí thư Huyện ủy.",
      [("Nguyễn Văn An", "Đại tá", "Giám đốc Công an tỉnh, Phó Chủ tịch UBND tỉnh"),
       ("Lê Văn Bình", None, "Bí thư Huyện ủy")]),
+    # after a person cue, a name that is also a country's is the person's
+    ("Đồng chí Hà Lan, Chủ tịch Hội Nông dân xã phát biểu.", [("Hà Lan", None, "Chủ tịch Hội Nông dân xã")]),
 ])
 def test_people_shapes(text, expected):
     assert _people(text) == expected
@@ -93,6 +95,7 @@ def test_people_shapes(text, expected):
     "Bài và ảnh: Lê Thu Trang",
     "Đoàn Thanh niên và Đoàn Kiểm tra số 1 làm việc với xã. Trang Chủ",
     "Ban Tôn giáo tỉnh, Ban Chỉ đạo Tây Nam bộ và Hội Cựu chiến binh cùng phối hợp.",
+    "Thương nhân Nhật Bản, Bồ Đào Nha, Hà Lan đến buôn bán.",  # countries that hold a family name
 ])
 def test_places_credits_and_bodies_are_not_people(text):
     assert [text[a:b] for a, b in find_names(text)] == []

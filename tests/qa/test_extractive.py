@@ -2,7 +2,8 @@
 
 import pytest
 
-from danvan_qa.qa.extractive import Sentence, duration_span, number_span, period_span, place_span, relative_period, year_span
+from danvan_qa.qa.extractive import (Sentence, date_span, duration_span, number_span, period_span, place_span, relative_period,
+                                     year_span)
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.qa.questions import parse
 
@@ -41,6 +42,31 @@ def test_a_year_the_question_does_not_name():
     span = year_span(q("Năm 2021 tỉnh đạt kết quả cao, còn năm nào nữa?"), s("Kết quả năm 2021 cao hơn năm 2019."))
     assert span.text == "2019"
     assert year_span(q("Năm nào?"), s("Ngày 4-11 đã ký kết.")) is None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Sông chảy qua mấy quốc gia?", "Sông chảy qua sáu quốc gia trước khi ra biển.", "sáu"),
+    ("Hội có bao nhiêu thành viên?", "Hai mươi lăm thành viên đã dự buổi họp.", "Hai mươi lăm"),
+    ("Tỉnh có bao nhiêu mô hình?", "Tỉnh có 212 mô hình và hai đội.", "212"),  # digits first
+    ("Sao Hỏa là hành tinh thứ mấy tính từ Mặt Trời?", "Sao Hỏa là hành tinh thứ tư tính từ Mặt Trời.", "thứ tư"),
+    ("Đây là vườn quốc gia thứ mấy?", "Cúc Phương là vườn quốc gia đầu tiên của cả nước.", "đầu tiên"),
+    ("Đoàn kiểm tra số mấy làm việc?", "Đoàn kiểm tra số 1 đã làm việc.", "số 1"),
+])
+def test_a_number_or_an_ordinal_in_digits_or_words(question, sentence, expected):
+    found = number_span(q(question), s(sentence))
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Văn Miếu được dựng lên từ bao giờ?", "Dưới triều Lý, Văn Miếu được xây dựng năm 1070 để thờ Khổng Tử.", "năm 1070"),
+    ("Phố cổ hưng thịnh khi nào?", "Từ thế kỷ 16 đến thế kỷ 18, đây là thương cảng sầm uất.", "thế kỷ 16"),
+    ("Sau trận năm 1288, khi nào nhà Trần dời đô?", "Năm 1288 thắng trận, đến năm 1400 thì mất ngôi.", "năm 1400"),  # not the year asked with
+    ("Công ty ra đời ngày nào?", "Công ty được thành lập năm 1976 ở California.", None),  # a day is asked: a year is no answer
+    ("Apple ra đời ngày nào?", "Công ty được thành lập vào ngày 1 tháng 4 năm 1976.", "1 tháng 4 năm 1976"),
+])
+def test_a_date_in_any_written_form(question, sentence, expected):
+    found = date_span(q(question), s(sentence), None)
+    assert (found[0].text if found else None) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -1,4 +1,4 @@
-"""Date mentions in Vietnamese news text: "26/05/2022", "Ngày 4-11", "Thứ Hai, 14/02/2022".
+"""Date mentions in Vietnamese text: "26/05/2022", "Ngày 4-11", "Thứ Hai, 14/02/2022", "ngày 1 tháng 4 năm 1976".
 
 Articles often write an event date without its year ("Chiều ngày 26/5"); the
 year is then taken from the article's own date, or from the latest full date
@@ -14,6 +14,8 @@ from typing import Iterator, NamedTuple
 
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/-])")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# The long form, cued by "ngày" itself: "ngày 1 tháng 4 năm 1976", "ngày 4 tháng 7" (the mention starts at the day)
+_LONG_FORM = re.compile(r"(?<!\w)(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:,\s*)?(?i:năm)\s+(\d{3,4}))?(?!\d)")
 # A date counts as an event date only after a word that introduces one ("ngày", "Sáng nay (8-11)"), so
 # "giai đoạn 2016-2021" or "Nghị quyết 25-NQ" are never taken for dates.
 _DATE_CUE = re.compile(
@@ -62,7 +64,20 @@ def _valid(day: int, month: int, year: int | None) -> bool:
 
 
 def find_dates(text: str, *, cued_only: bool = False) -> Iterator[DateMention]:
-    """Every plausible d/m[/yyyy] mention; with `cued_only`, only after ngày/thứ/chiều…."""
+    """Every plausible d/m[/yyyy] mention, and the long form "ngày d tháng m [năm yyyy]", in the
+    order they stand; with `cued_only`, only after ngày/thứ/chiều…."""
+    yield from sorted((*_numeric(text, cued_only), *_long_form(text)))
+
+
+def _long_form(text: str) -> Iterator[DateMention]:
+    for m in _LONG_FORM.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else None
+        if _valid(day, month, year):
+            yield DateMention(m.start(1), m.end(), day, month, year)
+
+
+def _numeric(text: str, cued_only: bool) -> Iterator[DateMention]:
     for m in _DAY_MONTH_YEAR.finditer(text):
         day, month = int(m.group(1)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else None

@@ -75,6 +75,14 @@ PLACES = frozenset(
     "Hà Nội|Hà Giang|Hà Tĩnh|Hà Nam|Hà Tây|Hồ Chí Minh|Thái Bình|Thái Nguyên|Lâm Đồng|Cao Bằng|Ninh Bình|"
     "Ninh Thuận|Đồng Nai|Đồng Tháp|Yên Bái".split("|")
 )
+# Countries and regions abroad whose names hold a Vietnamese family name ("Bồ Đào Nha", "Hà Lan"): a
+# place, not a person "Đào Nha" or "Hà Lan" (a general gazetteer)
+COUNTRIES = frozenset(
+    "Bồ Đào Nha|Tây Ban Nha|Hà Lan|Na Uy|Thụy Điển|Thụy Sĩ|Ấn Độ|Triều Tiên|Hàn Quốc|Trung Quốc|Nhật Bản|Thái Lan|"
+    "Đan Mạch|Phần Lan|Ba Lan|Hy Lạp|Thổ Nhĩ Kỳ|Ai Cập|Tân Tây Lan|Mông Cổ|Hoa Kỳ|Trung Hoa|Đài Loan|Hồng Kông|"
+    "Mã Lai|Miến Điện|Bắc Triều Tiên|Nam Phi|Ả Rập Xê Út|Liên Xô|Đông Timor|Tây Tạng|Đông Nam Á|Châu Âu|Châu Á|"
+    "Châu Phi|Châu Mỹ|Bắc Mỹ|Nam Mỹ|Nam Cực|Bắc Cực".split("|")
+)
 # The provinces and centrally-run cities (a general gazetteer), for reading places in questions
 # typed without capitals ("giam doc cong an tinh son la").
 PROVINCES = frozenset(

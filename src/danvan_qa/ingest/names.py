@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from danvan_qa.ingest.lexicon import (
     CREDITS, PERSON_CUES, PLACE_WORDS, PLACES, PREDICATES, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER,
 )
-from danvan_qa.ingest.lexicon import PROVINCES  # noqa: F401 - also imported from here (benchmarks)
+from danvan_qa.ingest.lexicon import COUNTRIES, PROVINCES  # noqa: F401 - also imported from here (benchmarks)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -107,6 +107,18 @@ def _not_a_person(text: str, start: int, end: int, cued: bool) -> bool:
     return not (after and _head_at(text, after.end()) is not None) and not _role_before(text, start, [])
 
 
+def _in_country(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a country's name written around it."""
+    window = max(0, start - 24)
+    for country in COUNTRIES:
+        at = text.find(country, window, end + 24)
+        while 0 <= at < end:
+            if at + len(country) > start:
+                return True
+            at = text.find(country, at + 1, end + 24)
+    return False
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans of person names: a family name + 1-3 capitalised syllables, or 2-5 after a person cue."""
     spans: list[tuple[int, int]] = []
@@ -129,6 +141,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         start, end = run[i].start(), run[j - 1].end()
         if i > 0 and text[start:end] in PLACES:
             continue  # the tail of a longer run: "Thành ủy Hà Nội Trần Văn Bình" keeps the person
+        if not cued and _in_country(text, start, end):
+            continue  # "thương nhân Bồ Đào Nha", "Hà Lan": a country, not "Đào Nha" or "Hà Lan"
         if not _not_a_person(text, start, end, cued or i > 0):
             spans.append((start, end))
     spans += [span for span in _capital_names(text) if not any(a < span[1] and span[0] < b for a, b in spans)]

@@ -90,6 +90,11 @@ _UNIT_WORDS = ("năm", "tháng", "ngày", "giờ")
 _NUMBER = r"(?<![\d/.,-])(\d+(?:[.,]\d+)*(?:/\d+)?)(?![\d/]|[.,]\d|\.[^\W\d_])"  # not "1.jpg"
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|USD|VNĐ)", re.IGNORECASE)
 _COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)"
+# A number in words before what it counts: "sáu quốc gia", "hai mươi lăm người", "Bốn nước"
+_DIGIT_WORDS = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|nghìn|ngàn|triệu|tỷ)"
+_WORD_NUMBER = rf"(?<!\w)((?i:{_DIGIT_WORDS})(?:\s+{_DIGIT_WORDS})*)(?=\s+\w)"
+# An ordinal in words: "thứ tư", "thứ nhất", "thứ mười hai" (after "thứ"); "đầu tiên" is the first
+_ORDINAL = r"(?:\d+|[IVXLC]+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))?)"
 _DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
                        re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
@@ -124,20 +129,24 @@ def _number_span(question: Question, sentence: Sentence) -> Span | None:
         return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
     if before and fold(before.group(1)).split()[-1] in ("so", "thu"):  # "số mấy", "lần thứ mấy"
         head = before.group(1)
-        hit = re.search(re.escape(head) + r"\s+(\d+|[IVXLC]+)\b", text, re.IGNORECASE)
-        if hit:  # found after both words ("kiểm tra số 1"), shown from "số": "số 1", or from the
-            # document it numbers: "Chỉ thị số 13"
-            start = hit.start() + hit.group(0).lower().rfind(head.split()[-1].lower())
-            document = re.search(rf"(?:{_DOCUMENT_NOUNS})\s+$", text[max(0, start - 20):start], re.IGNORECASE)
-            start = start - len(document.group(0)) if document else start
-            return Span(text[start:hit.end()], sentence.start + start, sentence.start + hit.end())
+        for words in (head, head.split()[-1]):  # after both words ("kiểm tra số 1"), else after "số / thứ"
+            hit = re.search(rf"(?<!\w){re.escape(words)}\s+{_ORDINAL}(?!\w)", text, re.IGNORECASE)
+            if hit:  # shown from "số": "số 1", or from the document it numbers: "Chỉ thị số 13"
+                start = hit.start() + hit.group(0).lower().rfind(head.split()[-1].lower())
+                document = re.search(rf"(?:{_DOCUMENT_NOUNS})\s+$", text[max(0, start - 20):start], re.IGNORECASE)
+                start = start - len(document.group(0)) if document else start
+                return Span(text[start:hit.end()], sentence.start + start, sentence.start + hit.end())
+        first = re.search(r"(?<!\w)đầu tiên(?!\w)", text, re.IGNORECASE) if fold(head).endswith("thu") else None
+        if first:  # "… thứ mấy?" — "… đầu tiên"
+            return Span(first.group(0), sentence.start + first.start(), sentence.start + first.end())
     if m and m.group(1).lower().split()[0] in ("tiền", "kinh", "giá"):  # "bao nhiêu tiền / kinh phí / giá trị"
         hit = _MONEY.search(text)
         return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
     if m:
         for noun in (m.group(1), m.group(1).split()[0]):
             # the number, then the noun, perhaps after a classifier: "62/63 đơn vị Công an tỉnh"
-            hit = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?" + re.escape(noun) + r"\b", text, re.IGNORECASE)
+            hit = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?" + re.escape(noun) + r"\b", text, re.IGNORECASE) or \
+                re.search(_WORD_NUMBER + r"\s+(?:\w+\s+){0,1}?" + re.escape(noun) + r"\b", text, re.IGNORECASE)
             if hit:
                 unit = noun.split()[0]
                 # "bao nhiêu năm thực hiện": the number with its unit, "05 năm", not the verb after it
@@ -161,12 +170,21 @@ def _asks_day(question: Question) -> bool:
     return bool(re.search(r"(?<!\w)ngay(?!\w)", question.folded))
 
 
+# A year or a century, for "khi nào / bao giờ" when no day stands in the sentence: "Năm 1070", "thế kỷ 16"
+_YEAR_OR_CENTURY = re.compile(r"(?<!\w)(?i:năm)\s+\d{3,4}(?!\d)|(?<!\w)(?i:thế)\s+(?i:kỷ|kỉ)\s+(?:\d{1,2}|[IVXLC]+)(?!\w)")
+
+
 def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple[Span, str | None] | None:
     """The date mention nearest to the question's words in the sentence, with its ISO reading; a
-    month of a year ("từ tháng 4/2024"), without one, when no day is asked."""
+    month of a year ("từ tháng 4/2024"), else a year or century ("Năm 1070") the question does not
+    name, without one, when no day is asked."""
     mentions = list(dates.find_dates(sentence.text)) or list(dates.find_dates(sentence.text, cued_only=False))
     if not mentions:
-        month = None if _asks_day(question) else _MONTH_YEAR.search(sentence.text)
+        if _asks_day(question):
+            return None
+        named = fold(question.text)
+        month = _MONTH_YEAR.search(sentence.text) or next(
+            (y for y in _YEAR_OR_CENTURY.finditer(sentence.text) if fold(y.group(0)) not in named), None)
         if month is None:
             return None
         return Span(month.group(0), sentence.start + month.start(), sentence.start + month.end()), None
@@ -294,15 +312,21 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
         found = [(m.start, m.end, m.start in cued, False) for m in dates.find_dates(text, cued_only=False)]
         if re.search(r"(?<!\w)nam nao(?!\w)", question.folded):  # "năm nào" asks for a year
             found += [(y.start(), y.end(), True, False) for y in _YEAR.finditer(text)]
-        elif not _asks_day(question):  # "khi nào", "thời gian nào": perhaps a period, or a month
+            found += [(y.start(), y.end(), True, False) for y in _YEAR_OR_CENTURY.finditer(text)]  # "năm 1070"
+        elif not _asks_day(question):  # "khi nào", "thời gian nào": perhaps a period, a month, a year or a century
             found += [(a, b, cue, True) for a, b, cue in _periods(text)]
             found += [(m.start(), m.end(), True, False) for m in _MONTH_YEAR.finditer(text)]
+            found += [(y.start(), y.end(), True, False) for y in _YEAR_OR_CENTURY.finditer(text)  # not inside those
+                      if not any(a < y.end() and y.start() < b for a, b, _, _ in found)]
     elif kind == "number":
         wanted = set(content_tokens(question))
         for m in re.finditer(_NUMBER, text):
             after = set(re.findall(r"\w+", fold(text[m.end(): m.end() + 30]))[:3])
             found.append((m.start(1), m.end(1), bool(after & wanted), False))
         found += [(m.start(), m.end(), True, False) for m in re.finditer(r"\d+(?:[.,]\d+)?\s*%", text)]
+        for m in re.finditer(_WORD_NUMBER, text):  # "sáu quốc gia": in words, only before what the question counts
+            if set(re.findall(r"\w+", fold(text[m.end(): m.end() + 30]))[:2]) & wanted:
+                found.append((m.start(1), m.end(1), True, False))
         rule = number_span(question, sentence)
         if rule is not None:
             found.append((rule.start - at, rule.end - at, True, False))
