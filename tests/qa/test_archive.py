@@ -193,6 +193,18 @@ def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     assert deputies.short == "1" and [i.name for i in deputies.items] == ["Lê Thị Hoa"]
 
 
+def test_two_whole_titles_joined_by_or_list_the_holders_of_both(answerer):
+    a = answerer.answer("Những ai được nêu là Trưởng Ban Dân vận Thành ủy hoặc Thứ trưởng Bộ Nội vụ trong các bài?",
+                        mode="bm25")
+    assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình", "Đào Minh Tâm"]
+
+
+@pytest.mark.parametrize("question", ["co bao nhieu nguoi giu chuc thu truong bo noi vu duoc nhac ten",
+                                      "Có bao nhiêu người được nêu là Thứ trưởng Bộ Nội vụ?"])
+def test_people_named_or_said_to_hold_a_title_are_counted_across_the_archive(answerer, question):
+    assert answerer.answer(question, mode="bm25").short == "2"
+
+
 def test_a_title_is_held_however_the_role_writes_it(answerer):
     """"Phó Trưởng Ban Thường trực Ban Tuyên giáo TW" is a Phó Trưởng Ban Tuyên giáo Trung ương."""
     a = answerer.answer("Các bài viết nêu tên bao nhiêu Phó Trưởng Ban Tuyên giáo Trung ương?", mode="bm25")

@@ -130,13 +130,18 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     that some person's role or rank holds: "thu truong bo cong an", "pho truong ban dan van trung
     uong", "dai tuong"; with the alternatives the question writes after it, whose words take the
     place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
-    tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"; and a title in brackets beside it, another way of
-    writing it ("Ủy viên Trung ương Đảng (Ủy viên Ban Chấp hành Trung ương Đảng)")."""
+    tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"; a whole title after "hoặc" ("Giám đốc Công an tỉnh hoặc
+    Giám đốc Công an thành phố"); and a title in brackets beside it, another way of writing it ("Ủy
+    viên Trung ương Đảng (Ủy viên Ban Chấp hành Trung ương Đảng)")."""
     text = re.sub(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)[^)]*\)", " ", fold(q.restored))  # "(trừ …)"
     found: list[str] = []
     others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|bao gom|gom)(?!\w)", b)]
+    roles = role_index(store).text
     for segment in (re.sub(r"\([^)]*\)", " ", text), *others):  # "(kể cả …)" qualifies the title before it
-        found += [t for t in _titles_in(segment.split(), role_index(store).text) if t not in found]
+        # the segment whole ("… Tỉnh ủy hoặc Thành ủy"), then each side of "hoặc / hay", which may name a title
+        # of its own ("Giám đốc Công an tỉnh hoặc Giám đốc Công an thành phố")
+        for piece in (segment, *re.split(r"(?<!\w)(?:hoac|hay)(?!\w)", segment)):
+            found += [t for t in _titles_in(piece.split(), roles) if t not in found]
     return found
 
 
