@@ -33,6 +33,17 @@ def test_the_events_of_a_month_of_any_year_one_row_per_article_newest_first(answ
     assert answerer.answer("co bao nhieu hoat dong dien ra trong nam 2023", mode="bm25").short == "2"
 
 
+def test_signings_of_a_month_are_counted_however_the_sentence_reports_them(tmp_path):
+    """"lễ ký kết chương trình phối hợp": the thing signed is no topic, and a sentence saying only
+    "ký kết" reports a signing."""
+    rows = {**ARTICLES, "t4": ("2016-11-04", "Đông Lâm", "Ký kết ở Đông Lâm",
+                               "Ngày 4-11, Ban Dân vận Thành ủy và Công an thành phố tổ chức ký kết chương trình phối hợp.")}
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in rows.items()}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    a = answerer.answer("bao nhieu le ky ket chuong trinh phoi hop dien ra vao thang 11", mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["t1", "t4"]  # not t2's contest
+
+
 @pytest.mark.parametrize("question", [
     "Có những hội nghị nào diễn ra vào tháng 6 năm 2019?",  # only recalled by an article of 2023: no row of its own
     "Ai chủ trì các hội nghị diễn ra vào tháng 11?",  # who: asked as usual

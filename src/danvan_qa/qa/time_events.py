@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)")
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
-_FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo".split())
+_FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo".split()
+                   + "ky ket chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
 # … when: "vào tháng 11", "trong tháng 5 năm 2023", "tháng 5/2023" (as "thang 5 2023"), "trong năm 2022"
 _WHEN = re.compile(r"(?<!\w)(?:vao|trong) (?:thang (?P<month>1[0-2]|0?[1-9])(?: (?:nam )?(?P<in_year>(?:19|20)\d\d))?"
                    r"|nam (?P<year>(?:19|20)\d\d))(?!\w)")
@@ -87,7 +88,8 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
     kinds = () if when.kinds & _ANY_KIND else tuple(when.kinds)  # "các hội thi …" keeps the contests
     rows = [h for h in found.values()
             if all(place_in(fold(p), fold(f"{docs[h.doc_id].place or ''} {docs[h.doc_id].title}")) for p in q.places)
-            and (not kinds or any(re.search(rf"(?<!\w){k}(?!\w)", fold(docs[h.doc_id].text[h.start:h.end])) for k in kinds))]
+            and (not kinds or any(re.search(rf"(?<!\w){_kind(k)}(?!\w)", fold(docs[h.doc_id].text[h.start:h.end]))
+                                  for k in kinds))]
     if len(rows) < 2:
         return None
     rows.sort(key=lambda h: h.date, reverse=True)
@@ -101,6 +103,11 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows),
                    str(len(rows)) if counts(q.folded, q.restored) else docs[rows[0].doc_id].title)
+
+
+def _kind(kind: str) -> str:
+    """How a sentence reports a kind of event: a signing ("lễ ký kết") may say only "tổ chức ký kết"."""
+    return "(?:le )?ky ket" if kind == "le ky ket" else kind
 
 
 def _dated_sentence(store: "Store", doc_id: str) -> _Held | None:
