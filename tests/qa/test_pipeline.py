@@ -24,7 +24,7 @@ class _Store:
 
 class _Reading:
     def __init__(self) -> None:
-        self.question = type("Q", (), {"text": "Ai chủ trì?", "kind": "chair"})()
+        self.question = type("Q", (), {"text": "Ai chủ trì?", "kind": "chair", "folded": "ai chu tri"})()
 
 
 PUBLISHED = "Đồng chí Trần Văn A, Trưởng ban chủ trì. Dự có ông Lê B_* và bà Phạm C."
@@ -105,6 +105,23 @@ def test_the_best_sentence_is_the_floor_under_a_weak_typed_answer():
     assert decide(_Reading(), [], [strong, sentence, _none()], MODEL, 0.5).chosen is strong
     weak_sentence = Candidate("sentence", None, B, Features(ONE, (-1.0,)), sentence.statements)
     assert decide(_Reading(), [], [weak, weak_sentence, _none()], MODEL, 0.5).chosen is None
+
+
+def test_an_answer_from_a_text_on_another_subject_is_held_to_its_own_threshold():
+    """p = sigmoid(4x): 0.62 at x = 0.125. A news article of the field (domain_article 0.8) is held to
+    0.7 and refused; a paragraph on another subject (0.0) to the open threshold 0.5, and answered."""
+    names = ("x", "domain_article")
+    model = LinearModel(names, (4.0, 0.0), 0.0, (0.0, 0.0), (1.0, 1.0))
+
+    def answer(domain: float) -> Candidate:
+        return Candidate("span", "x", A, Features(names, (0.125, domain)), (Statement(('"', "x", '"'), A),))
+
+    assert decide(_Reading(), [], [answer(0.8), _none()], model, 0.7, 0.5).chosen is None
+    assert decide(_Reading(), [], [answer(0.0), _none()], model, 0.7, 0.5).chosen is not None
+    assert decide(_Reading(), [], [answer(0.0), _none()], model, 0.7).chosen is None  # one threshold for all
+    field = _Reading()  # a question about the field is held to its threshold whatever text answers it
+    field.question = type("Q", (), {"text": "", "kind": "chair", "folded": "ai chu tri hoi nghi dan van"})()
+    assert decide(field, [], [answer(0.0), _none()], model, 0.7, 0.5).chosen is None
 
 
 def test_records_refuse_what_they_cannot_carry():

@@ -91,6 +91,8 @@ def test_shipped_models_match_the_features():
     assert models.span.names == SPAN_FEATURES
     assert models.answerable.names == ANSWERABLE_FEATURES
     assert 0 < models.abstain_below < 1 and models.trained_on["articles"] >= 5
+    # the shipped models are fitted on general paragraphs too (eval/open_domain): their answers have a threshold
+    assert models.abstain_below_open is not None and 0 < models.abstain_below_open < 1
 
 
 def test_shipped_models_say_what_they_were_fitted_on():

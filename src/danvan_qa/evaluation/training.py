@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from danvan_qa.evaluation.gold import GoldItem, load_gold_files
 from danvan_qa.evaluation.metrics import contains_answer, normalize_answer
 from danvan_qa.index.store import Store
+from danvan_qa.ingest.normalize import fold as fold_text
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, SentenceCandidate, sentence_candidates
 from danvan_qa.qa.decide import preferred
 from danvan_qa.qa.drafts import Drafter
@@ -26,7 +27,7 @@ from danvan_qa.qa.reading import Reading, read, retrieve_for
 from danvan_qa.qa.extractive import SPAN_KINDS
 from danvan_qa.qa.records import Features
 from danvan_qa.qa.spans import SPAN_FEATURES, span_candidates
-from danvan_qa.qa.support import ANSWERABLE_FEATURES
+from danvan_qa.qa.support import ANSWERABLE_FEATURES, is_open
 from danvan_qa.qa.questions import WHO_KINDS
 from danvan_qa.qa.who import PERSON_FEATURES, person_candidates
 from danvan_qa.records import Passage
@@ -34,6 +35,7 @@ from danvan_qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
+MIN_OPEN_ANSWERABLE = 20  # answerable questions on texts of other subjects needed for a threshold of their own
 MAX_FALSE_REFUSALS = 0.03  # of held-out answerable questions refused: issue 25 asks <= 0.03 on the others' questions
 INNER_FOLDS = 4
 ABSTAIN_C = (0.01, 0.03, 0.1, 0.3, 1.0)  # regularisation of the answer/abstain model, chosen on inner folds
@@ -237,21 +239,31 @@ def fit_models(examples: Sequence[Example], store: Store, *, note: dict[str, obj
     answerable = [ex.item.answerable for ex in examples]
     keep = sorted(qfeats)
     hard = sum(answerable[i] for i in refused)
-    # Regularisation and threshold from probabilities given to questions of folds the model did not see.
-    best: tuple[float, float, float] | None = None  # (unanswerable refused, C, threshold)
+    # Regularisation and thresholds from probabilities given to questions of folds the model did not see:
+    # one for answers from the archive's field, one for answers from texts on other subjects, each held to
+    # the same share of false refusals among its own questions (hard refusals count in the field's)
+    opened = {i for i in keep if is_open(qfeats[i], fold_text(examples[i].item.question))}
+    best: tuple[float, float, float, float | None] | None = None  # (unanswerable refused, C, thresholds)
     for c in ABSTAIN_C:
         oof = _abstain_oof(keep, fold, qfeats, answerable, c)
-        threshold = _choose_abstain([oof[i] for i in oof], [answerable[i] for i in oof], hard)
-        refused_share = sum(not answerable[i] and p < threshold for i, p in oof.items())
+        threshold = _choose_abstain([oof[i] for i in oof if i not in opened],
+                                    [answerable[i] for i in oof if i not in opened], hard)
+        own = [i for i in oof if i in opened]
+        open_threshold = _choose_abstain([oof[i] for i in own], [answerable[i] for i in own]) \
+            if sum(answerable[i] for i in own) >= MIN_OPEN_ANSWERABLE else None
+        if open_threshold is None:  # too few such questions for a threshold of their own: one over all
+            threshold = _choose_abstain([oof[i] for i in oof], [answerable[i] for i in oof], hard)
+        refused_share = sum(not answerable[i] and p < (open_threshold if i in opened and open_threshold is not None
+                                                        else threshold) for i, p in oof.items())
         if best is None or refused_share > best[0]:
-            best = (refused_share, c, threshold)
-    _, c, threshold = best  # type: ignore[misc]
+            best = (refused_share, c, threshold, open_threshold)
+    _, c, threshold, open_threshold = best  # type: ignore[misc]
     abstain_model = fit_linear(ANSWERABLE_FEATURES, [qfeats[i] for i in keep], [int(answerable[i]) for i in keep], c)
     sentence, person, span = _fit_rankers(examples, store)
     trained_on = {"questions": len(examples), "articles": len({ex.group for ex in examples}), "abstain_c": c,
                   **(note or {})}
     return AnswerModels(sentence, person, span, abstain_model, round(threshold, 4), person_min, trained_on, person_rel,
-                        fusion)
+                        fusion, round(open_threshold, 4) if open_threshold is not None else None)
 
 
 def cross_validate(examples: Sequence[Example], store: Store, k: int, *, fold: Sequence[int] | None = None,

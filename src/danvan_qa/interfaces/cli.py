@@ -210,7 +210,9 @@ def _train(args: argparse.Namespace, settings: Settings) -> int:
     out = args.out or MODELS_FILE
     models = train(args.gold, settings, out, articles=args.articles or (), figures=not args.no_figures)
     print(f"fitted on {models.trained_on['questions']} questions about {models.trained_on['articles']} articles; "
-          f"answer when P(answerable) >= {models.abstain_below:.3f}; wrote {out}")
+          f"answer when P(answerable) >= {models.abstain_below:.3f}"
+          + (f" ({models.abstain_below_open:.3f} from texts on other subjects)" if models.abstain_below_open is not None
+             else "") + f"; wrote {out}")
     for name, fig in dict(models.trained_on.get("held_out") or {}).items():
         shown = ", ".join(f"{k} {v}" for k, v in fig.items()) if isinstance(fig, dict) else fig
         print(f"  held out, {name}: {shown}")

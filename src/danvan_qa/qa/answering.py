@@ -51,6 +51,8 @@ class Answerer:
             raise ModelError("the answer models were fitted on other features than this version computes; "
                              "refit them with `danvan-qa train`")
         self.abstain_below = settings.abstain_threshold or self.models.abstain_below
+        # an answer from a text on another subject has its own threshold, chosen on such texts' questions
+        self.abstain_below_open = settings.abstain_threshold or self.models.abstain_below_open or self.abstain_below
         self.fusion = fusion_for(self.models.fusion, settings)
         self.drafter = Drafter(store, self.models)
 
@@ -83,7 +85,7 @@ class Answerer:
         ranked = rank(sentence_candidates(reading.question, passages, self.store, reading.scorer),
                       self.models.sentence)
         candidates = propose(reading, passages, ranked, self.store, self.drafter)
-        return decide(reading, passages, candidates, self.models.answerable, self.abstain_below)
+        return decide(reading, passages, candidates, self.models.answerable, self.abstain_below, self.abstain_below_open)
 
     def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         """The composed answer; a question asking two things is answered part by part (parts.py)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from danvan_qa.qa.ranker import LinearModel
 from danvan_qa.qa.reading import Reading
 from danvan_qa.qa.records import Candidate
+from danvan_qa.qa.support import is_open
 from danvan_qa.records import Passage
 
 
@@ -37,17 +38,23 @@ def preferred(candidates: list[Candidate]) -> Candidate | None:
 
 
 def decide(reading: Reading, passages: list[Passage], candidates: list[Candidate], model: LinearModel,
-           threshold: float) -> Decision:
+           threshold: float, open_threshold: float | None = None) -> Decision:
     """The typed answer when the model trusts it; else the best sentence when it does (the floor:
-    a weak typed answer does not turn a supported sentence into a refusal); else no answer."""
+    a weak typed answer does not turn a supported sentence into a refusal); else no answer. An
+    answer from a text on another subject than the archive's is held to `open_threshold`."""
     best = preferred(candidates)
     if best is None:
         return Decision(reading, tuple(passages), None, 0.0, tuple(candidates))
+
+    def cut(c: Candidate) -> float:
+        return open_threshold if open_threshold is not None and is_open(c.features, reading.question.folded) \
+            else threshold
+
     p = model.prob(best.features)
-    chosen = best if p >= threshold else None
+    chosen = best if p >= cut(best) else None
     if chosen is None and best.kind != "sentence":
         sentence = next((c for c in candidates if c.kind == "sentence"), None)
         p_sentence = model.prob(sentence.features) if sentence is not None else 0.0
-        if p_sentence >= threshold:
+        if sentence is not None and p_sentence >= cut(sentence):
             chosen, p = sentence, p_sentence
     return Decision(reading, tuple(passages), chosen, p, tuple(candidates))

@@ -104,12 +104,14 @@ class AnswerModels:
     trained_on: dict[str, object]
     person_rel: float = 0.0  # … and reaches this share of the best person's probability
     fusion: LinearModel | None = None  # re-scores the hybrid ranking (qa/fusion.py); None: plain RRF
+    abstain_below_open: float | None = None  # … for an answer from a text on another subject (support.OPEN_BELOW)
 
     def to_json(self) -> dict[str, object]:
         return {"sentence": self.sentence.to_json(), "person": self.person.to_json(), "span": self.span.to_json(),
                 "answerable": self.answerable.to_json(), "abstain_below": self.abstain_below,
                 "person_min": self.person_min, "person_rel": self.person_rel, "trained_on": self.trained_on,
-                **({"fusion": self.fusion.to_json()} if self.fusion else {})}
+                **({"fusion": self.fusion.to_json()} if self.fusion else {}),
+                **({"abstain_below_open": self.abstain_below_open} if self.abstain_below_open is not None else {})}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> "AnswerModels":
@@ -119,7 +121,8 @@ class AnswerModels:
                    LinearModel.from_json(data["span"]), LinearModel.from_json(data["answerable"]), float(data["abstain_below"]),  # type: ignore
                    float(data["person_min"]), dict(data.get("trained_on") or {}),  # type: ignore
                    float(data.get("person_rel", 0.0)),  # type: ignore
-                   LinearModel.from_json(data["fusion"]) if data.get("fusion") else None)  # type: ignore
+                   LinearModel.from_json(data["fusion"]) if data.get("fusion") else None,  # type: ignore
+                   None if data.get("abstain_below_open") is None else float(data["abstain_below_open"]))  # type: ignore
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from danvan_qa.index.store import word_set
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.facts import act_family
-from danvan_qa.ingest.lexicon import NUMBERED_NOUNS, TITLE_LOWER, UNITS
+from danvan_qa.ingest.lexicon import DOMAIN_PAIRS, NUMBERED_NOUNS, TITLE_LOWER, UNITS
 from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.candidates import share
 from danvan_qa.qa.extractive import SPAN_KINDS, Scorer
@@ -39,7 +39,7 @@ SUPPORT_FEATURES = (
     "cov_sentence", "cov_near", "cov_article", "missing_sentence", "missing_near", "missing_article", "missing_named",
     "place_head", "place_article", "place_person", "level_clash", "period_article",
     "code_article", "date_article", "year_article", "number_article", "unknown_share",
-    "dense_top", "dense_doc", "pairs_near", "pairs_article",
+    "dense_top", "dense_doc", "pairs_near", "pairs_article", "domain_article",
 )
 # A question about people, one answered by a typed span, and any other: the same evidence weighs
 # differently for each, so every feature also enters once per group (zero outside it).
@@ -49,6 +49,8 @@ ANSWERABLE_FEATURES = (*SUPPORT_FEATURES, *GROUPS, *(f"{n}|{g}" for g in GROUPS 
 EXPECTED = {**{k: ("typed", "fact") for k in SPAN_KINDS}, **{k: ("people",) for k in WHO_KINDS},
             "parties": ("typed", "fact"), "program_name": ("fact", "typed"), "person_role": ("fact",), "rank": ("fact",)}
 _WORDS = re.compile(r"\w+")
+DOMAIN_FULL = 10  # of DOMAIN_PAIRS: fully of the field (the 50 news articles hold 3-18, median 8; other texts 0-1)
+OPEN_BELOW = 0.25  # domain_article under this: a text on another subject (news of the field hold ≥ 0.3)
 CONFIRM_CHUNKS = 20  # chunks read for a capitalised name the retrieved articles lack
 _BODY = frozenset(fold(w) for w in TITLE_LOWER | UNITS)  # words of bodies and titles, folded
 # Where a place name stands as a place: after an administrative unit or "tại / ở".
@@ -94,6 +96,13 @@ def _numbered_elsewhere(q: Question, sentence: str) -> bool:
         if own is None or own[2] in q.periods:
             return False
     return True
+
+
+def is_open(features: Features, folded_question: str) -> bool:
+    """Whether an answer is held to the threshold of texts on other subjects: its article is not of the
+    archive's field, nor is the question (one asking about the field is held to the field's threshold
+    whatever text answers it: a farmers' fair does not answer for a review conference)."""
+    return features["domain_article"] < OPEN_BELOW and not DOMAIN_PAIRS & word_set(folded_question).pairs
 
 
 def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]],
@@ -173,11 +182,15 @@ def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence[
     else:
         top = max((p.dense_score or 0.0 for p in passages), default=0.0)
         own_top = max((p.dense_score or 0.0 for p in passages if p.doc_id == doc_id), default=0.0)
+    article_pairs = store.words(doc_id).text.pairs
+    # how much the answer's article speaks this archive's field: a paragraph on another subject is read with
+    # what the general questions taught, not held to a news report's evidence
+    domain = min(1.0, len(DOMAIN_PAIRS & article_pairs) / DOMAIN_FULL)
     if not scorer.bigrams:
-        return top, own_top, 1.0, 1.0
+        return top, own_top, 1.0, 1.0, domain
     near_pairs = word_set(fold(around)).pairs
     return (top, own_top, len(scorer.bigrams & near_pairs) / len(scorer.bigrams),
-            len(scorer.bigrams & store.words(doc_id).text.pairs) / len(scorer.bigrams))
+            len(scorer.bigrams & article_pairs) / len(scorer.bigrams), domain)
 
 
 # What happened, as a question asks the date, place or number of it ("ký … ở đâu", "sinh năm nào")
