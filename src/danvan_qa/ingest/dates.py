@@ -102,7 +102,7 @@ def infer_year(text: str) -> int | None:
 
 def resolve(mention: DateMention, default_year: int | None) -> dt.date | None:
     year = mention.year or default_year
-    if year is None:
+    if year is None or not _valid(mention.day, mention.month, year):  # 29/2 of a year that has none
         return None
     return dt.date(year, mention.month, mention.day)
 

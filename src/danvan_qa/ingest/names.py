@@ -108,12 +108,12 @@ def _not_a_person(text: str, start: int, end: int, cued: bool) -> bool:
 
 
 def _in_country(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a country's name written around it."""
+    """Whether the name starting at `start` begins inside a country's name ("Bồ Đào Nha": "Đào Nha")."""
     window = max(0, start - 24)
     for country in COUNTRIES:
         at = text.find(country, window, end + 24)
         while 0 <= at < end:
-            if at + len(country) > start:
+            if at <= start < at + len(country):  # the name begins inside it: not "Nguyễn Thị Hà Lan"
                 return True
             at = text.find(country, at + 1, end + 24)
     return False

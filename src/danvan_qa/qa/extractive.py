@@ -92,9 +92,12 @@ _MONEY = re.compile(r"\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|US
 _COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)"
 # A number in words before what it counts: "sáu quốc gia", "hai mươi lăm người", "Bốn nước"
 _DIGIT_WORDS = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm|nghìn|ngàn|triệu|tỷ)"
-_WORD_NUMBER = rf"(?<!\w)((?i:{_DIGIT_WORDS})(?:\s+{_DIGIT_WORDS})*)(?=\s+\w)"
+_WORD_NUMBER = (r"(?<!\w)(?<!(?i:mỗi) )(?<!(?i:hằng) )(?<!(?i:hàng) )"  # "mỗi năm hai lần", "hàng trăm người": no count
+                rf"((?!(?i:một) (?:số|vài|trong|cách))(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s+{_DIGIT_WORDS})*)"
+                r"(?=\s+[^\W\d])")
 # An ordinal in words: "thứ tư", "thứ nhất", "thứ mười hai" (after "thứ"); "đầu tiên" is the first
-_ORDINAL = r"(?:\d+|[IVXLC]+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))?)"
+_ORDINAL = (r"(?:\d+|(?-i:[IVXLC]+)|(?-i:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"  # lower case: "thứ Năm" is a weekday
+            r"(?:\s+(?-i:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))?)")
 _DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
                        re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
@@ -127,7 +130,7 @@ def _number_span(question: Question, sentence: Sentence) -> Span | None:
     if m and fold(m.group(1)).startswith(("phan tram", "ty le")) or fold(restored).startswith("ty le"):
         hit = re.search(r"\d+(?:[.,]\d+)?\s*%", text)
         return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
-    if before and fold(before.group(1)).split()[-1] in ("so", "thu"):  # "số mấy", "lần thứ mấy"
+    if before and before.group(1).split()[-1].lower() in ("số", "thứ"):  # "số mấy", "lần thứ mấy"; not "thu"
         head = before.group(1)
         for words in (head, head.split()[-1]):  # after both words ("kiểm tra số 1"), else after "số / thứ"
             hit = re.search(rf"(?<!\w){re.escape(words)}\s+{_ORDINAL}(?!\w)", text, re.IGNORECASE)
@@ -136,7 +139,7 @@ def _number_span(question: Question, sentence: Sentence) -> Span | None:
                 document = re.search(rf"(?:{_DOCUMENT_NOUNS})\s+$", text[max(0, start - 20):start], re.IGNORECASE)
                 start = start - len(document.group(0)) if document else start
                 return Span(text[start:hit.end()], sentence.start + start, sentence.start + hit.end())
-        first = re.search(r"(?<!\w)đầu tiên(?!\w)", text, re.IGNORECASE) if fold(head).endswith("thu") else None
+        first = re.search(r"(?<!\w)đầu tiên(?!\w)", text, re.IGNORECASE) if head.lower().endswith("thứ") else None
         if first:  # "… thứ mấy?" — "… đầu tiên"
             return Span(first.group(0), sentence.start + first.start(), sentence.start + first.end())
     if m and m.group(1).lower().split()[0] in ("tiền", "kinh", "giá"):  # "bao nhiêu tiền / kinh phí / giá trị"
@@ -171,7 +174,9 @@ def _asks_day(question: Question) -> bool:
 
 
 # A year or a century, for "khi nào / bao giờ" when no day stands in the sentence: "Năm 1070", "thế kỷ 16"
-_YEAR_OR_CENTURY = re.compile(r"(?<!\w)(?i:năm)\s+\d{3,4}(?!\d)|(?<!\w)(?i:thế)\s+(?i:kỷ|kỉ)\s+(?:\d{1,2}|[IVXLC]+)(?!\w)")
+_YEAR_OR_CENTURY = re.compile(r"(?<!\w)(?<!(?i:mỗi) )(?<!(?i:hằng) )(?<!(?i:hàng) )(?i:năm)\s+\d{3,4}"
+                              r"(?![\d.,]|\s*(?:nghìn|ngàn|triệu|tỷ|lượt|người))"  # "mỗi năm 300 nghìn khách": no year
+                              r"|(?<!\w)(?i:thế)\s+(?i:kỷ|kỉ)\s+(?:\d{1,2}|(?-i:[IVXLC]+))(?!\w)")
 
 
 def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple[Span, str | None] | None:

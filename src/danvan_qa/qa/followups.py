@@ -44,7 +44,7 @@ _ELSE_ACT = re.compile(r"(?<!\w)(?:dong chu tri|chu tri|phat bieu|ky ket|ky|chun
 # where a bare "ở đâu?", "ngày nào?" finds its subject in the last topic when the last answer was people: the
 # event or programme, not the person asked for ("Thứ trưởng … dự Hội nghị X" → "Hội nghị X"); otherwise the
 # words before the event are its parties ("Bộ Công an và Ban … tổ chức hội nghị …") and stay
-_SUBJECT = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|hoi nghi|le|chuong trinh|ke hoach)(?!\w)")
+_SUBJECT = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|chuong trinh|ke hoach)(?!\w)")  # not "le": the surname Lê
 # Question words and fillers: what remains of a question without them is its topic.
 _ASKING = re.compile(
     r"(?<!\w)(?:những ai|là ai|ai|(?:có )?(?:số|ký) hiệu|vào ngày nào|ngày nào|ngày mấy|khi nào|bao giờ|lúc nào|thời gian nào|ở đâu|tại đâu|"

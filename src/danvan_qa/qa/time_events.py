@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)")
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
-_FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo".split()
-                   + "ky ket chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
+_FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo".split())
+_SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
 # … when: "vào tháng 11", "trong tháng 5 năm 2023", "tháng 5/2023" (as "thang 5 2023"), "trong năm 2022"
 _WHEN = re.compile(r"(?<!\w)(?:vao|trong) (?:thang (?P<month>1[0-2]|0?[1-9])(?: (?:nam )?(?P<in_year>(?:19|20)\d\d))?"
                    r"|nam (?P<year>(?:19|20)\d\d))(?!\w)")
@@ -60,9 +60,10 @@ def asked_when(q: "Question") -> When | None:
     if events is None or found is None or WHO.search(plain) or q.person:
         return None
     rest = (plain[:events.start()] + plain[events.end():found.start()] + plain[found.end():]).split()
-    if any(w not in _FRAME for w in rest if not any(w in p.split() for p in map(fold, q.places))):
-        return None  # "Những hội nghị về an toàn giao thông nào …": a topic, asked the usual way
     kinds = frozenset(re.findall(EVENT_NOUNS, events.group(0)))
+    frame = _FRAME | _SIGNED if "le ky ket" in kinds else _FRAME
+    if any(w not in frame for w in rest if not any(w in p.split() for p in map(fold, q.places))):
+        return None  # "Những hội nghị về an toàn giao thông nào …": a topic, asked the usual way
     if found["month"]:
         return When(int(found["month"]), int(found["in_year"]) if found["in_year"] else None, kinds)
     return When(None, int(found["year"]), kinds)
