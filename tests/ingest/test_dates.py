@@ -13,6 +13,8 @@ def test_the_long_form_in_the_order_dates_stand():
     text = "Ngày 4-11, công ty thành lập ngày 1 tháng 4 năm 1976; ông mất ngày 4 tháng 7, còn ngày 31 tháng 2 năm 1990 thì không có."
     found = [(text[d.start:d.end], d.day, d.month, d.year) for d in find_dates(text)]
     assert found == [("4-11", 4, 11, None), ("1 tháng 4 năm 1976", 1, 4, 1976), ("4 tháng 7", 4, 7, None)]
+    assert [(d.day, d.month, d.year) for d in find_dates("ngày 2 tháng 9/1945")] == [(2, 9, 1945)]
+    assert list(find_dates("Tết Trung thu, ngày 15 tháng 8 âm lịch")) == []  # lunar: no calendar day
 
 
 def test_periods_and_document_numbers_are_not_dates():

@@ -83,6 +83,7 @@ def test_who_else_asks_the_act_the_follow_up_names(store):
         "Ngoài Trần Văn Bình, những ai đồng chủ trì hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
     assert understand("con ai ky nua", shown, store) == \
         "Ngoài Trần Văn Bình, những ai ky hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
+    assert understand("Còn ai dự kỳ họp nữa?", shown, store).startswith("Ngoài Trần Văn Bình, những ai dự ")  # no act
 
 
 def test_a_bare_follow_up_asks_of_the_event_not_of_the_person_last_asked_for(store):

@@ -265,3 +265,17 @@ def test_a_documents_date_is_the_one_after_its_number_not_the_events(tmp_path):
     assert not event("Kết luận về tiếp tục thực hiện Quyết định 217 có từ ngày nào?")  # "tiếp tục" is no visit
     asked = "Quyết định 217 của Hội nghị Trung ương có từ ngày nào?"
     assert event(asked) and not event(asked, 0)  # an event named after the document is its issuer, not a visit
+
+
+def test_on_a_text_of_another_subject_only_a_person_of_the_best_sentence_answers(tmp_path):
+    """General paragraphs: the best sentence names the inventor in a way the name reader does not
+    know; a Vietnamese name in another paragraph is no answer."""
+    texts = {
+        "web.txt": "Mạng toàn cầu\n\nMạng toàn cầu được kỹ sư người Anh Tim Berners-Lee phát minh vào năm 1989 tại "
+                   "Genève. Sau đó, mạng lan ra khắp thế giới.\n",
+        "bong.txt": "Câu lạc bộ bóng đá\n\nTiền đạo Nguyễn Văn An ghi 74 bàn và phát minh ra nhiều bài tập mới.\n",
+    }
+    answerer = Answerer(*fake_store(tmp_path, texts))
+    drafts = [c for c in answerer.decision("Ai phát minh ra mạng toàn cầu?", mode="bm25").candidates
+              if c.kind == "people"]
+    assert not drafts  # no person of the best sentence: the sentence itself is the floor

@@ -78,6 +78,9 @@ def test_models_round_trip_through_json(tmp_path):
     fused = AnswerModels(m, m, m, m, 0.42, 0.3, {"questions": 3}, fusion=m)
     fused.save(tmp_path / "fused.json")
     assert load_models(tmp_path / "fused.json") == fused
+    two = AnswerModels(m, m, m, m, 0.6, 0.3, {"questions": 3}, abstain_below_open=0.37)
+    two.save(tmp_path / "two.json")
+    assert load_models(tmp_path / "two.json").abstain_below_open == 0.37 and back.abstain_below_open is None
 
 
 def test_shipped_models_match_the_features():

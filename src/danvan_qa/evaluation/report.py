@@ -173,7 +173,9 @@ def report_markdown(result: EvalResult, chart: str | None) -> str:
     if chart:
         lines += [f"![Recall curves, per-type accuracy, precision against coverage]({chart})", "",
                   f"The answer threshold in use is P(answerable) ≥ {meta.get('abstain_below', float('nan')):.3f} "
-                  "(chosen on held-out folds by `danvan-qa train`).", ""]
+                  + (f"({meta['abstain_below_open']:.3f} for texts on other subjects) "
+                     if meta.get("abstain_below_open") is not None else "")
+                  + "(chosen on held-out folds by `danvan-qa train`).", ""]
     lines += ["## Worst failures", ""]
     for r in _worst(result):
         lines += [f"### {r.id} ({r.type})", "", f"- **Question:** {_cell(r.question)}",

@@ -290,7 +290,8 @@ def evaluate(
         "gold_sha256": hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()[:16],
         "corpus": str(settings.corpus), "corpus_hash": _corpus_hash(st), "documents": len(docs),
         "chunks": len(st), "model": st.model_id, "package_version": package_version(), "k": k,
-        "modes": list(modes), "folds": folds, "abstain_below": shipped.models.abstain_below,
+        "modes": list(modes), "folds": folds, "abstain_below": shipped.abstain_below,
+        "abstain_below_open": shipped.abstain_below_open,
         "settings": {f.name: str(getattr(settings, f.name)) for f in dataclasses.fields(settings)
                      if f.repr},  # secrets are repr=False
         "skipped_files": [dataclasses.asdict(s) for s in loaded.skipped],

@@ -15,7 +15,8 @@ from typing import Iterator, NamedTuple
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/-])")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 # The long form, cued by "ngày" itself: "ngày 1 tháng 4 năm 1976", "ngày 4 tháng 7" (the mention starts at the day)
-_LONG_FORM = re.compile(r"(?<!\w)(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*(?:,\s*)?(?i:năm)\s+(\d{3,4}))?(?!\d)")
+_LONG_FORM = re.compile(r"(?<!\w)(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})"
+                        r"(?:\s*(?:,\s*)?(?i:năm)\s+(\d{3,4})|\s*/\s*(\d{4}))?(?!\d)(?!\s+(?i:âm lịch))")  # not lunar
 # A date counts as an event date only after a word that introduces one ("ngày", "Sáng nay (8-11)"), so
 # "giai đoạn 2016-2021" or "Nghị quyết 25-NQ" are never taken for dates.
 _DATE_CUE = re.compile(
@@ -72,7 +73,7 @@ def find_dates(text: str, *, cued_only: bool = False) -> Iterator[DateMention]:
 def _long_form(text: str) -> Iterator[DateMention]:
     for m in _LONG_FORM.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else None
+        year = int(m.group(3) or m.group(4)) if m.group(3) or m.group(4) else None
         if _valid(day, month, year):
             yield DateMention(m.start(1), m.end(), day, month, year)
 

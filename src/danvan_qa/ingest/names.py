@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from danvan_qa.ingest.lexicon import (
     CREDITS, PERSON_CUES, PLACE_WORDS, PLACES, PREDICATES, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER,
 )
-from danvan_qa.ingest.lexicon import COUNTRIES, PROVINCES  # noqa: F401 - also imported from here (benchmarks)
+from danvan_qa.ingest.lexicon import COUNTRIES
+from danvan_qa.ingest.lexicon import PROVINCES  # noqa: F401 - also imported from here (benchmarks)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 

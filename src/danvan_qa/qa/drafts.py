@@ -25,7 +25,7 @@ from danvan_qa.qa.extractive import SPAN_KINDS, Scorer, Sentence, Span, asks_sev
 from danvan_qa.ingest.lexicon import SPEAKER_ACTS
 from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
-from danvan_qa.qa.records import Evidence, Item, Statement, Strong
+from danvan_qa.qa.records import OPEN_BELOW, Evidence, Item, Statement, Strong, field_share
 from danvan_qa.qa.spans import SpanCandidate, resolved_date, span_candidates
 from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, attendance, complete, person_candidates, select
 from danvan_qa.records import Passage
@@ -230,6 +230,10 @@ class Drafter:
         """The people a "who" question asks for, chosen by the person ranker in one article."""
         model = self.models.person
         scored = [(p, model.prob(p.features)) for p in person_candidates(q, ranked, self.store, scorer)]
+        if ranked and field_share(self.store, (top := ranked[0][0]).doc_id) < OPEN_BELOW:
+            # a text on another subject names people the name reader may not know ("Tim Berners-Lee"): there
+            # only a person of the best sentence answers, else that sentence itself (the floor)
+            scored = [(c, p) for c, p in scored if (c.doc_id, c.start) == (top.doc_id, top.start)]
         people = select(scored, 1 if q.kind == "role" else 12, self.models.person_min, self.models.person_rel)
         if not people:
             return None

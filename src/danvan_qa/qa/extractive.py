@@ -175,7 +175,7 @@ def _asks_day(question: Question) -> bool:
 
 # A year or a century, for "khi nào / bao giờ" when no day stands in the sentence: "Năm 1070", "thế kỷ 16"
 _YEAR_OR_CENTURY = re.compile(r"(?<!\w)(?<!(?i:mỗi) )(?<!(?i:hằng) )(?<!(?i:hàng) )(?i:năm)\s+\d{3,4}"
-                              r"(?![\d.,]|\s*(?:nghìn|ngàn|triệu|tỷ|lượt|người))"  # "mỗi năm 300 nghìn khách": no year
+                              r"(?!\d|[.,]\d|\s*(?:nghìn|ngàn|triệu|tỷ|lượt|người))"  # "mỗi năm 300 nghìn khách": no year
                               r"|(?<!\w)(?i:thế)\s+(?i:kỷ|kỉ)\s+(?:\d{1,2}|(?-i:[IVXLC]+))(?!\w)")
 
 

@@ -111,7 +111,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if _WHO_ELSE.search(folded):
         besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
         act = _ELSE_ACT.search(folded)
-        return f"{besides} ai {question[act.start():act.end()] if act else 'dự'} {context.topic}?"
+        said = question[act.start():act.end()] if act else "dự"
+        return f"{besides} ai {'dự' if said.lower() in ('kỳ', 'kì') else said} {context.topic}?"  # "kỳ họp" is no act
     out = question
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:

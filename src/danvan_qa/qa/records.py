@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
 
+from danvan_qa.ingest.lexicon import DOMAIN_PAIRS
+
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
     from danvan_qa.ingest.corpus import Document
@@ -167,3 +169,13 @@ def dated(iso: str | None) -> str:
 def admitted(documents: Mapping[str, Any], filters: Any) -> Callable[[str], bool]:
     """Which articles a list across the archive may read: those the search filters admit."""
     return (lambda doc_id: True) if filters is None else (lambda doc_id: filters.admits(documents[doc_id]))
+
+
+DOMAIN_FULL = 10  # of DOMAIN_PAIRS: fully of the field (the 50 news articles hold 3-18, median 8; other texts 0-1)
+OPEN_BELOW = 0.25  # a field share under this: a text on another subject (news of the field hold ≥ 0.3)
+
+
+def field_share(store: "Store", doc_id: str) -> float:
+    """How much of the archive's field an article speaks: the share of DOMAIN_FULL of its word pairs
+    (support.py's domain_article; under OPEN_BELOW, answers have a threshold of their own)."""
+    return min(1.0, len(DOMAIN_PAIRS & store.words(doc_id).text.pairs) / DOMAIN_FULL)

@@ -24,7 +24,7 @@ from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.candidates import share
 from danvan_qa.qa.extractive import SPAN_KINDS, Scorer
 from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens, place_in, places, wanted_acts
-from danvan_qa.qa.records import Features
+from danvan_qa.qa.records import OPEN_BELOW, Features, field_share
 from danvan_qa.qa.who import focus_match, focus_missing
 
 if TYPE_CHECKING:
@@ -49,8 +49,6 @@ ANSWERABLE_FEATURES = (*SUPPORT_FEATURES, *GROUPS, *(f"{n}|{g}" for g in GROUPS 
 EXPECTED = {**{k: ("typed", "fact") for k in SPAN_KINDS}, **{k: ("people",) for k in WHO_KINDS},
             "parties": ("typed", "fact"), "program_name": ("fact", "typed"), "person_role": ("fact",), "rank": ("fact",)}
 _WORDS = re.compile(r"\w+")
-DOMAIN_FULL = 10  # of DOMAIN_PAIRS: fully of the field (the 50 news articles hold 3-18, median 8; other texts 0-1)
-OPEN_BELOW = 0.25  # domain_article under this: a text on another subject (news of the field hold ≥ 0.3)
 CONFIRM_CHUNKS = 20  # chunks read for a capitalised name the retrieved articles lack
 _BODY = frozenset(fold(w) for w in TITLE_LOWER | UNITS)  # words of bodies and titles, folded
 # Where a place name stands as a place: after an administrative unit or "tại / ở".
@@ -138,7 +136,9 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         draft.person_p if person else 0.0,
         draft.span_p,
         float(draft.strategy == "fact"),
-        float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]),
+        # a text on another subject may name people the name reader does not know: its sentence is no fallback there
+        float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]
+              and not (q.kind in WHO_KINDS and field_share(store, doc_id) < OPEN_BELOW)),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
         focus_missing(q, scorer, person.rank, person.role) if person else 0.0,
         float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else
@@ -185,7 +185,7 @@ def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence[
     article_pairs = store.words(doc_id).text.pairs
     # how much the answer's article speaks this archive's field: a paragraph on another subject is read with
     # what the general questions taught, not held to a news report's evidence
-    domain = min(1.0, len(DOMAIN_PAIRS & article_pairs) / DOMAIN_FULL)
+    domain = field_share(store, doc_id)
     if not scorer.bigrams:
         return top, own_top, 1.0, 1.0, domain
     near_pairs = word_set(fold(around)).pairs
