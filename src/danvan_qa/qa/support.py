@@ -136,7 +136,8 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         draft.person_p if person else 0.0,
         draft.span_p,
         float(draft.strategy == "fact"),
-        # a text on another subject may name people the name reader does not know: its sentence is no fallback there
+        # on a text of another subject a sentence answering "who" is no missing type: it may name someone the name
+        # reader does not know ("Tim Berners-Lee")
         float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]
               and not (q.kind in WHO_KINDS and field_share(store, doc_id) < OPEN_BELOW)),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
@@ -175,7 +176,8 @@ def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence[
     """How near the question is to the archive at all: the best dense similarity of any retrieved
     passage and of one of the answer's article, and the share of the question's word pairs that
     the answer's neighbourhood and article hold. An off-topic question ("Thủ đô của Pháp là gì?")
-    finds its single words here and there, but not its pairs, and no passage close to it."""
+    finds its single words here and there, but not its pairs, and no passage close to it. Last, how
+    much of the archive's field the article speaks (records.field_share)."""
     doc_id = draft.evidence.doc_id
     if all(p.dense_score is None for p in passages):  # a BM25-only search: nearness unknown, not nil
         top = own_top = math.nan
