@@ -198,9 +198,6 @@ DEFAULT_ACTS = {"chair": ("chủ trì",), "attendees": ("dự",), "speaker": ("p
 # The kind of "who" question an act makes; other acts (speaking, awarding) make "speaker".
 ACT_KIND = {"chủ trì": "chair", "đồng chủ trì": "chair", "dẫn đoàn": "chair", "làm việc": "chair", "họp": "chair",
             "dự": "attendees", "ký kết": "attendees"}
-# Nouns for a person besides titles and ranks, heading "… nào" in a question ("Lãnh đạo … nào").
-# Folded words that ask across the archive ("… được nêu tên trong các bài viết?"), with "những / các / bao nhiêu".
-# Words of a question asking across the articles: "các bài" (not one "bài viết"), "được nêu tên", "các tin" …
 # Word pairs (folded) of the field this archive covers: how much of it an article speaks (support.py). Not
 # to name any article's people or places; a paragraph on another subject holds few of them.
 DOMAIN_PAIRS = frozenset({
@@ -208,6 +205,10 @@ DOMAIN_PAIRS = frozenset({
     "quan su", "chuong trinh", "tinh uy", "huyen uy", "thanh uy", "dang uy", "uy ban", "nhan dan", "chinh quyen",
     "doan the", "trat tu", "to quoc", "can bo", "chien si", "luc luong", "quan chung", "dang vien",
 })
-ARCHIVE_CUES = ("cac bai", "nhung bai", "cac tin bai", "duoc neu ten", "neu ten", "nhac ten", "duoc neu la", "dich danh", "duoc nhac den", "duoc nhac toi",
-                "duoc dua tin", "trong cac bai", "trong cac tin", "theo cac tin", "cac ban tin", "duoc trich dan")
+# Folded words that ask across the archive, with "những / các / bao nhiêu": "các bài" (not one "bài viết"),
+# "… được nêu tên trong các bài viết?", "các tin" …
+ARCHIVE_CUES = ("cac bai", "nhung bai", "cac tin bai", "duoc neu ten", "neu ten", "nhac ten", "duoc neu la", "dich danh",
+                "duoc nhac den", "duoc nhac toi", "duoc dua tin", "trong cac bai", "trong cac tin", "theo cac tin",
+                "cac ban tin", "duoc trich dan")
+# Nouns for a person besides titles and ranks, heading "… nào" in a question ("Lãnh đạo … nào").
 OTHER_PERSON_NOUNS = ("đồng chí", "lãnh đạo", "tướng", "đại diện", "thành viên")

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 _ASKS = re.compile(r"(?<!\w)(?:ai|nào|gì|đâu|bao nhiêu|mấy|bao giờ|sao)(?!\w)", re.IGNORECASE)
 # A second part asking something of each row of a list the first part asks for: "Những xã nào được nêu
 # tên, và mỗi xã gắn với hoạt động gì?", "… trong những tin nào và trong bối cảnh gì?" (restored: "mới" is not "mỗi")
-_PER_ROW = re.compile(r"(?:mỗi|từng)(?!\w)|(?:trong|ở|với) (?:bối cảnh|sự kiện|dịp|cương vị|vai trò)(?!\w)")
-_PER_ROW_FOLDED = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)")  # typed bare
+_PER_ROW = re.compile(r"(?:mỗi|từng)(?!\w)")
+_IN_CONTEXT = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)")  # folded: typed bare too
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*", re.IGNORECASE)
 
@@ -69,7 +69,7 @@ def listed_part(text: str, restored: str) -> str | None:
     nêu tên, và mỗi xã gắn với hoạt động gì?"); the caller asks it alone when it is a list across
     the articles, whose every row cites the sentence that says it."""
     found = _cut(text, restored)
-    if found is None or not (_PER_ROW.match(found[2].lower()) or _PER_ROW_FOLDED.match(fold(found[2].lower()))) \
+    if found is None or not (_PER_ROW.match(found[2].lower()) or _IN_CONTEXT.match(fold(found[2].lower()))) \
             or not _SEVERAL.search(fold(found[0])):
         return None
     return f"{found[0].rstrip('?')}?"

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Callable
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import on_topic
-from danvan_qa.qa.questions import quoted
+from danvan_qa.qa.questions import QUOTED, quoted
 from danvan_qa.qa.programme_lists import parties_match, sides
-from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
+from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -50,8 +50,6 @@ _EACH = re.compile(
 # đoàn"; a "Trưởng Đoàn đại biểu Quốc hội" leads none)
 _KIND_OF = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS} (?P<kind>tong ket|so ket|ky ket|gap mat)"
                       r"|(?P<noun>doan kiem tra|doan cong tac|hoi thi|cuoc thi|le ky ket))(?!\w)")
-_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
-            "le ky ket": ("ky ket",)}
 
 
 # "các hội nghị về <topic>, những ai …": the topic runs from "về" to what the question asks or its verb
@@ -59,7 +57,7 @@ _TOPIC = re.compile(rf"(?<!\w)(?:cac|nhung) {EVENT_NOUNS} ve (?P<topic>\w+(?: \w
                     r"(?= (?:nhung|cac) (?:ai|nguoi|gi|noi|ngay)(?!\w)"
                     r"| (?:ai|bao nhieu|o dau|khi nao|nhu the nao|duoc|dien ra|lam viec|to chuc|do ai)(?!\w)|$)")
 # "bao nhiêu mô hình “X”": a phrase quoted right after what is counted (as restored)
-_COUNTED_QUOTE = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(?:\w+\s+){1,2}[“\"]([^”\"\n]{2,200})[”\"]", re.IGNORECASE)
+_COUNTED_QUOTE = re.compile(rf"(?<!\w)(?:bao nhiêu|mấy)\s+(?:\w+\s+){{1,2}}{QUOTED}", re.IGNORECASE)
 # "… do ai làm trưởng đoàn?": a title asked of whoever held it at each event
 _HELD_TITLE = re.compile(r"(?<!\w)(?:ai|nguoi nao) lam (?P<title>(?:pho )?truong \w+|chu tich|chu nhiem|to truong)(?!\w)")
 
@@ -76,7 +74,7 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
     asked = sides(q)
     event = _KIND_OF.search(q.folded)  # an article that never names that kind of event reports another
     written = (() if event is None else (event["kind"],) if event["kind"] else
-               _WRITTEN.get(event["noun"].replace("doan cong tac", "doan kiem tra").replace("cuoc thi", "hoi thi"), ()))
+               EVENT_WRITTEN.get(event["noun"].replace("doan cong tac", "doan kiem tra").replace("cuoc thi", "hoi thi"), ()))
     topic, pairs = _topic(q, store)
     on_pair = {doc_id: (not asked or _between(store, doc_id, asked))
                and (not written or any(re.search(rf"(?<!\w){w}(?!\w)", store.words(doc_id).support) for w in written))

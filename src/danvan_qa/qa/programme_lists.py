@@ -277,9 +277,10 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
         first_date = when and prog.date_text  # "… ký kết vào những ngày nào?": each row opens on its date
         between = as_written(_parties_sentence(store, prog), prog.parties) if prog.parties else ""
+        # its number, unless its name already says it ("Chương trình phối hợp số 09")
+        unnamed = prog.number and not re.search(rf"(?<!\w){re.escape(prog.number)}(?![\w/-])", prog.name)
         details = ", ".join(filter(None, (
-            f"số {prog.number}" if prog.number and not re.search(rf"(?<!\w){re.escape(prog.number)}(?![\w/-])",
-                                                                  prog.name) else None, f"giai đoạn {prog.period}" if prog.period else None,
+            f"số {prog.number}" if unnamed else None, f"giai đoạn {prog.period}" if prog.period else None,
             f"giữa {between}{_place_of(docs[prog.doc_id].place, between)}" if prog.parties else None,
             f"ký ngày {prog.date_text}" if prog.date_text and not first_date else None)))
         others: dict[str, "Programme"] = {}

@@ -176,9 +176,12 @@ def unbracketed(text: str) -> str:
     return re.sub(r"\([^)]*\)", " ", text)
 
 
+QUOTED = r"[“\"]([^”\"\n]{2,200})[”\"]"  # a phrase in quotes, straight or curly
+
+
 def quoted(text: str) -> tuple[str, ...]:
     """The phrases a question writes in quotes ("mô hình “Dân vận khéo”"): asked about as written."""
-    return tuple(x.strip() for x in re.findall(r"[“\"]([^”\"\n]{2,200})[”\"]", text) if x.strip())
+    return tuple(x.strip() for x in re.findall(QUOTED, text) if x.strip())
 
 
 def plain_words(text: str) -> str:

@@ -114,6 +114,9 @@ def counts(folded: str, restored: str) -> bool:
     return bool(_COUNT.search(folded) or _FEW.search(restored))
 # The events a list asks about, folded: "các hội nghị, buổi làm việc, lễ ký kết, hội thi, đoàn kiểm tra …"
 EVENT_NOUNS = r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi|doan kiem tra|doan cong tac)"
+# How an article writes some kinds of event (folded): a signing may say only "tổ chức ký kết"
+EVENT_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
+                 "le ky ket": ("ky ket",)}
 
 
 @dataclass(frozen=True)

@@ -107,16 +107,18 @@ def answer_features(q: Question, scorer: Scorer, ranked: Sequence[tuple["Sentenc
                     draft: "Draft", store: "Store", passages: Sequence["Passage"]) -> Features:
     """The answer/abstain model's view of a drafted answer."""
     around = neighbourhood(store, draft.evidence.doc_id, draft.evidence.at[0])  # read once, for both
-    base = (*_support(q, scorer, ranked, draft, store, around), *_archive(scorer, draft, store, passages, around))
+    domain = field_share(store, draft.evidence.doc_id)  # likewise
+    base = (*_support(q, scorer, ranked, draft, store, around, domain),
+            *_archive(scorer, draft, store, passages, around, domain))
     group = "who" if q.kind in WHO_KINDS else "span" if q.kind in SPAN_KINDS else "plain"
     flags = tuple(float(g == group) for g in GROUPS)
     return Features(ANSWERABLE_FEATURES, (*base, *flags, *(v * flag if flag else 0.0 for flag in flags for v in base)))
 
 
 def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandidate", float]], draft: "Draft",
-             store: "Store", around: str) -> tuple[float, ...]:
+             store: "Store", around: str, domain: float) -> tuple[float, ...]:
     """The features of SUPPORT_FEATURES, for any kind of question (`around`: the evidence sentence
-    with its neighbours)."""
+    with its neighbours; `domain`: the article's field share)."""
     doc_id, (start, end) = draft.evidence.doc_id, draft.evidence.at
     doc = store.data.documents[doc_id]
     sentence_text = f"{doc.title}\n{doc.text[start:end]}"
@@ -139,7 +141,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         # on a text of another subject a sentence answering "who" is no missing type: it may name someone the name
         # reader does not know ("Tim Berners-Lee")
         float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]
-              and not (q.kind in WHO_KINDS and field_share(store, doc_id) < OPEN_BELOW)),
+              and not (q.kind in WHO_KINDS and domain < OPEN_BELOW)),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
         focus_missing(q, scorer, person.rank, person.role) if person else 0.0,
         float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else
@@ -172,7 +174,7 @@ def _level_clash(q: Question, sentence: set[str]) -> float:
 
 
 def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence["Passage"],
-             around: str) -> tuple[float, ...]:
+             around: str, domain: float) -> tuple[float, ...]:
     """How near the question is to the archive at all: the best dense similarity of any retrieved
     passage and of one of the answer's article, and the share of the question's word pairs that
     the answer's neighbourhood and article hold. An off-topic question ("Thủ đô của Pháp là gì?")
@@ -185,9 +187,8 @@ def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence[
         top = max((p.dense_score or 0.0 for p in passages), default=0.0)
         own_top = max((p.dense_score or 0.0 for p in passages if p.doc_id == doc_id), default=0.0)
     article_pairs = store.words(doc_id).text.pairs
-    # how much the answer's article speaks this archive's field: a paragraph on another subject is read with
-    # what the general questions taught, not held to a news report's evidence
-    domain = field_share(store, doc_id)
+    # last, how much the answer's article speaks this archive's field (`domain`): a paragraph on another
+    # subject is read with what the general questions taught, not held to a news report's evidence
     if not scorer.bigrams:
         return top, own_top, 1.0, 1.0, domain
     near_pairs = word_set(fold(around)).pairs

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import place_in
-from danvan_qa.qa.records import (EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts,
+from danvan_qa.qa.records import (EVENT_NOUNS, EVENT_WRITTEN, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts,
                                   dated, more_rows)
 
 if TYPE_CHECKING:
@@ -89,8 +89,8 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
     kinds = () if when.kinds & _ANY_KIND else tuple(when.kinds)  # "các hội thi …" keeps the contests
     rows = [h for h in found.values()
             if all(place_in(fold(p), fold(f"{docs[h.doc_id].place or ''} {docs[h.doc_id].title}")) for p in q.places)
-            and (not kinds or any(re.search(rf"(?<!\w){_kind(k)}(?!\w)", fold(docs[h.doc_id].text[h.start:h.end]))
-                                  for k in kinds))]
+            and (not kinds or any(re.search(rf"(?<!\w){w}(?!\w)", fold(docs[h.doc_id].text[h.start:h.end]))
+                                  for k in kinds for w in EVENT_WRITTEN.get(k, (k,))))]
     if len(rows) < 2:
         return None
     rows.sort(key=lambda h: h.date, reverse=True)
@@ -104,11 +104,6 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows),
                    str(len(rows)) if counts(q.folded, q.restored) else docs[rows[0].doc_id].title)
-
-
-def _kind(kind: str) -> str:
-    """How a sentence reports a kind of event: a signing ("lễ ký kết") may say only "tổ chức ký kết"."""
-    return "(?:le )?ky ket" if kind == "le ky ket" else kind
 
 
 def _dated_sentence(store: "Store", doc_id: str) -> _Held | None:
