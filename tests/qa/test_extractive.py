@@ -2,8 +2,9 @@
 
 import pytest
 
-from danvan_qa.qa.extractive import (Sentence, date_span, duration_span, number_span, period_span, place_span, relative_period,
+from danvan_qa.qa.extractive import (Sentence, date_span, duration_span, number_span, period_span, place_span,
                                      year_span)
+from danvan_qa.qa.periods import relative_period
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.qa.questions import parse
 
@@ -118,3 +119,21 @@ def test_which_questions_name_a_relative_period():
 ])
 def test_a_period_inside_one_year_when_no_span_of_years_is_named(sentence, expected):
     assert period_span(q("Kế hoạch áp dụng cho giai đoạn nào?"), s(sentence)).text == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Vào đầu thập niên 1930, người Pháp dựng tại đây một khu nghỉ mát.", "đầu thập niên 1930"),
+    ("Nghề này hình thành ở đây từ khoảng cuối thế kỷ XVII.", "cuối thế kỷ XVII"),
+    ("Vào mùa mưa, từ tháng Sáu đến tháng Chín, nước đổ về rất lớn.", "từ tháng Sáu đến tháng Chín"),
+    ("Lễ hội diễn ra từ ngày 20 đến ngày 23 tháng Ba âm lịch hằng năm.", "từ ngày 20 đến ngày 23 tháng Ba âm lịch"),
+    ("Các đền được xây dựng trong khoảng từ thế kỷ VIII đến thế kỷ XIII.", "từ thế kỷ VIII đến thế kỷ XIII"),
+    ("Nhà giáo Lê Văn Khang (1292–1370) dạy học ở quê.", "1292–1370"),
+    ("Chương trình giai đoạn 2016 – 2021 kéo dài từ năm 2016 đến thế kỷ sau.", "2016 – 2021"),  # years first
+])
+def test_a_span_of_time_written_out_when_no_span_of_years_is_named(sentence, expected):
+    assert period_span(q("Việc đó diễn ra trong giai đoạn nào?"), s(sentence)).text == expected
+
+
+def test_a_sentence_without_a_span_of_time_has_no_period():
+    assert period_span(q("giai đoạn nào?"), s("Thứ Năm, họp từ 8 giờ đến 10 giờ tại hội trường.")) is None
+    assert period_span(q("giai đoạn nào?"), s("Năm 2023 đơn vị có 120 cán bộ.")) is None  # one year is no span

@@ -17,6 +17,8 @@ from danvan_qa.ingest import dates
 from danvan_qa.ingest.lexicon import PAIRED, PROVINCES, SURNAMES, UNITS
 from danvan_qa.ingest.abbreviations import aliases, held_through, is_abbreviation
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.ingest.paraphrases import paraphrases
+from danvan_qa.qa.periods import occasions, periods, relative_period
 from danvan_qa.qa.questions import Question, content_tokens
 
 
@@ -62,9 +64,10 @@ class Scorer:
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
         self._firsts = set(tokens[:-1])  # only pairs starting with one of these can match
         # "chqs" is held where "chi huy quan su" is, and back (phrases read on all the question's words)
+        # … and "qua đời" where "từ trần" is (ingest/paraphrases.py)
+        said = re.findall(r"\w+", question.folded)
         self.aliases = [(asked & self.weights.keys(), standing)
-                        for asked, standing in aliases(re.findall(r"\w+", question.folded))
-                        if asked & self.weights.keys()]
+                        for asked, standing in aliases(said) + paraphrases(said) if asked & self.weights.keys()]
         self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit() and not is_abbreviation(t)]
 
     def __call__(self, sentence: str) -> float:
@@ -98,6 +101,9 @@ _WORD_NUMBER = (r"(?<!\w)(?<!(?i:mỗi) )(?<!(?i:hằng) )(?<!(?i:hàng) )"  # "
 # An ordinal in words: "thứ tư", "thứ nhất", "thứ mười hai" (after "thứ"); "đầu tiên" is the first
 _ORDINAL = (r"(?:\d+|(?-i:[IVXLC]+)|(?-i:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"  # lower case: "thứ Năm" is a weekday
             r"(?:\s+(?-i:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))?)")
+# A model or mission named by a word and a number: "Vostok 1", "MiG-15", "Boeing 787", "Su-30MK2"
+_DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]+(?:-|\s)\d+[A-Za-z0-9]*(?![\w-])")
+_ASKS_DESIGNATION = re.compile(r"(?<!\w)(?:so hieu|so may|mang so|ky hieu|ma hieu)(?!\w)")
 _DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
                        re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
@@ -185,14 +191,14 @@ def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple
     name, without one, when no day is asked."""
     mentions = list(dates.find_dates(sentence.text)) or list(dates.find_dates(sentence.text, cued_only=False))
     if not mentions:
-        if _asks_day(question):
-            return None
         named = fold(question.text)
-        month = _MONTH_YEAR.search(sentence.text) or next(
+        month = None if _asks_day(question) else _MONTH_YEAR.search(sentence.text) or next(
             (y for y in _YEAR_OR_CENTURY.finditer(sentence.text) if fold(y.group(0)) not in named), None)
-        if month is None:
-            return None
-        return Span(month.group(0), sentence.start + month.start(), sentence.start + month.end()), None
+        if month is not None:
+            return Span(month.group(0), sentence.start + month.start(), sentence.start + month.end()), None
+        other = occasions(sentence.text, day=_asks_day(question))  # "ngày 23 tháng Chạp", "khi nước triều rút"
+        return (Span(sentence.text[other[0][0]:other[0][1]], sentence.start + other[0][0], sentence.start + other[0][1]),
+                None) if other else None
     anchors = [m.start() for code in question.codes if (m := re.search(re.escape(code), sentence.text))]
     if anchors:
         best = min(mentions, key=lambda d: abs(d.start - anchors[0]))
@@ -260,36 +266,21 @@ def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
     return None
 
 
-# "giai đoạn tiếp theo / mới / tới" asks for the later period of a sentence, "giai đoạn trước" the earlier.
-_RELATIVE = re.compile(r"(?<!\w)giai doan (?:(tiep theo|moi|toi|sap toi|ke tiep)|(truoc|vua qua|da qua))(?!\w)")
-
-
-def relative_period(question: Question) -> bool | None:
-    """True when the question asks for the later period ("giai đoạn tiếp theo"), False for the
-    earlier ("giai đoạn trước"), None when it names no relative period."""
-    hit = _RELATIVE.search(question.folded)
-    return None if hit is None else bool(hit.group(1))
-
-
-# A period inside one year, read when a sentence names no span of years: "6 tháng cuối năm 2024", "quý III năm 2023".
-_PART_OF_YEAR = re.compile(r"(?<!\w)(?:(?:6|sáu) tháng (?:đầu|cuối)|quý (?:I{1,3}|IV|[1-4])) năm ((?:19|20)\d\d)(?!\d)",
-                           re.IGNORECASE)
-
-
 def period_span(question: Question, sentence: Sentence) -> Span | None:
     """The period whose preceding clause shares most words (and word pairs) with the question."""
     tokens = content_tokens(question)
     wanted, pairs = set(tokens), set(zip(tokens, tokens[1:]))
-    hits = list(dates.PERIOD.finditer(sentence.text)) or list(_PART_OF_YEAR.finditer(sentence.text))
+    found = periods(sentence.text)
+    hits = [h for h in found if h.kind == "years"] or found
     later = relative_period(question)
-    if later is not None and len({h.group(1) for h in hits}) > 1:  # "giai đoạn tiếp theo": the later one
-        hit = (max if later else min)(hits, key=lambda h: int(h.group(1)))
-        return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+    if later is not None and len({h.first_year for h in hits if h.first_year}) > 1:  # "giai đoạn tiếp theo": the later one
+        hit = (max if later else min)((h for h in hits if h.first_year), key=lambda h: h.first_year)
+        return Span(sentence.text[hit.start:hit.end], sentence.start + hit.start, sentence.start + hit.end)
     best: tuple[float, Span] | None = None
     for hit in hits:
-        clause = re.findall(r"\w+", fold(re.split(r"[;:]", sentence.text[max(0, hit.start() - 90) : hit.start()])[-1]))
+        clause = re.findall(r"\w+", fold(re.split(r"[;:]", sentence.text[max(0, hit.start - 90) : hit.start])[-1]))
         overlap = len(wanted & set(clause)) + 2 * len(pairs & set(zip(clause, clause[1:])))
-        span = Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end())
+        span = Span(sentence.text[hit.start:hit.end], sentence.start + hit.start, sentence.start + hit.end)
         if best is None or overlap > best[0]:
             best = (overlap, span)
     return best[1] if best else None
@@ -299,12 +290,6 @@ class TypedSpan(NamedTuple):
     span: Span
     cued: bool  # a cue word introduces it: a date after "ngày", a place after "tại", a period after "giai đoạn"
     other_kind: bool  # a period for a date question that names no day ("thực hiện trong thời gian nào")
-
-
-def _periods(text: str) -> list[tuple[int, int, bool]]:
-    hits = list(dates.PERIOD.finditer(text)) + list(_PART_OF_YEAR.finditer(text))
-    return [(m.start(), m.end(), bool(re.search(r"giai đoạn\s*$|(?<!\w)từ\s+(?:năm\s+)?$", text[max(0, m.start() - 12): m.start()],
-                                                 re.IGNORECASE))) for m in hits]
 
 
 def typed_spans(question: Question, sentence: Sentence, fallback_place: str | None) -> list[TypedSpan]:
@@ -319,10 +304,12 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
             found += [(y.start(), y.end(), True, False) for y in _YEAR.finditer(text)]
             found += [(y.start(), y.end(), True, False) for y in _YEAR_OR_CENTURY.finditer(text)]  # "năm 1070"
         elif not _asks_day(question):  # "khi nào", "thời gian nào": perhaps a period, a month, a year or a century
-            found += [(a, b, cue, True) for a, b, cue in _periods(text)]
+            found += [(h.start, h.end, h.cued, True) for h in periods(text)]
             found += [(m.start(), m.end(), True, False) for m in _MONTH_YEAR.finditer(text)]
             found += [(y.start(), y.end(), True, False) for y in _YEAR_OR_CENTURY.finditer(text)  # not inside those
                       if not any(a < y.end() and y.start() < b for a, b, _, _ in found)]
+        if not found:  # a time without a date: "ngày 23 tháng Chạp", "vào mùa mưa", "khi nước triều rút"
+            found = [(a, b, True, False) for a, b in occasions(text, day=_asks_day(question))]
     elif kind == "number":
         wanted = set(content_tokens(question))
         for m in re.finditer(_NUMBER, text):
@@ -332,6 +319,9 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
         for m in re.finditer(_WORD_NUMBER, text):  # "sáu quốc gia": in words, only before what the question counts
             if set(re.findall(r"\w+", fold(text[m.end(): m.end() + 30]))[:2]) & wanted:
                 found.append((m.start(1), m.end(1), True, False))
+        if _ASKS_DESIGNATION.search(question.folded):  # "mang số hiệu mấy": "Vostok 1", "MiG-15"
+            found += [(m.start(), m.end(), bool(set(re.findall(r"[^\W\d]+", m.group(0).lower())) & wanted), False)
+                      for m in _DESIGNATION.finditer(text)]
         rule = number_span(question, sentence)
         if rule is not None:
             found.append((rule.start - at, rule.end - at, True, False))
@@ -341,7 +331,7 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
         if fallback_place:
             found += [(m.start(), m.end(), False, False) for m in re.finditer(re.escape(fallback_place), text)]
     elif kind == "program_period":
-        found = [(a, b, cue, False) for a, b, cue in _periods(text)]
+        found = [(h.start, h.end, h.cued, False) for h in periods(text)]
     elif kind == "duration":
         found = [(m.start(), m.end(), True, False) for m in _DURATION.finditer(text)]
     if kind == "number":  # "hơn 8.100", "gần 100": the approximation is part of the number

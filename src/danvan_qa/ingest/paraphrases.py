@@ -1,0 +1,66 @@
+"""Phrases that say the same thing, matched either way.
+
+A reader asks "… qua đời khi nào?" where the text writes "… từ trần ngày …", "ra đời" where it
+writes "thành lập", "cưới nhau" where it writes "kết hôn". Matching a question's words against a
+sentence reads each phrase of a group as any other phrase of it. The groups are of the language,
+none of one text; a phrase whose folded form is also a common other word ("mất" folds like "mặt"
+of "Mặt trận") is left out, so folding never makes a paraphrase of an unrelated sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from danvan_qa.ingest.normalize import fold
+
+GROUPS = (
+    ("qua đời", "từ trần", "tạ thế", "từ giã cõi đời", "hy sinh", "tử nạn", "thiệt mạng", "tử vong"),
+    ("chào đời", "sinh ra", "ra đời", "sinh"),
+    ("thành lập", "ra đời", "sáng lập", "lập ra", "khai sinh"),
+    ("khai trương", "khánh thành", "mở cửa", "đưa vào sử dụng", "đưa vào hoạt động", "đi vào hoạt động"),
+    ("phát hiện", "tìm ra", "khám phá", "tìm thấy"),
+    ("phát minh", "sáng chế"),
+    ("kết hôn", "cưới nhau", "thành hôn", "lấy nhau"),
+    ("an táng", "chôn cất", "mai táng", "yên nghỉ"),
+    ("xây dựng", "dựng lên", "xây lên", "kiến tạo"),
+    ("diễn ra", "tổ chức"),
+    ("bắt đầu", "khởi đầu", "mở đầu"),
+    ("khởi công", "động thổ"),
+    ("kết thúc", "chấm dứt", "khép lại"),
+    ("hoàn thành", "hoàn tất", "xong"),
+    ("giành", "đoạt", "giành được", "đoạt được"),
+    ("khởi nghĩa", "nổi dậy"),
+    ("phất cờ", "dựng cờ"),
+    ("tọa lạc", "nằm ở", "nằm tại", "nằm trên"),
+    ("dân số", "số dân"),
+    ("độ cao", "chiều cao"),
+    ("chiều dài", "độ dài"),
+    ("xuất bản", "phát hành", "ra mắt", "công bố"),
+    ("đổi tên", "mang tên", "đặt tên"),
+    ("chủ trì", "chủ tọa"),
+    ("tham dự", "có mặt"),
+    ("tốt nghiệp", "ra trường"),
+    ("nghỉ hưu", "về hưu"),
+    ("sáp nhập", "hợp nhất"),
+    ("chuyển giao", "bàn giao", "trao trả"),
+    ("sáng tác", "viết nên", "soạn"),
+)
+
+
+@lru_cache(maxsize=1)
+def _folded() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return tuple(tuple(tuple(fold(p).lower().split()) for p in group) for group in GROUPS)
+
+
+def paraphrases(tokens: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """For a question's folded tokens: each phrase of a group they hold with the words of every
+    other phrase of its group, as (the tokens it covers, the words that hold them), the pairs
+    `abbreviations.held_through` reads."""
+    found = []
+    for group in _folded():
+        for phrase in group:
+            n = len(phrase)
+            if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
+                found += [(frozenset(phrase), frozenset(other)) for other in group if other != phrase]
+    return found

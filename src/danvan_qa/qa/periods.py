@@ -1,0 +1,78 @@
+"""Spans of time a sentence names, for "giai đoạn nào" and "khi nào".
+
+A programme runs "giai đoạn 2022-2026" and a report covers "6 tháng đầu năm 2024"; a text on
+another subject writes its spans out: "từ thế kỷ VIII đến thế kỷ XIII", "đầu thập niên 1930",
+"từ tháng Sáu đến tháng Chín", "1292–1370". The written-out forms are read only in a sentence
+that names none of the first two, so an article's own periods are read as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from danvan_qa.ingest import dates
+from danvan_qa.qa.questions import Question
+
+# "giai đoạn tiếp theo / mới / tới" asks for the later period of a sentence, "giai đoạn trước" the earlier.
+_RELATIVE = re.compile(r"(?<!\w)giai doan (?:(tiep theo|moi|toi|sap toi|ke tiep)|(truoc|vua qua|da qua))(?!\w)")
+# A period inside one year: "6 tháng cuối năm 2024", "quý III năm 2023".
+_PART_OF_YEAR = re.compile(r"(?<!\w)(?:(?:6|sáu) tháng (?:đầu|cuối)|quý (?:I{1,3}|IV|[1-4])) năm ((?:19|20)\d\d)(?!\d)",
+                           re.IGNORECASE)
+_PART = r"(?:(?:đầu|giữa|cuối|nửa đầu|nửa cuối|nửa sau)\s+)?"
+_MONTH = r"(?:\d{1,2}|Giêng|Chạp|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?:\s+(?:Một|Hai))?)"
+_CENTURY = rf"{_PART}thế\s+k[ỷỉ]\s+(?:\d{{1,2}}|(?-i:[IVXLC]+))(?!\w)"
+_DECADE = rf"{_PART}(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+\d{{2,4}}(?!\d)"
+# A point a written-out span runs from or to: a century, a decade, a year, a month, a day
+_POINT = (rf"(?:{_CENTURY}|{_DECADE}|năm\s+\d{{3,4}}(?!\d)|tháng\s+{_MONTH}(?:\s*(?:/|năm)\s*\d{{4}})?(?!\w)"
+          rf"|ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?|\s+tháng\s+{_MONTH}(?:\s+năm\s+\d{{4}})?)?(?!\w))")
+_OPEN = re.compile(rf"(?<!\w)(?:từ\s+(?:khoảng\s+)?{_POINT}\s+(?:đến|tới)\s+(?:{_POINT}|\d{{1,2}}(?:\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?)?(?![\d/]))(?:\s+âm\s+lịch)?"
+                   rf"|{_CENTURY}|{_DECADE}"
+                   r"|(?<![\d/.])\d{3,4}\s*[–-]\s*\d{3,4}(?![\d/]))", re.IGNORECASE)
+_CUE = re.compile(r"giai đoạn\s*$|(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
+_OPEN_CUE = re.compile(r"(?:giai đoạn|thời kỳ|khoảng|vào|trong)\s*$", re.IGNORECASE)
+
+
+class PeriodHit(NamedTuple):
+    start: int
+    end: int
+    cued: bool  # "giai đoạn" or "từ" introduces it, or a written-out span starts with "từ"
+    kind: str  # "years" ("2016-2021"), "part" (of a year) or "written" (out in words)
+    first_year: int | None  # the year it runs from, for "giai đoạn tiếp theo"
+
+
+def relative_period(question: Question) -> bool | None:
+    """True when the question asks for the later period ("giai đoạn tiếp theo"), False for the
+    earlier ("giai đoạn trước"), None when it names no relative period."""
+    hit = _RELATIVE.search(question.folded)
+    return None if hit is None else bool(hit.group(1))
+
+
+def periods(text: str) -> list[PeriodHit]:
+    """The periods a text names: spans of years ("2016-2021") and parts of a year; only when it
+    names none of those, the spans written out in words."""
+    hits = [PeriodHit(m.start(), m.end(), bool(_CUE.search(text[max(0, m.start() - 12): m.start()])), kind,
+                      int(m.group(1)))
+            for kind, pattern in (("years", dates.PERIOD), ("part", _PART_OF_YEAR)) for m in pattern.finditer(text)]
+    if hits:
+        return sorted(hits)
+    return [PeriodHit(m.start(), m.end(), m.group(0)[:2].lower() == "từ"
+                      or bool(_OPEN_CUE.search(text[max(0, m.start() - 12): m.start()])), "written", None)
+            for m in _OPEN.finditer(text)]
+
+
+# A time a text gives without a date, read when a sentence names none: a day of a month written
+# in words ("ngày 23 tháng Chạp"), and for "khi nào" months, seasons and conditions ("vào khoảng
+# tháng 5 và tháng 6", "vào mùa mưa", "khi nước triều rút").
+_DAY_OF_MONTH = re.compile(rf"(?<!\w)(?:mùng|mồng|ngày)\s+\d{{1,2}}\s+tháng\s+{_MONTH}(?:\s+âm\s+lịch)?(?!\w)", re.IGNORECASE)
+_MONTHS = re.compile(rf"(?<!\w)tháng\s+{_MONTH}(?:\s+(?:và|hoặc|đến|tới)\s+tháng\s+{_MONTH})?(?:\s+âm\s+lịch)?(?!\w)",
+                     re.IGNORECASE)
+_SEASON = re.compile(r"(?<!\w)mùa\s+(?:mưa|khô|xuân|hè|hạ|thu|đông|lũ|nước nổi|gặt|lễ hội)(?!\w)", re.IGNORECASE)
+_CONDITION = re.compile(r"(?<!\w)(?<!(?i:trong) )(?:(?i:sau|trước|đến|cho đến|mỗi)\s+)?(?i:khi|lúc)\s+[^,.;:!?()\"“”]{3,60}")
+
+
+def occasions(text: str, *, day: bool) -> list[tuple[int, int]]:
+    """[start, end) of the times a text gives without a date; only a day of a month when `day`
+    (the question asks "ngày nào")."""
+    patterns = (_DAY_OF_MONTH,) if day else (_DAY_OF_MONTH, _MONTHS, _SEASON, _CONDITION)
+    return sorted({m.span() for pattern in patterns for m in pattern.finditer(text)})
