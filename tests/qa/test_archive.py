@@ -88,6 +88,8 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
     assert a.short == "2" and sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
     assert sorted(c.doc_id for c in a.citations) == ["a1", "a2", "a3"]
     assert "Lê Thị Hoa" not in a.text
+    rows = [line for line in a.text.splitlines() if line.startswith("- ")]
+    assert len(rows) == 2 and sum(line.startswith("  - ") for line in a.text.splitlines()) == 1  # a1 under a2's row
     # the articles "nhắc đến bao nhiêu Thứ trưởng": the people are counted, not the articles
     named = answerer.answer("Các bài viết nhắc đến bao nhiêu Thứ trưởng Bộ Nội vụ?", mode="bm25")
     assert named.short == "2" and {i.name for i in named.items} == {"Phạm Quốc Dũng", "Trần Văn Bình"}

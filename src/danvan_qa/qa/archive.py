@@ -190,7 +190,7 @@ def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["
 def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool], *,
             of_programmes: bool = False) -> Listing | None:
     """"Ai chủ trì các hội nghị, buổi làm việc được đưa tin?": the people who did the act the
-    question names ("đồng chủ trì" is chairing too) at any event, once each, a row per article,
+    question names ("đồng chủ trì" is chairing too) at any event, a row each (the other articles under it),
     newest first; asked of the programmes (`of_programmes`), only where their sentence names one
     (who signed a regulation signed no programme). Events of a topic ("… các hội nghị ký kết chương
     trình …") are left to each article's own answer (qa/per_article.py): retrieval weighs a topic
@@ -211,8 +211,8 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
 
 def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """"Lãnh đạo <body> nào dự các hội nghị về <topic>?": the people of the articles holding the
-    topic who did something there and whose role names the body (however abbreviated), once
-    each, a row per article, newest first."""
+    topic who did something there and whose role names the body (however abbreviated), a row
+    each, newest first (title_lists.people_rows)."""
     forms = spellings(body)
     people = _on_topic(topic, store, keep)
     if people is None:  # no topic of its own ("các hoạt động phối hợp"): everyone whose role names the body
@@ -233,7 +233,7 @@ def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Call
 
 def _alongside(name: str, act: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The others who did the act at the events where the person did it (co-chairs, co-signers), a
-    row per article, newest first; None when the person did it nowhere."""
+    row each, newest first (title_lists.people_rows); None when the person did it nowhere."""
     found: dict[str, dict[str, "Person"]] = {}
     acted = [p for p in store.people_by_name.get(name, []) if keep(p.doc_id) and any(act in fold(a) for a in p.acts)]
     for own in acted:

@@ -64,16 +64,23 @@ def newest(found: dict[str, dict[str, "Person"]], store: "Store") -> list["Perso
 
 def people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q: "Question",
                 store: "Store") -> Listing:
-    """People listed a row per article (rank, name, role, the article's title), each citing the
-    sentence naming them; the short answer is how many were counted, or the first one's name."""
+    """People listed a row each, in the order given (rank, name, role, the article's title), citing
+    the sentence naming them; the other articles naming them under that row, each cited, so that
+    every article is and a person is one row however many articles name them. The short answer is
+    how many were counted, or the first one's name."""
     docs = store.data.documents
+    by_person: dict[str, list["Person"]] = {}
+    for p in rows:
+        by_person.setdefault(fold(p.name), []).append(p)
     lines, items = [Statement(heading)], []
-    for p in rows[:ROWS_SHOWN]:
-        ev = person_evidence(store, p)
-        lines.append(Statement((f"{p.rank} " if p.rank else "", Strong(p.name), f" — {p.role}" if p.role else "",
-                                f" ({docs[p.doc_id].title})"), ev, item=True))
-        items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += more_rows(len(rows))
+    for first, *others in list(by_person.values())[:ROWS_SHOWN]:
+        ev = person_evidence(store, first)
+        lines.append(Statement((f"{first.rank} " if first.rank else "", Strong(first.name),
+                                f" — {first.role}" if first.role else "", f" ({docs[first.doc_id].title})"), ev, item=True))
+        items.append(Item(first.name, first.role, first.rank, first.acts, ev))
+        lines += [Statement((f"{p.role} " if p.role else "", f"({docs[p.doc_id].title})"), person_evidence(store, p),
+                            item=True, under=True) for p in others]
+    lines += more_rows(len(by_person))
     return Listing(tuple(lines), tuple(items), counted, str(counted) if counts(q.folded, q.restored) else rows[0].name)
 
 
@@ -213,7 +220,7 @@ def _level_elsewhere(title: str, store: "Store") -> Iterator[tuple["Person", int
 
 def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The people whose role or rank holds one of the titles, counted once each, newest first; a row
-    for each article naming them so, so that every article is cited."""
+    each, with every article naming them so cited under it."""
     docs = store.data.documents
     found: dict[str, dict[str, "Person"]] = {}  # folded name -> article -> the mention
     shown: dict[str, str] = {}
