@@ -20,6 +20,7 @@ from danvan_qa.ingest.facts import Programme
 from danvan_qa.ingest.names import main_post
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.candidates import SentenceCandidate
+from danvan_qa.qa.clauses import asked_clause
 from danvan_qa.qa.document_dates import asks_event_date, document_date
 from danvan_qa.qa.extractive import SPAN_KINDS, Scorer, Sentence, Span, asks_several, enumerated, period_span
 from danvan_qa.qa.periods import relative_period
@@ -354,18 +355,20 @@ class Drafter:
                 and day is not None and resolved_date(c.span, year) == day]
         return max(same, key=lambda cp: cp[1])[0] if same else bare
 
-    def sentence(self, ranked: Ranked) -> Draft | None:
-        """The best sentence, quoted; with the runner-up of its article when nearly as likely."""
+    def sentence(self, q: Question, ranked: Ranked) -> Draft | None:
+        """The best sentence, quoted, with the clause that answers a "vì sao / như thế nào / là gì"
+        as its short answer (qa/clauses.py); with the runner-up of its article when nearly as likely."""
         if not ranked:
             return None
         (best, p_best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
+        clause = asked_clause(q, best.text)
         evidence = self.evidence(best.doc_id, best.start, best.end)
         lines = [quoted(best.text, evidence)]
         if runner and runner[0].doc_id == best.doc_id and runner[1] >= RUNNER_UP * p_best:
             # nearly as likely, in the same article: a reader sees both rather than a coin toss
             second = runner[0]
             lines.append(quoted(second.text, self.evidence(second.doc_id, second.start, second.end)))
-        return Draft(None, tuple(lines), evidence, "sentence")
+        return Draft(best.text[clause[0]:clause[1]] if clause else None, tuple(lines), evidence, "sentence")
 
     def _relative_period(self, q: Question, best: SentenceCandidate) -> Draft | None:
         """"Giai đoạn tiếp theo / trước": the latest (earliest) period the best sentence's article

@@ -74,6 +74,6 @@ def propose(reading: Reading, passages: list[Passage], ranked: list[tuple[Senten
             store: Store, drafter: Drafter) -> list[Candidate]:
     """The answers to weigh, the typed one first, then the best sentence; the no-answer one last."""
     q = reading.question
-    drafts = [d for d in (drafter.typed(q, passages, ranked, reading.scorer), drafter.sentence(ranked))
+    drafts = [d for d in (drafter.typed(q, passages, ranked, reading.scorer), drafter.sentence(q, ranked))
               if d is not None and not contradicted(q, d, store)]
     return [*(as_candidate(reading, d, ranked, store, passages) for d in drafts), no_answer(reading, passages, store)]

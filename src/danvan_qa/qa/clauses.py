@@ -1,0 +1,55 @@
+"""The short answer of a question no typed span answers: *vì sao*, *như thế nào*, *gì / là gì*.
+
+The answer is the clause of the chosen sentence that a cue word opens, the cue the question's form
+calls for: a reason after *vì, do, bởi, nhờ* ("… vì đèo thường bị mây che phủ"), a manner after
+*bằng cách, bằng, thông qua* ("… bằng hệ thống âu thuyền"), a name after *gọi là, tên là, mang tên,
+thành, là* ("… được người Việt gọi là sông Cửu Long"); not *vì vậy, do đó*, which open a
+consequence. Of several such clauses, the one whose cue follows the question's words and that
+says least of what the question already says; none when the sentence has no cue: then the
+sentence is the answer, and no short answer is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.questions import Question, content_tokens
+
+_FORMS = (
+    (re.compile(r"(?<!\w)(?:vi sao|tai sao|vi ly do gi|ly do (?:gi|nao)|do dau|vi dau|nguyen nhan (?:gi|nao))(?!\w)"),
+     r"bởi vì|vì|bởi|do|nhờ có|nhờ"),
+    (re.compile(r"(?<!\w)(?:nhu the nao|bang cach nao|ra sao|bang gi|cach nao|the nao)(?!\w)"),
+     r"bằng cách|bằng việc|bằng|thông qua|nhờ"),  # not "qua": "vượt qua" is no manner
+    (re.compile(r"(?<!\w)(?:la gi|ten (?:la )?gi|goi la gi|thanh gi|gi|nao)\W*$"),
+     r"được gọi là|gọi là|có tên là|tên gọi là|tên là|mang tên|có tên|thành|là"),
+)
+_END = re.compile(r"[,;:.!?()\"“”]|\s[-–]\s|\s(?:để|nhằm)\s")  # "… là Yersinia pestis để ghi nhận …": the name
+_QUOTED = re.compile(r"[\"“]([^\"“”]{1,80})[\"”]")
+_MAX_WORDS = 14
+
+
+def asked_clause(q: Question, sentence: str) -> tuple[int, int] | None:
+    """[start, end) in `sentence` of the clause answering the question's form, or None."""
+    if q.kind != "other":
+        return None
+    cues = next((cues for form, cues in _FORMS if form.search(q.folded)), None)
+    if cues is None:
+        return None
+    asked = set(content_tokens(q))
+    best: tuple[int, int, int] | None = None  # (score, start, end)
+    for m in re.finditer(rf"(?<!\w)(?:{cues})(?!\w)(?!\s+(?:vậy|thế|đó)(?!\w))\s+", sentence, re.IGNORECASE):
+        start = m.end()
+        quoted = _QUOTED.match(sentence, start)  # "khẩu hiệu là “Veritas”": the quoted name
+        stop = None if quoted else _END.search(sentence, start)
+        start, end = quoted.span(1) if quoted else (start, stop.start() if stop else len(sentence))
+        words = [fold(w.lower()) for w in re.findall(r"\w+", sentence[start:end])]
+        said = sum(w in asked for w in words)
+        if not words or len(words) > _MAX_WORDS or 2 * said >= len(words):
+            continue
+        # the cue after the question's words ("khẩu hiệu là Veritas"), opening what the question does not say
+        anchor = sum(fold(w.lower()) in asked for w in re.findall(r"\w+", sentence[:m.start()])[-3:])
+        score = 2 * anchor - said
+        if best is None or score > best[0]:
+            best = (score, start, end)
+    return (best[1], best[2]) if best else None

@@ -1,0 +1,32 @@
+"""The short answer of "vì sao / như thế nào / là gì": the clause a cue word of the question's form
+opens in the chosen sentence, and none where no cue stands (invented sentences)."""
+
+import pytest
+
+from danvan_qa.ingest.facts import FactTable
+from danvan_qa.qa.clauses import asked_clause
+from danvan_qa.qa.questions import parse
+
+
+def clause(question: str, sentence: str) -> str | None:
+    found = asked_clause(parse(question, question, FactTable()), sentence)
+    return sentence[found[0]:found[1]] if found else None
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Vì sao đèo này mang tên Mây Trắng?", "Đèo mang tên Mây Trắng vì quanh năm bị mây che phủ.", "quanh năm bị mây che phủ"),
+    ("Do đâu bến cảng mất vai trò?", "Bến cảng mất vai trò do cửa sông bị bồi lấp, tàu lớn khó vào.", "cửa sông bị bồi lấp"),
+    ("Tàu qua kênh như thế nào?", "Tàu vượt qua độ chênh mực nước bằng hệ thống âu thuyền.", "hệ thống âu thuyền"),
+    ("Đoạn sông này được gọi bằng tên gì?", "Đoạn hạ lưu được người dân gọi là sông Chín Rồng, dài 200 km.", "sông Chín Rồng"),
+    ("Khẩu hiệu của trường là gì?", "Màu đỏ, gọi là son, là màu của trường, và khẩu hiệu của trường là “Sự thật”.", "Sự thật"),
+    ("Loài vi khuẩn được đặt tên là gì?", "Loài vi khuẩn này được đặt tên là Bacillus nova để ghi nhận công lao của ông.",
+     "Bacillus nova"),
+])
+def test_the_clause_a_cue_of_the_question_s_form_opens(question, sentence, expected):
+    assert clause(question, sentence) == expected
+
+
+def test_no_clause_without_a_cue_nor_after_one_that_opens_a_consequence():
+    assert clause("Vì sao lá cây có màu xanh?", "Vì vậy lá cây thường có màu xanh.") is None  # a consequence
+    assert clause("Vì sao hồ cạn?", "Hồ cạn dần trong mùa khô.") is None  # the sentence is the answer
+    assert clause("Ai chủ trì hội nghị?", "Hội nghị do ông Lê Văn An chủ trì vì Trưởng ban đi vắng.") is None  # not its form
