@@ -30,3 +30,16 @@ def test_no_clause_without_a_cue_nor_after_one_that_opens_a_consequence():
     assert clause("Vì sao lá cây có màu xanh?", "Vì vậy lá cây thường có màu xanh.") is None  # a consequence
     assert clause("Vì sao hồ cạn?", "Hồ cạn dần trong mùa khô.") is None  # the sentence is the answer
     assert clause("Ai chủ trì hội nghị?", "Hội nghị do ông Lê Văn An chủ trì vì Trưởng ban đi vắng.") is None  # not its form
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Ai phát minh ra mạng Lưới Sao?", "Năm 1989, Tom Verner-Lake, nhà khoa học người Anh, phát minh ra mạng Lưới Sao.",
+     "Tom Verner-Lake"),
+    ("Máy tính Táo I do ai thiết kế?", "Máy tính Táo I được Wozniek thiết kế và lắp ráp bằng tay.", "Wozniek"),
+    ("Ai thiết kế nhà hát?", "Nhà hát do hai kiến trúc sư Harley và Brayer thiết kế.", "Harley và Brayer"),
+    ("Ai sáng tác bản giao hưởng?", "Bản giao hưởng của Ludwig van Beetzen ra đời năm 1824.", "Ludwig van Beetzen"),
+])
+def test_who_on_a_text_of_another_subject_is_the_first_name_the_question_does_not_hold(question, sentence, expected):
+    found = asked_clause(parse(question, question, FactTable()), sentence, other_subject=True)
+    assert found and sentence[found[0]:found[1]] == expected
+    assert asked_clause(parse(question, question, FactTable()), sentence) is None  # news: the name reader's people

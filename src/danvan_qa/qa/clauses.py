@@ -1,4 +1,5 @@
-"""The short answer of a question no typed span answers: *vì sao*, *như thế nào*, *gì / là gì*.
+"""The short answer of a question no typed span answers: *vì sao*, *như thế nào*, *gì / là gì*, and
+*ai* on a text on another subject, whose names the name reader does not know (*Tim Berners-Lee*).
 
 The answer is the clause of the chosen sentence that a cue word opens, the cue the question's form
 calls for: a reason after *vì, do, bởi, nhờ* ("… vì đèo thường bị mây che phủ"), a manner after
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.questions import Question, content_tokens
+from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens
 
 _FORMS = (
     (re.compile(r"(?<!\w)(?:vi sao|tai sao|vi ly do gi|ly do (?:gi|nao)|do dau|vi dau|nguyen nhan (?:gi|nao))(?!\w)"),
@@ -29,8 +30,12 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{1,80})[\"”]")
 _MAX_WORDS = 14
 
 
-def asked_clause(q: Question, sentence: str) -> tuple[int, int] | None:
-    """[start, end) in `sentence` of the clause answering the question's form, or None."""
+def asked_clause(q: Question, sentence: str, other_subject: bool = False) -> tuple[int, int] | None:
+    """[start, end) in `sentence` of the clause answering the question's form, or None; for a
+    who-question, a name only in a text on another subject than the archive's (the news' people
+    are read by the name reader, and a follow-up takes this name as its subject)."""
+    if q.kind in WHO_KINDS:
+        return _name(q, sentence) if other_subject else None
     if q.kind != "other":
         return None
     cues = next((cues for form, cues in _FORMS if form.search(q.folded)), None)
@@ -53,3 +58,43 @@ def asked_clause(q: Question, sentence: str) -> tuple[int, int] | None:
         if best is None or score > best[0]:
             best = (score, start, end)
     return (best[1], best[2]) if best else None
+
+
+# Words inside a name as any text writes it, foreign ones too: "Ludwig van Beethoven", "Harlay và Broyer"
+_INSIDE = frozenset({"van", "von", "de", "der", "du", "la", "và", "and"})
+
+
+def _runs(sentence: str) -> list[tuple[int, int]]:
+    """[start, end) of each run of capitalised words, joined by spaces and the words of _INSIDE."""
+    words = list(re.finditer(r"[\w'’-]+", sentence))
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if not words[i].group(0)[0].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and not sentence[words[j].end():words[j + 1].start()].strip():
+            nxt = words[j + 1].group(0)
+            if nxt[0].isupper():
+                j += 1
+            elif nxt in _INSIDE and j + 2 < len(words) and words[j + 2].group(0)[0].isupper() \
+                    and not sentence[words[j + 1].end():words[j + 2].start()].strip():
+                j += 2
+            else:
+                break
+        runs.append((words[i].start(), words[j].end()))
+        i = j + 1
+    return runs
+
+
+def _name(q: Question, sentence: str) -> tuple[int, int] | None:
+    """A who-question answered by the sentence alone (the name reader found no person in it: a
+    foreign name, a body): the first capitalised run the question does not hold, of two words or
+    more, else one word that is no sentence's first."""
+    asked = set(re.findall(r"\w+", q.folded))
+    runs = [(a, b) for a, b in _runs(sentence)
+            if not {fold(w.lower()) for w in re.findall(r"\w+", sentence[a:b])} <= asked]
+    run = next(((a, b) for a, b in runs if " " in sentence[a:b]), None) or next(
+        ((a, b) for a, b in runs if a > 0 and b - a > 3), None)
+    return run

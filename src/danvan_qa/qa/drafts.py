@@ -361,7 +361,7 @@ class Drafter:
         if not ranked:
             return None
         (best, p_best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
-        clause = asked_clause(q, best.text)
+        clause = asked_clause(q, best.text, field_share(self.store, best.doc_id) < OPEN_BELOW)
         evidence = self.evidence(best.doc_id, best.start, best.end)
         lines = [quoted(best.text, evidence)]
         if runner and runner[0].doc_id == best.doc_id and runner[1] >= RUNNER_UP * p_best:
