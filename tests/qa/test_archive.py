@@ -147,6 +147,16 @@ def test_programmes_of_a_period_once_each_however_many_articles_name_them(answer
     assert many.short == str(len(many.items)) == "2"
 
 
+@pytest.mark.parametrize("question, period", [
+    ("Những chương trình phối hợp nào có giai đoạn thực hiện bắt đầu từ năm 2020 trở về sau?", "2021-2026"),
+    ("nhung chuong trinh phoi hop nao co giai doan sau nam 2018", "2021-2026"),
+    ("Những chương trình phối hợp nào được ký trước năm 2018?", "2016-2021"),  # signed 3/4/2016
+])
+def test_programmes_bounded_by_the_year_they_start(answerer, question, period):
+    a = answerer.answer(question, mode="bm25")
+    assert len(a.items) == 1 and period in a.text
+
+
 def test_signings_between_bodies_named_with_their_alternatives(answerer):
     a = answerer.answer("Có bao nhiêu hội nghị ký kết chương trình phối hợp giữa Ban Dân vận tỉnh ủy, thành ủy và "
                         "Công an tỉnh, thành phố?", mode="bm25")

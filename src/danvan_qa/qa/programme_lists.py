@@ -35,6 +35,27 @@ _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")  # not "tính đến hết năm"
+# "bắt đầu từ năm 2022 trở về sau", "từ 2022 trở đi", "sau năm 2020", "ký trước năm 2018": programmes that
+# start from, after or before that year (_start)
+_SINCE = re.compile(r"(?<!\w)(?:tu|ke tu) (?:nam )?((?:19|20)\d\d) (?:tro ve sau|tro di|ve sau|tro lai day|den nay)(?!\w)")
+_AFTER = re.compile(r"(?<!\w)sau nam ((?:19|20)\d\d)(?!\d)")
+_BEFORE = re.compile(r"(?<!\w)truoc nam ((?:19|20)\d\d)(?!\d)")
+
+
+def _bounds(folded: str) -> tuple[int, int] | None:
+    """The first and last year a programme may start in, when the question bounds it."""
+    lo = [int(y) for y in _SINCE.findall(folded)] + [int(y) + 1 for y in _AFTER.findall(folded)]
+    hi = [int(y) - 1 for y in _BEFORE.findall(folded)]
+    return (max(lo, default=0), min(hi, default=9999)) if lo or hi else None
+
+
+def _start(prog: "Programme", signed: bool) -> int | None:
+    """The year a programme starts: its signing's when the question asks when it was signed ("ký
+    trước năm 2018") and the article dates it, else its period's first."""
+    span = period_key(prog.period or "")
+    if signed and prog.date:
+        return int(prog.date[:4])
+    return int(span[:4]) if span[:4].isdigit() else int(prog.date[:4]) if prog.date else None
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
 # "giữa A và B": the parties asked about, each cut at a verb, a question word, an aside in brackets or the
 # question's end; a comma
@@ -140,7 +161,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     periods = {period_key(p) for p in q.periods}
     years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
     ends = _ENDS.findall(q.folded)  # "(giai đoạn) kéo dài đến năm 2026": the period's last year
-    years = [y for y in years if y not in ends]
+    bounds = _bounds(q.folded)
+    years = [y for y in years if y not in ends and not (bounds and int(y) in (bounds[0], bounds[0] - 1, bounds[1] + 1))]
     asked = sides(q)
     numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
     # "đầy đủ số hiệu", "số hiệu văn bản": the code itself, not an article's "số 05" for it
@@ -159,6 +181,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
         if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
             continue
         if ends and not any(span.endswith(f"-{y}") for y in ends):
+            continue
+        if bounds and not bounds[0] <= (_start(prog, "ky" in q.folded.split()) or -1) <= bounds[1]:
             continue
         if not parties_match(asked, prog.parties):
             continue
