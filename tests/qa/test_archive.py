@@ -365,6 +365,13 @@ def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
         a = answerer.answer(question, mode="bm25")
         assert a.short.startswith("Ban Dân vận") and sorted(c.doc_id for c in a.citations) == ["p1", "p2"]
         assert "1 cơ quan, đơn vị đã ký với **Bộ Công an**" in a.text
+    # "có chương trình … với những cơ quan cấp Trung ương nào": of that level only
+    central = answerer.answer("Công an huyện Bố Trạch trực tiếp có chương trình phối hợp với những cơ quan, tổ chức "
+                              "cấp Trung ương nào?", mode="bm25")
+    assert not central.items
+    local = answerer.answer("Công an huyện Bố Trạch có chương trình phối hợp với những cơ quan, tổ chức cấp huyện nào?",
+                            mode="bm25")
+    assert local.short == "Hội Nông dân huyện" and [c.doc_id for c in local.citations] == ["p3"]
     # its programmes, named word for word: not those of "Công an huyện Bố Trạch"
     for question in ("Bộ Công an đã ký những chương trình phối hợp nào?",
                      "Bộ Công an đã ký kết, triển khai những chương trình phối hợp nào?"):

@@ -73,8 +73,10 @@ _SIGNED_BY = re.compile(rf"^(?:(?:trong )?năm \d{{4}},?\s+)?(.+?) (?:đã )?(?:
 _ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
 # "X (đã) cùng những cơ quan nào ký …", "X đã ký chương trình … với những lực lượng nào": X's partners
 _KINDS = r"(?:co quan|don vi|luc luong|ben|to chuc)(?: (?:co quan|don vi|luc luong|ben|to chuc))*"  # "cơ quan, tổ chức"
-_PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) {_KINDS} nao ky"
-                       rf"|ky(?: ket)?(?: \w+){{0,10}} (?:voi|cung) (?:nhung|cac) {_KINDS} nao)(?!\w)"
+_PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung|cac) {_KINDS} nao ky"
+                       # "… ký / có chương trình phối hợp với những cơ quan, tổ chức (cấp Trung ương) nào"
+                       rf"|(?:ky(?: ket)?|co)(?: \w+){{0,10}} (?:voi|cung) (?:nhung|cac) {_KINDS}"
+                       r"(?: (?:o )?cap (?P<level>trung uong|tw|tinh|huyen|xa))? nao)(?!\w)"
                        # "Những đơn vị nào đã ký chương trình phối hợp với X (về …)?"
                        r"|^(?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc|tinh|dia phuong) nao (?:da )?(?:cung )?"
                        r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<after>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$"
@@ -86,6 +88,8 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:cung (?:nhung|cac) {_KINDS} 
                        r"noi|tinh thanh|huyen) nao|o dau) (?:da )?(?:cung )?(?:ky|xay dung)(?: ket)?(?: \w+){0,14}? "
                        r"(?:voi|cung) (?P<partner>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
 _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
+_LEVEL_WORDS = {"trung uong": r"(?<!\w)trung uong(?!\w)", "tw": r"(?<!\w)trung uong(?!\w)", "tinh": r"(?<!\w)tinh(?!\w)",
+                "huyen": r"(?<!\w)huyen(?!\w)", "xa": r"(?<!\w)xa(?!\w)"}
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
@@ -252,12 +256,14 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     bodies = [spellings(one) for one in _bodies(body)]
     asked = _partners_asked(q)
     sided = asked and (asked["side"] or asked["kind_side"])
+    at = asked and asked["level"] and _LEVEL_WORDS[asked["level"]]  # "cấp Trung ương": partners of that level
     side = spellings(sided) if sided else None  # "Ban Dân vận những tỉnh nào …", "cơ quan công an nào …"
     written: dict[int, str] = {}  # each body as an article writes it, shortest first ("Công an tỉnh")
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         ours = [p for p in prog.parties if any(_names(forms, p) for forms in bodies)]
         others = [p for p in prog.parties if p not in ours]
         others = others if side is None else [p for p in others if _names(side, p)]  # of the side asked only
+        others = [p for p in others if not at or re.search(at, _longest(p))]
         if ours and others:
             rows.append((prog, others))
             for n, forms in enumerate(bodies):
