@@ -157,6 +157,17 @@ def test_programmes_bounded_by_the_year_they_start(answerer, question, period):
     assert len(a.items) == 1 and period in a.text
 
 
+def test_programmes_named_by_a_number_when_asked_which_are(tmp_path):
+    texts = {
+        "n1": ("2016-06-16", "Ký kết chương trình phối hợp", "Ngày 15/6/2016, Ban Dân vận Trung ương và Bộ Công an ký "
+               "Chương trình số 38-CTr/BDVTW-BCA về phối hợp công tác dân vận giai đoạn 2016-2021."),
+        "n2": ("2021-11-08", "Ký kết ở huyện Bố Trạch", "Sáng 8/11, Công an huyện Bố Trạch và Hội Nông dân huyện ký "
+               "kết chương trình phối hợp công tác giai đoạn 2021 – 2026."),
+    }
+    a = _answerer(tmp_path, texts).answer("nhung chuong trinh phoi hop nao duoc neu so hieu cu the", mode="bm25")
+    assert len(a.items) == 1 and "38-CTr/BDVTW-BCA" in a.text and [c.doc_id for c in a.citations] == ["n1"]
+
+
 def test_signings_between_bodies_named_with_their_alternatives(answerer):
     a = answerer.answer("Có bao nhiêu hội nghị ký kết chương trình phối hợp giữa Ban Dân vận tỉnh ủy, thành ủy và "
                         "Công an tỉnh, thành phố?", mode="bm25")

@@ -37,6 +37,7 @@ _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký k
 _ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")  # not "tính đến hết năm"
 # "bắt đầu từ năm 2022 trở về sau", "từ 2022 trở đi", "sau năm 2020", "ký trước năm 2018": programmes that
 # start from, after or before that year (_start)
+_NUMBERED = re.compile(r"(?<!\w)(?:so|ky) hieu(?!\w)")  # "những chương trình nào được nêu số hiệu"
 _SINCE = re.compile(r"(?<!\w)(?:tu|ke tu) (?:nam )?((?:19|20)\d\d) (?:tro ve sau|tro di|ve sau|tro lai day|den nay)(?!\w)")
 _AFTER = re.compile(r"(?<!\w)sau nam ((?:19|20)\d\d)(?!\d)")
 _BEFORE = re.compile(r"(?<!\w)truoc nam ((?:19|20)\d\d)(?!\d)")
@@ -101,7 +102,7 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     folded = q.folded
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
-                     or _SIGNED_BY.search(q.restored) or asked_level(folded) or across))
+                     or _SIGNED_BY.search(q.restored) or asked_level(folded) or _NUMBERED.search(folded) or across))
 
 
 def sides(q: "Question") -> list[list[str]]:
@@ -168,7 +169,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     bounds = _bounds(q.folded)
     years = [y for y in years if y not in ends and not (bounds and int(y) in (bounds[0], bounds[0] - 1, bounds[1] + 1))]
     asked = sides(q)
-    numbered = bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded))  # "được nêu đầy đủ số hiệu"
+    numbered = bool(_NUMBERED.search(q.folded))  # "được nêu (đầy đủ) số hiệu"
     # "đầy đủ số hiệu", "số hiệu văn bản": the code itself, not an article's "số 05" for it
     coded = bool(re.search(r"(?<!\w)day du (?:so|ky) hieu|(?:so|ky) hieu van ban(?!\w)", q.folded))
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
