@@ -806,3 +806,21 @@ def test_the_forms_of_a_practice_the_articles_name_a_row_per_sentence(tmp_path):
     a = _answerer(tmp_path, texts).answer("Các bài nhắc đến những hình thức đối thoại nào với người dân?", mode="bm25")
     assert [i.name for i in a.items] == ["đối thoại trực tiếp với doanh nghiệp và nhân dân", "đối thoại chuyên đề về đất đai"]
     assert [c.doc_id for c in a.citations] == ["f1", "f2"]
+
+
+def test_the_leaders_of_a_body_are_who_heads_it_in_the_place_asked(tmp_path):
+    texts = {
+        "l1": ("2023-03-02", "Hội nghị ở tỉnh Tây Giang", "Ngày 2/3, dự hội nghị có đồng chí Trần Văn Bình, Trưởng Ban Dân "
+               "vận Tỉnh ủy Tây Giang; đồng chí Lê Thị Hoa, Ủy viên Ban Dân vận Tỉnh ủy Tây Giang."),
+        "l2": ("2024-05-04", "Buổi làm việc ở tỉnh Tây Giang", "Ngày 4/5, Phó Trưởng ban Thường trực Ban Dân vận Tỉnh ủy "
+               "Tây Giang Phạm Quốc Dũng báo cáo kết quả công tác."),
+        "l3": ("2024-06-01", "Hội nghị ở tỉnh Nam Sơn", "Ngày 1/6, đồng chí Đào Minh Tâm, Trưởng Ban Dân vận Tỉnh ủy Nam Sơn "
+               "chủ trì hội nghị."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    for question in ("Những ai trong lãnh đạo Ban Dân vận Tỉnh ủy Tây Giang được nêu tên?",
+                     "lanh dao ban dan van tinh uy tay giang gom nhung ai"):
+        a = answerer.answer(question, mode="bm25")
+        assert sorted(i.name for i in a.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]  # not a member, not Nam Sơn's
+    every = answerer.answer("Lãnh đạo Ban Dân vận Tỉnh ủy gồm những ai?", mode="bm25")
+    assert sorted(i.name for i in every.items) == ["Phạm Quốc Dũng", "Trần Văn Bình", "Đào Minh Tâm"]

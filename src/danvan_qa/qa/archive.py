@@ -32,8 +32,8 @@ from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partner
 from danvan_qa.qa.questions import plain_words, unbracketed
 from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
-from danvan_qa.qa.title_lists import (asks_holders, by_title, newest, people_rows, person_evidence, role_index,
-                                      title_phrases)
+from danvan_qa.qa.title_lists import (asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
+                                      person_evidence, role_index, title_phrases)
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows, ranked_articles)
 
@@ -156,6 +156,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if body:
         return partners(body, q, store, keep)
     if (leaders := _LEADERS_AT.search(q.folded)) and (found := _leaders_at(leaders["body"], leaders["topic"], q, store, keep)):
+        return found
+    if (body := asks_leaders(q)) and (found := body_leaders(body, q, store, keep)):  # "Những ai trong lãnh đạo <body> …"
         return found
     acting = _ACTING.search(q.folded) if q.act and (WHO.search(q.folded) or "nguoi nao" in q.folded) else None
     if acting and (found := _acting(q.act, acting["topic"], q, store, keep,  # type: ignore[arg-type]

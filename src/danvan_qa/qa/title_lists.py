@@ -17,9 +17,10 @@ import weakref
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from danvan_qa.ingest.abbreviations import spellings
-from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
+from danvan_qa.ingest.lexicon import PROVINCES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.records import EVENT_NOUNS, ROWS_SHOWN, Evidence, Item, Listing, Statement, Strong, counts, more_rows
+from danvan_qa.qa.records import (EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts,
+                                  more_rows)
 
 if TYPE_CHECKING:
     from typing import Callable
@@ -249,3 +250,40 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
     heading = (f"Các bài viết nêu tên {len(found)} người giữ chức danh hoặc cấp bậc ", Strong(named), ":")
     return people_rows(heading, rows, len(found), q, store)
 
+
+
+# "Những ai trong lãnh đạo Ban Dân vận Thành ủy Hà Nội được nêu tên?", "Lãnh đạo Công an tỉnh Tây Giang gồm những ai?"
+_LEADERSHIP = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai) (?:trong |thuoc |cua )?)(?:ban )?lanh dao (?P<body>"
+                         r"(?:ban|bo|cong an|uy ban|hoi|so|cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran)(?: \w+){0,9}?)"
+                         r"(?: (?:duoc|da|co|la|gom|tham du|du|xuat hien|nao)(?!\w).*)?$")
+_HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi thu|chanh van phong|cuc truong|bo truong|"
+                    r"thu truong|tong cuc truong)(?: thuong truc)?\s*$")
+_PROVINCES = tuple(sorted({fold(p.lower()) for p in PROVINCES}, key=len, reverse=True))
+
+
+def asks_leaders(q: "Question") -> str | None:
+    """The body whose leaders the question asks for, folded ("ban dan van thanh uy ha noi"), or None."""
+    found = _LEADERSHIP.search(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))
+    return found["body"] if found and (WHO.search(q.folded) or "nguoi nao" in q.folded) else None
+
+
+def body_leaders(body: str, q: "Question", store: "Store", keep: "Callable[[str], bool]") -> Listing | None:
+    """The people whose role heads the body (Trưởng, Phó Trưởng ban Thường trực, Giám đốc … right
+    before its name, however abbreviated), in its place when the question names one: in their role
+    or, as "Trưởng ban Dân vận Thành ủy" in a Hà Nội article, the article's place. A row each."""
+    docs = store.data.documents
+    place = next((p for p in _PROVINCES if body.endswith(f" {p}")), None)
+    organ = body[: -len(place) - 1] if place else body
+    found: dict[str, dict[str, "Person"]] = {}
+    for form in spellings(organ):
+        for p, at, line in role_index(store).holders(form):
+            if not keep(p.doc_id) or not _HEADS.search(line[:at]) or (
+                    place and place not in line[at:] and place not in fold((docs[p.doc_id].place or "").lower())):
+                continue
+            found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
+    if not found:
+        return None
+    at = fold(q.restored.lower()).find(body)  # folding keeps offsets: the body as the question writes it
+    shown = q.restored[at:at + len(body)] if at >= 0 else body
+    return people_rows((f"Các bài viết nêu {len(found)} người trong lãnh đạo ", Strong(shown), ":"), newest(found, store),
+                       len(found), q, store)
