@@ -19,6 +19,8 @@ from danvan_qa.records import Answer, AnswerItem, Citation
      ("Ở hội nghị năm 2016, đơn vị nào phát biểu?", "Khi đoàn về làm việc năm 2020, đơn vị đó có bao nhiêu mô hình?")),
     ("Hội nghị ở tỉnh A do ai chủ trì và chương trình giữa Hội C và Công an là giai đoạn nào?",
      ("Hội nghị ở tỉnh A do ai chủ trì?", "Chương trình giữa Hội C và Công an là giai đoạn nào?")),
+    # a bare comma between a part ending with its question word and one opening with the next
+    ("Tỉnh A ký chương trình ngày nào, ai chỉ đạo hội nghị?", ("Tỉnh A ký chương trình ngày nào?", "Ai chỉ đạo hội nghị?")),
 ])
 def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts
@@ -29,6 +31,7 @@ def test_a_question_asking_two_things_is_split(question, parts):
     "Đồng chí C dự những hội nghị nào giữa Ban A và Bộ B, với chức vụ gì?",  # the second asks inside the clause
     "Những ai dự hội nghị?",
     "Những đơn vị nào còn hạn chế, cụ thể là gì?",  # "còn" is "still" here
+    "Ai, với chức vụ gì, chủ trì hội nghị?",  # the comma opens an aside, not a part
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None

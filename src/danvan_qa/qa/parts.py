@@ -27,7 +27,7 @@ _ASKS = re.compile(r"(?<!\w)(?:ai|nào|gì|đâu|bao nhiêu|mấy|bao giờ|sao)
 _PER_ROW = re.compile(r"(?:mỗi|từng)(?!\w)")
 _IN_CONTEXT = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)")  # folded: typed bare too
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*", re.IGNORECASE)
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*|\s*,\s*", re.IGNORECASE)
 
 
 def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
@@ -45,7 +45,12 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # the second question word opens the second part's first clause ("…, và ai phát biểu"),
         # not a clause after it ("giữa A và B, với chức vụ gì": one question); after "; " or ", còn"
         # the second part may open with a clause of its own ("; và khi đoàn về làm việc, …")
-        cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] else None
+        # a bare comma between a part that ends with its question word and one that opens with the next:
+        # "… ký ngày nào, ai chỉ đạo hội nghị?"
+        bare = [m for m in joins if m.group(0).strip() == "," and not restored[first.end():m.start()].strip()
+                and m.end() == second.start()]
+        cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] \
+            else bare[-1] if bare else None
         if cut is not None:
             lead = re.match(r"(?:và|va)\s+", text[cut.end():], re.IGNORECASE)
             at = cut.end() + (lead.end() if lead else 0)
