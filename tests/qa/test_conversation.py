@@ -77,6 +77,14 @@ def test_who_else_sets_aside_the_people_already_shown(store):
         "Ngoài Trần Văn Bình, những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
 
 
+def test_who_else_after_a_noun_asked_for_leaves_the_noun_out(store):
+    asked = "Thứ trưởng Bộ Nội vụ nào họp ngày 14/2/2022 về tổng kết chương trình phối hợp?"
+    shown = Context(asked, "Thứ trưởng Bộ Nội vụ họp ngày 14/2/2022 về tổng kết chương trình phối hợp",
+                    shown=("Trần Văn Bình",))
+    assert understand("Còn ai nữa?", shown, store) == \
+        "Ngoài Trần Văn Bình, những ai dự họp ngày 14/2/2022 về tổng kết chương trình phối hợp?"
+
+
 def test_who_else_asks_the_act_the_follow_up_names(store):
     shown = Context(CONTEXT.question, CONTEXT.topic, CONTEXT.person, CONTEXT.programme, shown=("Trần Văn Bình",))
     assert understand("Còn ai đồng chủ trì nữa?", shown, store) == \

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.facts import organisations
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, small_talk
+from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import EVENT_NOUNS
 
 if TYPE_CHECKING:
@@ -94,6 +94,17 @@ def topic_of(restored: str) -> str:
     return _ACTS.sub("", text).strip(" ,")
 
 
+def _after_asked(question: str) -> str | None:
+    """What the last question says after the people it asked for, when it opens with them as "<noun>
+    nào": "họp ngày 14/2 về …" of "Thứ trưởng Bộ Công an nào họp ngày 14/2 về …?"."""
+    at = person_focus(question)
+    asked = re.compile(r"(?<!\w)nào(?!\w)\s*", re.IGNORECASE).search(question, at) if at is not None else None
+    if asked is None or at > len(question) // 3 or re.match(r"(?:những\s+)?ai(?!\w)", question[at:], re.IGNORECASE):
+        return None
+    rest = question[asked.end():].strip(" ?.")
+    return rest if len(rest.split()) >= 2 else None
+
+
 def _stands_alone(question: str, store: "Store") -> bool:
     """Whether a question has words of its own: a number, a name, or more than two words beyond
     question words and fillers ("Ban hành ngày nào?" leans on the last question)."""
@@ -112,7 +123,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
         act = _ELSE_ACT.search(folded)
         said = question[act.start():act.end()] if act else "dự"
-        return f"{besides} ai {'dự' if said.lower() in ('kỳ', 'kì') else said} {context.topic}?"  # "kỳ họp" is no act
+        topic = _after_asked(context.question) or context.topic  # not "Thứ trưởng … nào" the last one asked for
+        return f"{besides} ai {'dự' if said.lower() in ('kỳ', 'kì') else said} {topic}?"  # "kỳ họp" is no act
     out = question
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:
