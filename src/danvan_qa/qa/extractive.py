@@ -64,12 +64,10 @@ class Scorer:
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
         self._firsts = set(tokens[:-1])  # only pairs starting with one of these can match
         # "chqs" is held where "chi huy quan su" is, and back (phrases read on all the question's words)
-        # … "qua đời" where "từ trần" is (ingest/paraphrases.py), and "5 năm" where "05 năm" is
+        # … and "qua đời" where "từ trần" is (ingest/paraphrases.py)
         said = re.findall(r"\w+", question.folded)
-        zeros = [(frozenset({t}), frozenset({f"0{t}" if len(t) == 1 else t[1:]})) for t in said
-                 if t.isdigit() and (len(t) == 1 or len(t) == 2 and t[0] == "0")]
         self.aliases = [(asked & self.weights.keys(), standing)
-                        for asked, standing in aliases(said) + paraphrases(said) + zeros if asked & self.weights.keys()]
+                        for asked, standing in aliases(said) + paraphrases(said) if asked & self.weights.keys()]
         self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit() and not is_abbreviation(t)]
 
     def __call__(self, sentence: str) -> float:
