@@ -43,3 +43,18 @@ def test_who_on_a_text_of_another_subject_is_the_first_name_the_question_does_no
     found = asked_clause(parse(question, question, FactTable()), sentence, other_subject=True)
     assert found and sentence[found[0]:found[1]] == expected
     assert asked_clause(parse(question, question, FactTable()), sentence) is None  # news: the name reader's people
+
+
+def test_no_cue_inside_a_body_s_name_nor_a_reason_s_noun():
+    assert clause("Hội nghị bàn về nội dung gì?", "Thành ủy Sơn Hà tổ chức hội nghị bàn về công tác dân vận.") is None
+    assert clause("Vì sao trận đấu bị hoãn?", "Lý do là vì mưa lớn kéo dài .") == "mưa lớn kéo dài"
+    assert clause("Vua đổi tên nước thành gì?", "Năm 1054, vua đổi tên nước thành Đại Nam Sơn.") == "Đại Nam Sơn"
+
+
+def test_a_name_on_another_subject_leaves_out_the_word_opening_its_clause_and_is_nearest_the_question():
+    def name(question: str, sentence: str) -> str | None:
+        found = asked_clause(parse(question, question, FactTable()), sentence, other_subject=True)
+        return sentence[found[0]:found[1]] if found else None
+
+    assert name("Ai thiết kế tháp?", "Theo Gustave Eifelo, tháp cao 300 m.") == "Gustave Eifelo"
+    assert name("Ai thiết kế tháp?", "Tại Quảng Bình, kỹ sư Lê Văn Tám thiết kế tháp.") == "Lê Văn Tám"

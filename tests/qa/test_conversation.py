@@ -83,6 +83,10 @@ def test_who_else_after_a_noun_asked_for_leaves_the_noun_out(store):
                     shown=("Trần Văn Bình",))
     assert understand("Còn ai nữa?", shown, store) == \
         "Ngoài Trần Văn Bình, những ai dự họp ngày 14/2/2022 về tổng kết chương trình phối hợp?"
+    for asked, said in (("Những Thứ trưởng nào dự hội nghị ở tỉnh Nam Sơn?", "dự hội nghị ở tỉnh Nam Sơn"),
+                        ("Phó Chủ tịch nào chủ trì hội nghị ở tỉnh Nam Sơn?", "dự hội nghị ở tỉnh Nam Sơn")):
+        last = Context(asked, "hội nghị ở tỉnh Nam Sơn", shown=("Trần Văn Bình",))
+        assert understand("Còn ai nữa?", last, store) == f"Ngoài Trần Văn Bình, những ai {said}?"  # not "dự dự"
 
 
 def test_who_else_asks_the_act_the_follow_up_names(store):

@@ -130,17 +130,17 @@ def test_the_shipped_scorer_does_not_answer_with_what_the_question_names():
 
 
 def test_a_designation_answers_a_question_for_a_number_that_names_a_model():
-    sentence = "Ông tử nạn năm 1968 khi lái máy bay MiG-15 trong chuyến bay huấn luyện số 3."
-    assert "MiG-15" in texts("Ông tử nạn khi lái máy bay MiG số mấy?", sentence)
-    assert "MiG-15" in texts("Chiếc máy bay mang số hiệu mấy?", sentence)
-    assert "MiG-15" not in texts("Có bao nhiêu chuyến bay huấn luyện?", sentence)  # a count is no designation
+    sentence = "Ông tử nạn năm 1968 khi lái máy bay TX-15 trong chuyến bay huấn luyện số 3."
+    assert "TX-15" in texts("Ông tử nạn khi lái máy bay TX số mấy?", sentence)
+    assert "TX-15" in texts("Chiếc máy bay mang số hiệu mấy?", sentence)
+    assert "TX-15" not in texts("Có bao nhiêu chuyến bay huấn luyện?", sentence)  # a count is no designation
 
 
 @pytest.mark.parametrize("question, sentence, expected", [
-    ("Thuyền bị mắc cạn khi nào?", "Đến khi nước triều rút, thuyền mắc cạn và vỡ tan.", "Đến khi nước triều rút"),
+    ("Thuyền bị mắc cạn khi nào?", "Đến khi nước sông rút, thuyền mắc cạn và vỡ tan.", "Đến khi nước sông rút"),
     ("Thung lũng đông khách khi nào?", "Mỗi năm vào khoảng tháng 5 và tháng 6, thung lũng đông khách.", "tháng 5 và tháng 6"),
     ("Thác đẹp nhất khi nào?", "Vào mùa mưa, thác đổ nước rất lớn.", "mùa mưa"),
-    ("Lễ cúng diễn ra vào ngày nào?", "Vào ngày 23 tháng Chạp, các gia đình làm lễ cúng.", "ngày 23 tháng Chạp"),
+    ("Lễ cúng diễn ra vào ngày nào?", "Vào ngày 15 tháng Giêng, các gia đình làm lễ cúng.", "ngày 15 tháng Giêng"),
 ])
 def test_a_time_without_a_date_answers_when_the_sentence_names_no_date(question, sentence, expected):
     assert expected in texts(question, sentence)
@@ -148,5 +148,5 @@ def test_a_time_without_a_date_answers_when_the_sentence_names_no_date(question,
 
 def test_a_condition_is_no_answer_beside_a_date_nor_for_a_day():
     assert texts("Đơn vị ký kết khi nào?", "Ngày 4/11/2016, khi hội nghị kết thúc, hai bên ký kết.") == ["4/11/2016"]
-    assert texts("Thuyền mắc cạn vào ngày nào?", "Đến khi nước triều rút, thuyền mắc cạn.") == []
+    assert texts("Thuyền mắc cạn vào ngày nào?", "Đến khi nước sông rút, thuyền mắc cạn.") == []
     assert texts("Hai bên ký khi nào?", "Trong khi đó, hai bên cùng ký kết.") == []  # "trong khi" is no time

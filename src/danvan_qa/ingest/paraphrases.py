@@ -3,8 +3,9 @@
 A reader asks "… qua đời khi nào?" where the text writes "… từ trần ngày …", "ra đời" where it
 writes "thành lập", "cưới nhau" where it writes "kết hôn". Matching a question's words against a
 sentence reads each phrase of a group as any other phrase of it. The groups are of the language,
-none of one text; a phrase whose folded form is also a common other word ("mất" folds like "mặt"
-of "Mặt trận") is left out, so folding never makes a paraphrase of an unrelated sentence.
+none of one text; a phrase of several words is held only where they stand together, and a word
+alone whose folded form is also a common other word ("mất" folds like "mặt" of "Mặt trận", "sinh"
+is also "học sinh") is left out, so folding never makes a paraphrase of an unrelated sentence.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from danvan_qa.ingest.normalize import fold
 
 GROUPS = (
     ("qua đời", "từ trần", "tạ thế", "từ giã cõi đời", "hy sinh", "tử nạn", "thiệt mạng", "tử vong"),
-    ("chào đời", "sinh ra", "ra đời", "sinh"),
+    ("chào đời", "sinh ra", "ra đời"),
     ("thành lập", "ra đời", "sáng lập", "lập ra", "khai sinh"),
     ("khai trương", "khánh thành", "mở cửa", "đưa vào sử dụng", "đưa vào hoạt động", "đi vào hoạt động"),
     ("phát hiện", "tìm ra", "khám phá", "tìm thấy"),
@@ -28,7 +29,7 @@ GROUPS = (
     ("bắt đầu", "khởi đầu", "mở đầu"),
     ("khởi công", "động thổ"),
     ("kết thúc", "chấm dứt", "khép lại"),
-    ("hoàn thành", "hoàn tất", "xong"),
+    ("hoàn thành", "hoàn tất"),
     ("giành", "đoạt", "giành được", "đoạt được"),
     ("khởi nghĩa", "nổi dậy"),
     ("phất cờ", "dựng cờ"),
@@ -44,7 +45,7 @@ GROUPS = (
     ("nghỉ hưu", "về hưu"),
     ("sáp nhập", "hợp nhất"),
     ("chuyển giao", "bàn giao", "trao trả"),
-    ("sáng tác", "viết nên", "soạn"),
+    ("sáng tác", "viết nên", "soạn nên"),
 )
 
 
@@ -54,13 +55,18 @@ def _folded() -> tuple[tuple[tuple[str, ...], ...], ...]:
 
 
 def paraphrases(tokens: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """For a question's folded tokens: each phrase of a group they hold with the words of every
-    other phrase of its group, as (the tokens it covers, the words that hold them), the pairs
-    `abbreviations.held_through` reads."""
+    """For a question's folded tokens: each phrase of a group they hold with every other phrase of
+    its group, as (the tokens it covers, what holds them), the pairs `abbreviations.held_through`
+    reads: a phrase of several words as its word pairs ("ra mat"), so that it is held only where
+    its words stand together, not "ra" and "Mặt trận" anywhere in a sentence."""
     found = []
     for group in _folded():
         for phrase in group:
             n = len(phrase)
             if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
-                found += [(frozenset(phrase), frozenset(other)) for other in group if other != phrase]
+                found += [(frozenset(phrase), _held_as(other)) for other in group if other != phrase]
     return found
+
+
+def _held_as(phrase: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f"{a} {b}" for a, b in zip(phrase, phrase[1:])) if len(phrase) > 1 else frozenset(phrase)

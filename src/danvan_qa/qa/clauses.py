@@ -1,11 +1,11 @@
 """The short answer of a question no typed span answers: *vì sao*, *như thế nào*, *gì / là gì*, and
-*ai* on a text on another subject, whose names the name reader does not know (*Tim Berners-Lee*).
+*ai* on a text on another subject, whose names the name reader does not know (*Tom Verner-Lake*).
 
 The answer is the clause of the chosen sentence that a cue word opens, the cue the question's form
-calls for: a reason after *vì, do, bởi, nhờ* ("… vì đèo thường bị mây che phủ"), a manner after
-*bằng cách, bằng, thông qua* ("… bằng hệ thống âu thuyền"), a name after *gọi là, tên là, mang tên,
-thành, là* ("… được người Việt gọi là sông Cửu Long"); not *vì vậy, do đó*, which open a
-consequence. Of several such clauses, the one whose cue follows the question's words and that
+calls for: a reason after *vì, do, bởi, nhờ* ("… vì đỉnh núi thường bị mây che phủ"), a manner
+after *bằng cách, bằng, thông qua* ("… bằng hệ thống âu thuyền"), a name after *gọi là, tên là, mang
+tên, đổi thành, là* ("… được người dân gọi là sông Chín Rồng"); not *vì vậy, do đó*, which open a
+consequence, nor the *do* of *lý do*, *tự do*. Of several such clauses, the one whose cue follows the question's words and that
 says least of what the question already says; none when the sentence has no cue: then the
 sentence is the answer, and no short answer is better than a wrong one.
 """
@@ -19,13 +19,13 @@ from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens
 
 _FORMS = (
     (re.compile(r"(?<!\w)(?:vi sao|tai sao|vi ly do gi|ly do (?:gi|nao)|do dau|vi dau|nguyen nhan (?:gi|nao))(?!\w)"),
-     r"bởi vì|vì|bởi|do|nhờ có|nhờ"),
+     r"bởi vì|vì|bởi|(?<!lý )(?<!tự )do|nhờ có|nhờ"),
     (re.compile(r"(?<!\w)(?:nhu the nao|bang cach nao|ra sao|bang gi|cach nao|the nao)(?!\w)"),
      r"bằng cách|bằng việc|bằng|thông qua|nhờ"),  # not "qua": "vượt qua" is no manner
     (re.compile(r"(?<!\w)(?:la gi|ten (?:la )?gi|goi la gi|thanh gi|gi|nao)\W*$"),
-     r"được gọi là|gọi là|có tên là|tên gọi là|tên là|mang tên|có tên|thành|là"),
+     r"được gọi là|gọi là|có tên là|tên gọi là|tên là|mang tên|có tên|(?-i:(?:trở|biến|đổi|chia)(?:\s+\w+){0,2}\s+thành)|là"),
 )
-_END = re.compile(r"[,;:.!?()\"“”]|\s[-–]\s|\s(?:để|nhằm)\s")  # "… là Yersinia pestis để ghi nhận …": the name
+_END = re.compile(r"[,;:.!?()\"“”]|\s[-–]\s|\s(?:để|nhằm)\s")  # "… là Bacillus nova để ghi nhận …": the name
 _QUOTED = re.compile(r"[\"“]([^\"“”]{1,80})[\"”]")
 _MAX_WORDS = 14
 
@@ -45,14 +45,15 @@ def asked_clause(q: Question, sentence: str, other_subject: bool = False) -> tup
     best: tuple[int, int, int] | None = None  # (score, start, end)
     for m in re.finditer(rf"(?<!\w)(?:{cues})(?!\w)(?!\s+(?:vậy|thế|đó)(?!\w))\s+", sentence, re.IGNORECASE):
         start = m.end()
-        quoted = _QUOTED.match(sentence, start)  # "khẩu hiệu là “Veritas”": the quoted name
+        quoted = _QUOTED.match(sentence, start)  # "khẩu hiệu là “Sự thật”": the quoted name
         stop = None if quoted else _END.search(sentence, start)
         start, end = quoted.span(1) if quoted else (start, stop.start() if stop else len(sentence))
+        end = start + len(sentence[start:end].rstrip())
         words = [fold(w.lower()) for w in re.findall(r"\w+", sentence[start:end])]
         said = sum(w in asked for w in words)
         if not words or len(words) > _MAX_WORDS or 2 * said >= len(words):
             continue
-        # the cue after the question's words ("khẩu hiệu là Veritas"), opening what the question does not say
+        # the cue after the question's words ("khẩu hiệu là Sự thật"), opening what the question does not say
         anchor = sum(fold(w.lower()) in asked for w in re.findall(r"\w+", sentence[:m.start()])[-3:])
         score = 2 * anchor - said
         if best is None or score > best[0]:
@@ -60,7 +61,7 @@ def asked_clause(q: Question, sentence: str, other_subject: bool = False) -> tup
     return (best[1], best[2]) if best else None
 
 
-# Words inside a name as any text writes it, foreign ones too: "Ludwig van Beethoven", "Harlay và Broyer"
+# Words inside a name as any text writes it, foreign ones too: "Ludwig van Beetzen", "Harley và Brayer"
 _INSIDE = frozenset({"van", "von", "de", "der", "du", "la", "và", "and"})
 
 
@@ -90,11 +91,24 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
 
 def _name(q: Question, sentence: str) -> tuple[int, int] | None:
     """A who-question answered by the sentence alone (the name reader found no person in it: a
-    foreign name, a body): the first capitalised run the question does not hold, of two words or
-    more, else one word that is no sentence's first."""
+    foreign name, a body): of the capitalised runs the question does not hold (of two words or more,
+    or one word that opens no clause), the nearest to the words the question says."""
     asked = set(re.findall(r"\w+", q.folded))
     runs = [(a, b) for a, b in _runs(sentence)
             if not {fold(w.lower()) for w in re.findall(r"\w+", sentence[a:b])} <= asked]
-    run = next(((a, b) for a, b in runs if " " in sentence[a:b]), None) or next(
-        ((a, b) for a, b in runs if a > 0 and b - a > 3), None)
-    return run
+    runs = [(a, b) for a, b in ((_past_opening(sentence, a, b), b) for a, b in runs)
+            if " " in sentence[a:b] or a > 0 and b - a > 3 and not _OPENING.match(sentence, a)]
+    said = [m.start() for m in re.finditer(r"\w+", sentence) if fold(m.group(0).lower()) in asked]
+    # the name nearest the words the question says ("… kỹ sư Lê Văn Tám thiết kế tháp", not "Tại Quảng Bình")
+    return min(runs, key=lambda r: min((abs(r[0] - at) for at in said), default=0), default=None)
+
+
+# Capitalised at a clause's start, not a name: "Theo Gustave Eiffel", "Tại Quảng Bình", "Năm 1889 …"
+_OPENING = re.compile(r"(?:Theo|Tại|Năm|Ngày|Vào|Sau|Trong|Khi|Từ|Đến|Ở|Với|Do|Bởi|Cùng|Là|Các|Những|Một|Ông|Bà|Nhà)\s+")
+
+
+def _past_opening(sentence: str, a: int, b: int) -> int:
+    """Where a run starts once a word opening its clause is left out ("Theo Gustave Eiffel")."""
+    opening = _OPENING.match(sentence, a)
+    at_clause = not sentence[:a].rstrip() or sentence[:a].rstrip()[-1] in ",;:"
+    return opening.end() if opening and at_clause and opening.end() < b else a

@@ -233,7 +233,7 @@ class Drafter:
         model = self.models.person
         scored = [(p, model.prob(p.features)) for p in person_candidates(q, ranked, self.store, scorer)]
         if ranked and field_share(self.store, (top := ranked[0][0]).doc_id) < OPEN_BELOW:
-            # a text on another subject names people the name reader may not know ("Tim Berners-Lee"): there
+            # a text on another subject names people the name reader may not know ("Tom Verner-Lake"): there
             # only a person of the best sentence answers, else that sentence itself (the floor)
             scored = [(c, p) for c, p in scored if (c.doc_id, c.start) == (top.doc_id, top.start)]
         people = select(scored, 1 if q.kind == "role" else 12, self.models.person_min, self.models.person_rel)

@@ -62,7 +62,6 @@ class Scorer:
         tokens = content_tokens(question)
         self.weights = {t: rarity(t, folded_count, total) for t in tokens}
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
-        self._firsts = set(tokens[:-1])  # only pairs starting with one of these can match
         # "chqs" is held where "chi huy quan su" is, and back (phrases read on all the question's words)
         # … and "qua đời" where "từ trần" is (ingest/paraphrases.py)
         said = re.findall(r"\w+", question.folded)
@@ -72,17 +71,18 @@ class Scorer:
 
     def __call__(self, sentence: str) -> float:
         words = re.findall(r"\w+", fold(sentence))
-        return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:]) if a in self._firsts})
+        return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:])})
 
-    def held(self, words: AbstractSet[str]) -> set[str]:
-        """The question's words that folded `words` hold, as written or through an abbreviation."""
-        return {t for t in self.weights if t in words} | held_through(self.aliases, words)
+    def held(self, words: AbstractSet[str], pairs: AbstractSet[str] = frozenset()) -> set[str]:
+        """The question's words that folded `words` hold, as written, through an abbreviation, or
+        through a phrase saying the same whose word `pairs` they hold."""
+        return {t for t in self.weights if t in words} | held_through(self.aliases, words | pairs if pairs else words)
 
     def cover(self, words: AbstractSet[str], pairs: AbstractSet[str]) -> float:
         """The coverage of already folded words and word pairs ("a b")."""
         if not self.weights:
             return 0.0
-        uni = sum(self.weights[t] for t in self.held(words)) / sum(self.weights.values())
+        uni = sum(self.weights[t] for t in self.held(words, pairs)) / sum(self.weights.values())
         if not self.bigrams:
             return uni
         return 0.75 * uni + 0.25 * len(self.bigrams & pairs) / len(self.bigrams)
@@ -101,7 +101,7 @@ _WORD_NUMBER = (r"(?<!\w)(?<!(?i:mỗi) )(?<!(?i:hằng) )(?<!(?i:hàng) )"  # "
 # An ordinal in words: "thứ tư", "thứ nhất", "thứ mười hai" (after "thứ"); "đầu tiên" is the first
 _ORDINAL = (r"(?:\d+|(?-i:[IVXLC]+)|(?-i:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"  # lower case: "thứ Năm" is a weekday
             r"(?:\s+(?-i:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))?)")
-# A model or mission named by a word and a number: "Vostok 1", "MiG-15", "Boeing 787", "Su-30MK2"
+# A model or mission named by a word and a number: "Rạng Đông 1" is none, "TX-15", "Helio 3", "Su-30MK2" are
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]+(?:-|\s)\d+[A-Za-z0-9]*(?![\w-])")
 _ASKS_DESIGNATION = re.compile(r"(?<!\w)(?:so hieu|so may|mang so|ky hieu|ma hieu)(?!\w)")
 _DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
@@ -196,7 +196,7 @@ def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple
             (y for y in _YEAR_OR_CENTURY.finditer(sentence.text) if fold(y.group(0)) not in named), None)
         if month is not None:
             return Span(month.group(0), sentence.start + month.start(), sentence.start + month.end()), None
-        other = occasions(sentence.text, day=_asks_day(question))  # "ngày 23 tháng Chạp", "khi nước triều rút"
+        other = [] if "nam nao" in question.folded else occasions(sentence.text, day=_asks_day(question))
         return (Span(sentence.text[other[0][0]:other[0][1]], sentence.start + other[0][0], sentence.start + other[0][1]),
                 None) if other else None
     anchors = [m.start() for code in question.codes if (m := re.search(re.escape(code), sentence.text))]
@@ -308,7 +308,7 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
             found += [(m.start(), m.end(), True, False) for m in _MONTH_YEAR.finditer(text)]
             found += [(y.start(), y.end(), True, False) for y in _YEAR_OR_CENTURY.finditer(text)  # not inside those
                       if not any(a < y.end() and y.start() < b for a, b, _, _ in found)]
-        if not found:  # a time without a date: "ngày 23 tháng Chạp", "vào mùa mưa", "khi nước triều rút"
+        if not found and "nam nao" not in question.folded:  # a time without a date: "vào mùa mưa", "khi nước rút"
             found = [(a, b, True, False) for a, b in occasions(text, day=_asks_day(question))]
     elif kind == "number":
         wanted = set(content_tokens(question))
@@ -319,7 +319,7 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
         for m in re.finditer(_WORD_NUMBER, text):  # "sáu quốc gia": in words, only before what the question counts
             if set(re.findall(r"\w+", fold(text[m.end(): m.end() + 30]))[:2]) & wanted:
                 found.append((m.start(1), m.end(1), True, False))
-        if _ASKS_DESIGNATION.search(question.folded):  # "mang số hiệu mấy": "Vostok 1", "MiG-15"
+        if _ASKS_DESIGNATION.search(question.folded):  # "mang số hiệu mấy": "Helio 3", "TX-15"
             found += [(m.start(), m.end(), bool(set(re.findall(r"[^\W\d]+", m.group(0).lower())) & wanted), False)
                       for m in _DESIGNATION.finditer(text)]
         rule = number_span(question, sentence)

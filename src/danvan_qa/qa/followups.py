@@ -123,8 +123,13 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
         act = _ELSE_ACT.search(folded)
         said = question[act.start():act.end()] if act else "dự"
-        topic = _after_asked(context.question) or context.topic  # not "Thứ trưởng … nào" the last one asked for
-        return f"{besides} ai {'dự' if said.lower() in ('kỳ', 'kì') else said} {topic}?"  # "kỳ họp" is no act
+        said = "dự" if said.lower() in ("kỳ", "kì") else said  # "kỳ họp" is no act
+        after = _after_asked(context.question)  # not "Thứ trưởng … nào", whom the last question asked for
+        if after and fold(after.lower()).startswith(("du ", "tham du ")) and said == "dự":
+            return f"{besides} ai {after}?"  # "… nào dự hội nghị X?": "những ai dự hội nghị X", not "dự dự"
+        act_before = _ELSE_ACT.match(fold(after.lower())) if after else None  # "… nào chủ trì hội nghị X": of "hội nghị X"
+        topic = (after[act_before.end():].strip() if act_before else after) if after else context.topic
+        return f"{besides} ai {said} {topic}?"
     out = question
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:

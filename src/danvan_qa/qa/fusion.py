@@ -77,7 +77,7 @@ def chunk_sentences(passages: Sequence[Passage], question: Question, scorer: Sco
             cov = scorer.cover(w.unigrams, w.pairs)
             best = max(best, cov)
             if novel:
-                new = max(new, held_share(novel, scorer.held(w.unigrams)))
+                new = max(new, held_share(novel, scorer.held(w.unigrams, w.pairs)))
             if cov > typed and typed_span_present(question, Sentence(p.doc_id, a, b, text[a:b], cov), None, store):
                 typed = cov
         out.append(ChunkSentences(best, typed, new))

@@ -1,8 +1,8 @@
 """Spans of time a sentence names, for "giai đoạn nào" and "khi nào".
 
 A programme runs "giai đoạn 2022-2026" and a report covers "6 tháng đầu năm 2024"; a text on
-another subject writes its spans out: "từ thế kỷ VIII đến thế kỷ XIII", "đầu thập niên 1930",
-"từ tháng Sáu đến tháng Chín", "1292–1370". The written-out forms are read only in a sentence
+another subject writes its spans out: "từ thế kỷ X đến thế kỷ XII", "đầu thập niên 1920",
+"từ tháng Sáu đến tháng Chín", "1310–1375". The written-out forms are read only in a sentence
 that names none of the first two, so an article's own periods are read as before.
 """
 
@@ -20,7 +20,8 @@ _RELATIVE = re.compile(r"(?<!\w)giai doan (?:(tiep theo|moi|toi|sap toi|ke tiep)
 _PART_OF_YEAR = re.compile(r"(?<!\w)(?:(?:6|sáu) tháng (?:đầu|cuối)|quý (?:I{1,3}|IV|[1-4])) năm ((?:19|20)\d\d)(?!\d)",
                            re.IGNORECASE)
 _PART = r"(?:(?:đầu|giữa|cuối|nửa đầu|nửa cuối|nửa sau)\s+)?"
-_MONTH = r"(?:\d{1,2}|Giêng|Chạp|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?:\s+(?:Một|Hai))?)"
+# a month by number, or by its name written capitalised ("tháng Sáu"; "tháng một lần" is "a month, once")
+_MONTH = r"(?:\d{1,2}|(?-i:Giêng|Chạp|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?:\s+(?:Một|Hai))?))"
 _CENTURY = rf"{_PART}thế\s+k[ỷỉ]\s+(?:\d{{1,2}}|(?-i:[IVXLC]+))(?!\w)"
 _DECADE = rf"{_PART}(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+\d{{2,4}}(?!\d)"
 # A point a written-out span runs from or to: a century, a decade, a year, a month, a day
@@ -28,7 +29,7 @@ _POINT = (rf"(?:{_CENTURY}|{_DECADE}|năm\s+\d{{3,4}}(?!\d)|tháng\s+{_MONTH}(?:
           rf"|ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?|\s+tháng\s+{_MONTH}(?:\s+năm\s+\d{{4}})?)?(?!\w))")
 _OPEN = re.compile(rf"(?<!\w)(?:từ\s+(?:khoảng\s+)?{_POINT}\s+(?:đến|tới)\s+(?:{_POINT}|\d{{1,2}}(?:\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?)?(?![\d/]))(?:\s+âm\s+lịch)?"
                    rf"|{_CENTURY}|{_DECADE}"
-                   r"|(?<![\d/.])\d{3,4}\s*[–-]\s*\d{3,4}(?![\d/]))", re.IGNORECASE)
+                   r"|(?<![\d/.])(?<!(?i:km) )(?<!(?i:số) )(?P<first>\d{3,4})\s*[–-]\s*(?P<last>\d{3,4})(?![\d/]))", re.IGNORECASE)
 _CUE = re.compile(r"giai đoạn\s*$|(?<!\w)từ\s+(?:năm\s+)?$", re.IGNORECASE)
 _OPEN_CUE = re.compile(r"(?:giai đoạn|thời kỳ|khoảng|vào|trong)\s*$", re.IGNORECASE)
 
@@ -58,14 +59,19 @@ def periods(text: str) -> list[PeriodHit]:
         return sorted(hits)
     return [PeriodHit(m.start(), m.end(), m.group(0)[:2].lower() == "từ"
                       or bool(_OPEN_CUE.search(text[max(0, m.start() - 12): m.start()])), "written", None)
-            for m in _OPEN.finditer(text)]
+            for m in _OPEN.finditer(text) if not m["first"] or _years(int(m["first"]), int(m["last"]))]
+
+
+def _years(first: int, last: int) -> bool:
+    """Whether "1310–1375" is a span of years: not a hotline ("1900-1234"), nor "số 120-135"."""
+    return 500 <= first < last <= 2100 and last - first <= 150 and str(first)[:1] == str(last)[:1]
 
 
 # A time a text gives without a date, read when a sentence names none: a day of a month written
-# in words ("ngày 23 tháng Chạp"), and for "khi nào" months, seasons and conditions ("vào khoảng
-# tháng 5 và tháng 6", "vào mùa mưa", "khi nước triều rút").
+# in words ("ngày 15 tháng Giêng"), and for "khi nào" months, seasons and conditions ("vào khoảng
+# tháng 5 và tháng 6", "vào mùa mưa", "khi nước sông rút"); not "hằng tháng", "mỗi tháng".
 _DAY_OF_MONTH = re.compile(rf"(?<!\w)(?:mùng|mồng|ngày)\s+\d{{1,2}}\s+tháng\s+{_MONTH}(?:\s+âm\s+lịch)?(?!\w)", re.IGNORECASE)
-_MONTHS = re.compile(rf"(?<!\w)tháng\s+{_MONTH}(?:\s+(?:và|hoặc|đến|tới)\s+tháng\s+{_MONTH})?(?:\s+âm\s+lịch)?(?!\w)",
+_MONTHS = re.compile(rf"(?<!\w)(?<!(?i:hằng) )(?<!(?i:hàng) )(?<!(?i:mỗi) )tháng\s+{_MONTH}(?:\s+(?:và|hoặc|đến|tới)\s+tháng\s+{_MONTH})?(?:\s+âm\s+lịch)?(?!\w)",
                      re.IGNORECASE)
 _SEASON = re.compile(r"(?<!\w)mùa\s+(?:mưa|khô|xuân|hè|hạ|thu|đông|lũ|nước nổi|gặt|lễ hội)(?!\w)", re.IGNORECASE)
 _CONDITION = re.compile(r"(?<!\w)(?<!(?i:trong) )(?:(?i:sau|trước|đến|cho đến|mỗi)\s+)?(?i:khi|lúc)\s+[^,.;:!?()\"“”]{3,60}")

@@ -43,11 +43,13 @@ _AFTER = re.compile(r"(?<!\w)sau nam ((?:19|20)\d\d)(?!\d)")
 _BEFORE = re.compile(r"(?<!\w)truoc nam ((?:19|20)\d\d)(?!\d)")
 
 
-def _bounds(folded: str) -> tuple[int, int] | None:
-    """The first and last year a programme may start in, when the question bounds it."""
-    lo = [int(y) for y in _SINCE.findall(folded)] + [int(y) + 1 for y in _AFTER.findall(folded)]
-    hi = [int(y) - 1 for y in _BEFORE.findall(folded)]
-    return (max(lo, default=0), min(hi, default=9999)) if lo or hi else None
+def _bounds(folded: str) -> tuple[tuple[int, int] | None, set[str]]:
+    """The first and last year a programme may start in when the question bounds it (None when it
+    does not, or bounds none: "sau năm 2021 … trước năm 2020"), and the years that bound it."""
+    since, after, before = _SINCE.findall(folded), _AFTER.findall(folded), _BEFORE.findall(folded)
+    lo = max([int(y) for y in since] + [int(y) + 1 for y in after], default=0)
+    hi = min([int(y) - 1 for y in before], default=9999)
+    return ((lo, hi) if (since or after or before) and lo <= hi else None), {*since, *after, *before}
 
 
 def _start(prog: "Programme", signed: bool) -> int | None:
@@ -76,8 +78,8 @@ _ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
 _KINDS = r"(?:co quan|don vi|luc luong|ben|to chuc)(?: (?:co quan|don vi|luc luong|ben|to chuc))*"  # "cơ quan, tổ chức"
 _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung|cac) {_KINDS} nao ky"
                        # "… ký / có chương trình phối hợp với những cơ quan, tổ chức (cấp Trung ương) nào"
-                       rf"|(?:ky(?: ket)?|co)(?: \w+){{0,10}} (?:voi|cung) (?:nhung|cac) {_KINDS}"
-                       r"(?: (?:o )?cap (?P<level>trung uong|tw|tinh|huyen|xa))? nao)(?!\w)"
+                       rf"|(?:ky(?: ket)?|co(?= chuong trinh))(?: \w+){{0,10}} (?:voi|cung) (?:nhung|cac) {_KINDS}"
+                       r"(?: (?:o )?(?P<level>cap (?:trung uong|tinh|huyen|xa|co so)))? nao)(?!\w)"
                        # "Những đơn vị nào đã ký chương trình phối hợp với X (về …)?"
                        r"|^(?:nhung|cac) (?:co quan|don vi|luc luong|ben|to chuc|tinh|dia phuong) nao (?:da )?(?:cung )?"
                        r"ky(?: ket)?(?: \w+){0,10}? (?:voi|cung) (?P<after>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$"
@@ -89,8 +91,6 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung
                        r"noi|tinh thanh|huyen) nao|o dau) (?:da )?(?:cung )?(?:ky|xay dung)(?: ket)?(?: \w+){0,14}? "
                        r"(?:voi|cung) (?P<partner>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
 _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
-_LEVEL_WORDS = {"trung uong": r"(?<!\w)trung uong(?!\w)", "tw": r"(?<!\w)trung uong(?!\w)", "tinh": r"(?<!\w)tinh(?!\w)",
-                "huyen": r"(?<!\w)huyen(?!\w)", "xa": r"(?<!\w)xa(?!\w)"}
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
@@ -166,8 +166,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     periods = {period_key(p) for p in q.periods}
     years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
     ends = _ENDS.findall(q.folded)  # "(giai đoạn) kéo dài đến năm 2026": the period's last year
-    bounds = _bounds(q.folded)
-    years = [y for y in years if y not in ends and not (bounds and int(y) in (bounds[0], bounds[0] - 1, bounds[1] + 1))]
+    bounds, bounding = _bounds(q.folded)
+    years = [y for y in years if y not in ends and y not in bounding]
     asked = sides(q)
     numbered = bool(_NUMBERED.search(q.folded))  # "được nêu (đầy đủ) số hiệu"
     # "đầy đủ số hiệu", "số hiệu văn bản": the code itself, not an article's "số 05" for it
@@ -187,7 +187,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
             continue
         if ends and not any(span.endswith(f"-{y}") for y in ends):
             continue
-        if bounds and not bounds[0] <= (_start(prog, "ky" in q.folded.split()) or -1) <= bounds[1]:
+        if bounds and not bounds[0] <= (_start(prog, bool(_SIGNS.search(q.restored))) or -1) <= bounds[1]:
             continue
         if not parties_match(asked, prog.parties):
             continue
@@ -257,14 +257,14 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     bodies = [spellings(one) for one in _bodies(body)]
     asked = _partners_asked(q)
     sided = asked and (asked["side"] or asked["kind_side"])
-    at = asked and asked["level"] and _LEVEL_WORDS[asked["level"]]  # "cấp Trung ương": partners of that level
+    at = asked_level(asked["level"]) if asked and asked["level"] else None  # "cấp Trung ương": partners of that level
     side = spellings(sided) if sided else None  # "Ban Dân vận những tỉnh nào …", "cơ quan công an nào …"
     written: dict[int, str] = {}  # each body as an article writes it, shortest first ("Công an tỉnh")
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         ours = [p for p in prog.parties if any(_names(forms, p) for forms in bodies)]
         others = [p for p in prog.parties if p not in ours]
         others = others if side is None else [p for p in others if _names(side, p)]  # of the side asked only
-        others = [p for p in others if not at or re.search(at, _longest(p))]
+        others = [p for p in others if not at or level((p,)) == at]
         if ours and others:
             rows.append((prog, others))
             for n, forms in enumerate(bodies):

@@ -52,7 +52,8 @@ def yes_no_unheld(reading: Reading, passages: list[Passage], store: Store) -> bo
     folded = re.findall(r"\w+", reading.question.folded)
     spelled = dict(zip(folded, written)) if len(written) == len(folded) and written != folded else {}
     for doc_id in dict.fromkeys(p.doc_id for p in passages):
-        held = scorer.held(store.words(doc_id).text.unigrams)
+        text = store.words(doc_id).text
+        held = scorer.held(text.unigrams, text.pairs)
         if spelled:
             words = set(re.findall(r"\w+", store.data.documents[doc_id].text.lower()))
             held = {w for w in held if spelled.get(w, w) in words or w not in spelled}

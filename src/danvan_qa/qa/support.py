@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, AbstractSet, Iterable, Sequence
 
 from danvan_qa.index.store import word_set
 from danvan_qa.ingest import dates
@@ -122,12 +122,12 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
     doc_id, (start, end) = draft.evidence.doc_id, draft.evidence.at
     doc = store.data.documents[doc_id]
     sentence_text = f"{doc.title}\n{doc.text[start:end]}"
-    sentence = set(_WORDS.findall(fold(sentence_text)))
+    sentence = word_set(fold(sentence_text))
     head = fold(f"{doc.title} {doc.place or ''}")
     cached = store.words(doc_id)
     article = cached.support
     near_text = f"{doc.title}\n{around}"
-    near = set(_WORDS.findall(fold(near_text)))
+    near = word_set(fold(near_text))
     words = cached.text.unigrams | set(_WORDS.findall(head))
     top_weight = max(scorer.weights.values(), default=1.0)
     person = draft.person if q.kind in WHO_KINDS else None
@@ -139,7 +139,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         draft.span_p,
         float(draft.strategy == "fact"),
         # on a text of another subject a sentence answering "who" is no missing type: it may name someone the name
-        # reader does not know ("Tim Berners-Lee")
+        # reader does not know ("Tom Verner-Lake")
         float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]
               and not (q.kind in WHO_KINDS and domain < OPEN_BELOW)),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
@@ -148,12 +148,13 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         1.0 if person else _act_held(q, doc.text[start:end]),
         scorer(sentence_text), scorer(near_text), scorer.cover(words, cached.text.pairs),
         *(max((w for t, w in scorer.weights.items() if t not in held), default=0.0) / top_weight
-          for held in (scorer.held(sentence), scorer.held(near), scorer.held(words))),
-        max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() - scorer.held(words)), default=0.0) / top_weight,
+          for held in (scorer.held(*sentence), scorer.held(*near), scorer.held(words, cached.text.pairs))),
+        max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() - scorer.held(words, cached.text.pairs)),
+            default=0.0) / top_weight,
         share([place_in(p, head) for p in q.places]),
         share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
         _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
-        _level_clash(q, sentence),
+        _level_clash(q, sentence.unigrams),
         share([p in dates.periods_in(doc.text) for p in q.periods]),
         share([fold(c) in article for c in q.codes]),
         share([(d, m) in days for d, m, _ in q.dates]),
@@ -166,7 +167,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
 _LEVELS = frozenset({"tinh", "huyen", "xa", "phuong"})  # the levels a body or a place is named at
 
 
-def _level_clash(q: Question, sentence: set[str]) -> float:
+def _level_clash(q: Question, sentence: AbstractSet[str]) -> float:
     """1 when the question names one level ("Ban Dân vận Huyện ủy … Công an huyện") and the
     sentence only another ("Ban Dân vận Tỉnh ủy và Công an tỉnh"): the same kind of body, not the one asked."""
     asked = _LEVELS & set(q.folded.split())

@@ -66,9 +66,9 @@ def newest(found: dict[str, dict[str, "Person"]], store: "Store") -> list["Perso
 def people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q: "Question",
                 store: "Store") -> Listing:
     """People listed a row each, in the order given (rank, name, role, the article's title), citing
-    the sentence naming them; the other articles naming them under that row, each cited, so that
-    every article is and a person is one row however many articles name them. The short answer is
-    how many were counted, or the first one's name."""
+    the sentence naming them, with the other articles naming them cited under that row: every
+    article is cited, and a person is one row however many name them. The short answer is how
+    many were counted, or the first one's name."""
     docs = store.data.documents
     by_person: dict[str, list["Person"]] = {}
     for p in rows:
@@ -252,8 +252,8 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
 
 
 
-# "Những ai trong lãnh đạo Ban Dân vận Thành ủy Hà Nội được nêu tên?", "Lãnh đạo Công an tỉnh Tây Giang gồm những ai?"
-_LEADERSHIP = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai) (?:trong |thuoc |cua )?)(?:ban )?lanh dao (?P<body>"
+# "Những ai trong lãnh đạo Ban Dân vận Thành ủy Sơn Hà được nêu tên?", "Lãnh đạo Công an tỉnh Tây Giang gồm những ai?"
+_LEADERSHIP = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai)(?: la)? (?:trong |thuoc |cua )?)(?:ban )?lanh dao (?P<body>"
                          r"(?:ban|bo|cong an|uy ban|hoi|so|cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran)(?: \w+){0,9}?)"
                          r"(?: (?:duoc|da|co|la|gom|tham du|du|xuat hien|nao)(?!\w).*)?$")
 _HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi thu|chanh van phong|cuc truong|bo truong|"
@@ -263,22 +263,28 @@ _PROVINCES = tuple(sorted({fold(p.lower()) for p in PROVINCES}, key=len, reverse
 
 def asks_leaders(q: "Question") -> str | None:
     """The body whose leaders the question asks for, folded ("ban dan van thanh uy ha noi"), or None."""
-    found = _LEADERSHIP.search(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))
-    return found["body"] if found and (WHO.search(q.folded) or "nguoi nao" in q.folded) else None
+    plain = " ".join(re.sub(r"[^\w ]", " ", q.folded).split())
+    found = _LEADERSHIP.search(plain)
+    if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded):
+        return None
+    after = plain[found.end("body"):]  # a place the words after the body cut short: "… thành phố Đà Nẵng"
+    place = next((p for p in _PROVINCES if re.match(rf" {p}(?!\w)", after)), None)
+    return f"{found['body']} {place}" if place else found["body"]
 
 
 def body_leaders(body: str, q: "Question", store: "Store", keep: "Callable[[str], bool]") -> Listing | None:
     """The people whose role heads the body (Trưởng, Phó Trưởng ban Thường trực, Giám đốc … right
     before its name, however abbreviated), in its place when the question names one: in their role
-    or, as "Trưởng ban Dân vận Thành ủy" in a Hà Nội article, the article's place. A row each."""
+    or, when the role names no place ("Trưởng ban Dân vận Thành ủy"), the article's. A row each."""
     docs = store.data.documents
     place = next((p for p in _PROVINCES if body.endswith(f" {p}")), None)
     organ = body[: -len(place) - 1] if place else body
     found: dict[str, dict[str, "Person"]] = {}
     for form in spellings(organ):
         for p, at, line in role_index(store).holders(form):
+            named = [other for other in _PROVINCES if other in line[at:]]  # the role's own place, if it names one
             if not keep(p.doc_id) or not _HEADS.search(line[:at]) or (
-                    place and place not in line[at:] and place not in fold((docs[p.doc_id].place or "").lower())):
+                    place and place not in named and (named or place not in fold((docs[p.doc_id].place or "").lower()))):
                 continue
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
