@@ -50,8 +50,14 @@ GROUPS = (
 
 
 @lru_cache(maxsize=1)
-def _folded() -> tuple[tuple[tuple[str, ...], ...], ...]:
-    return tuple(tuple(tuple(fold(p).lower().split()) for p in group) for group in GROUPS)
+def _by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]]:
+    """Each folded phrase, by its first word, with its group."""
+    found: dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]] = {}
+    for group in GROUPS:
+        folded = tuple(tuple(fold(p).lower().split()) for p in group)
+        for phrase in folded:
+            found.setdefault(phrase[0], []).append((phrase, folded))
+    return found
 
 
 def paraphrases(tokens: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -59,11 +65,11 @@ def paraphrases(tokens: Sequence[str]) -> list[tuple[frozenset[str], frozenset[s
     its group, as (the tokens it covers, what holds them), the pairs `abbreviations.held_through`
     reads: a phrase of several words as its word pairs ("ra mat"), so that it is held only where
     its words stand together, not "ra" and "Mặt trận" anywhere in a sentence."""
-    found = []
-    for group in _folded():
-        for phrase in group:
-            n = len(phrase)
-            if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
+    found, seen = [], set()
+    for i, token in enumerate(tokens):
+        for phrase, group in _by_first().get(token, ()):
+            if tuple(tokens[i : i + len(phrase)]) == phrase and (phrase, group) not in seen:
+                seen.add((phrase, group))
                 found += [(frozenset(phrase), _held_as(other)) for other in group if other != phrase]
     return found
 

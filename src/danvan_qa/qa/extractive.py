@@ -67,11 +67,13 @@ class Scorer:
         said = re.findall(r"\w+", question.folded)
         self.aliases = [(asked & self.weights.keys(), standing)
                         for asked, standing in aliases(said) + paraphrases(said) if asked & self.weights.keys()]
+        # only pairs starting with one of these can match: the question's, and a paraphrase's ("tu tran")
+        self._firsts = set(tokens[:-1]) | {p.split()[0] for _, standing in self.aliases for p in standing if " " in p}
         self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit() and not is_abbreviation(t)]
 
     def __call__(self, sentence: str) -> float:
         words = re.findall(r"\w+", fold(sentence))
-        return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:])})
+        return self.cover(set(words), {f"{a} {b}" for a, b in zip(words, words[1:]) if a in self._firsts})
 
     def held(self, words: AbstractSet[str], pairs: AbstractSet[str] = frozenset()) -> set[str]:
         """The question's words that folded `words` hold, as written, through an abbreviation, or
