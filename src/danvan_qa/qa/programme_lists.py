@@ -167,6 +167,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
     ends = _ENDS.findall(q.folded)  # "(giai đoạn) kéo dài đến năm 2026": the period's last year
     bounds, bounding = _bounds(q.folded)
+    signed_asked = bool(_SIGNS.search(q.restored))  # "ký trước năm 2018": by the year of signing
     years = [y for y in years if y not in ends and y not in bounding]
     asked = sides(q)
     numbered = bool(_NUMBERED.search(q.folded))  # "được nêu (đầy đủ) số hiệu"
@@ -187,7 +188,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
             continue
         if ends and not any(span.endswith(f"-{y}") for y in ends):
             continue
-        if bounds and not bounds[0] <= (_start(prog, bool(_SIGNS.search(q.restored))) or -1) <= bounds[1]:
+        if bounds and not bounds[0] <= (_start(prog, signed_asked) or -1) <= bounds[1]:
             continue
         if not parties_match(asked, prog.parties):
             continue

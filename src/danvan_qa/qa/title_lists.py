@@ -262,7 +262,7 @@ _PROVINCES = tuple(sorted({fold(p.lower()) for p in PROVINCES}, key=len, reverse
 
 
 def asks_leaders(q: "Question") -> str | None:
-    """The body whose leaders the question asks for, folded ("ban dan van thanh uy ha noi"), or None."""
+    """The body whose leaders the question asks for, folded ("ban dan van thanh uy son ha"), or None."""
     plain = " ".join(re.sub(r"[^\w ]", " ", q.folded).split())
     found = _LEADERSHIP.search(plain)
     if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded):
@@ -282,9 +282,10 @@ def body_leaders(body: str, q: "Question", store: "Store", keep: "Callable[[str]
     found: dict[str, dict[str, "Person"]] = {}
     for form in spellings(organ):
         for p, at, line in role_index(store).holders(form):
-            named = [other for other in _PROVINCES if other in line[at:]]  # the role's own place, if it names one
-            if not keep(p.doc_id) or not _HEADS.search(line[:at]) or (
-                    place and place not in named and (named or place not in fold((docs[p.doc_id].place or "").lower()))):
+            if not keep(p.doc_id) or not _HEADS.search(line[:at]):
+                continue
+            named = [other for other in _PROVINCES if other in line[at:]] if place else []  # the role's own place
+            if place and place not in named and (named or place not in fold((docs[p.doc_id].place or "").lower())):
                 continue
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
