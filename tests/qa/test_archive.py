@@ -168,6 +168,20 @@ def test_programmes_named_by_a_number_when_asked_which_are(tmp_path):
     assert len(a.items) == 1 and "38-CTr/BDVTW-BCA" in a.text and [c.doc_id for c in a.citations] == ["n1"]
 
 
+def test_the_places_with_programmes_between_bodies_asked_with_an_aside(tmp_path):
+    texts = {
+        "d1": ("2016-10-05", "Ký kết ở tỉnh Tây Giang", "Ngày 5/10/2016, Ban Dân vận Tỉnh ủy Tây Giang và Công an tỉnh Tây "
+               "Giang ký kết Chương trình phối hợp công tác dân vận giai đoạn 2016-2021."),
+        "d2": ("2016-06-15", "Ký kết ở Trung ương", "Ngày 15/6/2016, Ban Dân vận Trung ương và Bộ Công an ký kết Chương "
+               "trình phối hợp công tác dân vận giai đoạn 2016-2021."),
+        "d3": ("2021-11-08", "Ký kết ở huyện Bố Sơn", "Ngày 8/11/2021, Ban Dân vận Huyện ủy Bố Sơn và Công an huyện Bố Sơn "
+               "ký kết chương trình phối hợp giai đoạn 2021-2026."),
+    }
+    a = _answerer(tmp_path, texts).answer("Những địa phương nào có chương trình phối hợp công tác dân vận giữa Ban Dân "
+                                          "vận (tỉnh, huyện ủy) và Công an cùng cấp cho giai đoạn 2016-2021?", mode="bm25")
+    assert "nêu 1 chương trình" in a.text and [c.doc_id for c in a.citations] == ["d1"]  # not the central one
+
+
 def test_signings_between_bodies_named_with_their_alternatives(answerer):
     a = answerer.answer("Có bao nhiêu hội nghị ký kết chương trình phối hợp giữa Ban Dân vận tỉnh ủy, thành ủy và "
                         "Công an tỉnh, thành phố?", mode="bm25")

@@ -20,7 +20,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.levels import asked_level, level
 from danvan_qa.qa.programme_groups import programme_groups
-from danvan_qa.qa.questions import plain_words
+from danvan_qa.qa.questions import plain_words, unbracketed
 from danvan_qa.qa.records import ROWS_SHOWN, SEVERAL, counts, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
 
 if TYPE_CHECKING:
@@ -29,9 +29,12 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
-# "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …", "có mấy chương trình"
+# "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …", "có mấy chương trình", and the places
+# that have them: "Những địa phương nào có chương trình phối hợp … giai đoạn 2016-2021?" (each row names its parties)
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
-                         r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)")
+                         r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
+                         r"|^(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao (?:da )?(?:co|ky(?: ket)?) chuong trinh(?!\w)")
+_PLACES_ASKED = re.compile(r"(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")  # not "tính đến hết năm"
@@ -63,7 +66,7 @@ _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
 # "giữa A và B": the parties asked about, each cut at a verb, a question word, an aside in brackets or the
 # question's end; a comma
 # before a unit word gives an alternative ("Công an tỉnh, thành phố") and does not cut
-_BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm|thực hiện"
+_BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm|thực hiện|cùng cấp|cho"
                       rf"|triển khai|diễn ra|khen thưởng|bao nhiêu|mấy|nào|ở|tại|là|gồm|vào|do|ai|gì|như thế nào)\b|\s*[?.(]"
                       rf"|\s*,(?!\s*{_UNIT}\b)|$)", re.IGNORECASE)
 # "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
@@ -108,8 +111,9 @@ def asks_programmes(q: "Question", across: bool) -> bool:
 def sides(q: "Question") -> list[list[str]]:
     """The parties a question selects by, each with its alternatives: "giữa Ban Dân vận tỉnh ủy,
     thành ủy và Công an tỉnh, thành phố" is [[BDV tỉnh ủy, BDV thành ủy], [CA tỉnh, CA thành phố]]."""
-    between = _BETWEEN.search(q.restored)
-    asked = between.groups() if between else [m.group(1) for m in _JOINED.finditer(q.restored)]
+    text = " ".join(unbracketed(q.restored).split())  # "giữa Ban Dân vận (tỉnh, thành, huyện ủy) và …": the bodies
+    between = _BETWEEN.search(text)
+    asked = between.groups() if between else [m.group(1) for m in _JOINED.finditer(text)]
     return [alternatives(side) for side in asked]
 
 
@@ -178,6 +182,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     signer = _SIGNED_BY.search(q.restored) if not asked else None
     forms = spellings(fold(signer.group(1).lower())) if signer else []  # one body, word for word
     at = asked_level(q.folded)  # "ở cấp huyện": the most local party's level
+    places = bool(_PLACES_ASKED.match(q.folded))  # "Những địa phương nào có chương trình …": not the central ones
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")
@@ -194,7 +199,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
             continue
         if forms and not any(_names(forms, party) for party in prog.parties):
             continue
-        if at and level(prog.parties) != at:
+        if at and level(prog.parties) != at or places and level(prog.parties) == "trung uong":
             continue
         if signing and not (prog.date_text and _SIGNS.search(docs[prog.doc_id].text, prog.start, prog.end)):
             continue
