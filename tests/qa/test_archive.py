@@ -838,3 +838,17 @@ def test_the_leaders_of_a_body_are_who_heads_it_in_the_place_asked(tmp_path):
         assert sorted(i.name for i in a.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]  # not a member, not Nam Sơn's
     every = answerer.answer("Lãnh đạo Ban Dân vận Tỉnh ủy gồm những ai?", mode="bm25")
     assert sorted(i.name for i in every.items) == ["Phạm Quốc Dũng", "Trần Văn Bình", "Đào Minh Tâm"]
+
+
+def test_articles_reporting_an_event_asked_with_a_classifier_and_the_police_as_a_force(tmp_path):
+    """"buổi ký kết" is reported "hội nghị ký kết", "lực lượng Công an" as "Công an tỉnh"."""
+    texts = {
+        "r1": ("2022-05-26", "Ký kết chương trình phối hợp ở tỉnh Tây Giang", "Ngày 26/5, tại hội nghị, Ban Dân vận Tỉnh ủy "
+               "và Công an tỉnh Tây Giang ký kết chương trình phối hợp công tác dân vận giai đoạn 2022-2026."),
+        "r2": ("2021-11-08", "Ký kết ở huyện Bố Sơn", "Sáng 8/11, Công an huyện Bố Sơn và Ban Dân vận Huyện ủy Bố Sơn ký "
+               "kết chương trình phối hợp công tác dân vận giai đoạn 2021-2026."),
+        "r3": ("2023-03-02", "Hội nghị của Hội Nông dân", "Ngày 2/3, Hội Nông dân tỉnh Tây Giang tổ chức hội nghị tổng kết."),
+    }
+    a = _answerer(tmp_path, texts).answer("Có bao nhiêu bài báo đưa tin buổi ký kết chương trình phối hợp công tác dân vận "
+                                          "giữa Ban Dân vận và lực lượng Công an?", mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["r1", "r2"]

@@ -297,6 +297,11 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     topic = [w for n, w in enumerate(kept) if w not in COMMON_WORDS and not (
         w == "cuoc" and kept[n + 2:n + 3] == ["ket"] or
         " ".join(kept[n:n + 4]) in _REVIEWS or " ".join(kept[n - 1:n + 3]) in _REVIEWS)]
+    # an event's classifier ("buổi ký kết" is reported "hội nghị ký kết") and "lực lượng" before the police are
+    # words an article may well leave out: not of the topic
+    topic = topic[1:] if topic[:1] and topic[0] in _OMITTED_HEADS and len(topic) > 2 else topic
+    topic = [w for n, w in enumerate(topic) if not (w == "luc" and topic[n + 1:n + 4] == ["luong", "cong", "an"] or
+                                                   w == "luong" and topic[n - 1:n] == ["luc"] and topic[n + 1:n + 3] == ["cong", "an"])]
     if len(topic) < 2:
         return None
     docs, chunks = store.data.documents, store.data.chunks
