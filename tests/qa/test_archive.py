@@ -852,3 +852,19 @@ def test_articles_reporting_an_event_asked_with_a_classifier_and_the_police_as_a
     a = _answerer(tmp_path, texts).answer("Có bao nhiêu bài báo đưa tin buổi ký kết chương trình phối hợp công tác dân vận "
                                           "giữa Ban Dân vận và lực lượng Công an?", mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["r1", "r2"]
+
+
+def test_events_counted_by_a_long_topic_whose_bodies_the_articles_join_otherwise(tmp_path):
+    """"giữa Công an và Mặt trận Tổ quốc": no word pair "công an mặt trận" is asked of the articles."""
+    texts = {
+        "t1": ("2023-10-17", "Hội nghị tổng kết 10 năm chương trình phối hợp", "Ngày 17/10, Bộ Công an với Ủy ban Mặt trận "
+               "Tổ quốc tỉnh Tây Giang tổ chức Hội nghị tổng kết 10 năm chương trình phối hợp về phong trào toàn dân bảo vệ "
+               "an ninh Tổ quốc."),
+        "t2": ("2023-06-26", "Tổng kết phong trào ở huyện Bố Sơn", "Ngày 26/6, Công an huyện Bố Sơn và MTTQ huyện tổ chức "
+               "tổng kết 10 năm chương trình phối hợp về phong trào toàn dân bảo vệ an ninh Tổ quốc."),
+        "t3": ("2023-03-02", "Hội nghị của Hội Nông dân", "Ngày 2/3, Hội Nông dân tỉnh Tây Giang tổ chức hội nghị tổng kết."),
+    }
+    a = _answerer(tmp_path, texts).answer("Có bao nhiêu hội nghị tổng kết 10 năm chương trình phối hợp giữa Công an và "
+                                          "Mặt trận Tổ quốc về phong trào toàn dân bảo vệ an ninh Tổ quốc được đưa tin?",
+                                          mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["t1", "t2"]

@@ -63,7 +63,7 @@ _MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?)
               r"(?:bai|tin)(?: viet| bao| tuc)? nao$")
 _MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 # "Có bao nhiêu hội nghị … được đưa tin?": events reported, counted (when no list of programmes answers it)
-_COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,24}} (?:da )?duoc (?:dua tin|nhac den|"
+_COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,40}}? (?:da )?duoc (?:dua tin|nhac den|"
                               r"nhac toi)(?!\w)")
 # "Có (tất cả) bao nhiêu hội nghị hoặc buổi gặp mặt dành cho …": the events counted, not the topic's words
 _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
@@ -309,7 +309,8 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     candidates = dict.fromkeys(chunks[row].doc_id for row in ranked)
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}  # "290" first
-    pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])}
+    adjacent = {f"{a} {b}" for a, b in zip(kept, kept[1:])}  # not a pair made by a word left out: "Công an [và] Mặt trận"
+    pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])} & adjacent
     # a longer topic's first two words: its head noun, unless a classifier articles often leave out ("lễ ký kết …")
     head = f"{topic[0]} {topic[1]}" if len(topic) >= 4 and topic[0] not in _OMITTED_HEADS else None
     devoted = "chuyen ve" in q.folded  # "bài viết chuyên về X": X is what the article is about, in its title
