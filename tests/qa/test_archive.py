@@ -868,3 +868,20 @@ def test_events_counted_by_a_long_topic_whose_bodies_the_articles_join_otherwise
                                           "Mặt trận Tổ quốc về phong trào toàn dân bảo vệ an ninh Tổ quốc được đưa tin?",
                                           mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["t1", "t2"]
+
+
+def test_articles_reporting_events_of_several_kinds_are_those_on_the_topic(tmp_path):
+    """"… bài đưa tin hội nghị hoặc buổi gặp mặt với X": the kinds are no words of the topic, and an
+    article naming X in passing reports no such event."""
+    texts = {
+        "u1": ("2020-10-01", "Gặp mặt người có uy tín trong đồng bào dân tộc thiểu số", "Ngày 1/10, Công an tỉnh Tây Giang "
+               "tổ chức gặp mặt người có uy tín trong đồng bào dân tộc thiểu số."),
+        "u2": ("2017-03-15", "Phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số", "Ngày 15/3, hội nghị phát "
+               "huy vai trò người có uy tín trong đồng bào dân tộc thiểu số diễn ra ở huyện Bố Sơn."),
+        "u3": ("2022-05-26", "Ký kết chương trình phối hợp ở tỉnh Nam Sơn", "Ngày 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh "
+               "Nam Sơn ký kết chương trình phối hợp. Hai bên sẽ phát huy vai trò người có uy tín trong đồng bào dân tộc "
+               "thiểu số."),
+    }
+    a = _answerer(tmp_path, texts).answer("Có bao nhiêu bài đưa tin hội nghị hoặc buổi gặp mặt với người có uy tín trong "
+                                          "đồng bào dân tộc thiểu số?", mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["u1", "u2"]

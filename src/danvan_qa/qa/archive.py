@@ -69,6 +69,8 @@ _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){
 _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
 _HOW_MANY_EVENTS = re.compile(rf"^(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})*"
                               r"(?: (?:danh cho|ve|cho))?(?!\w)")
+# "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
+_MEETINGS = re.compile(rf"^{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+(?!\w)")
 # the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
 _EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)"
                         rf"|(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
@@ -289,8 +291,11 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     written = re.findall(r"\w+", unbracketed(q.restored).rstrip(" ?.!"))  # not an aside in brackets
     folded = [fold(w.lower()) for w in written]
     span = list(range(len(folded)))
-    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _TAIL):  # "các bài nhắc tới | những | … nào": twice
-        span = _without(span, folded, pattern)
+    kinds = False  # "… đưa tin hội nghị hoặc buổi gặp mặt …": articles reporting such an event, on the topic
+    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _MEETINGS, _TAIL):  # _LEAD twice: "các bài … | những"
+        left = _without(span, folded, pattern)
+        kinds = kinds or pattern is _MEETINGS and len(left) < len(span)
+        span = left
     # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết", a "hội nghị tổng kết" may be reported as "Tổng kết
     # 10 năm …": the review is the topic, not its classifier
     kept = [folded[i] for i in span]
@@ -314,7 +319,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     # a longer topic's first two words: its head noun, unless a classifier articles often leave out ("lễ ký kết …")
     head = f"{topic[0]} {topic[1]}" if len(topic) >= 4 and topic[0] not in _OMITTED_HEADS else None
     devoted = "chuyen ve" in q.folded  # "bài viết chuyên về X": X is what the article is about, in its title
-    events = bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
+    events = kinds or bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
     alias_list = aliases(topic)
     rows = []
     for doc_id in filter(keep, candidates):
