@@ -89,6 +89,14 @@ def test_who_else_after_a_noun_asked_for_leaves_the_noun_out(store):
         assert understand("Còn ai nữa?", last, store) == f"Ngoài Trần Văn Bình, những ai {said}?"  # not "dự dự"
 
 
+def test_who_else_again_sets_aside_everyone_shown_so_far(store):
+    asked = "Ngoài Trần Văn Bình, những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
+    last = Context(asked, "Ngoài Trần Văn Bình, dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc",
+                   shown=("Lê Thị Hoa", "Phạm Quốc Dũng"))
+    assert understand("Còn ai nữa?", last, store) == \
+        "Ngoài Trần Văn Bình, Lê Thị Hoa, Phạm Quốc Dũng, những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
+
+
 def test_who_else_asks_the_act_the_follow_up_names(store):
     shown = Context(CONTEXT.question, CONTEXT.topic, CONTEXT.person, CONTEXT.programme, shown=("Trần Văn Bình",))
     assert understand("Còn ai đồng chủ trì nữa?", shown, store) == \

@@ -40,6 +40,7 @@ _NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Ch
 # "Còn ai nữa?", "con ai du nua", "Còn ai dự hội nghị nữa?", "Ai khác?": who else took part
 _WHO_ELSE = re.compile(r"^\W*con (?:nhung )?ai(?!\w)|(?<!\w)ai(?: \w+){0,4} (?:nua|khac)(?!\w)")
 # the act a "who else" names ("Còn ai đồng chủ trì nữa?", "con ai ky nua"): asked instead of attending
+_BESIDES = re.compile(r"^Ngoài (?P<names>.+?), những ai ")  # a "who else" as understood: "Ngoài A, B, những ai …"
 _ELSE_ACT = re.compile(r"(?<!\w)(?:dong chu tri|chu tri|phat bieu|ky ket|ky|chung kien|tham gia|trao|tang)(?!\w)")
 # where a bare "ở đâu?", "ngày nào?" finds its subject in the last topic when the last answer was people: the
 # event or programme, not the person asked for ("Thứ trưởng … dự Hội nghị X" → "Hội nghị X"); otherwise the
@@ -120,8 +121,12 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if context is None or small_talk(folded.lower()):
         return question
     if _WHO_ELSE.search(folded):
-        besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
+        prior = _BESIDES.match(context.question)  # "Còn ai nữa?" again: those set aside before are set aside still
+        names = list(dict.fromkeys([*(prior["names"].split(", ") if prior else []), *context.shown]))
+        besides = f"Ngoài {', '.join(names)}, những" if names else "Những"
         act = _ELSE_ACT.search(folded)
+        if prior and not act:
+            return f"{besides} ai {context.question[prior.end():].rstrip(' ?')}?"
         said = question[act.start():act.end()] if act else "dự"
         said = "dự" if said.lower() in ("kỳ", "kì") else said  # "kỳ họp" is no act
         after = _after_asked(context.question)  # not "Thứ trưởng … nào", whom the last question asked for
