@@ -10,7 +10,8 @@ from danvan_qa.evaluation.metrics import contains_answer
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.conversation import Conversation
-from danvan_qa.qa.followups import Context, topic_of, understand
+from danvan_qa.qa.followups import Context, next_context, topic_of, understand
+from danvan_qa.records import Answer, AnswerItem
 from fakes import fake_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,10 +91,12 @@ def test_who_else_after_a_noun_asked_for_leaves_the_noun_out(store):
 
 
 def test_who_else_again_sets_aside_everyone_shown_so_far(store):
-    asked = "Ngoài Trần Văn Bình, những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
-    last = Context(asked, "Ngoài Trần Văn Bình, dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc",
-                   shown=("Lê Thị Hoa", "Phạm Quốc Dũng"))
-    assert understand("Còn ai nữa?", last, store) == \
+    first = Context(CONTEXT.question, CONTEXT.topic, shown=("Trần Văn Bình",))
+    understood = understand("Còn ai nữa?", first, store)
+    answered = Answer(understood, "attendees", "Lê Thị Hoa", tuple(AnswerItem(n, None, None, ("dự",), 1) for n in (
+        "Lê Thị Hoa", "Phạm Quốc Dũng")), "…", (), False, 0.9)
+    again = next_context(understood, answered, first, store)
+    assert understand("Còn ai nữa?", again, store) == \
         "Ngoài Trần Văn Bình, Lê Thị Hoa, Phạm Quốc Dũng, những ai dự hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc?"
 
 

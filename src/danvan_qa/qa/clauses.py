@@ -5,9 +5,9 @@ The answer is the clause of the chosen sentence that a cue word opens, the cue t
 calls for: a reason after *vì, do, bởi, nhờ* ("… vì đỉnh núi thường bị mây che phủ"), a manner
 after *bằng cách, bằng, thông qua* ("… bằng hệ thống âu thuyền"), a name after *gọi là, tên là, mang
 tên, đổi thành, là* ("… được người dân gọi là sông Chín Rồng"); not *vì vậy, do đó*, which open a
-consequence, nor the *do* of *lý do*, *tự do*. Of several such clauses, the one whose cue follows the question's words and that
-says least of what the question already says; none when the sentence has no cue: then the
-sentence is the answer, and no short answer is better than a wrong one.
+consequence, nor the *do* of *lý do*, *tự do*. Of several such clauses, the one whose cue follows
+the question's words and that says least of what the question already says; none when the
+sentence has no cue: then the sentence is the answer, and no short answer is better than a wrong one.
 """
 
 from __future__ import annotations

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import AbstractSet, Callable, Mapping, NamedTuple
 
 from danvan_qa.ingest import dates
-from danvan_qa.ingest.lexicon import PAIRED, PROVINCES, SURNAMES, UNITS
+from danvan_qa.ingest.lexicon import PAIRED, SURNAMES, UNITS
 from danvan_qa.ingest.abbreviations import aliases, held_through, is_abbreviation
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.ingest.paraphrases import paraphrases
-from danvan_qa.qa.periods import occasions, periods, relative_period
+from danvan_qa.qa.periods import CENTURY, occasions, periods, relative_period
 from danvan_qa.qa.questions import Question, content_tokens
+from danvan_qa.qa.records import FOLDED_PROVINCES
 
 
 SPAN_KINDS = frozenset({"number", "date", "place", "program_period", "duration"})  # questions answered by a typed span
@@ -184,7 +185,7 @@ def _asks_day(question: Question) -> bool:
 # A year or a century, for "khi nào / bao giờ" when no day stands in the sentence: "Năm 1070", "thế kỷ 16"
 _YEAR_OR_CENTURY = re.compile(r"(?<!\w)(?<!(?i:mỗi) )(?<!(?i:hằng) )(?<!(?i:hàng) )(?i:năm)\s+\d{3,4}"
                               r"(?!\d|[.,]\d|\s*(?:nghìn|ngàn|triệu|tỷ|lượt|người))"  # "mỗi năm 300 nghìn khách": no year
-                              r"|(?<!\w)(?i:thế)\s+(?i:kỷ|kỉ)\s+(?:\d{1,2}|(?-i:[IVXLC]+))(?!\w)")
+                              rf"|(?<!\w)(?i:{CENTURY})")
 
 
 def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple[Span, str | None] | None:
@@ -236,7 +237,6 @@ _PLACE_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:(?:TP\.?|thành phố|tỉnh
                        rf"(?:\s+(?:{_TAIL})(?!\w)){{0,2}})")
 _UNIT_PLACE = re.compile(r"(?<!\w)(?P<unit>(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường))\s+"
                          r"(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*)")
-_PROVINCES = sorted((fold(p.lower()) for p in PROVINCES), key=len, reverse=True)
 
 
 def _unit_places(text: str) -> list[tuple[int, int]]:
@@ -246,7 +246,7 @@ def _unit_places(text: str) -> list[tuple[int, int]]:
     found = []
     for m in _UNIT_PLACE.finditer(text):
         name = fold(m.group("name").lower())
-        province = next((p for p in _PROVINCES if name == p or name.startswith(p + " ")), None)
+        province = next((p for p in FOLDED_PROVINCES if name == p or name.startswith(p + " ")), None)
         if province is not None:
             found.append((m.start(), m.start("name") + len(province)))  # folding keeps offsets
         elif not (m.group("unit").lower() == "tỉnh" and m.group("name").split()[0] in SURNAMES):

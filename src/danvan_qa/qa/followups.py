@@ -40,7 +40,7 @@ _NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Ch
 # "Còn ai nữa?", "con ai du nua", "Còn ai dự hội nghị nữa?", "Ai khác?": who else took part
 _WHO_ELSE = re.compile(r"^\W*con (?:nhung )?ai(?!\w)|(?<!\w)ai(?: \w+){0,4} (?:nua|khac)(?!\w)")
 # the act a "who else" names ("Còn ai đồng chủ trì nữa?", "con ai ky nua"): asked instead of attending
-_BESIDES = re.compile(r"^Ngoài (?P<names>.+?), những ai ")  # a "who else" as understood: "Ngoài A, B, những ai …"
+_BESIDES = re.compile(r"^Ngoài .+?, những ai ")  # a "who else" as understood: "Ngoài A, B, những ai …"
 _ELSE_ACT = re.compile(r"(?<!\w)(?:dong chu tri|chu tri|phat bieu|ky ket|ky|chung kien|tham gia|trao|tang)(?!\w)")
 # where a bare "ở đâu?", "ngày nào?" finds its subject in the last topic when the last answer was people: the
 # event or programme, not the person asked for ("Thứ trưởng … dự Hội nghị X" → "Hội nghị X"); otherwise the
@@ -95,11 +95,14 @@ def topic_of(restored: str) -> str:
     return _ACTS.sub("", text).strip(" ,")
 
 
+_WHICH = re.compile(r"(?<!\w)nào(?!\w)\s*", re.IGNORECASE)
+
+
 def _after_asked(question: str) -> str | None:
     """What the last question says after the people it asked for, when it opens with them as "<noun>
     nào": "họp ngày 14/2 về …" of "Thứ trưởng Bộ Công an nào họp ngày 14/2 về …?"."""
     at = person_focus(question)
-    asked = re.compile(r"(?<!\w)nào(?!\w)\s*", re.IGNORECASE).search(question, at) if at is not None else None
+    asked = _WHICH.search(question, at) if at is not None else None
     if asked is None or at > len(question) // 3 or re.match(r"(?:những\s+)?ai(?!\w)", question[at:], re.IGNORECASE):
         return None
     rest = question[asked.end():].strip(" ?.")
@@ -121,12 +124,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if context is None or small_talk(folded.lower()):
         return question
     if _WHO_ELSE.search(folded):
-        prior = _BESIDES.match(context.question)  # "Còn ai nữa?" again: those set aside before are set aside still
-        names = list(dict.fromkeys([*(prior["names"].split(", ") if prior else []), *context.shown]))
-        besides = f"Ngoài {', '.join(names)}, những" if names else "Những"
+        besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
         act = _ELSE_ACT.search(folded)
-        if prior and not act:
-            return f"{besides} ai {context.question[prior.end():].rstrip(' ?')}?"
         said = question[act.start():act.end()] if act else "dự"
         said = "dự" if said.lower() in ("kỳ", "kì") else said  # "kỳ họp" is no act
         after = _after_asked(context.question)  # not "Thứ trưởng … nào", whom the last question asked for
@@ -187,7 +186,8 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
     elif programme is None and previous is not None:
         programme = previous.programme
     shown = tuple(dict.fromkeys(item.name for item in answer.items)) if answer.kind in WHO_KINDS else ()
-    if previous is not None and _WHO_ELSE.search(fold(understood)):
-        shown = tuple(dict.fromkeys((*previous.shown, *shown)))  # "còn ai nữa" again: none shown twice
+    # "còn ai nữa", as asked or as understood ("Ngoài A, những ai …"): the same topic, none shown twice
+    if previous is not None and (_WHO_ELSE.search(fold(understood)) or _BESIDES.match(understood)):
+        shown = tuple(dict.fromkeys((*previous.shown, *shown)))
         return Context(understood, previous.topic, person, programme, shown)
     return Context(understood, topic_of(restored), person, programme, shown)

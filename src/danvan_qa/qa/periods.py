@@ -22,7 +22,8 @@ _PART_OF_YEAR = re.compile(r"(?<!\w)(?:(?:6|sáu) tháng (?:đầu|cuối)|quý 
 _PART = r"(?:(?:đầu|giữa|cuối|nửa đầu|nửa cuối|nửa sau)\s+)?"
 # a month by number, or by its name written capitalised ("tháng Sáu"; "tháng một lần" is "a month, once")
 _MONTH = r"(?:\d{1,2}|(?-i:Giêng|Chạp|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?:\s+(?:Một|Hai))?))"
-_CENTURY = rf"{_PART}thế\s+k[ỷỉ]\s+(?:\d{{1,2}}|(?-i:[IVXLC]+))(?!\w)"
+CENTURY = r"thế\s+k[ỷỉ]\s+(?:\d{1,2}|(?-i:[IVXLC]+))(?!\w)"  # "thế kỷ 16", "thế kỉ XVII" (read case-blind)
+_CENTURY = rf"{_PART}{CENTURY}"
 _DECADE = rf"{_PART}(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+\d{{2,4}}(?!\d)"
 # A point a written-out span runs from or to: a century, a decade, a year, a month, a day
 _POINT = (rf"(?:{_CENTURY}|{_DECADE}|năm\s+\d{{3,4}}(?!\d)|tháng\s+{_MONTH}(?:\s*(?:/|năm)\s*\d{{4}})?(?!\w)"

@@ -31,10 +31,11 @@ if TYPE_CHECKING:
 OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
 # "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …", "có mấy chương trình", and the places
 # that have them: "Những địa phương nào có chương trình phối hợp … giai đoạn 2016-2021?" (each row names its parties)
+_PLACES = r"(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
-                         r"|^(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao (?:da )?(?:co|ky(?: ket)?) chuong trinh(?!\w)")
-_PLACES_ASKED = re.compile(r"(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao(?!\w)")
+                         rf"|^{_PLACES} (?:da )?(?:co|ky(?: ket)?) chuong trinh(?!\w)")
+_PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")  # not "tính đến hết năm"

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
 
-from danvan_qa.ingest.lexicon import DOMAIN_PAIRS
+from danvan_qa.ingest.lexicon import DOMAIN_PAIRS, PROVINCES
+from danvan_qa.ingest.normalize import fold
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -99,6 +100,8 @@ class Candidate:
 ROWS_SHOWN = 20  # a longer list across articles says how many more rows there are
 # Folded function words a topic asked about is read without ("các hội nghị về công tác của …")
 COMMON_WORDS = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
+# The provinces folded, longest first: a place read off folded text takes the longest name ("ha nam" is no "ha")
+FOLDED_PROVINCES = tuple(sorted({fold(p.lower()) for p in PROVINCES}, key=lambda p: (-len(p), p)))
 CANDIDATE_CHUNKS = 400  # chunks BM25 ranks first whose articles a list by topic reads: its cost does not grow
 # What lists across the archive read in a folded question: "những / các / bao nhiêu", "ai", a year.
 SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")

@@ -17,10 +17,10 @@ import weakref
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from danvan_qa.ingest.abbreviations import spellings
-from danvan_qa.ingest.lexicon import PROVINCES, RANKS, TITLE_HEADS
+from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.records import (EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts,
-                                  more_rows)
+from danvan_qa.qa.records import (EVENT_NOUNS, FOLDED_PROVINCES, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
+                                  Strong, counts, more_rows)
 
 if TYPE_CHECKING:
     from typing import Callable
@@ -258,7 +258,6 @@ _LEADERSHIP = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai)(?: la)? (?:trong
                          r"(?: (?:duoc|da|co|la|gom|tham du|du|xuat hien|nao)(?!\w).*)?$")
 _HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi thu|chanh van phong|cuc truong|bo truong|"
                     r"thu truong|tong cuc truong)(?: thuong truc)?\s*$")
-_PROVINCES = tuple(sorted({fold(p.lower()) for p in PROVINCES}, key=len, reverse=True))
 
 
 def asks_leaders(q: "Question") -> str | None:
@@ -268,7 +267,7 @@ def asks_leaders(q: "Question") -> str | None:
     if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded):
         return None
     after = plain[found.end("body"):]  # a place the words after the body cut short: "… thành phố Đà Nẵng"
-    place = next((p for p in _PROVINCES if re.match(rf" {p}(?!\w)", after)), None)
+    place = next((p for p in FOLDED_PROVINCES if re.match(rf" {p}(?!\w)", after)), None)
     return f"{found['body']} {place}" if place else found["body"]
 
 
@@ -277,14 +276,14 @@ def body_leaders(body: str, q: "Question", store: "Store", keep: "Callable[[str]
     before its name, however abbreviated), in its place when the question names one: in their role
     or, when the role names no place ("Trưởng ban Dân vận Thành ủy"), the article's. A row each."""
     docs = store.data.documents
-    place = next((p for p in _PROVINCES if body.endswith(f" {p}")), None)
+    place = next((p for p in FOLDED_PROVINCES if body.endswith(f" {p}")), None)
     organ = body[: -len(place) - 1] if place else body
     found: dict[str, dict[str, "Person"]] = {}
     for form in spellings(organ):
         for p, at, line in role_index(store).holders(form):
             if not keep(p.doc_id) or not _HEADS.search(line[:at]):
                 continue
-            named = [other for other in _PROVINCES if other in line[at:]] if place else []  # the role's own place
+            named = [other for other in FOLDED_PROVINCES if other in line[at:]] if place else []  # the role's own place
             if place and place not in named and (named or place not in fold((docs[p.doc_id].place or "").lower())):
                 continue
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
