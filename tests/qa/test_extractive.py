@@ -90,6 +90,11 @@ def test_durations(sentence, expected):
     ("Dự có Phó Chủ tịch UBND tỉnh Lương Văn Khải; Giám đốc Công an tỉnh.", None),
     ("Phó Chủ tịch UBND tỉnh Quảng Nam Hồ Minh Đạt phát biểu.", "tỉnh Quảng Nam"),
     ("Mô hình ra đời ở huyện Lê Thủy.", "huyện Lê Thủy"),  # a district may bear a person's name
+    # land and water named by their noun, after "tại / ở" or a verb of going
+    ("Ông mất do tai nạn tại đèo Khau Vai.", "đèo Khau Vai"),
+    ("Sau trận đánh, đoàn quân rút lên đỉnh núi Hàm Rồng rồi tản về các làng.", "đỉnh núi Hàm Rồng"),
+    ("Bà sinh năm 1901 tại thị trấn Morez, miền đông nước Pháp.", "thị trấn Morez"),
+    ("Chủ tịch Hồ Chí Minh gửi thư khen.", None),  # "Hồ" is a name here, not a lake
 ])
 def test_places(sentence, expected):
     span = place_span(s(sentence), None)

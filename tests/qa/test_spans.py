@@ -51,6 +51,8 @@ def test_a_month_of_a_year_answers_when_no_day_is_asked():
 @pytest.mark.parametrize("kind_question, sentence, expected", [
     ("Có bao nhiêu đại biểu dự?", "Có 120 đại biểu của 15 đơn vị dự.", ["120", "15"]),
     ("Có bao nhiêu cán bộ tham gia?", "hình 1.jpg -0", []),  # an image's file name counts nothing
+    # a share asked: the percentage, not the number inside it nor the count beside it
+    ("Bao nhiêu phần trăm xã đăng ký mô hình?", "100% xã đăng ký với 212 mô hình.", ["100%"]),
     ("Hội nghị tổ chức ở đâu?", "Hội nghị tổ chức tại Hội trường Tỉnh ủy, tỉnh Hòa Bình.", ["Hội trường Tỉnh ủy", "tỉnh Hòa Bình"]),
     ("Chương trình thực hiện giai đoạn nào?", "Chương trình giai đoạn 2021-2026 tiếp nối giai đoạn 2016-2021.",
      ["2021-2026", "2016-2021"]),

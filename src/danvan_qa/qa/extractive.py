@@ -19,7 +19,7 @@ from danvan_qa.ingest.abbreviations import aliases, held_through, is_abbreviatio
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.ingest.paraphrases import paraphrases
 from danvan_qa.qa.periods import CENTURY, occasions, periods, relative_period
-from danvan_qa.qa.questions import Question, content_tokens
+from danvan_qa.qa.questions import Question, asks_percent, content_tokens
 from danvan_qa.qa.records import FOLDED_PROVINCES
 
 
@@ -136,7 +136,7 @@ def _number_span(question: Question, sentence: Sentence) -> Span | None:
         re.search(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\w+(?:\s+\w+)?)", restored, re.IGNORECASE)
     before = re.search(r"(\w+(?:\s+\w+)?)\s+(?:bao nhiêu|mấy)\b", restored, re.IGNORECASE)
     text = sentence.text
-    if m and fold(m.group(1)).startswith(("phan tram", "ty le")) or fold(restored).startswith("ty le"):
+    if asks_percent(question):
         hit = re.search(r"\d+(?:[.,]\d+)?\s*%", text)
         return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
     if before and before.group(1).split()[-1].lower() in ("số", "thứ"):  # "số mấy", "lần thứ mấy"; not "thu"
@@ -233,9 +233,12 @@ _NAME_RUN = (r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*|(?:\s+(?!(?:và|vớ
              r"[a-zà-ỹđ][\wÀ-ỹ]*){1,2}(?=\s+[A-ZĐ]))*")
 # … and the lower-case words that end a name: its unit ("Công an tỉnh") or a paired word ("Công an")
 _TAIL = "|".join(sorted({*UNITS, *(w for pair in PAIRED.values() for w in pair if w.islower())}, key=len, reverse=True))
-_PLACE_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường)\s+)?" + _NAME_RUN +
+# the nouns of land and water a place's name follows ("đèo Lũng Lô", "đỉnh núi Sóc", "thị trấn Dole")
+_GEO = r"thị trấn|thị xã|làng|thôn|đỉnh núi|núi|đèo|sông|hồ|đảo|quần đảo|vịnh|thác|hang|vùng|miền|cao nguyên"
+_PLACE_AT = re.compile(rf"(?<!\w)(?:tại|ở|(?:lên|đến|tới|về|sang)(?=\s+(?:{_GEO})\s))\s+"
+                       rf"((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường|{_GEO})\s+)?" + _NAME_RUN +
                        rf"(?:\s+(?:{_TAIL})(?!\w)){{0,2}})")
-_UNIT_PLACE = re.compile(r"(?<!\w)(?P<unit>(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường))\s+"
+_UNIT_PLACE = re.compile(rf"(?<!\w)(?P<unit>(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường)|{_GEO})\s+"
                          r"(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*)")
 
 
@@ -338,6 +341,8 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
         found = [(m.start(), m.end(), True, False) for m in _DURATION.finditer(text)]
     if kind == "number":  # "hơn 8.100", "gần 100": the approximation is part of the number
         found = [(_approximated(text, a), b, cued, other) for a, b, cued, other in found]
+        if asks_percent(question):  # a share asked: "100%", not the "100" inside it
+            found = [f for f in found if text[f[0]:f[1]].rstrip().endswith("%")]
     spans: dict[tuple[int, int], tuple[bool, bool]] = {}
     for a, b, cued, other in found:
         was = spans.get((a, b), (False, True))

@@ -94,7 +94,7 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai"):
         return "attendees", "dự"
     if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)", folded) or folded.startswith("giai doan ") or \
-            _has(folded, "trong thoi gian nao", "cho thoi gian nao"):  # a span of time, not a day
+            _has(folded, "trong thoi gian nao", "cho thoi gian nao", "khoang thoi gian nao"):  # a span of time, not a day
         return "program_period", None
     if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "giua cac", "nhung co quan", "don vi nao",
             "luc luong nao", "ban nao", "to chuc nao", "voi ai"):
@@ -367,3 +367,9 @@ def content_tokens(q: Question) -> list[str]:
 def wanted_acts(q: Question) -> tuple[str, ...]:
     """The acts that answer the question: the one it names, else its kind's."""
     return (q.act,) if q.act else DEFAULT_ACTS.get(q.kind, ())
+
+
+def asks_percent(question: Question) -> bool:
+    """"Bao nhiêu phần trăm …", "tỷ lệ … bao nhiêu": a share, answered by a percentage alone."""
+    m = re.search(r"(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)", question.restored, re.IGNORECASE)
+    return bool(m and fold(m.group(1)).startswith(("phan tram", "ty le")) or fold(question.restored).startswith("ty le"))
