@@ -35,3 +35,12 @@ def test_a_phrase_is_held_only_where_its_words_stand_together():
     founded = _scorer("Trường thành lập năm nào?")
     assert founded("Đội bóng của trường đưa ra kế hoạch.") == founded("Nhóm bóng của trường nêu kế hoạch.")
     assert founded("Trường ra đời năm 2001.") > founded("Trường có mặt năm 2001.")
+
+
+def test_born_and_finished_are_read_as_the_text_writes_them():
+    born = _scorer("Nhà bác học chào đời ở đâu?")
+    assert born("Nhà bác học sinh ngày 2/3/1850 tại thị trấn Morez.") > born("Nhà bác học làm việc tại thị trấn Morez.")
+    built = _scorer("Thành được xây xong khi nào?")
+    assert built("Thành khởi công năm 1805 và hoàn thành năm 1832.") > built("Thành khởi công năm 1805.")
+    named = _scorer("Tháp được đặt theo tên ai?")
+    assert named("Tháp mang tên kỹ sư Gustav Ebert.") > named("Tháp cao 300 m.")

@@ -17,7 +17,7 @@ from danvan_qa.ingest.normalize import fold
 
 GROUPS = (
     ("qua đời", "từ trần", "tạ thế", "từ giã cõi đời", "hy sinh", "tử nạn", "thiệt mạng", "tử vong"),
-    ("chào đời", "sinh ra", "ra đời"),
+    ("chào đời", "sinh ra", "ra đời", "sinh ngày", "sinh năm", "sinh tại", "sinh ở"),
     ("thành lập", "ra đời", "sáng lập", "lập ra", "khai sinh"),
     ("khai trương", "khánh thành", "mở cửa", "đưa vào sử dụng", "đưa vào hoạt động", "đi vào hoạt động"),
     ("phát hiện", "tìm ra", "khám phá", "tìm thấy"),
@@ -29,7 +29,7 @@ GROUPS = (
     ("bắt đầu", "khởi đầu", "mở đầu"),
     ("khởi công", "động thổ"),
     ("kết thúc", "chấm dứt", "khép lại"),
-    ("hoàn thành", "hoàn tất"),
+    ("hoàn thành", "hoàn tất", "xây xong", "làm xong", "xây dựng xong"),
     ("giành", "đoạt", "giành được", "đoạt được"),
     ("khởi nghĩa", "nổi dậy"),
     ("phất cờ", "dựng cờ"),
@@ -38,7 +38,7 @@ GROUPS = (
     ("độ cao", "chiều cao"),
     ("chiều dài", "độ dài"),
     ("xuất bản", "phát hành", "ra mắt", "công bố"),
-    ("đổi tên", "mang tên", "đặt tên"),
+    ("đổi tên", "mang tên", "đặt tên", "đặt theo tên"),
     ("chủ trì", "chủ tọa"),
     ("tham dự", "có mặt"),
     ("tốt nghiệp", "ra trường"),
