@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, AbstractSet, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from danvan_qa.index.store import word_set
 from danvan_qa.ingest import dates
@@ -154,7 +154,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         share([place_in(p, head) for p in q.places]),
         share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
         _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
-        _level_clash(q, sentence.unigrams),
+        _level_clash(q, fold(sentence_text)),
         share([p in dates.periods_in(doc.text) for p in q.periods]),
         share([fold(c) in article for c in q.codes]),
         share([(d, m) in days for d, m, _ in q.dates]),
@@ -164,14 +164,21 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
     )
 
 
-_LEVELS = frozenset({"tinh", "huyen", "xa", "phuong"})  # the levels a body or a place is named at
+# the level a body is named at: after the body ("Công an huyện", "UBND tỉnh", "cấp xã") or as its
+# own word ("Huyện ủy", "Tỉnh đoàn"); not a place's unit ("trên địa bàn huyện X"), which names no body
+_BODY_LEVEL = re.compile(r"(?<!\w)(?:(?:an|ubnd|dan|su|phong|cap|hdnd|mttq)\s+(tinh|huyen|xa|phuong)"
+                         r"|(tinh|huyen|xa|phuong)\s+(?:uy|doan))(?!\w)")
 
 
-def _level_clash(q: Question, sentence: AbstractSet[str]) -> float:
-    """1 when the question names one level ("Ban Dân vận Huyện ủy … Công an huyện") and the
-    sentence only another ("Ban Dân vận Tỉnh ủy và Công an tỉnh"): the same kind of body, not the one asked."""
-    asked = _LEVELS & set(q.folded.split())
-    return float(bool(asked - sentence) and bool((_LEVELS & sentence) - asked))
+def _body_levels(folded: str) -> set[str]:
+    return {a or b for a, b in _BODY_LEVEL.findall(folded.lower())}
+
+
+def _level_clash(q: Question, sentence: str) -> float:
+    """1 when the question names a body at one level ("Ban Dân vận Huyện ủy … Công an huyện") and the
+    sentence the body only at another ("Ban Dân vận Tỉnh ủy và Công an tỉnh"): the same kind of body, not the one asked."""
+    asked, held = _body_levels(q.folded), _body_levels(sentence)
+    return float(bool(asked - held) and bool(held - asked))
 
 
 def _archive(scorer: Scorer, draft: "Draft", store: "Store", passages: Sequence["Passage"],
