@@ -161,3 +161,12 @@ def test_the_post_a_role_names_once_party_seats_are_set_aside(role, post):
     from danvan_qa.ingest.names import main_post
 
     assert main_post(role) == post
+
+
+def test_a_ranked_name_may_be_followed_by_its_title_with_a_space_alone():
+    """Hurried text: "có đại tướng A bí thư …, chủ nhiệm …" — the titles are A's; a verb after a name is none."""
+    found = people("Dự có đại tướng Lê Văn Khang bí thư trung ương Đảng, chủ nhiệm Tổng cục chính trị.")
+    assert [(p.name, p.rank, p.role) for p in found] == [
+        ("Lê Văn Khang", "Đại tướng", "bí thư trung ương Đảng, chủ nhiệm Tổng cục chính trị")]
+    assert people("Đại tá Trần Văn Hòa trưởng thành từ chiến sĩ.")[0].role is None  # one word: no title
+    assert people("Ông Trần Văn Hòa bí thư chi bộ phát biểu.")[0].role is None  # no rank: left as before

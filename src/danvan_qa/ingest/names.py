@@ -237,10 +237,14 @@ def _segments(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> 
 _AFTER = re.compile(r"\s*,\s*|\s*[-–]\s+|\s*\(\s*")
 
 
-def _role_after(text: str, end: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """", Role, Role" / " - Role" / " (Role)" after a name."""
+def _role_after(text: str, end: int, names: list[tuple[int, int]], ranked: bool = False) -> list[tuple[int, int]]:
+    """", Role, Role" / " - Role" / " (Role)" after a name; after a ranked name, a title of two
+    words or more may follow with a space alone, as hurried text writes it ("đại tướng A bí thư …")."""
     m = _AFTER.match(text, end)
-    return _segments(text, m.end(), len(text), names) if m else []
+    if m:
+        return _segments(text, m.end(), len(text), names)
+    head = _head_at(text, end + 1) if ranked and text[end:end + 1] == " " else None
+    return _segments(text, end + 1, len(text), names) if head and " " in text[end + 1:head].strip() else []
 
 
 def _role_before(text: str, start: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -291,7 +295,7 @@ def people(text: str) -> list[PersonMention]:
         ranks.append(rank or inner_rank)
         leads.append(lead)
         befores.append(before)
-        afters.append([s for s in _role_after(text, end, names) if s[0] >= end])
+        afters.append([s for s in _role_after(text, end, names, ranked=rank is not None) if s[0] >= end])
     for i in range(1, len(names)):
         # "A, Chỉ huy trưởng Bộ CHQS tỉnh, Bí thư Thành ủy Hà Tĩnh B": the segment written right
         # before B, with no comma between, is B's; A keeps the ones before it, or its own prefix
