@@ -201,3 +201,29 @@ def test_a_follow_up_is_scored_on_its_answer_not_on_how_it_was_understood():
     plain = Answer(question="Ai chủ trì?", kind="chair", short="Trần Văn Bình", items=(), citations=(),
                    abstained=False, confidence=0.9, text="**Trần Văn Bình** [1]")
     assert contains_answer(answered(plain), ["Trần Văn Bình"])
+
+
+OTHER = """---
+id: b1
+title: "Ban Dân vận Huyện ủy Lạc Sơn và Công an huyện ký kết chương trình phối hợp"
+date: 2023-04-12
+---
+Ngày 11-4, Ban Dân vận Huyện ủy Lạc Sơn và Công an huyện Lạc Sơn ký kết Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2027.
+
+Bà Lê Thị Hoa, Trưởng Ban Dân vận Huyện ủy chủ trì buổi lễ.
+"""
+
+
+def test_a_question_naming_no_place_or_person_is_asked_of_the_event_just_discussed(tmp_path):
+    """"Trưởng Ban Dân vận Huyện ủy nào chủ trì hội nghị ký kết?" after a question on one district's
+    signing is about that signing, though another district's article answers it as well or better."""
+    two, settings = fake_store(tmp_path, {"a1.txt": ARTICLE, "b1.txt": OTHER})
+    chat = Conversation(Answerer(two, settings))
+    first = chat.ask("Chương trình phối hợp ở huyện Lạc Sơn giai đoạn nào?", mode="bm25")  # fake vectors: words only
+    assert {c.doc_id for c in first.citations} == {"b1"}
+    follow = chat.ask("Trưởng Ban Dân vận Huyện ủy nào chủ trì hội nghị ký kết?", mode="bm25")
+    assert "Lê Thị Hoa" in follow.text and "Trần Văn Bình" not in follow.text
+    assert follow.understood and follow.text.startswith("_Hiểu là:")
+    chat.reset()  # asked alone, the question is answered from the whole archive
+    alone = chat.ask("Trưởng Ban Dân vận Huyện ủy nào chủ trì hội nghị ký kết?", mode="bm25")
+    assert "Lê Thị Hoa" not in alone.text

@@ -11,7 +11,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from danvan_qa.qa.compose import md_escape
-from danvan_qa.qa.followups import Context, next_context, understand
+from danvan_qa.index.backends.base import Filters
+from danvan_qa.qa.followups import Context, next_context, unanchored, understand
 
 if TYPE_CHECKING:
     from danvan_qa.qa.answering import Answerer
@@ -48,9 +49,25 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
     web chat keeps the context in the page's session; `Conversation` keeps it in the object."""
     store = answerer.store
     understood = understand(question, context, store)
-    answer = answerer.answer(understood, **options)
-    if understood != question:
-        answer = replace(answer, text=f"_Hiểu là: {md_escape(understood)}_\n\n{answer.text}", understood=understood)
+    answer, said = answerer.answer(understood, **options), understood
+    if understood == question and context is not None and context.docs and unanchored(question, store):
+        there = _within(answerer, question, context.docs, options)
+        if there is not None and not there.abstained and set(_cited(there)) != set(_cited(answer)):
+            # the event just discussed answers it: that, not another article's event of the same kind
+            answer, said = there, f"{question.rstrip(' ?')} (trong bài vừa dẫn)?"
+    if said != question:
+        answer = replace(answer, text=f"_Hiểu là: {md_escape(said)}_\n\n{answer.text}", understood=said)
     if answer.abstained:
         return answer, context
     return answer, next_context(understood, answer, context, store)
+
+
+def _within(answerer: "Answerer", question: str, docs: tuple[str, ...], options: dict) -> "Answer | None":
+    """The question asked of these articles only (and of what the caller's filters admit)."""
+    asked = options.get("filters") or Filters()
+    within = frozenset(docs) & asked.doc_ids if asked.doc_ids is not None else frozenset(docs)
+    return answerer.answer(question, **{**options, "filters": replace(asked, doc_ids=within)}) if within else None
+
+
+def _cited(answer: "Answer") -> list[str]:
+    return [c.doc_id for c in answer.citations]

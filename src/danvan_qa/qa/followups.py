@@ -67,6 +67,7 @@ class Context:
     person: str | None = None  # the person the last exchange was about
     programme: str | None = None  # the programme it was about, as named
     shown: tuple[str, ...] = ()  # the people the last answer listed: "còn ai nữa" asks for others
+    docs: tuple[str, ...] = ()  # the articles the last answer cited: an unanchored question is asked of them first
 
 
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
@@ -187,7 +188,17 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
         programme = previous.programme
     shown = tuple(dict.fromkeys(item.name for item in answer.items)) if answer.kind in WHO_KINDS else ()
     # "còn ai nữa", as asked or as understood ("Ngoài A, những ai …"): the same topic, none shown twice
+    docs = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
     if previous is not None and (_WHO_ELSE.search(fold(understood)) or _BESIDES.match(understood)):
         shown = tuple(dict.fromkeys((*previous.shown, *shown)))
-        return Context(understood, previous.topic, person, programme, shown)
-    return Context(understood, topic_of(restored), person, programme, shown)
+        return Context(understood, previous.topic, person, programme, shown, docs)
+    return Context(understood, topic_of(restored), person, programme, shown, docs)
+
+
+def unanchored(question: str, store: "Store") -> bool:
+    """Whether a question names nothing that fixes where it is answered: no place, person, date,
+    period, code or number ("Phó Bí thư Thường trực Tỉnh ủy nào có ý kiến chỉ đạo?"). In a
+    conversation such a question is about the event just discussed, so it is asked of the last
+    answer's articles first."""
+    q = parse(question, store.restorer.restore(question), store.stored_facts)
+    return not (q.places or q.person or q.dates or q.codes or q.periods or re.search(r"\d", question))
