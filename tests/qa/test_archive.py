@@ -373,6 +373,23 @@ def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
     assert sorted(i.name for i in cited.items) == ["Chỉ thị số 05-CT/TU", "Nghị quyết số 25-NQ/TW"]
 
 
+def test_documents_named_by_a_number_alone_are_documents_too(tmp_path):
+    """"Chỉ thị số 13", "Nghị quyết 152 của …": shortened as articles write them; a plan of five years is no number."""
+    texts = {
+        "n1": ("2019-05-02", "Thực hiện Chỉ thị số 13 ở tỉnh Tây Giang",
+               "Thực hiện Chỉ thị số 13, Công an tỉnh coi công tác dân vận là nhiệm vụ thường xuyên. Tỉnh xây dựng kế "
+               "hoạch 5 năm."),
+        "n2": ("2020-08-09", "Tổng kết ở tỉnh Nam Sơn", "Trọng tâm là Nghị quyết 152 của Đảng ủy Quân sự Trung ương, "
+               "Nghị quyết 165 của Đảng ủy Quân khu. Tỉnh quán triệt Nghị quyết 25-NQ/TW; Nghị quyết số 25 đi vào "
+               "cuộc sống."),  # the same resolution by its code and by its number: one
+    }
+    answerer = _answerer(tmp_path, texts)
+    found = answerer.answer("co bao nhieu chi thi, nghi quyet duoc nhac den trong cac bai", mode="bm25")  # each kind
+    assert sorted(i.name for i in found.items) == ["Chỉ thị số 13", "Nghị quyết 152", "Nghị quyết 165",
+                                                   "Nghị quyết 25-NQ/TW"]
+    assert found.short == "4"
+
+
 def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
     """"X đã ký chương trình phối hợp với những cơ quan nào": the other parties, an abbreviation
     and its words one partner; a place that folds like the body's words ("Bố Trạch") is not it."""
@@ -513,6 +530,19 @@ def test_who_did_an_act_at_any_event_one_row_per_article(tmp_path):
     assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Phạm Quốc Dũng", "Trần Văn Bình"]
     assert [c.doc_id for c in a.citations] == ["c2", "c1"]  # newest first
     assert "3 người" in a.text
+
+
+def test_who_gave_the_kind_of_speech_asked_not_any_speech(tmp_path):
+    """"Ai phát biểu khai mạc các hội nghị?": the opening speeches only, and the answer says so."""
+    texts = {
+        "k1": ("2022-04-14", "Hội nghị tổng kết ở tỉnh Nam Sơn", "Ngày 14/4, hội nghị tổng kết được tổ chức. Phát biểu "
+               "khai mạc hội nghị, đồng chí Trần Văn Bình, Trưởng Ban Dân vận Tỉnh ủy nêu rõ kết quả. Đồng chí Lê Thị "
+               "Hoa, Phó Chủ tịch UBND tỉnh phát biểu chỉ đạo hội nghị."),
+        "k2": ("2023-06-26", "Hội nghị sơ kết ở tỉnh Bắc Hà", "Ngày 26/6, hội nghị sơ kết được tổ chức. Đại tá Phạm Quốc "
+               "Dũng, Giám đốc Công an tỉnh phát biểu tại hội nghị."),
+    }
+    a = _answerer(tmp_path, texts).answer("Ai phát biểu khai mạc tại các hội nghị được đưa tin?", mode="bm25")
+    assert [i.name for i in a.items] == ["Trần Văn Bình"] and "phát biểu khai mạc" in a.text
 
 
 def test_who_signed_the_programmes_across_the_archive_one_row_per_signer(tmp_path):
@@ -885,3 +915,21 @@ def test_articles_reporting_events_of_several_kinds_are_those_on_the_topic(tmp_p
     a = _answerer(tmp_path, texts).answer("Có bao nhiêu bài đưa tin hội nghị hoặc buổi gặp mặt với người có uy tín trong "
                                           "đồng bào dân tộc thiểu số?", mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["u1", "u2"]
+
+
+
+def test_programmes_signed_in_a_month_of_any_year(tmp_path):
+    """"… được ký vào tháng 6?": every programme signed in June, whatever the year; not those of April."""
+    texts = {
+        "m1": ("2021-06-11", "Ký kết ở tỉnh Bắc Hà", "Ngày 10/6/2021, Ban Dân vận Tỉnh ủy Bắc Hà và Công an tỉnh Bắc Hà ký "
+               "kết Chương trình phối hợp công tác dân vận giai đoạn 2021-2026."),
+        "m2": ("2019-06-20", "Ký kết ở tỉnh Nam Sơn", "Ngày 19/6/2019, Ban Dân vận Tỉnh ủy Nam Sơn và Hội Nông dân tỉnh ký "
+               "kết Chương trình phối hợp giai đoạn 2019-2024."),
+        "m3": ("2016-04-04", "Ký kết ở tỉnh Tây Giang", "Ngày 3/4/2016, Ban Dân vận Tỉnh ủy Tây Giang và Công an tỉnh ký "
+               "kết Chương trình phối hợp giai đoạn 2016-2021."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    june = answerer.answer("Những chương trình phối hợp nào được ký vào tháng 6?", mode="bm25")
+    assert {c.doc_id for c in june.citations} == {"m1", "m2"}
+    april = answerer.answer("nhung chuong trinh phoi hop nao duoc ky vao thang 4", mode="bm25")
+    assert {c.doc_id for c in april.citations} == {"m3"}

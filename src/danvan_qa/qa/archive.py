@@ -95,6 +95,8 @@ _ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: ph
 # "X đã cùng ai đồng chủ trì …", "cùng những ai ký kết …": the act asked of the others beside X (folded)
 _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (?:dong )?(?P<act>chu tri|ky ket|ky)(?!\w)")
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
+# what kind of speech or act a question asks for ("phát biểu khai mạc", "kết luận"): the sentence must say it
+_MANNER = re.compile(r"(?<!\w)(?:khai mac|be mac|ket luan|chao mung|tham luan|chi dao|tiep thu|giai trinh)(?!\w)")
 _OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
                          "hoac va".split())
@@ -202,14 +204,18 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     if any(w not in COMMON_WORDS and w not in _EVENT_WORDS for w in topic.split()):
         return None
     people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
+    manner = _MANNER.search(q.folded)  # "phát biểu khai mạc": the opening speech, not any
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
-        if any(act in a for a in p.acts) and (not of_programmes or "chuong trinh" in store.words(p.doc_id).folded[
-                p.start:p.end]):
+        said = store.words(p.doc_id).folded[p.start:p.end]
+        if any(act in a for a in p.acts) and (not of_programmes or "chuong trinh" in said) and \
+                (manner is None or manner.group(0) in said):
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    return people_rows((f"Các bài viết nêu {len(found)} người ", Strong(act), ":"), newest(found, store), len(found),
+    at = fold(q.restored).lower().find(manner.group(0)) if manner else -1  # folding keeps every character's place
+    shown = f"{act} {q.restored[at:at + len(manner.group(0))]}" if manner and at >= 0 else act
+    return people_rows((f"Các bài viết nêu {len(found)} người ", Strong(shown), ":"), newest(found, store), len(found),
                         q, store)
 
 

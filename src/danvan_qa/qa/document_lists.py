@@ -28,10 +28,14 @@ KINDS = {
     "huong dan": "hướng dẫn", "quy che": "quy chế", "thong tu": "thông tư", "chuong trinh": "chương trình",
 }
 _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,10}? nao"
-                   r"|bao nhieu (?P<counted>van ban|" + "|".join(KINDS) + r"))(?!\w)")
+                   r"|bao nhieu (?P<counted>van ban|" + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) +
+                   r"))*)(?!\w)")  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
+# a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
+# time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 mô hình")
+_BARE = r"\d{1,4}(?![\d/.,-]?\d)(?!\s*(?:năm|tháng|ngày|tuần|giờ|%|mô hình|người|xã|đơn vị)(?!\w))"
 _NAMED = re.compile(
     r"(?<!\w)(?P<kind>[Kk]ế hoạch|[Nn]ghị quyết|[Cc]hỉ thị|[Qq]uyết định|[Cc]hương trình(?: hành động| phối hợp)?"
-    rf"|[Hh]ướng dẫn|[Qq]uy chế(?: phối hợp)?|[Tt]hông tư liên tịch)(?:\s+số)?\s+(?P<number>{CODE_PATTERN})"
+    rf"|[Hh]ướng dẫn|[Qq]uy chế(?: phối hợp)?|[Tt]hông tư liên tịch)(?:\s+số)?\s+(?P<number>{CODE_PATTERN}|{_BARE})"
     r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/(?P<year>\d{4})))?")
 # a plan reported signed or issued, named by its words up to a party, a purpose or the clause's end
 _PLAN = re.compile(r"(?<!\w)(?:ký kết|ký|ban hành)\b[^.;]{0,80}?(?<!\w)(?P<name>kế hoạch(?: phối hợp)?(?: [^\s.;,:()]+){1,14}?)"
@@ -60,8 +64,7 @@ def asks_documents(q: "Question", across: bool) -> str | None:
 def mentions(text: str, start: int, end: int) -> list[Mention]:
     """The documents a sentence names by number, and the plans it reports signed or issued."""
     sentence = text[start:end]
-    found = [Mention(sentence[m.start():m.end("number")], fold(m.group("number").lower()),
-                     " ".join(fold(m.group("kind").lower()).split()[:2]),
+    found = [Mention(sentence[m.start():m.end("number")], _ident(m), " ".join(fold(m.group("kind").lower()).split()[:2]),
                      m.group("date"), m.group("year"), start, end) for m in _NAMED.finditer(sentence)]
     for m in _PLAN.finditer(sentence):
         name = m.group("name")
@@ -69,6 +72,12 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
             years = YEAR.findall(name)
             found.append(Mention(name, fold(name.lower()), "ke hoach", None, years[-1] if years else None, start, end))
     return found
+
+
+def _ident(m: re.Match[str]) -> str:
+    """One document however written: its code, or its kind and number when the number stands alone."""
+    number = fold(m.group("number").lower())
+    return number if not number.isdigit() else f"{' '.join(fold(m.group('kind').lower()).split()[:2])} {number}"
 
 
 def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -89,6 +98,9 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
                     held = found.get((doc_id, m.ident))
                     if held is None or (m.date and not held.date):  # the mention that dates it is cited
                         found[(doc_id, m.ident)] = m
+    # "Nghị quyết số 25" is the "Nghị quyết 25-NQ/TW" the archive names: one document, cited where its code stands
+    coded = {f"{m.kind} {m.ident.split('-')[0].split('/')[0]}" for m in found.values() if m.ident[:1].isdigit()}
+    found = {key: m for key, m in found.items() if m.ident not in coded}
     if not found:
         return None
     ordered = sorted(found.items(), key=lambda kv: (docs[kv[0][0]].date or "", kv[1].start), reverse=True)

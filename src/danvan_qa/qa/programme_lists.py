@@ -38,6 +38,7 @@ _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|
 _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
+_MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)
 _ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")  # not "tính đến hết năm"
 # "bắt đầu từ năm 2022 trở về sau", "từ 2022 trở đi", "sau năm 2020", "ký trước năm 2018": programmes that
 # start from, after or before that year (_start)
@@ -106,7 +107,8 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     folded = q.folded
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
-                     or _SIGNED_BY.search(q.restored) or asked_level(folded) or _NUMBERED.search(folded) or across))
+                     or _SIGNED_BY.search(q.restored) or asked_level(folded) or _NUMBERED.search(folded)
+                     or _MONTH.search(folded) or across))
 
 
 def sides(q: "Question") -> list[list[str]]:
@@ -179,6 +181,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     # "đầy đủ số hiệu", "số hiệu văn bản": the code itself, not an article's "số 05" for it
     coded = bool(re.search(r"(?<!\w)day du (?:so|ky) hieu|(?:so|ky) hieu van ban(?!\w)", q.folded))
     dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
+    months = {int(m) for m in _MONTH.findall(q.folded)}
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None
     forms = spellings(fold(signer.group(1).lower())) if signer else []  # one body, word for word
@@ -191,6 +194,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
                 or (coded and (prog.number or "").isdigit()):
             continue
         if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
+            continue
+        if months and not (prog.date and int(prog.date[5:7]) in months):
             continue
         if ends and not any(span.endswith(f"-{y}") for y in ends):
             continue
