@@ -52,3 +52,10 @@ def test_normalize_is_idempotent_and_fold_preserves_length(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
     assert len(fold(once)) == len(once)
+
+
+def test_a_percentage_is_searched_by_its_words():
+    """"Bao nhiêu phần trăm …" finds the sentence that writes "100%"."""
+    exact, folded = lexical_tokens("100% công an đăng ký")
+    assert exact[:3] == ["100", "phần", "trăm"] and "phan_tram" in folded
+    assert lexical_tokens("5 mô hình")[0] == ["5", "mô", "hình"]  # a number alone is left as it is

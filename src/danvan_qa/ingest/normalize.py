@@ -137,13 +137,16 @@ def syllables(text: str) -> list[str]:
     return _WORD.findall(normalize_text(text).lower())
 
 
+_PERCENT = re.compile(r"(?<=\d)\s*%")  # "100%" is read "100 phần trăm", as a question asks it
+
+
 def lexical_tokens(text: str) -> tuple[list[str], list[str]]:
     """Tokens for the two BM25 fields: exact syllables, and folded syllables + bigrams.
 
     Bigrams of folded syllables let "ky ket" match the compound "ký kết" more
-    strongly than two unrelated syllables would.
+    strongly than two unrelated syllables would; a percentage is its words ("bao nhiêu phần trăm").
     """
-    exact = syllables(text)
+    exact = syllables(_PERCENT.sub(" phần trăm", text))
     folded = [fold(t) for t in exact]
     bigrams = [f"{a}_{b}" for a, b in zip(folded, folded[1:])]
     return exact, folded + bigrams
