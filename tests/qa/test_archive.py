@@ -390,6 +390,20 @@ def test_documents_named_by_a_number_alone_are_documents_too(tmp_path):
     assert found.short == "4"
 
 
+@pytest.mark.parametrize("sentence, named", [
+    ("Thực hiện Chỉ thị số 13, tỉnh coi dân vận là nhiệm vụ thường xuyên.", ["Chỉ thị số 13"]),
+    ("Trọng tâm là Nghị quyết 152 của Đảng ủy Quân khu.", ["Nghị quyết 152"]),
+    ("Tỉnh xây dựng kế hoạch 5 năm và rà soát kế hoạch 2 lần.", []),  # a span of time, a count
+    ("Kế hoạch 2024 của tỉnh được triển khai.", []),  # the year's plan, no number
+    ("Quyết định 3 nội dung trọng tâm.", []),
+    ("theo chỉ thị 13 của tỉnh", []),  # neither "số" nor a capitalised kind
+])
+def test_a_number_alone_names_a_document_only_where_it_can(sentence, named):
+    from danvan_qa.qa.document_lists import mentions
+
+    assert [m.name for m in mentions(sentence, 0, len(sentence))] == named
+
+
 def test_a_bodys_partners_once_each_from_the_programmes_it_signed(tmp_path):
     """"X đã ký chương trình phối hợp với những cơ quan nào": the other parties, an abbreviation
     and its words one partner; a place that folds like the body's words ("Bố Trạch") is not it."""
@@ -539,10 +553,13 @@ def test_who_gave_the_kind_of_speech_asked_not_any_speech(tmp_path):
                "khai mạc hội nghị, đồng chí Trần Văn Bình, Trưởng Ban Dân vận Tỉnh ủy nêu rõ kết quả. Đồng chí Lê Thị "
                "Hoa, Phó Chủ tịch UBND tỉnh phát biểu chỉ đạo hội nghị."),
         "k2": ("2023-06-26", "Hội nghị sơ kết ở tỉnh Bắc Hà", "Ngày 26/6, hội nghị sơ kết được tổ chức. Đại tá Phạm Quốc "
-               "Dũng, Giám đốc Công an tỉnh phát biểu tại hội nghị."),
+               "Dũng, Giám đốc Công an tỉnh, Trưởng Ban Chỉ đạo phong trào phát biểu tại hội nghị."),
     }
-    a = _answerer(tmp_path, texts).answer("Ai phát biểu khai mạc tại các hội nghị được đưa tin?", mode="bm25")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Ai phát biểu khai mạc tại các hội nghị được đưa tin?", mode="bm25")
     assert [i.name for i in a.items] == ["Trần Văn Bình"] and "phát biểu khai mạc" in a.text
+    directing = answerer.answer("Ai phát biểu chỉ đạo tại các hội nghị?", mode="bm25")  # not a "Ban Chỉ đạo"'s head
+    assert [i.name for i in directing.items] == ["Lê Thị Hoa"]
 
 
 def test_who_signed_the_programmes_across_the_archive_one_row_per_signer(tmp_path):

@@ -205,11 +205,15 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
         return None
     people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
     manner = _MANNER.search(q.folded)  # "phát biểu khai mạc": the opening speech, not any
+    manner = manner if manner and manner.group(0) not in fold(act) else None
+    # the manner right after the act as the sentence writes it ("Phát biểu khai mạc hội nghị, …"), not in a
+    # body's name ("Trưởng Ban Chỉ đạo … phát biểu")
+    spoken = re.compile(rf"(?<!\w){re.escape(fold(act))}(?: \w+)?? {manner.group(0)}(?!\w)") if manner else None
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
         said = store.words(p.doc_id).folded[p.start:p.end]
         if any(act in a for a in p.acts) and (not of_programmes or "chuong trinh" in said) and \
-                (manner is None or manner.group(0) in said):
+                (spoken is None or spoken.search(said)):
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None

@@ -31,8 +31,10 @@ _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KIN
                    r"|bao nhieu (?P<counted>van ban|" + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) +
                    r"))*)(?!\w)")  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
-# time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 mô hình")
-_BARE = r"\d{1,4}(?![\d/.,-]?\d)(?!\s*(?:năm|tháng|ngày|tuần|giờ|%|mô hình|người|xã|đơn vị)(?!\w))"
+# time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 lần"), nor a year (mentions() keeps those
+# after "số" or a capitalised kind only)
+_BARE = (r"\d{1,4}(?![\d/.,-]?\d)(?!\s*(?:năm|tháng|ngày|tuần|giờ|lần|%|mô hình|người|hộ|xã|đơn vị|nội dung|điểm|"
+         r"bước|nhiệm vụ)(?!\w))")
 _NAMED = re.compile(
     r"(?<!\w)(?P<kind>[Kk]ế hoạch|[Nn]ghị quyết|[Cc]hỉ thị|[Qq]uyết định|[Cc]hương trình(?: hành động| phối hợp)?"
     rf"|[Hh]ướng dẫn|[Qq]uy chế(?: phối hợp)?|[Tt]hông tư liên tịch)(?:\s+số)?\s+(?P<number>{CODE_PATTERN}|{_BARE})"
@@ -65,7 +67,7 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
     """The documents a sentence names by number, and the plans it reports signed or issued."""
     sentence = text[start:end]
     found = [Mention(sentence[m.start():m.end("number")], _ident(m), " ".join(fold(m.group("kind").lower()).split()[:2]),
-                     m.group("date"), m.group("year"), start, end) for m in _NAMED.finditer(sentence)]
+                     m.group("date"), m.group("year"), start, end) for m in _NAMED.finditer(sentence) if _named(m)]
     for m in _PLAN.finditer(sentence):
         name = m.group("name")
         if not any(name.lower() in f.name.lower() or f.name.lower() in name.lower() for f in found):
@@ -74,10 +76,19 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+def _named(m: re.Match[str]) -> bool:
+    """A code names a document; a number alone does after "số" or a capitalised kind ("Nghị quyết 152"),
+    and when it is no year ("Kế hoạch 2024" is the year's plan)."""
+    number = m.group("number")
+    return not number.isdigit() or (bool(re.search(r"\ssố\s", m.group(0))) or m.group("kind")[0].isupper()) and \
+        not re.fullmatch(r"(?:19|20)\d\d", number)
+
+
 def _ident(m: re.Match[str]) -> str:
-    """One document however written: its code, or its kind and number when the number stands alone."""
+    """One document however written: its code, or its kind and number when the number stands alone
+    ("Chỉ thị số 05" is "Chỉ thị số 5")."""
     number = fold(m.group("number").lower())
-    return number if not number.isdigit() else f"{' '.join(fold(m.group('kind').lower()).split()[:2])} {number}"
+    return number if not number.isdigit() else f"{' '.join(fold(m.group('kind').lower()).split()[:2])} {int(number)}"
 
 
 def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -98,9 +109,10 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
                     held = found.get((doc_id, m.ident))
                     if held is None or (m.date and not held.date):  # the mention that dates it is cited
                         found[(doc_id, m.ident)] = m
-    # "Nghị quyết số 25" is the "Nghị quyết 25-NQ/TW" the archive names: one document, cited where its code stands
-    coded = {f"{m.kind} {m.ident.split('-')[0].split('/')[0]}" for m in found.values() if m.ident[:1].isdigit()}
-    found = {key: m for key, m in found.items() if m.ident not in coded}
+    # "Nghị quyết số 25" is the "Nghị quyết 25-NQ/TW" its article names: one document, cited where its code stands
+    coded = {(doc_id, f"{m.kind} {int(re.match(r'[0-9]+', m.ident).group(0))}") for (doc_id, _), m in found.items()
+             if m.ident[:1].isdigit()}
+    found = {key: m for key, m in found.items() if (key[0], m.ident) not in coded}
     if not found:
         return None
     ordered = sorted(found.items(), key=lambda kv: (docs[kv[0][0]].date or "", kv[1].start), reverse=True)
