@@ -40,7 +40,10 @@ def test_a_phrase_is_held_only_where_its_words_stand_together():
 def test_born_and_finished_are_read_as_the_text_writes_them():
     born = _scorer("Nhà bác học chào đời ở đâu?")
     assert born("Nhà bác học sinh ngày 2/3/1850 tại thị trấn Morez.") > born("Nhà bác học làm việc tại thị trấn Morez.")
-    built = _scorer("Thành được xây xong khi nào?")
-    assert built("Thành khởi công năm 1805 và hoàn thành năm 1832.") > built("Thành khởi công năm 1805.")
-    named = _scorer("Tháp được đặt theo tên ai?")
-    assert named("Tháp mang tên kỹ sư Gustav Ebert.") > named("Tháp cao 300 m.")
+    built = _scorer("Cầu Đông Lâm được xây xong khi nào?")
+    assert built("Cầu Đông Lâm khởi công năm 1961 và hoàn thành năm 1966.") > built("Cầu Đông Lâm khởi công năm 1961.")
+    named = _scorer("Nhà hát được đặt theo tên ai?")
+    assert named("Nhà hát mang tên kỹ sư Gustav Ebert.") > named("Nhà hát cao 30 m.")
+    # "ra đời" is no birth: a school's founding is not held by "học sinh năm …"
+    founded = _scorer("Trường ra đời năm nào?")
+    assert founded("Học sinh năm 2001 của trường.") == founded("Giáo viên năm 2001 của trường.")

@@ -21,7 +21,7 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Chương trình số 38-Ctr/BDVTW-BCA là gì?", "program_name"),
     ("ky ket 26/5 giai doan nao", "program_period"),
     ("Kế hoạch phối hợp áp dụng cho thời gian nào?", "program_period"),
-    ("Hoàng thành là trung tâm quyền lực trong khoảng thời gian nào?", "program_period"),  # a span, not a day
+    ("Thành cổ Tây Lâm là kinh đô trong khoảng thời gian nào?", "program_period"),  # a span, not a day
     ("Lễ ký kết diễn ra vào thời gian nào?", "date"),
     ("Chương trình được ký giữa những cơ quan nào?", "parties"),
     ("vuong dinh hue lam viec voi ban dan van ngay nao", "date"),

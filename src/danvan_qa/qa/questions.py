@@ -371,5 +371,6 @@ def wanted_acts(q: Question) -> tuple[str, ...]:
 
 def asks_percent(question: Question) -> bool:
     """"Bao nhiêu phần trăm …", "tỷ lệ … bao nhiêu": a share, answered by a percentage alone."""
-    m = re.search(r"(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)", question.restored, re.IGNORECASE)
-    return bool(m and fold(m.group(1)).startswith(("phan tram", "ty le")) or fold(question.restored).startswith("ty le"))
+    folded = question.folded
+    return bool(re.search(r"(?<!\w)(?:bao nhieu|may) (?:phan tram|ty le|ti le)(?!\w)", folded)
+                or re.match(r"\W*t[yi] le(?!\w)", folded))
