@@ -29,13 +29,15 @@ def test_a_sentence_naming_the_body_at_another_level_clashes():
     from danvan_qa.qa.support import _level_clash
 
     asked = SimpleNamespace(folded="ban dan van huyen uy ky chuong trinh voi cong an huyen vao ngay nao")
-    assert _level_clash(asked, "ngay 5 10 ban dan van tinh uy va cong an tinh ky ket") == 1.0
-    assert _level_clash(asked, "cong an huyen va ban dan van huyen uy tinh ky ket") == 0.0
-    assert _level_clash(SimpleNamespace(folded="ai chu tri hoi nghi"), "cong an tinh") == 0.0
+    assert _level_clash(asked, "Ngày 5/10, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết.") == 1.0
+    assert _level_clash(asked, "Công an huyện và Ban Dân vận Huyện ủy ký kết.") == 0.0
+    assert _level_clash(asked, "Tình hình an ninh được giữ vững.") == 0.0  # "tình" is no "tỉnh"
+    assert _level_clash(SimpleNamespace(folded="ai chu tri hoi nghi"), "Công an tỉnh chủ trì.") == 0.0
     # a place's unit names no body: the province's police asked, a district named as where children live
     gifts = SimpleNamespace(folded="cong an tinh bac ha tang qua cho bao nhieu em nho")
-    assert _level_clash(gifts, "trung tam nuoi 23 em nho tren dia ban huyen dong son") == 0.0
-    assert _level_clash(gifts, "ubnd huyen dong son tang qua cho 23 em nho") == 1.0
+    assert _level_clash(gifts, "Trung tâm nuôi 23 em nhỏ trên địa bàn huyện Đông Sơn.") == 0.0
+    assert _level_clash(gifts, "UBND huyện Đông Sơn tặng quà cho 23 em nhỏ.") == 1.0
+    assert _level_clash(gifts, "Đảng ủy xã tặng quà cho 23 em nhỏ.") == 1.0
 
 
 def test_a_name_in_headline_case_is_heard():

@@ -154,7 +154,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         share([place_in(p, head) for p in q.places]),
         share([place_in(p, head) or place_in(p, article, _PLACE_BEFORE) for p in q.places]),
         _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
-        _level_clash(q, fold(sentence_text)),
+        _level_clash(q, sentence_text),
         share([p in dates.periods_in(doc.text) for p in q.periods]),
         share([fold(c) in article for c in q.codes]),
         share([(d, m) in days for d, m, _ in q.dates]),
@@ -164,20 +164,25 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
     )
 
 
-# the level a body is named at: after the body ("Công an huyện", "UBND tỉnh", "cấp xã") or as its
-# own word ("Huyện ủy", "Tỉnh đoàn"); not a place's unit ("trên địa bàn huyện X"), which names no body
-_BODY_LEVEL = re.compile(r"(?<!\w)(?:(?:an|ubnd|dan|su|phong|cap|hdnd|mttq)\s+(tinh|huyen|xa|phuong)"
-                         r"|(tinh|huyen|xa|phuong)\s+(?:uy|doan))(?!\w)")
+_LEVELS = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa", "phường": "phuong"}  # as written, and folded
+# what puts a place's unit, not a body, before its name: "trên địa bàn huyện X", "tại xã Y", "toàn tỉnh"
+_PLACE_CONTEXT = frozenset("tại ở thuộc toàn khắp về đến tới bàn".split())
 
 
-def _body_levels(folded: str) -> set[str]:
-    return {a or b for a, b in _BODY_LEVEL.findall(folded.lower())}
+def _levels(text: str, folded: bool) -> set[str]:
+    """The levels the bodies of a text are named at ("Công an huyện", "Huyện ủy", "cấp xã"), folded;
+    a sentence is read with its marks ("tình hình" is no "tỉnh"), a question folded as typed."""
+    context = {fold(w) for w in _PLACE_CONTEXT} if folded else _PLACE_CONTEXT
+    levels = set(_LEVELS.values()) if folded else set(_LEVELS)
+    words = re.findall(r"\w+", text.lower())
+    return {fold(w) for n, w in enumerate(words) if w in levels and not context & set(words[max(0, n - 2):n])}
 
 
 def _level_clash(q: Question, sentence: str) -> float:
     """1 when the question names a body at one level ("Ban Dân vận Huyện ủy … Công an huyện") and the
-    sentence the body only at another ("Ban Dân vận Tỉnh ủy và Công an tỉnh"): the same kind of body, not the one asked."""
-    asked, held = _body_levels(q.folded), _body_levels(sentence)
+    sentence the body only at another ("Ban Dân vận Tỉnh ủy và Công an tỉnh"): the same kind of body, not
+    the one asked; a place's unit ("trên địa bàn huyện X") names no body."""
+    asked, held = _levels(q.folded, folded=True), _levels(sentence, folded=False)
     return float(bool(asked - held) and bool(held - asked))
 
 
