@@ -169,4 +169,5 @@ def test_a_ranked_name_may_be_followed_by_its_title_with_a_space_alone():
     assert [(p.name, p.rank, p.role) for p in found] == [
         ("Lê Văn Khang", "Đại tướng", "bí thư trung ương Đảng, chủ nhiệm Tổng cục chính trị")]
     assert people("Đại tá Trần Văn Hòa trưởng thành từ chiến sĩ.")[0].role is None  # one word: no title
+    assert people("Đại tướng Lê Văn Khang chỉ huy chiến dịch biên giới.")[0].role is None  # a deed, no body named
     assert people("Ông Trần Văn Hòa bí thư chi bộ phát biểu.")[0].role is None  # no rank: left as before

@@ -239,12 +239,15 @@ _AFTER = re.compile(r"\s*,\s*|\s*[-–]\s+|\s*\(\s*")
 
 def _role_after(text: str, end: int, names: list[tuple[int, int]], ranked: bool = False) -> list[tuple[int, int]]:
     """", Role, Role" / " - Role" / " (Role)" after a name; after a ranked name, a title of two
-    words or more may follow with a space alone, as hurried text writes it ("đại tướng A bí thư …")."""
+    words or more naming a body with a capital may follow with a space alone, as hurried text writes it
+    ("đại tướng A bí thư trung ương Đảng")."""
     m = _AFTER.match(text, end)
     if m:
         return _segments(text, m.end(), len(text), names)
     head = _head_at(text, end + 1) if ranked and text[end:end + 1] == " " else None
-    return _segments(text, end + 1, len(text), names) if head and " " in text[end + 1:head].strip() else []
+    found = _segments(text, end + 1, len(text), names) if head and " " in text[end + 1:head].strip() else []
+    # a title names its body with a capital ("… trung ương Đảng"); "chỉ huy chiến dịch" is what the person did
+    return found if found and re.search(r"(?<!\w)[A-ZĐÀ-Ỹ]", text[found[0][0]:found[0][1]]) else []
 
 
 def _role_before(text: str, start: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
