@@ -224,6 +224,8 @@ def test_a_question_naming_no_place_or_person_is_asked_of_the_event_just_discuss
     follow = chat.ask("Trưởng Ban Dân vận Huyện ủy nào chủ trì hội nghị ký kết?", mode="bm25")
     assert "Lê Thị Hoa" in follow.text and "Trần Văn Bình" not in follow.text
     assert follow.understood and follow.text.startswith("_Hiểu là:")
+    across = chat.ask("Những ai chủ trì các hội nghị được đưa tin?", mode="bm25")  # asked of the whole archive
+    assert {c.doc_id for c in across.citations} == {"a1", "b1"}
     chat.reset()  # asked alone, the question is answered from the whole archive
     alone = chat.ask("Trưởng Ban Dân vận Huyện ủy nào chủ trì hội nghị ký kết?", mode="bm25")
     assert "Lê Thị Hoa" not in alone.text

@@ -8,10 +8,10 @@ understood ("Hiểu là: …"). The web chat keeps the same context per browser 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from danvan_qa.qa.compose import md_escape
 from danvan_qa.index.backends.base import Filters
+from danvan_qa.qa.compose import md_escape
 from danvan_qa.qa.followups import Context, next_context, unanchored, understand
 
 if TYPE_CHECKING:
@@ -52,8 +52,10 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
     answer, said = answerer.answer(understood, **options), understood
     if understood == question and context is not None and context.docs and unanchored(question, store):
         there = _within(answerer, question, context.docs, options)
-        if there is not None and not there.abstained and set(_cited(there)) != set(_cited(answer)):
-            # the event just discussed answers it: that, not another article's event of the same kind
+        if there is not None and not there.abstained and len(set(_cited(answer))) <= 1 and \
+                set(_cited(there)) != set(_cited(answer)):
+            # the event just discussed answers it: that, not another article's event of the same kind (an
+            # answer drawing on several articles asked across the archive, and is left so)
             answer, said = there, f"{question.rstrip(' ?')} (trong bài vừa dẫn)?"
     if said != question:
         answer = replace(answer, text=f"_Hiểu là: {md_escape(said)}_\n\n{answer.text}", understood=said)
@@ -62,7 +64,7 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
     return answer, next_context(understood, answer, context, store)
 
 
-def _within(answerer: "Answerer", question: str, docs: tuple[str, ...], options: dict) -> "Answer | None":
+def _within(answerer: "Answerer", question: str, docs: tuple[str, ...], options: dict[str, Any]) -> "Answer | None":
     """The question asked of these articles only (and of what the caller's filters admit)."""
     asked = options.get("filters") or Filters()
     within = frozenset(docs) & asked.doc_ids if asked.doc_ids is not None else frozenset(docs)
