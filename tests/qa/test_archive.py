@@ -950,3 +950,17 @@ def test_programmes_signed_in_a_month_of_any_year(tmp_path):
     assert {c.doc_id for c in june.citations} == {"m1", "m2"}
     april = answerer.answer("nhung chuong trinh phoi hop nao duoc ky vao thang 4", mode="bm25")
     assert {c.doc_id for c in april.citations} == {"m3"}
+
+
+def test_ranks_asked_by_grade_or_bound_are_the_ranks_they_stand_for(tmp_path):
+    """"cấp úy" is đại úy … thiếu úy; "dưới đại tá" the ranks after it, not đại tá itself."""
+    texts = {
+        "r1": ("2023-03-02", "Hội nghị ở tỉnh Bắc Hà", "Dự hội nghị có Đại tá Trần Văn Bình, Giám đốc Công an tỉnh; "
+               "Thượng tá Lê Văn Hải, Phó Giám đốc Công an tỉnh; Đại úy Phạm Quốc Dũng, Đội trưởng."),
+        "r2": ("2022-05-04", "Hội nghị ở tỉnh Nam Sơn", "Dự hội nghị có Trung tướng Vi Văn Lâm, Thứ trưởng Bộ Nội vụ."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    below = answerer.answer("Những cán bộ nào mang cấp hàm dưới đại tá được nêu tên trong các bài?", mode="bm25")
+    assert sorted(i.name for i in below.items) == ["Lê Văn Hải", "Phạm Quốc Dũng"]
+    generals = answerer.answer("nhung ai mang cap ham cap tuong duoc neu ten trong cac bai", mode="bm25")
+    assert [i.name for i in generals.items] == ["Vi Văn Lâm"]

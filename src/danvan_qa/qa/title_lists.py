@@ -142,6 +142,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     Giám đốc Công an thành phố"); and a title in brackets beside it, another way of writing it ("Ủy
     viên Trung ương Đảng (Ủy viên Ban Chấp hành Trung ương Đảng)")."""
     text = re.sub(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)[^)]*\)", " ", fold(q.restored))  # "(trừ …)"
+    text = _ranks_written_out(text)
     found: list[str] = []
     others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|bao gom|gom)(?!\w)", b)]
     roles = role_index(store).text
@@ -151,6 +152,29 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
         for piece in (segment, *re.split(r"(?<!\w)(?:hoac|hay)(?!\w)", segment)):
             found += [t for t in _titles_in(piece.split(), roles) if t not in found]
     return found
+
+
+# the army's and police's ranks, highest first, by grade: "cấp úy" is its four; "dưới đại tá" those after it
+_RANK_ORDER = [fold(r.lower()) for r in RANKS[:12]]
+_GRADES = {"tuong": _RANK_ORDER[:4], "ta": _RANK_ORDER[4:8], "uy": _RANK_ORDER[8:12]}
+
+
+def _ranks_written_out(text: str) -> str:
+    """A grade or a bound of ranks as the ranks it stands for ("cấp úy": đại úy hoặc … thiếu úy; "dưới
+    đại tá": thượng tá hoặc … thiếu úy; "từ đại tá trở lên": đại tá hoặc … đại tướng), and ranks listed
+    with commas as alternatives, so that each is a title."""
+    def listed(ranks: list[str]) -> str:
+        return " " + " hoac ".join(ranks) + " "
+
+    ranks = "|".join(_RANK_ORDER)
+    text = re.sub(r"(?<!\w)cap (tuong|ta|uy)(?!\w)", lambda m: listed(_GRADES[m.group(1)]), text)
+    text = re.sub(rf"(?<!\w)(?:duoi|thap hon) ({ranks})(?!\w)",
+                  lambda m: listed(_RANK_ORDER[_RANK_ORDER.index(m.group(1)) + 1:]), text)
+    text = re.sub(rf"(?<!\w)(?:tren|cao hon) ({ranks})(?!\w)",
+                  lambda m: listed(_RANK_ORDER[:_RANK_ORDER.index(m.group(1))]), text)
+    text = re.sub(rf"(?<!\w)tu ({ranks}) tro len(?!\w)",
+                  lambda m: listed(_RANK_ORDER[:_RANK_ORDER.index(m.group(1)) + 1]), text)
+    return re.sub(rf"(?<!\w)({ranks})\s*,\s*(?=(?:{ranks})(?!\w))", r"\1 hoac ", text)  # "thượng tá, trung tá": either
 
 
 _LEVEL_WORDS = frozenset({"tinh", "huyen", "xa", "thanh"})  # "cấp tỉnh": the title of that level's body
