@@ -885,6 +885,11 @@ def test_the_leaders_of_a_body_are_who_heads_it_in_the_place_asked(tmp_path):
         assert sorted(i.name for i in a.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]  # not a member, not Nam Sơn's
     every = answerer.answer("Lãnh đạo Ban Dân vận Tỉnh ủy gồm những ai?", mode="bm25")
     assert sorted(i.name for i in every.items) == ["Phạm Quốc Dũng", "Trần Văn Bình", "Đào Minh Tâm"]
+    # its members, any title in it, asked with an aside in brackets
+    members = answerer.answer("Những ai giữ chức vụ thuộc Ban Dân vận Tỉnh ủy (trưởng, phó, ủy viên) được nêu tên "
+                              "trong các bài?", mode="bm25")
+    assert sorted(i.name for i in members.items) == ["Lê Thị Hoa", "Phạm Quốc Dũng", "Trần Văn Bình", "Đào Minh Tâm"]
+    assert "giữ chức vụ thuộc" in members.text
 
 
 def test_articles_reporting_an_event_asked_with_a_classifier_and_the_police_as_a_force(tmp_path):

@@ -284,28 +284,38 @@ _HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi 
                     r"thu truong|tong cuc truong)(?: thuong truc)?\s*$")
 
 
-def asks_leaders(q: "Question") -> str | None:
-    """The body whose leaders the question asks for, folded ("ban dan van thanh uy son ha"), or None."""
-    plain = " ".join(re.sub(r"[^\w ]", " ", q.folded).split())
-    found = _LEADERSHIP.search(plain)
+# "Những ai giữ chức vụ thuộc Quốc hội được nhắc tên?": anyone whose role is in the body, not only its heads
+_MEMBERS = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai) )(?:giu|dam nhiem|co) chuc (?:vu|danh) (?:thuoc|cua|o|tai|trong) "
+                      r"(?P<body>(?:ban|bo|cong an|uy ban|hoi|so|cuc|tong cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran|"
+                      r"quoc hoi|doan)(?: \w+){0,9}?)(?: (?:duoc|da|co|la|tham du|du|xuat hien|nao|trong)(?!\w).*)?$")
+
+
+def asks_leaders(q: "Question") -> tuple[str, bool] | None:
+    """The body whose leaders (or, asked "giữ chức vụ thuộc <body>", whose members: False) the question
+    asks for, folded ("ban dan van thanh uy son ha"), or None."""
+    plain = " ".join(re.sub(r"[^\w ]", " ", fold(re.sub(r"\([^)]*\)", " ", q.restored))).split())  # no aside in brackets
+    members = _MEMBERS.search(plain)
+    found = members or _LEADERSHIP.search(plain)
     if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded):
         return None
     after = plain[found.end("body"):]  # a place the words after the body cut short: "… thành phố Đà Nẵng"
     place = next((p for p in FOLDED_PROVINCES if re.match(rf" {p}(?!\w)", after)), None)
-    return f"{found['body']} {place}" if place else found["body"]
+    return (f"{found['body']} {place}" if place else found["body"]), members is None
 
 
-def body_leaders(body: str, q: "Question", store: "Store", keep: "Callable[[str], bool]") -> Listing | None:
+def body_leaders(asked: tuple[str, bool], q: "Question", store: "Store", keep: "Callable[[str], bool]") -> Listing | None:
     """The people whose role heads the body (Trưởng, Phó Trưởng ban Thường trực, Giám đốc … right
-    before its name, however abbreviated), in its place when the question names one: in their role
-    or, when the role names no place ("Trưởng ban Dân vận Thành ủy"), the article's. A row each."""
+    before its name, however abbreviated), or holds any title in it when its members are asked, in its
+    place when the question names one: in their role or, when the role names no place ("Trưởng ban
+    Dân vận Thành ủy"), the article's. A row each."""
+    body, heads = asked
     docs = store.data.documents
     place = next((p for p in FOLDED_PROVINCES if body.endswith(f" {p}")), None)
     organ = body[: -len(place) - 1] if place else body
     found: dict[str, dict[str, "Person"]] = {}
     for form in spellings(organ):
         for p, at, line in role_index(store).holders(form):
-            if not keep(p.doc_id) or not _HEADS.search(line[:at]):
+            if not keep(p.doc_id) or heads and not _HEADS.search(line[:at]):
                 continue
             named = [other for other in FOLDED_PROVINCES if other in line[at:]] if place else []  # the role's own place
             if place and place not in named and (named or place not in fold((docs[p.doc_id].place or "").lower())):
@@ -315,5 +325,6 @@ def body_leaders(body: str, q: "Question", store: "Store", keep: "Callable[[str]
         return None
     at = fold(q.restored.lower()).find(body)  # folding keeps offsets: the body as the question writes it
     shown = q.restored[at:at + len(body)] if at >= 0 else body
-    return people_rows((f"Các bài viết nêu {len(found)} người trong lãnh đạo ", Strong(shown), ":"), newest(found, store),
+    said = "trong lãnh đạo " if heads else "giữ chức vụ thuộc "
+    return people_rows((f"Các bài viết nêu {len(found)} người {said}", Strong(shown), ":"), newest(found, store),
                        len(found), q, store)
