@@ -217,7 +217,7 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    at = fold(q.restored).lower().find(manner.group(0)) if manner else -1  # folding keeps every character's place
+    at = fold(q.restored).find(manner.group(0)) if manner else -1  # folding keeps every character's place
     shown = f"{act} {q.restored[at:at + len(manner.group(0))]}" if manner and at >= 0 else act
     return people_rows((f"Các bài viết nêu {len(found)} người ", Strong(shown), ":"), newest(found, store), len(found),
                         q, store)

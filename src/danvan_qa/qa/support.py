@@ -167,13 +167,15 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
 _LEVELS = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa", "phường": "phuong"}  # as written, and folded
 # what puts a place's unit, not a body, before its name: "trên địa bàn huyện X", "tại xã Y", "toàn tỉnh"
 _PLACE_CONTEXT = frozenset("tại ở thuộc toàn khắp về đến tới bàn".split())
+# (levels, context) as a sentence writes them, and folded as a question may be typed
+_READ_AS = {False: (frozenset(_LEVELS), _PLACE_CONTEXT),
+            True: (frozenset(_LEVELS.values()), frozenset(fold(w) for w in _PLACE_CONTEXT))}
 
 
 def _levels(text: str, folded: bool) -> set[str]:
     """The levels the bodies of a text are named at ("Công an huyện", "Huyện ủy", "cấp xã"), folded;
     a sentence is read with its marks ("tình hình" is no "tỉnh"), a question folded as typed."""
-    context = {fold(w) for w in _PLACE_CONTEXT} if folded else _PLACE_CONTEXT
-    levels = set(_LEVELS.values()) if folded else set(_LEVELS)
+    levels, context = _READ_AS[folded]
     words = re.findall(r"\w+", text.lower())
     return {fold(w) for n, w in enumerate(words) if w in levels and not context & set(words[max(0, n - 2):n])}
 

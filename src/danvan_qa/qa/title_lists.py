@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from danvan_qa.ingest.abbreviations import spellings
 from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.questions import plain_words
 from danvan_qa.qa.records import (EVENT_NOUNS, FOLDED_PROVINCES, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
                                   Strong, counts, more_rows)
 
@@ -276,24 +277,22 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
 
 
 
+# A body a question asks the people of, and what may follow it (folded)
+_BODY = (r"(?P<body>(?:ban|bo|cong an|uy ban|hoi|so|cuc|tong cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran|quoc hoi|doan)"
+         r"(?: \w+){0,9}?)(?: (?:duoc|da|co|la|gom|tham du|du|xuat hien|nao|trong)(?!\w).*)?$")
 # "Những ai trong lãnh đạo Ban Dân vận Thành ủy Sơn Hà được nêu tên?", "Lãnh đạo Công an tỉnh Tây Giang gồm những ai?"
-_LEADERSHIP = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai)(?: la)? (?:trong |thuoc |cua )?)(?:ban )?lanh dao (?P<body>"
-                         r"(?:ban|bo|cong an|uy ban|hoi|so|cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran)(?: \w+){0,9}?)"
-                         r"(?: (?:duoc|da|co|la|gom|tham du|du|xuat hien|nao)(?!\w).*)?$")
-_HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi thu|chanh van phong|cuc truong|bo truong|"
-                    r"thu truong|tong cuc truong)(?: thuong truc)?\s*$")
-
-
+_LEADERSHIP = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai)(?: la)? (?:trong |thuoc |cua )?)(?:ban )?lanh dao " + _BODY)
 # "Những ai giữ chức vụ thuộc Quốc hội được nhắc tên?": anyone whose role is in the body, not only its heads
 _MEMBERS = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai) )(?:giu|dam nhiem|co) chuc (?:vu|danh) (?:thuoc|cua|o|tai|trong) "
-                      r"(?P<body>(?:ban|bo|cong an|uy ban|hoi|so|cuc|tong cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran|"
-                      r"quoc hoi|doan)(?: \w+){0,9}?)(?: (?:duoc|da|co|la|tham du|du|xuat hien|nao|trong)(?!\w).*)?$")
+                      + _BODY)
+_HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi thu|chanh van phong|cuc truong|bo truong|"
+                    r"thu truong|tong cuc truong)(?: thuong truc)?\s*$")
 
 
 def asks_leaders(q: "Question") -> tuple[str, bool] | None:
     """The body whose leaders (or, asked "giữ chức vụ thuộc <body>", whose members: False) the question
     asks for, folded ("ban dan van thanh uy son ha"), or None."""
-    plain = " ".join(re.sub(r"[^\w ]", " ", fold(re.sub(r"\([^)]*\)", " ", q.restored))).split())  # no aside in brackets
+    plain = plain_words(q.restored)  # no aside in brackets
     members = _MEMBERS.search(plain)
     found = members or _LEADERSHIP.search(plain)
     if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded):
@@ -323,7 +322,7 @@ def body_leaders(asked: tuple[str, bool], q: "Question", store: "Store", keep: "
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    at = fold(q.restored.lower()).find(body)  # folding keeps offsets: the body as the question writes it
+    at = fold(q.restored).find(body)  # folding keeps offsets: the body as the question writes it
     shown = q.restored[at:at + len(body)] if at >= 0 else body
     said = "trong lãnh đạo " if heads else "giữ chức vụ thuộc "
     return people_rows((f"Các bài viết nêu {len(found)} người {said}", Strong(shown), ":"), newest(found, store),
