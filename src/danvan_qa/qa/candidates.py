@@ -22,6 +22,7 @@ from danvan_qa.ingest import dates
 from danvan_qa.ingest.bodies import groups
 from danvan_qa.ingest.facts import act_family
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.clauses import agent
 from danvan_qa.qa.extractive import (
     Scorer,
     Sentence,
@@ -95,7 +96,7 @@ def typed_span_present(q: Question, s: Sentence, doc_year: int | None, store: "S
         folded = fold(s.text)
         return "chuong trinh" in folded or "giua" in folded or "ky ket" in folded or bool(dates.CODE.search(s.text))
     if kind in WHO_KINDS or kind in ("person_role", "rank"):
-        return bool(store.people_by_sentence.get((s.doc_id, s.start)))
+        return bool(store.people_by_sentence.get((s.doc_id, s.start))) or agent(q, s.text) is not None
     return True
 
 

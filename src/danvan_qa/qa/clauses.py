@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from danvan_qa.ingest.lexicon import TITLE_HEADS, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens
 
@@ -35,7 +36,7 @@ def asked_clause(q: Question, sentence: str, other_subject: bool = False) -> tup
     who-question, a name only in a text on another subject than the archive's (the news' people
     are read by the name reader, and a follow-up takes this name as its subject)."""
     if q.kind in WHO_KINDS:
-        return _name(q, sentence) if other_subject else None
+        return agent(q, sentence) or (_name(q, sentence) if other_subject else None)
     if q.kind != "other":
         return None
     cues = next((cues for form, cues in _FORMS if form.search(q.folded)), None)
@@ -112,3 +113,70 @@ def _past_opening(sentence: str, a: int, b: int) -> int:
     opening = _OPENING.match(sentence, a)
     at_clause = not sentence[:a].rstrip() or sentence[:a].rstrip()[-1] in ",;:"
     return opening.end() if opening and at_clause and opening.end() < b else a
+
+
+# "ai đã ban hành …", "do ai thiết kế": the words after "ai", past an adverb, are the act asked about
+_ASKED_ACT = re.compile(r"(?<!\w)ai\s+(?:(?:da|cung|se|vua|dang|moi)\s+)*(\w+)(?:\s+(\w+))?")
+_NOT_ACTS = frozenset({"la", "o", "tai", "trong", "cua", "nua", "khac", "do", "va", "cho", "voi"})
+_ADVERBS = frozenset({"đã", "vừa", "cũng", "sẽ", "đang", "mới", "từng", "chính thức", "lần đầu"})
+# What may stand right before the doer: the start of a clause ("khi", "do", "được", a number of a year)
+_BEFORE_AGENT = frozenset("khi là thì mà nên rồi được bởi do và với cùng nay đó này sau trước lúc nhưng "
+                          "chí ông bà anh chị".split())  # … and a person's cue: "đồng chí A"
+_MAX_AGENT = 16  # words: two bodies joined by "và"
+_TITLE_HEAD = re.compile("|".join(re.escape(h) for h in TITLE_HEADS) + r"(?!\w)", re.IGNORECASE)
+
+
+def _in_body(word: str) -> bool:
+    """A word of a name, title or body: capitalised, or a lower-case word of titles ("Công an tỉnh")."""
+    return word[0].isupper() or word.lower() in TITLE_LOWER
+
+
+def agent(q: Question, sentence: str) -> tuple[int, int] | None:
+    """The doer a who-question asks for, named by a title or a body rather than a person: "… sau
+    khi Bộ trưởng Bộ Công an ban hành Chỉ thị …" for "Ai ban hành Chỉ thị …?". The capitalised
+    run (with the lower-case words of titles and bodies, and "và" between two of them) right before
+    the act the question names, opening its clause; not a title after a comma, which is the role of
+    the person before it ("Đồng chí A, Bí thư …, chủ trì")."""
+    m = _ASKED_ACT.search(q.folded)
+    if m is None or m.group(1) in _NOT_ACTS:
+        return None
+    words = [w.group(0) for w in re.finditer(r"[\w'’-]+", sentence)]
+    spans = [w.span() for w in re.finditer(r"[\w'’-]+", sentence)]
+    folded, act = [fold(w) for w in words], [g for g in m.groups() if g]
+    # a two-word act where the sentence has it ("ban hành"), else its first word ("ký" of "ký chương")
+    at = next((i for size in sorted({len(act), 1}, reverse=True)
+               for i in range(1, len(words) - size + 1) if folded[i:i + size] == act[:size]), None)
+    if at is None:
+        return None
+    end = _before_adverbs(words, at - 1)
+    start, i = None, end
+    while i >= 0 and at - i <= _MAX_AGENT + 1 and not sentence[spans[i][1]:spans[i + 1][0]].strip():
+        if words[i][0].isupper():
+            start = i
+        elif words[i].lower() not in TITLE_LOWER and not (words[i] == "và" and start == i + 1 and i > 0
+                                                          and _in_body(words[i - 1])):
+            break
+        i -= 1
+    if start is None or end < 0 or not _in_body(words[end]):
+        return None
+    a, b = _past_opening(sentence, spans[start][0], spans[end][1]), spans[end][1]
+    before = sentence[:spans[start][0]].rstrip()
+    prior = words[start - 1] if start and before and before[-1].isalnum() else None
+    if a >= b or prior and not (prior.isdigit() or prior.lower() in _BEFORE_AGENT or prior[0].isupper()) \
+            or before.endswith(",") and _TITLE_HEAD.match(sentence, a):
+        return None
+    if {fold(w) for w in re.findall(r"\w+", sentence[a:b].lower())} <= set(re.findall(r"\w+", q.folded)):
+        return None  # the question's own words
+    return a, b
+
+
+def _before_adverbs(words: list[str], i: int) -> int:
+    """The index of the last word before `i`'s adverbs ("đã", "chính thức") end, reading back."""
+    while i >= 0:
+        if words[i].lower() in _ADVERBS:
+            i -= 1
+        elif i > 0 and f"{words[i - 1]} {words[i]}".lower() in _ADVERBS:
+            i -= 2
+        else:
+            break
+    return i

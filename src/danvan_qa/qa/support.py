@@ -138,10 +138,10 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         draft.person_p if person else 0.0,
         draft.span_p,
         float(draft.strategy == "fact"),
-        # on a text of another subject a sentence answering "who" is no missing type: it may name someone the name
-        # reader does not know ("Tom Verner-Lake")
+        # a sentence answering "who" is no missing type on a text of another subject (it may name someone the name
+        # reader does not know: "Tom Verner-Lake"), nor where it names the doer by a title or body (qa/clauses.agent)
         float(q.kind in EXPECTED and draft.strategy not in EXPECTED[q.kind]
-              and not (q.kind in WHO_KINDS and domain < OPEN_BELOW)),
+              and not (q.kind in WHO_KINDS and (domain < OPEN_BELOW or draft.short))),
         *(focus_match(q, scorer, person.rank, person.role) if person else (1.0, 1.0)),
         focus_missing(q, scorer, person.rank, person.role) if person else 0.0,
         float(bool(set(person.acts) & act_family(wanted_acts(q)))) if person and q.kind != "role" else
