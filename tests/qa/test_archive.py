@@ -96,7 +96,7 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
 
 
 @pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ là những ai?", "nhung ai la thu truong bo noi vu",
-                                      "Những ai được nêu là Thứ trưởng Bộ Nội vụ?",
+                                      "Những ai được nêu là Thứ trưởng Bộ Nội vụ?", "Thứ trưởng Bộ Nội vụ nào được nhắc tên?",
                                       "Liệt kê các Thứ trưởng Bộ Nội vụ đã phát biểu hoặc dự các hội nghị."])
 def test_who_holds_a_title_asked_of_no_event_is_answered_across_the_archive(answerer, question):
     a = answerer.answer(question, mode="bm25")
@@ -177,9 +177,13 @@ def test_the_places_with_programmes_between_bodies_asked_with_an_aside(tmp_path)
         "d3": ("2021-11-08", "Ký kết ở huyện Bố Sơn", "Ngày 8/11/2021, Ban Dân vận Huyện ủy Bố Sơn và Công an huyện Bố Sơn "
                "ký kết chương trình phối hợp giai đoạn 2021-2026."),
     }
-    a = _answerer(tmp_path, texts).answer("Những địa phương nào có chương trình phối hợp công tác dân vận giữa Ban Dân "
-                                          "vận (tỉnh, huyện ủy) và Công an cùng cấp cho giai đoạn 2016-2021?", mode="bm25")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Những địa phương nào có chương trình phối hợp công tác dân vận giữa Ban Dân "
+                        "vận (tỉnh, huyện ủy) và Công an cùng cấp cho giai đoạn 2016-2021?", mode="bm25")
     assert "nêu 1 chương trình" in a.text and [c.doc_id for c in a.citations] == ["d1"]  # not the central one
+    # "chương trình nào" of a period alone: both bodies' programmes of it, not the likeliest one
+    which = answerer.answer("chuong trinh phoi hop nao co giai doan 2016-2021?", mode="bm25")
+    assert sorted(c.doc_id for c in which.citations) == ["d1", "d2"]
 
 
 def test_signings_between_bodies_named_with_their_alternatives(answerer):
@@ -256,6 +260,9 @@ def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_senten
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["a4", "a5"]
     direct = answerer.answer("bao nhieu bai viet nhac truc tiep den chuong trinh phoi hop giai doan 2021-2026", mode="bm25")
     assert direct.short == "2" and sorted(c.doc_id for c in direct.citations) == ["a4", "a5"]
+    for which in ("bai nao nhac den chuong trinh phoi hop giai doan 2021-2026",  # no plural, as users type
+                  "Những bài nào có nhắc tới chương trình phối hợp giai đoạn 2021-2026?"):
+        assert sorted(c.doc_id for c in answerer.answer(which, mode="bm25").citations) == ["a4", "a5"]
     for c in a.citations:  # each row quotes the sentence naming the topic, as published
         assert "2021-2026" in c.quote and c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
     none = answerer.answer("Có bao nhiêu bài viết nhắc đến chương trình phối hợp giai đoạn 2030-2035?", mode="bm25")
@@ -969,3 +976,16 @@ def test_ranks_asked_by_grade_or_bound_are_the_ranks_they_stand_for(tmp_path):
     assert sorted(i.name for i in below.items) == ["Lê Văn Hải", "Phạm Quốc Dũng"]
     generals = answerer.answer("nhung ai mang cap ham cap tuong duoc neu ten trong cac bai", mode="bm25")
     assert [i.name for i in generals.items] == ["Vi Văn Lâm"]
+
+
+def test_who_holds_a_rank_asked_with_a_bare_ai_is_every_holder(tmp_path):
+    """Many hold a rank across an archive: "ai mang hàm Đại tá?" lists them all, not the likeliest one."""
+    texts = {
+        "h1": ("2023-03-02", "Hội nghị ở tỉnh Bắc Hà", "Dự hội nghị có Đại tá Trần Văn Bình, Giám đốc Công an tỉnh."),
+        "h2": ("2022-05-04", "Hội nghị ở tỉnh Nam Sơn", "Dự hội nghị có Đại tá Vi Văn Lâm, Chỉ huy trưởng Bộ CHQS tỉnh; "
+               "Thượng tá Lê Văn Hải, Phó Giám đốc Công an tỉnh."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    for question in ("Ai mang hàm Đại tá?", "ai co ham dai ta"):
+        a = answerer.answer(question, mode="bm25")
+        assert sorted(i.name for i in a.items) == ["Trần Văn Bình", "Vi Văn Lâm"]

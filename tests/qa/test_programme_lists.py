@@ -64,6 +64,7 @@ def test_partners_asked_with_several_kinds_of_body():
      [["Ban Dân vận Tỉnh ủy"], ["Công an tỉnh"]]),  # cut at the verb
     ("Những chương trình phối hợp nào giữa Ban Dân vận và Ban Tổ chức Tỉnh ủy được ký?",
      [["Ban Dân vận"], ["Ban Tổ chức Tỉnh ủy"]]),  # "tổ chức" names a body here
+    ("Những chương trình giai đoạn 2016-2021 là giữa những cơ quan nào với nhau?", []),  # asked for, not named
 ])
 def test_the_parties_a_question_names_end_where_its_verb_or_an_aside_begins(question, asked):
     from types import SimpleNamespace

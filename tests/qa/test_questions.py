@@ -18,6 +18,7 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Giám đốc Công an tỉnh Thừa Thiên Huế là ai?", "role"),
     ("Đoàn Duy Khương giữ chức vụ gì?", "person_role"),
     ("to lam mang quan ham gi", "rank"),
+    ("Tô Lâm mang hàm gì?", "rank"),  # "hàm" without "quân"
     ("Chương trình số 38-Ctr/BDVTW-BCA là gì?", "program_name"),
     ("ky ket 26/5 giai doan nao", "program_period"),
     ("Kế hoạch phối hợp áp dụng cho thời gian nào?", "program_period"),
@@ -126,6 +127,8 @@ def test_the_act_asked_about(question, act):
     ("Thủ đô của Pháp là gì?", ["thu", "do", "phap"]),  # "đô" is not the question word "đó"
     ("Hội nghị diễn ra ở đâu?", ["hoi", "nghi"]),  # "hội" is not "hỏi"
     ("hoi nghi dien ra o dau", ["nghi"]),  # typed without diacritics: matched folded
+    ("Cây cầu có từ bao giờ?", ["cay", "cau", "tu"]),  # "giờ" of "bao giờ" asks, it is no topic
+    ("Vì sao sông lại đổi tên?", ["song", "doi"]),  # nor "lại" of "sao … lại"
 ])
 def test_question_words_are_read_with_their_diacritics(question, topic):
     from danvan_qa.qa.questions import content_tokens

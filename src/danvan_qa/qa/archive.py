@@ -49,8 +49,9 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)")
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
-_ARTICLES = re.compile(r"(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)? (?:da )?(?:nhac(?: truc tiep)? (?:den|toi)|"
-                       r"dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
+# (or opening the question without a plural: "bài nào nhắc đến X", "những bài nào có nhắc tới X")
+_ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|^bai(?: viet| bao)? nao)"
+                       r" (?:co |da )?(?:nhac(?: truc tiep)? (?:den|toi)|dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
 # "Những hội nghị tổng kết … nào được đưa tin (đã diễn ra)", "X có những hoạt động nào được đưa tin": events reported
 # or, said the other way, "Các bài báo nhắc tới những (cuộc) sơ kết nào?"
 _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
@@ -81,7 +82,8 @@ _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nh
                          r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
 # Where a question asking for articles says so, before and after its topic
-_LEAD = re.compile(r"^(?:co )?(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?(?: da)?(?: (?:nhac(?: truc tiep)? (?:den|toi)|"
+_LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
+                   r"(?: (?:nhac(?: truc tiep)? (?:den|toi)|"
                    r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?"

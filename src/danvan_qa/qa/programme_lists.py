@@ -97,6 +97,9 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung
                        r"(?:voi|cung) (?P<partner>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
 _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
+_ASKED_SIDE = re.compile(r"(?<!\w)(?:nao|nhau|gi|ai)$")
+# "chương trình (phối hợp) nào …" asked of a period alone: many bodies sign for one period
+_WHICH_OF_PERIOD = re.compile(r"(?<!\w)chuong trinh(?: phoi hop)? nao (?:co|thuoc|trong|cho|ky|duoc|thuc hien)?(?!\w)")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
 
@@ -105,6 +108,9 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     level (not one named by number, nor people: "Ai phát biểu tại các hội nghị ký kết chương trình
     …"), or `across` articles."""
     folded = q.folded
+    if _WHICH_OF_PERIOD.search(folded) and q.periods and not (q.places or q.person or q.dates or q.codes
+                                                               or _BETWEEN.search(q.restored)):
+        return True  # "chương trình phối hợp nào có giai đoạn 2023-2033?": every one of that period
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
                      or _SIGNED_BY.search(q.restored) or asked_level(folded) or _NUMBERED.search(folded)
@@ -117,7 +123,8 @@ def sides(q: "Question") -> list[list[str]]:
     text = " ".join(unbracketed(q.restored).split())  # "giữa Ban Dân vận (tỉnh, thành, huyện ủy) và …": the bodies
     between = _BETWEEN.search(text)
     asked = between.groups() if between else [m.group(1) for m in _JOINED.finditer(text)]
-    return [alternatives(side) for side in asked]
+    # "giữa những cơ quan nào với nhau": the parties are asked for, not named
+    return [alternatives(side) for side in asked if not _ASKED_SIDE.search(fold(side.lower()))]
 
 
 def alternatives(body: str) -> list[str]:

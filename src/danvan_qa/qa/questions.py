@@ -67,7 +67,7 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
 
     `restored` (with diacritics) settles cues that folding merges: "mấy" (how many) vs "máy" (machine).
     """
-    if _has(folded, "quan ham", "cap bac") and person:
+    if _has(folded, "quan ham", "cap bac", "cap ham", "mang ham", "ham gi") and person:
         return "rank", None
     # "Giám đốc Công an tỉnh dự buổi làm việc với Chủ tịch X là ai?" asks for the director, not X
     at = folded.find(fold(person)) if person else -1

@@ -37,18 +37,21 @@ _BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "T
 # "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
 _HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:(?:duoc (?:neu|nhac den|ghi) )?la|giu chuc(?: vu)?|dang giu chuc) (?P<after>.+)"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
+                      r"|(?:nhung )?(?:ai|nguoi nao) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
+                      r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?(?: trong (?:cac|nhung) bai(?: viet| bao)?)?"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
 
 
 def asks_holders(q: "Question") -> bool:
     """Whether the question asks who holds a title it opens or ends with ("Phó trưởng ban Dân vận
     Thành ủy (Nam Sơn, Tây Giang) là những ai?", "Liệt kê các Phó Bí thư Thường trực Tỉnh ủy đã dự các
-    hội nghị …"), naming no person or day: then every article's holders answer it, as when it says
+    hội nghị …", "ai mang hàm Đại tướng?", "Trưởng ban Tuyên giáo Tỉnh ủy nào được nhắc tên?"), naming no
+    person or day: then every article's holders answer it, as when it says
     "trong các bài"."""
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))
     if not found or q.person or q.dates:
         return False
-    phrase = found["after"] or found["listed"] or found["before"]
+    phrase = found["after"] or found["listed"] or found["before"] or found["rank"] or found["which"]
     one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
                           r"|(?<!\w)(?:tham du|du)(?! cac| nhung)(?!\w)", phrase)  # "Đại biểu tham dự gồm những ai"
     head = next((t for t in TITLES if re.match(rf"{t}(?!\w)", phrase.removeprefix("pho "))), None)
