@@ -279,3 +279,17 @@ def test_on_a_text_of_another_subject_only_a_person_of_the_best_sentence_answers
     drafts = [c for c in answerer.decision("Ai phát minh ra mạng toàn cầu?", mode="bm25").candidates
               if c.kind == "people"]
     assert not drafts  # no person of the best sentence: the sentence itself is the floor
+
+
+def test_an_earlier_period_is_quoted_from_the_sentence_that_names_it(tmp_path):
+    """"Giai đoạn trước": the article's earliest period, in bold inside its own sentence, not the
+    sentence that ranked first (which names the later one)."""
+    answerer = _one_article(tmp_path, "p1", "2023-11-03", "Ký kết chương trình phối hợp ở tỉnh Sơn Hà",
+                            "Chiều 3/11, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Sơn Hà ký kết chương "
+                            "trình phối hợp giai đoạn 2023 - 2026.\n\nTrong 5 năm qua, việc thực hiện chương trình giai "
+                            "đoạn 2018 - 2023 đã đạt nhiều kết quả.")
+    draft = answerer.decision("Chương trình phối hợp trước đó của Ban Dân vận Tỉnh ủy và Biên phòng là giai đoạn nào?",
+                              mode="bm25").candidates[0]
+    assert draft.value == "2018 - 2023"
+    quote = answerer.store.data.documents["p1"].text[draft.evidence.at[0]:draft.evidence.at[1]]
+    assert "2018 - 2023" in quote

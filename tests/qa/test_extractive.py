@@ -115,6 +115,8 @@ def test_which_questions_name_a_relative_period():
     assert relative_period(q("giai doan tiep theo la giai doan nao")) is True
     assert relative_period(q("Giai đoạn trước là giai đoạn nào?")) is False
     assert relative_period(q("Chương trình áp dụng cho giai đoạn nào?")) is None
+    assert relative_period(q("chuong trinh truoc do la giai doan nao")) is False  # asked of the programme
+    assert relative_period(q("Chương trình phối hợp trước năm 2018 là giai đoạn nào?")) is None  # a bound, not relative
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -383,7 +383,8 @@ class Drafter:
             return None
         _, a, b = (max if later else min)(found, key=lambda f: f[0])
         span = period_span(q, Sentence(best.doc_id, a, b, text[a:b], 0.0))
-        return self._quote_span(q, span, best, 0.0) if span else None  # the sentence need not be ranked
+        holding = dataclasses.replace(best, start=a, end=b, text=text[a:b])  # the sentence need not be ranked
+        return self._quote_span(q, span, holding, 0.0) if span else None
 
     def _quote_span(self, q: Question, span: Span, cand: SentenceCandidate, span_p: float) -> Draft:
         """A typed span in bold, with its sentence quoted; a date with its reading (dd/mm/yyyy)."""

@@ -15,7 +15,9 @@ from danvan_qa.ingest import dates
 from danvan_qa.qa.questions import Question
 
 # "giai đoạn tiếp theo / mới / tới" asks for the later period of a sentence, "giai đoạn trước" the earlier.
-_RELATIVE = re.compile(r"(?<!\w)giai doan (?:(tiep theo|moi|toi|sap toi|ke tiep)|(truoc|vua qua|da qua))(?!\w)")
+# … or asked of the programme: "chương trình trước đó là giai đoạn nào?" (not "trước năm 2018": a bound)
+_RELATIVE = re.compile(r"(?<!\w)(?:giai doan|chuong trinh(?: phoi hop)?) (?:(tiep theo|moi|toi|sap toi|ke tiep|sau do)"
+                       r"|(truoc(?: do)?|vua qua|da qua))(?!\w)(?! (?:nam|ngay|thang|khi)(?!\w))")
 # A period inside one year: "6 tháng cuối năm 2024", "quý III năm 2023".
 _PART_OF_YEAR = re.compile(r"(?<!\w)(?:(?:6|sáu) tháng (?:đầu|cuối)|quý (?:I{1,3}|IV|[1-4])) năm ((?:19|20)\d\d)(?!\d)",
                            re.IGNORECASE)
