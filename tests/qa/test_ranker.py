@@ -175,6 +175,15 @@ def test_an_unknown_value_weighs_as_the_training_mean():
     assert model.prob(Features(("a", "b"), (0.0, 1.0))) < at_mean  # a known low value still counts against
 
 
+def test_an_unknown_value_is_fitted_as_its_column_s_mean():
+    """A row whose dense score is unknown (its kept chunks none the dense retriever returned) is fitted,
+    as it is weighed, at the mean; the others decide the weights."""
+    rows, labels = _separable()
+    model = fit_linear(NAMES, rows + [_f(float("nan"), 0.5)], labels + [1])
+    assert model.mean[0] == pytest.approx(sum(r.values[0] for r in rows) / len(rows))
+    assert model.prob(_f(0.9, 0.1)) > 0.8 and model.prob(_f(0.1, 0.9)) < 0.2
+
+
 def test_a_bm25_only_search_leaves_the_questions_nearness_unknown(real_store, real_settings):
     from danvan_qa.qa.answering import Answerer
 

@@ -67,7 +67,10 @@ def fit_linear(names: Sequence[str], rows: Sequence[Features], labels: Sequence[
         raise ValueError("every row must carry the model's feature names, in its order")
     x = np.asarray([r.values for r in rows], dtype=float).reshape(len(rows), len(names))
     y = np.asarray(labels, dtype=int)
-    mean = x.mean(axis=0)
+    # an unknown value (NaN: a search whose kept chunks the dense retriever did not return) is fitted as the
+    # column's mean, as `prob` weighs it
+    mean = np.nan_to_num(np.nanmean(x, axis=0)) if x.size else x.mean(axis=0)
+    x = np.where(np.isnan(x), mean, x)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     if len(set(y.tolist())) < 2:  # a degenerate fold: predict the only class seen
