@@ -127,6 +127,18 @@ def test_the_topic_is_the_question_without_what_it_asks():
         "Hội thi Dân vận khéo năm 2023 của huyện Tân Lạc"  # the counted teams are what it asked, not its subject
     assert topic_of("Công an tỉnh Bắc Hà đã xây dựng bao nhiêu mô hình Dân vận khéo?") == \
         "Công an tỉnh Bắc Hà đã xây dựng mô hình Dân vận khéo"
+    assert topic_of("Hội nghị gặp mặt người có uy tín ở huyện Tân Lạc do ai tổ chức?") == \
+        "Hội nghị gặp mặt người có uy tín ở huyện Tân Lạc"  # the doer asked for is no part of it
+
+
+def test_a_thing_referred_to_keeps_the_bodies_doing_it(store):
+    """"Kế hoạch đó" after "Ban A và Công an B ký kế hoạch … với đơn vị nào?" is their plan, not any body's."""
+    asked = "Ban Dân vận Huyện ủy Tân Lạc và Công an huyện ký kế hoạch phối hợp với đơn vị nào?"
+    assert understand("Kế hoạch đó cho khoảng thời gian nào?", Context(asked, topic_of(asked)), store) == \
+        "kế hoạch phối hợp với đơn vị của Ban Dân vận Huyện ủy Tân Lạc và Công an huyện cho khoảng thời gian nào?"
+    led = "Thứ trưởng Bộ Nội vụ nào dự hội nghị ký kết ở huyện Tân Lạc?"  # a title, not a body doing it
+    assert understand("Hội nghị đó diễn ra ngày nào?", Context(led, topic_of(led)), store) == \
+        "hội nghị ký kết ở huyện Tân Lạc diễn ra ngày nào?"
 
 
 def _conversations():
@@ -229,3 +241,24 @@ def test_a_question_naming_no_place_or_person_is_asked_of_the_event_just_discuss
     chat.reset()  # asked alone, the question is answered from the whole archive
     alone = chat.ask("Trưởng Ban Dân vận Huyện ủy nào chủ trì hội nghị ký kết?", mode="bm25")
     assert "Lê Thị Hoa" not in alone.text
+
+
+def test_a_follow_up_the_archive_does_not_answer_is_asked_of_the_article_just_cited(tmp_path):
+    """"Chương trình đó …", understood, that the whole archive leaves unanswered (here: an answerer that
+    refuses whatever is asked without a filter) is asked of the last answer's articles, and says so."""
+    from dataclasses import replace
+
+    from danvan_qa.qa.conversation import ask_in_context
+
+    class ArchiveRefuses(Answerer):
+        def answer(self, question, **options):
+            found = super().answer(question, **options)
+            return found if options.get("filters") else replace(found, abstained=True, citations=())
+
+    answerer = ArchiveRefuses(*fake_store(tmp_path, {"a1.txt": ARTICLE}))
+    cited = replace(CONTEXT, docs=("a1",))
+    answer, _ = ask_in_context(answerer, "Chương trình đó giai đoạn nào?", cited, mode="bm25")
+    assert not answer.abstained and "2023 – 2028" in answer.text
+    assert answer.understood.endswith("(trong bài vừa dẫn)?")
+    nothing_cited, _ = ask_in_context(answerer, "Chương trình đó giai đoạn nào?", CONTEXT, mode="bm25")
+    assert nothing_cited.abstained

@@ -57,6 +57,12 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
             # the event just discussed answers it: that, not another article's event of the same kind (an
             # answer drawing on several articles asked across the archive, and is left so)
             answer, said = there, f"{question.rstrip(' ?')} (trong bài vừa dẫn)?"
+    elif answer.abstained and understood != question and context is not None and context.docs:
+        # "Kế hoạch đó cho khoảng thời gian nào?" that the archive at large does not answer: the article just
+        # cited may, where the thing referred to is written out
+        there = _within(answerer, understood, context.docs, options)
+        if there is not None and not there.abstained:
+            answer, said = there, f"{understood.rstrip(' ?')} (trong bài vừa dẫn)?"
     if said != question:
         answer = replace(answer, text=f"_Hiểu là: {md_escape(said)}_\n\n{answer.text}", understood=said)
     if answer.abstained:

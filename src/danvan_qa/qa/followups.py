@@ -71,9 +71,9 @@ class Context:
 
 
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
-# "… là giữa những cơ quan nào", "Kế hoạch Y về việc gì".
-_ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?giữa những|với những|về việc|về vấn đề)(?!\w)",
-                         re.IGNORECASE)
+# "… là giữa những cơ quan nào", "Kế hoạch Y về việc gì", "Hội nghị Z do ai tổ chức".
+_ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?giữa những|với những|về việc|về vấn đề"
+                         r"|do\s+(?:ai|những ai|đơn vị nào|cơ quan nào))(?!\w)", re.IGNORECASE)
 
 
 # "… có bao nhiêu đội dự thi": the counted people or teams, not the subject ("Công an X đã xây dựng bao nhiêu mô hình
@@ -147,9 +147,9 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         noun = out[hit.start(1):hit.end(1)]
         about = _by_number(context.programme) if hit.group(1) in ("chuong trinh", "ke hoach") and context.programme \
             else None
-        if about is None:  # the last topic, from the noun on when it names the same thing
+        if about is None:  # the last topic, from the noun on when it names the same thing, with the bodies before it
             at = fold(context.topic).find(hit.group(1))
-            about = _by_number(context.topic[at:]) if at >= 0 else f"{noun} {context.topic}"
+            about = _by_number(context.topic[at:]) + _whose(context.topic[:at]) if at >= 0 else f"{noun} {context.topic}"
         out = f"{out[:hit.start()]}{about}{out[hit.end():]}"
     if out == question and not _stands_alone(question, store):
         topic, subject = context.topic, _SUBJECT.search(fold(context.topic))
@@ -157,6 +157,16 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
             topic = topic[subject.start():]  # "o dau vay?" after "Thứ trưởng … nào dự Hội nghị X?" answered by a person
         out = f"{topic} {question[0].lower()}{question[1:]}"
     return out
+
+
+def _whose(before: str) -> str:
+    """" của <bodies>" when the words before a thing name the bodies doing it ("Ban A và Công an B ký kế hoạch
+    …"): the thing alone names any body's; nothing when they name none ("Thứ trưởng … nào dự hội nghị …")."""
+    bodies = organisations(before)
+    if not bodies:
+        return ""
+    start, end = before.find(bodies[0]), before.rfind(bodies[-1]) + len(bodies[-1])
+    return f" của {before[start:end]}" if 0 <= start < end else ""
 
 
 def _by_number(programme: str) -> str:
