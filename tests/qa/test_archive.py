@@ -395,6 +395,19 @@ def test_documents_named_by_a_number_alone_are_documents_too(tmp_path):
     assert sorted(i.name for i in found.items) == ["Chỉ thị số 13", "Nghị quyết 152", "Nghị quyết 165",
                                                    "Nghị quyết 25-NQ/TW"]
     assert found.short == "4"
+    # by their issuers, said after them or spelt by a code; a number alone has a number ("số hiệu") too
+    issued = answerer.answer("Có bao nhiêu nghị quyết của Đảng ủy Quân sự Trung ương hoặc Đảng ủy Quân khu được nêu "
+                             "số hiệu trong các bài?", mode="bm25")
+    assert sorted(i.name for i in issued.items) == ["Nghị quyết 152", "Nghị quyết 165"] and issued.short == "2"
+
+
+def test_a_document_s_code_spells_its_issuer():
+    from danvan_qa.qa.document_lists import _issued_by, mentions
+
+    sentence = "Tổng kết Nghị quyết số 152-NQ/ĐUQSTW và Nghị quyết 25-NQ/TW."
+    coded, other = mentions(sentence, 0, len(sentence))
+    assert _issued_by(coded, [["dang", "uy", "quan", "su", "trung", "uong"]])  # Đ-U-Q-S and "Trung ương" as TW
+    assert not _issued_by(other, [["dang", "uy", "quan", "su", "trung", "uong"]])
 
 
 @pytest.mark.parametrize("sentence, named", [

@@ -52,6 +52,37 @@ class Mention(NamedTuple):
     year: str | None
     start: int  # the sentence
     end: int
+    issuer: str = ""  # folded: the body after "của" that follows the name ("Nghị quyết 152 của Đảng ủy Quân sự …")
+    numbered: bool = True  # named by its number ("Nghị quyết 165", "25-NQ/TW"), not a plan named by its words
+
+
+# "những nghị quyết của Đảng ủy Quân sự Trung ương hoặc Đảng ủy Quân khu …": the issuers asked, each alone
+_ISSUERS = re.compile(r"(?<!\w)(?:" + "|".join(KINDS) + r"|van ban)(?: nao)? cua (?P<issuers>.+?)"
+                      r"(?= (?:duoc|da|nao|trong|co|ban hanh|la|ve|nam)(?!\w)|$)")
+_OF = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,?\s*ngày\s+[\d/.-]+\s*)?của\s+((?:[^\s,.;:()]+\s*){1,8})")
+
+
+def _asked_issuers(q: "Question") -> list[list[str]]:
+    """The words of each issuer a question selects documents by, or none."""
+    m = _ISSUERS.search(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))
+    if m is None:
+        return []
+    return [one.split() for one in re.split(r" (?:hoac|va|hay) ", m.group("issuers")) if one.strip()]
+
+
+def _issued_by(m: Mention, asked: list[list[str]]) -> bool:
+    """Whether an issuer asked is the one the sentence names after the document ("… của Đảng ủy Quân khu"),
+    or spells its code's issuer ("152-NQ/ĐUQSTW": Đảng ủy Quân sự Trung ương, "Trung ương" as TW)."""
+    named = set(m.issuer.split())
+    code = fold(m.name.rsplit("/", 1)[-1].lower()) if "/" in m.name else ""
+    for words in asked:
+        if named and sum(w in named for w in words) >= 0.8 * len(words):
+            return True
+        initials = "".join(w[0] for w in " ".join(words).replace("trung uong", "tw").split() if w != "tw") + \
+            ("tw" if "trung uong" in " ".join(words) else "")
+        if code and initials and code == initials:
+            return True
+    return False
 
 
 def asks_documents(q: "Question", across: bool) -> str | None:
@@ -67,13 +98,20 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
     """The documents a sentence names by number, and the plans it reports signed or issued."""
     sentence = text[start:end]
     found = [Mention(sentence[m.start():m.end("number")], _ident(m), " ".join(fold(m.group("kind").lower()).split()[:2]),
-                     m.group("date"), m.group("year"), start, end) for m in _NAMED.finditer(sentence) if _named(m)]
+                     m.group("date"), m.group("year"), start, end, _issuer(sentence, m.end()))
+             for m in _NAMED.finditer(sentence) if _named(m)]
     for m in _PLAN.finditer(sentence):
         name = m.group("name")
         if not any(name.lower() in f.name.lower() or f.name.lower() in name.lower() for f in found):
             years = YEAR.findall(name)
-            found.append(Mention(name, fold(name.lower()), "ke hoach", None, years[-1] if years else None, start, end))
+            found.append(Mention(name, fold(name.lower()), "ke hoach", None, years[-1] if years else None, start, end,
+                                 numbered=False))
     return found
+
+
+def _issuer(sentence: str, at: int) -> str:
+    of = _OF.match(sentence, at)
+    return fold(of.group(1).lower()) if of else ""
 
 
 def _named(m: re.Match[str]) -> bool:
@@ -98,6 +136,7 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     listed = {k for k in KINDS if asked and re.search(rf"(?<!\w){k}(?!\w)", asked.group(0))}  # "nghị quyết, chỉ thị nào"
     wanted = set(KINDS) if kind == "van ban" else {kind} | listed
     numbered = bool(re.search(r"(?<!\w)so hieu(?!\w)", q.folded))  # "… kèm số hiệu": not a plan named by its words
+    issuers = _asked_issuers(q)
     docs = store.data.documents
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])
     found: dict[tuple[str, str], Mention] = {}
@@ -105,7 +144,8 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
         text = docs[doc_id].text
         for start, end in store.sentences(doc_id):
             for m in mentions(text, start, end):
-                if m.kind in wanted and (not years or m.year in years) and (not numbered or m.ident != fold(m.name.lower())):
+                if m.kind in wanted and (not years or m.year in years) and (not numbered or m.numbered) \
+                        and (not issuers or _issued_by(m, issuers)):
                     held = found.get((doc_id, m.ident))
                     if held is None or (m.date and not held.date):  # the mention that dates it is cited
                         found[(doc_id, m.ident)] = m
