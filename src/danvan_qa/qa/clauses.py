@@ -138,7 +138,7 @@ def agent(q: Question, sentence: str) -> tuple[int, int] | None:
     the act the question names, opening its clause; not a title after a comma, which is the role of
     the person before it ("Đồng chí A, Bí thư …, chủ trì")."""
     m = _ASKED_ACT.search(q.folded)
-    if m is None or m.group(1) in _NOT_ACTS:
+    if m is None or m.group(1) in _NOT_ACTS or m.group(1) not in fold(sentence):  # most sentences: not the act
         return None
     words = [w.group(0) for w in re.finditer(r"[\w'’-]+", sentence)]
     spans = [w.span() for w in re.finditer(r"[\w'’-]+", sentence)]
