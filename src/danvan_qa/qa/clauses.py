@@ -1,5 +1,7 @@
 """The short answer of a question no typed span answers: *vì sao*, *như thế nào*, *gì / là gì*, and
-*ai* on a text on another subject, whose names the name reader does not know (*Tom Verner-Lake*).
+*ai*: the doer the sentence names right before the act asked (a title or a body as well as a name:
+*Bộ trưởng Bộ Công an ban hành …*), or on a text on another subject a name the name reader does not
+know (*Tom Verner-Lake*).
 
 The answer is the clause of the chosen sentence that a cue word opens, the cue the question's form
 calls for: a reason after *vì, do, bởi, nhờ* ("… vì đỉnh núi thường bị mây che phủ"), a manner
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 
 from danvan_qa.ingest.lexicon import TITLE_HEADS, TITLE_LOWER
-from danvan_qa.ingest.normalize import fold
+from danvan_qa.ingest.normalize import fold, has_diacritics, normalize_text
 from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens
 
 _FORMS = (
@@ -116,14 +118,34 @@ def _past_opening(sentence: str, a: int, b: int) -> int:
 
 
 # "ai đã ban hành …", "do ai thiết kế": the words after "ai", past an adverb, are the act asked about
-_ASKED_ACT = re.compile(r"(?<!\w)ai\s+(?:(?:da|cung|se|vua|dang|moi)\s+)*(\w+)(?:\s+(\w+))?")
+_ASKED_ADVERBS = frozenset({"da", "cung", "se", "vua", "dang", "moi", "tung"})
 _NOT_ACTS = frozenset({"la", "o", "tai", "trong", "cua", "nua", "khac", "do", "va", "cho", "voi"})
+# Acts of one syllable, whose next word in a question is their object ("ai ký chương trình"); any other act is
+# matched whole ("chủ trì" is not the "chủ" of "chủ động")
+_ONE_WORD_ACTS = frozenset("ky du trao tang lap dung viet xay mo dat ve tim gui nhan don tiep tham giu".split())
 _ADVERBS = frozenset({"đã", "vừa", "cũng", "sẽ", "đang", "mới", "từng", "chính thức", "lần đầu"})
 # What may stand right before the doer: the start of a clause ("khi", "do", "được", a number of a year)
 _BEFORE_AGENT = frozenset("khi là thì mà nên rồi được bởi do và với cùng nay đó này sau trước lúc nhưng "
                           "chí ông bà anh chị".split())  # … and a person's cue: "đồng chí A"
 _MAX_AGENT = 16  # words: two bodies joined by "và"
-_TITLE_HEAD = re.compile("|".join(re.escape(h) for h in TITLE_HEADS) + r"(?!\w)", re.IGNORECASE)
+_TITLE_HEAD = re.compile("(?:" + "|".join(re.escape(h) for h in TITLE_HEADS) + r")(?!\w)", re.IGNORECASE)
+
+
+def _asked_act(q: Question) -> tuple[str, ...] | None:
+    """The act after "ai" (lower case, as typed: with its marks when the question has them, so "ký" is
+    not "kỳ"), or None when "ai" asks for no doer ("ai là …", "Ai Cập")."""
+    typed = re.findall(r"\w+", normalize_text(q.text))
+    at = next((i for i, w in enumerate(typed) if w.lower() == "ai" and not (i + 1 < len(typed) and w == "Ai"
+                                                                             and typed[i + 1][0].isupper())), None)
+    if at is None:
+        return None
+    rest = [w.lower() for w in typed[at + 1:]]
+    while rest and fold(rest[0]) in _ASKED_ADVERBS:
+        rest = rest[1:]
+    if not rest or fold(rest[0]) in _NOT_ACTS:
+        return None
+    act = rest[:1] if fold(rest[0]) in _ONE_WORD_ACTS else rest[:2]
+    return tuple(act if has_diacritics(q.text) else [fold(w) for w in act])
 
 
 def _in_body(word: str) -> bool:
@@ -132,20 +154,18 @@ def _in_body(word: str) -> bool:
 
 
 def agent(q: Question, sentence: str) -> tuple[int, int] | None:
-    """The doer a who-question asks for, named by a title or a body rather than a person: "… sau
-    khi Bộ trưởng Bộ Công an ban hành Chỉ thị …" for "Ai ban hành Chỉ thị …?". The capitalised
+    """The doer a who-question asks for as the sentence names it, by a title or a body as well as by a
+    person's name: "… sau khi Bộ trưởng Bộ Công an ban hành Chỉ thị …" for "Ai ban hành Chỉ thị …?". The capitalised
     run (with the lower-case words of titles and bodies, and "và" between two of them) right before
     the act the question names, opening its clause; not a title after a comma, which is the role of
     the person before it ("Đồng chí A, Bí thư …, chủ trì")."""
-    m = _ASKED_ACT.search(q.folded)
-    if m is None or m.group(1) in _NOT_ACTS or m.group(1) not in fold(sentence):  # most sentences: not the act
+    act = _asked_act(q)
+    if act is None or fold(act[0]) not in fold(sentence):  # most sentences: not the act
         return None
     words = [w.group(0) for w in re.finditer(r"[\w'’-]+", sentence)]
     spans = [w.span() for w in re.finditer(r"[\w'’-]+", sentence)]
-    folded, act = [fold(w) for w in words], [g for g in m.groups() if g]
-    # a two-word act where the sentence has it ("ban hành"), else its first word ("ký" of "ký chương")
-    at = next((i for size in sorted({len(act), 1}, reverse=True)
-               for i in range(1, len(words) - size + 1) if folded[i:i + size] == act[:size]), None)
+    said = [w.lower() for w in words] if has_diacritics(q.text) else [fold(w.lower()) for w in words]
+    at = next((i for i in range(1, len(words) - len(act) + 1) if tuple(said[i:i + len(act)]) == act), None)
     if at is None:
         return None
     end = _before_adverbs(words, at - 1)
@@ -157,7 +177,7 @@ def agent(q: Question, sentence: str) -> tuple[int, int] | None:
                                                           and _in_body(words[i - 1])):
             break
         i -= 1
-    if start is None or end < 0 or not _in_body(words[end]):
+    if start is None or not _in_body(words[end]):
         return None
     a, b = _past_opening(sentence, spans[start][0], spans[end][1]), spans[end][1]
     before = sentence[:spans[start][0]].rstrip()
@@ -171,7 +191,7 @@ def agent(q: Question, sentence: str) -> tuple[int, int] | None:
 
 
 def _before_adverbs(words: list[str], i: int) -> int:
-    """The index of the last word before `i`'s adverbs ("đã", "chính thức") end, reading back."""
+    """Reading back from word `i`, the index of the first word that is no adverb ("đã", "chính thức")."""
     while i >= 0:
         if words[i].lower() in _ADVERBS:
             i -= 1
