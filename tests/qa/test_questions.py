@@ -129,6 +129,7 @@ def test_the_act_asked_about(question, act):
     ("hoi nghi dien ra o dau", ["nghi"]),  # typed without diacritics: matched folded
     ("Cây cầu có từ bao giờ?", ["cay", "cau", "tu"]),  # "giờ" of "bao giờ" asks, it is no topic
     ("Vì sao sông lại đổi tên?", ["song", "doi"]),  # nor "lại" of "sao … lại"
+    ("Công an tỉnh Gia Lai ký kết chương trình nào?", ["cong", "an", "tinh", "gia", "lai", "ky", "ket", "chuong", "trinh"]),
 ])
 def test_question_words_are_read_with_their_diacritics(question, topic):
     from danvan_qa.qa.questions import content_tokens
