@@ -136,6 +136,9 @@ def test_a_thing_referred_to_keeps_the_bodies_doing_it(store):
     asked = "Ban Dân vận Huyện ủy Tân Lạc và Công an huyện ký kế hoạch phối hợp với đơn vị nào?"
     assert understand("Kế hoạch đó cho khoảng thời gian nào?", Context(asked, topic_of(asked)), store) == \
         "kế hoạch phối hợp với đơn vị của Ban Dân vận Huyện ủy Tân Lạc và Công an huyện cho khoảng thời gian nào?"
+    attending = "Đại diện Ban Dân vận Tỉnh ủy dự hội nghị ký kết ở huyện Tân Lạc ngày nào?"  # attends, holds nothing
+    assert understand("Hội nghị đó diễn ra ở đâu?", Context(attending, topic_of(attending)), store) == \
+        "hội nghị ký kết ở huyện Tân Lạc diễn ra ở đâu?"
     led = "Thứ trưởng Bộ Nội vụ nào dự hội nghị ký kết ở huyện Tân Lạc?"  # a title, not a body doing it
     assert understand("Hội nghị đó diễn ra ngày nào?", Context(led, topic_of(led)), store) == \
         "hội nghị ký kết ở huyện Tân Lạc diễn ra ngày nào?"
@@ -262,3 +265,11 @@ def test_a_follow_up_the_archive_does_not_answer_is_asked_of_the_article_just_ci
     assert answer.understood.endswith("(trong bài vừa dẫn)?")
     nothing_cited, _ = ask_in_context(answerer, "Chương trình đó giai đoạn nào?", CONTEXT, mode="bm25")
     assert nothing_cited.abstained
+
+
+def test_a_doer_named_by_a_title_or_a_body_is_no_person_to_refer_to(store):
+    """"Ai ban hành Chỉ thị số 7?" answered "Bộ trưởng Bộ Nội vụ": a later "ông ấy" is not that title."""
+    asked = "Ai ban hành Chỉ thị số 7?"
+    for short, person in (("Bộ trưởng Bộ Nội vụ", None), ("Ban Dân vận Tỉnh ủy", None), ("Lê Thị Hoa", "Lê Thị Hoa")):
+        answered = Answer(asked, "role", short, (), "…", (), False, 0.9)
+        assert next_context(asked, answered, None, store).person == person

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.facts import organisations
+from danvan_qa.ingest.lexicon import TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import EVENT_NOUNS
@@ -159,6 +160,16 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     return out
 
 
+_DOING = re.compile(r"\s*(?:(?:đã|vừa|cùng)\s+)?(?:ký kết|ký|tổ chức|ban hành|triển khai|xây dựng|thực hiện)\s*$",
+                    re.IGNORECASE)
+
+
+def _a_person(short: str | None) -> bool:
+    """Whether a who-answer's short answer names someone a follow-up's "ông ấy" may mean: not a title or a
+    body ("Bộ trưởng Bộ Công an", "Ban Dân vận Tỉnh ủy" answer "Ai ban hành …?" too)."""
+    return bool(short) and not organisations(short) and not short.lower().startswith(TITLE_HEADS)
+
+
 def _whose(before: str) -> str:
     """" của <bodies>" when the words before a thing name the bodies doing it ("Ban A và Công an B ký kế hoạch
     …"): the thing alone names any body's; nothing when they name none ("Thứ trưởng … nào dự hội nghị …")."""
@@ -166,7 +177,9 @@ def _whose(before: str) -> str:
     if not bodies:
         return ""
     start, end = before.find(bodies[0]), before.rfind(bodies[-1]) + len(bodies[-1])
-    return f" của {before[start:end]}" if 0 <= start < end else ""
+    # the bodies open the words and sign or hold the thing ("A và B ký …"), not attend it ("Đại diện A dự …")
+    doing = _DOING.match(before, end) if 0 <= start < end and not before[:start].strip() else None
+    return f" của {before[start:end]}" if doing else ""
 
 
 def _by_number(programme: str) -> str:
@@ -188,7 +201,7 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
     person, else the one the question named), the programme it named; what it did not change is kept."""
     restored = store.restorer.restore(understood)
     q = parse(understood, restored, store.stored_facts)
-    person = (answer.short if answer.kind in WHO_KINDS and answer.short else None) or q.person
+    person = (answer.short if answer.kind in WHO_KINDS and _a_person(answer.short) else None) or q.person
     if person is None and previous is not None and _PERSON_REF.search(fold(understood)) is None:
         person = previous.person
     programme = answer.short if answer.kind == "program_name" and answer.short else None
