@@ -408,6 +408,11 @@ def test_a_document_s_code_spells_its_issuer():
     coded, other = mentions(sentence, 0, len(sentence))
     assert _issued_by(coded, [["dang", "uy", "quan", "su", "trung", "uong"]])  # Đ-U-Q-S and "Trung ương" as TW
     assert not _issued_by(other, [["dang", "uy", "quan", "su", "trung", "uong"]])
+    said = "Nghị quyết số 12 của Ban Thường vụ Huyện ủy được triển khai, Nghị quyết 7 của Chính phủ về công tác Công an."
+    county, government = mentions(said, 0, len(said))
+    assert county.issuer == "ban thuong vu huyen uy" and government.issuer == "chinh phu"  # up to the predicate
+    assert not _issued_by(county, [["ban", "thuong", "vu", "tinh", "uy"]])  # a province's board is no county's
+    assert not _issued_by(government, [["cong", "an"]])  # a word after the body is none of it
 
 
 @pytest.mark.parametrize("sentence, named", [

@@ -117,6 +117,7 @@ def test_which_questions_name_a_relative_period():
     assert relative_period(q("Chương trình áp dụng cho giai đoạn nào?")) is None
     assert relative_period(q("chuong trinh truoc do la giai doan nao")) is False  # asked of the programme
     assert relative_period(q("Chương trình phối hợp trước năm 2018 là giai đoạn nào?")) is None  # a bound, not relative
+    assert relative_period(q("Chương trình phối hợp trước 2018 là giai đoạn nào?")) is None
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -50,7 +50,7 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 # (or opening the question without a plural: "bài nào nhắc đến X", "những bài nào có nhắc tới X")
-_ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|^bai(?: viet| bao)? nao)"
+_ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|^(?:co )?bai(?: viet| bao)? nao)"
                        r" (?:co |da )?(?:nhac(?: truc tiep)? (?:den|toi)|dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
 # "Những hội nghị tổng kết … nào được đưa tin (đã diễn ra)", "X có những hoạt động nào được đưa tin": events reported
 # or, said the other way, "Các bài báo nhắc tới những (cuộc) sơ kết nào?"

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from danvan_qa.ingest.dates import CODE_PATTERN
+from danvan_qa.ingest.lexicon import PREDICATES, STOP, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.records import (counts, ROWS_SHOWN, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows,
                                   ranked_articles)
@@ -57,9 +58,12 @@ class Mention(NamedTuple):
 
 
 # "những nghị quyết của Đảng ủy Quân sự Trung ương hoặc Đảng ủy Quân khu …": the issuers asked, each alone
+# (ending where the question goes on: "được nêu", "có số hiệu", "trong các bài", "năm 2013"; not at a
+# word a body's name may hold: "Tỉnh ủy Quảng Nam", "Hội Cựu chiến binh Việt Nam")
 _ISSUERS = re.compile(r"(?<!\w)(?:" + "|".join(KINDS) + r"|van ban)(?: nao)? cua (?P<issuers>.+?)"
-                      r"(?= (?:duoc|da|nao|trong|co|ban hanh|la|ve|nam)(?!\w)|$)")
-_OF = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,?\s*ngày\s+[\d/.-]+\s*)?của\s+((?:[^\s,.;:()]+\s*){1,8})")
+                      r"(?= (?:duoc|da|nao|trong (?:cac|nhung)|co (?:so|ky) hieu|ban hanh|ve viec|nam \d+)(?!\w)|$)")
+_OF = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,?\s*ngày\s+[\d/.-]+\s*)?của\s+")
+_LEVELS = frozenset("trung uong tw tinh thanh pho huyen quan xa phuong khu".split())  # "Tỉnh ủy" is no "Huyện ủy"
 
 
 def _asked_issuers(q: "Question") -> list[list[str]]:
@@ -76,7 +80,7 @@ def _issued_by(m: Mention, asked: list[list[str]]) -> bool:
     named = set(m.issuer.split())
     code = fold(m.name.rsplit("/", 1)[-1].lower()) if "/" in m.name else ""
     for words in asked:
-        if named and sum(w in named for w in words) >= 0.8 * len(words):
+        if named and sum(w in named for w in words) >= 0.8 * len(words) and _LEVELS & set(words) <= named:
             return True
         initials = "".join(w[0] for w in " ".join(words).replace("trung uong", "tw").split() if w != "tw") + \
             ("tw" if "trung uong" in " ".join(words) else "")
@@ -110,8 +114,24 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _issuer(sentence: str, at: int) -> str:
+    """The body after "của" that follows a document, folded: its capitalised words and the lower-case
+    words of bodies, up to the predicate ("… của Tỉnh ủy được triển khai" is "tinh uy")."""
     of = _OF.match(sentence, at)
-    return fold(of.group(1).lower()) if of else ""
+    if of is None:
+        return ""
+    words: list[str] = []
+    rest, last = sentence[of.end():], 0
+    for w in re.finditer(r"[^\s,.;:()]+", rest):
+        word, gap, last = w.group(0), rest[last:w.start()], w.end()
+        if gap.strip():  # punctuation ends the body
+            break
+        # a capitalised word, a lower-case word of bodies, or one right after a capital ("Chính phủ") that is no verb
+        body_word = word[0].isupper() or word.lower() in TITLE_LOWER or \
+            bool(words) and words[-1][0].isupper() and word not in STOP and word not in PREDICATES
+        if len(words) == 8 or not body_word:
+            break
+        words.append(word)
+    return fold(" ".join(words).lower())
 
 
 def _named(m: re.Match[str]) -> bool:

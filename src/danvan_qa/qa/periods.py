@@ -16,8 +16,9 @@ from danvan_qa.qa.questions import Question
 
 # "giai đoạn tiếp theo / mới / tới" asks for the later period of a sentence, "giai đoạn trước" the earlier.
 # … or asked of the programme: "chương trình trước đó là giai đoạn nào?" (not "trước năm 2018": a bound)
-_RELATIVE = re.compile(r"(?<!\w)(?:giai doan|chuong trinh(?: phoi hop)?) (?:(tiep theo|moi|toi|sap toi|ke tiep|sau do)"
-                       r"|(truoc(?: do)?|vua qua|da qua))(?!\w)(?! (?:nam|ngay|thang|khi)(?!\w))")
+_RELATIVE = re.compile(r"(?<!\w)(?:giai doan (?:(?P<later>tiep theo|moi|toi|sap toi|ke tiep|sau do)|truoc|vua qua|da qua)"
+                       r"|chuong trinh(?: phoi hop)? (?:(?P<next>tiep theo|ke tiep|sau do)|truoc(?: do)?))(?!\w)"
+                       r"(?! (?:nam|ngay|thang|khi)(?!\w)| \d)")
 # A period inside one year: "6 tháng cuối năm 2024", "quý III năm 2023".
 _PART_OF_YEAR = re.compile(r"(?<!\w)(?:(?:6|sáu) tháng (?:đầu|cuối)|quý (?:I{1,3}|IV|[1-4])) năm ((?:19|20)\d\d)(?!\d)",
                            re.IGNORECASE)
@@ -49,7 +50,7 @@ def relative_period(question: Question) -> bool | None:
     """True when the question asks for the later period ("giai đoạn tiếp theo"), False for the
     earlier ("giai đoạn trước"), None when it names no relative period."""
     hit = _RELATIVE.search(question.folded)
-    return None if hit is None else bool(hit.group(1))
+    return None if hit is None else bool(hit.group("later") or hit.group("next"))
 
 
 def periods(text: str) -> list[PeriodHit]:

@@ -99,7 +99,7 @@ _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)"
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
 _ASKED_SIDE = re.compile(r"(?<!\w)(?:nao|nhau|gi|ai)$")
 # "chương trình (phối hợp) nào …" asked of a period alone: many bodies sign for one period
-_WHICH_OF_PERIOD = re.compile(r"(?<!\w)chuong trinh(?: phoi hop)? nao (?:co|thuoc|trong|cho|ky|duoc|thuc hien)?(?!\w)")
+_WHICH_OF_PERIOD = re.compile(r"(?<!\w)chuong trinh(?: phoi hop)? nao(?: (?:co|thuoc|trong|cho|ky|duoc|thuc hien))?(?!\w)")
 _UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
 
 
@@ -109,7 +109,7 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     …"), or `across` articles."""
     folded = q.folded
     if _WHICH_OF_PERIOD.search(folded) and q.periods and not (q.places or q.person or q.dates or q.codes
-                                                               or _BETWEEN.search(q.restored)):
+                                                               or _BETWEEN.search(q.restored) or WHO.search(folded)):
         return True  # "chương trình phối hợp nào có giai đoạn 2023-2033?": every one of that period
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)

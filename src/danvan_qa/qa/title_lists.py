@@ -49,7 +49,7 @@ def asks_holders(q: "Question") -> bool:
     person or day: then every article's holders answer it, as when it says
     "trong các bài"."""
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))
-    if not found or q.person or q.dates:
+    if not found or q.person or q.dates or found["rank"] and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
         return False
     phrase = found["after"] or found["listed"] or found["before"] or found["rank"] or found["which"]
     one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
