@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,7 +70,9 @@ def fit_linear(names: Sequence[str], rows: Sequence[Features], labels: Sequence[
     y = np.asarray(labels, dtype=int)
     # an unknown value (NaN: a search whose kept chunks the dense retriever did not return) is fitted as the
     # column's mean, as `prob` weighs it
-    mean = np.nan_to_num(np.nanmean(x, axis=0)) if x.size else x.mean(axis=0)
+    with warnings.catch_warnings():  # a column all unknown has no mean: 0
+        warnings.simplefilter("ignore", RuntimeWarning)
+        mean = np.nan_to_num(np.nanmean(x, axis=0)) if x.size else x.mean(axis=0)
     x = np.where(np.isnan(x), mean, x)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
