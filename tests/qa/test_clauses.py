@@ -16,6 +16,7 @@ def clause(question: str, sentence: str) -> str | None:
 @pytest.mark.parametrize("question, sentence, expected", [
     ("Vì sao đèo này mang tên Mây Trắng?", "Đèo mang tên Mây Trắng vì quanh năm bị mây che phủ.", "quanh năm bị mây che phủ"),
     ("Do đâu bến cảng mất vai trò?", "Bến cảng mất vai trò do cửa sông bị bồi lấp, tàu lớn khó vào.", "cửa sông bị bồi lấp"),
+    ("Vì sao hồ được gọi là Ba Sơn?", "Tên gọi Ba Sơn bắt nguồn từ việc hồ có ba nhánh.", "việc hồ có ba nhánh"),
     ("Tàu qua kênh như thế nào?", "Tàu vượt qua độ chênh mực nước bằng hệ thống âu thuyền.", "hệ thống âu thuyền"),
     ("Đoạn sông này được gọi bằng tên gì?", "Đoạn hạ lưu được người dân gọi là sông Chín Rồng, dài 200 km.", "sông Chín Rồng"),
     ("Khẩu hiệu của trường là gì?", "Màu đỏ, gọi là son, là màu của trường, và khẩu hiệu của trường là “Sự thật”.", "Sự thật"),

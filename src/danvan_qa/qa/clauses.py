@@ -22,7 +22,7 @@ from danvan_qa.qa.questions import WHO_KINDS, Question, content_tokens
 
 _FORMS = (
     (re.compile(r"(?<!\w)(?:vi sao|tai sao|vi ly do gi|ly do (?:gi|nao)|do dau|vi dau|nguyen nhan (?:gi|nao))(?!\w)"),
-     r"bởi vì|vì|bởi|(?<!lý )(?<!tự )do|nhờ có|nhờ"),
+     r"xuất phát từ|bắt nguồn từ|bởi vì|vì|bởi|(?<!lý )(?<!tự )do|nhờ có|nhờ"),  # a name's origin is its reason
     (re.compile(r"(?<!\w)(?:nhu the nao|bang cach nao|ra sao|bang gi|cach nao|the nao)(?!\w)"),
      r"bằng cách|bằng việc|bằng|thông qua|nhờ"),  # not "qua": "vượt qua" is no manner
     (re.compile(r"(?<!\w)(?:la gi|ten (?:la )?gi|goi la gi|thanh gi|gi|nao)\W*$"),
