@@ -60,6 +60,8 @@ def test_questions_that_are_not_a_times_events(answerer, question):
     ("Hội nghị diễn ra vào tháng 11 năm nào?", None),  # one event
     ("Những chương trình nào được ký trong năm 2022?", None),  # programmes: their own list
     ("Những hội nghị về an toàn giao thông nào diễn ra vào tháng 11?", None),  # a topic: asked the usual way
+    ("Trong năm 2022 có những hội nghị nào?", (None, 2022)),  # the time first
+    ("Trong tháng 11, những hội nghị về an toàn giao thông nào diễn ra?", None),  # … a topic still
 ])
 def test_the_time_a_question_asks_the_events_of(question, when):
     from danvan_qa.ingest.facts import FactTable

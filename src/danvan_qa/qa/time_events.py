@@ -59,7 +59,8 @@ def asked_when(q: "Question") -> When | None:
     events, found = _EVENTS.search(plain), _WHEN.search(plain)
     if events is None or found is None or WHO.search(plain) or q.person:
         return None
-    rest = (plain[:events.start()] + plain[events.end():found.start()] + plain[found.end():]).split()
+    first, second = sorted((events.span(), found.span()))  # "Trong năm 2022 có những hội nghị nào?": the time first
+    rest = (plain[:first[0]] + " " + plain[first[1]:second[0]] + " " + plain[second[1]:]).split()
     kinds = frozenset(re.findall(EVENT_NOUNS, events.group(0)))
     frame = _FRAME | _SIGNED if "le ky ket" in kinds else _FRAME
     if any(w not in frame for w in rest if not any(w in p.split() for p in map(fold, q.places))):
