@@ -1007,3 +1007,21 @@ def test_who_holds_a_rank_asked_with_a_bare_ai_is_every_holder(tmp_path):
     for question in ("Ai mang hàm Đại tá?", "ai co ham dai ta"):
         a = answerer.answer(question, mode="bm25")
         assert sorted(i.name for i in a.items) == ["Trần Văn Bình", "Vi Văn Lâm"]
+
+
+def test_programmes_signed_in_a_year_are_those_signed_then_not_those_running(tmp_path):
+    """"ký năm 2016": signed in 2016 (or, undated, starting then), not a period of 2012-2016; "thời hạn đến
+    năm 2026" names the period's last year."""
+    texts = {
+        "y1": ("2016-10-05", "Ký kết ở tỉnh Tây Giang", "Ngày 5/10/2016, Ban Dân vận Tỉnh ủy Tây Giang và Công an tỉnh Tây "
+               "Giang ký kết Chương trình phối hợp công tác dân vận giai đoạn 2016-2021."),
+        "y2": ("2012-03-04", "Ký kết ở tỉnh Nam Sơn", "Ngày 4/3/2012, Hội Nông dân tỉnh Nam Sơn và Công an tỉnh Nam Sơn ký "
+               "kết chương trình phối hợp phòng chống tội phạm giai đoạn 2012-2016."),
+        "y3": ("2021-11-08", "Ký kết ở huyện Bố Sơn", "Ngày 8/11/2021, Ban Dân vận Huyện ủy Bố Sơn và Công an huyện Bố Sơn "
+               "ký kết chương trình phối hợp giai đoạn 2021-2026."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    signed = answerer.answer("Năm 2016 có bao nhiêu chương trình phối hợp được ký?", mode="bm25")
+    assert [c.doc_id for c in signed.citations] == ["y1"]
+    ending = answerer.answer("nhung chuong trinh phoi hop nao da duoc ky ket voi thoi han den nam 2026", mode="bm25")
+    assert [c.doc_id for c in ending.citations] == ["y3"]

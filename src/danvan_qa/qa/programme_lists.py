@@ -39,7 +39,8 @@ _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)
-_ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")  # not "tính đến hết năm"
+# the period's last year: "kết thúc năm 2026", "(thời hạn) đến năm 2026"; not "tính đến (hết) năm"
+_ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den|(?<!tinh )den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")
 # "bắt đầu từ năm 2022 trở về sau", "từ 2022 trở đi", "sau năm 2020", "ký trước năm 2018": programmes that
 # start from, after or before that year (_start)
 _NUMBERED = re.compile(r"(?<!\w)(?:so|ky) hieu(?!\w)")  # "những chương trình nào được nêu số hiệu"
@@ -55,6 +56,14 @@ def _bounds(folded: str) -> tuple[tuple[int, int] | None, set[str]]:
     lo = max([int(y) for y in since] + [int(y) + 1 for y in after], default=0)
     hi = min([int(y) - 1 for y in before], default=9999)
     return ((lo, hi) if (since or after or before) and lo <= hi else None), {*since, *after, *before}
+
+
+def _of_year(prog: "Programme", span: str, year: str, signed: bool) -> bool:
+    """Whether a programme is of the year asked: signed in it, when the question asks what was signed ("ký
+    năm 2016": its signing's year, else its period's first; not a period of 2012-2016), else run in it."""
+    if signed:
+        return prog.date[:4] == year if prog.date else span[:4] == year
+    return year in span or (prog.date or "").startswith(year)
 
 
 def _start(prog: "Programme", signed: bool) -> int | None:
@@ -200,7 +209,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
         if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text) \
                 or (coded and (prog.number or "").isdigit()):
             continue
-        if years and not any(y in span or (prog.date or "").startswith(y) for y in years):
+        if years and not any(_of_year(prog, span, y, signed_asked) for y in years):
             continue
         if months and not (prog.date and int(prog.date[5:7]) in months):
             continue
