@@ -41,21 +41,24 @@ _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký k
 _MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)
 # the period's last year: "kết thúc năm 2026", "(thời hạn) đến năm 2026"; not "tính đến (hết) năm"
 _ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den|(?<!tinh )den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")
-# "bắt đầu từ năm 2022 trở về sau", "từ 2022 trở đi", "sau năm 2020", "ký trước năm 2018": programmes that
-# start from, after or before that year (_start)
+# "bắt đầu từ năm 2022 trở về sau", "từ 2022 trở đi", "sau năm 2020", "ký trước năm 2018", "tính đến hết năm
+# 2026": programmes that start from, after, before or up to that year (_start)
 _NUMBERED = re.compile(r"(?<!\w)(?:so|ky) hieu(?!\w)")  # "những chương trình nào được nêu số hiệu"
 _SINCE = re.compile(r"(?<!\w)(?:tu|ke tu) (?:nam )?((?:19|20)\d\d) (?:tro ve sau|tro di|ve sau|tro lai day|den nay)(?!\w)")
 _AFTER = re.compile(r"(?<!\w)sau nam ((?:19|20)\d\d)(?!\d)")
 _BEFORE = re.compile(r"(?<!\w)truoc nam ((?:19|20)\d\d)(?!\d)")
+_UNTIL = re.compile(r"(?<!\w)(?:tinh )?den het nam ((?:19|20)\d\d)(?!\d)")  # "tính đến hết năm 2026": up to it
 
 
 def _bounds(folded: str) -> tuple[tuple[int, int] | None, set[str]]:
     """The first and last year a programme may start in when the question bounds it (None when it
     does not, or bounds none: "sau năm 2021 … trước năm 2020"), and the years that bound it."""
     since, after, before = _SINCE.findall(folded), _AFTER.findall(folded), _BEFORE.findall(folded)
+    until = _UNTIL.findall(folded)
     lo = max([int(y) for y in since] + [int(y) + 1 for y in after], default=0)
-    hi = min([int(y) - 1 for y in before], default=9999)
-    return ((lo, hi) if (since or after or before) and lo <= hi else None), {*since, *after, *before}
+    hi = min([int(y) - 1 for y in before] + [int(y) for y in until], default=9999)
+    bounded = since or after or before or until
+    return ((lo, hi) if bounded and lo <= hi else None), {*since, *after, *before, *until}
 
 
 def _of_year(prog: "Programme", span: str, year: str, signed: bool) -> bool:
