@@ -407,6 +407,7 @@ def test_a_document_s_code_spells_its_issuer():
     sentence = "Tổng kết Nghị quyết số 152-NQ/ĐUQSTW và Nghị quyết 25-NQ/TW."
     coded, other = mentions(sentence, 0, len(sentence))
     assert _issued_by(coded, [["dang", "uy", "quan", "su", "trung", "uong"]])  # Đ-U-Q-S and "Trung ương" as TW
+    assert _issued_by(coded, [["dang", "uy", "quan", "su", "tw"]])  # asked as "TW" too
     assert not _issued_by(other, [["dang", "uy", "quan", "su", "trung", "uong"]])
     said = "Nghị quyết số 12 của Ban Thường vụ Huyện ủy được triển khai, Nghị quyết 7 của Chính phủ về công tác Công an."
     county, government = mentions(said, 0, len(said))

@@ -187,7 +187,7 @@ QUESTION_WORDS_MARKED = frozenset(
     "ai là gì nào bao nhiêu nhiều mấy khi lúc ở đâu tại sao vì thế như có phải không chức vụ giữ quân quan hàm "
     "cấp bậc những gồm thành phần được của cho với và các một hay hoặc vào ngày tháng năm diễn ra tổ chức "
     "địa điểm số lượng tỷ tỉ lệ trăm nội dung về việc bên cơ người giới thiệu biết hỏi để này nay đó kia "
-    # … and "giờ" of "bao giờ", "lại" of "sao … lại": marked only, so "Gia Lai" and "gió" stay topic words
+    # … and "giờ" of "bao giờ", "lại" of "sao … lại": marked only, so a place's "Lai" and "gió" stay topic words
     "tên gọi nhiệm vai trò tham dự ngoài hai cùng đồng chí nhắc đến tới nếu giờ lại".split()
 )
 # Folded cue -> act of the speaking acts a question may ask about.

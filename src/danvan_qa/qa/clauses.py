@@ -15,6 +15,7 @@ sentence has no cue: then the sentence is the answer, and no short answer is bet
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from danvan_qa.ingest.lexicon import TITLE_HEADS, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold, has_diacritics, normalize_text
@@ -128,13 +129,16 @@ _ADVERBS = frozenset({"đã", "vừa", "cũng", "sẽ", "đang", "mới", "từn
 _BEFORE_AGENT = frozenset("khi là thì mà nên rồi được bởi do và với cùng nay đó này sau trước lúc nhưng "
                           "chí ông bà anh chị".split())  # … and a person's cue: "đồng chí A"
 _MAX_AGENT = 16  # words: two bodies joined by "và"
-_TITLE_HEAD = re.compile("(?:" + "|".join(re.escape(h) for h in TITLE_HEADS) + r")(?!\w)", re.IGNORECASE)
+TITLE_HEAD = re.compile(  # a title opening a text ("Bộ trưởng …"), a whole word
+    "(?:" + "|".join(re.escape(h) for h in TITLE_HEADS) + r")(?!\w)", re.IGNORECASE)
 
 
-def _asked_act(q: Question) -> tuple[str, ...] | None:
-    """The act after "ai" (lower case, as typed: with its marks when the question has them, so "ký" is
-    not "kỳ"), or None when "ai" asks for no doer ("ai là …", "Ai Cập")."""
-    typed = re.findall(r"\w+", normalize_text(q.text))
+@lru_cache(maxsize=256)
+def _asked_act(text: str) -> tuple[tuple[str, ...], bool] | None:
+    """The act after "ai" in a question (lower case, as typed: with its marks when the question has them,
+    so "ký" is not "kỳ") and whether it has them, or None when "ai" asks for no doer ("ai là …", "Ai Cập"). Cached: every
+    candidate sentence of a question is read against it."""
+    typed = re.findall(r"\w+", normalize_text(text))
     at = next((i for i, w in enumerate(typed) if w.lower() == "ai" and not (i + 1 < len(typed) and w == "Ai"
                                                                              and typed[i + 1][0].isupper())), None)
     if at is None:
@@ -145,7 +149,8 @@ def _asked_act(q: Question) -> tuple[str, ...] | None:
     if not rest or fold(rest[0]) in _NOT_ACTS:
         return None
     act = rest[:1] if fold(rest[0]) in _ONE_WORD_ACTS else rest[:2]
-    return tuple(act if has_diacritics(q.text) else [fold(w) for w in act])
+    marked = has_diacritics(text)
+    return tuple(act if marked else [fold(w) for w in act]), marked
 
 
 def _in_body(word: str) -> bool:
@@ -159,12 +164,13 @@ def agent(q: Question, sentence: str) -> tuple[int, int] | None:
     run (with the lower-case words of titles and bodies, and "và" between two of them) right before
     the act the question names, opening its clause; not a title after a comma, which is the role of
     the person before it ("Đồng chí A, Bí thư …, chủ trì")."""
-    act = _asked_act(q)
-    if act is None or fold(act[0]) not in fold(sentence):  # most sentences: not the act
+    asked = _asked_act(q.text)
+    if asked is None or fold(asked[0][0]) not in fold(sentence):  # most sentences: not the act
         return None
-    words = [w.group(0) for w in re.finditer(r"[\w'’-]+", sentence)]
-    spans = [w.span() for w in re.finditer(r"[\w'’-]+", sentence)]
-    said = [w.lower() for w in words] if has_diacritics(q.text) else [fold(w.lower()) for w in words]
+    act, marked = asked  # a question typed with its marks is matched with them
+    found = list(re.finditer(r"[\w'’-]+", sentence))
+    words, spans = [w.group(0) for w in found], [w.span() for w in found]
+    said = [w.lower() if marked else fold(w.lower()) for w in words]
     at = next((i for i in range(1, len(words) - len(act) + 1) if tuple(said[i:i + len(act)]) == act), None)
     if at is None:
         return None
@@ -183,7 +189,7 @@ def agent(q: Question, sentence: str) -> tuple[int, int] | None:
     before = sentence[:spans[start][0]].rstrip()
     prior = words[start - 1] if start and before and before[-1].isalnum() else None
     if a >= b or prior and not (prior.isdigit() or prior.lower() in _BEFORE_AGENT or prior[0].isupper()) \
-            or before.endswith(",") and _TITLE_HEAD.match(sentence, a):
+            or before.endswith(",") and TITLE_HEAD.match(sentence, a):
         return None
     if {fold(w) for w in re.findall(r"\w+", sentence[a:b].lower())} <= set(re.findall(r"\w+", q.folded)):
         return None  # the question's own words

@@ -82,8 +82,9 @@ def _issued_by(m: Mention, asked: list[list[str]]) -> bool:
     for words in asked:
         if named and sum(w in named for w in words) >= 0.8 * len(words) and _LEVELS & set(words) <= named:
             return True
-        initials = "".join(w[0] for w in " ".join(words).replace("trung uong", "tw").split() if w != "tw") + \
-            ("tw" if "trung uong" in " ".join(words) else "")
+        phrase = " ".join(words)
+        central = "trung uong" in phrase or "tw" in words  # spelt last, as TW: "ĐUQSTW"
+        initials = "".join(w[0] for w in phrase.replace("trung uong", " ").split() if w != "tw") + ("tw" if central else "")
         if code and initials and code == initials:
             return True
     return False

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.facts import organisations
-from danvan_qa.ingest.lexicon import TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import EVENT_NOUNS
 
@@ -167,7 +167,7 @@ _DOING = re.compile(r"\s*(?:(?:đã|vừa|cùng)\s+)?(?:ký kết|ký|tổ chứ
 def _a_person(short: str | None) -> bool:
     """Whether a who-answer's short answer names someone a follow-up's "ông ấy" may mean: not a title or a
     body ("Bộ trưởng Bộ Công an", "Ban Dân vận Tỉnh ủy" answer "Ai ban hành …?" too)."""
-    return bool(short) and not organisations(short) and not short.lower().startswith(TITLE_HEADS)
+    return bool(short) and not organisations(short) and not TITLE_HEAD.match(short)
 
 
 def _whose(before: str) -> str:
