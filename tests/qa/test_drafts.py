@@ -293,3 +293,21 @@ def test_an_earlier_period_is_quoted_from_the_sentence_that_names_it(tmp_path):
     assert draft.value == "2018 - 2023"
     quote = answerer.store.data.documents["p1"].text[draft.evidence.at[0]:draft.evidence.at[1]]
     assert "2018 - 2023" in quote
+
+
+def test_a_rank_asked_gives_every_rank_the_archive_gives_the_person_each_dated(tmp_path):
+    articles = {
+        "r1": ("2019-05-10", "Công an tỉnh Hòa Định sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc",
+               "Ngày 10/5, Công an tỉnh Hòa Định tổ chức hội nghị sơ kết. Dự hội nghị có Đại tá Lương Văn Khải, "
+               "Giám đốc Công an tỉnh."),
+        "r2": ("2023-08-02", "Ban Dân vận Tỉnh ủy Hòa Định và Công an tỉnh ký kết chương trình phối hợp",
+               "Sáng 2/8, Ban Dân vận Tỉnh ủy Hòa Định và Công an tỉnh ký kết chương trình phối hợp. "
+               "Thiếu tướng Lương Văn Khải, Giám đốc Công an tỉnh, phát biểu tại hội nghị."),
+    }
+    answerer = Answerer(*fake_store(tmp_path, {f"{k}.txt": article_file(k, *v) for k, v in articles.items()}))
+    a = answerer.answer("Lương Văn Khải mang quân hàm gì?", mode="bm25")
+    assert not a.abstained and a.short in ("Đại tá", "Thiếu tướng")
+    assert "Đại tá" in a.text and "Thiếu tướng" in a.text  # a rank changes over the years
+    assert "10/05/2019" in a.text and "02/08/2023" in a.text
+    cited = {c.doc_id for c in a.citations}
+    assert cited == {"r1", "r2"}  # each rank quoted from the article giving it

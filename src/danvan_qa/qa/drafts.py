@@ -21,6 +21,15 @@ from danvan_qa.ingest.names import main_post
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.candidates import SentenceCandidate
 from danvan_qa.qa.clauses import asked_clause
+from danvan_qa.qa.document_asks import (
+    ASKS_NUMBERED,
+    NUMBERED,
+    asks_code,
+    asks_signatories,
+    asks_signing,
+    code_kind,
+    programme_numbers,
+)
 from danvan_qa.qa.document_dates import asks_event_date, document_date
 from danvan_qa.qa.extractive import SPAN_KINDS, Scorer, Sentence, Span, asks_several, enumerated, period_span
 from danvan_qa.qa.periods import relative_period
@@ -65,12 +74,6 @@ def quoted(text: str, evidence: Evidence) -> Statement:
 RUNNER_UP = 0.5  # a sentence answer also quotes the next sentence of its article at least this likely
 
 
-def programme_numbers(q: Question) -> set[str]:
-    """Programmes the question names by the number alone: "Chương trình phối hợp (số) 09" -> {"9"}."""
-    found = re.findall(r"chương trình(?: phối hợp)?(?: số)?\s+0*(\d+)(?![\d/-])", q.restored.lower())
-    return set(found)
-
-
 def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
     """Several bodies as the sentence joins them ("Bộ Công an với Ban Thường trực …") when they
     stand there in order with only joining words, or a few words of one clause, between (those
@@ -89,35 +92,6 @@ def as_written(sentence: str, names: list[str] | tuple[str, ...]) -> str:
            or (len(re.findall(r"\w+", gap)) <= 8 and not re.search(r"[.;:()\"“”]", gap)) for gap in gaps):
         return sentence[parts[0][0] : parts[-1][1]]
     return listed
-
-
-# "chương trình số mấy": the document kind asked for, and the kinds its numbers are written with
-_NUMBERED = {"chuong trinh": ("ctr", "ctrph", "ctph"), "ke hoach": ("kh", "khph"), "quyet dinh": ("qd",),
-             "nghi quyet": ("nq",), "chi thi": ("ct",)}
-_ASKS_NUMBERED = re.compile(r"(?<!\w)(" + "|".join(_NUMBERED) + r")(?: phoi hop)? so (?:may|nao|bao nhieu)(?!\w)")
-
-
-def asks_code(q: Question) -> bool:
-    """Whether the question asks for a document's number ("có số hiệu gì", "ký hiệu", "chương
-    trình số mấy")."""
-    return bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded) or _ASKS_NUMBERED.search(q.folded))
-
-
-def _code_kind(code: str) -> str:
-    """The kind a document number is written with: "38-Ctr/BDVTW-BCA" -> "ctr"."""
-    m = re.match(r"\d+[-/]([a-z]+)", fold(code).lower())
-    return m.group(1) if m else ""
-
-
-def asks_signing(q: Question) -> bool:
-    """Whether a date question asks when a document was signed or issued ("ký ngày nào"), not
-    when it was reviewed or carried out ("tổng kết Chương trình 09 ngày nào")."""
-    return bool(re.search(r"(?<!\w)(?:ky|ban hanh)(?!\w)", q.folded))
-
-
-def asks_signatories(q: Question) -> bool:
-    """Whether a "which organisations" question asks who signed, or between whom ("giữa", "ký")."""
-    return bool(re.search(r"(?<!\w)(?:giua|ky)(?!\w)", fold(q.restored)))
 
 
 class Drafter:
@@ -169,14 +143,27 @@ class Drafter:
         best = max(mentions, key=key)
         evidence = self.evidence(best.doc_id, best.start, best.end)
         if q.kind == "rank":
-            if not best.rank:
-                return None
-            return Draft(best.rank, (Statement((f"{best.rank} ", Strong(best.name)), evidence),), evidence, "fact")
+            return self._ranks(best, mentions, evidence) if best.rank else None
         if not best.role:
             return None
         rank = f"{best.rank} " if best.rank else ""
         line = Statement((rank, Strong(best.name), f" — {best.role}"), evidence)  # the role in full
         return Draft(main_post(best.role), (line,), evidence, "fact")  # the short answer: the post itself
+
+    def _ranks(self, best, mentions, evidence: Evidence) -> Draft:
+        """The rank the best article gives, and any other the archive gives the same person, each with
+        its article's date: a rank changes over the years ("Thượng tướng" in 2016, "Đại tướng" later)."""
+        dated = lambda p: self.store.data.documents[p.doc_id].date or ""  # noqa: E731
+        others = {}
+        for p in sorted(mentions, key=dated, reverse=True):
+            if p.rank and p.rank != best.rank:
+                others.setdefault(p.rank, p)
+        if not others:
+            return Draft(best.rank, (Statement((f"{best.rank} ", Strong(best.name)), evidence),), evidence, "fact")
+        lines = [Statement((Strong(p.rank), f" {p.name} (bài ngày {vn_date(dated(p))})" if dated(p) else f" {p.name}"),
+                           evidence if p is best else self.evidence(p.doc_id, p.start, p.end))
+                 for p in (best, *others.values())]
+        return Draft(best.rank, tuple(lines), evidence, "fact")
 
     def programme(self, q: Question, ranked: Ranked) -> Draft | None:
         """A programme from the fact table: the one named by its number ("38-Ctr/BDVTW-BCA"), else
@@ -282,8 +269,7 @@ class Drafter:
                     break
         if not found:
             return None
-        # "giữa những cơ quan nào": a group of two or more (counting those the question names),
-        # from the best sentence naming one if one does
+        # "giữa những cơ quan nào": a group of two or more (with the asked), from the best sentence naming one
         several = between or asks_several(q)
         cand, names, _ = next((f for f in found if several and f[2] > 1), found[0])
         evidence = self.evidence(cand.doc_id, cand.start, cand.end)
@@ -303,11 +289,11 @@ class Drafter:
         years = [tuple(re.findall(r"\d{4}", period)) for period in q.periods]
         other = {fold(p.number) for p in self.store.stored_facts.programmes if p.number and p.period and years
                  and tuple(re.findall(r"\d{4}", p.period)) not in years}
-        asked = _ASKS_NUMBERED.search(q.folded)
-        kinds = _NUMBERED[asked.group(1)] if asked else None
+        asked = ASKS_NUMBERED.search(q.folded)
+        kinds = NUMBERED[asked.group(1)] if asked else None
         for cand, _ in ranked[:1 if asked else 3]:
             hit = next((m for m in dates.CODE.finditer(cand.text) if fold(m.group(0)) not in other
-                        and (kinds is None or _code_kind(m.group(0)) in kinds)), None)
+                        and (kinds is None or code_kind(m.group(0)) in kinds)), None)
             if hit:
                 evidence = self.evidence(cand.doc_id, cand.start, cand.end)
                 line = Statement((Strong(hit.group(0)), ': "', cand.text, '"'), evidence)
