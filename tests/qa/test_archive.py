@@ -372,6 +372,8 @@ def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
     assert sorted(i.name for i in plans.items) == ["Kế hoạch số 12-KH/BCĐ", "kế hoạch phối hợp công tác năm 2022"]
     count = answerer.answer("co bao nhieu nghi quyet duoc nhac den trong cac bai viet", mode="bm25")
     assert count.short == "1" and [c.doc_id for c in count.citations] == ["d1"]
+    few = answerer.answer("Các bài nhắc tới mấy kế hoạch có ghi số?", mode="bm25")  # "mấy" counts; "ghi số": numbered
+    assert few.short == "1" and [i.name for i in few.items] == ["Kế hoạch số 12-KH/BCĐ"]
     # several kinds listed are all asked for; "kèm số hiệu" leaves out a plan named only by its words
     several = answerer.answer("Những chỉ thị, kế hoạch nào được nêu kèm số hiệu trong các bài?", mode="bm25")
     assert sorted(i.name for i in several.items) == ["Chỉ thị số 05-CT/TU", "Kế hoạch số 12-KH/BCĐ"]
@@ -553,6 +555,9 @@ def test_articles_devoted_to_a_topic_name_it_in_their_title(tmp_path):
     devoted = answerer.answer("Có bao nhiêu bài viết chuyên về người có uy tín trong đồng bào dân tộc thiểu số?",
                               mode="bm25")
     assert devoted.short == "2" and sorted(c.doc_id for c in devoted.citations) == ["t1", "t2"]
+    titled = answerer.answer("Có bao nhiêu bài viết mà tiêu đề nói về người có uy tín trong đồng bào dân tộc thiểu số?",
+                             mode="bm25")  # its title says what the article is about
+    assert titled.short == "2" and sorted(c.doc_id for c in titled.citations) == ["t1", "t2"]
 
 
 def test_who_did_an_act_at_any_event_one_row_per_article(tmp_path):
@@ -960,9 +965,12 @@ def test_articles_reporting_events_of_several_kinds_are_those_on_the_topic(tmp_p
                "Nam Sơn ký kết chương trình phối hợp. Hai bên sẽ phát huy vai trò người có uy tín trong đồng bào dân tộc "
                "thiểu số."),
     }
-    a = _answerer(tmp_path, texts).answer("Có bao nhiêu bài đưa tin hội nghị hoặc buổi gặp mặt với người có uy tín trong "
-                                          "đồng bào dân tộc thiểu số?", mode="bm25")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Có bao nhiêu bài đưa tin hội nghị hoặc buổi gặp mặt với người có uy tín trong "
+                        "đồng bào dân tộc thiểu số?", mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["u1", "u2"]
+    one = answerer.answer("Có bao nhiêu bài báo tường thuật một hội nghị phát huy vai trò người có uy tín?", mode="bm25")
+    assert one.short == "1" and [c.doc_id for c in one.citations] == ["u2"]  # "một hội nghị": of that kind
 
 
 
@@ -1008,6 +1016,10 @@ def test_who_holds_a_rank_asked_with_a_bare_ai_is_every_holder(tmp_path):
     for question in ("Ai mang hàm Đại tá?", "ai co ham dai ta"):
         a = answerer.answer(question, mode="bm25")
         assert sorted(i.name for i in a.items) == ["Trần Văn Bình", "Vi Văn Lâm"]
+    counted = answerer.answer("Mấy người được nêu với cấp hàm Đại tá?", mode="bm25")  # counted, as many as listed
+    assert counted.short == "2" and sorted(i.name for i in counted.items) == ["Trần Văn Bình", "Vi Văn Lâm"]
+    held = answerer.answer("co bao nhieu nguoi giu chuc Giam doc Cong an tinh", mode="bm25")  # a title, not a rank
+    assert held.short == "1" and [i.name for i in held.items] == ["Trần Văn Bình"]
 
 
 def test_programmes_signed_in_a_year_are_those_signed_then_not_those_running(tmp_path):

@@ -48,10 +48,13 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)")
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
+# what an article does with its topic; "(mà) tiêu đề nói về X": X is in its title, as "chuyên về X"
+_TELLS = r"nhac(?: truc tiep)? (?:den|toi)|dua tin|noi ve|viet ve|chuyen ve|de cap|tuong thuat"
+_TITLED = r"(?:ma |co )?(?:tieu de|nhan de|ten bai)(?: \w+)?"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 # (or opening the question without a plural: "bài nào nhắc đến X", "những bài nào có nhắc tới X")
 _ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|^(?:co )?bai(?: viet| bao)? nao)"
-                       r" (?:co |da )?(?:nhac(?: truc tiep)? (?:den|toi)|dua tin|noi ve|viet ve|chuyen ve|de cap)(?!\w)")
+                       rf" (?:co |da )?(?:{_TITLED} )?(?:{_TELLS})(?!\w)")
 # "Những hội nghị tổng kết … nào được đưa tin (đã diễn ra)", "X có những hoạt động nào được đưa tin": events reported
 # or, said the other way, "Các bài báo nhắc tới những (cuộc) sơ kết nào?"
 _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
@@ -71,7 +74,7 @@ _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
 _HOW_MANY_EVENTS = re.compile(rf"^(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})*"
                               r"(?: (?:danh cho|ve|cho))?(?!\w)")
 # "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
-_MEETINGS = re.compile(rf"^{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+(?!\w)")
+_MEETINGS = re.compile(rf"^(?:mot {_MEETING}|{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+)(?!\w)")  # "(tường thuật) một hội nghị"
 # the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
 _EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)"
                         rf"|(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
@@ -83,8 +86,7 @@ _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nh
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
-                   r"(?: (?:nhac(?: truc tiep)? (?:den|toi)|"
-                   r"dua tin|noi ve|viet ve|chuyen ve|de cap))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
+                   rf"(?: {_TITLED})?(?: (?:{_TELLS}))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
 _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?"
                    rf"| dien ra)?$|{_MENTIONED}")
@@ -330,7 +332,7 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])} & adjacent
     # a longer topic's first two words: its head noun, unless a classifier articles often leave out ("lễ ký kết …")
     head = f"{topic[0]} {topic[1]}" if len(topic) >= 4 and topic[0] not in _OMITTED_HEADS else None
-    devoted = "chuyen ve" in q.folded  # "bài viết chuyên về X": X is what the article is about, in its title
+    devoted = "chuyen ve" in q.folded or bool(re.search(rf"(?<!\w){_TITLED} ", q.folded))  # "chuyên về X": X in the title
     events = kinds or bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
     alias_list = aliases(topic)
     rows = []

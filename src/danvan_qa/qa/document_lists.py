@@ -29,7 +29,7 @@ KINDS = {
     "huong dan": "hướng dẫn", "quy che": "quy chế", "thong tu": "thông tư", "chuong trinh": "chương trình",
 }
 _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,10}? nao"
-                   r"|bao nhieu (?P<counted>van ban|" + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) +
+                   r"|(?:bao nhieu|may) (?P<counted>van ban|" + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) +
                    r"))*)(?!\w)")  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
 # time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 lần"), nor a year (mentions() keeps those
@@ -156,7 +156,8 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     asked = _ASKS.search(q.folded)
     listed = {k for k in KINDS if asked and re.search(rf"(?<!\w){k}(?!\w)", asked.group(0))}  # "nghị quyết, chỉ thị nào"
     wanted = set(KINDS) if kind == "van ban" else {kind} | listed
-    numbered = bool(re.search(r"(?<!\w)so hieu(?!\w)", q.folded))  # "… kèm số hiệu": not a plan named by its words
+    # "… kèm số hiệu", "có ghi số": not a plan named by its words
+    numbered = bool(re.search(r"(?<!\w)(?:so hieu|(?:ghi|mang|kem) so)(?!\w)", q.folded))  # not "co so": "cơ sở"
     issuers = _asked_issuers(q)
     docs = store.data.documents
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])

@@ -34,10 +34,14 @@ if TYPE_CHECKING:
 _ALTERNATIVE = frozenset("tinh thanh pho tp huyen quan thi xa phuong uy trung uong tw dang bo doan".split())
 TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 _BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "Trưởng ban …", not "trưởng hợp"
+_PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao)"
 # "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
 _HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:(?:duoc (?:neu|nhac den|ghi) )?la|giu chuc(?: vu)?|dang giu chuc) (?P<after>.+)"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
                       r"|(?:nhung )?(?:ai|nguoi nao) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
+                      # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
+                      rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,4}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"
+                      r"|(?:giu|dam nhiem) chuc(?: vu| danh)? (?P<held>.+))"
                       r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?(?: trong (?:cac|nhung) bai(?: viet| bao)?)?"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
 
@@ -49,9 +53,10 @@ def asks_holders(q: "Question") -> bool:
     person or day: then every article's holders answer it, as when it says
     "trong các bài"."""
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", q.folded).split()))
-    if not found or q.person or q.dates or found["rank"] and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
+    rank = found and (found["rank"] or found["ranked"])
+    if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
         return False
-    phrase = found["after"] or found["listed"] or found["before"] or found["rank"] or found["which"]
+    phrase = found["after"] or found["listed"] or found["before"] or rank or found["which"] or found["held"]
     one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
                           r"|(?<!\w)(?:tham du|du)(?! cac| nhung)(?!\w)", phrase)  # "Đại biểu tham dự gồm những ai"
     head = next((t for t in TITLES if re.match(rf"{t}(?!\w)", phrase.removeprefix("pho "))), None)
