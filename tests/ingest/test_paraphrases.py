@@ -47,3 +47,11 @@ def test_born_and_finished_are_read_as_the_text_writes_them():
     # "ra đời" is no birth: a school's founding is not held by "học sinh năm …"
     founded = _scorer("Trường ra đời năm nào?")
     assert founded("Học sinh năm 2001 của trường.") == founded("Giáo viên năm 2001 của trường.")
+
+
+def test_a_unit_asked_in_words_is_held_by_its_symbol():
+    """"dài bao nhiêu mét" is answered by "dài 402,60 m", "bao nhiêu cây số" by "km"."""
+    metres = _scorer("cau dai bao nhieu met")
+    assert metres("Cầu dài 402,60 m, rộng 6 m.") > metres("Cầu dài nhất thành phố.")
+    km = _scorer("Đường đèo dài bao nhiêu cây số?")
+    assert km("Đường đèo dài gần 50 km.") > km("Đường đèo dài nhất miền Bắc.")

@@ -47,6 +47,12 @@ GROUPS = (
     ("sáp nhập", "hợp nhất"),
     ("chuyển giao", "bàn giao", "trao trả"),
     ("sáng tác", "viết nên", "soạn nên"),
+    # units as a reader says them and as a text writes them ("dài bao nhiêu mét": "dài 402,60 m"); not
+    # "ha" for "héc-ta", which folds like "Hà"
+    ("mét", "m"),
+    ("ki-lô-mét", "km", "cây số"),
+    ("ki-lô-gam", "kg"),
+    ("mét vuông", "m2"),
 )
 
 
