@@ -97,7 +97,8 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
 
 @pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ là những ai?", "nhung ai la thu truong bo noi vu",
                                       "Những ai được nêu là Thứ trưởng Bộ Nội vụ?", "Thứ trưởng Bộ Nội vụ nào được nhắc tên?",
-                                      "Liệt kê các Thứ trưởng Bộ Nội vụ đã phát biểu hoặc dự các hội nghị."])
+                                      "Liệt kê các Thứ trưởng Bộ Nội vụ đã phát biểu hoặc dự các hội nghị.",
+                                      "Những ai được giới thiệu với chức danh Thứ trưởng Bộ Nội vụ?"])
 def test_who_holds_a_title_asked_of_no_event_is_answered_across_the_archive(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
@@ -501,6 +502,11 @@ def test_which_provinces_signed_with_a_partner_names_each_rows_province(tmp_path
         a = answerer.answer(question, mode="bm25")
         assert sorted(c.doc_id for c in a.citations) == ["b1", "b2"]
         assert "**Ban Dân vận Tỉnh ủy** (Tây Giang)" in a.text and "**Ban Dân vận Tỉnh ủy** (Nam Sơn)" in a.text
+    # the side named before "nào", and each province's board counted as one of its own
+    for question in ("Ban Dân vận nào có chương trình phối hợp với Bộ Chỉ huy Quân sự hoặc Bộ đội Biên phòng?",
+                     "nhung ban dan van nao ky chuong trinh phoi hop voi bo chi huy quan su hay bo doi bien phong"):
+        a = answerer.answer(question, mode="bm25")
+        assert sorted(c.doc_id for c in a.citations) == ["b1", "b2"] and "2 cơ quan" in a.text
     # programmes by period and parties, asked with ten words between "chương trình" and "giữa"
     own = answerer.answer("Những chương trình phối hợp công tác dân vận giai đoạn 2021 - 2026 giữa ban dân vận và công an "
                           "là của những cơ quan nào?", mode="bm25")

@@ -106,7 +106,10 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung
                        # "Ban Dân vận (cấp tỉnh) những tỉnh nào / ở đâu đã ký … với X?": X's partners of one side
                        r"|^(?P<side>.+?)(?: cap (?:tinh|huyen|xa)(?: thanh pho)?)? (?:(?:o )?(?:nhung|cac) (?:tinh|dia phuong|"
                        r"noi|tinh thanh|huyen) nao|o dau) (?:da )?(?:cung )?(?:ky|xay dung)(?: ket)?(?: \w+){0,14}? "
-                       r"(?:voi|cung) (?P<partner>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
+                       r"(?:voi|cung) (?P<partner>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$"
+                       # "Ban Dân vận nào có chương trình (hay kế hoạch) phối hợp với X?": X's partners of the side named
+                       r"|^(?:nhung |cac )?(?P<named_side>(?:ban|cong an|hoi|uy ban|doan|bo chi huy)(?: \w+){0,5}?) nao (?:da |cung )*"
+                       r"(?:co|ky(?: ket)?)(?: \w+){0,10}? (?:voi|cung) (?P<with>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
 _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
 _ASKED_SIDE = re.compile(r"(?<!\w)(?:nao|nhau|gi|ai)$")
@@ -236,7 +239,7 @@ def asks_partners(q: "Question") -> str | None:
     """The body whose partners the question asks for ("Bộ Chỉ huy Quân sự đã cùng những cơ quan
     nào ký chương trình …", "Những đơn vị nào đã ký chương trình phối hợp với X?"), folded, or None."""
     m = _partners_asked(q)
-    return (m["body"] or m["after"] or m["partner"] or m["of"]).removeprefix("co ") if m else None
+    return (m["body"] or m["after"] or m["partner"] or m["of"] or m["with"]).removeprefix("co ") if m else None
 
 
 def _partners_asked(q: "Question") -> re.Match | None:
@@ -287,7 +290,7 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     rows: list[tuple["Programme", list[str]]] = []
     bodies = [spellings(one) for one in _bodies(body)]
     asked = _partners_asked(q)
-    sided = asked and (asked["side"] or asked["kind_side"])
+    sided = asked and (asked["side"] or asked["kind_side"] or asked["named_side"])
     at = asked_level(asked["level"]) if asked and asked["level"] else None  # "cấp Trung ương": partners of that level
     side = spellings(sided) if sided else None  # "Ban Dân vận những tỉnh nào …", "cơ quan công an nào …"
     written: dict[int, str] = {}  # each body as an article writes it, shortest first ("Công an tỉnh")
@@ -301,7 +304,7 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
             for n, forms in enumerate(bodies):
                 for party in filter(lambda p: _names(forms, p), ours):
                     written[n] = min(written.get(n, party), party, key=len)
-            found |= {_longest(other) for other in others}
+            found |= {_longest(other) + _place_of(docs[prog.doc_id].place, other) for other in others}  # whose "Công an tỉnh"
     if not rows:
         return None
     shown = " / ".join(written[n] for n in sorted(written))

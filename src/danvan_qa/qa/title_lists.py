@@ -36,7 +36,8 @@ TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS
 _BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "Trưởng ban …", not "trưởng hợp"
 _PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao)"
 # "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
-_HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:(?:duoc (?:neu|nhac den|ghi) )?la|giu chuc(?: vu)?|dang giu chuc) (?P<after>.+)"
+_HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:(?:duoc (?:neu|nhac den|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
+                      r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
                       r"|(?:nhung )?(?:ai|nguoi nao) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
                       # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
