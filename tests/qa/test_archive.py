@@ -827,8 +827,8 @@ def test_articles_naming_a_thing_asked_the_other_way_round_hold_it_not_its_words
     texts = {
         "n1": ("2020-08-18", "Trao giải cuộc thi ở tỉnh Tây Giang", "Ngày 18-8, Công an tỉnh Tây Giang tổng kết 15 năm "
                "Ngày hội toàn dân bảo vệ an ninh Tổ quốc."),
-        "n2": ("2023-06-27", "Tổng kết phong trào ở tỉnh Nam Sơn", "Các xã tổ chức Ngày hội “Toàn dân bảo vệ ANTQ” trang "
-               "trọng. Phong trào toàn dân bảo vệ an ninh Tổ quốc được đẩy mạnh."),
+        "n2": ("2023-06-27", "Tổng kết phong trào ở tỉnh Nam Sơn", "Ngày 27/6, hội nghị tổng kết phong trào toàn dân bảo "
+               "vệ an ninh Tổ quốc diễn ra. Các xã tổ chức Ngày hội “Toàn dân bảo vệ ANTQ” trang trọng."),  # its words apart first
         "n3": ("2022-05-26", "Ký kết ở tỉnh Bắc Hà", "Ngày 26/5, hội nghị ký kết chương trình phối hợp về phong trào toàn dân "
                "bảo vệ an ninh Tổ quốc."),  # the words, but no "ngày hội"
     }

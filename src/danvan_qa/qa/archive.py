@@ -352,13 +352,15 @@ def _articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Lis
             holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values())
         if digits <= held and holds and (not events or on_topic(store, doc_id, weight, pairs)):
             spans = store.sentences(doc_id)
-            # its sentence holding most of the topic, then most of its word pairs; at a tie, the report's own
+            # its sentence holding most of the topic, then its head together ("Ngày hội …", not "Ngày 5/3, hội nghị"),
+            # then most of its word pairs; at a tie, the report's own
             # ("Ngày 17/10, … tổ chức Hội nghị …") before the title naming it, unless the article is asked for what
             # its title is about
             title_line = fold(docs[doc_id].title.lower()).strip()
             best = max(range(len(spans)), key=lambda i: (  # "ANTQ" holds "an ninh tổ quốc"; then its words together
                 sum(weight[w] for w in wanted & (words.sentences[i].unigrams | held_through(
-                    alias_list, words.sentences[i].unigrams))), len(pairs & words.sentences[i].pairs),
+                    alias_list, words.sentences[i].unigrams))), head is None or head in words.sentences[i].pairs,
+                len(pairs & words.sentences[i].pairs),
                 (words.folded[slice(*spans[i])].strip() != title_line) != devoted))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     if not rows:
