@@ -1044,3 +1044,23 @@ def test_programmes_signed_in_a_year_are_those_signed_then_not_those_running(tmp
     assert [c.doc_id for c in signed.citations] == ["y1"]
     ending = answerer.answer("nhung chuong trinh phoi hop nao da duoc ky ket voi thoi han den nam 2026", mode="bm25")
     assert [c.doc_id for c in ending.citations] == ["y3"]
+
+
+def test_which_units_signed_programmes_of_a_period_and_at_the_local_level(tmp_path):
+    """"Những đơn vị nào đã ký kết chương trình … giữa A và B giai đoạn X?": the programmes of that period
+    between those sides, with their parties; "ở cấp địa phương" leaves out the central one."""
+    texts = {
+        "c1": ("2016-06-15", "Ký kết ở Trung ương", "Ngày 15/6/2016, Ban Dân vận Trung ương và Bộ Công an ký kết Chương "
+               "trình phối hợp công tác dân vận giai đoạn 2016-2021."),
+        "c2": ("2016-10-05", "Ký kết ở tỉnh Tây Giang", "Ngày 5/10/2016, Ban Dân vận Tỉnh ủy Tây Giang và Công an tỉnh Tây "
+               "Giang ký kết chương trình phối hợp công tác dân vận giai đoạn 2016-2021."),
+        "c3": ("2021-04-02", "Ký kết ở tỉnh Nam Sơn", "Ngày 2/4/2021, Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh Nam Sơn "
+               "ký kết chương trình phối hợp giai đoạn 2021-2026."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    every = answerer.answer("Những đơn vị nào đã ký kết chương trình phối hợp giữa Ban Dân vận và Công an giai đoạn "
+                            "2016-2021?", mode="bm25")
+    assert sorted(c.doc_id for c in every.citations) == ["c1", "c2"]
+    local = answerer.answer("Ở cấp địa phương, những đơn vị nào đã ký kết chương trình phối hợp giữa Ban Dân vận và Công "
+                            "an giai đoạn 2016-2021?", mode="bm25")
+    assert [c.doc_id for c in local.citations] == ["c2"]

@@ -34,7 +34,9 @@ OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, 
 _PLACES = r"(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
-                         rf"|^{_PLACES} (?:da )?(?:co|ky(?: ket)?) chuong trinh(?!\w)")
+                         rf"|^{_PLACES} (?:da )?(?:co|ky(?: ket)?) chuong trinh(?!\w)"
+                         # "những đơn vị nào đã ký kết chương trình … giai đoạn X": the parties of those programmes
+                         r"|(?<!\w)(?:nhung|cac) (?:don vi|co quan|ben|to chuc) nao (?:da )?(?:cung )?ky(?: ket)? chuong trinh(?!\w)")
 _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
@@ -208,7 +210,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     signer = _SIGNED_BY.search(q.restored) if not asked else None
     forms = spellings(fold(signer.group(1).lower())) if signer else []  # one body, word for word
     at = asked_level(q.folded)  # "ở cấp huyện": the most local party's level
-    places = bool(_PLACES_ASKED.match(q.folded))  # "Những địa phương nào có chương trình …": not the central ones
+    # "Những địa phương nào có chương trình …", "ở cấp địa phương": not the central ones
+    places = bool(_PLACES_ASKED.match(q.folded) or re.search(r"(?<!\w)cap dia phuong(?!\w)", q.folded))
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")
