@@ -94,9 +94,13 @@ def topic_of(restored: str) -> str:
         restored = head
     text = _ASKING.sub(" ", restored.rstrip(" ?.!"))
     text = " ".join(text.split())
-    return _ACTS.sub("", text).strip(" ,")
+    text = _ACTS.sub("", text).strip(" ,")
+    bare = _DONE.sub("", text)  # "Kế hoạch X được ban hành (ngày nào)": "Kế hoạch X", whatever a follow-up asks of it
+    return bare if len(bare.split()) >= 2 else text
 
 
+_DONE = re.compile(r"\s+(?:(?:được|đã|vừa)\s+)+(?:ký kết|ký|ban hành|tổ chức|diễn ra|khai mạc|ra mắt|thành lập|triển khai)$",
+                   re.IGNORECASE)
 _WHICH = re.compile(r"(?<!\w)nào(?!\w)\s*", re.IGNORECASE)
 
 
