@@ -55,3 +55,5 @@ def test_a_unit_asked_in_words_is_held_by_its_symbol():
     assert metres("Cầu dài 402,60 m, rộng 6 m.") > metres("Cầu dài nhất thành phố.")
     km = _scorer("Đường đèo dài bao nhiêu cây số?")
     assert km("Đường đèo dài gần 50 km.") > km("Đường đèo dài nhất miền Bắc.")
+    begun = _scorer("Cây cầu bắt đầu được xây khi nào?")  # begun is broken ground
+    assert begun("Cầu được khởi công vào năm 1897.") > begun("Cầu mang tên vị vua năm 1897.")

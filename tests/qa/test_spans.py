@@ -143,6 +143,7 @@ def test_a_designation_answers_a_question_for_a_number_that_names_a_model():
     ("Thung lũng đông khách khi nào?", "Mỗi năm vào khoảng tháng 5 và tháng 6, thung lũng đông khách.", "tháng 5 và tháng 6"),
     ("Thác đẹp nhất khi nào?", "Vào mùa mưa, thác đổ nước rất lớn.", "mùa mưa"),
     ("Lễ cúng diễn ra vào ngày nào?", "Vào ngày 15 tháng Giêng, các gia đình làm lễ cúng.", "ngày 15 tháng Giêng"),
+    ("Bao giờ thì đoàn quân tiến vào thành?", "Khoảng 7 giờ tối, đoàn quân tiến vào thành.", "Khoảng 7 giờ tối"),  # an hour
 ])
 def test_a_time_without_a_date_answers_when_the_sentence_names_no_date(question, sentence, expected):
     assert expected in texts(question, sentence)

@@ -28,7 +28,7 @@ GROUPS = (
     ("xây dựng", "dựng lên", "xây lên", "kiến tạo"),
     ("diễn ra", "tổ chức"),
     ("bắt đầu", "khởi đầu", "mở đầu"),
-    ("khởi công", "động thổ"),
+    ("khởi công", "động thổ", "bắt đầu xây", "bắt đầu xây dựng", "bắt đầu được xây"),
     ("kết thúc", "chấm dứt", "khép lại"),
     ("hoàn thành", "hoàn tất", "xây xong", "làm xong", "xây dựng xong"),
     ("giành", "đoạt", "giành được", "đoạt được"),

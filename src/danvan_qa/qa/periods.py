@@ -81,8 +81,13 @@ _SEASON = re.compile(r"(?<!\w)mùa\s+(?:mưa|khô|xuân|hè|hạ|thu|đông|lũ|
 _CONDITION = re.compile(r"(?<!\w)(?<!(?i:trong) )(?:(?i:sau|trước|đến|cho đến|mỗi)\s+)?(?i:khi|lúc)\s+[^,.;:!?()\"“”]{3,60}")
 
 
+# … and an hour of the day ("Khoảng 7 giờ tối", "lúc 14 giờ 30", "8h sáng")
+_CLOCK = re.compile(r"(?<!\w)(?:(?i:khoảng|vào|lúc|đúng)\s+)*\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?"
+                    r"(?:\s+(?:sáng|trưa|chiều|tối|đêm))?(?!\w)")
+
+
 def occasions(text: str, *, day: bool) -> list[tuple[int, int]]:
     """[start, end) of the times a text gives without a date; only a day of a month when `day`
     (the question asks "ngày nào")."""
-    patterns = (_DAY_OF_MONTH,) if day else (_DAY_OF_MONTH, _MONTHS, _SEASON, _CONDITION)
+    patterns = (_DAY_OF_MONTH,) if day else (_DAY_OF_MONTH, _MONTHS, _SEASON, _CLOCK, _CONDITION)
     return sorted({m.span() for pattern in patterns for m in pattern.finditer(text)})
