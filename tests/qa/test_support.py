@@ -38,6 +38,13 @@ def test_a_sentence_naming_the_body_at_another_level_clashes():
     assert _level_clash(gifts, "Trung tâm nuôi 23 em nhỏ trên địa bàn huyện Đông Sơn.") == 0.0
     assert _level_clash(gifts, "UBND huyện Đông Sơn tặng quà cho 23 em nhỏ.") == 1.0
     assert _level_clash(gifts, "Đảng ủy xã tặng quà cho 23 em nhỏ.") == 1.0
+    # a city's board is not the centre's, nor the other way round; a member of the Central Committee who
+    # leads the city is of both
+    city = SimpleNamespace(folded="ai tham du ky ket chuong trinh cua ban dan van thanh uy va cong an thanh pho")
+    assert _level_clash(city, "Dự có bà Hà Thị Lan, Trưởng Ban Dân vận Trung ương.") == 1.0
+    assert _level_clash(city, "Dự có ông Lê Văn Tư, Ủy viên Trung ương Đảng, Bí thư Thành ủy.") == 0.0
+    centre = SimpleNamespace(folded="ban dan van tw ky chuong trinh voi bo cong an ngay nao")
+    assert _level_clash(centre, "Ban Dân vận Thành ủy và Công an thành phố ký kết.") == 1.0
 
 
 def test_a_name_in_headline_case_is_heard():

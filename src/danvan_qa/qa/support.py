@@ -172,12 +172,20 @@ _READ_AS = {False: (frozenset(_LEVELS), _PLACE_CONTEXT),
             True: (frozenset(_LEVELS.values()), frozenset(fold(w) for w in _PLACE_CONTEXT))}
 
 
+# the levels named by two words: a centre's bodies ("Ban Dân vận Trung ương") and a city's ("Ban Dân vận Thành ủy")
+_PAIRED_LEVELS = {("trung", "uong"): "trung uong", ("thanh", "uy"): "thanh"}
+
+
 def _levels(text: str, folded: bool) -> set[str]:
-    """The levels the bodies of a text are named at ("Công an huyện", "Huyện ủy", "cấp xã"), folded;
-    a sentence is read with its marks ("tình hình" is no "tỉnh"), a question folded as typed."""
+    """The levels the bodies of a text are named at ("Công an huyện", "Huyện ủy", "cấp xã", "Thành ủy",
+    "Trung ương"), folded; a sentence is read with its marks ("tình hình" is no "tỉnh"), a question folded
+    as typed."""
     levels, context = _READ_AS[folded]
     words = re.findall(r"\w+", text.lower())
-    return {fold(w) for n, w in enumerate(words) if w in levels and not context & set(words[max(0, n - 2):n])}
+    found = {fold(w) for n, w in enumerate(words) if w in levels and not context & set(words[max(0, n - 2):n])}
+    plain = [fold(w) for w in words]
+    return found | {_PAIRED_LEVELS[pair] for pair in zip(plain, plain[1:]) if pair in _PAIRED_LEVELS} | \
+        ({"trung uong"} if "tw" in plain else set())
 
 
 def _level_clash(q: Question, sentence: str) -> float:
