@@ -375,6 +375,8 @@ def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
     assert count.short == "1" and [c.doc_id for c in count.citations] == ["d1"]
     few = answerer.answer("Các bài nhắc tới mấy kế hoạch có ghi số?", mode="bm25")  # "mấy" counts; "ghi số": numbered
     assert few.short == "1" and [i.name for i in few.items] == ["Kế hoạch số 12-KH/BCĐ"]
+    figures = answerer.answer("Các bài nhắc tới mấy kế hoạch kèm số liệu?", mode="bm25")  # figures, not a number
+    assert figures.short == "2"
     # several kinds listed are all asked for; "kèm số hiệu" leaves out a plan named only by its words
     several = answerer.answer("Những chỉ thị, kế hoạch nào được nêu kèm số hiệu trong các bài?", mode="bm25")
     assert sorted(i.name for i in several.items) == ["Chỉ thị số 05-CT/TU", "Kế hoạch số 12-KH/BCĐ"]
@@ -1064,3 +1066,35 @@ def test_which_units_signed_programmes_of_a_period_and_at_the_local_level(tmp_pa
     local = answerer.answer("Ở cấp địa phương, những đơn vị nào đã ký kết chương trình phối hợp giữa Ban Dân vận và Công "
                             "an giai đoạn 2016-2021?", mode="bm25")
     assert [c.doc_id for c in local.citations] == ["c2"]
+
+
+def test_a_partner_is_counted_once_however_its_articles_write_its_province(tmp_path):
+    """"Ban Dân vận Tỉnh ủy Tây Giang" and, in another article of Tây Giang, "Ban Dân vận Tỉnh ủy" are one
+    body; a question that names no programme asks for no partners."""
+    texts = {
+        "w1": ("Tây Giang", "Ngày 3/11, Ban Dân vận Tỉnh ủy Tây Giang và Bộ Chỉ huy Quân sự tỉnh ký kết chương trình "
+                            "phối hợp giai đoạn 2023 - 2026."),
+        "w2": ("Tây Giang", "Ngày 5/4, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Quân sự tỉnh ký kết chương trình phối hợp "
+                            "giai đoạn 2024 - 2027."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Chương trình phối hợp ở {place}"\nplace: {place}\n'
+                         f'date: 2024-01-0{n}\n---\n{text}\n' for n, (d, (place, text)) in enumerate(texts.items(), 1)}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    a = answerer.answer("Ban Dân vận nào có chương trình phối hợp với Bộ Chỉ huy Quân sự?", mode="bm25")
+    assert "1 cơ quan" in a.text and sorted(c.doc_id for c in a.citations) == ["w1", "w2"]
+    other = answerer.answer("Ban nào có trách nhiệm phối hợp với Bộ Chỉ huy Quân sự?", mode="bm25")
+    assert "cơ quan, đơn vị đã ký" not in other.text
+
+
+@pytest.mark.parametrize("question, across", [
+    ("Mấy người được nêu với cấp hàm Đại tá?", True),
+    ("co bao nhieu nguoi giu chuc Giam doc Cong an tinh", True),
+    ("Có bao nhiêu người dự hội nghị mang hàm Đại tá?", False),  # the people of one event
+    ("Có bao nhiêu người dự hội nghị giữ chức Giám đốc Công an tỉnh?", False),
+])
+def test_a_count_of_holders_is_across_the_archive_unless_it_names_an_event(question, across):
+    from danvan_qa.ingest.facts import FactTable
+    from danvan_qa.qa.questions import parse
+    from danvan_qa.qa.title_lists import asks_holders
+
+    assert asks_holders(parse(question, question, FactTable())) is across

@@ -131,6 +131,7 @@ def test_the_topic_is_the_question_without_what_it_asks():
         "Hội nghị gặp mặt người có uy tín ở huyện Tân Lạc"  # the doer asked for is no part of it
     assert topic_of("Kế hoạch số 07-KH/BCĐ về bảo đảm an ninh ở huyện Tân Lạc được ban hành ngày nào?") == \
         "Kế hoạch số 07-KH/BCĐ về bảo đảm an ninh ở huyện Tân Lạc"  # what was done to it is asked of it, not part of it
+    assert topic_of("Hội Nông dân huyện Tân Lạc được thành lập năm nào?") == "Hội Nông dân huyện Tân Lạc"
 
 
 def test_a_thing_referred_to_keeps_the_bodies_doing_it(store):

@@ -50,7 +50,7 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
 # what an article does with its topic; "(mà) tiêu đề nói về X": X is in its title, as "chuyên về X"
 _TELLS = r"nhac(?: truc tiep)? (?:den|toi)|dua tin|noi ve|viet ve|chuyen ve|de cap|tuong thuat"
-_TITLED = r"(?:ma |co )?(?:tieu de|nhan de|ten bai)(?: \w+)?"
+_TITLED = r"(?:ma |co )?(?:tieu de|nhan de|ten bai(?! hat))"  # not "tên bài hát"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 # (or opening the question without a plural: "bài nào nhắc đến X", "những bài nào có nhắc tới X")
 _ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|^(?:co )?bai(?: viet| bao)? nao)"

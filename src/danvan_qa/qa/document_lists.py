@@ -157,7 +157,8 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     listed = {k for k in KINDS if asked and re.search(rf"(?<!\w){k}(?!\w)", asked.group(0))}  # "nghị quyết, chỉ thị nào"
     wanted = set(KINDS) if kind == "van ban" else {kind} | listed
     # "… kèm số hiệu", "có ghi số": not a plan named by its words
-    numbered = bool(re.search(r"(?<!\w)(?:so hieu|(?:ghi|mang|kem) so)(?!\w)", q.folded))  # not "co so": "cơ sở"
+    # "kèm số hiệu", "ký hiệu", "có ghi số": not "cơ sở", "số liệu", "số lượng"
+    numbered = bool(re.search(r"(?<!\w)(?:(?:so|ky) hieu|(?:ghi|mang|kem) so(?! lieu| luong))(?!\w)", q.folded))
     issuers = _asked_issuers(q)
     docs = store.data.documents
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from danvan_qa.index.store import Store
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.bodies import party_groups
-from danvan_qa.ingest.facts import Programme
+from danvan_qa.ingest.facts import Person, Programme
 from danvan_qa.ingest.names import main_post
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.candidates import SentenceCandidate
@@ -150,11 +150,13 @@ class Drafter:
         line = Statement((rank, Strong(best.name), f" — {best.role}"), evidence)  # the role in full
         return Draft(main_post(best.role), (line,), evidence, "fact")  # the short answer: the post itself
 
-    def _ranks(self, best, mentions, evidence: Evidence) -> Draft:
+    def _ranks(self, best: Person, mentions: list[Person], evidence: Evidence) -> Draft:
         """The rank the best article gives, and any other the archive gives the same person, each with
         its article's date: a rank changes over the years ("Thượng tướng" in 2016, "Đại tướng" later)."""
-        dated = lambda p: self.store.data.documents[p.doc_id].date or ""  # noqa: E731
-        others = {}
+        def dated(p: Person) -> str:
+            return self.store.data.documents[p.doc_id].date or ""
+
+        others: dict[str, Person] = {}
         for p in sorted(mentions, key=dated, reverse=True):
             if p.rank and p.rank != best.rank:
                 others.setdefault(p.rank, p)

@@ -99,8 +99,8 @@ def topic_of(restored: str) -> str:
     return bare if len(bare.split()) >= 2 else text
 
 
-_DONE = re.compile(r"\s+(?:(?:được|đã|vừa)\s+)+(?:ký kết|ký|ban hành|tổ chức|diễn ra|khai mạc|ra mắt|thành lập|triển khai)$",
-                   re.IGNORECASE)
+_DONE = re.compile(r"\s+(?:(?:được|đã|vừa)\s+)+(?:ký kết|ký|ban hành|tổ chức|diễn ra|khai mạc|ra mắt|thành lập|triển khai)"
+                   r"(?:\s+(?:vào|năm|ngày|tháng|lúc))*$", re.IGNORECASE)  # "… được thành lập (năm nào)"
 _WHICH = re.compile(r"(?<!\w)nào(?!\w)\s*", re.IGNORECASE)
 
 

@@ -20,6 +20,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.levels import asked_level, level
 from danvan_qa.qa.programme_groups import programme_groups
+from danvan_qa.qa.programme_years import ENDS, bounds, of_year, start_year
 from danvan_qa.qa.questions import plain_words, unbracketed
 from danvan_qa.qa.records import ROWS_SHOWN, SEVERAL, counts, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
 
@@ -41,43 +42,7 @@ _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)
-# the period's last year: "kết thúc năm 2026", "(thời hạn) đến năm 2026"; not "tính đến (hết) năm"
-_ENDS = re.compile(r"(?<!\w)(?:ket thuc|keo dai den|(?<!tinh )den)(?: vao)?(?: nam)? ((?:19|20)\d\d)(?!\d)")
-# "bắt đầu từ năm 2022 trở về sau", "từ 2022 trở đi", "sau năm 2020", "ký trước năm 2018", "tính đến hết năm
-# 2026": programmes that start from, after, before or up to that year (_start)
 _NUMBERED = re.compile(r"(?<!\w)(?:so|ky) hieu(?!\w)")  # "những chương trình nào được nêu số hiệu"
-_SINCE = re.compile(r"(?<!\w)(?:tu|ke tu) (?:nam )?((?:19|20)\d\d) (?:tro ve sau|tro di|ve sau|tro lai day|den nay)(?!\w)")
-_AFTER = re.compile(r"(?<!\w)sau nam ((?:19|20)\d\d)(?!\d)")
-_BEFORE = re.compile(r"(?<!\w)truoc nam ((?:19|20)\d\d)(?!\d)")
-_UNTIL = re.compile(r"(?<!\w)(?:tinh )?den het nam ((?:19|20)\d\d)(?!\d)")  # "tính đến hết năm 2026": up to it
-
-
-def _bounds(folded: str) -> tuple[tuple[int, int] | None, set[str]]:
-    """The first and last year a programme may start in when the question bounds it (None when it
-    does not, or bounds none: "sau năm 2021 … trước năm 2020"), and the years that bound it."""
-    since, after, before = _SINCE.findall(folded), _AFTER.findall(folded), _BEFORE.findall(folded)
-    until = _UNTIL.findall(folded)
-    lo = max([int(y) for y in since] + [int(y) + 1 for y in after], default=0)
-    hi = min([int(y) - 1 for y in before] + [int(y) for y in until], default=9999)
-    bounded = since or after or before or until
-    return ((lo, hi) if bounded and lo <= hi else None), {*since, *after, *before, *until}
-
-
-def _of_year(prog: "Programme", span: str, year: str, signed: bool) -> bool:
-    """Whether a programme is of the year asked: signed in it, when the question asks what was signed ("ký
-    năm 2016": its signing's year, else its period's first; not a period of 2012-2016), else run in it."""
-    if signed:
-        return prog.date[:4] == year if prog.date else span[:4] == year
-    return year in span or (prog.date or "").startswith(year)
-
-
-def _start(prog: "Programme", signed: bool) -> int | None:
-    """The year a programme starts: its signing's when the question asks when it was signed ("ký
-    trước năm 2018") and the article dates it, else its period's first."""
-    span = period_key(prog.period or "")
-    if signed and prog.date:
-        return int(prog.date[:4])
-    return int(span[:4]) if span[:4].isdigit() else int(prog.date[:4]) if prog.date else None
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
 # "giữa A và B": the parties asked about, each cut at a verb, a question word, an aside in brackets or the
 # question's end; a comma
@@ -111,7 +76,8 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung
                        r"(?:voi|cung) (?P<partner>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$"
                        # "Ban Dân vận nào có chương trình (hay kế hoạch) phối hợp với X?": X's partners of the side named
                        r"|^(?:nhung |cac )?(?P<named_side>(?:ban|cong an|hoi|uy ban|doan|bo chi huy)(?: \w+){0,5}?) nao (?:da |cung )*"
-                       r"(?:co|ky(?: ket)?)(?: \w+){0,10}? (?:voi|cung) (?P<with>.+?)(?: (?:ve|trong|giai doan|nam) .*)?$")
+                       r"(?:co|ky(?: ket)?)(?: \w+){0,3}? (?:chuong trinh|ke hoach)(?: \w+){0,6}? (?:voi|cung) "
+                       r"(?P<with>.+?)(?: (?:ve|trong|giai doan|nam(?= \d)) .*)?$")  # "… tỉnh Sơn Nam": no year
 _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
 _ASKED_SIDE = re.compile(r"(?<!\w)(?:nao|nhau|gi|ai)$")
@@ -196,8 +162,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     docs = store.data.documents
     periods = {period_key(p) for p in q.periods}
     years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
-    ends = _ENDS.findall(q.folded)  # "(giai đoạn) kéo dài đến năm 2026": the period's last year
-    bounds, bounding = _bounds(q.folded)
+    ends = ENDS.findall(q.folded)  # "(giai đoạn) kéo dài đến năm 2026": the period's last year
+    bound, bounding = bounds(q.folded)
     signed_asked = bool(_SIGNS.search(q.restored))  # "ký trước năm 2018": by the year of signing
     years = [y for y in years if y not in ends and y not in bounding]
     asked = sides(q)
@@ -218,13 +184,13 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
         if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text) \
                 or (coded and (prog.number or "").isdigit()):
             continue
-        if years and not any(_of_year(prog, span, y, signed_asked) for y in years):
+        if years and not any(of_year(prog, span, y, signed_asked) for y in years):
             continue
         if months and not (prog.date and int(prog.date[5:7]) in months):
             continue
         if ends and not any(span.endswith(f"-{y}") for y in ends):
             continue
-        if bounds and not bounds[0] <= (_start(prog, signed_asked) or -1) <= bounds[1]:
+        if bound and not bound[0] <= (start_year(prog, signed_asked) or -1) <= bound[1]:
             continue
         if not parties_match(asked, prog.parties):
             continue
@@ -307,7 +273,7 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
             for n, forms in enumerate(bodies):
                 for party in filter(lambda p: _names(forms, p), ours):
                     written[n] = min(written.get(n, party), party, key=len)
-            found |= {_longest(other) + _place_of(docs[prog.doc_id].place, other) for other in others}  # whose "Công an tỉnh"
+            found |= {_counted_as(other, docs[prog.doc_id].place) for other in others}
     if not rows:
         return None
     shown = " / ".join(written[n] for n in sorted(written))
@@ -380,6 +346,13 @@ def _date_cited(prog: "Programme", store: "Store") -> list[Statement]:
         return []
     return [Statement(("ngày ký: ", Strong(prog.date_text)),
                       Evidence.of(store.data.documents[prog.doc_id], *prog.date_span), item=True, under=True)]
+
+
+def _counted_as(party: str, place: str | None) -> str:
+    """A party as counted: with its article's place when it names none ("Công an tỉnh" of Tây Giang is
+    "Công an tỉnh Tây Giang", however each article writes it)."""
+    shown = _place_of(place, party)
+    return f"{_longest(party)} {fold(shown.strip(' ()').split(',')[0].lower())}" if shown else _longest(party)
 
 
 def _place_of(place: str | None, bodies: str) -> str:

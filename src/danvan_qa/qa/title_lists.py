@@ -58,8 +58,10 @@ def asks_holders(q: "Question") -> bool:
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
         return False
     phrase = found["after"] or found["listed"] or found["before"] or rank or found["which"] or found["held"]
+    # a count names its people before the title ("bao nhiêu người dự hội nghị mang hàm …"): one event there too
+    said = found.group(0) if found["ranked"] or found["held"] else phrase
     one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
-                          r"|(?<!\w)(?:tham du|du)(?! cac| nhung)(?!\w)", phrase)  # "Đại biểu tham dự gồm những ai"
+                          r"|(?<!\w)(?:tham du|du)(?! cac| nhung)(?!\w)", said)  # "Đại biểu tham dự gồm những ai"
     head = next((t for t in TITLES if re.match(rf"{t}(?!\w)", phrase.removeprefix("pho "))), None)
     # "trưởng hợp", "đại biểu tham dự" are no title: a head word alone ("trưởng") must name its body
     after = phrase.removeprefix("pho ")[len(head or ""):].split()[:1]
