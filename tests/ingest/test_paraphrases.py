@@ -50,10 +50,14 @@ def test_born_and_finished_are_read_as_the_text_writes_them():
 
 
 def test_a_unit_asked_in_words_is_held_by_its_symbol():
-    """"dài bao nhiêu mét" is answered by "dài 402,60 m", "bao nhiêu cây số" by "km"."""
+    """"dài bao nhiêu mét" is answered by "dài 120 m", "bao nhiêu cây số / ki-lô-mét" by "km"; a lone
+    "met" may be "mệt" (tired), held by no unit."""
     metres = _scorer("cau dai bao nhieu met")
-    assert metres("Cầu dài 402,60 m, rộng 6 m.") > metres("Cầu dài nhất thành phố.")
-    km = _scorer("Đường đèo dài bao nhiêu cây số?")
-    assert km("Đường đèo dài gần 50 km.") > km("Đường đèo dài nhất miền Bắc.")
+    assert metres("Cầu dài 120 m, rộng 6 m.") > metres("Cầu dài nhất thành phố.")
+    for asked in ("Đường đèo dài bao nhiêu cây số?", "Đường đèo dài bao nhiêu ki-lô-mét?"):
+        km = _scorer(asked)
+        assert km("Đường đèo dài gần 50 km.") > km("Đường đèo dài nhất miền Bắc.")
+    tired = _scorer("van dong vien co met khong")
+    assert tired("Vận động viên chạy 400 m.") == tired("Vận động viên chạy vòng sân.")
     begun = _scorer("Cây cầu bắt đầu được xây khi nào?")  # begun is broken ground
     assert begun("Cầu được khởi công vào năm 1897.") > begun("Cầu mang tên vị vua năm 1897.")

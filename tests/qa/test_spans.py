@@ -149,6 +149,11 @@ def test_a_time_without_a_date_answers_when_the_sentence_names_no_date(question,
     assert expected in texts(question, sentence)
 
 
+def test_a_span_of_hours_is_no_time_of_day():
+    assert not any("giờ" in t for t in texts("Cuộc họp diễn ra khi nào?", "Cuộc họp kéo dài 2 giờ 30 phút."))
+    assert not any("giờ" in t for t in texts("Nhà máy chạy khi nào?", "Nhà máy hoạt động 24 giờ mỗi ngày."))
+
+
 def test_a_condition_is_no_answer_beside_a_date_nor_for_a_day():
     assert texts("Đơn vị ký kết khi nào?", "Ngày 4/11/2016, khi hội nghị kết thúc, hai bên ký kết.") == ["4/11/2016"]
     assert texts("Thuyền mắc cạn vào ngày nào?", "Đến khi nước sông rút, thuyền mắc cạn.") == []

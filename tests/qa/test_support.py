@@ -43,6 +43,8 @@ def test_a_sentence_naming_the_body_at_another_level_clashes():
     city = SimpleNamespace(folded="ai tham du ky ket chuong trinh cua ban dan van thanh uy va cong an thanh pho")
     assert _level_clash(city, "Dự có bà Hà Thị Lan, Trưởng Ban Dân vận Trung ương.") == 1.0
     assert _level_clash(city, "Dự có ông Lê Văn Tư, Ủy viên Trung ương Đảng, Bí thư Thành ủy.") == 0.0
+    province = SimpleNamespace(folded="ban dan van tinh uy ky chuong trinh voi cong an tinh ngay nao")
+    assert _level_clash(province, "Dự có ông Lê Văn Thanh, Ủy viên Ban Thường vụ Tỉnh ủy.") == 0.0  # a name, no city
     centre = SimpleNamespace(folded="ban dan van tw ky chuong trinh voi bo cong an ngay nao")
     assert _level_clash(centre, "Ban Dân vận Thành ủy và Công an thành phố ký kết.") == 1.0
 

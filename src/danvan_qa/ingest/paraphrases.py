@@ -47,12 +47,13 @@ GROUPS = (
     ("sáp nhập", "hợp nhất"),
     ("chuyển giao", "bàn giao", "trao trả"),
     ("sáng tác", "viết nên", "soạn nên"),
-    # units as a reader says them and as a text writes them ("dài bao nhiêu mét": "dài 402,60 m"); not
-    # "ha" for "héc-ta", which folds like "Hà"
-    ("mét", "m"),
-    ("ki-lô-mét", "km", "cây số"),
-    ("ki-lô-gam", "kg"),
-    ("mét vuông", "m2"),
+    # units as a reader says them and as a text writes them ("dài bao nhiêu mét": "dài 120 m"); the metre
+    # only after the question's "bao nhiêu / mấy" ("mét" alone folds like "mệt"), written with spaces as
+    # questions are read ("ki-lô-mét" is "ki lô mét"); not "ha" for "héc-ta", which folds like "Hà"
+    ("bao nhiêu mét", "mấy mét", "m"),
+    ("ki lô mét", "cây số", "km"),
+    ("ki lô gam", "kg"),
+    ("mét vuông", "m2", "m²"),
 )
 
 

@@ -234,7 +234,7 @@ _NAME_RUN = (r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*|(?:\s+(?!(?:và|vớ
 # … and the lower-case words that end a name: its unit ("Công an tỉnh") or a paired word ("Công an")
 _TAIL = "|".join(sorted({*UNITS, *(w for pair in PAIRED.values() for w in pair if w.islower())}, key=len, reverse=True))
 # the nouns of land and water a place's name follows ("đèo Khau Vai", "đỉnh núi Hàm Rồng", "thị trấn Morez"), and
-# a ground's ("trên sân Mỹ Đình")
+# a ground's ("trên sân Tây Giang")
 _GEO = r"thị trấn|thị xã|làng|thôn|đỉnh núi|núi|đèo|sông|hồ|đảo|quần đảo|vịnh|thác|hang|vùng|miền|cao nguyên|sân vận động|sân"
 _PLACE_AT = re.compile(rf"(?<!\w)(?:tại|ở|(?:lên|đến|tới|về|sang|trên)(?=\s+(?:{_GEO})\s))\s+"
                        rf"((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường|{_GEO})\s+)?" + _NAME_RUN +

@@ -172,8 +172,10 @@ _READ_AS = {False: (frozenset(_LEVELS), _PLACE_CONTEXT),
             True: (frozenset(_LEVELS.values()), frozenset(fold(w) for w in _PLACE_CONTEXT))}
 
 
-# the levels named by two words: a centre's bodies ("Ban Dân vận Trung ương") and a city's ("Ban Dân vận Thành ủy")
-_PAIRED_LEVELS = {("trung", "uong"): "trung uong", ("thanh", "uy"): "thanh"}
+# the levels named by two words, a centre's bodies ("Ban Dân vận Trung ương", "TW") and a city's ("Thành ủy"):
+# with their marks in a sentence ("Nguyễn Văn Thanh, Ủy viên" names no city), folded as a question is typed
+_PAIRED_LEVELS = {False: re.compile(r"(?<!\w)(?:(trung ương|tw)|(thành (?:ủy|uỷ)))(?!\w)"),
+                  True: re.compile(r"(?<!\w)(?:(trung uong|tw)|(thanh uy))(?!\w)")}
 
 
 def _levels(text: str, folded: bool) -> set[str]:
@@ -181,11 +183,10 @@ def _levels(text: str, folded: bool) -> set[str]:
     "Trung ương"), folded; a sentence is read with its marks ("tình hình" is no "tỉnh"), a question folded
     as typed."""
     levels, context = _READ_AS[folded]
-    words = re.findall(r"\w+", text.lower())
+    lowered = text.lower()
+    words = re.findall(r"\w+", lowered)
     found = {fold(w) for n, w in enumerate(words) if w in levels and not context & set(words[max(0, n - 2):n])}
-    plain = [fold(w) for w in words]
-    return found | {_PAIRED_LEVELS[pair] for pair in zip(plain, plain[1:]) if pair in _PAIRED_LEVELS} | \
-        ({"trung uong"} if "tw" in plain else set())
+    return found | {"trung uong" if m.group(1) else "thanh" for m in _PAIRED_LEVELS[folded].finditer(lowered)}
 
 
 def _level_clash(q: Question, sentence: str) -> float:
