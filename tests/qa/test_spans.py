@@ -152,6 +152,7 @@ def test_a_time_without_a_date_answers_when_the_sentence_names_no_date(question,
 def test_a_span_of_hours_is_no_time_of_day():
     assert not any("giờ" in t for t in texts("Cuộc họp diễn ra khi nào?", "Cuộc họp kéo dài 2 giờ 30 phút."))
     assert not any("giờ" in t for t in texts("Nhà máy chạy khi nào?", "Nhà máy hoạt động 24 giờ mỗi ngày."))
+    assert "14 giờ" in texts("Hội nghị bắt đầu khi nào?", "Hội nghị bắt đầu 14 giờ.")  # an hour said alone is one
 
 
 def test_a_condition_is_no_answer_beside_a_date_nor_for_a_day():

@@ -81,12 +81,11 @@ _SEASON = re.compile(r"(?<!\w)mùa\s+(?:mưa|khô|xuân|hè|hạ|thu|đông|lũ|
 _CONDITION = re.compile(r"(?<!\w)(?<!(?i:trong) )(?:(?i:sau|trước|đến|cho đến|mỗi)\s+)?(?i:khi|lúc)\s+[^,.;:!?()\"“”]{3,60}")
 
 
-# … and an hour of the day, said as one ("Khoảng 7 giờ tối", "lúc 14 giờ 30", "8h sáng"), not a span of
-# hours ("kéo dài 2 giờ 30 phút", "24 giờ mỗi ngày")
-_HOUR = r"(?:[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?"
-_PART_OF_DAY = r"(?:sáng|trưa|chiều|tối|đêm)"
-_CLOCK = re.compile(rf"(?<!\w)(?:(?i:khoảng|vào|lúc|đúng)\s+)+{_HOUR}(?:\s+{_PART_OF_DAY})?(?!\w)"
-                    rf"|(?<!\w)(?<!(?i:dài) )(?<!(?i:trong) )(?<!(?i:mất) ){_HOUR}\s+{_PART_OF_DAY}(?!\w)")
+# … and an hour of the day ("Khoảng 7 giờ tối", "lúc 14 giờ 30", "8h sáng"), not a span of hours ("kéo dài 2 giờ 30
+# phút", "trong 3 giờ", "24 giờ mỗi ngày")
+_CLOCK = re.compile(r"(?<!\w)(?<!(?i:dài) )(?<!(?i:trong) )(?<!(?i:mất) )(?:(?i:khoảng|vào|lúc|đúng)\s+)*"
+                    r"(?:[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s+(?:sáng|trưa|chiều|tối|đêm))?(?!\w)"
+                    r"(?!\s+(?:mỗi|một|liên tục|đồng hồ))")
 
 
 def occasions(text: str, *, day: bool) -> list[tuple[int, int]]:
