@@ -22,10 +22,13 @@ NUMBERED = {"chuong trinh": ("ctr", "ctrph", "ctph"), "ke hoach": ("kh", "khph")
 ASKS_NUMBERED = re.compile(r"(?<!\w)(" + "|".join(NUMBERED) + r")(?: phoi hop)? so (?:may|nao|bao nhieu)(?!\w)")
 
 
+CODE_WORDS = r"(?:so|ky) hieu"  # a document's number, as a question says it (folded): "số hiệu", "ký hiệu"
+
+
 def asks_code(q: Question) -> bool:
     """Whether the question asks for a document's number ("có số hiệu gì", "ký hiệu", "chương
     trình số mấy")."""
-    return bool(re.search(r"(?<!\w)(?:so|ky) hieu(?!\w)", q.folded) or ASKS_NUMBERED.search(q.folded))
+    return bool(re.search(rf"(?<!\w){CODE_WORDS}(?!\w)", q.folded) or ASKS_NUMBERED.search(q.folded))
 
 
 def code_kind(code: str) -> str:

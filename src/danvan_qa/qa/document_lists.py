@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from danvan_qa.ingest.dates import CODE_PATTERN
 from danvan_qa.ingest.lexicon import PREDICATES, STOP, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.document_asks import CODE_WORDS
 from danvan_qa.qa.records import (counts, ROWS_SHOWN, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows,
                                   ranked_articles)
 
@@ -156,9 +157,8 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     asked = _ASKS.search(q.folded)
     listed = {k for k in KINDS if asked and re.search(rf"(?<!\w){k}(?!\w)", asked.group(0))}  # "nghị quyết, chỉ thị nào"
     wanted = set(KINDS) if kind == "van ban" else {kind} | listed
-    # "… kèm số hiệu", "có ghi số": not a plan named by its words
-    # "kèm số hiệu", "ký hiệu", "có ghi số": not "cơ sở", "số liệu", "số lượng"
-    numbered = bool(re.search(r"(?<!\w)(?:(?:so|ky) hieu|(?:ghi|mang|kem) so(?! lieu| luong))(?!\w)", q.folded))
+    # "kèm số hiệu", "ký hiệu", "có ghi số": not a plan named by its words (nor "cơ sở", "số liệu", "số lượng")
+    numbered = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS}|(?:ghi|mang|kem) so(?! lieu| luong))(?!\w)", q.folded))
     issuers = _asked_issuers(q)
     docs = store.data.documents
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable
 from danvan_qa.ingest.abbreviations import expanded, spellings
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.document_asks import CODE_WORDS
 from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.levels import asked_level, level
 from danvan_qa.qa.programme_groups import programme_groups
@@ -42,7 +43,7 @@ _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)
-_NUMBERED = re.compile(r"(?<!\w)(?:so|ky) hieu(?!\w)")  # "những chương trình nào được nêu số hiệu"
+_NUMBERED = re.compile(rf"(?<!\w){CODE_WORDS}(?!\w)")  # "những chương trình nào được nêu số hiệu"
 _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
 # "giữa A và B": the parties asked about, each cut at a verb, a question word, an aside in brackets or the
 # question's end; a comma
@@ -351,20 +352,26 @@ def _date_cited(prog: "Programme", store: "Store") -> list[Statement]:
 def _counted_as(party: str, place: str | None) -> str:
     """A party as counted: with its article's place when it names none ("Công an tỉnh" of Tây Giang is
     "Công an tỉnh Tây Giang", however each article writes it)."""
-    shown = _place_of(place, party)
-    return f"{_longest(party)} {fold(shown.strip(' ()').split(',')[0].lower())}" if shown else _longest(party)
+    unnamed = _unnamed_place(place, party)
+    return f"{_longest(party)} {fold(unnamed.split(',')[0].lower())}" if unnamed else _longest(party)
 
 
 def _place_of(place: str | None, bodies: str) -> str:
-    """" (Tây Giang)" where bodies are written without their article's place ("Ban Dân vận Tỉnh ủy"); not
-    for central bodies ("Ban Dân vận Trung ương"), nor where they name it ("Công an huyện Đông Khê")."""
+    """" (Tây Giang)" where bodies are written without their article's place ("Ban Dân vận Tỉnh ủy")."""
+    unnamed = _unnamed_place(place, bodies)
+    return f" ({unnamed})" if unnamed else ""
+
+
+def _unnamed_place(place: str | None, bodies: str) -> str | None:
+    """The article's place when the bodies do not name it; None for central bodies ("Ban Dân vận Trung
+    ương"), and where they name it ("Công an huyện Đông Khê")."""
     if not place:
-        return ""
+        return None
     named = [re.sub(r"^(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong) ", "", fold(part.lower()).strip())
              for part in place.split(",")]  # "TP Nam Sơn, Bắc Hà": either names it
     held = " " + " ".join(re.findall(r"\w+", fold(bodies.lower()))) + " "
-    return "" if any(f" {n} " in held for n in named if n) or re.search(r" (?:trung uong|tw|bo \w+ \w+) ", held) \
-        and "tinh" not in held else f" ({place})"
+    return None if any(f" {n} " in held for n in named if n) or re.search(r" (?:trung uong|tw|bo \w+ \w+) ", held) \
+        and "tinh" not in held else place
 
 
 def _parties_sentence(store: "Store", prog: "Programme") -> str:
