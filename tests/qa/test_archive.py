@@ -39,6 +39,14 @@ def _answerer(folder, articles: dict[str, tuple[str, str, str]]) -> Answerer:
     return Answerer(*fake_store(folder, files))
 
 
+def _placed_answerer(folder, articles: dict[str, tuple[str, str]]) -> Answerer:
+    """An answerer over invented articles {id: (place, text)} whose front matter names their place (their
+    text may not), dated a day apart."""
+    files = {f"{doc_id}.txt": article_file(doc_id, f"2023-01-0{n}", f"Chương trình phối hợp ở {place}", text, place)
+             for n, (doc_id, (place, text)) in enumerate(articles.items(), 1)}
+    return Answerer(*fake_store(folder, files))
+
+
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
     return _answerer(tmp_path_factory.mktemp("archive"), ARTICLES)
@@ -495,9 +503,7 @@ def test_which_provinces_signed_with_a_partner_names_each_rows_province(tmp_path
                            "đoạn 2022 - 2027."),
         "b4": ("Bắc Hà", "Ngày 2/3, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp giai đoạn 2021 - 2026."),
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Ký kết chương trình phối hợp ở {place}"\nplace: {place}\n'
-                         f'date: 2023-01-0{n}\n---\n{text}\n' for n, (d, (place, text)) in enumerate(texts.items(), 1)}
-    answerer = Answerer(*fake_store(tmp_path, files))
+    answerer = _placed_answerer(tmp_path, texts)
     for question in ("Ban Dân vận những tỉnh nào đã ký kết chương trình phối hợp với Bộ Chỉ huy Quân sự hoặc Bộ đội "
                      "Biên phòng?",
                      "ban dan van cap tinh o dau da ky ket chuong trinh phoi hop voi bo chi huy quan su hay bo doi bien phong"):
@@ -1077,9 +1083,7 @@ def test_a_partner_is_counted_once_however_its_articles_write_its_province(tmp_p
         "w2": ("Tây Giang", "Ngày 5/4, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Quân sự tỉnh ký kết chương trình phối hợp "
                             "giai đoạn 2024 - 2027."),
     }
-    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "Chương trình phối hợp ở {place}"\nplace: {place}\n'
-                         f'date: 2024-01-0{n}\n---\n{text}\n' for n, (d, (place, text)) in enumerate(texts.items(), 1)}
-    answerer = Answerer(*fake_store(tmp_path, files))
+    answerer = _placed_answerer(tmp_path, texts)
     a = answerer.answer("Ban Dân vận nào có chương trình phối hợp với Bộ Chỉ huy Quân sự?", mode="bm25")
     assert "1 cơ quan" in a.text and sorted(c.doc_id for c in a.citations) == ["w1", "w2"]
     other = answerer.answer("Ban nào có trách nhiệm phối hợp với Bộ Chỉ huy Quân sự?", mode="bm25")
