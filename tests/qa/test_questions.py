@@ -151,6 +151,11 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
     ("Ai chủ trì hội nghị? Nêu từng người.", "Ai chủ trì hội nghị?", None),
     ("Công an tỉnh xây dựng bao nhiêu mô hình? Nêu từng con số.", "Công an tỉnh xây dựng bao nhiêu mô hình?", None),
     ("ai chu tri hoi nghi? ke ten", "ai chu tri hoi nghi?", None),
+    # a request after the question, as users chat: "kể tên giúp mình", "cho mình danh sách tên nhé"
+    ("giam doc cong an tinh nao duoc neu ten? ke ten giup minh", "giam doc cong an tinh nao duoc neu ten?", None),
+    ("ai chu tri hoi nghi? cho minh danh sach ten nhe", "ai chu tri hoi nghi?", None),
+    ("Công an tỉnh xây dựng bao nhiêu mô hình? Liệt kê các con số mà bài viết nêu.",
+     "Công an tỉnh xây dựng bao nhiêu mô hình?", None),
     ("Ai chủ trì hội nghị? Nêu rõ chức vụ.", "Ai chủ trì hội nghị? Nêu rõ chức vụ.", None),  # a second thing asked
     ("Kể tên những người dự hội nghị.", "Kể tên những người dự hội nghị.", None),  # the question itself
     # "Theo các bài báo, …" frames a question across articles; one article's own reading drops it

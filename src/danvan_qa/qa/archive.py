@@ -44,12 +44,12 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
-_EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong)(?:[ ,]+\w+){0,5} nao(?!\w)"
+_EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|doan|dot)(?:[ ,]+\w+){0,5} nao(?!\w)"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)")
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
 # what an article does with its topic; "(mà) tiêu đề nói về X": X is in its title, as "chuyên về X"
-_TELLS = r"nhac(?: truc tiep)? (?:den|toi)|dua tin|noi ve|viet ve|chuyen ve|de cap|tuong thuat"
+_TELLS = r"nhac(?: truc tiep)? (?:den|toi)|(?:nhac|neu) dich danh|dua tin|noi ve|viet ve|chuyen ve|de cap|tuong thuat"
 _TITLED = r"(?:ma |co )?(?:tieu de|nhan de|ten bai(?! hat))"  # not "tên bài hát"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 # (or opening the question without a plural: "bài nào nhắc đến X", "những bài nào có nhắc tới X")
@@ -58,7 +58,8 @@ _ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: 
 # "Những hội nghị tổng kết … nào được đưa tin (đã diễn ra)", "X có những hoạt động nào được đưa tin": events reported
 # or, said the other way, "Các bài báo nhắc tới những (cuộc) sơ kết nào?"
 _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
-                       r"(?: \w+){0,8} nao (?:da )?(?:duoc (?:dua tin|nhac den|nhac toi)|dien ra$)(?!\w)"
+                       r"(?: \w+){0,8} nao (?:da )?(?:duoc (?:dua tin|nhac den|nhac toi)|(?:dien ra|duoc to chuc)(?: (?:theo|trong) (?:cac|nhung) bai"
+                       r"(?: viet| bao)?)?$)(?!\w)"
                        r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
@@ -82,13 +83,15 @@ _REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
 _EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
-                         r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)")
+                         r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)"
+                         # "Các bài nêu đích danh Ban Dân vận của bao nhiêu huyện ủy": the huyện ủy are counted
+                         rf"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:{_TELLS})(?: \w+){{0,8}} (?:bao nhieu|may)(?!\w)")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
                    rf"(?: {_TITLED})?(?: (?:{_TELLS}))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
-_TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi)(?: trong cac bai(?: viet)?)?"
+_TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac den|nhac toi|to chuc)(?: (?:trong|theo) cac bai(?: viet)?)?"
                    rf"| dien ra)?$|{_MENTIONED}")
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "

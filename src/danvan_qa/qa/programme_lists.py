@@ -37,8 +37,9 @@ _PLACES = r"(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
                          rf"|^{_PLACES} (?:da )?(?:co|ky(?: ket)?) chuong trinh(?!\w)"
-                         # "những đơn vị nào đã ký kết chương trình … giai đoạn X": the parties of those programmes
-                         r"|(?<!\w)(?:nhung|cac) (?:don vi|co quan|ben|to chuc) nao (?:da )?(?:cung )?ky(?: ket)? chuong trinh(?!\w)")
+                         # "những đơn vị nào đã ký kết chương trình … giai đoạn X", "những cặp cơ quan nào có chương trình …": the
+                         # parties of those programmes
+                         r"|(?<!\w)(?:nhung|cac) (?:cap )?(?:don vi|co quan|ben|to chuc) nao (?:da )?(?:cung )?(?:ky(?: ket)?|co) chuong trinh(?!\w)")
 _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones

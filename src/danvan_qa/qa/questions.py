@@ -165,9 +165,14 @@ def asked_act(text: str, at: int = 0) -> str | None:
 
 # Words about the asking, not its topic (folded): "Theo các bài báo, …", "…? Nêu từng con số."
 _LEAD_ASIDE = re.compile(r"^(?:theo|trong) (?:cac |nhung )?(?:bai bao|bai viet|bai|tin bai|ban tin)\s*,\s*")
-_TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:neu|ke|liet ke|cho biet|ghi)(?: (?:ro|tung|cu the|day du|het|tat ca|ten))*"
+_ME = r"(?:minh|toi|em|tui|to)"
+_TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:(?:hay|vui long|xin|ban) )?"
+                         rf"(?:neu|ke|liet ke|cho biet|ghi|cho {_ME}(?: xin)?(?: biet)?(?: (?:danh sach|ds))?)"
+                         r"(?: (?:ro|tung|cu the|day du|het|tat ca|ten|cac|nhung|ra))*"
                          r"(?: (?:con so|so lieu|truong hop|noi|nguoi|muc))?"
                          r"(?: (?:theo|cua|o|trong|cho) (?:tung|moi|cac) (?:bai(?: viet| bao)?|tin|noi|dia phuong|tinh))?"
+                         r"(?: ma (?:cac |nhung )?bai(?: viet| bao)? (?:neu|ghi|nhac))?"  # "… các con số mà bài viết nêu"
+                         rf"(?: (?:giup|dum|gium|ho) {_ME})?(?: (?:voi|nhe|nha|a))*"  # "kể tên giúp mình nhé"
                          r"\s*[.!]?$")  # "…? Nêu số liệu theo từng bài"
 
 

@@ -43,7 +43,8 @@ _HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:(?:duoc (?:neu|nhac den|gh
                       # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
                       rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,4}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"
                       r"|(?:giu|dam nhiem) chuc(?: vu| danh)? (?P<held>.+))"
-                      r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?(?: trong (?:cac|nhung) bai(?: viet| bao)?)?"
+                      r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?"
+                      r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
 
 
