@@ -66,6 +66,15 @@ def test_a_programme_named_by_its_number_is_referred_to_by_it(store):
         "Hội nghị tổng kết Chương trình số 17-CTr/BDV-CA diễn ra ngày nào?"  # not its parties again
 
 
+def test_the_two_parties_referred_to_are_those_the_last_question_named(store):
+    last = Context("Chương trình số 17 giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh được ký ngày nào?",
+                   "Chương trình số 17 giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh")
+    assert understand("Chương trình tiếp theo giữa hai bên ký ngày nào?", last, store) == \
+        "Chương trình tiếp theo giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ký ngày nào?"
+    assert understand("hai don vi do ky chuong trinh giai doan 2026-2030 khi nao", last, store) == \
+        "Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ky chuong trinh giai doan 2026-2030 khi nao"
+
+
 def test_the_same_figure_asked_of_another_unit_is_the_last_question_of_it(store):
     last = Context("Công an tỉnh Nam Sơn hiện duy trì bao nhiêu mô hình “Dân vận khéo”?", "mô hình “Dân vận khéo”")
     assert understand("con số đó ở Công an tỉnh Bắc Hà là bao nhiêu?", last, store) == \

@@ -35,6 +35,10 @@ _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
 _THING_REF = re.compile(r"(?<!\w)(chuong trinh|ke hoach|hoi nghi|su kien|buoi le|le ky ket|buoi lam viec|hoi thi|"
                         r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren)(?!\w)")
+# "hai bên", "cả hai đơn vị": the two parties the last question named ("giữa A và B")
+_PARTIES_REF = re.compile(r"(?<!\w)(?:ca )?(?:hai|2) (?:ben|don vi|co quan|nganh)(?: (?:do|nay|ay|tren))?(?!\w)")
+_BETWEEN = re.compile(r"(?<!\w)giua (.+?) (?:va|voi) (.+?)(?= (?:duoc|da|ky|ve|giai doan|nam|ngay|trong|la|co|to chuc|"
+                      r"thuc hien|tu|cho|vao)(?!\w)|\s*[,?.;!]|$)")
 # "con số đó ở <unit> là bao nhiêu?": the figure just asked, of another unit (its span in the folded text)
 _SAME_FIGURE = re.compile(r"^\W*(?:con )?so (?:do|nay|ay) (?:o|cua|tai) (.+?) (?:la )?(?:bao nhieu|may)(?!\w)")
 _NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Chương trình (phối hợp) số 17(-CTr/…)"
@@ -144,6 +148,11 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:
         out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
+    hit = _PARTIES_REF.search(fold(out))
+    between = _BETWEEN.search(fold(context.question)) if hit else None
+    if hit and between:  # "giữa hai bên" of "Chương trình giữa A và B …": "giữa A và B"
+        parties = f"{context.question[between.start(1):between.end(1)]} và {context.question[between.start(2):between.end(2)]}"
+        out = f"{out[:hit.start()]}{parties}{out[hit.end():]}"
     figure = _SAME_FIGURE.match(fold(out))
     if figure and (asked := _figure_elsewhere(context.question, out[figure.start(1):figure.end(1)])):
         return asked  # "…, và con số đó ở Công an tỉnh Bắc Hà là bao nhiêu?": the first part, of another unit
