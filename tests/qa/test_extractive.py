@@ -23,6 +23,7 @@ def q(text: str):
     ("Bao nhiêu Công an tỉnh đã ký kết?", "Có 62/63 đơn vị Công an tỉnh, thành phố đã ký.", "62/63"),
     ("Bao nhiêu Công an tỉnh đã ký kết?", "Ngày 15/6/2016, Bộ Công an đã ký kết.", None),  # a date is no count
     ("Bộ Công an ủng hộ bao nhiêu tiền?", "Bộ Công an đã ủng hộ hơn 6,5 tỷ đồng cho các tỉnh.", "hơn 6,5 tỷ đồng"),
+    ("Giá bao nhiêu tiền một suất?", "Mỗi suất có giá từ 25.000 đến 40.000 đồng.", "25.000 đến 40.000 đồng"),  # a range
     ("Có bao nhiêu đại biểu dự?", "Hội nghị diễn ra sáng nay.", None),
     ("Bao nhiêu già làng dự hội nghị?", "Dự có lãnh đạo tỉnh; cùng 30 già làng, trưởng bản.", "30"),  # not "giá"
     ("Năm 2021 số mô hình tăng bao nhiêu?", "Số mô hình năm 2021 tăng 276 mô hình so với năm 2020.", "276"),
