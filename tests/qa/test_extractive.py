@@ -65,6 +65,11 @@ def test_a_number_or_an_ordinal_in_digits_or_words(question, sentence, expected)
     ("Sau trận năm 1288, khi nào nhà Trần dời đô?", "Năm 1288 thắng trận, đến năm 1400 thì mất ngôi.", "năm 1400"),  # not the year asked with
     ("Công ty ra đời ngày nào?", "Công ty được thành lập năm 1976 ở California.", None),  # a day is asked: a year is no answer
     ("Apple ra đời ngày nào?", "Công ty được thành lập vào ngày 1 tháng 4 năm 1976.", "1 tháng 4 năm 1976"),
+    # a lunar day, as written; of two, the one after the question's words
+    ("Hội thu của đình diễn ra bao giờ?", "Đình mở hội xuân vào ngày mùng 6 tháng Giêng âm lịch và hội thu từ ngày 10 "
+     "đến ngày 12 tháng 8 âm lịch.", "từ ngày 10 đến ngày 12 tháng 8 âm lịch"),
+    ("hoi xuan cua dinh vao ngay nao", "Đình mở hội xuân vào ngày mùng 6 tháng Giêng âm lịch.",
+     "ngày mùng 6 tháng Giêng âm lịch"),
 ])
 def test_a_date_in_any_written_form(question, sentence, expected):
     found = date_span(q(question), s(sentence), None)

@@ -18,7 +18,7 @@ from danvan_qa.ingest.lexicon import PAIRED, SURNAMES, UNITS
 from danvan_qa.ingest.abbreviations import aliases, held_through, is_abbreviation
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.ingest.paraphrases import paraphrases
-from danvan_qa.qa.periods import CENTURY, occasions, periods, relative_period
+from danvan_qa.qa.periods import CENTURY, lunar_day, occasions, periods, relative_period
 from danvan_qa.qa.questions import Question, asks_percent, content_tokens
 from danvan_qa.qa.records import FOLDED_PROVINCES
 
@@ -191,9 +191,11 @@ _YEAR_OR_CENTURY = re.compile(r"(?<!\w)(?<!(?i:mỗi) )(?<!(?i:hằng) )(?<!(?i:
 
 def date_span(question: Question, sentence: Sentence, year: int | None) -> tuple[Span, str | None] | None:
     """The date mention nearest to the question's words in the sentence, with its ISO reading; a
-    month of a year ("từ tháng 4/2024"), else a year or century ("Năm 1070") the question does not
-    name, without one, when no day is asked."""
+    lunar day, as written; a month of a year ("từ tháng 4/2024"), else a year or century ("Năm 1070")
+    the question does not name, without one, when no day is asked."""
     mentions = list(dates.find_dates(sentence.text)) or list(dates.find_dates(sentence.text, cued_only=False))
+    if not mentions and (lunar := lunar_day(set(content_tokens(question)), sentence.text)):
+        return Span(lunar.group(0), sentence.start + lunar.start(), sentence.start + lunar.end()), None
     if not mentions:
         named = fold(question.text)
         month = None if _asks_day(question) else _MONTH_YEAR.search(sentence.text) or next(

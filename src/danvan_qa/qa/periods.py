@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from danvan_qa.ingest import dates
+from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question
 
 # "giai đoạn tiếp theo / mới / tới" asks for the later period of a sentence, "giai đoạn trước" the earlier.
@@ -93,3 +94,17 @@ def occasions(text: str, *, day: bool) -> list[tuple[int, int]]:
     (the question asks "ngày nào")."""
     patterns = (_DAY_OF_MONTH,) if day else (_DAY_OF_MONTH, _MONTHS, _SEASON, _CLOCK, _CONDITION)
     return sorted({m.span() for pattern in patterns for m in pattern.finditer(text)})
+
+
+# A day of the lunar calendar, as festivals are dated: "mùng 10 tháng 3 âm lịch", "từ ngày 13 đến ngày 15 tháng 9
+# âm lịch", "ngày mồng 4 tháng Giêng âm lịch" (shown as written: it has no calendar date of its own)
+_DAY = r"(?:ngày\s+)?(?:(?:mùng|mồng)\s+)?\d{1,2}"
+_LUNAR = re.compile(rf"(?<!\w)(?:từ\s+)?{_DAY}(?:\s+(?:đến|tới|-|–)\s+{_DAY})?\s+tháng\s+(?:\d{{1,2}}|[^\W\d_]+)\s+âm\s+lịch",
+                    re.IGNORECASE)
+
+
+def lunar_day(asked: set[str], text: str) -> re.Match | None:
+    """The lunar day of a sentence after the most of the question's folded words (`asked`) in the four
+    words before it: "hội thu từ ngày 13 …" for the autumn festival."""
+    return max(_LUNAR.finditer(text), default=None,
+               key=lambda m: sum(w in asked for w in re.findall(r"\w+", fold(text[:m.start()]).lower())[-4:]))
