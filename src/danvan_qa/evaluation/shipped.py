@@ -37,7 +37,7 @@ DEFAULT_GOLD = (DEVSET / "gold.jsonl", Path("eval/gold.jsonl"), Path("eval/dev.j
                 Path("eval/seeds_more.jsonl"), Path("eval/devset_more.jsonl"), Path("eval/general.jsonl"),
                 Path("eval/offtopic_train.jsonl"), *(folder.with_suffix(".jsonl") for folder in OPEN_DOMAIN))
 # ^ never fitted on, they measure: eval/offtopic.jsonl, and the general sets written blind since
-# (eval/open_domain_test4.jsonl, _test5.jsonl and _test6.jsonl, on the paragraphs of their folders)
+# (eval/open_domain_test4.jsonl, _test5, _test6 and _test7.jsonl, on the paragraphs of their folders)
 HELD_OUT_FOLDS = 5
 FOLD_SCHEME = (f"GroupKFold-like by article: articles spread over {HELD_OUT_FOLDS} outer / {INNER_FOLDS} inner "
                "folds, most questions first, ties by article id (deterministic; no random seed)")
