@@ -70,6 +70,8 @@ def test_the_groups_a_person_led_are_their_history(answerer):
     """"X đã dẫn những đoàn công tác nào …?": every article naming X, as "X đã dự những hội nghị nào"."""
     a = answerer.answer("Trần Văn Bình đã dẫn những đoàn công tác nào làm việc với các tỉnh?", mode="bm25")
     assert "2 bài" in a.text and sorted({c.doc_id for c in a.citations}) == ["a1", "a2"]
+    bodies = answerer.answer("Trần Văn Bình phụ trách những đoàn thể nào?", mode="bm25")  # bodies, not events
+    assert "nhắc đến **Trần Văn Bình**" not in bodies.text
 
 
 @pytest.mark.parametrize("question", ["Trần Văn Bình xuất hiện trong bao nhiêu bài báo?",
@@ -254,6 +256,33 @@ def test_holders_asked_of_the_archive_as_users_chat(answerer):
     a = answerer.answer("truong ban dan van tinh uy, thanh uy nao duoc neu ten trong kho bai? ke ten giup minh",
                         mode="bm25")
     assert sorted(i.name for i in a.items) == ["Vi Thị Lan", "Đào Minh Tâm"]
+
+
+def test_a_title_cut_short_before_or_takes_the_body_of_the_other(tmp_path):
+    """"Chủ tịch hoặc Phó Chủ tịch UBND tỉnh": the Chủ tịch of the UBND tỉnh, not of any body."""
+    texts = {
+        "v1": ("2023-01-01", "Hội nghị ở tỉnh Tây Giang", "Dự hội nghị có đồng chí Hà Văn An, Chủ tịch UBND tỉnh Tây Giang; "
+               "đồng chí Lò Thị Bích, Phó Chủ tịch UBND tỉnh."),
+        "v2": ("2023-02-01", "Hội nghị ở xã Nam Sơn", "Dự hội nghị có đồng chí Vi Văn Cường, Chủ tịch Hội Nông dân tỉnh; "
+               "đồng chí Mạc Văn Dũng, Chủ tịch UBND xã Nam Sơn."),
+    }
+    texts["v3"] = ("2023-03-01", "Hội nghị ở tỉnh Bắc Hà", "Dự có đồng chí Tạ Văn Khôi, Giám đốc Công an tỉnh Bắc Hà; đồng "
+                   "chí Lục Thị Hằng, Phó Giám đốc Công an tỉnh Nam Sơn; đồng chí Đinh Văn Lực, Trưởng Ban Tuyên giáo "
+                   "Tỉnh ủy; đồng chí Cao Thị Nga, Phó Trưởng Ban Dân vận Tỉnh ủy; đồng chí Mã Văn Tú, Trưởng Ban Dân vận "
+                   "Tỉnh ủy.")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Những ai giữ chức Chủ tịch hoặc Phó Chủ tịch UBND tỉnh được nêu tên?", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Hà Văn An", "Lò Thị Bích"]
+    heads = answerer.answer("Những ai là Trưởng hoặc Phó Trưởng Ban Dân vận Tỉnh ủy được nêu tên?", mode="bm25")
+    assert sorted(i.name for i in heads.items) == ["Cao Thị Nga", "Mã Văn Tú"]  # not the Ban Tuyên giáo's
+    whole = answerer.answer("Những ai là Giám đốc Công an tỉnh hoặc Phó Giám đốc Công an tỉnh Nam Sơn?", mode="bm25")
+    assert sorted(i.name for i in whole.items) == ["Lục Thị Hằng", "Tạ Văn Khôi"]  # a whole title is not narrowed
+
+
+def test_a_head_word_alone_names_no_title(answerer):
+    """"các trường hợp" folds to "cac truong hop": "trưởng" alone is no title whose holders are asked."""
+    a = answerer.answer("Liệt kê các trường hợp được khen thưởng được nêu trong các bài.", mode="bm25")
+    assert "giữ chức danh" not in a.text
 
 
 def test_two_whole_titles_joined_by_or_list_the_holders_of_both(answerer):
@@ -559,10 +588,14 @@ def test_leaders_of_a_body_at_the_events_of_a_topic(tmp_path):
         "u3": ("2021-05-05", "Hội nghị sơ kết ở tỉnh Đông Lâm",
                "Ngày 5/5, hội nghị sơ kết công tác dân vận. Dự hội nghị có đồng chí Mạc Văn Tư, Thứ trưởng Bộ Nội vụ."),
     }
-    a = _answerer(tmp_path, texts).answer(
-        "lanh dao bo noi vu nao du cac hoi nghi ve nguoi co uy tin trong dong bao dan toc thieu so", mode="bm25")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("lanh dao bo noi vu nao du cac hoi nghi ve nguoi co uy tin trong dong bao dan toc thieu so",
+                        mode="bm25")
     assert sorted(i.name for i in a.items) == ["Lò Văn Khiêm", "Vi Văn Thắm"]  # not u3's: another topic
     assert "2 người của **Bộ Nội vụ**" in a.text
+    events_first = answerer.answer("Ở các hội nghị về người có uy tín trong đồng bào dân tộc thiểu số, lãnh đạo cấp Bộ Nội "
+                                   "vụ nào được nêu tên?", mode="bm25")
+    assert sorted(i.name for i in events_first.items) == ["Lò Văn Khiêm", "Vi Văn Thắm"]
 
 
 def test_articles_devoted_to_a_topic_name_it_in_their_title(tmp_path):

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
-_EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|doan|dot)(?:[ ,]+\w+){0,5} nao(?!\w)"
+_EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|dot"
+                     r"|doan (?:kiem tra|cong tac|giam sat|khao sat))(?:[ ,]+\w+){0,5} nao(?!\w)"  # not "đoàn thể"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)")
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
@@ -95,7 +96,10 @@ _TAIL = re.compile(r"(?: (?:co|da))?(?: nao)?(?: da)?(?: duoc (?:dua tin|nhac de
                    rf"| dien ra)?$|{_MENTIONED}")
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
-                         rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)")
+                         rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)"
+                         # … or the events first: "Ở các hội nghị về <topic>, lãnh đạo (cấp) <body> nào được nêu tên?"
+                         rf"|^(?:o|tai|trong) (?:cac|nhung) {EVENT_NOUNS}(?P<topic_first>(?: \w+)*?) lanh dao (?:cap )?"
+                         r"(?P<body_after>\w+(?: \w+){0,9}?) nao(?!\w)")
 # "Ai chủ trì (tại) các hội nghị <topic>?", "Những ai … ký kết các chương trình phối hợp?": an act asked of
 # the events (or programmes) of a topic, or of every one
 _ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
@@ -166,7 +170,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     body = asks_partners(q)
     if body:
         return partners(body, q, store, keep)
-    if (leaders := _LEADERS_AT.search(q.folded)) and (found := _leaders_at(leaders["body"], leaders["topic"], q, store, keep)):
+    if (leaders := _LEADERS_AT.search(q.folded)) and (found := _leaders_at(
+            leaders["body"] or leaders["body_after"], leaders["topic"] or leaders["topic_first"] or "", q, store, keep)):
         return found
     if (body := asks_leaders(q)) and (found := body_leaders(body, q, store, keep)):  # "Những ai trong lãnh đạo <body> …"
         return found

@@ -152,8 +152,9 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     uong", "dai tuong"; with the alternatives the question writes after it, whose words take the
     place of the title's last ones: "Trưởng Ban Dân vận tỉnh ủy, thành ủy", "Giám đốc Công an
     tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"; a whole title after "hoặc" ("Giám đốc Công an tỉnh hoặc
-    Giám đốc Công an thành phố"); and a title in brackets beside it, another way of writing it ("Ủy
-    viên Trung ương Đảng (Ủy viên Ban Chấp hành Trung ương Đảng)")."""
+    Giám đốc Công an thành phố"), a title cut short before it taking the other's body (_with_body); and
+    a title in brackets beside it, another way of writing it ("Ủy viên Trung ương Đảng (Ủy viên Ban
+    Chấp hành Trung ương Đảng)")."""
     text = re.sub(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)[^)]*\)", " ", fold(q.restored))  # "(trừ …)"
     text = _ranks_written_out(text)
     found: list[str] = []
@@ -164,7 +165,20 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
         # of its own ("Giám đốc Công an tỉnh hoặc Giám đốc Công an thành phố")
         for piece in (segment, *re.split(r"(?<!\w)(?:hoac|hay)(?!\w)", segment)):
             found += [t for t in _titles_in(piece.split(), roles) if t not in found]
-    return found
+    return list(dict.fromkeys(whole for t in found for whole in _with_body(t, found)))
+
+
+def _with_body(title: str, found: list[str]) -> list[str]:
+    """A title as asked: one that names no body takes the body another title of the question names
+    after the same head ("Chủ tịch hoặc Phó Chủ tịch UBND tỉnh", "Trưởng hoặc Phó Trưởng Ban Dân vận …");
+    a bare "trưởng" or "chánh" that takes none is no title ("các trường hợp" folds to "cac truong hop")."""
+    head = title.removeprefix("pho ")
+    words = head.split()
+    if not (head in TITLES or len(words) == 2 and words[0] in _BARE_HEADS and words[1] in _BODY_HEADS):
+        return [title]  # it names its body
+    bodies = [other.removeprefix("pho ")[len(head):] for other in found
+              if other.removeprefix("pho ").startswith(f"{head} ") and other != title]
+    return [title + body for body in bodies] or ([] if head in _BARE_HEADS else [title])
 
 
 # the army's and police's ranks, highest first, by grade: "cấp úy" is its four; "dưới đại tá" those after it
@@ -191,6 +205,7 @@ def _ranks_written_out(text: str) -> str:
 
 
 _LEVEL_WORDS = frozenset({"tinh", "huyen", "xa", "thanh"})  # "cấp tỉnh": the title of that level's body
+_BARE_HEADS = frozenset({"truong", "chanh"})  # heads whose title names its body after them ("Trưởng ban …")
 
 
 def _titles_in(words: list[str], roles: str) -> list[str]:
