@@ -73,6 +73,13 @@ def test_the_two_parties_referred_to_are_those_the_last_question_named(store):
         "Chương trình tiếp theo giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ký ngày nào?"
     assert understand("hai don vi do ky chuong trinh giai doan 2026-2030 khi nao", last, store) == \
         "Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ky chuong trinh giai doan 2026-2030 khi nao"
+    placed = Context("Chương trình giữa Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn được ký ngày nào?",
+                     "Chương trình giữa Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn")
+    assert understand("Hai bên ký chương trình tiếp theo khi nào?", placed, store) == \
+        "Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký chương trình tiếp theo khi nào?"  # a place's "Nam" goes on
+    for other in ("Bao nhiêu cây được trồng hai bên đường tỉnh 12?",  # not the parties
+                  "Chương trình giữa Hội Nông dân và Công an xã ký ngày nào?"):  # names its own two
+        assert understand(other, placed, store) == other
 
 
 def test_the_same_figure_asked_of_another_unit_is_the_last_question_of_it(store):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.facts import organisations
-from danvan_qa.ingest.normalize import fold
+from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import EVENT_NOUNS
@@ -35,10 +35,14 @@ _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
 _THING_REF = re.compile(r"(?<!\w)(chuong trinh|ke hoach|hoi nghi|su kien|buoi le|le ky ket|buoi lam viec|hoi thi|"
                         r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren)(?!\w)")
-# "hai bên", "cả hai đơn vị": the two parties the last question named ("giữa A và B")
-_PARTIES_REF = re.compile(r"(?<!\w)(?:ca )?(?:hai|2) (?:ben|don vi|co quan|nganh)(?: (?:do|nay|ay|tren))?(?!\w)")
-_BETWEEN = re.compile(r"(?<!\w)giua (.+?) (?:va|voi) (.+?)(?= (?:duoc|da|ky|ve|giai doan|nam|ngay|trong|la|co|to chuc|"
-                      r"thuc hien|tu|cho|vao)(?!\w)|\s*[,?.;!]|$)")
+# "hai bên", "cả hai đơn vị", opening the question or after "giữa / của / với": the two parties the last
+# question named ("giữa A và B"); not "hai bên đường", "hai cơ quan khác"
+_PARTIES_REF = re.compile(r"(?:^\W*|(?<=giua )|(?<=cua )|(?<=voi ))(?:ca )?(?:hai|2) (?:ben|don vi|co quan|nganh)"
+                          r"(?: (?:do|nay|ay|tren))?(?!\w)(?! (?:khac|kia|duong|bo|song|le)(?!\w))")
+# … each party cut at a verb or a word after it written in lower case (read with its capitals, folded:
+# "Công an tỉnh Nam Sơn" goes on past "Nam", "… ký ngày nào" stops at "ký")
+_BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|ky|ve|giai doan|nam|ngay|trong|la|co|"
+                      r"to chuc|thuc hien|tu|cho|vao)(?!\w)|\s*[,?.;!]|$)")
 # "con số đó ở <unit> là bao nhiêu?": the figure just asked, of another unit (its span in the folded text)
 _SAME_FIGURE = re.compile(r"^\W*(?:con )?so (?:do|nay|ay) (?:o|cua|tai) (.+?) (?:la )?(?:bao nhieu|may)(?!\w)")
 _NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Chương trình (phối hợp) số 17(-CTr/…)"
@@ -149,7 +153,9 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if hit and context.person:
         out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
     hit = _PARTIES_REF.search(fold(out))
-    between = _BETWEEN.search(fold(context.question)) if hit else None
+    # … unless the question names its own two ("giữa X và Y")
+    between = _BETWEEN.search(fold_keep_case(context.question)) if hit and not _BETWEEN.search(fold_keep_case(out)) \
+        else None
     if hit and between:  # "giữa hai bên" of "Chương trình giữa A và B …": "giữa A và B"
         parties = f"{context.question[between.start(1):between.end(1)]} và {context.question[between.start(2):between.end(2)]}"
         out = f"{out[:hit.start()]}{parties}{out[hit.end():]}"
