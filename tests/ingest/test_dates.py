@@ -15,6 +15,7 @@ def test_the_long_form_in_the_order_dates_stand():
     assert found == [("4-11", 4, 11, None), ("1 tháng 4 năm 1976", 1, 4, 1976), ("4 tháng 7", 4, 7, None)]
     assert [(d.day, d.month, d.year) for d in find_dates("ngày 2 tháng 9/1945")] == [(2, 9, 1945)]
     assert list(find_dates("Tết Trung thu, ngày 15 tháng 8 âm lịch")) == []  # lunar: no calendar day
+    assert list(find_dates("Lễ hội diễn ra vào ngày 10/3 âm lịch hằng năm")) == []  # written short, too
 
 
 def test_periods_and_document_numbers_are_not_dates():

@@ -70,6 +70,8 @@ def test_a_number_or_an_ordinal_in_digits_or_words(question, sentence, expected)
      "đến ngày 12 tháng 8 âm lịch.", "từ ngày 10 đến ngày 12 tháng 8 âm lịch"),
     ("hoi xuan cua dinh vao ngay nao", "Đình mở hội xuân vào ngày mùng 6 tháng Giêng âm lịch.",
      "ngày mùng 6 tháng Giêng âm lịch"),
+    ("Lễ hội diễn ra khi nào?", "Lễ hội diễn ra từ 10-12 tháng 3 âm lịch.", "từ 10-12 tháng 3 âm lịch"),
+    ("Lễ hội diễn ra ngày nào?", "Lễ hội diễn ra vào ngày 10/3 âm lịch hằng năm.", "ngày 10/3 âm lịch"),
 ])
 def test_a_date_in_any_written_form(question, sentence, expected):
     found = date_span(q(question), s(sentence), None)

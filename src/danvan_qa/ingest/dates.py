@@ -78,11 +78,14 @@ def _long_form(text: str) -> Iterator[DateMention]:
             yield DateMention(m.start(1), m.end(), day, month, year)
 
 
+_LUNAR_AFTER = re.compile(r"\s+âm\s+lịch", re.IGNORECASE)  # "ngày 10/3 âm lịch" has no calendar date
+
+
 def _numeric(text: str, cued_only: bool) -> Iterator[DateMention]:
     for m in _DAY_MONTH_YEAR.finditer(text):
         day, month = int(m.group(1)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else None
-        if not _valid(day, month, year):
+        if not _valid(day, month, year) or _LUNAR_AFTER.match(text, m.end()):
             continue
         cued = bool(_DATE_CUE.search(text[max(0, m.start() - 25) : m.start()]))
         if year is None and not cued:

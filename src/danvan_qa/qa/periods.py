@@ -99,8 +99,9 @@ def occasions(text: str, *, day: bool) -> list[tuple[int, int]]:
 # A day of the lunar calendar, as festivals are dated: "mùng 10 tháng 3 âm lịch", "từ ngày 13 đến ngày 15 tháng 9
 # âm lịch", "ngày mồng 4 tháng Giêng âm lịch" (shown as written: it has no calendar date of its own)
 _DAY = r"(?:ngày\s+)?(?:(?:mùng|mồng)\s+)?\d{1,2}"
-_LUNAR = re.compile(rf"(?<!\w)(?:từ\s+)?{_DAY}(?:\s+(?:đến|tới|-|–)\s+{_DAY})?\s+tháng\s+(?:\d{{1,2}}|[^\W\d_]+)\s+âm\s+lịch",
-                    re.IGNORECASE)
+_TO = r"(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)"  # "13 đến 15", "10-12"
+_LUNAR = re.compile(rf"(?<!\w)(?:từ\s+)?(?:{_DAY}(?:{_TO}{_DAY})?\s+tháng\s+(?:\d{{1,2}}|[^\W\d_]+)|{_DAY}\s*/\s*\d{{1,2}})"
+                    r"\s+âm\s+lịch", re.IGNORECASE)  # … or "ngày 10/3 âm lịch"
 
 
 def lunar_day(asked: set[str], text: str) -> re.Match | None:
