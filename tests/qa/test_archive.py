@@ -378,12 +378,32 @@ def test_a_store_replaced_by_a_newer_generation_is_collectable_again(tmp_path):
     assert open_store(settings.store, settings) is not first and gc.get_freeze_count() == 0
 
 
+def test_events_of_a_kind_are_counted_with_no_topic(tmp_path):
+    """"Có mấy cuộc thi hay hội thi được đưa tin?": the articles reporting one (in their title or lead),
+    a "hội thi" reported as a "cuộc thi" too; not an article naming one in passing."""
+    texts = {
+        "k1": ("2023-11-24", "Hội thi Dân vận khéo ở quận 21", "Ngày 24/11, quận 21 tổ chức hội thi dân vận khéo với "
+               "12 đội dự thi."),
+        "k2": ("2020-08-18", "Trao giải cuộc thi tìm hiểu truyền thống ở tỉnh Nam Sơn", "Ngày 18/8, Công an tỉnh Nam Sơn "
+               "trao giải cuộc thi viết tìm hiểu truyền thống."),
+        "k3": ("2021-05-05", "Hội nghị sơ kết ở tỉnh Đông Lâm", "Ngày 5/5, hội nghị sơ kết công tác dân vận 6 tháng "
+               "đầu năm đã diễn ra tại tỉnh Đông Lâm với nhiều đại biểu. Hội nghị đánh giá kết quả công tác dân vận của "
+               "các cấp, các ngành trong tỉnh. Các đại biểu thảo luận nhiều ý kiến. Năm tới tỉnh sẽ tổ chức các hội "
+               "thi, cuộc thi."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Có mấy cuộc thi hay hội thi được đưa tin trong các bài?", mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["k1", "k2"]
+    assert sorted(c.doc_id for c in answerer.answer("co bao nhieu hoi thi duoc dua tin", mode="bm25").citations) == \
+        ["k1", "k2"]
+
+
 def test_a_count_past_the_chunks_looked_at_says_at_least(answerer, monkeypatch):
-    from danvan_qa.qa import archive
+    from danvan_qa.qa import article_lists
 
     question = "Có bao nhiêu bài viết nhắc đến Chương trình phối hợp công tác dân vận giai đoạn 2021-2026?"
     assert not answerer.answer(question, mode="bm25").text.startswith("Ít nhất")
-    monkeypatch.setattr(archive, "CANDIDATE_CHUNKS", 1)  # the best chunk's article holds it: there may be more
+    monkeypatch.setattr(article_lists, "CANDIDATE_CHUNKS", 1)  # the best chunk's article holds it: there may be more
     assert answerer.answer(question, mode="bm25").text.startswith("Ít nhất 1 bài viết")
 
 

@@ -1,0 +1,214 @@
+"""Articles by topic across the archive: "Có bao nhiêu bài viết nhắc đến X?", "Những bài báo nào đưa
+tin X?", "Những hội nghị tổng kết 10 năm nào được đưa tin?", "Có bao nhiêu hội nghị … được đưa tin?".
+
+The question's words that only say it asks for articles (or for the events they report) are set
+aside, and what is left is the topic: an article holds it when it holds nearly all its words and
+word pairs (through abbreviations too), one row per article, newest first, citing its sentence that
+holds most of the topic. Events asked for are read as reported, not named in passing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.ingest.abbreviations import aliases, held_through
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.index.store import word_set
+from danvan_qa.qa.extractive import rarity
+from danvan_qa.qa.place_events import LEAD_WORDS, on_topic
+from danvan_qa.qa.questions import plain_words, unbracketed
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, ROWS_SHOWN, Evidence, Item,
+                                  Listing, Statement, Strong, counts, dated, more_rows)
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.questions import Question
+
+# what an article does with its topic; "(mà) tiêu đề nói về X": X is in its title, as "chuyên về X"
+_TELLS = r"nhac(?: truc tiep)? (?:den|toi)|(?:nhac|neu) dich danh|dua tin|noi ve|viet ve|chuyen ve|de cap|tuong thuat"
+_TITLED = r"(?:ma |co )?(?:tieu de|nhan de|ten bai(?! hat))"  # not "tên bài hát"
+# "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
+# (or opening the question without a plural: "bài nào nhắc đến X", "những bài nào có nhắc tới X")
+_ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|^(?:co )?bai(?: viet| bao)? nao)"
+                       rf" (?:co |da )?(?:{_TITLED} )?(?:{_TELLS})(?!\w)")
+# "Những hội nghị tổng kết … nào được đưa tin (đã diễn ra)", "X có những hoạt động nào được đưa tin": events reported
+# or, said the other way, "Các bài báo nhắc tới những (cuộc) sơ kết nào?"
+_REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
+                       r"(?: \w+){0,8} nao (?:da )?(?:duoc (?:dua tin|nhac den|nhac toi)|(?:dien ra|duoc to chuc)(?: (?:theo|trong) (?:cac|nhung) bai"
+                       r"(?: viet| bao)?)?$)(?!\w)"
+                       r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
+                       rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
+# "X được nhắc tới trong những tin nào?": the articles on X, asked the other way round
+_MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?) (?:trong|o) (?:nhung|cac) "
+              r"(?:bai|tin)(?: viet| bao| tuc)? nao$")
+_MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
+# "Có bao nhiêu hội nghị … được đưa tin?": events reported, counted (when no list of programmes answers it)
+_COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,40}}? (?:da )?duoc (?:dua tin|nhac den|"
+                              r"nhac toi)(?!\w)")
+# "Có (tất cả) bao nhiêu hội nghị hoặc buổi gặp mặt dành cho …": the events counted, not the topic's words
+_MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
+_HOW_MANY_EVENTS = re.compile(rf"^(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})*"
+                              r"(?: (?:danh cho|ve|cho))?(?!\w)")
+# "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
+_MEETINGS = re.compile(rf"^(?:mot {_MEETING}|{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+)(?!\w)")  # "(tường thuật) một hội nghị"
+# the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
+_EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)"
+                        rf"|(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
+_REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
+_EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
+# "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
+_COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
+                         r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)"
+                         # "Các bài nêu đích danh Ban Dân vận của bao nhiêu huyện ủy": the huyện ủy are counted
+                         rf"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:{_TELLS})(?: \w+){{0,8}} (?:bao nhieu|may)(?!\w)")
+_GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
+# Where a question asking for articles says so, before and after its topic
+_LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
+                   rf"(?: {_TITLED})?(?: (?:{_TELLS}))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
+_FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
+_TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
+                   r"(?:(?: |^)duoc (?:dua tin|nhac den|nhac toi|to chuc)(?: (?:trong|theo) cac bai(?: viet)?)?"
+                   rf"| dien ra)?$|{_MENTIONED}")
+# "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
+_OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})
+
+
+def asks_articles(q: "Question", across: bool) -> bool:
+    """Whether the question asks for the articles on a topic, or the events they report ("Theo các
+    tin, có những hội nghị tổng kết nào?" when it asks `across` the archive)."""
+    plain = plain_words(q.restored)  # no aside in brackets
+    return bool(_REPORTED.search(plain) or _MENTIONED_IN.search(plain)
+                or _ARTICLES.search(q.folded) and not _COUNTED_IN.search(q.folded)
+                or across and _EVENTS_ASKED.search(plain))
+
+
+def counts_reports(q: "Question") -> bool:
+    """Whether the question counts the events reported ("Có bao nhiêu hội nghị … được đưa tin?"), asked
+    when no list of programmes answers it."""
+    return bool(_COUNTED_REPORTS.search(plain_words(q.restored)))
+
+
+def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The articles holding the question's topic (every number; all but one word in eight and one
+    word pair in four; for "chuyên về", half its weight in the title's pairs of its words), newest
+    first, each citing its sentence that holds most of the topic's words, weighted by rarity.
+    Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25 ranks highest for the topic, so
+    the cost does not grow with the archive; when the last of them still holds the topic, more
+    articles may, and the answer says "at least"."""
+    written = re.findall(r"\w+", unbracketed(q.restored).rstrip(" ?.!"))  # not an aside in brackets
+    folded = [fold(w.lower()) for w in written]
+    span = list(range(len(folded)))
+    kinds = False  # "… đưa tin hội nghị hoặc buổi gặp mặt …": articles reporting such an event, on the topic
+    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _MEETINGS, _TAIL):  # _LEAD twice: "các bài … | những"
+        left = _without(span, folded, pattern)
+        kinds = kinds or pattern is _MEETINGS and len(left) < len(span)
+        span = left
+    # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết", a "hội nghị tổng kết" may be reported as "Tổng kết
+    # 10 năm …": the review is the topic, not its classifier
+    kept = [folded[i] for i in span]
+    topic = [w for n, w in enumerate(kept) if w not in COMMON_WORDS and not (
+        w == "cuoc" and kept[n + 2:n + 3] == ["ket"] or
+        " ".join(kept[n:n + 4]) in _REVIEWS or " ".join(kept[n - 1:n + 3]) in _REVIEWS)]
+    # an event's classifier ("buổi ký kết" is reported "hội nghị ký kết") and "lực lượng" before the police are
+    # words an article may well leave out: not of the topic
+    topic = topic[1:] if topic[:1] and topic[0] in _OMITTED_HEADS and len(topic) > 2 else topic
+    topic = [w for n, w in enumerate(topic) if not (w == "luc" and topic[n + 1:n + 4] == ["luong", "cong", "an"] or
+                                                   w == "luong" and topic[n - 1:n] == ["luc"] and topic[n + 1:n + 3] == ["cong", "an"])]
+    docs, chunks = store.data.documents, store.data.chunks
+    if len(topic) < 2:  # "Có mấy cuộc thi hay hội thi được đưa tin?": no topic but the kinds of event counted
+        return _reports(_kinds(q), q, store, keep)
+    ranked = store.lexical_search(" ".join(topic), CANDIDATE_CHUNKS).rows.tolist()
+    candidates = dict.fromkeys(chunks[row].doc_id for row in ranked)
+    wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}
+    weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in wanted}  # "290" first
+    adjacent = {f"{a} {b}" for a, b in zip(kept, kept[1:])}  # not a pair made by a word left out: "Công an [và] Mặt trận"
+    pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])} & adjacent
+    # a longer topic's first two words: its head noun, unless a classifier articles often leave out ("lễ ký kết …")
+    head = f"{topic[0]} {topic[1]}" if len(topic) >= 4 and topic[0] not in _OMITTED_HEADS else None
+    devoted = "chuyen ve" in q.folded or bool(re.search(rf"(?<!\w){_TITLED} ", q.folded))  # "chuyên về X": X in the title
+    events = kinds or bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
+    alias_list = aliases(topic)
+    rows = []
+    for doc_id in filter(keep, candidates):
+        words, title = store.words(doc_id), word_set(fold(docs[doc_id].title))
+        unigrams = words.text.unigrams | title.unigrams
+        # "mặt trận tổ quốc" is held where the article writes "MTTQ", and back
+        standing_for = held_through(alias_list, unigrams)
+        held = wanted & (unigrams | standing_for)
+        paired = {p for p in pairs if p in words.text.pairs or p in title.pairs or set(p.split()) <= standing_for}
+        # the thing itself ("ngày hội toàn dân …"), not its words apart; an abbreviated head ("BDV Tỉnh ủy") is
+        # held through its spellings
+        headed = head is None or head in paired or any(w in standing_for - unigrams for w in head.split())
+        holds = headed and len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4
+        if devoted:  # what the title names: half the topic's weight, in the topic's word pairs
+            named = {w for p in pairs & title.pairs for w in p.split()} | held_through(alias_list, title.unigrams)
+            holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values())
+        if digits <= held and holds and (not events or on_topic(store, doc_id, weight, pairs)):
+            spans = store.sentences(doc_id)
+            # its sentence holding most of the topic, then its head together ("Ngày hội …", not "Ngày 5/3, hội nghị"),
+            # then most of its word pairs; at a tie, the report's own
+            # ("Ngày 17/10, … tổ chức Hội nghị …") before the title naming it, unless the article is asked for what
+            # its title is about
+            title_line = fold(docs[doc_id].title.lower()).strip()
+            best = max(range(len(spans)), key=lambda i: (  # "ANTQ" holds "an ninh tổ quốc"; then its words together
+                sum(weight[w] for w in wanted & (words.sentences[i].unigrams | held_through(
+                    alias_list, words.sentences[i].unigrams))), head is None or head in words.sentences[i].pairs,
+                len(pairs & words.sentences[i].pairs),
+                (words.folded[slice(*spans[i])].strip() != title_line) != devoted))
+            rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
+    more = len(ranked) == CANDIDATE_CHUNKS and chunks[ranked[-1]].doc_id in dict(rows)
+    return _listed(rows, more, " ".join(written[i] for i in span), q, store)
+
+
+def _kinds(q: "Question") -> list[str]:
+    """The kinds of event a question counts with no topic ("mấy cuộc thi hay hội thi"), each as
+    articles write it (EVENT_WRITTEN); not the generic "hoạt động", "sự kiện", which name no kind."""
+    counted = _HOW_MANY_EVENTS.search(q.folded)
+    named = re.findall(rf"(?<!\w){EVENT_NOUNS}(?!\w)", counted.group(0)) if counted else []
+    return list(dict.fromkeys(form for kind in named if kind not in ("hoat dong", "su kien")
+                              for form in EVENT_WRITTEN.get(kind, (kind,))))
+
+
+def _reports(kinds: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The articles reporting an event of one of these kinds: its words together in their title or
+    lead (the first two sentences of some length), each citing its first sentence naming it."""
+    docs, chunks, rows, more = store.data.documents, store.data.chunks, [], False
+    for kind in kinds:
+        ranked = store.lexical_search(kind, CANDIDATE_CHUNKS).rows.tolist()
+        for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
+            words = store.words(doc_id)
+            lead = [w.pairs for w in words.sentences if len(w.unigrams) >= LEAD_WORDS][:2]
+            if doc_id not in dict(rows) and kind in word_set(fold(docs[doc_id].title.lower())).pairs.union(*lead):
+                at = next((i for i, w in enumerate(words.sentences) if kind in w.pairs), 0)
+                rows.append((doc_id, Evidence.of(docs[doc_id], *store.sentences(doc_id)[at])))
+        more = more or len(ranked) == CANDIDATE_CHUNKS and chunks[ranked[-1]].doc_id in dict(rows)
+    said = fold(q.restored.lower())  # folding keeps offsets: each kind as the question writes it
+    shown = " / ".join(q.restored[at:at + len(k)] for k in kinds if (at := said.find(k)) >= 0)
+    return _listed(rows, more, shown, q, store) if kinds else None
+
+
+def _listed(rows: list[tuple[str, Evidence]], more: bool, shown: str, q: "Question", store: "Store") -> Listing | None:
+    """A row per article, newest first, citing its sentence; "Ít nhất" where more may hold (`more`)."""
+    if not rows:
+        return None
+    docs = store.data.documents
+    rows.sort(key=lambda row: docs[row[0]].date or "", reverse=True)
+    counted = f"{'Ít nhất ' if more else ''}{len(rows)} bài viết nói đến "
+    lines = [Statement((counted, Strong(shown), ":"),)]
+    items = []
+    for doc_id, ev in rows[:ROWS_SHOWN]:
+        lines.append(Statement((dated(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
+        items.append(Item(docs[doc_id].title, None, None, (), ev))
+    lines += more_rows(len(rows))
+    return Listing(tuple(lines), tuple(items), len(rows),
+                   str(len(rows)) if counts(q.folded, q.restored) else docs[rows[0][0]].title)
+
+
+def _without(kept: list[int], words: list[str], pattern: re.Pattern) -> list[int]:
+    """The word positions `kept`, less those of every match of `pattern` in the kept words."""
+    text = " ".join(words[i] for i in kept)
+    cut = {j for m in pattern.finditer(text) if m.group(0).strip()
+           for j in range(text[:m.start()].count(" ") + (text[m.start():m.start() + 1] == " "),
+                          text[:m.end()].count(" ") + 1)}
+    return [i for n, i in enumerate(kept) if n not in cut]
