@@ -25,6 +25,12 @@ def q(text: str):
     ("Bộ Công an ủng hộ bao nhiêu tiền?", "Bộ Công an đã ủng hộ hơn 6,5 tỷ đồng cho các tỉnh.", "hơn 6,5 tỷ đồng"),
     ("Giá bao nhiêu tiền một suất?", "Mỗi suất có giá từ 25.000 đến 40.000 đồng.", "25.000 đến 40.000 đồng"),  # a range
     ("Có bao nhiêu đại biểu dự?", "Hội nghị diễn ra sáng nay.", None),
+    # "mỗi đơn vị … một mô hình" is per unit, no total; a year's figure is a total
+    ("Công an tỉnh xây dựng bao nhiêu mô hình?", "Tỉnh chỉ đạo các đơn vị, mỗi đơn vị tối thiểu xây dựng một mô hình.",
+     None),
+    ("Mỗi đơn vị xây dựng bao nhiêu mô hình?", "Tỉnh chỉ đạo các đơn vị, mỗi đơn vị tối thiểu xây dựng một mô hình.",
+     "một"),
+    ("Hồ đón bao nhiêu lượt khách?", "Mỗi năm hồ đón hơn 300 nghìn lượt khách.", "hơn 300"),
     ("Bao nhiêu già làng dự hội nghị?", "Dự có lãnh đạo tỉnh; cùng 30 già làng, trưởng bản.", "30"),  # not "giá"
     ("Năm 2021 số mô hình tăng bao nhiêu?", "Số mô hình năm 2021 tăng 276 mô hình so với năm 2020.", "276"),
     # the unit kept, not the verb after it; "số mấy" shown from "số"

@@ -63,8 +63,7 @@ class Scorer:
         tokens = content_tokens(question)
         self.weights = {t: rarity(t, folded_count, total) for t in tokens}
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
-        # "chqs" is held where "chi huy quan su" is, and back (phrases read on all the question's words)
-        # … and "qua đời" where "từ trần" is (ingest/paraphrases.py)
+        # "chqs" is held where "chi huy quan su" is, and back; "qua đời" where "từ trần" is (ingest/paraphrases.py)
         said = re.findall(r"\w+", question.folded)
         self.aliases = [(asked & self.weights.keys(), standing)
                         for asked, standing in aliases(said) + paraphrases(said) if asked & self.weights.keys()]
@@ -111,6 +110,8 @@ _ASKS_DESIGNATION = re.compile(r"(?<!\w)(?:so hieu|so may|mang so|ky hieu|ma hie
 _DURATION = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*\s+(?:giờ|ngày|tuần|tháng|năm|phút)(?!\w)|từ\s+[^,;.]+?\s+đến\s+[^,;.]+",
                        re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
+_PER_UNIT = re.compile(  # "mỗi đơn vị" in the clause before a number: per unit, no total ("mỗi năm" is a year's)
+    r"(?<!\w)(?i:mỗi)\s+(?!(?i:năm|tháng|ngày|tuần|giờ|đợt|lần|kỳ|mùa|dịp|buổi)\b)[^,;:.]*$")
 _APPROXIMATE = re.compile(r"(?<!\w)(?:hơn|gần|khoảng|trên|chừng|ngót|xấp xỉ)\s+$", re.IGNORECASE)
 _DOCUMENT_NOUNS = "chỉ thị|nghị quyết|quyết định|kế hoạch|chương trình|thông tư|hướng dẫn|quy chế|công văn|kết luận"
 
@@ -118,8 +119,7 @@ _DOCUMENT_NOUNS = "chỉ thị|nghị quyết|quyết định|kế hoạch|chư�
 def number_span(question: Question, sentence: Sentence) -> Span | None:
     """The number the question asks for: "bao nhiêu mô hình" -> "212" in "… với 212 mô hình …",
     with its approximation: "hơn 8.100"."""
-    found = _number_span(question, sentence)
-    if found is None:
+    if (found := _number_span(question, sentence)) is None:
         return None
     a = _approximated(sentence.text, found.start - sentence.start)
     return Span(sentence.text[a : found.end - sentence.start], sentence.start + a, found.end)
@@ -156,10 +156,12 @@ def _number_span(question: Question, sentence: Sentence) -> Span | None:
         hit = _MONEY.search(text)
         return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
     if m:
+        each = "moi" in question.folded.split()  # a figure per unit (_PER_UNIT) only if asked so
         for noun in (m.group(1), m.group(1).split()[0]):
-            # the number, then the noun, perhaps after a classifier: "62/63 đơn vị Công an tỉnh"
-            hit = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?" + re.escape(noun) + r"\b", text, re.IGNORECASE) or \
-                re.search(_WORD_NUMBER + r"\s+(?:\w+\s+){0,1}?" + re.escape(noun) + r"\b", text, re.IGNORECASE)
+            # the number, then the noun, perhaps after a classifier: "62/63 đơn vị Công an tỉnh"; digits first
+            hit = next((h for before_noun in (_NUMBER + r"\s+(?:\w+\s+){0,2}?", _WORD_NUMBER + r"\s+(?:\w+\s+){0,1}?")
+                        for h in re.finditer(before_noun + re.escape(noun) + r"\b", text, re.IGNORECASE)
+                        if each or not _PER_UNIT.search(text, 0, h.start())), None)
             if hit:
                 unit = noun.split()[0]
                 # "bao nhiêu năm thực hiện": the number with its unit, "05 năm", not the verb after it
@@ -229,15 +231,13 @@ def year_span(question: Question, sentence: Sentence) -> Span | None:
     return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
 
 
-# A place in the text: after "tại / ở", or an administrative unit with its capitalised name.
-# A capitalised run, bridged by up to two lower-case words that are not joining words:
-# "Trung tâm Bảo trợ xã hội huyện X", "Nhà văn hóa thôn Y"; not "Hà Nội và các tỉnh".
+# A place in the text: after "tại / ở", or an administrative unit with its capitalised name. A capitalised run,
+# bridged by up to two lower-case words that are not joining words: "Trung tâm Bảo trợ xã hội huyện X"; not "Hà Nội và".
 _NAME_RUN = (r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*|(?:\s+(?!(?:và|với|cùng|cho|để|trong|ngày|nhằm|đã|sẽ)\b)"
              r"[a-zà-ỹđ][\wÀ-ỹ]*){1,2}(?=\s+[A-ZĐ]))*")
 # … and the lower-case words that end a name: its unit ("Công an tỉnh") or a paired word ("Công an")
 _TAIL = "|".join(sorted({*UNITS, *(w for pair in PAIRED.values() for w in pair if w.islower())}, key=len, reverse=True))
-# the nouns of land and water a place's name follows ("đèo Khau Vai", "đỉnh núi Hàm Rồng", "thị trấn Morez"), and
-# a ground's ("trên sân Tây Giang")
+# the nouns of land and water a place's name follows ("đèo Khau Vai", "thị trấn Morez"), a ground's ("trên sân X")
 _GEO = r"thị trấn|thị xã|làng|thôn|đỉnh núi|núi|đèo|sông|hồ|đảo|quần đảo|vịnh|thác|hang|vùng|miền|cao nguyên|sân vận động|sân"
 _PLACE_AT = re.compile(rf"(?<!\w)(?:tại|ở|(?:lên|đến|tới|về|sang|trên)(?=\s+(?:{_GEO})\s))\s+"
                        rf"((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường|{_GEO})\s+)?" + _NAME_RUN +
