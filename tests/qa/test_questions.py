@@ -154,6 +154,9 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
     # a request after the question, as users chat: "kể tên giúp mình", "cho mình danh sách tên nhé"
     ("giam doc cong an tinh nao duoc neu ten? ke ten giup minh", "giam doc cong an tinh nao duoc neu ten?", None),
     ("ai chu tri hoi nghi? cho minh danh sach ten nhe", "ai chu tri hoi nghi?", None),
+    ("Cho mình hỏi, ai chủ trì hội nghị?", "Ai chủ trì hội nghị?", None),  # asking, before the question
+    ("xin hoi ai chu tri hoi nghi", "Ai chu tri hoi nghi", None),
+    ("Cho học sinh bao nhiêu suất?", "Cho học sinh bao nhiêu suất?", None),  # "cho" of the question itself
     ("Công an tỉnh xây dựng bao nhiêu mô hình? Liệt kê các con số mà bài viết nêu.",
      "Công an tỉnh xây dựng bao nhiêu mô hình?", None),
     ("Ai chủ trì hội nghị? Nêu rõ chức vụ.", "Ai chủ trì hội nghị? Nêu rõ chức vụ.", None),  # a second thing asked
@@ -210,3 +213,10 @@ def test_units_in_the_plural_name_no_place_unless_a_name_follows():
 
     assert places("công an các tỉnh đang duy trì bao nhiêu mô hình", None) == ()  # not a place "Đang Duy"
     assert "bo trach" in places("Ban Dân vận các huyện Bố Trạch, Quảng Ninh ký kết", None)
+
+
+@pytest.mark.parametrize("question", ["Bộ trưởng Bộ Công an ban hành chỉ thị nào về công tác dân vận?",
+                                      "Giám đốc Công an tỉnh ký quyết định nào?"])
+def test_a_document_asked_for_is_no_person(question):
+    """"X ban hành chỉ thị nào?": the "nào" asks for the document, not for the title before it."""
+    assert parse(question, question, FACTS).kind not in ("role", "speaker", "chair", "attendees")

@@ -122,6 +122,8 @@ _PERSON_NOUNS = tuple(sorted({w.lower() for w in (*TITLE_HEADS, *RANKS, *OTHER_P
 _PERSON_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in _PERSON_NOUNS) + r")(?!\w)")
 _NOUN_WORDS = frozenset(w for n in _PERSON_NOUNS for w in n.split()) | TITLE_LOWER
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:cho|với|của|về|giúp|tặng)\s+$")
+_DOCUMENT_BEFORE = re.compile(r"(?<!\w)(?:chỉ thị|quyết định|nghị quyết|kế hoạch|chương trình|văn bản|thông tư|quy chế"
+                              r"|hướng dẫn|công văn)\s+$")
 
 
 def person_focus(restored: str) -> int | None:
@@ -144,6 +146,8 @@ def person_focus(restored: str) -> int | None:
     if noun:
         return noun.start()
     for m in re.finditer(r"(?<!\w)nào(?!\w)", text):
+        if _DOCUMENT_BEFORE.search(text, 0, m.start()):
+            continue  # "X ban hành chỉ thị nào": a document is asked for, not X
         words = list(re.finditer(r"\w+", restored[: m.start()]))
         start = None
         for w in reversed(words[-10:]):
@@ -165,6 +169,9 @@ def asked_act(text: str, at: int = 0) -> str | None:
 
 # Words about the asking, not its topic (folded): "Theo các bài báo, …", "…? Nêu từng con số."
 _LEAD_ASIDE = re.compile(r"^(?:theo|trong) (?:cac |nhung )?(?:bai bao|bai viet|bai|tin bai|ban tin)\s*,\s*")
+# "Cho mình hỏi, …", "Xin hỏi …", "cho toi biet …": asking, not what is asked
+_ASKING_LEAD = re.compile(r"^(?:(?:cho|xin) (?:(?:minh|toi|em|tui|to) )?hoi(?: chut| la)?|cho (?:minh|toi|em|tui|to) biet"
+                          r"|(?:minh|toi|em) muon hoi)\s*[,:]?\s+")
 _ME = r"(?:minh|toi|em|tui|to)"
 _TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:(?:hay|vui long|xin|ban) )?"
                          rf"(?:neu|ke|liet ke|cho biet|ghi|cho {_ME}(?: xin)?(?: biet)?(?: (?:danh sach|ds))?)"
@@ -195,13 +202,13 @@ def plain_words(text: str) -> str:
 
 
 def without_asides(text: str, *, lead: bool = False) -> str:
-    """The question less what only frames it: "X? Nêu từng con số." is "X?"; with `lead`, for
-    each article's own reading, "Theo các bài báo, X?" is "X?" too (for the archive, "các bài"
-    says the question asks across them)."""
+    """The question less what only frames it: "X? Nêu từng con số." is "X?", "Cho mình hỏi X?" is
+    "X?"; with `lead`, for each article's own reading, "Theo các bài báo, X?" is "X?" too (for the
+    archive, "các bài" says the question asks across them)."""
     folded = fold(text)
     tail = _TAIL_ASIDE.search(folded)
     end = tail.start() if tail else len(text)
-    framed = _LEAD_ASIDE.match(folded) if lead else None
+    framed = (_LEAD_ASIDE.match(folded) if lead else None) or _ASKING_LEAD.match(folded)
     start = framed.end() if framed and framed.end() < end else 0
     kept = text[start:end]
     return kept[:1].upper() + kept[1:] if start else kept

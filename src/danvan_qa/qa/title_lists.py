@@ -36,13 +36,13 @@ TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS
 _BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "Trưởng ban …", not "trưởng hợp"
 _PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao)"
 # "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
-_HOLDERS = re.compile(r"^(?:nhung (?:ai|nguoi nao) (?:(?:duoc (?:neu|nhac den|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
+_HOLDERS = re.compile(rf"^(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac den|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
                       r"|(?:nhung )?(?:ai|nguoi nao) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
                       # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
                       rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,4}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"
-                      r"|(?:giu|dam nhiem) chuc(?: vu| danh)? (?P<held>.+))"
+                      r"|(?:(?:giu|dam nhiem) chuc(?: vu| danh)?|chuc (?:vu|danh)|la) (?P<held>.+))"  # "… với chức danh X", "… là X"
                       r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?"
                       r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
@@ -308,12 +308,14 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
 _BODY = (r"(?P<body>(?:ban|bo|cong an|uy ban|hoi|so|cuc|tong cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran|quoc hoi|doan)"
          r"(?: \w+){0,9}?)(?: (?:duoc|da|co|la|gom|tham du|du|xuat hien|nao|trong)(?!\w).*)?$")
 # "Những ai trong lãnh đạo Ban Dân vận Thành ủy Sơn Hà được nêu tên?", "Lãnh đạo Công an tỉnh Tây Giang gồm những ai?"
-_LEADERSHIP = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai)(?: la)? (?:trong |thuoc |cua )?)(?:ban )?lanh dao " + _BODY)
+_LEADERSHIP = re.compile(r"(?:^(?:nhung |cac )?|(?:nhung ai|nhung nguoi nao|ai)(?: la)? (?:trong |thuoc |cua )?)(?:ban )?lanh dao "
+                         + _BODY)  # … "Những lãnh đạo <body> nào được nêu tên?"
 # "Những ai giữ chức vụ thuộc Quốc hội được nhắc tên?": anyone whose role is in the body, not only its heads
 _MEMBERS = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai) )(?:giu|dam nhiem|co) chuc (?:vu|danh) (?:thuoc|cua|o|tai|trong) "
                       + _BODY)
 _HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi thu|chanh van phong|cuc truong|bo truong|"
-                    r"thu truong|tong cuc truong)(?: thuong truc)?\s*$")
+                    r"thu truong|tong cuc truong)(?: thuong truc)?(?: uy ban(?: trung uong| tw)?)?\s*$")  # "Chủ tịch Ủy ban
+# (Trung ương) MTTQ" heads the MTTQ
 
 
 def asks_leaders(q: "Question") -> tuple[str, bool] | None:
@@ -322,9 +324,9 @@ def asks_leaders(q: "Question") -> tuple[str, bool] | None:
     plain = plain_words(q.restored)  # no aside in brackets
     members = _MEMBERS.search(plain)
     found = members or _LEADERSHIP.search(plain)
-    if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded):
+    after = plain[found.end("body"):] if found else ""  # a place the words after the body cut short: "… thành phố Đà Nẵng"
+    if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded or after.startswith(" nao")):
         return None
-    after = plain[found.end("body"):]  # a place the words after the body cut short: "… thành phố Đà Nẵng"
     place = next((p for p in FOLDED_PROVINCES if re.match(rf" {p}(?!\w)", after)), None)
     return (f"{found['body']} {place}" if place else found["body"]), members is None
 
