@@ -279,6 +279,26 @@ def test_a_title_cut_short_before_or_takes_the_body_of_the_other(tmp_path):
     assert sorted(i.name for i in whole.items) == ["Lục Thị Hằng", "Tạ Văn Khôi"]  # a whole title is not narrowed
 
 
+@pytest.mark.parametrize("question", ["Những lãnh đạo nào được giới thiệu là Thứ trưởng Bộ Nội vụ?",
+                                      "Có bao nhiêu người được giới thiệu với chức danh Thứ trưởng Bộ Nội vụ?"])
+def test_holders_asked_of_leaders_introduced_with_a_title(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+
+
+def test_the_leaders_of_a_body_asked_with_which(tmp_path):
+    """"Cho mình hỏi những lãnh đạo Mặt trận Tổ quốc nào được nêu tên?": who heads it, "Chủ tịch Ủy ban
+    (Trung ương) MTTQ" too; not its other members."""
+    texts = {
+        "m1": ("2023-10-17", "Hội nghị ở Trung ương", "Dự có đồng chí Vương Văn Hải, Chủ tịch Ủy ban Trung ương MTTQ Việt "
+               "Nam; đồng chí Lý Thị Thu, Phó Chủ tịch Ủy ban Mặt trận Tổ quốc tỉnh Nam Sơn; đồng chí Đặng Văn Tâm, "
+               "Ủy viên Ủy ban Mặt trận Tổ quốc tỉnh."),
+    }
+    a = _answerer(tmp_path, texts).answer("Cho mình hỏi những lãnh đạo Mặt trận Tổ quốc nào được nêu tên trong kho bài?",
+                                          mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Lý Thị Thu", "Vương Văn Hải"]
+
+
 def test_a_head_word_alone_names_no_title(answerer):
     """"các trường hợp" folds to "cac truong hop": "trưởng" alone is no title whose holders are asked."""
     a = answerer.answer("Liệt kê các trường hợp được khen thưởng được nêu trong các bài.", mode="bm25")
@@ -313,6 +333,8 @@ def test_articles_are_counted_by_the_words_of_their_topic_each_citing_its_senten
     assert direct.short == "2" and sorted(c.doc_id for c in direct.citations) == ["a4", "a5"]
     by_name = answerer.answer("co bao nhieu bai nhac dich danh 'chuong trinh phoi hop giai doan 2021-2026'?", mode="bm25")
     assert by_name.short == "2" and sorted(c.doc_id for c in by_name.citations) == ["a4", "a5"]
+    told = answerer.answer("Chương trình phối hợp giai đoạn 2021-2026 được nhắc đích danh trong mấy bài?", mode="bm25")
+    assert told.short == "2" and sorted(c.doc_id for c in told.citations) == ["a4", "a5"]
     for which in ("bai nao nhac den chuong trinh phoi hop giai doan 2021-2026",  # no plural, as users type
                   "Những bài nào có nhắc tới chương trình phối hợp giai đoạn 2021-2026?"):
         assert sorted(c.doc_id for c in answerer.answer(which, mode="bm25").citations) == ["a4", "a5"]
@@ -895,6 +917,8 @@ def test_the_events_asked_for_are_the_articles_reporting_one_each_citing_its_rep
     assert a.citations[0].quote.startswith("Ngày 17/10")
     counted = answerer.answer("Có tất cả bao nhiêu hội nghị hoặc buổi gặp mặt tổng kết 10 năm được đưa tin?", mode="bm25")
     assert counted.short == "2" and [c.doc_id for c in counted.citations] == ["e1", "e2"]
+    held = answerer.answer("tong cong co may hoi nghi tong ket 10 nam duoc dua tin la da to chuc?", mode="bm25")
+    assert held.short == "2" and [c.doc_id for c in held.citations] == ["e1", "e2"]
     each = answerer.answer("Những hội nghị tổng kết 10 năm nào đã diễn ra, và mỗi hội nghị tổng kết gì?", mode="bm25")
     assert each.understood == "Những hội nghị tổng kết 10 năm nào đã diễn ra?"  # the list, each row citing its report
     assert [c.doc_id for c in each.citations] == ["e1", "e2"]
@@ -1143,6 +1167,9 @@ def test_which_units_signed_programmes_of_a_period_and_at_the_local_level(tmp_pa
     pairs = answerer.answer("Những cặp cơ quan nào có chương trình phối hợp giữa Ban Dân vận và công an cho giai đoạn "
                             "2016-2021?", mode="bm25")
     assert sorted(c.doc_id for c in pairs.citations) == ["c1", "c2"]
+    named = answerer.answer("Những cặp ban dân vận và cơ quan công an nào có chương trình phối hợp cho giai đoạn "
+                            "2016-2021?", mode="bm25")
+    assert sorted(c.doc_id for c in named.citations) == ["c1", "c2"]
     local = answerer.answer("Ở cấp địa phương, những đơn vị nào đã ký kết chương trình phối hợp giữa Ban Dân vận và Công "
                             "an giai đoạn 2016-2021?", mode="bm25")
     assert [c.doc_id for c in local.citations] == ["c2"]

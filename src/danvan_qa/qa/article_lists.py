@@ -40,15 +40,16 @@ _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 # "X được nhắc tới trong những tin nào?": the articles on X, asked the other way round
-_MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?) (?:trong|o) (?:nhung|cac) "
-              r"(?:bai|tin)(?: viet| bao| tuc)? nao$")
+_MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?|nhac dich danh|neu dich danh) (?:trong|o) "
+              r"(?:(?:nhung|cac) (?:bai|tin)(?: viet| bao| tuc)? nao|(?:bao nhieu|may) (?:bai|tin)(?: viet| bao| tuc)?)$")
 _MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 # "Có bao nhiêu hội nghị … được đưa tin?": events reported, counted (when no list of programmes answers it)
 _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,40}}? (?:da )?duoc (?:dua tin|nhac den|"
                               r"nhac toi)(?!\w)")
 # "Có (tất cả) bao nhiêu hội nghị hoặc buổi gặp mặt dành cho …": the events counted, not the topic's words
 _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
-_HOW_MANY_EVENTS = re.compile(rf"^(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})*"
+_HOW_MANY_EVENTS = re.compile(rf"^(?:tong cong |tat ca )?(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}"
+                              rf"(?: (?:hoac|va|hay) {_MEETING})*"
                               r"(?: (?:danh cho|ve|cho))?(?!\w)")
 # "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
 _MEETINGS = re.compile(rf"^(?:mot {_MEETING}|{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+)(?!\w)")  # "(tường thuật) một hội nghị"
@@ -69,6 +70,7 @@ _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
 _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
                    r"(?:(?: |^)duoc (?:dua tin|nhac den|nhac toi|to chuc)(?: (?:trong|theo) cac bai(?: viet)?)?"
+                   r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
                    rf"| dien ra)?$|{_MENTIONED}")
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import expanded, spellings
 from danvan_qa.ingest.dates import period_key
-from danvan_qa.ingest.normalize import fold
+from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.document_asks import CODE_WORDS
 from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.levels import asked_level, level
@@ -39,7 +39,8 @@ _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|
                          rf"|^{_PLACES} (?:da )?(?:co|ky(?: ket)?) chuong trinh(?!\w)"
                          # "những đơn vị nào đã ký kết chương trình … giai đoạn X", "những cặp cơ quan nào có chương trình …": the
                          # parties of those programmes
-                         r"|(?<!\w)(?:nhung|cac) (?:cap )?(?:don vi|co quan|ben|to chuc) nao (?:da )?(?:cung )?(?:ky(?: ket)?|co) chuong trinh(?!\w)")
+                         r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"
+                         r"(?:ky(?: ket)?|co) chuong trinh(?!\w)")
 _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
@@ -52,14 +53,16 @@ _UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
 _BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm|thực hiện|cùng cấp|cho"
                       rf"|triển khai|diễn ra|khen thưởng|bao nhiêu|mấy|nào|ở|tại|là|gồm|vào|do|ai|gì|như thế nào)\b|\s*[?.(]"
                       rf"|\s*,(?!\s*{_UNIT}\b)|$)", re.IGNORECASE)
+# "Những cặp ban dân vận và cơ quan công an nào có chương trình …": the pair's two sides (folded, cased)
+_PAIRED = re.compile(r"(?<!\w)(?i:nhung|cac) (?i:cap) (.+?) (?i:va|voi) (.+?) (?i:nao)(?!\w)")
 # "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
 _JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
 # "X đã ký (kết) những chương trình phối hợp nào?": the programmes one body is a party to
 _SIGNS_OR_RUNS = r"(?:ký kết|ký|tham gia|xây dựng|thực hiện|triển khai)"  # "đã ký, thực hiện những chương trình"
 _SIGNED_BY = re.compile(rf"^(?:(?:trong )?năm \d{{4}},?\s+)?(.+?) (?:đã )?(?:cùng )?{_SIGNS_OR_RUNS}"
                         rf"(?:(?:,| và| hoặc) {_SIGNS_OR_RUNS})* (?:những|các) chương trình", re.IGNORECASE)
-# "lực lượng công an", "bộ đội biên phòng", "các cơ quan": words of no body of their own
-_ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|cac)(?!\w)")
+# "lực lượng công an", "bộ đội biên phòng", "cơ quan công an", "các …": words of no body of their own
+_ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|co quan|cac)(?!\w)")
 # "X (đã) cùng những cơ quan nào ký …", "X đã ký chương trình … với những lực lượng nào": X's partners
 _KINDS = r"(?:co quan|don vi|luc luong|ben|to chuc)(?: (?:co quan|don vi|luc luong|ben|to chuc))*"  # "cơ quan, tổ chức"
 _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung|cac) {_KINDS} nao ky"
@@ -106,8 +109,8 @@ def sides(q: "Question") -> list[list[str]]:
     """The parties a question selects by, each with its alternatives: "giữa Ban Dân vận tỉnh ủy,
     thành ủy và Công an tỉnh, thành phố" is [[BDV tỉnh ủy, BDV thành ủy], [CA tỉnh, CA thành phố]]."""
     text = " ".join(unbracketed(q.restored).split())  # "giữa Ban Dân vận (tỉnh, thành, huyện ủy) và …": the bodies
-    between = _BETWEEN.search(text)
-    asked = between.groups() if between else [m.group(1) for m in _JOINED.finditer(text)]
+    between = _BETWEEN.search(text) or _PAIRED.search(fold_keep_case(text))  # folding keeps offsets
+    asked = [text[slice(*between.span(n))] for n in (1, 2)] if between else [m.group(1) for m in _JOINED.finditer(text)]
     # "giữa những cơ quan nào với nhau": the parties are asked for, not named
     return [alternatives(side) for side in asked if not _ASKED_SIDE.search(fold(side.lower()))]
 
