@@ -292,3 +292,15 @@ def test_a_doer_named_by_a_title_or_a_body_is_no_person_to_refer_to(store):
     for short, person in (("Bộ trưởng Bộ Nội vụ", None), ("Ban Dân vận Tỉnh ủy", None), ("Lê Thị Hoa", "Lê Thị Hoa")):
         answered = Answer(asked, "role", short, (), "…", (), False, 0.9)
         assert next_context(asked, answered, None, store).person == person
+
+
+def test_a_document_asked_for_is_what_a_follow_up_refers_to(store):
+    """"… ban hành chỉ thị nào?" answered by a sentence naming "Chỉ thị số 05/CT-UBND": "Chỉ thị đó" is it."""
+    from danvan_qa.records import Citation
+
+    asked = "Hội thảo được tổ chức sau khi tỉnh ban hành chỉ thị nào?"
+    quote = "Hội thảo diễn ra sau khi UBND tỉnh ban hành Chỉ thị số 05/CT-UBND, ngày 2/3/2020 về công tác dân vận."
+    answered = Answer(asked, "other", None, (), "…", (Citation(1, "a1", "Hội thảo", None, None, 0, len(quote), quote),),
+                      False, 0.9)
+    last = next_context(asked, answered, None, store)
+    assert understand("Chỉ thị đó ban hành ngày nào?", last, store) == "Chỉ thị số 05/CT-UBND ban hành ngày nào?"

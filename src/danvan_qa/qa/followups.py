@@ -33,8 +33,11 @@ if TYPE_CHECKING:
 # "ông ấy", "bà đó", "đồng chí này", "người đó": a person named earlier
 _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|nay)(?!\w)")
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
-_THING_REF = re.compile(r"(?<!\w)(chuong trinh|ke hoach|hoi nghi|su kien|buoi le|le ky ket|buoi lam viec|hoi thi|"
+_DOCUMENTS = r"chuong trinh|ke hoach|chi thi|quyet dinh|nghi quyet|quy che|thong tu|huong dan|van ban"
+_THING_REF = re.compile(rf"(?<!\w)({_DOCUMENTS}|hoi nghi|su kien|buoi le|le ky ket|buoi lam viec|hoi thi|"
                         r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren)(?!\w)")
+# "… ban hành chỉ thị nào?": the document the answer names is what "chỉ thị đó" refers to next
+_ASKED_DOCUMENT = re.compile(rf"(?<!\w)({_DOCUMENTS}) (?:nao|gi|so may|so bao nhieu)(?!\w)")
 # "hai bên", "cả hai đơn vị", opening the question or after "giữa / của / với": the two parties the last
 # question named ("giữa A và B"); not "hai bên đường", "hai cơ quan khác"
 _PARTIES_REF = re.compile(r"(?:^\W*|(?<=giua )|(?<=cua )|(?<=voi ))(?:ca )?(?:hai|2) (?:ben|don vi|co quan|nganh)"
@@ -165,8 +168,9 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     hit = _THING_REF.search(fold(out))
     if hit:
         noun = out[hit.start(1):hit.end(1)]
-        about = _by_number(context.programme) if hit.group(1) in ("chuong trinh", "ke hoach") and context.programme \
-            else None
+        named = context.programme and (hit.group(1) in ("chuong trinh", "ke hoach", "van ban")
+                                       or fold(context.programme).lower().startswith(hit.group(1)))
+        about = _by_number(context.programme) if named else None  # type: ignore[arg-type]
         if about is None:  # the last topic, from the noun on when it names the same thing, with the bodies before it
             at = fold(context.topic).find(hit.group(1))
             about = _by_number(context.topic[at:]) + _whose(context.topic[:at]) if at >= 0 else f"{noun} {context.topic}"
@@ -224,6 +228,10 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
     if person is None and previous is not None and _PERSON_REF.search(fold(understood)) is None:
         person = previous.person
     programme = answer.short if answer.kind == "program_name" and answer.short else None
+    if programme is None and (asked := _ASKED_DOCUMENT.search(fold(understood))) and answer.citations:
+        quote = answer.citations[0].quote  # the document of that kind its quote names, with its number
+        found = re.search(rf"(?<!\w){asked.group(1)}(?: so)? [\w/.-]*\d[\w/.-]*", fold(quote).lower())
+        programme = quote[found.start():found.end()] if found else None
     if programme is None and "chuong trinh" in fold(understood):
         programme = topic_of(restored)
     elif programme is None and previous is not None:
