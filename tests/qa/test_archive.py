@@ -294,9 +294,11 @@ def test_the_leaders_of_a_body_asked_with_which(tmp_path):
                "Nam; đồng chí Lý Thị Thu, Phó Chủ tịch Ủy ban Mặt trận Tổ quốc tỉnh Nam Sơn; đồng chí Đặng Văn Tâm, "
                "Ủy viên Ủy ban Mặt trận Tổ quốc tỉnh."),
     }
-    a = _answerer(tmp_path, texts).answer("Cho mình hỏi những lãnh đạo Mặt trận Tổ quốc nào được nêu tên trong kho bài?",
-                                          mode="bm25")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Cho mình hỏi những lãnh đạo Mặt trận Tổ quốc nào được nêu tên trong kho bài?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Lý Thị Thu", "Vương Văn Hải"]
+    one = answerer.answer("Lãnh đạo Mặt trận Tổ quốc nào dự hội nghị ở Trung ương?", mode="bm25")  # one event's
+    assert "trong lãnh đạo" not in one.text
 
 
 def test_a_head_word_alone_names_no_title(answerer):

@@ -17,7 +17,7 @@ import weakref
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from danvan_qa.ingest.abbreviations import spellings
-from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
+from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import plain_words
 from danvan_qa.qa.records import (EVENT_NOUNS, FOLDED_PROVINCES, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
@@ -325,7 +325,9 @@ def asks_leaders(q: "Question") -> tuple[str, bool] | None:
     members = _MEMBERS.search(plain)
     found = members or _LEADERSHIP.search(plain)
     after = plain[found.end("body"):] if found else ""  # a place the words after the body cut short: "… thành phố Đà Nẵng"
-    if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded or after.startswith(" nao")):
+    # "Những lãnh đạo <body> nào được nêu tên?" asks the archive; "Lãnh đạo <body> nào dự hội nghị X?" one event
+    named = after.startswith(" nao") and any(re.search(rf"(?<!\w){cue}(?!\w)", q.folded) for cue in ARCHIVE_CUES)
+    if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded or named):
         return None
     place = next((p for p in FOLDED_PROVINCES if re.match(rf" {p}(?!\w)", after)), None)
     return (f"{found['body']} {place}" if place else found["body"]), members is None
