@@ -256,6 +256,11 @@ def test_a_documents_date_is_the_one_after_its_number_not_the_events(tmp_path):
         assert "Quyết định số 217-QĐ/TƯ" in "".join(found.statements[0].parts)
     held = answerer.decision("Đoàn kiểm tra tổng kết Quyết định 217 làm việc với Công an tỉnh ngày nào?", mode="bm25")
     assert all(c.value != "25-2-2010" for c in held.candidates)  # the visit's date is asked, not the decision's
+    centre = answerer.decision("Quyết định số 217-QĐ/TW được ban hành ngày nào?", mode="bm25")  # "TW": the article's "TƯ"
+    assert centre.candidates[0].value == "25-2-2010"
+    assert next(c for c in centre.candidates if c.kind == "none").features["names_unknown"] == 0.0  # a known number
+    acting = answerer.decision("Chương trình hành động số 5 thực hiện Quyết định 217 ra ngày nào?", mode="bm25")
+    assert all(c.value != "25-2-2010" for c in acting.candidates)  # the programme's date is asked, not the decision's
     from danvan_qa.qa.document_dates import asks_event_date
     from danvan_qa.qa.reading import read
 

@@ -26,6 +26,7 @@ _EVENT = re.compile(r"(?<!\w)(?:họp|hội nghị|tổng kết|sơ kết|kiểm
                     re.IGNORECASE)
 _ISSUED = re.compile(r"(?<!\w)(?:ký|kí|ban hành|ra đời)(?!\w)", re.IGNORECASE)
 _DATE = r"(\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d\d)(?![\d/-])"
+_PROGRAMME = re.compile(r"(?<!\w)chương trình(?: hành động)?\s+(?:số\s+)?\d", re.IGNORECASE)  # named before the document
 
 
 def asks_event_date(q: "Question", before: int | None = None) -> bool:
@@ -41,8 +42,8 @@ def document_date(q: "Question", ranked: list[tuple["SentenceCandidate", float]]
     """The date written after the number of the document the question names, in the best-ranked
     sentence holding one: (the date and the document as written, the sentence)."""
     named = _NAMED.search(q.restored)
-    if q.kind != "date" or named is None or asks_event_date(q, named.start()):
-        return None
+    if q.kind != "date" or named is None or asks_event_date(q, named.start()) or _PROGRAMME.search(q.restored, 0, named.start()):
+        return None  # "Chương trình hành động số 22 … thực hiện Nghị quyết 25 ra ngày nào?" asks the programme's
     kind, number = named.group(1), named.group(2)
     dated = re.compile(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?0*{number}(?!\d)[^\s,;]*,?\s+(?:ngày\s+)?{_DATE}",
                        re.IGNORECASE)

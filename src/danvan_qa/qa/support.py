@@ -72,7 +72,7 @@ def contradicted(q: Question, draft: "Draft", store: "Store") -> bool:
     answer's article does not contain, or asks the number of a period's programme and the answer's
     sentence numbers only another period's."""
     doc = store.data.documents[draft.evidence.doc_id]
-    return not all(fold(c) in fold(doc.text) for c in q.codes) or \
+    return not all(any(fold(f) in fold(doc.text) for f in code_forms(c)) for c in q.codes) or \
         not all(p in dates.periods_in(doc.text) for p in q.periods) or \
         _numbered_elsewhere(q, doc.text[slice(*draft.evidence.at)])
 
@@ -94,6 +94,14 @@ def _numbered_elsewhere(q: Question, sentence: str) -> bool:
         if own is None or own[2] in q.periods:
             return False
     return True
+
+
+def code_forms(code: str) -> tuple[str, ...]:
+    """A document number as either spelling of the centre writes it ("290-QĐ/TW" is also "290-QĐ/TƯ"), and
+    typed without its Đ ("290-QD/TW")."""
+    marked = re.sub(r"(?<=\D)D|^D", "Đ", code)  # the letters of "QD", "BCD", "DUQSTW"; not a number's
+    return tuple(dict.fromkeys(f for c in (code, marked) for f in (
+        c, re.sub(r"(?i)(?<=[/-])t[wưu](?!\w)", "TƯ", c), re.sub(r"(?i)(?<=[/-])t[ưu](?!\w)", "TW", c))))
 
 
 def is_open(features: Features, folded_question: str) -> bool:
@@ -156,7 +164,7 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         _place_person(q, person.role, doc.place or doc.title) if person else 1.0,
         _level_clash(q, sentence_text),
         share([p in dates.periods_in(doc.text) for p in q.periods]),
-        share([fold(c) in article for c in q.codes]),
+        share([any(fold(f) in article for f in code_forms(c)) for c in q.codes]),
         share([(d, m) in days for d, m, _ in q.dates]),
         share([y in doc.text or bool(doc.date and doc.date.startswith(y)) for y in years]),
         share([_whole(phrase, article) for phrase in _numbered(q, years)]),
@@ -285,7 +293,7 @@ def _capitals(texts: Iterable[str]) -> set[str]:
 def names_unknown(q: Question, passages: list["Passage"], store: "Store") -> bool:
     """Hard evidence: the question names a code or period that no article contains, or a
     place, a day or a capitalised name that none of the retrieved articles mentions."""
-    if not all(store.known_phrase(phrase) or store.known_phrase(store.restorer.restore(phrase))
+    if not all(any(store.known_phrase(f) or store.known_phrase(store.restorer.restore(f)) for f in code_forms(phrase))
                for phrase in (*q.codes, *q.periods)):  # "12-QD/TU" typed without diacritics is 12-QĐ/TƯ
         return True
     docs = [store.data.documents[d] for d in dict.fromkeys(p.doc_id for p in passages)]
