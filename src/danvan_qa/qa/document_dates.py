@@ -43,7 +43,7 @@ def document_date(q: "Question", ranked: list[tuple["SentenceCandidate", float]]
     sentence holding one: (the date and the document as written, the sentence)."""
     named = _NAMED.search(q.restored)
     if q.kind != "date" or named is None or asks_event_date(q, named.start()) or _PROGRAMME.search(q.restored, 0, named.start()):
-        return None  # "Chương trình hành động số 22 … thực hiện Nghị quyết 25 ra ngày nào?" asks the programme's
+        return None  # "Chương trình hành động số 7 … thực hiện Nghị quyết 12 ra ngày nào?" asks the programme's
     kind, number = named.group(1), named.group(2)
     dated = re.compile(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?0*{number}(?!\d)[^\s,;]*,?\s+(?:ngày\s+)?{_DATE}",
                        re.IGNORECASE)

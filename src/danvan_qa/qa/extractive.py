@@ -93,7 +93,7 @@ class Scorer:
 _UNIT_WORDS = ("năm", "tháng", "ngày", "giờ")
 # A count as written: "212", "2.071", "6,5", "62/63"; not a date ("15/6/2016").
 _NUMBER = r"(?<![\d/.,-])(\d+(?:[.,]\d+)*(?:/\d+)?)(?![\d/]|[.,]\d|\.[^\W\d_])"  # not "1.jpg"
-_MONEY = re.compile(r"(?:\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đến|tới|-|–)\s*)?"  # a range: "35.000 đến 70.000 đồng"
+_MONEY = re.compile(r"(?:\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đến|tới|-|–)\s*)?"  # a range: "25.000 đến 40.000 đồng"
                     r"\d[\d.,]*\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|USD|VNĐ)", re.IGNORECASE)
 _COUNT = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)"
 # A number in words before what it counts: "sáu quốc gia", "hai mươi lăm người", "Bốn nước"

@@ -96,16 +96,16 @@ def occasions(text: str, *, day: bool) -> list[tuple[int, int]]:
     return sorted({m.span() for pattern in patterns for m in pattern.finditer(text)})
 
 
-# A day of the lunar calendar, as festivals are dated: "mùng 10 tháng 3 âm lịch", "từ ngày 13 đến ngày 15 tháng 9
-# âm lịch", "ngày mồng 4 tháng Giêng âm lịch" (shown as written: it has no calendar date of its own)
+# A day of the lunar calendar, as festivals are dated: "mùng 8 tháng 2 âm lịch", "từ ngày 10 đến ngày 12 tháng 8
+# âm lịch", "ngày mồng 6 tháng Giêng âm lịch" (shown as written: it has no calendar date of its own)
 _DAY = r"(?:ngày\s+)?(?:(?:mùng|mồng)\s+)?\d{1,2}"
-_TO = r"(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)"  # "13 đến 15", "10-12"
+_TO = r"(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)"  # "10 đến 12", "10-12"
 _LUNAR = re.compile(rf"(?<!\w)(?:từ\s+)?(?:{_DAY}(?:{_TO}{_DAY})?\s+tháng\s+(?:\d{{1,2}}|[^\W\d_]+)|{_DAY}\s*/\s*\d{{1,2}})"
                     r"\s+âm\s+lịch", re.IGNORECASE)  # … or "ngày 10/3 âm lịch"
 
 
 def lunar_day(asked: set[str], text: str) -> re.Match | None:
     """The lunar day of a sentence after the most of the question's folded words (`asked`) in the four
-    words before it: "hội thu từ ngày 13 …" for the autumn festival."""
+    words before it: "hội thu từ ngày 10 …" for the autumn festival."""
     return max(_LUNAR.finditer(text), default=None,
                key=lambda m: sum(w in asked for w in re.findall(r"\w+", fold(text[:m.start()]).lower())[-4:]))

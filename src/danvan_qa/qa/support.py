@@ -97,8 +97,8 @@ def _numbered_elsewhere(q: Question, sentence: str) -> bool:
 
 
 def code_forms(code: str) -> tuple[str, ...]:
-    """A document number as either spelling of the centre writes it ("290-QĐ/TW" is also "290-QĐ/TƯ"), and
-    typed without its Đ ("290-QD/TW")."""
+    """A document number as either spelling of the centre writes it ("217-QĐ/TW" is also "217-QĐ/TƯ"), and
+    typed without its Đ ("217-QD/TW")."""
     marked = re.sub(r"(?<=\D)D|^D", "Đ", code)  # the letters of "QD", "BCD", "DUQSTW"; not a number's
     return tuple(dict.fromkeys(f for c in (code, marked) for f in (
         c, re.sub(r"(?i)(?<=[/-])t[wưu](?!\w)", "TƯ", c), re.sub(r"(?i)(?<=[/-])t[ưu](?!\w)", "TW", c))))
