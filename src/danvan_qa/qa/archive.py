@@ -19,7 +19,6 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import spellings
-from danvan_qa.ingest.lexicon import ARCHIVE_CUES
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
@@ -34,7 +33,7 @@ from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.title_lists import (asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
                                       person_evidence, role_index, title_phrases)
-from danvan_qa.qa.records import (COMMON_WORDS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
+from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows, ranked_articles)
 
 if TYPE_CHECKING:
@@ -50,6 +49,7 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)")
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
+# "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
                          rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)"
                          # … or the events first: "Ở các hội nghị về <topic>, lãnh đạo (cấp) <body> nào được nêu tên?"
@@ -71,7 +71,7 @@ def asks_across(q: "Question") -> bool:
     """Whether the question asks across articles: "những / các / bao nhiêu" with "trong các bài",
     "được nêu tên"…"""
     folded = q.folded
-    return bool(SEVERAL.search(folded)) and any(re.search(rf"(?<!\w){cue}(?!\w)", folded) for cue in ARCHIVE_CUES) \
+    return bool(SEVERAL.search(folded)) and bool(ARCHIVE_CUE.search(folded)) \
         and not _ONE_ARTICLE.search(folded)
 
 

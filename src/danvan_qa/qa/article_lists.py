@@ -72,8 +72,7 @@ _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # 
                    r"(?:(?: |^)duoc (?:dua tin|nhac den|nhac toi|to chuc)(?: (?:trong|theo) cac bai(?: viet)?)?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
                    rf"| dien ra)?$|{_MENTIONED}")
-# "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
-_OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})
+_OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})  # a classifier an article may leave out
 
 
 def asks_articles(q: "Question", across: bool) -> bool:

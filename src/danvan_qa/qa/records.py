@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
 
-from danvan_qa.ingest.lexicon import DOMAIN_PAIRS, PROVINCES
+from danvan_qa.ingest.lexicon import ARCHIVE_CUES, DOMAIN_PAIRS, PROVINCES
 from danvan_qa.ingest.normalize import fold
 
 if TYPE_CHECKING:
@@ -106,6 +106,8 @@ CANDIDATE_CHUNKS = 400  # chunks BM25 ranks first whose articles a list by topic
 # What lists across the archive read in a folded question: "những / các / bao nhiêu", "ai", a year.
 SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?!\w)")
 WHO = re.compile(r"(?<!\w)ai(?!\w)")
+# What says a question is asked of the archive (folded): "trong các bài", "được nêu tên", "nêu đích danh"…
+ARCHIVE_CUE = re.compile(r"(?<!\w)(?:" + "|".join(ARCHIVE_CUES) + r")(?!\w)")
 YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
 _COUNT = re.compile(r"(?<!\w)(?:bao nhieu|so luong)(?!\w)")
 _FEW = re.compile(r"(?<!\w)mấy(?!\w)", re.IGNORECASE)  # as restored: folded "may" is also "máy"

@@ -17,10 +17,10 @@ import weakref
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from danvan_qa.ingest.abbreviations import spellings
-from danvan_qa.ingest.lexicon import ARCHIVE_CUES, RANKS, TITLE_HEADS
+from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import plain_words
-from danvan_qa.qa.records import (EVENT_NOUNS, FOLDED_PROVINCES, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
+from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
                                   Strong, counts, more_rows)
 
 if TYPE_CHECKING:
@@ -326,7 +326,7 @@ def asks_leaders(q: "Question") -> tuple[str, bool] | None:
     found = members or _LEADERSHIP.search(plain)
     after = plain[found.end("body"):] if found else ""  # a place the words after the body cut short: "… thành phố Đà Nẵng"
     # "Những lãnh đạo <body> nào được nêu tên?" asks the archive; "Lãnh đạo <body> nào dự hội nghị X?" one event
-    named = after.startswith(" nao") and any(re.search(rf"(?<!\w){cue}(?!\w)", q.folded) for cue in ARCHIVE_CUES)
+    named = after.startswith(" nao") and bool(ARCHIVE_CUE.search(q.folded))
     if not found or not (WHO.search(q.folded) or "nguoi nao" in q.folded or named):
         return None
     place = next((p for p in FOLDED_PROVINCES if re.match(rf" {p}(?!\w)", after)), None)
