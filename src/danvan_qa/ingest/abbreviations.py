@@ -32,6 +32,9 @@ ABBREVIATIONS = {
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông",
 }
 _FOLDED = {fold(a).lower(): tuple(fold(e).lower().split()) for a, e in ABBREVIATIONS.items()}
+# The short name the press gives a body everywhere, not its abbreviation's whole phrase: "Mặt trận" is the
+# Mặt trận Tổ quốc ("giữa công an và Mặt trận" is held where the article writes "MTTQ")
+_SHORT_NAMES = {("mat", "tran"): "mttq"}
 # "BCH" is a Ban Chấp hành, but before a force a Bộ Chỉ huy: "BCH Quân sự", "BCH Biên phòng" (folded)
 _FORCES = r"(?:quan su|bo doi bien phong|bien phong)(?!\w)"
 _COMMANDS = (("bch", "bo chi huy"), ("bo chi huy", "bch"))
@@ -54,6 +57,8 @@ def _written_out(tokens: Sequence[str]) -> list[str]:
             if tuple(tokens[i : i + len(words)]) == words:
                 found.append(abbr)
                 break
+        else:
+            found += [abbr for words, abbr in _SHORT_NAMES.items() if tuple(tokens[i : i + len(words)]) == words]
     return list(dict.fromkeys(found))
 
 

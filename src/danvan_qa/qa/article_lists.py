@@ -9,6 +9,7 @@ holds most of the topic. Events asked for are read as reported, not named in pas
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Callable
 
@@ -44,18 +45,22 @@ _MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?|
               r"(?:(?:nhung|cac) (?:bai|tin)(?: viet| bao| tuc)? nao|(?:bao nhieu|may) (?:bai|tin)(?: viet| bao| tuc)?)$")
 _MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 # "Có bao nhiêu hội nghị … được đưa tin?": events reported, counted (when no list of programmes answers it)
-_COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,40}}? (?:da )?duoc (?:dua tin|nhac den|"
-                              r"nhac toi)(?!\w)")
+_BY_ARTICLES = r"(?:(?:cac|nhung) bai(?: viet| bao)? )?"  # "… được (các bài) đưa tin"
+_COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,40}}? (?:da )?duoc {_BY_ARTICLES}"
+                              r"(?:dua tin|nhac den|nhac toi)(?!\w)")
 # "Có (tất cả) bao nhiêu hội nghị hoặc buổi gặp mặt dành cho …": the events counted, not the topic's words
 _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
-_HOW_MANY_EVENTS = re.compile(rf"^(?:tong cong |tat ca )?(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}"
+# or said after who held them: "X đã có bao nhiêu buổi làm việc với Y"
+_HOW_MANY_EVENTS = re.compile(rf"(?:^|(?<=\w) (?:da )?(?=co ))(?:tong cong |tat ca )?(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}"
                               rf"(?: (?:hoac|va|hay) {_MEETING})*"
                               r"(?: (?:danh cho|ve|cho))?(?!\w)")
 # "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
 _MEETINGS = re.compile(rf"^(?:mot {_MEETING}|{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+)(?!\w)")  # "(tường thuật) một hội nghị"
 # the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
 _EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)"
-                        rf"|(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
+                        rf"|(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)"
+                        # "bài viết đưa tin hội nghị tổng kết …", "tường thuật một hội nghị …": an event reported
+                        rf"|(?<!\w)(?:dua tin|tuong thuat)(?: ve)?(?: (?:mot|cac|nhung))? {EVENT_NOUNS}(?!\w)")
 _REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
 _EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
@@ -69,9 +74,14 @@ _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao
                    rf"(?: {_TITLED})?(?: (?:{_TELLS}))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
 _FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
 _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
-                   r"(?:(?: |^)duoc (?:dua tin|nhac den|nhac toi|to chuc)(?: (?:trong|theo) cac bai(?: viet)?)?"
+                   r"(?:(?: da)? dien ra(?= duoc))?"  # "… đã diễn ra được các bài đưa tin"
+                   rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi)|to chuc)(?: (?:trong|theo) cac bai(?: viet)?)?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
                    rf"| dien ra)?$|{_MENTIONED}")
+_MODIFIES = frozenset({"trong", "cua", "o", "tai", "ve", "cho", "voi"})  # what comes after a topic's head noun
+# kinds of event a report names in its title or lead; not "hội nghị", "hoạt động", which any report may leave unsaid
+_NAMED_KINDS = frozenset({"buoi lam viec", "le ky ket", "hoi thi", "cuoc thi", "doan kiem tra", "dot kiem tra", "doan cong tac"})
+_TENSES = frozenset({"đã", "đang", "sẽ"})  # as restored: not "Đảng", "đá"
 _OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})  # a classifier an article may leave out
 
 
@@ -105,17 +115,20 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
         left = _without(span, folded, pattern)
         kinds = kinds or pattern is _MEETINGS and len(left) < len(span)
         span = left
+    while span and written[span[0]].lower() in _TENSES:  # "(một hội nghị) đã ký kết …": no word an article needs
+        span = span[1:]
     # "cuộc sơ kết" is written "hội nghị / báo cáo sơ kết", a "hội nghị tổng kết" may be reported as "Tổng kết
     # 10 năm …": the review is the topic, not its classifier
     kept = [folded[i] for i in span]
-    topic = [w for n, w in enumerate(kept) if w not in COMMON_WORDS and not (
+    topic = [w for n, w in enumerate(kept) if w not in COMMON_WORDS and w != "giua" and not (  # "(giữa) A và B"
         w == "cuoc" and kept[n + 2:n + 3] == ["ket"] or
         " ".join(kept[n:n + 4]) in _REVIEWS or " ".join(kept[n - 1:n + 3]) in _REVIEWS)]
     # an event's classifier ("buổi ký kết" is reported "hội nghị ký kết") and "lực lượng" before the police are
     # words an article may well leave out: not of the topic
     topic = topic[1:] if topic[:1] and topic[0] in _OMITTED_HEADS and len(topic) > 2 else topic
     topic = [w for n, w in enumerate(topic) if not (w == "luc" and topic[n + 1:n + 4] == ["luong", "cong", "an"] or
-                                                   w == "luong" and topic[n - 1:n] == ["luc"] and topic[n + 1:n + 3] == ["cong", "an"])]
+                                                   w == "luong" and topic[n - 1:n] == ["luc"] and topic[n + 1:n + 3] == ["cong", "an"] or
+                                                   w == "so" and topic[n + 1:n + 2] and topic[n + 1][0].isdigit())]  # "(số) 09"
     docs, chunks = store.data.documents, store.data.chunks
     if len(topic) < 2:  # "Có mấy cuộc thi hay hội thi được đưa tin?": no topic but the kinds of event counted
         return _reports(_kinds(q), q, store, keep)
@@ -127,8 +140,13 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     pairs = {f"{a} {b}" for a, b in zip(topic, topic[1:])} & adjacent
     # a longer topic's first two words: its head noun, unless a classifier articles often leave out ("lễ ký kết …")
     head = f"{topic[0]} {topic[1]}" if len(topic) >= 4 and topic[0] not in _OMITTED_HEADS else None
+    ahead = list(itertools.takewhile(lambda w: w not in _MODIFIES, kept))
+    head_pairs = {f"{a} {b}" for a, b in zip(ahead, ahead[1:])}
     devoted = "chuyen ve" in q.folded or bool(re.search(rf"(?<!\w){_TITLED} ", q.folded))  # "chuyên về X": X in the title
     events = kinds or bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
+    # a kind of event asked that a report names in its title or lead ("bao nhiêu buổi làm việc, đợt kiểm tra")
+    forms = [form for kind in re.findall(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) ({EVENT_NOUNS})(?!\w)", q.folded)
+             if kind in _NAMED_KINDS for form in EVENT_WRITTEN.get(kind, (kind,))]
     alias_list = aliases(topic)
     rows = []
     for doc_id in filter(keep, candidates):
@@ -142,10 +160,13 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
         # held through its spellings
         headed = head is None or head in paired or any(w in standing_for - unigrams for w in head.split())
         holds = headed and len(held) >= len(wanted) - len(wanted) // 8 and len(paired) >= len(pairs) - len(pairs) // 4
-        if devoted:  # what the title names: half the topic's weight, in the topic's word pairs
+        if devoted:  # what the title names: half the topic's weight, in the topic's word pairs, or the
+            # topic's head before "trong / của …" ("người có uy tín [trong đồng bào …]") with the rest in the text
             named = {w for p in pairs & title.pairs for w in p.split()} | held_through(alias_list, title.unigrams)
-            holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values())
-        if digits <= held and holds and (not events or on_topic(store, doc_id, weight, pairs)):
+            holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values()) or \
+                holds and len(head_pairs) > 1 and head_pairs <= title.pairs
+        if digits <= held and holds and (not events or on_topic(store, doc_id, weight, pairs, alias_list)) and \
+                (not forms or _leads_with(store, doc_id, forms)):
             spans = store.sentences(doc_id)
             # its sentence holding most of the topic, then its head together ("Ngày hội …", not "Ngày 5/3, hội nghị"),
             # then most of its word pairs; at a tie, the report's own
@@ -160,6 +181,15 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     more = len(ranked) == CANDIDATE_CHUNKS and chunks[ranked[-1]].doc_id in dict(rows)
     return _listed(rows, more, " ".join(written[i] for i in span), q, store)
+
+
+def _leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
+    """Whether an article's title or lead (its first two sentences of some length) names one of
+    these forms of a kind of event: the event it reports is of that kind."""
+    words, spans, doc = store.words(doc_id), store.sentences(doc_id), store.data.documents[doc_id]
+    lead = [words.folded[slice(*span)] for span, w in zip(spans, words.sentences) if len(w.unigrams) >= LEAD_WORDS][:2]
+    said = " ".join([fold(doc.title.lower()), *(line.lower() for line in lead)])
+    return any(re.search(rf"(?<!\w){form}(?!\w)", said) for form in forms)
 
 
 def _kinds(q: "Question") -> list[str]:

@@ -17,9 +17,10 @@ says where (tại / ở + a name) with most of the topic.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from danvan_qa.index.store import word_set
+from danvan_qa.ingest.abbreviations import held_through
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import place_in
@@ -87,6 +88,7 @@ _NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|h
                         r"|do|nganh|luc luong)(?!\w)")
 _SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?(\w)")
 LEAD_WORDS = 6  # a line of fewer words is a page's furniture ("In bài này"), not its lead
+Aliases = Sequence[tuple[frozenset[str], frozenset[str]]]  # what `abbreviations.aliases()` returns
 TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an article must hold
 
 
@@ -99,17 +101,19 @@ def asks_topic_places(q: "Question") -> bool:
     return bool(re.search(rf"(?<!\w){plural}{_KINDS}(?!\w)", q.folded))
 
 
-def on_topic(store: "Store", doc_id: str, weight: dict[str, float], pairs: set[str]) -> bool:
+def on_topic(store: "Store", doc_id: str, weight: dict[str, float], pairs: set[str], found: Aliases = ()) -> bool:
     """Whether an article reports an event on a topic: most of its words (by `weight`, their
     rarity) and of its word pairs in the text, and half its weight in the title and first two
-    sentences of some length. Held only in passing, the topic is not what the article's event was about."""
+    sentences of some length; words `found` abbreviated (`aliases()`) are held by the other form
+    too. Held only in passing, the topic is not what the article's event was about."""
     words, spans = store.words(doc_id), store.sentences(doc_id)
-    if held_share(weight, words.text.unigrams) < TOPIC_HELD or len(pairs & words.text.pairs) < 0.75 * len(pairs) \
-            or not spans:
+    standing = held_through(found, words.text.unigrams)
+    if held_share(weight, words.text.unigrams | standing) < TOPIC_HELD or not spans or \
+            sum(p in words.text.pairs or set(p.split()) <= standing for p in pairs) < 0.75 * len(pairs):
         return False
     lines = [w.unigrams for w in words.sentences if len(w.unigrams) >= LEAD_WORDS][:2]  # not "In bài này"
     lead = word_set(fold(store.data.documents[doc_id].title.lower())).unigrams.union(*lines)
-    return held_share(weight, lead) >= 0.5
+    return held_share(weight, lead | held_through(found, lead)) >= 0.5
 
 
 def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

@@ -173,6 +173,10 @@ _LEAD_ASIDE = re.compile(r"^(?:theo|trong) (?:cac |nhung )?(?:bai bao|bai viet|b
 _ASKING_LEAD = re.compile(r"^(?:(?:cho|xin) (?:(?:minh|toi|em|tui|to) )?hoi(?: chut| la)?|cho (?:minh|toi|em|tui|to) biet"
                           r"|(?:minh|toi|em) muon hoi)\s*[,:]?\s+")
 _ME = r"(?:minh|toi|em|tui|to)"
+# "Giúp tôi đếm số X", "đếm xem có bao nhiêu X": a count asked as a request, read "Có bao nhiêu X"
+_HELPING = rf"(?:giup|dum|gium|ho) {_ME}"
+_COUNT_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?dem(?: {_HELPING})?(?: (?:so(?: luong)?|xem))(?: {_HELPING})? "
+                            r"(?P<counted>(?:co )?(?:bao nhieu|may) )?(?=\w)")
 _TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:(?:hay|vui long|xin|ban) )?"
                          rf"(?:neu|ke|liet ke|cho biet|ghi|cho {_ME}(?: xin)?(?: biet)?(?: (?:danh sach|ds))?)"
                          r"(?: (?:ro|tung|cu the|day du|het|tat ca|ten|cac|nhung|ra))*"
@@ -211,6 +215,8 @@ def without_asides(text: str, *, lead: bool = False) -> str:
     framed = (_LEAD_ASIDE.match(folded) if lead else None) or _ASKING_LEAD.match(folded)
     start = framed.end() if framed and framed.end() < end else 0
     kept = text[start:end]
+    if counted := _COUNT_REQUEST.match(fold(kept).lower()):
+        return ("" if counted["counted"] else "Có bao nhiêu ") + kept[counted.end() - len(counted["counted"] or ""):]
     return kept[:1].upper() + kept[1:] if start else kept
 
 

@@ -118,10 +118,11 @@ def counts(folded: str, restored: str) -> bool:
     its short answer is the count."""
     return bool(_COUNT.search(folded) or _FEW.search(restored))
 # The events a list asks about, folded: "các hội nghị, buổi làm việc, lễ ký kết, hội thi, đoàn kiểm tra …"
-EVENT_NOUNS = r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi|doan kiem tra|doan cong tac)"
+EVENT_NOUNS = (r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi|doan kiem tra|"
+               r"dot kiem tra|doan cong tac)")
 # How an article writes some kinds of event (folded): a signing may say only "tổ chức ký kết"
 EVENT_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
-                 "le ky ket": ("ky ket",)}
+                 "le ky ket": ("ky ket",), "dot kiem tra": ("kiem tra",), "buoi lam viec": ("lam viec",)}
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.questions import place_in
+from danvan_qa.qa.questions import place_in, plain_words
 from danvan_qa.qa.records import (EVENT_NOUNS, EVENT_WRITTEN, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts,
                                   dated, more_rows)
 
@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)")
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
-_FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo".split())
+_FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
+                   .split())  # "Theo ngày diễn ra được ghi trong bài, …"
+# "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết": signings, however held (a bare "lễ" shares the other's "ký kết")
+_SHARED_SIGNING = re.compile(r"(?<!\w)le (?:(?:hoac|hay|va) )?hoi nghi ky ket(?!\w)")
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
 # … when: "vào tháng 11", "trong tháng 5 năm 2023", "tháng 5/2023" (as "thang 5 2023"), "trong năm 2022"
 _WHEN = re.compile(r"(?<!\w)(?:vao|trong) (?:thang (?P<month>1[0-2]|0?[1-9])(?: (?:nam )?(?P<in_year>(?:19|20)\d\d))?"
@@ -55,7 +58,7 @@ class When(NamedTuple):
 
 def asked_when(q: "Question") -> When | None:
     """The month or year a question asks the events of, or None when it asks no such thing."""
-    plain = " ".join(re.sub(r"[^\w ]", " ", q.folded).split())
+    plain = _SHARED_SIGNING.sub("le ky ket", plain_words(q.restored))  # not an aside in brackets
     events, found = _EVENTS.search(plain), _WHEN.search(plain)
     if events is None or found is None or WHO.search(plain) or q.person:
         return None
