@@ -114,7 +114,8 @@ def test_people_by_title_are_counted_without_their_deputies(answerer):
 @pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ là những ai?", "nhung ai la thu truong bo noi vu",
                                       "Những ai được nêu là Thứ trưởng Bộ Nội vụ?", "Thứ trưởng Bộ Nội vụ nào được nhắc tên?",
                                       "Liệt kê các Thứ trưởng Bộ Nội vụ đã phát biểu hoặc dự các hội nghị.",
-                                      "Những ai được giới thiệu với chức danh Thứ trưởng Bộ Nội vụ?"])
+                                      "Những ai được giới thiệu với chức danh Thứ trưởng Bộ Nội vụ?",
+                                      "Những ai từng là Thứ trưởng Bộ Nội vụ?", "nhung ai tung giu chuc thu truong bo noi vu"])
 def test_who_holds_a_title_asked_of_no_event_is_answered_across_the_archive(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
@@ -420,6 +421,8 @@ def test_events_of_a_kind_are_counted_with_no_topic(tmp_path):
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["k1", "k2"]
     assert sorted(c.doc_id for c in answerer.answer("co bao nhieu hoi thi duoc dua tin", mode="bm25").citations) == \
         ["k1", "k2"]
+    which = answerer.answer("Các bài có nói tới những hội thi hay cuộc thi nào?", mode="bm25")  # listed, not counted
+    assert sorted(c.doc_id for c in which.citations) == ["k1", "k2"]
 
 
 def test_a_count_past_the_chunks_looked_at_says_at_least(answerer, monkeypatch):
@@ -794,7 +797,9 @@ def test_where_a_topics_events_were_held_one_row_per_article_with_its_place(tmp_
     for question in ("cong an da to chuc hoi nghi hay buoi gap mat voi nguoi co uy tin trong dong bao dan toc thieu so "
                      "o nhung dia phuong nao",
                      "Các hội nghị, buổi gặp mặt với người có uy tín trong đồng bào dân tộc thiểu số do ngành công an tổ "
-                     "chức diễn ra ở những địa phương nào?"):
+                     "chức diễn ra ở những địa phương nào?",
+                     "Các hội nghị với người có uy tín trong đồng bào dân tộc thiểu số đã diễn ra ở những thành phố, "
+                     "huyện nào?"):
         a = answerer.answer(question, mode="bm25")
         assert sorted(c.doc_id for c in a.citations) == ["t1", "t2"]
         assert all(c.quote.startswith("Ngày") for c in a.citations)  # the sentence that says where

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 # what an article does with its topic; "(mà) tiêu đề nói về X": X is in its title, as "chuyên về X"
-_TELLS = r"nhac(?: truc tiep)? (?:den|toi)|(?:nhac|neu) dich danh|dua tin|noi ve|viet ve|chuyen ve|de cap|tuong thuat"
+_TELLS = r"nhac(?: truc tiep)? (?:den|toi)|(?:nhac|neu) dich danh|dua tin|noi (?:ve|toi|den)|viet ve|chuyen ve|de cap|tuong thuat"
 _TITLED = r"(?:ma |co )?(?:tieu de|nhan de|ten bai(?! hat))"  # not "tên bài hát"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 # (or opening the question without a plural: "bài nào nhắc đến X", "những bài nào có nhắc tới X")
@@ -38,7 +38,8 @@ _ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: 
 _REPORTED = re.compile(rf"(?<!\w)(?:nhung|cac) {EVENT_NOUNS}"
                        r"(?: \w+){0,8} nao (?:da )?(?:duoc (?:dua tin|nhac den|nhac toi)|(?:dien ra|duoc to chuc)(?: (?:theo|trong) (?:cac|nhung) bai"
                        r"(?: viet| bao)?)?$)(?!\w)"
-                       r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|de cap(?: den| toi)?) "
+                       r"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:co |da )?(?:nhac den|nhac toi|dua tin|noi (?:ve|toi|den)|"
+                       r"de cap(?: den| toi)?) "
                        rf"(?:nhung|cac) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,8}} nao(?!\w)")
 # "X được nhắc tới trong những tin nào?": the articles on X, asked the other way round
 _MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?|nhac dich danh|neu dich danh) (?:trong|o) "
@@ -54,6 +55,7 @@ _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
 _HOW_MANY_EVENTS = re.compile(rf"(?:^|(?<=\w) (?:da )?(?=co ))(?:tong cong |tat ca )?(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}"
                               rf"(?: (?:hoac|va|hay) {_MEETING})*"
                               r"(?: (?:danh cho|ve|cho))?(?!\w)")
+_WHICH_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})* nao(?!\w)")  # "những hội thi hay cuộc thi nào"
 # "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
 _MEETINGS = re.compile(rf"^(?:mot {_MEETING}|{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+)(?!\w)")  # "(tường thuật) một hội nghị"
 # the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
@@ -195,7 +197,7 @@ def _leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
 def _kinds(q: "Question") -> list[str]:
     """The kinds of event a question counts with no topic ("mấy cuộc thi hay hội thi"), each as
     articles write it (EVENT_WRITTEN); not the generic "hoạt động", "sự kiện", which name no kind."""
-    counted = _HOW_MANY_EVENTS.search(q.folded)
+    counted = _HOW_MANY_EVENTS.search(q.folded) or _WHICH_EVENTS.search(q.folded)
     named = re.findall(rf"(?<!\w){EVENT_NOUNS}(?!\w)", counted.group(0)) if counted else []
     return list(dict.fromkeys(form for kind in named if kind not in ("hoat dong", "su kien")
                               for form in EVENT_WRITTEN.get(kind, (kind,))))

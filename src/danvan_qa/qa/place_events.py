@@ -83,7 +83,8 @@ def _as_written(q: "Question", place: str) -> str:
 _KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ \w+)"
 _FAMILIES = (r"doan (?:kiem tra|cong tac)", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
              r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
-_WHERE = re.compile(r"(?: (?:o|tai) (?:nhung|cac) (?:dia phuong|tinh|noi|tinh thanh|dia ban) nao| o dau)$")
+_PLACES = r"(?:dia phuong|tinh|noi|tinh thanh|dia ban|thanh pho|huyen)"  # "ở những thành phố, huyện nào"
+_WHERE = re.compile(rf"(?: (?:o|tai) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o dau)$")
 _NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao"
                         r"|do|nganh|luc luong)(?!\w)")
 _SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?(\w)")
