@@ -81,6 +81,21 @@ def test_how_many_articles_name_a_person_is_their_history_counted(answerer, ques
     assert a.short == "2" and sorted({c.doc_id for c in a.citations}) == ["a1", "a2"]
 
 
+def test_a_persons_events_counted_are_one_for_two_reports_of_one_days_event(tmp_path):
+    texts = {
+        "p1": ("2022-04-14", "Ký kết chương trình phối hợp ở Hà Bắc", "Ngày 14/4/2022, Bộ Nội vụ và Ban Dân vận Trung ương "
+               "ký kết chương trình phối hợp. Đồng chí Trần Văn Bình, Thứ trưởng Bộ Nội vụ, dự hội nghị."),
+        "p2": ("2022-04-14", "Hội nghị ký kết ở Hà Bắc", "Ngày 14/4/2022, tại Hà Bắc, Bộ Nội vụ và Ban Dân vận Trung ương "
+               "ký kết chương trình phối hợp. Dự hội nghị có đồng chí Trần Văn Bình, Thứ trưởng Bộ Nội vụ."),
+        "p3": ("2023-10-17", "Hội nghị tổng kết ở Nam Sơn", "Ngày 17/10/2023, Bộ Nội vụ tổ chức hội nghị tổng kết. Đồng chí "
+               "Trần Văn Bình, Thứ trưởng Bộ Nội vụ, chủ trì hội nghị."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    events = answerer.answer("Đồng chí Trần Văn Bình có mặt ở bao nhiêu sự kiện khác nhau được đưa tin?", mode="bm25")
+    assert events.short == "2" and "3 bài, 2 sự kiện" in events.text
+    assert answerer.answer("Trần Văn Bình xuất hiện trong bao nhiêu bài báo?", mode="bm25").short == "3"
+
+
 def test_a_listing_keeps_to_the_articles_the_filters_admit(answerer):
     from danvan_qa.index.backends.base import Filters
 
@@ -482,6 +497,12 @@ def test_documents_of_a_kind_and_year_one_row_per_article(tmp_path):
     # documents "được trích dẫn" are the archive's, typed without diacritics too
     cited = answerer.answer("nhung nghi quyet, chi thi nao duoc trich dan kem so hieu?", mode="bm25")
     assert sorted(i.name for i in cited.items) == ["Chỉ thị số 05-CT/TU", "Nghị quyết số 25-NQ/TW"]
+    # asked as a request, with the kinds in an aside; "các chỉ thị … là chỉ thị nào", a long way to "nào"
+    asked = answerer.answer("Giúp tôi liệt kê các văn bản (nghị quyết, kế hoạch) được ghi rõ ngày ban hành trong năm 2013.",
+                            mode="bm25")
+    assert sorted(i.name for i in asked.items) == ["Kế hoạch số 12-KH/BCĐ", "Nghị quyết số 25-NQ/TW"]
+    far = answerer.answer("cac chi thi co so hieu cu the duoc nhac toi la chi thi nao", mode="bm25")
+    assert [i.name for i in far.items] == ["Chỉ thị số 05-CT/TU"]
 
 
 def test_documents_named_by_a_number_alone_are_documents_too(tmp_path):
@@ -799,7 +820,9 @@ def test_where_a_topics_events_were_held_one_row_per_article_with_its_place(tmp_
                      "Các hội nghị, buổi gặp mặt với người có uy tín trong đồng bào dân tộc thiểu số do ngành công an tổ "
                      "chức diễn ra ở những địa phương nào?",
                      "Các hội nghị với người có uy tín trong đồng bào dân tộc thiểu số đã diễn ra ở những thành phố, "
-                     "huyện nào?"):
+                     "huyện nào?",
+                     "Các hội nghị với người có uy tín trong đồng bào dân tộc thiểu số diễn ra ở những địa phương nào, "
+                     "năm nào?"):  # each row is dated
         a = answerer.answer(question, mode="bm25")
         assert sorted(c.doc_id for c in a.citations) == ["t1", "t2"]
         assert all(c.quote.startswith("Ngày") for c in a.citations)  # the sentence that says where

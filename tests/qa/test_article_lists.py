@@ -86,6 +86,19 @@ def test_a_count_asked_as_a_request_is_a_count(reviews):
     assert a.short == "2" and _cited(a) == ["v1", "v2"]  # "được các bài đưa tin": the events reported
 
 
+def test_reviews_counted_as_cuoc_tong_ket(reviews):
+    a = reviews.answer("Bao nhiêu cuộc tổng kết 10 năm Chương trình phối hợp 09 (công an với Mặt trận Tổ quốc) được đưa "
+                       "tin?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["v1", "v2"]
+
+
+def test_the_number_of_things_asked_is_a_count():
+    assert without_asides("so chuong trinh phoi hop ket thuc nam 2026 la bao nhieu?") == \
+        "Có bao nhiêu chuong trinh phoi hop ket thuc nam 2026?"
+    assert without_asides("Số lượng mô hình được đăng ký là bao nhiêu?") == "Có bao nhiêu mô hình được đăng ký?"
+    assert without_asides("Số hiệu của chương trình là bao nhiêu?") == "Số hiệu của chương trình là bao nhiêu?"
+
+
 def test_a_title_about_a_topics_head_with_the_rest_in_the_text(tmp_path):
     """"bài mà tiêu đề nói về người có uy tín trong đồng bào dân tộc thiểu số": a title naming "người có
     uy tín" is about it when its text says the rest."""

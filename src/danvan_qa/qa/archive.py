@@ -43,11 +43,15 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
+# "X có mặt ở bao nhiêu sự kiện", "X đã dự mấy hội nghị": the person's events counted, one for two reports of one
+_EVENTS_COUNTED = (r"(?<!\w)(?:co mat|du|tham du|chu tri)(?: o| tai)? (?:bao nhieu|may) (?:su kien|hoi nghi|buoi|cuoc|hoat dong|lan)"
+                   r"(?!\w)")
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|dot"
                      r"|doan (?:kiem tra|cong tac|giam sat|khao sat))(?:[ ,]+\w+){0,5} nao(?!\w)"  # not "đoàn thể"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
-                     r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)")
-# ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào"
+                     r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)"
+                     rf"|{_EVENTS_COUNTED}")
+# ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào", "X có mặt ở bao nhiêu sự kiện"
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
@@ -95,7 +99,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
         return named
     if asks_history(q):
-        return _history(q.person, store, keep, counts(q.folded, q.restored))  # type: ignore[arg-type]
+        return _history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
+                        by_event=bool(re.search(_EVENTS_COUNTED, q.folded)))
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
@@ -224,9 +229,11 @@ def _alongside(name: str, act: str, q: "Question", store: "Store", keep: Callabl
                        newest(found, store), len(found), q, store)
 
 
-def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False) -> Listing | None:
+def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False,
+             by_event: bool = False) -> Listing | None:
     """Every article naming the person, newest first, with the fullest role written there; `counted`:
-    the short answer is how many ("Trần Văn Bình xuất hiện trong bao nhiêu bài?")."""
+    the short answer is how many ("Trần Văn Bình xuất hiện trong bao nhiêu bài?"), of the events
+    (`by_event`: two articles on one day's event are one event) where the question counts those."""
     best: dict[str, "Person"] = {}
     for p in filter(lambda p: keep(p.doc_id), store.people_by_name.get(name, [])):
         held = best.get(p.doc_id)
@@ -236,7 +243,11 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bo
         return None
     docs = store.data.documents
     ordered = sorted(best.values(), key=lambda p: docs[p.doc_id].date or "", reverse=True)
-    lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f": {len(ordered)} bài."),)]
+    days = {p.doc_id: next((e.date for e in store.events_by_doc.get(p.doc_id, []) if e.main and e.date), None)
+            or docs[p.doc_id].date or p.doc_id for p in ordered}  # the event's day; an undated one stands alone
+    found = len(set(days.values())) if by_event else len(ordered)
+    said = f", {found} sự kiện" if by_event else ""
+    lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f": {len(ordered)} bài{said}."),)]
     items = []
     for p in ordered[:ROWS_SHOWN]:
         doc, ev = docs[p.doc_id], person_evidence(store, p)
@@ -252,4 +263,4 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bo
                                    ev, item=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
     lines += more_rows(len(ordered))
-    return Listing(tuple(lines), tuple(items), len(ordered), str(len(ordered)) if counted else name)
+    return Listing(tuple(lines), tuple(items), len(ordered), str(found) if counted else name)

@@ -47,14 +47,16 @@ _MENTIONED = (r" (?:da )?duoc (?:nhac den|nhac toi|dua tin|de cap(?: den| toi)?|
 _MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 # "Có bao nhiêu hội nghị … được đưa tin?": events reported, counted (when no list of programmes answers it)
 _BY_ARTICLES = r"(?:(?:cac|nhung) bai(?: viet| bao)? )?"  # "… được (các bài) đưa tin"
-_COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?: \w+){{0,40}}? (?:da )?duoc {_BY_ARTICLES}"
+_COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,40}}? (?:da )?duoc "
+                              rf"{_BY_ARTICLES}"
                               r"(?:dua tin|nhac den|nhac toi)(?!\w)")
 # "Có (tất cả) bao nhiêu hội nghị hoặc buổi gặp mặt dành cho …": the events counted, not the topic's words
 _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
 # or said after who held them: "X đã có bao nhiêu buổi làm việc với Y"
-_HOW_MANY_EVENTS = re.compile(rf"(?:^|(?<=\w) (?:da )?(?=co ))(?:tong cong |tat ca )?(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may) {_MEETING}"
-                              rf"(?: (?:hoac|va|hay) {_MEETING})*"
-                              r"(?: (?:danh cho|ve|cho))?(?!\w)")
+# ("bao nhiêu cuộc tổng kết …": the review is the topic, only the count is set aside)
+_HOW_MANY_EVENTS = re.compile(rf"(?:^|(?<=\w) (?:da )?(?=co ))(?:tong cong |tat ca )?(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may)"
+                              rf"(?: {_MEETING}(?: (?:hoac|va|hay) {_MEETING})*(?: (?:danh cho|ve|cho))?(?!\w)"
+                              r"|(?= cuoc (?:so|tong) ket(?!\w)))")
 _WHICH_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})* nao(?!\w)")  # "những hội thi hay cuộc thi nào"
 # "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
 _MEETINGS = re.compile(rf"^(?:mot {_MEETING}|{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+)(?!\w)")  # "(tường thuật) một hội nghị"

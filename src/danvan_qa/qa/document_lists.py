@@ -29,7 +29,10 @@ KINDS = {
     "ke hoach": "kế hoạch", "nghi quyet": "nghị quyết", "chi thi": "chỉ thị", "quyet dinh": "quyết định",
     "huong dan": "hướng dẫn", "quy che": "quy chế", "thong tu": "thông tư", "chuong trinh": "chương trình",
 }
-_ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,10}? nao"
+_ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,12}? nao"
+                   # "(Giúp tôi) liệt kê các văn bản …": a list asked as a request
+                   r"|(?:liet ke|ke ten|ke ra)(?: (?:giup|dum|gium|ho) \w+)? (?:tat ca )?(?:nhung|cac) (?P<enumerated>van ban|"
+                   + "|".join(KINDS) + r")"
                    r"|(?:bao nhieu|may) (?P<counted>van ban|" + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) +
                    r"))*)(?!\w)")  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
@@ -97,7 +100,7 @@ def asks_documents(q: "Question", across: bool) -> str | None:
     m = _ASKS.search(q.folded)
     if m is None or WHO.search(q.folded) or q.person or not (across or YEAR.search(q.text)):
         return None
-    return m.group("listed") or m.group("counted")
+    return m.group("listed") or m.group("enumerated") or m.group("counted")
 
 
 def mentions(text: str, start: int, end: int) -> list[Mention]:

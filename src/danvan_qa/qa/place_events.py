@@ -84,7 +84,8 @@ _KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ 
 _FAMILIES = (r"doan (?:kiem tra|cong tac)", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
              r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
 _PLACES = r"(?:dia phuong|tinh|noi|tinh thanh|dia ban|thanh pho|huyen)"  # "ở những thành phố, huyện nào"
-_WHERE = re.compile(rf"(?: (?:o|tai) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o dau)$")
+_WHERE = re.compile(rf"(?: (?:o|tai) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o dau)"
+                    r"(?: (?:va )?(?:nam|ngay|khi|luc) nao)?$")  # "…, năm nào?": each row is dated
 _NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao"
                         r"|do|nganh|luc luong)(?!\w)")
 _SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?(\w)")

@@ -177,6 +177,10 @@ _ME = r"(?:minh|toi|em|tui|to)"
 _HELPING = rf"(?:giup|dum|gium|ho) {_ME}"
 _COUNT_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?dem(?: {_HELPING})?(?: (?:so(?: luong)?|xem))(?: {_HELPING})? "
                             r"(?P<counted>(?:co )?(?:bao nhieu|may) )?(?=\w)")
+# "Số chương trình … là bao nhiêu?": a count of things the archive lists, read "Có bao nhiêu chương trình …?"
+# (not "số hiệu", "số tiền", which are no things counted)
+_NUMBER_OF = re.compile(r"^so (?:luong )?(?=(?:chuong trinh|ke hoach|van ban|bai(?: viet| bao)?|hoi nghi|su kien|nguoi|"
+                        r"dia phuong|tinh|mo hinh|dai bieu)(?!\w))(?P<what>.+?),? (?:la|co|bang)? ?bao nhieu\s*\??$")
 _TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:(?:hay|vui long|xin|ban) )?"
                          rf"(?:neu|ke|liet ke|cho biet|ghi|cho {_ME}(?: xin)?(?: biet)?(?: (?:danh sach|ds))?)"
                          r"(?: (?:ro|tung|cu the|day du|het|tat ca|ten|cac|nhung|ra))*"
@@ -215,6 +219,8 @@ def without_asides(text: str, *, lead: bool = False) -> str:
     framed = (_LEAD_ASIDE.match(folded) if lead else None) or _ASKING_LEAD.match(folded)
     start = framed.end() if framed and framed.end() < end else 0
     kept = text[start:end]
+    if number := _NUMBER_OF.match(fold(kept).lower()):
+        return f"Có bao nhiêu {kept[number.start('what'):number.end('what')]}?"
     if counted := _COUNT_REQUEST.match(fold(kept).lower()):
         return ("" if counted["counted"] else "Có bao nhiêu ") + kept[counted.end() - len(counted["counted"] or ""):]
     return kept[:1].upper() + kept[1:] if start else kept

@@ -30,7 +30,7 @@ _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu) {EVENT_NOUNS}(?: (?:va|ho
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
-                   .split())  # "Theo ngày diễn ra được ghi trong bài, …"
+                   " neu la".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là diễn ra"
 # "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết": signings, however held (a bare "lễ" shares the other's "ký kết")
 _SHARED_SIGNING = re.compile(r"(?<!\w)le (?:(?:hoac|hay|va) )?hoi nghi ky ket(?!\w)")
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
