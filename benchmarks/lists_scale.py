@@ -41,7 +41,12 @@ NEW = ("Thứ trưởng Bộ Công an là những ai?", "nhung ai la giam doc co
        "Ban Dân vận những tỉnh nào đã ký kết chương trình phối hợp với Bộ Chỉ huy Quân sự hoặc Bộ đội Biên phòng?",
        "Các bài báo nhắc tới những cuộc sơ kết nào?", "Theo các tin, có những hội nghị tổng kết nào?",
        "Những chương trình phối hợp công tác dân vận giai đoạn {year}-{end} giữa ban dân vận và công an là của những cơ quan nào?",
-       "Có bao nhiêu Giám đốc Công an tỉnh được nêu đích danh?")
+       "Có bao nhiêu Giám đốc Công an tỉnh được nêu đích danh?",
+       # the shapes of 2026-12-06 (last): a kind of event in the title or lead, a person's events counted …
+       "Có bao nhiêu buổi làm việc với Đảng ủy Công an tỉnh được đưa tin?", "Những ai từng là Thứ trưởng Bộ Công an?",
+       "Các bài có nói tới những hội thi hay cuộc thi nào?", "{name} có mặt ở bao nhiêu sự kiện khác nhau được đưa tin?",
+       "Bao nhiêu lễ/hội nghị ký kết chương trình phối hợp được tổ chức vào tháng 11?",
+       "Giúp tôi liệt kê các văn bản được ban hành trong năm {year}.")
 shapes = list(store_open.LISTS) + list(NEW)
 times = {}
 for shape in shapes:

@@ -214,6 +214,9 @@ def test_the_places_with_programmes_between_bodies_asked_with_an_aside(tmp_path)
     a = answerer.answer("Những địa phương nào có chương trình phối hợp công tác dân vận giữa Ban Dân "
                         "vận (tỉnh, huyện ủy) và Công an cùng cấp cho giai đoạn 2016-2021?", mode="bm25")
     assert "nêu 1 chương trình" in a.text and [c.doc_id for c in a.citations] == ["d1"]  # not the central one
+    count = answerer.answer("Có mấy địa phương tổ chức ký kết chương trình phối hợp công tác dân vận giai đoạn 2016-2021 "
+                            "giữa ban dân vận và công an?", mode="bm25")  # counted: the local ones
+    assert count.short == "1" and [c.doc_id for c in count.citations] == ["d1"]
     # "chương trình nào" of a period alone: both bodies' programmes of it, not the likeliest one
     which = answerer.answer("chuong trinh phoi hop nao co giai doan 2016-2021?", mode="bm25")
     assert sorted(c.doc_id for c in which.citations) == ["d1", "d2"]

@@ -49,8 +49,8 @@ def _phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return by_first
 
 
-def _written_out(tokens: Sequence[str]) -> list[str]:
-    """The abbreviations whose written-out phrase the folded tokens hold, in order."""
+def _written_out(tokens: Sequence[str], short: bool = False) -> list[str]:
+    """The abbreviations whose written-out phrase (or, with `short`, short name) the folded tokens hold, in order."""
     found = []
     for i, t in enumerate(tokens):
         for words, abbr in _phrases().get(t, ()):
@@ -58,15 +58,16 @@ def _written_out(tokens: Sequence[str]) -> list[str]:
                 found.append(abbr)
                 break
         else:
-            found += [abbr for words, abbr in _SHORT_NAMES.items() if tuple(tokens[i : i + len(words)]) == words]
+            found += [abbr for words, abbr in _SHORT_NAMES.items() if short and tuple(tokens[i : i + len(words)]) == words]
     return list(dict.fromkeys(found))
 
 
-def aliases(tokens: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
+def aliases(tokens: Sequence[str], short: bool = False) -> list[tuple[frozenset[str], frozenset[str]]]:
     """For a question's folded tokens: each abbreviation with the words it stands for, and each
-    written-out phrase with its abbreviation, as (the tokens it covers, the words that hold them)."""
+    written-out phrase with its abbreviation, as (the tokens it covers, the words that hold them);
+    with `short`, a body's short name too ("Mặt trận" for MTTQ), for finding the articles on a topic."""
     return [(frozenset({t}), frozenset(_FOLDED[t])) for t in dict.fromkeys(tokens) if t in _FOLDED] + \
-        [(frozenset(_FOLDED[a]), frozenset({a})) for a in _written_out(tokens)]
+        [(frozenset(_FOLDED[a]), frozenset({a})) for a in _written_out(tokens, short)]
 
 
 def held_through(found: Sequence[tuple[frozenset[str], frozenset[str]]], words: AbstractSet[str]) -> set[str]:

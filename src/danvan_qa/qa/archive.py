@@ -23,7 +23,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipients
-from danvan_qa.qa.article_lists import articles, asks_articles, counts_reports
+from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
@@ -91,6 +91,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     question across articles (or none hold). A question naming a person or a day is about that
     person's or that day's event, unless it asks for the person's events."""
     keep = admitted(store.data.documents, filters)
+    q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
     alongside = _ALONGSIDE.search(q.folded) if q.person else None  # "X đã cùng ai đồng chủ trì các hội nghị?"
     if alongside and (found := _alongside(q.person, alongside["act"], q, store, keep)):  # type: ignore[arg-type]
         return found

@@ -18,7 +18,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import LEAD_WORDS, on_topic
-from danvan_qa.qa.questions import plain_words, unbracketed
+from danvan_qa.qa.questions import parse, plain_words, unbracketed
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, ROWS_SHOWN, Evidence, Item,
                                   Listing, Statement, Strong, counts, dated, more_rows)
 
@@ -89,6 +89,24 @@ _TENSES = frozenset({"đã", "đang", "sẽ"})  # as restored: not "Đảng", "�
 _OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})  # a classifier an article may leave out
 
 
+# "Mấy lần X (hoặc …) làm việc với Y (được ghi lại)?": X's sessions with Y reported, asked as "X có bao nhiêu buổi làm
+# việc với Y được đưa tin?" (X's first alternative: the one its articles name)
+_TIMES = re.compile(r"^(?:co )?(?:bao nhieu|may) lan (?P<who>.+?)(?:,? (?:hoac|hay) .+?)?,? (?:da )?(?P<act>lam viec|gap mat|hop) "
+                    r"(?P<whom>voi .+?)(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?\W*$")
+_SESSIONS = {"lam viec": "buổi làm việc", "gap mat": "buổi gặp mặt", "hop": "cuộc họp"}
+
+
+def as_sessions(q: "Question", store: "Store") -> "Question | None":
+    """The question asked as a count of sessions reported, when it counts the times one body met another."""
+    said = fold(q.restored).lower()  # one character for one: offsets hold in `restored`
+    times = _TIMES.match(said)
+    if times is None:
+        return None
+    who, whom = (q.restored[times.start(g):times.end(g)] for g in ("who", "whom"))
+    text = f"{who} có bao nhiêu {_SESSIONS[times['act']]} {whom} được đưa tin?"
+    return parse(text, text, store.stored_facts)
+
+
 def asks_articles(q: "Question", across: bool) -> bool:
     """Whether the question asks for the articles on a topic, or the events they report ("Theo các
     tin, có những hội nghị tổng kết nào?" when it asks `across` the archive)."""
@@ -151,7 +169,7 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     # a kind of event asked that a report names in its title or lead ("bao nhiêu buổi làm việc, đợt kiểm tra")
     forms = [form for kind in re.findall(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) ({EVENT_NOUNS})(?!\w)", q.folded)
              if kind in _NAMED_KINDS for form in EVENT_WRITTEN.get(kind, (kind,))]
-    alias_list = aliases(topic)
+    alias_list = aliases(topic, short=True)
     rows = []
     for doc_id in filter(keep, candidates):
         words, title = store.words(doc_id), word_set(fold(docs[doc_id].title))

@@ -58,6 +58,9 @@ _ELSE_ACT = re.compile(r"(?<!\w)(?:dong chu tri|chu tri|phat bieu|ky ket|ky|chun
 # event or programme, not the person asked for ("Thứ trưởng … dự Hội nghị X" → "Hội nghị X"); otherwise the
 # words before the event are its parties ("Bộ Công an và Ban … tổ chức hội nghị …") and stay
 _SUBJECT = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|chuong trinh|ke hoach)(?!\w)")  # not "le": the surname Lê
+# "Có bao nhiêu đại biểu dự?", "co bao nhieu can bo chien si tham gia": who took part, counted, is an event's
+_PARTICIPANTS = re.compile(r"^\W*(?:co )?(?:bao nhieu|may) (?:doi|nguoi|tap the|ca nhan|dai bieu|don vi|thi sinh|can bo|"
+                           r"chien si|cbcs|hoc sinh|em)(?!\w)")
 # Question words and fillers: what remains of a question without them is its topic.
 _ASKING = re.compile(
     r"(?<!\w)(?:những ai|là ai|ai|(?:có )?(?:số|ký) hiệu|vào ngày nào|ngày nào|ngày mấy|khi nào|bao giờ|lúc nào|thời gian nào|ở đâu|tại đâu|"
@@ -85,7 +88,9 @@ class Context:
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
 # "… là giữa những cơ quan nào", "Kế hoạch Y về việc gì", "Hội nghị Z do ai tổ chức".
 _ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?giữa những|với những|về việc|về vấn đề"
-                         r"|do\s+(?:ai|những ai|đơn vị nào|cơ quan nào))(?!\w)", re.IGNORECASE)
+                         r"|do\s+(?:ai|những ai|đơn vị nào|cơ quan nào)"
+                         # "Hội nghị X có Thứ trưởng … nào dự?": about "Hội nghị X", not its guest
+                         r"|có\s+(?:\S+\s+){1,6}?nào\s+(?:dự|tham dự|chủ trì|đồng chủ trì|phát biểu))(?!\w)", re.IGNORECASE)
 
 
 # "… có bao nhiêu đội dự thi": the counted people or teams, not the subject ("Công an X đã xây dựng bao nhiêu mô hình
@@ -110,7 +115,8 @@ def topic_of(restored: str) -> str:
     return bare if len(bare.split()) >= 2 else text
 
 
-_DONE = re.compile(r"\s+(?:(?:được|đã|vừa)\s+)+(?:ký kết|ký|ban hành|tổ chức|diễn ra|khai mạc|ra mắt|thành lập|triển khai)"
+_DONE = re.compile(r"\s+(?:(?:(?:được|đã|vừa)\s+)+(?:ký kết|ký|ban hành|tổ chức|diễn ra|khai mạc|ra mắt|thành lập|triển khai)"
+                   r"|(?:diễn ra|khai mạc|ra mắt|thành lập))"  # "… ra mắt (ngày nào)": no complement of a noun
                    r"(?:\s+(?:vào|năm|ngày|tháng|lúc))*$", re.IGNORECASE)  # "… được thành lập (năm nào)"
 _WHICH = re.compile(r"(?<!\w)nào(?!\w)\s*", re.IGNORECASE)
 
@@ -173,13 +179,18 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         about = _by_number(context.programme) if named else None  # type: ignore[arg-type]
         if about is None:  # the last topic, from the noun on when it names the same thing, with the bodies before it
             at = fold(context.topic).find(hit.group(1))
+            if at < 0 and hit.group(1) == "su kien" and (event := _SUBJECT.search(fold(context.topic))):
+                at = event.start()  # "sự kiện đó": the event the last topic names, of whatever kind
             about = _by_number(context.topic[at:]) + _whose(context.topic[:at]) if at >= 0 else f"{noun} {context.topic}"
         out = f"{out[:hit.start()]}{about}{out[hit.end():]}"
-    if out == question and not _stands_alone(question, store):
+    if out == question and (not _stands_alone(question, store) or _PARTICIPANTS.match(folded.lower())
+                            and unanchored(question, store)):
         topic, subject = context.topic, _SUBJECT.search(fold(context.topic))
         if context.shown and subject and subject.start() > 0 and not re.search(r"(?<!\w)ai(?!\w)", folded):
             topic = topic[subject.start():]  # "o dau vay?" after "Thứ trưởng … nào dự Hội nghị X?" answered by a person
-        out = f"{topic} {question[0].lower()}{question[1:]}"
+        # typed without diacritics, the follow-up is restored on its own: the topic's marks would keep it from it
+        asked = store.restorer.restore(question) if fold(question) == question else question
+        out = f"{topic} {asked[0].lower()}{asked[1:]}"
     return out
 
 

@@ -33,10 +33,10 @@ if TYPE_CHECKING:
 OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
 # "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …", "có mấy chương trình", and the places
 # that have them: "Những địa phương nào có chương trình phối hợp … giai đoạn 2016-2021?" (each row names its parties)
-_PLACES = r"(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao"
+_PLACES = r"(?:(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao|(?:co )?(?:bao nhieu|may) (?:dia phuong|tinh|tinh thanh|noi))"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
-                         rf"|^{_PLACES} (?:da )?(?:co|ky(?: ket)?) chuong trinh(?!\w)"
+                         rf"|^{_PLACES} (?:da )?(?:to chuc )?(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
                          # "những đơn vị nào đã ký kết chương trình … giai đoạn X", "những cặp cơ quan nào có chương trình …": the
                          # parties of those programmes
                          r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"
