@@ -62,3 +62,6 @@ for shape in NEW:
     v = times[shape]; print(f"  new: p50 {pct(v,50)*1000:6.1f} max {max(v)*1000:6.1f} ms | {shape[:80]}")
 newt = [t for s in NEW for t in times[s]]
 print(f"new shapes: p50 {pct(newt,50)*1000:.1f} ms, p95 {pct(newt,95)*1000:.1f} ms")
+# a shape's first answer reads its candidate articles' texts from disk; the later ones find them read
+warmt = [t for v in times.values() for t in v[1:]]
+print(f"all shapes after their first answer: p50 {pct(warmt,50)*1000:.1f} ms, p95 {pct(warmt,95)*1000:.1f} ms")

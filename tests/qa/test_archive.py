@@ -90,10 +90,13 @@ def test_a_persons_events_counted_are_one_for_two_reports_of_one_days_event(tmp_
         "p3": ("2023-10-17", "Hội nghị tổng kết ở Nam Sơn", "Ngày 17/10/2023, Bộ Nội vụ tổ chức hội nghị tổng kết. Đồng chí "
                "Trần Văn Bình, Thứ trưởng Bộ Nội vụ, chủ trì hội nghị."),
     }
-    answerer = _answerer(tmp_path, texts)
+    files = {f"{d}.txt": article_file(d, *row, place="Hà Bắc") for d, row in texts.items()}
+    files["p4.txt"] = article_file("p4", "2023-10-17", "Hội thi ở Đông Lâm", "Ngày 17/10/2023, Công an tỉnh Đông Lâm tổ "
+                                   "chức hội thi. Đồng chí Trần Văn Bình, Thứ trưởng Bộ Nội vụ, dự hội thi.", place="Đông Lâm")
+    answerer = Answerer(*fake_store(tmp_path, files))
     events = answerer.answer("Đồng chí Trần Văn Bình có mặt ở bao nhiêu sự kiện khác nhau được đưa tin?", mode="bm25")
-    assert events.short == "2" and "3 bài, 2 sự kiện" in events.text
-    assert answerer.answer("Trần Văn Bình xuất hiện trong bao nhiêu bài báo?", mode="bm25").short == "3"
+    assert events.short == "3" and "4 bài, 3 sự kiện" in events.text  # p3 and p4: one day, two places
+    assert answerer.answer("Trần Văn Bình xuất hiện trong bao nhiêu bài báo?", mode="bm25").short == "4"
 
 
 def test_a_listing_keeps_to_the_articles_the_filters_admit(answerer):
@@ -217,6 +220,7 @@ def test_the_places_with_programmes_between_bodies_asked_with_an_aside(tmp_path)
     count = answerer.answer("Có mấy địa phương tổ chức ký kết chương trình phối hợp công tác dân vận giai đoạn 2016-2021 "
                             "giữa ban dân vận và công an?", mode="bm25")  # counted: the local ones
     assert count.short == "1" and [c.doc_id for c in count.citations] == ["d1"]
+    assert "1 chương trình, ở 1 địa phương" in count.text
     # "chương trình nào" of a period alone: both bodies' programmes of it, not the likeliest one
     which = answerer.answer("chuong trinh phoi hop nao co giai doan 2016-2021?", mode="bm25")
     assert sorted(c.doc_id for c in which.citations) == ["d1", "d2"]
@@ -833,8 +837,9 @@ def test_where_a_topics_events_were_held_one_row_per_article_with_its_place(tmp_
     from danvan_qa.qa.archive import listing
     from danvan_qa.qa.questions import parse
 
-    one = "Hội nghị phát huy vai trò người có uy tín diễn ra ở đâu?"  # one event's place: not a list
-    assert listing(parse(one, answerer.store.restorer.restore(one), answerer.store.stored_facts), answerer.store) is None
+    for one in ("Hội nghị phát huy vai trò người có uy tín diễn ra ở đâu?",  # one event's place: not a list
+                "Hội nghị phát huy vai trò người có uy tín diễn ra ở đâu, năm nào?"):
+        assert listing(parse(one, answerer.store.restorer.restore(one), answerer.store.stored_facts), answerer.store) is None
 
 
 def test_military_regions_are_counted_once_across_the_articles(tmp_path):

@@ -58,8 +58,12 @@ def _written_out(tokens: Sequence[str], short: bool = False) -> list[str]:
                 found.append(abbr)
                 break
         else:
-            found += [abbr for words, abbr in _SHORT_NAMES.items() if short and tuple(tokens[i : i + len(words)]) == words]
+            if short:
+                found += [abbr for words, abbr in _SHORT_NAMES.items() if tuple(tokens[i : i + len(words)]) == words]
     return list(dict.fromkeys(found))
+
+
+Aliases = Sequence[tuple[frozenset[str], frozenset[str]]]  # (the asked tokens covered, the words that hold them)
 
 
 def aliases(tokens: Sequence[str], short: bool = False) -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -70,7 +74,7 @@ def aliases(tokens: Sequence[str], short: bool = False) -> list[tuple[frozenset[
         [(frozenset(_FOLDED[a]), frozenset({a})) for a in _written_out(tokens, short)]
 
 
-def held_through(found: Sequence[tuple[frozenset[str], frozenset[str]]], words: AbstractSet[str]) -> set[str]:
+def held_through(found: Aliases, words: AbstractSet[str]) -> set[str]:
     """The asked words of `aliases()` pairs whose other form `words` hold."""
     return {w for asked, standing in found if standing <= words for w in asked}
 

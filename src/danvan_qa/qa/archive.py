@@ -44,13 +44,14 @@ if TYPE_CHECKING:
 
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 # "X có mặt ở bao nhiêu sự kiện", "X đã dự mấy hội nghị": the person's events counted, one for two reports of one
-_EVENTS_COUNTED = (r"(?<!\w)(?:co mat|du|tham du|chu tri)(?: o| tai)? (?:bao nhieu|may) (?:su kien|hoi nghi|buoi|cuoc|hoat dong|lan)"
-                   r"(?!\w)")
+_EVENTS_COUNT = (r"(?<!\w)(?:co mat|du|tham du|chu tri)(?: o| tai)? (?:bao nhieu|may) (?:su kien|hoi nghi|buoi|cuoc|hoat dong|lan)"
+                 r"(?!\w)")
+_EVENTS_COUNTED = re.compile(_EVENTS_COUNT)
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|dot"
                      r"|doan (?:kiem tra|cong tac|giam sat|khao sat))(?:[ ,]+\w+){0,5} nao(?!\w)"  # not "đoàn thể"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)"
-                     rf"|{_EVENTS_COUNTED}")
+                     rf"|{_EVENTS_COUNT}")
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào", "X có mặt ở bao nhiêu sự kiện"
 _ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
@@ -101,7 +102,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return named
     if asks_history(q):
         return _history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
-                        by_event=bool(re.search(_EVENTS_COUNTED, q.folded)))
+                        by_event=bool(_EVENTS_COUNTED.search(q.folded)))
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
@@ -244,9 +245,10 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bo
         return None
     docs = store.data.documents
     ordered = sorted(best.values(), key=lambda p: docs[p.doc_id].date or "", reverse=True)
-    days = {p.doc_id: next((e.date for e in store.events_by_doc.get(p.doc_id, []) if e.main and e.date), None)
-            or docs[p.doc_id].date or p.doc_id for p in ordered}  # the event's day; an undated one stands alone
-    found = len(set(days.values())) if by_event else len(ordered)
+    # an event is its day and place: two reports of one event are one; an article whose event has no day stands alone
+    events = {p.doc_id: (next((e.date for e in store.events_by_doc.get(p.doc_id, []) if e.main and e.date), None)
+                         or p.doc_id, docs[p.doc_id].place) for p in ordered}
+    found = len(set(events.values())) if by_event else len(ordered)  # the short answer; the rows stay one per article
     said = f", {found} sự kiện" if by_event else ""
     lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f": {len(ordered)} bài{said}."),)]
     items = []

@@ -98,7 +98,7 @@ _SESSIONS = {"lam viec": "buổi làm việc", "gap mat": "buổi gặp mặt", 
 
 def as_sessions(q: "Question", store: "Store") -> "Question | None":
     """The question asked as a count of sessions reported, when it counts the times one body met another."""
-    said = fold(q.restored).lower()  # one character for one: offsets hold in `restored`
+    said = fold(q.restored)  # one character for one: offsets hold in `restored`
     times = _TIMES.match(said)
     if times is None:
         return None
@@ -210,7 +210,7 @@ def _leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
     these forms of a kind of event: the event it reports is of that kind."""
     words, spans, doc = store.words(doc_id), store.sentences(doc_id), store.data.documents[doc_id]
     lead = [words.folded[slice(*span)] for span, w in zip(spans, words.sentences) if len(w.unigrams) >= LEAD_WORDS][:2]
-    said = " ".join([fold(doc.title.lower()), *(line.lower() for line in lead)])
+    said = " ".join([fold(doc.title), *lead])  # folded, so lower case
     return any(re.search(rf"(?<!\w){form}(?!\w)", said) for form in forms)
 
 

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.facts import organisations
-from danvan_qa.ingest.normalize import fold, fold_keep_case
+from danvan_qa.ingest.normalize import fold, fold_keep_case, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, person_focus, small_talk
-from danvan_qa.qa.records import EVENT_NOUNS
+from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -59,8 +59,19 @@ _ELSE_ACT = re.compile(r"(?<!\w)(?:dong chu tri|chu tri|phat bieu|ky ket|ky|chun
 # words before the event are its parties ("Bộ Công an và Ban … tổ chức hội nghị …") and stay
 _SUBJECT = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|chuong trinh|ke hoach)(?!\w)")  # not "le": the surname Lê
 # "Có bao nhiêu đại biểu dự?", "co bao nhieu can bo chien si tham gia": who took part, counted, is an event's
-_PARTICIPANTS = re.compile(r"^\W*(?:co )?(?:bao nhieu|may) (?:doi|nguoi|tap the|ca nhan|dai bieu|don vi|thi sinh|can bo|"
-                           r"chien si|cbcs|hoc sinh|em)(?!\w)")
+_PARTICIPANTS = re.compile(r"^\W*(?:co )?(?:bao nhieu|may) (?:doi|nguoi|tap the|ca nhan|dai bieu|don vi|thi sinh|"
+                           r"can bo(?:,? chien si)?|chien si|cbcs|hoc sinh|em)(?!\w)")
+
+
+def _asks_participants(folded: str) -> bool:
+    """Whether a question only counts who took part ("Có bao nhiêu đại biểu dự?"): a few words after the
+    counted noun, no event or archive of its own ("… đội dự thi hội thi X", "… trong các bài")."""
+    counted = _PARTICIPANTS.match(folded)
+    rest = folded[counted.end():] if counted else ""
+    return bool(counted) and len(rest.split()) <= 4 and not re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", rest) \
+        and not ARCHIVE_CUE.search(rest)
+
+
 # Question words and fillers: what remains of a question without them is its topic.
 _ASKING = re.compile(
     r"(?<!\w)(?:những ai|là ai|ai|(?:có )?(?:số|ký) hiệu|vào ngày nào|ngày nào|ngày mấy|khi nào|bao giờ|lúc nào|thời gian nào|ở đâu|tại đâu|"
@@ -88,9 +99,9 @@ class Context:
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
 # "… là giữa những cơ quan nào", "Kế hoạch Y về việc gì", "Hội nghị Z do ai tổ chức".
 _ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?giữa những|với những|về việc|về vấn đề"
-                         r"|do\s+(?:ai|những ai|đơn vị nào|cơ quan nào)"
-                         # "Hội nghị X có Thứ trưởng … nào dự?": about "Hội nghị X", not its guest
-                         r"|có\s+(?:\S+\s+){1,6}?nào\s+(?:dự|tham dự|chủ trì|đồng chủ trì|phát biểu))(?!\w)", re.IGNORECASE)
+                         r"|do\s+(?:ai|những ai|đơn vị nào|cơ quan nào))(?!\w)", re.IGNORECASE)
+# "Hội nghị X có Thứ trưởng … nào dự?": about "Hội nghị X", not its guest (when what comes before names an event)
+_GUEST = re.compile(r"\s+có\s+(?:\S+\s+){1,6}?nào\s+(?:dự|tham dự|chủ trì|đồng chủ trì|phát biểu)(?!\w)", re.IGNORECASE)
 
 
 # "… có bao nhiêu đội dự thi": the counted people or teams, not the subject ("Công an X đã xây dựng bao nhiêu mô hình
@@ -105,6 +116,9 @@ def topic_of(restored: str) -> str:
     head = _ASKS_ABOUT.split(restored, maxsplit=1)[0]
     if head != restored and len(head.split()) >= 2 and not _ASKING.match(head):
         restored = head
+    head = _GUEST.split(restored, maxsplit=1)[0]
+    if head != restored and _SUBJECT.search(fold(head)) and not _ASKING.match(head):
+        restored = head
     head = _COUNTED.split(restored, maxsplit=1)[0]  # "Hội thi X có bao nhiêu đội dự thi?" is about "Hội thi X"
     if head != restored and len(head.split()) >= 2:
         restored = head
@@ -115,8 +129,9 @@ def topic_of(restored: str) -> str:
     return bare if len(bare.split()) >= 2 else text
 
 
-_DONE = re.compile(r"\s+(?:(?:(?:được|đã|vừa)\s+)+(?:ký kết|ký|ban hành|tổ chức|diễn ra|khai mạc|ra mắt|thành lập|triển khai)"
-                   r"|(?:diễn ra|khai mạc|ra mắt|thành lập))"  # "… ra mắt (ngày nào)": no complement of a noun
+_DONE = re.compile(r"(?:\s+(?:(?:được|đã|vừa)\s+)+(?:ký kết|ký|ban hành|tổ chức|diễn ra|khai mạc|ra mắt|thành lập|triển khai)"
+                   # "Mô hình X ra mắt (ngày nào)"; not "buổi lễ ra mắt", "đại hội thành lập", whose noun it completes
+                   r"|(?<!lễ)(?<!buổi)(?<!hội)(?<!nghị)\s+(?:diễn ra|khai mạc|ra mắt|thành lập))"
                    r"(?:\s+(?:vào|năm|ngày|tháng|lúc))*$", re.IGNORECASE)  # "… được thành lập (năm nào)"
 _WHICH = re.compile(r"(?<!\w)nào(?!\w)\s*", re.IGNORECASE)
 
@@ -183,13 +198,12 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
                 at = event.start()  # "sự kiện đó": the event the last topic names, of whatever kind
             about = _by_number(context.topic[at:]) + _whose(context.topic[:at]) if at >= 0 else f"{noun} {context.topic}"
         out = f"{out[:hit.start()]}{about}{out[hit.end():]}"
-    if out == question and (not _stands_alone(question, store) or _PARTICIPANTS.match(folded.lower())
-                            and unanchored(question, store)):
+    if out == question and (not _stands_alone(question, store) or _asks_participants(folded) and unanchored(question, store)):
         topic, subject = context.topic, _SUBJECT.search(fold(context.topic))
         if context.shown and subject and subject.start() > 0 and not re.search(r"(?<!\w)ai(?!\w)", folded):
             topic = topic[subject.start():]  # "o dau vay?" after "Thứ trưởng … nào dự Hội nghị X?" answered by a person
         # typed without diacritics, the follow-up is restored on its own: the topic's marks would keep it from it
-        asked = store.restorer.restore(question) if fold(question) == question else question
+        asked = question if has_diacritics(question) else store.restorer.restore(question)
         out = f"{topic} {asked[0].lower()}{asked[1:]}"
     return out
 

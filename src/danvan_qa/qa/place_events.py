@@ -17,10 +17,10 @@ says where (tại / ở + a name) with most of the topic.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.index.store import word_set
-from danvan_qa.ingest.abbreviations import held_through
+from danvan_qa.ingest.abbreviations import Aliases, held_through
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import place_in
@@ -90,7 +90,6 @@ _NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|h
                         r"|do|nganh|luc luong)(?!\w)")
 _SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?(\w)")
 LEAD_WORDS = 6  # a line of fewer words is a page's furniture ("In bài này"), not its lead
-Aliases = Sequence[tuple[frozenset[str], frozenset[str]]]  # what `abbreviations.aliases()` returns
 TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an article must hold
 
 
@@ -99,7 +98,7 @@ def asks_topic_places(q: "Question") -> bool:
     where = _WHERE.search(q.folded)
     if where is None or WHO.search(q.folded):
         return False
-    plural = "" if where.group(0) != " o dau" else "(?:nhung|cac) "  # "ở đâu" of one event is not a list
+    plural = "" if not where.group(0).startswith(" o dau") else "(?:nhung|cac) "  # "ở đâu" of one event is not a list
     return bool(re.search(rf"(?<!\w){plural}{_KINDS}(?!\w)", q.folded))
 
 

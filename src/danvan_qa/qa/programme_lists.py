@@ -42,6 +42,7 @@ _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|
                          r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"
                          r"(?:ky(?: ket)?|co) chuong trinh(?!\w)")
 _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
+_PLACES_COUNTED = re.compile(r"^(?:co )?(?:bao nhieu|may) (?:dia phuong|tinh|tinh thanh|noi)(?!\w)")  # places, not programmes
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)
@@ -307,7 +308,9 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
 
     groups = sorted((sorted(g, key=first) for g in programme_groups(chosen, docs)), key=lambda g: first(g[0])[1])
     when = bool(re.search(r"(?<!\w)(?:ngay nao|khi nao|thoi gian nao)(?!\w)", q.folded))
-    lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình:",))]
+    # "Có mấy địa phương …": the places, by their articles' place (or their parties), not the programmes
+    places = {docs[g[0].doc_id].place or " ".join(g[0].parties) for g in groups} if _PLACES_COUNTED.match(q.folded) else set()
+    lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình" + (f", ở {len(places)} địa phương:" if places else ":"),))]
     items, rows = [], 0
     for group in groups:
         if rows >= ROWS_SHOWN:
@@ -340,7 +343,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
     if len(groups) > len(items):
         lines.append(Statement((f"Còn {len(groups) - len(items)} chương trình nữa không hiện ở đây.",)))
     return Listing(tuple(lines), tuple(items), len(groups),
-                   str(len(groups)) if counts(q.folded, q.restored) else groups[0][0].name)
+                   str(len(places or groups)) if counts(q.folded, q.restored) else groups[0][0].name)
 
 
 def _date_cited(prog: "Programme", store: "Store") -> list[Statement]:

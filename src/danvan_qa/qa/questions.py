@@ -169,18 +169,17 @@ def asked_act(text: str, at: int = 0) -> str | None:
 
 # Words about the asking, not its topic (folded): "Theo các bài báo, …", "…? Nêu từng con số."
 _LEAD_ASIDE = re.compile(r"^(?:theo|trong) (?:cac |nhung )?(?:bai bao|bai viet|bai|tin bai|ban tin)\s*,\s*")
-# "Cho mình hỏi, …", "Xin hỏi …", "cho toi biet …": asking, not what is asked
-_ASKING_LEAD = re.compile(r"^(?:(?:cho|xin) (?:(?:minh|toi|em|tui|to) )?hoi(?: chut| la)?|cho (?:minh|toi|em|tui|to) biet"
-                          r"|(?:minh|toi|em) muon hoi)\s*[,:]?\s+")
 _ME = r"(?:minh|toi|em|tui|to)"
+# "Cho mình hỏi, …", "Xin hỏi …", "cho toi biet …": asking, not what is asked
+_ASKING_LEAD = re.compile(rf"^(?:(?:cho|xin) (?:{_ME} )?hoi(?: chut| la)?|cho {_ME} biet|(?:minh|toi|em) muon hoi)\s*[,:]?\s+")
 # "Giúp tôi đếm số X", "đếm xem có bao nhiêu X": a count asked as a request, read "Có bao nhiêu X"
 _HELPING = rf"(?:giup|dum|gium|ho) {_ME}"
-_COUNT_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?dem(?: {_HELPING})?(?: (?:so(?: luong)?|xem))(?: {_HELPING})? "
-                            r"(?P<counted>(?:co )?(?:bao nhieu|may) )?(?=\w)")
-# "Số chương trình … là bao nhiêu?": a count of things the archive lists, read "Có bao nhiêu chương trình …?"
-# (not "số hiệu", "số tiền", which are no things counted)
-_NUMBER_OF = re.compile(r"^so (?:luong )?(?=(?:chuong trinh|ke hoach|van ban|bai(?: viet| bao)?|hoi nghi|su kien|nguoi|"
-                        r"dia phuong|tinh|mo hinh|dai bieu)(?!\w))(?P<what>.+?),? (?:la|co|bang)? ?bao nhieu\s*\??$")
+_COUNT_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?(?P<verb>dem)(?: {_HELPING})?"
+                            r" (?:so(?: luong)?|xem(?= (?:co )?(?:bao nhieu|may)))(?: (?:giup|dum|gium|ho) \w+)? "
+                            r"(?P<counted>(?:co )?(?:bao nhieu|may) )?(?=\w)")  # "đếm", as written: not "đem", "đêm"
+# "Số chương trình … là bao nhiêu?": a count of things listed, read "Có bao nhiêu …?" (not "số hiệu", "số tiền")
+_NUMBER_OF = re.compile(r"^(?P<verb>so) (?:luong )?(?=(?:chuong trinh|ke hoach|van ban|bai(?: viet| bao)?|hoi nghi|su kien|"
+                        r"nguoi|dia phuong|tinh|mo hinh|dai bieu)(?!\w))(?P<what>.+?),? (?:la|co|bang) bao nhieu\s*\??$")
 _TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:(?:hay|vui long|xin|ban) )?"
                          rf"(?:neu|ke|liet ke|cho biet|ghi|cho {_ME}(?: xin)?(?: biet)?(?: (?:danh sach|ds))?)"
                          r"(?: (?:ro|tung|cu the|day du|het|tat ca|ten|cac|nhung|ra))*"
@@ -219,9 +218,10 @@ def without_asides(text: str, *, lead: bool = False) -> str:
     framed = (_LEAD_ASIDE.match(folded) if lead else None) or _ASKING_LEAD.match(folded)
     start = framed.end() if framed and framed.end() < end else 0
     kept = text[start:end]
-    if number := _NUMBER_OF.match(fold(kept).lower()):
+    number, counted = _NUMBER_OF.match(fold(kept)), _COUNT_REQUEST.match(fold(kept))
+    if number and kept[number.start("verb"):number.end("verb")].lower() in ("số", "so"):  # not "Sở …"
         return f"Có bao nhiêu {kept[number.start('what'):number.end('what')]}?"
-    if counted := _COUNT_REQUEST.match(fold(kept).lower()):
+    if counted and kept[counted.start("verb"):counted.end("verb")].lower() in ("đếm", "dem"):
         return ("" if counted["counted"] else "Có bao nhiêu ") + kept[counted.end() - len(counted["counted"] or ""):]
     return kept[:1].upper() + kept[1:] if start else kept
 
