@@ -446,6 +446,12 @@ def test_events_of_a_kind_are_counted_with_no_topic(tmp_path):
     which = answerer.answer("Các bài có nói tới những hội thi hay cuộc thi nào?", mode="bm25")  # listed, not counted
     assert sorted(c.doc_id for c in which.citations) == ["k1", "k2"]
 
+    # a kind written in three words ("đoàn kiểm tra"): its title or lead says it too
+    teams = {**texts, "k4": ("2023-09-05", "Kiểm tra công tác dân vận ở tỉnh Nam Sơn", "Chiều 5/9, đoàn kiểm tra của Ban "
+                              "Dân vận Trung ương làm việc với Công an tỉnh Nam Sơn về công tác dân vận năm 2023.")}
+    checked = _answerer(tmp_path / "teams", teams).answer("Có mấy đoàn kiểm tra được đưa tin?", mode="bm25")
+    assert checked.short == "1" and [c.doc_id for c in checked.citations] == ["k4"]
+
 
 def test_a_count_past_the_chunks_looked_at_says_at_least(answerer, monkeypatch):
     from danvan_qa.qa import article_lists

@@ -246,9 +246,9 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bo
     docs = store.data.documents
     ordered = sorted(best.values(), key=lambda p: docs[p.doc_id].date or "", reverse=True)
     # an event is its day and place: two reports of one event are one; an article whose event has no day stands alone
-    events = {p.doc_id: (next((e.date for e in store.events_by_doc.get(p.doc_id, []) if e.main and e.date), None)
-                         or p.doc_id, docs[p.doc_id].place) for p in ordered}
-    found = len(set(events.values())) if by_event else len(ordered)  # the short answer; the rows stay one per article
+    events = {(next((e.date for e in store.events_by_doc.get(p.doc_id, []) if e.main and e.date), None) or p.doc_id,
+               docs[p.doc_id].place) for p in ordered}
+    found = len(events) if by_event else len(ordered)  # the short answer; the rows stay one per article
     said = f", {found} sự kiện" if by_event else ""
     lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f": {len(ordered)} bài{said}."),)]
     items = []

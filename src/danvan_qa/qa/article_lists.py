@@ -210,8 +210,12 @@ def _leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
     these forms of a kind of event: the event it reports is of that kind."""
     words, spans, doc = store.words(doc_id), store.sentences(doc_id), store.data.documents[doc_id]
     lead = [words.folded[slice(*span)] for span, w in zip(spans, words.sentences) if len(w.unigrams) >= LEAD_WORDS][:2]
-    said = " ".join([fold(doc.title), *lead])  # folded, so lower case
-    return any(re.search(rf"(?<!\w){form}(?!\w)", said) for form in forms)
+    return any(_names(line, forms) for line in (fold(doc.title), *lead))
+
+
+def _names(folded: str, forms: list[str]) -> bool:
+    """Whether folded text names one of these forms, word for word ("doan kiem tra", "ky ket")."""
+    return any(re.search(rf"(?<!\w){form}(?!\w)", folded) for form in forms)
 
 
 def _kinds(q: "Question") -> list[str]:
@@ -230,11 +234,10 @@ def _reports(kinds: list[str], q: "Question", store: "Store", keep: Callable[[st
     for kind in kinds:
         ranked = store.lexical_search(kind, CANDIDATE_CHUNKS).rows.tolist()
         for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
-            words = store.words(doc_id)
-            lead = [w.pairs for w in words.sentences if len(w.unigrams) >= LEAD_WORDS][:2]
-            if doc_id not in dict(rows) and kind in word_set(fold(docs[doc_id].title.lower())).pairs.union(*lead):
-                at = next((i for i, w in enumerate(words.sentences) if kind in w.pairs), 0)
-                rows.append((doc_id, Evidence.of(docs[doc_id], *store.sentences(doc_id)[at])))
+            if doc_id not in dict(rows) and _leads_with(store, doc_id, [kind]):
+                folded, spans = store.words(doc_id).folded, store.sentences(doc_id)
+                at = next((i for i, span in enumerate(spans) if _names(folded[slice(*span)], [kind])), 0)
+                rows.append((doc_id, Evidence.of(docs[doc_id], *spans[at])))
         more = more or len(ranked) == CANDIDATE_CHUNKS and chunks[ranked[-1]].doc_id in dict(rows)
     said = fold(q.restored.lower())  # folding keeps offsets: each kind as the question writes it
     shown = " / ".join(q.restored[at:at + len(k)] for k in kinds if (at := said.find(k)) >= 0)

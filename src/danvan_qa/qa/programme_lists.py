@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
 # "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …", "có mấy chương trình", and the places
 # that have them: "Những địa phương nào có chương trình phối hợp … giai đoạn 2016-2021?" (each row names its parties)
-_PLACES = r"(?:(?:nhung|cac) (?:dia phuong|tinh|tinh thanh|noi) nao|(?:co )?(?:bao nhieu|may) (?:dia phuong|tinh|tinh thanh|noi))"
+_PLACE_NOUNS = r"(?:dia phuong|tinh|tinh thanh|noi)"
+_COUNTING_PLACES = rf"(?:co )?(?:bao nhieu|may) {_PLACE_NOUNS}"  # "Có mấy địa phương …": places, not programmes
+_PLACES = rf"(?:(?:nhung|cac) {_PLACE_NOUNS} nao|{_COUNTING_PLACES})"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
                          rf"|^{_PLACES} (?:da )?(?:to chuc )?(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
@@ -42,7 +44,7 @@ _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|
                          r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"
                          r"(?:ky(?: ket)?|co) chuong trinh(?!\w)")
 _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
-_PLACES_COUNTED = re.compile(r"^(?:co )?(?:bao nhieu|may) (?:dia phuong|tinh|tinh thanh|noi)(?!\w)")  # places, not programmes
+_PLACES_COUNTED = re.compile(rf"^{_COUNTING_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)

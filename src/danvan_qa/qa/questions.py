@@ -175,7 +175,7 @@ _ASKING_LEAD = re.compile(rf"^(?:(?:cho|xin) (?:{_ME} )?hoi(?: chut| la)?|cho {_
 # "Giúp tôi đếm số X", "đếm xem có bao nhiêu X": a count asked as a request, read "Có bao nhiêu X"
 _HELPING = rf"(?:giup|dum|gium|ho) {_ME}"
 _COUNT_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?(?P<verb>dem)(?: {_HELPING})?"
-                            r" (?:so(?: luong)?|xem(?= (?:co )?(?:bao nhieu|may)))(?: (?:giup|dum|gium|ho) \w+)? "
+                            rf" (?:so(?: luong)?|xem(?= (?:co )?(?:bao nhieu|may)))(?: {_HELPING})? "
                             r"(?P<counted>(?:co )?(?:bao nhieu|may) )?(?=\w)")  # "đếm", as written: not "đem", "đêm"
 # "Số chương trình … là bao nhiêu?": a count of things listed, read "Có bao nhiêu …?" (not "số hiệu", "số tiền")
 _NUMBER_OF = re.compile(r"^(?P<verb>so) (?:luong )?(?=(?:chuong trinh|ke hoach|van ban|bai(?: viet| bao)?|hoi nghi|su kien|"
