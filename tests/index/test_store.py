@@ -129,3 +129,37 @@ def test_an_index_run_can_let_go_of_the_shared_encoder_once_it_has_embedded(tmp_
     report = build_index(settings=settings, release_encoder=True)
     assert report.embedded_chunks and key not in embedding._cache
     assert len(st.Store.open(settings.store, emb.model_id, settings)) == report.chunks
+
+
+def test_words_are_those_of_each_sentence_and_pairs_in_order():
+    """The folded words of each sentence, made when asked for, are those of its span; the pairs
+    are the adjacent words, in order, across the text (not across a sentence's set)."""
+    folded = "ban dan van ky ket. cong an tinh du hoi nghi. ban dan van tong ket"
+    spans = [(0, 19), (20, 44), (45, len(folded))]
+    words = st.ArticleWords(folded, folded, spans)
+    assert len(words.sentences) == 3
+    assert [w.unigrams for w in words.sentences] == [frozenset(folded[a:b].replace(".", "").split()) for a, b in spans]
+    assert words.sentences[-1].pairs == {"ban dan", "dan van", "van tong", "tong ket"}
+    assert [w.unigrams for w in words.sentences[1:]] == [words.sentences[1].unigrams, words.sentences[2].unigrams]
+    assert "ket cong" in words.text.pairs and "ky ket" in words.text.pairs and "dan ban" not in words.text.pairs
+    with pytest.raises(IndexError):
+        words.sentences[3]
+
+
+def test_a_store_keeps_a_bounded_number_of_articles_words(env, monkeypatch):
+    """Across a large archive a server reads every article in time: the words kept are bounded,
+    and an article let go is read again to the same words."""
+    settings, emb = env
+    monkeypatch.setattr(st, "ARTICLES_KEPT", 2)
+    build_index(settings=settings, embedder=emb)
+    store = _open(settings, emb)
+    ids = list(store.data.documents)
+    assert len(ids) > 2
+    first = store.words(ids[0])
+    for doc_id in ids:
+        store.words(doc_id)
+    assert len(store._words) == 2 and len(store._sentences) == 2
+    again = store.words(ids[0])
+    assert again is not first and again.folded == first.folded
+    assert [w.unigrams for w in again.sentences] == [w.unigrams for w in first.sentences]
+    assert again.text.pairs == first.text.pairs

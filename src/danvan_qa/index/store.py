@@ -8,7 +8,8 @@ import logging
 import re
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 import numpy as np
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from danvan_qa.settings import Settings
 
 log = logging.getLogger(__name__)
+V = TypeVar("V")
 
 
 def _check_backend(catalogue: Catalogue, root: Path, settings: "Settings") -> None:
@@ -46,23 +48,107 @@ def _check_backend(catalogue: Catalogue, root: Path, settings: "Settings") -> No
     )
 
 
-class Words(NamedTuple):
-    """The folded words of a text and its adjacent word pairs ("a b")."""
+class Words:
+    """The folded words of a text and its adjacent word pairs ("a b"); the pairs are made when
+    first asked for, as many questions only need the words."""
 
-    unigrams: frozenset[str]
-    pairs: frozenset[str]
+    __slots__ = ("unigrams", "_order", "_pairs")
+
+    def __init__(self, order: list[str]) -> None:
+        self.unigrams = frozenset(order)
+        self._order: list[str] | None = order
+        self._pairs: frozenset[str] | None = None
+
+    @property
+    def pairs(self) -> frozenset[str]:
+        pairs = self._pairs
+        if pairs is None:  # a race at worst makes them twice: the order is let go after they are set
+            order = self._order
+            if order is None:
+                return self._pairs  # type: ignore[return-value]  # made by another thread meanwhile
+            pairs = self._pairs = frozenset(map(" ".join, zip(order, order[1:])))
+            self._order = None
+        return pairs
 
 
 def word_set(folded: str) -> Words:
-    words = re.findall(r"\w+", folded)
-    return Words(frozenset(words), frozenset(f"{a} {b}" for a, b in zip(words, words[1:])))
+    return Words(_WORD.findall(folded))
 
 
-class ArticleWords(NamedTuple):
-    folded: str  # the folded text
-    support: str  # folded title, place, source and text: where a question's constraints may hold
-    text: Words
-    sentences: tuple[Words, ...]  # one per sentence span
+_WORD = re.compile(r"\w+")
+
+
+class SentenceWords(Sequence[Words]):
+    """The Words of each sentence span of a folded text, each made when first asked for: a list
+    across the archive reads an article's title and lead, or one sentence, far more often than
+    all its sentences (a benign race at worst makes one twice)."""
+
+    def __init__(self, folded: str, spans: list[tuple[int, int]]) -> None:
+        self._folded, self._spans = folded, spans
+        self._made: list[Words | None] = [None] * len(spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __iter__(self) -> Iterator[Words]:
+        return (self[i] for i in range(len(self._spans)))
+
+    @overload
+    def __getitem__(self, i: int) -> Words: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Words]: ...
+
+    def __getitem__(self, i: int | slice) -> Words | list[Words]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        found = self._made[i]
+        if found is None:
+            a, b = self._spans[i]
+            found = self._made[i] = word_set(self._folded[a:b])
+        return found
+
+
+class ArticleWords:
+    """An article's folded text, and the folded words of the text and of each sentence, made when
+    first asked for (see SentenceWords)."""
+
+    __slots__ = ("folded", "support", "sentences", "_text")
+
+    def __init__(self, folded: str, support: str, spans: list[tuple[int, int]]) -> None:
+        self.folded = folded  # the folded text
+        self.support = support  # folded title, place, source and text: where a question's constraints may hold
+        self.sentences = SentenceWords(folded, spans)  # one per sentence span
+        self._text: Words | None = None
+
+    @property
+    def text(self) -> Words:
+        if self._text is None:
+            self._text = word_set(self.folded)
+        return self._text
+
+
+ARTICLES_KEPT = 4096  # articles whose sentences and folded words are kept: about 0.2 MB each at 2,600 characters
+
+
+class Kept(Generic[V]):
+    """Values by article, the first made let go once more than `size` are kept: a server asked
+    across a large archive reads every article in time, and kept them all (about 4 GB at 20,000 articles of 2,600 characters)."""
+
+    def __init__(self, size: int) -> None:
+        self._size, self._values, self._lock = size, dict[str, V](), threading.Lock()
+
+    def get(self, key: str) -> V | None:
+        return self._values.get(key)
+
+    def put(self, key: str, value: V) -> V:
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self._size:
+                del self._values[next(iter(self._values))]
+        return value
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 class Store:
@@ -77,8 +163,8 @@ class Store:
         self.root = root
         self.data = data
         self.backend = backend
-        self._sentences: dict[str, list[tuple[int, int]]] = {}
-        self._words: dict[str, ArticleWords] = {}
+        self._sentences: Kept[list[tuple[int, int]]] = Kept(ARTICLES_KEPT)
+        self._words: Kept[ArticleWords] = Kept(ARTICLES_KEPT)
         self._restorer = Lazy(lambda: Restorer(data.vocab))
         # Facts are read as the backend's files are, before the checksums' verdict: a question
         # searches (and so waits for the verdict) before it reads any.
@@ -134,19 +220,19 @@ class Store:
         """Sentence spans of a document, computed once (a benign race at worst recomputes)."""
         spans = self._sentences.get(doc_id)
         if spans is None:
-            spans = self._sentences[doc_id] = sentence_spans(self.data.documents[doc_id].text)
+            spans = self._sentences.put(doc_id, sentence_spans(self.data.documents[doc_id].text))
         return spans
 
     def words(self, doc_id: str) -> "ArticleWords":
-        """A document's folded text and the folded words and word pairs of each sentence, read once:
-        every question scores sentences against them (a benign race at worst recomputes)."""
+        """A document's folded text and the folded words and word pairs of the text and of each
+        sentence, each made once: every question scores sentences against them (a benign race at
+        worst recomputes)."""
         found = self._words.get(doc_id)
         if found is None:
             doc = self.data.documents[doc_id]
             folded = fold(doc.text)  # one character for one: offsets into `text` hold
             head = fold(" ".join(filter(None, (doc.title, doc.place, doc.source))))
-            sentences = tuple(word_set(folded[a:b]) for a, b in self.sentences(doc_id))
-            found = self._words[doc_id] = ArticleWords(folded, f"{head} {folded}", word_set(folded), sentences)
+            found = self._words.put(doc_id, ArticleWords(folded, f"{head} {folded}", self.sentences(doc_id)))
         return found
 
     @classmethod

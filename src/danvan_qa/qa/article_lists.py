@@ -209,7 +209,8 @@ def _leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
     """Whether an article's title or lead (its first two sentences of some length) names one of
     these forms of a kind of event: the event it reports is of that kind."""
     words, spans, doc = store.words(doc_id), store.sentences(doc_id), store.data.documents[doc_id]
-    lead = [words.folded[slice(*span)] for span, w in zip(spans, words.sentences) if len(w.unigrams) >= LEAD_WORDS][:2]
+    lead = itertools.islice((words.folded[slice(*span)] for span, w in zip(spans, words.sentences)
+                             if len(w.unigrams) >= LEAD_WORDS), 2)
     return any(_names(line, forms) for line in (fold(doc.title), *lead))
 
 

@@ -16,6 +16,7 @@ says where (tại / ở + a name) with most of the topic.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Callable
 
@@ -112,7 +113,7 @@ def on_topic(store: "Store", doc_id: str, weight: dict[str, float], pairs: set[s
     if held_share(weight, words.text.unigrams | standing) < TOPIC_HELD or not spans or \
             sum(p in words.text.pairs or set(p.split()) <= standing for p in pairs) < 0.75 * len(pairs):
         return False
-    lines = [w.unigrams for w in words.sentences if len(w.unigrams) >= LEAD_WORDS][:2]  # not "In bài này"
+    lines = itertools.islice((w.unigrams for w in words.sentences if len(w.unigrams) >= LEAD_WORDS), 2)  # not "In bài này"
     lead = word_set(fold(store.data.documents[doc_id].title.lower())).unigrams.union(*lines)
     return held_share(weight, lead | held_through(found, lead)) >= 0.5
 

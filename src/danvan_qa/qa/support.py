@@ -156,7 +156,8 @@ def _support(q: Question, scorer: Scorer, ranked: Sequence[tuple["SentenceCandid
         1.0 if person else _act_held(q, doc.text[start:end]),
         scorer(sentence_text), scorer(near_text), scorer.cover(words, cached.text.pairs),
         *(max((w for t, w in scorer.weights.items() if t not in held), default=0.0) / top_weight
-          for held in (scorer.held(*sentence), scorer.held(*near), scorer.held(words, cached.text.pairs))),
+          for held in (scorer.held(sentence.unigrams, sentence.pairs), scorer.held(near.unigrams, near.pairs),
+                       scorer.held(words, cached.text.pairs))),
         max((scorer.weights[t] for t in _named(q) & scorer.weights.keys() - scorer.held(words, cached.text.pairs)),
             default=0.0) / top_weight,
         share([place_in(p, head) for p in q.places]),
