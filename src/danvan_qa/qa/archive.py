@@ -64,7 +64,14 @@ _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w
 # the events (or programmes) of a topic, or of every one
 _ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
 # "X đã cùng ai đồng chủ trì …", "cùng những ai ký kết …": the act asked of the others beside X (folded)
-_ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (?:dong )?(?P<act>chu tri|ky ket|ky)(?!\w)")
+# or the act first: "X đã đồng chủ trì hội nghị, buổi làm việc cùng những lãnh đạo nào?"
+_ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (?:dong )?(?P<act>chu tri|ky ket|ky)(?!\w)"
+                        r"|(?<!\w)(?:dong )?(?P<act_first>chu tri|ky ket|ky)(?:[ ,]+\w+){0,8}? cung (?:voi )?"
+                        r"(?:(?:nhung|cac) )?(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)")
+# "X mấy lần làm Trưởng đoàn kiểm tra (làm việc với Y)?": the person's events in that role, counted
+_ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu)?| vai tro| cuong vi)?|dam nhan(?: vai tro)?"
+                         r"|(?:o|tren|voi) (?:cuong vi|vai tro)) (?P<title>\w+(?: \w+){0,7}?)"
+                         r"(?= (?:lam viec|tai|trong|khi|o|de|cua|duoc)(?!\w)|\W*$)")
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 # what kind of speech or act a question asks for ("phát biểu khai mạc", "kết luận"): the sentence must say it
 _MANNER = re.compile(r"(?<!\w)(?:khai mac|be mac|ket luan|chao mung|tham luan|chi dao|tiep thu|giai trinh)(?!\w)")
@@ -94,7 +101,12 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     keep = admitted(store.data.documents, filters)
     q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
     alongside = _ALONGSIDE.search(q.folded) if q.person else None  # "X đã cùng ai đồng chủ trì các hội nghị?"
-    if alongside and (found := _alongside(q.person, alongside["act"], q, store, keep)):  # type: ignore[arg-type]
+    if alongside and (found := _alongside(q.person, alongside["act"] or alongside["act_first"],  # type: ignore[arg-type]
+                                          q, store, keep)):
+        return found
+    if q.person and (role := _ROLE_TIMES.search(q.folded)) and (found := _history(
+            q.person, store, keep, counted=True, by_event=True, role=role["title"],
+            role_shown=q.restored[role.start("title"):role.end("title")])):
         return found
     if (acts := asks_recipients(q)) and (given := recipients(acts, store, keep)):  # "… tặng quà cho những ai?"
         return given
@@ -105,16 +117,18 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
                         by_event=bool(_EVENTS_COUNTED.search(q.folded)))
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
+    if asks_topic_places(q) and q.periods and "chuong trinh" in q.folded and (signed := programmes(q, store, keep)):
+        return signed  # "Lễ ký kết chương trình … giai đoạn X … ở những nơi nào?": those programmes, with their places
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
         return places
     if (when := asked_when(q)) and (held := time_events(q, when, store, keep)):  # "… hội nghị nào … vào tháng 11?"
         return held
     across = asks_across(q)
-    if asks_articles(q, across):  # "bao nhiêu bài viết nhắc đến X", "những hội nghị … nào được đưa tin"
+    kind = asks_documents(q, across)  # "Các bài có nhắc tới những chỉ thị nào?": the documents, not the articles
+    if asks_articles(q, across) and not (kind and kind != "chuong trinh"):  # "bao nhiêu bài viết nhắc đến X"
         return articles(q, store, keep)
     if across and (credit := asks_byline(q)) and (credits := credit_rows(credit, q, store, keep)):  # "tác giả ảnh nào"
         return credits
-    kind = asks_documents(q, across)
     if kind and kind != "chuong trinh":
         return documents(q, kind, store, keep)
     if q.person or q.dates:
@@ -232,12 +246,17 @@ def _alongside(name: str, act: str, q: "Question", store: "Store", keep: Callabl
 
 
 def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False,
-             by_event: bool = False) -> Listing | None:
+             by_event: bool = False, role: str | None = None, role_shown: str = "") -> Listing | None:
     """Every article naming the person, newest first, with the fullest role written there; `counted`:
     the short answer is how many ("Trần Văn Bình xuất hiện trong bao nhiêu bài?"), of the events
-    (`by_event`: two articles on one day's event are one event) where the question counts those."""
+    (`by_event`: two articles on one day's event are one event) where the question counts those; with
+    `role` (folded; `role_shown` as asked), only the articles whose role for the person holds it."""
     best: dict[str, "Person"] = {}
-    for p in filter(lambda p: keep(p.doc_id), store.people_by_name.get(name, [])):
+    def in_role(p: "Person") -> bool:  # one who "dẫn đoàn" is its "trưởng đoàn": the delegation's kind in the sentence
+        led = role and role.startswith("truong doan") and any(fold(a) == "dan doan" for a in p.acts) and \
+            re.search(rf"(?<!\w)doan {role[len('truong doan '):]}", fold(store.data.documents[p.doc_id].text[p.start:p.end]))
+        return not role or bool(led or re.search(rf"(?<!\w){role}(?!\w)", fold(p.role or "")))
+    for p in filter(lambda p: keep(p.doc_id) and in_role(p), store.people_by_name.get(name, [])):
         held = best.get(p.doc_id)
         if held is None or len(p.role or "") > len(held.role or ""):
             best[p.doc_id] = p
@@ -250,7 +269,8 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bo
                docs[p.doc_id].place) for p in ordered}
     found = len(events) if by_event else len(ordered)  # the short answer; the rows stay one per article
     said = f", {found} sự kiện" if by_event else ""
-    lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f": {len(ordered)} bài{said}."),)]
+    lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f" là {role_shown}" if role_shown else "",
+                        f": {len(ordered)} bài{said}."),)]
     items = []
     for p in ordered[:ROWS_SHOWN]:
         doc, ev = docs[p.doc_id], person_evidence(store, p)

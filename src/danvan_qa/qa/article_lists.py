@@ -76,7 +76,10 @@ _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
                    rf"(?: {_TITLED})?(?: (?:{_TELLS}))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
-_FRAME = re.compile(r"^(?:theo|trong) (?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)(?: co)?(?= )")  # "Theo các tin, có"
+_FRAME = re.compile(r"^(?:theo|trong) (?:(?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)"  # "Theo các tin, có"
+                    r"|kho(?: du lieu| luu tru| bai)?)(?: co)?(?= )")  # "Trong kho có bao nhiêu bài …"
+# ", tính cả cấp Trung ương" closing a question: what the count takes in, not words of its topic
+_SCOPE = re.compile(r",\s*(?:tinh ca|ke ca|bao gom ca|gom ca)(?!\w)[^,]*$")
 _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
                    r"(?:(?: da)? dien ra(?= duoc))?"  # "… đã diễn ra được các bài đưa tin"
                    rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi)|to chuc)(?: (?:trong|theo) cac bai(?: viet)?)?"
@@ -129,7 +132,9 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25 ranks highest for the topic, so
     the cost does not grow with the archive; when the last of them still holds the topic, more
     articles may, and the answer says "at least"."""
-    written = re.findall(r"\w+", unbracketed(q.restored).rstrip(" ?.!"))  # not an aside in brackets
+    said = q.restored.rstrip(" ?.!")
+    scope = _SCOPE.search(fold(said.lower()))  # folding keeps offsets
+    written = re.findall(r"\w+", unbracketed(said[:scope.start()] if scope else said))  # not an aside in brackets
     folded = [fold(w.lower()) for w in written]
     span = list(range(len(folded)))
     kinds = False  # "… đưa tin hội nghị hoặc buổi gặp mặt …": articles reporting such an event, on the topic

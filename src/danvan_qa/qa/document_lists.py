@@ -162,6 +162,7 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     wanted = set(KINDS) if kind == "van ban" else {kind} | listed
     # "kèm số hiệu", "ký hiệu", "có ghi số": not a plan named by its words (nor "cơ sở", "số liệu", "số lượng")
     numbered = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS}|(?:ghi|mang|kem) so(?! lieu| luong))(?!\w)", q.folded))
+    full = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS} day du|day du {CODE_WORDS})(?!\w)", q.folded))  # "54-NQ/TW", not "165"
     issuers = _asked_issuers(q)
     docs = store.data.documents
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])
@@ -171,6 +172,7 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
         for start, end in store.sentences(doc_id):
             for m in mentions(text, start, end):
                 if m.kind in wanted and (not years or m.year in years) and (not numbered or m.numbered) \
+                        and (not full or re.search(r"[-/]", m.ident)) \
                         and (not issuers or _issued_by(m, issuers)):
                     held = found.get((doc_id, m.ident))
                     if held is None or (m.date and not held.date):  # the mention that dates it is cited

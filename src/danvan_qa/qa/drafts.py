@@ -59,11 +59,21 @@ class Draft:
     span_p: float = 0.0  # the span scorer's probability, for typed spans
 
 
-def vn_date(iso: str | None) -> str:
+def vn_date(iso: str | None, like: str = "") -> str:
+    """An ISO date as dd/mm/yyyy; as the article writes its day and month (`like` "14/4": 14/4/2022),
+    without a leading zero where it writes none."""
     if not iso:
         return ""
     y, m, d = iso.split("-")
+    if like and not re.search(r"(?<!\d)0\d", like):
+        d, m = str(int(d)), str(int(m))
     return f"{d}/{m}/{y}"
+
+
+def reading(iso: str | None, written: str) -> str:
+    """A date's reading beside it as written (" (14/4/2022)" for "14/4"), none where it says no more."""
+    shown = vn_date(iso, written)
+    return f" ({shown})" if shown and shown != written.strip() else ""
 
 
 def quoted(text: str, evidence: Evidence) -> Statement:
@@ -202,7 +212,7 @@ class Drafter:
         if q.kind == "date":  # its signing date, unless an event's date is asked ("hội nghị tổng kết … diễn ra")
             if not prog.date_text or asks_event_date(q):
                 return None
-            line = Statement(("Ký ngày ", Strong(prog.date_text), f" ({vn_date(prog.date)})"), evidence)
+            line = Statement(("Ký ngày ", Strong(prog.date_text), reading(prog.date, prog.date_text)), evidence)
             return Draft(prog.date_text, (line,), evidence, "fact")
         if asks_code(q):  # "có số hiệu gì": its number is the short answer; one without a number does not answer
             return dataclasses.replace(self._programme_name(prog, evidence), short=prog.number) if prog.number else None
@@ -380,7 +390,7 @@ class Drafter:
         if q.kind == "date":
             doc = self.store.data.documents[cand.doc_id]
             iso = resolved_date(span, int(doc.date[:4]) if doc.date else None)
-            label = f" ({vn_date(iso)})" if iso else ""
+            label = reading(iso, span.text)
         text = self.store.data.documents[cand.doc_id].text[cand.start:cand.end]
         evidence = self.evidence(cand.doc_id, cand.start, cand.end)
         prefix = "Giai đoạn " if q.kind == "program_period" else ""

@@ -115,6 +115,8 @@ def sides(q: "Question") -> list[list[str]]:
     between = _BETWEEN.search(text) or _PAIRED.search(fold_keep_case(text))  # folding keeps offsets
     asked = [text[slice(*between.span(n))] for n in (1, 2)] if between else [m.group(1) for m in _JOINED.finditer(text)]
     # "giữa những cơ quan nào với nhau": the parties are asked for, not named
+    # "công an địa phương": the police of a place, whichever (the level is read by `programmes`)
+    asked = [re.sub(r"\s+(?:các\s+)?(?:địa phương|dia phuong)$", "", side, flags=re.IGNORECASE) for side in asked]
     return [alternatives(side) for side in asked if not _ASKED_SIDE.search(fold(side.lower()))]
 
 
@@ -178,14 +180,17 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     numbered = bool(_NUMBERED.search(q.folded))  # "được nêu (đầy đủ) số hiệu"
     # "đầy đủ số hiệu", "số hiệu văn bản": the code itself, not an article's "số 05" for it
     coded = bool(re.search(r"(?<!\w)day du (?:so|ky) hieu|(?:so|ky) hieu van ban(?!\w)", q.folded))
-    dated = "ngay nao" in q.folded  # "ký kết vào những ngày nào"
+    # "ký kết vào những ngày nào", "nêu kèm cả số hiệu lẫn ngày ký": those whose day of signing is written
+    dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?:kem|co|lan|va|cung) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
     months = {int(m) for m in _MONTH.findall(q.folded)}
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None
     forms = spellings(fold(signer.group(1).lower())) if signer else []  # one body, word for word
     at = asked_level(q.folded)  # "ở cấp huyện": the most local party's level
     # "Những địa phương nào có chương trình …", "ở cấp địa phương": not the central ones
-    places = bool(_PLACES_ASKED.match(q.folded) or re.search(r"(?<!\w)cap dia phuong(?!\w)", q.folded))
+    # (… "ở những nơi nào", "công an địa phương")
+    places = bool(_PLACES_ASKED.match(q.folded) or re.search(rf"(?<!\w)(?:(?:o|tai) {_PLACES}|(?:cap|cong an|ban dan van)"
+                                                             r" dia phuong)(?!\w)", q.folded))
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")

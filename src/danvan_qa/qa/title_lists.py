@@ -154,11 +154,12 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"; a whole title after "hoặc" ("Giám đốc Công an tỉnh hoặc
     Giám đốc Công an thành phố"), a title cut short before it taking the other's body (_with_body); and
     a title in brackets beside it, another way of writing it ("Ủy viên Trung ương Đảng (Ủy viên Ban
-    Chấp hành Trung ương Đảng)")."""
-    text = re.sub(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)[^)]*\)", " ", fold(q.restored))  # "(trừ …)"
-    text = _ranks_written_out(text)
+    Chấp hành Trung ương Đảng)"); "(kể cả / tính cả …)" widens the title before it, and is none."""
+    said = re.sub(r"(?<!\w)CA(?!\w)", "Công an", q.restored)  # "Thứ trưởng Bộ CA": capitals, not "cá"
+    text = re.sub(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)[^)]*\)", " ", fold(said))  # "(trừ …)"
+    text = _ranks_written_out(re.sub(r"(?<=[a-z])/(?=[a-z])", " hoac ", text))  # "Tỉnh ủy/Thành ủy": either
     found: list[str] = []
-    others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|bao gom|gom)(?!\w)", b)]
+    others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|tinh ca|bao gom|gom)(?!\w)", b)]
     roles = role_index(store).text
     for segment in (re.sub(r"\([^)]*\)", " ", text), *others):  # "(kể cả …)" qualifies the title before it
         # the segment whole ("… Tỉnh ủy hoặc Thành ủy"), then each side of "hoặc / hay", which may name a title

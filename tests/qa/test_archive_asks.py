@@ -1,0 +1,122 @@
+"""Questions across the archive as a keeper of it types them: a person's co-chairs asked act first,
+their times in one role, titles written with "/" or "CA", documents an article list names, counts
+framed "trong kho" or closed by ", tính cả …" (invented articles, fake embedder, real fact extraction)."""
+
+import pytest
+
+from danvan_qa.qa.answering import Answerer
+from danvan_qa.qa.drafts import reading
+from fakes import article_file, fake_store
+
+ARCHIVE = {
+    "k1": ("2022-04-14", "Bộ Công an và Ban Dân vận Trung ương ký kết chương trình phối hợp",
+           "Ngày 14/4, tại Hà Nội, Bộ Công an và Ban Dân vận Trung ương tổ chức hội nghị ký kết Chương trình phối hợp "
+           "giai đoạn 2022-2026. Đồng chí Lê Minh Khải, Bí thư Trung ương Đảng, Trưởng Ban Dân vận Trung ương và Đại "
+           "tướng Phan Văn Tùng, Bộ trưởng Bộ Công an đồng chủ trì hội nghị. Dự hội nghị có đồng chí Hoàng Thị Lan, "
+           "Phó Bí thư Thường trực Tỉnh ủy Nam Sơn; đồng chí Vũ Đức Nam, Phó Bí thư Thường trực Thành ủy Bắc Hà; "
+           "Trung tướng Đỗ Quang Vinh, Thứ trưởng Bộ Công an."),
+    "k2": ("2018-06-12", "Đoàn kiểm tra của Ban Dân vận Trung ương làm việc với Đảng ủy Công an Trung ương",
+           "Ngày 11/6, Đoàn kiểm tra của Ban Dân vận Trung ương làm việc với Đảng ủy Công an Trung ương. Đồng chí Lê "
+           "Minh Khải, Trưởng Ban Dân vận Trung ương, Trưởng Đoàn kiểm tra và Thượng tướng Nguyễn Văn Bình, Thứ "
+           "trưởng Bộ Công an đồng chủ trì buổi làm việc. Dự buổi làm việc có đồng chí Trần Văn Hậu, Thứ trưởng Bộ "
+           "Nội vụ. Đảng ủy Công an Trung ương đã quán triệt Chỉ thị số 07/CT-BCA-V05 và Nghị quyết 12 của Đảng ủy."),
+    "k3": ("2010-07-07", "Ngành Công an tăng cường công tác dân vận",
+           "Ngày 6/7, Đoàn kiểm tra của Ban Chỉ đạo Trung ương do đồng chí Lê Minh Khải, Trưởng Ban Dân vận Trung ương "
+           "làm Trưởng đoàn có buổi làm việc với Đảng ủy Công an Trung ương để kiểm tra công tác dân vận. Buổi làm việc "
+           "bám sát Nghị quyết số 25-NQ/TW về công tác dân vận."),
+    "k4": ("2023-03-05", "Phát huy vai trò người có uy tín ở tỉnh Tây Giang",
+           "Ngày 5/3, Công an tỉnh Tây Giang gặp mặt 120 người có uy tín trong đồng bào dân tộc thiểu số của tỉnh."),
+    "k5": ("2021-09-20", "Người có uy tín góp sức giữ bình yên buôn làng",
+           "Ngày 20/9, Công an huyện Ea Nam tổ chức gặp mặt người có uy tín trong đồng bào dân tộc thiểu số."),
+    # names them in its text only: no article whose title does
+    "k6": ("2020-05-10", "Công an huyện Bố Sơn ra mắt mô hình tự quản",
+           "Ngày 10/5, Công an huyện Bố Sơn ra mắt mô hình tự quản về an ninh trật tự, với sự tham gia của người có uy "
+           "tín ở các thôn. Dự lễ ra mắt có đồng chí Phạm Thu Hà, Trưởng đoàn đại biểu Quốc hội tỉnh."),
+    "k7": ("2018-01-23", "Ban Dân vận Huyện ủy và Công an huyện Bố Sơn ký kết chương trình phối hợp",
+           "Ban Dân vận Huyện ủy và Công an huyện Bố Sơn đã ký Chương trình phối hợp số 15-CTr/BDV-CA ngày 22/01/2018 "
+           "về công tác dân vận."),
+    # numbered, but no day of signing written
+    "k8": ("2019-03-02", "Công an tỉnh Tây Giang sơ kết chương trình phối hợp với Mặt trận",
+           "Công an tỉnh Tây Giang sơ kết Chương trình phối hợp số 09/CTr-CA-MTTQ với Ủy ban MTTQ tỉnh về phong trào "
+           "toàn dân bảo vệ an ninh Tổ quốc."),
+    "k9": ("2016-10-06", "Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký kết chương trình phối hợp",
+           "Ngày 5/10, Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký kết chương trình phối hợp công tác dân vận giai "
+           "đoạn 2016-2021."),
+    "k10": ("2016-11-09", "Công an huyện Bố Sơn và Ban Dân vận Huyện ủy ký kết chương trình phối hợp",
+            "Ngày 8/11, Công an huyện Bố Sơn và Ban Dân vận Huyện ủy Bố Sơn ký kết chương trình phối hợp công tác dân "
+            "vận giai đoạn 2016-2021."),
+    # the central programme of that period: no place's
+    "k11": ("2016-06-16", "Ban Dân vận Trung ương và Bộ Công an ký kết chương trình phối hợp",
+            "Ngày 15/6/2016, Ban Dân vận Trung ương và Bộ Công an ký Chương trình phối hợp công tác dân vận giai đoạn "
+            "2016-2021."),
+}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    files = {f"{doc_id}.txt": article_file(doc_id, *row) for doc_id, row in ARCHIVE.items()}
+    return Answerer(*fake_store(tmp_path_factory.mktemp("archive"), files))
+
+
+def _cited(a) -> list[str]:
+    return sorted({c.doc_id for c in a.citations})
+
+
+def test_co_chairs_asked_with_the_act_first_are_the_others_at_each_event(archive):
+    a = archive.answer("Đại tướng Phan Văn Tùng đã đồng chủ trì hội nghị, buổi làm việc cùng những lãnh đạo nào?",
+                       mode="bm25")
+    assert "Lê Minh Khải" in a.text and "Nguyễn Văn Bình" not in a.text  # k2's co-chair chaired beside another
+    b = archive.answer("Lê Minh Khải đã đồng chủ trì hội nghị cùng những ai?", mode="bm25")
+    assert "Phan Văn Tùng" in b.text and "Nguyễn Văn Bình" in b.text and _cited(b) == ["k1", "k2"]
+
+
+def test_a_persons_times_in_one_role_count_the_events_where_they_held_it(archive):
+    a = archive.answer("Ông Lê Minh Khải mấy lần làm trưởng đoàn kiểm tra làm việc với Đảng ủy Công an Trung ương?",
+                       mode="bm25")
+    assert a.short == "2" and _cited(a) == ["k2", "k3"]  # k3: the one who "làm Trưởng đoàn" leads it; not k1
+
+
+def test_titles_written_with_a_slash_or_ca_for_the_police(archive):
+    a = archive.answer("so pho bi thu thuong truc tinh uy/thanh uy duoc neu ten la bao nhieu?", mode="bm25")
+    assert a.short == "2" and "Hoàng Thị Lan" in a.text and "Vũ Đức Nam" in a.text
+    b = archive.answer("Có bao nhiêu Thứ trưởng Bộ CA được nêu tên trong các bài?", mode="bm25")
+    assert b.short == "2" and "Trần Văn Hậu" not in b.text  # Bộ Nội vụ's is no police deputy minister
+
+
+def test_a_title_widened_in_brackets_is_no_title_of_its_own(archive):
+    a = archive.answer("Những ai giữ chức Trưởng Ban Dân vận Trung ương (tính cả Trưởng đoàn) được nêu tên trong các bài?",
+                       mode="bm25")
+    assert "Lê Minh Khải" in a.text and "Phạm Thu Hà" not in a.text  # "(tính cả …)" is no second title
+
+
+def test_documents_named_in_the_articles_are_listed_not_the_articles(archive):
+    a = archive.answer("Trong các bài có nhắc tới những chỉ thị nào?", mode="bm25")
+    assert not a.abstained and "Chỉ thị số 07/CT-BCA-V05" in a.text
+    b = archive.answer("Những nghị quyết nào được trích dẫn kèm số hiệu đầy đủ?", mode="bm25")
+    assert "25-NQ/TW" in b.text and "Nghị quyết 12" not in b.text  # a bare number is no full one
+
+
+def test_programmes_asked_with_both_number_and_day_of_signing(archive):
+    a = archive.answer("Có bao nhiêu chương trình phối hợp được nêu kèm cả số hiệu lẫn ngày ký?", mode="bm25")
+    assert a.short == "1" and "15-CTr/BDV-CA" in a.text and "09/CTr-CA-MTTQ" not in a.text
+
+
+def test_where_a_periods_programmes_were_signed_are_the_local_ones_of_that_period(archive):
+    a = archive.answer("Lễ ký kết chương trình phối hợp công tác dân vận giai đoạn 2016-2021 giữa ban dân vận và công an "
+                       "địa phương được đưa tin ở những nơi nào?", mode="bm25")
+    assert _cited(a) == ["k10", "k9"]  # not k1's period, nor the central k11
+
+
+def test_counts_framed_by_the_archive_or_closed_by_what_they_take_in(archive):
+    a = archive.answer("Trong kho có bao nhiêu bài mà tiêu đề nhắc tới 'người có uy tín'?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["k4", "k5"]
+    b = archive.answer("Có bao nhiêu buổi làm việc với Đảng ủy Công an Trung ương được đưa tin, tính cả cấp Trung ương?",
+                       mode="bm25")
+    assert b.short == "2" and _cited(b) == ["k2", "k3"]
+
+
+def test_a_dates_reading_is_written_as_the_article_writes_its_day_and_month():
+    assert reading("2022-04-14", "14/4") == " (14/4/2022)"
+    assert reading("2022-04-04", "04/04") == " (04/04/2022)"
+    assert reading("2016-06-15", "15/6/2016") == ""  # says no more than written
+    assert reading(None, "14/4") == ""
