@@ -49,6 +49,9 @@ ARCHIVE = {
     "k11": ("2016-06-16", "Ban Dân vận Trung ương và Bộ Công an ký kết chương trình phối hợp",
             "Ngày 15/6/2016, Ban Dân vận Trung ương và Bộ Công an ký Chương trình phối hợp công tác dân vận giai đoạn "
             "2016-2021."),
+    "k12": ("2017-03-02", "Ban Dân vận Thành ủy và Công an thành phố Bắc Hà ký kết chương trình phối hợp",
+            "Ngày 1/3, Ban Dân vận Thành ủy và Công an thành phố Bắc Hà ký kết chương trình phối hợp công tác dân vận "
+            "giai đoạn 2017-2022."),
 }
 
 
@@ -105,6 +108,12 @@ def test_where_a_periods_programmes_were_signed_are_the_local_ones_of_that_perio
     a = archive.answer("Lễ ký kết chương trình phối hợp công tác dân vận giai đoạn 2016-2021 giữa ban dân vận và công an "
                        "địa phương được đưa tin ở những nơi nào?", mode="bm25")
     assert _cited(a) == ["k10", "k9"]  # not k1's period, nor the central k11
+
+
+def test_provinces_and_cities_counted_with_their_bodies_alternatives_in_brackets(archive):
+    a = archive.answer("Có bao nhiêu tỉnh, thành phố có tin về lễ/hội nghị ký kết chương trình phối hợp giữa Ban Dân vận "
+                       "Tỉnh ủy (Thành ủy) với Công an tỉnh (thành phố)?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["k12", "k9"]  # not the district's k10, nor the central ones
 
 
 def test_counts_framed_by_the_archive_or_closed_by_what_they_take_in(archive):

@@ -33,12 +33,13 @@ if TYPE_CHECKING:
 OTHER_ARTICLES = 3  # other articles cited for one programme; more are counted, not listed
 # "những chương trình … nào", "bao nhiêu (hội nghị) ký kết chương trình …", "có mấy chương trình", and the places
 # that have them: "Những địa phương nào có chương trình phối hợp … giai đoạn 2016-2021?" (each row names its parties)
-_PLACE_NOUNS = r"(?:dia phuong|tinh|tinh thanh|noi)"
+_PLACE_NOUNS = r"(?:dia phuong|tinh thanh pho|tinh thanh|tinh(?: (?:va|hay|hoac) thanh pho)?|noi)"  # "bao nhiêu tỉnh, thành phố"
 _COUNTING_PLACES = rf"(?:co )?(?:bao nhieu|may) {_PLACE_NOUNS}"  # "Có mấy địa phương …": places, not programmes
 _PLACES = rf"(?:(?:nhung|cac) {_PLACE_NOUNS} nao|{_COUNTING_PLACES})"
+_SIGNINGS = r"(?:co (?:tin|bai) (?:ve|dua tin) )?(?:(?:le|hoi nghi)(?: (?:/|hoac|hay|va) (?:le|hoi nghi))* )?"  # "có tin về lễ/hội nghị"
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
-                         rf"|^{_PLACES} (?:da )?(?:to chuc )?(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
+                         rf"|^{_PLACES} (?:da )?(?:to chuc )?{_SIGNINGS}(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
                          # "những đơn vị nào đã ký kết chương trình … giai đoạn X", "những cặp cơ quan nào có chương trình …": the
                          # parties of those programmes
                          r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"
@@ -111,7 +112,9 @@ def asks_programmes(q: "Question", across: bool) -> bool:
 def sides(q: "Question") -> list[list[str]]:
     """The parties a question selects by, each with its alternatives: "giữa Ban Dân vận tỉnh ủy,
     thành ủy và Công an tỉnh, thành phố" is [[BDV tỉnh ủy, BDV thành ủy], [CA tỉnh, CA thành phố]]."""
-    text = " ".join(unbracketed(q.restored).split())  # "giữa Ban Dân vận (tỉnh, thành, huyện ủy) và …": the bodies
+    # "Ban Dân vận Tỉnh ủy (Thành ủy)": another unit in brackets is an alternative, as after a comma
+    said = re.sub(rf"\s*\(\s*({_UNIT})([^)]*)\)", lambda m: f", {m.group(1).lower()}{m.group(2)}", q.restored, flags=re.I)
+    text = " ".join(unbracketed(said).split())  # "giữa Ban Dân vận (tỉnh, thành, huyện ủy) và …": the bodies
     between = _BETWEEN.search(text) or _PAIRED.search(fold_keep_case(text))  # folding keeps offsets
     asked = [text[slice(*between.span(n))] for n in (1, 2)] if between else [m.group(1) for m in _JOINED.finditer(text)]
     # "giữa những cơ quan nào với nhau": the parties are asked for, not named
