@@ -4,8 +4,10 @@ of no event, a partner's signers by province …), each asked 5 times after `war
 with the fake question embedder; p50 / p95 over all and per new shape. Not a test: figures depend
 on the machine.
 
-Usage: python benchmarks/lists_scale.py [N]   (N articles, default 20,000; the store is built once
-under /tmp/so with store_open's synthetic articles and fake embedder)
+Usage: python benchmarks/lists_scale.py [N] [--all-words]   (N articles, default 20,000; the store
+is built once under /tmp/so with store_open's synthetic articles and fake embedder; --all-words then
+reads every article's words and word pairs, as a long-running server comes to, and prints the
+process's peak RSS: what store.ARTICLES_KEPT bounds)
 """
 import random, sys, time
 from pathlib import Path
@@ -15,7 +17,8 @@ import store_open
 from fakes import FakeEmbedder
 from danvan_qa.embed.embedding import model_id_for
 from danvan_qa.settings import Settings
-n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+n = int(args[0]) if args else 20000
 work = Path("/tmp/so")
 store_path = work / f"store{n}"
 if not (store_path / "CURRENT").exists():
@@ -65,3 +68,10 @@ print(f"new shapes: p50 {pct(newt,50)*1000:.1f} ms, p95 {pct(newt,95)*1000:.1f} 
 # a shape's first answer reads its candidate articles' texts from disk; the later ones find them read
 warmt = [t for v in times.values() for t in v[1:]]
 print(f"all shapes after their first answer: p50 {pct(warmt,50)*1000:.1f} ms, p95 {pct(warmt,95)*1000:.1f} ms")
+if "--all-words" in sys.argv:
+    import resource
+    for doc_id in store.data.documents:
+        words = store.words(doc_id)
+        words.text.pairs, [w.pairs for w in words.sentences]
+    print(f"every article's words read: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB, "
+          f"{len(store._words)} articles' kept")
