@@ -4,6 +4,7 @@ framed "trong kho" or closed by ", tính cả …" (invented articles, fake embe
 
 import pytest
 
+from danvan_qa.qa import records
 from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.drafts import reading
 from fakes import article_file, fake_store
@@ -52,6 +53,9 @@ ARCHIVE = {
     "k12": ("2017-03-02", "Ban Dân vận Thành ủy và Công an thành phố Bắc Hà ký kết chương trình phối hợp",
             "Ngày 1/3, Ban Dân vận Thành ủy và Công an thành phố Bắc Hà ký kết chương trình phối hợp công tác dân vận "
             "giai đoạn 2017-2022."),
+    "k13": ("2019-11-21", "Ban Dân vận Huyện ủy và Công an huyện Ea Nam ký kết chương trình phối hợp",
+            "Ngày 20/11, Ban Dân vận Huyện ủy và Công an huyện Ea Nam tổ chức lễ ký kết chương trình phối hợp công tác "
+            "dân vận."),
 }
 
 
@@ -71,6 +75,32 @@ def test_co_chairs_asked_with_the_act_first_are_the_others_at_each_event(archive
     assert "Lê Minh Khải" in a.text and "Nguyễn Văn Bình" not in a.text  # k2's co-chair chaired beside another
     b = archive.answer("Lê Minh Khải đã đồng chủ trì hội nghị cùng những ai?", mode="bm25")
     assert "Phan Văn Tùng" in b.text and "Nguyễn Văn Bình" in b.text and _cited(b) == ["k1", "k2"]
+
+
+def test_co_chairs_asked_of_the_others_first(archive):
+    a = archive.answer("Những ai đã cùng Đại tướng Phan Văn Tùng chủ trì các hội nghị, buổi làm việc?", mode="bm25")
+    assert "Lê Minh Khải" in a.text and _cited(a) == ["k1"]
+
+
+def test_the_earliest_or_latest_of_a_list_is_its_row_of_the_first_or_last_date(archive):
+    a = archive.answer("Chương trình phối hợp nào được ký sớm nhất?", mode="bm25")
+    assert _cited(a) == ["k11"]
+    b = archive.answer("Chương trình phối hợp nào được ký gần đây nhất?", mode="bm25")
+    assert _cited(b) == ["k1"]
+    c = archive.answer("Lần gần đây nhất Ban Dân vận Trung ương làm việc với Đảng ủy Công an Trung ương là khi nào?",
+                       mode="bm25")
+    assert _cited(c) == ["k2"] and "2018" in c.short  # "khi nào": the date is the short answer
+    shown = records._SHOWN.set(1)  # a list that shows one row: the earliest and the latest are read from every row
+    try:
+        assert _cited(archive.answer("Chương trình phối hợp nào được ký sớm nhất?", mode="bm25")) == ["k11"]
+        assert _cited(archive.answer("Chương trình phối hợp nào được ký gần đây nhất?", mode="bm25")) == ["k1"]
+    finally:
+        records._SHOWN.reset(shown)
+
+
+def test_signings_of_a_month_counted_with_may(archive):
+    a = archive.answer("Có mấy lễ, hội nghị ký kết chương trình phối hợp diễn ra vào tháng 11?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["k10", "k13"]
 
 
 def test_a_persons_times_in_one_role_count_the_events_where_they_held_it(archive):

@@ -25,6 +25,7 @@ from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipients
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports
 from danvan_qa.qa.bylines import asks_byline, credit_rows
+from danvan_qa.qa.extremes import asks_extreme, narrowed
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
@@ -33,7 +34,7 @@ from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.title_lists import (asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
                                       person_evidence, role_index, title_phrases)
-from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, admitted, counts, EVENT_NOUNS, ROWS_SHOWN, SEVERAL, WHO, Evidence, Item, Listing,
+from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, admitted, counts, EVENT_NOUNS, rows_shown, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows, ranked_articles)
 
 if TYPE_CHECKING:
@@ -64,10 +65,13 @@ _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w
 # the events (or programmes) of a topic, or of every one
 _ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
 # "X đã cùng ai đồng chủ trì …", "cùng những ai ký kết …": the act asked of the others beside X (folded)
-# or the act first: "X đã đồng chủ trì hội nghị, buổi làm việc cùng những lãnh đạo nào?"
+# or the act first: "X đã đồng chủ trì hội nghị, buổi làm việc cùng những lãnh đạo nào?" (the act: its one group matched)
 _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (?:dong )?(?P<act>chu tri|ky ket|ky)(?!\w)"
                         r"|(?<!\w)(?:dong )?(?P<act_first>chu tri|ky ket|ky)(?:[ ,]+\w+){0,8}? cung (?:voi )?"
-                        r"(?:(?:nhung|cac) )?(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)")
+                        r"(?:(?:nhung|cac) )?(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
+                        # or asked of the others first: "Những ai đã cùng ông X chủ trì các hội nghị …?"
+                        r"|(?<!\w)(?:nhung )?(?:ai|nguoi nao)(?: da)? cung (?:voi )?(?:\w+ ){1,6}?(?:dong )?"
+                        r"(?P<act_others>chu tri|ky ket|ky)(?!\w)")
 # "X mấy lần làm Trưởng đoàn kiểm tra (làm việc với Y)?": the person's events in that role, counted
 _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu)?| vai tro| cuong vi)?|dam nhan(?: vai tro)?"
                          r"|(?:o|tren|voi) (?:cuong vi|vai tro)) (?P<title>\w+(?: \w+){0,7}?)"
@@ -99,9 +103,11 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     question across articles (or none hold). A question naming a person or a day is about that
     person's or that day's event, unless it asks for the person's events."""
     keep = admitted(store.data.documents, filters)
+    if asks_extreme(q):  # "Chương trình nào được ký sớm nhất?": the list it narrows, its first or last row
+        return narrowed(q, store, lambda plural: listing(plural, store, filters))
     q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
     alongside = _ALONGSIDE.search(q.folded) if q.person else None  # "X đã cùng ai đồng chủ trì các hội nghị?"
-    if alongside and (found := _alongside(q.person, alongside["act"] or alongside["act_first"],  # type: ignore[arg-type]
+    if alongside and (found := _alongside(q.person, next(filter(None, alongside.groups())),  # type: ignore[arg-type]
                                           q, store, keep)):
         return found
     if q.person and (role := _ROLE_TIMES.search(q.folded)) and (found := _history(
@@ -272,7 +278,7 @@ def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bo
     lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f" là {role_shown}" if role_shown else "",
                         f": {len(ordered)} bài{said}."),)]
     items = []
-    for p in ordered[:ROWS_SHOWN]:
+    for p in ordered[:rows_shown()]:
         doc, ev = docs[p.doc_id], person_evidence(store, p)
         when = dated(doc.date)
         role = f" — {p.role}" if p.role else ""

@@ -19,7 +19,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import LEAD_WORDS, on_topic
 from danvan_qa.qa.questions import parse, plain_words, unbracketed
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, ROWS_SHOWN, Evidence, Item,
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, rows_shown, Evidence, Item,
                                   Listing, Statement, Strong, counts, dated, more_rows)
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def _listed(rows: list[tuple[str, Evidence]], more: bool, shown: str, q: "Questi
     counted = f"{'Ít nhất ' if more else ''}{len(rows)} bài viết nói đến "
     lines = [Statement((counted, Strong(shown), ":"),)]
     items = []
-    for doc_id, ev in rows[:ROWS_SHOWN]:
+    for doc_id, ev in rows[:rows_shown()]:
         lines.append(Statement((dated(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
         items.append(Item(docs[doc_id].title, None, None, (), ev))
     lines += more_rows(len(rows))

@@ -17,7 +17,7 @@ from danvan_qa.ingest.dates import CODE_PATTERN
 from danvan_qa.ingest.lexicon import PREDICATES, STOP, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.document_asks import CODE_WORDS
-from danvan_qa.qa.records import (counts, ROWS_SHOWN, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows,
+from danvan_qa.qa.records import (counts, rows_shown, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows,
                                   ranked_articles)
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     distinct = len({name for _, name in found})
     lines = [Statement((f"Các bài viết nêu {distinct} văn bản:",))]
     items = []
-    for (doc_id, _), m in ordered[:ROWS_SHOWN]:
+    for (doc_id, _), m in ordered[:rows_shown()]:
         ev = Evidence.of(docs[doc_id], m.start, m.end)
         dated = f" ngày {m.date}" if m.date else ""
         lines.append(Statement((Strong(m.name), f"{dated} — {docs[doc_id].title}"), ev, item=True))

@@ -22,7 +22,7 @@ from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import on_topic
 from danvan_qa.qa.questions import QUOTED, quoted
 from danvan_qa.qa.programme_lists import parties_match, sides
-from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, ROWS_SHOWN, Item, Listing, Statement, Strong, dated, more_rows
+from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, rows_shown, Item, Listing, Statement, Strong, dated, more_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -97,7 +97,7 @@ def each_article(passages: list["Passage"], decide_one: Callable[[list["Passage"
     docs = store.data.documents
     answered.sort(key=lambda row: docs[row[0]].date or "", reverse=True)
     lines, items, values = [Statement((f"Câu trả lời trong {len(answered)} bài viết:",))], [], []
-    for doc_id, d in answered[:ROWS_SHOWN]:
+    for doc_id, d in answered[:rows_shown()]:
         doc, chosen = docs[doc_id], d.chosen
         assert chosen is not None and chosen.evidence is not None
         where = f"{dated(doc.date)}{doc.title}: "

@@ -26,7 +26,7 @@ from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import place_in
 from danvan_qa.qa.extractive import held_share, rarity
-from danvan_qa.qa.records import (EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts, dated,
+from danvan_qa.qa.records import (EVENT_NOUNS, rows_shown, WHO, Evidence, Item, Listing, Statement, Strong, counts, dated,
                                   more_rows, ranked_articles, titled_rows)
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     found.sort(key=lambda doc: doc.date or "", reverse=True)
     lines = [Statement((f"{len(found)} bài viết đưa tin hoạt động ở ", Strong(_as_written(q, place)), ":"))]
     items = []
-    for doc in found[:ROWS_SHOWN]:
+    for doc in found[:rows_shown()]:
         sentences = store.sentences(doc.doc_id)
         start, end = next(((a, b) for a, b in sentences if next(dates.find_dates(doc.text[a:b]), None)),
                           sentences[0] if sentences else (0, min(len(doc.text), 200)))

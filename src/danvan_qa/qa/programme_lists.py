@@ -23,7 +23,7 @@ from danvan_qa.qa.levels import asked_level, level
 from danvan_qa.qa.programme_groups import programme_groups
 from danvan_qa.qa.programme_years import ENDS, bounds, of_year, start_year
 from danvan_qa.qa.questions import plain_words, unbracketed
-from danvan_qa.qa.records import ROWS_SHOWN, SEVERAL, counts, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
+from danvan_qa.qa.records import rows_shown, SEVERAL, counts, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -296,7 +296,7 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     rows.sort(key=lambda row: row[0].date or docs[row[0].doc_id].date or "", reverse=True)
     lines = [Statement((f"Các bài viết nêu {len(found)} cơ quan, đơn vị đã ký với ", Strong(shown), ":"),)]
     items = []
-    for prog, others in rows[:ROWS_SHOWN]:
+    for prog, others in rows[:rows_shown()]:
         start, end = prog.parties_span or (prog.start, prog.end)
         ev = Evidence.of(docs[prog.doc_id], start, end)
         shown = as_written(docs[prog.doc_id].text[start:end], others)  # of which province: the article's place
@@ -323,7 +323,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
     lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình" + (f", ở {len(places)} địa phương:" if places else ":"),))]
     items, rows = [], 0
     for group in groups:
-        if rows >= ROWS_SHOWN:
+        if rows >= rows_shown():
             break
         prog = group[0]
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)

@@ -8,10 +8,12 @@ as offsets, and only `compose` turns them into Markdown with numbered citations.
 
 from __future__ import annotations
 
+import contextvars
 import re
-
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple, Sequence
 
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, DOMAIN_PAIRS, PROVINCES
 from danvan_qa.ingest.normalize import fold
@@ -98,6 +100,22 @@ class Candidate:
 
 
 ROWS_SHOWN = 20  # a longer list across articles says how many more rows there are
+_SHOWN: contextvars.ContextVar[int] = contextvars.ContextVar("rows_shown", default=ROWS_SHOWN)
+
+
+def rows_shown() -> int:
+    """The rows a list across articles shows: ROWS_SHOWN, or every one within `every_row()`."""
+    return _SHOWN.get()
+
+
+@contextmanager
+def every_row() -> Iterator[None]:
+    """Lists made within show every row: what narrows a list (its earliest or latest) reads them all."""
+    token = _SHOWN.set(sys.maxsize)
+    try:
+        yield
+    finally:
+        _SHOWN.reset(token)
 # Folded function words a topic asked about is read without ("các hội nghị về công tác của …")
 COMMON_WORDS = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de".split())
 # The provinces folded, longest first: a place read off folded text takes the longest name ("ha nam" is no "ha")
@@ -141,7 +159,7 @@ class Listing:
 
 def more_rows(found: int) -> list[Statement]:
     """The line that says how many rows a list across articles leaves out, if any."""
-    return [Statement((f"Còn {found - ROWS_SHOWN} dòng nữa không hiện ở đây.",))] if found > ROWS_SHOWN else []
+    return [Statement((f"Còn {found - rows_shown()} dòng nữa không hiện ở đây.",))] if found > rows_shown() else []
 
 
 
@@ -151,7 +169,7 @@ def titled_rows(heading: tuple[str, ...], rows: Sequence[tuple[str, "Document", 
     "**name** (date — title)", after the heading; the short answer is how many rows there are when
     the question (folded, and as restored) asks how many, else the first name."""
     lines, items = [Statement(heading)], []
-    for name, doc, ev in rows[:ROWS_SHOWN]:
+    for name, doc, ev in rows[:rows_shown()]:
         lines.append(Statement((Strong(name), f" ({dated(doc.date)}{doc.title})"), ev, item=True))
         items.append(Item(name, None, None, (), ev))
     lines += more_rows(len(rows))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import place_in, plain_words
-from danvan_qa.qa.records import (EVENT_NOUNS, EVENT_WRITTEN, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement, Strong, counts,
+from danvan_qa.qa.records import (EVENT_NOUNS, EVENT_WRITTEN, rows_shown, WHO, Evidence, Item, Listing, Statement, Strong, counts,
                                   dated, more_rows)
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 # Events asked for, in the plural or counted: "những hội nghị, hoạt động nào", "bao nhiêu sự kiện" (folded, no marks)
-_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)")
+_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)")
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
@@ -100,7 +100,7 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
     rows.sort(key=lambda h: h.date, reverse=True)
     lines = [Statement((f"{len(rows)} bài viết đưa tin sự kiện diễn ra vào ", Strong(when.said()), ":"))]
     items = []
-    for held in rows[:ROWS_SHOWN]:
+    for held in rows[:rows_shown()]:
         doc = docs[held.doc_id]
         ev = Evidence.of(doc, held.start, held.end)
         lines.append(Statement((dated(held.date), Strong(doc.title)), ev, item=True))

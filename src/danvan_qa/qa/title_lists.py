@@ -20,7 +20,7 @@ from danvan_qa.ingest.abbreviations import spellings
 from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import plain_words
-from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, ROWS_SHOWN, WHO, Evidence, Item, Listing, Statement,
+from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, rows_shown, WHO, Evidence, Item, Listing, Statement,
                                   Strong, counts, more_rows)
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q:
     for p in rows:
         by_person.setdefault(fold(p.name), []).append(p)
     lines, items = [Statement(heading)], []
-    for first, *others in list(by_person.values())[:ROWS_SHOWN]:
+    for first, *others in list(by_person.values())[:rows_shown()]:
         ev = person_evidence(store, first)
         lines.append(Statement((f"{first.rank} " if first.rank else "", Strong(first.name),
                                 f" — {first.role}" if first.role else "", f" ({docs[first.doc_id].title})"), ev, item=True))

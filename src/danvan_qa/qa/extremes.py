@@ -1,0 +1,98 @@
+"""The earliest or the latest of a list across the archive: "Chương trình nào được ký sớm nhất?",
+"Lần gần đây nhất X làm việc với Y là khi nào?". The question is asked again as the list it
+narrows ("Những chương trình nào được ký?", "Mấy lần X làm việc với Y?"), and its row of the first
+or last date is the answer, cited as the list cites it: no rule of its own picks the events.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.drafts import vn_date
+from danvan_qa.qa.questions import parse
+from danvan_qa.qa.records import Listing, Statement, Strong, every_row
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.questions import Question
+
+# (folded) the superlative of time a question asks, first or last
+_EXTREME = re.compile(r"(?<!\w)(?:(?P<first>som nhat|dau tien|truoc nhat|cu nhat)"
+                      r"|(?P<last>gan day nhat|gan nhat|moi nhat|muon nhat|sau cung|cuoi cung))(?!\w)")
+# "<noun> nào": the thing asked, made plural for its list ("chương trình nào" → "những chương trình nào")
+_WHICH = re.compile(r"(?<!\w)(?<!những )(?<!các )((?:chương trình|kế hoạch|văn bản|hội nghị|buổi làm việc|lễ ký kết|sự kiện|"
+                    r"chuong trinh|ke hoach|van ban|hoi nghi|buoi lam viec|le ky ket|su kien)(?: \w+){0,3}?) nào(?!\w)",
+                    re.IGNORECASE)
+# "lần (sớm nhất) X làm việc với Y … là khi nào": X's sessions with Y, counted (article_lists.as_sessions reads it)
+_TIME_OF = re.compile(r"^(?:lan|buoi|dot) (?P<who>.+?) (?P<act>lam viec|gap mat|hop) (?P<whom>voi .+?)"
+                      r"(?: (?:ma |duoc )?(?:cac |nhung )?bai(?: viet| bao)? (?:nhac (?:toi|den)|dua tin|ghi lai))?"
+                      r"(?: la)? (?:khi nao|ngay nao|bao gio|luc nao)$")
+_WHEN_ASKED = re.compile(r"(?<!\w)(?:khi nao|ngay nao|bao gio|luc nao)(?!\w)")
+_DATED = re.compile(r"(?:ngày|ngay)\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
+
+
+def asks_extreme(q: "Question") -> str | None:
+    """"first" or "last" when the question asks the earliest or latest of several, else None."""
+    m = _EXTREME.search(q.folded)
+    return None if m is None else "first" if m["first"] else "last"
+
+
+def as_list(q: "Question", store: "Store") -> "Question | None":
+    """The list the question narrows, asked without its superlative; None when it names no list."""
+    said = q.restored.rstrip(" ?.!")
+    m = _EXTREME.search(fold(said.lower()))  # folding keeps offsets
+    if m is None:
+        return None
+    plain = " ".join(f"{said[:m.start()]} {said[m.end():]}".split())
+    times = _TIME_OF.match(fold(plain.lower()))
+    if times:  # "Lần (gần đây nhất) X làm việc với Y là khi nào?": "Mấy lần X làm việc với Y?"
+        text = f"Mấy lần {plain[times.start('who'):times.end('whom')]}?"
+    elif _WHICH.search(plain):  # of every article: the superlative asks across them
+        text = _WHICH.sub(r"những \1 nào", plain, count=1) + " trong các bài?"
+    else:
+        return None
+    return parse(text, text, store.stored_facts)
+
+
+def extreme(found: Listing, end: str, q: "Question", store: "Store") -> Listing | None:
+    """The row of `found` of the first or last date: the date its own line writes after "ngày", or its
+    article's; None when no row is dated."""
+    rows: list[list[Statement]] = []
+    for line in found.lines:
+        if line.item and not line.under:
+            rows.append([line])
+        elif line.item and rows:
+            rows[-1].append(line)
+    dated = [(when, row) for row in rows if (when := _date(row[0], store))]
+    if not dated:
+        return None
+    pick = min if end == "first" else max
+    (_, day), row = pick(dated, key=lambda d: d[0][0])
+    item = next((i for i in found.items if i.evidence == row[0].evidence), None)
+    heading = Statement(("Sớm nhất" if end == "first" else "Gần đây nhất", f" trong {len(dated)} dòng có ngày, ",
+                         Strong(day), ":"))
+    asked_when = bool(_WHEN_ASKED.search(q.folded))
+    value = day if asked_when or item is None else item.name
+    return Listing((heading, *row), (item,) if item else (), 1, value)
+
+
+def _date(line: Statement, store: "Store") -> tuple[str, str] | None:
+    """A row's date, ISO and as shown: the one its line writes after "ngày" (a programme's signing),
+    else its article's."""
+    said = _DATED.search("".join(line.parts))
+    if said:
+        day, month, year = (int(x) for x in said.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}", said.group(0).split()[-1]
+    doc = store.data.documents.get(line.evidence.doc_id) if line.evidence else None
+    return (doc.date, vn_date(doc.date)) if doc is not None and doc.date else None
+
+
+def narrowed(q: "Question", store: "Store", listing: Callable[["Question"], Listing | None]) -> Listing | None:
+    """The earliest or latest row of the list the question narrows, asked through `listing`."""
+    end = asks_extreme(q)
+    plural = as_list(q, store) if end else None
+    with every_row():  # its every row, not the ROWS_SHOWN a list shows
+        found = listing(plural) if plural is not None else None
+    return extreme(found, end, q, store) if found is not None and end else None
