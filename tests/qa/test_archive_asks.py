@@ -15,7 +15,7 @@ ARCHIVE = {
            "giai đoạn 2022-2026. Đồng chí Lê Minh Khải, Bí thư Trung ương Đảng, Trưởng Ban Dân vận Trung ương và Đại "
            "tướng Phan Văn Tùng, Bộ trưởng Bộ Công an đồng chủ trì hội nghị. Dự hội nghị có đồng chí Hoàng Thị Lan, "
            "Phó Bí thư Thường trực Tỉnh ủy Nam Sơn; đồng chí Vũ Đức Nam, Phó Bí thư Thường trực Thành ủy Bắc Hà; "
-           "Trung tướng Đỗ Quang Vinh, Thứ trưởng Bộ Công an."),
+           "Trung tướng Đỗ Quang Vinh, Thứ trưởng Bộ Công an; Trung tướng Hồ Văn Phú, Chánh Văn phòng Bộ Công an."),
     "k2": ("2018-06-12", "Đoàn kiểm tra của Ban Dân vận Trung ương làm việc với Đảng ủy Công an Trung ương",
            "Ngày 11/6, Đoàn kiểm tra của Ban Dân vận Trung ương làm việc với Đảng ủy Công an Trung ương. Đồng chí Lê "
            "Minh Khải, Trưởng Ban Dân vận Trung ương, Trưởng Đoàn kiểm tra và Thượng tướng Nguyễn Văn Bình, Thứ "
@@ -114,6 +114,17 @@ def test_titles_written_with_a_slash_or_ca_for_the_police(archive):
     assert a.short == "2" and "Hoàng Thị Lan" in a.text and "Vũ Đức Nam" in a.text
     b = archive.answer("Có bao nhiêu Thứ trưởng Bộ CA được nêu tên trong các bài?", mode="bm25")
     assert b.short == "2" and "Trần Văn Hậu" not in b.text  # Bộ Nội vụ's is no police deputy minister
+
+
+def test_holders_of_a_title_set_aside_are_no_rows(archive):
+    a = archive.answer("Ngoài các thứ trưởng Bộ Công an ra, còn mấy người mang hàm trung tướng được nhắc trong các bài?",
+                       mode="bm25")
+    assert a.short == "1" and "Hồ Văn Phú" in a.text and "Đỗ Quang Vinh" not in a.text
+    b = archive.answer("Có mấy người được nêu với chức Phó Bí thư Thường trực Tỉnh ủy (không tính Thành ủy)?", mode="bm25")
+    assert b.short == "1" and "Hoàng Thị Lan" in b.text
+    c = archive.answer("Có bao nhiêu người được nêu là Thứ trưởng Bộ Công an trong các bài? (không tính thứ trưởng bộ khác)",
+                       mode="bm25")
+    assert c.short == "2" and "Trần Văn Hậu" not in c.text  # "… bộ khác" sets the others aside, not the title asked
 
 
 def test_a_title_widened_in_brackets_is_no_title_of_its_own(archive):

@@ -49,6 +49,13 @@ def test_a_role_holds_the_title_through_its_abbreviation():
     assert focus_missing(question, scorer, "Đại tá", "Chỉ huy trưởng Bộ CHQS tỉnh") > 0.5
 
 
+def test_a_title_asked_by_its_abbreviation_is_held_by_a_role_written_out():
+    question = q("Thứ trưởng BCA nào dự hội nghị?")
+    scorer = Scorer(question, lambda t: {"bca": 1}.get(t, 50), 100)
+    assert focus_missing(question, scorer, "Trung tướng", "Thứ trưởng Bộ Công an") == 0.0
+    assert focus_missing(question, scorer, None, "Thứ trưởng Bộ Nội vụ") > 0.5  # not any deputy minister
+
+
 def test_title_words_leave_out_the_place():
     words = title_words(q("Trưởng ban Tuyên giáo Tỉnh ủy Ninh Thuận là ai?"))
     assert {"truong", "ban", "tuyen", "giao", "tinh", "uy"} <= words

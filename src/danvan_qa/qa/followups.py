@@ -46,6 +46,11 @@ _PARTIES_REF = re.compile(r"(?:^\W*|(?<=giua )|(?<=cua )|(?<=voi ))(?:ca )?(?:ha
 # "Công an tỉnh Nam Sơn" goes on past "Nam", "… ký ngày nào" stops at "ký")
 _BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|ky|ve|giai doan|nam|ngay|trong|la|co|"
                       r"to chuc|thuc hien|tu|cho|vao)(?!\w)|\s*[,?.;!]|$)")
+# "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
+# "còn X thì sao, ngày nào?": X, asked what follows
+_HOW_ABOUT = re.compile(r"^\W*con (.+?),? thi sao\W+(?=\w)")
+_THERE = re.compile(r"(?<!\w)(?:o|tai) (?:do|day)(?!\w)")
+_PLACE_REF = re.compile(r"(?<!\w)(tinh|huyen|thanh pho|quan|thi xa|xa|phuong|dia phuong) (?:do|nay|ay)(?!\w)")
 # "con số đó ở <unit> là bao nhiêu?": the figure just asked, of another unit (its span in the folded text)
 _SAME_FIGURE = re.compile(r"^\W*(?:con )?so (?:do|nay|ay) (?:o|cua|tai) (.+?) (?:la )?(?:bao nhieu|may)(?!\w)")
 _NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Chương trình (phối hợp) số 17(-CTr/…)"
@@ -161,6 +166,9 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     folded = fold(question)
     if context is None or small_talk(folded.lower()):
         return question
+    if how := _HOW_ABOUT.match(folded):  # folding keeps offsets
+        question = f"{question[how.start(1):how.end(1)]} {question[how.end():]}"
+        folded = fold(question)
     if _WHO_ELSE.search(folded):
         besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
         act = _ELSE_ACT.search(folded)
@@ -186,6 +194,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     figure = _SAME_FIGURE.match(fold(out))
     if figure and (asked := _figure_elsewhere(context.question, out[figure.start(1):figure.end(1)])):
         return asked  # "…, và con số đó ở Công an tỉnh Bắc Hà là bao nhiêu?": the first part, of another unit
+    out = _there(out, context, store)
     hit = _THING_REF.search(fold(out))
     if hit:
         noun = out[hit.start(1):hit.end(1)]
@@ -206,6 +215,26 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         asked = question if has_diacritics(question) else store.restorer.restore(question)
         out = f"{topic} {asked[0].lower()}{asked[1:]}"
     return out
+
+
+def _there(question: str, context: Context, store: "Store") -> str:
+    """"ở đó" as "tại <the last topic's event>", "tỉnh đó" as the province the last question named."""
+    folded = fold(question)
+    place, there = _PLACE_REF.search(folded), _THERE.search(folded)
+    event = _SUBJECT.search(fold(context.topic)) if there else None
+    if not (place or event):
+        return question
+    question = question if has_diacritics(question) else store.restorer.restore(question)  # kept offsets: one for one
+    named = parse(context.question, context.question, store.stored_facts).places if place else ()
+    # (folding keeps offsets; "Bà Rịa - Vũng Tàu" is read "ba ria vung tau")
+    at = re.search(r"\W+".join(map(re.escape, named[0].split())), fold(context.question).lower()) if len(named) == 1 else None
+    if place and at:
+        unit = question[place.start(1):place.end(1)] if place.group(1) != "dia phuong" else ""
+        return " ".join(f"{question[:place.start()]}{unit} {context.question[at.start():at.end()]}{question[place.end():]}".split())
+    if event:
+        return f"{question[:there.start()]}{'T' if there.start() == 0 else 't'}ại {context.topic[event.start():]}" \
+            f"{question[there.end():]}"
+    return question
 
 
 _DOING = re.compile(r"\s*(?:(?:đã|vừa|cùng)\s+)?(?:ký kết|ký|tổ chức|ban hành|triển khai|xây dựng|thực hiện)\s*$",

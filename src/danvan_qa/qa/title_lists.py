@@ -42,7 +42,7 @@ _HOLDERS = re.compile(rf"^(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac d
                       r"|(?:nhung )?(?:ai|nguoi nao) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
                       # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
                       rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,4}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"
-                      r"|(?:(?:giu|dam nhiem) chuc(?: vu| danh)?|chuc (?:vu|danh)|la) (?P<held>.+))"  # "… với chức danh X", "… là X"
+                      r"|(?:(?:(?:giu|dam nhiem) )?chuc(?: vu| danh)?|la) (?P<held>.+))"  # "… với chức (danh) X", "… là X"
                       r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?"
                       r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
@@ -155,8 +155,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     Giám đốc Công an thành phố"), a title cut short before it taking the other's body (_with_body); and
     a title in brackets beside it, another way of writing it ("Ủy viên Trung ương Đảng (Ủy viên Ban
     Chấp hành Trung ương Đảng)"); "(kể cả / tính cả …)" widens the title before it, and is none."""
-    said = re.sub(r"(?<!\w)CA(?!\w)", "Công an", q.restored)  # "Thứ trưởng Bộ CA": capitals, not "cá"
-    text = re.sub(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)[^)]*\)", " ", fold(said))  # "(trừ …)"
+    text = _EXCLUDED.sub(" ", _said(q))  # "(trừ …)", "Ngoài X ra, …", "…, không tính X": set aside (excluded())
     text = _ranks_written_out(re.sub(r"(?<=[a-z])/(?=[a-z])", " hoac ", text))  # "Tỉnh ủy/Thành ủy": either
     found: list[str] = []
     others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|tinh ca|bao gom|gom)(?!\w)", b)]
@@ -167,6 +166,25 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
         for piece in (segment, *re.split(r"(?<!\w)(?:hoac|hay)(?!\w)", segment)):
             found += [t for t in _titles_in(piece.split(), roles) if t not in found]
     return list(dict.fromkeys(whole for t in found for whole in _with_body(t, found)))
+
+
+# what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
+_EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
+                       r"|^\W*(?:ngoai|tru|khong tinh|khong ke)\s+(?P<first>[^,]+?)(?:\s+ra)?\s*,"
+                       r"|,\s*(?:khong tinh|khong ke|tru|ngoai tru)\s+(?P<last>[^,?]+)")
+
+
+def _said(q: "Question") -> str:
+    """The question folded, "Bộ CA" read as "Bộ Công an" (in capitals, not "cá")."""
+    return fold(re.sub(r"(?<!\w)CA(?!\w)", "Công an", q.restored))
+
+
+def excluded(q: "Question", store: "Store") -> list[str]:
+    """The titles a question sets aside ("Ngoài các thứ trưởng Bộ Công an ra, còn mấy người mang hàm
+    trung tướng …"): their holders are no rows of its list."""
+    roles = role_index(store).text
+    asides = (next(filter(None, m.groups())).split() for m in _EXCLUDED.finditer(_said(q)))
+    return [t for aside in asides if "khac" not in aside for t in _titles_in(aside, roles)]  # "… bộ khác": the others
 
 
 def _with_body(title: str, found: list[str]) -> list[str]:
@@ -279,13 +297,17 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
     found: dict[str, dict[str, "Person"]] = {}  # folded name -> article -> the mention
     shown: dict[str, str] = {}
     held: dict[int, tuple["Person", int, str, str]] = {}  # a person once, by the first form that holds them
+    # whoever holds a title set aside, in any article ("Ngoài các thứ trưởng … ra"), is no row; not one the
+    # titles asked hold ("Thứ trưởng Bộ Công an (không tính thứ trưởng bộ khác)" sets no deputy minister aside)
+    aside = [t for t in excluded(q, store) if not any(asked.startswith(t) for asked in titles)]
+    barred = {p.name for t in aside for f in forms(t) for p, _, _ in role_index(store).holders(f)}
     for title in titles:
         for form in forms(title):  # the title itself first
             for p, at, _ in role_index(store).holders(form):
-                if keep(p.doc_id):
+                if keep(p.doc_id) and p.name not in barred:
                     held.setdefault(id(p), (p, at, title, form))
         for p, at, bare in _level_elsewhere(title, store):
-            if keep(p.doc_id):
+            if keep(p.doc_id) and p.name not in barred:
                 held.setdefault(id(p), (p, at, title, bare))
     folded: dict[str, str] = {}
     for p, at, title, form in sorted(held.values(), key=lambda held: docs[held[0].doc_id].date or "", reverse=True):

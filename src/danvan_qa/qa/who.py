@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from danvan_qa.ingest.abbreviations import expanded
+from danvan_qa.ingest.abbreviations import aliases
 from danvan_qa.ingest.facts import act_family
 from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold
@@ -138,8 +138,10 @@ def focus_match(q: Question, scorer: Scorer, rank: str | None, role: str | None)
 
 def _held(rank: str | None, role: str | None) -> set[str]:
     """The folded words of a person's rank and role, which a title asked for is checked against;
-    an abbreviation there holds its words too ("Chỉ huy trưởng BĐBP" holds "Bộ đội Biên phòng")."""
-    return expanded(set(re.findall(r"\w+", fold(f"{rank or ''} {role or ''}"))))
+    an abbreviation there holds its words too ("Chỉ huy trưởng BĐBP" holds "Bộ đội Biên phòng"), and
+    words written out their abbreviation ("Thứ trưởng Bộ Công an" holds "BCA")."""
+    words = re.findall(r"\w+", fold(f"{rank or ''} {role or ''}"))
+    return set(words).union(*(standing for _, standing in aliases(words)))
 
 
 def focus_missing(q: Question, scorer: Scorer, rank: str | None, role: str | None) -> float:
