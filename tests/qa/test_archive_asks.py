@@ -157,6 +157,11 @@ def test_provinces_and_cities_counted_with_their_bodies_alternatives_in_brackets
     assert a.short == "2" and _cited(a) == ["k12", "k9"]  # not the district's k10, nor the central ones
 
 
+def test_which_programme_ends_in_a_year_is_every_one_that_does(archive):
+    a = archive.answer("Chương trình phối hợp nào kết thúc vào năm 2021?", mode="bm25")
+    assert _cited(a) == ["k10", "k11", "k9"]  # asked in the singular, each of that end
+
+
 def test_counts_framed_by_the_archive_or_closed_by_what_they_take_in(archive):
     a = archive.answer("Trong kho có bao nhiêu bài mà tiêu đề nhắc tới 'người có uy tín'?", mode="bm25")
     assert a.short == "2" and _cited(a) == ["k4", "k5"]

@@ -100,9 +100,9 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     level (not one named by number, nor people: "Ai phát biểu tại các hội nghị ký kết chương trình
     …"), or `across` articles."""
     folded = q.folded
-    if _WHICH_OF_PERIOD.search(folded) and q.periods and not (q.places or q.person or q.dates or q.codes
+    if _WHICH_OF_PERIOD.search(folded) and (q.periods or ENDS.search(folded)) and not (q.places or q.person or q.dates or q.codes
                                                                or _BETWEEN.search(q.restored) or WHO.search(folded)):
-        return True  # "chương trình phối hợp nào có giai đoạn 2023-2033?": every one of that period
+        return True  # "chương trình phối hợp nào có giai đoạn 2023-2033 / kết thúc năm 2020?": every one of that period
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
                      or _SIGNED_BY.search(q.restored) or asked_level(folded) or _NUMBERED.search(folded)
