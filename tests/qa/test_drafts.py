@@ -5,6 +5,8 @@ date of the event."""
 import pytest
 
 from danvan_qa.qa.answering import Answerer
+from danvan_qa.qa.reading import read
+from danvan_qa.records import Passage
 from fakes import article_file, fake_store
 
 ARTICLE = """---
@@ -316,3 +318,9 @@ def test_a_rank_asked_gives_every_rank_the_archive_gives_the_person_each_dated(t
     assert "10/05/2019" in a.text and "02/08/2023" in a.text
     cited = {c.doc_id for c in a.citations}
     assert cited == {"r1", "r2"}  # each rank quoted from the article giving it
+    store, settings = answerer.store, answerer.settings
+    for year, rank in (("2019", "Đại tá"), ("2023", "Thiếu tướng")):  # asked of a year: that year's rank first,
+        q = read(f"Lương Văn Khải mang quân hàm gì năm {year}?", store, settings).question  # whichever ranks first
+        for order in (("r1", "r2"), ("r2", "r1")):
+            passages = [Passage(d, f"{d}#0", "", None, None, "", 0, 1, 1.0) for d in order]
+            assert answerer.drafter.person_role(q, passages).short == rank

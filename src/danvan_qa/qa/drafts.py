@@ -36,7 +36,7 @@ from danvan_qa.qa.periods import relative_period
 from danvan_qa.ingest.lexicon import SPEAKER_ACTS
 from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
-from danvan_qa.qa.records import OPEN_BELOW, Evidence, Item, Statement, Strong, field_share
+from danvan_qa.qa.records import OPEN_BELOW, YEAR, Evidence, Item, Statement, Strong, field_share
 from danvan_qa.qa.spans import SpanCandidate, resolved_date, span_candidates
 from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, attendance, complete, person_candidates, select
 from danvan_qa.records import Passage
@@ -148,7 +148,9 @@ class Drafter:
         mentions = [p for p in self.store.people_by_name.get(q.person or "", []) if p.role or p.rank]
         if not mentions:
             return None
-        key = (lambda p: (p.rank is not None, -ranks.get(p.doc_id, 99))) if q.kind == "rank" else \
+        years = set(YEAR.findall(q.text))  # "mang hàm gì năm 2018": the rank its articles of that year give
+        key = (lambda p: (p.rank is not None, (self.store.data.documents[p.doc_id].date or "")[:4] in years,
+                          -ranks.get(p.doc_id, 99))) if q.kind == "rank" else \
             (lambda p: (p.doc_id in ranks, len(p.role or ""), -ranks.get(p.doc_id, 99)))
         best = max(mentions, key=key)
         evidence = self.evidence(best.doc_id, best.start, best.end)
