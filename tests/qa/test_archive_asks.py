@@ -56,6 +56,13 @@ ARCHIVE = {
     "k13": ("2019-11-21", "Ban Dân vận Huyện ủy và Công an huyện Ea Nam ký kết chương trình phối hợp",
             "Ngày 20/11, Ban Dân vận Huyện ủy và Công an huyện Ea Nam tổ chức lễ ký kết chương trình phối hợp công tác "
             "dân vận."),
+    # a signing written without its year, published the next year, and a later one written with it
+    "k14": ("2024-01-10", "Ban Dân vận Thị ủy và Công an thị xã Lam Sơn ký kết chương trình phối hợp",
+            "Ngày 28/12, Ban Dân vận Thị ủy và Công an thị xã Lam Sơn ký kết chương trình phối hợp công tác dân vận giai "
+            "đoạn 2024-2028."),
+    "k15": ("2024-01-03", "Ban Dân vận Huyện ủy và Công an huyện Mỹ Sơn ký kết chương trình phối hợp",
+            "Ngày 2/1/2024, Ban Dân vận Huyện ủy và Công an huyện Mỹ Sơn ký kết chương trình phối hợp công tác dân vận "
+            "giai đoạn 2024-2029."),
 }
 
 
@@ -85,15 +92,17 @@ def test_co_chairs_asked_of_the_others_first(archive):
 def test_the_earliest_or_latest_of_a_list_is_its_row_of_the_first_or_last_date(archive):
     a = archive.answer("Chương trình phối hợp nào được ký sớm nhất?", mode="bm25")
     assert _cited(a) == ["k11"]
-    b = archive.answer("Chương trình phối hợp nào được ký gần đây nhất?", mode="bm25")
-    assert _cited(b) == ["k1"]
+    b = archive.answer("Chương trình phối hợp nào được ký gần đây nhất, vào ngày nào?", mode="bm25")
+    assert _cited(b) == ["k15"] and b.short == "2/1/2024"  # k14's 28/12 is of 2023, though published after
     c = archive.answer("Lần gần đây nhất Ban Dân vận Trung ương làm việc với Đảng ủy Công an Trung ương là khi nào?",
                        mode="bm25")
     assert _cited(c) == ["k2"] and "2018" in c.short  # "khi nào": the date is the short answer
+    d = archive.answer("Lê Minh Khải xuất hiện trong bao nhiêu bài, lần đầu tiên là khi nào?", mode="bm25")
+    assert not d.abstained  # no list it narrows: asked as it would be without the superlative
     shown = records._SHOWN.set(1)  # a list that shows one row: the earliest and the latest are read from every row
     try:
         assert _cited(archive.answer("Chương trình phối hợp nào được ký sớm nhất?", mode="bm25")) == ["k11"]
-        assert _cited(archive.answer("Chương trình phối hợp nào được ký gần đây nhất?", mode="bm25")) == ["k1"]
+        assert _cited(archive.answer("Chương trình phối hợp nào được ký gần đây nhất?", mode="bm25")) == ["k15"]
     finally:
         records._SHOWN.reset(shown)
 
@@ -107,6 +116,8 @@ def test_a_persons_times_in_one_role_count_the_events_where_they_held_it(archive
     a = archive.answer("Ông Lê Minh Khải mấy lần làm trưởng đoàn kiểm tra làm việc với Đảng ủy Công an Trung ương?",
                        mode="bm25")
     assert a.short == "2" and _cited(a) == ["k2", "k3"]  # k3: the one who "làm Trưởng đoàn" leads it; not k1
+    b = archive.answer("Ông Lê Minh Khải, Trưởng Ban Dân vận Trung ương, mấy lần làm trưởng đoàn kiểm tra?", mode="bm25")
+    assert b.short == "2" and "là trưởng đoàn kiểm tra:" in b.text  # the role as asked, whatever comes before it
 
 
 def test_titles_written_with_a_slash_or_ca_for_the_police(archive):
@@ -122,6 +133,8 @@ def test_holders_of_a_title_set_aside_are_no_rows(archive):
     assert a.short == "1" and "Hồ Văn Phú" in a.text and "Đỗ Quang Vinh" not in a.text
     b = archive.answer("Có mấy người được nêu với chức Phó Bí thư Thường trực Tỉnh ủy (không tính Thành ủy)?", mode="bm25")
     assert b.short == "1" and "Hoàng Thị Lan" in b.text
+    d = archive.answer("Có bao nhiêu Phó Bí thư Thường trực được nêu tên trong các bài, không tính Bí thư?", mode="bm25")
+    assert d.short == "2"  # a Phó Bí thư is no Bí thư set aside
     c = archive.answer("Có bao nhiêu người được nêu là Thứ trưởng Bộ Công an trong các bài? (không tính thứ trưởng bộ khác)",
                        mode="bm25")
     assert c.short == "2" and "Trần Văn Hậu" not in c.text  # "… bộ khác" sets the others aside, not the title asked

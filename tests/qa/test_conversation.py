@@ -56,6 +56,10 @@ def test_a_follow_up_is_read_with_the_last_subject(store, follow_up, understood)
     "Ai chủ trì hội nghị ký kết ở huyện Tân Lạc?",  # names its own subject
     "Chương trình phối hợp giai đoạn 2023 – 2028 ký ngày nào?",
     "tạm biệt", "ok",  # small talk is not a follow-up
+    # names that read "ở đó", "huyện đó" folded, "ở đây", and a province when the last place was a district's
+    "Hội nghị tại Đồ Sơn diễn ra ngày nào?", "Huyện Đô Lương có bao nhiêu mô hình?",
+    "Mô hình ở độ cao 1.000 m có mấy hộ?", "Các bài ở đây nói gì về mô hình dân vận khéo?", "Hội nghị ở tỉnh đó ngày nào?",
+    "Con số đó thì sao, ở tỉnh Nam Sơn?",
 ])
 def test_a_question_that_stands_alone_is_left_as_asked(store, question):
     assert understand(question, CONTEXT, store) == question

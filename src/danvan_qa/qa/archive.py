@@ -103,14 +103,14 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     question across articles (or none hold). A question naming a person or a day is about that
     person's or that day's event, unless it asks for the person's events."""
     keep = admitted(store.data.documents, filters)
-    if asks_extreme(q):  # "Chương trình nào được ký sớm nhất?": the list it narrows, its first or last row
-        return narrowed(q, store, lambda plural: listing(plural, store, filters))
+    if asks_extreme(q) and (first := narrowed(q, store, lambda plural: listing(plural, store, filters))):
+        return first  # "Chương trình nào được ký sớm nhất?": the list it narrows, its first or last row
     q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
     alongside = _ALONGSIDE.search(q.folded) if q.person else None  # "X đã cùng ai đồng chủ trì các hội nghị?"
     if alongside and (found := _alongside(q.person, next(filter(None, alongside.groups())),  # type: ignore[arg-type]
                                           q, store, keep)):
         return found
-    if q.person and (role := _ROLE_TIMES.search(q.folded)) and (found := _history(
+    if q.person and (role := _ROLE_TIMES.search(fold(q.restored))) and (found := _history(  # folding keeps offsets
             q.person, store, keep, counted=True, by_event=True, role=role["title"],
             role_shown=q.restored[role.start("title"):role.end("title")])):
         return found

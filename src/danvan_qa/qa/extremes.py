@@ -30,7 +30,7 @@ _TIME_OF = re.compile(r"^(?:lan|buoi|dot) (?P<who>.+?) (?P<act>lam viec|gap mat|
                       r"(?: (?:ma |duoc )?(?:cac |nhung )?bai(?: viet| bao)? (?:nhac (?:toi|den)|dua tin|ghi lai))?"
                       r"(?: la)? (?:khi nao|ngay nao|bao gio|luc nao)$")
 _WHEN_ASKED = re.compile(r"(?<!\w)(?:khi nao|ngay nao|bao gio|luc nao)(?!\w)")
-_DATED = re.compile(r"(?:ngày|ngay)\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
+_DATED = re.compile(r"(?<!\w)ngày\s+(\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d\d))?(?![\d/-])", re.IGNORECASE)
 
 
 def asks_extreme(q: "Question") -> str | None:
@@ -66,8 +66,8 @@ def extreme(found: Listing, end: str, q: "Question", store: "Store") -> Listing 
         elif line.item and rows:
             rows[-1].append(line)
     dated = [(when, row) for row in rows if (when := _date(row[0], store))]
-    if not dated:
-        return None
+    if len({row[0].evidence.doc_id for _, row in dated if row[0].evidence}) < 2:
+        return None  # one article's rows: the question is of its events, answered from its text
     pick = min if end == "first" else max
     (_, day), row = pick(dated, key=lambda d: d[0][0])
     item = next((i for i in found.items if i.evidence == row[0].evidence), None)
@@ -79,14 +79,17 @@ def extreme(found: Listing, end: str, q: "Question", store: "Store") -> Listing 
 
 
 def _date(line: Statement, store: "Store") -> tuple[str, str] | None:
-    """A row's date, ISO and as shown: the one its line writes after "ngày" (a programme's signing),
-    else its article's."""
-    said = _DATED.search("".join(line.parts))
-    if said:
-        day, month, year = (int(x) for x in said.groups())
-        return f"{year:04d}-{month:02d}-{day:02d}", said.group(0).split()[-1]
+    """A row's date, ISO and as shown: the one its line writes after "ngày" (a programme's signing, its
+    year the article's, or the one before for a day after the article's), else its article's."""
     doc = store.data.documents.get(line.evidence.doc_id) if line.evidence else None
-    return (doc.date, vn_date(doc.date)) if doc is not None and doc.date else None
+    published = doc.date if doc is not None and doc.date else None
+    said = _DATED.search("".join(line.parts))
+    if said and (said.group(3) or published):
+        day, month = int(said.group(1)), int(said.group(2))
+        year = int(said.group(3)) if said.group(3) else int(published[:4]) - (f"{month:02d}-{day:02d}" > published[5:10])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}", said.group(0).split()[-1]
+    return (published, vn_date(published)) if published else None
 
 
 def narrowed(q: "Question", store: "Store", listing: Callable[["Question"], Listing | None]) -> Listing | None:

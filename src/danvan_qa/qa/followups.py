@@ -48,9 +48,11 @@ _BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|k
                       r"to chuc|thuc hien|tu|cho|vao)(?!\w)|\s*[,?.;!]|$)")
 # "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
 # "còn X thì sao, ngày nào?": X, asked what follows
-_HOW_ABOUT = re.compile(r"^\W*con (.+?),? thi sao\W+(?=\w)")
-_THERE = re.compile(r"(?<!\w)(?:o|tai) (?:do|day)(?!\w)")
-_PLACE_REF = re.compile(r"(?<!\w)(tinh|huyen|thanh pho|quan|thi xa|xa|phuong|dia phuong) (?:do|nay|ay)(?!\w)")
+_HOW_ABOUT = re.compile(r"^\W*con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi sao\W+(?=\w)")  # not "Con số đó thì sao, …"
+_THERE = re.compile(r"(?<!\w)(?:[Ởở]|[Tt]ại) (?:đó|đấy)(?!\w)")  # as written: not "ở độ", "ở đây", "tại Đồ Sơn"
+_PLACE_REF = re.compile(r"(?<!\w)(?<!cơ )(?<!Cơ )([Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ịa phương)"
+                        r" (?:đó|đấy|này|ấy)(?!\w)")
+_LEVELS = {"tinh": "tinh", "huyen": "huyen", "pho": "pho", "tp": "pho", "quan": "quan", "xa": "xa", "phuong": "phuong"}
 # "con số đó ở <unit> là bao nhiêu?": the figure just asked, of another unit (its span in the folded text)
 _SAME_FIGURE = re.compile(r"^\W*(?:con )?so (?:do|nay|ay) (?:o|cua|tai) (.+?) (?:la )?(?:bao nhieu|may)(?!\w)")
 _NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Chương trình (phối hợp) số 17(-CTr/…)"
@@ -218,12 +220,31 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
 
 
 def _there(question: str, context: Context, store: "Store") -> str:
-    """"ở đó" as "tại <the last topic's event>", "tỉnh đó" as the province the last question named."""
-    folded = fold(question)
-    place, there = _PLACE_REF.search(folded), _THERE.search(folded)
+    """"ở đó" as "tại <the last topic's event>", "tỉnh đó" as the province the last question named (one of
+    that level): read as written, restored, so that "ở độ cao", "huyện Đô Lương", "cơ quan này" are not."""
+    said = question if has_diacritics(question) else store.restorer.restore(question)  # one character for one
+    place, there = (next((m for m in pattern.finditer(said) if not _named_after(said, m.end())), None)
+                    for pattern in (_PLACE_REF, _THERE))
     event = _SUBJECT.search(fold(context.topic)) if there else None
-    if not (place or event):
-        return question
+    named = parse(context.question, context.question, store.stored_facts).places if place else ()
+    # (folding keeps offsets; "Bà Rịa - Vũng Tàu" is read "ba ria vung tau")
+    at = re.search(r"\W+".join(map(re.escape, named[0].split())), fold(context.question).lower()) if len(named) == 1 else None
+    level = fold(context.question[:at.start()]).split()[-1:] if at else []  # "huyện" of "huyện Tân Lạc"
+    unit = said[place.start(1):place.end(1)] if place else ""
+    if place and at and (fold(unit).lower() == "dia phuong" or not (level and level[0] in _LEVELS)
+                         or _LEVELS.get(level[0]) == _LEVELS.get(fold(unit).lower().split()[-1])):
+        shown = "" if fold(unit).lower() == "dia phuong" else unit
+        return " ".join(f"{said[:place.start()]}{shown} {context.question[at.start():at.end()]}{said[place.end():]}".split())
+    if there and event:
+        return f"{said[:there.start()]}{'T' if there.start() == 0 else 't'}ại {context.topic[event.start():]}" \
+            f"{said[there.end():]}"
+    return question
+
+
+def _named_after(text: str, end: int) -> bool:
+    """Whether a capitalised word follows: "ở đó" that goes on as a name is none."""
+    after = text[end:].split()
+    return bool(after) and after[0][:1].isupper()
     question = question if has_diacritics(question) else store.restorer.restore(question)  # kept offsets: one for one
     named = parse(context.question, context.question, store.stored_facts).places if place else ()
     # (folding keeps offsets; "Bà Rịa - Vũng Tàu" is read "ba ria vung tau")

@@ -300,7 +300,8 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
     # whoever holds a title set aside, in any article ("Ngoài các thứ trưởng … ra"), is no row; not one the
     # titles asked hold ("Thứ trưởng Bộ Công an (không tính thứ trưởng bộ khác)" sets no deputy minister aside)
     aside = [t for t in excluded(q, store) if not any(asked.startswith(t) for asked in titles)]
-    barred = {p.name for t in aside for f in forms(t) for p, _, _ in role_index(store).holders(f)}
+    barred = {p.name for t in aside for f in forms(t) for p, at, line in role_index(store).holders(f)
+              if t.startswith("pho ") or not line[:at].endswith("pho ")}  # "không tính Bí thư": not a Phó Bí thư
     for title in titles:
         for form in forms(title):  # the title itself first
             for p, at, _ in role_index(store).holders(form):
