@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.drafts import vn_date
+from danvan_qa.qa.drafts import reading, vn_date
 from danvan_qa.qa.questions import parse
 from danvan_qa.qa.records import Listing, Statement, Strong, every_row
 
@@ -88,7 +88,8 @@ def _date(line: Statement, store: "Store") -> tuple[str, str] | None:
         day, month = int(said.group(1)), int(said.group(2))
         year = int(said.group(3)) if said.group(3) else int(published[:4]) - (f"{month:02d}-{day:02d}" > published[5:10])
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}", said.group(0).split()[-1]
+            iso, written = f"{year:04d}-{month:02d}-{day:02d}", said.group(0).split()[-1]
+            return iso, written + reading(iso, written)  # "28/12 (28/12/2023)": its year, as read
     return (published, vn_date(published)) if published else None
 
 

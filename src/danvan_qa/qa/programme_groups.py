@@ -55,8 +55,10 @@ def programme_groups(programmes: Sequence["Programme"],
     place = (lambda doc_id: documents[doc_id].place if doc_id in documents else None) if documents else (lambda _: None)
     parent: dict[int, int] = {}
 
-    def root(i: int) -> int:
-        while parent.setdefault(i, i) != i:
+    def root(i: int) -> int:  # halving the path as it goes: the same root, found in few steps at archive size
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
@@ -83,11 +85,12 @@ def programme_groups(programmes: Sequence["Programme"],
             span = period_key(programmes[i].period or "")
             periods.setdefault(span, set()).add(head)
             by_doc.setdefault((span, programmes[i].doc_id), set()).add(head)
+    parties_of: dict[int, set[tuple[str, str]]] = {}  # a group's parties, read once (a bare mention adds none)
     for i in bare:
         span, doc_id = period_key(programmes[i].period or ""), programmes[i].doc_id
         own = sorted(by_doc.get((span, doc_id), ()))
         heads = sorted(periods.get(span, set()))
-        named = own or (_named_by(doc_id, heads, groups, programmes, documents) if documents else heads)
+        named = own or (_named_by(doc_id, heads, groups, programmes, documents, parties_of) if documents else heads)
         if own or len(named) == 1:
             groups[named[0]].append(i)
         else:
@@ -95,12 +98,12 @@ def programme_groups(programmes: Sequence["Programme"],
             periods.setdefault(span, set()).add(i)
             by_doc.setdefault((span, doc_id), set()).add(i)
     if documents:
-        _join_shortened(programmes, groups, documents)
+        _join_shortened(programmes, groups, documents, parties_of)
     return [[programmes[i] for i in sorted(members)] for members in groups.values()]
 
 
 def _join_shortened(programmes: Sequence["Programme"], groups: dict[int, list[int]],
-                    documents: Mapping[str, "Document"]) -> None:
+                    documents: Mapping[str, "Document"], parties_of: dict[int, set[tuple[str, str]]]) -> None:
     """A programme known by a bare number only ("Chương trình phối hợp số 05", an article's short
     form) joins the one programme whose code starts with that number and whose parties its article
     names; else it stays a programme of its own (numbers restart with every issuer)."""
@@ -116,15 +119,17 @@ def _join_shortened(programmes: Sequence["Programme"], groups: dict[int, list[in
             continue
         short = {programmes[i].number.lstrip("0") for i in members if programmes[i].number}
         heads = _named_by(programmes[members[0]].doc_id, sorted(h for n in short for h in coded.get(n, ())), groups,
-                          programmes, documents)
+                          programmes, documents, parties_of)
         if len(heads) == 1:
             groups[heads[0]].extend(groups.pop(head))
+            parties_of.pop(heads[0], None)  # it has the joined one's parties now
 
 
 def _named_by(doc_id: str, heads: list[int], groups: dict[int, list[int]], programmes: Sequence["Programme"],
-              documents: Mapping[str, "Document"]) -> list[int]:
+              documents: Mapping[str, "Document"], parties_of: dict[int, set[tuple[str, str]]]) -> list[int]:
     """The programmes whose every party an article names, however abbreviated (a level-only one
-    in the article's own place); each party looked up once in the article's folded text."""
+    in the article's own place); each party looked up once in the article's folded text, each
+    group's parties once per grouping (`parties_of`)."""
     doc = documents.get(doc_id)
     if doc is None:
         return []
@@ -132,7 +137,9 @@ def _named_by(doc_id: str, heads: list[int], groups: dict[int, list[int]], progr
     named: dict[str, bool] = {}
     found = []
     for head in heads:
-        parties = {(p, programmes[j].doc_id) for j in groups[head] for p in programmes[j].parties}
+        parties = parties_of.get(head)
+        if parties is None:
+            parties = parties_of[head] = {(p, programmes[j].doc_id) for j in groups[head] for p in programmes[j].parties}
         if not parties or any(_party(p, documents[d].place if d in documents else None) != _party(p, doc.place)
                               for p, d in parties):
             continue  # no parties, or a level-only one of another place
