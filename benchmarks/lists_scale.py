@@ -7,7 +7,8 @@ on the machine.
 Usage: python benchmarks/lists_scale.py [N] [--all-words]   (N articles, default 20,000; the store
 is built once under /tmp/so with store_open's synthetic articles and fake embedder; --all-words then
 reads every article's words and word pairs, as a long-running server comes to, and prints the
-process's peak RSS: what store.ARTICLES_KEPT bounds)
+process's peak RSS: what store.ARTICLES_KEPT bounds; --whole then asks for every programme of the
+archive and its earliest and latest signing, each three times)
 """
 import random, sys, time
 from pathlib import Path
@@ -75,3 +76,10 @@ if "--all-words" in sys.argv:
         words.text.pairs, [w.pairs for w in words.sentences]
     print(f"every article's words read: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB, "
           f"{len(store._words)} articles' kept")
+if "--whole" in sys.argv:  # lists that read every programme of the archive: no topic narrows them
+    for q in ("Những chương trình phối hợp nào được ký trong các bài?", "Chương trình phối hợp nào được ký sớm nhất?",
+              "Chương trình phối hợp nào được ký gần đây nhất?"):
+        took = []
+        for _ in range(3):
+            a = time.perf_counter(); answerer.answer(q); took.append(time.perf_counter() - a)
+        print(f"  whole archive: {min(took)*1000:6.1f} / {max(took)*1000:6.1f} ms (fastest / slowest of 3) | {q}")
