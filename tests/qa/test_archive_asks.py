@@ -4,7 +4,9 @@ framed "trong kho" or closed by ", tính cả …" (invented articles, fake embe
 
 import pytest
 
-from danvan_qa.qa import records
+from danvan_qa.ingest.facts import FactTable
+from danvan_qa.qa import records, title_lists
+from danvan_qa.qa.questions import parse
 from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.drafts import reading
 from fakes import article_file, fake_store
@@ -125,6 +127,8 @@ def test_titles_written_with_a_slash_or_ca_for_the_police(archive):
     assert a.short == "2" and "Hoàng Thị Lan" in a.text and "Vũ Đức Nam" in a.text
     b = archive.answer("Có bao nhiêu Thứ trưởng Bộ CA được nêu tên trong các bài?", mode="bm25")
     assert b.short == "2" and "Trần Văn Hậu" not in b.text  # Bộ Nội vụ's is no police deputy minister
+    assert "cong an" not in title_lists._said(parse("Số 15-CTr/BDV-CA-QSTP do ai ký?", "Số 15-CTr/BDV-CA-QSTP do ai ký?",
+                                                       FactTable()))  # "CA" in a code stays as written
 
 
 def test_holders_of_a_title_set_aside_are_no_rows(archive):
