@@ -5,7 +5,7 @@ framed "trong kho" or closed by ", tính cả …" (invented articles, fake embe
 import pytest
 
 from danvan_qa.ingest.facts import FactTable
-from danvan_qa.qa import records, title_lists
+from danvan_qa.qa import extremes, records, title_lists
 from danvan_qa.qa.questions import parse
 from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.drafts import reading
@@ -109,6 +109,11 @@ def test_the_earliest_or_latest_of_a_list_is_its_row_of_the_first_or_last_date(a
         records._SHOWN.reset(shown)
 
 
+def test_a_signing_day_written_with_its_year_is_shown_as_written():
+    assert extremes._date(records.Statement(("ký ngày 05/3/2023",)), None) == ("2023-03-05", "05/3/2023")
+    assert extremes._date(records.Statement(("ký ngày 28-12-2023",)), None) == ("2023-12-28", "28-12-2023")
+
+
 def test_signings_of_a_month_counted_with_may(archive):
     a = archive.answer("Có mấy lễ, hội nghị ký kết chương trình phối hợp diễn ra vào tháng 11?", mode="bm25")
     assert a.short == "2" and _cited(a) == ["k10", "k13"]
@@ -129,6 +134,7 @@ def test_titles_written_with_a_slash_or_ca_for_the_police(archive):
     assert b.short == "2" and "Trần Văn Hậu" not in b.text  # Bộ Nội vụ's is no police deputy minister
     assert "cong an" not in title_lists._said(parse("Số 15-CTr/BDV-CA-QSTP do ai ký?", "Số 15-CTr/BDV-CA-QSTP do ai ký?",
                                                        FactTable()))  # "CA" in a code stays as written
+    assert "bo cong an-bo" in title_lists._said(parse("Bộ CA-Bộ Quốc phòng?", "Bộ CA-Bộ Quốc phòng?", FactTable()))
 
 
 def test_holders_of_a_title_set_aside_are_no_rows(archive):

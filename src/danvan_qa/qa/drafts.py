@@ -36,12 +36,13 @@ from danvan_qa.qa.periods import relative_period
 from danvan_qa.ingest.lexicon import SPEAKER_ACTS
 from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
-from danvan_qa.qa.records import OPEN_BELOW, YEAR, Evidence, Item, Statement, Strong, field_share
+from danvan_qa.qa.records import OPEN_BELOW, Evidence, Item, Statement, Strong, field_share
 from danvan_qa.qa.spans import SpanCandidate, resolved_date, span_candidates
 from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, attendance, complete, person_candidates, select
 from danvan_qa.records import Passage
 
 Ranked = list[tuple[SentenceCandidate, float]]
+_IN_YEAR = re.compile(r"(?<!truoc )(?<!sau )(?<!tu )(?<!den )(?<!ke tu )\bnam ((?:19|20)\d\d)\b")  # folded: of that year
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,7 @@ class Draft:
 
 
 def vn_date(iso: str | None, like: str = "") -> str:
-    """An ISO date as dd/mm/yyyy; as the article writes its day and month (`like` "14/4": 14/4/2022),
-    without a leading zero where it writes none."""
+    """An ISO date as dd/mm/yyyy, without a leading zero where `like` writes none ("14/4": 14/4/2022)."""
     if not iso:
         return ""
     y, m, d = iso.split("-")
@@ -72,8 +72,7 @@ def vn_date(iso: str | None, like: str = "") -> str:
 
 def reading(iso: str | None, written: str) -> str:
     """A date's reading beside it as written (" (14/4/2022)" for "14/4"), none where it says no more."""
-    shown = vn_date(iso, written)
-    return f" ({shown})" if shown and shown != written.strip() else ""
+    return f" ({shown})" if (shown := vn_date(iso, written)) and shown != written.strip() else ""
 
 
 def quoted(text: str, evidence: Evidence) -> Statement:
@@ -148,8 +147,9 @@ class Drafter:
         mentions = [p for p in self.store.people_by_name.get(q.person or "", []) if p.role or p.rank]
         if not mentions:
             return None
-        years = set(YEAR.findall(q.text))  # "mang hàm gì năm 2018": the rank its articles of that year give
-        key = (lambda p: (p.rank is not None, (self.store.data.documents[p.doc_id].date or "")[:4] in years,
+        year = max(_IN_YEAR.findall(fold(q.text)), default="")  # "hàm gì năm 2018": the latest article up to it
+        dated = lambda p: (self.store.data.documents[p.doc_id].date or "")[:4] if year else ""  # noqa: E731
+        key = (lambda p: (p.rank is not None, "" < dated(p) <= year, dated(p) if dated(p) <= year else "",
                           -ranks.get(p.doc_id, 99))) if q.kind == "rank" else \
             (lambda p: (p.doc_id in ranks, len(p.role or ""), -ranks.get(p.doc_id, 99)))
         best = max(mentions, key=key)

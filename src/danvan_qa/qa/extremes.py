@@ -74,7 +74,7 @@ def extreme(found: Listing, end: str, q: "Question", store: "Store") -> Listing 
     heading = Statement(("Sớm nhất" if end == "first" else "Gần đây nhất", f" trong {len(dated)} dòng có ngày, ",
                          Strong(day), ":"))
     asked_when = bool(_WHEN_ASKED.search(q.folded))
-    value = day if asked_when or item is None else item.name
+    value = day.split(" (")[0] if asked_when or item is None else item.name  # the day as written
     return Listing((heading, *row), (item,) if item else (), 1, value)
 
 
@@ -89,7 +89,7 @@ def _date(line: Statement, store: "Store") -> tuple[str, str] | None:
         year = int(said.group(3)) if said.group(3) else int(published[:4]) - (f"{month:02d}-{day:02d}" > published[5:10])
         if 1 <= month <= 12 and 1 <= day <= 31:
             iso, written = f"{year:04d}-{month:02d}-{day:02d}", said.group(0).split()[-1]
-            return iso, written + reading(iso, written)  # "28/12 (28/12/2023)": its year, as read
+            return iso, written if said.group(3) else written + reading(iso, written)  # "28/12 (28/12/2023)"
     return (published, vn_date(published)) if published else None
 
 

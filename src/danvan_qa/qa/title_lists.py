@@ -176,7 +176,7 @@ _EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai
 
 def _said(q: "Question") -> str:
     """The question folded, "Bộ CA" read as "Bộ Công an" (in capitals, not "cá")."""
-    return fold(re.sub(r"(?<![\w/-])CA(?![\w/-])", "Công an", q.restored))
+    return fold(re.sub(r"(?<!\w)(?<!\w[/-])CA(?!\w)", "Công an", q.restored))
 
 
 def excluded(q: "Question", store: "Store") -> list[str]:
