@@ -25,7 +25,7 @@ from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipients
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports
 from danvan_qa.qa.bylines import asks_byline, credit_rows
-from danvan_qa.qa.extremes import asks_extreme, narrowed
+from danvan_qa.qa.extremes import narrowed
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
@@ -103,7 +103,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     question across articles (or none hold). A question naming a person or a day is about that
     person's or that day's event, unless it asks for the person's events."""
     keep = admitted(store.data.documents, filters)
-    if asks_extreme(q) and (first := narrowed(q, store, lambda plural: listing(plural, store, filters))):
+    if first := narrowed(q, store, lambda plural: listing(plural, store, filters)):
         return first  # "Chương trình nào được ký sớm nhất?": the list it narrows, its first or last row
     q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
     alongside = _ALONGSIDE.search(q.folded) if q.person else None  # "X đã cùng ai đồng chủ trì các hội nghị?"

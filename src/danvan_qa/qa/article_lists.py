@@ -17,7 +17,7 @@ from danvan_qa.ingest.abbreviations import aliases, held_through
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
-from danvan_qa.qa.place_events import LEAD_WORDS, on_topic
+from danvan_qa.qa.place_events import lead, on_topic
 from danvan_qa.qa.questions import parse, plain_words, unbracketed
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, rows_shown, Evidence, Item,
                                   Listing, Statement, Strong, counts, dated, more_rows)
@@ -213,10 +213,9 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
 def _leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
     """Whether an article's title or lead (its first two sentences of some length) names one of
     these forms of a kind of event: the event it reports is of that kind."""
-    words, spans, doc = store.words(doc_id), store.sentences(doc_id), store.data.documents[doc_id]
-    lead = itertools.islice((words.folded[slice(*span)] for span, w in zip(spans, words.sentences)
-                             if len(w.unigrams) >= LEAD_WORDS), 2)
-    return any(_names(line, forms) for line in (fold(doc.title), *lead))
+    folded, spans = store.words(doc_id).folded, store.sentences(doc_id)
+    lines = [folded[slice(*spans[i])] for i in lead(store, doc_id)]
+    return any(_names(line, forms) for line in (fold(store.data.documents[doc_id].title), *lines))
 
 
 def _names(folded: str, forms: list[str]) -> bool:

@@ -94,9 +94,12 @@ def _date(line: Statement, store: "Store") -> tuple[str, str] | None:
 
 
 def narrowed(q: "Question", store: "Store", listing: Callable[["Question"], Listing | None]) -> Listing | None:
-    """The earliest or latest row of the list the question narrows, asked through `listing`."""
+    """The earliest or latest row of the list the question narrows, asked through `listing`; None when
+    it asks for neither, or narrows no list."""
     end = asks_extreme(q)
     plural = as_list(q, store) if end else None
+    if plural is None:
+        return None
     with every_row():  # its every row, not the ROWS_SHOWN a list shows
-        found = listing(plural) if plural is not None else None
-    return extreme(found, end, q, store) if found is not None and end else None
+        found = listing(plural)
+    return extreme(found, end, q, store) if found is not None else None

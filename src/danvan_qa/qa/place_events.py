@@ -113,9 +113,15 @@ def on_topic(store: "Store", doc_id: str, weight: dict[str, float], pairs: set[s
     if held_share(weight, words.text.unigrams | standing) < TOPIC_HELD or not spans or \
             sum(p in words.text.pairs or set(p.split()) <= standing for p in pairs) < 0.75 * len(pairs):
         return False
-    lines = itertools.islice((w.unigrams for w in words.sentences if len(w.unigrams) >= LEAD_WORDS), 2)  # not "In bài này"
-    lead = word_set(fold(store.data.documents[doc_id].title.lower())).unigrams.union(*lines)
-    return held_share(weight, lead | held_through(found, lead)) >= 0.5
+    held = word_set(fold(store.data.documents[doc_id].title.lower())).unigrams.union(
+        *(words.sentences[i].unigrams for i in lead(store, doc_id)))
+    return held_share(weight, held | held_through(found, held)) >= 0.5
+
+
+def lead(store: "Store", doc_id: str) -> list[int]:
+    """The article's lead: its first two sentences of some length (LEAD_WORDS words, not "In bài này")."""
+    sentences = store.words(doc_id).sentences
+    return list(itertools.islice((i for i, w in enumerate(sentences) if len(w.unigrams) >= LEAD_WORDS), 2))
 
 
 def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
