@@ -198,3 +198,13 @@ def test_a_dates_reading_is_written_as_the_article_writes_its_day_and_month():
     assert reading("2022-04-04", "04/04") == " (04/04/2022)"
     assert reading("2016-06-15", "15/6/2016") == ""  # says no more than written
     assert reading(None, "14/4") == ""
+
+
+def test_one_event_asked_of_a_named_person_is_among_their_events(archive):
+    a = archive.answer("Hội nghị nào có đồng chí Lê Minh Khải dự với vai trò Bí thư Trung ương Đảng?", mode="bm25")
+    assert _cited(a) == ["k1"] and a.short == ARCHIVE["k1"][1]  # the event, by its title; not k2 or k3's role
+    b = archive.answer("dong chi le minh khai du buoi lam viec nao", mode="bm25")
+    assert not b.abstained and _cited(b) == ["k1", "k2", "k3"]
+    c = archive.answer("Sự kiện nào có ông Lê Minh Khải tham dự trên cương vị Bí thư Trung ương Đảng khóa mới phụ trách "
+                       "dân vận?", mode="bm25")  # a role asked longer than written is matched by its first words
+    assert _cited(c) == ["k1"]

@@ -16,6 +16,7 @@ Every row quotes its article's sentence. Anything else goes through the single-a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import spellings
@@ -77,6 +78,10 @@ _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu
                          r"|(?:o|tren|voi) (?:cuong vi|vai tro)) (?P<title>\w+(?: \w+){0,7}?)"
                          r"(?= (?:lam viec|tai|trong|khi|o|de|cua|duoc)(?!\w)|\W*$)")
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
+# "Hội nghị nào có X dự?", "X chủ trì buổi làm việc nào?": one event asked of a named person is among their events
+_EVENT_OF = re.compile(rf"(?<!\w){EVENT_NOUNS}(?: \w+){{0,2}}? nao(?!\w)")
+# "… với vai trò / trên cương vị / với tư cách (là) Y": the role the person held there
+_AS_ROLE = re.compile(r"(?<!\w)(?:voi|tren|o) (?:vai tro|cuong vi|tu cach)(?: la)? (?P<role>\w+(?: \w+)*)")
 # what kind of speech or act a question asks for ("phát biểu khai mạc", "kết luận"): the sentence must say it
 _MANNER = re.compile(r"(?<!\w)(?:khai mac|be mac|ket luan|chao mung|tham luan|chi dao|tiep thu|giai trinh)(?!\w)")
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
@@ -118,6 +123,9 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return given
     if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
         return named
+    if q.person and not q.dates and not WHO.search(q.folded) and _EVENT_OF.search(q.folded) and \
+            (found := _event_of(q, store, keep)):
+        return found
     if asks_history(q):
         return _history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
                         by_event=bool(_EVENTS_COUNTED.search(q.folded)))
@@ -249,6 +257,19 @@ def _alongside(name: str, act: str, q: "Question", store: "Store", keep: Callabl
         return None
     return people_rows((f"Các bài viết nêu {len(found)} người cùng ", Strong(name), f" {q.act or act}:"),
                        newest(found, store), len(found), q, store)
+
+
+def _event_of(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The events of the person the question names, narrowed to a role it names by that role's first
+    words (a role the article writes on, past a quoted name, is cut there in the fact table); one
+    event found is the short answer, by its article's title."""
+    role = _AS_ROLE.search(fold(q.restored))  # folding keeps offsets
+    found = _history(q.person, store, keep) if role is None else _history(  # type: ignore[arg-type]
+        q.person, store, keep, role=" ".join(role["role"].split()[:5]),  # type: ignore[arg-type]
+        role_shown=q.restored[role.start("role"):role.end("role")])
+    if found is None or found.found != 1:
+        return found
+    return replace(found, value=store.data.documents[found.items[0].evidence.doc_id].title)  # the event asked
 
 
 def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False,
