@@ -3,7 +3,7 @@ written-out "Bộ Chỉ huy Quân sự" by "CHQS"; an ordinary word is never rea
 
 import re
 
-from danvan_qa.ingest.abbreviations import aliases, is_abbreviation, spellings
+from danvan_qa.ingest.abbreviations import aliases, is_abbreviation, spellings, written_out
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import Scorer
@@ -47,3 +47,11 @@ def test_a_sentence_holds_a_question_word_through_its_other_form():
     held = written.held(_words("Bộ CHQS tỉnh ký kết với Ban Dân vận"))
     assert {"chi", "huy", "su"} <= held
     assert written("Bộ CHQS tỉnh ký kết") > written("Bộ Công an ký kết")
+
+
+def test_an_abbreviation_standing_alone_is_written_out_and_a_codes_parts_are_not():
+    assert written_out("lan som nhat BDV TW lam viec voi Dang uy CA TW?") == \
+        "lan som nhat Ban Dân vận Trung ương lam viec voi Dang uy Công an Trung ương?"
+    assert written_out("ctr phoi hop nao ky som nhat") == "chương trình phoi hop nao ky som nhat"
+    assert written_out("Chương trình 38-CTr/BDVTW-BCA ký ngày nào?") == "Chương trình 38-CTr/BDVTW-BCA ký ngày nào?"
+    assert written_out("ca hát và Bộ CA-Bộ Quốc phòng") == "ca hát và Bộ CA-Bộ Quốc phòng"  # "ca" is a word; a pair stays

@@ -208,3 +208,16 @@ def test_one_event_asked_of_a_named_person_is_among_their_events(archive):
     c = archive.answer("Sự kiện nào có ông Lê Minh Khải tham dự trên cương vị Bí thư Trung ương Đảng khóa mới phụ trách "
                        "dân vận?", mode="bm25")  # a role asked longer than written is matched by its first words
     assert _cited(c) == ["k1"]
+
+
+def test_bodies_typed_as_abbreviations_reach_the_archive_lists(archive):
+    a = archive.answer("lan gan day nhat BDV TW lam viec voi Dang uy CA TW la khi nao?", mode="bm25")
+    assert _cited(a) == ["k2"] and "2018" in a.short  # as "Ban Dân vận Trung ương … Công an Trung ương" is
+    b = archive.answer("ctr phoi hop co so hieu nao duoc ky som nhat?", mode="bm25")
+    assert _cited(b) == ["k11"]
+
+
+def test_a_title_is_held_in_whole_words(archive):
+    roles = title_lists.role_index(archive.store).text
+    assert title_lists._held("truong doan kiem tra", roles)
+    assert not title_lists._held("truong doan ki", roles)  # a word cut short holds no title

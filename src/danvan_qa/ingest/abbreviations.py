@@ -107,3 +107,21 @@ def spellings(phrase: str) -> list[str]:
         if re.search(rf"(?<!\w){written} {_FORCES}", phrase):
             found.append(re.sub(rf"(?<!\w){written} (?={_FORCES})", f"{other} ", phrase))
     return list(dict.fromkeys(found))
+
+
+# Written out in a question only: "CA" in capitals is the police ("cá" otherwise), "CTr" a programme (in a code a part of it)
+_TYPED = {"CA": "Công an", "CTR": "chương trình"}
+_WRITTEN = {fold(a).lower(): e for a, e in ABBREVIATIONS.items()}
+_STANDING = re.compile(r"(?<![\w/-])\w+(?![\w/-])")  # a word that is not a part of a code ("38-CTr/BDVTW-BCA")
+
+
+def written_out(text: str) -> str:
+    """The text with each abbreviation standing alone written out: "BDV TW" is "Ban Dân vận Trung
+    ương", "Đảng ủy CA TW" "Đảng ủy Công an Trung ương", "ctr phối hợp" "chương trình phối hợp"."""
+    def out(m: re.Match) -> str:
+        word = m.group(0)
+        if word == "CA" or word.upper() == "CTR":
+            return _TYPED[word.upper()]
+        return _WRITTEN.get(fold(word).lower(), word)
+    return _STANDING.sub(out, text)
+

@@ -17,6 +17,7 @@ from pathlib import Path
 from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
+from danvan_qa.ingest.abbreviations import written_out
 from danvan_qa.qa.archive import asks_across, listing
 from danvan_qa.qa.bylines import credited
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
@@ -61,6 +62,8 @@ class Answerer:
         """Every stage but compose: what would be shown, and why."""
         reading = read(question, self.store, self.settings)
         across = listing(reading.question, self.store, filters)
+        if across is None and (wide := written_out(question)) != question:  # "BDV TW", "Đảng ủy CA TW", "ctr"
+            across = listing(read(wide, self.store, self.settings).question, self.store, filters)
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
             return Decision(reading, (), found, 1.0, (found,))

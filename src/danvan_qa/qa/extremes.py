@@ -22,9 +22,8 @@ if TYPE_CHECKING:
 _EXTREME = re.compile(r"(?<!\w)(?:(?P<first>som nhat|dau tien|truoc nhat|cu nhat)"
                       r"|(?P<last>gan day nhat|gan nhat|moi nhat|muon nhat|sau cung|cuoi cung))(?!\w)")
 # "<noun> nào": the thing asked, made plural for its list ("chương trình nào" → "những chương trình nào")
-_WHICH = re.compile(r"(?<!\w)(?<!những )(?<!các )((?:chương trình|kế hoạch|văn bản|hội nghị|buổi làm việc|lễ ký kết|sự kiện|"
-                    r"chuong trinh|ke hoach|van ban|hoi nghi|buoi lam viec|le ky ket|su kien)(?: \w+){0,3}?) nào(?!\w)",
-                    re.IGNORECASE)
+_WHICH = re.compile(r"(?<!\w)(?<!nhung )(?<!cac )((?:chuong trinh|ke hoach|van ban|hoi nghi|buoi lam viec|le ky ket|su kien)"
+                    r"(?: \w+){0,3}?)(?: (?:co |mang )?so hieu)? nao(?!\w)")  # (folded) "… có số hiệu nào": its list shows them
 # "lần (sớm nhất) X làm việc với Y … là khi nào": X's sessions with Y, counted (article_lists.as_sessions reads it)
 _TIME_OF = re.compile(r"^(?:lan|buoi|dot) (?P<who>.+?) (?P<act>lam viec|gap mat|hop) (?P<whom>voi .+?)"
                       r"(?: (?:ma |duoc )?(?:cac |nhung )?bai(?: viet| bao)? (?:nhac (?:toi|den)|dua tin|ghi lai))?"
@@ -49,8 +48,8 @@ def as_list(q: "Question", store: "Store") -> "Question | None":
     times = _TIME_OF.match(fold(plain.lower()))
     if times:  # "Lần (gần đây nhất) X làm việc với Y là khi nào?": "Mấy lần X làm việc với Y?"
         text = f"Mấy lần {plain[times.start('who'):times.end('whom')]}?"
-    elif _WHICH.search(plain):  # of every article: the superlative asks across them
-        text = _WHICH.sub(r"những \1 nào", plain, count=1) + " trong các bài?"
+    elif which := _WHICH.search(fold(plain.lower())):  # of every article: the superlative asks across them
+        text = f"{plain[:which.start()]}những {plain[which.start(1):which.end(1)]} nào{plain[which.end():]} trong các bài?"
     else:
         return None
     return parse(text, text, store.stored_facts)

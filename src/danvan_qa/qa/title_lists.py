@@ -233,11 +233,11 @@ def _titles_in(words: list[str], roles: str) -> list[str]:
     for size in range(min(12, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size])
-            if phrase.removeprefix("pho ").startswith(TITLES) and any(f in roles for f in forms(phrase)):
+            if phrase.removeprefix("pho ").startswith(TITLES) and _held(phrase, roles):
                 head, after = words[i:i + size], words[i + size:]
                 if after[:1] == ["cap"] and after[1:2] and after[1] in _LEVEL_WORDS:  # "Trưởng Ban Dân vận cấp tỉnh"
                     leveled = next((head + extra for extra in ([after[1], "uy"], [after[1]])
-                                    if any(f in roles for f in forms(" ".join(head + extra)))), None)
+                                    if _held(" ".join(head + extra), roles)), None)
                     if leveled:
                         head, after, phrase = leveled, after[2:], " ".join(leveled)
                 if after[:1] in (["hoac"], ["hay"], ["va"]):  # "Tỉnh ủy hoặc Thành ủy"
@@ -246,12 +246,16 @@ def _titles_in(words: list[str], roles: str) -> list[str]:
                 for cut, take in ((2, 2), (1, 2), (1, 1), (2, 1)):
                     other = " ".join(head[:-cut] + after[:take])
                     if len(head) > cut and len(after) >= take and set(after[:take]) <= _ALTERNATIVE and \
-                            other not in found and any(
-                            f in roles for f in forms(other)):
+                            other not in found and _held(other, roles):
                         found.append(other)
                         break
                 return found
     return []
+
+
+def _held(title: str, roles: str) -> bool:
+    """Whether some role holds the title, in whole words ("trưởng đoàn đã …" is no "Trưởng Đoàn đại biểu")."""
+    return any(f in roles and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", roles) for f in forms(title))
 
 
 def forms(title: str) -> list[str]:
