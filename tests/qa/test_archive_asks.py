@@ -65,6 +65,13 @@ ARCHIVE = {
     "k15": ("2024-01-03", "Ban Dân vận Huyện ủy và Công an huyện Mỹ Sơn ký kết chương trình phối hợp",
             "Ngày 2/1/2024, Ban Dân vận Huyện ủy và Công an huyện Mỹ Sơn ký kết chương trình phối hợp công tác dân vận "
             "giai đoạn 2024-2029."),
+    # a border-guard command written short in one, in full in the other
+    "k16": ("2019-05-06", "Ban Dân vận Tỉnh ủy và BCH Biên phòng tỉnh Nam Sơn ký kết chương trình phối hợp",
+            "Ngày 5/5, Ban Dân vận Tỉnh ủy và BCH Biên phòng tỉnh Nam Sơn ký kết chương trình phối hợp công tác dân vận "
+            "giai đoạn 2019-2024."),
+    "k17": ("2020-08-12", "Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Giang ký kết chương trình phối hợp",
+            "Ngày 11/8, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Giang ký kết chương trình phối hợp "
+            "công tác dân vận giai đoạn 2020-2025."),
 }
 
 
@@ -221,3 +228,9 @@ def test_a_title_is_held_in_whole_words(archive):
     roles = title_lists.role_index(archive.store).text
     assert title_lists._held("truong doan kiem tra", roles)
     assert not title_lists._held("truong doan ki", roles)  # a word cut short holds no title
+
+
+def test_a_force_asked_by_its_name_is_any_of_its_bodies(archive):
+    a = archive.answer("Ban Dân vận tỉnh ủy nào có chương trình phối hợp công tác dân vận với Bộ đội Biên phòng?",
+                       mode="bm25")
+    assert _cited(a) == ["k16", "k17"]  # "BCH Biên phòng" and "Bộ Chỉ huy Bộ đội Biên phòng" alike

@@ -273,7 +273,8 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     docs = store.data.documents
     found: set[str] = set()
     rows: list[tuple["Programme", list[str]]] = []
-    bodies = [spellings(one) for one in _bodies(body)]
+    # a force ("Bộ đội Biên phòng", "lực lượng công an") is any of its bodies ("BCH Biên phòng", "Công an tỉnh")
+    bodies = [[*spellings(one), re.sub(r"^(?:luc luong|bo doi) ", "", one)] for one in _bodies(body)]
     asked = _partners_asked(q)
     sided = asked and (asked["side"] or asked["kind_side"] or asked["named_side"])
     at = asked_level(asked["level"]) if asked and asked["level"] else None  # "cấp Trung ương": partners of that level
