@@ -234,3 +234,24 @@ def test_a_force_asked_by_its_name_is_any_of_its_bodies(archive):
     a = archive.answer("Ban Dân vận tỉnh ủy nào có chương trình phối hợp công tác dân vận với Bộ đội Biên phòng?",
                        mode="bm25")
     assert _cited(a) == ["k16", "k17"]  # "BCH Biên phòng" and "Bộ Chỉ huy Bộ đội Biên phòng" alike
+
+
+def test_the_places_asked_first_are_the_local_ones_that_held_a_topics_events(tmp_path):
+    texts = {
+        "p1": ("huyện Đông Khê, Tây Giang", "Gặp mặt người có uy tín trong đồng bào dân tộc thiểu số",
+               "Ngày 3/2, tại huyện Đông Khê, Công an tỉnh Tây Giang tổ chức buổi gặp mặt người có uy tín trong đồng "
+               "bào dân tộc thiểu số."),
+        "p2": ("TP Nam Sơn, Nam Sơn", "Hội nghị phát huy vai trò người có uy tín",
+               "Ngày 5/6, tại TP Nam Sơn, Công an tỉnh Nam Sơn tổ chức hội nghị phát huy vai trò người có uy tín trong "
+               "đồng bào dân tộc thiểu số."),
+        "p3": ("Hà Nội (Trung ương)", "Bộ Công an gặp mặt người có uy tín",  # the centre's: no province's
+               "Ngày 9/9, tại Hà Nội, Bộ Công an tổ chức buổi gặp mặt người có uy tín trong đồng bào dân tộc thiểu số."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{title}"\nplace: "{place}"\ndate: 2023-0{n}-10\n---\n{title}\n\n{text}\n'
+             for n, (d, (place, title, text)) in enumerate(texts.items(), 1)}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    a = answerer.answer("Những tỉnh nào đã tổ chức hội nghị, buổi gặp mặt người có uy tín trong đồng bào dân tộc thiểu số?",
+                        mode="bm25")
+    assert _cited(a) == ["p1", "p2"]
+    b = answerer.answer("co may tinh to chuc buoi gap mat nguoi co uy tin trong dong bao dan toc thieu so", mode="bm25")
+    assert b.short == "2" and _cited(b) == ["p1", "p2"]

@@ -77,6 +77,7 @@ _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (
 _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu)?| vai tro| cuong vi)?|dam nhan(?: vai tro)?"
                          r"|(?:o|tren|voi) (?:cuong vi|vai tro)) (?P<title>\w+(?: \w+){0,7}?)"
                          r"(?= (?:lam viec|tai|trong|khi|o|de|cua|duoc)(?!\w)|\W*$)")
+_REVIEWS = re.compile(r"(?<!\w)(?:tong ket|so ket)(?!\w)")  # a programme's review, not its signing
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 # "Hội nghị nào có X dự?", "X chủ trì buổi làm việc nào?": one event asked of a named person is among their events
 _EVENT_OF = re.compile(rf"(?<!\w){EVENT_NOUNS}(?: \w+){{0,2}}? nao(?!\w)")
@@ -131,7 +132,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
                         by_event=bool(_EVENTS_COUNTED.search(q.folded)))
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
-    if asks_topic_places(q) and q.periods and "chuong trinh" in q.folded and (signed := programmes(q, store, keep)):
+    if asks_topic_places(q) and q.periods and "chuong trinh" in q.folded and not _REVIEWS.search(q.folded) and \
+            (signed := programmes(q, store, keep)):
         return signed  # "Lễ ký kết chương trình … giai đoạn X … ở những nơi nào?": those programmes, with their places
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
         return places

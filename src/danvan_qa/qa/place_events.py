@@ -81,14 +81,18 @@ def _as_written(q: "Question", place: str) -> str:
 
 
 # "… tổ chức hội nghị hay buổi gặp mặt với <topic> ở những địa phương nào / ở đâu?" (folded)
-_KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ \w+)"
+_KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ \w+|tong ket|so ket)"
 _FAMILIES = (r"doan (?:kiem tra|cong tac)", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
              r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
 _PLACES = r"(?:dia phuong|tinh|noi|tinh thanh|dia ban|thanh pho|huyen)"  # "ở những thành phố, huyện nào"
 _WHERE = re.compile(rf"(?: (?:o|tai) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o dau)"
                     r"(?: (?:va )?(?:nam|ngay|khi|luc) nao)?$")  # "…, năm nào?": each row is dated
+# … or first: "Những tỉnh nào (đã) tổ chức …", "Có mấy tỉnh tổ chức …"; a level set aside before it ("Không tính cấp TW, …")
+_PLACE_LIST = rf"{_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})*"
+_WHERE_FIRST = re.compile(rf"^(?:khong (?:tinh|ke) cap (?:trung uong|tw),? )?(?:(?:nhung|cac) {_PLACE_LIST} nao"
+                          rf"|(?:co )?(?:bao nhieu|may) {_PLACE_LIST}) (?:da )?(?=to chuc )")
 _NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao"
-                        r"|do|nganh|luc luong)(?!\w)")
+                        r"|do|nganh|luc luong|giua)(?!\w)")
 _SAYS_WHERE = re.compile(r"(?<!\w)(?:[Tt]ại|[Ởở]) (?:(?:tỉnh|thành phố|TP|huyện|quận|xã|phường|thị xã) )?(\w)")
 LEAD_WORDS = 6  # a line of fewer words is a page's furniture ("In bài này"), not its lead
 TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an article must hold
@@ -97,8 +101,10 @@ TOPIC_HELD = 0.8  # the share of the topic's words, weighted by rarity, an artic
 def asks_topic_places(q: "Question") -> bool:
     """Whether the question asks where events of a kind it names, on a topic, were held."""
     where = _WHERE.search(q.folded)
-    if where is None or WHO.search(q.folded):
+    if WHO.search(q.folded):
         return False
+    if where is None:
+        return bool(_WHERE_FIRST.search(q.folded)) and bool(re.search(rf"(?<!\w){_KINDS}(?!\w)", q.folded))
     plural = "" if not where.group(0).startswith(" o dau") else "(?:nhung|cac) "  # "ở đâu" of one event is not a list
     return bool(re.search(rf"(?<!\w){plural}{_KINDS}(?!\w)", q.folded))
 
@@ -126,7 +132,8 @@ def lead(store: "Store", doc_id: str) -> list[int]:
 
 def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per article holding the topic and a kind of event asked, newest first, with its place."""
-    asked = _WHERE.sub("", q.folded)
+    asked = _WHERE.sub("", _WHERE_FIRST.sub("", q.folded))
+    provinces = bool(_WHERE_FIRST.search(q.folded))  # the places asked first are local: no event of the centre
     asked_kinds = {m.group(0) for m in re.finditer(rf"(?<!\w){_KINDS}(?!\w)", asked)}
     kinds = "|".join(family for family in _FAMILIES if any(re.fullmatch(family, k) for k in asked_kinds))
     kinds = rf"(?<!\w)(?:{kinds or _KINDS})(?!\w)"  # a delegation asked for is a delegation, of any name
@@ -140,7 +147,8 @@ def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     for doc_id in ranked_articles(store, " ".join(topic), keep):
         doc, words = docs[doc_id], store.words(doc_id)
         spans = store.sentences(doc_id)
-        if not re.search(kinds, words.support) or not on_topic(store, doc_id, weight, pairs):
+        if not re.search(kinds, words.support) or not on_topic(store, doc_id, weight, pairs) or \
+                provinces and "trung uong" in fold((doc.place or "").lower()):
             continue
         named = fold((doc.place or "").split(",")[0].lower()).removeprefix("tp ").strip()  # "Nam Sơn" of "TP Nam Sơn, Bắc Hà"
 
