@@ -3,7 +3,7 @@ written-out "Bộ Chỉ huy Quân sự" by "CHQS"; an ordinary word is never rea
 
 import re
 
-from danvan_qa.ingest.abbreviations import aliases, is_abbreviation, spellings, written_out
+from danvan_qa.ingest.abbreviations import aliases, capitals_written_out, is_abbreviation, spellings, written_out
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import Scorer
@@ -55,3 +55,8 @@ def test_an_abbreviation_standing_alone_is_written_out_and_a_codes_parts_are_not
     assert written_out("ctr phoi hop nao ky som nhat") == "chương trình phoi hop nao ky som nhat"
     assert written_out("Chương trình 38-CTr/BDVTW-BCA ký ngày nào?") == "Chương trình 38-CTr/BDVTW-BCA ký ngày nào?"
     assert written_out("ca hát và Bộ CA-Bộ Quốc phòng") == "ca hát và Bộ CA-Bộ Quốc phòng"  # "ca" is a word; a pair stays
+
+
+def test_capitals_that_fold_to_a_syllable_are_written_out_only_as_typed_in_capitals():
+    assert capitals_written_out("BDV TU và CAT Nam Sơn") == "BDV Tỉnh ủy và Công an tỉnh Nam Sơn"
+    assert capitals_written_out("cát và tu bổ, 25-NQ/TƯ") == "cát và tu bổ, 25-NQ/TƯ"

@@ -42,3 +42,9 @@ def test_vocabulary_round_trips_json():
     v = Vocabulary.from_token_lists([["a", "b"], ["a"]])
     assert Vocabulary.from_json(v.to_json()) == v
     assert v.unigrams["a"] == 2 and v.bigrams["a b"] == 1
+
+
+def test_a_word_in_capitals_among_others_is_an_abbreviation_kept_as_typed():
+    r = Restorer(Vocabulary.from_token_lists(syllables(t) for t in [*TEXT, "Cả tỉnh cùng làm, cả nước cùng vui."]))
+    assert r.restore("giam doc CA tinh") == "giám đốc CA tỉnh"  # not "cả"
+    assert r.restore("BAN DAN VAN") == "BAN DÂN VẬN"  # a question typed all in capitals is restored

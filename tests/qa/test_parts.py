@@ -133,3 +133,22 @@ def test_a_per_row_part_typed_without_diacritics_is_one_when_restoring_misses_it
     typed = "ngay hoi X duoc nhac toi trong nhung tin nao va trong boi canh gi"
     restored = "ngày hội X được nhắc tới trong những tin nào và trong bôi cảnh gì"  # "bối cảnh" not restored
     assert listed_part(typed, restored) == "ngay hoi X duoc nhac toi trong nhung tin nao?"
+
+
+def test_a_second_part_asked_of_the_first_parts_time_is_answered_from_its_articles(tmp_path):
+    from danvan_qa.qa.answering import Answerer
+    from fakes import article_file, fake_store
+
+    texts = {
+        "s1": ("2022-05-27", "Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký kết chương trình phối hợp",
+               "Chiều 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký kết chương trình phối hợp giai đoạn "
+               "2022-2026. Dự lễ ký kết có Đại tá Hoàng Văn Lực, Giám đốc Công an tỉnh."),
+        "s2": ("2023-03-02", "Giám đốc Công an tỉnh Tây Giang làm việc với Công an huyện",  # another province's director
+               "Ngày 1/3, Đại tá Vũ Minh Tân, Giám đốc Công an tỉnh Tây Giang, làm việc với Công an huyện Bố Sơn. "
+               "Giám đốc Công an tỉnh yêu cầu Công an huyện làm tốt công tác dân vận."),
+    }
+    store, settings = fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()})
+    answerer = Answerer(store, settings)
+    both = answerer.answer("BDV TU và CAT Nam Sơn ký chương trình phối hợp 2022-2026 vào ngày nào, và Giám đốc CAT khi "
+                           "đó là ai?", mode="bm25")
+    assert both.short == "26/5 | Hoàng Văn Lực"  # "CAT", "TU" read written out; "khi đó": of the signing's article

@@ -109,10 +109,19 @@ def spellings(phrase: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-# Written out in a question only: "CA" in capitals is the police ("cá" otherwise), "CTr" a programme (in a code a part of it)
-_TYPED = {"CA": "Công an", "CTR": "chương trình"}
+# Written out in a question only, as typed in capitals: each folds to a syllable ("CAT" is "cát"), so the
+# table cannot hold them; "CTr" is a programme in any case (in a code, a part of it)
+CAPITALS = {"CA": "Công an", "CAT": "Công an tỉnh", "CATP": "Công an thành phố", "CAH": "Công an huyện",
+            "CAX": "Công an xã", "TU": "Tỉnh ủy", "TƯ": "Trung ương", "HU": "Huyện ủy", "BDVTU": "Ban Dân vận Tỉnh ủy",
+            "BDVHU": "Ban Dân vận Huyện ủy"}
 _WRITTEN = {fold(a).lower(): e for a, e in ABBREVIATIONS.items()}
 _STANDING = re.compile(r"(?<![\w/-])\w+(?![\w/-])")  # a word that is not a part of a code ("38-CTr/BDVTW-BCA")
+
+
+def capitals_written_out(text: str) -> str:
+    """The text with each abbreviation of CAPITALS, standing alone as typed, written out: "BDV TU và
+    CAT" is "BDV Tỉnh ủy và Công an tỉnh"."""
+    return _STANDING.sub(lambda m: CAPITALS.get(m.group(0), m.group(0)), text)
 
 
 def written_out(text: str) -> str:
@@ -120,8 +129,5 @@ def written_out(text: str) -> str:
     ương", "Đảng ủy CA TW" "Đảng ủy Công an Trung ương", "ctr phối hợp" "chương trình phối hợp"."""
     def out(m: re.Match) -> str:
         word = m.group(0)
-        if word == "CA" or word.upper() == "CTR":
-            return _TYPED[word.upper()]
-        return _WRITTEN.get(fold(word).lower(), word)
-    return _STANDING.sub(out, text)
-
+        return "chương trình" if word.lower() == "ctr" else _WRITTEN.get(fold(word).lower(), word)
+    return _STANDING.sub(out, capitals_written_out(text))

@@ -96,6 +96,10 @@ class Restorer:
             for i in range(len(folded) - len(typed) + 1):
                 if folded[i:i + len(typed)] == typed:
                     lattice[i:i + len(typed)] = [[form] for form in forms]
+        if not query.isupper():  # a word in capitals among others is an abbreviation ("CA", "CAT"): kept as typed
+            for i, m in enumerate(matches):
+                if len(m.group(0)) > 1 and m.group(0).isupper():
+                    lattice[i] = [folded[i]]
         best: dict[str, tuple[float, list[str]]] = {c: (self._step(None, c), [c]) for c in lattice[0]}
         for cands in lattice[1:]:
             nxt: dict[str, tuple[float, list[str]]] = {}

@@ -11,6 +11,7 @@ Every statement of an answer quotes its sentence verbatim from the article as pu
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.ingest.abbreviations import written_out
+from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.archive import asks_across, listing
 from danvan_qa.qa.bylines import credited
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
@@ -37,6 +39,10 @@ from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
 from danvan_qa.records import Answer, Passage
 from danvan_qa.settings import Settings
+
+
+# a second part asked of the first's time: "…, và Giám đốc Công an tỉnh khi đó là ai?" (folded)
+_THEN = re.compile(r"(?<!\w)(?:khi|luc|hoi|thoi diem) (?:do|ay)(?!\w)")
 
 
 class Answerer:
@@ -107,13 +113,18 @@ class Answerer:
         first, second = parts[0], second_reading(*parts, self.store)
         one = compose(across if across is not None and listed == first else  # the list part, decided above
                       self.decision(first, k=k, mode=mode, filters=filters), self.store)
-        two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)
-        if two.abstained and not one.abstained and one.citations:  # "… và đội nào đạt giải nhất": of the same event
-            within = frozenset(c.doc_id for c in one.citations)
-            if filters and filters.doc_ids is not None:
-                within &= filters.doc_ids
-            again = compose(self.decision(with_topic(first, parts[1], self.store), k=k, mode=mode,
-                                          filters=replace(filters or Filters(), doc_ids=within)), self.store)
+        within = frozenset(c.doc_id for c in one.citations)
+        if filters and filters.doc_ids is not None:
+            within &= filters.doc_ids
+        same = replace(filters or Filters(), doc_ids=within)  # the first part's articles
+        two = None
+        if within and not one.abstained and _THEN.search(fold(parts[1].lower())):  # "…, và Giám đốc khi đó là ai?"
+            two = compose(self.decision(second, k=k, mode=mode, filters=same), self.store)
+        if two is None or two.abstained:
+            two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)
+        if two.abstained and not one.abstained and within:  # "… và đội nào đạt giải nhất": of the same event
+            again = compose(self.decision(with_topic(first, parts[1], self.store), k=k, mode=mode, filters=same),
+                            self.store)
             two = two if again.abstained else replace(again, question=second)
         return joined(text, [(first, one), (second, two)])
 
