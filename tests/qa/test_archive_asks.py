@@ -5,7 +5,7 @@ framed "trong kho" or closed by ", tính cả …" (invented articles, fake embe
 import pytest
 
 from danvan_qa.ingest.facts import FactTable
-from danvan_qa.qa import extremes, records, title_lists
+from danvan_qa.qa import extremes, records, short_names, title_lists
 from danvan_qa.qa.questions import parse
 from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.drafts import reading
@@ -72,6 +72,9 @@ ARCHIVE = {
     "k17": ("2020-08-12", "Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Giang ký kết chương trình phối hợp",
             "Ngày 11/8, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Giang ký kết chương trình phối hợp "
             "công tác dân vận giai đoạn 2020-2025."),
+    # a director whose given name is a word of his title's body ("Giám đốc Công an")
+    "k18": ("2021-02-03", "Công an tỉnh Nam Sơn gặp mặt cán bộ hưu trí",
+            "Ngày 2/2, Đại tá Lê Văn Công, Giám đốc Công an tỉnh Nam Sơn gặp mặt cán bộ hưu trí."),
 }
 
 
@@ -255,3 +258,17 @@ def test_the_places_asked_first_are_the_local_ones_that_held_a_topics_events(tmp
     assert _cited(a) == ["p1", "p2"]
     b = answerer.answer("co may tinh to chuc buoi gap mat nguoi co uy tin trong dong bao dan toc thieu so", mode="bm25")
     assert b.short == "2" and _cited(b) == ["p1", "p2"]
+
+
+def test_a_person_named_by_title_and_given_name_is_the_one_the_archive_knows(archive):
+    a = archive.answer("Thứ trưởng Vinh đã dự những hội nghị nào?", mode="bm25")
+    assert _cited(a) == ["k1"] and a.short == "Đỗ Quang Vinh"
+    b = archive.answer("Thu truong Binh da du nhung buoi lam viec nao?", mode="bm25")  # restored, then written out
+    assert _cited(b) == ["k2"] and b.short == "Nguyễn Văn Bình"
+    store = archive.store
+    assert short_names.with_full_names("Giám đốc Công an tỉnh Nam Sơn là ai?", "Giám đốc Công an tỉnh Nam Sơn là ai?",
+                                       store)[1] == "Giám đốc Công an tỉnh Nam Sơn là ai?"  # "Công an": a phrase
+    assert short_names.with_full_names("Giám đốc Công dự lễ nào?", "Giám đốc Công dự lễ nào?", store)[1] == \
+        "Giám đốc Lê Văn Công dự lễ nào?"
+    assert short_names.with_full_names("Bộ trưởng Vinh là ai?", "Bộ trưởng Vinh là ai?", store)[1] == \
+        "Bộ trưởng Vinh là ai?"  # no Vinh holds that title

@@ -124,8 +124,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return given
     if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
         return named
-    if q.person and not q.dates and not WHO.search(q.folded) and _EVENT_OF.search(q.folded) and \
-            (found := _event_of(q, store, keep)):
+    if q.person and not (q.dates or WHO.search(q.folded) or SEVERAL.search(q.folded)) and _EVENT_OF.search(q.folded) \
+            and (found := _event_of(q, store, keep)):  # one event asked: plural ones are a history (below)
         return found
     if asks_history(q):
         return _history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]

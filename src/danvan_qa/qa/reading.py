@@ -16,6 +16,7 @@ from danvan_qa.ingest.abbreviations import capitals_written_out
 from danvan_qa.qa.extractive import Scorer
 from danvan_qa.qa.fusion import chunk_sentences, fusion_for, rerank
 from danvan_qa.qa.questions import Question, parse, without_asides
+from danvan_qa.qa.short_names import with_full_names
 from danvan_qa.qa.ranker import LinearModel, load_models
 from danvan_qa.qa.retrieval import clean_query, open_store, search
 from danvan_qa.records import Passage
@@ -40,6 +41,7 @@ def read(question: str, store: Store, settings: Settings, *, each: bool = False)
     restored = store.restorer.restore(text)
     # "CAT", "BDV TU": written out once restored (their words would stop the restoring of the others)
     text, restored = capitals_written_out(text), capitals_written_out(restored)
+    text, restored = with_full_names(text, restored, store)  # "Thứ trưởng Hùng": the one the archive knows
     q = parse(text, restored, store.stored_facts)
     return Reading(text, restored, q, Scorer(q, store.restorer.folded_count, store.restorer.total))
 
