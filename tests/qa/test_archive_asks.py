@@ -94,6 +94,8 @@ def test_co_chairs_asked_with_the_act_first_are_the_others_at_each_event(archive
     assert "Lê Minh Khải" in a.text and "Nguyễn Văn Bình" not in a.text  # k2's co-chair chaired beside another
     b = archive.answer("Lê Minh Khải đã đồng chủ trì hội nghị cùng những ai?", mode="bm25")
     assert "Phan Văn Tùng" in b.text and "Nguyễn Văn Bình" in b.text and _cited(b) == ["k1", "k2"]
+    c = archive.answer("le minh khai da dong chu tri hoi nghi, buoi lam viec voi nhung ai", mode="bm25")
+    assert "Phan Văn Tùng" in c.text and "Nguyễn Văn Bình" in c.text and _cited(c) == ["k1", "k2"]
 
 
 def test_co_chairs_asked_of_the_others_first(archive):

@@ -72,7 +72,10 @@ _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (
                         r"(?:(?:nhung|cac) )?(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
                         # or asked of the others first: "Những ai đã cùng ông X chủ trì các hội nghị …?"
                         r"|(?<!\w)(?:nhung )?(?:ai|nguoi nao)(?: da)? cung (?:voi )?(?:\w+ ){1,6}?(?:dong )?"
-                        r"(?P<act_others>chu tri|ky ket|ky)(?!\w)")
+                        r"(?P<act_others>chu tri|ky ket|ky)(?!\w)"
+                        # "X đã đồng chủ trì hội nghị, buổi làm việc với những ai?": co-chairs are "with" each other
+                        r"|(?<!\w)dong (?P<act_with>chu tri)(?:[ ,]+\w+){0,8}? voi (?:(?:nhung|cac) )?"
+                        r"(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)")
 # "X mấy lần làm Trưởng đoàn kiểm tra (làm việc với Y)?": the person's events in that role, counted
 _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu)?| vai tro| cuong vi)?|dam nhan(?: vai tro)?"
                          r"|(?:o|tren|voi) (?:cuong vi|vai tro)) (?P<title>\w+(?: \w+){0,7}?)"
