@@ -24,7 +24,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipients
-from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports
+from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports, leads_with
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
 from danvan_qa.qa.document_lists import asks_documents, documents
@@ -80,6 +80,10 @@ _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (
 _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu)?| vai tro| cuong vi)?|dam nhan(?: vai tro)?"
                          r"|(?:o|tren|voi) (?:cuong vi|vai tro)) (?P<title>\w+(?: \w+){0,7}?)"
                          r"(?= (?:lam viec|tai|trong|khi|o|de|cua|duoc)(?!\w)|\W*$)")
+# "(có mặt) tại / dự các lễ, hội nghị ký kết …": events of a kind, said by the words after the event nouns
+_AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) (?:\w+,? (?:(?:va|hoac|hay) )?){{0,2}}"
+                      rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
+_KIND_WORDS = ("ky ket", "so ket", "tong ket", "kiem tra", "hoi thi", "cuoc thi", "gap mat", "ra mat", "giao ban", "tap huan")
 _REVIEWS = re.compile(r"(?<!\w)(?:tong ket|so ket)(?!\w)")  # a programme's review, not its signing
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 # "Hội nghị nào có X dự?", "X chủ trì buổi làm việc nào?": one event asked of a named person is among their events
@@ -175,6 +179,11 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return programmes(q, store, keep)
     if counts_reports(q):  # "Có bao nhiêu hội nghị … được đưa tin?"
         return articles(q, store, keep)
+    at = _AT_KIND.search(q.folded) if SEVERAL.search(q.folded) else None  # "Những Đại tá nào có mặt tại các lễ ký kết …"
+    if at and (titles := title_phrases(q, store)):  # … the holders at the events of that kind: the article's own
+        kinds = [w for w in _KIND_WORDS if re.search(rf"(?<!\w){w}(?!\w)", at.group(0))]
+        if found := by_title(titles, q, store, lambda d: keep(d) and (not kinds or _of_kind(store, d, kinds))):
+            return found
     if not across and not asks_holders(q):
         return None
     titles = title_phrases(q, store)
@@ -262,6 +271,13 @@ def _alongside(name: str, act: str, q: "Question", store: "Store", keep: Callabl
         return None
     return people_rows((f"Các bài viết nêu {len(found)} người cùng ", Strong(name), f" {q.act or act}:"),
                        newest(found, store), len(found), q, store)
+
+
+def _of_kind(store: "Store", doc_id: str, kinds: list[str]) -> bool:
+    """Whether the event an article reports is of one of these kinds (folded): its title or lead
+    says so, or its main event in the fact table is of that kind."""
+    return leads_with(store, doc_id, kinds) or any(
+        e.main and any(fold(k) in kinds for k in e.kinds) for e in store.events_by_doc.get(doc_id, []))
 
 
 def _event_of(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

@@ -193,7 +193,7 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
             holds = 2 * sum(weight[w] for w in wanted & named) >= sum(weight.values()) or \
                 holds and len(head_pairs) > 1 and head_pairs <= title.pairs
         if digits <= held and holds and (not events or on_topic(store, doc_id, weight, pairs, alias_list)) and \
-                (not forms or _leads_with(store, doc_id, forms)):
+                (not forms or leads_with(store, doc_id, forms)):
             spans = store.sentences(doc_id)
             # its sentence holding most of the topic, then its head together ("Ngày hội …", not "Ngày 5/3, hội nghị"),
             # then most of its word pairs; at a tie, the report's own
@@ -210,7 +210,7 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     return _listed(rows, more, " ".join(written[i] for i in span), q, store)
 
 
-def _leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
+def leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
     """Whether an article's title or lead (its first two sentences of some length) names one of
     these forms of a kind of event: the event it reports is of that kind."""
     folded, spans = store.words(doc_id).folded, store.sentences(doc_id)
@@ -239,7 +239,7 @@ def _reports(kinds: list[str], q: "Question", store: "Store", keep: Callable[[st
     for kind in kinds:
         ranked = store.lexical_search(kind, CANDIDATE_CHUNKS).rows.tolist()
         for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
-            if doc_id not in dict(rows) and _leads_with(store, doc_id, [kind]):
+            if doc_id not in dict(rows) and leads_with(store, doc_id, [kind]):
                 folded, spans = store.words(doc_id).folded, store.sentences(doc_id)
                 at = next((i for i, span in enumerate(spans) if _names(folded[slice(*span)], [kind])), 0)
                 rows.append((doc_id, Evidence.of(docs[doc_id], *spans[at])))
