@@ -281,3 +281,10 @@ def test_holders_of_a_rank_at_events_of_a_kind_are_those_at_the_articles_own_eve
     a = archive.answer("Những sĩ quan hàm Đại tá nào có mặt tại các lễ, hội nghị ký kết chương trình phối hợp?",
                        mode="bm25")
     assert sorted(i.name for i in a.items) == ["Mai Văn Bắc", "Trịnh Văn An"]  # not k18's, at a meeting of retirees
+
+
+def test_a_count_said_as_an_amount_or_framed_by_the_archive_is_the_count(archive):
+    a = archive.answer("Số lượng lễ, hội nghị ký kết chương trình phối hợp diễn ra vào tháng 11 là bao nhiêu?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["k10", "k13"]  # as "Có bao nhiêu lễ, hội nghị …?"
+    b = archive.answer("Có bao nhiêu buổi làm việc được đưa tin trong kho?", mode="bm25")
+    assert b.short == "2" and _cited(b) == ["k2", "k3"]

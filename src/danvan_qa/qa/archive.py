@@ -27,6 +27,7 @@ from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipient
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports, leads_with
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
+from danvan_qa.qa.questions import parse
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
@@ -84,6 +85,7 @@ _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu
 _AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) (?:\w+,? (?:(?:va|hoac|hay) )?){{0,2}}"
                       rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
 _KIND_WORDS = ("ky ket", "so ket", "tong ket", "kiem tra", "hoi thi", "cuoc thi", "gap mat", "ra mat", "giao ban", "tap huan")
+_AMOUNT = re.compile(r"^\W*(?:tong )?so luong (?P<what>.+?),? (?:la )?(?:bao nhieu|may)\W*$")  # folded, offsets kept
 _REVIEWS = re.compile(r"(?<!\w)(?:tong ket|so ket)(?!\w)")  # a programme's review, not its signing
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 # "Hội nghị nào có X dự?", "X chủ trì buổi làm việc nào?": one event asked of a named person is among their events
@@ -119,6 +121,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if first := narrowed(q, store, lambda plural: listing(plural, store, filters)):
         return first  # "Chương trình nào được ký sớm nhất?": the list it narrows, its first or last row
     q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
+    if said := _AMOUNT.match(fold(q.restored.lower())):  # "Số lượng X … là bao nhiêu?": "Có bao nhiêu X …?"
+        q = parse(text := f"Có bao nhiêu {q.restored[said.start('what'):said.end('what')]}?", text, store.stored_facts)
     alongside = _ALONGSIDE.search(q.folded) if q.person else None  # "X đã cùng ai đồng chủ trì các hội nghị?"
     if alongside and (found := _alongside(q.person, next(filter(None, alongside.groups())),  # type: ignore[arg-type]
                                           q, store, keep)):

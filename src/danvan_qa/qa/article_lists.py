@@ -82,7 +82,7 @@ _FRAME = re.compile(r"^(?:theo|trong) (?:(?:cac|nhung) (?:bai(?: viet| bao)?|tin
 _SCOPE = re.compile(r",\s*(?:tinh ca|ke ca|bao gom ca|gom ca)(?!\w)[^,]*$")
 _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
                    r"(?:(?: da)? dien ra(?= duoc))?"  # "… đã diễn ra được các bài đưa tin"
-                   rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi)|to chuc)(?: (?:trong|theo) cac bai(?: viet)?)?"
+                   rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi)|to chuc)(?: (?:trong|theo) (?:cac bai(?: viet)?|kho(?: du lieu| luu tru| bai)?))?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
                    rf"| dien ra)?$|{_MENTIONED}")
 _MODIFIES = frozenset({"trong", "cua", "o", "tai", "ve", "cho", "voi"})  # what comes after a topic's head noun
