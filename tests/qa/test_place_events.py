@@ -13,6 +13,10 @@ ARTICLES = {
            "Chiều 5/9, đoàn công tác của Ban Dân vận Trung ương kiểm tra việc thực hiện chương trình phối hợp."),
     "p3": ("2022-08-09", "Nam Sơn", "Hội nghị ở Nam Sơn",
            "Ngày 9/8, Hội Nông dân tỉnh Nam Sơn tổ chức hội nghị."),
+    "p4": ("2023-05-06", "TP Hồ Chí Minh", "Hội thi dân vận khéo ở quận 5",
+           "Ngày 6/5, Công an quận 5 tổ chức hội thi dân vận khéo."),
+    "p5": ("2022-07-08", "TP Hồ Chí Minh", "Công an các quận phối hợp bảo đảm an ninh",
+           "Ngày 8/7, Công an các quận ký kết quy chế phối hợp."),
 }
 
 
@@ -38,3 +42,10 @@ def test_the_events_of_a_place_one_row_per_article_newest_first_citing_its_dated
 ])
 def test_questions_narrower_than_a_places_events_are_asked_as_usual(answerer, question):
     assert answerer.decision(question, mode="bm25").passages  # retrieval, not a list of the place's articles
+
+
+@pytest.mark.parametrize("question", ["kho co tong cong may bai ve hoat dong o TPHCM?",
+                                      "Có bao nhiêu bài viết về các hoạt động ở TP.HCM?"])
+def test_the_articles_on_a_places_activities_counted_with_the_city_shortened(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert a.short == "2" and [c.doc_id for c in a.citations] == ["p4", "p5"] and "Hồ Chí Minh" in a.text

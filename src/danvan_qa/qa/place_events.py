@@ -24,7 +24,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.ingest.abbreviations import Aliases, held_through
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.questions import place_in
+from danvan_qa.qa.questions import HCM, city, place_in
 from danvan_qa.qa.extractive import held_share, rarity
 from danvan_qa.qa.records import (EVENT_NOUNS, rows_shown, WHO, Evidence, Item, Listing, Statement, Strong, counts, dated,
                                   more_rows, ranked_articles, titled_rows)
@@ -42,17 +42,28 @@ _ASKS = re.compile(rf"^(?:o|tai) {_UNIT}(?P<place>.+?),? (?:co |da )?(?:dien ra 
                    rf"(?: (?:dien ra|duoc to chuc) (?:vao )?(?:ngay|khi) nao)?"
                    rf"|bao nhieu {_GENERIC}(?: (?:dien ra|duoc to chuc))?)$")
 
+# … or its articles counted: "(Kho có) tổng cộng mấy bài về (các) hoạt động ở TPHCM?"
+_REPORTS_AT = re.compile(rf"^(?:(?:trong )?kho )?(?:co )?(?:tong cong |tat ca )?(?:bao nhieu|may) bai(?: viet| bao)? "
+                         rf"(?:ve|noi ve|dua tin(?: ve)?) (?:cac |nhung )?{_GENERIC} (?:o|tai) {_UNIT}(?P<place>.+?)$")
+
+
+def _asked_place(q: "Question") -> str | None:
+    """The place whose activities the question asks for, as it names it (folded), or None."""
+    m = _ASKS.search(q.folded) or _REPORTS_AT.search(q.folded)
+    place = city(m["place"]).removeprefix("tp ") if m else None  # "ở TPHCM": as places() reads it
+    return place if place in q.places and not WHO.search(q.folded) else None
+
 
 def asks_place_events(q: "Question") -> bool:
-    """Whether the question opens on a place and asks for the activities or events held there."""
-    m = _ASKS.search(q.folded)
-    return bool(m) and m["place"] in q.places and not WHO.search(q.folded)
+    """Whether the question opens on a place and asks for the activities or events held there (or
+    counts the articles on them)."""
+    return _asked_place(q) is not None
 
 
 def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per article of the place asked about, newest first; None below two articles."""
     docs = store.data.documents
-    place = _ASKS.search(q.folded)["place"]  # type: ignore[index]
+    place = _asked_place(q)  # type: ignore[assignment]
     found = [doc for doc in docs.values() if keep(doc.doc_id) and place_in(place, fold(f"{doc.place or ''} {doc.title}"))]
     if len(found) < 2:
         return None
@@ -67,13 +78,13 @@ def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
         lines.append(Statement((dated(doc.date), Strong(doc.title)), ev, item=True))
         items.append(Item(doc.title, None, None, (), ev))
     lines += more_rows(len(found))
-    return Listing(tuple(lines), tuple(items), len(found),
-                   str(len(found)) if counts(q.folded, q.restored) else found[0].title)
+    counted = counts(q.folded, q.restored) or _REPORTS_AT.search(q.folded)  # "mấy bài" restored as "máy"
+    return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if counted else found[0].title)
 
 
 def _as_written(q: "Question", place: str) -> str:
     """The place as the question writes it, restored: "Tây Giang" for "tay giang"."""
-    words = q.restored.rstrip(" ?.!").split()
+    words = HCM.sub("TP Hồ Chí Minh", q.restored).rstrip(" ?.!").split()
     size = len(place.split())
     written = next((" ".join(words[i:i + size]).strip(",.") for i in range(len(words) - size + 1)
                     if fold(" ".join(words[i:i + size])).strip(",.") == place), place)

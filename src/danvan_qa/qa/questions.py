@@ -22,8 +22,6 @@ KINDS = (
     "attendees", "chair", "speaker", "role", "person_role", "rank", "program_name", "program_period",
     "parties", "date", "place", "number", "duration", "other",
 )
-
-
 WHO_KINDS = frozenset({"attendees", "chair", "speaker", "role"})
 
 
@@ -310,17 +308,17 @@ _FOLDED_NUMBERED = re.compile(r"(?<!\w)(quan|phuong|xa) (\d+)(?![\d/-])")
 
 
 # Hồ Chí Minh City as the press shortens it: "TPHCM", "TP.HCM", "TP HCM", "HCM" (folded)
-_HCM = re.compile(r"(?<!\w)(tp\.?\s*|thanh pho\s+)?hcm(?!\w)")
+HCM = re.compile(r"(?<!\w)(tp\.?\s*|thanh pho\s+)?hcm(?!\w)", re.IGNORECASE)
 
 
-def _city(folded: str) -> str:
-    return _HCM.sub(lambda m: ("tp " if m.group(1) else "") + "ho chi minh", folded)
+def city(folded: str) -> str:
+    return HCM.sub(lambda m: ("tp " if m.group(1) else "") + "ho chi minh", folded)
 
 
 def place_in(place: str, folded_text: str, before: str = "") -> bool:
     """Whether a place of `places()` occurs in a folded text as whole words (after `before`, a
     pattern); "TP HCM" asked is the "TPHCM" or "TP Hồ Chí Minh" an article writes."""
-    return bool(re.search(rf"(?<!\w){before}{re.escape(_city(place))}(?!\w)", _city(_spaced(folded_text))))
+    return bool(re.search(rf"(?<!\w){before}{re.escape(city(place))}(?!\w)", city(_spaced(folded_text))))
 
 
 def places(restored: str, text: str | None = None) -> tuple[str, ...]:
@@ -334,6 +332,7 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
     unit, as the number alone means nothing. A `text` typed without diacritics is also read
     folded, where the gazetteer and "quan 3" can still be told.
     """
+    restored, text = HCM.sub("TP Hồ Chí Minh", restored), None if text is None else city(text.lower())  # "TP.HCM"
     cased = restored != restored.lower()
     spaced = _spaced(restored)
     found: list[str] = []
