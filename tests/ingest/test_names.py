@@ -171,3 +171,21 @@ def test_a_ranked_name_may_be_followed_by_its_title_with_a_space_alone():
     assert people("Đại tá Trần Văn Hòa trưởng thành từ chiến sĩ.")[0].role is None  # one word: no title
     assert people("Đại tướng Lê Văn Khang chỉ huy chiến dịch biên giới.")[0].role is None  # a deed, no body named
     assert people("Ông Trần Văn Hòa bí thư chi bộ phát biểu.")[0].role is None  # no rank: left as before
+
+
+def test_a_role_goes_on_through_a_committee_named_in_quotes():
+    found = people("Dự có Trung tướng Hồ Văn An, Thứ trưởng Bộ Công an, Trưởng Ban Chỉ đạo Trung ương phong trào "
+                   "“Toàn dân bảo vệ an ninh Tổ quốc”; ông Lê Văn Ba, Trưởng ban \"Vì người nghèo\" xã, phát biểu.")
+    assert [p.role for p in found] == [
+        "Thứ trưởng Bộ Công an, Trưởng Ban Chỉ đạo Trung ương phong trào “Toàn dân bảo vệ an ninh Tổ quốc”",
+        "Trưởng ban \"Vì người nghèo\" xã"]
+    said = people("Đồng chí Trần Văn Cư, Bí thư Chi bộ, nói: \"Chúng tôi sẽ làm tốt\".")
+    assert said[0].role == "Bí thư Chi bộ"  # words said after the role are no part of it
+
+
+def test_the_post_asked_is_the_part_of_the_role_that_opens_with_it():
+    from danvan_qa.ingest.names import main_post
+
+    role = "Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an, Trưởng Ban Chỉ đạo Trung ương phong trào “Toàn dân”"
+    assert main_post(role, "truong ban") == "Trưởng Ban Chỉ đạo Trung ương phong trào “Toàn dân”"
+    assert main_post(role) == main_post(role, "giam doc") == "Thứ trưởng Bộ Công an"

@@ -12,7 +12,7 @@ from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.conversation import Conversation
 from danvan_qa.qa.followups import Context, next_context, topic_of, understand
 from danvan_qa.records import Answer, AnswerItem
-from fakes import fake_store
+from fakes import article_file, fake_store
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """---
@@ -336,3 +336,21 @@ def test_a_document_asked_for_is_what_a_follow_up_refers_to(store):
                       False, 0.9)
     last = next_context(asked, answered, None, store)
     assert understand("Chỉ thị đó ban hành ngày nào?", last, store) == "Chỉ thị số 05/CT-UBND ban hành ngày nào?"
+
+
+def test_a_follow_up_asked_of_that_time_is_the_event_just_discussed_even_where_two_reports_answer_it(tmp_path):
+    texts = {
+        "n1": ("2023-05-15", "Chủ tịch UBND tỉnh Nam Sơn làm việc với Công an tỉnh",
+               "Chiều 14/5, đồng chí Nguyễn Văn Hai, Chủ tịch UBND tỉnh Nam Sơn có buổi làm việc với Công an tỉnh. Dự "
+               "buổi làm việc có Thiếu tướng Trần Văn Ba, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh."),
+        "n2": ("2022-01-10", "Công an tỉnh Tây Giang tổng kết công tác năm",  # two reports of one ceremony
+               "Đại tá Lê Văn Tư, Giám đốc Công an tỉnh Tây Giang, trao giấy khen cho giám đốc công an tỉnh các đơn vị."),
+        "n3": ("2022-01-11", "Tây Giang: Công an tỉnh tổng kết công tác năm",
+               "Đại tá Lê Văn Tư, Giám đốc Công an tỉnh Tây Giang, trao giấy khen cho giám đốc công an tỉnh các đơn vị."),
+    }
+    store, settings = fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()})
+    chat = Conversation(Answerer(store, settings))
+    first = chat.ask("Chủ tịch UBND tỉnh Nam Sơn có buổi làm việc với Công an tỉnh là ai?", mode="bm25")
+    assert "Nguyễn Văn Hai" in first.text
+    then = chat.ask("giám đốc công an tỉnh lúc đó?", mode="bm25")  # "lúc đó" names no place "Lúc"
+    assert "Trần Văn Ba" in then.text and "Lê Văn Tư" not in then.text

@@ -23,6 +23,7 @@ from danvan_qa.ingest.lexicon import (
     CREDITS, PERSON_CUES, PLACE_WORDS, PLACES, PREDICATES, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER,
 )
 from danvan_qa.ingest.lexicon import COUNTRIES
+from danvan_qa.ingest.normalize import fold
 from danvan_qa.ingest.lexicon import PROVINCES  # noqa: F401 - also imported from here (benchmarks)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -201,6 +202,8 @@ def _segment(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> i
     if end is None or end > limit:
         return None
     for tok in _TOKEN.finditer(text, end, limit):
+        if tok.start() < end:  # inside a quoted name taken whole
+            continue
         if text[end : tok.start()].strip():
             break
         w = tok.group(0)
@@ -214,8 +217,15 @@ def _segment(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> i
                 w in TITLE_LOWER and not _predicate_at(text, tok.start())):
             end = tok.end()
             continue
+        quoted = _QUOTED.match(text, tok.start(), limit) if w in ('"', "“") else None
+        if quoted:  # a committee named in quotes: 'Trưởng Ban Chỉ đạo Trung ương phong trào "Toàn dân …"'
+            end = quoted.end()
+            continue
         break
     return end
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”;.]{3,120}[\"”]")
 
 
 def _segments(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -339,9 +349,11 @@ _PARTY_SEAT = re.compile(r"^(?:[ỦU][ỷy] viên|UVTV|UVBTV|UV|Thường vụ|�
                          r"|Bí thư Đảng [ủu]y|Bí thư Chi bộ)(?!\w)", re.IGNORECASE)
 
 
-def main_post(role: str) -> str:
+def main_post(role: str, asked: str = "") -> str:
     """The post a role names first once Party seats are set aside: "Ủy viên Bộ Chính trị, Bí thư
     Đảng ủy Công an Trung ương, Bộ trưởng Bộ Công an" holds the post "Bộ trưởng Bộ Công an";
-    a role of seats alone is itself."""
-    posts = [part.strip() for part in role.split(",") if part.strip() and not _PARTY_SEAT.match(part.strip())]
+    a role of seats alone is itself; with a title `asked` (folded), the part of the role that opens with it."""
+    parts = [part.strip() for part in role.split(",") if part.strip()]
+    posts = [part for part in parts if asked and fold(part.lower()).startswith(asked)] or \
+        [part for part in parts if not _PARTY_SEAT.match(part)]
     return posts[0] if posts else role

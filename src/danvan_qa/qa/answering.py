@@ -11,7 +11,6 @@ Every statement of an answer quotes its sentence verbatim from the article as pu
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from danvan_qa.qa.compose import compose, md_escape
 from danvan_qa.qa.decide import Decision, decide
 from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
+from danvan_qa.qa.followups import THEN
 from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts, with_topic
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.questions import without_asides
@@ -39,10 +39,6 @@ from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
 from danvan_qa.records import Answer, Passage
 from danvan_qa.settings import Settings
-
-
-# a second part asked of the first's time: "…, và Giám đốc Công an tỉnh khi đó là ai?" (folded)
-_THEN = re.compile(r"(?<!\w)(?:khi|luc|hoi|thoi diem) (?:do|ay)(?!\w)")
 
 
 class Answerer:
@@ -118,7 +114,7 @@ class Answerer:
             within &= filters.doc_ids
         same = replace(filters or Filters(), doc_ids=within)  # the first part's articles
         two = None
-        if within and not one.abstained and _THEN.search(fold(parts[1].lower())):  # "…, và Giám đốc khi đó là ai?"
+        if within and not one.abstained and THEN.search(fold(parts[1].lower())):  # "…, và Giám đốc khi đó là ai?"
             two = compose(self.decision(second, k=k, mode=mode, filters=same), self.store)
         if two is None or two.abstained:
             two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)

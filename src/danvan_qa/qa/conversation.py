@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.qa.compose import md_escape
-from danvan_qa.qa.followups import Context, next_context, unanchored, understand
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.followups import THEN, Context, next_context, unanchored, understand
 
 if TYPE_CHECKING:
     from danvan_qa.qa.answering import Answerer
@@ -52,8 +53,8 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
     answer, said = answerer.answer(understood, **options), understood
     if understood == question and context is not None and context.docs and unanchored(question, store):
         there = _within(answerer, question, context.docs, options)
-        if there is not None and not there.abstained and len(set(_cited(answer))) <= 1 and \
-                set(_cited(there)) != set(_cited(answer)):
+        if there is not None and not there.abstained and set(_cited(there)) != set(_cited(answer)) and (
+                len(set(_cited(answer))) <= 1 or THEN.search(fold(question.lower()))):  # "… lúc đó?": of that event
             # the event just discussed answers it: that, not another article's event of the same kind (an
             # answer drawing on several articles asked across the archive, and is left so)
             answer, said = there, f"{question.rstrip(' ?')} (trong bài vừa dẫn)?"

@@ -38,7 +38,7 @@ from danvan_qa.qa.questions import WHO_KINDS, Question
 from danvan_qa.qa.ranker import AnswerModels
 from danvan_qa.qa.records import OPEN_BELOW, Evidence, Item, Statement, Strong, field_share
 from danvan_qa.qa.spans import SpanCandidate, resolved_date, span_candidates
-from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, attendance, complete, person_candidates, select
+from danvan_qa.qa.who import CHAIR_FAMILY, PersonCandidate, asked_post, attendance, complete, person_candidates, select
 from danvan_qa.records import Passage
 
 Ranked = list[tuple[SentenceCandidate, float]]
@@ -160,7 +160,7 @@ class Drafter:
             return None
         rank = f"{best.rank} " if best.rank else ""
         line = Statement((rank, Strong(best.name), f" — {best.role}"), evidence)  # the role in full
-        return Draft(main_post(best.role), (line,), evidence, "fact")  # the short answer: the post itself
+        return Draft(main_post(best.role, asked_post(q.folded)), (line,), evidence, "fact")  # the post itself
 
     def _ranks(self, best: Person, mentions: list[Person], evidence: Evidence) -> Draft:
         """The rank the best article gives, and any other the archive gives the same person, each with

@@ -70,9 +70,9 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     # "Giám đốc Công an tỉnh dự buổi làm việc với Chủ tịch X là ai?" asks for the director, not X
     at = folded.find(fold(person)) if person else -1
     titled = bool(_PERSON_NOUN.match(re.sub(r"^phó\s+", "", restored.lower()))) and len(folded[:at].split()) > 3
-    if person and not titled and _has(folded, "chuc vu", "chuc gi", "giu chuc", "vai tro", "la ai",
-                                      "thu truong bo nao"):
-        return "person_role", None
+    if person and not titled and (_has(folded, "chuc vu", "chuc gi", "giu chuc", "vai tro", "la ai", "thu truong bo nao") or re.search(
+            r"(?<!\w)la (?:pho )?(?:truong|giam doc|chu tich|bi thu|\w+ truong)(?: \w+){0,6} (?:nao|gi)$", folded)):
+        return "person_role", None  # "X (còn) là trưởng ban chỉ đạo nào?", "… là thứ trưởng bộ nào?"
     if _has(folded, "ngoai") and _has(folded, "cung du"):
         return "attendees", "dự"
     who = person_focus(restored) if restored else None
@@ -305,10 +305,9 @@ _FOLDED_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted({re.escape(fold(p)) 
                                                            reverse=True)) + r")(?!\w)")
 _FOLDED_SURNAMES = frozenset(fold(n).lower() for n in SURNAMES)
 _FOLDED_NUMBERED = re.compile(r"(?<!\w)(quan|phuong|xa) (\d+)(?![\d/-])")
-
-
 # Hồ Chí Minh City as the press shortens it: "TPHCM", "TP.HCM", "TP HCM", "HCM" (folded)
 HCM = re.compile(r"(?<!\w)(tp\.?\s*|thanh pho\s+)?hcm(?!\w)", re.IGNORECASE)
+_THEN = re.compile(r"(?<!\w)(?:lúc|luc|khi|hồi|hoi) (?:đó|do|ấy|ay|này|nay)(?!\w)", re.IGNORECASE)  # "lúc đó": a time
 
 
 def city(folded: str) -> str:
@@ -333,6 +332,7 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
     folded, where the gazetteer and "quan 3" can still be told.
     """
     restored, text = HCM.sub("TP Hồ Chí Minh", restored), None if text is None else city(text.lower())  # "TP.HCM"
+    restored, text = _THEN.sub(" ", restored), text and _THEN.sub(" ", text)  # "tỉnh lúc đó": no place "Lúc"
     cased = restored != restored.lower()
     spaced = _spaced(restored)
     found: list[str] = []

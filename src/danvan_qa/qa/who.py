@@ -286,3 +286,14 @@ def attendance(q: Question, chosen: Sequence[PersonCandidate],
 
     kept = [c for c in [*chosen, *extra] if not is_named(c)]
     return sorted(kept or chosen, key=lambda c: c.position)
+
+
+# "X (còn) là trưởng ban chỉ đạo nào?": the title asked of a person, its first two words (folded)
+_POST_ASKED = re.compile(r"(?<!\w)la ((?:pho )?(?:truong|giam doc|chu tich|bi thu|\w+ truong)(?: \w+)?)(?: \w+){0,5} (?:nao|gi)$")
+
+
+def asked_post(folded: str) -> str:
+    """The title a question asks a person holds ("trưởng ban" of "… là trưởng ban chỉ đạo nào?"), or ""."""
+    m = _POST_ASKED.search(folded)
+    return m.group(1) if m else ""
+
