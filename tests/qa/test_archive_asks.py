@@ -288,3 +288,14 @@ def test_a_count_said_as_an_amount_or_framed_by_the_archive_is_the_count(archive
     assert a.short == "2" and _cited(a) == ["k10", "k13"]  # as "Có bao nhiêu lễ, hội nghị …?"
     b = archive.answer("Có bao nhiêu buổi làm việc được đưa tin trong kho?", mode="bm25")
     assert b.short == "2" and _cited(b) == ["k2", "k3"]
+
+
+def test_reports_counted_and_asked_where_give_each_rows_place(tmp_path):
+    texts = {d: (date, title, text, place) for d, date, title, text, place in (
+        ("w1", "2023-09-06", "Đoàn kiểm tra làm việc với Công an thành phố",
+         "Chiều 5/9, đoàn kiểm tra của Ban Dân vận Tỉnh ủy làm việc với Công an thành phố.", "TP Nam Sơn, Nam Sơn"),
+        ("w2", "2022-04-03", "Đoàn kiểm tra làm việc với Công an huyện",
+         "Ngày 2/4, đoàn kiểm tra của Ban Dân vận Tỉnh ủy làm việc với Công an huyện.", "huyện Bố Sơn, Tây Giang"))}
+    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()}))
+    a = answerer.answer("Có mấy đợt kiểm tra được đưa tin, ở đâu?", mode="bm25")
+    assert a.short == "2" and "(TP Nam Sơn, Nam Sơn)" in a.text and "(huyện Bố Sơn, Tây Giang)" in a.text

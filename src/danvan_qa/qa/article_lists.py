@@ -80,11 +80,12 @@ _FRAME = re.compile(r"^(?:theo|trong) (?:(?:cac|nhung) (?:bai(?: viet| bao)?|tin
                     r"|kho(?: du lieu| luu tru| bai)?)(?: co)?(?= )")  # "Trong kho có bao nhiêu bài …"
 # ", tính cả cấp Trung ương" closing a question: what the count takes in, not words of its topic
 _SCOPE = re.compile(r",\s*(?:tinh ca|ke ca|bao gom ca|gom ca)(?!\w)[^,]*$")
+_WHERE_TOO = re.compile(r",? (?:va )?(?:o|tai) (?:dau|nhung dau|dia phuong nao)$")  # "…, ở đâu?": each row's place
 _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
                    r"(?:(?: da)? dien ra(?= duoc))?"  # "… đã diễn ra được các bài đưa tin"
                    rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi)|to chuc)(?: (?:trong|theo) (?:cac bai(?: viet)?|kho(?: du lieu| luu tru| bai)?))?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
-                   rf"| dien ra)?$|{_MENTIONED}")
+                   rf"| dien ra)?(?:{_WHERE_TOO.pattern})?$|{_MENTIONED}")
 _MODIFIES = frozenset({"trong", "cua", "o", "tai", "ve", "cho", "voi"})  # what comes after a topic's head noun
 # kinds of event a report names in its title or lead; not "hội nghị", "hoạt động", which any report may leave unsaid
 _NAMED_KINDS = frozenset({"buoi lam viec", "le ky ket", "hoi thi", "cuoc thi", "doan kiem tra", "dot kiem tra", "doan cong tac"})
@@ -258,8 +259,10 @@ def _listed(rows: list[tuple[str, Evidence]], more: bool, shown: str, q: "Questi
     counted = f"{'Ít nhất ' if more else ''}{len(rows)} bài viết nói đến "
     lines = [Statement((counted, Strong(shown), ":"),)]
     items = []
+    where = bool(_WHERE_TOO.search(q.folded))
     for doc_id, ev in rows[:rows_shown()]:
-        lines.append(Statement((dated(docs[doc_id].date), Strong(docs[doc_id].title)), ev, item=True))
+        place = f" ({docs[doc_id].place})" if where and docs[doc_id].place else ""
+        lines.append(Statement((dated(docs[doc_id].date), Strong(docs[doc_id].title), place), ev, item=True))
         items.append(Item(docs[doc_id].title, None, None, (), ev))
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows),
