@@ -299,3 +299,16 @@ def test_reports_counted_and_asked_where_give_each_rows_place(tmp_path):
     answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()}))
     a = answerer.answer("Có mấy đợt kiểm tra được đưa tin, ở đâu?", mode="bm25")
     assert a.short == "2" and "(TP Nam Sơn, Nam Sơn)" in a.text and "(huyện Bố Sơn, Tây Giang)" in a.text
+
+
+def test_holders_of_a_title_of_a_named_province_are_those_of_its_articles(tmp_path):
+    rows = (("v1", "2023-05-02", "Tỉnh ủy Quảng Bình làm việc với Công an tỉnh", "Quảng Bình",
+             "Ngày 1/5, đồng chí Lê Văn Hải, Phó Bí thư Thường trực Tỉnh ủy, làm việc với Công an tỉnh."),
+            ("v2", "2022-03-04", "Tỉnh ủy Thái Bình kiểm tra công tác dân vận", "Thái Bình",
+             "Ngày 3/3, đồng chí Trần Thị Mơ, Phó Bí thư Thường trực Tỉnh ủy, kiểm tra công tác dân vận."))
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, date, title, place, text in rows}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    a = answerer.answer("pho bi thu thuong truc tinh uy quang binh la nhung ai trong cac bai?", mode="bm25")
+    assert [i.name for i in a.items] == ["Lê Văn Hải"]
+    b = answerer.answer("pho bi thu thuong truc tinh uy hoac thanh uy la nhung ai", mode="bm25")  # no province named
+    assert sorted(i.name for i in b.items) == ["Lê Văn Hải", "Trần Thị Mơ"]

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import spellings
+from danvan_qa.ingest.lexicon import PROVINCES
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
@@ -27,7 +28,7 @@ from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipient
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports, leads_with
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
-from danvan_qa.qa.questions import parse
+from danvan_qa.qa.questions import parse, place_in
 from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
@@ -86,6 +87,7 @@ _AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) 
                       rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
 _KIND_WORDS = ("ky ket", "so ket", "tong ket", "kiem tra", "hoi thi", "cuoc thi", "gap mat", "ra mat", "giao ban", "tap huan")
 _AMOUNT = re.compile(r"^\W*(?:tong )?so luong (?P<what>.+?),? (?:la )?(?:bao nhieu|may)\W*$")  # folded, offsets kept
+_PROVINCES = frozenset(fold(p.lower()) for p in PROVINCES)
 _REVIEWS = re.compile(r"(?<!\w)(?:tong ket|so ket)(?!\w)")  # a programme's review, not its signing
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 # "Hội nghị nào có X dự?", "X chủ trì buổi làm việc nào?": one event asked of a named person is among their events
@@ -191,7 +193,16 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if not across and not asks_holders(q):
         return None
     titles = title_phrases(q, store)
-    return by_title(titles, q, store, keep) if titles else None
+    return by_title(titles, q, store, _in_places(q, store, keep)) if titles else None
+
+
+def _in_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
+    """The articles `keep` admits, of the places the question names ("Phó Bí thư Thường trực Tỉnh ủy
+    Thừa Thiên Huế", a province or city of the gazetteer): a title's holders there, by the article's place or
+    title (a role rarely names it)."""
+    docs, named = store.data.documents, [p for p in q.places if p in _PROVINCES]  # "tỉnh ủy hoặc …" names none
+    return keep if not named else lambda d: keep(d) and any(
+        place_in(place, fold(f"{docs[d].place or ''} {docs[d].title}".lower())) for place in named)
 
 
 def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["Person"] | None:
