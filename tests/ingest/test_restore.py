@@ -48,3 +48,8 @@ def test_a_word_in_capitals_among_others_is_an_abbreviation_kept_as_typed():
     r = Restorer(Vocabulary.from_token_lists(syllables(t) for t in [*TEXT, "Cả tỉnh cùng làm, cả nước cùng vui."]))
     assert r.restore("giam doc CA tinh") == "giám đốc CA tỉnh"  # not "cả"
     assert r.restore("BAN DAN VAN") == "BAN DÂN VẬN"  # a question typed all in capitals is restored
+
+
+def test_a_codes_parts_in_capitals_are_restored_as_before():
+    r = Restorer(Vocabulary.from_token_lists(syllables(t) for t in [*TEXT, "Quyết định 290-QĐ/TƯ về quy chế, tu bổ."]))
+    assert r.restore("quyet dinh 290-QD/TU ban hanh") == "quyết định 290-QĐ/TƯ ban hanh"

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from danvan_qa.ingest.abbreviations import CAPITALS
 from danvan_qa.ingest.normalize import fold, has_diacritics
 
 _WORD = re.compile(r"\w+")
@@ -96,9 +97,10 @@ class Restorer:
             for i in range(len(folded) - len(typed) + 1):
                 if folded[i:i + len(typed)] == typed:
                     lattice[i:i + len(typed)] = [[form] for form in forms]
-        if not query.isupper():  # a word in capitals among others is an abbreviation ("CA", "CAT"): kept as typed
+        if not query.isupper():  # "CA", "CAT" in capitals among other words, standing alone: kept as typed
             for i, m in enumerate(matches):
-                if len(m.group(0)) > 1 and m.group(0).isupper():
+                if m.group(0) in CAPITALS and not re.match(r"[/-]", query[m.end():m.end() + 1]) and \
+                        not re.search(r"[/-]$", query[:m.start()]):  # "290-QD/TU" is a code's, restored
                     lattice[i] = [folded[i]]
         best: dict[str, tuple[float, list[str]]] = {c: (self._step(None, c), [c]) for c in lattice[0]}
         for cands in lattice[1:]:

@@ -331,7 +331,7 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
     unit, as the number alone means nothing. A `text` typed without diacritics is also read
     folded, where the gazetteer and "quan 3" can still be told.
     """
-    restored, text = HCM.sub("TP Hồ Chí Minh", restored), None if text is None else city(text.lower())  # "TP.HCM"
+    restored, text = HCM.sub("Hồ Chí Minh", restored), None if text is None else HCM.sub("ho chi minh", text)
     restored, text = _THEN.sub(" ", restored), text and _THEN.sub(" ", text)  # "tỉnh lúc đó": no place "Lúc"
     cased = restored != restored.lower()
     spaced = _spaced(restored)
