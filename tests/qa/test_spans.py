@@ -159,3 +159,10 @@ def test_a_condition_is_no_answer_beside_a_date_nor_for_a_day():
     assert texts("Đơn vị ký kết khi nào?", "Ngày 4/11/2016, khi hội nghị kết thúc, hai bên ký kết.") == ["4/11/2016"]
     assert texts("Thuyền mắc cạn vào ngày nào?", "Đến khi nước sông rút, thuyền mắc cạn.") == []
     assert texts("Hai bên ký khi nào?", "Trong khi đó, hai bên cùng ký kết.") == []  # "trong khi" is no time
+
+
+def test_a_province_named_without_a_cue_is_a_place_candidate_where_none_is_said():
+    sentence = "Lãnh đạo hai ban đã tiếp đoàn công tác của Ban Dân vận Tỉnh ủy Lào Cai."
+    assert texts("Ban Dân vận Tỉnh ủy tiếp đoàn công tác của tỉnh nào?", sentence) == ["Lào Cai"]
+    said = "Đoàn công tác của Tỉnh ủy Lào Cai làm việc tại huyện Bố Sơn."
+    assert texts("Đoàn làm việc ở đâu?", said) == ["huyện Bố Sơn"]  # a place said with "tại": that one alone

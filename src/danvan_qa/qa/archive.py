@@ -20,7 +20,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import spellings
-from danvan_qa.ingest.lexicon import PROVINCES
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
@@ -37,7 +36,7 @@ from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.title_lists import (asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
                                       person_evidence, role_index, title_phrases)
-from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, admitted, counts, EVENT_NOUNS, rows_shown, SEVERAL, WHO, Evidence, Item, Listing,
+from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, rows_shown, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows, ranked_articles)
 
 if TYPE_CHECKING:
@@ -87,7 +86,6 @@ _AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) 
                       rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
 _KIND_WORDS = ("ky ket", "so ket", "tong ket", "kiem tra", "hoi thi", "cuoc thi", "gap mat", "ra mat", "giao ban", "tap huan")
 _AMOUNT = re.compile(r"^\W*(?:tong )?so luong (?P<what>.+?),? (?:la )?(?:bao nhieu|may)\W*$")  # folded, offsets kept
-_PROVINCES = frozenset(fold(p.lower()) for p in PROVINCES)
 _REVIEWS = re.compile(r"(?<!\w)(?:tong ket|so ket)(?!\w)")  # a programme's review, not its signing
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 # "Hội nghị nào có X dự?", "X chủ trì buổi làm việc nào?": one event asked of a named person is among their events
@@ -200,7 +198,7 @@ def _in_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Ca
     """The articles `keep` admits, of the places the question names ("Phó Bí thư Thường trực Tỉnh ủy
     Thừa Thiên Huế", a province or city of the gazetteer): a title's holders there, by the article's place or
     title (a role rarely names it)."""
-    docs, named = store.data.documents, [p for p in q.places if p in _PROVINCES]  # "tỉnh ủy hoặc …" names none
+    docs, named = store.data.documents, [p for p in q.places if p in FOLDED_PROVINCES]  # "tỉnh ủy hoặc …" names none
     return keep if not named else lambda d: keep(d) and any(
         place_in(place, fold(f"{docs[d].place or ''} {docs[d].title}".lower())) for place in named)
 

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from typing import AbstractSet, Callable, Mapping, NamedTuple
 
 from danvan_qa.ingest import dates
-from danvan_qa.ingest.lexicon import PAIRED, SURNAMES, UNITS
 from danvan_qa.ingest.abbreviations import aliases, held_through, is_abbreviation
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.ingest.paraphrases import paraphrases
 from danvan_qa.qa.periods import CENTURY, lunar_day, occasions, periods, relative_period
 from danvan_qa.qa.questions import Question, asks_percent, content_tokens
-from danvan_qa.qa.records import FOLDED_PROVINCES
+from danvan_qa.qa.places import places_at, provinces, unit_places
 
 
 SPAN_KINDS = frozenset({"number", "date", "place", "program_period", "duration"})  # questions answered by a typed span
@@ -231,43 +230,10 @@ def year_span(question: Question, sentence: Sentence) -> Span | None:
     return Span(hit.group(0), sentence.start + hit.start(), sentence.start + hit.end()) if hit else None
 
 
-# A place in the text: after "tại / ở", or an administrative unit with its capitalised name. A capitalised run,
-# bridged by up to two lower-case words that are not joining words: "Trung tâm Bảo trợ xã hội huyện X"; not "Hà Nội và".
-_NAME_RUN = (r"[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ\d][\wÀ-ỹ]*|(?:\s+(?!(?:và|với|cùng|cho|để|trong|ngày|nhằm|đã|sẽ)\b)"
-             r"[a-zà-ỹđ][\wÀ-ỹ]*){1,2}(?=\s+[A-ZĐ]))*")
-# … and the lower-case words that end a name: its unit ("Công an tỉnh") or a paired word ("Công an")
-_TAIL = "|".join(sorted({*UNITS, *(w for pair in PAIRED.values() for w in pair if w.islower())}, key=len, reverse=True))
-# the nouns of land and water a place's name follows ("đèo Khau Vai", "thị trấn Morez"), a ground's ("trên sân X")
-_GEO = r"thị trấn|thị xã|làng|thôn|đỉnh núi|núi|đèo|sông|hồ|đảo|quần đảo|vịnh|thác|hang|vùng|miền|cao nguyên|sân vận động|sân"
-_PLACE_AT = re.compile(rf"(?<!\w)(?:tại|ở|(?:lên|đến|tới|về|sang|trên)(?=\s+(?:{_GEO})\s))\s+"
-                       rf"((?:(?:TP\.?|thành phố|tỉnh|huyện|quận|xã|phường|{_GEO})\s+)?" + _NAME_RUN +
-                       rf"(?:\s+(?:{_TAIL})(?!\w)){{0,2}})")
-_UNIT_PLACE = re.compile(rf"(?<!\w)(?P<unit>(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường)|{_GEO})\s+"
-                         r"(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*)")
-
-
-def _unit_places(text: str) -> list[tuple[int, int]]:
-    """"tỉnh / huyện / xã X" spans. A province's name ends the span ("UBND tỉnh Quảng Nam Hồ Minh
-    Đạt" is tỉnh Quảng Nam); a run after "tỉnh" that names no province but starts with a surname is
-    the person after a role ("Phó Chủ tịch UBND tỉnh Lương Văn Khải"), not a place."""
-    found = []
-    for m in _UNIT_PLACE.finditer(text):
-        name = fold(m.group("name").lower())
-        province = next((p for p in FOLDED_PROVINCES if name == p or name.startswith(p + " ")), None)
-        if province is not None:
-            found.append((m.start(), m.start("name") + len(province)))  # folding keeps offsets
-        elif not (m.group("unit").lower() == "tỉnh" and m.group("name").split()[0] in SURNAMES):
-            found.append((m.start(), m.end()))
-    return found
-
-
 def place_span(sentence: Sentence, fallback: str | None) -> Span | None:
-    hit = _PLACE_AT.search(sentence.text)
-    if hit:
-        return Span(hit.group(1), sentence.start + hit.start(1), sentence.start + hit.end(1))
-    units = _unit_places(sentence.text)
-    if units:
-        a, b = units[0]
+    said = places_at(sentence.text) or unit_places(sentence.text)
+    if said:
+        a, b = said[0]
         return Span(sentence.text[a:b], sentence.start + a, sentence.start + b)
     if fallback and fallback in sentence.text:
         at = sentence.text.index(fallback)
@@ -335,10 +301,11 @@ def typed_spans(question: Question, sentence: Sentence, fallback_place: str | No
         if rule is not None:
             found.append((rule.start - at, rule.end - at, True, False))
     elif kind == "place":
-        found = [(m.start(1), m.end(1), True, False) for m in _PLACE_AT.finditer(text)]
-        found += [(a, b, False, False) for a, b in _unit_places(text)]
+        found = [(a, b, True, False) for a, b in places_at(text)]
+        found += [(a, b, False, False) for a, b in unit_places(text)]
         if fallback_place:
             found += [(m.start(), m.end(), False, False) for m in re.finditer(re.escape(fallback_place), text)]
+        found = found or [(a, b, False, False) for a, b in provinces(text)]  # "… Tỉnh ủy Lào Cai": none said where
     elif kind == "program_period":
         found = [(h.start, h.end, h.cued, False) for h in periods(text)]
     elif kind == "duration":
