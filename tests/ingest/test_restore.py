@@ -53,3 +53,8 @@ def test_a_word_in_capitals_among_others_is_an_abbreviation_kept_as_typed():
 def test_a_codes_parts_in_capitals_are_restored_as_before():
     r = Restorer(Vocabulary.from_token_lists(syllables(t) for t in [*TEXT, "Quyết định 290-QĐ/TƯ về quy chế, tu bổ."]))
     assert r.restore("quyet dinh 290-QD/TU ban hanh") == "quyết định 290-QĐ/TƯ ban hanh"
+
+
+def test_by_whom_is_read_as_asked():
+    r = Restorer(Vocabulary.from_token_lists(syllables(t) for t in [*TEXT, "Đó là kế hoạch. Đó là ai? Đó là người ban hành."]))
+    assert r.restore("do ai ban hanh") == "do ai ban hành"  # "do ai": by whom, not "đó ai"
