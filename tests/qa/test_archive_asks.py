@@ -312,3 +312,12 @@ def test_holders_of_a_title_of_a_named_province_are_those_of_its_articles(tmp_pa
     assert [i.name for i in a.items] == ["Lê Văn Hải"]
     b = answerer.answer("pho bi thu thuong truc tinh uy hoac thanh uy la nhung ai", mode="bm25")  # no province named
     assert sorted(i.name for i in b.items) == ["Lê Văn Hải", "Trần Thị Mơ"]
+
+
+def test_holders_asked_with_those_of_a_rank_or_of_a_body_named_first(archive):
+    a = archive.answer("Có những thượng tướng nào?", mode="bm25")
+    assert [i.name for i in a.items] == ["Nguyễn Văn Bình"]
+    b = archive.answer("Bộ Công an có những thứ trưởng nào?", mode="bm25")
+    assert sorted(i.name for i in b.items) == ["Nguyễn Văn Bình", "Đỗ Quang Vinh"]  # not Bộ Nội vụ's
+    c = archive.answer("bo cong an co bao nhieu thu truong duoc neu ten trong kho bai?", mode="bm25")
+    assert c.short == "2"

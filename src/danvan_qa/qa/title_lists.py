@@ -45,7 +45,9 @@ _HOLDERS = re.compile(rf"^(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac d
                       r"|(?:(?:(?:giu|dam nhiem) )?chuc(?: vu| danh)?|la) (?P<held>.+))"  # "… với chức (danh) X", "… là X"
                       r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?"
                       r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
-                      r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao))$")
+                      r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao)"
+                      r"|(?:co )?nhung (?P<some>.+?) nao"  # "Có những đại tướng nào?"
+                      r"|(?:ban|bo|cuc|so|uy ban|cong an)(?: \w+){1,5}? co nhung (?P<owned>.+?) nao)$")  # "Bộ X có những …"
 
 
 def asks_holders(q: "Question") -> bool:
@@ -58,7 +60,7 @@ def asks_holders(q: "Question") -> bool:
     rank = found and (found["rank"] or found["ranked"])
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
         return False
-    phrase = found["after"] or found["listed"] or found["before"] or rank or found["which"] or found["held"]
+    phrase = found["after"] or found["listed"] or found["before"] or rank or found["which"] or found["held"] or found["some"] or found["owned"]
     # a count names its people before the title ("bao nhiêu người dự hội nghị mang hàm …"): one event there too
     said = found.group(0) if found["ranked"] or found["held"] else phrase
     one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
@@ -157,6 +159,9 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     Chấp hành Trung ương Đảng)"); "(kể cả / tính cả …)" widens the title before it, and is none."""
     text = _EXCLUDED.sub(" ", _said(q))  # "(trừ …)", "Ngoài X ra, …", "…, không tính X": set aside (excluded())
     text = _ranks_written_out(re.sub(r"(?<=[a-z])/(?=[a-z])", " hoac ", text))  # "Tỉnh ủy/Thành ủy": either
+    if body := _BODY_FIRST.match(text):  # "Ban Dân vận TW có bao nhiêu phó trưởng ban": "phó trưởng ban Dân vận TW"
+        head, named = body["head"], body["body"].removeprefix("ban ") if body["head"].endswith(" ban") else body["body"]
+        text = f"{text[:body.start('body')]}{body['asked']} {head} {named}{text[body.end():]}"
     found: list[str] = []
     others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|tinh ca|bao gom|gom)(?!\w)", b)]
     roles = role_index(store).text
@@ -168,6 +173,10 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     return list(dict.fromkeys(whole for t in found for whole in _with_body(t, found)))
 
 
+# a body named before the title its people hold (folded): "<body> có bao nhiêu / những <title>"
+_BODY_FIRST = re.compile(r"^(?P<body>(?:ban|bo|cuc|so|uy ban|cong an)(?: \w+){1,5}?) (?P<asked>co (?:bao nhieu|may|nhung)) "
+                         r"(?P<head>(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)"
+                         r"(?: thuong truc)?)(?!\w)")
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
 _EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
                        r"|^\W*(?:ngoai|tru|khong tinh|khong ke)\s+(?P<first>[^,]+?)(?:\s+ra)?\s*,"
