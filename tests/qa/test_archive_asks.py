@@ -321,3 +321,12 @@ def test_holders_asked_with_those_of_a_rank_or_of_a_body_named_first(archive):
     assert sorted(i.name for i in b.items) == ["Nguyễn Văn Bình", "Đỗ Quang Vinh"]  # not Bộ Nội vụ's
     c = archive.answer("bo cong an co bao nhieu thu truong duoc neu ten trong kho bai?", mode="bm25")
     assert c.short == "2"
+
+
+def test_contests_counted_by_who_held_them(tmp_path):
+    rows = (("t1", "2023-11-25", "Hội thi dân vận khéo ở quận Đông", "Ngày 24/11, Công an quận Đông tổ chức hội thi dân vận khéo."),
+            ("t2", "2020-08-18", "Trao giải cuộc thi tìm hiểu về lực lượng", "Ngày 17/8, Bộ Công an trao giải cuộc thi tìm hiểu."),
+            ("t3", "2021-05-06", "Hội thi nhà nông giỏi", "Ngày 5/5, Hội Nông dân tỉnh tổ chức hội thi nhà nông giỏi."))
+    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, *row in rows}))
+    a = answerer.answer("may cuoc thi do cong an to chuc hoac phoi hop to chuc duoc dua tin?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["t1", "t2"]  # a "hội thi" is a "cuộc thi"; not the farmers' union's

@@ -72,6 +72,8 @@ _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nh
                          r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)"
                          # "Các bài nêu đích danh Ban Dân vận của bao nhiêu huyện ủy": the huyện ủy are counted
                          rf"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:{_TELLS})(?: \w+){{0,8}} (?:bao nhieu|may)(?!\w)")
+_DOER = re.compile(r"(?<!\w)do (?P<doer>(?:\w+ ){1,6}?)(?:(?:hoac|va) )?(?:phoi hop )?to chuc(?: (?:hoac|va) phoi hop to chuc)?"
+                   r"(?!\w)")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
@@ -139,7 +141,8 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     folded = [fold(w.lower()) for w in written]
     span = list(range(len(folded)))
     kinds = False  # "… đưa tin hội nghị hoặc buổi gặp mặt …": articles reporting such an event, on the topic
-    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _MEETINGS, _TAIL):  # _LEAD twice: "các bài … | những"
+    doer = _DOER.search(" ".join(folded))  # "… do công an (phối hợp) tổ chức": who held them, not the topic
+    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _MEETINGS, _DOER, _TAIL):  # _LEAD twice: "các bài … | những"
         left = _without(span, folded, pattern)
         kinds = kinds or pattern is _MEETINGS and len(left) < len(span)
         span = left
@@ -159,7 +162,8 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
                                                    w == "so" and topic[n + 1:n + 2] and topic[n + 1][0].isdigit())]  # "(số) 09"
     docs, chunks = store.data.documents, store.data.chunks
     if len(topic) < 2:  # "Có mấy cuộc thi hay hội thi được đưa tin?": no topic but the kinds of event counted
-        return _reports(_kinds(q), q, store, keep)
+        by = set(doer["doer"].split()) - COMMON_WORDS if doer else set()  # … held by a doer its article names
+        return _reports(_kinds(q), q, store, lambda d: keep(d) and by <= store.words(d).text.unigrams)
     ranked = store.lexical_search(" ".join(topic), CANDIDATE_CHUNKS).rows.tolist()
     candidates = dict.fromkeys(chunks[row].doc_id for row in ranked)
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}

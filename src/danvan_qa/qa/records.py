@@ -140,6 +140,7 @@ EVENT_NOUNS = (r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|
                r"dot kiem tra|doan cong tac)")
 # How an article writes some kinds of event (folded): a signing may say only "tổ chức ký kết"
 EVENT_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
+                 "cuoc thi": ("cuoc thi", "hoi thi"),
                  "le ky ket": ("ky ket",), "dot kiem tra": ("kiem tra",), "buoi lam viec": ("lam viec",)}
 
 
