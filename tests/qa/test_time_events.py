@@ -68,6 +68,8 @@ def test_questions_that_are_not_a_times_events(answerer, question):
     ("Những hội nghị về an toàn giao thông nào diễn ra vào tháng 11?", None),  # a topic: asked the usual way
     ("Trong năm 2022 có những hội nghị nào?", (None, 2022)),  # the time first
     ("Trong tháng 11, những hội nghị về an toàn giao thông nào diễn ra?", None),  # … a topic still
+    ("thang 11/2023 co may hoat dong dan van (hoi nghi, hoi thi...) duoc dua tin?", (11, 2023)),  # the time opening it
+    ("Năm 2022 có những sự kiện nào?", (None, 2022)),
 ])
 def test_the_time_a_question_asks_the_events_of(question, when):
     from danvan_qa.ingest.facts import FactTable

@@ -30,12 +30,13 @@ _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:v
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
-                   " neu la".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là diễn ra"
+                   " neu la dan van cong tac".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
+# ("hoạt động (công tác) dân vận": the archive's own, any of its events)
 # "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết": signings, however held (a bare "lễ" shares the other's "ký kết")
 _SHARED_SIGNING = re.compile(r"(?<!\w)le (?:(?:hoac|hay|va) )?hoi nghi ky ket(?!\w)")
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
-# … when: "vào tháng 11", "trong tháng 5 năm 2023", "tháng 5/2023" (as "thang 5 2023"), "trong năm 2022"
-_WHEN = re.compile(r"(?<!\w)(?:vao|trong) (?:thang (?P<month>1[0-2]|0?[1-9])(?: (?:nam )?(?P<in_year>(?:19|20)\d\d))?"
+# … when: "vào tháng 11", "trong tháng 5 năm 2023", "tháng 5/2023" (as "thang 5 2023"), "trong năm 2022"; or first
+_WHEN = re.compile(r"(?:(?<!\w)(?:vao|trong) |^)(?:thang (?P<month>1[0-2]|0?[1-9])(?: (?:nam )?(?P<in_year>(?:19|20)\d\d))?"
                    r"|nam (?P<year>(?:19|20)\d\d))(?!\w)")
 
 
