@@ -44,6 +44,8 @@ CONTEXT = Context("Ai chủ trì hội nghị ký kết chương trình phối h
     ("Ngày nào?", "hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc ngày nào?"),
     ("Chương trình đó giai đoạn nào?", "Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028 giai đoạn nào?"),
     ("Hội nghị đó diễn ra ở đâu?", "hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc diễn ra ở đâu?"),
+    ("hội nghị vừa nói diễn ra hôm nào?", "hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc diễn ra hôm nào?"),
+    ("Chương trình kia giai đoạn nào?", "Chương trình phối hợp công tác dân vận giai đoạn 2023 – 2028 giai đoạn nào?"),
     # "ở đó": at the last event; "huyện đó": the place the last question named; "còn X thì sao, …": X, asked that
     ("Ở đó có những ai phát biểu?", "Tại hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc có những ai phát biểu?"),
     ("Còn mô hình ở huyện đó thì sao, có bao nhiêu mô hình?", "mô hình ở huyện Tân Lạc có bao nhiêu mô hình?"),

@@ -37,7 +37,7 @@ _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
 _DOCUMENTS = r"chuong trinh|ke hoach|chi thi|quyet dinh|nghi quyet|quy che|thong tu|huong dan|van ban"
 _THING_REF = re.compile(rf"(?<!\w)({_DOCUMENTS}|hoi nghi|su kien|buoi le|le ky ket|buoi lam viec|hoi thi|"
-                        r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren)(?!\w)")
+                        r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren|kia|vua (?:noi|neu|nhac)(?: den| toi)?)(?!\w)")
 # "… ban hành chỉ thị nào?": the document the answer names is what "chỉ thị đó" refers to next
 _ASKED_DOCUMENT = re.compile(rf"(?<!\w)({_DOCUMENTS}) (?:nao|gi|so may|so bao nhieu)(?!\w)")
 # "hai bên", "cả hai đơn vị", opening the question or after "giữa / của / với": the two parties the last
