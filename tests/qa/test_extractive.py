@@ -161,3 +161,10 @@ def test_a_span_of_time_written_out_when_no_span_of_years_is_named(sentence, exp
 def test_a_sentence_without_a_span_of_time_has_no_period():
     assert period_span(q("giai đoạn nào?"), s("Thứ Năm, họp từ 8 giờ đến 10 giờ tại hội trường.")) is None
     assert period_span(q("giai đoạn nào?"), s("Năm 2023 đơn vị có 120 cán bộ.")) is None  # one year is no span
+
+
+def test_the_new_programme_asked_is_the_later_period():
+    sentence = "Chương trình giai đoạn 2018 - 2023 đạt kết quả; nay hai bên ký chương trình giai đoạn 2023 - 2026."
+    asked = parse("Chương trình phối hợp mới áp dụng cho giai đoạn nào?", "Chương trình phối hợp mới áp dụng cho giai đoạn nào?",
+                  FactTable())
+    assert period_span(asked, s(sentence)).text == "2023 - 2026"
