@@ -60,3 +60,9 @@ def test_an_abbreviation_standing_alone_is_written_out_and_a_codes_parts_are_not
 def test_capitals_that_fold_to_a_syllable_are_written_out_only_as_typed_in_capitals():
     assert capitals_written_out("BDV TU và CAT Nam Sơn") == "BDV Tỉnh ủy và Công an tỉnh Nam Sơn"
     assert capitals_written_out("cát và tu bổ, 25-NQ/TƯ") == "cát và tu bổ, 25-NQ/TƯ"
+
+
+def test_a_text_in_capitals_and_codes_written_with_dashes_or_dots_are_left_as_typed():
+    assert capitals_written_out("NHỮNG ĐƠN VỊ NÀO ĐÃ TU BỔ NHÀ VĂN HÓA?") == "NHỮNG ĐƠN VỊ NÀO ĐÃ TU BỔ NHÀ VĂN HÓA?"
+    assert written_out("Chương trình 38–CTr/BDVTW–BCA ở TP.HCM") == "Chương trình 38–CTr/BDVTW–BCA ở TP.HCM"
+    assert written_out("Bộ CA.") == "Bộ Công an."

@@ -181,6 +181,8 @@ def test_a_role_goes_on_through_a_committee_named_in_quotes():
         "Trưởng ban \"Vì người nghèo\" xã"]
     said = people("Đồng chí Trần Văn Cư, Bí thư Chi bộ, nói: \"Chúng tôi sẽ làm tốt\".")
     assert said[0].role == "Bí thư Chi bộ"  # words said after the role are no part of it
+    assert people("Dự có bà Lò Thị Hạnh, Trưởng Ban Dân vận Tỉnh ủy \"bật mí\" bí quyết.")[0].role == \
+        "Trưởng Ban Dân vận Tỉnh ủy"  # words in quotes after a body, no movement or committee they name
 
 
 def test_the_post_asked_is_the_part_of_the_role_that_opens_with_it():

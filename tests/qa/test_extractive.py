@@ -168,3 +168,9 @@ def test_the_new_programme_asked_is_the_later_period():
     asked = parse("Chương trình phối hợp mới áp dụng cho giai đoạn nào?", "Chương trình phối hợp mới áp dụng cho giai đoạn nào?",
                   FactTable())
     assert period_span(asked, s(sentence)).text == "2023 - 2026"
+
+
+def test_a_programme_that_has_just_ended_asks_no_later_period():
+    just = parse("Chương trình phối hợp mới kết thúc là giai đoạn nào?", "Chương trình phối hợp mới kết thúc là giai đoạn nào?",
+                 FactTable())
+    assert relative_period(just) is None  # "mới" as "just": no relative period

@@ -19,6 +19,7 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Đoàn Duy Khương giữ chức vụ gì?", "person_role"),
     ("Đoàn Duy Khương còn là trưởng ban chỉ đạo nào?", "person_role"),  # not "chỉ đạo": an act
     ("Hội nghị diễn ra hôm nào?", "date"),
+    ("Điều Đại tá Đoàn Duy Khương nhấn mạnh là bí thư chi bộ phải làm gì?", "other"),  # no role asked of him
     ("to lam mang quan ham gi", "rank"),
     ("Tô Lâm mang hàm gì?", "rank"),  # "hàm" without "quân"
     ("Chương trình số 38-Ctr/BDVTW-BCA là gì?", "program_name"),

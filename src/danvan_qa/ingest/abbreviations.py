@@ -115,13 +115,14 @@ CAPITALS = {"CA": "Công an", "CAT": "Công an tỉnh", "CATP": "Công an thành
             "CAX": "Công an xã", "TU": "Tỉnh ủy", "TƯ": "Trung ương", "HU": "Huyện ủy", "BDVTU": "Ban Dân vận Tỉnh ủy",
             "BDVHU": "Ban Dân vận Huyện ủy"}
 _WRITTEN = {fold(a).lower(): e for a, e in ABBREVIATIONS.items()}
-_STANDING = re.compile(r"(?<![\w/-])\w+(?![\w/-])")  # a word that is not a part of a code ("38-CTr/BDVTW-BCA")
+# a word that is not a part of a code ("38-CTr/BDVTW-BCA", "38–CTr") nor of a dotted name ("TP.HCM")
+_STANDING = re.compile(r"(?<![\w/\-–])(?<!\w\.)\w+(?![\w/\-–])(?!\.\w)")
 
 
 def capitals_written_out(text: str) -> str:
     """The text with each abbreviation of CAPITALS, standing alone as typed, written out: "BDV TU và
-    CAT" is "BDV Tỉnh ủy và Công an tỉnh"."""
-    return _STANDING.sub(lambda m: CAPITALS.get(m.group(0), m.group(0)), text)
+    CAT" is "BDV Tỉnh ủy và Công an tỉnh"; a text all in capitals is left as typed ("ĐÃ TU BỔ")."""
+    return text if text.isupper() else _STANDING.sub(lambda m: CAPITALS.get(m.group(0), m.group(0)), text)
 
 
 def written_out(text: str) -> str:

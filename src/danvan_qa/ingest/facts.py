@@ -21,7 +21,7 @@ from danvan_qa.ingest.lexicon import CHAIR_ACTS, SPEAK_ACTS  # noqa: F401 - also
 from danvan_qa.ingest.names import PersonMention, people
 from danvan_qa.ingest.normalize import fold
 
-FACTS_VERSION = 22  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 23  # bump when extraction changes: stores re-extract facts without re-embedding
 # The act cues of lexicon.ACTS, longest first, each a whole word and not the start of a noun.
 _NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng|hiệu|túc|sự|giả)\b)"  # "dự thảo", "ký hiệu"
 _CUES = re.compile("(?<!\\w)(?<!đăng )(?<!thư )(" + "|".join(

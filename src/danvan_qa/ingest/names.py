@@ -217,7 +217,8 @@ def _segment(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> i
                 w in TITLE_LOWER and not _predicate_at(text, tok.start())):
             end = tok.end()
             continue
-        quoted = _QUOTED.match(text, tok.start(), limit) if w in ('"', "“") else None
+        quoted = _QUOTED.match(text, tok.start(), limit) if w in ('"', "“") and _NAMED_BY_QUOTE.search(
+            fold(text[pos:tok.start()].lower())) else None
         if quoted:  # a committee named in quotes: 'Trưởng Ban Chỉ đạo Trung ương phong trào "Toàn dân …"'
             end = quoted.end()
             continue
@@ -226,6 +227,9 @@ def _segment(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> i
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”;.]{3,120}[\"”]")
+# what a name in quotes names inside a role: a movement, a committee … ("phong trào “Toàn dân …”"), not words said
+_NAMED_BY_QUOTE = re.compile(r"(?<!\w)(?:phong trao|van dong|chi dao|ban|mo hinh|chuong trinh|cau lac bo|hoi thi|de an|"
+                             r"du an)\s*$")
 
 
 def _segments(text: str, pos: int, limit: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:

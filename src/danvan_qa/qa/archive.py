@@ -34,8 +34,8 @@ from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, plac
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
 from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
-from danvan_qa.qa.title_lists import (asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
-                                      person_evidence, role_index, title_phrases)
+from danvan_qa.qa.title_lists import (EXCLUDED, asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
+                                      person_evidence, role_index, said, title_phrases)
 from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, rows_shown, SEVERAL, WHO, Evidence, Item, Listing,
                                   Statement, Strong, dated, more_rows, ranked_articles)
 
@@ -85,11 +85,13 @@ _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu
 _AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) (?:\w+,? (?:(?:va|hoac|hay) )?){{0,2}}"
                       rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
 _KIND_WORDS = ("ky ket", "so ket", "tong ket", "kiem tra", "hoi thi", "cuoc thi", "gap mat", "ra mat", "giao ban", "tap huan")
+_PEOPLE_ASKED = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?:\w+ ){1,8}?nao|bao nhieu|may)(?!\w)")  # "những gì" asks no one
 _AMOUNT = re.compile(r"^\W*(?:tong )?so luong (?P<what>.+?),? (?:la )?(?:bao nhieu|may)\W*$")  # folded, offsets kept
 _REVIEWS = re.compile(r"(?<!\w)(?:tong ket|so ket)(?!\w)")  # a programme's review, not its signing
 _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!\w)")  # "… tại các hội nghị"
 # "Hội nghị nào có X dự?", "X chủ trì buổi làm việc nào?": one event asked of a named person is among their events
 _EVENT_OF = re.compile(rf"(?<!\w){EVENT_NOUNS}(?: \w+){{0,2}}? nao(?!\w)")
+_ATTENDED = re.compile(r"(?<!\w)(?:du|tham du|co mat|chu tri|dong chu tri|phat bieu|tham gia)(?!\w)")  # … X was at
 # "… với vai trò / trên cương vị / với tư cách (là) Y": the role the person held there
 _AS_ROLE = re.compile(r"(?<!\w)(?:voi|tren|o) (?:vai tro|cuong vi|tu cach)(?: la)? (?P<role>\w+(?: \w+)*)")
 # what kind of speech or act a question asks for ("phát biểu khai mạc", "kết luận"): the sentence must say it
@@ -123,7 +125,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
     if said := _AMOUNT.match(fold(q.restored.lower())):  # "Số lượng X … là bao nhiêu?": "Có bao nhiêu X …?"
         q = parse(text := f"Có bao nhiêu {q.restored[said.start('what'):said.end('what')]}?", text, store.stored_facts)
-    alongside = _ALONGSIDE.search(q.folded) if q.person else None  # "X đã cùng ai đồng chủ trì các hội nghị?"
+    alongside = _ALONGSIDE.search(q.folded) if q.person and not q.dates else None  # "X đã cùng ai đồng chủ trì …?"
     if alongside and (found := _alongside(q.person, next(filter(None, alongside.groups())),  # type: ignore[arg-type]
                                           q, store, keep)):
         return found
@@ -136,7 +138,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
         return named
     if q.person and not (q.dates or WHO.search(q.folded) or SEVERAL.search(q.folded)) and _EVENT_OF.search(q.folded) \
-            and (found := _event_of(q, store, keep)):  # one event asked: plural ones are a history (below)
+            and _ATTENDED.search(q.folded) and (found := _event_of(q, store, keep)):  # one event: plural ones below
         return found
     if asks_history(q):
         return _history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
@@ -183,7 +185,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return programmes(q, store, keep)
     if counts_reports(q):  # "Có bao nhiêu hội nghị … được đưa tin?"
         return articles(q, store, keep)
-    at = _AT_KIND.search(q.folded) if SEVERAL.search(q.folded) else None  # "Những Đại tá nào có mặt tại các lễ ký kết …"
+    at = _AT_KIND.search(q.folded) if _PEOPLE_ASKED.search(q.folded) else None  # "Những Đại tá nào có mặt tại các lễ …"
     if at and (titles := title_phrases(q, store)):  # … the holders at the events of that kind: the article's own
         kinds = [w for w in _KIND_WORDS if re.search(rf"(?<!\w){w}(?!\w)", at.group(0))]
         if found := by_title(titles, q, store, lambda d: keep(d) and (not kinds or _of_kind(store, d, kinds))):
@@ -195,12 +197,19 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
 
 
 def _in_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
-    """The articles `keep` admits, of the places the question names ("Phó Bí thư Thường trực Tỉnh ủy
-    Thừa Thiên Huế", a province or city of the gazetteer): a title's holders there, by the article's place or
-    title (a role rarely names it)."""
-    docs, named = store.data.documents, [p for p in q.places if p in FOLDED_PROVINCES]  # "tỉnh ủy hoặc …" names none
-    return keep if not named else lambda d: keep(d) and any(
-        place_in(place, fold(f"{docs[d].place or ''} {docs[d].title}".lower())) for place in named)
+    """The articles `keep` admits, of the places the question names and does not set aside ("Phó Bí thư
+    Thường trực Tỉnh ủy Thừa Thiên Huế", a province or city of the gazetteer): a title's holders there, by
+    the article's place, title or text (a role may name it)."""
+    text = said(q)
+    provinces = [p for p in q.places if p in FOLDED_PROVINCES]  # "tỉnh ủy hoặc …" names none
+    named = [p for p in provinces if place_in(p, EXCLUDED.sub(" ", text))]
+    aside = [p for p in provinces if p not in named]  # "(không tính tỉnh X)": X's are no rows
+    docs = store.data.documents
+
+    def of(d: str, places: list[str]) -> bool:
+        return any(place_in(p, fold(f"{docs[d].place or ''} {docs[d].title}".lower()) + " " + store.words(d).folded)
+                   for p in places)
+    return keep if not provinces else lambda d: keep(d) and (not named or of(d, named)) and not (aside and of(d, aside))
 
 
 def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["Person"] | None:
@@ -282,7 +291,8 @@ def _alongside(name: str, act: str, q: "Question", store: "Store", keep: Callabl
                 found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
-    return people_rows((f"Các bài viết nêu {len(found)} người cùng ", Strong(name), f" {q.act or act}:"),
+    shown = {"chu tri": "chủ trì", "ky ket": "ký kết", "ky": "ký"}.get(act, act)  # the act asked, as written
+    return people_rows((f"Các bài viết nêu {len(found)} người cùng ", Strong(name), f" {q.act or shown}:"),
                        newest(found, store), len(found), q, store)
 
 

@@ -161,9 +161,11 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
                                                    w == "luong" and topic[n - 1:n] == ["luc"] and topic[n + 1:n + 3] == ["cong", "an"] or
                                                    w == "so" and topic[n + 1:n + 2] and topic[n + 1][0].isdigit())]  # "(số) 09"
     docs, chunks = store.data.documents, store.data.chunks
+    if doer:  # held by a doer the article's title or lead names ("Công an quận … tổ chức hội thi")
+        held_by, admits = doer["doer"].strip(), keep
+        keep = lambda d: admits(d) and leads_with(store, d, [held_by])  # noqa: E731
     if len(topic) < 2:  # "Có mấy cuộc thi hay hội thi được đưa tin?": no topic but the kinds of event counted
-        by = set(doer["doer"].split()) - COMMON_WORDS if doer else set()  # … held by a doer its article names
-        return _reports(_kinds(q), q, store, lambda d: keep(d) and by <= store.words(d).text.unigrams)
+        return _reports(_kinds(q), q, store, keep)
     ranked = store.lexical_search(" ".join(topic), CANDIDATE_CHUNKS).rows.tolist()
     candidates = dict.fromkeys(chunks[row].doc_id for row in ranked)
     wanted, digits = set(topic), {t for t in topic if any(ch.isdigit() for ch in t)}

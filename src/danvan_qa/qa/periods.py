@@ -16,9 +16,10 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question
 
 # "giai đoạn tiếp theo / mới / tới" asks for the later period of a sentence, "giai đoạn trước" the earlier.
+_JUST = r"(?! (?:ket thuc|ky|duoc|het|xong|bat dau|trien khai|thuc hien|hoan thanh)(?!\w))"  # "mới kết thúc": "just"
 # … or asked of the programme: "chương trình trước đó là giai đoạn nào?" (not "trước năm 2018": a bound)
 _RELATIVE = re.compile(r"(?<!\w)(?:giai doan (?:(?P<later>tiep theo|moi|toi|sap toi|ke tiep|sau do)|truoc|vua qua|da qua)"
-                       r"|chuong trinh(?: phoi hop)? (?:(?P<next>tiep theo|ke tiep|sau do|moi)|truoc(?: do)?))(?!\w)"
+                       rf"|chuong trinh(?: phoi hop)? (?:(?P<next>tiep theo|ke tiep|sau do|moi{_JUST})|truoc(?: do)?))(?!\w)"
                        r"(?! (?:nam|ngay|thang|khi)(?!\w)| \d)")
 # A period inside one year: "6 tháng cuối năm 2024", "quý III năm 2023".
 _PART_OF_YEAR = re.compile(r"(?<!\w)(?:(?:6|sáu) tháng (?:đầu|cuối)|quý (?:I{1,3}|IV|[1-4])) năm ((?:19|20)\d\d)(?!\d)",

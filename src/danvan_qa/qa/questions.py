@@ -70,8 +70,9 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     # "Giám đốc Công an tỉnh dự buổi làm việc với Chủ tịch X là ai?" asks for the director, not X
     at = folded.find(fold(person)) if person else -1
     titled = bool(_PERSON_NOUN.match(re.sub(r"^phó\s+", "", restored.lower()))) and len(folded[:at].split()) > 3
-    if person and not titled and (_has(folded, "chuc vu", "chuc gi", "giu chuc", "vai tro", "la ai", "thu truong bo nao") or re.search(
-            r"(?<!\w)la (?:pho )?(?:truong|giam doc|chu tich|bi thu|\w+ truong)(?: \w+){0,6} (?:nao|gi)$", folded)):
+    if person and not titled and (_has(folded, "chuc vu", "chuc gi", "giu chuc", "vai tro", "la ai", "thu truong bo nao") or at >= 0
+                                  and re.match(rf"(?:\w+ ){{{len(person.split())}}}(?:con |cung |hien )?la (?:pho )?(?:truong|"
+                                               r"giam doc|chu tich|bi thu|(?:thu|bo|cuc) truong)(?: \w+){0,6} (?:nao|gi)$", folded[at:])):
         return "person_role", None  # "X (còn) là trưởng ban chỉ đạo nào?", "… là thứ trưởng bộ nào?"
     if _has(folded, "ngoai") and _has(folded, "cung du"):
         return "attendees", "dự"

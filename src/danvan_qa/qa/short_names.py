@@ -18,10 +18,12 @@ if TYPE_CHECKING:
 # a title, then a word: a given name when capitalised, and no other capitalised word follows ("Bộ Công an" is a body)
 _SHORT = re.compile(r"(?<!\w)(?P<title>(?:[Pp]hó )?(?:[Tt]hứ trưởng|[Bb]ộ trưởng|[Gg]iám đốc|[Tt]rưởng ban|[Bb]í thư|[Cc]hủ tịch|"
                     r"[Tt]ư lệnh|[Cc]hính ủy)|[Đđ]ại tướng|[Tt]hượng tướng|[Tt]rung tướng|[Tt]hiếu tướng|[Đđ]ại tá|"
-                    r"[Tt]hượng tá|[Tt]rung tá|[Tt]hiếu tá|[Đđ]ồng chí|[Oo]ng|[Bb]à) "
+                    r"[Tt]hượng tá|[Tt]rung tá|[Tt]hiếu tá|[Đđ]ồng chí|[Ôô]ng|[Bb]à) "
                     r"(?P<given>\w+)(?: (?P<after>\w+))?")
 _HONORIFICS = frozenset({"dong chi", "ong", "ba"})  # no title: the given name alone must be one person's
-PHRASE = 0.2  # a given name followed this often by the next word is a phrase's first word ("Công an")
+# after a person's name: the words of a clause ("Hùng của Bộ Công an", "Tuấn dự", "Mai đã …"), not of a phrase
+_CLAUSE = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de da dang se du tham co duoc giu chu phat "
+                    "ky lam mang nam nao gi ai khi luc".split())
 _by_given: "weakref.WeakKeyDictionary[Store, dict[str, tuple[str, ...]]]" = weakref.WeakKeyDictionary()
 
 
@@ -38,10 +40,10 @@ def _names_given(store: "Store") -> dict[str, tuple[str, ...]]:
 
 
 def _phrase(store: "Store", given: str, after: str) -> bool:
-    """Whether the given name and the word after it are a phrase of the archive ("Công an")."""
-    vocab = store.restorer.vocab
-    first = given.lower()
-    return bool(after) and vocab.bigrams.get(f"{first} {after.lower()}", 0) > PHRASE * max(1, vocab.unigrams.get(first, 0))
+    """Whether the given name and the word after it are a phrase the archive writes ("Công an", "Quân
+    khu"): any pair it holds, unless the word is one a clause goes on with after a name."""
+    return bool(after) and fold(after.lower()) not in _CLAUSE and \
+        store.restorer.vocab.bigrams.get(f"{given.lower()} {after.lower()}", 0) > 0
 
 
 def with_full_names(text: str, restored: str, store: "Store") -> tuple[str, str]:

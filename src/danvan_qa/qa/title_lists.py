@@ -157,7 +157,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     Giám đốc Công an thành phố"), a title cut short before it taking the other's body (_with_body); and
     a title in brackets beside it, another way of writing it ("Ủy viên Trung ương Đảng (Ủy viên Ban
     Chấp hành Trung ương Đảng)"); "(kể cả / tính cả …)" widens the title before it, and is none."""
-    text = _EXCLUDED.sub(" ", _said(q))  # "(trừ …)", "Ngoài X ra, …", "…, không tính X": set aside (excluded())
+    text = EXCLUDED.sub(" ", said(q))  # "(trừ …)", "Ngoài X ra, …", "…, không tính X": set aside (excluded())
     text = _ranks_written_out(re.sub(r"(?<=[a-z])/(?=[a-z])", " hoac ", text))  # "Tỉnh ủy/Thành ủy": either
     if body := _BODY_FIRST.match(text):  # "Ban Dân vận TW có bao nhiêu phó trưởng ban": "phó trưởng ban Dân vận TW"
         head, named = body["head"], body["body"].removeprefix("ban ") if body["head"].endswith(" ban") else body["body"]
@@ -176,14 +176,14 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
 # a body named before the title its people hold (folded): "<body> có bao nhiêu / những <title>"
 _BODY_FIRST = re.compile(r"^(?P<body>(?:ban|bo|cuc|so|uy ban|cong an)(?: \w+){1,5}?) (?P<asked>co (?:bao nhieu|may|nhung)) "
                          r"(?P<head>(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)"
-                         r"(?: thuong truc)?)(?!\w)")
+                         r"(?: thuong truc)?)(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")  # no body after it
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
-_EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
+EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
                        r"|^\W*(?:ngoai|tru|khong tinh|khong ke)\s+(?P<first>[^,]+?)(?:\s+ra)?\s*,"
                        r"|,\s*(?:khong tinh|khong ke|tru|ngoai tru)\s+(?P<last>[^,?]+)")
 
 
-def _said(q: "Question") -> str:
+def said(q: "Question") -> str:
     """The question folded, "Bộ CA" read as "Bộ Công an" (in capitals, not "cá")."""
     return fold(re.sub(r"(?<!\w)(?<!\w[/-])CA(?!\w)", "Công an", q.restored))
 
@@ -192,7 +192,7 @@ def excluded(q: "Question", store: "Store") -> list[str]:
     """The titles a question sets aside ("Ngoài các thứ trưởng Bộ Công an ra, còn mấy người mang hàm
     trung tướng …"): their holders are no rows of its list."""
     roles = role_index(store).text
-    asides = (next(filter(None, m.groups())).split() for m in _EXCLUDED.finditer(_said(q)))
+    asides = (next(filter(None, m.groups())).split() for m in EXCLUDED.finditer(said(q)))
     return [t for aside in asides if "khac" not in aside for t in _titles_in(aside, roles)]  # "… bộ khác": the others
 
 
@@ -242,7 +242,7 @@ def _titles_in(words: list[str], roles: str) -> list[str]:
     for size in range(min(12, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size])
-            if phrase.removeprefix("pho ").startswith(TITLES) and _held(phrase, roles):
+            if phrase.removeprefix("pho ").startswith(TITLES) and words[i - 1:i] != ["pho"] and _held(phrase, roles):
                 head, after = words[i:i + size], words[i + size:]
                 if after[:1] == ["cap"] and after[1:2] and after[1] in _LEVEL_WORDS:  # "Trưởng Ban Dân vận cấp tỉnh"
                     leveled = next((head + extra for extra in ([after[1], "uy"], [after[1]])
