@@ -26,6 +26,13 @@ def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts
 
 
+def test_a_comparison_of_two_figures_asks_each():
+    assert split_parts("Công an tỉnh A hay Công an tỉnh B duy trì nhiều mô hình 'Dân vận khéo' hơn — mỗi bên bao nhiêu?",
+                       "Công an tỉnh A hay Công an tỉnh B duy trì nhiều mô hình 'Dân vận khéo' hơn — mỗi bên bao nhiêu?") == (
+        "Công an tỉnh A duy trì bao nhiêu mô hình 'Dân vận khéo'?", "Công an tỉnh B duy trì bao nhiêu mô hình 'Dân vận khéo'?")
+    assert split_parts("Ai chủ trì hay tham dự hội nghị?", "Ai chủ trì hay tham dự hội nghị?") is None  # no figures compared
+
+
 @pytest.mark.parametrize("question", [
     "Ai chủ trì hội nghị ký kết giữa Ban A và Công an B?",  # one question word
     "Đồng chí C dự những hội nghị nào giữa Ban A và Bộ B, với chức vụ gì?",  # the second asks inside the clause

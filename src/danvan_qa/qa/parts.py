@@ -60,8 +60,16 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
     return None
 
 
+# "A hay B duy trì nhiều mô hình X hơn?" (folded): a comparison is the figure of each, asked part by part
+_COMPARED = re.compile(r"^\W*(?P<a>.+?) hay (?P<b>.+?) (?P<verb>(?:duy tri|co|xay dung|dang ky|to chuc|ky(?: ket)?|thuc hien|dat|"
+                       r"nhan|trao|tang|van dong|ho tro) )?(?:nhieu|it) (?P<noun>.+?) hon(?!\w)")
+
+
 def split_parts(text: str, restored: str) -> tuple[str, str] | None:
-    """The two parts of a question asking two things; None otherwise."""
+    """The two parts of a question asking two things (or comparing two figures); None otherwise."""
+    if compared := _COMPARED.match(fold(restored.lower())):  # folding keeps offsets
+        a, b, verb, noun = (restored[compared.start(k):compared.end(k)] for k in ("a", "b", "verb", "noun"))
+        return f"{a} {verb}bao nhiêu {noun}?", f"{b[0].upper()}{b[1:]} {verb}bao nhiêu {noun}?"
     found = _cut(text, restored)
     if found is None:
         return None
