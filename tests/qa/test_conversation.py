@@ -49,6 +49,7 @@ CONTEXT = Context("Ai chủ trì hội nghị ký kết chương trình phối h
     # "ở đó": at the last event; "huyện đó": the place the last question named; "còn X thì sao, …": X, asked that
     ("Ở đó có những ai phát biểu?", "Tại hội nghị ký kết chương trình phối hợp ở huyện Tân Lạc có những ai phát biểu?"),
     ("Còn mô hình ở huyện đó thì sao, có bao nhiêu mô hình?", "mô hình ở huyện Tân Lạc có bao nhiêu mô hình?"),
+    ("Còn ở huyện Lạc Sơn thì ký ngày nào?", "ở huyện Lạc Sơn ký ngày nào?"),  # "còn X thì <asked>": X, asked that
 ])
 def test_a_follow_up_is_read_with_the_last_subject(store, follow_up, understood):
     assert understand(follow_up, CONTEXT, store) == understood

@@ -50,7 +50,8 @@ _BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|k
                       r"to chuc|thuc hien|tu|cho|vao)(?!\w)|\s*[,?.;!]|$)")
 # "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
 # "còn X thì sao, ngày nào?": X, asked what follows
-_HOW_ABOUT = re.compile(r"^\W*con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi sao\W+(?=\w)")  # not "Con số đó thì sao, …"
+# "còn X thì sao, ngày nào?", "còn ở X thì tổng kết ngày nào?": X, asked that (not "Con số đó thì sao, …")
+_HOW_ABOUT = re.compile(r"^\W*con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi (?:sao\W+(?=\w)|(?!sao(?!\w))(?=\w))")
 _THERE = re.compile(r"(?<!\w)(?:[Ởở]|[Tt]ại) (?:đó|đấy)(?!\w)")  # as written: not "ở độ", "ở đây", "tại Đồ Sơn"
 _PLACE_REF = re.compile(r"(?<!\w)(?<!cơ )(?<!Cơ )([Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ịa phương)"
                         r" (?:đó|đấy|này|ấy)(?!\w)")
