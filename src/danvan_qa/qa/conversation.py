@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.qa.compose import md_escape
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.followups import THEN, Context, next_context, unanchored, understand
+from danvan_qa.qa.followups import Context, next_context, unanchored, understand
+from danvan_qa.qa.questions import THEN
 
 if TYPE_CHECKING:
     from danvan_qa.qa.answering import Answerer

@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from danvan_qa.records import Answer
 
 # "ông ấy", "bà đó", "đồng chí này", "người đó": a person named earlier
-# asked of the last exchange's time: "Giám đốc Công an tỉnh khi đó / lúc đó là ai?" (folded)
-THEN = re.compile(r"(?<!\w)(?:khi|luc|hoi|thoi diem) (?:do|ay)(?!\w)")
 _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|nay)(?!\w)")
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
 _DOCUMENTS = r"chuong trinh|ke hoach|chi thi|quyet dinh|nghi quyet|quy che|thong tu|huong dan|van ban"

@@ -9,6 +9,7 @@ import re
 
 from danvan_qa.ingest.lexicon import PAIRED, SURNAMES, UNITS
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.questions import FOLDED_PROVINCE
 from danvan_qa.qa.records import FOLDED_PROVINCES
 
 # A place in the text: after "tại / ở", or an administrative unit with its capitalised name. A capitalised run,
@@ -24,9 +25,6 @@ _PLACE_AT = re.compile(rf"(?<!\w)(?:tại|ở|(?:lên|đến|tới|về|sang|tr�
                        rf"(?:\s+(?:{_TAIL})(?!\w)){{0,2}})")
 _UNIT_PLACE = re.compile(rf"(?<!\w)(?P<unit>(?i:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường)|{_GEO})\s+"
                          r"(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*)*)")
-
-_PROVINCE = re.compile(rf"(?<!\w)(?:{'|'.join(FOLDED_PROVINCES)})(?!\w)")
-
 
 def unit_places(text: str) -> list[tuple[int, int]]:
     """"tỉnh / huyện / xã X" spans. A province's name ends the span ("UBND tỉnh Quảng Nam Hồ Minh
@@ -45,7 +43,7 @@ def unit_places(text: str) -> list[tuple[int, int]]:
 
 def provinces(text: str) -> list[tuple[int, int]]:
     """Every province or centrally-run city a sentence names, however it is introduced."""
-    return [(m.start(), m.end()) for m in _PROVINCE.finditer(fold(text.lower()))]  # folding keeps offsets
+    return [m.span(1) for m in FOLDED_PROVINCE.finditer(fold(text.lower()))]  # folding keeps offsets
 
 
 def places_at(text: str) -> list[tuple[int, int]]:

@@ -302,13 +302,13 @@ _PROVINCES = sorted({_spaced(normalize_text(p).lower()) for p in PROVINCES}, key
 _PROVINCE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in _PROVINCES) + r")(?!\w)")
 # A question typed without diacritics is matched folded: its restored form may miss the name
 # ("tinh dong nai" restored as "tỉnh đồng nại"), and "quan 3" has no unit word to restore.
-_FOLDED_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted({re.escape(fold(p)) for p in _PROVINCES}, key=len,
+FOLDED_PROVINCE = re.compile(r"(?<!\w)(" + "|".join(sorted({re.escape(fold(p)) for p in _PROVINCES}, key=len,
                                                            reverse=True)) + r")(?!\w)")
 _FOLDED_SURNAMES = frozenset(fold(n).lower() for n in SURNAMES)
 _FOLDED_NUMBERED = re.compile(r"(?<!\w)(quan|phuong|xa) (\d+)(?![\d/-])")
 # Hồ Chí Minh City as the press shortens it: "TPHCM", "TP.HCM", "TP HCM", "HCM" (folded)
 HCM = re.compile(r"(?<!\w)(tp\.?\s*|thanh pho\s+)?hcm(?!\w)", re.IGNORECASE)
-_THEN = re.compile(r"(?<!\w)(?:lúc|luc|khi|hồi|hoi) (?:đó|do|ấy|ay|này|nay)(?!\w)", re.IGNORECASE)  # "lúc đó": a time
+THEN = re.compile(r"(?<!\w)(?:lúc|luc|khi|hồi|hoi|thời điểm|thoi diem) (?:đó|do|ấy|ay)(?!\w)", re.I)  # "lúc đó": that time
 
 
 def city(folded: str) -> str:
@@ -333,13 +333,13 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
     folded, where the gazetteer and "quan 3" can still be told.
     """
     restored, text = HCM.sub("Hồ Chí Minh", restored), None if text is None else HCM.sub("ho chi minh", text)
-    restored, text = _THEN.sub(" ", restored), text and _THEN.sub(" ", text)  # "tỉnh lúc đó": no place "Lúc"
+    restored, text = THEN.sub(" ", restored), text and THEN.sub(" ", text)  # "tỉnh lúc đó": no place "Lúc"
     cased = restored != restored.lower()
     spaced = _spaced(restored)
     found: list[str] = []
     if text is not None and fold(text) == text.lower():
         plain = _spaced(text.lower())
-        for m in _FOLDED_PROVINCE.finditer(plain):
+        for m in FOLDED_PROVINCE.finditer(plain):
             before = plain[: m.start()].split()[-1:]
             if before and before[0] in _FOLDED_SURNAMES:
                 continue  # "nguyen thai binh": a person's name
