@@ -305,8 +305,8 @@ def _of_kind(store: "Store", doc_id: str, kinds: list[str]) -> bool:
 
 def _event_of(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The events of the person the question names, narrowed to a role it names by that role's first
-    words (a role the article writes on, past a quoted name, is cut there in the fact table); one
-    event found is the short answer, by its article's title."""
+    words (a role may be asked at more length than an article writes it); one event found is the short
+    answer, by its article's title."""
     role = _AS_ROLE.search(fold(q.restored))  # folding keeps offsets
     found = _history(q.person, store, keep) if role is None else _history(  # type: ignore[arg-type]
         q.person, store, keep, role=" ".join(role["role"].split()[:5]),  # type: ignore[arg-type]

@@ -10,16 +10,16 @@ import re
 import weakref
 from typing import TYPE_CHECKING
 
+from danvan_qa.ingest.lexicon import RANKS
 from danvan_qa.ingest.normalize import fold
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
 
 # a title, then a word: a given name when capitalised, and no other capitalised word follows ("Bộ Công an" is a body)
-_SHORT = re.compile(r"(?<!\w)(?P<title>(?:[Pp]hó )?(?:[Tt]hứ trưởng|[Bb]ộ trưởng|[Gg]iám đốc|[Tt]rưởng ban|[Bb]í thư|[Cc]hủ tịch|"
-                    r"[Tt]ư lệnh|[Cc]hính ủy)|[Đđ]ại tướng|[Tt]hượng tướng|[Tt]rung tướng|[Tt]hiếu tướng|[Đđ]ại tá|"
-                    r"[Tt]hượng tá|[Tt]rung tá|[Tt]hiếu tá|[Đđ]ồng chí|[Ôô]ng|[Bb]à) "
-                    r"(?P<given>\w+)(?: (?P<after>\w+))?")
+_RANKED = "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))
+_SHORT = re.compile(r"(?<!\w)(?P<title>(?i:(?:phó )?(?:thứ trưởng|bộ trưởng|giám đốc|trưởng ban|bí thư|chủ tịch|tư lệnh|chính ủy)"
+                    rf"|{_RANKED}|đồng chí|ông|bà)) (?P<given>\w+)(?: (?P<after>\w+))?")
 _HONORIFICS = frozenset({"dong chi", "ong", "ba"})  # no title: the given name alone must be one person's
 # after a person's name: the words of a clause ("Hùng của Bộ Công an", "Tuấn dự", "Mai đã …"), not of a phrase
 _CLAUSE = frozenset("cua va voi cho la ve cac nhung mot trong tai o thi ma de da dang se du tham co duoc giu chu phat "
