@@ -32,6 +32,7 @@ from danvan_qa.qa.document_lists import asks_documents, documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
+from danvan_qa.qa.programme_slots import slot_programmes
 from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.title_lists import (EXCLUDED, asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
@@ -182,7 +183,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
                                     of_programmes="chuong trinh" in acting.group(0))):
         return found
     if asks_programmes(q, across):
-        return programmes(q, store, keep)
+        return programmes(q, store, keep) or slot_programmes(q, store, keep)
     if counts_reports(q):  # "Có bao nhiêu hội nghị … được đưa tin?"
         return articles(q, store, keep)
     at = _AT_KIND.search(q.folded) if _PEOPLE_ASKED.search(q.folded) else None  # "Những Đại tá nào có mặt tại các lễ …"
@@ -190,6 +191,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         kinds = [w for w in _KIND_WORDS if re.search(rf"(?<!\w){w}(?!\w)", at.group(0))]
         if found := by_title(titles, q, store, lambda d: keep(d) and (not kinds or _of_kind(store, d, kinds))):
             return found
+    if found := slot_programmes(q, store, keep):  # "Tỉnh nào có chương trình … với Biên phòng?": parties anywhere
+        return found
     if not across and not asks_holders(q):
         return None
     titles = title_phrases(q, store)

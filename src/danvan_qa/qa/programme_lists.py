@@ -169,9 +169,11 @@ def _party_words(party: str) -> frozenset[str]:
     return frozenset(expanded(set(re.findall(r"\w+", fold(party.lower())))))
 
 
-def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """The programmes of the archive that the question's period, year, parties, level and signing
-    select, once each (the same number, or the same period and parties, in two articles is one)."""
+def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked: list[list[str]] | None = None,
+               local: bool = False) -> Listing | None:
+    """The programmes of the archive that the question's period, year, parties (`asked`, else read by
+    `sides`), level and signing select, once each (the same number, or the same period and parties,
+    in two articles is one); `local`: not the central ones."""
     docs = store.data.documents
     periods = {period_key(p) for p in q.periods}
     years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
@@ -179,7 +181,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     bound, bounding = bounds(q.folded)
     signed_asked = bool(_SIGNS.search(q.restored))  # "ký trước năm 2018": by the year of signing
     years = [y for y in years if y not in ends and y not in bounding]
-    asked = sides(q)
+    asked = sides(q) if asked is None else asked
     numbered = bool(_NUMBERED.search(q.folded))  # "được nêu (đầy đủ) số hiệu"
     # "đầy đủ số hiệu", "số hiệu văn bản": the code itself, not an article's "số 05" for it
     coded = bool(re.search(r"(?<!\w)day du (?:so|ky) hieu|(?:so|ky) hieu van ban(?!\w)", q.folded))
@@ -192,7 +194,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     at = asked_level(q.folded)  # "ở cấp huyện": the most local party's level
     # "Những địa phương nào có chương trình …", "ở cấp địa phương": not the central ones
     # (… "ở những nơi nào", "công an địa phương")
-    places = bool(_PLACES_ASKED.match(q.folded) or re.search(rf"(?<!\w)(?:(?:o|tai) {_PLACES}|(?:cap|cong an|ban dan van)"
+    places = local or bool(_PLACES_ASKED.match(q.folded) or re.search(rf"(?<!\w)(?:(?:o|tai) {_PLACES}|(?:cap|cong an|ban dan van)"
                                                              r" dia phuong)(?!\w)", q.folded))
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
