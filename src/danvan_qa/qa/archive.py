@@ -28,7 +28,7 @@ from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, cou
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
 from danvan_qa.qa.questions import parse, place_in
-from danvan_qa.qa.document_lists import asks_documents, documents
+from danvan_qa.qa.document_lists import asks_documents, documents, person_documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
@@ -161,6 +161,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return credits
     if kind and kind != "chuong trinh":
         return documents(q, kind, store, keep)
+    if q.person and (named := person_documents(q, store, keep)):  # "X dẫn đoàn kiểm tra … những văn bản nào?"
+        return named
     if q.person or q.dates:
         return None
     if across and asks_models(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"

@@ -177,10 +177,7 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
                     held = found.get((doc_id, m.ident))
                     if held is None or (m.date and not held.date):  # the mention that dates it is cited
                         found[(doc_id, m.ident)] = m
-    # "Nghị quyết số 25" is the "Nghị quyết 25-NQ/TW" its article names: one document, cited where its code stands
-    coded = {(doc_id, f"{m.kind} {int(re.match(r'[0-9]+', m.ident).group(0))}") for (doc_id, _), m in found.items()
-             if m.ident[:1].isdigit()}
-    found = {key: m for key, m in found.items() if (key[0], m.ident) not in coded}
+    found = _coded_once(found)
     if not found:
         return None
     ordered = sorted(found.items(), key=lambda kv: (docs[kv[0][0]].date or "", kv[1].start), reverse=True)
@@ -191,6 +188,45 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
         ev = Evidence.of(docs[doc_id], m.start, m.end)
         dated = f" ngày {m.date}" if m.date else ""
         lines.append(Statement((Strong(m.name), f"{dated} — {docs[doc_id].title}"), ev, item=True))
+        items.append(Item(m.name, None, None, (), ev))
+    lines += more_rows(len(ordered))
+    return Listing(tuple(lines), tuple(items), distinct, str(distinct) if counts(q.folded, q.restored) else ordered[0][1].name)
+
+
+def _coded_once(found: dict[tuple[str, str], Mention]) -> dict[tuple[str, str], Mention]:
+    """"Nghị quyết số 25" is the "Nghị quyết 25-NQ/TW" its article names: one document, cited where its code stands."""
+    coded = {(doc_id, f"{m.kind} {int(re.match(r'[0-9]+', m.ident).group(0))}") for (doc_id, _), m in found.items()
+             if m.ident[:1].isdigit()}
+    return {key: m for key, m in found.items() if (key[0], m.ident) not in coded}
+
+
+def person_documents(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The documents of a person's events ("Bà X từng dẫn đoàn kiểm tra … về việc thực hiện những văn bản
+    nào?"): those named where each article reports the event the person is at (its main event's sentence)
+    or where it names the person, one row per document and article, newest first."""
+    asked = _ASKS.search(q.folded)
+    if q.person is None or asked is None or WHO.search(q.folded):
+        return None
+    kind = asked.group("listed") or asked.group("enumerated") or asked.group("counted")
+    wanted = set(KINDS) - {"chuong trinh"} if kind == "van ban" else {kind}  # "văn bản": not the programme itself
+    docs = store.data.documents
+    found: dict[tuple[str, str], Mention] = {}
+    for p in filter(lambda p: keep(p.doc_id), store.people_by_name.get(q.person, [])):
+        spans = {(p.start, p.end), *((e.start, e.end) for e in store.events_by_doc.get(p.doc_id, []) if e.main)}
+        for start, end in sorted(spans):
+            for m in mentions(docs[p.doc_id].text, start, end):
+                if m.kind in wanted and m.numbered:
+                    found.setdefault((p.doc_id, m.ident), m)
+    found = _coded_once(found)
+    if not found:
+        return None
+    ordered = sorted(found.items(), key=lambda kv: (docs[kv[0][0]].date or "", -kv[1].start), reverse=True)
+    distinct = len({ident for _, ident in found})
+    lines = [Statement((f"Các bài viết nhắc đến ", Strong(q.person), f" nêu {distinct} văn bản:"),)]
+    items = []
+    for (doc_id, _), m in ordered[:rows_shown()]:
+        ev = Evidence.of(docs[doc_id], m.start, m.end)
+        lines.append(Statement((Strong(m.name), f" — {docs[doc_id].title}"), ev, item=True))
         items.append(Item(m.name, None, None, (), ev))
     lines += more_rows(len(ordered))
     return Listing(tuple(lines), tuple(items), distinct, str(distinct) if counts(q.folded, q.restored) else ordered[0][1].name)

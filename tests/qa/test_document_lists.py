@@ -1,0 +1,31 @@
+"""Documents across the archive, and the documents of a person's events (invented articles)."""
+
+from danvan_qa.qa.answering import Answerer
+from fakes import article_file, fake_store
+
+TEXTS = {
+    "k1": ("2018-06-12", "Làm việc với Đảng ủy Công an Trung ương",
+           "Chiều 11/6/2018, tại Hà Nội, đã diễn ra buổi làm việc giữa Đoàn kiểm tra của Ban Chỉ đạo sơ kết Nghị quyết "
+           "số 17-NQ/TW về công tác dân vận với Đảng ủy Công an Trung ương. Đồng chí Lê Thị Hạnh, Trưởng ban Dân vận "
+           "Trung ương, Trưởng Đoàn kiểm tra chủ trì buổi làm việc. Bộ Công an đã ban hành Chỉ thị số 09/CT-BCA."),
+    "k2": ("2020-07-07", "Tổng kết Quyết định 120",
+           "Chiều 7/7/2020, tại Hà Nội, Đoàn kiểm tra tổng kết thực hiện Quyết định số 120-QĐ/TW ngày 25/2/2010 của Bộ "
+           "Chính trị (Quyết định số 120) do đồng chí Lê Thị Hạnh, Trưởng ban Dân vận Trung ương làm Trưởng đoàn có "
+           "buổi làm việc với Đảng ủy Công an Trung ương."),
+    "k3": ("2021-03-02", "Hội nghị ở Nam Sơn",
+           "Ngày 2/3/2021, Ban Dân vận Tỉnh ủy Nam Sơn tổ chức hội nghị triển khai Nghị quyết số 33-NQ/TU. Đồng chí "
+           "Trần Văn Khải, Trưởng ban Dân vận Tỉnh ủy chủ trì hội nghị."),
+}
+
+
+def test_the_documents_of_a_persons_events_once_each_from_their_event_sentences(tmp_path):
+    files = {f"{d}.txt": article_file(d, date, title, text) for d, (date, title, text) in TEXTS.items()}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    a = answerer.answer("Bà Lê Thị Hạnh từng dẫn đoàn kiểm tra làm việc với Đảng ủy Công an Trung ương về việc thực "
+                        "hiện những văn bản nào?", mode="bm25")
+    assert [i.name for i in a.items] == ["Quyết định số 120-QĐ/TW", "Nghị quyết số 17-NQ/TW"]  # newest first
+    # once each ("Quyết định số 120" is the coded one), and not a document of another sentence (the Chỉ thị)
+    # nor of another person's event (k3)
+    assert "Chỉ thị" not in a.text and "33-NQ/TU" not in a.text and a.text.count("Quyết định số 120") == 1
+    for c in a.citations:
+        assert c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
