@@ -130,6 +130,17 @@ def test_events_of_a_kind_are_the_articles_whose_title_or_lead_says_that_kind(se
     assert a.short == "1" and _cited(a) == ["w4"]  # not the signing of such a programme
 
 
+def test_an_inspection_asked_of_viec_thuc_hien_x_is_one_of_x(tmp_path):
+    """"việc thực hiện X" is X: a report titled "Kiểm tra X" counts (not the signing of X)."""
+    texts = {k: SESSIONS[k] for k in ("w4", "w5")} | {
+        "w6": ("2020-08-20", "Kiểm tra chương trình phối hợp công tác dân vận của lực lượng vũ trang năm 2020",
+               "Tại buổi làm việc, Công an TP Đông Lâm báo cáo với đoàn kiểm tra kết quả thực hiện chương trình phối hợp "
+               "giữa Công an thành phố và Ban Dân vận Thành ủy về công tác dân vận.")}
+    a = _answerer(tmp_path, texts).answer("Có mấy đợt kiểm tra việc thực hiện chương trình phối hợp công tác dân vận của "
+                                          "lực lượng vũ trang được đưa tin?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["w4", "w6"]
+
+
 def test_the_times_one_body_met_another_are_their_sessions_reported(sessions):
     a = sessions.answer("Mấy lần Ban Dân vận Trung ương hoặc đoàn kiểm tra của Ban làm việc với Đảng ủy Công an tỉnh Tây "
                         "Giang?", mode="bm25")  # the first of the alternatives, the one the articles name

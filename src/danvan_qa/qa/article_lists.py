@@ -92,7 +92,7 @@ _MODIFIES = frozenset({"trong", "cua", "o", "tai", "ve", "cho", "voi"})  # what 
 # kinds of event a report names in its title or lead; not "hội nghị", "hoạt động", which any report may leave unsaid
 _NAMED_KINDS = frozenset({"buoi lam viec", "le ky ket", "hoi thi", "cuoc thi", "doan kiem tra", "dot kiem tra", "doan cong tac"})
 _TENSES = frozenset({"đã", "đang", "sẽ"})  # as restored: not "Đảng", "đá"
-_OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})  # a classifier an article may leave out
+_OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac", "viec"})  # a classifier or "việc" an article may leave out
 
 
 # "Mấy lần X (hoặc …) làm việc với Y (được ghi lại)?": X's sessions with Y reported, asked as "X có bao nhiêu buổi làm
