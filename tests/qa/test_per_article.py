@@ -48,6 +48,7 @@ def answerer(tmp_path_factory):
     ("Công an các tỉnh đã xây dựng bao nhiêu mô hình “Dân vận khéo”?", True),
     ("Các hội nghị tổng kết đã khen thưởng bao nhiêu tập thể?", True),
     ("Công an cấp tỉnh ở các nơi đã xây dựng bao nhiêu mô hình?", True),
+    ("Công an những tỉnh nào đang duy trì bao nhiêu mô hình “Dân vận khéo”?", True),  # which, and each one's figure
     ("Những đoàn kiểm tra về công tác dân vận do ai làm trưởng đoàn?", True),
     ("ai lam truong doan cac doan kiem tra, doan cong tac ve cong tac dan van", True),
     # one event, or plural words that ask nothing of several events
