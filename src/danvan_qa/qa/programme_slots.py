@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.programme_lists import programmes
 from danvan_qa.qa.questions import FOLDED_PROVINCE, HCM
 from danvan_qa.qa.records import WHO, Listing
 
@@ -109,7 +110,6 @@ def slot_programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) 
     """The programmes of the parties and period the question names, from two articles or more."""
     if not asks_programme_slot(q):
         return None
-    from danvan_qa.qa.programme_lists import programmes
     parties, unleveled = _read(q)
     if not (parties or q.periods):
         return None
