@@ -835,7 +835,11 @@ def test_where_a_topics_events_were_held_one_row_per_article_with_its_place(tmp_
                      "Các hội nghị với người có uy tín trong đồng bào dân tộc thiểu số đã diễn ra ở những thành phố, "
                      "huyện nào?",
                      "Các hội nghị với người có uy tín trong đồng bào dân tộc thiểu số diễn ra ở những địa phương nào, "
-                     "năm nào?"):  # each row is dated
+                     "năm nào?",  # each row is dated
+                     "Công an đã tổ chức hội nghị hay buổi gặp mặt với người có uy tín trong đồng bào dân tộc thiểu số "
+                     "ở những vùng, địa phương nào?",
+                     "Các hội nghị, buổi gặp mặt về người có uy tín trong đồng bào dân tộc thiểu số liên quan đến "
+                     "những vùng, địa phương nào?"):
         a = answerer.answer(question, mode="bm25")
         assert sorted(c.doc_id for c in a.citations) == ["t1", "t2"]
         assert all(c.quote.startswith("Ngày") for c in a.citations)  # the sentence that says where
