@@ -147,6 +147,16 @@ def test_the_times_one_body_met_another_are_their_sessions_reported(sessions):
     assert a.short == "2" and _cited(a) == ["w1", "w2"]
 
 
+@pytest.mark.parametrize("question", [
+    "Ban Dân vận TW hoặc đoàn do lãnh đạo Ban làm trưởng đoàn đã làm việc với Đảng ủy Công an tỉnh Tây Giang mấy lần "
+    "theo các bài?",  # the count said last, "TW" as typed
+    "Tổng cộng mấy lần đoàn của BDV TW (hoặc do Trưởng ban dẫn đầu) có buổi làm việc với Đảng ủy Công an tỉnh Tây Giang?",
+])
+def test_the_times_one_body_met_another_asked_in_other_words(sessions, question):
+    a = sessions.answer(question, mode="bm25")
+    assert a.short == "2" and _cited(a) == ["w1", "w2"]
+
+
 def test_a_signing_reported_is_counted_whatever_tense_the_question_asks_it_in(sessions):
     a = sessions.answer("Có bao nhiêu bài báo tường thuật một hội nghị đã ký kết chương trình phối hợp giai đoạn "
                         "2022-2026?", mode="bm25")

@@ -13,7 +13,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Callable
 
-from danvan_qa.ingest.abbreviations import aliases, held_through
+from danvan_qa.ingest.abbreviations import aliases, held_through, written_out
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
@@ -97,19 +97,27 @@ _OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac", "viec"}
 
 # "Mấy lần X (hoặc …) làm việc với Y (được ghi lại)?": X's sessions with Y reported, asked as "X có bao nhiêu buổi làm
 # việc với Y được đưa tin?" (X's first alternative: the one its articles name)
-_TIMES = re.compile(r"^(?:co )?(?:bao nhieu|may) lan (?P<who>.+?)(?:,? (?:hoac|hay) .+?)?,? (?:da )?(?P<act>lam viec|gap mat|hop) "
-                    r"(?P<whom>voi .+?)(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?\W*$")
+_TIMES = re.compile(r"^(?:(?:tong cong|tat ca) )?(?:co )?(?:bao nhieu|may) lan (?:doan (?:cua )?)?(?P<who>.+?)(?:,? (?:hoac|hay) .+?)?,? "
+                    r"(?:da )?(?:co (?:buoi|cuoc) )?(?P<act>lam viec|gap mat|hop) "
+                    r"(?P<whom>voi .+?)(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?\W*$"
+                    # "X (hoặc …) đã làm việc với Y mấy lần (theo các bài)?": the count said last
+                    r"|^(?:doan (?:cua )?)?(?P<who_first>.+?)(?:,? (?:hoac|hay) .+?)?,? (?:da )?(?:co (?:buoi|cuoc) )?"
+                    r"(?P<act_first>lam viec|gap mat|hop) (?P<whom_first>voi .+?) (?:bao nhieu|may) lan"
+                    r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?\W*$")
 _SESSIONS = {"lam viec": "buổi làm việc", "gap mat": "buổi gặp mặt", "hop": "cuộc họp"}
 
 
 def as_sessions(q: "Question", store: "Store") -> "Question | None":
     """The question asked as a count of sessions reported, when it counts the times one body met another."""
-    said = fold(q.restored)  # one character for one: offsets hold in `restored`
+    restored = unbracketed(q.restored)  # "(hoặc do … dẫn đầu)": an alternative aside
+    said = fold(restored)  # one character for one: offsets hold in `restored`
     times = _TIMES.match(said)
     if times is None:
         return None
-    who, whom = (q.restored[times.start(g):times.end(g)] for g in ("who", "whom"))
-    text = f"{who} có bao nhiêu {_SESSIONS[times['act']]} {whom} được đưa tin?"
+    first = "_first" if times["who_first"] else ""
+    who, whom = (restored[times.start(g + first):times.end(g + first)] for g in ("who", "whom"))
+    # "BDV TW", "Đảng ủy CATW": as articles write them, since the topic's words are matched
+    text = written_out(f"{who} có bao nhiêu {_SESSIONS[times['act' + first]]} {whom} được đưa tin?")
     return parse(text, text, store.stored_facts)
 
 
