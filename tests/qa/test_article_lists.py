@@ -91,6 +91,10 @@ def test_reviews_counted_as_cuoc_tong_ket(reviews):
     a = reviews.answer("Bao nhiêu cuộc tổng kết 10 năm Chương trình phối hợp 09 (công an với Mặt trận Tổ quốc) được đưa "
                        "tin?", mode="bm25")
     assert a.short == "2" and _cited(a) == ["v1", "v2"]
+    # said actively, what the count takes in closing it
+    a = reviews.answer("Các bài đưa tin bao nhiêu cuộc tổng kết 10 năm phối hợp giữa công an và Mặt trận Tổ quốc về phong "
+                       "trào toàn dân bảo vệ an ninh Tổ quốc, tính cả cấp trung ương?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["v1", "v2"]
 
 
 def test_the_number_of_things_asked_is_a_count():

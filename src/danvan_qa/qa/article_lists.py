@@ -49,7 +49,10 @@ _MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 _BY_ARTICLES = r"(?:(?:cac|nhung) bai(?: viet| bao)? )?"  # "… được (các bài) đưa tin"
 _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,40}}? (?:da )?duoc "
                               rf"{_BY_ARTICLES}"
-                              r"(?:dua tin|nhac den|nhac toi)(?!\w)")
+                              r"(?:dua tin|nhac den|nhac toi)(?!\w)"
+                              # "Các bài đưa tin bao nhiêu cuộc tổng kết …": the same, said actively
+                              r"|^(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:dua tin|tuong thuat|nhac den|nhac toi)(?: ve)? "
+                              rf"(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?!\w)")
 # "Có (tất cả) bao nhiêu hội nghị hoặc buổi gặp mặt dành cho …": the events counted, not the topic's words
 _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
 # or said after who held them: "X đã có bao nhiêu buổi làm việc với Y"
@@ -150,7 +153,8 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     span = list(range(len(folded)))
     kinds = False  # "… đưa tin hội nghị hoặc buổi gặp mặt …": articles reporting such an event, on the topic
     doer = _DOER.search(" ".join(folded))  # "… do công an (phối hợp) tổ chức": who held them, not the topic
-    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _MEETINGS, _DOER, _TAIL):  # _LEAD twice: "các bài … | những"
+    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _HOW_MANY_EVENTS, _MEETINGS, _DOER, _TAIL):
+        # _LEAD twice: "các bài … | những"; the count again after it: "Các bài đưa tin bao nhiêu cuộc …"
         left = _without(span, folded, pattern)
         kinds = kinds or pattern is _MEETINGS and len(left) < len(span)
         span = left
