@@ -357,3 +357,15 @@ def test_a_follow_up_asked_of_that_time_is_the_event_just_discussed_even_where_t
     assert "Nguyễn Văn Hai" in first.text
     then = chat.ask("giám đốc công an tỉnh lúc đó?", mode="bm25")  # "lúc đó" names no place "Lúc"
     assert "Trần Văn Ba" in then.text and "Lê Văn Tư" not in then.text
+
+
+def test_a_noun_the_last_question_asked_which_of_is_the_one_it_answered(store):
+    last = Context("Ngày 8/9, Ban Dân vận Tỉnh ủy Nam Sơn tiếp đoàn công tác của tỉnh nào?",
+                   "Ngày 8/9, Ban Dân vận Tỉnh ủy Nam Sơn tiếp đoàn công tác của tỉnh", answered="Bắc Hà")
+    assert understand("Đoàn đó tặng quà gì?", last, store) == "đoàn công tác của tỉnh Bắc Hà tặng quà gì?"
+    assert understand("doan do tang qua gi", last, store).startswith("đoàn công tác của tỉnh Bắc Hà t")
+    # not when the last answer abstained, nor for "lúc đó" (that time) or a noun it did not ask of
+    unanswered = Context(last.question, last.topic)
+    assert "Bắc Hà" not in understand("Đoàn đó tặng quà gì?", unanswered, store)
+    assert "Bắc Hà" not in understand("Lúc đó ai phát biểu?", last, store)
+    assert "Bắc Hà" not in understand("Hội nghị đó ở đâu?", last, store)

@@ -49,6 +49,8 @@ _BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|k
 # "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
 # "còn X thì sao, ngày nào?": X, asked what follows
 # "còn X thì sao, ngày nào?", "còn ở X thì tổng kết ngày nào?": X, asked that (not "Con số đó thì sao, …")
+# "đoàn đó", "tỉnh ấy": a noun the last question asked "… nào" of (not a person's, a time's or a place's "đó")
+_WHICH_REF = re.compile(r"(?<!\w)(?!(?:ong|ba|anh|chi|nguoi|vi|luc|khi|hoi|o|tai|so|con) )(\w+) (?:do|ay|nay|kia)(?!\w)")
 _HOW_ABOUT = re.compile(r"^\W*con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi (?:sao\W+(?=\w)|(?!sao(?!\w))(?=\w))")
 _THERE = re.compile(r"(?<!\w)(?:[Ởở]|[Tt]ại) (?:đó|đấy)(?!\w)")  # as written: not "ở độ", "ở đây", "tại Đồ Sơn"
 _PLACE_REF = re.compile(r"(?<!\w)(?<!cơ )(?<!Cơ )([Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ịa phương)"
@@ -102,6 +104,7 @@ class Context:
     programme: str | None = None  # the programme it was about, as named
     shown: tuple[str, ...] = ()  # the people the last answer listed: "còn ai nữa" asks for others
     docs: tuple[str, ...] = ()  # the articles the last answer cited: an unanchored question is asked of them first
+    answered: str | None = None  # the last answer's short answer ("Lào Cai"), none when it abstained
 
 
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
@@ -210,6 +213,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
                 at = event.start()  # "sự kiện đó": the event the last topic names, of whatever kind
             about = _by_number(context.topic[at:]) + _whose(context.topic[:at]) if at >= 0 else f"{noun} {context.topic}"
         out = f"{out[:hit.start()]}{about}{out[hit.end():]}"
+    else:
+        out = _which_answered(out, context, store)
     if out == question and (not _stands_alone(question, store) or _asks_participants(folded) and unanchored(question, store)):
         topic, subject = context.topic, _SUBJECT.search(fold(context.topic))
         if context.shown and subject and subject.start() > 0 and not re.search(r"(?<!\w)ai(?!\w)", folded):
@@ -218,6 +223,20 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         asked = question if has_diacritics(question) else store.restorer.restore(question)
         out = f"{topic} {asked[0].lower()}{asked[1:]}"
     return out
+
+
+def _which_answered(question: str, context: Context, store: "Store") -> str:
+    """"đoàn đó tặng quà gì?" after "… tiếp đoàn công tác của tỉnh nào?" answered "Lào Cai": the noun
+    the last question asked "… nào" of, with the answer in place of "nào" ("đoàn công tác của tỉnh Lào Cai")."""
+    if not context.answered:
+        return question
+    folded, last = fold(question).lower(), fold(context.question).lower()  # folding keeps offsets
+    for ref in _WHICH_REF.finditer(folded):
+        if asked := re.search(rf"(?<!\w){ref.group(1)}(?: \w+){{0,5}}? nao(?!\w)", last):
+            said = store.restorer.restore(context.question[asked.start():asked.end() - len("nao")])  # as restored
+            asked_now = question if has_diacritics(question) else store.restorer.restore(question)  # one for one
+            return f"{asked_now[:ref.start()]}{said}{context.answered}{asked_now[ref.end():]}"
+    return question
 
 
 def _there(question: str, context: Context, store: "Store") -> str:
@@ -317,8 +336,9 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
     docs = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
     if previous is not None and (_WHO_ELSE.search(fold(understood)) or _BESIDES.match(understood)):
         shown = tuple(dict.fromkeys((*previous.shown, *shown)))
-        return Context(understood, previous.topic, person, programme, shown, docs)
-    return Context(understood, topic_of(restored), person, programme, shown, docs)
+        return Context(understood, previous.topic, person, programme, shown, docs, previous.answered)
+    return Context(understood, topic_of(restored), person, programme, shown, docs,
+                   None if answer.abstained else answer.short)
 
 
 def unanchored(question: str, store: "Store") -> bool:
