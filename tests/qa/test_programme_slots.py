@@ -47,6 +47,9 @@ def _cited(answerer, question: str) -> list[str]:
     "Ban Dân vận Tỉnh ủy có chương trình phối hợp công tác dân vận với bộ đội biên phòng ở tỉnh nào?",
     "Tỉnh nào có chương trình phối hợp giữa Ban Dân vận Tỉnh ủy với lực lượng Biên phòng?",
     "ban dan van tinh uy co chuong trinh phoi hop voi bien phong o dau",
+    # the side asked before "nào", and a level written "tỉnh/thành": still the bodies named
+    "Ban Dân vận (hoặc Ban Tuyên giáo và Dân vận) cấp tỉnh/thành nào có chương trình hoặc kế hoạch phối hợp với Bộ đội "
+    "Biên phòng?",
 ])
 def test_the_parties_a_question_names_anywhere_select_the_programmes(answerer, question):
     assert _cited(answerer, question) == ["p1", "p2"]
@@ -69,6 +72,7 @@ def test_the_centre_set_aside_keeps_the_local_programmes_of_the_period(answerer)
      [["Ban Dân vận", "Ban Tuyên giáo và Dân vận"], ["Quân sự", "Biên phòng"]]),
     ("Ngoài Ban Dân vận, công an cấp tỉnh đã ký chương trình với những cơ quan nào?", [["Công an tinh"]]),
     ("Tỉnh nào có chương trình giữa Ban Dân vận và Công an?", [["Ban Dân vận"], ["Công an"]]),
+    ("Ban nào đã ký chương trình với công an hoặc với bộ chỉ huy quân sự?", [["Công an", "Quân sự"]]),
 ])
 def test_bodies_joined_by_or_are_one_partys_alternatives_and_a_body_set_aside_none(question, parties):
     assert named_parties(parse(question, question, FactTable())) == parties

@@ -174,7 +174,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return named
     body = asks_partners(q)
     if body:
-        return partners(body, q, store, keep)
+        return partners(body, q, store, keep) or slot_programmes(q, store, keep)
     if (leaders := _LEADERS_AT.search(q.folded)) and (found := _leaders_at(
             leaders["body"] or leaders["body_after"], leaders["topic"] or leaders["topic_first"] or "", q, store, keep)):
         return found

@@ -47,13 +47,14 @@ _LEVELS = rf"{_LEVEL}(?:(?: hoac | hay |/| va |, ){_LEVEL})*"
 # a body, then its level: "Công an tỉnh", "Ban Dân vận (cấp tỉnh hoặc xã)", "Ủy ban MTTQ cấp tỉnh"
 _BODY = re.compile(r"(?<!\w)(?P<kind>" + "|".join(f"(?:{k})" for k, _ in _KINDS) + r")(?!\w)"
                    rf"(?: \(?(?:cap )?(?P<level>{_LEVELS})(?!\w)(?! nao)\)?)?")
-_ONE_OF = re.compile(r"^[\s(),/]*(?:hoac|hay|hoac la)?[\s(),/]*$")  # between two alternatives of one party
+_ONE_OF = re.compile(r"^[\s(),/]*(?:(?:hoac|hay|hoac la)(?: voi| cung)?)?[\s(),/]*$")  # "với A hoặc với B"  # between two alternatives of one party
 _ASIDE = re.compile(r"(?<!\w)(?:ngoai|khong tinh|tru|khong ke)(?: cap)? $")  # "ngoài Ban Dân vận": no party
 _CENTRE_ASIDE = re.compile(r"(?<!\w)(?:ngoai|khong tinh|tru|khong ke)(?: cap)? (?:trung uong|tw)(?!\w)")
 # what the question asks of several programmes: a place ("tỉnh nào", "ở đâu"), or parties and
 # programmes in the plural ("những cặp cơ quan nào", "những cuộc ký kết nào"), or a count of either;
 # "cơ quan nào" alone asks for one article's party
-_PLACE_SLOT = re.compile(r"(?<!\w)(?:(?:nhung|cac) )?(?:tinh|tinh thanh|thanh pho|dia phuong|noi)(?: thanh pho)? nao(?!\w)"
+_PLACE_SLOT = re.compile(r"(?<!\w)(?:(?:nhung|cac) )?(?:tinh|tinh thanh|thanh pho|dia phuong|noi)"
+                         r"(?:(?: / |/| hoac | hay |, | )(?:thanh pho|thanh|huyen))? nao(?!\w)"  # "cấp tỉnh/thành nào"
                          r"|(?<!\w)o dau(?!\w)")
 _SLOT = re.compile(r"(?<!\w)(?:nhung|cac) (?:cap |cuoc |cap co quan )?(?:co quan|don vi|ben|ban|luc luong|to chuc|cap"
                    r"|ky ket|chuong trinh|ke hoach)(?: \w+){0,4}? nao(?!\w)"
