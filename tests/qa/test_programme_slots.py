@@ -96,3 +96,20 @@ def test_a_question_one_article_answers_goes_on_to_that_article(answerer):
     """Parties only one programme has: no list of one, the single-article pipeline answers."""
     a = answerer.answer("Công an huyện có chương trình phối hợp với Ban Dân vận Huyện ủy ở huyện nào?", mode="bm25")
     assert not a.text.startswith("Các bài viết nêu")
+
+
+def test_people_asked_at_signings_between_two_bodies_are_people_not_programmes(tmp_path):
+    texts = {
+        "s1": ("2016-10-05", "Bắc Hà", "Ngày 5/10/2016, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp "
+                                       "công tác dân vận giai đoạn 2016-2021. Phát biểu chỉ đạo, Phó Bí thư Thường trực "
+                                       "Tỉnh ủy Lê Văn Tâm đánh giá cao kết quả phối hợp."),
+        "s2": ("2022-05-26", "Nam Sơn", "Ngày 26/5/2022, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp "
+                                        "giai đoạn 2022-2026. Phát biểu chỉ đạo, Phó Bí thư Thường trực Tỉnh ủy Hồ Thị Lan "
+                                        "đề nghị hai bên phối hợp chặt chẽ."),
+    }
+    files = {f"{d}.txt": article_file(d, date, f"Ký kết chương trình phối hợp ở {place}", text, place)
+             for d, (date, place, text) in texts.items()}
+    a = Answerer(*fake_store(tmp_path, files)).answer(
+        "Những Phó Bí thư Thường trực nào phát biểu chỉ đạo tại các lễ ký kết chương trình phối hợp giữa ban dân vận và "
+        "công an?", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Hồ Thị Lan", "Lê Văn Tâm"] and "chương trình:" not in a.text
