@@ -73,6 +73,8 @@ def test_the_centre_set_aside_keeps_the_local_programmes_of_the_period(answerer)
     ("Ngoài Ban Dân vận, công an cấp tỉnh đã ký chương trình với những cơ quan nào?", [["Công an tinh"]]),
     ("Tỉnh nào có chương trình giữa Ban Dân vận và Công an?", [["Ban Dân vận"], ["Công an"]]),
     ("Ban nào đã ký chương trình với công an hoặc với bộ chỉ huy quân sự?", [["Công an", "Quân sự"]]),
+    ("Những đơn vị quân đội nào ký chương trình với ban dân vận?",  # the army: any of its bodies
+     [["Quân sự", "Quân khu", "Biên phòng", "Quân đội"], ["Ban Dân vận"]]),
 ])
 def test_bodies_joined_by_or_are_one_partys_alternatives_and_a_body_set_aside_none(question, parties):
     assert named_parties(parse(question, question, FactTable())) == parties

@@ -37,6 +37,7 @@ _KINDS = (
     (r"(?:bo |luc luong |co quan )?cong an", "Công an"),
     (r"(?:bo doi |bch |bo chi huy (?:bo doi )?|luc luong )?bien phong|bdbp", "Biên phòng"),
     (r"(?:bo |ban )?chi huy quan su|bchqs|chqs|(?:co quan|don vi|luc luong) quan su", "Quân sự"),
+    (r"quan doi|quan khu", "Quân sự|Quân khu|Biên phòng|Quân đội"),  # the army: any of its bodies
     (r"(?:ban thuong truc )?(?:uy ban )?(?:mat tran(?: to quoc)?|mttq)|ubmttq", "Mặt trận Tổ quốc"),
     (r"hoi nong dan", "Hội Nông dân"), (r"hoi (?:lien hiep )?phu nu", "Hội Phụ nữ"),
     (r"doan thanh nien", "Đoàn Thanh niên"), (r"hoi cuu chien binh", "Hội Cựu chiến binh"),
@@ -88,7 +89,7 @@ def _read(q: "Question") -> tuple[list[list[str]], str]:
             continue
         shown = next(name for pattern, name in _KINDS if re.fullmatch(pattern, m["kind"]))
         levels = re.split(r" hoac | hay |/| va |, ", m["level"]) if m["level"] else [""]
-        found = [" ".join(f"{shown} {lv}".split()) for lv in levels]
+        found = [" ".join(f"{one} {lv}".split()) for one in shown.split("|") for lv in levels]
         if last_end is not None and _ONE_OF.match(folded[last_end:m.start()]) and parties:
             parties[-1] += found
         else:
