@@ -1042,6 +1042,9 @@ def test_whom_the_acts_asked_were_done_for_a_row_per_sentence(tmp_path):
     assert [i.name for i in a.items] == ["80 người có uy tín trong vùng đồng bào dân tộc thiểu số",
                                          "xây dựng 12 căn nhà tình nghĩa", "1.200 hộ nghèo"]  # a number's dot is no stop
     assert [c.doc_id for c in a.citations] == ["g1", "g2", "g3"]
+    # "…, vào dịp gì?" after it: the same rows, each citing its sentence
+    a = _answerer(tmp_path / "again", texts).answer("công an tỉnh đã tặng quà cho những ai, vào dịp gì?", mode="bm25")
+    assert [c.doc_id for c in a.citations] == ["g1", "g3"]
 
 
 def test_the_forms_of_a_practice_the_articles_name_a_row_per_sentence(tmp_path):

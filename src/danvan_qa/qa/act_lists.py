@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 # "<acts> cho những ai / cho những đối tượng nào" (folded), the acts listed with commas, "hoặc", "và"
 _ASKS = re.compile(r"^(?:.*? )?(?:da )?(?P<acts>(?:tang|trao|ung ho|xay(?! dung)|ho tro|tham hoi)(?:,? \w+)*?) "
-                   r"cho (?:nhung|cac) (?:ai|doi tuong|nguoi|dia phuong|gia dinh|don vi)(?: nao)?$")
+                   r"cho (?:nhung|cac) (?:ai|doi tuong|nguoi|dia phuong|gia dinh|don vi)(?: nao)?"
+                   r"(?:,? (?:(?:vao|nhan) (?:dip|ngay) (?:gi|nao)|o dau|khi nao))?$")  # "…, vào dịp gì?": each row says
 _SPLIT = re.compile(r",| hoac | va | hay ")
 GAP = 3  # other words an act's words may have between them as written
 # whom, as written: after "cho" ("tặng quà cho 100 người …"), else the act's object ("ủng hộ các tỉnh bị thiệt hại …")
