@@ -330,6 +330,9 @@ def test_holders_asked_with_those_of_a_rank_or_of_a_body_named_first(archive):
     assert sorted(i.name for i in b.items) == ["Nguyễn Văn Bình", "Đỗ Quang Vinh"]  # not Bộ Nội vụ's
     c = archive.answer("bo cong an co bao nhieu thu truong duoc neu ten trong kho bai?", mode="bm25")
     assert c.short == "2"
+    for counted in ("Bộ Công an có mấy thứ trưởng?",  # counted, with no word of the archive
+                    "BCA co may thu truong duoc nhac ten trong cac bai?"):  # the body abbreviated
+        assert archive.answer(counted, mode="bm25").short == "2", counted
 
 
 def test_contests_counted_by_who_held_them(tmp_path):

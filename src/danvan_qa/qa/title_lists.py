@@ -16,7 +16,7 @@ import re
 import weakref
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from danvan_qa.ingest.abbreviations import spellings
+from danvan_qa.ingest.abbreviations import spellings, written_out
 from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import plain_words
@@ -47,7 +47,9 @@ _HOLDERS = re.compile(rf"^(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac d
                       r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao)"
                       r"|(?:co )?nhung (?P<some>.+?) nao"  # "Có những đại tướng nào?"
-                      r"|(?:ban|bo|cuc|so|uy ban|cong an)(?: \w+){1,5}? co nhung (?P<owned>.+?) nao)$")  # "Bộ X có những …"
+                      r"|(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca)(?: \w+){0,5}? co (?:nhung (?P<owned>.+?) nao"  # "Bộ X có những / bao nhiêu …"
+                      r"|(?:bao nhieu|may) (?P<counted>(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)"
+                      r"(?: thuong truc)?)))$")
 
 
 def asks_holders(q: "Question") -> bool:
@@ -60,7 +62,7 @@ def asks_holders(q: "Question") -> bool:
     rank = found and (found["rank"] or found["ranked"])
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
         return False
-    phrase = found["after"] or found["listed"] or found["before"] or rank or found["which"] or found["held"] or found["some"] or found["owned"]
+    phrase = found["after"] or found["listed"] or found["before"] or rank or found["which"] or found["held"] or found["some"] or found["owned"] or found["counted"]
     # a count names its people before the title ("bao nhiêu người dự hội nghị mang hàm …"): one event there too
     said = found.group(0) if found["ranked"] or found["held"] else phrase
     one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
@@ -160,7 +162,8 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     text = EXCLUDED.sub(" ", said(q))  # "(trừ …)", "Ngoài X ra, …", "…, không tính X": set aside (excluded())
     text = _ranks_written_out(re.sub(r"(?<=[a-z])/(?=[a-z])", " hoac ", text))  # "Tỉnh ủy/Thành ủy": either
     if body := _BODY_FIRST.match(text):  # "Ban Dân vận TW có bao nhiêu phó trưởng ban": "phó trưởng ban Dân vận TW"
-        head, named = body["head"], body["body"].removeprefix("ban ") if body["head"].endswith(" ban") else body["body"]
+        written = fold(written_out(body["body"])).lower()  # "BDV TW" as roles write it: "ban dan van trung uong"
+        head, named = body["head"], written.removeprefix("ban ") if body["head"].endswith(" ban") else written
         text = f"{text[:body.start('body')]}{body['asked']} {head} {named}{text[body.end():]}"
     found: list[str] = []
     others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|tinh ca|bao gom|gom)(?!\w)", b)]
@@ -174,7 +177,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
 
 
 # a body named before the title its people hold (folded): "<body> có bao nhiêu / những <title>"
-_BODY_FIRST = re.compile(r"^(?P<body>(?:ban|bo|cuc|so|uy ban|cong an)(?: \w+){1,5}?) (?P<asked>co (?:bao nhieu|may|nhung)) "
+_BODY_FIRST = re.compile(r"^(?P<body>(?:ban|bo|cuc|so|uy ban|cong an|bdv(?= )|bca|ubmttq|mttq)(?: \w+){0,5}?) (?P<asked>co (?:bao nhieu|may|nhung)) "
                          r"(?P<head>(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)"
                          r"(?: thuong truc)?)(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")  # no body after it
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
