@@ -65,6 +65,12 @@ def test_the_centre_set_aside_keeps_the_local_programmes_of_the_period(answerer)
     question = ("Ngoai cap Trung uong, nhung cap nao (ban dan van va cong an o dia phuong) duoc dua tin ky ket "
                 "chuong trinh phoi hop cong tac dan van giai doan 2016-2021?")
     assert _cited(answerer, question) == ["p3", "p5"]
+    # the places with reports of such signings: the local ones too, asked "có bài đưa tin lễ ký kết" or as a request
+    for places in ("Những địa phương nào (tỉnh, thành phố hoặc huyện) có bài đưa tin lễ ký kết chương trình phối hợp "
+                   "công tác dân vận giai đoạn 2016-2021 giữa Ban Dân vận và Công an?",
+                   "Giúp tôi liệt kê các địa phương có bài tường thuật buổi ký kết chương trình phối hợp công tác dân vận "
+                   "giai đoạn 2016-2021 giữa Ban Dân vận và Công an."):
+        assert _cited(answerer, places) == ["p3", "p5"], places
 
 
 @pytest.mark.parametrize("question, parties", [
@@ -86,6 +92,7 @@ def test_bodies_joined_by_or_are_one_partys_alternatives_and_a_body_set_aside_no
     ("Ai ký chương trình phối hợp giữa Ban Dân vận và Công an tỉnh?", False),  # people, not programmes
     ("Chương trình phối hợp giữa Ban Dân vận và Công an tỉnh có nội dung gì?", False),  # nothing asked of several
     ("Lễ ký kết chương trình phối hợp giai đoạn 2016-2021 được tổ chức ở đâu?", False),  # where one event was
+    ("Những nơi nào có bài đưa tin lễ ký kết chương trình giữa Ban Dân vận và Công an?", True),  # such events reported
     ("62/63 Công an tỉnh đã ký chương trình phối hợp với cơ quan nào?", False),  # one party, not several
     ("Văn bản hướng dẫn chương trình phối hợp được gửi tới bao nhiêu tỉnh?", False),  # nothing signed asked
     ("Ban Dân vận tỉnh Bắc Giang ký chương trình phối hợp với những cơ quan nào?", False),  # a place's own article

@@ -50,6 +50,7 @@ _BODY = re.compile(r"(?<!\w)(?P<kind>" + "|".join(f"(?:{k})" for k, _ in _KINDS)
                    rf"(?: \(?(?:cap )?(?P<level>{_LEVELS})(?!\w)(?! nao)\)?)?")
 _ONE_OF = re.compile(r"^[\s(),/]*(?:(?:hoac|hay|hoac la)(?: voi| cung)?)?[\s(),/]*$")  # "với A hoặc với B"  # between two alternatives of one party
 _ASIDE = re.compile(r"(?<!\w)(?:ngoai|khong tinh|tru|khong ke)(?: cap)? $")  # "ngoài Ban Dân vận": no party
+_LOCAL_ASKED = re.compile(r"(?<!\w)(?:cac|nhung) (?:dia phuong|tinh)(?!\w)")
 _CENTRE_ASIDE = re.compile(r"(?<!\w)(?:ngoai|khong tinh|tru|khong ke)(?: cap)? (?:trung uong|tw)(?!\w)")
 # what the question asks of several programmes: a place ("tỉnh nào", "ở đâu"), or parties and
 # programmes in the plural ("những cặp cơ quan nào", "những cuộc ký kết nào"), or a count of either;
@@ -59,12 +60,17 @@ _PLACE_SLOT = re.compile(r"(?<!\w)(?:(?:nhung|cac) )?(?:tinh|tinh thanh|thanh ph
                          r"|(?<!\w)o dau(?!\w)")
 _SLOT = re.compile(r"(?<!\w)(?:nhung|cac) (?:cap |cuoc |cap co quan )?(?:co quan|don vi|ben|ban|luc luong|to chuc|cap"
                    r"|ky ket|chuong trinh|ke hoach)(?: \w+){0,4}? nao(?!\w)"
-                   r"|(?<!\w)(?:bao nhieu|may) (?:cap|ben|co quan|don vi|cuoc|chuong trinh|ke hoach|noi|tinh|dia phuong)(?!\w)")
+                   r"|(?<!\w)(?:bao nhieu|may) (?:cap|ben|co quan|don vi|cuoc|chuong trinh|ke hoach|noi|tinh|dia phuong)(?!\w)"
+                   # "(Giúp tôi) liệt kê các địa phương …": a list asked as a request
+                   r"|(?<!\w)(?:liet ke|ke ten|ke ra)(?: (?:giup|dum|gium|ho) \w+)? (?:tat ca )?(?:cac|nhung) (?:dia phuong|tinh"
+                   r"|noi|co quan|don vi|ben|chuong trinh|ke hoach|cuoc ky ket)(?!\w)")
 _SIGNED = re.compile(r"(?<!\w)(?:ky|ky ket|co (?:\w+ ){0,3}?(?:chuong trinh|ke hoach)|ben ky)(?!\w)")
 _PROGRAMME = re.compile(r"(?<!\w)(?:chuong trinh|ke hoach|ky ket)(?!\w)")
 # one event ("Lễ ký kết … được tổ chức ở đâu?") or a place named: that article's question
 _ONE_EVENT = re.compile(r"(?<!\w)(?:tai (?:hoi nghi|buoi|le)|hom do|su kien do|trong bai)(?!\w)")
 _AN_EVENT = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:hoi nghi|le|buoi|cuoc hop)(?!\w)")
+# "… có bài đưa tin lễ ký kết …": events of that kind reported, not one
+_REPORTS = re.compile(r"(?<!\w)(?:bai|tin)(?: viet| bao)? (?:dua tin|tuong thuat|viet ve|noi ve)(?!\w)")
 
 
 def named_parties(q: "Question") -> list[list[str]]:
@@ -103,7 +109,7 @@ def asks_programme_slot(q: "Question") -> bool:
     folded = q.folded
     place = _PLACE_SLOT.search(folded)
     return bool(_PROGRAMME.search(folded) and _SIGNED.search(folded) and (
-        _SLOT.search(folded) or place and not _AN_EVENT.search(folded)) and not (
+        _SLOT.search(folded) or place and not (_AN_EVENT.search(folded) and not _REPORTS.search(folded))) and not (
         WHO.search(folded) or q.person or q.dates or q.codes or q.places or _ONE_EVENT.search(folded)
         or FOLDED_PROVINCE.search(folded) or HCM.search(q.restored)))
 
@@ -115,7 +121,8 @@ def slot_programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) 
     parties, unleveled = _read(q)
     if not (parties or q.periods):
         return None
-    local = bool(_CENTRE_ASIDE.search(q.folded))  # "Ngoài cấp Trung ương, …": asks no level of its own
+    # "Ngoài cấp Trung ương, …" (which asks no level of its own), "liệt kê các địa phương …": the local ones
+    local = bool(_CENTRE_ASIDE.search(q.folded) or _LOCAL_ASKED.search(q.folded) and "trung uong" not in q.folded)
     read = dataclasses.replace(q, folded=" ".join(_CENTRE_ASIDE.sub(" ", unleveled).split()))
     found = programmes(read, store, keep, asked=parties, local=local)
     if found is None or len({i.evidence.doc_id for i in found.items if i.evidence is not None}) < 2:
