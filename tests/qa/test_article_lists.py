@@ -2,6 +2,7 @@
 embedder, real fact extraction)."""
 
 import pytest
+from types import SimpleNamespace
 
 from danvan_qa.ingest.abbreviations import aliases, held_through
 from danvan_qa.qa.answering import Answerer
@@ -159,6 +160,28 @@ def test_the_times_one_body_met_another_are_their_sessions_reported(sessions):
 def test_the_times_one_body_met_another_asked_in_other_words(sessions, question):
     a = sessions.answer(question, mode="bm25")
     assert a.short == "2" and _cited(a) == ["w1", "w2"]
+
+
+def test_a_body_whose_name_opens_with_doan_keeps_it_when_its_sessions_are_counted():
+    from danvan_qa.ingest.facts import FactTable
+    from danvan_qa.qa.article_lists import as_sessions
+    from danvan_qa.qa.questions import parse
+
+    store = SimpleNamespace(stored_facts=FactTable())
+    for question in ("Mấy lần Đoàn Thanh niên tỉnh Nam Sơn làm việc với Công an tỉnh Nam Sơn?",
+                     "Đoàn kiểm tra của Ban đã làm việc với Công an tỉnh Nam Sơn mấy lần?"):
+        asked = as_sessions(parse(question, question, FactTable()), store)
+        assert asked is not None and asked.text.startswith(("Đoàn Thanh niên", "Đoàn kiểm tra")), asked
+
+
+def test_viec_lam_a_job_is_a_topic_word_not_a_light_noun(tmp_path):
+    texts = {"j1": ("2023-02-01", "Tạo việc làm cho người lao động nông thôn ở Tây Giang",
+                    "Năm qua, tỉnh Tây Giang tạo việc làm cho 2.000 người lao động nông thôn."),
+             "j2": ("2023-03-01", "Việc làm cho người lao động nông thôn ở Nam Sơn",
+                    "Huyện Nam Sơn giải quyết việc làm cho người lao động nông thôn."),
+             "j3": ("2023-04-01", "Người lao động nông thôn học nghề", "Người lao động nông thôn ở Bắc Hà học nghề.")}
+    a = _answerer(tmp_path, texts).answer("Có bao nhiêu bài viết về việc làm cho người lao động nông thôn?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["j1", "j2"]
 
 
 def test_a_signing_reported_is_counted_whatever_tense_the_question_asks_it_in(sessions):

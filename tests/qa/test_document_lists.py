@@ -15,6 +15,9 @@ TEXTS = {
     "k3": ("2021-03-02", "Hội nghị ở Nam Sơn",
            "Ngày 2/3/2021, Ban Dân vận Tỉnh ủy Nam Sơn tổ chức hội nghị triển khai Nghị quyết số 33-NQ/TU. Đồng chí "
            "Trần Văn Khải, Trưởng ban Dân vận Tỉnh ủy chủ trì hội nghị."),
+    "k4": ("2022-09-10", "Hội nghị quán triệt Chỉ thị 49",  # her conference, not an inspection
+           "Ngày 10/9/2022, tại Hà Nội, Ban Dân vận Trung ương tổ chức hội nghị quán triệt Chỉ thị số 49-CT/TW. Đồng "
+           "chí Lê Thị Hạnh, Trưởng ban Dân vận Trung ương chủ trì hội nghị."),
 }
 
 
@@ -24,8 +27,12 @@ def test_the_documents_of_a_persons_events_once_each_from_their_event_sentences(
     a = answerer.answer("Bà Lê Thị Hạnh từng dẫn đoàn kiểm tra làm việc với Đảng ủy Công an Trung ương về việc thực "
                         "hiện những văn bản nào?", mode="bm25")
     assert [i.name for i in a.items] == ["Quyết định số 120-QĐ/TW", "Nghị quyết số 17-NQ/TW"]  # newest first
-    # once each ("Quyết định số 120" is the coded one), and not a document of another sentence (the Chỉ thị)
+    # once each ("Quyết định số 120" is the coded one), and not a document of another sentence (the Chỉ thị 09)
     # nor of another person's event (k3)
     assert "Chỉ thị" not in a.text and "33-NQ/TU" not in a.text and a.text.count("Quyết định số 120") == 1
+    # nor the documents of her conference (k4): the question asks of inspections; a day asked is that day's event
+    dated = answerer.answer("Ngày 11/6/2018, đoàn kiểm tra do bà Lê Thị Hạnh dẫn đầu làm việc về những văn bản nào?",
+                            mode="bm25")
+    assert "49-CT/TW" not in dated.text and "120-QĐ/TW" not in dated.text
     for c in a.citations:
         assert c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]

@@ -54,6 +54,7 @@ def answerer(tmp_path_factory):
     # one event, or plural words that ask nothing of several events
     ("Bao nhiêu phần trăm công an các địa phương ở Thừa Thiên Huế đăng ký mô hình?", False),
     ("Công an những tỉnh Tây Nguyên nào phối hợp phát huy vai trò người có uy tín?", False),
+    ("Công an những tỉnh nào đã trang bị máy bay không người lái?", False),  # "máy" (machine) asks no figure
     ("Những ai dự hội nghị ký kết?", False),
     ("Công an tỉnh và xã sẽ phối hợp tổ chức những hoạt động gì?", False),
     ("Mô hình của Công an tỉnh Bắc Hà được nhân rộng ở các địa phương nào?", False),

@@ -4,7 +4,7 @@ import pytest
 
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.qa.answering import Answerer
-from danvan_qa.qa.programme_slots import asks_programme_slot, named_parties
+from danvan_qa.qa.programme_slots import _read, asks_programme_slot, named_parties
 from danvan_qa.qa.questions import parse
 from fakes import article_file, fake_store
 
@@ -78,6 +78,8 @@ def test_the_centre_set_aside_keeps_the_local_programmes_of_the_period(answerer)
      [["Ban Dân vận", "Ban Tuyên giáo và Dân vận"], ["Quân sự", "Biên phòng"]]),
     ("Ngoài Ban Dân vận, công an cấp tỉnh đã ký chương trình với những cơ quan nào?", [["Công an tinh"]]),
     ("Tỉnh nào có chương trình giữa Ban Dân vận và Công an?", [["Ban Dân vận"], ["Công an"]]),
+    ("Tỉnh nào có chương trình giữa Ban Dân vận, Công an và Mặt trận?",  # a comma lists parties
+     [["Ban Dân vận"], ["Công an"], ["Mặt trận Tổ quốc"]]),
     ("Ban nào đã ký chương trình với công an hoặc với bộ chỉ huy quân sự?", [["Công an", "Quân sự"]]),
     ("Những đơn vị quân đội nào ký chương trình với ban dân vận?",  # the army: any of its bodies
      [["Quân sự", "Quân khu", "Biên phòng", "Quân đội"], ["Ban Dân vận"]]),
@@ -122,3 +124,15 @@ def test_people_asked_at_signings_between_two_bodies_are_people_not_programmes(t
         "Những Phó Bí thư Thường trực nào phát biểu chỉ đạo tại các lễ ký kết chương trình phối hợp giữa ban dân vận và "
         "công an?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Hồ Thị Lan", "Lê Văn Tâm"] and "chương trình:" not in a.text
+
+
+def test_a_level_after_a_body_is_taken_out_where_it_stands_not_where_the_word_first_appears():
+    question = "Có bao nhiêu tỉnh mà Ban Dân vận có chương trình phối hợp với Công an tỉnh?"
+    parties, unleveled = _read(parse(question, question, FactTable()))
+    assert parties == [["Ban Dân vận"], ["Công an tinh"]]
+    assert unleveled.startswith("co bao nhieu tinh ma ") and unleveled.endswith(" voi cong an")
+
+
+def test_programmes_asked_with_who_attended_them_are_still_programmes(answerer):
+    question = "Những chương trình phối hợp nào giữa Ban Dân vận và Công an có lãnh đạo tham dự?"
+    assert _cited(answerer, question) == ["p3", "p4", "p5"]

@@ -58,6 +58,7 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Ngày nay quần thể tháp còn mấy tháp?", "number"),  # "ngày nay" is nowadays, no date asked
     ("Ngày ký kết chương trình phối hợp?", "date"),
     ("Ngày 8-9, Ban Dân vận Tỉnh ủy tiếp đoàn công tác của tỉnh nào?", "place"),  # the day is given, a place asked
+    ("Ngày 18/9/2024, Ban Dân vận Tỉnh ủy tiếp đoàn công tác của tỉnh nào?", "place"),
     ("Ngày lễ ký kết?", "date"),
 ])
 def test_classification(question, kind):

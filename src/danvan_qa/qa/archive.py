@@ -27,7 +27,7 @@ from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipient
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports, leads_with
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
-from danvan_qa.qa.questions import WHO_KINDS, parse, place_in
+from danvan_qa.qa.questions import parse, person_focus, place_in
 from danvan_qa.qa.document_lists import asks_documents, documents, person_documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
@@ -161,7 +161,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return credits
     if kind and kind != "chuong trinh":
         return documents(q, kind, store, keep)
-    if q.person and (named := person_documents(q, store, keep)):  # "X dẫn đoàn kiểm tra … những văn bản nào?"
+    if q.person and not q.dates and (named := person_documents(q, store, keep)):  # "X dẫn đoàn kiểm tra … văn bản nào?"
         return named
     if q.person or q.dates:
         return None
@@ -184,7 +184,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if acting and (found := _acting(q.act, acting["topic"], q, store, keep,  # type: ignore[arg-type]
                                     of_programmes="chuong trinh" in acting.group(0))):
         return found
-    if asks_programmes(q, across) and q.kind not in WHO_KINDS:  # "Những Phó Bí thư … nào phát biểu tại các lễ ký kết …"
+    if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"
         return programmes(q, store, keep) or slot_programmes(q, store, keep)
     if counts_reports(q):  # "Có bao nhiêu hội nghị … được đưa tin?"
         return articles(q, store, keep)

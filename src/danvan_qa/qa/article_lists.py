@@ -95,16 +95,16 @@ _MODIFIES = frozenset({"trong", "cua", "o", "tai", "ve", "cho", "voi"})  # what 
 # kinds of event a report names in its title or lead; not "hội nghị", "hoạt động", which any report may leave unsaid
 _NAMED_KINDS = frozenset({"buoi lam viec", "le ky ket", "hoi thi", "cuoc thi", "doan kiem tra", "dot kiem tra", "doan cong tac"})
 _TENSES = frozenset({"đã", "đang", "sẽ"})  # as restored: not "Đảng", "đá"
-_OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac", "viec"})  # a classifier or "việc" an article may leave out
+_OMITTED_HEADS = frozenset({"le", "buoi", "cuoc", "hoi", "nhung", "cac"})  # a classifier an article may leave out
 
 
 # "Mấy lần X (hoặc …) làm việc với Y (được ghi lại)?": X's sessions with Y reported, asked as "X có bao nhiêu buổi làm
 # việc với Y được đưa tin?" (X's first alternative: the one its articles name)
-_TIMES = re.compile(r"^(?:(?:tong cong|tat ca) )?(?:co )?(?:bao nhieu|may) lan (?:doan (?:cua )?)?(?P<who>.+?)(?:,? (?:hoac|hay) .+?)?,? "
+_TIMES = re.compile(r"^(?:(?:tong cong|tat ca) )?(?:co )?(?:bao nhieu|may) lan (?:doan cua )?(?P<who>.+?)(?:,? (?:hoac|hay) .+?)?,? "
                     r"(?:da )?(?:co (?:buoi|cuoc) )?(?P<act>lam viec|gap mat|hop) "
                     r"(?P<whom>voi .+?)(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?\W*$"
                     # "X (hoặc …) đã làm việc với Y mấy lần (theo các bài)?": the count said last
-                    r"|^(?:doan (?:cua )?)?(?P<who_first>.+?)(?:,? (?:hoac|hay) .+?)?,? (?:da )?(?:co (?:buoi|cuoc) )?"
+                    r"|^(?:doan cua )?(?P<who_first>.+?)(?:,? (?:hoac|hay) .+?)?,? (?:da )?(?:co (?:buoi|cuoc) )?"
                     r"(?P<act_first>lam viec|gap mat|hop) (?P<whom_first>voi .+?) (?:bao nhieu|may) lan"
                     r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?\W*$")
 _SESSIONS = {"lam viec": "buổi làm việc", "gap mat": "buổi gặp mặt", "hop": "cuộc họp"}
@@ -168,7 +168,9 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
         " ".join(kept[n:n + 4]) in _REVIEWS or " ".join(kept[n - 1:n + 3]) in _REVIEWS)]
     # an event's classifier ("buổi ký kết" is reported "hội nghị ký kết") and "lực lượng" before the police are
     # words an article may well leave out: not of the topic
-    topic = topic[1:] if topic[:1] and topic[0] in _OMITTED_HEADS and len(topic) > 2 else topic
+    # … and "việc" before a verb ("việc thực hiện X" is X done; not "việc làm", a job)
+    omitted = topic[:1] and (topic[0] in _OMITTED_HEADS or topic[0] == "viec" and topic[1:2] != ["lam"])
+    topic = topic[1:] if omitted and len(topic) > 2 else topic
     topic = [w for n, w in enumerate(topic) if not (w == "luc" and topic[n + 1:n + 4] == ["luong", "cong", "an"] or
                                                    w == "luong" and topic[n - 1:n] == ["luc"] and topic[n + 1:n + 3] == ["cong", "an"] or
                                                    w == "so" and topic[n + 1:n + 2] and topic[n + 1][0].isdigit())]  # "(số) 09"

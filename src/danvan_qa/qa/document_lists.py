@@ -200,10 +200,14 @@ def _coded_once(found: dict[tuple[str, str], Mention]) -> dict[tuple[str, str], 
     return {key: m for key, m in found.items() if (key[0], m.ident) not in coded}
 
 
+_EVENT_KINDS = ("kiem tra", "so ket", "tong ket", "ky ket", "lam viec", "hoi nghi", "gap mat", "hoi thao")
+
+
 def person_documents(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The documents of a person's events ("Bà X từng dẫn đoàn kiểm tra … về việc thực hiện những văn bản
     nào?"): those named where each article reports the event the person is at (its main event's sentence)
-    or where it names the person, one row per document and article, newest first."""
+    or where it names the person, of the kind of event the question names if it names one (an inspection,
+    not a conference), one row per document and article, newest first."""
     asked = _ASKS.search(q.folded)
     if q.person is None or asked is None or WHO.search(q.folded):
         return None
@@ -211,10 +215,14 @@ def person_documents(q: "Question", store: "Store", keep: Callable[[str], bool])
     wanted = set(KINDS) - {"chuong trinh"} if kind == "van ban" else {kind}  # "văn bản": not the programme itself
     docs = store.data.documents
     found: dict[tuple[str, str], Mention] = {}
+    kinds = [k for k in _EVENT_KINDS if re.search(rf"(?<!\w){k}(?!\w)", q.folded)]  # "dẫn đoàn kiểm tra": such events only
     for p in filter(lambda p: keep(p.doc_id), store.people_by_name.get(q.person, [])):
         spans = {(p.start, p.end), *((e.start, e.end) for e in store.events_by_doc.get(p.doc_id, []) if e.main)}
+        text = docs[p.doc_id].text
+        if kinds and not any(re.search(rf"(?<!\w){k}(?!\w)", fold(text[a:b].lower())) for a, b in spans for k in kinds):
+            continue
         for start, end in sorted(spans):
-            for m in mentions(docs[p.doc_id].text, start, end):
+            for m in mentions(text, start, end):
                 if m.kind in wanted and m.numbered:
                     found.setdefault((p.doc_id, m.ident), m)
     found = _coded_once(found)

@@ -49,8 +49,10 @@ _BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|k
 # "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
 # "còn X thì sao, ngày nào?": X, asked what follows
 # "còn X thì sao, ngày nào?", "còn ở X thì tổng kết ngày nào?": X, asked that (not "Con số đó thì sao, …")
-# "đoàn đó", "tỉnh ấy": a noun the last question asked "… nào" of (not a person's, a time's or a place's "đó")
-_WHICH_REF = re.compile(r"(?<!\w)(?!(?:ong|ba|anh|chi|nguoi|vi|luc|khi|hoi|o|tai|so|con) )(\w+) (?:do|ay|nay|kia)(?!\w)")
+# "đoàn đó", "tỉnh ấy": a noun the last question asked "… nào" of, as written ("đó", not "do": by; not
+# "ngày nay": nowadays); not a person's, a time's or a place's "đó"
+_WHICH_REF = re.compile(r"(?<!\w)((?:\w+ ){0,2}(?!(?:ông|bà|anh|chị|người|vị|lúc|khi|hồi|ở|tại|số|con)(?!\w))\w+) "
+                        r"(?:đó|ấy|này|kia)(?!\w)", re.IGNORECASE)
 _HOW_ABOUT = re.compile(r"^\W*con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi (?:sao\W+(?=\w)|(?!sao(?!\w))(?=\w))")
 _THERE = re.compile(r"(?<!\w)(?:[Ởở]|[Tt]ại) (?:đó|đấy)(?!\w)")  # as written: not "ở độ", "ở đây", "tại Đồ Sơn"
 _PLACE_REF = re.compile(r"(?<!\w)(?<!cơ )(?<!Cơ )([Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ịa phương)"
@@ -104,7 +106,7 @@ class Context:
     programme: str | None = None  # the programme it was about, as named
     shown: tuple[str, ...] = ()  # the people the last answer listed: "còn ai nữa" asks for others
     docs: tuple[str, ...] = ()  # the articles the last answer cited: an unanchored question is asked of them first
-    answered: str | None = None  # the last answer's short answer ("Lào Cai"), none when it abstained
+    answered: str | None = None  # the last answer's short answer ("Bắc Hà"), none when it abstained
 
 
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
@@ -226,16 +228,21 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
 
 
 def _which_answered(question: str, context: Context, store: "Store") -> str:
-    """"đoàn đó tặng quà gì?" after "… tiếp đoàn công tác của tỉnh nào?" answered "Lào Cai": the noun
-    the last question asked "… nào" of, with the answer in place of "nào" ("đoàn công tác của tỉnh Lào Cai")."""
+    """"đoàn đó tặng quà gì?" after "… tiếp đoàn công tác của tỉnh nào?" answered "Bắc Hà": the noun
+    the last question asked "… nào" of, with the answer in place of "nào" ("đoàn công tác của tỉnh Bắc Hà");
+    the answer alone where it opens with the noun ("cuộc thi đó" of "cuộc thi nào": "Cuộc thi X")."""
     if not context.answered:
         return question
-    folded, last = fold(question).lower(), fold(context.question).lower()  # folding keeps offsets
-    for ref in _WHICH_REF.finditer(folded):
-        if asked := re.search(rf"(?<!\w){ref.group(1)}(?: \w+){{0,5}}? nao(?!\w)", last):
-            said = store.restorer.restore(context.question[asked.start():asked.end() - len("nao")])  # as restored
-            asked_now = question if has_diacritics(question) else store.restorer.restore(question)  # one for one
-            return f"{asked_now[:ref.start()]}{said}{context.answered}{asked_now[ref.end():]}"
+    written = question if has_diacritics(question) else store.restorer.restore(question)  # one for one
+    last = fold(context.question).lower()  # folding keeps offsets
+    for ref in _WHICH_REF.finditer(written):
+        words = list(re.finditer(r"\w+", ref.group(1)))
+        for first in words:  # the longest run of the noun phrase the last question asked of ("cuộc thi", "đoàn")
+            noun = fold(ref.group(1)[first.start():]).lower()
+            if asked := re.search(rf"(?<!\w){noun}(?: \w+){{0,5}}? nao(?!\w)", last):
+                said = store.restorer.restore(context.question[asked.start():asked.end() - len("nao")])  # as restored
+                named = context.answered if fold(context.answered).lower().startswith(noun) else f"{said}{context.answered}"
+                return f"{written[:ref.start() + first.start()]}{named}{written[ref.end():]}"
     return question
 
 

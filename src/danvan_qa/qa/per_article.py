@@ -43,7 +43,7 @@ _EACH = re.compile(
     r"|(?<!\w)(?:vao|trong) nhung (?:ngay|dip|thoi diem) nao(?!\w)"
     r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) cac (?:tinh|dia phuong)(?! o | tai | thuoc )(?!\w)"
     # "Công an những tỉnh nào … bao nhiêu mô hình": which, and each one's figure
-    r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) nhung (?:tinh|dia phuong) nao(?!\w)(?=.*(?<!\w)(?:bao nhieu|may)(?!\w))"
+    r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) nhung (?:tinh|dia phuong) nao(?!\w)(?=.*(?<!\w)bao nhieu(?!\w))"
     r"|(?<!\w)(?:cong an|ban dan van|mat tran|bo chi huy quan su) cap tinh o cac noi(?!\w)")
 
 

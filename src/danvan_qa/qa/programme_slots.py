@@ -48,7 +48,8 @@ _LEVELS = rf"{_LEVEL}(?:(?: hoac | hay |/| va |, ){_LEVEL})*"
 # a body, then its level: "Công an tỉnh", "Ban Dân vận (cấp tỉnh hoặc xã)", "Ủy ban MTTQ cấp tỉnh"
 _BODY = re.compile(r"(?<!\w)(?P<kind>" + "|".join(f"(?:{k})" for k, _ in _KINDS) + r")(?!\w)"
                    rf"(?: \(?(?:cap )?(?P<level>{_LEVELS})(?!\w)(?! nao)\)?)?")
-_ONE_OF = re.compile(r"^[\s(),/]*(?:(?:hoac|hay|hoac la)(?: voi| cung)?)?[\s(),/]*$")  # "với A hoặc với B"  # between two alternatives of one party
+# between two alternatives of one party: "hoặc", "hay", "/", brackets ("với A hoặc với B"; a comma lists parties)
+_ONE_OF = re.compile(r"^[\s()/]*(?:(?:hoac|hay|hoac la)(?: voi| cung)?)?[\s()/]*$")
 _ASIDE = re.compile(r"(?<!\w)(?:ngoai|khong tinh|tru|khong ke)(?: cap)? $")  # "ngoài Ban Dân vận": no party
 _LOCAL_ASKED = re.compile(r"(?<!\w)(?:cac|nhung) (?:dia phuong|tinh)(?!\w)")
 _CENTRE_ASIDE = re.compile(r"(?<!\w)(?:ngoai|khong tinh|tru|khong ke)(?: cap)? (?:trung uong|tw)(?!\w)")
@@ -85,11 +86,10 @@ def _read(q: "Question") -> tuple[list[list[str]], str]:
     folded = fold(q.restored.lower())
     parties: list[list[str]] = []
     last_end = None
-    unleveled = q.folded
+    levels_at: list[tuple[int, int]] = []
     for m in _BODY.finditer(folded):
         if m["level"]:
-            words = re.findall(r"\w+", folded[m.end("kind"):m.end()])  # as the folded question spaces them
-            unleveled = re.sub(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", " ", unleveled, count=1)
+            levels_at.append((m.end("kind"), m.end()))
         if _ASIDE.search(folded[max(0, m.start() - 16):m.start()]):
             last_end = None
             continue
@@ -101,7 +101,9 @@ def _read(q: "Question") -> tuple[list[list[str]], str]:
         else:
             parties.append(found)
         last_end = m.end()
-    return parties, " ".join(unleveled.split())
+    # the question's words as parse() folds them, without those of the levels after a body
+    unleveled = [w.group(0) for w in re.finditer(r"\w+|[/-]", folded) if not any(a <= w.start() < b for a, b in levels_at)]
+    return parties, " ".join(unleveled)
 
 
 def asks_programme_slot(q: "Question") -> bool:

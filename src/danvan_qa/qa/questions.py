@@ -101,7 +101,7 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     if _has(folded, "khi nao thi", "truong hop nao", "dieu kien gi", "dieu kien nao"):
         return "other", None  # "Khi nào thì … được khen thưởng?" asks for a condition, not a date
     if _has(folded, "ngay nao", "khi nao", "bao gio", "luc nao", "thoi gian nao", "ngay may", "nam nao", "hom nao") or \
-            folded.startswith("ngay ") and not re.match(r"ngay (?:hoi|truyen thong|le(?! ky)|nay|xua|truoc|\d)(?!\w)", folded):
+            folded.startswith("ngay ") and not re.match(r"ngay (?:hoi|truyen thong|le(?! ky)|nay|xua|truoc|\d+)(?!\w)", folded):
         return "date", None  # "Ngày ký kết?"; not "Ngày hội … ở đâu?" (a festival), "Ngày nay …", "Ngày 8-9, … tỉnh nào?"
     if _has(folded, "o dau", "tai dau", "dia diem", "noi nao", "tinh nao", "thanh pho nao", "hoi truong nao", "xa nao",
             "huyen nao", "phuong nao", "dia phuong nao"):

@@ -177,7 +177,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
 
 
 # a body named before the title its people hold (folded): "<body> có bao nhiêu / những <title>"
-_BODY_FIRST = re.compile(r"^(?P<body>(?:ban|bo|cuc|so|uy ban|cong an|bdv(?= )|bca|ubmttq|mttq)(?: \w+){0,5}?) (?P<asked>co (?:bao nhieu|may|nhung)) "
+_BODY_FIRST = re.compile(r"^(?P<body>(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca|ubmttq|mttq)(?: \w+){0,5}?) (?P<asked>co (?:bao nhieu|may|nhung)) "
                          r"(?P<head>(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)"
                          r"(?: thuong truc)?)(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")  # no body after it
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
