@@ -28,11 +28,16 @@ TEXTS = {
 }
 
 
+def _answerer(folder, texts: dict[str, tuple[str, str, str]]) -> Answerer:
+    """An answerer over invented articles {id: (date, place, text)}, each titled as a signing there."""
+    files = {f"{doc_id}.txt": article_file(doc_id, date, f"Ký kết chương trình phối hợp ở {place}", text, place)
+             for doc_id, (date, place, text) in texts.items()}
+    return Answerer(*fake_store(folder, files))
+
+
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    files = {f"{doc_id}.txt": article_file(doc_id, date, f"Ký kết chương trình phối hợp ở {place}", text, place)
-             for doc_id, (date, place, text) in TEXTS.items()}
-    return Answerer(*fake_store(tmp_path_factory.mktemp("slots"), files))
+    return _answerer(tmp_path_factory.mktemp("slots"), TEXTS)
 
 
 def _cited(answerer, question: str) -> list[str]:
@@ -118,9 +123,7 @@ def test_people_asked_at_signings_between_two_bodies_are_people_not_programmes(t
                                         "giai đoạn 2022-2026. Phát biểu chỉ đạo, Phó Bí thư Thường trực Tỉnh ủy Hồ Thị Lan "
                                         "đề nghị hai bên phối hợp chặt chẽ."),
     }
-    files = {f"{d}.txt": article_file(d, date, f"Ký kết chương trình phối hợp ở {place}", text, place)
-             for d, (date, place, text) in texts.items()}
-    a = Answerer(*fake_store(tmp_path, files)).answer(
+    a = _answerer(tmp_path, texts).answer(
         "Những Phó Bí thư Thường trực nào phát biểu chỉ đạo tại các lễ ký kết chương trình phối hợp giữa ban dân vận và "
         "công an?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Hồ Thị Lan", "Lê Văn Tâm"] and "chương trình:" not in a.text

@@ -181,13 +181,21 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     if not found:
         return None
     ordered = sorted(found.items(), key=lambda kv: (docs[kv[0][0]].date or "", kv[1].start), reverse=True)
-    distinct = len({name for _, name in found})
-    lines = [Statement((f"Các bài viết nêu {distinct} văn bản:",))]
+    return _listed(ordered, ("Các bài viết nêu",), q, store, dated=True)
+
+
+def _listed(ordered: list[tuple[tuple[str, str], Mention]], said: tuple, q: "Question", store: "Store",
+            dated: bool) -> Listing:
+    """A row per document and article, citing its sentence, under "<said> N văn bản:"; the short
+    answer is how many when the question counts, else the first."""
+    docs = store.data.documents
+    distinct = len({ident for _, ident in ordered})
+    lines = [Statement((*said, f" {distinct} văn bản:"))]
     items = []
     for (doc_id, _), m in ordered[:rows_shown()]:
         ev = Evidence.of(docs[doc_id], m.start, m.end)
-        dated = f" ngày {m.date}" if m.date else ""
-        lines.append(Statement((Strong(m.name), f"{dated} — {docs[doc_id].title}"), ev, item=True))
+        when = f" ngày {m.date}" if dated and m.date else ""
+        lines.append(Statement((Strong(m.name), f"{when} — {docs[doc_id].title}"), ev, item=True))
         items.append(Item(m.name, None, None, (), ev))
     lines += more_rows(len(ordered))
     return Listing(tuple(lines), tuple(items), distinct, str(distinct) if counts(q.folded, q.restored) else ordered[0][1].name)
@@ -229,12 +237,4 @@ def person_documents(q: "Question", store: "Store", keep: Callable[[str], bool])
     if not found:
         return None
     ordered = sorted(found.items(), key=lambda kv: (docs[kv[0][0]].date or "", -kv[1].start), reverse=True)
-    distinct = len({ident for _, ident in found})
-    lines = [Statement((f"Các bài viết nhắc đến ", Strong(q.person), f" nêu {distinct} văn bản:"),)]
-    items = []
-    for (doc_id, _), m in ordered[:rows_shown()]:
-        ev = Evidence.of(docs[doc_id], m.start, m.end)
-        lines.append(Statement((Strong(m.name), f" — {docs[doc_id].title}"), ev, item=True))
-        items.append(Item(m.name, None, None, (), ev))
-    lines += more_rows(len(ordered))
-    return Listing(tuple(lines), tuple(items), distinct, str(distinct) if counts(q.folded, q.restored) else ordered[0][1].name)
+    return _listed(ordered, ("Các bài viết nhắc đến ", Strong(q.person), " nêu"), q, store, dated=False)

@@ -46,14 +46,13 @@ _PARTIES_REF = re.compile(r"(?:^\W*|(?<=giua )|(?<=cua )|(?<=voi ))(?:ca )?(?:ha
 # "Công an tỉnh Nam Sơn" goes on past "Nam", "… ký ngày nào" stops at "ký")
 _BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|ky|ve|giai doan|nam|ngay|trong|la|co|"
                       r"to chuc|thuc hien|tu|cho|vao)(?!\w)|\s*[,?.;!]|$)")
-# "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
-# "còn X thì sao, ngày nào?": X, asked what follows
-# "còn X thì sao, ngày nào?", "còn ở X thì tổng kết ngày nào?": X, asked that (not "Con số đó thì sao, …")
 # "đoàn đó", "tỉnh ấy": a noun the last question asked "… nào" of, as written ("đó", not "do": by; not
 # "ngày nay": nowadays); not a person's, a time's or a place's "đó"
 _WHICH_REF = re.compile(r"(?<!\w)((?:\w+ ){0,2}(?!(?:ông|bà|anh|chị|người|vị|lúc|khi|hồi|ở|tại|số|con)(?!\w))\w+) "
                         r"(?:đó|ấy|này|kia)(?!\w)", re.IGNORECASE)
+# "còn X thì sao, ngày nào?", "còn ở X thì tổng kết ngày nào?": X, asked that (not "Con số đó thì sao, …")
 _HOW_ABOUT = re.compile(r"^\W*con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi (?:sao\W+(?=\w)|(?!sao(?!\w))(?=\w))")
+# "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
 _THERE = re.compile(r"(?<!\w)(?:[Ởở]|[Tt]ại) (?:đó|đấy)(?!\w)")  # as written: not "ở độ", "ở đây", "tại Đồ Sơn"
 _PLACE_REF = re.compile(r"(?<!\w)(?<!cơ )(?<!Cơ )([Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ịa phương)"
                         r" (?:đó|đấy|này|ấy)(?!\w)")

@@ -194,8 +194,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
     at = asked_level(q.folded)  # "ở cấp huyện": the most local party's level
     # "Những địa phương nào có chương trình …", "ở cấp địa phương": not the central ones
     # (… "ở những nơi nào", "công an địa phương")
-    places = local or bool(_PLACES_ASKED.match(q.folded) or re.search(rf"(?<!\w)(?:(?:o|tai) {_PLACES}|(?:cap|cong an|ban dan van)"
-                                                             r" dia phuong)(?!\w)", q.folded))
+    places = local or bool(_PLACES_ASKED.match(q.folded) or re.search(
+        rf"(?<!\w)(?:(?:o|tai) {_PLACES}|(?:cap|cong an|ban dan van) dia phuong)(?!\w)", q.folded))
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")

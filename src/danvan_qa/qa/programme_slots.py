@@ -109,11 +109,13 @@ def _read(q: "Question") -> tuple[list[list[str]], str]:
 def asks_programme_slot(q: "Question") -> bool:
     """Whether the question asks something of several programmes it selects by their parties or period."""
     folded = q.folded
-    place = _PLACE_SLOT.search(folded)
-    return bool(_PROGRAMME.search(folded) and _SIGNED.search(folded) and (
-        _SLOT.search(folded) or place and not (_AN_EVENT.search(folded) and not _REPORTS.search(folded))) and not (
-        WHO.search(folded) or q.person or q.dates or q.codes or q.places or _ONE_EVENT.search(folded)
-        or FOLDED_PROVINCE.search(folded) or HCM.search(q.restored)))
+    if not (_PROGRAMME.search(folded) and _SIGNED.search(folded)):
+        return False
+    if WHO.search(folded) or q.person or q.dates or q.codes or q.places or _ONE_EVENT.search(folded) \
+            or FOLDED_PROVINCE.search(folded) or HCM.search(q.restored):
+        return False  # a person asked, or one article's programme: its place, day, number or event
+    one_event = _AN_EVENT.search(folded) and not _REPORTS.search(folded)  # "Lễ ký kết … ở đâu?" is one event's place
+    return bool(_SLOT.search(folded) or _PLACE_SLOT.search(folded) and not one_event)
 
 
 def slot_programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -127,6 +129,6 @@ def slot_programmes(q: "Question", store: "Store", keep: Callable[[str], bool]) 
     local = bool(_CENTRE_ASIDE.search(q.folded) or _LOCAL_ASKED.search(q.folded) and "trung uong" not in q.folded)
     read = dataclasses.replace(q, folded=" ".join(_CENTRE_ASIDE.sub(" ", unleveled).split()))
     found = programmes(read, store, keep, asked=parties, local=local)
-    if found is None or len({i.evidence.doc_id for i in found.items if i.evidence is not None}) < 2:
+    if found is None or len({i.evidence.doc_id for i in found.items}) < 2:
         return None
     return found

@@ -35,6 +35,9 @@ _ALTERNATIVE = frozenset("tinh thanh pho tp huyen quan thi xa phuong uy trung uo
 TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 _BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "Trưởng ban …", not "trưởng hợp"
 _PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao)"
+# a body named before the title its people hold (folded, abbreviated too), and the titles so asked
+_BODY = r"(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca|ubmttq|mttq)(?: \w+){0,5}?"
+_HEAD = r"(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)(?: thuong truc)?"
 # "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
 _HOLDERS = re.compile(rf"^(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac den|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
@@ -47,9 +50,7 @@ _HOLDERS = re.compile(rf"^(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac d
                       r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao)"
                       r"|(?:co )?nhung (?P<some>.+?) nao"  # "Có những đại tướng nào?"
-                      r"|(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca)(?: \w+){0,5}? co (?:nhung (?P<owned>.+?) nao"  # "Bộ X có những / bao nhiêu …"
-                      r"|(?:bao nhieu|may) (?P<counted>(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)"
-                      r"(?: thuong truc)?)))$")
+                      rf"|{_BODY} co (?:nhung (?P<owned>.+?) nao|(?:bao nhieu|may) (?P<counted>{_HEAD})))$")  # "Bộ X có những / bao nhiêu …"
 
 
 def asks_holders(q: "Question") -> bool:
@@ -176,10 +177,9 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     return list(dict.fromkeys(whole for t in found for whole in _with_body(t, found)))
 
 
-# a body named before the title its people hold (folded): "<body> có bao nhiêu / những <title>"
-_BODY_FIRST = re.compile(r"^(?P<body>(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca|ubmttq|mttq)(?: \w+){0,5}?) (?P<asked>co (?:bao nhieu|may|nhung)) "
-                         r"(?P<head>(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)"
-                         r"(?: thuong truc)?)(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")  # no body after it
+# "<body> có bao nhiêu / những <title>", no body after the title
+_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}) (?P<asked>co (?:bao nhieu|may|nhung)) (?P<head>{_HEAD})"
+                         r"(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
 EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
                        r"|^\W*(?:ngoai|tru|khong tinh|khong ke)\s+(?P<first>[^,]+?)(?:\s+ra)?\s*,"
