@@ -1,7 +1,8 @@
 """The propose stage: every answer worth weighing, the no-answer one included.
 
 From the ranked sentences of the retrieved passages: the typed draft (a span, people with
-their roles, a list of bodies, a fact from the fact table) when a typed proposer finds one,
+their roles, a list of bodies, a fact from the fact table, the holder of a prize, the day a
+programme was reviewed) when a typed proposer finds one,
 always the best sentence, and the explicit no-answer candidate. Each answer carries the
 features the calibrated answer/abstain model reads; none is refused here for lack of a
 typed answer: whether to answer is decided from scores (decide.py). Hard evidence removes a
@@ -17,8 +18,10 @@ import re
 from danvan_qa.index.store import Store
 from danvan_qa.qa.candidates import SentenceCandidate
 from danvan_qa.qa.drafts import Draft, Drafter
+from danvan_qa.qa.prizes import prize_draft
 from danvan_qa.qa.questions import small_talk
 from danvan_qa.qa.reading import Reading
+from danvan_qa.qa.review_dates import review_draft
 from danvan_qa.qa.records import Candidate, Features
 from danvan_qa.qa.support import answer_features, contradicted, names_unknown
 from danvan_qa.records import Passage
@@ -75,6 +78,8 @@ def propose(reading: Reading, passages: list[Passage], ranked: list[tuple[Senten
             store: Store, drafter: Drafter) -> list[Candidate]:
     """The answers to weigh, the typed one first, then the best sentence; the no-answer one last."""
     q = reading.question
-    drafts = [d for d in (drafter.typed(q, passages, ranked, reading.scorer), drafter.sentence(q, ranked))
+    typed = prize_draft(q, ranked, drafter) or review_draft(q, ranked, drafter) or \
+        drafter.typed(q, passages, ranked, reading.scorer)
+    drafts = [d for d in (typed, drafter.sentence(q, ranked))
               if d is not None and not contradicted(q, d, store)]
     return [*(as_candidate(reading, d, ranked, store, passages) for d in drafts), no_answer(reading, passages, store)]
