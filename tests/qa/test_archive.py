@@ -274,6 +274,25 @@ def test_a_title_with_alternatives_lists_the_holders_of_each(answerer):
     assert deputies.short == "1" and [i.name for i in deputies.items] == ["Lê Thị Hoa"]
 
 
+def test_a_title_asked_of_a_committee_after_cua_is_held_only_at_that_level(tmp_path):
+    """"Trưởng ban Dân vận của một tỉnh ủy hoặc thành ủy": not the centre's; "Phó Bí thư Thường trực của
+    (một) tỉnh ủy": not a commune's Party committee's."""
+    texts = {
+        "t1": ("2022-04-14", "Hội nghị ở Hà Nội", "Dự hội nghị có đồng chí Lương Thị Nga, Trưởng Ban Dân vận Trung ương; "
+               "đồng chí Hồ Văn Khải, Phó Bí thư Thường trực Đảng ủy xã Tân Lập."),
+        "t2": ("2023-05-04", "Hội nghị ở tỉnh Nam Sơn", "Dự hội nghị có đồng chí Kiều Văn Hải, Trưởng Ban Dân vận Tỉnh ủy; "
+               "đồng chí Mai Thị Thu, Phó Bí thư Thường trực Tỉnh ủy Nam Sơn."),
+        "t3": ("2023-06-01", "Hội nghị ở thành phố Sơn Hà", "Dự hội nghị có đồng chí Tạ Minh Đức, Trưởng ban Dân vận Thành "
+               "ủy Sơn Hà; đồng chí Lục Văn Thắng, Phó Bí thư Thường trực Thành ủy Sơn Hà."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Trong kho bài này có những ai được giới thiệu là Trưởng ban Dân vận của một tỉnh ủy hoặc "
+                        "thành ủy?", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Kiều Văn Hải", "Tạ Minh Đức"]
+    b = answerer.answer("Có bao nhiêu người giữ chức Phó Bí thư Thường trực của một tỉnh ủy hoặc thành ủy?", mode="bm25")
+    assert b.short == "2" and sorted(i.name for i in b.items) == ["Lục Văn Thắng", "Mai Thị Thu"]
+
+
 def test_holders_asked_of_the_archive_as_users_chat(answerer):
     """"… nào được nêu tên trong kho bài? kể tên giúp mình": the archive's holders, the request after it aside."""
     a = answerer.answer("truong ban dan van tinh uy, thanh uy nao duoc neu ten trong kho bai? ke ten giup minh",

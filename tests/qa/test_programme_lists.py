@@ -85,3 +85,19 @@ def test_a_body_asked_is_held_by_a_party_written_abbreviated_or_with_its_level()
     assert _names(sorted(spellings("mat tran to quoc")), "UBMTTQ Việt Nam tỉnh")
     assert not _names(front, "Ủy ban nhân dân tỉnh")
     assert not _names(sorted(spellings("bo cong an")), "Công an huyện Bố Sơn")
+
+
+def test_two_parties_a_sentence_joins_with_a_verb_are_shown_as_between_one_and_the_other(tmp_path):
+    """"Ban Dân vận Tỉnh ủy phối hợp với Công an tỉnh tổ chức … ký kết chương trình": "giữa A và B", not "giữa A
+    phối hợp với B"."""
+    from danvan_qa.qa.answering import Answerer
+    from fakes import article_file, fake_store
+
+    texts = {"g1": ("2022-05-26", "Ký kết ở tỉnh Nam Sơn", "Chiều 26/5, Ban Dân vận Tỉnh ủy phối hợp với Công an tỉnh tổ "
+                    "chức hội nghị ký kết chương trình phối hợp thực hiện công tác dân vận giai đoạn 2022-2026."),
+             "g2": ("2022-04-14", "Ký kết ở Hà Nội", "Ngày 14/4/2022, Bộ Công an và Ban Dân vận Trung ương ký kết "
+                    "Chương trình phối hợp công tác dân vận giai đoạn 2022-2026.")}
+    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()}))
+    a = answerer.answer("Chương trình phối hợp giai đoạn 2022–2026 đã được những cặp cơ quan nào ký kết?", mode="bm25")
+    assert "giữa Ban Dân vận Tỉnh ủy và Công an tỉnh" in a.text and "giữa Bộ Công an và Ban Dân vận Trung ương" in a.text
+    assert {c.doc_id for c in a.citations} == {"g1", "g2"}

@@ -90,3 +90,40 @@ def test_a_kind_of_event_asked_keeps_that_kind(tmp_path):
     assert [c.doc_id for c in a.citations] == ["t4", "t2"]  # the contests, not the signing (t1)
     every = answerer.answer("Có những hoạt động nào diễn ra vào tháng 11?", mode="bm25")
     assert [c.doc_id for c in every.citations] == ["t1", "t4", "t2"]
+
+
+REVIEWS = {
+    "v1": ("2022-04-14", "Hà Nội", "Tổng kết chương trình phối hợp ở Trung ương",
+           "Ngày 14/4/2022, Bộ Công an phối hợp với Ban Dân vận Trung ương tổ chức Hội nghị tổng kết 5 năm thực hiện "
+           "Chương trình phối hợp công tác dân vận giữa hai bên."),
+    "v2": ("2022-04-15", "Hà Nội", "Bộ Công an và Ban Dân vận Trung ương tổng kết chương trình phối hợp",
+           "Ngày 14/4/2022, tại Hà Nội, Bộ Công an và Ban Dân vận Trung ương tổ chức Hội nghị tổng kết 5 năm thực hiện "
+           "chương trình phối hợp giai đoạn 2017-2022."),
+    "v3": ("2022-05-26", "Nam Sơn", "Tổng kết chương trình phối hợp ở Nam Sơn",
+           "Chiều 26/5, Ban Dân vận Tỉnh ủy phối hợp với Công an tỉnh tổ chức hội nghị tổng kết 5 năm thực hiện chương "
+           "trình phối hợp công tác dân vận."),
+    "v4": ("2022-07-08", "Bắc Hà", "Hội nghị sơ kết ở Bắc Hà",
+           "Sáng 8/7, Ban Dân vận Tỉnh ủy Bắc Hà tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm."),
+    "v5": ("2022-09-20", "Tây Giang", "Tổng kết phong trào ở Tây Giang",
+           "Ngày 20/9, Hội Nông dân tỉnh Tây Giang tổ chức hội nghị tổng kết 5 năm phong trào nông dân sản xuất giỏi."),
+}
+
+
+@pytest.fixture(scope="module")
+def reviews(tmp_path_factory):
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in REVIEWS.items()}
+    return Answerer(*fake_store(tmp_path_factory.mktemp("reviews"), files))
+
+
+@pytest.mark.parametrize("question", [
+    "Riêng năm 2022, có bao nhiêu hội nghị tổng kết 5 năm chương trình phối hợp giữa Ban Dân vận và lực lượng Công an "
+    "được tổ chức?",
+    "nam 2022 co bao nhieu hoi nghi tong ket chuong trinh phoi hop giua ban dan van va cong an",
+])
+def test_a_review_and_its_parties_narrow_the_events_and_one_event_counts_once(reviews, question):
+    """Not the half-year review (sơ kết) nor another body's review; the review two articles report is one event."""
+    a = reviews.answer(question, mode="bm25")
+    assert a.short == "2", a.text
+    assert sorted(c.doc_id for c in a.citations) == ["v1", "v2", "v3"]  # both reports of the one event cited
+    docs = reviews.store.data.documents
+    assert all(c.quote == docs[c.doc_id].published[c.start:c.end] for c in a.citations)

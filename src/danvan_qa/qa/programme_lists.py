@@ -332,6 +332,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
         first_date = when and prog.date_text  # "… ký kết vào những ngày nào?": each row opens on its date
         between = as_written(_parties_sentence(store, prog), prog.parties) if prog.parties else ""
+        between = " và ".join(prog.parties) if re.search(r"(?<!\w)(?:phối hợp|cùng)(?!\w)", between) else between  # "giữa A và B"
         # its number, unless its name already says it ("Chương trình phối hợp số 09")
         unnamed = prog.number and not re.search(rf"(?<!\w){re.escape(prog.number)}(?![\w/-])", prog.name)
         details = ", ".join(filter(None, (

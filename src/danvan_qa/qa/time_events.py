@@ -6,8 +6,10 @@ article's date, not a past one it recalls) falls in the month or year asked give
 first, citing the sentence that reports it; an article whose event is of a kind the table does
 not read (a contest) counts by its own date, where a sentence gives that day. A kind of event
 asked ("các hội thi") keeps that kind; a topic ("hội nghị về an toàn giao thông") is asked the
-usual way. A place the question names keeps the articles of
-that place. With fewer than two such articles the question is answered as usual.
+usual way, but a review or signing ("hội nghị tổng kết 5 năm chương trình phối hợp") and the parties
+("giữa Ban Dân vận và Công an") narrow the events to those whose sentence says them. A place the
+question names keeps the articles of that place. With fewer than two such articles the question is
+answered as usual.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.programme_lists import sides
 from danvan_qa.qa.questions import place_in, plain_words
 from danvan_qa.qa.records import (EVENT_NOUNS, EVENT_WRITTEN, rows_shown, WHO, Evidence, Item, Listing, Statement, Strong, counts,
                                   dated, more_rows)
@@ -30,13 +33,16 @@ _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:v
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
-                   " neu la dan van cong tac".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
+                   " neu la dan van cong tac rieng".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
 # ("hoạt động (công tác) dân vận": the archive's own, any of its events)
 # "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết": signings, however held (a bare "lễ" shares the other's "ký kết")
 _SHARED_SIGNING = re.compile(r"(?<!\w)le (?:(?:hoac|hay|va) )?hoi nghi ky ket(?!\w)")
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
+# the review an event holds, as its sentence must say it: "hội nghị tổng kết (5 năm thực hiện) chương trình phối hợp"
+_ACTS = re.compile(r"(?<!\w)(so ket|tong ket)(?: (\d+) nam)?(?: thuc hien)?(?!\w)")  # (signings: programme_lists)
+_PARTY_WORDS = frozenset("giua va voi luc luong".split())  # "giữa Ban Dân vận và lực lượng Công an"
 # … when: "vào tháng 11", "trong tháng 5 năm 2023", "tháng 5/2023" (as "thang 5 2023"), "trong năm 2022"; or first
-_WHEN = re.compile(r"(?:(?<!\w)(?:vao|trong) |^)(?:thang (?P<month>1[0-2]|0?[1-9])(?: (?:nam )?(?P<in_year>(?:19|20)\d\d))?"
+_WHEN = re.compile(r"(?:(?<!\w)(?:vao|trong|rieng) |^)(?:thang (?P<month>1[0-2]|0?[1-9])(?: (?:nam )?(?P<in_year>(?:19|20)\d\d))?"
                    r"|nam (?P<year>(?:19|20)\d\d))(?!\w)")
 
 
@@ -46,6 +52,9 @@ class When(NamedTuple):
     month: int | None
     year: int | None
     kinds: frozenset[str] = frozenset()  # the kinds of event asked (folded); any when one is "hoạt động"
+    acts: frozenset[str] = frozenset()  # what the event's sentence must say it does: "tong ket( 0*5 nam)" (a pattern)
+    parties: tuple[tuple[str, ...], ...] = ()  # bodies it must name, each as any of its alternatives (folded)
+
     def holds(self, iso: str | None) -> bool:
         if not iso or len(iso) < 7:
             return False
@@ -66,12 +75,21 @@ def asked_when(q: "Question") -> When | None:
     first, second = sorted((events.span(), found.span()))  # "Trong năm 2022 có những hội nghị nào?": the time first
     rest = (plain[:first[0]] + " " + plain[first[1]:second[0]] + " " + plain[second[1]:]).split()
     kinds = frozenset(re.findall(EVENT_NOUNS, events.group(0)))
-    frame = _FRAME | _SIGNED if "le ky ket" in kinds else _FRAME
+    acts = frozenset(m.group(1) + (rf" 0*{int(m.group(2))} nam" if m.group(2) else "") for m in _ACTS.finditer(plain))
+    parties = tuple(tuple(_body(a) for a in side) for side in sides(q))
+    frame = _FRAME | (_SIGNED if "le ky ket" in kinds or acts else frozenset())
+    frame |= {w for m in _ACTS.finditer(plain) for w in m.group(0).split()}
+    frame |= (_PARTY_WORDS | {w for side in parties for a in side for w in a.split()}) if parties else frozenset()
     if any(w not in frame for w in rest if not any(w in p.split() for p in map(fold, q.places))):
         return None  # "Những hội nghị về an toàn giao thông nào …": a topic, asked the usual way
     if found["month"]:
-        return When(int(found["month"]), int(found["in_year"]) if found["in_year"] else None, kinds)
-    return When(None, int(found["year"]), kinds)
+        return When(int(found["month"]), int(found["in_year"]) if found["in_year"] else None, kinds, acts, parties)
+    return When(None, int(found["year"]), kinds, acts, parties)
+
+
+def _body(side: str) -> str:
+    """A party as an event's sentence names it, folded: "lực lượng Công an" is "cong an"."""
+    return " ".join(w for w in fold(side.lower()).split() if w not in _PARTY_WORDS)
 
 
 class _Held(NamedTuple):
@@ -79,12 +97,14 @@ class _Held(NamedTuple):
     date: str  # ISO
     start: int  # the sentence reporting it
     end: int
+    kinds: tuple[str, ...] = ()  # the fact table's kinds of the event, where it reads them
 
 
 def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """A row per article whose own event falls in `when`, newest first; None below two articles."""
+    """A row per event (its first article's own event) falling in `when`, newest first, with the other
+    articles reporting it under it; None below two articles."""
     docs = store.data.documents
-    found = {e.doc_id: _Held(e.doc_id, e.date, e.start, e.end) for e in store.facts.events
+    found = {e.doc_id: _Held(e.doc_id, e.date, e.start, e.end, e.kinds) for e in store.facts.events
              if e.main and e.date and keep(e.doc_id) and when.holds(e.date)}
     for doc in docs.values():  # an event of a kind the table does not read ("hội thi"): the article's own date
         if doc.doc_id not in found and when.holds(doc.date) and keep(doc.doc_id) and \
@@ -92,23 +112,33 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
             if (own := _dated_sentence(store, doc.doc_id)) is not None:
                 found[doc.doc_id] = own
     kinds = () if when.kinds & _ANY_KIND else tuple(when.kinds)  # "các hội thi …" keeps the contests
+    def says(h: _Held, words: str) -> bool:
+        return bool(re.search(rf"(?<!\w){words}(?!\w)", fold(docs[h.doc_id].text[h.start:h.end])))
+
     rows = [h for h in found.values()
             if all(place_in(fold(p), fold(f"{docs[h.doc_id].place or ''} {docs[h.doc_id].title}")) for p in q.places)
-            and (not kinds or any(re.search(rf"(?<!\w){w}(?!\w)", fold(docs[h.doc_id].text[h.start:h.end]))
-                                  for k in kinds for w in EVENT_WRITTEN.get(k, (k,))))]
+            and (not kinds or any(says(h, w) for k in kinds for w in EVENT_WRITTEN.get(k, (k,))))
+            and all(says(h, act) for act in when.acts) and all(any(says(h, a) for a in side) for side in when.parties)]
     if len(rows) < 2:
         return None
     rows.sort(key=lambda h: h.date, reverse=True)
-    lines = [Statement((f"{len(rows)} bài viết đưa tin sự kiện diễn ra vào ", Strong(when.said()), ":"))]
+    # one event however many articles report it: the same day, place and kinds of event
+    events: dict[tuple, list[_Held]] = {}
+    for held in rows:
+        events.setdefault((held.date, docs[held.doc_id].place, held.kinds) if held.kinds else held, []).append(held)
+    said = f"{len(rows)} bài viết đưa tin" + (f" {len(events)} sự kiện" if len(events) < len(rows) else " sự kiện")
+    lines = [Statement((f"{said} diễn ra vào ", Strong(when.said()), ":"))]
     items = []
-    for held in rows[:rows_shown()]:
-        doc = docs[held.doc_id]
-        ev = Evidence.of(doc, held.start, held.end)
-        lines.append(Statement((dated(held.date), Strong(doc.title)), ev, item=True))
+    for first, *others in list(events.values())[:rows_shown()]:
+        doc = docs[first.doc_id]
+        ev = Evidence.of(doc, first.start, first.end)
+        lines.append(Statement((dated(first.date), Strong(doc.title)), ev, item=True))
+        lines += [Statement(("cũng đưa tin trong bài ", Strong(docs[o.doc_id].title)),
+                            Evidence.of(docs[o.doc_id], o.start, o.end), item=True, under=True) for o in others]
         items.append(Item(doc.title, None, None, (), ev))
-    lines += more_rows(len(rows))
-    return Listing(tuple(lines), tuple(items), len(rows),
-                   str(len(rows)) if counts(q.folded, q.restored) else docs[rows[0].doc_id].title)
+    lines += more_rows(len(events))
+    return Listing(tuple(lines), tuple(items), len(events),
+                   str(len(events)) if counts(q.folded, q.restored) else docs[rows[0].doc_id].title)
 
 
 def _dated_sentence(store: "Store", doc_id: str) -> _Held | None:

@@ -2,9 +2,8 @@
 
 "Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an tỉnh", and, asked
 of no event, "Phó trưởng ban Dân vận Thành ủy là những ai?": one row per person whose role (or
-rank) holds the title the question names, counted once each, newest first, every article cited.
-The titles are found in one folded text of every role (`_Roles`), not by folding each person per
-question.
+rank) holds the title the question names, counted once each, newest first, every article cited;
+titles found in one folded text of every role (`_Roles`), not by folding each person per question.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, ro
 
 if TYPE_CHECKING:
     from typing import Callable
-
     from danvan_qa.index.store import Store
     from danvan_qa.ingest.facts import Person
     from danvan_qa.qa.questions import Question
@@ -236,6 +234,7 @@ def _ranks_written_out(text: str) -> str:
 
 
 _LEVEL_WORDS = frozenset({"tinh", "huyen", "xa", "thanh"})  # "cấp tỉnh": the title of that level's body
+_COMMITTEES = frozenset("tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|trung uong|tinh|huyen|xa".split("|"))  # "của (một) …"
 _BARE_HEADS = frozenset({"truong", "chanh"})  # heads whose title names its body after them ("Trưởng ban …")
 
 
@@ -252,6 +251,11 @@ def _titles_in(words: list[str], roles: str) -> list[str]:
                                     if _held(" ".join(head + extra), roles)), None)
                     if leveled:
                         head, after, phrase = leveled, after[2:], " ".join(leveled)
+                elif after[:1] in (["cua"], ["thuoc"]):  # "Phó Bí thư Thường trực của (một) tỉnh ủy hoặc thành ủy"
+                    body = after[2:] if after[1:2] in (["mot"], ["cac"], ["nhung"]) else after[1:]
+                    size = next((n for n in (2, 1) if " ".join(body[:n]) in _COMMITTEES and _held(" ".join(head + body[:n]), roles)), 0)
+                    if size:
+                        head, after, phrase = head + body[:size], body[size:], " ".join(head + body[:size])
                 if after[:1] in (["hoac"], ["hay"], ["va"]):  # "Tỉnh ủy hoặc Thành ủy"
                     after = after[1:]
                 found = [phrase]
@@ -343,7 +347,6 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
     return people_rows(heading, rows, len(found), q, store)
 
 
-
 # A body a question asks the people of, and what may follow it (folded)
 _BODY = (r"(?P<body>(?:ban|bo|cong an|uy ban|hoi|so|cuc|tong cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran|quoc hoi|doan)"
          r"(?: \w+){0,9}?)(?: (?:duoc|da|co|la|gom|tham du|du|xuat hien|nao|trong)(?!\w).*)?$")
@@ -354,8 +357,7 @@ _LEADERSHIP = re.compile(r"(?:^(?:nhung |cac )?|(?:nhung ai|nhung nguoi nao|ai)(
 _MEMBERS = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai) )(?:giu|dam nhiem|co) chuc (?:vu|danh) (?:thuoc|cua|o|tai|trong) "
                       + _BODY)
 _HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi thu|chanh van phong|cuc truong|bo truong|"
-                    r"thu truong|tong cuc truong)(?: thuong truc)?(?: uy ban(?: trung uong| tw)?)?\s*$")  # "Chủ tịch Ủy ban
-# (Trung ương) MTTQ" heads the MTTQ
+                    r"thu truong|tong cuc truong)(?: thuong truc)?(?: uy ban(?: trung uong| tw)?)?\s*$")  # Chủ tịch UB(TW) MTTQ
 
 
 def asks_leaders(q: "Question") -> tuple[str, bool] | None:
