@@ -871,6 +871,25 @@ def test_where_a_topics_events_were_held_one_row_per_article_with_its_place(tmp_
         assert listing(parse(one, answerer.store.restorer.restore(one), answerer.store.stored_facts), answerer.store) is None
 
 
+def test_where_inspections_of_a_topic_were_held_asked_o_nhung_dau(tmp_path):
+    """"Kiểm tra … đã diễn ra ở những đâu": inspections are events; "ở những đâu" asks every place."""
+    texts = {
+        "k1": ("TP Nam Sơn, Nam Sơn", "Kiểm tra chương trình phối hợp công tác dân vận của lực lượng vũ trang",
+               "Ngày 3/8, tại TP Nam Sơn, đoàn kiểm tra làm việc về kết quả thực hiện chương trình phối hợp công tác dân "
+               "vận của lực lượng vũ trang."),
+        "k2": ("TP Đông Khê, Tây Giang", "Kiểm tra công tác dân vận của lực lượng vũ trang ở Đông Khê",
+               "Ngày 5/9, tại TP Đông Khê, đoàn công tác kiểm tra việc thực hiện chương trình phối hợp công tác dân vận "
+               "của lực lượng vũ trang."),
+        "k3": ("Bắc Hà", "Hội thi tìm hiểu pháp luật ở Bắc Hà",
+               "Ngày 2/3, Công an tỉnh Bắc Hà tổ chức hội thi tìm hiểu pháp luật cho đoàn viên."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{title}"\nplace: "{place}"\ndate: 2023-0{n}-10\n---\n{title}\n\n{text}\n'
+             for n, (d, (place, title, text)) in enumerate(texts.items(), 1)}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    a = answerer.answer("kiem tra chuong trinh phoi hop cong tac dan van cua LLVT da dien ra o nhung dau", mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["k1", "k2"] and "**TP Nam Sơn, Nam Sơn**" in a.text
+
+
 def test_military_regions_are_counted_once_across_the_articles(tmp_path):
     texts = {
         "r1": ("2023-04-02", "Hội nghị phối hợp ở tỉnh Tây Giang",
@@ -1017,8 +1036,10 @@ def test_programmes_asked_with_their_full_number_leave_out_an_articles_short_for
                "dân tỉnh góp phần giữ vững an ninh."),
     }
     answerer = _answerer(tmp_path, texts)
-    full = answerer.answer("Những chương trình phối hợp nào được nêu đầy đủ số hiệu trong các bài viết?", mode="bm25")
-    assert [c.doc_id for c in full.citations] == ["c1"]
+    for asked in ("Những chương trình phối hợp nào được nêu đầy đủ số hiệu trong các bài viết?",
+                  "cho minh xin danh sach cac chuong trinh phoi hop co ghi so hieu day du (so + ky hieu) trong kho bai"):
+        full = answerer.answer(asked, mode="bm25")
+        assert [c.doc_id for c in full.citations] == ["c1"], asked
     any_number = answerer.answer("Liệt kê các chương trình phối hợp có số hiệu cụ thể được nêu trong các tin.", mode="bm25")
     assert sorted(c.doc_id for c in any_number.citations) == ["c1", "c2"]
 

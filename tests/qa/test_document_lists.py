@@ -27,6 +27,9 @@ def test_the_documents_of_a_persons_events_once_each_from_their_event_sentences(
     a = answerer.answer("Bà Lê Thị Hạnh từng dẫn đoàn kiểm tra làm việc với Đảng ủy Công an Trung ương về việc thực "
                         "hiện những văn bản nào?", mode="bm25")
     assert [i.name for i in a.items] == ["Quyết định số 120-QĐ/TW", "Nghị quyết số 17-NQ/TW"]  # newest first
+    each = answerer.answer("Bà Lê Thị Hạnh từng dẫn đoàn kiểm tra làm việc với Đảng ủy Công an Trung ương; mỗi lần đó là "
+                           "để sơ kết/tổng kết văn bản nào?", mode="bm25")  # one document each time: several
+    assert [i.name for i in each.items] == ["Quyết định số 120-QĐ/TW", "Nghị quyết số 17-NQ/TW"]
     # once each ("Quyết định số 120" is the coded one), and not a document of another sentence (the Chỉ thị 09)
     # nor of another person's event (k3)
     assert "Chỉ thị" not in a.text and "33-NQ/TU" not in a.text and a.text.count("Quyết định số 120") == 1

@@ -34,7 +34,9 @@ _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KIN
                    r"|(?:liet ke|ke ten|ke ra)(?: (?:giup|dum|gium|ho) \w+)? (?:tat ca )?(?:nhung|cac) (?P<enumerated>van ban|"
                    + "|".join(KINDS) + r")"
                    r"|(?:bao nhieu|may) (?P<counted>van ban|" + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) +
-                   r"))*)(?!\w)")  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
+                   r"))*"  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
+                   # "mỗi lần đó là để tổng kết văn bản nào": one each time, so several
+                   r"|(?:moi|tung) (?:lan|dot|cuoc|buoi)(?:[ /,]+\w+){0,8}? (?P<each>van ban|" + "|".join(KINDS) + r") nao)(?!\w)")
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
 # time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 lần"), nor a year (mentions() keeps those
 # after "số" or a capitalised kind only)
@@ -100,7 +102,7 @@ def asks_documents(q: "Question", across: bool) -> str | None:
     m = _ASKS.search(q.folded)
     if m is None or WHO.search(q.folded) or q.person or not (across or YEAR.search(q.text)):
         return None
-    return m.group("listed") or m.group("enumerated") or m.group("counted")
+    return m.group("listed") or m.group("enumerated") or m.group("counted") or m.group("each")
 
 
 def mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -219,7 +221,7 @@ def person_documents(q: "Question", store: "Store", keep: Callable[[str], bool])
     asked = _ASKS.search(q.folded)
     if q.person is None or asked is None or WHO.search(q.folded):
         return None
-    kind = asked.group("listed") or asked.group("enumerated") or asked.group("counted")
+    kind = asked.group("listed") or asked.group("enumerated") or asked.group("counted") or asked.group("each")
     wanted = set(KINDS) - {"chuong trinh"} if kind == "van ban" else {kind}  # "văn bản": not the programme itself
     docs = store.data.documents
     found: dict[tuple[str, str], Mention] = {}

@@ -92,12 +92,12 @@ def _as_written(q: "Question", place: str) -> str:
 
 
 # "… tổ chức hội nghị hay buổi gặp mặt với <topic> ở những địa phương nào / ở đâu?" (folded)
-_KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ \w+|tong ket|so ket)"
-_FAMILIES = (r"doan (?:kiem tra|cong tac)", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
+_KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ \w+|tong ket|so ket|kiem tra)"
+_FAMILIES = (r"doan (?:kiem tra|cong tac)|kiem tra", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
              r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
 _PLACES = r"(?:dia phuong|tinh|noi|tinh thanh|dia ban|thanh pho|huyen|vung)"  # "ở những thành phố, huyện nào"
 # "ở / tại / liên quan đến / nói tới những vùng, địa phương nào": where the events were
-_WHERE = re.compile(rf"(?: (?:o|tai|lien quan (?:den|toi)|noi (?:den|toi)|de cap (?:den|toi)) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o dau)"
+_WHERE = re.compile(rf"(?: (?:o|tai|lien quan (?:den|toi)|noi (?:den|toi)|de cap (?:den|toi)) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o (?:nhung )?dau)"
                     r"(?: (?:va )?(?:nam|ngay|khi|luc) nao)?$")  # "…, năm nào?": each row is dated
 # … or first: "Những tỉnh nào (đã) tổ chức …", "Có mấy tỉnh tổ chức …"; a level set aside before it ("Không tính cấp TW, …")
 _PLACE_LIST = rf"{_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})*"

@@ -183,8 +183,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
     years = [y for y in years if y not in ends and y not in bounding]
     asked = sides(q) if asked is None else asked
     numbered = bool(_NUMBERED.search(q.folded))  # "được nêu (đầy đủ) số hiệu"
-    # "đầy đủ số hiệu", "số hiệu văn bản": the code itself, not an article's "số 05" for it
-    coded = bool(re.search(r"(?<!\w)day du (?:so|ky) hieu|(?:so|ky) hieu van ban(?!\w)", q.folded))
+    # "đầy đủ số hiệu", "số hiệu (văn bản / đầy đủ)", "số + ký hiệu": the code itself, not an article's "số 05" for it
+    coded = bool(re.search(r"(?<!\w)(?:day du (?:so|ky) hieu|(?:so|ky) hieu (?:van ban|day du)|so (?:\+|va) ky hieu)(?!\w)", q.folded))
     # "ký kết vào những ngày nào", "nêu kèm cả số hiệu lẫn ngày ký": those whose day of signing is written
     dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?:kem|co|lan|va|cung) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
     months = {int(m) for m in _MONTH.findall(q.folded)}
