@@ -293,6 +293,44 @@ def test_a_title_asked_of_a_committee_after_cua_is_held_only_at_that_level(tmp_p
     assert b.short == "2" and sorted(i.name for i in b.items) == ["Lục Văn Thắng", "Mai Thị Thu"]
 
 
+def test_holders_asked_as_what_the_articles_mention_are_the_holders_not_the_articles(answerer):
+    a = answerer.answer("Các bài có nhắc tới những ai giữ chức Trưởng Ban Dân vận Thành ủy?", mode="bm25")
+    assert [i.name for i in a.items] == ["Đào Minh Tâm"]
+
+
+def test_reports_of_a_bodys_meetings_asked_cua_nganh_x_voi_y_read_past_the_title_and_dateline(tmp_path):
+    """"… hội nghị hoặc buổi gặp mặt của ngành công an với …": held by the police, named in the lead, which is
+    neither the title the text repeats nor a dateline's figures."""
+    texts = {
+        "u1": ("2017-03-15", "Phát huy vai trò người có uy tín ở Tây Giang",
+               "Thứ tư, 00:00, 15/03/2017\nĐại đa số người có uy tín trong đồng bào dân tộc thiểu số đã gương mẫu thực "
+               "hiện tốt các chủ trương, chính sách. Tại hội nghị gặp mặt, họ được ghi nhận là cánh tay nối dài giúp "
+               "lực lượng công an nắm tình hình."),
+        "u2": ("2020-02-03", "Gặp mặt người có uy tín ở Nam Sơn",
+               "Ngày 3/2, Công an tỉnh Nam Sơn tổ chức buổi gặp mặt người có uy tín trong đồng bào dân tộc thiểu số."),
+        "u3": ("2021-06-05", "Hội nghị người có uy tín ở Bắc Hà",
+               "Ngày 5/6, Hội Nông dân tỉnh Bắc Hà tổ chức hội nghị gặp mặt người có uy tín trong đồng bào dân tộc "
+               "thiểu số."),
+    }
+    a = _answerer(tmp_path, texts).answer("Bao nhiêu bài đưa tin về hội nghị hoặc buổi gặp mặt của ngành công an với "
+                                          "người có uy tín trong đồng bào dân tộc thiểu số?", mode="bm25")
+    assert a.short == "2" and sorted({c.doc_id for c in a.citations}) == ["u1", "u2"]
+
+
+def test_a_programme_other_articles_name_is_one_row_with_them_under_it(tmp_path):
+    texts = {
+        "w1": ("2022-04-14", "Ký kết ở Hà Nội", "Ngày 14/4/2022, Bộ Nội vụ và Ban Dân vận Trung ương ký kết chương trình "
+               "phối hợp giai đoạn 2022-2026."),
+        "w2": ("2022-04-15", "Bộ Nội vụ và Ban Dân vận Trung ương ký kết", "Ngày 14/4/2022, Bộ Nội vụ và Ban Dân vận Trung "
+               "ương ký kết chương trình phối hợp giai đoạn 2022-2026 tại Hà Nội."),
+        "w3": ("2022-05-26", "Ký kết ở Nam Sơn", "Chiều 26/5, Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký kết chương "
+               "trình phối hợp giai đoạn 2022-2026."),
+    }
+    a = _answerer(tmp_path, texts).answer("Những chương trình phối hợp giai đoạn 2022-2026 nào đã được ký kết?", mode="bm25")
+    assert a.text.count("\n- ") == 2 and "\n  - cũng nêu trong bài" in a.text  # two rows, the second report under one
+    assert {c.doc_id for c in a.citations} == {"w1", "w2", "w3"}
+
+
 def test_holders_asked_of_the_archive_as_users_chat(answerer):
     """"… nào được nêu tên trong kho bài? kể tên giúp mình": the archive's holders, the request after it aside."""
     a = answerer.answer("truong ban dan van tinh uy, thanh uy nao duoc neu ten trong kho bai? ke ten giup minh",

@@ -155,7 +155,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return held
     across = asks_across(q)
     kind = asks_documents(q, across)  # "Các bài có nhắc tới những chỉ thị nào?": the documents, not the articles
-    if asks_articles(q, across) and not (kind and kind != "chuong trinh"):  # "bao nhiêu bài viết nhắc đến X"
+    # "bao nhiêu bài viết nhắc đến X"; not "Các bài có nhắc tới những ai giữ chức X?" (the holders)
+    if asks_articles(q, across) and not (kind and kind != "chuong trinh") and not asks_holders(q):
         return articles(q, store, keep)
     if across and (credit := asks_byline(q)) and (credits := credit_rows(credit, q, store, keep)):  # "tác giả ảnh nào"
         return credits

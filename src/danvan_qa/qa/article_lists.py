@@ -76,7 +76,7 @@ _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nh
                          # "Các bài nêu đích danh Ban Dân vận của bao nhiêu huyện ủy": the huyện ủy are counted
                          rf"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:{_TELLS})(?: \w+){{0,8}} (?:bao nhieu|may)(?!\w)")
 _DOER = re.compile(r"(?<!\w)do (?P<doer>(?:\w+ ){1,6}?)(?:(?:hoac|va) )?(?:phoi hop )?to chuc(?: (?:hoac|va) phoi hop to chuc)?"
-                   r"(?!\w)")
+                   r"(?!\w)|(?<!\w)cua (?:nganh |luc luong )?(?P<owner>(?:\w+ ){0,3}?\w+)(?= voi )")  # "… của ngành công an với …"
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
@@ -176,7 +176,7 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
                                                    w == "so" and topic[n + 1:n + 2] and topic[n + 1][0].isdigit())]  # "(số) 09"
     docs, chunks = store.data.documents, store.data.chunks
     if doer:  # held by a doer the article's title or lead names ("Công an quận … tổ chức hội thi")
-        held_by, admits = doer["doer"].strip(), keep
+        held_by, admits = (doer["doer"] or doer["owner"]).strip(), keep
         keep = lambda d: admits(d) and leads_with(store, d, [held_by])  # noqa: E731
     if len(topic) < 2:  # "Có mấy cuộc thi hay hội thi được đưa tin?": no topic but the kinds of event counted
         return _reports(_kinds(q), q, store, keep)

@@ -137,9 +137,13 @@ def on_topic(store: "Store", doc_id: str, weight: dict[str, float], pairs: set[s
 
 
 def lead(store: "Store", doc_id: str) -> list[int]:
-    """The article's lead: its first two sentences of some length (LEAD_WORDS words, not "In bài này")."""
-    sentences = store.words(doc_id).sentences
-    return list(itertools.islice((i for i, w in enumerate(sentences) if len(w.unigrams) >= LEAD_WORDS), 2))
+    """The article's lead: its first two sentences of some length (LEAD_WORDS words, not "In bài này",
+    nor a dateline's figures: "Thứ tư, 00:00, 15/03/2017"), past the title its text repeats."""
+    sentences, doc = store.words(doc_id).sentences, store.data.documents[doc_id]
+    title = doc.title.strip()
+    return list(itertools.islice((i for i, (w, (a, b)) in enumerate(zip(sentences, store.sentences(doc_id)))
+                                  if sum(not t.isdigit() for t in w.unigrams) >= LEAD_WORDS
+                                  and doc.text[a:b].strip() != title), 2))
 
 
 def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

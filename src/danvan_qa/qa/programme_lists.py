@@ -350,7 +350,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         for n, p in enumerate(cited, start=1):
             more = f" và {len(others) - len(cited)} bài khác" if n == len(cited) and len(others) > len(cited) else ""
             lines.append(Statement(("cũng nêu trong bài ", Strong(docs[p.doc_id].title), more),
-                                   Evidence.of(docs[p.doc_id], p.start, p.end), item=True))
+                                   Evidence.of(docs[p.doc_id], p.start, p.end), item=True, under=True))  # the same row
             lines += _date_cited(p, store) if when else []
         items.append(Item(prog.name, None, None, ("ký",) if prog.date_text else (), ev))
         rows += 1 + len(cited)

@@ -13,20 +13,18 @@ import gc
 import itertools
 import re
 import weakref
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from danvan_qa.ingest.abbreviations import spellings, written_out
 from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.questions import plain_words
+from danvan_qa.qa.questions import Question, plain_words
 from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, rows_shown, WHO, Evidence, Item, Listing, Statement,
                                   Strong, counts, more_rows)
 
 if TYPE_CHECKING:
-    from typing import Callable
     from danvan_qa.index.store import Store
     from danvan_qa.ingest.facts import Person
-    from danvan_qa.qa.questions import Question
 
 # The words an alternative of a title may take after a comma or "hoặc": "…Tỉnh ủy, Thành ủy", "…tỉnh, thành phố"
 _ALTERNATIVE = frozenset("tinh thanh pho tp huyen quan thi xa phuong uy trung uong tw dang bo doan".split())
@@ -36,8 +34,9 @@ _PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao)"
 # a body named before the title its people hold (folded, abbreviated too), and the titles so asked
 _BODY = r"(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca|ubmttq|mttq)(?: \w+){0,5}?"
 _HEAD = r"(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)(?: thuong truc)?"
+_NAMING = r"(?:(?:trong )?(?:cac|nhung) bai(?: viet| bao)?(?: co)? (?:nhac|neu|ke|de cap)(?: ten)?(?: toi| den)? )?"  # "Các bài có nhắc tới …"
 # "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
-_HOLDERS = re.compile(rf"^(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac den|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
+_HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac den|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
                       r"|(?:nhung )?(?:ai|nguoi nao) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
