@@ -235,7 +235,7 @@ def leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
     """Whether an article's title or lead (its first two sentences of some length) names one of
     these forms of a kind of event: the event it reports is of that kind."""
     folded, spans = store.words(doc_id).folded, store.sentences(doc_id)
-    lines = [folded[slice(*spans[i])] for i in lead(store, doc_id)]
+    lines = [folded[slice(*spans[i])] for i in lead(store, doc_id, past_title=True)]  # the title is read apart
     return any(_names(line, forms) for line in (fold(store.data.documents[doc_id].title), *lines))
 
 
