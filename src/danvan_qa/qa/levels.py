@@ -15,7 +15,8 @@ from danvan_qa.ingest.normalize import fold
 
 LEVELS = ("trung uong", "tinh", "huyen", "xa")  # from the widest to the most local
 # "ở cấp huyện", "cấp tỉnh", "cấp cơ sở" (folded)
-_ASKED = re.compile(r"(?<!\w)cap (trung uong|tinh|huyen|xa|co so)(?!\w)")
+# … but not one taken in besides the rest: "tính cả / kể cả / bao gồm cả cấp Trung ương"
+_ASKED = re.compile(r"(?<!\w)(?<!tinh ca )(?<!ke ca )(?<!gom ca )cap (trung uong|tinh|huyen|xa|co so)(?!\w)")
 # Level words as written, lower case: "quận" is not "quân sự", "xã" is not "xã hội"
 _WORDS = (
     ("xa", re.compile(r"(?<!\w)(?<!thị )(?:xã|phường|thị trấn)(?!\w)(?! hội)")),

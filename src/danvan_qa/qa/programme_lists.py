@@ -40,8 +40,7 @@ _SIGNINGS = r"(?:co (?:tin|bai) (?:ve|dua tin) )?(?:(?:le|hoi nghi)(?: (?:/|hoac
 _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
                          r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
                          rf"|^{_PLACES} (?:da )?(?:to chuc )?{_SIGNINGS}(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
-                         # "những đơn vị nào đã ký kết chương trình … giai đoạn X", "những cặp cơ quan nào có chương trình …": the
-                         # parties of those programmes
+                         # "những đơn vị / cặp cơ quan nào đã ký kết (có) chương trình …": those programmes' parties
                          r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"
                          r"(?:ky(?: ket)?|co) chuong trinh(?!\w)")
 _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
@@ -118,8 +117,9 @@ def sides(q: "Question") -> list[list[str]]:
     between = _BETWEEN.search(text) or _PAIRED.search(fold_keep_case(text))  # folding keeps offsets
     asked = [text[slice(*between.span(n))] for n in (1, 2)] if between else [m.group(1) for m in _JOINED.finditer(text)]
     # "giữa những cơ quan nào với nhau": the parties are asked for, not named
-    # "công an địa phương": the police of a place, whichever (the level is read by `programmes`)
-    asked = [re.sub(r"\s+(?:các\s+)?(?:địa phương|dia phuong)$", "", side, flags=re.IGNORECASE) for side in asked]
+    # "công an địa phương": the police of a place, whichever (the level is read by `programmes`); "giữa một Ban Dân vận"
+    asked = [re.sub(r"^(?:một|mot|mỗi|moi)\s+|\s+(?:các\s+)?(?:địa phương|dia phuong)$", "", side, flags=re.IGNORECASE)
+             for side in asked]
     return [alternatives(side) for side in asked if not _ASKED_SIDE.search(fold(side.lower()))]
 
 

@@ -35,8 +35,9 @@ _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, ever
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
                    " neu la dan van cong tac rieng".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
 # ("hoạt động (công tác) dân vận": the archive's own, any of its events)
-# "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết": signings, however held (a bare "lễ" shares the other's "ký kết")
-_SHARED_SIGNING = re.compile(r"(?<!\w)le (?:(?:hoac|hay|va) )?hoi nghi ky ket(?!\w)")
+# "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết", "hội nghị hay lễ ký kết": signings, however held (a bare "lễ"
+# shares the other's "ký kết")
+_SHARED_SIGNING = re.compile(r"(?<!\w)(?:le (?:(?:hoac|hay|va) )?hoi nghi|hoi nghi (?:hoac|hay|va) le) ky ket(?!\w)")
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
 # the review an event holds, as its sentence must say it: "hội nghị tổng kết (5 năm thực hiện) chương trình phối hợp"
 _ACTS = re.compile(r"(?<!\w)(so ket|tong ket)(?: (\d+) nam)?(?: thuc hien)?(?!\w)")  # (signings: programme_lists)
