@@ -55,6 +55,15 @@ def test_a_follow_up_is_read_with_the_last_subject(store, follow_up, understood)
     assert understand(follow_up, CONTEXT, store) == understood
 
 
+def test_the_programme_they_signed_is_the_one_signed_at_the_last_event(store):
+    """"chương trình họ ký": after "Ai là Giám đốc … đồng chủ trì lễ ký kết với X?", the one signed there."""
+    last = Context("Ai là Giám đốc Công an tỉnh đồng chủ trì lễ ký kết với Ban Tuyên giáo Tỉnh ủy Nam Sơn?",
+                   topic_of("Ai là Giám đốc Công an tỉnh đồng chủ trì lễ ký kết với Ban Tuyên giáo Tỉnh ủy Nam Sơn?"),
+                   person="Lê Văn Hải")
+    assert understand("chương trình họ ký là giai đoạn nào?", last, store) == \
+        "chương trình ký tại lễ ký kết với Ban Tuyên giáo Tỉnh ủy Nam Sơn là giai đoạn nào?"
+
+
 @pytest.mark.parametrize("question", [
     "Ai chủ trì hội nghị ký kết ở huyện Tân Lạc?",  # names its own subject
     "Chương trình phối hợp giai đoạn 2023 – 2028 ký ngày nào?",

@@ -129,7 +129,11 @@ def test_a_second_part_found_nowhere_is_asked_of_the_first_parts_articles_with_i
     answerer.settings = SimpleNamespace(max_question_chars=2000)
     both = answerer.answer("Hội thi Dân vận khéo của huyện A có bao nhiêu đội dự thi, và đội nào đạt giải nhất?")
     assert not both.abstained and both.short == "12 | Công an xã A"
-    assert len(asked) == 3 and asked[1] == ("Đội nào đạt giải nhất?", None)  # alone first, everywhere
+    # alone first, in the first part's article (it names no place of its own: "huyện A" is the first's), then
+    # everywhere, then with the first part's topic
+    assert [(q, f.doc_ids if f else None) for q, f in asked[1:3]] == [("Đội nào đạt giải nhất?", frozenset({"d1"})),
+                                                                      ("Đội nào đạt giải nhất?", None)]
+    assert len(asked) == 4
 
 
 def _nothing(question):
@@ -159,3 +163,24 @@ def test_a_second_part_asked_of_the_first_parts_time_is_answered_from_its_articl
     both = answerer.answer("BDV TU và CAT Nam Sơn ký chương trình phối hợp 2022-2026 vào ngày nào, và Giám đốc CAT khi "
                            "đó là ai?", mode="bm25")
     assert both.short == "26/5 | Hoàng Văn Lực"  # "CAT", "TU" read written out; "khi đó": of the signing's article
+
+
+def test_a_second_part_naming_no_place_of_its_own_is_asked_of_the_first_parts_place(tmp_path):
+    """"Chỉ huy trưởng BĐBP tỉnh X là ai, và chương trình mới ký với Ban Dân vận Tỉnh ủy là giai đoạn nào?": X's."""
+    from danvan_qa.qa.answering import Answerer
+    from fakes import article_file, fake_store
+
+    texts = {
+        "p1": ("2023-11-04", "Ký kết chương trình phối hợp ở tỉnh Nam Sơn",
+               "Chiều 3/11, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Nam Sơn tổ chức hội nghị ký kết "
+               "chương trình phối hợp công tác giai đoạn 2023 - 2026. Đại tá Lê Văn Hải, Chỉ huy trưởng Bộ đội Biên "
+               "phòng tỉnh Nam Sơn chủ trì hội nghị."),
+        "p2": ("2022-05-27", "Chương trình phối hợp mới ở tỉnh Bắc Hà",
+               "Ban Dân vận Tỉnh ủy và Công an tỉnh Bắc Hà ký chương trình phối hợp mới giai đoạn 2022 - 2026. Chương "
+               "trình phối hợp mới ký với Ban Dân vận Tỉnh ủy có 5 nội dung."),
+    }
+    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()}))
+    both = answerer.answer("Chỉ huy trưởng Bộ đội Biên phòng tỉnh Nam Sơn là ai, và chương trình phối hợp mới ký với Ban "
+                           "Dân vận Tỉnh ủy là giai đoạn nào?", mode="bm25")
+    assert "Lê Văn Hải" in both.text and "2023 - 2026" in both.text and "2022 - 2026" not in both.text
+    assert {c.doc_id for c in both.citations} == {"p1"}

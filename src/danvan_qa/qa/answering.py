@@ -11,6 +11,7 @@ Every statement of an answer quotes its sentence verbatim from the article as pu
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts, with_topic
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
-from danvan_qa.qa.questions import THEN, without_asides
+from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, places, without_asides
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
@@ -84,6 +85,16 @@ class Answerer:
             return Decision(reading, tuple(passages), credit, credit.features["topic_held"], (credit,))
         return self._decide(reading, passages)
 
+    def _of_the_same_place(self, first: str, second: str) -> bool:
+        """Whether the second part is asked of the place the first names, naming no place, person or number of
+        its own: "Chỉ huy trưởng BĐBP tỉnh X là ai, và chương trình mới ký với Ban Dân vận Tỉnh ủy là giai đoạn
+        nào?"; "…, và Phó Bí thư … nào phát biểu tại hội nghị về Chỉ thị 13?" names its own."""
+        restored = [self.store.restorer.restore(part) for part in (first, second)]
+        one, two = (fold(part.lower()) for part in restored)
+        return bool(places(restored[0]) or FOLDED_PROVINCE.search(one)) and not (
+            places(restored[1]) or FOLDED_PROVINCE.search(two) or re.search(r"\d", two)
+            or any(name in two for name, _ in self.store.stored_facts.folded_names))
+
     def _decide(self, reading: Reading, passages: list[Passage]) -> Decision:
         """Propose, rank and decide over these passages."""
         ranked = rank(sentence_candidates(reading.question, passages, self.store, reading.scorer),
@@ -113,7 +124,8 @@ class Answerer:
             within &= filters.doc_ids
         same = replace(filters or Filters(), doc_ids=within)  # the first part's articles
         two = None
-        if within and not one.abstained and THEN.search(fold(parts[1].lower())):  # "…, và Giám đốc khi đó là ai?"
+        if within and not one.abstained and (THEN.search(fold(parts[1].lower()))  # "…, và Giám đốc khi đó là ai?"
+                                             or self._of_the_same_place(first, second)):
             two = compose(self.decision(second, k=k, mode=mode, filters=same), self.store)
         if two is None or two.abstained:
             two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)

@@ -34,8 +34,10 @@ if TYPE_CHECKING:
 _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|nay)(?!\w)")
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
 _DOCUMENTS = r"chuong trinh|ke hoach|chi thi|quyet dinh|nghi quyet|quy che|thong tu|huong dan|van ban"
+# … and "chương trình họ (đã) ký": the one the people or parties just asked about signed
 _THING_REF = re.compile(rf"(?<!\w)({_DOCUMENTS}|hoi nghi|su kien|buoi le|le ky ket|buoi lam viec|hoi thi|"
-                        r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren|kia|vua (?:noi|neu|nhac)(?: den| toi)?)(?!\w)")
+                        r"mo hinh|don vi|co quan|dia phuong) (?:do|nay|ay|tren|kia|vua (?:noi|neu|nhac)(?: den| toi)?"
+                        r"|(?:ma )?ho (?:da )?ky(?: ket)?)(?!\w)")
 # "… ban hành chỉ thị nào?": the document the answer names is what "chỉ thị đó" refers to next
 _ASKED_DOCUMENT = re.compile(rf"(?<!\w)({_DOCUMENTS}) (?:nao|gi|so may|so bao nhieu)(?!\w)")
 # "hai bên", "cả hai đơn vị", opening the question or after "giữa / của / với": the two parties the last
@@ -210,9 +212,12 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         about = _by_number(context.programme) if named else None  # type: ignore[arg-type]
         if about is None:  # the last topic, from the noun on when it names the same thing, with the bodies before it
             at = fold(context.topic).find(hit.group(1))
-            if at < 0 and hit.group(1) == "su kien" and (event := _SUBJECT.search(fold(context.topic))):
+            event = _SUBJECT.search(fold(context.topic))
+            if at < 0 and hit.group(1) == "su kien" and event:
                 at = event.start()  # "sự kiện đó": the event the last topic names, of whatever kind
-            about = _by_number(context.topic[at:]) + _whose(context.topic[:at]) if at >= 0 else f"{noun} {context.topic}"
+            signed = at < 0 and event and re.search(r"(?<!\w)ho (?:da )?ky", hit.group(0))  # "chương trình họ ký"
+            about = _by_number(context.topic[at:]) + _whose(context.topic[:at]) if at >= 0 else \
+                f"{noun} ký tại {context.topic[event.start():]}" if signed else f"{noun} {context.topic}"
         out = f"{out[:hit.start()]}{about}{out[hit.end():]}"
     else:
         out = _which_answered(out, context, store)
