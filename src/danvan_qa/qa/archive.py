@@ -155,8 +155,9 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return held
     across = asks_across(q)
     kind = asks_documents(q, across)  # "Các bài có nhắc tới những chỉ thị nào?": the documents, not the articles
-    # "bao nhiêu bài viết nhắc đến X"; not "Các bài có nhắc tới những ai giữ chức X?" (the holders)
-    if asks_articles(q, across) and not (kind and kind != "chuong trinh") and not asks_holders(q):
+    # "bao nhiêu bài viết nhắc đến X"; not "Các bài có nhắc tới những ai giữ chức X / những quân khu, xã nào?"
+    named = asks_holders(q) or asks_regions(q) or bool(asks_local(q)) or asks_models(q)
+    if asks_articles(q, across) and not (kind and kind != "chuong trinh") and not named:
         return articles(q, store, keep)
     if across and (credit := asks_byline(q)) and (credits := credit_rows(credit, q, store, keep)):  # "tác giả ảnh nào"
         return credits
