@@ -166,3 +166,11 @@ def test_a_province_named_without_a_cue_is_a_place_candidate_where_none_is_said(
     assert texts("Ban Dân vận Tỉnh ủy tiếp đoàn công tác của tỉnh nào?", sentence) == ["Lào Cai"]
     said = "Đoàn công tác của Tỉnh ủy Lào Cai làm việc tại huyện Bố Sơn."
     assert texts("Đoàn làm việc ở đâu?", said) == ["huyện Bố Sơn"]  # a place said with "tại": that one alone
+
+
+def test_the_front_asked_by_its_short_name_is_held_where_the_article_abbreviates_it():
+    """"giữa Bộ Công an và Mặt trận": a sentence writing "MTTQ" holds "mặt trận" (and one with neither does not)."""
+    text = "Chương trình phối hợp số 09 giữa Bộ Công an và Mặt trận được ký ngày nào?"
+    scorer = Scorer(parse(text, text, FactTable()), lambda t: 1, 100)
+    assert {"mat", "tran"} <= scorer.held({"bo", "cong", "an", "va", "mttq"})
+    assert not {"mat", "tran"} & scorer.held({"bo", "cong", "an", "va", "ban", "dan", "van"})

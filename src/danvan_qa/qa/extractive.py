@@ -62,10 +62,11 @@ class Scorer:
         tokens = content_tokens(question)
         self.weights = {t: rarity(t, folded_count, total) for t in tokens}
         self.bigrams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
-        # "chqs" is held where "chi huy quan su" is, and back; "qua đời" where "từ trần" is (ingest/paraphrases.py)
+        # "chqs" is held where "chi huy quan su" is, and back ("Mặt trận" where "MTTQ"); "qua đời" where "từ trần" is
+        # (ingest/paraphrases.py)
         said = re.findall(r"\w+", question.folded)
         self.aliases = [(asked & self.weights.keys(), standing)
-                        for asked, standing in aliases(said) + paraphrases(said) if asked & self.weights.keys()]
+                        for asked, standing in aliases(said, short=True) + paraphrases(said) if asked & self.weights.keys()]
         # only pairs starting with one of these can match: the question's, and a paraphrase's ("tu tran")
         self._firsts = set(tokens[:-1]) | {p.split()[0] for _, standing in self.aliases for p in standing if " " in p}
         self.unknown = [t for t in tokens if folded_count(t) == 0 and not t.isdigit() and not is_abbreviation(t)]
