@@ -31,6 +31,9 @@ def test_the_events_of_a_month_of_any_year_one_row_per_article_newest_first(answ
     assert all(c.quote == docs[c.doc_id].published[c.start:c.end] for c in a.citations)
     assert "7/11" in a.citations[0].quote and "19-11" in a.citations[1].quote  # the sentence reporting it
     assert answerer.answer("co bao nhieu hoat dong dien ra trong nam 2023", mode="bm25").short == "2"
+    kinds = answerer.answer("Tính theo ngày diễn ra ghi trong thân bài (không tính ngày đăng), có bao nhiêu sự kiện — ký "
+                            "kết, hội nghị, hội thi — rơi vào tháng 11?", mode="bm25")  # its kinds named beside it
+    assert kinds.short == "2" and [c.doc_id for c in kinds.citations] == ["t1", "t2"]
 
 
 def test_signings_of_a_month_are_counted_however_the_sentence_reports_them(tmp_path):

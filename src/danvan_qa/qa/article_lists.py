@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # what an article does with its topic; "(mà) tiêu đề nói về X": X is in its title, as "chuyên về X"
 _TELLS = r"nhac(?: truc tiep)? (?:den|toi)|(?:nhac|neu) dich danh|dua tin|noi (?:ve|toi|den)|viet ve|chuyen ve|de cap|tuong thuat"
-_TITLED = r"(?:ma |co )?(?:tieu de|nhan de|ten bai(?! hat))"  # not "tên bài hát"
+_TITLED = r"(?:ma |co )?(?:ngay )?(?:tieu de|nhan de|ten bai(?! hat))(?: da)?"  # "mà ngay tiêu đề đã"; not "tên bài hát"
 # "bao nhiêu bài viết nhắc đến X", "những bài báo nào đưa tin X": articles asked for, by topic
 # (or opening the question without a plural: "bài nào nhắc đến X", "những bài nào có nhắc tới X")
 _ARTICLES = re.compile(r"(?:(?<!\w)(?<!duoc )(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|^(?:co )?bai(?: viet| bao)? nao)"
@@ -49,7 +49,7 @@ _MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 _BY_ARTICLES = r"(?:(?:cac|nhung) bai(?: viet| bao)? )?"  # "… được (các bài) đưa tin"
 _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,40}}? (?:da )?duoc "
                               rf"{_BY_ARTICLES}"
-                              r"(?:dua tin|nhac den|nhac toi)(?!\w)"
+                              r"(?:dua tin|nhac den|nhac toi|ghi lai)(?!\w)"
                               # "Các bài đưa tin bao nhiêu cuộc tổng kết …": the same, said actively
                               r"|^(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:dua tin|tuong thuat|nhac den|nhac toi)(?: ve)? "
                               rf"(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?!\w)")
@@ -88,7 +88,7 @@ _SCOPE = re.compile(r",\s*(?:tinh ca|ke ca|bao gom ca|gom ca)(?!\w)[^,]*$")
 _WHERE_TOO = re.compile(r",? (?:va )?(?:o|tai) (?:dau|nhung dau|dia phuong nao)$")  # "…, ở đâu?": each row's place
 _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
                    r"(?:(?: da)? dien ra(?= duoc))?"  # "… đã diễn ra được các bài đưa tin"
-                   rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi)|to chuc)(?: (?:trong|theo) (?:cac bai(?: viet)?|kho(?: du lieu| luu tru| bai)?))?"
+                   rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi|ghi lai)|to chuc)(?: (?:trong|theo) (?:cac bai(?: viet)?|kho(?: du lieu| luu tru| bai)?))?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
                    rf"| dien ra)?(?:{_WHERE_TOO.pattern})?$|{_MENTIONED}")
 _MODIFIES = frozenset({"trong", "cua", "o", "tai", "ve", "cho", "voi"})  # what comes after a topic's head noun

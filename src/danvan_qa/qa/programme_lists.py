@@ -37,8 +37,8 @@ _PLACE_NOUNS = r"(?:dia phuong|tinh thanh pho|tinh thanh|tinh(?: (?:va|hay|hoac)
 _COUNTING_PLACES = rf"(?:co )?(?:bao nhieu|may) {_PLACE_NOUNS}"  # "Có mấy địa phương …": places, not programmes
 _PLACES = rf"(?:(?:nhung|cac) {_PLACE_NOUNS} nao|{_COUNTING_PLACES})"
 _SIGNINGS = r"(?:co (?:tin|bai) (?:ve|dua tin) )?(?:(?:le|hoi nghi)(?: (?:/|hoac|hay|va) (?:le|hoi nghi))* )?"  # "có tin về lễ/hội nghị"
-_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi))?(?: ky ket)? chuong trinh"
-                         r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may) chuong trinh(?!\w)"
+_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi|lan))?(?: ky ket)? chuong trinh"
+                         r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may)(?: lan ky ket)? chuong trinh(?!\w)"
                          rf"|^{_PLACES} (?:da )?(?:to chuc )?{_SIGNINGS}(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
                          # "những đơn vị / cặp cơ quan nào đã ký kết (có) chương trình …": those programmes' parties
                          r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"
@@ -186,7 +186,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
     # "đầy đủ số hiệu", "số hiệu (văn bản / đầy đủ)", "số + ký hiệu": the code itself, not an article's "số 05" for it
     coded = bool(re.search(r"(?<!\w)(?:day du (?:so|ky) hieu|(?:so|ky) hieu (?:van ban|day du)|so (?:\+|va) ky hieu)(?!\w)", q.folded))
     # "ký kết vào những ngày nào", "nêu kèm cả số hiệu lẫn ngày ký": those whose day of signing is written
-    dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?:kem|co|lan|va|cung) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
+    dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?:kem|co|lan|va|cung|neu ro|ghi ro) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
     months = {int(m) for m in _MONTH.findall(q.folded)}
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None

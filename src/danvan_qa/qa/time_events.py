@@ -33,7 +33,7 @@ _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:v
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
-                   " neu la dan van cong tac rieng".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
+                   " neu la dan van cong tac rieng tinh than roi dang".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
 # ("hoạt động (công tác) dân vận": the archive's own, any of its events)
 # "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết", "hội nghị hay lễ ký kết": signings, however held (a bare "lễ"
 # shares the other's "ký kết")
@@ -80,6 +80,8 @@ def asked_when(q: "Question") -> When | None:
     parties = tuple(tuple(_body(a) for a in side) for side in sides(q))
     frame = _FRAME | (_SIGNED if "le ky ket" in kinds or acts else frozenset())
     frame |= {w for m in _ACTS.finditer(plain) for w in m.group(0).split()}
+    if kinds & _ANY_KIND:  # "bao nhiêu sự kiện — ký kết, hội nghị, hội thi —": its kinds named beside it
+        frame |= {w for k in re.findall(rf"{EVENT_NOUNS}|ky ket", plain) for w in k.split()}
     frame |= (_PARTY_WORDS | {w for side in parties for a in side for w in a.split()}) if parties else frozenset()
     if any(w not in frame for w in rest if not any(w in p.split() for p in map(fold, q.places))):
         return None  # "Những hội nghị về an toàn giao thông nào …": a topic, asked the usual way
