@@ -361,7 +361,8 @@ def test_a_title_cut_short_before_or_takes_the_body_of_the_other(tmp_path):
 
 @pytest.mark.parametrize("question", ["Những lãnh đạo nào được giới thiệu là Thứ trưởng Bộ Nội vụ?",
                                       "Có bao nhiêu người được giới thiệu với chức danh Thứ trưởng Bộ Nội vụ?",
-                                      "Những ai được nhắc với chức danh Thứ trưởng (Bộ Nội vụ)?"])
+                                      "Những ai được nhắc với chức danh Thứ trưởng (Bộ Nội vụ)?",
+                                      "Tính cả Thứ trưởng Thường trực, có mấy người được ghi là Thứ trưởng Bộ Nội vụ?"])
 def test_holders_asked_of_leaders_introduced_with_a_title(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert sorted(i.name for i in a.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]

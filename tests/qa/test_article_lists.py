@@ -204,3 +204,26 @@ def test_places_counted_are_the_places_of_the_programmes_not_the_programmes(tmp_
     a = answerer.answer("Có mấy địa phương tổ chức ký kết chương trình phối hợp công tác dân vận giai đoạn 2016-2021 giữa "
                         "ban dân vận và công an?", mode="bm25")
     assert a.short == "2" and "3 chương trình, ở 2 địa phương" in a.text
+
+
+def test_events_counted_are_one_however_many_articles_report_them(tmp_path):
+    """"Bao nhiêu sự kiện ký kết … được các bài đưa tin?": two reports of one signing (same day, place and kinds) are
+    one event, the second cited under the first; "bao nhiêu bài" still counts the articles."""
+    texts = {
+        "e1": ("2022-04-14", "Bộ Nội vụ và Ban Dân vận Trung ương ký kết chương trình phối hợp giai đoạn 2022-2026",
+               "Ngày 14/4/2022, tại Hà Nội, Bộ Nội vụ và Ban Dân vận Trung ương tổ chức hội nghị ký kết chương trình "
+               "phối hợp giai đoạn 2022-2026."),
+        "e2": ("2022-04-15", "Ký kết chương trình phối hợp giai đoạn 2022-2026 giữa Bộ Nội vụ và Ban Dân vận Trung ương",
+               "Ngày 14/4/2022, tại Hà Nội, Bộ Nội vụ và Ban Dân vận Trung ương tổ chức hội nghị ký kết chương trình "
+               "phối hợp giai đoạn 2022-2026 với nhiều nội dung mới."),
+        "e3": ("2022-05-26", "Ban Dân vận Tỉnh ủy Nam Sơn ký kết chương trình phối hợp giai đoạn 2022-2026",
+               "Chiều 26/5, tại tỉnh Nam Sơn, Ban Dân vận Tỉnh ủy và Công an tỉnh tổ chức hội nghị ký kết chương trình "
+               "phối hợp giai đoạn 2022-2026."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Bao nhiêu sự kiện ký kết chương trình phối hợp giai đoạn 2022-2026 được các bài đưa tin?",
+                        mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"e1", "e2", "e3"}
+    assert "\n  - cũng đưa tin trong bài" in a.text
+    b = answerer.answer("Bao nhiêu bài viết đưa tin ký kết chương trình phối hợp giai đoạn 2022-2026?", mode="bm25")
+    assert b.short == "3"

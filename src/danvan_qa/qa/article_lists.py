@@ -20,7 +20,7 @@ from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import lead, on_topic
 from danvan_qa.qa.questions import parse, plain_words, unbracketed
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, rows_shown, Evidence, Item,
-                                  Listing, Statement, Strong, counts, dated, more_rows)
+                                  Listing, Statement, Strong, counts, dated, more_rows, same_event)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -69,6 +69,7 @@ _EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:
                         # "bài viết đưa tin hội nghị tổng kết …", "tường thuật một hội nghị …": an event reported
                         rf"|(?<!\w)(?:dua tin|tuong thuat)(?: ve)?(?: (?:mot|cac|nhung))? {EVENT_NOUNS}(?!\w)")
 _REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
+_EVENTS_COUNTED = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")  # events counted, not articles
 _EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
@@ -276,17 +277,23 @@ def _listed(rows: list[tuple[str, Evidence]], more: bool, shown: str, q: "Questi
         return None
     docs = store.data.documents
     rows.sort(key=lambda row: docs[row[0]].date or "", reverse=True)
-    counted = f"{'Ít nhất ' if more else ''}{len(rows)} bài viết nói đến "
+    # "bao nhiêu sự kiện / lễ ký kết …" counts events: one however many articles report it, the others under it
+    grouped: dict[object, list[tuple[str, Evidence]]] = {}
+    for row in rows:
+        grouped.setdefault(same_event(store, row[0]) if _EVENTS_COUNTED.search(q.folded) else row[0], []).append(row)
+    events = f" đưa tin {len(grouped)} sự kiện," if len(grouped) < len(rows) else ""
+    counted = f"{'Ít nhất ' if more else ''}{len(rows)} bài viết{events} nói đến "
     lines = [Statement((counted, Strong(shown), ":"),)]
     items = []
     where = bool(_WHERE_TOO.search(q.folded))
-    for doc_id, ev in rows[:rows_shown()]:
+    for (doc_id, ev), *others in list(grouped.values())[:rows_shown()]:
         place = f" ({docs[doc_id].place})" if where and docs[doc_id].place else ""
         lines.append(Statement((dated(docs[doc_id].date), Strong(docs[doc_id].title), place), ev, item=True))
+        lines += [Statement(("cũng đưa tin trong bài ", Strong(docs[d].title)), e, item=True, under=True) for d, e in others]
         items.append(Item(docs[doc_id].title, None, None, (), ev))
-    lines += more_rows(len(rows))
-    return Listing(tuple(lines), tuple(items), len(rows),
-                   str(len(rows)) if counts(q.folded, q.restored) else docs[rows[0][0]].title)
+    lines += more_rows(len(grouped))
+    return Listing(tuple(lines), tuple(items), len(grouped),
+                   str(len(grouped)) if counts(q.folded, q.restored) else docs[rows[0][0]].title)
 
 
 def _without(kept: list[int], words: list[str], pattern: re.Pattern) -> list[int]:

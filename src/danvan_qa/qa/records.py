@@ -189,6 +189,13 @@ def sentence_evidence(spans: Sequence[tuple[int, int]], doc: "Document", start: 
     return Evidence.of(doc, *next(((a, b) for a, b in spans if a <= start < b), (start, end)))
 
 
+def same_event(store: "Store", doc_id: str) -> tuple | str:
+    """What makes two articles' reports one event: the day, place and kinds of the article's own event
+    (the fact table's main one); an article whose event the table does not date is its own."""
+    main = next((e for e in store.events_by_doc.get(doc_id, []) if e.main and e.date), None)
+    return (main.date, store.data.documents[doc_id].place, main.kinds) if main else doc_id
+
+
 def dated(iso: str | None) -> str:
     """"dd/mm/yyyy — " before a row of an article with a date (ISO), else nothing."""
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]} — " if iso and len(iso) >= 10 else ""

@@ -22,7 +22,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.programme_lists import sides
 from danvan_qa.qa.questions import place_in, plain_words
 from danvan_qa.qa.records import (EVENT_NOUNS, EVENT_WRITTEN, rows_shown, WHO, Evidence, Item, Listing, Statement, Strong, counts,
-                                  dated, more_rows)
+                                  dated, more_rows, same_event)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -128,7 +128,7 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
     # one event however many articles report it: the same day, place and kinds of event
     events: dict[tuple, list[_Held]] = {}
     for held in rows:
-        events.setdefault((held.date, docs[held.doc_id].place, held.kinds) if held.kinds else held, []).append(held)
+        events.setdefault(same_event(store, held.doc_id) if held.kinds else held, []).append(held)
     said = f"{len(rows)} bài viết đưa tin" + (f" {len(events)} sự kiện" if len(events) < len(rows) else " sự kiện")
     lines = [Statement((f"{said} diễn ra vào ", Strong(when.said()), ":"))]
     items = []
