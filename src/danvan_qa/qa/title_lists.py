@@ -34,8 +34,8 @@ _PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao)"
 # a body named before the title its people hold (folded, abbreviated too), and the titles so asked
 _BODY = r"(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca|ubmttq|mttq)(?: \w+){0,5}?"
 _HEAD = r"(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)(?: thuong truc)?"
-_NAMING = r"(?:(?:trong )?(?:cac|nhung) bai(?: viet| bao)?(?: co)? (?:nhac|neu|ke|de cap)(?: ten)?(?: toi| den)? )?"  # "Các bài có nhắc tới …"
-# "<title> là những ai", "Những ai là <title>", "Liệt kê các <title> …": who holds a title, asked of no one event
+# "(Các bài có nhắc tới) <title> là những ai / Những ai là <title> / Liệt kê các <title> …": who holds it, of no one event
+_NAMING = r"(?:(?:trong )?(?:cac|nhung) bai(?: viet| bao)?(?: co)? (?:nhac|neu|ke|de cap)(?: ten)?(?: toi| den)? )?"
 _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac(?: den| toi)?|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
@@ -167,8 +167,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|tinh ca|bao gom|gom)(?!\w)", b)]
     roles = role_index(store).text
     for segment in (re.sub(r"\([^)]*\)", " ", text), *others):  # "(kể cả …)" qualifies the title before it
-        # the segment whole ("… Tỉnh ủy hoặc Thành ủy"), then each side of "hoặc / hay", which may name a title
-        # of its own ("Giám đốc Công an tỉnh hoặc Giám đốc Công an thành phố")
+        # whole ("… Tỉnh ủy hoặc Thành ủy"), then each side of "hoặc / hay" ("Giám đốc CA tỉnh hoặc Giám đốc CA TP")
         for piece in (segment, *re.split(r"(?<!\w)(?:hoac|hay)(?!\w)", segment)):
             found += [t for t in _titles_in(piece.split(), roles) if t not in found]
     return list(dict.fromkeys(whole for t in found for whole in _with_body(t, found)))
