@@ -207,18 +207,18 @@ def test_places_counted_are_the_places_of_the_programmes_not_the_programmes(tmp_
 
 
 def test_events_counted_are_one_however_many_articles_report_them(tmp_path):
-    """"Bao nhiêu sự kiện ký kết … được các bài đưa tin?": two reports of one signing (same day, place and kinds) are
+    """"Bao nhiêu sự kiện ký kết … được các bài đưa tin?": two reports of one signing (same day, place, kinds, bodies) are
     one event, the second cited under the first; "bao nhiêu bài" still counts the articles."""
     texts = {
         "e1": ("2022-04-14", "Bộ Nội vụ và Ban Dân vận Trung ương ký kết chương trình phối hợp giai đoạn 2022-2026",
                "Ngày 14/4/2022, tại Hà Nội, Bộ Nội vụ và Ban Dân vận Trung ương tổ chức hội nghị ký kết chương trình "
-               "phối hợp giai đoạn 2022-2026."),
+               "phối hợp giai đoạn 2022-2026.", "Trung ương"),
         "e2": ("2022-04-15", "Ký kết chương trình phối hợp giai đoạn 2022-2026 giữa Bộ Nội vụ và Ban Dân vận Trung ương",
                "Ngày 14/4/2022, tại Hà Nội, Bộ Nội vụ và Ban Dân vận Trung ương tổ chức hội nghị ký kết chương trình "
-               "phối hợp giai đoạn 2022-2026 với nhiều nội dung mới."),
+               "phối hợp giai đoạn 2022-2026 với nhiều nội dung mới.", "Trung ương"),
         "e3": ("2022-05-26", "Ban Dân vận Tỉnh ủy Nam Sơn ký kết chương trình phối hợp giai đoạn 2022-2026",
                "Chiều 26/5, tại tỉnh Nam Sơn, Ban Dân vận Tỉnh ủy và Công an tỉnh tổ chức hội nghị ký kết chương trình "
-               "phối hợp giai đoạn 2022-2026."),
+               "phối hợp giai đoạn 2022-2026.", "Nam Sơn"),
     }
     answerer = _answerer(tmp_path, texts)
     a = answerer.answer("Bao nhiêu sự kiện ký kết chương trình phối hợp giai đoạn 2022-2026 được các bài đưa tin?",
@@ -227,3 +227,17 @@ def test_events_counted_are_one_however_many_articles_report_them(tmp_path):
     assert "\n  - cũng đưa tin trong bài" in a.text
     b = answerer.answer("Bao nhiêu bài viết đưa tin ký kết chương trình phối hợp giai đoạn 2022-2026?", mode="bm25")
     assert b.short == "3"
+
+
+def test_of_x_with_y_asked_of_no_event_is_the_topic_not_who_held_it(tmp_path):
+    """"trách nhiệm của cán bộ với nhân dân": no event is asked, so "của cán bộ" is no body that held one."""
+    leads = ("Đảng viên xã Vĩnh Kha thường xuyên đến từng hộ lắng nghe ý kiến bà con.",
+             "Cấp ủy phường Tây Mộc duy trì đối thoại định kỳ mỗi quý với bà con khu phố.",
+             "Chi bộ thôn Nà Lừu chọn cách làm gần gũi để vận động bà con làm đường.")
+    texts = {f"t{i}": (f"2023-0{i + 3}-10", f"Gần dân ở địa bàn số {i + 1}",
+                       f"{lead} Bà con tin tưởng và tích cực hưởng ứng các phong trào thi đua. Việc này thể hiện trách "
+                       "nhiệm của cán bộ với nhân dân trên địa bàn.")
+             for i, lead in enumerate(leads)}
+    a = _answerer(tmp_path, texts).answer("Có bao nhiêu bài viết nói về trách nhiệm của cán bộ với nhân dân?",
+                                          mode="bm25")
+    assert a.short == "3"

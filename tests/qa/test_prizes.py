@@ -18,6 +18,10 @@ from fakes import article_file, fake_store
     ("Giải nhất được trao khi nào?", None),
     ("Hội thi được tổ chức ở đâu?", None),
     ("Ai đoạt giải a?", None),  # a lower-case letter is no grade
+    ("Ai trao giải nhất tại hội thi?", None),  # who gave it
+    ("Giải nhất được trao tại hội thi nào?", None),  # which contest
+    ("Ban tổ chức trao giải nhất cho đơn vị nào?", "nhat"),
+    ("Đội nào được trao giải nhì?", "nhi"),
 ])
 def test_the_grade_asked_is_read_only_when_the_holder_is_asked(question, grade):
     assert asked_grade(fold(question), question) == grade

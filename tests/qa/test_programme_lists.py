@@ -96,11 +96,14 @@ def test_two_parties_a_sentence_joins_with_a_verb_are_shown_as_between_one_and_t
     texts = {"g1": ("2022-05-26", "Ký kết ở tỉnh Nam Sơn", "Chiều 26/5, Ban Dân vận Tỉnh ủy phối hợp với Công an tỉnh tổ "
                     "chức hội nghị ký kết chương trình phối hợp thực hiện công tác dân vận giai đoạn 2022-2026."),
              "g2": ("2022-04-14", "Ký kết ở Hà Nội", "Ngày 14/4/2022, Bộ Công an và Ban Dân vận Trung ương ký kết "
-                    "Chương trình phối hợp công tác dân vận giai đoạn 2022-2026.")}
+                    "Chương trình phối hợp công tác dân vận giai đoạn 2022-2026."),
+             "g3": ("2022-03-15", "Ký kết ở tỉnh Kha Linh", "Ngày 15/3/2022, Ban Dân vận Tỉnh ủy Kha Linh phối hợp với Công "
+                    "an tỉnh Kha Linh và Hội Nông dân tỉnh Kha Linh ký kết chương trình phối hợp giai đoạn 2022-2026.")}
     answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()}))
     a = answerer.answer("Chương trình phối hợp giai đoạn 2022–2026 đã được những cặp cơ quan nào ký kết?", mode="bm25")
     assert "giữa Ban Dân vận Tỉnh ủy và Công an tỉnh" in a.text and "giữa Bộ Công an và Ban Dân vận Trung ương" in a.text
-    assert {c.doc_id for c in a.citations} == {"g1", "g2"}
+    assert "giữa Ban Dân vận Tỉnh ủy Kha Linh, Công an tỉnh Kha Linh và Hội Nông dân tỉnh Kha Linh" in a.text  # three
+    assert {c.doc_id for c in a.citations} == {"g1", "g2", "g3"}
 
 
 def test_a_level_taken_in_besides_the_rest_selects_none_and_one_body_with_mot_is_that_body(tmp_path):

@@ -48,3 +48,11 @@ def test_a_signing_and_its_review_asked_together_are_answered_each_by_its_day(an
     assert not a.abstained
     assert "5/3/2019" in a.text and "20/11" in a.text
     assert {c.doc_id for c in a.citations} == {"r1", "r2"}
+
+
+def test_a_review_outside_the_articles_searched_does_not_answer(answerer):
+    from danvan_qa.index.backends.base import Filters
+
+    a = answerer.answer("Hội nghị tổng kết Chương trình số 12 diễn ra ngày nào?", mode="bm25",
+                        filters=Filters(doc_ids=frozenset({"r1"})))  # the signing's article only
+    assert "20/11" not in a.text and all(c.doc_id == "r1" for c in a.citations)

@@ -133,3 +133,26 @@ def test_a_review_and_its_parties_narrow_the_events_and_one_event_counts_once(re
     assert sorted(c.doc_id for c in a.citations) == ["v1", "v2", "v3"]  # both reports of the one event cited
     docs = reviews.store.data.documents
     assert all(c.quote == docs[c.doc_id].published[c.start:c.end] for c in a.citations)
+
+
+def test_two_bodies_events_on_one_day_in_one_province_are_two(tmp_path):
+    rows = {"d1": ("2023-11-08", "Kha Linh", "Huyện Sông Lam sơ kết công tác dân vận",
+                   "Ngày 8/11/2023, Ban Dân vận Huyện ủy Sông Lam tổ chức hội nghị sơ kết công tác dân vận năm 2023."),
+            "d2": ("2023-11-08", "Kha Linh", "Huyện Đá Bạc sơ kết mô hình dân vận khéo",
+                   "Ngày 8/11/2023, Hội Nông dân huyện Đá Bạc tổ chức hội nghị sơ kết mô hình dân vận khéo.")}
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in rows.items()}
+    a = Answerer(*fake_store(tmp_path, files)).answer("Có bao nhiêu hội nghị diễn ra trong tháng 11 năm 2023?",
+                                                      mode="bm25")
+    assert a.short == "2" and "cũng đưa tin" not in a.text
+
+
+def test_a_party_or_a_province_asked_is_a_topic_not_how_the_count_is_taken():
+    from danvan_qa.ingest.facts import FactTable
+    from danvan_qa.qa.questions import parse
+    from danvan_qa.qa.time_events import asked_when
+
+    for text in ("Những hội nghị Đảng nào diễn ra trong tháng 11 năm 2023?",  # "Đảng", not "đăng"
+                 "Có bao nhiêu hội nghị tỉnh tổ chức trong tháng 11 năm 2023?"):  # "tỉnh", not "tính"
+        assert asked_when(parse(text, text, FactTable())) is None, text
+    framed = "Tính theo ngày ghi trong thân bài, có bao nhiêu sự kiện rơi vào tháng 11?"
+    assert asked_when(parse(framed, framed, FactTable())) is not None

@@ -29,7 +29,7 @@ from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts, with_topic
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
-from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, places, without_asides
+from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, parse, without_asides
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
@@ -89,11 +89,9 @@ class Answerer:
         """Whether the second part is asked of the place the first names, naming no place, person or number of
         its own: "Chỉ huy trưởng BĐBP tỉnh X là ai, và chương trình mới ký với Ban Dân vận Tỉnh ủy là giai đoạn
         nào?"; "…, và Phó Bí thư … nào phát biểu tại hội nghị về Chỉ thị 13?" names its own."""
-        restored = [self.store.restorer.restore(part) for part in (first, second)]
-        one, two = (fold(part.lower()) for part in restored)
-        return bool(places(restored[0]) or FOLDED_PROVINCE.search(one)) and not (
-            places(restored[1]) or FOLDED_PROVINCE.search(two) or re.search(r"\d", two)
-            or any(name in two for name, _ in self.store.stored_facts.folded_names))
+        one, two = (parse(part, self.store.restorer.restore(part), self.store.stored_facts) for part in (first, second))
+        return bool(one.places or FOLDED_PROVINCE.search(one.folded)) and not (
+            two.places or FOLDED_PROVINCE.search(two.folded) or two.person or re.search(r"\d", two.folded))
 
     def _decide(self, reading: Reading, passages: list[Passage]) -> Decision:
         """Propose, rank and decide over these passages."""

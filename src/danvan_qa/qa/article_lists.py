@@ -77,7 +77,9 @@ _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nh
                          # "Các bài nêu đích danh Ban Dân vận của bao nhiêu huyện ủy": the huyện ủy are counted
                          rf"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:{_TELLS})(?: \w+){{0,8}} (?:bao nhieu|may)(?!\w)")
 _DOER = re.compile(r"(?<!\w)do (?P<doer>(?:\w+ ){1,6}?)(?:(?:hoac|va) )?(?:phoi hop )?to chuc(?: (?:hoac|va) phoi hop to chuc)?"
-                   r"(?!\w)|(?<!\w)cua (?:nganh |luc luong )?(?P<owner>(?:\w+ ){0,3}?\w+)(?= voi )")  # "… của ngành công an với …"
+                   r"(?!\w)")
+# "… hội nghị hoặc buổi gặp mặt của ngành công an với …": whose the events asked are (not "trách nhiệm của X với Y")
+_OWNER = re.compile(r"(?<!\w)cua (?:nganh |luc luong )?(?P<doer>(?:\w+ ){0,3}?\w+)(?= voi )")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
@@ -153,8 +155,10 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     folded = [fold(w.lower()) for w in written]
     span = list(range(len(folded)))
     kinds = False  # "… đưa tin hội nghị hoặc buổi gặp mặt …": articles reporting such an event, on the topic
-    doer = _DOER.search(" ".join(folded))  # "… do công an (phối hợp) tổ chức": who held them, not the topic
-    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _HOW_MANY_EVENTS, _MEETINGS, _DOER, _TAIL):
+    events_asked = bool(_EVENTS_OF.search(q.folded) or re.search(rf"(?<!\w){_MEETING}(?!\w)", " ".join(folded)))
+    doers = (_DOER, _OWNER) if events_asked else (_DOER,)
+    doer = next((m for d in doers if (m := d.search(" ".join(folded)))), None)  # who held them, not the topic
+    for pattern in (_GENERIC, _FRAME, _HOW_MANY_EVENTS, _LEAD, _LEAD, _HOW_MANY_EVENTS, _MEETINGS, *doers, _TAIL):
         # _LEAD twice: "các bài … | những"; the count again after it: "Các bài đưa tin bao nhiêu cuộc …"
         left = _without(span, folded, pattern)
         kinds = kinds or pattern is _MEETINGS and len(left) < len(span)
@@ -177,7 +181,7 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
                                                    w == "so" and topic[n + 1:n + 2] and topic[n + 1][0].isdigit())]  # "(số) 09"
     docs, chunks = store.data.documents, store.data.chunks
     if doer:  # held by a doer the article's title or lead names ("Công an quận … tổ chức hội thi")
-        held_by, admits = (doer["doer"] or doer["owner"]).strip(), keep
+        held_by, admits = doer["doer"].strip(), keep
         keep = lambda d: admits(d) and leads_with(store, d, [held_by])  # noqa: E731
     if len(topic) < 2:  # "Có mấy cuộc thi hay hội thi được đưa tin?": no topic but the kinds of event counted
         return _reports(_kinds(q), q, store, keep)

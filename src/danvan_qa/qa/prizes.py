@@ -21,7 +21,11 @@ from danvan_qa.qa.records import Statement, Strong
 _GRADES = r"nhat|nhi|ba|tu|khuyen khich|dac biet|phu"
 _GRADE = re.compile(rf"(?<!\w)giai ({_GRADES})(?!\w)")
 _LETTER = re.compile(r"(?<!\w)[Gg]iải ([ABC])(?!\w)")  # "giải A" only as a capital: "a" is too common
-_ASKS_HOLDER = re.compile(r"(?<!\w)(?:ai|nao|ve tay|thuoc ve)(?!\w)")
+# who or which holds it: "ai", "đội / đơn vị … nào", "về tay ai", "thuộc về …"; not "hội thi nào", "giải nào"
+_ASKS_HOLDER = re.compile(r"(?<!\w)(?:ai|(?:doi|don vi|tap the|ca nhan|tac pham|co quan|dia phuong|xa|phuong|huyen|tinh|"
+                          r"cong an \w+(?: \w+)?|truong|nguoi|nhom) nao|ve tay|thuoc ve)(?!\w)")
+# "Ai trao giải nhất …?" asks who gave it; "trao giải nhất cho …", "được trao giải nhất" ask who got it
+_GIVER = re.compile(r"(?<!\w)(?<!duoc )trao(?!\w)(?!(?: \w+){0,6} cho(?!\w))")
 _ASKS_OTHER = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong|tri gia|bao gio|khi nao|ngay nao|o dau)(?!\w)")
 # after the grade: "thuộc về X", "là X", ": X", "(được) trao cho X", "về tay X", "gồm X"
 _AFTER = re.compile(r"\s*(?:(?:da |duoc )?(?:thuoc ve|ve tay|trao cho|danh cho|cho|la|gom)\s+|:\s*)")
@@ -34,7 +38,7 @@ _CLAUSE_START = re.compile(r"[,;:]\s*")
 
 def asked_grade(folded: str, text: str = "") -> str | None:
     """The grade of prize a question asks the holder of ("nhat", "khuyen khich", "A"), or None."""
-    if _ASKS_OTHER.search(folded) or not _ASKS_HOLDER.search(folded):
+    if _ASKS_OTHER.search(folded) or not _ASKS_HOLDER.search(folded) or _GIVER.search(folded):
         return None
     letter = _LETTER.search(text)
     if letter:

@@ -332,7 +332,8 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
         ev = Evidence.of(docs[prog.doc_id], prog.start, prog.end)
         first_date = when and prog.date_text  # "… ký kết vào những ngày nào?": each row opens on its date
         between = as_written(_parties_sentence(store, prog), prog.parties) if prog.parties else ""
-        between = " và ".join(prog.parties) if re.search(r"(?<!\w)(?:phối hợp|cùng)(?!\w)", between) else between  # "giữa A và B"
+        if re.search(r"(?<!\w)(?:phối hợp|cùng)(?!\w)", between):  # "A phối hợp với B": "giữa A và B"
+            between = f"{', '.join(prog.parties[:-1])} và {prog.parties[-1]}"
         # its number, unless its name already says it ("Chương trình phối hợp số 09")
         unnamed = prog.number and not re.search(rf"(?<!\w){re.escape(prog.number)}(?![\w/-])", prog.name)
         details = ", ".join(filter(None, (
@@ -340,9 +341,8 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
             f"giữa {between}{_place_of(docs[prog.doc_id].place, between)}" if prog.parties else None,
             f"ký ngày {prog.date_text}" if prog.date_text and not first_date else None)))
         others: dict[str, "Programme"] = {}
-        for p in group[1:]:
-            if p.doc_id != prog.doc_id:
-                others.setdefault(p.doc_id, p)
+        for p in (p for p in group[1:] if p.doc_id != prog.doc_id):
+            others.setdefault(p.doc_id, p)
         lines.append(Statement((*(("Ngày ", Strong(prog.date_text), " — ") if first_date else ()), Strong(prog.name),
                                 f" ({details})" if details else ""), ev, item=True))
         lines += _date_cited(prog, store)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple, Sequence
 
+from danvan_qa.ingest.abbreviations import written_out
 from danvan_qa.ingest.lexicon import ARCHIVE_CUES, DOMAIN_PAIRS, PROVINCES
 from danvan_qa.ingest.normalize import fold
 
@@ -190,10 +191,14 @@ def sentence_evidence(spans: Sequence[tuple[int, int]], doc: "Document", start: 
 
 
 def same_event(store: "Store", doc_id: str) -> tuple | str:
-    """What makes two articles' reports one event: the day, place and kinds of the article's own event
-    (the fact table's main one); an article whose event the table does not date is its own."""
+    """What makes two articles' reports one event: the day, place, kinds and bodies of the article's own
+    event (the fact table's main one); an article whose event the table does not date, place or give
+    bodies is its own."""
     main = next((e for e in store.events_by_doc.get(doc_id, []) if e.main and e.date), None)
-    return (main.date, store.data.documents[doc_id].place, main.kinds) if main else doc_id
+    place = store.data.documents[doc_id].place
+    if main is None or place is None or not main.bodies:
+        return doc_id
+    return main.date, place, main.kinds, frozenset(fold(written_out(b).lower()) for b in main.bodies)
 
 
 def dated(iso: str | None) -> str:

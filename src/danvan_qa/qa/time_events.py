@@ -33,11 +33,13 @@ _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:v
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
-                   " neu la dan van cong tac rieng tinh than roi dang".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
+                   " neu la dan van cong tac rieng".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
 # ("hoạt động (công tác) dân vận": the archive's own, any of its events)
 # "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết", "hội nghị hay lễ ký kết": signings, however held (a bare "lễ"
 # shares the other's "ký kết")
 _SHARED_SIGNING = re.compile(r"(?<!\w)(?:le (?:(?:hoac|hay|va) )?hoi nghi|hoi nghi (?:hoac|hay|va) le) ky ket(?!\w)")
+# how the count is taken, as written (folded, "tỉnh" and "Đảng" would read as "tính" and "đăng")
+_COUNTED_BY = re.compile(r"(?<!\w)(?:tính theo|thân bài|rơi(?= vào)|ngày đăng(?: bài)?|ghi lại|như)(?!\w)", re.IGNORECASE)
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
 # the review an event holds, as its sentence must say it: "hội nghị tổng kết (5 năm thực hiện) chương trình phối hợp"
 _ACTS = re.compile(r"(?<!\w)(so ket|tong ket)(?: (\d+) nam)?(?: thuc hien)?(?!\w)")  # (signings: programme_lists)
@@ -69,7 +71,8 @@ class When(NamedTuple):
 
 def asked_when(q: "Question") -> When | None:
     """The month or year a question asks the events of, or None when it asks no such thing."""
-    plain = _SHARED_SIGNING.sub("le ky ket", plain_words(q.restored))  # not an aside in brackets
+    said = _COUNTED_BY.sub(" ", q.restored)  # "tính theo ngày … trong thân bài", "rơi vào", "ghi lại … như"
+    plain = _SHARED_SIGNING.sub("le ky ket", plain_words(said))  # not an aside in brackets
     events, found = _EVENTS.search(plain), _WHEN.search(plain)
     if events is None or found is None or WHO.search(plain) or q.person:
         return None

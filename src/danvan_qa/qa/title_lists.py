@@ -55,7 +55,7 @@ def asks_holders(q: "Question") -> bool:
     Thành ủy (Nam Sơn, Tây Giang) là những ai?", "Liệt kê các Phó Bí thư Thường trực Tỉnh ủy đã dự các
     hội nghị …", "ai mang hàm Đại tướng?", "Trưởng ban Tuyên giáo Tỉnh ủy nào được nhắc tên?"), naming no
     person or day: then every article's holders answer it, as when it says "trong các bài"."""
-    said = re.sub(r"^(?:tinh|ke|bao gom) ca [^,]+,", "", fold(q.restored.lower()))  # "Tính cả chức X, có mấy …": held anyway
+    said = fold(re.sub(r"^(?:tính|kể|bao gồm) cả [^,]+,", "", q.restored.lower()))  # "Tính cả chức X, có mấy …": held
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", said).split()))
     rank = found and (found["rank"] or found["ranked"])
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
