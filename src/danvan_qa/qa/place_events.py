@@ -139,11 +139,11 @@ def on_topic(store: "Store", doc_id: str, weight: dict[str, float], pairs: set[s
 def lead(store: "Store", doc_id: str, past_title: bool = False) -> list[int]:
     """The article's lead: its first two sentences of some length (LEAD_WORDS words, not "In bài này",
     nor a dateline's figures: "Thứ tư, 00:00, 15/03/2017"); `past_title`, not the title its text repeats."""
-    sentences, doc = store.words(doc_id).sentences, store.data.documents[doc_id]
-    title = doc.title.strip() if past_title else None
-    return list(itertools.islice((i for i, (w, (a, b)) in enumerate(zip(sentences, store.sentences(doc_id)))
-                                  if sum(not t.isdigit() for t in w.unigrams) >= LEAD_WORDS
-                                  and doc.text[a:b].strip() != title), 2))
+    sentences = store.words(doc_id).sentences
+    title = word_set(fold(store.data.documents[doc_id].title.lower())).unigrams if past_title else None
+    leads = (i for i, w in enumerate(sentences) if len(w.unigrams) >= LEAD_WORDS and w.unigrams != title
+             and (len(w.unigrams) >= 2 * LEAD_WORDS or sum(not t.isdigit() for t in w.unigrams) >= LEAD_WORDS))
+    return list(itertools.islice(leads, 2))
 
 
 def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

@@ -9,6 +9,7 @@ as offsets, and only `compose` turns them into Markdown with numbered citations.
 from __future__ import annotations
 
 import contextvars
+import functools
 import re
 import sys
 from contextlib import contextmanager
@@ -198,7 +199,13 @@ def same_event(store: "Store", doc_id: str) -> tuple | str:
     place = store.data.documents[doc_id].place
     if main is None or place is None or not main.bodies:
         return doc_id
-    return main.date, place, main.kinds, frozenset(fold(written_out(b).lower()) for b in main.bodies)
+    return main.date, place, main.kinds, frozenset(map(_body_key, main.bodies))
+
+
+@functools.lru_cache(maxsize=4096)
+def _body_key(body: str) -> str:
+    """A body however written ("Ban Dân vận TW", "Ban Dân vận Trung ương"), folded."""
+    return fold(written_out(body).lower())
 
 
 def dated(iso: str | None) -> str:
