@@ -6,8 +6,9 @@ article's date, not a past one it recalls) falls in the month or year asked give
 first, citing the sentence that reports it; an article whose event is of a kind the table does
 not read (a contest) counts by its own date, where a sentence gives that day. A kind of event
 asked ("các hội thi") keeps that kind; a topic ("hội nghị về an toàn giao thông") is asked the
-usual way, but a review or signing ("hội nghị tổng kết 5 năm chương trình phối hợp") and the parties
-("giữa Ban Dân vận và Công an") narrow the events to those whose sentence says them. A place the
+usual way, but a review ("hội nghị tổng kết 5 năm chương trình phối hợp") and the parties ("giữa
+Ban Dân vận và Công an") narrow the events to those whose sentence says them; one event however many
+articles report it (`records.same_event`). A place the
 question names keeps the articles of that place. With fewer than two such articles the question is
 answered as usual.
 """
@@ -103,14 +104,13 @@ class _Held(NamedTuple):
     date: str  # ISO
     start: int  # the sentence reporting it
     end: int
-    kinds: tuple[str, ...] = ()  # the fact table's kinds of the event, where it reads them
 
 
 def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per event (its first article's own event) falling in `when`, newest first, with the other
     articles reporting it under it; None below two articles."""
     docs = store.data.documents
-    found = {e.doc_id: _Held(e.doc_id, e.date, e.start, e.end, e.kinds) for e in store.facts.events
+    found = {e.doc_id: _Held(e.doc_id, e.date, e.start, e.end) for e in store.facts.events
              if e.main and e.date and keep(e.doc_id) and when.holds(e.date)}
     for doc in docs.values():  # an event of a kind the table does not read ("hội thi"): the article's own date
         if doc.doc_id not in found and when.holds(doc.date) and keep(doc.doc_id) and \
@@ -128,10 +128,10 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
     if len(rows) < 2:
         return None
     rows.sort(key=lambda h: h.date, reverse=True)
-    # one event however many articles report it: the same day, place and kinds of event
-    events: dict[tuple, list[_Held]] = {}
+    # one event however many articles report it: the same day, place, kinds and bodies
+    events: dict[object, list[_Held]] = {}
     for held in rows:
-        events.setdefault(same_event(store, held.doc_id) if held.kinds else held, []).append(held)
+        events.setdefault(same_event(store, held.doc_id), []).append(held)  # an undated one's own article
     said = f"{len(rows)} bài viết đưa tin" + (f" {len(events)} sự kiện" if len(events) < len(rows) else " sự kiện")
     lines = [Statement((f"{said} diễn ra vào ", Strong(when.said()), ":"))]
     items = []
