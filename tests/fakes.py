@@ -52,3 +52,13 @@ def fake_store(root, files: dict[str, str]):
     settings = Settings(corpus=root / "corpus", store=root / "store", model=emb.model_id, encoder="torch")
     build_index(settings=settings, embedder=emb)
     return Store.open(settings.store, emb.model_id), settings
+
+
+def invented_answerer(root, articles: dict[str, tuple[str, ...]], place: str | None = None):
+    """An Answerer over invented articles {id: (date, title, text[, place])} with the fake embedder; an
+    article without a place of its own gets `place`."""
+    from danvan_qa.qa.answering import Answerer
+
+    files = {f"{doc_id}.txt": article_file(doc_id, *row) if len(row) > 3 else article_file(doc_id, *row, place)
+             for doc_id, row in articles.items()}
+    return Answerer(*fake_store(root, files))

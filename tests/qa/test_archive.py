@@ -7,6 +7,7 @@ import pytest
 
 from danvan_qa.qa.answering import Answerer
 from fakes import article_file, fake_store
+from fakes import invented_answerer as _answerer  # {id: (date, title, text[, place])}
 
 ARTICLES = {
     "a1": ("2021-03-02", "Hội nghị sơ kết công tác dân vận ở tỉnh Bắc Hà",
@@ -31,12 +32,6 @@ ARTICLES = {
            "Ban Thường trực Ban Tuyên giáo TW; đồng chí Đỗ Minh Quang, Phó Trưởng Ban Tuyên giáo Trung ương; đồng chí "
            "Lý Thị Mai, Phó Chủ tịch Thường trực UBND tỉnh Tây Giang. Hội nghị quán triệt Hướng dẫn số 08-HD/BDVTU."),
 }
-
-
-def _answerer(folder, articles: dict[str, tuple[str, str, str]]) -> Answerer:
-    """An answerer over invented articles {id: (date, title, text)}, with the fake embedder."""
-    files = {f"{doc_id}.txt": article_file(doc_id, *row) for doc_id, row in articles.items()}
-    return Answerer(*fake_store(folder, files))
 
 
 def _placed_answerer(folder, articles: dict[str, tuple[str, str]]) -> Answerer:

@@ -5,9 +5,8 @@ import pytest
 from types import SimpleNamespace
 
 from danvan_qa.ingest.abbreviations import aliases, held_through
-from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.questions import without_asides
-from fakes import article_file, fake_store
+from fakes import invented_answerer as _answerer  # {id: (date, title, text[, place])}
 
 REVIEWS = {
     "v1": ("2023-10-17", "Hội nghị tổng kết 10 năm chương trình phối hợp giữa Công an và MTTQ tỉnh Tây Giang",
@@ -40,11 +39,6 @@ SESSIONS = {
            "Ngày 3/11, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Quân sự tỉnh Nam Sơn ký kết chương trình phối hợp công tác dân "
            "vận của lực lượng vũ trang."),
 }
-
-
-def _answerer(folder, articles: dict[str, tuple[str, str, str]]) -> Answerer:
-    files = {f"{doc_id}.txt": article_file(doc_id, *row) for doc_id, row in articles.items()}
-    return Answerer(*fake_store(folder, files))
 
 
 @pytest.fixture(scope="module")
@@ -199,8 +193,7 @@ def test_places_counted_are_the_places_of_the_programmes_not_the_programmes(tmp_
         "g3": ("2016-11-04", "Ký kết ở thành phố Nam Sơn", "Ngày 4/11/2016, Ban Dân vận Thành ủy và Công an thành phố ký kết "
                "chương trình phối hợp công tác dân vận giai đoạn 2016-2021.", "Nam Sơn"),
     }
-    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, date, title, text, place)
-                                               for d, (date, title, text, place) in rows.items()}))
+    answerer = _answerer(tmp_path, rows)
     a = answerer.answer("Có mấy địa phương tổ chức ký kết chương trình phối hợp công tác dân vận giai đoạn 2016-2021 giữa "
                         "ban dân vận và công an?", mode="bm25")
     assert a.short == "2" and "3 chương trình, ở 2 địa phương" in a.text

@@ -167,8 +167,7 @@ def test_a_second_part_asked_of_the_first_parts_time_is_answered_from_its_articl
 
 def test_a_second_part_naming_no_place_of_its_own_is_asked_of_the_first_parts_place(tmp_path):
     """"Chỉ huy trưởng BĐBP tỉnh X là ai, và chương trình mới ký với Ban Dân vận Tỉnh ủy là giai đoạn nào?": X's."""
-    from danvan_qa.qa.answering import Answerer
-    from fakes import article_file, fake_store
+    from fakes import invented_answerer
 
     texts = {
         "p1": ("2023-11-04", "Ký kết chương trình phối hợp ở tỉnh Nam Sơn",
@@ -179,7 +178,7 @@ def test_a_second_part_naming_no_place_of_its_own_is_asked_of_the_first_parts_pl
                "Ban Dân vận Tỉnh ủy và Công an tỉnh Bắc Hà ký chương trình phối hợp mới giai đoạn 2022 - 2026. Chương "
                "trình phối hợp mới ký với Ban Dân vận Tỉnh ủy có 5 nội dung."),
     }
-    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()}))
+    answerer = invented_answerer(tmp_path, texts)
     both = answerer.answer("Chỉ huy trưởng Bộ đội Biên phòng tỉnh Nam Sơn là ai, và chương trình phối hợp mới ký với Ban "
                            "Dân vận Tỉnh ủy là giai đoạn nào?", mode="bm25")
     assert "Lê Văn Hải" in both.text and "2023 - 2026" in both.text and "2022 - 2026" not in both.text

@@ -3,9 +3,8 @@
 import pytest
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.prizes import asked_grade, holder
-from fakes import article_file, fake_store
+from fakes import invented_answerer
 
 
 @pytest.mark.parametrize("question, grade", [
@@ -66,10 +65,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("prizes")
-    files = {f"{doc_id}.txt": article_file(doc_id, date, title, text, "Mỹ Lâm")
-             for doc_id, (date, title, text) in TEXTS.items()}
-    return Answerer(*fake_store(folder, files))
+    return invented_answerer(tmp_path_factory.mktemp("prizes"), TEXTS, "Mỹ Lâm")
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -90,8 +90,7 @@ def test_a_body_asked_is_held_by_a_party_written_abbreviated_or_with_its_level()
 def test_two_parties_a_sentence_joins_with_a_verb_are_shown_as_between_one_and_the_other(tmp_path):
     """"Ban Dân vận Tỉnh ủy phối hợp với Công an tỉnh tổ chức … ký kết chương trình": "giữa A và B", not "giữa A
     phối hợp với B"."""
-    from danvan_qa.qa.answering import Answerer
-    from fakes import article_file, fake_store
+    from fakes import invented_answerer
 
     texts = {"g1": ("2022-05-26", "Ký kết ở tỉnh Nam Sơn", "Chiều 26/5, Ban Dân vận Tỉnh ủy phối hợp với Công an tỉnh tổ "
                     "chức hội nghị ký kết chương trình phối hợp thực hiện công tác dân vận giai đoạn 2022-2026."),
@@ -99,7 +98,7 @@ def test_two_parties_a_sentence_joins_with_a_verb_are_shown_as_between_one_and_t
                     "Chương trình phối hợp công tác dân vận giai đoạn 2022-2026."),
              "g3": ("2022-03-15", "Ký kết ở tỉnh Kha Linh", "Ngày 15/3/2022, Ban Dân vận Tỉnh ủy Kha Linh phối hợp với Công "
                     "an tỉnh Kha Linh và Hội Nông dân tỉnh Kha Linh ký kết chương trình phối hợp giai đoạn 2022-2026.")}
-    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()}))
+    answerer = invented_answerer(tmp_path, texts)
     a = answerer.answer("Chương trình phối hợp giai đoạn 2022–2026 đã được những cặp cơ quan nào ký kết?", mode="bm25")
     assert "giữa Ban Dân vận Tỉnh ủy và Công an tỉnh" in a.text and "giữa Bộ Công an và Ban Dân vận Trung ương" in a.text
     assert "giữa Ban Dân vận Tỉnh ủy Kha Linh, Công an tỉnh Kha Linh và Hội Nông dân tỉnh Kha Linh" in a.text  # three
@@ -108,8 +107,7 @@ def test_two_parties_a_sentence_joins_with_a_verb_are_shown_as_between_one_and_t
 
 def test_a_level_taken_in_besides_the_rest_selects_none_and_one_body_with_mot_is_that_body(tmp_path):
     """"Tính cả cấp Trung ương, … giữa một Ban Dân vận và cơ quan Công an cùng cấp": every level, the centre's too."""
-    from danvan_qa.qa.answering import Answerer
-    from fakes import article_file, fake_store
+    from fakes import invented_answerer
 
     texts = {"l1": ("2016-06-15", "Ký kết ở Hà Nội", "Ngày 15/6/2016, Ban Dân vận Trung ương và Bộ Công an ký kết chương "
                     "trình phối hợp giai đoạn 2016-2021."),
@@ -117,7 +115,7 @@ def test_a_level_taken_in_besides_the_rest_selects_none_and_one_body_with_mot_is
                     "chương trình phối hợp giai đoạn 2016-2021."),
              "l3": ("2017-01-10", "Ký kết ở Bắc Hà", "Ngày 10/1/2017, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Bộ đội Biên phòng "
                     "tỉnh Bắc Hà ký kết chương trình phối hợp giai đoạn 2016-2021.")}
-    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()}))
+    answerer = invented_answerer(tmp_path, texts)
     a = answerer.answer("Tính cả cấp Trung ương, các bài nói tới bao nhiêu chương trình phối hợp giai đoạn 2016-2021 "
                         "giữa một Ban Dân vận và cơ quan Công an cùng cấp?", mode="bm25")
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"l1", "l2"}

@@ -2,8 +2,7 @@
 
 import pytest
 
-from danvan_qa.qa.answering import Answerer
-from fakes import article_file, fake_store
+from fakes import invented_answerer
 
 TEXTS = {
     "r1": ("2019-03-05", "Ký kết chương trình phối hợp ở tỉnh Bình Lâm",
@@ -21,10 +20,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("reviews")
-    files = {f"{doc_id}.txt": article_file(doc_id, date, title, text, "Bình Lâm")
-             for doc_id, (date, title, text) in TEXTS.items()}
-    return Answerer(*fake_store(folder, files))
+    return invented_answerer(tmp_path_factory.mktemp("reviews"), TEXTS, "Bình Lâm")
 
 
 @pytest.mark.parametrize("question, doc_id, day", [

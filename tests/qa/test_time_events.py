@@ -3,8 +3,7 @@ articles, fake embedder, real fact extraction)."""
 
 import pytest
 
-from danvan_qa.qa.answering import Answerer
-from fakes import article_file, fake_store
+from fakes import invented_answerer
 
 ARTICLES = {
     "t1": ("2023-11-07", "Bắc Hà", "Ký kết chương trình phối hợp ở Bắc Hà",
@@ -18,10 +17,14 @@ ARTICLES = {
 }
 
 
+def _answerer(folder, rows: dict[str, tuple[str, str, str, str]]):
+    """An answerer over invented articles {id: (date, place, title, text)}."""
+    return invented_answerer(folder, {d: (date, title, text, place) for d, (date, place, title, text) in rows.items()})
+
+
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in ARTICLES.items()}
-    return Answerer(*fake_store(tmp_path_factory.mktemp("times"), files))
+    return _answerer(tmp_path_factory.mktemp("times"), ARTICLES)
 
 
 def test_the_events_of_a_month_of_any_year_one_row_per_article_newest_first(answerer):
@@ -43,8 +46,7 @@ def test_signings_of_a_month_are_counted_however_the_sentence_reports_them(tmp_p
                                "Ngày 4-11, Ban Dân vận Thành ủy và Công an thành phố tổ chức ký kết chương trình phối hợp."),
             "t5": ("2019-11-20", "Tây Giang", "Hội nghị sơ kết ở Tây Giang",  # a conference, not a signing
                    "Ngày 20/11, Ban Dân vận Tỉnh ủy Tây Giang tổ chức hội nghị sơ kết công tác dân vận.")}
-    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in rows.items()}
-    answerer = Answerer(*fake_store(tmp_path, files))
+    answerer = _answerer(tmp_path, rows)
     a = answerer.answer("bao nhieu le ky ket chuong trinh phoi hop dien ra vao thang 11", mode="bm25")
     assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["t1", "t4"]  # not t2's contest
     for asked in ("Bao nhiêu lễ/hội nghị ký kết chương trình phối hợp được tổ chức vào tháng 11?",
@@ -90,8 +92,7 @@ def test_a_kind_of_event_asked_keeps_that_kind(tmp_path):
     contest = ("2022-11-15", "Đông Khê", "Hội thi ở Đông Khê",
                "Ngày 15-11, Đoàn Thanh niên xã Đông Khê tổ chức hội thi tuyên truyền pháp luật.")
     rows = {**ARTICLES, "t4": contest}
-    answerer = Answerer(*fake_store(tmp_path, {f"{d}.txt": article_file(d, date, title, text, place)
-                                               for d, (date, place, title, text) in rows.items()}))
+    answerer = _answerer(tmp_path, rows)
     a = answerer.answer("Có những hội thi nào diễn ra vào tháng 11?", mode="bm25")
     assert [c.doc_id for c in a.citations] == ["t4", "t2"]  # the contests, not the signing (t1)
     every = answerer.answer("Có những hoạt động nào diễn ra vào tháng 11?", mode="bm25")
@@ -117,8 +118,7 @@ REVIEWS = {
 
 @pytest.fixture(scope="module")
 def reviews(tmp_path_factory):
-    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in REVIEWS.items()}
-    return Answerer(*fake_store(tmp_path_factory.mktemp("reviews"), files))
+    return _answerer(tmp_path_factory.mktemp("reviews"), REVIEWS)
 
 
 @pytest.mark.parametrize("question", [
@@ -140,9 +140,7 @@ def test_two_bodies_events_on_one_day_in_one_province_are_two(tmp_path):
                    "Ngày 8/11/2023, Ban Dân vận Huyện ủy Sông Lam tổ chức hội nghị sơ kết công tác dân vận năm 2023."),
             "d2": ("2023-11-08", "Kha Linh", "Huyện Đá Bạc sơ kết mô hình dân vận khéo",
                    "Ngày 8/11/2023, Hội Nông dân huyện Đá Bạc tổ chức hội nghị sơ kết mô hình dân vận khéo.")}
-    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in rows.items()}
-    a = Answerer(*fake_store(tmp_path, files)).answer("Có bao nhiêu hội nghị diễn ra trong tháng 11 năm 2023?",
-                                                      mode="bm25")
+    a = _answerer(tmp_path, rows).answer("Có bao nhiêu hội nghị diễn ra trong tháng 11 năm 2023?", mode="bm25")
     assert a.short == "2" and "cũng đưa tin" not in a.text
 
 
