@@ -66,3 +66,9 @@ def test_a_text_in_capitals_and_codes_written_with_dashes_or_dots_are_left_as_ty
     assert capitals_written_out("NHỮNG ĐƠN VỊ NÀO ĐÃ TU BỔ NHÀ VĂN HÓA?") == "NHỮNG ĐƠN VỊ NÀO ĐÃ TU BỔ NHÀ VĂN HÓA?"
     assert written_out("Chương trình 38–CTr/BDVTW–BCA ở TP.HCM") == "Chương trình 38–CTr/BDVTW–BCA ở TP.HCM"
     assert written_out("Bộ CA.") == "Bộ Công an."
+
+
+def test_a_director_typed_gd_before_a_police_body_is_written_out():
+    assert written_out("liet ke cac GD CA tinh") == "liet ke cac Giám đốc Công an tinh"
+    assert written_out("PGĐ Công an tỉnh là ai") == "Phó Giám đốc Công an tỉnh là ai"
+    assert written_out("Sở GD tỉnh") == "Sở GD tỉnh"  # education's, before no police body

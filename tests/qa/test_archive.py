@@ -1108,9 +1108,13 @@ def test_who_did_the_act_beside_a_person_at_each_of_their_events(tmp_path):
                "Giang và đồng chí Hà Văn Sơn, Bí thư Tỉnh ủy đồng chủ trì hội nghị. Dự hội nghị có đồng chí Trần Văn "
                "Bình, Bộ trưởng Bộ Nội vụ."),  # he attended, he did not chair
     }
-    a = _answerer(tmp_path, texts).answer("Ông Trần Văn Bình đã cùng ai đồng chủ trì các hội nghị?", mode="bm25")
-    assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Đỗ Văn Hùng"]  # not the guest, not another's event
-    assert [c.doc_id for c in a.citations] == ["w2", "w1"]  # newest first
+    answerer = _answerer(tmp_path, texts)
+    for question in ("Ông Trần Văn Bình đã cùng ai đồng chủ trì các hội nghị?",
+                     "Trong các hội nghị mà ông Trần Văn Bình cùng chủ trì với lãnh đạo phía đối tác, người đồng chủ trì "
+                     "với ông ở mỗi hội nghị là ai?"):  # the others asked last
+        a = answerer.answer(question, mode="bm25")
+        assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Đỗ Văn Hùng"], question  # not the guest's event
+        assert [c.doc_id for c in a.citations] == ["w2", "w1"]  # newest first
 
 
 def test_whom_the_acts_asked_were_done_for_a_row_per_sentence(tmp_path):
@@ -1338,3 +1342,38 @@ def test_a_count_of_holders_is_across_the_archive_unless_it_names_an_event(quest
     from danvan_qa.qa.title_lists import asks_holders
 
     assert asks_holders(parse(question, question, FactTable())) is across
+
+
+def test_a_persons_sessions_with_a_body_are_their_events_whose_report_leads_with_it(tmp_path):
+    texts = {
+        "p1": ("2018-06-12", "Đoàn kiểm tra làm việc với Đảng ủy Công an tỉnh Tây Giang",
+               "Chiều 11/6, Đoàn kiểm tra của Ban Dân vận Trung ương làm việc với Đảng ủy Công an tỉnh Tây Giang. Đồng chí "
+               "Lê Thị Hạnh, Trưởng ban Dân vận Trung ương, Trưởng đoàn kiểm tra, phát biểu."),
+        "p2": ("2020-07-07", "Kiểm tra công tác dân vận trong Công an tỉnh Tây Giang",
+               "Chiều 7/7, Đoàn kiểm tra do đồng chí Lê Thị Hạnh, Trưởng ban Dân vận Trung ương, làm Trưởng đoàn có buổi "
+               "làm việc với Đảng ủy Công an tỉnh Tây Giang."),
+        "p3": ("2021-03-02", "Đoàn kiểm tra làm việc với Đảng ủy Quân sự tỉnh Nam Sơn",
+               "Chiều 2/3, Đoàn kiểm tra do đồng chí Lê Thị Hạnh, Trưởng ban Dân vận Trung ương, làm Trưởng đoàn làm việc "
+               "với Đảng ủy Quân sự tỉnh Nam Sơn."),
+    }
+    a = _answerer(tmp_path, texts).answer("Đoàn kiểm tra do bà Lê Thị Hạnh làm trưởng đoàn đã làm việc với Đảng ủy Công an "
+                                          "tỉnh Tây Giang mấy lần theo các bài?", mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"p1", "p2"}
+
+
+def test_a_persons_events_counted_at_a_place_are_those_whose_sentence_says_it(tmp_path):
+    """"Bao nhiêu hội nghị, buổi làm việc tổ chức tại Hà Nội có ông X dự?": the count said first, two reports of one
+    event once, only where its sentence holds it."""
+    texts = {
+        "x1": ("2022-04-14", "Ký kết chương trình phối hợp", "Ngày 14/4/2022, tại Hà Nội, Bộ Nội vụ và Ban Dân vận Trung "
+               "ương tổ chức hội nghị ký kết chương trình phối hợp. Đồng chí Trần Văn Bình, Bộ trưởng Bộ Nội vụ dự."),
+        "x2": ("2022-04-15", "Bộ Nội vụ ký kết chương trình phối hợp", "Ngày 14/4/2022, tại Hà Nội, Bộ Nội vụ và Ban Dân "
+               "vận Trung ương tổ chức hội nghị ký kết chương trình phối hợp. Dự có đồng chí Trần Văn Bình."),
+        "x3": ("2023-06-26", "Hội nghị sơ kết ở Đà Nẵng", "Ngày 26/6, tại Đà Nẵng, Bộ Nội vụ tổ chức hội nghị sơ kết. Đồng "
+               "chí Trần Văn Bình, Bộ trưởng Bộ Nội vụ dự hội nghị."),
+        "x4": ("2024-03-02", "Buổi làm việc về cải cách hành chính", "Ngày 2/3, tại Hà Nội, Bộ Nội vụ có buổi làm việc với "
+               "Ban Tổ chức Trung ương. Đồng chí Trần Văn Bình chủ trì buổi làm việc."),
+    }
+    a = _answerer(tmp_path, texts).answer("Bao nhiêu hội nghị, buổi làm việc tổ chức tại Hà Nội có ông Trần Văn Bình "
+                                          "dự? (mỗi sự kiện tính một lần)", mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"x1", "x2", "x4"}

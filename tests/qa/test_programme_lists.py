@@ -2,7 +2,7 @@
 
 import pytest
 
-from danvan_qa.qa.programme_lists import _matches, alternatives
+from danvan_qa.qa.sides import _matches, alternatives
 
 
 @pytest.mark.parametrize("body, found", [
@@ -69,7 +69,7 @@ def test_partners_asked_with_several_kinds_of_body():
 def test_the_parties_a_question_names_end_where_its_verb_or_an_aside_begins(question, asked):
     from types import SimpleNamespace
 
-    from danvan_qa.qa.programme_lists import sides
+    from danvan_qa.qa.sides import sides
     from danvan_qa.qa.questions import parse
 
     assert sides(parse(question, question, SimpleNamespace(folded_names=()))) == asked
@@ -119,3 +119,47 @@ def test_a_level_taken_in_besides_the_rest_selects_none_and_one_body_with_mot_is
     a = answerer.answer("Tính cả cấp Trung ương, các bài nói tới bao nhiêu chương trình phối hợp giai đoạn 2016-2021 "
                         "giữa một Ban Dân vận và cơ quan Công an cùng cấp?", mode="bm25")
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"l1", "l2"}
+
+
+SIGNINGS = {
+    "s1": ("2016-06-15", "Ký kết ở Hà Nội", "Ngày 15/6/2016, Ban Dân vận Trung ương và Bộ Công an ký kết chương trình phối "
+           "hợp giai đoạn 2016-2021."),
+    "s2": ("2016-10-05", "Ký kết ở Nam Sơn", "Ngày 5/10/2016, Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký kết chương "
+           "trình phối hợp giai đoạn 2016-2021."),
+    "s3": ("2016-11-08", "Ký kết ở Bố Hà", "Ngày 8/11/2016, Công an huyện Bố Hà và Ban Dân vận Huyện ủy Bố Hà ký kết "
+           "chương trình phối hợp giai đoạn 2016-2021."),
+    # a later signing whose report recalls the period just ended
+    "s4": ("2022-05-26", "Ký kết chương trình phối hợp giai đoạn 2022-2026 ở Đông Hà", "Ngày 26/5, Ban Dân vận Tỉnh ủy "
+           "và Công an tỉnh Đông Hà tổng kết chương trình phối hợp giai đoạn 2016-2021; ký kết chương trình phối hợp "
+           "giai đoạn 2022-2026."),
+}
+
+
+@pytest.fixture(scope="module")
+def signings(tmp_path_factory):
+    from fakes import invented_answerer
+
+    return invented_answerer(tmp_path_factory.mktemp("signings"), SIGNINGS)
+
+
+def test_a_level_left_out_is_not_the_level_asked(signings):
+    for question in ("Có bao nhiêu chương trình phối hợp giai đoạn 2016-2021 được ký kết (không tính cấp Trung ương)?",
+                     "Ngoài cấp Trung ương, có bao nhiêu chương trình phối hợp giai đoạn 2016-2021 được ký kết?"):
+        a = signings.answer(question, mode="bm25")
+        # s4 names its province's programme of the period, reviewed: one of them too
+        assert a.short == "3" and {c.doc_id for c in a.citations} == {"s2", "s3", "s4"}, question
+
+
+def test_articles_reporting_the_signings_of_a_period_are_its_programmes_signed(signings):
+    a = signings.answer("Bao nhiêu bài đưa tin lễ hoặc hội nghị ký kết chương trình phối hợp giai đoạn 2016-2021 ở địa "
+                        "phương?", mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"s2", "s3"}  # not the review of s4, nor the centre's
+    a = signings.answer("Bao nhiêu sự kiện ký kết chương trình phối hợp giai đoạn 2016-2021 được các bài đưa tin?",
+                        mode="bm25")
+    assert a.short == "3" and {c.doc_id for c in a.citations} == {"s1", "s2", "s3"}
+
+
+def test_signings_asked_with_a_slash_and_their_day_said_in_the_article(signings):
+    a = signings.answer("Mình cần đếm: có bao nhiêu lễ/hội nghị ký kết chương trình phối hợp giai đoạn 2016–2021 giữa Ban "
+                        "Dân vận và Công an (tính cả cấp Trung ương, tỉnh, huyện) mà bài viết có nêu ngày ký?", mode="bm25")
+    assert a.short == "3" and {c.doc_id for c in a.citations} == {"s1", "s2", "s3"}

@@ -113,7 +113,9 @@ def spellings(phrase: str) -> list[str]:
 # table cannot hold them; "CTr" is a programme in any case (in a code, a part of it)
 CAPITALS = {"CA": "Công an", "CAT": "Công an tỉnh", "CATP": "Công an thành phố", "CAH": "Công an huyện",
             "CAX": "Công an xã", "TU": "Tỉnh ủy", "TƯ": "Trung ương", "HU": "Huyện ủy", "BDVTU": "Ban Dân vận Tỉnh ủy",
-            "BDVHU": "Ban Dân vận Huyện ủy"}
+            "BDVHU": "Ban Dân vận Huyện ủy", "GĐ": "Giám đốc", "PGĐ": "Phó Giám đốc"}
+# "GD CA tỉnh" typed without its "Đ": a director before a police body ("Sở GD" alone is education's)
+_DIRECTOR = re.compile(r"(?<![\w/\-–])(P?)GD(?= (?:CA|Công an|cong an)(?!\w))")
 _WRITTEN = {fold(a).lower(): e for a, e in ABBREVIATIONS.items()}
 # a word that is not a part of a code ("38-CTr/BDVTW-BCA", "38–CTr") nor of a dotted name ("TP.HCM")
 _STANDING = re.compile(r"(?<![\w/\-–])(?<!\w\.)\w+(?![\w/\-–])(?!\.\w)")
@@ -122,7 +124,10 @@ _STANDING = re.compile(r"(?<![\w/\-–])(?<!\w\.)\w+(?![\w/\-–])(?!\.\w)")
 def capitals_written_out(text: str) -> str:
     """The text with each abbreviation of CAPITALS, standing alone as typed, written out: "BDV TU và
     CAT" is "BDV Tỉnh ủy và Công an tỉnh"; a text all in capitals is left as typed ("ĐÃ TU BỔ")."""
-    return text if text.isupper() else _STANDING.sub(lambda m: CAPITALS.get(m.group(0), m.group(0)), text)
+    if text.isupper():
+        return text
+    text = _DIRECTOR.sub(lambda m: "Phó Giám đốc" if m.group(1) else "Giám đốc", text)
+    return _STANDING.sub(lambda m: CAPITALS.get(m.group(0), m.group(0)), text)
 
 
 def written_out(text: str) -> str:

@@ -27,11 +27,12 @@ from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipient
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports, leads_with
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
-from danvan_qa.qa.questions import parse, person_focus, place_in
+from danvan_qa.qa.headlines import asked_phrase, with_headline
+from danvan_qa.qa.questions import FOLDED_PROVINCE, parse, person_focus, place_in
 from danvan_qa.qa.document_lists import asks_documents, documents, person_documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
-from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes
+from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes, reports_signings
 from danvan_qa.qa.programme_slots import slot_programmes
 from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
@@ -77,11 +78,21 @@ _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (
                         r"(?P<act_others>chu tri|ky ket|ky)(?!\w)"
                         # "X đã đồng chủ trì hội nghị, buổi làm việc với những ai?": co-chairs are "with" each other
                         r"|(?<!\w)dong (?P<act_with>chu tri)(?:[ ,]+\w+){0,8}? voi (?:(?:nhung|cac) )?"
-                        r"(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)")
+                        r"(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
+                        # "… người đồng chủ trì với ông (ở mỗi sự kiện) là ai?"
+                        r"|(?<!\w)(?:nguoi|vi|lanh dao) (?:cung|dong) (?P<act_who>chu tri)(?: \w+){0,6}? la (?:ai|nhung ai)(?!\w)")
 # "X mấy lần làm Trưởng đoàn kiểm tra (làm việc với Y)?": the person's events in that role, counted
 _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu)?| vai tro| cuong vi)?|dam nhan(?: vai tro)?"
                          r"|(?:o|tren|voi) (?:cuong vi|vai tro)) (?P<title>\w+(?: \w+){0,7}?)"
                          r"(?= (?:lam viec|tai|trong|khi|o|de|cua|duoc)(?!\w)|\W*$)")
+# "X có bao nhiêu buổi làm việc với Y", "X đã gặp mặt Y những lần nào": the person's sessions with a body
+_SESSIONS_WITH = re.compile(r"(?<!\w)(?:(?:bao nhieu|may|nhung|cac) (?:buoi|cuoc|lan)(?: lam viec| gap mat| hop)?"
+                            r"|lam viec|gap mat|hop) voi (?P<whom>\w+(?: \w+){1,7}?)"
+                            r"(?= (?:duoc|da duoc|theo|trong|bao nhieu|may|nhung|cac)(?!\w)|\W*$)")
+# "Bao nhiêu hội nghị, buổi làm việc (tổ chức) tại Hà Nội có ông X dự?": X's events counted, the count said first,
+# held where its sentence says
+_EVENTS_FIRST = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
+_HELD_AT = re.compile(rf"(?<!\w)(?:tai|o) {FOLDED_PROVINCE.pattern}")
 # "(có mặt) tại / dự các lễ, hội nghị ký kết …": events of a kind, said by the words after the event nouns
 _AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) (?:\w+,? (?:(?:va|hoac|hay) )?){{0,2}}"
                       rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
@@ -123,6 +134,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     keep = admitted(store.data.documents, filters)
     if first := narrowed(q, store, lambda plural: listing(plural, store, filters)):
         return first  # "Chương trình nào được ký sớm nhất?": the list it narrows, its first or last row
+    if (phrase := asked_phrase(q)) and (titled := with_headline(phrase, q, store, keep)):  # "tiêu đề chứa cụm 'X'"
+        return titled
     q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
     if said := _AMOUNT.match(fold(q.restored.lower())):  # "Số lượng X … là bao nhiêu?": "Có bao nhiêu X …?"
         q = parse(text := f"Có bao nhiêu {q.restored[said.start('what'):said.end('what')]}?", text, store.stored_facts)
@@ -134,12 +147,18 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
             q.person, store, keep, counted=True, by_event=True, role=role["title"],
             role_shown=q.restored[role.start("title"):role.end("title")])):
         return found
+    if q.person and counts(q.folded, q.restored) and (whom := _SESSIONS_WITH.search(q.folded)) and (found := _history(
+            q.person, store, lambda d: keep(d) and leads_with(store, d, [whom["whom"]]), counted=True, by_event=True)):
+        return found  # "Bà X có bao nhiêu buổi làm việc với Y": X's events whose report leads with Y
     if (acts := asks_recipients(q)) and (given := recipients(acts, store, keep)):  # "… tặng quà cho những ai?"
         return given
     if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
         return named
     if q.person and not (q.dates or WHO.search(q.folded) or SEVERAL.search(q.folded)) and _EVENT_OF.search(q.folded) \
             and _ATTENDED.search(q.folded) and (found := _event_of(q, store, keep)):  # one event: plural ones below
+        return found
+    if q.person and _EVENTS_FIRST.search(q.folded) and _ATTENDED.search(q.folded) and not WHO.search(q.folded) and (
+            found := _history(q.person, store, _held_in(q, store, keep), counted=True, by_event=True)):
         return found
     if asks_history(q):
         return _history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
@@ -158,6 +177,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     # "bao nhiêu bài viết nhắc đến X"; not "Các bài có nhắc tới những ai giữ chức X / những quân khu, xã nào?"
     named = asks_holders(q) or asks_regions(q) or bool(asks_local(q)) or asks_models(q)
     if asks_articles(q, across) and not (kind and kind != "chuong trinh") and not named:
+        if reports_signings(q) and (signed := programmes(q, store, keep, reports=True)):
+            return signed  # "Bao nhiêu bài đưa tin lễ ký kết chương trình … giai đoạn X?"
         return articles(q, store, keep)
     if across and (credit := asks_byline(q)) and (credits := credit_rows(credit, q, store, keep)):  # "tác giả ảnh nào"
         return credits
@@ -189,7 +210,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"
         return programmes(q, store, keep) or slot_programmes(q, store, keep)
     if counts_reports(q):  # "Có bao nhiêu hội nghị … được đưa tin?"
-        return articles(q, store, keep)
+        return reports_signings(q) and programmes(q, store, keep) or articles(q, store, keep)
     at = _AT_KIND.search(q.folded) if _PEOPLE_ASKED.search(q.folded) else None  # "Những Đại tá nào có mặt tại các lễ …"
     if at and (titles := title_phrases(q, store)):  # … the holders at the events of that kind: the article's own
         kinds = [w for w in _KIND_WORDS if re.search(rf"(?<!\w){w}(?!\w)", at.group(0))]
@@ -201,6 +222,17 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return None
     titles = title_phrases(q, store)
     return by_title(titles, q, store, _in_places(q, store, keep)) if titles else None
+
+
+def _held_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
+    """The articles `keep` admits whose main event's sentence names the province the question says the
+    events were held in ("tại Hà Nội"), or all of them when it says none."""
+    at = _HELD_AT.search(q.folded)
+    if at is None:
+        return keep
+    docs = store.data.documents
+    return lambda d: keep(d) and any(e.main and place_in(at.group(1), fold(docs[d].text[e.start:e.end].lower()))
+                                     for e in store.events_by_doc.get(d, []))
 
 
 def _in_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:

@@ -58,17 +58,19 @@ _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
 # or said after who held them: "X đã có bao nhiêu buổi làm việc với Y"
 # ("bao nhiêu cuộc tổng kết …": the review is the topic, only the count is set aside)
 _HOW_MANY_EVENTS = re.compile(rf"(?:^|(?<=\w) (?:da )?(?=co ))(?:tong cong |tat ca )?(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may)"
-                              rf"(?: {_MEETING}(?: (?:hoac|va|hay) {_MEETING})*(?: (?:danh cho|ve|cho))?(?!\w)"
+                              rf"(?: {_MEETING}(?: (?:(?:hoac|va|hay) )?{_MEETING})*(?: (?:danh cho|ve|cho))?(?!\w)"
                               r"|(?= cuoc (?:so|tong) ket(?!\w)))")
-_WHICH_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac) {_MEETING}(?: (?:hoac|va|hay) {_MEETING})* nao(?!\w)")  # "những hội thi hay cuộc thi nào"
+_WHICH_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac) {_MEETING}(?: (?:(?:hoac|va|hay) )?{_MEETING})* nao(?!\w)")  # "những hội thi hay cuộc thi nào"
 # "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
-_MEETINGS = re.compile(rf"^(?:mot {_MEETING}|{_MEETING}(?: (?:hoac|va|hay) {_MEETING})+)(?!\w)")  # "(tường thuật) một hội nghị"
+# "(tường thuật) một hội nghị", "lễ hoặc hội nghị ký kết" (a "lễ" of the act the next kind names)
+_MEETINGS = re.compile(rf"^(?:mot {_MEETING}|(?:{_MEETING}|le)(?: (?:(?:hoac|va|hay) )?{_MEETING})+)(?!\w)")
 # the events a question asks for ("những hội nghị tổng kết 10 năm nào"), not the articles naming them
 _EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:co )?nhung {EVENT_NOUNS}(?: \w+){{0,8}} nao(?!\w)"
                         rf"|(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)"
                         # "bài viết đưa tin hội nghị tổng kết …", "tường thuật một hội nghị …": an event reported
                         rf"|(?<!\w)(?:dua tin|tuong thuat)(?: ve)?(?: (?:mot|cac|nhung))? {EVENT_NOUNS}(?!\w)")
 _REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
+_REPORTS = re.compile(r"(?<!\w)bai(?: viet| bao)? (?:co |da )?(?:dua tin|tuong thuat)(?: ve)?(?!\w)")  # what it reports
 _EVENTS_COUNTED = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")  # events counted, not articles
 _EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
@@ -109,7 +111,12 @@ _TIMES = re.compile(r"^(?:(?:tong cong|tat ca) )?(?:co )?(?:bao nhieu|may) lan (
                     # "X (hoặc …) đã làm việc với Y mấy lần (theo các bài)?": the count said last
                     r"|^(?:doan cua )?(?P<who_first>.+?)(?:,? (?:hoac|hay) .+?)?,? (?:da )?(?:co (?:buoi|cuoc) )?"
                     r"(?P<act_first>lam viec|gap mat|hop) (?P<whom_first>voi .+?) (?:bao nhieu|may) lan"
-                    r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?\W*$")
+                    r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?\W*$"
+                    # "(Theo các bài,) X đã có mấy buổi làm việc với Y (hoặc với Z)?": the count said between
+                    r"|^(?:theo (?:cac|nhung) bai(?: viet| bao)?,? )?(?P<who_count>.+?),? (?:da )?co (?:bao nhieu|may) "
+                    r"(?:buoi|cuoc|lan) (?P<act_count>lam viec|gap mat|hop) (?P<whom_count>voi .+?)(?:,? (?:hoac|hay) .+?)?"
+                    r"(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?"
+                    r"\W*$")
 _SESSIONS = {"lam viec": "buổi làm việc", "gap mat": "buổi gặp mặt", "hop": "cuộc họp"}
 
 
@@ -120,7 +127,7 @@ def as_sessions(q: "Question", store: "Store") -> "Question | None":
     times = _TIMES.match(said)
     if times is None:
         return None
-    first = "_first" if times["who_first"] else ""
+    first = "_first" if times["who_first"] else "_count" if times["who_count"] else ""
     who, whom = (restored[times.start(g + first):times.end(g + first)] for g in ("who", "whom"))
     # "BDV TW", "Đảng ủy CATW": as articles write them, since the topic's words are matched
     text = written_out(f"{who} có bao nhiêu {_SESSIONS[times['act' + first]]} {whom} được đưa tin?")
@@ -196,7 +203,8 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     ahead = list(itertools.takewhile(lambda w: w not in _MODIFIES, kept))
     head_pairs = {f"{a} {b}" for a, b in zip(ahead, ahead[1:])}
     devoted = "chuyen ve" in q.folded or bool(re.search(rf"(?<!\w){_TITLED} ", q.folded))  # "chuyên về X": X in the title
-    events = kinds or bool(_EVENTS_OF.search(q.folded))  # "những hội nghị … nào": events reported, not named in passing
+    # "những hội nghị … nào", "bài đưa tin tổng kết …": events reported, not named in passing
+    events = kinds or bool(_EVENTS_OF.search(q.folded) or _REPORTS.search(q.folded))
     # a kind of event asked that a report names in its title or lead ("bao nhiêu buổi làm việc, đợt kiểm tra")
     forms = [form for kind in re.findall(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) ({EVENT_NOUNS})(?!\w)", q.folded)
              if kind in _NAMED_KINDS for form in EVENT_WRITTEN.get(kind, (kind,))]
@@ -233,7 +241,7 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
                 (words.folded[slice(*spans[i])].strip() != title_line) != devoted))
             rows.append((doc_id, Evidence.of(docs[doc_id], *spans[best])))
     more = len(ranked) == CANDIDATE_CHUNKS and chunks[ranked[-1]].doc_id in dict(rows)
-    return _listed(rows, more, " ".join(written[i] for i in span), q, store)
+    return listed_articles(rows, more, " ".join(written[i] for i in span), q, store)
 
 
 def leads_with(store: "Store", doc_id: str, forms: list[str]) -> bool:
@@ -267,15 +275,17 @@ def _reports(kinds: list[str], q: "Question", store: "Store", keep: Callable[[st
         for doc_id in filter(keep, dict.fromkeys(chunks[row].doc_id for row in ranked)):
             if doc_id not in dict(rows) and leads_with(store, doc_id, [kind]):
                 folded, spans = store.words(doc_id).folded, store.sentences(doc_id)
-                at = next((i for i, span in enumerate(spans) if _names(folded[slice(*span)], [kind])), 0)
+                title = fold(docs[doc_id].title.lower()).strip()  # the report's own sentence before its title
+                naming = [i for i, span in enumerate(spans) if _names(folded[slice(*span)], [kind])]
+                at = next((i for i in naming if folded[slice(*spans[i])].strip() != title), naming[0] if naming else 0)
                 rows.append((doc_id, Evidence.of(docs[doc_id], *spans[at])))
         more = more or len(ranked) == CANDIDATE_CHUNKS and chunks[ranked[-1]].doc_id in dict(rows)
     said = fold(q.restored.lower())  # folding keeps offsets: each kind as the question writes it
     shown = " / ".join(q.restored[at:at + len(k)] for k in kinds if (at := said.find(k)) >= 0)
-    return _listed(rows, more, shown, q, store) if kinds else None
+    return listed_articles(rows, more, shown, q, store) if kinds else None
 
 
-def _listed(rows: list[tuple[str, Evidence]], more: bool, shown: str, q: "Question", store: "Store") -> Listing | None:
+def listed_articles(rows: list[tuple[str, Evidence]], more: bool, shown: str, q: "Question", store: "Store") -> Listing | None:
     """A row per article, newest first, citing its sentence; "Ít nhất" where more may hold (`more`)."""
     if not rows:
         return None

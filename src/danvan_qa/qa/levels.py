@@ -15,8 +15,12 @@ from danvan_qa.ingest.normalize import fold
 
 LEVELS = ("trung uong", "tinh", "huyen", "xa")  # from the widest to the most local
 # "ở cấp huyện", "cấp tỉnh", "cấp cơ sở" (folded)
-# … but not one taken in besides the rest: "tính cả / kể cả / bao gồm cả cấp Trung ương"
-_ASKED = re.compile(r"(?<!\w)(?<!tinh ca )(?<!ke ca )(?<!gom ca )cap (trung uong|tinh|huyen|xa|co so)(?!\w)")
+# … but not one taken in besides the rest: "tính cả / kể cả / bao gồm cả cấp Trung ương", nor one left out
+_ASKED = re.compile(r"(?<!\w)(?<!tinh ca )(?<!ke ca )(?<!gom ca )(?<!khong tinh )(?<!ngoai )(?<!tru )(?<!khong ke )"
+                    r"cap (trung uong|tinh|huyen|xa|co so)(?!\w)")
+# "không tính cấp Trung ương", "ngoài cấp Trung ương", "trừ các chương trình cấp tỉnh": a level left out
+_LEFT_OUT = re.compile(r"(?<!\w)(?:khong tinh|khong ke|ngoai|tru|loai tru|bo qua)(?: (?:cac|nhung))?(?: \w+){0,2}? "
+                       r"cap (trung uong|tinh|huyen|xa|co so)(?!\w)")
 # Level words as written, lower case: "quận" is not "quân sự", "xã" is not "xã hội"
 _WORDS = (
     ("xa", re.compile(r"(?<!\w)(?<!thị )(?:xã|phường|thị trấn)(?!\w)(?! hội)")),
@@ -32,6 +36,12 @@ _CENTRAL = re.compile(r"(?<!\w)(?:" + "|".join(sorted((fold(c.lower()) for c in 
 def asked_level(folded_question: str) -> str | None:
     """The level a question selects by ("cấp cơ sở" is xã), or None."""
     m = _ASKED.search(folded_question)
+    return None if m is None else ("xa" if m.group(1) == "co so" else m.group(1))
+
+
+def left_out_level(folded_question: str) -> str | None:
+    """The level a question leaves out ("không tính cấp Trung ương"), or None."""
+    m = _LEFT_OUT.search(folded_question)
     return None if m is None else ("xa" if m.group(1) == "co so" else m.group(1))
 
 

@@ -21,7 +21,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import on_topic
 from danvan_qa.qa.questions import QUOTED, quoted
-from danvan_qa.qa.programme_lists import parties_match, sides
+from danvan_qa.qa.sides import parties_match, sides
 from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, rows_shown, Item, Listing, Statement, Strong, dated, more_rows
 
 if TYPE_CHECKING:

@@ -10,19 +10,19 @@ naming it, each citing its sentence.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from typing import TYPE_CHECKING, Callable
 
-from danvan_qa.ingest.abbreviations import expanded, spellings
+from danvan_qa.ingest.abbreviations import spellings
 from danvan_qa.ingest.dates import period_key
-from danvan_qa.ingest.normalize import fold, fold_keep_case
+from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.document_asks import CODE_WORDS
 from danvan_qa.qa.drafts import as_written
-from danvan_qa.qa.levels import asked_level, level
+from danvan_qa.qa.levels import asked_level, left_out_level, level
 from danvan_qa.qa.programme_groups import programme_groups
 from danvan_qa.qa.programme_years import ENDS, bounds, of_year, start_year
-from danvan_qa.qa.questions import plain_words, unbracketed
+from danvan_qa.qa.questions import plain_words
+from danvan_qa.qa.sides import BETWEEN, JOINED, parties_match, sides
 from danvan_qa.qa.records import rows_shown, SEVERAL, counts, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ _PLACE_NOUNS = r"(?:dia phuong|tinh thanh pho|tinh thanh|tinh(?: (?:va|hay|hoac)
 _COUNTING_PLACES = rf"(?:co )?(?:bao nhieu|may) {_PLACE_NOUNS}"  # "Có mấy địa phương …": places, not programmes
 _PLACES = rf"(?:(?:nhung|cac) {_PLACE_NOUNS} nao|{_COUNTING_PLACES})"
 _SIGNINGS = r"(?:co (?:tin|bai) (?:ve|dua tin) )?(?:(?:le|hoi nghi)(?: (?:/|hoac|hay|va) (?:le|hoi nghi))* )?"  # "có tin về lễ/hội nghị"
-_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi|lan))?(?: ky ket)? chuong trinh"
+_PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi|lan)(?: ?/ ?(?:hoi nghi|le))?)?(?: ky ket)? chuong trinh"
                          r"(?: \S+){0,12} (?:nao|duoc|da|co|giua)(?!\w)|(?<!\w)(?:bao nhieu|co may)(?: lan ky ket)? chuong trinh(?!\w)"
                          rf"|^{_PLACES} (?:da )?(?:to chuc )?{_SIGNINGS}(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
                          # "những đơn vị / cặp cơ quan nào đã ký kết (có) chương trình …": those programmes' parties
@@ -49,23 +49,10 @@ _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)
 _NUMBERED = re.compile(rf"(?<!\w){CODE_WORDS}(?!\w)")  # "những chương trình nào được nêu số hiệu"
-_UNIT = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|TP)"
-# "giữa A và B": the parties asked about, each cut at a verb, a question word, an aside in brackets or the
-# question's end; a comma
-# before a unit word gives an alternative ("Công an tỉnh, thành phố") and does not cut
-_BETWEEN = re.compile(rf"(?<!\w)giữa (.+?) (?:và|với) (.+?)(?=\s+(?:được|đã|có|trong|về|ký|giai đoạn|năm|thực hiện|cùng cấp|cho"
-                      rf"|triển khai|diễn ra|khen thưởng|bao nhiêu|mấy|nào|ở|tại|là|gồm|vào|do|ai|gì|như thế nào)\b|\s*[?.(]"
-                      rf"|\s*,(?!\s*{_UNIT}\b)|$)", re.IGNORECASE)
-# "Những cặp ban dân vận và cơ quan công an nào có chương trình …": the pair's two sides (folded, cased)
-_PAIRED = re.compile(r"(?<!\w)(?i:nhung|cac) (?i:cap) (.+?) (?i:va|voi) (.+?) (?i:nao)(?!\w)")
-# "… chương trình phối hợp có Bộ đội Biên phòng tham gia": one party asked for
-_JOINED = re.compile(r"(?<!\w)có ((?:(?!(?<!\w)có\s).)+?) (?:tham gia|là một bên)(?!\w)", re.IGNORECASE)
 # "X đã ký (kết) những chương trình phối hợp nào?": the programmes one body is a party to
 _SIGNS_OR_RUNS = r"(?:ký kết|ký|tham gia|xây dựng|thực hiện|triển khai)"  # "đã ký, thực hiện những chương trình"
 _SIGNED_BY = re.compile(rf"^(?:(?:trong )?năm \d{{4}},?\s+)?(.+?) (?:đã )?(?:cùng )?{_SIGNS_OR_RUNS}"
                         rf"(?:(?:,| và| hoặc) {_SIGNS_OR_RUNS})* (?:những|các) chương trình", re.IGNORECASE)
-# "lực lượng công an", "bộ đội biên phòng", "cơ quan công an", "các …": words of no body of their own
-_ANY_BODY = re.compile(r"(?<!\w)(?:luc luong|bo doi|co quan|cac)(?!\w)")
 # "X (đã) cùng những cơ quan nào ký …", "X đã ký chương trình … với những lực lượng nào": X's partners
 _KINDS = r"(?:co quan|don vi|luc luong|ben|to chuc)(?: (?:co quan|don vi|luc luong|ben|to chuc))*"  # "cơ quan, tổ chức"
 _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung|cac) {_KINDS} nao ky"
@@ -88,10 +75,9 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung
                        r"(?P<with>.+?)(?: (?:ve|trong|giai doan|nam(?= \d)) .*)?$")  # "… tỉnh Sơn Nam": no year
 _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
-_ASKED_SIDE = re.compile(r"(?<!\w)(?:nao|nhau|gi|ai)$")
 # "chương trình (phối hợp) nào …" asked of a period alone: many bodies sign for one period
 _WHICH_OF_PERIOD = re.compile(r"(?<!\w)chuong trinh(?: phoi hop)? nao(?: (?:co|thuoc|trong|cho|ky|duoc|thuc hien))?(?!\w)")
-_UNIT_WORDS = frozenset({"tinh", "thanh", "huyen", "quan", "thi", "xa", "phuong", "tp", "trung", "uong"})
+
 
 
 def asks_programmes(q: "Question", across: bool) -> bool:
@@ -100,80 +86,27 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     …"), or `across` articles."""
     folded = q.folded
     if _WHICH_OF_PERIOD.search(folded) and (q.periods or ENDS.search(folded)) and not (q.places or q.person or q.dates or q.codes
-                                                               or _BETWEEN.search(q.restored) or WHO.search(folded)):
+                                                               or BETWEEN.search(q.restored) or WHO.search(folded)):
         return True  # "chương trình phối hợp nào có giai đoạn 2023-2033 / kết thúc năm 2020?": every one of that period
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
-                and (q.periods or YEAR.search(q.text) or _BETWEEN.search(q.restored) or _JOINED.search(q.restored)
+                and (q.periods or YEAR.search(q.text) or BETWEEN.search(q.restored) or JOINED.search(q.restored)
                      or _SIGNED_BY.search(q.restored) or asked_level(folded) or _NUMBERED.search(folded)
                      or _MONTH.search(folded) or across))
 
 
-def sides(q: "Question") -> list[list[str]]:
-    """The parties a question selects by, each with its alternatives: "giữa Ban Dân vận tỉnh ủy,
-    thành ủy và Công an tỉnh, thành phố" is [[BDV tỉnh ủy, BDV thành ủy], [CA tỉnh, CA thành phố]]."""
-    # "Ban Dân vận Tỉnh ủy (Thành ủy)": another unit in brackets is an alternative, as after a comma
-    said = re.sub(rf"\s*\(\s*({_UNIT})([^)]*)\)", lambda m: f", {m.group(1).lower()}{m.group(2)}", q.restored, flags=re.I)
-    text = " ".join(unbracketed(said).split())  # "giữa Ban Dân vận (tỉnh, thành, huyện ủy) và …": the bodies
-    between = _BETWEEN.search(text) or _PAIRED.search(fold_keep_case(text))  # folding keeps offsets
-    asked = [text[slice(*between.span(n))] for n in (1, 2)] if between else [m.group(1) for m in _JOINED.finditer(text)]
-    # "giữa những cơ quan nào với nhau": the parties are asked for, not named
-    # "công an địa phương": the police of a place, whichever (the level is read by `programmes`); "giữa một Ban Dân vận"
-    asked = [re.sub(r"^(?:một|mot|mỗi|moi)\s+|\s+(?:các\s+)?(?:địa phương|dia phuong)$", "", side, flags=re.IGNORECASE)
-             for side in asked]
-    return [alternatives(side) for side in asked if not _ASKED_SIDE.search(fold(side.lower()))]
-
-
-def alternatives(body: str) -> list[str]:
-    """"Ban Dân vận tỉnh ủy, thành ủy" names two bodies: what follows a comma takes the place of
-    the words from the body's last unit word on ("tỉnh ủy"), or of as many last words."""
-    head, *others = [part.strip() for part in body.split(",")]
-    words = head.split()
-    found = [head]
-    for other in filter(None, others):
-        units = [i for i, w in enumerate(words) if fold(w.lower()) in _UNIT_WORDS]
-        at = units[-1] if units else len(words) - len(other.split())
-        if 0 < at < len(words) and other[0].islower():
-            found.append(" ".join(words[:at] + other.split()))
-    return found
-
-
-def parties_match(asked: list[list[str]], parties: tuple[str, ...]) -> bool:
-    """Whether `parties` hold one of each side's alternatives (`sides`)."""
-    return all(any(_matches(one, parties) for one in side) for side in asked)
-
-
-@functools.lru_cache(maxsize=65536)
-def _matches(asked: str, parties: tuple[str, ...]) -> bool:
-    """Whether nearly every word of a body the question names, and each of its unit words, is in
-    one of the programme's parties ("Ban Dân vận Tỉnh ủy" is not "Ban Dân vận Huyện ủy"),
-    abbreviations read as their words ("Mặt trận Tổ quốc" is in "Ủy ban MTTQ tỉnh"); "lực lượng
-    công an" is any police body, "Bộ đội Biên phòng" any border-guard one ("BCH Biên phòng").
-    Cached: an archive's programmes repeat a few hundred sets of parties."""
-    words = _asked_words(asked)
-    for party in parties:
-        held = words & _party_words(party)
-        if len(held) >= math.ceil(0.8 * len(words)) and words & _UNIT_WORDS <= held:
-            return True
-    return False
-
-
-@functools.lru_cache(maxsize=256)
-def _asked_words(asked: str) -> frozenset[str]:
-    return frozenset(expanded(set(re.findall(r"\w+", _ANY_BODY.sub(" ", fold(asked.lower()))))))
-
-
-@functools.lru_cache(maxsize=65536)
-def _party_words(party: str) -> frozenset[str]:
-    """A party's folded words, its abbreviations written out; read once per name (an archive's
-    programmes repeat a few hundred names)."""
-    return frozenset(expanded(set(re.findall(r"\w+", fold(party.lower())))))
+def reports_signings(q: "Question") -> bool:
+    """Whether a question asking for articles asks for those reporting a signing of a period's
+    programmes ("Bao nhiêu bài đưa tin lễ ký kết chương trình … giai đoạn 2016-2021?"): the
+    programmes signed, each with its reports, answer it better than the articles' words."""
+    return bool(q.periods and _SIGNED.search(q.folded))
 
 
 def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked: list[list[str]] | None = None,
-               local: bool = False) -> Listing | None:
+               local: bool = False, reports: bool = False) -> Listing | None:
     """The programmes of the archive that the question's period, year, parties (`asked`, else read by
     `sides`), level and signing select, once each (the same number, or the same period and parties,
-    in two articles is one); `local`: not the central ones."""
+    in two articles is one); `local`: not the central ones; `reports`: the articles reporting them are
+    counted ("Bao nhiêu bài đưa tin lễ ký kết …"), not the programmes."""
     docs = store.data.documents
     periods = {period_key(p) for p in q.periods}
     years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
@@ -186,16 +119,16 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
     # "đầy đủ số hiệu", "số hiệu (văn bản / đầy đủ)", "số + ký hiệu": the code itself, not an article's "số 05" for it
     coded = bool(re.search(r"(?<!\w)(?:day du (?:so|ky) hieu|(?:so|ky) hieu (?:van ban|day du)|so (?:\+|va) ky hieu)(?!\w)", q.folded))
     # "ký kết vào những ngày nào", "nêu kèm cả số hiệu lẫn ngày ký": those whose day of signing is written
-    dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?:kem|co|lan|va|cung|neu ro|ghi ro) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
+    dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?:kem|co|lan|va|cung|neu(?: ro)?|ghi(?: ro)?) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
     months = {int(m) for m in _MONTH.findall(q.folded)}
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None
     forms = spellings(fold(signer.group(1).lower())) if signer else []  # one body, word for word
-    at = asked_level(q.folded)  # "ở cấp huyện": the most local party's level
+    at, out = asked_level(q.folded), left_out_level(q.folded)  # "ở cấp huyện", "không tính cấp Trung ương"
     # "Những địa phương nào có chương trình …", "ở cấp địa phương": not the central ones
     # (… "ở những nơi nào", "công an địa phương")
     places = local or bool(_PLACES_ASKED.match(q.folded) or re.search(
-        rf"(?<!\w)(?:(?:o|tai) {_PLACES}|(?:cap|cong an|ban dan van) dia phuong)(?!\w)", q.folded))
+        rf"(?<!\w)(?:(?:o|tai) (?:{_PLACES}|(?:cac )?dia phuong)|(?:cap|cong an|ban dan van) dia phuong)(?!\w)", q.folded))
     chosen = []
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")
@@ -214,12 +147,12 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
             continue
         if forms and not any(_names(forms, party) for party in prog.parties):
             continue
-        if at and level(prog.parties) != at or places and level(prog.parties) == "trung uong":
+        if at and level(prog.parties) != at or (places or out) and level(prog.parties) == ("trung uong" if places else out):
             continue
         if signing and not (prog.date_text and _SIGNS.search(docs[prog.doc_id].text, prog.start, prog.end)):
             continue
         chosen.append(prog)
-    return _listed(chosen, q, store) if chosen else None
+    return _listed(chosen, q, store, reports) if chosen else None
 
 
 def asks_partners(q: "Question") -> str | None:
@@ -310,7 +243,7 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if counts(q.folded, q.restored) else items[0].name)
 
 
-def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing:
+def _listed(chosen: list["Programme"], q: "Question", store: "Store", reports: bool = False) -> Listing:
     """One row per programme however many articles name it: its earliest mention with a signing
     date, then a row for each of up to OTHER_ARTICLES other articles naming it (how many more
     is said), so that the articles are cited and one much-cited programme does not fill the list."""
@@ -323,7 +256,9 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
     when = bool(re.search(r"(?<!\w)(?:ngay nao|khi nao|thoi gian nao)(?!\w)", q.folded))
     # "Có mấy địa phương …": the places, by their articles' place (or their parties), not the programmes
     places = {docs[g[0].doc_id].place or " ".join(g[0].parties) for g in groups} if _PLACES_COUNTED.match(q.folded) else set()
-    lines = [Statement((f"Các bài viết nêu {len(groups)} chương trình" + (f", ở {len(places)} địa phương:" if places else ":"),))]
+    reporting = {p.doc_id for p in chosen} if reports else set()  # "bao nhiêu bài đưa tin …": the articles
+    lines = [Statement((f"{len(reporting)} bài viết đưa tin " if reporting else "Các bài viết nêu ", f"{len(groups)} chương trình"
+                        + (f", ở {len(places)} địa phương:" if places else ":"),))]
     items, rows = [], 0
     for group in groups:
         if rows >= rows_shown():
@@ -357,7 +292,7 @@ def _listed(chosen: list["Programme"], q: "Question", store: "Store") -> Listing
     if len(groups) > len(items):
         lines.append(Statement((f"Còn {len(groups) - len(items)} chương trình nữa không hiện ở đây.",)))
     return Listing(tuple(lines), tuple(items), len(groups),
-                   str(len(places or groups)) if counts(q.folded, q.restored) else groups[0][0].name)
+                   str(len(reporting or places or groups)) if counts(q.folded, q.restored) else groups[0][0].name)
 
 
 def _date_cited(prog: "Programme", store: "Store") -> list[Statement]:

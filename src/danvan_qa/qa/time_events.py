@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.programme_lists import sides
+from danvan_qa.qa.sides import sides
 from danvan_qa.qa.questions import place_in, plain_words
 from danvan_qa.qa.records import (EVENT_NOUNS, EVENT_WRITTEN, rows_shown, WHO, Evidence, Item, Listing, Statement, Strong, counts,
                                   dated, more_rows, same_event)
@@ -40,7 +40,9 @@ _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac n
 # shares the other's "ký kết")
 _SHARED_SIGNING = re.compile(r"(?<!\w)(?:le (?:(?:hoac|hay|va) )?hoi nghi|hoi nghi (?:hoac|hay|va) le) ky ket(?!\w)")
 # how the count is taken, as written (folded, "tỉnh" and "Đảng" would read as "tính" and "đăng")
-_COUNTED_BY = re.compile(r"(?<!\w)(?:tính theo|thân bài|rơi(?= vào)|ngày đăng(?: bài)?|ghi lại|như)(?!\w)", re.IGNORECASE)
+# ("không tính ngày đăng bài", "diễn ra trong tháng đó": the month asked, said again)
+_COUNTED_BY = re.compile(r"(?<!\w)(?:tính theo|thân bài|rơi(?= vào)|(?:không tính )?ngày đăng(?: bài)?|ghi lại|như"
+                         r"|(?:trong |vào )?(?:tháng|năm) (?:đó|ấy|này))(?!\w)", re.IGNORECASE)
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
 # the review an event holds, as its sentence must say it: "hội nghị tổng kết (5 năm thực hiện) chương trình phối hợp"
 _ACTS = re.compile(r"(?<!\w)(so ket|tong ket)(?: (\d+) nam)?(?: thuc hien)?(?!\w)")  # (signings: programme_lists)
