@@ -49,3 +49,12 @@ def test_questions_narrower_than_a_places_events_are_asked_as_usual(answerer, qu
 def test_the_articles_on_a_places_activities_counted_with_the_city_shortened(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert a.short == "2" and [c.doc_id for c in a.citations] == ["p4", "p5"] and "Hồ Chí Minh" in a.text
+
+
+def test_where_events_were_held_asked_with_the_archive_named_last():
+    from danvan_qa.ingest.facts import FactTable
+    from danvan_qa.qa.place_events import asks_topic_places
+    from danvan_qa.qa.questions import parse
+
+    question = "Đoàn kiểm tra chương trình phối hợp đã kiểm tra ở những thành phố nào (theo các bài)?"
+    assert asks_topic_places(parse(question, question, FactTable()))

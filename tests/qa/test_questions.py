@@ -90,6 +90,8 @@ def test_constraints():
     ("Mô hình nào của Công an tỉnh liên quan đến cấp giấy?", ()),  # no capital: no name
     ("Công an tỉnh phát động phong trào ngày nào?", ()),
     ("Hội nghị với Ban Dân vận 12 tỉnh, thành diễn ra khi nào?", ()),
+    ("Lễ kết nghĩa giữa Công an tỉnh và xã vùng cao Tây Đức là cho giai đoạn nào?", ("tay duc",)),  # not "và xã"
+    ("Huyện miền núi Tân Hà có bao nhiêu xã?", ("tan ha",)),
 ])
 def test_places_the_question_names(restored, expected):
     assert places(restored) == expected

@@ -276,17 +276,6 @@ def _named_after(text: str, end: int) -> bool:
     """Whether a capitalised word follows: "ở đó" that goes on as a name is none."""
     after = text[end:].split()
     return bool(after) and after[0][:1].isupper()
-    question = question if has_diacritics(question) else store.restorer.restore(question)  # kept offsets: one for one
-    named = parse(context.question, context.question, store.stored_facts).places if place else ()
-    # (folding keeps offsets; "Bà Rịa - Vũng Tàu" is read "ba ria vung tau")
-    at = re.search(r"\W+".join(map(re.escape, named[0].split())), fold(context.question).lower()) if len(named) == 1 else None
-    if place and at:
-        unit = question[place.start(1):place.end(1)] if place.group(1) != "dia phuong" else ""
-        return " ".join(f"{question[:place.start()]}{unit} {context.question[at.start():at.end()]}{question[place.end():]}".split())
-    if event:
-        return f"{question[:there.start()]}{'T' if there.start() == 0 else 't'}ại {context.topic[event.start():]}" \
-            f"{question[there.end():]}"
-    return question
 
 
 _DOING = re.compile(r"\s*(?:(?:đã|vừa|cùng)\s+)?(?:ký kết|ký|tổ chức|ban hành|triển khai|xây dựng|thực hiện)\s*$",

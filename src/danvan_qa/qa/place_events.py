@@ -98,7 +98,8 @@ _FAMILIES = (r"doan (?:kiem tra|cong tac)|kiem tra", r"hoi (?:thi|nghi \w+ \w+)|
 _PLACES = r"(?:dia phuong|tinh|noi|tinh thanh|dia ban|thanh pho|huyen|vung)"  # "ở những thành phố, huyện nào"
 # "ở / tại / liên quan đến / nói tới những vùng, địa phương nào": where the events were
 _WHERE = re.compile(rf"(?: (?:o|tai|lien quan (?:den|toi)|noi (?:den|toi)|de cap (?:den|toi)) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o (?:nhung )?dau)"
-                    r"(?: (?:va )?(?:nam|ngay|khi|luc) nao)?$")  # "…, năm nào?": each row is dated
+                    r"(?: (?:va )?(?:nam|ngay|khi|luc) nao)?"  # "…, năm nào?": each row is dated
+                    r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?$")  # "… (theo các bài)?"
 # … or first: "Những tỉnh nào (đã) tổ chức …", "Có mấy tỉnh tổ chức …"; a level set aside before it ("Không tính cấp TW, …")
 _PLACE_LIST = rf"{_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})*"
 _WHERE_FIRST = re.compile(rf"^(?:khong (?:tinh|ke) cap (?:trung uong|tw),? )?(?:(?:nhung|cac) {_PLACE_LIST} nao"

@@ -287,9 +287,9 @@ def parse(text: str, restored: str, facts: KnownNames) -> Question:
 # name; the words that cannot start a place name, or end one after its first syllable, are the
 # lexicon's NOT_FIRST and NOT_SECOND.
 _MANY = frozenset({"cac", "nhung", "moi", "tung", "nhieu"})  # before a unit: any place of that kind
-_ADMIN_UNIT = re.compile(
-    r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|thành)(?:\s+(?:ủy|uỷ))?"
-    r"\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+_ADMIN_UNIT = re.compile(r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|thành)(?:\s+(?:ủy|uỷ))?"
+                         r"(?:\s+(?:vùng cao|vùng sâu|biên giới|miền núi|đảo|ven biển)(?=\s+[A-ZĐÀ-Ỹ]))?"  # "xã vùng cao X"
+                         r"\s+(\w+)(?:\s+(?!(?:tỉnh|huyện|quận|xã|phường)(?!\w))(\w+))?", re.IGNORECASE)  # "tỉnh và xã X": not "và xã"
 
 
 def _spaced(folded: str) -> str:
