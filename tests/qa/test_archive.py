@@ -286,6 +286,8 @@ def test_a_title_asked_of_a_committee_after_cua_is_held_only_at_that_level(tmp_p
     assert sorted(i.name for i in a.items) == ["Kiều Văn Hải", "Tạ Minh Đức"]
     b = answerer.answer("Có bao nhiêu người giữ chức Phó Bí thư Thường trực của một tỉnh ủy hoặc thành ủy?", mode="bm25")
     assert b.short == "2" and sorted(i.name for i in b.items) == ["Lục Văn Thắng", "Mai Thị Thu"]
+    c = answerer.answer("Có bao nhiêu người giữ chức Trưởng ban Dân vận cấp tỉnh ủy/thành ủy được nêu tên?", mode="bm25")
+    assert c.short == "2" and sorted(i.name for i in c.items) == ["Kiều Văn Hải", "Tạ Minh Đức"]  # "cấp" and "/"
 
 
 def test_a_province_opening_the_question_is_not_a_title_taken_in_besides(tmp_path):
@@ -1111,7 +1113,8 @@ def test_who_did_the_act_beside_a_person_at_each_of_their_events(tmp_path):
     answerer = _answerer(tmp_path, texts)
     for question in ("Ông Trần Văn Bình đã cùng ai đồng chủ trì các hội nghị?",
                      "Trong các hội nghị mà ông Trần Văn Bình cùng chủ trì với lãnh đạo phía đối tác, người đồng chủ trì "
-                     "với ông ở mỗi hội nghị là ai?"):  # the others asked last
+                     "với ông ở mỗi hội nghị là ai?",  # the others asked last
+                     "Ông Trần Văn Bình từng đồng chủ trì (hoặc cùng chủ trì) hội nghị, buổi làm việc với những ai?"):
         a = answerer.answer(question, mode="bm25")
         assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Đỗ Văn Hùng"], question  # not the guest's event
         assert [c.doc_id for c in a.citations] == ["w2", "w1"]  # newest first
@@ -1377,3 +1380,20 @@ def test_a_persons_events_counted_at_a_place_are_those_whose_sentence_says_it(tm
     a = _answerer(tmp_path, texts).answer("Bao nhiêu hội nghị, buổi làm việc tổ chức tại Hà Nội có ông Trần Văn Bình "
                                           "dự? (mỗi sự kiện tính một lần)", mode="bm25")
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"x1", "x2", "x4"}
+
+
+def test_a_persons_events_counted_by_the_act_asked_are_those_they_did_it_at(tmp_path):
+    """"X chủ trì hoặc đồng chủ trì bao nhiêu hội nghị": not the ones X only attended."""
+    texts = {
+        "c1": ("2022-04-14", "Hội nghị ký kết", "Ngày 14/4/2022, tại Hà Nội, Bộ Nội vụ tổ chức hội nghị ký kết. Đồng chí "
+               "Trần Văn Bình, Bộ trưởng Bộ Nội vụ và đồng chí Lê Thị Hoa, Trưởng Ban Dân vận Trung ương đồng chủ trì hội nghị."),
+        "c2": ("2023-06-26", "Hội nghị sơ kết", "Ngày 26/6, tại Hà Nội, Bộ Nội vụ tổ chức hội nghị sơ kết. Đồng chí Trần Văn "
+               "Bình, Bộ trưởng Bộ Nội vụ chủ trì hội nghị."),
+        "c3": ("2024-01-02", "Hội nghị ở tỉnh Tây Giang", "Ngày 2/1, tại Tây Giang, Công an tỉnh tổ chức hội nghị. Dự hội "
+               "nghị có đồng chí Trần Văn Bình, Bộ trưởng Bộ Nội vụ."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Ông Trần Văn Bình chủ trì hoặc đồng chủ trì bao nhiêu hội nghị được các bài đưa tin?", mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"c1", "c2"}
+    b = answerer.answer("Ông Trần Văn Bình đã chủ trì hoặc dự bao nhiêu hội nghị được đưa tin?", mode="bm25")
+    assert b.short == "3"  # any of his events

@@ -383,3 +383,18 @@ def test_a_noun_the_last_question_asked_which_of_is_the_one_it_answered(store):
     assert "Bắc Hà" not in understand("Đoàn đó tặng quà gì?", unanswered, store)
     assert "Bắc Hà" not in understand("Lúc đó ai phát biểu?", last, store)
     assert "Bắc Hà" not in understand("Hội nghị đó ở đâu?", last, store)
+
+
+def test_a_follow_up_asked_of_that_time_typed_without_marks_is_asked_of_the_last_event(store):
+    """"con giam doc cong an thanh pho luc do la ai?": "lúc đó" (however it is restored) is the event just asked
+    about, the lower-case "lễ" opening it (not the surname Lê)."""
+    last = Context("Ai là Trưởng ban Dân vận Thành ủy dự lễ ký chương trình phối hợp với Công an TP giai đoạn 2016-2021?",
+                   "là Trưởng ban Dân vận Thành ủy dự lễ ký chương trình phối hợp với Công an TP giai đoạn 2016-2021")
+    said = understand("con giam doc cong an thanh pho luc do la ai?", last, store)
+    assert said.endswith("tại lễ ký chương trình phối hợp với Công an TP giai đoạn 2016-2021 là ai?"), said
+    assert not fold(said).lower().startswith("con ")
+
+
+def test_a_topic_ends_where_it_asks_which_province_hosted():
+    assert topic_of("Hội nghị sơ kết giữa Cục Chính trị Quân khu 9 với 12 tỉnh đó tỉnh nào đăng cai?") == \
+        "Hội nghị sơ kết giữa Cục Chính trị Quân khu 9 với 12 tỉnh"

@@ -163,3 +163,9 @@ def test_signings_asked_with_a_slash_and_their_day_said_in_the_article(signings)
     a = signings.answer("Mình cần đếm: có bao nhiêu lễ/hội nghị ký kết chương trình phối hợp giai đoạn 2016–2021 giữa Ban "
                         "Dân vận và Công an (tính cả cấp Trung ương, tỉnh, huyện) mà bài viết có nêu ngày ký?", mode="bm25")
     assert a.short == "3" and {c.doc_id for c in a.citations} == {"s1", "s2", "s3"}
+
+
+def test_a_party_asked_as_the_police_of_any_place_with_its_levels_glossed(signings):
+    a = signings.answer("Số hội nghị/lễ ký kết chương trình phối hợp giai đoạn 2016-2021 giữa Ban Dân vận và Công an cấp "
+                        "địa phương (tỉnh, thành, huyện) được đưa tin là bao nhiêu?", mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"s2", "s3"}

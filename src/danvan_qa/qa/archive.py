@@ -16,7 +16,6 @@ Every row quotes its article's sentence. Anything else goes through the single-a
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import spellings
@@ -28,18 +27,19 @@ from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, cou
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
 from danvan_qa.qa.headlines import asked_phrase, with_headline
-from danvan_qa.qa.questions import FOLDED_PROVINCE, parse, person_focus, place_in
+from danvan_qa.qa.questions import parse, person_focus, place_in
 from danvan_qa.qa.document_lists import asks_documents, documents, person_documents
 from danvan_qa.qa.model_lists import asks_models, models
+from danvan_qa.qa.person_events import acted_in, event_of, held_in, history
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes, reports_signings
 from danvan_qa.qa.programme_slots import slot_programmes
 from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.title_lists import (EXCLUDED, asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
-                                      person_evidence, role_index, said, title_phrases)
-from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, rows_shown, SEVERAL, WHO, Evidence, Item, Listing,
-                                  Statement, Strong, dated, more_rows, ranked_articles)
+                                      role_index, said, title_phrases)
+from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, SEVERAL, WHO, Listing,
+                                  Strong, ranked_articles)
 
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
@@ -77,7 +77,7 @@ _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (
                         r"|(?<!\w)(?:nhung )?(?:ai|nguoi nao)(?: da)? cung (?:voi )?(?:\w+ ){1,6}?(?:dong )?"
                         r"(?P<act_others>chu tri|ky ket|ky)(?!\w)"
                         # "X đã đồng chủ trì hội nghị, buổi làm việc với những ai?": co-chairs are "with" each other
-                        r"|(?<!\w)dong (?P<act_with>chu tri)(?:[ ,]+\w+){0,8}? voi (?:(?:nhung|cac) )?"
+                        r"|(?<!\w)dong (?P<act_with>chu tri)(?:[ ,]+\w+){0,12}? voi (?:(?:nhung|cac) )?"
                         r"(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
                         # "… người đồng chủ trì với ông (ở mỗi sự kiện) là ai?"
                         r"|(?<!\w)(?:nguoi|vi|lanh dao) (?:cung|dong) (?P<act_who>chu tri)(?: \w+){0,6}? la (?:ai|nhung ai)(?!\w)")
@@ -92,7 +92,6 @@ _SESSIONS_WITH = re.compile(r"(?<!\w)(?:(?:bao nhieu|may|nhung|cac) (?:buoi|cuoc
 # "Bao nhiêu hội nghị, buổi làm việc (tổ chức) tại Hà Nội có ông X dự?": X's events counted, the count said first,
 # held where its sentence says
 _EVENTS_FIRST = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
-_HELD_AT = re.compile(rf"(?<!\w)(?:tai|o) {FOLDED_PROVINCE.pattern}")
 # "(có mặt) tại / dự các lễ, hội nghị ký kết …": events of a kind, said by the words after the event nouns
 _AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) (?:\w+,? (?:(?:va|hoac|hay) )?){{0,2}}"
                       rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
@@ -104,8 +103,6 @@ _AT_EVENTS = re.compile(rf"(?<!\w)(?:tai|o|trong) (?:cac|nhung) {EVENT_NOUNS}(?!
 # "Hội nghị nào có X dự?", "X chủ trì buổi làm việc nào?": one event asked of a named person is among their events
 _EVENT_OF = re.compile(rf"(?<!\w){EVENT_NOUNS}(?: \w+){{0,2}}? nao(?!\w)")
 _ATTENDED = re.compile(r"(?<!\w)(?:du|tham du|co mat|chu tri|dong chu tri|phat bieu|tham gia)(?!\w)")  # … X was at
-# "… với vai trò / trên cương vị / với tư cách (là) Y": the role the person held there
-_AS_ROLE = re.compile(r"(?<!\w)(?:voi|tren|o) (?:vai tro|cuong vi|tu cach)(?: la)? (?P<role>\w+(?: \w+)*)")
 # what kind of speech or act a question asks for ("phát biểu khai mạc", "kết luận"): the sentence must say it
 _MANNER = re.compile(r"(?<!\w)(?:khai mac|be mac|ket luan|chao mung|tham luan|chi dao|tiep thu|giai trinh)(?!\w)")
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
@@ -120,7 +117,7 @@ def asks_across(q: "Question") -> bool:
         and not _ONE_ARTICLE.search(folded)
 
 
-def asks_history(q: "Question") -> bool:
+def askshistory(q: "Question") -> bool:
     """Whether the question asks for a named person's events: "X đã dự những hội nghị nào",
     "… với cương vị gì" (not "những ai dự … cùng X": that is one event's list)."""
     folded = q.folded
@@ -143,11 +140,11 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if alongside and (found := _alongside(q.person, next(filter(None, alongside.groups())),  # type: ignore[arg-type]
                                           q, store, keep)):
         return found
-    if q.person and (role := _ROLE_TIMES.search(fold(q.restored))) and (found := _history(  # folding keeps offsets
+    if q.person and (role := _ROLE_TIMES.search(fold(q.restored))) and (found := history(  # folding keeps offsets
             q.person, store, keep, counted=True, by_event=True, role=role["title"],
             role_shown=q.restored[role.start("title"):role.end("title")])):
         return found
-    if q.person and counts(q.folded, q.restored) and (whom := _SESSIONS_WITH.search(q.folded)) and (found := _history(
+    if q.person and counts(q.folded, q.restored) and (whom := _SESSIONS_WITH.search(q.folded)) and (found := history(
             q.person, store, lambda d: keep(d) and leads_with(store, d, [whom["whom"]]), counted=True, by_event=True)):
         return found  # "Bà X có bao nhiêu buổi làm việc với Y": X's events whose report leads with Y
     if (acts := asks_recipients(q)) and (given := recipients(acts, store, keep)):  # "… tặng quà cho những ai?"
@@ -155,13 +152,13 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
         return named
     if q.person and not (q.dates or WHO.search(q.folded) or SEVERAL.search(q.folded)) and _EVENT_OF.search(q.folded) \
-            and _ATTENDED.search(q.folded) and (found := _event_of(q, store, keep)):  # one event: plural ones below
+            and _ATTENDED.search(q.folded) and (found := event_of(q, store, keep)):  # one event: plural ones below
         return found
     if q.person and _EVENTS_FIRST.search(q.folded) and _ATTENDED.search(q.folded) and not WHO.search(q.folded) and (
-            found := _history(q.person, store, _held_in(q, store, keep), counted=True, by_event=True)):
+            found := history(q.person, store, acted_in(q, store, held_in(q, store, keep)), counted=True, by_event=True)):
         return found
-    if asks_history(q):
-        return _history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
+    if askshistory(q):
+        return history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
                         by_event=bool(_EVENTS_COUNTED.search(q.folded)))
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
@@ -222,17 +219,6 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return None
     titles = title_phrases(q, store)
     return by_title(titles, q, store, _in_places(q, store, keep)) if titles else None
-
-
-def _held_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
-    """The articles `keep` admits whose main event's sentence names the province the question says the
-    events were held in ("tại Hà Nội"), or all of them when it says none."""
-    at = _HELD_AT.search(q.folded)
-    if at is None:
-        return keep
-    docs = store.data.documents
-    return lambda d: keep(d) and any(e.main and place_in(at.group(1), fold(docs[d].text[e.start:e.end].lower()))
-                                     for e in store.events_by_doc.get(d, []))
 
 
 def _in_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -340,60 +326,3 @@ def _of_kind(store: "Store", doc_id: str, kinds: list[str]) -> bool:
     says so, or its main event in the fact table is of that kind."""
     return leads_with(store, doc_id, kinds) or any(
         e.main and any(fold(k) in kinds for k in e.kinds) for e in store.events_by_doc.get(doc_id, []))
-
-
-def _event_of(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """The events of the person the question names, narrowed to a role it names by that role's first
-    words (a role may be asked at more length than an article writes it); one event found is the short
-    answer, by its article's title."""
-    role = _AS_ROLE.search(fold(q.restored))  # folding keeps offsets
-    found = _history(q.person, store, keep) if role is None else _history(  # type: ignore[arg-type]
-        q.person, store, keep, role=" ".join(role["role"].split()[:5]),  # type: ignore[arg-type]
-        role_shown=q.restored[role.start("role"):role.end("role")])
-    if found is None or found.found != 1:
-        return found
-    return replace(found, value=store.data.documents[found.items[0].evidence.doc_id].title)  # the event asked
-
-
-def _history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False,
-             by_event: bool = False, role: str | None = None, role_shown: str = "") -> Listing | None:
-    """Every article naming the person, newest first, with the fullest role written there; `counted`:
-    the short answer is how many ("Trần Văn Bình xuất hiện trong bao nhiêu bài?"), of the events
-    (`by_event`: two articles on one day's event are one event) where the question counts those; with
-    `role` (folded; `role_shown` as asked), only the articles whose role for the person holds it."""
-    best: dict[str, "Person"] = {}
-    def in_role(p: "Person") -> bool:  # one who "dẫn đoàn" is its "trưởng đoàn": the delegation's kind in the sentence
-        led = role and role.startswith("truong doan") and any(fold(a) == "dan doan" for a in p.acts) and \
-            re.search(rf"(?<!\w)doan {role[len('truong doan '):]}", fold(store.data.documents[p.doc_id].text[p.start:p.end]))
-        return not role or bool(led or re.search(rf"(?<!\w){role}(?!\w)", fold(p.role or "")))
-    for p in filter(lambda p: keep(p.doc_id) and in_role(p), store.people_by_name.get(name, [])):
-        held = best.get(p.doc_id)
-        if held is None or len(p.role or "") > len(held.role or ""):
-            best[p.doc_id] = p
-    if not best:
-        return None
-    docs = store.data.documents
-    ordered = sorted(best.values(), key=lambda p: docs[p.doc_id].date or "", reverse=True)
-    # an event is its day and place: two reports of one event are one; an article whose event has no day stands alone
-    events = {(next((e.date for e in store.events_by_doc.get(p.doc_id, []) if e.main and e.date), None) or p.doc_id,
-               docs[p.doc_id].place) for p in ordered}
-    found = len(events) if by_event else len(ordered)  # the short answer; the rows stay one per article
-    said = f", {found} sự kiện" if by_event else ""
-    lines = [Statement((f"Các bài viết nhắc đến ", Strong(name), f" là {role_shown}" if role_shown else "",
-                        f": {len(ordered)} bài{said}."),)]
-    items = []
-    for p in ordered[:rows_shown()]:
-        doc, ev = docs[p.doc_id], person_evidence(store, p)
-        when = dated(doc.date)
-        role = f" — {p.role}" if p.role else ""
-        event = next((e for e in store.events_by_doc.get(p.doc_id, []) if e.main), None)
-        if event and not event.start <= p.start < event.end:  # the event itself, where another sentence reports it
-            lines.append(Statement((f"{when}{doc.title}",), Evidence.of(doc, event.start, event.end), item=True))
-            lines.append(Statement(("cương vị: ", f"{p.rank} " if p.rank else "", Strong(p.name), role), ev, item=True,
-                                   under=True))
-        else:
-            lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
-                                   ev, item=True))
-        items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += more_rows(len(ordered))
-    return Listing(tuple(lines), tuple(items), len(ordered), str(found) if counted else name)

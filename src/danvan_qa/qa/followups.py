@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from danvan_qa.ingest.facts import organisations
 from danvan_qa.ingest.normalize import fold, fold_keep_case, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
-from danvan_qa.qa.questions import WHO_KINDS, content_tokens, parse, person_focus, small_talk
+from danvan_qa.qa.questions import THEN, WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS
 
 if TYPE_CHECKING:
@@ -113,7 +113,8 @@ class Context:
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
 # "… là giữa những cơ quan nào", "Kế hoạch Y về việc gì", "Hội nghị Z do ai tổ chức".
 _ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?giữa những|với những|về việc|về vấn đề"
-                         r"|do\s+(?:ai|những ai|đơn vị nào|cơ quan nào))(?!\w)", re.IGNORECASE)
+                         # "… do tỉnh nào đăng cai" (typed "do", it may be restored "đó")
+                         r"|(?:do|đó)\s+(?:ai|những ai|(?:đơn vị|cơ quan|tỉnh|địa phương|bên) nào))(?!\w)", re.IGNORECASE)
 # "Hội nghị X có Thứ trưởng … nào dự?": about "Hội nghị X", not its guest (when what comes before names an event)
 _GUEST = re.compile(r"\s+có\s+(?:\S+\s+){1,6}?nào\s+(?:dự|tham dự|chủ trì|đồng chủ trì|phát biểu)(?!\w)", re.IGNORECASE)
 
@@ -204,6 +205,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if figure and (asked := _figure_elsewhere(context.question, out[figure.start(1):figure.end(1)])):
         return asked  # "…, và con số đó ở Công an tỉnh Bắc Hà là bao nhiêu?": the first part, of another unit
     out = _there(out, context, store)
+    out = _at_that_time(out, context, store)
     hit = _THING_REF.search(fold(out))
     if hit:
         noun = out[hit.start(1):hit.end(1)]
@@ -270,6 +272,21 @@ def _there(question: str, context: Context, store: "Store") -> str:
         return f"{said[:there.start()]}{'T' if there.start() == 0 else 't'}ại {context.topic[event.start():]}" \
             f"{said[there.end():]}"
     return question
+
+
+def _at_that_time(question: str, context: Context, store: "Store") -> str:
+    """"(Còn) Giám đốc Công an thành phố lúc đó là ai?" as "Giám đốc Công an thành phố tại <the last topic's
+    event> là ai?": the time is the event the last question was about."""
+    marked = has_diacritics(question)
+    said = question if marked else store.restorer.restore(question)  # one character for one
+    # typed without marks, read folded ("luc do" may be restored "lực đó"), but not "hoi do": "hội đó" too
+    then = THEN.search(said) if marked else re.search(r"(?<!\w)(?:luc|khi|thoi diem) (?:do|ay)(?!\w)", fold(said))
+    events = [m.start() for m in (_SUBJECT.search(fold(context.topic)), re.search(r"(?<!\w)(?:buổi )?lễ(?!\w)", context.topic))
+              if m]  # "lễ" as written, lower case: not the surname Lê
+    if then is None or not events:
+        return question
+    said = f"{said[:then.start()].rstrip()} tại {context.topic[min(events):]} {said[then.end():].lstrip()}"
+    return " ".join(re.sub(r"^\W*(?:[Cc]òn|[Cc]on)\s+", "", said).split())  # "(Còn) X lúc đó …": X
 
 
 def _named_after(text: str, end: int) -> bool:

@@ -15,7 +15,6 @@ from danvan_qa.ingest.lexicon import (
     ACT_KIND, DEFAULT_ACTS, NOT_FIRST, NOT_SECOND, OTHER_PERSON_NOUNS, PROVINCES, QUESTION_WORDS,
     QUESTION_WORDS_MARKED, RANKS, SURNAMES, TITLE_HEADS, TITLE_LOWER,
 )
-from danvan_qa.ingest.lexicon import SPEAKER_ACTS  # noqa: F401 - also imported from here (qa.drafts)
 from danvan_qa.ingest.normalize import fold, normalize_text
 
 KINDS = (

@@ -38,12 +38,14 @@ def sides(q: "Question") -> list[list[str]]:
     """The parties a question selects by, each with its alternatives: "giữa Ban Dân vận tỉnh ủy,
     thành ủy và Công an tỉnh, thành phố" is [[BDV tỉnh ủy, BDV thành ủy], [CA tỉnh, CA thành phố]]."""
     # "Ban Dân vận Tỉnh ủy (Thành ủy)": another unit in brackets is an alternative, as after a comma
-    said = re.sub(rf"\s*\(\s*({_UNIT})([^)]*)\)", lambda m: f", {m.group(1).lower()}{m.group(2)}", q.restored, flags=re.I)
+    # "Công an cấp địa phương (tỉnh, thành, huyện)": the police of a place, whichever (the level is `programmes`')
+    said = re.sub(r"\s+(?:cấp\s+)?(?:các\s+)?địa phương(?:\s*\([^)]*\))?(?!\w)", "", q.restored, flags=re.I)
+    said = re.sub(rf"\s*\(\s*({_UNIT})([^)]*)\)", lambda m: f", {m.group(1).lower()}{m.group(2)}", said, flags=re.I)
     text = " ".join(unbracketed(said).split())  # "giữa Ban Dân vận (tỉnh, thành, huyện ủy) và …": the bodies
     between = BETWEEN.search(text) or _PAIRED.search(fold_keep_case(text))  # folding keeps offsets
     asked = [text[slice(*between.span(n))] for n in (1, 2)] if between else [m.group(1) for m in JOINED.finditer(text)]
     # "giữa những cơ quan nào với nhau": the parties are asked for, not named
-    # "công an địa phương": the police of a place, whichever (the level is read by `programmes`); "giữa một Ban Dân vận"
+    # "công an dia phuong" typed without marks, the same; "giữa một Ban Dân vận": that body
     asked = [re.sub(r"^(?:một|mot|mỗi|moi)\s+|\s+(?:các\s+)?(?:địa phương|dia phuong)$", "", side, flags=re.IGNORECASE)
              for side in asked]
     return [alternatives(side) for side in asked if not _ASKED_SIDE.search(fold(side.lower()))]

@@ -156,9 +156,9 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     tỉnh, thành phố", "… Tỉnh ủy hoặc Thành ủy"; a whole title after "hoặc" ("Giám đốc Công an tỉnh hoặc
     Giám đốc Công an thành phố"), a title cut short before it taking the other's body (_with_body); and
     a title in brackets beside it, another way of writing it ("Ủy viên Trung ương Đảng (Ủy viên Ban
-    Chấp hành Trung ương Đảng)"); "(kể cả / tính cả …)" widens the title before it, and is none."""
+    Chấp hành Trung ương Đảng)"); "(kể cả / tính cả …)" widens the title before it, and is none; "cấp tỉnh ủy" is "tỉnh ủy"."""
     text = EXCLUDED.sub(" ", said(q))  # "(trừ …)", "Ngoài X ra, …", "…, không tính X": set aside (excluded())
-    text = _ranks_written_out(re.sub(r"(?<=[a-z])/(?=[a-z])", " hoac ", text))  # "Tỉnh ủy/Thành ủy": either
+    text = _ranks_written_out(re.sub(r"(?<=[a-z])/(?=[a-z])", " hoac ", re.sub(r"(?<=\w) cap (?=(?:tinh|thanh|huyen|quan) uy(?!\w))", " ", text)))  # "X/Y": either
     if body := _BODY_FIRST.match(text):  # "Ban Dân vận TW có bao nhiêu phó trưởng ban": "phó trưởng ban Dân vận TW"
         written = fold(written_out(body["body"])).lower()  # "BDV TW" as roles write it: "ban dan van trung uong"
         head, named = body["head"], written.removeprefix("ban ") if body["head"].endswith(" ban") else written

@@ -1,0 +1,104 @@
+"""A person's events across the archive: "Đồng chí X đã dự những hội nghị nào, với cương vị gì?",
+"Bao nhiêu hội nghị tại Hà Nội có ông X chủ trì?" — one row per article naming the person, newest
+first, with the fullest role written there; counted by event, two reports of one day's event once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.questions import FOLDED_PROVINCE, place_in
+from danvan_qa.qa.title_lists import person_evidence
+from danvan_qa.qa.records import rows_shown, Evidence, Item, Listing, Statement, Strong, dated, more_rows
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.ingest.facts import Person
+    from danvan_qa.qa.questions import Question
+
+_HELD_AT = re.compile(rf"(?<!\w)(?:tai|o) {FOLDED_PROVINCE.pattern}")
+# "… với vai trò / trên cương vị / với tư cách (là) Y": the role the person held there
+_AS_ROLE = re.compile(r"(?<!\w)(?:voi|tren|o) (?:vai tro|cuong vi|tu cach)(?: la)? (?P<role>\w+(?: \w+)*)")
+# "… bao nhiêu hội nghị X chủ trì / phát biểu": the act the person did there, as the fact table reads it
+_ACTS_ASKED = re.compile(r"(?<!\w)(?:dong )?(chu tri|phat bieu)(?!\w)")
+
+
+def held_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
+    """The articles `keep` admits whose main event's sentence names the province the question says the
+    events were held in ("tại Hà Nội"), or all of them when it says none."""
+    at = _HELD_AT.search(q.folded)
+    if at is None:
+        return keep
+    docs = store.data.documents
+    return lambda d: keep(d) and any(e.main and place_in(at.group(1), fold(docs[d].text[e.start:e.end].lower()))
+                                     for e in store.events_by_doc.get(d, []))
+
+
+def acted_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
+    """The articles `keep` admits where the person did the act the question asks ("chủ trì" is
+    chairing or co-chairing), or all of them when it asks none beyond attending."""
+    act = _ACTS_ASKED.search(q.folded)
+    if act is None or q.person is None or re.search(r"(?<!\w)(?:du|tham du|co mat|tham gia)(?!\w)", q.folded):
+        return keep  # "chủ trì hoặc dự": any event of theirs
+    did = {p.doc_id for p in store.people_by_name.get(q.person, []) if any(act[1] in fold(a) for a in p.acts)}
+    return lambda d: keep(d) and d in did
+
+
+def event_of(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The events of the person the question names, narrowed to a role it names by that role's first
+    words (a role may be asked at more length than an article writes it); one event found is the short
+    answer, by its article's title."""
+    role = _AS_ROLE.search(fold(q.restored))  # folding keeps offsets
+    found = history(q.person, store, keep) if role is None else history(  # type: ignore[arg-type]
+        q.person, store, keep, role=" ".join(role["role"].split()[:5]),  # type: ignore[arg-type]
+        role_shown=q.restored[role.start("role"):role.end("role")])
+    if found is None or found.found != 1:
+        return found
+    return replace(found, value=store.data.documents[found.items[0].evidence.doc_id].title)  # the event asked
+
+
+def history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False,
+             by_event: bool = False, role: str | None = None, role_shown: str = "") -> Listing | None:
+    """Every article naming the person, newest first, with the fullest role written there; `counted`:
+    the short answer is how many ("Trần Văn Bình xuất hiện trong bao nhiêu bài?"), of the events
+    (`by_event`: two articles on one day's event are one event) where the question counts those; with
+    `role` (folded; `role_shown` as asked), only the articles whose role for the person holds it."""
+    best: dict[str, "Person"] = {}
+    def in_role(p: "Person") -> bool:  # one who "dẫn đoàn" is its "trưởng đoàn": the delegation's kind in the sentence
+        led = role and role.startswith("truong doan") and any(fold(a) == "dan doan" for a in p.acts) and \
+            re.search(rf"(?<!\w)doan {role[len('truong doan '):]}", fold(store.data.documents[p.doc_id].text[p.start:p.end]))
+        return not role or bool(led or re.search(rf"(?<!\w){role}(?!\w)", fold(p.role or "")))
+    for p in filter(lambda p: keep(p.doc_id) and in_role(p), store.people_by_name.get(name, [])):
+        held = best.get(p.doc_id)
+        if held is None or len(p.role or "") > len(held.role or ""):
+            best[p.doc_id] = p
+    if not best:
+        return None
+    docs = store.data.documents
+    ordered = sorted(best.values(), key=lambda p: docs[p.doc_id].date or "", reverse=True)
+    # an event is its day and place: two reports of one event are one; an article whose event has no day stands alone
+    events = {(next((e.date for e in store.events_by_doc.get(p.doc_id, []) if e.main and e.date), None) or p.doc_id,
+               docs[p.doc_id].place) for p in ordered}
+    found = len(events) if by_event else len(ordered)  # the short answer; the rows stay one per article
+    said = f", {found} sự kiện" if by_event else ""
+    lines = [Statement(("Các bài viết nhắc đến ", Strong(name), f" là {role_shown}" if role_shown else "",
+                        f": {len(ordered)} bài{said}."),)]
+    items = []
+    for p in ordered[:rows_shown()]:
+        doc, ev = docs[p.doc_id], person_evidence(store, p)
+        when = dated(doc.date)
+        role = f" — {p.role}" if p.role else ""
+        event = next((e for e in store.events_by_doc.get(p.doc_id, []) if e.main), None)
+        if event and not event.start <= p.start < event.end:  # the event itself, where another sentence reports it
+            lines.append(Statement((f"{when}{doc.title}",), Evidence.of(doc, event.start, event.end), item=True))
+            lines.append(Statement(("cương vị: ", f"{p.rank} " if p.rank else "", Strong(p.name), role), ev, item=True,
+                                   under=True))
+        else:
+            lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
+                                   ev, item=True))
+        items.append(Item(p.name, p.role, p.rank, p.acts, ev))
+    lines += more_rows(len(ordered))
+    return Listing(tuple(lines), tuple(items), len(ordered), str(found) if counted else name)
