@@ -60,6 +60,9 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Ngày 8-9, Ban Dân vận Tỉnh ủy tiếp đoàn công tác của tỉnh nào?", "place"),  # the day is given, a place asked
     ("Ngày 18/9/2024, Ban Dân vận Tỉnh ủy tiếp đoàn công tác của tỉnh nào?", "place"),
     ("Ngày lễ ký kết?", "date"),
+    ("Hội thi ở quận Đông Hà có mấy đội dự thi?", "number"),  # how many took part, not who
+    ("Hội nghị ông dự là tổng kết 10 năm thực hiện nghị quyết nào?", "other"),  # a document, not who attended
+    ("Hội nghị diễn ra ngày mấy?", "date"),
 ])
 def test_classification(question, kind):
     from danvan_qa.ingest.restore import Restorer, Vocabulary

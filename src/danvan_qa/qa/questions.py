@@ -59,11 +59,12 @@ def _has(folded: str, *cues: str) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", folded) for c in cues)
 
 
-def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: str = "") -> tuple[str, str | None]:
-    """The question type (one of KINDS) and, for people, the act asked about (a fact-table act).
+_DOCUMENT_ASKED = re.compile(r"(?<!\w)(?:nghi quyet|chi thi|quyet dinh|chuong trinh|ke hoach|van ban|quy che)(?: \w+){0,2} nao(?!\w)")
 
-    `restored` (with diacritics) settles cues that folding merges: "mấy" (how many) vs "máy" (machine).
-    """
+
+def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: str = "") -> tuple[str, str | None]:
+    """The question type (one of KINDS) and, for people, the act asked about (a fact-table act); `restored`
+    (with diacritics) settles cues that folding merges: "mấy" (how many) vs "máy" (machine)."""
     if _has(folded, "quan ham", "cap bac", "cap ham", "mang ham", "ham gi") and person:
         return "rank", None
     # "Giám đốc Công an tỉnh dự buổi làm việc với Chủ tịch X là ai?" asks for the director, not X
@@ -83,14 +84,14 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
             return "role", act  # "Ai là Giám đốc …?", "Giám đốc Công an tỉnh nào …?": one person
         if act is not None:
             return ACT_KIND.get(act, "speaker"), act
-    if _has(folded, "bao nhieu", "so luong"):
-        return "number", None
+    if _has(folded, "bao nhieu", "so luong") or re.search(r"(?<!\w)(?<!ngày )(?<!thứ )mấy(?! giờ)(?!\w)", restored, re.I):
+        return "number", None  # "có mấy đội dự thi": how many, not who attended
     if _has(folded, "bao lau", "keo dai", "trong bao lau"):
         return "duration", None
     # "dự" (attend) but not "dự thảo" (draft), "đầy đủ" (full), "dự án", "dự kiến"
     attend = re.sub(r"(?<!\w)(?:du (?:thao|an|kien|bao|toan)|day du)(?!\w)", " ", folded)
-    if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai"):
-        return "attendees", "dự"
+    if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai") and (_has(folded, "ai") or not _DOCUMENT_ASKED.search(folded)):
+        return "attendees", "dự"  # not "Hội nghị ông dự là tổng kết nghị quyết nào?": a document
     if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)", folded) or folded.startswith("giai doan ") or \
             _has(folded, "trong thoi gian nao", "cho thoi gian nao", "khoang thoi gian nao"):  # a span of time, not a day
         return "program_period", None
