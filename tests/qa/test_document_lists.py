@@ -39,3 +39,11 @@ def test_the_documents_of_a_persons_events_once_each_from_their_event_sentences(
     assert "49-CT/TW" not in dated.text and "120-QĐ/TW" not in dated.text
     for c in a.citations:
         assert c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
+
+
+def test_documents_of_a_year_asked_opening_with_which_document(tmp_path):
+    """"van ban nao (nghi quyet, chuong trinh...) co ngay ban hanh trong nam 2010?": every document of that year."""
+    store, settings = fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in TEXTS.items()})
+    a = Answerer(store, settings).answer("van ban nao (nghi quyet, chi thi...) co ngay ban hanh trong nam 2010?",
+                                         mode="bm25")
+    assert "120-QĐ/TW" in a.text and {c.doc_id for c in a.citations} == {"k2"} and a.text.startswith("Các bài viết nêu 1")

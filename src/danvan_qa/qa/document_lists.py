@@ -36,7 +36,8 @@ _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KIN
                    r"|(?:bao nhieu|may) (?P<counted>van ban|" + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) +
                    r"))*"  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
                    # "mỗi lần đó là để tổng kết văn bản nào": one each time, so several
-                   r"|(?:moi|tung) (?:lan|dot|cuoc|buoi)(?:[ /,]+\w+){0,8}? (?P<each>van ban|" + "|".join(KINDS) + r") nao)(?!\w)")
+                   r"|(?:moi|tung) (?:lan|dot|cuoc|buoi)(?:[ /,]+\w+){0,8}? (?P<each>van ban|" + "|".join(KINDS) + r") nao"
+                   r"|^(?P<opening>van ban) nao)(?!\w)")  # "Văn bản nào (nghị quyết, …) có ngày ban hành trong năm X?"
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
 # time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 lần"), nor a year (mentions() keeps those
 # after "số" or a capitalised kind only)
@@ -102,7 +103,7 @@ def asks_documents(q: "Question", across: bool) -> str | None:
     m = _ASKS.search(q.folded)
     if m is None or WHO.search(q.folded) or q.person or not (across or YEAR.search(q.text)):
         return None
-    return m.group("listed") or m.group("enumerated") or m.group("counted") or m.group("each")
+    return m.group("listed") or m.group("enumerated") or m.group("counted") or m.group("each") or m.group("opening")
 
 
 def mentions(text: str, start: int, end: int) -> list[Mention]:
