@@ -72,3 +72,4 @@ def test_a_director_typed_gd_before_a_police_body_is_written_out():
     assert written_out("liet ke cac GD CA tinh") == "liet ke cac Giám đốc Công an tinh"
     assert written_out("PGĐ Công an tỉnh là ai") == "Phó Giám đốc Công an tỉnh là ai"
     assert written_out("Sở GD tỉnh") == "Sở GD tỉnh"  # education's, before no police body
+    assert written_out("Chương trình GĐ 2022-2027 ký ngày nào") == "Chương trình GĐ 2022-2027 ký ngày nào"  # a period

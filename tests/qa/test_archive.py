@@ -1397,3 +1397,23 @@ def test_a_persons_events_counted_by_the_act_asked_are_those_they_did_it_at(tmp_
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"c1", "c2"}
     b = answerer.answer("Ông Trần Văn Bình đã chủ trì hoặc dự bao nhiêu hội nghị được đưa tin?", mode="bm25")
     assert b.short == "3"  # any of his events
+
+
+def test_acts_asked_of_a_persons_events_are_each_read_and_a_name_is_no_act(tmp_path):
+    """"chủ trì hoặc phát biểu": either; "Dư" in a name folds to "du" (attend) and asks no attending; "chương trình
+    phối hợp với X" is no meeting with X."""
+    texts = {
+        "e1": ("2022-04-14", "Hội nghị tổng kết ở Tây Nam", "Ngày 14/4/2022, tại Tây Nam, hội nghị tổng kết diễn ra. "
+               "Ông Dư Văn Tám, Trưởng ban Dân vận Huyện ủy chủ trì hội nghị."),
+        "e2": ("2023-05-02", "Hội nghị sơ kết ở Tây Nam", "Ngày 2/5/2023, tại Tây Nam, hội nghị sơ kết diễn ra. Ông Dư Văn "
+               "Tám, Trưởng ban Dân vận Huyện ủy phát biểu tại hội nghị."),
+        "e3": ("2024-01-02", "Hội nghị ở Đông Nam", "Ngày 2/1/2024, tại Đông Nam, hội nghị diễn ra. Dự hội nghị có ông Dư "
+               "Văn Tám, Trưởng ban Dân vận Huyện ủy."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Bao nhiêu hội nghị có ông Dư Văn Tám chủ trì hoặc phát biểu?", mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"e1", "e2"}
+    b = answerer.answer("Bao nhiêu hội nghị có ông Dư Văn Tám chủ trì?", mode="bm25")
+    assert b.short == "1" and {c.doc_id for c in b.citations} == {"e1"}
+    c = answerer.answer("Ông Dư Văn Tám đã ký bao nhiêu chương trình phối hợp với Công an huyện Tây Nam?", mode="bm25")
+    assert c.short != "3"  # not his events of every kind

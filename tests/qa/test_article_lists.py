@@ -5,7 +5,7 @@ import pytest
 from types import SimpleNamespace
 
 from danvan_qa.ingest.abbreviations import aliases, held_through
-from danvan_qa.qa.questions import without_asides
+from danvan_qa.qa.asides import without_asides
 from fakes import invented_answerer as _answerer  # {id: (date, title, text[, place])}
 
 REVIEWS = {
@@ -256,3 +256,10 @@ def test_kinds_of_event_asked_with_a_comma_between_them_are_each_asked(tmp_path)
              "k3": ("2021-05-02", "Hội thảo về công tác dân vận", "Ngày 2/5, Ban Dân vận Tỉnh ủy tổ chức hội thảo.")}
     a = _answerer(tmp_path, texts).answer("Có những hội thi, cuộc thi nào được tổ chức trong các bài?", mode="bm25")
     assert a.short.startswith("Nhân rộng") and _cited(a) == ["k1", "k2"]
+
+
+def test_a_topic_asked_of_any_of_two_kinds_of_document_is_the_act_alone(reviews):
+    """"… tổng kết 10 năm thực hiện một nghị quyết hay một chương trình phối hợp": any of them."""
+    a = reviews.answer("Có bao nhiêu bài đưa tin việc tổng kết 10 năm thực hiện một nghị quyết hay một chương trình phối "
+                       "hợp?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["v1", "v2"]

@@ -47,3 +47,13 @@ def test_documents_of_a_year_asked_opening_with_which_document(tmp_path):
     a = Answerer(store, settings).answer("van ban nao (nghi quyet, chi thi...) co ngay ban hanh trong nam 2010?",
                                          mode="bm25")
     assert "120-QĐ/TW" in a.text and {c.doc_id for c in a.citations} == {"k2"} and a.text.startswith("Các bài viết nêu 1")
+
+
+def test_documents_written_with_their_number_and_day_of_issue_of_every_kind_listed(tmp_path):
+    texts = TEXTS | {"k5": ("2023-06-05", "Sơ kết Nghị quyết 41", "Ngày 5/6/2023, Ban Dân vận Tỉnh ủy Nam Sơn sơ kết Nghị quyết "
+                            "số 41-NQ/TW ngày 3-6-2013 của Bộ Chính trị.")}
+    store, settings = fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()})
+    a = Answerer(store, settings).answer("Giúp tôi liệt kê các nghị quyết, quyết định, chỉ thị mà bài viết ghi rõ cả số "
+                                         "hiệu lẫn ngày ban hành.", mode="bm25")
+    assert "120-QĐ/TW" in a.text and "41-NQ/TW" in a.text and "09/CT-BCA" not in a.text and "33-NQ/TU" not in a.text
+    assert {c.doc_id for c in a.citations} == {"k2", "k5"}

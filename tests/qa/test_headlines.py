@@ -30,6 +30,8 @@ def answerer(tmp_path_factory):
     ("Những bài nào có tên bài có cụm từ Dân vận khéo?", "Dân vận khéo"),
     ("Tiêu đề bài viết về hội nghị là gì?", None),  # asks a title, names no phrase
     ("Bài nào có tiêu đề nói về người có uy tín?", None),  # a topic, not a phrase: read by its words
+    ("Trong bài có tiêu đề chứa cụm “Dân vận khéo”, ai là Chủ tịch UBND xã?", None),  # one article's fact
+    ("Bài viết có tiêu đề chứa cụm 'Dân vận khéo' được đăng ngày nào?", None),
 ])
 def test_the_phrase_a_question_asks_headlines_to_hold(question, phrase):
     assert asked_phrase(parse(question, question, FactTable())) == phrase

@@ -169,3 +169,20 @@ def test_a_party_asked_as_the_police_of_any_place_with_its_levels_glossed(signin
     a = signings.answer("Số hội nghị/lễ ký kết chương trình phối hợp giai đoạn 2016-2021 giữa Ban Dân vận và Công an cấp "
                         "địa phương (tỉnh, thành, huyện) được đưa tin là bao nhiêu?", mode="bm25")
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"s2", "s3"}
+
+
+def test_a_level_left_out_among_local_ones_and_programmes_whose_day_is_not_said(tmp_path):
+    from fakes import invented_answerer
+
+    texts = {"q1": ("2022-05-09", "Ký kết ở Đông Nam", "Ngày 9/5/2022, Ban Dân vận Tỉnh ủy và Công an tỉnh Đông Nam ký kết "
+                    "chương trình phối hợp giai đoạn 2022-2027."),
+             "q2": ("2022-06-01", "Ký kết ở huyện Tây Nam", "Ngày 1/6/2022, Công an huyện Tây Nam và Ban Dân vận Huyện ủy "
+                    "Tây Nam ký kết chương trình phối hợp giai đoạn 2022-2027."),
+             "q3": ("2022-08-01", "Triển khai ở Bắc Nam", "Chương trình phối hợp giai đoạn 2022-2027 giữa Ban Dân vận Tỉnh "
+                    "ủy và Công an tỉnh Bắc Nam được triển khai sâu rộng.")}
+    answerer = invented_answerer(tmp_path, texts)
+    a = answerer.answer("Có bao nhiêu chương trình phối hợp giai đoạn 2022-2027 ở các địa phương, không tính cấp huyện?",
+                        mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"q1", "q3"}
+    b = answerer.answer("Những chương trình phối hợp giai đoạn 2022-2027 nào trong các bài không nêu ngày ký?", mode="bm25")
+    assert {c.doc_id for c in b.citations} >= {"q3"}  # not only those whose day is said

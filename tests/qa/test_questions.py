@@ -63,6 +63,8 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Hội thi ở quận Đông Hà có mấy đội dự thi?", "number"),  # how many took part, not who
     ("Hội nghị ông dự là tổng kết 10 năm thực hiện nghị quyết nào?", "other"),  # a document, not who attended
     ("Hội nghị diễn ra ngày mấy?", "date"),
+    ("Hội thi kéo dài mấy ngày?", "duration"),
+    ("Chương trình có thời hạn mấy năm, giai đoạn nào?", "program_period"),
 ])
 def test_classification(question, kind):
     from danvan_qa.ingest.restore import Restorer, Vocabulary
@@ -175,9 +177,18 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
     ("Theo các bài báo, Công an tỉnh xây dựng bao nhiêu mô hình?", "Theo các bài báo, Công an tỉnh xây dựng bao nhiêu mô hình?",
      "Công an tỉnh xây dựng bao nhiêu mô hình?"),
     ("Theo bài viết về lễ ký kết, ai chủ trì?", "Theo bài viết về lễ ký kết, ai chủ trì?", None),  # names its article
+    # who asks, a request for a list of people, a count said after its title
+    ("Biên tập viên đài địa phương hỏi: những sự kiện nào diễn ra vào tháng 11? Kể tên từng sự kiện.",
+     "Những sự kiện nào diễn ra vào tháng 11?", None),
+    ("Cho tôi danh sách đầy đủ những người được ghi là Thứ trưởng Bộ Nội vụ.",
+     "Những người nào được ghi là Thứ trưởng Bộ Nội vụ?", None),
+    ("Thiếu tướng thì có mấy người?", "Có mấy người là Thiếu tướng?", None),
+    ("Hội nghị thì có bao nhiêu người?", "Hội nghị thì có bao nhiêu người?", None),  # who attended one event
+    ("thế lễ trao giải tổ chức hôm nào?", "thế lễ trao giải tổ chức ngày nào?", None),  # which day, as said in chat
+    ("Hôm nào ký?", "Ngày nào ký?", None),
 ])
 def test_words_that_only_frame_a_question_are_dropped(typed, kept, each):
-    from danvan_qa.qa.questions import without_asides
+    from danvan_qa.qa.asides import without_asides
 
     assert without_asides(typed) == kept
     assert without_asides(typed, lead=True) == (each or kept)

@@ -78,6 +78,7 @@ def test_questions_that_are_not_a_times_events(answerer, question):
     ("Trong tháng 11, những hội nghị về an toàn giao thông nào diễn ra?", None),  # … a topic still
     ("thang 11/2023 co may hoat dong dan van (hoi nghi, hoi thi...) duoc dua tin?", (11, 2023)),  # the time opening it
     ("Năm 2022 có những sự kiện nào?", (None, 2022)),
+    ("nhung su kien dan van nao trong kho bai duoc to chuc vao thang 11 (nam nao cung duoc)?", (11, None)),
     ("Tháng 11 có bao nhiêu sự kiện (ký kết, hội nghị) được các bài đưa tin là diễn ra trong tháng đó? Tính theo ngày diễn "
      "ra sự kiện, không tính ngày đăng bài.", (11, None)),  # the month said again, how the count is taken
 ])

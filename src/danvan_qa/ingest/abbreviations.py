@@ -113,9 +113,9 @@ def spellings(phrase: str) -> list[str]:
 # table cannot hold them; "CTr" is a programme in any case (in a code, a part of it)
 CAPITALS = {"CA": "Công an", "CAT": "Công an tỉnh", "CATP": "Công an thành phố", "CAH": "Công an huyện",
             "CAX": "Công an xã", "TU": "Tỉnh ủy", "TƯ": "Trung ương", "HU": "Huyện ủy", "BDVTU": "Ban Dân vận Tỉnh ủy",
-            "BDVHU": "Ban Dân vận Huyện ủy", "GĐ": "Giám đốc", "PGĐ": "Phó Giám đốc"}
-# "GD CA tỉnh" typed without its "Đ": a director before a police body ("Sở GD" alone is education's)
-_DIRECTOR = re.compile(r"(?<![\w/\-–])(P?)GD(?= (?:CA|Công an|cong an)(?!\w))")
+            "BDVHU": "Ban Dân vận Huyện ủy"}
+# "GĐ CA tỉnh", "GD Công an": a director, before a police body only ("GĐ 2022-2027" is a period, "Sở GD" education)
+_DIRECTOR = re.compile(r"(?<![\w/\-–])(P?)G[DĐ](?= (?:CA|[Cc]ông an|cong an)(?!\w))")
 _WRITTEN = {fold(a).lower(): e for a, e in ABBREVIATIONS.items()}
 # a word that is not a part of a code ("38-CTr/BDVTW-BCA", "38–CTr") nor of a dotted name ("TP.HCM")
 _STANDING = re.compile(r"(?<![\w/\-–])(?<!\w\.)\w+(?![\w/\-–])(?!\.\w)")

@@ -29,7 +29,8 @@ from danvan_qa.qa.fusion import fusion_for
 from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts, with_topic
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
-from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, parse, without_asides
+from danvan_qa.qa.asides import without_asides
+from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, parse
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for

@@ -80,16 +80,17 @@ _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (
                         r"|(?<!\w)dong (?P<act_with>chu tri)(?:[ ,]+\w+){0,12}? voi (?:(?:nhung|cac) )?"
                         r"(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
                         # "… người đồng chủ trì với ông (ở mỗi sự kiện) là ai?"
-                        r"|(?<!\w)(?:nguoi|vi|lanh dao) (?:cung|dong) (?P<act_who>chu tri)(?: \w+){0,6}? la (?:ai|nhung ai)(?!\w)")
+                        r"|(?<!\w)(?:nguoi|vi|lanh dao) (?:cung|dong) (?P<act_who>chu tri)(?: \w+){0,10}? la (?:ai|nhung ai)(?!\w)")
+_MANY_EVENTS = re.compile(rf"(?<!\w)(?:cac|nhung|moi|tung) {EVENT_NOUNS}(?!\w)")  # "ở mỗi hội nghị": not one event
 # "X mấy lần làm Trưởng đoàn kiểm tra (làm việc với Y)?": the person's events in that role, counted
 _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu)?| vai tro| cuong vi)?|dam nhan(?: vai tro)?"
                          r"|(?:o|tren|voi) (?:cuong vi|vai tro)) (?P<title>\w+(?: \w+){0,7}?)"
                          r"(?= (?:lam viec|tai|trong|khi|o|de|cua|duoc)(?!\w)|\W*$)")
 # "X có bao nhiêu buổi làm việc với Y", "X đã gặp mặt Y những lần nào": the person's sessions with a body
-_SESSIONS_WITH = re.compile(r"(?<!\w)(?:(?:bao nhieu|may|nhung|cac) (?:buoi|cuoc|lan)(?: lam viec| gap mat| hop)?"
-                            r"|lam viec|gap mat|hop) voi (?P<whom>\w+(?: \w+){1,7}?)"
+_SESSIONS_WITH = re.compile(r"(?<!\w)(?:(?:bao nhieu|may|nhung|cac) (?:buoi|cuoc|lan)(?: lam viec| gap mat| (?<!phoi )hop)?"
+                            r"|lam viec|gap mat|(?<!phoi )hop) voi (?P<whom>\w+(?: \w+){1,7}?)"
                             r"(?= (?:duoc|da duoc|theo|trong|bao nhieu|may|nhung|cac)(?!\w)|\W*$)")
-# "Bao nhiêu hội nghị, buổi làm việc (tổ chức) tại Hà Nội có ông X dự?": X's events counted, the count said first,
+# "Bao nhiêu hội nghị, buổi làm việc (tổ chức) tại Nam Sơn có ông X dự?": X's events counted, the count said first,
 # held where its sentence says
 _EVENTS_FIRST = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
 # "(có mặt) tại / dự các lễ, hội nghị ký kết …": events of a kind, said by the words after the event nouns
@@ -117,7 +118,7 @@ def asks_across(q: "Question") -> bool:
         and not _ONE_ARTICLE.search(folded)
 
 
-def askshistory(q: "Question") -> bool:
+def asks_history(q: "Question") -> bool:
     """Whether the question asks for a named person's events: "X đã dự những hội nghị nào",
     "… với cương vị gì" (not "những ai dự … cùng X": that is one event's list)."""
     folded = q.folded
@@ -137,6 +138,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if said := _AMOUNT.match(fold(q.restored.lower())):  # "Số lượng X … là bao nhiêu?": "Có bao nhiêu X …?"
         q = parse(text := f"Có bao nhiêu {q.restored[said.start('what'):said.end('what')]}?", text, store.stored_facts)
     alongside = _ALONGSIDE.search(q.folded) if q.person and not q.dates else None  # "X đã cùng ai đồng chủ trì …?"
+    alongside = None if alongside and alongside["act_who"] and not _MANY_EVENTS.search(q.folded) else alongside
     if alongside and (found := _alongside(q.person, next(filter(None, alongside.groups())),  # type: ignore[arg-type]
                                           q, store, keep)):
         return found
@@ -157,7 +159,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if q.person and _EVENTS_FIRST.search(q.folded) and _ATTENDED.search(q.folded) and not WHO.search(q.folded) and (
             found := history(q.person, store, acted_in(q, store, held_in(q, store, keep)), counted=True, by_event=True)):
         return found
-    if askshistory(q):
+    if asks_history(q):
         return history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
                         by_event=bool(_EVENTS_COUNTED.search(q.folded)))
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"

@@ -96,6 +96,9 @@ _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # 
                    rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi|ghi lai)|to chuc)(?: (?:trong|theo) (?:cac bai(?: viet)?|kho(?: du lieu| luu tru| bai)?))?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
                    rf"| dien ra)?(?:{_WHERE_TOO.pattern})?$|{_MENTIONED}")
+# "… tổng kết 10 năm thực hiện một nghị quyết hay một chương trình": any of them, no words of the topic
+_ANY_OF = re.compile(r"(?:\s+(?:thực hiện|thuc hien|của|cua|về|ve))?\s+(?:một|mot)\s+[^,?]+?\s+(?:hay|hoặc|hoac)\s+(?:một|mot)\s+[^,?]+$",
+                     re.IGNORECASE)
 _MODIFIES = frozenset({"trong", "cua", "o", "tai", "ve", "cho", "voi"})  # what comes after a topic's head noun
 # kinds of event a report names in its title or lead; not "hội nghị", "hoạt động", which any report may leave unsaid
 _NAMED_KINDS = frozenset({"buoi lam viec", "le ky ket", "hoi thi", "cuoc thi", "doan kiem tra", "dot kiem tra", "doan cong tac"})
@@ -112,9 +115,11 @@ _TIMES = re.compile(r"^(?:(?:tong cong|tat ca) )?(?:co )?(?:bao nhieu|may) lan (
                     r"|^(?:doan cua )?(?P<who_first>.+?)(?:,? (?:hoac|hay) .+?)?,? (?:da )?(?:co (?:buoi|cuoc) )?"
                     r"(?P<act_first>lam viec|gap mat|hop) (?P<whom_first>voi .+?) (?:bao nhieu|may) lan"
                     r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?\W*$"
-                    # "(Theo các bài,) X đã có mấy buổi làm việc với Y (hoặc với Z)?": the count said between
+                    # "(Theo các bài,) X đã có mấy buổi làm việc với Y (hoặc với đoàn … của Y)?": the count said
+                    # between; another body as the alternative is another count, not asked this way
                     r"|^(?:theo (?:cac|nhung) bai(?: viet| bao)?,? )?(?P<who_count>.+?),? (?:da )?co (?:bao nhieu|may) "
-                    r"(?:buoi|cuoc|lan) (?P<act_count>lam viec|gap mat|hop) (?P<whom_count>voi .+?)(?:,? (?:hoac|hay) .+?)?"
+                    r"(?:buoi|cuoc|lan) (?P<act_count>lam viec|gap mat|hop) (?P<whom_count>voi .+?)"
+                    r"(?:,? (?:hoac|hay) (?:voi )?doan (?:kiem tra|cong tac) .+?)?"
                     r"(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?"
                     r"\W*$")
 _SESSIONS = {"lam viec": "buổi làm việc", "gap mat": "buổi gặp mặt", "hop": "cuộc họp"}
@@ -156,7 +161,7 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     Candidates are the articles of the CANDIDATE_CHUNKS chunks BM25 ranks highest for the topic, so
     the cost does not grow with the archive; when the last of them still holds the topic, more
     articles may, and the answer says "at least"."""
-    said = q.restored.rstrip(" ?.!")
+    said = _ANY_OF.sub("", q.restored.rstrip(" ?.!"))
     scope = _SCOPE.search(fold(said.lower()))  # folding keeps offsets
     written = re.findall(r"\w+", unbracketed(said[:scope.start()] if scope else said))  # not an aside in brackets
     folded = [fold(w.lower()) for w in written]

@@ -32,7 +32,7 @@ KINDS = {
 _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KINDS) + r")(?:[ ,]+\w+){0,12}? nao"
                    # "(Giúp tôi) liệt kê các văn bản …": a list asked as a request
                    r"|(?:liet ke|ke ten|ke ra)(?: (?:giup|dum|gium|ho) \w+)? (?:tat ca )?(?:nhung|cac) (?P<enumerated>van ban|"
-                   + "|".join(KINDS) + r")"
+                   + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) + r"))*"  # "các nghị quyết, chỉ thị": each
                    r"|(?:bao nhieu|may) (?P<counted>van ban|" + "|".join(KINDS) + r")(?:,? (?:va |hoac )?(?:" + "|".join(KINDS) +
                    r"))*"  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
                    # "mỗi lần đó là để tổng kết văn bản nào": one each time, so several
@@ -46,7 +46,7 @@ _BARE = (r"\d{1,4}(?![\d/.,-]?\d)(?!\s*(?:năm|tháng|ngày|tuần|giờ|lần|%
 _NAMED = re.compile(
     r"(?<!\w)(?P<kind>[Kk]ế hoạch|[Nn]ghị quyết|[Cc]hỉ thị|[Qq]uyết định|[Cc]hương trình(?: hành động| phối hợp)?"
     rf"|[Hh]ướng dẫn|[Qq]uy chế(?: phối hợp)?|[Tt]hông tư liên tịch)(?:\s+số)?\s+(?P<number>{CODE_PATTERN}|{_BARE})"
-    r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/(?P<year>\d{4})))?")
+    r"(?:,?\s+ngày\s+(?P<date>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?P<year>\d{4})))?")
 # a plan reported signed or issued, named by its words up to a party, a purpose or the clause's end
 _PLAN = re.compile(r"(?<!\w)(?:ký kết|ký|ban hành)\b[^.;]{0,80}?(?<!\w)(?P<name>kế hoạch(?: phối hợp)?(?: [^\s.;,:()]+){1,14}?)"
                    r"(?=\s+(?:với|nhằm|để|của|do|và|như|gồm|tại)\b|[.;,:(]|$)", re.IGNORECASE)
@@ -101,7 +101,7 @@ def asks_documents(q: "Question", across: bool) -> str | None:
     """The kind of document the question asks for ("van ban" for any) when it asks for those of
     a year or `across` the articles ("… theo các bài viết"), or None."""
     m = _ASKS.search(q.folded)
-    if m is None or WHO.search(q.folded) or q.person or not (across or YEAR.search(q.text)):
+    if m is None or WHO.search(q.folded) or q.person or not (across or YEAR.search(q.text) or m.group("enumerated")):
         return None
     return m.group("listed") or m.group("enumerated") or m.group("counted") or m.group("each") or m.group("opening")
 
@@ -166,6 +166,9 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     # "kèm số hiệu", "ký hiệu", "có ghi số": not a plan named by its words (nor "cơ sở", "số liệu", "số lượng")
     numbered = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS}|(?:ghi|mang|kem) so(?! lieu| luong))(?!\w)", q.folded))
     full = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS} day du|day du {CODE_WORDS})(?!\w)", q.folded))  # "54-NQ/TW", not "165"
+    # "ghi đủ cả số hiệu và ngày ban hành": those written with both, the code whole
+    with_day = bool(re.search(r"(?<!\w)(?<!khong )(?<!chua )(?:ca|du|kem|lan|va|cung|neu ro|ghi ro) (?:ca )?ngay (?:ban hanh|ky)(?!\w)",
+                              q.folded))
     issuers = _asked_issuers(q)
     docs = store.data.documents
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])
@@ -180,7 +183,7 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
                     held = found.get((doc_id, m.ident))
                     if held is None or (m.date and not held.date):  # the mention that dates it is cited
                         found[(doc_id, m.ident)] = m
-    found = _coded_once(found)
+    found = _coded_once({k: m for k, m in found.items() if not with_day or m.date and re.search(r"[-/]", m.ident)})
     if not found:
         return None
     ordered = sorted(found.items(), key=lambda kv: (docs[kv[0][0]].date or "", kv[1].start), reverse=True)

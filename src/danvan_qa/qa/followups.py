@@ -286,7 +286,7 @@ def _at_that_time(question: str, context: Context, store: "Store") -> str:
     if then is None or not events:
         return question
     said = f"{said[:then.start()].rstrip()} tại {context.topic[min(events):]} {said[then.end():].lstrip()}"
-    return " ".join(re.sub(r"^\W*(?:[Cc]òn|[Cc]on)\s+", "", said).split())  # "(Còn) X lúc đó …": X
+    return " ".join(re.sub(r"^\W*[Cc]òn\s+", "", said).split())  # "(Còn) X lúc đó …": X ("Con số …" is kept)
 
 
 def _named_after(text: str, end: int) -> bool:

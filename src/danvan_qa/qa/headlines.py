@@ -28,12 +28,18 @@ _HEADLINE = re.compile(r"(?<!\w)(?:tieu de|nhan de|ten bai(?: viet| bao)?|tit)(?
                        rf"|(?!tu (?!khoa)){_NOUN} (?P<bare>[^,?.;:!]+?)(?: (?:khong|ko|vay|nhi|a))?\s*(?:[,?.;:!]|$))")
 
 
+# the articles asked for ("bao nhiêu bài", "những bài nào"), and nothing else of them ("… ai là", "… ngày nào")
+_ARTICLES = re.compile(r"(?<!\w)(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?|bai(?: viet| bao)? nao)(?!\w)")
+_ELSE = re.compile(r"(?<!\w)(?:ai|ngay nao|khi nao|bao gio|o dau|nam nao|la gi)(?!\w)")
+
+
 def asked_phrase(q: "Question") -> str | None:
     """The phrase a question asks to find in headlines, as the user wrote it; None when it asks
-    none. Read on the question as typed, so a quote is not taken for diacritics restored."""
+    none, or asks something else of the article so titled ("Trong bài có tiêu đề chứa cụm X, ai là
+    …?"). Read on the question as typed, so a quote is not taken for diacritics restored."""
     said = q.text.strip()
     match = _HEADLINE.search(fold(said.lower()))  # folding keeps offsets
-    if match is None:
+    if match is None or not _ARTICLES.search(q.folded) or _ELSE.search(fold(said[match.end():].lower())):
         return None
     group = "quoted" if match["quoted"] else "bare"
     phrase = said[match.start(group):match.end(group)].strip()

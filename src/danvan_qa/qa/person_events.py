@@ -1,5 +1,5 @@
 """A person's events across the archive: "Đồng chí X đã dự những hội nghị nào, với cương vị gì?",
-"Bao nhiêu hội nghị tại Hà Nội có ông X chủ trì?" — one row per article naming the person, newest
+"Bao nhiêu hội nghị tại Nam Sơn có ông X chủ trì?" — one row per article naming the person, newest
 first, with the fullest role written there; counted by event, two reports of one day's event once.
 """
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from danvan_qa.ingest.facts import Person
     from danvan_qa.qa.questions import Question
 
-_HELD_AT = re.compile(rf"(?<!\w)(?:tai|o) {FOLDED_PROVINCE.pattern}")
+_HELD_AT = re.compile(rf"(?<!\w)(?:tai|o) (?:(?:tinh|thanh pho|tp) )?{FOLDED_PROVINCE.pattern}")
 # "… với vai trò / trên cương vị / với tư cách (là) Y": the role the person held there
 _AS_ROLE = re.compile(r"(?<!\w)(?:voi|tren|o) (?:vai tro|cuong vi|tu cach)(?: la)? (?P<role>\w+(?: \w+)*)")
 # "… bao nhiêu hội nghị X chủ trì / phát biểu": the act the person did there, as the fact table reads it
@@ -28,7 +28,7 @@ _ACTS_ASKED = re.compile(r"(?<!\w)(?:dong )?(chu tri|phat bieu)(?!\w)")
 
 def held_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
     """The articles `keep` admits whose main event's sentence names the province the question says the
-    events were held in ("tại Hà Nội"), or all of them when it says none."""
+    events were held in ("tại (tỉnh) Nam Sơn"), or all of them when it says none."""
     at = _HELD_AT.search(q.folded)
     if at is None:
         return keep
@@ -40,10 +40,12 @@ def held_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Calla
 def acted_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
     """The articles `keep` admits where the person did the act the question asks ("chủ trì" is
     chairing or co-chairing), or all of them when it asks none beyond attending."""
-    act = _ACTS_ASKED.search(q.folded)
-    if act is None or q.person is None or re.search(r"(?<!\w)(?:du|tham du|co mat|tham gia)(?!\w)", q.folded):
+    # the question without the person's name ("Dư" folds to "du", to attend)
+    said = q.folded.replace(" ".join(fold(q.person).lower().split()), " ") if q.person else q.folded
+    acts = {m[1] for m in _ACTS_ASKED.finditer(said)}  # "chủ trì hoặc phát biểu": either
+    if not acts or q.person is None or re.search(r"(?<!\w)(?:du|tham du|co mat|tham gia)(?!\w)", said):
         return keep  # "chủ trì hoặc dự": any event of theirs
-    did = {p.doc_id for p in store.people_by_name.get(q.person, []) if any(act[1] in fold(a) for a in p.acts)}
+    did = {p.doc_id for p in store.people_by_name.get(q.person, []) if any(act in fold(a) for a in p.acts for act in acts)}
     return lambda d: keep(d) and d in did
 
 

@@ -119,7 +119,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
     # "đầy đủ số hiệu", "số hiệu (văn bản / đầy đủ)", "số + ký hiệu": the code itself, not an article's "số 05" for it
     coded = bool(re.search(r"(?<!\w)(?:day du (?:so|ky) hieu|(?:so|ky) hieu (?:van ban|day du)|so (?:\+|va) ky hieu)(?!\w)", q.folded))
     # "ký kết vào những ngày nào", "nêu kèm cả số hiệu lẫn ngày ký": those whose day of signing is written
-    dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?:kem|co|lan|va|cung|neu(?: ro)?|ghi(?: ro)?) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
+    dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?<!khong )(?<!chua )(?:kem|co|lan|va|cung|neu(?: ro)?|ghi(?: ro)?) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
     months = {int(m) for m in _MONTH.findall(q.folded)}
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None
@@ -147,7 +147,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
             continue
         if forms and not any(_names(forms, party) for party in prog.parties):
             continue
-        if at and level(prog.parties) != at or (places or out) and level(prog.parties) == ("trung uong" if places else out):
+        if at and level(prog.parties) != at or places and level(prog.parties) == "trung uong" or out and level(prog.parties) == out:
             continue
         if signing and not (prog.date_text and _SIGNS.search(docs[prog.doc_id].text, prog.start, prog.end)):
             continue

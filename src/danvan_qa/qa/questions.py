@@ -84,10 +84,12 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
             return "role", act  # "Ai là Giám đốc …?", "Giám đốc Công an tỉnh nào …?": one person
         if act is not None:
             return ACT_KIND.get(act, "speaker"), act
-    if _has(folded, "bao nhieu", "so luong") or re.search(r"(?<!\w)(?<!ngày )(?<!thứ )mấy(?! giờ)(?!\w)", restored, re.I):
-        return "number", None  # "có mấy đội dự thi": how many, not who attended
+    if _has(folded, "bao nhieu", "so luong"):
+        return "number", None
     if _has(folded, "bao lau", "keo dai", "trong bao lau"):
         return "duration", None
+    if re.search(r"(?<!\w)(?<!ngày )(?<!thứ )mấy(?! giờ)(?!\w)", restored, re.I) and not re.search(r"giai doan(?: \w+){0,2} nao", folded):
+        return "number", None  # "có mấy đội dự thi": how many, not who attended
     # "dự" (attend) but not "dự thảo" (draft), "đầy đủ" (full), "dự án", "dự kiến"
     attend = re.sub(r"(?<!\w)(?:du (?:thao|an|kien|bao|toan)|day du)(?!\w)", " ", folded)
     if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai") and (_has(folded, "ai") or not _DOCUMENT_ASKED.search(folded)):
@@ -166,29 +168,6 @@ def asked_act(text: str, at: int = 0) -> str | None:
     return acts[0] if acts else None
 
 
-# Words about the asking, not its topic (folded): "Theo các bài báo, …", "…? Nêu từng con số."
-_LEAD_ASIDE = re.compile(r"^(?:theo|trong) (?:cac |nhung )?(?:bai bao|bai viet|bai|tin bai|ban tin)\s*,\s*")
-_ME = r"(?:minh|toi|em|tui|to)"
-# "Cho mình hỏi, …", "Xin hỏi …", "cho toi biet …": asking, not what is asked
-_ASKING_LEAD = re.compile(rf"^(?:(?:cho|xin) (?:{_ME} )?hoi(?: chut| la)?|cho {_ME} biet|(?:minh|toi|em) muon hoi)\s*[,:]?\s+")
-# "Giúp tôi đếm số X", "đếm xem có bao nhiêu X": a count asked as a request, read "Có bao nhiêu X"
-_HELPING = rf"(?:giup|dum|gium|ho) {_ME}"
-_COUNT_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?(?P<verb>dem)(?: {_HELPING})?"
-                            rf" (?:so(?: luong)?|xem(?= (?:co )?(?:bao nhieu|may)))(?: {_HELPING})? "
-                            r"(?P<counted>(?:co )?(?:bao nhieu|may) )?(?=\w)")  # "đếm", as written: not "đem", "đêm"
-# "Số chương trình … là bao nhiêu?": a count of things listed, read "Có bao nhiêu …?" (not "số hiệu", "số tiền")
-_NUMBER_OF = re.compile(r"^(?P<verb>so) (?:luong )?(?=(?:chuong trinh|ke hoach|van ban|bai(?: viet| bao)?|hoi nghi|su kien|"
-                        r"nguoi|dia phuong|tinh|mo hinh|dai bieu)(?!\w))(?P<what>.+?),? (?:la|co|bang) bao nhieu\s*\??$")
-_TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:(?:hay|vui long|xin|ban) )?"
-                         rf"(?:neu|ke|liet ke|cho biet|ghi|cho {_ME}(?: xin)?(?: biet)?(?: (?:danh sach|ds))?)"
-                         r"(?: (?:ro|tung|cu the|day du|het|tat ca|ten|cac|nhung|ra))*"
-                         r"(?: (?:con so|so lieu|truong hop|noi|nguoi|muc))?"
-                         r"(?: (?:theo|cua|o|trong|cho) (?:tung|moi|cac) (?:bai(?: viet| bao)?|tin|noi|dia phuong|tinh))?"
-                         r"(?: ma (?:cac |nhung )?bai(?: viet| bao)? (?:neu|ghi|nhac))?"  # "… các con số mà bài viết nêu"
-                         rf"(?: (?:giup|dum|gium|ho) {_ME})?(?: (?:voi|nhe|nha|a))*"  # "kể tên giúp mình nhé"
-                         r"\s*[.!]?$")  # "…? Nêu số liệu theo từng bài"
-
-
 def unbracketed(text: str) -> str:
     """The text less its asides in brackets ("giữa A và B (từ Trung ương xuống tỉnh)")."""
     return re.sub(r"\([^)]*\)", " ", text)
@@ -205,24 +184,6 @@ def quoted(text: str) -> tuple[str, ...]:
 def plain_words(text: str) -> str:
     """The text's words folded, without its asides in brackets or punctuation: what routes read."""
     return " ".join(re.findall(r"\w+", fold(unbracketed(text))))
-
-
-def without_asides(text: str, *, lead: bool = False) -> str:
-    """The question less what only frames it: "X? Nêu từng con số." is "X?", "Cho mình hỏi X?" is
-    "X?"; with `lead`, for each article's own reading, "Theo các bài báo, X?" is "X?" too (for the
-    archive, "các bài" says the question asks across them)."""
-    folded = fold(text)
-    tail = _TAIL_ASIDE.search(folded)
-    end = tail.start() if tail else len(text)
-    framed = (_LEAD_ASIDE.match(folded) if lead else None) or _ASKING_LEAD.match(folded)
-    start = framed.end() if framed and framed.end() < end else 0
-    kept = text[start:end]
-    number, counted = _NUMBER_OF.match(fold(kept)), _COUNT_REQUEST.match(fold(kept))
-    if number and kept[number.start("verb"):number.end("verb")].lower() in ("số", "so"):  # not "Sở …"
-        return f"Có bao nhiêu {kept[number.start('what'):number.end('what')]}?"
-    if counted and kept[counted.start("verb"):counted.end("verb")].lower() in ("đếm", "dem"):
-        return ("" if counted["counted"] else "Có bao nhiêu ") + kept[counted.end() - len(counted["counted"] or ""):]
-    return kept[:1].upper() + kept[1:] if start else kept
 
 
 def _proper_nouns(text: str) -> tuple[str, ...]:

@@ -15,7 +15,8 @@ from danvan_qa.index.store import Store
 from danvan_qa.ingest.abbreviations import capitals_written_out
 from danvan_qa.qa.extractive import Scorer
 from danvan_qa.qa.fusion import chunk_sentences, fusion_for, rerank
-from danvan_qa.qa.questions import Question, parse, without_asides
+from danvan_qa.qa.asides import without_asides
+from danvan_qa.qa.questions import Question, parse
 from danvan_qa.qa.short_names import with_full_names
 from danvan_qa.qa.ranker import LinearModel, load_models
 from danvan_qa.qa.retrieval import clean_query, open_store, search

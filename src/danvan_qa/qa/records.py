@@ -129,7 +129,7 @@ WHO = re.compile(r"(?<!\w)ai(?!\w)")
 # What says a question is asked of the archive (folded): "trong các bài", "được nêu tên", "nêu đích danh"…
 ARCHIVE_CUE = re.compile(r"(?<!\w)(?:" + "|".join(ARCHIVE_CUES) + r")(?!\w)")
 YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
-_COUNT = re.compile(r"(?<!\w)(?:bao nhieu|so luong|thong ke so|dem so)(?!\w)")  # "thống kê số Trưởng ban …"
+_COUNT = re.compile(r"(?<!\w)(?:bao nhieu|so luong|(?:thong ke|dem) so(?! hieu| lieu))(?!\w)")  # "thống kê số Trưởng ban …"
 _FEW = re.compile(r"(?<!\w)mấy(?!\w)", re.IGNORECASE)  # as restored: folded "may" is also "máy"
 
 

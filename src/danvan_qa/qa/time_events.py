@@ -34,7 +34,7 @@ _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:v
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
-                   " neu la dan van cong tac rieng".split())  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
+                   " neu la dan van cong tac rieng kho luu tru".split())  # "… trong kho (bài / lưu trữ) …"  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
 # ("hoạt động (công tác) dân vận": the archive's own, any of its events)
 # "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết", "hội nghị hay lễ ký kết": signings, however held (a bare "lễ"
 # shares the other's "ký kết")
