@@ -50,7 +50,12 @@ NEW = ("Thứ trưởng Bộ Công an là những ai?", "nhung ai la giam doc co
        "Có bao nhiêu buổi làm việc với Đảng ủy Công an tỉnh được đưa tin?", "Những ai từng là Thứ trưởng Bộ Công an?",
        "Các bài có nói tới những hội thi hay cuộc thi nào?", "{name} có mặt ở bao nhiêu sự kiện khác nhau được đưa tin?",
        "Bao nhiêu lễ/hội nghị ký kết chương trình phối hợp được tổ chức vào tháng 11?",
-       "Giúp tôi liệt kê các văn bản được ban hành trong năm {year}.")
+       "Giúp tôi liệt kê các văn bản được ban hành trong năm {year}.",
+       # the shapes of 2026-12-07 (later): a headline phrase, a person's acts, signings reported, documents with their day
+       "Bao nhiêu bài có tiêu đề chứa cụm 'dân vận'?", "{name} chủ trì hoặc đồng chủ trì bao nhiêu hội nghị được đưa tin?",
+       "Bao nhiêu bài đưa tin lễ ký kết chương trình phối hợp giai đoạn {year}-{end}?",
+       "Giúp tôi liệt kê các nghị quyết, quyết định, chỉ thị mà bài viết ghi rõ cả số hiệu lẫn ngày ban hành.",
+       "Thiếu tướng thì có mấy người?")
 shapes = list(store_open.LISTS) + list(NEW)
 times = {}
 for shape in shapes:
