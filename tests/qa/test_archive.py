@@ -1380,6 +1380,7 @@ def test_a_persons_events_counted_at_a_place_are_those_whose_sentence_says_it(tm
     a = _answerer(tmp_path, texts).answer("Bao nhiêu hội nghị, buổi làm việc tổ chức tại Hà Nội có ông Trần Văn Bình "
                                           "dự? (mỗi sự kiện tính một lần)", mode="bm25")
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"x1", "x2", "x4"}
+    assert "(tại Hà Nội)" in a.text
 
 
 def test_a_persons_events_counted_by_the_act_asked_are_those_they_did_it_at(tmp_path):
@@ -1395,6 +1396,7 @@ def test_a_persons_events_counted_by_the_act_asked_are_those_they_did_it_at(tmp_
     answerer = _answerer(tmp_path, texts)
     a = answerer.answer("Ông Trần Văn Bình chủ trì hoặc đồng chủ trì bao nhiêu hội nghị được các bài đưa tin?", mode="bm25")
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"c1", "c2"}
+    assert "**Trần Văn Bình** (chủ trì)" in a.text  # the answer says how the events were narrowed
     b = answerer.answer("Ông Trần Văn Bình đã chủ trì hoặc dự bao nhiêu hội nghị được đưa tin?", mode="bm25")
     assert b.short == "3"  # any of his events
 

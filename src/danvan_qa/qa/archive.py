@@ -30,7 +30,7 @@ from danvan_qa.qa.headlines import asked_phrase, with_headline
 from danvan_qa.qa.questions import parse, person_focus, place_in
 from danvan_qa.qa.document_lists import asks_documents, documents, person_documents
 from danvan_qa.qa.model_lists import asks_models, models
-from danvan_qa.qa.person_events import acted_in, event_of, held_in, history
+from danvan_qa.qa.person_events import acted_in, event_of, held_in, history, narrowing
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
 from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partners, programmes, reports_signings
 from danvan_qa.qa.programme_slots import slot_programmes
@@ -147,7 +147,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
             role_shown=q.restored[role.start("title"):role.end("title")])):
         return found
     if q.person and counts(q.folded, q.restored) and (whom := _SESSIONS_WITH.search(q.folded)) and (found := history(
-            q.person, store, lambda d: keep(d) and leads_with(store, d, [whom["whom"]]), counted=True, by_event=True)):
+            q.person, store, lambda d: keep(d) and leads_with(store, d, [whom["whom"]]), counted=True, by_event=True,
+            narrowed=narrowing(q, whom["whom"]))):
         return found  # "Bà X có bao nhiêu buổi làm việc với Y": X's events whose report leads with Y
     if (acts := asks_recipients(q)) and (given := recipients(acts, store, keep)):  # "… tặng quà cho những ai?"
         return given
@@ -157,7 +158,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
             and _ATTENDED.search(q.folded) and (found := event_of(q, store, keep)):  # one event: plural ones below
         return found
     if q.person and _EVENTS_FIRST.search(q.folded) and _ATTENDED.search(q.folded) and not WHO.search(q.folded) and (
-            found := history(q.person, store, acted_in(q, store, held_in(q, store, keep)), counted=True, by_event=True)):
+            found := history(q.person, store, acted_in(q, store, held_in(q, store, keep)), counted=True, by_event=True,
+                             narrowed=narrowing(q))):
         return found
     if asks_history(q):
         return history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]

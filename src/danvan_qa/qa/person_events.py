@@ -40,13 +40,30 @@ def held_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Calla
 def acted_in(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Callable[[str], bool]:
     """The articles `keep` admits where the person did the act the question asks ("chủ trì" is
     chairing or co-chairing), or all of them when it asks none beyond attending."""
-    # the question without the person's name ("Dư" folds to "du", to attend)
-    said = q.folded.replace(" ".join(fold(q.person).lower().split()), " ") if q.person else q.folded
-    acts = {m[1] for m in _ACTS_ASKED.finditer(said)}  # "chủ trì hoặc phát biểu": either
-    if not acts or q.person is None or re.search(r"(?<!\w)(?:du|tham du|co mat|tham gia)(?!\w)", said):
-        return keep  # "chủ trì hoặc dự": any event of theirs
-    did = {p.doc_id for p in store.people_by_name.get(q.person, []) if any(act in fold(a) for a in p.acts for act in acts)}
+    acts = _acts_asked(q)
+    if not acts:
+        return keep
+    did = {p.doc_id for p in store.people_by_name.get(q.person or "", []) if any(act in fold(a) for a in p.acts for act in acts)}
     return lambda d: keep(d) and d in did
+
+
+def _acts_asked(q: "Question") -> list[str]:
+    """The acts (folded) a person's events are narrowed to: none where attending is asked too ("chủ trì hoặc
+    dự"), read without the person's name ("Dư" folds to "du", to attend)."""
+    said = q.folded.replace(" ".join(fold(q.person).lower().split()), " ") if q.person else q.folded
+    acts = list(dict.fromkeys(m[1] for m in _ACTS_ASKED.finditer(said)))  # "chủ trì hoặc phát biểu": either
+    return [] if q.person is None or re.search(r"(?<!\w)(?:du|tham du|co mat|tham gia)(?!\w)", said) else acts
+
+
+def narrowing(q: "Question", whom: str | None = None) -> str:
+    """How a person's events were narrowed, as the answer says it: "làm việc với Y", "chủ trì", "tại Nam Sơn"."""
+    said = fold(q.restored.lower())  # folding keeps offsets
+    at = said.find(whom) if whom else -1
+    parts = [f"làm việc với {q.restored[at:at + len(whom)] if at >= 0 else whom}"] if whom else []  # type: ignore[arg-type]
+    parts += [" hoặc ".join({"chu tri": "chủ trì", "phat bieu": "phát biểu"}[a] for a in _acts_asked(q))]
+    place = _HELD_AT.search(said)
+    parts += [f"tại {q.restored[place.start(1):place.end(1)]}"] if place else []
+    return ", ".join(p for p in parts if p)
 
 
 def event_of(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -63,7 +80,7 @@ def event_of(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
 
 
 def history(name: str, store: "Store", keep: Callable[[str], bool], counted: bool = False,
-             by_event: bool = False, role: str | None = None, role_shown: str = "") -> Listing | None:
+             by_event: bool = False, role: str | None = None, role_shown: str = "", narrowed: str = "") -> Listing | None:
     """Every article naming the person, newest first, with the fullest role written there; `counted`:
     the short answer is how many ("Trần Văn Bình xuất hiện trong bao nhiêu bài?"), of the events
     (`by_event`: two articles on one day's event are one event) where the question counts those; with
@@ -87,6 +104,7 @@ def history(name: str, store: "Store", keep: Callable[[str], bool], counted: boo
     found = len(events) if by_event else len(ordered)  # the short answer; the rows stay one per article
     said = f", {found} sự kiện" if by_event else ""
     lines = [Statement(("Các bài viết nhắc đến ", Strong(name), f" là {role_shown}" if role_shown else "",
+                        f" ({narrowed})" if narrowed else "",
                         f": {len(ordered)} bài{said}."),)]
     items = []
     for p in ordered[:rows_shown()]:
