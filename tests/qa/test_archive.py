@@ -1419,3 +1419,15 @@ def test_acts_asked_of_a_persons_events_are_each_read_and_a_name_is_no_act(tmp_p
     assert b.short == "1" and {c.doc_id for c in b.citations} == {"e1"}
     c = answerer.answer("Ông Dư Văn Tám đã ký bao nhiêu chương trình phối hợp với Công an huyện Tây Nam?", mode="bm25")
     assert c.short != "3"  # not his events of every kind
+
+
+def test_a_list_asked_in_the_last_sentence_after_one_that_sets_the_scene(tmp_path):
+    texts = {
+        "v1": ("2022-04-14", "Hội nghị ở Tây Nam", "Ngày 14/4/2022, hội nghị diễn ra. Dự hội nghị có đồng chí Lê Văn An, "
+               "Phó Giám đốc Sở Nội vụ tỉnh Tây Nam."),
+        "v2": ("2023-05-02", "Hội nghị ở Đông Nam", "Ngày 2/5/2023, hội nghị diễn ra. Dự hội nghị có đồng chí Trần Thị Bích, "
+               "Phó Giám đốc Sở Nội vụ tỉnh Đông Nam."),
+    }
+    a = _answerer(tmp_path, texts).answer("Tôi nhớ trong mấy bài có nhắc nhiều vị Phó Giám đốc Sở Nội vụ. Cho tôi danh "
+                                          "sách đầy đủ những người được ghi là Phó Giám đốc Sở Nội vụ.", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Lê Văn An", "Trần Thị Bích"]

@@ -42,6 +42,11 @@ from danvan_qa.records import Answer, Passage
 from danvan_qa.settings import Settings
 
 
+# the last sentence of a question that opens with another ("Tôi nhớ có nhiều vị X. Cho tôi danh sách …"): a list
+# asked there is asked of the archive, whatever the sentence before it says
+_LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?:\w+\s+){2,}[^.!?]*[.!?]?)\s*$")
+
+
 class Answerer:
     """Answers questions over one store; stateless apart from the store, so thread-safe."""
 
@@ -67,6 +72,8 @@ class Answerer:
         across = listing(reading.question, self.store, filters)
         if across is None and (wide := written_out(question)) != question:  # "BDV TW", "Đảng ủy CA TW", "ctr"
             across = listing(read(wide, self.store, self.settings).question, self.store, filters)
+        if across is None and (asked := _LAST_SENTENCE.search(question)):  # "Tôi nhớ …. Cho tôi danh sách …": the
+            across = listing(read(asked["last"], self.store, self.settings).question, self.store, filters)  # request
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
             return Decision(reading, (), found, 1.0, (found,))
