@@ -263,3 +263,11 @@ def test_a_topic_asked_of_any_of_two_kinds_of_document_is_the_act_alone(reviews)
     a = reviews.answer("Có bao nhiêu bài đưa tin việc tổng kết 10 năm thực hiện một nghị quyết hay một chương trình phối "
                        "hợp?", mode="bm25")
     assert a.short == "2" and _cited(a) == ["v1", "v2"]
+
+
+def test_a_count_framed_by_how_many_articles_there_are_and_reported_as_tuong_thuat(sessions, reviews):
+    """"Trong 50 bài, bao nhiêu bài …": a frame ("bài bao nhiêu" is not "bài báo"); "được tường thuật": reported."""
+    a = sessions.answer("bao nhieu buoi lam viec voi Dang uy Cong an tinh Tay Giang duoc tuong thuat?", mode="bm25")
+    assert a.short == "2" and _cited(a) == ["w1", "w2"]
+    b = reviews.answer("Trong 3 bài, bao nhiêu bài đưa tin tổng kết 10 năm chương trình phối hợp?", mode="bm25")
+    assert b.short == "2" and _cited(b) == ["v1", "v2"]

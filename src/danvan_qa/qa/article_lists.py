@@ -49,7 +49,7 @@ _MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 _BY_ARTICLES = r"(?:(?:cac|nhung) bai(?: viet| bao)? )?"  # "… được (các bài) đưa tin"
 _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,40}}? (?:da )?duoc "
                               rf"{_BY_ARTICLES}"
-                              r"(?:dua tin|nhac den|nhac toi|ghi lai)(?!\w)"
+                              r"(?:dua tin|nhac den|nhac toi|ghi lai|tuong thuat)(?!\w)"
                               # "Các bài đưa tin bao nhiêu cuộc tổng kết …": the same, said actively
                               r"|^(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:dua tin|tuong thuat|nhac den|nhac toi)(?: ve)? "
                               rf"(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?!\w)")
@@ -86,14 +86,14 @@ _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
                    rf"(?: {_TITLED})?(?: (?:{_TELLS}))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
-_FRAME = re.compile(r"^(?:theo|trong) (?:(?:cac|nhung) (?:bai(?: viet| bao)?|tin(?: bai| tuc)?|ban tin)"  # "Theo các tin, có"
+_FRAME = re.compile(r"^(?:theo|trong) (?:(?:cac|nhung|\d+) (?:bai(?: viet| bao(?! nhieu))?|tin(?: bai| tuc)?|ban tin)"  # "Trong 50 bài, có"
                     r"|kho(?: du lieu| luu tru| bai)?)(?: co)?(?= )")  # "Trong kho có bao nhiêu bài …"
 # ", tính cả cấp Trung ương" closing a question: what the count takes in, not words of its topic
 _SCOPE = re.compile(r",\s*(?:tinh ca|ke ca|bao gom ca|gom ca)(?!\w)[^,]*$")
 _WHERE_TOO = re.compile(r",? (?:va )?(?:o|tai) (?:dau|nhung dau|dia phuong nao)$")  # "…, ở đâu?": each row's place
 _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
                    r"(?:(?: da)? dien ra(?= duoc))?"  # "… đã diễn ra được các bài đưa tin"
-                   rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi|ghi lai)|to chuc)(?: (?:trong|theo) (?:cac bai(?: viet)?|kho(?: du lieu| luu tru| bai)?))?"
+                   rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac den|nhac toi|ghi lai|tuong thuat)|to chuc)(?: (?:trong|theo) (?:cac bai(?: viet)?|kho(?: du lieu| luu tru| bai)?))?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
                    rf"| dien ra)?(?:{_WHERE_TOO.pattern})?$|{_MENTIONED}")
 # "… tổng kết 10 năm thực hiện một nghị quyết hay một chương trình": any of them, no words of the topic
