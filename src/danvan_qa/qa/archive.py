@@ -38,7 +38,7 @@ from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.title_lists import (EXCLUDED, asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
                                       role_index, said, title_phrases)
-from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, SEVERAL, WHO, Listing,
+from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, EVENTS_COUNTED, SEVERAL, WHO, Listing,
                                   Strong, ranked_articles)
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 # "X có mặt ở bao nhiêu sự kiện", "X đã dự mấy hội nghị": the person's events counted, one for two reports of one
 _EVENTS_COUNT = (r"(?<!\w)(?:co mat|du|tham du|chu tri)(?: o| tai)? (?:bao nhieu|may) (?:su kien|hoi nghi|buoi|cuoc|hoat dong|lan)"
                  r"(?!\w)")
-_EVENTS_COUNTED = re.compile(_EVENTS_COUNT)
+_ATTENDANCE_COUNTED = re.compile(_EVENTS_COUNT)
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|dot"
                      r"|doan (?:kiem tra|cong tac|giam sat|khao sat))(?:[ ,]+\w+){0,5} nao(?!\w)"  # not "đoàn thể"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
@@ -90,9 +90,6 @@ _ROLE_TIMES = re.compile(r"(?<!\w)(?:bao nhieu|may) lan (?:lam|giu(?: chuc(?: vu
 _SESSIONS_WITH = re.compile(r"(?<!\w)(?:(?:bao nhieu|may|nhung|cac) (?:buoi|cuoc|lan)(?: lam viec| gap mat| (?<!phoi )hop)?"
                             r"|lam viec|gap mat|(?<!phoi )hop) voi (?P<whom>\w+(?: \w+){1,7}?)"
                             r"(?= (?:duoc|da duoc|theo|trong|bao nhieu|may|nhung|cac)(?!\w)|\W*$)")
-# "Bao nhiêu hội nghị, buổi làm việc (tổ chức) tại Nam Sơn có ông X dự?": X's events counted, the count said first,
-# held where its sentence says
-_EVENTS_FIRST = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")
 # "(có mặt) tại / dự các lễ, hội nghị ký kết …": events of a kind, said by the words after the event nouns
 _AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) (?:\w+,? (?:(?:va|hoac|hay) )?){{0,2}}"
                       rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
@@ -157,13 +154,14 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if q.person and not (q.dates or WHO.search(q.folded) or SEVERAL.search(q.folded)) and _EVENT_OF.search(q.folded) \
             and _ATTENDED.search(q.folded) and (found := event_of(q, store, keep)):  # one event: plural ones below
         return found
-    if q.person and _EVENTS_FIRST.search(q.folded) and _ATTENDED.search(q.folded) and not WHO.search(q.folded) and (
+    # "Bao nhiêu hội nghị (tổ chức) tại Nam Sơn có ông X dự / chủ trì?": X's events counted, the count said first
+    if q.person and EVENTS_COUNTED.search(q.folded) and _ATTENDED.search(q.folded) and not WHO.search(q.folded) and (
             found := history(q.person, store, acted_in(q, store, held_in(q, store, keep)), counted=True, by_event=True,
                              narrowed=narrowing(q))):
         return found
     if asks_history(q):
         return history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
-                        by_event=bool(_EVENTS_COUNTED.search(q.folded)))
+                        by_event=bool(_ATTENDANCE_COUNTED.search(q.folded)))
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
     if asks_topic_places(q) and q.periods and "chuong trinh" in q.folded and not _REVIEWS.search(q.folded) and \

@@ -19,7 +19,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import lead, on_topic
 from danvan_qa.qa.questions import parse, plain_words, unbracketed
-from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, rows_shown, Evidence, Item,
+from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, EVENTS_COUNTED, rows_shown, Evidence, Item,
                                   Listing, Statement, Strong, counts, dated, more_rows, same_event)
 
 if TYPE_CHECKING:
@@ -71,7 +71,6 @@ _EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:
                         rf"|(?<!\w)(?:dua tin|tuong thuat)(?: ve)?(?: (?:mot|cac|nhung))? {EVENT_NOUNS}(?!\w)")
 _REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
 _REPORTS = re.compile(r"(?<!\w)bai(?: viet| bao)? (?:co |da )?(?:dua tin|tuong thuat)(?: ve)?(?!\w)")  # what it reports
-_EVENTS_COUNTED = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")  # events counted, not articles
 _EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
@@ -299,7 +298,7 @@ def listed_articles(rows: list[tuple[str, Evidence]], more: bool, shown: str, q:
     # "bao nhiêu sự kiện / lễ ký kết …" counts events: one however many articles report it, the others under it
     grouped: dict[object, list[tuple[str, Evidence]]] = {}
     for row in rows:
-        grouped.setdefault(same_event(store, row[0]) if _EVENTS_COUNTED.search(q.folded) else row[0], []).append(row)
+        grouped.setdefault(same_event(store, row[0]) if EVENTS_COUNTED.search(q.folded) else row[0], []).append(row)
     events = f" đưa tin {len(grouped)} sự kiện," if len(grouped) < len(rows) else ""
     counted = f"{'Ít nhất ' if more else ''}{len(rows)} bài viết{events} nói đến "
     lines = [Statement((counted, Strong(shown), ":"),)]

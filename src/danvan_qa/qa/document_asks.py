@@ -23,6 +23,10 @@ ASKS_NUMBERED = re.compile(r"(?<!\w)(" + "|".join(NUMBERED) + r")(?: phoi hop)? 
 
 
 CODE_WORDS = r"(?:so|ky) hieu"  # a document's number, as a question says it (folded): "số hiệu", "ký hiệu"
+# "nêu rõ ngày ký", "kèm cả số hiệu lẫn ngày ban hành", "ghi đủ cả số hiệu và ngày ban hành": those whose day of
+# signing or issue is written (not "không / chưa nêu ngày ký"), folded
+DAY_WRITTEN = (r"(?<!khong )(?<!chua )(?:ca|du|kem|co|lan|va|cung|neu(?: ro)?|ghi(?: ro)?) (?:ca )?ngay "
+               r"(?:ky|ban hanh)(?!\w)")
 
 
 def asks_code(q: Question) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from danvan_qa.ingest.dates import CODE_PATTERN
 from danvan_qa.ingest.lexicon import PREDICATES, STOP, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.document_asks import CODE_WORDS
+from danvan_qa.qa.document_asks import CODE_WORDS, DAY_WRITTEN
 from danvan_qa.qa.records import (counts, rows_shown, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows,
                                   ranked_articles)
 
@@ -167,8 +167,7 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     numbered = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS}|(?:ghi|mang|kem) so(?! lieu| luong))(?!\w)", q.folded))
     full = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS} day du|day du {CODE_WORDS})(?!\w)", q.folded))  # "54-NQ/TW", not "165"
     # "ghi đủ cả số hiệu và ngày ban hành": those written with both, the code whole
-    with_day = bool(re.search(r"(?<!\w)(?<!khong )(?<!chua )(?:ca|du|kem|lan|va|cung|neu ro|ghi ro) (?:ca )?ngay (?:ban hanh|ky)(?!\w)",
-                              q.folded))
+    with_day = bool(re.search(rf"(?<!\w){DAY_WRITTEN}", q.folded))
     issuers = _asked_issuers(q)
     docs = store.data.documents
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])

@@ -67,4 +67,4 @@ def with_headline(phrase: str, q: "Question", store: "Store", keep: Callable[[st
 
 def _words(text: str) -> str:
     """Its words folded, one space apart: a phrase matched word for word, whatever its punctuation."""
-    return " ".join(re.findall(r"\w+", fold(text.lower())))
+    return " ".join(re.findall(r"\w+", fold(text)))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from danvan_qa.ingest.abbreviations import spellings
 from danvan_qa.ingest.dates import period_key
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.document_asks import CODE_WORDS
+from danvan_qa.qa.document_asks import CODE_WORDS, DAY_WRITTEN
 from danvan_qa.qa.drafts import as_written
 from danvan_qa.qa.levels import asked_level, left_out_level, level
 from danvan_qa.qa.programme_groups import programme_groups
@@ -119,7 +119,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
     # "đầy đủ số hiệu", "số hiệu (văn bản / đầy đủ)", "số + ký hiệu": the code itself, not an article's "số 05" for it
     coded = bool(re.search(r"(?<!\w)(?:day du (?:so|ky) hieu|(?:so|ky) hieu (?:van ban|day du)|so (?:\+|va) ky hieu)(?!\w)", q.folded))
     # "ký kết vào những ngày nào", "nêu kèm cả số hiệu lẫn ngày ký": those whose day of signing is written
-    dated = bool(re.search(r"(?<!\w)(?:ngay nao|(?<!khong )(?<!chua )(?:kem|co|lan|va|cung|neu(?: ro)?|ghi(?: ro)?) (?:ca )?ngay (?:ky|ban hanh))(?!\w)", q.folded))
+    dated = bool(re.search(rf"(?<!\w)(?:ngay nao(?!\w)|{DAY_WRITTEN})", q.folded))
     months = {int(m) for m in _MONTH.findall(q.folded)}
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None

@@ -140,6 +140,7 @@ def counts(folded: str, restored: str) -> bool:
 # The events a list asks about, folded: "các hội nghị, buổi làm việc, lễ ký kết, hội thi, đoàn kiểm tra …"
 EVENT_NOUNS = (r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi|doan kiem tra|"
                r"dot kiem tra|doan cong tac)")
+EVENTS_COUNTED = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")  # "bao nhiêu hội nghị": events, not articles
 # How an article writes some kinds of event (folded): a signing may say only "tổ chức ký kết"
 EVENT_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
                  "cuoc thi": ("cuoc thi", "hoi thi"),
