@@ -21,15 +21,8 @@ from danvan_qa.ingest.names import main_post
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.candidates import SentenceCandidate
 from danvan_qa.qa.clauses import asked_clause
-from danvan_qa.qa.document_asks import (
-    ASKS_NUMBERED,
-    NUMBERED,
-    asks_code,
-    asks_signatories,
-    asks_signing,
-    code_kind,
-    programme_numbers,
-)
+from danvan_qa.qa.document_asks import (ASKS_NUMBERED, NUMBERED, asks_code, asks_signatories, asks_signing, code_kind,
+                                        programme_numbers)
 from danvan_qa.qa.document_dates import asks_event_date, document_date
 from danvan_qa.qa.extractive import SPAN_KINDS, Scorer, Sentence, Span, asks_several, enumerated, period_span
 from danvan_qa.qa.periods import relative_period
@@ -332,14 +325,12 @@ class Drafter:
 
     def span(self, q: Question, ranked: Ranked, scorer: Scorer) -> Draft | None:
         """The typed span the span scorer rates best among the best sentences' spans."""
-        relative = self._relative_period(q, ranked[0][0]) if q.kind == "program_period" else None
-        if relative is not None:
-            return relative
         if q.kind not in SPAN_KINDS:
             return None
         scored = [(c, self.models.span.prob(c.features)) for c in span_candidates(q, scorer, ranked, self.store)]
-        if not scored:
-            return None
+        relative = self._relative_period(q, ranked[0][0], scored) if q.kind == "program_period" else None
+        if relative is not None or not scored:
+            return relative
         best, p = max(scored, key=lambda cp: cp[1])
         if q.kind == "date" and best.features["bare_line"]:
             best = self._told(best, scored)
@@ -370,9 +361,11 @@ class Drafter:
             lines.append(quoted(second.text, self.evidence(second.doc_id, second.start, second.end)))
         return Draft(best.text[clause[0]:clause[1]] if clause else None, tuple(lines), evidence, "sentence")
 
-    def _relative_period(self, q: Question, best: SentenceCandidate) -> Draft | None:
-        """"Giai đoạn tiếp theo / trước": the latest (earliest) period the best sentence's article
-        names, since the sentence that echoes the question often names only the other one."""
+    def _relative_period(self, q: Question, best: SentenceCandidate,
+                         scored: list[tuple[SpanCandidate, float]]) -> Draft | None:
+        """"Giai đoạn tiếp theo / trước": the latest (earliest) period the best sentence's article names, since the
+        sentence that echoes the question often names only the other one; the answer rests on that sentence too
+        (it says which programme is asked of), quoted after the period's, whose span the span scorer weighs."""
         later = relative_period(q)
         if later is None:
             return None
@@ -384,7 +377,14 @@ class Drafter:
         _, a, b = (max if later else min)(found, key=lambda f: f[0])
         span = period_span(q, Sentence(best.doc_id, a, b, text[a:b], 0.0))
         holding = dataclasses.replace(best, start=a, end=b, text=text[a:b])  # the sentence need not be ranked
-        return self._quote_span(q, span, holding, 0.0) if span else None
+        if span is None:
+            return None
+        draft = self._quote_span(q, span, holding, next((p for c, p in scored if c.span == span
+                                                          and c.sentence.doc_id == best.doc_id), 0.0))
+        if (a, b) == (best.start, best.end):
+            return draft
+        echo = quoted(best.text, self.evidence(best.doc_id, best.start, best.end))
+        return dataclasses.replace(draft, statements=(*draft.statements, echo), evidence=echo.evidence)
 
     def _quote_span(self, q: Question, span: Span, cand: SentenceCandidate, span_p: float) -> Draft:
         """A typed span in bold, with its sentence quoted; a date with its reading (dd/mm/yyyy)."""
