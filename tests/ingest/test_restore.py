@@ -31,6 +31,15 @@ def test_a_question_phrase_keeps_its_reading_after_words_that_pull_another():
     assert r.restore("xay dung bao ve") == "xây dựng bảo vệ"  # the rest is read as before
 
 
+def test_how_long_is_read_as_asked_whatever_the_articles_hold():
+    """News text holds "bảo", "đại", "lâu" rarely beside each other's readings: "bao lau" and "keo dai" have one reading
+    in a question ("bao lâu", "kéo dài"), not "bảo lau", "kéo đại"."""
+    text = ["Đại tướng dự Đại hội; bảo vệ an ninh, bảo đảm trật tự; Đại đoàn kết toàn dân."] * 20 + TEXT
+    r = Restorer(Vocabulary.from_token_lists(syllables(t) for t in text))
+    assert r.restore("thoi han bao lau").endswith("bao lâu")
+    assert r.restore("keo dai bao lau") == "kéo dài bao lâu"
+
+
 def test_queries_with_diacritics_and_unknown_words_are_left_alone():
     r = _restorer()
     assert r.restore("Giám đốc là ai") == "Giám đốc là ai"

@@ -731,7 +731,9 @@ def test_leaders_of_a_body_at_the_events_of_a_topic(tmp_path):
                "Ngày 1/10, hội nghị gặp mặt người có uy tín trong đồng bào dân tộc thiểu số. Phát biểu tại hội nghị, "
                "đồng chí Vi Văn Thắm, Cục trưởng Cục Dân tộc Bộ Nội vụ đánh giá cao vai trò của họ."),
         "u3": ("2021-05-05", "Hội nghị sơ kết ở tỉnh Đông Lâm",
-               "Ngày 5/5, hội nghị sơ kết công tác dân vận. Dự hội nghị có đồng chí Mạc Văn Tư, Thứ trưởng Bộ Nội vụ."),
+               "Ngày 5/5, hội nghị sơ kết công tác dân vận. Dự hội nghị có đồng chí Mạc Văn Sơn, Thứ trưởng Bộ Nội vụ."),
+        "u4": ("2022-02-02", "Tổng kết công tác năm ở tỉnh Bắc Hà",
+               "Báo chí đưa tin hội nghị tổng kết ngày 2/2. Dự hội nghị có đồng chí Tạ Văn Lâm, Chánh Văn phòng Bộ Nội vụ."),
     }
     answerer = _answerer(tmp_path, texts)
     a = answerer.answer("lanh dao bo noi vu nao du cac hoi nghi ve nguoi co uy tin trong dong bao dan toc thieu so",
@@ -741,6 +743,27 @@ def test_leaders_of_a_body_at_the_events_of_a_topic(tmp_path):
     events_first = answerer.answer("Ở các hội nghị về người có uy tín trong đồng bào dân tộc thiểu số, lãnh đạo cấp Bộ Nội "
                                    "vụ nào được nêu tên?", mode="bm25")
     assert sorted(i.name for i in events_first.items) == ["Lò Văn Khiêm", "Vi Văn Thắm"]
+    reported = answerer.answer("Lãnh đạo Bộ Nội vụ nào có mặt trong các hội nghị được đưa tin?", mode="bm25")
+    assert sorted(i.name for i in reported.items) == ["Lò Văn Khiêm", "Mạc Văn Sơn", "Tạ Văn Lâm", "Vi Văn Thắm"]
+    # ^ "được đưa tin" is no topic: not only u4's, the article whose words say "đưa tin"
+
+
+def test_the_leaders_of_a_general_department_head_it_as_chu_nhiem_however_it_is_spelled(tmp_path):
+    """A general department is headed by its "Chủ nhiệm" (and "Phó Chủ nhiệm"), written "QĐND" in one article and
+    "quân đội nhân dân" in lower case, with no comma after the name, in another; its other members are no leaders."""
+    texts = {
+        "g1": ("2023-09-05", "Kiểm tra công tác dân vận ở tỉnh Nam Sơn",
+               "Chiều 5/9, đoàn công tác do Trung tướng Lâm Văn Đạo - Phó Chủ nhiệm Tổng cục Chính trị QĐND Việt Nam làm "
+               "trưởng đoàn kiểm tra công tác dân vận."),
+        "g2": ("2016-03-10", "Tăng cường phối hợp tuyên truyền",
+               "Tới dự hội nghị có đại tướng Phùng Văn Toàn bí thư trung ương Đảng, chủ nhiệm Tổng cục chính trị quân đội "
+               "nhân dân Việt Nam. Dự còn có Đại tá Mẫn Văn Hòa, Cục trưởng Cục Tuyên huấn, Tổng cục Chính trị QĐND."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    for question in ("lanh dao tong cuc chinh tri QDND nao xuat hien trong cac bai?",
+                     "Những lãnh đạo Tổng cục Chính trị quân đội nhân dân nào được nêu tên trong kho bài?"):
+        a = answerer.answer(question, mode="bm25")
+        assert sorted(i.name for i in a.items) == ["Lâm Văn Đạo", "Phùng Văn Toàn"], question
 
 
 def test_articles_devoted_to_a_topic_name_it_in_their_title(tmp_path):
@@ -778,10 +801,18 @@ def test_who_did_an_act_at_any_event_one_row_per_article(tmp_path):
                "hội nghị tổng kết. Đại tá Phạm Quốc Dũng, Giám đốc Công an tỉnh chủ trì hội nghị. Dự hội nghị có "
                "đồng chí Vi Thị Lan, Phó Chủ tịch UBND tỉnh."),
     }
-    a = _answerer(tmp_path, texts).answer("Ai chủ trì các hội nghị, buổi làm việc được đưa tin?", mode="bm25")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Ai chủ trì các hội nghị, buổi làm việc được đưa tin?", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Phạm Quốc Dũng", "Trần Văn Bình"]
     assert [c.doc_id for c in a.citations] == ["c2", "c1"]  # newest first
     assert "3 người" in a.text
+    # of a level: the posts held there ("Bộ trưởng Bộ …", "… Trung ương"; "… Công an tỉnh"), counted too
+    central = answerer.answer("o cap Trung uong, co bao nhieu nguoi khac nhau duoc ghi la chu tri hoac dong chu tri cac "
+                              "hoi nghi, buoi lam viec trong kho bai?", mode="bm25")
+    assert central.short == "2" and sorted(i.name for i in central.items) == ["Lê Thị Hoa", "Trần Văn Bình"]
+    local = answerer.answer("Ở cấp tỉnh (không tính các hội nghị cấp Trung ương), những ai chủ trì hội nghị, buổi lễ "
+                            "trong các bài?", mode="bm25")
+    assert [i.name for i in local.items] == ["Phạm Quốc Dũng"] and "cấp tỉnh" in local.text
 
 
 def test_who_gave_the_kind_of_speech_asked_not_any_speech(tmp_path):
@@ -798,6 +829,14 @@ def test_who_gave_the_kind_of_speech_asked_not_any_speech(tmp_path):
     assert [i.name for i in a.items] == ["Trần Văn Bình"] and "phát biểu khai mạc" in a.text
     directing = answerer.answer("Ai phát biểu chỉ đạo tại các hội nghị?", mode="bm25")  # not a "Ban Chỉ đạo"'s head
     assert [i.name for i in directing.items] == ["Lê Thị Hoa"]
+    for question in ("trong cac bai, nhung ai phat bieu chi dao tai cac hoi nghi, le ky ket hay buoi lam viec?",
+                     "Trong các bài, những ai được mô tả là 'phát biểu chỉ đạo' (tại hội nghị, lễ ký kết hay buổi làm "
+                     "việc)? Ghi kèm chức vụ của từng người như bài viết."):  # the kinds of event listed: every event
+        listed = answerer.answer(question, mode="bm25")
+        assert [i.name for i in listed.items] == ["Lê Thị Hoa"] and "1 người" in listed.text, question
+    named = answerer.answer("Trong các bài, những ai được ghi là người phát biểu khai mạc hội nghị, và đó là hội nghị gì?",
+                            mode="bm25")  # one kind of event named across the articles; each row says its event
+    assert [i.name for i in named.items] == ["Trần Văn Bình"] and "Hội nghị tổng kết ở tỉnh Nam Sơn" in named.text
 
 
 def test_who_signed_the_programmes_across_the_archive_one_row_per_signer(tmp_path):

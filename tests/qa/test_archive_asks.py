@@ -89,6 +89,19 @@ def _cited(a) -> list[str]:
     return sorted({c.doc_id for c in a.citations})
 
 
+def test_co_chairs_asked_as_chairing_with_are_the_others_at_the_persons_events(tmp_path):
+    """"X đã cùng chủ trì các hội nghị … với những ai?": X's co-chairs, not the chair of an event X only attended."""
+    rows = {key: ARCHIVE[key] for key in ("k1", "k2")} | {"k20": (
+        "2019-05-10", "Hội nghị về công tác dân vận ở tỉnh Nam Sơn", "Ngày 10/5, tại tỉnh Nam Sơn, hội nghị về công tác "
+        "dân vận. Đồng chí Đinh Văn Khoa, Trưởng Ban Dân vận Tỉnh ủy chủ trì hội nghị. Dự hội nghị có đồng chí Lê Minh "
+        "Khải, Trưởng Ban Dân vận Trung ương.")}  # he attended one he did not chair
+    answerer = Answerer(*fake_store(tmp_path, {f"{k}.txt": article_file(k, *v) for k, v in rows.items()}))
+    a = answerer.answer("Ông Lê Minh Khải đã cùng chủ trì các hội nghị, buổi làm việc về công tác dân vận với những ai?",
+                        mode="bm25")
+    assert "Phan Văn Tùng" in a.text and "Nguyễn Văn Bình" in a.text and "Đinh Văn Khoa" not in a.text
+    assert _cited(a) == ["k1", "k2"]
+
+
 def test_co_chairs_asked_with_the_act_first_are_the_others_at_each_event(archive):
     a = archive.answer("Đại tướng Phan Văn Tùng đã đồng chủ trì hội nghị, buổi làm việc cùng những lãnh đạo nào?",
                        mode="bm25")
@@ -133,6 +146,10 @@ def test_a_signing_day_written_with_its_year_is_shown_as_written():
 def test_signings_of_a_month_counted_with_may(archive):
     a = archive.answer("Có mấy lễ, hội nghị ký kết chương trình phối hợp diễn ra vào tháng 11?", mode="bm25")
     assert a.short == "2" and _cited(a) == ["k10", "k13"]
+    for question in ("Có bao nhiêu hội nghị ký kết chương trình phối hợp diễn ra trong tháng 11?",
+                     "Có bao nhiêu buổi lễ ký kết chương trình phối hợp diễn ra trong tháng 11?"):  # either, alone
+        b = archive.answer(question, mode="bm25")
+        assert b.short == "2" and _cited(b) == ["k10", "k13"], question
 
 
 def test_a_persons_times_in_one_role_count_the_events_where_they_held_it(archive):
@@ -164,6 +181,8 @@ def test_holders_of_a_title_set_aside_are_no_rows(archive):
     c = archive.answer("Có bao nhiêu người được nêu là Thứ trưởng Bộ Công an trong các bài? (không tính thứ trưởng bộ khác)",
                        mode="bm25")
     assert c.short == "2" and "Trần Văn Hậu" not in c.text  # "… bộ khác" sets the others aside, not the title asked
+    e = archive.answer("Ngoài bộ trưởng, những ai được nhắc là Thứ trưởng Bộ Công an?", mode="bm25")  # the aside first
+    assert e.short and "Trần Văn Hậu" not in e.text and "2 người" in e.text
 
 
 def test_a_title_widened_in_brackets_is_no_title_of_its_own(archive):
@@ -326,12 +345,17 @@ def test_holders_of_a_title_of_a_named_province_are_those_of_its_articles(tmp_pa
 def test_holders_asked_with_those_of_a_rank_or_of_a_body_named_first(archive):
     a = archive.answer("Có những thượng tướng nào?", mode="bm25")
     assert [i.name for i in a.items] == ["Nguyễn Văn Bình"]
+    for question in ("Các bài có nhắc tới những sĩ quan mang quân hàm Thượng tướng nào?",  # officers, not "người"
+                     "Tính trên toàn bộ kho bài, có bao nhiêu người khác nhau được giới thiệu với quân hàm Thượng tướng?"):
+        ranked = archive.answer(question, mode="bm25")
+        assert [i.name for i in ranked.items] == ["Nguyễn Văn Bình"], question
     b = archive.answer("Bộ Công an có những thứ trưởng nào?", mode="bm25")
     assert sorted(i.name for i in b.items) == ["Nguyễn Văn Bình", "Đỗ Quang Vinh"]  # not Bộ Nội vụ's
     c = archive.answer("bo cong an co bao nhieu thu truong duoc neu ten trong kho bai?", mode="bm25")
     assert c.short == "2"
     for counted in ("Bộ Công an có mấy thứ trưởng?",  # counted, with no word of the archive
-                    "BCA co may thu truong duoc nhac ten trong cac bai?"):  # the body abbreviated
+                    "BCA co may thu truong duoc nhac ten trong cac bai?",  # the body abbreviated
+                    "Bộ Công an: có bao nhiêu thứ trưởng được nêu tên?"):  # the body set before a colon
         assert archive.answer(counted, mode="bm25").short == "2", counted
 
 

@@ -246,6 +246,9 @@ def test_sessions_counted_with_the_count_between_and_an_alternative_body(session
     a = sessions.answer("Theo các bài, Đảng ủy Công an tỉnh Tây Giang đã có mấy buổi làm việc với Ban Dân vận Trung ương "
                         "hoặc với đoàn kiểm tra của Ban?", mode="bm25")
     assert a.short == "2" and _cited(a) == ["w1", "w2"]
+    b = sessions.answer("Theo các bài, có bao nhiêu buổi làm việc với Đảng ủy Công an tỉnh Tây Giang do Ban Dân vận Trung "
+                        "ương hoặc đoàn do Trưởng ban Dân vận Trung ương dẫn đầu?", mode="bm25")  # who held them, after
+    assert b.short == "2" and _cited(b) == ["w1", "w2"]
 
 
 def test_kinds_of_event_asked_with_a_comma_between_them_are_each_asked(tmp_path):

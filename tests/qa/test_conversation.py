@@ -198,7 +198,7 @@ def test_a_thing_referred_to_keeps_the_bodies_doing_it(store):
     """"Kế hoạch đó" after "Ban A và Công an B ký kế hoạch … với đơn vị nào?" is their plan, not any body's."""
     asked = "Ban Dân vận Huyện ủy Tân Lạc và Công an huyện ký kế hoạch phối hợp với đơn vị nào?"
     assert understand("Kế hoạch đó cho khoảng thời gian nào?", Context(asked, topic_of(asked)), store) == \
-        "kế hoạch phối hợp với đơn vị của Ban Dân vận Huyện ủy Tân Lạc và Công an huyện cho khoảng thời gian nào?"
+        "kế hoạch phối hợp của Ban Dân vận Huyện ủy Tân Lạc và Công an huyện cho khoảng thời gian nào?"  # not "với đơn vị"
     attending = "Đại diện Ban Dân vận Tỉnh ủy dự hội nghị ký kết ở huyện Tân Lạc ngày nào?"  # attends, holds nothing
     assert understand("Hội nghị đó diễn ra ở đâu?", Context(attending, topic_of(attending)), store) == \
         "hội nghị ký kết ở huyện Tân Lạc diễn ra ở đâu?"
@@ -401,3 +401,31 @@ def test_a_follow_up_asked_of_that_time_typed_without_marks_is_asked_of_the_last
 def test_a_topic_ends_where_it_asks_which_province_hosted():
     assert topic_of("Hội nghị sơ kết giữa Cục Chính trị Quân khu 9 với 12 tỉnh đó tỉnh nào đăng cai?") == \
         "Hội nghị sơ kết giữa Cục Chính trị Quân khu 9 với 12 tỉnh"
+    assert topic_of("Công an huyện Đông Lâm ký chương trình phối hợp công tác dân vận với cơ quan nào?") == \
+        "Công an huyện Đông Lâm ký chương trình phối hợp công tác dân vận"  # not "… với cơ quan", which was asked
+    assert topic_of("Bộ Công an phối hợp với tỉnh nào tổ chức hội nghị về người có uy tín ngày 14/3?") == \
+        "Bộ Công an phối hợp với tỉnh tổ chức hội nghị về người có uy tín ngày 14/3"  # asked mid-way: the event kept
+
+
+def test_how_about_another_title_place_or_year_asks_the_last_question_of_it(store):
+    """"Còn Phó Giám đốc thì sao?", "thế còn huyện Y?", "còn năm 2022?": the last question, with the title it asked
+    for (its body kept when only the head is said), the place or the year it named in place of the one said now."""
+    asked = "Hội nghị ký kết ở huyện Đông Lâm năm 2021 có Giám đốc Công an tỉnh nào dự?"
+    context = Context(asked, topic_of(asked))
+    assert understand("Còn Phó Giám đốc thì sao?", context, store) == \
+        "Hội nghị ký kết ở huyện Đông Lâm năm 2021 có Phó Giám đốc Công an tỉnh nào dự?"
+    assert understand("còn Chủ tịch UBND tỉnh?", context, store) == \
+        "Hội nghị ký kết ở huyện Đông Lâm năm 2021 có Chủ tịch UBND tỉnh nào dự?"
+    assert understand("Thế còn huyện Tây Sơn thì sao?", context, store) == \
+        "Hội nghị ký kết ở huyện Tây Sơn năm 2021 có Giám đốc Công an tỉnh nào dự?"
+    assert understand("còn năm 2022?", context, store) == \
+        "Hội nghị ký kết ở huyện Đông Lâm năm 2022 có Giám đốc Công an tỉnh nào dự?"
+    assert "nào dự nào" not in understand("Còn Thứ trưởng nào dự?", context, store)  # a question of its own
+
+
+def test_a_thing_referred_to_in_a_follow_up_typed_bare_reads_as_restored(store):
+    """"ai chu tri hoi nghi do?": the topic put in with its marks, the rest restored too, so that the act asked
+    ("chủ trì") is read as one, not left bare beside words with marks."""
+    asked = "Hội nghị ký kết ở huyện Đông Lâm có Giám đốc Công an tỉnh nào dự?"
+    said = understand("ai chu tri hoi nghi do?", Context(asked, topic_of(asked)), store)
+    assert said.lower().startswith("ai chủ trì hội nghị ký kết ở huyện đông lâm"), said

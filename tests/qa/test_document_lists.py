@@ -47,6 +47,11 @@ def test_documents_of_a_year_asked_opening_with_which_document(tmp_path):
     a = Answerer(store, settings).answer("van ban nao (nghi quyet, chi thi...) co ngay ban hanh trong nam 2010?",
                                          mode="bm25")
     assert "120-QĐ/TW" in a.text and {c.doc_id for c in a.citations} == {"k2"} and a.text.startswith("Các bài viết nêu 1")
+    texts = TEXTS | {"k5": ("2023-06-05", "Sơ kết Nghị quyết 41", "Ngày 5/6/2023, Ban Dân vận Tỉnh ủy Nam Sơn sơ kết Nghị "
+                            "quyết 41 của Tỉnh ủy.")}
+    store, settings = fake_store(tmp_path / "kinds", {f"{d}.txt": article_file(d, *row) for d, row in texts.items()})
+    b = Answerer(store, settings).answer("nghi quyet nao co so hieu day du duoc nhac trong cac bai vay?", mode="bm25")
+    assert sorted(i.name for i in b.items) == ["Nghị quyết số 17-NQ/TW", "Nghị quyết số 33-NQ/TU"]  # a kind first; not "41"
 
 
 def test_documents_written_with_their_number_and_day_of_issue_of_every_kind_listed(tmp_path):

@@ -18,6 +18,8 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Giám đốc Công an tỉnh Thừa Thiên Huế là ai?", "role"),
     ("Đoàn Duy Khương giữ chức vụ gì?", "person_role"),
     ("Đoàn Duy Khương còn là trưởng ban chỉ đạo nào?", "person_role"),  # not "chỉ đạo": an act
+    ("Đoàn Duy Khương là ai?", "person_role"),
+    ("Người cùng dự lễ ký kết với Đoàn Duy Khương là ai?", "role"),  # one named beside the one asked for
     ("Hội nghị diễn ra hôm nào?", "date"),
     ("Điều Đại tá Đoàn Duy Khương nhấn mạnh là bí thư chi bộ phải làm gì?", "other"),  # no role asked of him
     ("to lam mang quan ham gi", "rank"),
@@ -65,6 +67,7 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Hội nghị diễn ra ngày mấy?", "date"),
     ("Hội thi kéo dài mấy ngày?", "duration"),
     ("Chương trình có thời hạn mấy năm, giai đoạn nào?", "program_period"),
+    ("Chương trình có thời hạn bao lâu, giai đoạn nào?", "program_period"),  # the period answers both
 ])
 def test_classification(question, kind):
     from danvan_qa.ingest.restore import Restorer, Vocabulary
@@ -186,6 +189,13 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
     ("Hội nghị thì có bao nhiêu người?", "Hội nghị thì có bao nhiêu người?", None),  # who attended one event
     ("thế lễ trao giải tổ chức hôm nào?", "thế lễ trao giải tổ chức ngày nào?", None),  # which day, as said in chat
     ("Hôm nào ký?", "Ngày nào ký?", None),
+    # how to count, said before a question that says it again
+    ("Đếm theo bài báo (không đếm sự kiện): có bao nhiêu bài nhắc tới Chương trình số 17?",
+     "Có bao nhiêu bài nhắc tới Chương trình số 17?", None),
+    ("dem theo su kien: co bao nhieu hoi nghi tong ket?", "Co bao nhieu hoi nghi tong ket?", None),
+    # each row of a list of people shows the role: asking for it again frames the list
+    ("Những ai dự hội nghị? Ghi kèm chức vụ của từng người như bài viết.", "Những ai dự hội nghị?", None),
+    ("nhung ai du hoi nghi? cho biet chuc vu cua tung nguoi", "nhung ai du hoi nghi?", None),
 ])
 def test_words_that_only_frame_a_question_are_dropped(typed, kept, each):
     from danvan_qa.qa.asides import without_asides

@@ -58,6 +58,22 @@ def test_signings_of_a_month_are_counted_however_the_sentence_reports_them(tmp_p
         assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["t1", "t4"], asked
 
 
+def test_a_signing_conference_asked_alone_and_not_a_meeting_about_one(tmp_path):
+    """"hội nghị ký kết" and "buổi lễ ký kết" alone ask signings; a meeting about organising a signing
+    ("có cuộc họp … về công tác tổ chức … ký kết") holds none."""
+    rows = {**ARTICLES, "t4": ("2016-11-04", "Đông Lâm", "Ký kết ở Đông Lâm",
+                               "Ngày 4-11, Ban Dân vận Thành ủy và Công an thành phố tổ chức ký kết chương trình phối hợp."),
+            "t6": ("2020-11-14", "Nam Sơn", "Họp bàn chuẩn bị ở Nam Sơn",
+                   "Ngày 14/11, Giám đốc Công an tỉnh đã có cuộc họp với Ban Dân vận Tỉnh ủy về công tác tổ chức hội "
+                   "nghị tổng kết và ký kết chương trình phối hợp trong giai đoạn tiếp theo.")}
+    answerer = _answerer(tmp_path, rows)
+    for asked in ("Có bao nhiêu hội nghị ký kết chương trình phối hợp diễn ra trong tháng 11?",
+                  "Có bao nhiêu buổi lễ ký kết chương trình phối hợp diễn ra trong tháng 11?",
+                  "Bao nhiêu lễ/hội nghị ký kết chương trình phối hợp được tổ chức vào tháng 11?"):
+        a = answerer.answer(asked, mode="bm25")
+        assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["t1", "t4"], asked
+
+
 @pytest.mark.parametrize("question", [
     "Có những hội nghị nào diễn ra vào tháng 6 năm 2019?",  # only recalled by an article of 2023: no row of its own
     "Ai chủ trì các hội nghị diễn ra vào tháng 11?",  # who: asked as usual

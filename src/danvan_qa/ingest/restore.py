@@ -26,7 +26,8 @@ QUESTION_PHRASES = (
 QUESTION_WEIGHT = 20  # as if each phrase occurred this often in the corpus
 # Question phrases that, typed without diacritics, have no other reading: kept whatever the words
 # around them ("xây dựng bao nhiêu", not "xây dựng bảo nhiều" after "xây dựng bảo vệ")
-PINNED = ("bao nhiêu", "bao giờ", "khi nào", "lúc nào", "ngày nào", "năm nào", "thế nào", "vì sao", "tại sao", "do ai")
+PINNED = ("bao nhiêu", "bao giờ", "bao lâu", "kéo dài", "khi nào", "lúc nào", "ngày nào", "năm nào", "thế nào", "vì sao",
+          "tại sao", "do ai")
 _PINNED = [(fold(p).split(), p.split()) for p in PINNED]
 
 

@@ -27,7 +27,8 @@ from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, cou
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
 from danvan_qa.qa.headlines import asked_phrase, with_headline
-from danvan_qa.qa.questions import parse, person_focus, place_in
+from danvan_qa.qa.levels import asked_level, left_out_level, level
+from danvan_qa.qa.questions import asked_act, parse, person_focus, place_in, plain_words
 from danvan_qa.qa.document_lists import asks_documents, documents, person_documents
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.person_events import acted_in, event_of, held_in, history, narrowing
@@ -67,7 +68,10 @@ _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w
                          r"(?P<body_after>\w+(?: \w+){0,9}?) nao(?!\w)")
 # "Ai chủ trì (tại) các hội nghị <topic>?", "Những ai … ký kết các chương trình phối hợp?": an act asked of
 # the events (or programmes) of a topic, or of every one
-_ACTING = re.compile(rf"(?<!\w)(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
+_LEVEL_SAID = {"trung uong": "Trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
+_AN_EVENT = re.compile(rf"(?<!\w){EVENT_NOUNS}(?P<topic>(?: \w+)*)")
+_ACTING = re.compile(rf"(?<!\w)(?:(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)"
+                     rf"|(?:tai|o) {EVENT_NOUNS}(?: (?:(?:va|hoac|hay) )?{EVENT_NOUNS})+)(?P<topic>(?: \w+)*)")  # "tại hội nghị, lễ …"
 # "X đã cùng ai đồng chủ trì …", "cùng những ai ký kết …": the act asked of the others beside X (folded)
 # or the act first: "X đã đồng chủ trì hội nghị, buổi làm việc cùng những lãnh đạo nào?" (the act: its one group matched)
 _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (?:dong )?(?P<act>chu tri|ky ket|ky)(?!\w)"
@@ -76,8 +80,8 @@ _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (
                         # or asked of the others first: "Những ai đã cùng ông X chủ trì các hội nghị …?"
                         r"|(?<!\w)(?:nhung )?(?:ai|nguoi nao)(?: da)? cung (?:voi )?(?:\w+ ){1,6}?(?:dong )?"
                         r"(?P<act_others>chu tri|ky ket|ky)(?!\w)"
-                        # "X đã đồng chủ trì hội nghị, buổi làm việc với những ai?": co-chairs are "with" each other
-                        r"|(?<!\w)dong (?P<act_with>chu tri)(?:[ ,]+\w+){0,12}? voi (?:(?:nhung|cac) )?"
+                        # "X đã đồng / cùng chủ trì hội nghị, buổi làm việc với những ai?": co-chairs are "with" each other
+                        r"|(?<!\w)(?:dong|cung) (?P<act_with>chu tri)(?:[ ,]+\w+){0,12}? voi (?:(?:nhung|cac) )?"
                         r"(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
                         # "… người đồng chủ trì với ông (ở mỗi sự kiện) là ai?"
                         r"|(?<!\w)(?:nguoi|vi|lanh dao) (?:cung|dong) (?P<act_who>chu tri)(?: \w+){0,10}? la (?:ai|nhung ai)(?!\w)")
@@ -104,7 +108,7 @@ _ATTENDED = re.compile(r"(?<!\w)(?:du|tham du|co mat|chu tri|dong chu tri|phat b
 # what kind of speech or act a question asks for ("phát biểu khai mạc", "kết luận"): the sentence must say it
 _MANNER = re.compile(r"(?<!\w)(?:khai mac|be mac|ket luan|chao mung|tham luan|chi dao|tiep thu|giai trinh)(?!\w)")
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
-                         "hoac va".split())
+                         "hoac hay va".split())
 
 
 def asks_across(q: "Question") -> bool:
@@ -202,10 +206,17 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found
     if (body := asks_leaders(q)) and (found := body_leaders(body, q, store, keep)):  # "Những ai trong lãnh đạo <body> …"
         return found
-    acting = _ACTING.search(q.folded) if q.act and (WHO.search(q.folded) or "nguoi nao" in q.folded) else None
-    if acting and (found := _acting(q.act, acting["topic"], q, store, keep,  # type: ignore[arg-type]
-                                    of_programmes="chuong trinh" in acting.group(0))):
-        return found
+    # "Ai chủ trì các hội nghị …?"; "Trong các bài, những ai chủ trì hội nghị?" (one named, across the archive);
+    # "có bao nhiêu người … chủ trì các hội nghị" (a count, whose act its kind does not carry)
+    counted = re.search(r"(?:bao nhieu|may) nguoi", q.folded)
+    act = q.act or (asked_act(q.restored) if counted else None)
+    # read without its asides in brackets first ("(không tính các hội nghị cấp Trung ương)"), then with them
+    # ("… (tại hội nghị, lễ ký kết hay buổi làm việc)?")
+    for said in (plain_words(q.restored), q.folded) if act and (WHO.search(q.folded) or "nguoi nao" in q.folded or counted) \
+            else ():
+        acting = _ACTING.search(said) or asks_across(q) and _AN_EVENT.search(said)
+        if acting and (found := _acting(act, acting["topic"], q, store, keep, of_programmes="chuong trinh" in acting[0])):
+            return found
     if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"
         return programmes(q, store, keep) or slot_programmes(q, store, keep)
     if counts_reports(q):  # "Có bao nhiêu hội nghị … được đưa tin?"
@@ -263,26 +274,31 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     (who signed a regulation signed no programme). Events of a topic ("… các hội nghị ký kết chương
     trình …") are left to each article's own answer (qa/per_article.py): retrieval weighs a topic
     better than its words."""
-    if any(w not in COMMON_WORDS and w not in _EVENT_WORDS for w in topic.split()):
-        return None
+    if any(w not in COMMON_WORDS and w not in _EVENT_WORDS for w in ARCHIVE_CUE.sub(" ", topic).split()):
+        return None  # "… các hội nghị về X": left to each article; "… trong kho bài": no topic
     people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
     manner = _MANNER.search(q.folded)  # "phát biểu khai mạc": the opening speech, not any
     manner = manner if manner and manner.group(0) not in fold(act) else None
     # the manner right after the act as the sentence writes it ("Phát biểu khai mạc hội nghị, …"), not in a
     # body's name ("Trưởng Ban Chỉ đạo … phát biểu")
     spoken = re.compile(rf"(?<!\w){re.escape(fold(act))}(?: \w+)?? {manner.group(0)}(?!\w)") if manner else None
+    # "Ở cấp tỉnh, những ai chủ trì …": those whose post (its most local level) is of that level
+    wanted, unwanted = asked_level(q.folded), left_out_level(q.folded)
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
         said = store.words(p.doc_id).folded[p.start:p.end]
+        held = level(tuple((p.role or "").split(","))) if wanted or unwanted else None  # each post: "…, Bộ trưởng Bộ X"
         if any(act in a for a in p.acts) and (not of_programmes or "chuong trinh" in said) and \
-                (spoken is None or spoken.search(said)):
+                (spoken is None or spoken.search(said)) and (not wanted or held == wanted) and \
+                (not unwanted or held != unwanted):
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None
     at = fold(q.restored).find(manner.group(0)) if manner else -1  # folding keeps every character's place
     shown = f"{act} {q.restored[at:at + len(manner.group(0))]}" if manner and at >= 0 else act
-    return people_rows((f"Các bài viết nêu {len(found)} người ", Strong(shown), ":"), newest(found, store), len(found),
-                        q, store)
+    post = f" (chức vụ cấp {_LEVEL_SAID[wanted]})" if wanted else f" (không tính cấp {_LEVEL_SAID[unwanted]})" if unwanted else ""
+    return people_rows((f"Các bài viết nêu {len(found)} người ", Strong(shown), f"{post}:"), newest(found, store),
+                       len(found), q, store)
 
 
 def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

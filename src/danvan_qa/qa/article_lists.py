@@ -116,11 +116,15 @@ _TIMES = re.compile(r"^(?:(?:tong cong|tat ca) )?(?:co )?(?:bao nhieu|may) lan (
                     r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?\W*$"
                     # "(Theo các bài,) X đã có mấy buổi làm việc với Y (hoặc với đoàn … của Y)?": the count said
                     # between; another body as the alternative is another count, not asked this way
-                    r"|^(?:theo (?:cac|nhung) bai(?: viet| bao)?,? )?(?P<who_count>.+?),? (?:da )?co (?:bao nhieu|may) "
+                    r"|^(?:theo (?:cac|nhung) bai(?: viet| bao)?,? )?(?!theo (?:cac|nhung) bai)(?P<who_count>.+?),? (?:da )?co (?:bao nhieu|may) "
                     r"(?:buoi|cuoc|lan) (?P<act_count>lam viec|gap mat|hop) (?P<whom_count>voi .+?)"
                     r"(?:,? (?:hoac|hay) (?:voi )?doan (?:kiem tra|cong tac) .+?)?"
                     r"(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?"
-                    r"\W*$")
+                    r"\W*$"
+                    # "(Theo các bài,) có bao nhiêu buổi làm việc với Y do X (hoặc đoàn do … dẫn đầu)?": X named after
+                    r"|^(?:theo (?:cac|nhung) bai(?: viet| bao)?,? )?(?:co )?(?:bao nhieu|may) (?:buoi|cuoc|lan) "
+                    r"(?P<act_by>lam viec|gap mat|hop) (?P<whom_by>voi .+?),? do (?P<who_by>.+?)(?:,? (?:hoac|hay) .+?)?"
+                    r"(?: (?:dan dau|chu tri|thuc hien))?(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?\W*$")
 _SESSIONS = {"lam viec": "buổi làm việc", "gap mat": "buổi gặp mặt", "hop": "cuộc họp"}
 
 
@@ -131,7 +135,7 @@ def as_sessions(q: "Question", store: "Store") -> "Question | None":
     times = _TIMES.match(said)
     if times is None:
         return None
-    first = "_first" if times["who_first"] else "_count" if times["who_count"] else ""
+    first = next((named for named in ("_first", "_count", "_by") if times[f"who{named}"]), "")
     who, whom = (restored[times.start(g + first):times.end(g + first)] for g in ("who", "whom"))
     # "BDV TW", "Đảng ủy CATW": as articles write them, since the topic's words are matched
     text = written_out(f"{who} có bao nhiêu {_SESSIONS[times['act' + first]]} {whom} được đưa tin?")

@@ -11,9 +11,11 @@ from danvan_qa.ingest.normalize import fold
 # Words about the asking, not its topic (folded): "Theo các bài báo, …", "…? Nêu từng con số."
 _LEAD_ASIDE = re.compile(r"^(?:theo|trong) (?:cac |nhung )?(?:bai bao|bai viet|bai|tin bai|ban tin)\s*,\s*")
 _ME = r"(?:minh|toi|em|tui|to)"
-# "Cho mình hỏi, …", "Xin hỏi …", "cho toi biet …", "Biên tập viên đài địa phương hỏi: …": asking, not what is asked
+# "Cho mình hỏi, …", "Xin hỏi …", "cho toi biet …", "Biên tập viên đài địa phương hỏi: …": asking, not what is asked;
+# "Đếm theo bài báo (không đếm sự kiện): có bao nhiêu bài …": how to count, which the question after it says again
 _ASKING_LEAD = re.compile(rf"^(?:(?:cho|xin) (?:{_ME} )?hoi(?: chut| la)?|cho {_ME} biet|(?:minh|toi|em) muon hoi"
-                          r"|(?:\w+ ){1,6}?hoi\s*:)\s*[,:]?\s+")
+                          r"|(?:\w+ ){1,6}?hoi\s*:|(?:dem|tinh) theo (?:bai(?: bao| viet)?|tin|su kien)(?: \([^)]*\))?\s*:)"
+                          r"\s*[,:]?\s+")
 # "Giúp tôi đếm số X", "đếm xem có bao nhiêu X": a count asked as a request, read "Có bao nhiêu X"
 _HELPING = rf"(?:giup|dum|gium|ho) {_ME}"
 _COUNT_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?(?P<verb>dem)(?: {_HELPING})?"
@@ -37,7 +39,10 @@ _TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:(?:hay|vui long|xin|ban) )?"
                          r"(?: (?:theo|cua|o|trong|cho) (?:tung|moi|cac) (?:bai(?: viet| bao)?|tin|noi|dia phuong|tinh))?"
                          r"(?: ma (?:cac |nhung )?bai(?: viet| bao)? (?:neu|ghi|nhac))?"  # "… các con số mà bài viết nêu"
                          rf"(?: (?:giup|dum|gium|ho) {_ME})?(?: (?:voi|nhe|nha|a))*"  # "kể tên giúp mình nhé"
-                         r"\s*[.!]?$")  # "…? Nêu số liệu theo từng bài"
+                         r"\s*[.!]?$"  # "…? Nêu số liệu theo từng bài"
+                         # "…? Ghi kèm chức vụ của từng người như bài viết": each row of a list of people shows it
+                         r"|(?<=\?)\s*(?:(?:ghi|neu|cho biet)(?: ro)? )?(?:kem(?: theo)? )?chuc vu(?: cua)? (?:tung|moi) nguoi"
+                         r"(?: (?:nhu|theo) (?:bai viet|bai bao|bai))?\s*[.!]?$")
 
 
 def without_asides(text: str, *, lead: bool = False) -> str:

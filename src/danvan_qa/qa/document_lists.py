@@ -37,7 +37,8 @@ _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KIN
                    r"))*"  # "bao nhiêu chỉ thị, nghị quyết": each kind listed is counted
                    # "mỗi lần đó là để tổng kết văn bản nào": one each time, so several
                    r"|(?:moi|tung) (?:lan|dot|cuoc|buoi)(?:[ /,]+\w+){0,8}? (?P<each>van ban|" + "|".join(KINDS) + r") nao"
-                   r"|^(?P<opening>van ban) nao)(?!\w)")  # "Văn bản nào (nghị quyết, …) có ngày ban hành trong năm X?"
+                   # "Văn bản nào (nghị quyết, …) có ngày ban hành trong năm X?", "nghị quyết nào … trong các bài?"
+                   r"|^(?P<opening>van ban|" + "|".join(KINDS) + r") nao)(?!\w)")
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
 # time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 lần"), nor a year (mentions() keeps those
 # after "số" or a capitalised kind only)

@@ -53,7 +53,8 @@ _BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|k
 _WHICH_REF = re.compile(r"(?<!\w)((?:\w+ ){0,2}(?!(?:ông|bà|anh|chị|người|vị|lúc|khi|hồi|ở|tại|số|con)(?!\w))\w+) "
                         r"(?:đó|ấy|này|kia)(?!\w)", re.IGNORECASE)
 # "còn X thì sao, ngày nào?", "còn ở X thì tổng kết ngày nào?": X, asked that (not "Con số đó thì sao, …")
-_HOW_ABOUT = re.compile(r"^\W*con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi (?:sao\W+(?=\w)|(?!sao(?!\w))(?=\w))")
+_HOW_ABOUT = re.compile(r"^\W*(?:(?:the|vay) )?con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi (?:sao\W+(?=\w)|(?!sao(?!\w))(?=\w))")
+_HOW_ABOUT_LAST = re.compile(r"^\W*(?:(?:the|vay) )?con (.+?)(?:,? thi (?:sao|the nao))?\W*$")  # "(Thế) còn X (thì sao)?"
 # "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
 _THERE = re.compile(r"(?<!\w)(?:[Ởở]|[Tt]ại) (?:đó|đấy)(?!\w)")  # as written: not "ở độ", "ở đây", "tại Đồ Sơn"
 _PLACE_REF = re.compile(r"(?<!\w)(?<!cơ )(?<!Cơ )([Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ịa phương)"
@@ -113,8 +114,9 @@ class Context:
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
 # "… là giữa những cơ quan nào", "Kế hoạch Y về việc gì", "Hội nghị Z do ai tổ chức".
 _ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?giữa những|với những|về việc|về vấn đề"
-                         # "… do tỉnh nào đăng cai" (typed "do", it may be restored "đó")
-                         r"|(?:do|đó)\s+(?:ai|những ai|(?:đơn vị|cơ quan|tỉnh|địa phương|bên) nào))(?!\w)", re.IGNORECASE)
+                         # "… do tỉnh nào đăng cai" (typed "do", it may be restored "đó"); "… ký với cơ quan nào?" last
+                         r"|(?:do|đó|với(?=(?:\s+\w+){1,3}\W*$))\s+(?:ai|những ai|(?:đơn vị|cơ quan|tỉnh|địa phương|bên) nào))(?!\w)",
+                         re.IGNORECASE)
 # "Hội nghị X có Thứ trưởng … nào dự?": about "Hội nghị X", not its guest (when what comes before names an event)
 _GUEST = re.compile(r"\s+có\s+(?:\S+\s+){1,6}?nào\s+(?:dự|tham dự|chủ trì|đồng chủ trì|phát biểu)(?!\w)", re.IGNORECASE)
 
@@ -176,7 +178,10 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     folded = fold(question)
     if context is None or small_talk(folded.lower()):
         return question
-    if how := _HOW_ABOUT.match(folded):  # folding keeps offsets
+    if (how := _HOW_ABOUT.match(folded) or _HOW_ABOUT_LAST.match(folded)) and \
+            (other := _swapped(question[how.start(1):how.end(1)], context, store)):  # folding keeps offsets
+        return other
+    if how := _HOW_ABOUT.match(folded):
         question = f"{question[how.start(1):how.end(1)]} {question[how.end():]}"
         folded = fold(question)
     if _WHO_ELSE.search(folded):
@@ -207,7 +212,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     out = _there(out, context, store)
     out = _at_that_time(out, context, store)
     hit = _THING_REF.search(fold(out))
-    if hit:
+    if hit:  # typed bare, restored (one character for one) so that it reads as the topic put in it ("ai báo cáo")
+        out = out if has_diacritics(out) else store.restorer.restore(out)
         noun = out[hit.start(1):hit.end(1)]
         named = context.programme and (hit.group(1) in ("chuong trinh", "ke hoach", "van ban")
                                        or fold(context.programme).lower().startswith(hit.group(1)))
@@ -231,6 +237,33 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         asked = question if has_diacritics(question) else store.restorer.restore(question)
         out = f"{topic} {asked[0].lower()}{asked[1:]}"
     return out
+
+
+# the title a question asks "… nào" of: "Chủ tịch UBND xã nào tới dự?"
+_ASKED_TITLE = re.compile(rf"(?<!\w)((?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+\w+){{0,6}}?)\s+nào(?!\w)", re.IGNORECASE)
+# a place named with its unit ("huyện Bố Trạch", "TP Phủ Lý"), and a year
+_UNIT_NAMED = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hành phố|TP|[Tt]hị xã)\s+[A-ZĐ]\w*"
+                         r"(?:\s+(?:[A-ZĐ]\w*|\d+))*")
+_YEAR_NAMED = re.compile(r"(?<!\w)năm\s+(?:19|20)\d\d(?!\w)", re.IGNORECASE)
+
+
+def _swapped(other: str, context: Context, store: "Store") -> str | None:
+    """"Còn Phó Bí thư Đảng ủy xã thì sao?" after "… có Chủ tịch UBND xã nào tới dự?", "còn huyện Y?", "còn năm 2023?":
+    the last question with the title it asked for, the place or the year it named, as said now; else None."""
+    said, last = (other if has_diacritics(other) else store.restorer.restore(other)).strip(), context.question
+    if re.search(r"(?<!\w)(?:nào|ai|gì|đâu|bao nhiêu|mấy)(?!\w)", said, re.IGNORECASE):
+        return None  # "Còn Thứ trưởng nào dự?" asks a question of its own
+    if head := TITLE_HEAD.match(bare := re.sub(r"^phó\s+", "", said, flags=re.IGNORECASE)):
+        found = _ASKED_TITLE.search(last)
+        span = found.span(1) if found else None
+        asked = re.sub(r"^phó\s+", "", found.group(1), flags=re.IGNORECASE) if found else ""
+        if head.end() == len(bare) and (own := TITLE_HEAD.match(asked)):  # "Phó Giám đốc" of "Giám đốc Công an tỉnh"
+            said = f"{said}{asked[own.end():]}"
+    else:
+        kind = next((k for k in (_UNIT_NAMED, _YEAR_NAMED) if k.fullmatch(said)), None)
+        found = kind.search(last) if kind else None
+        span = found.span() if found else None
+    return f"{last[:span[0]]}{said}{last[span[1]:]}" if span else None
 
 
 def _which_answered(question: str, context: Context, store: "Store") -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.compose import md_escape
 from danvan_qa.qa.followups import Context, topic_of, understand
+from danvan_qa.qa.records import EVENT_NOUNS
 from danvan_qa.records import Answer
 
 if TYPE_CHECKING:
@@ -25,7 +26,9 @@ _ASKS = re.compile(r"(?<!\w)(?:ai|nào|gì|đâu|bao nhiêu|mấy|bao giờ|sao)
 # A second part asking something of each row of a list the first part asks for: "Những xã nào được nêu
 # tên, và mỗi xã gắn với hoạt động gì?", "… trong những tin nào và trong bối cảnh gì?" (restored: "mới" is not "mỗi")
 _PER_ROW = re.compile(r"(?:mỗi|từng)(?!\w)")
-_IN_CONTEXT = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)")  # folded: typed bare too
+# … or of the event each row is at: "… và đó là hội nghị gì?" (folded: typed bare too)
+_IN_CONTEXT = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)"
+                         rf"|(?:do|day) la (?:{EVENT_NOUNS}|le|su kien)(?: \w+)? (?:gi|nao)(?!\w)")
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*|\s*,\s*", re.IGNORECASE)
 

@@ -70,6 +70,8 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     # "Giám đốc Công an tỉnh dự buổi làm việc với Chủ tịch X là ai?" asks for the director, not X
     at = folded.find(fold(person)) if person else -1
     titled = bool(_PERSON_NOUN.match(re.sub(r"^phó\s+", "", restored.lower()))) and len(folded[:at].split()) > 3
+    # "… cùng chủ trì hội nghị với X là ai?" asks for the other one: X is named beside them, not asked about
+    titled = titled or at > 0 and bool(re.search(r"(?<!\w)(?:voi|cung|ngoai|ben canh)(?: (?:ong|ba|dong chi))? $", folded[:at]))
     if person and not titled and (_has(folded, "chuc vu", "chuc gi", "giu chuc", "vai tro", "la ai", "thu truong bo nao") or at >= 0
                                   and re.match(rf"(?:\w+ ){{{len(person.split())}}}(?:con |cung |hien )?la (?:pho )?(?:truong|"
                                                r"giam doc|chu tich|bi thu|(?:thu|bo|cuc) truong)(?: \w+){0,6} (?:nao|gi)$", folded[at:])):
@@ -86,8 +88,8 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
             return ACT_KIND.get(act, "speaker"), act
     if _has(folded, "bao nhieu", "so luong"):
         return "number", None
-    if _has(folded, "bao lau", "keo dai", "trong bao lau"):
-        return "duration", None
+    if _has(folded, "bao lau", "keo dai", "trong bao lau") and not re.search(r"giai doan(?: \w+){0,2} nao", folded):
+        return "duration", None  # "thời hạn bao lâu, giai đoạn nào?": the period answers both
     if re.search(r"(?<!\w)(?<!ngày )(?<!thứ )mấy(?! giờ)(?!\w)", restored, re.I) and not re.search(r"giai doan(?: \w+){0,2} nao", folded):
         return "number", None  # "có mấy đội dự thi": how many, not who attended
     # "dự" (attend) but not "dự thảo" (draft), "đầy đủ" (full), "dự án", "dự kiến"

@@ -36,13 +36,16 @@ _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, ever
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
                    " neu la dan van cong tac rieng kho luu tru".split())  # "… trong kho (bài / lưu trữ) …"  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
 # ("hoạt động (công tác) dân vận": the archive's own, any of its events)
-# "lễ hoặc hội nghị ký kết", "lễ/hội nghị ký kết", "hội nghị hay lễ ký kết": signings, however held (a bare "lễ"
-# shares the other's "ký kết")
-_SHARED_SIGNING = re.compile(r"(?<!\w)(?:le (?:(?:hoac|hay|va) )?hoi nghi|hoi nghi (?:hoac|hay|va) le) ky ket(?!\w)")
+# "lễ hoặc hội nghị ký kết", "(buổi) lễ/hội nghị ký kết", "hội nghị hay lễ ký kết", "hội nghị ký kết": signings,
+# however held (a bare "lễ" shares the other's "ký kết")
+_SHARED_SIGNING = re.compile(r"(?<!\w)(?:(?:buoi )?le (?:(?:hoac|hay|va) )?hoi nghi|hoi nghi(?: (?:hoac|hay|va) (?:buoi )?le)?"
+                             r"|buoi le) ky ket(?!\w)")
 # how the count is taken, as written (folded, "tỉnh" and "Đảng" would read as "tính" and "đăng")
 # ("không tính ngày đăng bài", "diễn ra trong tháng đó": the month asked, said again)
 _COUNTED_BY = re.compile(r"(?<!\w)(?:tính theo|thân bài|rơi(?= vào)|(?:không tính )?ngày đăng(?: bài)?|ghi lại|như"
                          r"|(?:trong |vào )?(?:tháng|năm) (?:đó|ấy|này))(?!\w)", re.IGNORECASE)
+# a meeting about another event: "có cuộc họp … về công tác tổ chức Hội nghị … và ký kết …" holds no signing
+_ABOUT = re.compile(r"(?<!\w)(?:cuoc hop|buoi lam viec|hop ban)(?!\w).*(?<!\w)ve(?!\w)")
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
 # the review an event holds, as its sentence must say it: "hội nghị tổng kết (5 năm thực hiện) chương trình phối hợp"
 _ACTS = re.compile(r"(?<!\w)(so ket|tong ket)(?: (\d+) nam)?(?: thuc hien)?(?!\w)")  # (signings: programme_lists)
@@ -120,8 +123,9 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
             if (own := _dated_sentence(store, doc.doc_id)) is not None:
                 found[doc.doc_id] = own
     kinds = () if when.kinds & _ANY_KIND else tuple(when.kinds)  # "các hội thi …" keeps the contests
-    def says(h: _Held, words: str) -> bool:
-        return bool(re.search(rf"(?<!\w){words}(?!\w)", fold(docs[h.doc_id].text[h.start:h.end])))
+    def says(h: _Held, words: str) -> bool:  # … as its own event: not what a meeting is about ("cuộc họp về … ký kết")
+        sentence = fold(docs[h.doc_id].text[h.start:h.end])
+        return any(not _ABOUT.search(sentence[:m.start()]) for m in re.finditer(rf"(?<!\w){words}(?!\w)", sentence))
 
     rows = [h for h in found.values()
             if all(place_in(fold(p), fold(f"{docs[h.doc_id].place or ''} {docs[h.doc_id].title}")) for p in q.places)

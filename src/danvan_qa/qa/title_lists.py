@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 _ALTERNATIVE = frozenset("tinh thanh pho tp huyen quan thi xa phuong uy trung uong tw dang bo doan".split())
 TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 _BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "Trưởng ban …", not "trưởng hợp"
-_PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao)"
+_PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao|si quan)"
 # a body named before the title its people hold (folded, abbreviated too), and the titles so asked
 _BODY = r"(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca|ubmttq|mttq)(?: \w+){0,5}?"
 _HEAD = r"(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)(?: thuong truc)?"
@@ -39,9 +39,9 @@ _NAMING = r"(?:(?:trong )?(?:cac|nhung) bai(?: viet| bao)?(?: co)? (?:nhac|neu|k
 _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac(?: den| toi)?|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
-                      r"|(?:nhung )?(?:ai|nguoi nao) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
+                      rf"|(?:nhung )?(?:ai|nguoi nao|{_PEOPLE}) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
                       # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
-                      rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,4}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"
+                      rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,6}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"
                       r"|(?:(?:(?:giu|dam nhiem) )?chuc(?: vu| danh)?|la) (?P<held>.+))"  # "… với chức (danh) X", "… là X"
                       r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?"
                       r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
@@ -51,11 +51,12 @@ _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:n
 
 
 def asks_holders(q: "Question") -> bool:
-    """Whether the question asks who holds a title it opens or ends with ("Phó trưởng ban Dân vận
-    Thành ủy (Nam Sơn, Tây Giang) là những ai?", "Liệt kê các Phó Bí thư Thường trực Tỉnh ủy đã dự các
-    hội nghị …", "ai mang hàm Đại tướng?", "Trưởng ban Tuyên giáo Tỉnh ủy nào được nhắc tên?"), naming no
+    """Whether the question asks who holds a title it opens or ends with ("Phó trưởng ban Dân vận Thành ủy (Nam Sơn,
+    Tây Giang) là những ai?", "Liệt kê các Phó Bí thư … đã dự các hội nghị …", "ai mang hàm Đại tướng?"), naming no
     person or day: then every article's holders answer it, as when it says "trong các bài"."""
-    said = fold(re.sub(r"^(?:tính|kể|bao gồm) cả [^,]+,", "", q.restored.lower()))  # "Tính cả chức X, có mấy …": held
+    # "Tính cả chức X, có mấy …" (held), "Ngoài trưởng ban, những ai …" (set aside: excluded()): the question after it
+    said = fold(re.sub(r"^(?:(?:tính|kể|bao gồm) cả|ngoài|trừ|không (?:tính|kể)|(?:tính|đếm) (?:trên|trong|theo)) [^,]+,", "",
+                       q.restored.lower()))
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", said).split()))
     rank = found and (found["rank"] or found["ranked"])
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
@@ -173,8 +174,8 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
     return list(dict.fromkeys(whole for t in found for whole in _with_body(t, found)))
 
 
-# "<body> có bao nhiêu / những <title>", no body after the title
-_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}) (?P<asked>co (?:bao nhieu|may|nhung)) (?P<head>{_HEAD})"
+# "<body>(:) có bao nhiêu / những <title>", no body after the title
+_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|nhung)) (?P<head>{_HEAD})"
                          r"(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
 EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
@@ -217,9 +218,7 @@ def _ranks_written_out(text: str) -> str:
     """A grade or a bound of ranks as the ranks it stands for ("cấp úy": đại úy hoặc … thiếu úy; "dưới
     đại tá": thượng tá hoặc … thiếu úy; "từ đại tá trở lên": đại tá hoặc … đại tướng), and ranks listed
     with commas as alternatives, so that each is a title."""
-    def listed(ranks: list[str]) -> str:
-        return " " + " hoac ".join(ranks) + " "
-
+    listed = lambda ranks: " " + " hoac ".join(ranks) + " "  # noqa: E731
     ranks = "|".join(_RANK_ORDER)
     text = re.sub(r"(?<!\w)cap (tuong|ta|uy)(?!\w)", lambda m: listed(_GRADES[m.group(1)]), text)
     text = re.sub(rf"(?<!\w)(?:duoi|thap hon) ({ranks})(?!\w)",
@@ -355,7 +354,7 @@ _LEADERSHIP = re.compile(r"(?:^(?:nhung |cac )?|(?:nhung ai|nhung nguoi nao|ai)(
 _MEMBERS = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai) )(?:giu|dam nhiem|co) chuc (?:vu|danh) (?:thuoc|cua|o|tai|trong) "
                       + _BODY)
 _HEADS = re.compile(r"(?<!\w)(?:pho )?(?:truong ban|truong|giam doc|chu tich|bi thu|chanh van phong|cuc truong|bo truong|"
-                    r"thu truong|tong cuc truong)(?: thuong truc)?(?: uy ban(?: trung uong| tw)?)?\s*$")  # Chủ tịch UB(TW) MTTQ
+                    r"thu truong|tong cuc truong|chu nhiem|tu lenh|chinh uy)(?: thuong truc)?(?: uy ban(?: trung uong| tw)?)?\s*$")  # Chủ tịch UB(TW) MTTQ
 
 
 def asks_leaders(q: "Question") -> tuple[str, bool] | None:
