@@ -22,6 +22,10 @@ def test_an_abbreviation_stands_for_its_words_and_back():
     assert (frozenset({"cand"}), frozenset({"cong", "an", "nhan", "dan"})) in aliases(["luc", "luong", "cand"])
     assert (frozenset({"chi", "huy", "quan", "su"}), frozenset({"chqs"})) in aliases("bo chi huy quan su tinh".split())
     assert aliases("ca hat va lam viec".split()) == []  # "ca" folds from "cá", "ca": no abbreviation
+    # half written out by another abbreviation it opens or closes with: "Bộ CHQS", "BDV TW", "Ủy ban MTTQ"
+    assert (frozenset({"bchqs"}), frozenset({"bo", "chqs"})) in aliases(["bchqs"])
+    assert (frozenset({"bdvtw"}), frozenset({"bdv", "trung", "uong"})) in aliases(["bdvtw"])
+    assert (frozenset({"ubmttq"}), frozenset({"uy", "ban", "mttq"})) in aliases(["ubmttq"])
     assert is_abbreviation("mttq") and not is_abbreviation("ca")
 
 

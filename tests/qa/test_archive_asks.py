@@ -152,6 +152,11 @@ def test_signings_of_a_month_counted_with_may(archive):
         assert b.short == "2" and _cited(b) == ["k10", "k13"], question
 
 
+def test_the_articles_naming_a_person_counted_as_asked_with_the_articles_first(archive):
+    a = archive.answer("co bao nhieu bai viet nhac den ong Le Minh Khai? (dem theo bai, khong theo su kien)", mode="bm25")
+    assert a.short == "3" and _cited(a) == ["k1", "k2", "k3"]
+
+
 def test_a_persons_times_in_one_role_count_the_events_where_they_held_it(archive):
     a = archive.answer("Ông Lê Minh Khải mấy lần làm trưởng đoàn kiểm tra làm việc với Đảng ủy Công an Trung ương?",
                        mode="bm25")
@@ -175,6 +180,9 @@ def test_holders_of_a_title_set_aside_are_no_rows(archive):
                        mode="bm25")
     assert a.short == "2" and "Hồ Văn Phú" in a.text and "Phạm Đức Long" in a.text and "Đỗ Quang Vinh" not in a.text
     b = archive.answer("Có mấy người được nêu với chức Phó Bí thư Thường trực Tỉnh ủy (không tính Thành ủy)?", mode="bm25")
+    assert b.short == "1" and "Hoàng Thị Lan" in b.text
+    b = archive.answer("Trong kho bài, bao nhiêu người được nêu tên với chức Phó Bí thư Thường trực Tỉnh ủy? Không tính "
+                       "Thành ủy.", mode="bm25")  # the archive said first, what is set aside after the question
     assert b.short == "1" and "Hoàng Thị Lan" in b.text
     d = archive.answer("Có bao nhiêu Phó Bí thư Thường trực được nêu tên trong các bài, không tính Bí thư?", mode="bm25")
     assert d.short == "2"  # a Phó Bí thư is no Bí thư set aside
@@ -346,6 +354,7 @@ def test_holders_asked_with_those_of_a_rank_or_of_a_body_named_first(archive):
     a = archive.answer("Có những thượng tướng nào?", mode="bm25")
     assert [i.name for i in a.items] == ["Nguyễn Văn Bình"]
     for question in ("Các bài có nhắc tới những sĩ quan mang quân hàm Thượng tướng nào?",  # officers, not "người"
+                     "Những ai được bài viết gọi với cấp hàm Thượng tướng?",
                      "Tính trên toàn bộ kho bài, có bao nhiêu người khác nhau được giới thiệu với quân hàm Thượng tướng?"):
         ranked = archive.answer(question, mode="bm25")
         assert [i.name for i in ranked.items] == ["Nguyễn Văn Bình"], question

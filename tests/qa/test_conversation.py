@@ -429,3 +429,10 @@ def test_a_thing_referred_to_in_a_follow_up_typed_bare_reads_as_restored(store):
     asked = "Hội nghị ký kết ở huyện Đông Lâm có Giám đốc Công an tỉnh nào dự?"
     said = understand("ai chu tri hoi nghi do?", Context(asked, topic_of(asked)), store)
     assert said.lower().startswith("ai chủ trì hội nghị ký kết ở huyện đông lâm"), said
+
+
+def test_how_about_the_other_side_asks_the_last_question_of_it(store):
+    asked = "Lễ ký kết ở huyện Đông Lâm do ai bên Ban Dân vận Huyện ủy đồng chủ trì?"
+    assert understand("Còn phía Công an huyện thì ai?", Context(asked, topic_of(asked)), store) == \
+        "Lễ ký kết ở huyện Đông Lâm do ai bên Công an huyện đồng chủ trì?"
+

@@ -21,6 +21,9 @@ from danvan_qa.records import Answer, AnswerItem, Citation
      ("Hội nghị ở tỉnh A do ai chủ trì?", "Chương trình giữa Hội C và Công an là giai đoạn nào?")),
     # a bare comma between a part ending with its question word and one opening with the next
     ("Tỉnh A ký chương trình ngày nào, ai chỉ đạo hội nghị?", ("Tỉnh A ký chương trình ngày nào?", "Ai chỉ đạo hội nghị?")),
+    # … or one that asks its own after a subject of its own
+    ("Mô hình X ra mắt ngày nào, thời gian thực hiện là từ năm nào đến năm nào?",
+     ("Mô hình X ra mắt ngày nào?", "Thời gian thực hiện là từ năm nào đến năm nào?")),
 ])
 def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts
@@ -39,6 +42,7 @@ def test_a_comparison_of_two_figures_asks_each():
     "Những ai dự hội nghị?",
     "Những đơn vị nào còn hạn chế, cụ thể là gì?",  # "còn" is "still" here
     "Ai, với chức vụ gì, chủ trì hội nghị?",  # the comma opens an aside, not a part
+    "Công an tỉnh A phát động phong trào ở xã nào, huyện nào?",  # one place, at two levels
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None

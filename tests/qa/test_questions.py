@@ -68,6 +68,7 @@ FACTS = extract(load_corpus(Path(__file__).resolve().parents[2] / "corpus").docu
     ("Hội thi kéo dài mấy ngày?", "duration"),
     ("Chương trình có thời hạn mấy năm, giai đoạn nào?", "program_period"),
     ("Chương trình có thời hạn bao lâu, giai đoạn nào?", "program_period"),  # the period answers both
+    ("Thời gian thực hiện mô hình là từ năm nào đến năm nào?", "program_period"),  # a span, not a year
 ])
 def test_classification(question, kind):
     from danvan_qa.ingest.restore import Restorer, Vocabulary
@@ -186,6 +187,7 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
     ("Cho tôi danh sách đầy đủ những người được ghi là Thứ trưởng Bộ Nội vụ.",
      "Những người nào được ghi là Thứ trưởng Bộ Nội vụ?", None),
     ("Thiếu tướng thì có mấy người?", "Có mấy người là Thiếu tướng?", None),
+    ("Giúp tôi liệt kê những người được bài viết ghi là Thứ trưởng.", "Những người nào được bài viết ghi là Thứ trưởng?", None),
     ("Hội nghị thì có bao nhiêu người?", "Hội nghị thì có bao nhiêu người?", None),  # who attended one event
     ("thế lễ trao giải tổ chức hôm nào?", "thế lễ trao giải tổ chức ngày nào?", None),  # which day, as said in chat
     ("Hôm nào ký?", "Ngày nào ký?", None),
@@ -193,6 +195,7 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
     ("Đếm theo bài báo (không đếm sự kiện): có bao nhiêu bài nhắc tới Chương trình số 17?",
      "Có bao nhiêu bài nhắc tới Chương trình số 17?", None),
     ("dem theo su kien: co bao nhieu hoi nghi tong ket?", "Co bao nhieu hoi nghi tong ket?", None),
+    ("Mình đang làm hồ sơ khen thưởng bên Mặt trận: những ai dự hội nghị?", "Những ai dự hội nghị?", None),  # why asked
     # each row of a list of people shows the role: asking for it again frames the list
     ("Những ai dự hội nghị? Ghi kèm chức vụ của từng người như bài viết.", "Những ai dự hội nghị?", None),
     ("nhung ai du hoi nghi? cho biet chuc vu cua tung nguoi", "nhung ai du hoi nghi?", None),

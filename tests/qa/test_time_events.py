@@ -37,6 +37,9 @@ def test_the_events_of_a_month_of_any_year_one_row_per_article_newest_first(answ
     kinds = answerer.answer("Tính theo ngày diễn ra ghi trong thân bài (không tính ngày đăng), có bao nhiêu sự kiện — ký "
                             "kết, hội nghị, hội thi — rơi vào tháng 11?", mode="bm25")  # its kinds named beside it
     assert kinds.short == "2" and [c.doc_id for c in kinds.citations] == ["t1", "t2"]
+    bare = answerer.answer("theo ngay ghi trong than bai (khong tinh ngay dang bai), co bao nhieu su kien ve dan van dien "
+                           "ra vao thang 11?", mode="bm25")  # "về dân vận": the archive's own, no topic
+    assert bare.short == "2" and [c.doc_id for c in bare.citations] == ["t1", "t2"]
 
 
 def test_signings_of_a_month_are_counted_however_the_sentence_reports_them(tmp_path):

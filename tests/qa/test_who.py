@@ -54,6 +54,10 @@ def test_a_title_asked_by_its_abbreviation_is_held_by_a_role_written_out():
     scorer = Scorer(question, lambda t: {"bca": 1}.get(t, 50), 100)
     assert focus_missing(question, scorer, "Trung tướng", "Thứ trưởng Bộ Công an") == 0.0
     assert focus_missing(question, scorer, None, "Thứ trưởng Bộ Nội vụ") > 0.5  # not any deputy minister
+    command = q("Ai là Chỉ huy trưởng BCHQS tỉnh?")  # an abbreviation written half out by the role: "Bộ CHQS"
+    scorer = Scorer(command, lambda t: {"bchqs": 1}.get(t, 50), 100)
+    assert focus_missing(command, scorer, "Đại tá", "Chỉ huy trưởng Bộ CHQS tỉnh") == 0.0
+    assert focus_missing(command, scorer, "Đại tá", "Chỉ huy trưởng BĐBP tỉnh") > 0.5
 
 
 def test_title_words_leave_out_the_place():

@@ -70,8 +70,19 @@ def aliases(tokens: Sequence[str], short: bool = False) -> list[tuple[frozenset[
     """For a question's folded tokens: each abbreviation with the words it stands for, and each
     written-out phrase with its abbreviation, as (the tokens it covers, the words that hold them);
     with `short`, a body's short name too ("Mặt trận" for MTTQ), for finding the articles on a topic."""
-    return [(frozenset({t}), frozenset(_FOLDED[t])) for t in dict.fromkeys(tokens) if t in _FOLDED] + \
+    return [(frozenset({t}), standing) for t in dict.fromkeys(tokens) if t in _FOLDED for standing in _forms(t)] + \
         [(frozenset(_FOLDED[a]), frozenset({a})) for a in _written_out(tokens, short)]
+
+
+@lru_cache(maxsize=None)
+def _forms(abbr: str) -> tuple[frozenset[str], ...]:
+    """The words an abbreviation is written as: whole ("bchqs": bộ chỉ huy quân sự), or half abbreviated by
+    another abbreviation its words open or close with ("Bộ CHQS", "BDV TW", "Ủy ban MTTQ")."""
+    words = _FOLDED[abbr]
+    halves = [(*words[:-len(part)], other) if words[-len(part):] == part else (other, *words[len(part):])
+              for other, part in _FOLDED.items() if other != abbr and len(part) < len(words)
+              and (words[-len(part):] == part or words[:len(part)] == part)]
+    return (frozenset(words), *(frozenset(h) for h in halves))
 
 
 def held_through(found: Aliases, words: AbstractSet[str]) -> set[str]:

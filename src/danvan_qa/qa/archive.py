@@ -57,9 +57,12 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
                      r"|doan (?:kiem tra|cong tac|giam sat|khao sat))(?:[ ,]+\w+){0,5} nao(?!\w)"  # not "đoàn thể"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)"
+                     r"|(?<!\w)(?:bao nhieu|may|nhung) (?:bai|tin)(?: viet| bao)?(?: nao)? (?:co )?(?:nhac|neu|de cap)(?!\w)"
                      rf"|{_EVENTS_COUNT}")
-# ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào", "X có mặt ở bao nhiêu sự kiện"
-_ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?:bai|tin) (?:bao|viet)(?!\w)")  # "trong bài báo": one article
+# ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào", "bao nhiêu bài viết nhắc đến X",
+# "X có mặt ở bao nhiêu sự kiện"
+# "trong bài báo": one article (not "được bài báo nêu đích danh": any article that names them)
+_ONE_ARTICLE = re.compile(r"(?<!\w)(?<!cac )(?<!nhung )(?<!duoc )(?:bai|tin) (?:bao|viet)(?!\w)")
 # "Lãnh đạo <body> nào dự / có mặt … các hội nghị (về) <topic>": leaders of a body across events
 _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w+){0,4}? (?:cac|nhung) "
                          rf"{EVENT_NOUNS}(?P<topic>(?: \w+)*)"
@@ -69,7 +72,7 @@ _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w
 # "Ai chủ trì (tại) các hội nghị <topic>?", "Những ai … ký kết các chương trình phối hợp?": an act asked of
 # the events (or programmes) of a topic, or of every one
 _LEVEL_SAID = {"trung uong": "Trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
-_AN_EVENT = re.compile(rf"(?<!\w){EVENT_NOUNS}(?P<topic>(?: \w+)*)")
+_AN_EVENT = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
 _ACTING = re.compile(rf"(?<!\w)(?:(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)"
                      rf"|(?:tai|o) {EVENT_NOUNS}(?: (?:(?:va|hoac|hay) )?{EVENT_NOUNS})+)(?P<topic>(?: \w+)*)")  # "tại hội nghị, lễ …"
 # "X đã cùng ai đồng chủ trì …", "cùng những ai ký kết …": the act asked of the others beside X (folded)
@@ -277,7 +280,7 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     if any(w not in COMMON_WORDS and w not in _EVENT_WORDS for w in ARCHIVE_CUE.sub(" ", topic).split()):
         return None  # "… các hội nghị về X": left to each article; "… trong kho bài": no topic
     people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
-    manner = _MANNER.search(q.folded)  # "phát biểu khai mạc": the opening speech, not any
+    manner = _MANNER.search(plain_words(q.restored))  # "phát biểu khai mạc": the opening speech; not in an aside
     manner = manner if manner and manner.group(0) not in fold(act) else None
     # the manner right after the act as the sentence writes it ("Phát biểu khai mạc hội nghị, …"), not in a
     # body's name ("Trưởng Ban Chỉ đạo … phát biểu")

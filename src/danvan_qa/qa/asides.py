@@ -14,7 +14,8 @@ _ME = r"(?:minh|toi|em|tui|to)"
 # "Cho mình hỏi, …", "Xin hỏi …", "cho toi biet …", "Biên tập viên đài địa phương hỏi: …": asking, not what is asked;
 # "Đếm theo bài báo (không đếm sự kiện): có bao nhiêu bài …": how to count, which the question after it says again
 _ASKING_LEAD = re.compile(rf"^(?:(?:cho|xin) (?:{_ME} )?hoi(?: chut| la)?|cho {_ME} biet|(?:minh|toi|em) muon hoi"
-                          r"|(?:\w+ ){1,6}?hoi\s*:|(?:dem|tinh) theo (?:bai(?: bao| viet)?|tin|su kien)(?: \([^)]*\))?\s*:)"
+                          r"|(?:\w+ ){1,6}?hoi\s*:|(?:dem|tinh) theo (?:bai(?: bao| viet)?|tin|su kien)(?: \([^)]*\))?\s*:"
+                          rf"|{_ME} (?:dang|can|muon)(?: [^\W\d]+){{1,12}}?\s*:)"  # "Mình đang làm hồ sơ khen thưởng: …"
                           r"\s*[,:]?\s+")
 # "Giúp tôi đếm số X", "đếm xem có bao nhiêu X": a count asked as a request, read "Có bao nhiêu X"
 _HELPING = rf"(?:giup|dum|gium|ho) {_ME}"
@@ -24,8 +25,9 @@ _COUNT_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?(?P<ve
 # "Số chương trình … là bao nhiêu?": a count of things listed, read "Có bao nhiêu …?" (not "số hiệu", "số tiền")
 _NUMBER_OF = re.compile(r"^(?P<verb>so) (?:luong )?(?=(?:chuong trinh|ke hoach|van ban|bai(?: viet| bao)?|hoi nghi|su kien|"
                         r"nguoi|dia phuong|tinh|mo hinh|dai bieu)(?!\w))(?P<what>.+?),? (?:la|co|bang) bao nhieu\s*\??$")
-# "Cho tôi danh sách (đầy đủ) những người …": people asked for, read "Những người nào …"
-_PEOPLE_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?cho {_ME}(?: xin)? (?:danh sach|ds)(?: {_HELPING})?"
+# "Cho tôi danh sách (đầy đủ) những người …", "Giúp tôi liệt kê những người …": people asked for, read "Những người nào …"
+_PEOPLE_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?(?:cho {_ME}(?: xin)? (?:danh sach|ds)|liet ke)"
+                             rf"(?: {_HELPING})?"
                              r"(?: (?:day du|tat ca|het))* (?:nhung|cac) (?P<people>nguoi|vi|dong chi|can bo)(?= )")
 # "Thiếu tướng thì có mấy người?": how many hold a rank or title, read "Có mấy người là Thiếu tướng?"
 _HOW_MANY_ARE = re.compile(r"^(?P<what>(?:(?:dai|thuong|trung|thieu) (?:tuong|ta|uy)|(?:pho )?(?:truong|giam doc|chu tich|bi thu"

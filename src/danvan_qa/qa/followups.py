@@ -6,6 +6,7 @@ part, parts.py). A follow-up is rewritten before it is answered:
 
 - a pronoun for a person ("ông ấy", "bà ấy", "đồng chí đó") becomes the person's name;
 - "chương trình đó", "hội nghị này"… become the last topic naming that thing;
+- "Còn Phó Giám đốc / huyện Y / năm 2023 (thì sao)?" asks the last question of that (swaps.py);
 - "Còn ai nữa?" asks who else took part in the last event, besides the people already shown
   ("Ngoài A, B, những ai dự …?": a person the question names is not an answer to it, who.py);
 - a bare question ("Ở đâu?", "Giai đoạn nào?", "ngay nao") is asked about the last topic.
@@ -25,6 +26,7 @@ from danvan_qa.ingest.normalize import fold, fold_keep_case, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.questions import THEN, WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS
+from danvan_qa.qa.swaps import swapped
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -179,7 +181,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if context is None or small_talk(folded.lower()):
         return question
     if (how := _HOW_ABOUT.match(folded) or _HOW_ABOUT_LAST.match(folded)) and \
-            (other := _swapped(question[how.start(1):how.end(1)], context, store)):  # folding keeps offsets
+            (other := swapped(question[how.start(1):how.end(1)], context.question, store)):  # folding keeps offsets
         return other
     if how := _HOW_ABOUT.match(folded):
         question = f"{question[how.start(1):how.end(1)]} {question[how.end():]}"
@@ -237,33 +239,6 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         asked = question if has_diacritics(question) else store.restorer.restore(question)
         out = f"{topic} {asked[0].lower()}{asked[1:]}"
     return out
-
-
-# the title a question asks "… nào" of: "Chủ tịch UBND xã nào tới dự?"
-_ASKED_TITLE = re.compile(rf"(?<!\w)((?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+\w+){{0,6}}?)\s+nào(?!\w)", re.IGNORECASE)
-# a place named with its unit ("huyện Bố Trạch", "TP Phủ Lý"), and a year
-_UNIT_NAMED = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hành phố|TP|[Tt]hị xã)\s+[A-ZĐ]\w*"
-                         r"(?:\s+(?:[A-ZĐ]\w*|\d+))*")
-_YEAR_NAMED = re.compile(r"(?<!\w)năm\s+(?:19|20)\d\d(?!\w)", re.IGNORECASE)
-
-
-def _swapped(other: str, context: Context, store: "Store") -> str | None:
-    """"Còn Phó Bí thư Đảng ủy xã thì sao?" after "… có Chủ tịch UBND xã nào tới dự?", "còn huyện Y?", "còn năm 2023?":
-    the last question with the title it asked for, the place or the year it named, as said now; else None."""
-    said, last = (other if has_diacritics(other) else store.restorer.restore(other)).strip(), context.question
-    if re.search(r"(?<!\w)(?:nào|ai|gì|đâu|bao nhiêu|mấy)(?!\w)", said, re.IGNORECASE):
-        return None  # "Còn Thứ trưởng nào dự?" asks a question of its own
-    if head := TITLE_HEAD.match(bare := re.sub(r"^phó\s+", "", said, flags=re.IGNORECASE)):
-        found = _ASKED_TITLE.search(last)
-        span = found.span(1) if found else None
-        asked = re.sub(r"^phó\s+", "", found.group(1), flags=re.IGNORECASE) if found else ""
-        if head.end() == len(bare) and (own := TITLE_HEAD.match(asked)):  # "Phó Giám đốc" of "Giám đốc Công an tỉnh"
-            said = f"{said}{asked[own.end():]}"
-    else:
-        kind = next((k for k in (_UNIT_NAMED, _YEAR_NAMED) if k.fullmatch(said)), None)
-        found = kind.search(last) if kind else None
-        span = found.span() if found else None
-    return f"{last[:span[0]]}{said}{last[span[1]:]}" if span else None
 
 
 def _which_answered(question: str, context: Context, store: "Store") -> str:

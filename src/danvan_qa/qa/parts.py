@@ -48,10 +48,11 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # the second question word opens the second part's first clause ("…, và ai phát biểu"),
         # not a clause after it ("giữa A và B, với chức vụ gì": one question); after "; " or ", còn"
         # the second part may open with a clause of its own ("; và khi đoàn về làm việc, …")
-        # a bare comma between a part that ends with its question word and one that opens with the next:
-        # "… ký ngày nào, ai chỉ đạo hội nghị?"
+        # a bare comma between a part that ends with its question word and one that opens with the next ("… ký
+        # ngày nào, ai chỉ đạo hội nghị?") or with a subject of its own ("… ra mắt ngày nào, thời gian thực hiện là
+        # từ năm nào đến năm nào?"; not "ở xã nào, huyện nào?", one place asked)
         bare = [m for m in joins if m.group(0).strip() == "," and not restored[first.end():m.start()].strip()
-                and m.end() == second.start()]
+                and (m.end() == second.start() or len(restored[m.end():second.start()].split()) >= 3)]
         cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] \
             else bare[-1] if bare else None
         if cut is not None:

@@ -96,7 +96,8 @@ def classify(folded: str, person: str | None, codes: tuple[str, ...], restored: 
     attend = re.sub(r"(?<!\w)(?:du (?:thao|an|kien|bao|toan)|day du)(?!\w)", " ", folded)
     if _has(attend, "tham du", "cung du", "du", "thanh phan", "co ai") and (_has(folded, "ai") or not _DOCUMENT_ASKED.search(folded)):
         return "attendees", "dự"  # not "Hội nghị ông dự là tổng kết nghị quyết nào?": a document
-    if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)", folded) or folded.startswith("giai doan ") or \
+    if re.search(r"(?<!\w)giai doan(?: \w+){0,2} (?:nao|gi)(?!\w)|(?<!\w)tu (?:nam|thang) nao den (?:nam|thang) nao(?!\w)",
+                 folded) or folded.startswith("giai doan ") or \
             _has(folded, "trong thoi gian nao", "cho thoi gian nao", "khoang thoi gian nao"):  # a span of time, not a day
         return "program_period", None
     if _has(folded, "giua nhung", "co quan nao", "nhung ben", "ben nao", "giua cac", "nhung co quan", "don vi nao",

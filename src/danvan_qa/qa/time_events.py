@@ -32,9 +32,10 @@ if TYPE_CHECKING:
 # Events asked for, in the plural or counted: "những hội nghị, hoạt động nào", "bao nhiêu sự kiện" (folded, no marks)
 _EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)")
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
-# What else a question of a time's events may say; any other word is a topic, asked the usual way
+# What else a question of a time's events may say; any other word is a topic, asked the usual way ("Theo ngày diễn ra
+# được ghi trong (thân) bài, …", "được bài báo nêu là …", "… trong kho (bài / lưu trữ) …", "sự kiện về dân vận")
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
-                   " neu la dan van cong tac rieng kho luu tru".split())  # "… trong kho (bài / lưu trữ) …"  # "Theo ngày diễn ra được ghi trong bài, …", "được bài báo nêu là …"
+                   " neu la dan van cong tac rieng kho luu tru ve than".split())
 # ("hoạt động (công tác) dân vận": the archive's own, any of its events)
 # "lễ hoặc hội nghị ký kết", "(buổi) lễ/hội nghị ký kết", "hội nghị hay lễ ký kết", "hội nghị ký kết": signings,
 # however held (a bare "lễ" shares the other's "ký kết")

@@ -36,7 +36,8 @@ _BODY = r"(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca|ubmttq|mttq)(?: \w+){0,5}?"
 _HEAD = r"(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)(?: thuong truc)?"
 # "(Các bài có nhắc tới) <title> là những ai / Những ai là <title> / Liệt kê các <title> …": who holds it, of no one event
 _NAMING = r"(?:(?:trong )?(?:cac|nhung) bai(?: viet| bao)?(?: co)? (?:nhac|neu|ke|de cap)(?: ten)?(?: toi| den)? )?"
-_HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:neu|nhac(?: den| toi)?|ghi|gioi thieu) )?(?:la|voi chuc (?:danh|vu))"
+_HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:bai (?:viet|bao) )?(?:neu|nhac(?: den| toi)?|ghi|gioi thieu|goi) )?"
+                      r"(?:la|voi chuc (?:danh|vu)|voi (?:cap |quan )?ham)"
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
                       r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
                       rf"|(?:nhung )?(?:ai|nguoi nao|{_PEOPLE}) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
@@ -55,8 +56,8 @@ def asks_holders(q: "Question") -> bool:
     Tây Giang) là những ai?", "Liệt kê các Phó Bí thư … đã dự các hội nghị …", "ai mang hàm Đại tướng?"), naming no
     person or day: then every article's holders answer it, as when it says "trong các bài"."""
     # "Tính cả chức X, có mấy …" (held), "Ngoài trưởng ban, những ai …" (set aside: excluded()): the question after it
-    said = fold(re.sub(r"^(?:(?:tính|kể|bao gồm) cả|ngoài|trừ|không (?:tính|kể)|(?:tính|đếm) (?:trên|trong|theo)) [^,]+,", "",
-                       q.restored.lower()))
+    said = fold(re.sub(r"^(?:(?:tính|kể|bao gồm) cả|ngoài|trừ|không (?:tính|kể)|(?:tính|đếm) (?:trên|trong|theo)|trong kho)"
+                       r" [^,]+,|^trong kho,", "", q.restored.lower()))
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", said).split()))
     rank = found and (found["rank"] or found["ranked"])
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
@@ -180,7 +181,7 @@ _BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|n
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
 EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
                        r"|^\W*(?:ngoai|tru|khong tinh|khong ke)\s+(?P<first>[^,]+?)(?:\s+ra)?\s*,"
-                       r"|,\s*(?:khong tinh|khong ke|tru|ngoai tru)\s+(?P<last>[^,?]+)")
+                       r"|[,?]\s*(?:khong tinh|khong ke|tru|ngoai tru)\s+(?P<last>[^,?]+)")
 
 
 def said(q: "Question") -> str:
@@ -348,7 +349,7 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
 _BODY = (r"(?P<body>(?:ban|bo|cong an|uy ban|hoi|so|cuc|tong cuc|tinh uy|thanh uy|huyen uy|dang uy|mat tran|quoc hoi|doan)"
          r"(?: \w+){0,9}?)(?: (?:duoc|da|co|la|gom|tham du|du|xuat hien|nao|trong)(?!\w).*)?$")
 # "Những ai trong lãnh đạo Ban Dân vận Thành ủy Sơn Hà được nêu tên?", "Lãnh đạo Công an tỉnh Tây Giang gồm những ai?"
-_LEADERSHIP = re.compile(r"(?:^(?:nhung |cac )?|(?:nhung ai|nhung nguoi nao|ai)(?: la)? (?:trong |thuoc |cua )?)(?:ban )?lanh dao "
+_LEADERSHIP = re.compile(r"(?:^(?:trong (?:cac|nhung) bai(?: viet| bao)? (?:co )?)?(?:nhung |cac )?|(?:nhung ai|nhung nguoi nao|ai)(?: la)? (?:trong |thuoc |cua )?)(?:ban )?lanh dao "
                          + _BODY)  # … "Những lãnh đạo <body> nào được nêu tên?"
 # "Những ai giữ chức vụ thuộc Quốc hội được nhắc tên?": anyone whose role is in the body, not only its heads
 _MEMBERS = re.compile(r"(?:^|(?:nhung ai|nhung nguoi nao|ai) )(?:giu|dam nhiem|co) chuc (?:vu|danh) (?:thuoc|cua|o|tai|trong) "
@@ -380,7 +381,7 @@ def body_leaders(asked: tuple[str, bool], q: "Question", store: "Store", keep: "
     body, heads = asked
     docs = store.data.documents
     place = next((p for p in FOLDED_PROVINCES if body.endswith(f" {p}")), None)
-    organ = body[: -len(place) - 1] if place else body
+    organ = re.sub(r"^uy ban (?=mat tran|mttq)", "", body[: -len(place) - 1] if place else body)  # "Chủ tịch Ủy ban TW MTTQ"
     found: dict[str, dict[str, "Person"]] = {}
     for form in spellings(organ):
         for p, at, line in role_index(store).holders(form):

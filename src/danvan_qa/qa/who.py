@@ -152,7 +152,7 @@ def focus_missing(q: Question, scorer: Scorer, rank: str | None, role: str | Non
         return 0.0
     held = _held(rank, role)
     top = max(scorer.weights.values(), default=1.0)
-    return max((scorer.weights.get(w, 1.0) for w in focus[1] - held), default=0.0) / top
+    return max((scorer.weights.get(w, 1.0) for w in focus[1] if not _holds(w, held)), default=0.0) / top
 
 
 def title_cov(words: set[str], scorer: Scorer, rank: str | None, role: str | None) -> float:
@@ -161,7 +161,13 @@ def title_cov(words: set[str], scorer: Scorer, rank: str | None, role: str | Non
         return 1.0
     held = _held(rank, role)
     weight = {w: scorer.weights.get(w, 1.0) for w in words}
-    return sum(v for w, v in weight.items() if w in held) / sum(weight.values())
+    return sum(v for w, v in weight.items() if _holds(w, held)) / sum(weight.values())
+
+
+def _holds(word: str, held: set[str]) -> bool:
+    """Whether a role's words hold an asked word, or an abbreviation asked in any way it is written ("BCHQS" in
+    "Bộ CHQS")."""
+    return word in held or any(standing <= held for _, standing in aliases([word]))
 
 
 def head_match(question: str, rank: str | None, role: str | None) -> float:
