@@ -25,6 +25,7 @@ def test_an_abbreviation_stands_for_its_words_and_back():
     # half written out by another abbreviation it opens or closes with: "Bộ CHQS", "BDV TW", "Ủy ban MTTQ"
     assert (frozenset({"bchqs"}), frozenset({"bo", "chqs"})) in aliases(["bchqs"])
     assert (frozenset({"bdvtw"}), frozenset({"bdv", "trung", "uong"})) in aliases(["bdvtw"])
+    assert (frozenset({"bdvtw"}), frozenset({"bdv", "tw"})) in aliases(["bdvtw"])  # each half abbreviated
     assert (frozenset({"ubmttq"}), frozenset({"uy", "ban", "mttq"})) in aliases(["ubmttq"])
     assert is_abbreviation("mttq") and not is_abbreviation("ca")
 

@@ -815,6 +815,8 @@ def test_who_did_an_act_at_any_event_one_row_per_article(tmp_path):
     local = answerer.answer("Ở cấp tỉnh (không tính các hội nghị cấp Trung ương), những ai chủ trì hội nghị, buổi lễ "
                             "trong các bài?", mode="bm25")
     assert [i.name for i in local.items] == ["Phạm Quốc Dũng"] and "cấp tỉnh" in local.text
+    one = answerer.answer("Ở tỉnh Nam Sơn, ai chủ trì tại hội nghị và buổi làm việc?", mode="bm25")  # a place: its event
+    assert "Trần Văn Bình" not in one.text and "Lê Thị Hoa" not in one.text
 
 
 def test_who_gave_the_kind_of_speech_asked_not_any_speech(tmp_path):
@@ -857,7 +859,8 @@ def test_who_signed_the_programmes_across_the_archive_one_row_per_signer(tmp_pat
                      "Những người nào được bài báo nêu đích danh là người trực tiếp ký chương trình phối hợp?",
                      # what an aside sets apart is no manner of signing ("chỉ đạo")
                      "Giúp tôi liệt kê những người được bài viết ghi rõ là trực tiếp ký kết chương trình phối hợp (không "
-                     "tính người chủ trì, chỉ đạo hay chứng kiến)."):
+                     "tính người chủ trì, chỉ đạo hay chứng kiến).",
+                     "nhung ai la nguoi truc tiep ky chuong trinh phoi hop ma bai co neu ro ten?"):
         a = answerer.answer(question, mode="bm25")
         assert sorted(i.name for i in a.items) == ["Lý Văn Hùng", "Đào Thị Mai"], question  # not who only attended
         assert [c.doc_id for c in a.citations] == ["s1"]
@@ -869,6 +872,21 @@ def test_a_standing_committee_member_is_held_however_the_press_shortens_it():
     forms = _forms("uy vien ban thuong vu tinh uy")
     assert {"uy vien btv tinh uy", "uvtv tinh uy", "uy vien thuong vu tinh uy", "thuong vu tinh uy"} <= set(forms)
     assert "uvtv tinh uy" not in _forms("bi thu tinh uy")
+
+
+def test_one_periods_programme_asked_signed_on_which_days_is_every_one_of_that_period(tmp_path):
+    """"Chương trình … giai đoạn X đã được ký vào những ngày nào?": many bodies sign for one period, each on its day."""
+    answerer = _answerer(tmp_path, {
+        "d1": ("2022-05-26", "Ký kết chương trình phối hợp ở tỉnh Bắc Hà", "Ngày 26/5/2022, Ban Dân vận Tỉnh ủy Bắc Hà và "
+               "Công an tỉnh Bắc Hà ký kết Chương trình phối hợp công tác dân vận giai đoạn 2022-2026."),
+        "d2": ("2022-06-03", "Ký kết chương trình phối hợp ở tỉnh Nam Sơn", "Ngày 3/6/2022, Ban Dân vận Tỉnh ủy Nam Sơn và "
+               "Công an tỉnh Nam Sơn ký kết Chương trình phối hợp công tác dân vận giai đoạn 2022-2026."),
+        "d3": ("2023-09-05", "Sơ kết chương trình phối hợp ở tỉnh Bắc Hà", "Ngày 5/9/2023, Ban Dân vận Tỉnh ủy Bắc Hà và "
+               "Công an tỉnh Bắc Hà sơ kết Chương trình phối hợp công tác dân vận giai đoạn 2022-2026."),  # no signing
+    })
+    a = answerer.answer("Chương trình phối hợp công tác dân vận giai đoạn 2022-2026 đã được ký vào những ngày nào?",
+                        mode="bm25")
+    assert "Ngày **26/5/2022** — " in a.text and "Ngày **3/6/2022** — " in a.text and "5/9/2023" not in a.text
 
 
 def test_programmes_by_the_year_their_period_ends_counted_as_asked(tmp_path):

@@ -364,7 +364,8 @@ def test_holders_asked_with_those_of_a_rank_or_of_a_body_named_first(archive):
     assert c.short == "2"
     for counted in ("Bộ Công an có mấy thứ trưởng?",  # counted, with no word of the archive
                     "BCA co may thu truong duoc nhac ten trong cac bai?",  # the body abbreviated
-                    "Bộ Công an: có bao nhiêu thứ trưởng được nêu tên?"):  # the body set before a colon
+                    "Bộ Công an: có bao nhiêu thứ trưởng được nêu tên?",  # the body set before a colon
+                    "Bộ Công an có bao nhiêu vị thứ trưởng được nhắc tên trong các bài?"):
         assert archive.answer(counted, mode="bm25").short == "2", counted
 
 

@@ -249,6 +249,9 @@ def test_sessions_counted_with_the_count_between_and_an_alternative_body(session
     b = sessions.answer("Theo các bài, có bao nhiêu buổi làm việc với Đảng ủy Công an tỉnh Tây Giang do Ban Dân vận Trung "
                         "ương hoặc đoàn do Trưởng ban Dân vận Trung ương dẫn đầu?", mode="bm25")  # who held them, after
     assert b.short == "2" and _cited(b) == ["w1", "w2"]
+    c = sessions.answer("Có bao nhiêu buổi làm việc giữa đoàn của Ban Dân vận Trung ương / Ban Chỉ đạo Trung ương với Đảng "
+                        "ủy Công an tỉnh Tây Giang được đưa tin?", mode="bm25")  # both named "giữa … với …"
+    assert c.short == "2" and _cited(c) == ["w1", "w2"]
 
 
 def test_kinds_of_event_asked_with_a_comma_between_them_are_each_asked(tmp_path):

@@ -421,6 +421,14 @@ def test_how_about_another_title_place_or_year_asks_the_last_question_of_it(stor
     assert understand("còn năm 2022?", context, store) == \
         "Hội nghị ký kết ở huyện Đông Lâm năm 2022 có Giám đốc Công an tỉnh nào dự?"
     assert "nào dự nào" not in understand("Còn Thứ trưởng nào dự?", context, store)  # a question of its own
+    # another head keeps no body of the one asked; a place replaces the one of its unit; a new ask is no swap
+    assert understand("Còn Chủ tịch thì sao?", context, store) == \
+        "Hội nghị ký kết ở huyện Đông Lâm năm 2021 có Chủ tịch nào dự?"
+    named = "Công an tỉnh Nam Sơn tổ chức hội nghị ở huyện Đông Lâm, có Giám đốc Công an tỉnh nào dự?"
+    assert understand("Còn huyện Tây Sơn thì sao?", Context(named, topic_of(named)), store) == \
+        "Công an tỉnh Nam Sơn tổ chức hội nghị ở huyện Tây Sơn, có Giám đốc Công an tỉnh nào dự?"
+    for own in ("Còn Giám đốc Công an tỉnh thì phát biểu ra sao?", "Còn Giám đốc Công an tỉnh có phát biểu không?"):
+        assert "nào dự" not in understand(own, context, store), own
 
 
 def test_a_thing_referred_to_in_a_follow_up_typed_bare_reads_as_restored(store):

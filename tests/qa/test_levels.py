@@ -3,7 +3,7 @@
 import pytest
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.levels import asked_level, level
+from danvan_qa.qa.levels import asked_level, level, post_level
 
 
 @pytest.mark.parametrize("parties, found", [
@@ -31,3 +31,18 @@ def test_a_programme_is_at_its_most_local_partys_level(parties, found):
 ])
 def test_the_level_a_question_asks_for(question, found):
     assert asked_level(fold(question.lower())) == found
+
+
+@pytest.mark.parametrize("role, found", [
+    ("Thứ trưởng Bộ Công an", "trung uong"),  # a ministry's post, wherever "Bộ" stands
+    ("Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an", "trung uong"),
+    ("Phó Trưởng Ban Dân vận Trung ương", "trung uong"),
+    ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy", "tinh"),  # the most local post
+    ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "tinh"),  # a province's command, not a ministry
+    ("Trưởng Ban Dân vận Huyện ủy Tây Sơn", "huyen"),
+    ("cán bộ Công an xã", "xa"),
+    ("Phó Giám đốc", None),
+])
+def test_the_level_of_a_persons_post(role, found):
+    assert post_level(role) == found
+

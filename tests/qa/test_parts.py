@@ -43,6 +43,9 @@ def test_a_comparison_of_two_figures_asks_each():
     "Những đơn vị nào còn hạn chế, cụ thể là gì?",  # "còn" is "still" here
     "Ai, với chức vụ gì, chủ trì hội nghị?",  # the comma opens an aside, not a part
     "Công an tỉnh A phát động phong trào ở xã nào, huyện nào?",  # one place, at two levels
+    "Hội nghị ký kết ở huyện B diễn ra ở đâu, cụ thể là tại xã nào?",  # what follows narrows the first
+    "Hội nghị ký kết ở tỉnh A tổ chức ở huyện nào, tỉnh A hay tỉnh nào?",
+    "Hội nghị tổ chức ở xã nào, thuộc huyện B hay huyện nào?",
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None

@@ -82,7 +82,9 @@ def _forms(abbr: str) -> tuple[frozenset[str], ...]:
     halves = [(*words[:-len(part)], other) if words[-len(part):] == part else (other, *words[len(part):])
               for other, part in _FOLDED.items() if other != abbr and len(part) < len(words)
               and (words[-len(part):] == part or words[:len(part)] == part)]
-    return (frozenset(words), *(frozenset(h) for h in halves))
+    both = [(first, last) for first, head in _FOLDED.items() for last, tail in _FOLDED.items()
+            if first != abbr != last and head + tail == words]  # "BDV TW": each half abbreviated
+    return (frozenset(words), *(frozenset(h) for h in halves + both))
 
 
 def held_through(found: Aliases, words: AbstractSet[str]) -> set[str]:

@@ -212,6 +212,6 @@ ARCHIVE_CUES = ("cac bai", "nhung bai", "cac tin bai", "duoc neu ten", "neu ten"
                 "duoc nhac den", "duoc nhac toi", "duoc dua tin", "trong cac bai", "trong cac tin", "theo cac tin",
                 "cac ban tin", "duoc trich dan", "tung la", "tung giu",  # "Những ai từng là X": every holder over time
                 "trong kho",  # "Trong kho có bao nhiêu …": the archive itself
-                "duoc bai viet", "duoc bai bao")  # "những người được bài viết ghi là …": whichever article says so
+                "duoc bai viet", "duoc bai bao", "neu ro ten", "ghi ro ten")  # "những người được bài viết ghi là …": whichever article says so
 # Nouns for a person besides titles and ranks, heading "… nào" in a question ("Lãnh đạo … nào").
 OTHER_PERSON_NOUNS = ("đồng chí", "lãnh đạo", "tướng", "đại diện", "thành viên")

@@ -27,7 +27,7 @@ from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, cou
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
 from danvan_qa.qa.headlines import asked_phrase, with_headline
-from danvan_qa.qa.levels import asked_level, left_out_level, level
+from danvan_qa.qa.levels import SAID, asked_level, left_out_level, post_level
 from danvan_qa.qa.questions import asked_act, parse, person_focus, place_in, plain_words
 from danvan_qa.qa.document_lists import asks_documents, documents, person_documents
 from danvan_qa.qa.model_lists import asks_models, models
@@ -40,7 +40,7 @@ from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regio
 from danvan_qa.qa.title_lists import (EXCLUDED, asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
                                       role_index, said, title_phrases)
 from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, EVENTS_COUNTED, SEVERAL, WHO, Listing,
-                                  Strong, ranked_articles)
+                                  YEAR, Strong, ranked_articles)
 
 if TYPE_CHECKING:
     from danvan_qa.index.backends.base import Filters
@@ -71,7 +71,6 @@ _LEADERS_AT = re.compile(r"(?<!\w)lanh dao (?P<body>\w+(?: \w+){0,9}?) nao(?: \w
                          r"(?P<body_after>\w+(?: \w+){0,9}?) nao(?!\w)")
 # "Ai chủ trì (tại) các hội nghị <topic>?", "Những ai … ký kết các chương trình phối hợp?": an act asked of
 # the events (or programmes) of a topic, or of every one
-_LEVEL_SAID = {"trung uong": "Trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
 _AN_EVENT = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)(?P<topic>(?: \w+)*)")
 _ACTING = re.compile(rf"(?<!\w)(?:(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?: phoi hop)?)"
                      rf"|(?:tai|o) {EVENT_NOUNS}(?: (?:(?:va|hoac|hay) )?{EVENT_NOUNS})+)(?P<topic>(?: \w+)*)")  # "tại hội nghị, lễ …"
@@ -111,7 +110,7 @@ _ATTENDED = re.compile(r"(?<!\w)(?:du|tham du|co mat|chu tri|dong chu tri|phat b
 # what kind of speech or act a question asks for ("phát biểu khai mạc", "kết luận"): the sentence must say it
 _MANNER = re.compile(r"(?<!\w)(?:khai mac|be mac|ket luan|chao mung|tham luan|chi dao|tiep thu|giai trinh)(?!\w)")
 _EVENT_WORDS = frozenset("hoi nghi buoi lam viec hoat dong cuoc hop le ky ket su kien duoc dua tin nhac den bai viet "
-                         "hoac hay va".split())
+                         "hoac hay va co".split())
 
 
 def asks_across(q: "Question") -> bool:
@@ -218,6 +217,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     for said in (plain_words(q.restored), q.folded) if act and (WHO.search(q.folded) or "nguoi nao" in q.folded or counted) \
             else ():
         acting = _ACTING.search(said) or asks_across(q) and _AN_EVENT.search(said)
+        if acting and not acting[0].startswith(("cac ", "nhung ")) and (q.places or q.dates or YEAR.search(q.text)):
+            continue  # one kind of event named, or kinds listed, with a place or a time: that event's, asked of it
         if acting and (found := _acting(act, acting["topic"], q, store, keep, of_programmes="chuong trinh" in acting[0])):
             return found
     if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"
@@ -290,7 +291,7 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
         said = store.words(p.doc_id).folded[p.start:p.end]
-        held = level(tuple((p.role or "").split(","))) if wanted or unwanted else None  # each post: "…, Bộ trưởng Bộ X"
+        held = post_level(p.role or "") if wanted or unwanted else None
         if any(act in a for a in p.acts) and (not of_programmes or "chuong trinh" in said) and \
                 (spoken is None or spoken.search(said)) and (not wanted or held == wanted) and \
                 (not unwanted or held != unwanted):
@@ -299,7 +300,7 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
         return None
     at = fold(q.restored).find(manner.group(0)) if manner else -1  # folding keeps every character's place
     shown = f"{act} {q.restored[at:at + len(manner.group(0))]}" if manner and at >= 0 else act
-    post = f" (chức vụ cấp {_LEVEL_SAID[wanted]})" if wanted else f" (không tính cấp {_LEVEL_SAID[unwanted]})" if unwanted else ""
+    post = f" (chức vụ cấp {SAID[wanted]})" if wanted else f" (không tính cấp {SAID[unwanted]})" if unwanted else ""
     return people_rows((f"Các bài viết nêu {len(found)} người ", Strong(shown), f"{post}:"), newest(found, store),
                        len(found), q, store)
 

@@ -124,7 +124,11 @@ _TIMES = re.compile(r"^(?:(?:tong cong|tat ca) )?(?:co )?(?:bao nhieu|may) lan (
                     # "(Theo các bài,) có bao nhiêu buổi làm việc với Y do X (hoặc đoàn do … dẫn đầu)?": X named after
                     r"|^(?:theo (?:cac|nhung) bai(?: viet| bao)?,? )?(?:co )?(?:bao nhieu|may) (?:buoi|cuoc|lan) "
                     r"(?P<act_by>lam viec|gap mat|hop) (?P<whom_by>voi .+?),? do (?P<who_by>.+?)(?:,? (?:hoac|hay) .+?)?"
-                    r"(?: (?:dan dau|chu tri|thuc hien))?(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?\W*$")
+                    r"(?: (?:dan dau|chu tri|thuc hien))?(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?\W*$"
+                    # "có bao nhiêu buổi làm việc giữa (đoàn của) X (/ Z) với Y (được đưa tin)?"
+                    r"|^(?:co )?(?:bao nhieu|may) (?:buoi|cuoc|lan) (?P<act_btw>lam viec|gap mat|hop) giua "
+                    r"(?:doan(?: kiem tra| cong tac)? cua )?(?P<who_btw>.+?)(?:\s*/\s*.+?|,? (?:hoac|hay) .+?)? "
+                    r"(?P<whom_btw>voi .+?)(?: (?:da )?duoc (?:ghi lai|dua tin|nhac den|nhac toi))?\W*$")
 _SESSIONS = {"lam viec": "buổi làm việc", "gap mat": "buổi gặp mặt", "hop": "cuộc họp"}
 
 
@@ -135,7 +139,7 @@ def as_sessions(q: "Question", store: "Store") -> "Question | None":
     times = _TIMES.match(said)
     if times is None:
         return None
-    first = next((named for named in ("_first", "_count", "_by") if times[f"who{named}"]), "")
+    first = next((named for named in ("_first", "_count", "_by", "_btw") if times[f"who{named}"]), "")
     who, whom = (restored[times.start(g + first):times.end(g + first)] for g in ("who", "whom"))
     # "BDV TW", "Đảng ủy CATW": as articles write them, since the topic's words are matched
     text = written_out(f"{who} có bao nhiêu {_SESSIONS[times['act' + first]]} {whom} được đưa tin?")

@@ -56,7 +56,7 @@ _WHICH_REF = re.compile(r"(?<!\w)((?:\w+ ){0,2}(?!(?:ông|bà|anh|chị|người
                         r"(?:đó|ấy|này|kia)(?!\w)", re.IGNORECASE)
 # "còn X thì sao, ngày nào?", "còn ở X thì tổng kết ngày nào?": X, asked that (not "Con số đó thì sao, …")
 _HOW_ABOUT = re.compile(r"^\W*(?:(?:the|vay) )?con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi (?:sao\W+(?=\w)|(?!sao(?!\w))(?=\w))")
-_HOW_ABOUT_LAST = re.compile(r"^\W*(?:(?:the|vay) )?con (.+?)(?:,? thi (?:sao|the nao))?\W*$")  # "(Thế) còn X (thì sao)?"
+_HOW_ABOUT_LAST = re.compile(r"^\W*(?:(?:the|vay) )?con (.+?)(?:,? thi (?:sao|the nao|ai))?\W*$")  # "(Thế) còn X (thì sao)?"
 # "ở đó", "tại đó": at the last topic's event; "tỉnh đó", "huyện ấy": the place the last question named
 _THERE = re.compile(r"(?<!\w)(?:[Ởở]|[Tt]ại) (?:đó|đấy)(?!\w)")  # as written: not "ở độ", "ở đây", "tại Đồ Sơn"
 _PLACE_REF = re.compile(r"(?<!\w)(?<!cơ )(?<!Cơ )([Tt]ỉnh|[Hh]uyện|[Tt]hành phố|TP|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ịa phương)"
@@ -180,7 +180,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     folded = fold(question)
     if context is None or small_talk(folded.lower()):
         return question
-    if (how := _HOW_ABOUT.match(folded) or _HOW_ABOUT_LAST.match(folded)) and \
+    if (how := _HOW_ABOUT_LAST.match(folded)) and \
             (other := swapped(question[how.start(1):how.end(1)], context.question, store)):  # folding keeps offsets
         return other
     if how := _HOW_ABOUT.match(folded):

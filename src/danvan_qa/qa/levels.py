@@ -57,3 +57,18 @@ def level(parties: tuple[str, ...]) -> str | None:
         if named:
             found.add(named)
     return max(found, key=LEVELS.index) if found else None
+
+
+# a post at the centre: a ministry's ("Thứ trưởng Bộ Công an", "Ủy viên Bộ Chính trị"; not "Bộ Chỉ huy Quân sự tỉnh",
+# "Bộ đội", "cán bộ"), or one named "Trung ương"
+_CENTRAL_POST = re.compile(r"(?<!\w)(?<!cán )bộ (?!chỉ huy|đội)|(?<!\w)(?:trung ương|tw)(?!\w)")
+SAID = {"trung uong": "Trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}  # each level as a heading says it
+
+
+def post_level(role: str) -> str | None:
+    """The level of a person's post: the most local one any post of the role names ("Ủy viên Trung ương Đảng, Bí
+    thư Tỉnh ủy" is a province's), a ministry's being the centre's; None when no post says."""
+    found = {level((piece,)) or ("trung uong" if _CENTRAL_POST.search(piece) else None)
+             for piece in (p.strip().lower() for p in role.split(","))} - {None}
+    return max(found, key=LEVELS.index) if found else None
+

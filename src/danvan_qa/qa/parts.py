@@ -30,6 +30,9 @@ _PER_ROW = re.compile(r"(?:mỗi|từng)(?!\w)")
 _IN_CONTEXT = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)"
                          rf"|(?:do|day) la (?:{EVENT_NOUNS}|le|su kien)(?: \w+)? (?:gi|nao)(?!\w)")
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
+# what after a comma only narrows the question before it: "…, cụ thể là tại xã nào?", "…, thuộc huyện X hay huyện
+# nào?", "…, tỉnh X hay tỉnh nào?" (folded)
+_SAME_ASKED = re.compile(r"\s*(?:cu the|tuc la|hay|hoac|thuoc|(?:\S+ )+?(?:hay|hoac) )")
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*|\s*,\s*", re.IGNORECASE)
 
 
@@ -52,7 +55,8 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # ngày nào, ai chỉ đạo hội nghị?") or with a subject of its own ("… ra mắt ngày nào, thời gian thực hiện là
         # từ năm nào đến năm nào?"; not "ở xã nào, huyện nào?", one place asked)
         bare = [m for m in joins if m.group(0).strip() == "," and not restored[first.end():m.start()].strip()
-                and (m.end() == second.start() or len(restored[m.end():second.start()].split()) >= 3)]
+                and (m.end() == second.start() or len(restored[m.end():second.start()].split()) >= 3
+                     and not _SAME_ASKED.match(fold(restored[m.end():second.start()].lower())))]
         cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] \
             else bare[-1] if bare else None
         if cut is not None:

@@ -42,7 +42,9 @@ _PROGRAMMES = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|
                          rf"|^{_PLACES} (?:da )?(?:to chuc )?{_SIGNINGS}(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
                          # "những đơn vị / cặp cơ quan nào đã ký kết (có) chương trình …": those programmes' parties
                          r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"
-                         r"(?:ky(?: ket)?|co) chuong trinh(?!\w)")
+                         r"(?:ky(?: ket)?|co) chuong trinh(?!\w)"
+                         # "Chương trình … giai đoạn X đã được ký vào những ngày nào?": one period's, signed by many
+                         r"|^chuong trinh(?: \S+){0,12} (?:da )?(?:duoc )?ky(?: ket)? (?:vao )?(?:nhung|cac) ngay nao(?!\w)")
 _PLACES_ASKED = re.compile(rf"{_PLACES}(?!\w)")
 _PLACES_COUNTED = re.compile(rf"^{_COUNTING_PLACES}(?!\w)")
 _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as written (not "kỳ")

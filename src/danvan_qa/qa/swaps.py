@@ -13,39 +13,59 @@ from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.normalize import has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
+from danvan_qa.qa.questions import parse
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
 
 # the title a question asks "… nào" of: "Chủ tịch UBND xã nào tới dự?"
 _ASKED_TITLE = re.compile(rf"(?<!\w)((?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+\w+){{0,6}}?)\s+nào(?!\w)", re.IGNORECASE)
-# a place named with its unit ("huyện Bố Trạch", "TP Phủ Lý"), and a year
-_UNIT_NAMED = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hành phố|TP|[Tt]hị xã)"
-                         r"\s+[A-ZĐ]\w*(?:\s+(?:[A-ZĐ]\w*|\d+))*")
+# a place named with its unit ("huyện Bố Trạch", "TP Phủ Lý", "quận Ô Môn"): the unit, then capitalised words
+_UNIT = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hành phố|TP|[Tt]hị xã)(?!\w)")
+_WORD = re.compile(r"\s+([^\s,.;:?!()]+)")
 _YEAR_NAMED = re.compile(r"(?<!\w)năm\s+(?:19|20)\d\d(?!\w)", re.IGNORECASE)
 # a side: "(về) phía / bên <body>", up to the act or the end of the clause ("bên Ban Tuyên giáo đồng chủ trì")
 _SIDE = re.compile(r"(?<!\w)(?:phía|bên)\s+(.+?)"
                    r"(?=\s+(?:đồng chủ trì|chủ trì|dự|tham dự|phát biểu|ký|là|có)(?!\w)|\s*[?,.]|$)", re.IGNORECASE)
-_ASKS = re.compile(r"(?<!\w)(?:nào|ai|gì|đâu|bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
+# what asks a question of its own: "Còn Thứ trưởng nào dự?", "còn X thì phát biểu ra sao?", "… có phát biểu không?"
+_OWN_ASK = re.compile(r"(?<!\w)(?:nào|ai|gì|đâu|bao nhiêu|mấy|thì|không|chưa|sao)(?!\w)", re.IGNORECASE)
+
+
+def _places(text: str) -> list[tuple[str, int, int]]:
+    """The places a text names with their unit: (the unit, lower case; start; end), the name's words capitalised."""
+    found = []
+    for unit in _UNIT.finditer(text):
+        end = unit.end()
+        while (word := _WORD.match(text, end)) and (word.group(1)[0].isupper() or word.group(1).isdigit()):
+            end = word.end()
+        if end > unit.end():
+            found.append((unit.group(0).lower(), unit.start(), end))
+    return found
 
 
 def swapped(other: str, last: str, store: "Store") -> str | None:
-    """The last question with `other` (what "còn … thì sao?" names) in place of the title it asked for, the
-    place, year or side it named; None when `other` is none of these or asks a question of its own."""
+    """The last question with `other` (what "còn … (thì sao)?" names) in place of the title it asked for (its body
+    kept when only the same head is said), the place of the same unit, the year or the side it named; None when
+    `other` is none of these, names a person or asks a question of its own."""
     said = (other if has_diacritics(other) else store.restorer.restore(other)).strip()
-    if _ASKS.search(said):
-        return None  # "Còn Thứ trưởng nào dự?"
+    if _OWN_ASK.search(said) or parse(said, said, store.stored_facts).person:
+        return None
     if side := re.match(r"(?:về\s+)?(?:phía|bên)\s+", said, re.IGNORECASE):
         found = _SIDE.search(last)
         return f"{last[:found.start(1)]}{said[side.end():]}{last[found.end(1):]}" if found else None
+    span = None
     if head := TITLE_HEAD.match(bare := re.sub(r"^phó\s+", "", said, flags=re.IGNORECASE)):
-        found = _ASKED_TITLE.search(last)
-        span = found.span(1) if found else None
-        asked = re.sub(r"^phó\s+", "", found.group(1), flags=re.IGNORECASE) if found else ""
-        if head.end() == len(bare) and (own := TITLE_HEAD.match(asked)):
-            said = f"{said}{asked[own.end():]}"  # "Phó Giám đốc" of "Giám đốc Công an tỉnh": its body kept
-    else:
-        kind = next((k for k in (_UNIT_NAMED, _YEAR_NAMED) if k.fullmatch(said)), None)
-        found = kind.search(last) if kind else None
-        span = found.span() if found else None
+        if found := _ASKED_TITLE.search(last):
+            span = found.span(1)
+            asked = re.sub(r"^phó\s+", "", found.group(1), flags=re.IGNORECASE)
+            own = TITLE_HEAD.match(asked)
+            if head.end() == len(bare) and own and own.group(0).lower() == head.group(0).lower():
+                said = f"{said}{asked[own.end():]}"  # "Phó Giám đốc" of "Giám đốc Công an tỉnh": its body kept
+    elif asked := _places(said):
+        if len(asked) == 1 and asked[0][2] - asked[0][1] == len(said):
+            named = _places(last)
+            same = [p for p in named if p[0] == asked[0][0]] or (named if len(named) == 1 else [])
+            span = same[0][1:] if same else None
+    elif _YEAR_NAMED.fullmatch(said) and (found := _YEAR_NAMED.search(last)):
+        span = found.span()
     return f"{last[:span[0]]}{said}{last[span[1]:]}" if span else None

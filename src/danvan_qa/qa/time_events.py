@@ -46,7 +46,7 @@ _SHARED_SIGNING = re.compile(r"(?<!\w)(?:(?:buoi )?le (?:(?:hoac|hay|va) )?hoi n
 _COUNTED_BY = re.compile(r"(?<!\w)(?:tính theo|thân bài|rơi(?= vào)|(?:không tính )?ngày đăng(?: bài)?|ghi lại|như"
                          r"|(?:trong |vào )?(?:tháng|năm) (?:đó|ấy|này))(?!\w)", re.IGNORECASE)
 # a meeting about another event: "có cuộc họp … về công tác tổ chức Hội nghị … và ký kết …" holds no signing
-_ABOUT = re.compile(r"(?<!\w)(?:cuoc hop|buoi lam viec|hop ban)(?!\w).*(?<!\w)ve(?!\w)")
+_ABOUT = re.compile(r"(?<!\w)(?:cuoc hop|buoi lam viec|hop ban)(?!\w).*(?<!\w)ve(?!\w)[^,;]*$")  # … up to the word, one clause
 _SIGNED = frozenset("chuong trinh phoi hop".split())  # what a signing signs: "lễ ký kết chương trình phối hợp"
 # the review an event holds, as its sentence must say it: "hội nghị tổng kết (5 năm thực hiện) chương trình phối hợp"
 _ACTS = re.compile(r"(?<!\w)(so ket|tong ket)(?: (\d+) nam)?(?: thuc hien)?(?!\w)")  # (signings: programme_lists)
