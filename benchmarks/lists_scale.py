@@ -55,7 +55,13 @@ NEW = ("Thứ trưởng Bộ Công an là những ai?", "nhung ai la giam doc co
        "Bao nhiêu bài có tiêu đề chứa cụm 'dân vận'?", "{name} chủ trì hoặc đồng chủ trì bao nhiêu hội nghị được đưa tin?",
        "Bao nhiêu bài đưa tin lễ ký kết chương trình phối hợp giai đoạn {year}-{end}?",
        "Giúp tôi liệt kê các nghị quyết, quyết định, chỉ thị mà bài viết ghi rõ cả số hiệu lẫn ngày ban hành.",
-       "Thiếu tướng thì có mấy người?")
+       "Thiếu tướng thì có mấy người?",
+       # the shapes of 2026-12-07 (evening): people by act and level, sessions "giữa … với", one period's signing days
+       "o cap tinh, nhung ai chu tri cac hoi nghi trong cac bai?",
+       "Những người nào được bài báo nêu đích danh là người trực tiếp ký chương trình phối hợp?",
+       "{name} đã cùng chủ trì các hội nghị, buổi làm việc với những ai?",
+       "Có bao nhiêu buổi làm việc giữa đoàn của Ban Dân vận Trung ương với Đảng ủy Công an tỉnh được đưa tin?",
+       "Chương trình phối hợp công tác dân vận giai đoạn {year}-{end} đã được ký vào những ngày nào?")
 shapes = list(store_open.LISTS) + list(NEW)
 times = {}
 for shape in shapes:

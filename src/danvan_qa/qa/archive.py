@@ -290,11 +290,13 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     wanted, unwanted = asked_level(q.folded), left_out_level(q.folded)
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
-        said = store.words(p.doc_id).folded[p.start:p.end]
+        if not any(act in a for a in p.acts):
+            continue
         held = post_level(p.role or "") if wanted or unwanted else None
-        if any(act in a for a in p.acts) and (not of_programmes or "chuong trinh" in said) and \
-                (spoken is None or spoken.search(said)) and (not wanted or held == wanted) and \
-                (not unwanted or held != unwanted):
+        if wanted and held != wanted or unwanted and held == unwanted:
+            continue
+        said = store.words(p.doc_id).folded[p.start:p.end] if of_programmes or spoken else ""  # read only if asked
+        if (not of_programmes or "chuong trinh" in said) and (spoken is None or spoken.search(said)):
             found.setdefault(fold(p.name), {}).setdefault(p.doc_id, p)
     if not found:
         return None

@@ -9,6 +9,7 @@ it is a centrally-run city, named in the party or in the programme's other parti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from danvan_qa.ingest.lexicon import CENTRAL_CITIES
 from danvan_qa.ingest.normalize import fold
@@ -65,6 +66,7 @@ _CENTRAL_POST = re.compile(r"(?<!\w)(?<!cán )bộ (?!chỉ huy|đội)|(?<!\w)(
 SAID = {"trung uong": "Trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}  # each level as a heading says it
 
 
+@lru_cache(maxsize=4096)  # a list across the archive reads the same roles again and again
 def post_level(role: str) -> str | None:
     """The level of a person's post: the most local one any post of the role names ("Ủy viên Trung ương Đảng, Bí
     thư Tỉnh ủy" is a province's), a ministry's being the centre's; None when no post says."""
