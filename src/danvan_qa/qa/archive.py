@@ -208,19 +208,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found
     if (body := asks_leaders(q)) and (found := body_leaders(body, q, store, keep)):  # "Những ai trong lãnh đạo <body> …"
         return found
-    # "Ai chủ trì các hội nghị …?"; "Trong các bài, những ai chủ trì hội nghị?" (one named, across the archive);
-    # "có bao nhiêu người … chủ trì các hội nghị" (a count, whose act its kind does not carry)
-    counted = re.search(r"(?:bao nhieu|may) nguoi", q.folded)
-    act = q.act or (asked_act(q.restored) if counted else None)
-    # read without its asides in brackets first ("(không tính các hội nghị cấp Trung ương)"), then with them
-    # ("… (tại hội nghị, lễ ký kết hay buổi làm việc)?")
-    for said in (plain_words(q.restored), q.folded) if act and (WHO.search(q.folded) or "nguoi nao" in q.folded or counted) \
-            else ():
-        acting = _ACTING.search(said) or asks_across(q) and _AN_EVENT.search(said)
-        if acting and not acting[0].startswith(("cac ", "nhung ")) and (q.places or q.dates or YEAR.search(q.text)):
-            continue  # one kind of event named, or kinds listed, with a place or a time: that event's, asked of it
-        if acting and (found := _acting(act, acting["topic"], q, store, keep, of_programmes="chuong trinh" in acting[0])):
-            return found
+    if (act := _people_act(q)) and (found := _people_by_act(act, q, store, keep)):  # "Ai chủ trì các hội nghị …?"
+        return found
     if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"
         return programmes(q, store, keep) or slot_programmes(q, store, keep)
     if counts_reports(q):  # "Có bao nhiêu hội nghị … được đưa tin?"
@@ -270,14 +259,38 @@ def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["
     return people
 
 
+def _people_act(q: "Question") -> str | None:
+    """The act a question asks people for ("Ai chủ trì …", "những người nào … ký …"; counted: "có bao nhiêu người
+    … chủ trì", whose kind carries no act), or None when it asks no people."""
+    counted = re.search(r"(?:bao nhieu|may) nguoi", q.folded)
+    if not (WHO.search(q.folded) or "nguoi nao" in q.folded or counted):
+        return None
+    return q.act or (asked_act(q.restored) if counted else None)
+
+
+def _people_by_act(act: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The people who did `act` at the events the question asks across the archive: "các hội nghị …", kinds of
+    event listed ("tại hội nghị, lễ ký kết hay buổi làm việc"), or one kind named when it asks across the articles
+    ("Trong các bài, những ai … hội nghị?"). Read without the asides in brackets first ("(không tính các hội nghị
+    cấp Trung ương)"), then with them ("… (tại hội nghị, lễ ký kết …)"). One kind of event, or kinds listed, with a
+    place or a time asks that event, each article's own answer."""
+    for text in (plain_words(q.restored), q.folded):
+        acting = _ACTING.search(text) or asks_across(q) and _AN_EVENT.search(text)
+        if not acting or not acting[0].startswith(("cac ", "nhung ")) and (q.places or q.dates or YEAR.search(q.text)):
+            continue
+        if found := _acting(act, acting["topic"], q, store, keep, of_programmes="chuong trinh" in acting[0]):
+            return found
+    return None
+
+
 def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool], *,
             of_programmes: bool = False) -> Listing | None:
     """"Ai chủ trì các hội nghị, buổi làm việc được đưa tin?": the people who did the act the
     question names ("đồng chủ trì" is chairing too) at any event, a row each (the other articles under it),
     newest first; asked of the programmes (`of_programmes`), only where their sentence names one
-    (who signed a regulation signed no programme). Events of a topic ("… các hội nghị ký kết chương
-    trình …") are left to each article's own answer (qa/per_article.py): retrieval weighs a topic
-    better than its words."""
+    (who signed a regulation signed no programme); asked of a level ("ở cấp tỉnh"), those whose post is of it
+    (levels.post_level). Events of a topic ("… các hội nghị ký kết chương trình …") are left to each article's
+    own answer (qa/per_article.py): retrieval weighs a topic better than its words."""
     if any(w not in COMMON_WORDS and w not in _EVENT_WORDS for w in ARCHIVE_CUE.sub(" ", topic).split()):
         return None  # "… các hội nghị về X": left to each article; "… trong kho bài": no topic
     people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
