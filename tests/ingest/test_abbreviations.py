@@ -3,6 +3,8 @@ written-out "Bộ Chỉ huy Quân sự" by "CHQS"; an ordinary word is never rea
 
 import re
 
+import pytest
+
 from danvan_qa.ingest.abbreviations import aliases, capitals_written_out, is_abbreviation, spellings, written_out
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.ingest.normalize import fold
@@ -78,3 +80,25 @@ def test_a_director_typed_gd_before_a_police_body_is_written_out():
     assert written_out("PGĐ Công an tỉnh là ai") == "Phó Giám đốc Công an tỉnh là ai"
     assert written_out("Sở GD tỉnh") == "Sở GD tỉnh"  # education's, before no police body
     assert written_out("Chương trình GĐ 2022-2027 ký ngày nào") == "Chương trình GĐ 2022-2027 ký ngày nào"  # a period
+
+
+def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
+    ways = spellings("truong bdv tw")
+    assert "truong ban dan van trung uong" in ways and "truong ban dan van tw" in ways
+    assert spellings("truong bdv") == ["truong bdv", "truong ban dan van"]  # one abbreviation: one swap, as before
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("co nhung dai tuong nao dc nhac ten, ko tinh cong an?", "co nhung dai tuong nao duoc nhac ten, khong tinh cong an?"),
+    ("Có bao nhiêu ctr phối hợp đc ký?", "Có bao nhiêu chương trình phối hợp được ký?"),
+    ("co bao nhieu le / hn ky ket?", "co bao nhieu le / hoi nghi ky ket?"),
+    ("lãnh đạo nào dự các HN về người có uy tín?", "lãnh đạo nào dự các hội nghị về người có uy tín?"),
+    ("ct phoi hop ky ngay nao?", "chuong trinh phoi hop ky ngay nao?"),
+    ("Công an TP HN ký với ai?", "Công an TP HN ký với ai?"),  # Hà Nội
+    ("cong tac dan van o hn", "cong tac dan van o hn"),
+    ("Số 38-CTr/BDVTW-BCA, DC 5", "Số 38-CTr/BDVTW-BCA, DC 5"),  # a code's part, a word in capitals
+])
+def test_chat_shorthand_is_written_out_where_it_stands_alone(typed, read):
+    from danvan_qa.ingest.abbreviations import shorthand_written_out
+
+    assert shorthand_written_out(typed) == read

@@ -1496,3 +1496,62 @@ def test_a_list_asked_in_the_last_sentence_after_one_that_sets_the_scene(tmp_pat
     a = _answerer(tmp_path, texts).answer("Tôi nhớ trong mấy bài có nhắc nhiều vị Phó Giám đốc Sở Nội vụ. Cho tôi danh "
                                           "sách đầy đủ những người được ghi là Phó Giám đốc Sở Nội vụ.", mode="bm25")
     assert sorted(i.name for i in a.items) == ["Lê Văn An", "Trần Thị Bích"]
+
+
+def test_who_led_delegations_across_the_archive_by_act_or_by_role(tmp_path):
+    texts = {
+        "d1": ("2021-09-05", "Đoàn công tác kiểm tra ở Tây Nam", "Chiều 5/9, đoàn công tác của Ban Dân vận Trung ương do "
+               "Trung tướng Hồ Văn Khải - Phó Chủ nhiệm Tổng cục Chính trị làm trưởng đoàn, kiểm tra chương trình phối hợp."),
+        "d2": ("2019-06-11", "Buổi làm việc với Đảng ủy Công an", "Đồng chí Lương Thị Nga, Trưởng ban Dân vận Trung ương, "
+               "Trưởng Đoàn kiểm tra; đồng chí Vũ Đức Mạnh, Phó Trưởng Đoàn kiểm tra đồng chủ trì buổi làm việc."),
+        "d3": ("2020-04-28", "Bí thư Thành ủy làm việc", "Ngày 28/4, đồng chí Đinh Văn Hòa, Bí thư Thành ủy, Trưởng Đoàn "
+               "đại biểu Quốc hội thành phố làm việc với Ban Dân vận Thành ủy."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    for asked in ("Những ai từng làm trưởng đoàn các đoàn kiểm tra, đoàn công tác đến làm việc với Công an? Mỗi người "
+                  "kể một lần.", "nhung ai tung lam truong doan khi doan xuong lam viec voi luc luong vu trang?",
+                  "Liệt kê các đoàn kiểm tra có nêu tên trưởng đoàn trong các bài, kèm tên trưởng đoàn."):
+        a = answerer.answer(asked, mode="bm25")
+        # the head of a delegation by the act or by the role; not a deputy, nor a deputies' delegation to the Assembly
+        assert sorted(i.name for i in a.items) == ["Hồ Văn Khải", "Lương Thị Nga"], asked
+    one = answerer.answer("Đoàn công tác kiểm tra chiều 5/9 do ai làm trưởng đoàn?", mode="bm25")
+    assert "Lương Thị Nga" not in one.text  # one delegation, dated: its own article answers
+
+
+def test_a_title_with_two_abbreviations_is_held_by_roles_that_write_it_out(tmp_path):
+    texts = {
+        "t1": ("2022-04-14", "Hội nghị ký kết", "Dự hội nghị có đồng chí Lương Thị Nga, Trưởng Ban Dân vận Trung ương; "
+               "đồng chí Vi Thị Lan, Trưởng Ban Dân vận Tỉnh ủy Đông Lâm."),
+        "t2": ("2010-12-24", "Buổi làm việc", "Dự buổi làm việc có đồng chí Hồ Văn Khải, Phó trưởng Ban Dân vận Trung ương."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    head = answerer.answer("trưởng BDV TW trong các bài là những ai?", mode="bm25")
+    assert [i.name for i in head.items] == ["Lương Thị Nga"]  # not every Trưởng Ban Dân vận
+    deputies = answerer.answer("co bao nhieu pho truong bdv tw dc neu ten?", mode="bm25")
+    assert [i.name for i in deputies.items] == ["Hồ Văn Khải"] and deputies.short == "1"
+
+
+def test_a_list_is_read_without_the_brackets_or_the_rules_that_keep_it_from_any_shape(tmp_path):
+    texts = {
+        "r1": ("2016-10-05", "Ký kết chương trình phối hợp ở Tây Nam", "Ngày 5/10/2016, Ban Dân vận Tỉnh ủy và Công an "
+               "tỉnh Tây Nam ký kết Chương trình phối hợp số 07-CTr/BDVTU-CAT về công tác dân vận giai đoạn 2016-2021."),
+        "r2": ("2017-01-13", "Ký kết chương trình phối hợp ở Đông Nam", "Ngày 13/1/2017, Công an tỉnh Đông Nam và Ủy ban "
+               "MTTQ tỉnh ký Chương trình phối hợp số 13/CTrPH-CA-MTTQ về bảo vệ an ninh Tổ quốc."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    for asked in ("co bao nhieu ctr phoi hop dc neu day du so/ky hieu van ban (vd 01-CTr/ABC)? ko tinh ke hoach",
+                  "Liệt kê các chương trình phối hợp (về dân vận hoặc an ninh) có ghi số hiệu trong các bài. Không tính "
+                  "nghị quyết."):
+        a = answerer.answer(asked, mode="bm25")
+        assert {c.doc_id for c in a.citations} == {"r1", "r2"}, asked
+
+
+def test_plainer_forms_of_a_question_come_once_each_in_order():
+    from danvan_qa.qa.answering import plainer
+
+    assert list(plainer("Theo các bài trong kho, những chương trình nào được ký (mọi cấp)? Tính mọi cấp.")) == [
+        "Tính mọi cấp.",  # the last sentence: a request after a preamble, were it one
+        "Theo các bài trong kho, những chương trình nào được ký? Tính mọi cấp.",
+        "Theo các bài trong kho, những chương trình nào được ký?",
+        "Những chương trình nào được ký?"]
+    assert list(plainer("Ai chủ trì hội nghị?")) == []

@@ -199,6 +199,15 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
     # each row of a list of people shows the role: asking for it again frames the list
     ("Những ai dự hội nghị? Ghi kèm chức vụ của từng người như bài viết.", "Những ai dự hội nghị?", None),
     ("nhung ai du hoi nghi? cho biet chuc vu cua tung nguoi", "nhung ai du hoi nghi?", None),
+    # how to count, said after the question, clause by clause; an exclusion beside it stays
+    ("co bao nhieu bai viet nhac den Chuong trinh so 17? tinh theo bai", "co bao nhieu bai viet nhac den Chuong trinh so 17?",
+     None),
+    ("Có bao nhiêu lễ ký kết? Tính theo sự kiện: hai bài cùng đưa tin một hội nghị chỉ tính một.", "Có bao nhiêu lễ ký kết?",
+     None),
+    ("Những hội nghị nào? Mỗi hội nghị kể một lần, không tính hội nghị sơ kết.",
+     "Những hội nghị nào? không tính hội nghị sơ kết.", None),
+    ("Những hội nghị nào được đưa tin? Xin liệt kê theo thứ tự thời gian.", "Những hội nghị nào được đưa tin?", None),
+    ("Ai chủ trì? Ai phát biểu?", "Ai chủ trì? Ai phát biểu?", None),  # a second question is no rule
 ])
 def test_words_that_only_frame_a_question_are_dropped(typed, kept, each):
     from danvan_qa.qa.asides import without_asides

@@ -108,7 +108,8 @@ def expanded(words: set[str]) -> set[str]:
 def spellings(phrase: str) -> list[str]:
     """Ways the press may write a folded phrase, itself first, then with one swap each: an
     abbreviation in it written out, or a written-out phrase abbreviated ("truong ban dan van trung
-    uong" is also "truong ban dan van tw" and "truong bdvtw"). For finding a phrase as a substring."""
+    uong" is also "truong ban dan van tw" and "truong bdvtw"); one with two abbreviations, written out whole
+    too ("truong bdv tw" is "truong ban dan van trung uong"). For finding a phrase as a substring."""
     tokens = phrase.split()
     found = [phrase]
     for i, t in enumerate(tokens):
@@ -116,6 +117,8 @@ def spellings(phrase: str) -> list[str]:
             found.append(" ".join((*tokens[:i], *_FOLDED[t], *tokens[i + 1 :])))
         found += [" ".join((*tokens[:i], abbr, *tokens[i + len(words) :])) for words, abbr in _phrases().get(t, ())
                   if tuple(tokens[i : i + len(words)]) == words]
+    if sum(t in _FOLDED for t in tokens) > 1:  # "truong bdv tw": written out whole, then swapped one at a time
+        found += spellings(" ".join(w for t in tokens for w in _FOLDED.get(t, (t,))))
     for written, other in _COMMANDS:
         if re.search(rf"(?<!\w){written} {_FORCES}", phrase):
             found.append(re.sub(rf"(?<!\w){written} (?={_FORCES})", f"{other} ", phrase))
@@ -150,3 +153,33 @@ def written_out(text: str) -> str:
         word = m.group(0)
         return "chương trình" if word.lower() == "ctr" else _WRITTEN.get(fold(word).lower(), word)
     return _STANDING.sub(out, capitals_written_out(text))
+
+
+# Chat shorthand, lower-case and standing alone: "ctr" is "chương trình", "dc" "được", "ko" "không", "vs" "với", "bn" "bao nhiêu".
+# Written without marks where the question has none, so the restorer reads the words around it as before
+_SHORTHAND = {"ctr": ("chuong trinh", "chương trình"), "dc": ("duoc", "được"), "đc": ("duoc", "được"), "ko": ("khong", "không"), "kg": ("khong", "không"),
+              "vs": ("voi", "với"), "bn": ("bao nhieu", "bao nhiêu"), "ntn": ("nhu the nao", "như thế nào")}
+# "hn", "ct" typed for a conference or a programme, where the words around say so: "các hn", "lễ / hn ký kết",
+# "ct phối hợp", "ký ct"; elsewhere "HN" is Hà Nội and "ct" may be "công tác" (folded context)
+_TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoac|hay) |/ )(?P<w>hn|ct)(?!\w)"
+                          r"|(?<!\w)(?P<b>hn|ct)(?= (?:ky ket|tong ket|so ket|ve|nao|giao ban|trien khai|phoi hop|so \d|\d))",
+                          re.I)
+
+
+def shorthand_written_out(text: str) -> str:
+    """The text with chat shorthand written out ("co bao nhieu ctr dc ky", "các hn về …"); a word of a code or
+    a name in capitals other than "HN" stays."""
+    marked = fold(text) != text.lower()
+    def out(m: re.Match) -> str:
+        word = m.group(0)
+        plain, written = _SHORTHAND.get(word.lower(), (None, None)) if word.islower() else (None, None)
+        return (written if marked else plain) or word
+    text = _STANDING.sub(out, text)
+    folded = fold(text)  # one character for one: the offsets hold in the text
+    parts, last = [], 0
+    for m in _TYPED_EVENT.finditer(folded):
+        at = "w" if m.group("w") else "b"
+        word = "hội nghị" if m.group(at).lower() == "hn" else "chương trình"
+        parts += [text[last:m.start(at)], word if marked else fold(word)]
+        last = m.end(at)
+    return "".join(parts) + text[last:]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Iterator
 
 from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
@@ -45,6 +46,38 @@ from danvan_qa.settings import Settings
 # the last sentence of a question that opens with another ("Tôi nhớ có nhiều vị X. Cho tôi danh sách …"): a list
 # asked there is asked of the archive, whatever the sentence before it says
 _LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?:\w+\s+){2,}[^.!?]*[.!?]?)\s*$")
+# the question sentence, when a rule for counting or a request follows it ("…? Tính theo sự kiện.", "…? tinh theo bai")
+_FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+# a framing lead clause: "Theo các bài trong kho, …", "Tính theo sự kiện, …", "Để làm báo cáo, …"; read with the marks
+# typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
+_FRAMING_LEAD = re.compile(r"^(?:theo|tính|đếm|để|chỉ tính|không tính)(?: [\w/–-]+){1,12}[,:] ", re.I)
+_FRAMING_LEAD_FOLDED = re.compile(fold(_FRAMING_LEAD.pattern), re.I)
+
+
+def plainer(question: str) -> Iterator[str]:
+    """Plainer forms of a question that the archive's shapes may read when the whole question fits
+    none: its abbreviations written out ("BDV TW", "ctr"); its last sentence (a request after a
+    preamble); without its brackets; its question sentence alone, without the counting rules or
+    requests after the question mark; without a framing lead clause. Each once, in that order."""
+    seen = {question}
+    def fresh(text: str) -> bool:
+        if text in seen:
+            return False
+        seen.add(text)
+        return True
+    if fresh(wide := written_out(question)):
+        yield wide
+    if (asked := _LAST_SENTENCE.search(question)) and fresh(asked["last"]):
+        yield asked["last"]
+    text = _BRACKETS.sub("", question)
+    if fresh(text):
+        yield text
+    if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
+        yield text
+    lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text)  # typed without marks
+    if lead and fresh(rest := text[lead.end():]):
+        yield rest[:1].upper() + rest[1:]
 
 
 class Answerer:
@@ -70,10 +103,9 @@ class Answerer:
         """Every stage but compose: what would be shown, and why."""
         reading = read(question, self.store, self.settings)
         across = listing(reading.question, self.store, filters)
-        if across is None and (wide := written_out(question)) != question:  # "BDV TW", "Đảng ủy CA TW", "ctr"
-            across = listing(read(wide, self.store, self.settings).question, self.store, filters)
-        if across is None and (asked := _LAST_SENTENCE.search(question)):  # "Tôi nhớ …. Cho tôi danh sách …": the
-            across = listing(read(asked["last"], self.store, self.settings).question, self.store, filters)  # request
+        for plain in plainer(question) if across is None else ():
+            if (across := listing(read(plain, self.store, self.settings).question, self.store, filters)) is not None:
+                break
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()
             return Decision(reading, (), found, 1.0, (found,))

@@ -208,6 +208,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found
     if (body := asks_leaders(q)) and (found := body_leaders(body, q, store, keep)):  # "Những ai trong lãnh đạo <body> …"
         return found
+    if _DELEGATIONS_LED.search(q.folded) and not (q.person or q.dates) and (found := _led(q, store, keep)):
+        return found  # "Những ai từng làm trưởng đoàn các đoàn kiểm tra …?"
     if (act := _people_act(q)) and (found := _people_by_act(act, q, store, keep)):  # "Ai chủ trì các hội nghị …?"
         return found
     if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"
@@ -257,6 +259,28 @@ def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["
         if sum(weight[w] for w in wanted if w in held) >= 0.8 * sum(weight.values()):
             people += store.people_by_doc.get(doc_id, [])
     return people
+
+
+# who led delegations, asked of several ("những ai (từng) làm trưởng đoàn", "các đoàn … kèm tên trưởng đoàn") (folded)
+_DELEGATIONS_LED = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?:ai|nguoi|vi|doan)|bao nhieu|may)(?!\w).*"
+                              r"(?<!\w)(?:truong doan|dan doan|dan dau (?:cac |nhung )?doan)(?!\w)"
+                              r"|(?<!\w)(?:truong doan|dan doan)(?:[ ,]+\w+)*? (?:cac|nhung) doan(?!\w)")
+# a delegation's head by role ("Trưởng Đoàn kiểm tra"), not its deputy nor a deputies' delegation to the Assembly
+_HEADS_DELEGATION = re.compile(r"(?<!\w)(?<!pho )truong doan(?! dai bieu)(?!\w)")
+
+
+def _led(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """Who led a delegation, in any article: the fact table's "dẫn đoàn" ("do X làm trưởng đoàn", "X dẫn
+    đầu đoàn"), or a role that heads one ("…, Trưởng Đoàn kiểm tra"); a row each, newest first."""
+    found: dict[str, dict[str, "Person"]] = {}
+    for doc_id in filter(keep, store.data.documents):
+        for p in store.people_by_doc.get(doc_id, []):
+            if any(fold(a) == "dan doan" for a in p.acts) or _HEADS_DELEGATION.search(fold(p.role or "")):
+                found.setdefault(fold(p.name), {}).setdefault(doc_id, p)
+    if not found:
+        return None
+    return people_rows((f"Các bài viết nêu {len(found)} người làm ", Strong("trưởng đoàn"), ":"), newest(found, store),
+                       len(found), q, store)
 
 
 def _people_act(q: "Question") -> str | None:

@@ -33,6 +33,17 @@ _PEOPLE_REQUEST = re.compile(rf"^(?:(?:hay|vui long|ban) )?(?:{_HELPING} )?(?:ch
 _HOW_MANY_ARE = re.compile(r"^(?P<what>(?:(?:dai|thuong|trung|thieu) (?:tuong|ta|uy)|(?:pho )?(?:truong|giam doc|chu tich|bi thu"
                            r"|thu truong|bo truong|cuc truong|chinh uy|chi huy truong|chu nhiem))(?: \w+){0,7}?) thi (?:co )?"
                            r"(?P<count>bao nhieu|may) (?:nguoi|vi)\s*\??$")
+# How to count, said after the question ("…? Tính theo sự kiện.", "…? tinh theo bai", "…? Mỗi hội nghị kể một lần,
+# không tính …"): a rule the answer's rows keep anyway (one row per event, article or person), set aside clause by
+# clause; an exclusion beside it ("không tính …") stays, for the shapes that read it (folded)
+_UNIT = (r"(?:bai(?: viet| bao)?|tin|su kien|buoi(?: \w+)?|chuong trinh|cuoc(?: thi)?|hoi (?:nghi|thi)|nguoi|vi|dong chi"
+         r"|van ban|dot|le|tinh|dia phuong|co quan|don vi|mo hinh|ke hoach)")
+_COUNTING_RULE = re.compile(rf"^(?:(?:dem|tinh) (?:theo|rieng|moi) {_UNIT}|tinh (?:ca |tat ca )?(?:moi|cac) cap"
+                            rf"|(?:moi|mot) {_UNIT}(?: \w+){{0,3}}? (?:chi )?(?:tinh|ke|dem) (?:mot|1) (?:lan|lan thoi)"
+                            r"|(?:xin |hay )?(?:liet ke|sap xep|xep) theo (?:thu tu )?(?:thoi gian|ngay|nam)"
+                            r"|(?:hai|2|nhieu) bai (?:cung )?(?:dua tin|tuong thuat|viet|nhac)(?: \w+){0,8}? (?:chi )?(?:tinh|ke|dem)"
+                            r" (?:mot|1)(?: lan)?)(?!\w)")
+_CLAUSE = re.compile(r"([,.;:]\s*)")
 _WHICH_DAY = re.compile(r"(?<!\w)(?:hôm|hom) (?:nào|nao)(?!\w)", re.IGNORECASE)  # "tổ chức hôm nào": which day
 _TAIL_ASIDE = re.compile(r"(?<=\?)\s*(?:(?:hay|vui long|xin|ban) )?"
                          rf"(?:neu|ke|liet ke|cho biet|ghi|cho {_ME}(?: xin)?(?: biet)?(?: (?:danh sach|ds))?)"
@@ -51,7 +62,7 @@ def without_asides(text: str, *, lead: bool = False) -> str:
     """The question less what only frames it: "X? Nêu từng con số." is "X?", "Cho mình hỏi X?" is
     "X?"; with `lead`, for each article's own reading, "Theo các bài báo, X?" is "X?" too (for the
     archive, "các bài" says the question asks across them)."""
-    text = _WHICH_DAY.sub(_which_day, text)
+    text = _without_rules(_WHICH_DAY.sub(_which_day, text))
     folded = fold(text)
     tail = _TAIL_ASIDE.search(folded)
     end = tail.start() if tail else len(text)
@@ -68,6 +79,22 @@ def without_asides(text: str, *, lead: bool = False) -> str:
     if many := _HOW_MANY_ARE.match(fold(kept)):
         return f"Có {kept[many.start('count'):many.end('count')]} người là {kept[many.start('what'):many.end('what')]}?"
     return kept[:1].upper() + kept[1:] if start else kept
+
+
+def _without_rules(text: str) -> str:
+    """The text less the clauses after its question mark that only say how to count."""
+    mark = text.find("?")
+    if mark < 0 or not text[mark + 1:].strip():
+        return text
+    parts = _CLAUSE.split(text[mark + 1:])  # clause, separator, clause, …
+    kept, explained = [], False  # "Tính theo sự kiện: hai bài …": the rule's explanation goes with it
+    for clause, sep in zip(parts[::2], parts[1::2] + [""]):
+        rule = explained or bool(_COUNTING_RULE.match(fold(clause.strip())))
+        explained = rule and sep.strip() == ":"
+        if clause.strip() and not rule:
+            kept.append((clause, sep))
+    tail = "".join(clause + sep for clause, sep in kept).strip()
+    return text[:mark + 1] + (" " + tail if tail else "")
 
 
 def _which_day(m: re.Match) -> str:

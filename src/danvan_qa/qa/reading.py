@@ -12,7 +12,7 @@ from pathlib import Path
 
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
-from danvan_qa.ingest.abbreviations import capitals_written_out
+from danvan_qa.ingest.abbreviations import capitals_written_out, shorthand_written_out
 from danvan_qa.qa.extractive import Scorer
 from danvan_qa.qa.fusion import chunk_sentences, fusion_for, rerank
 from danvan_qa.qa.asides import without_asides
@@ -38,7 +38,7 @@ class Reading:
 def read(question: str, store: Store, settings: Settings, *, each: bool = False) -> Reading:
     """The read stage: clean (or refuse, with QueryError), drop the words that only frame the
     question (`each`: as one article of several reads it), restore diacritics, parse."""
-    text = without_asides(clean_query(question, settings.max_question_chars), lead=each)
+    text = without_asides(shorthand_written_out(clean_query(question, settings.max_question_chars)), lead=each)
     restored = store.restorer.restore(text)
     # "CAT", "BDV TU": written out once restored (their words would stop the restoring of the others)
     text, restored = capitals_written_out(text), capitals_written_out(restored)
