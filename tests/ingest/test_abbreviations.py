@@ -94,6 +94,8 @@ def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
     ("co bao nhieu le / hn ky ket?", "co bao nhieu le / hoi nghi ky ket?"),
     ("lãnh đạo nào dự các HN về người có uy tín?", "lãnh đạo nào dự các hội nghị về người có uy tín?"),
     ("ct phoi hop ky ngay nao?", "chuong trinh phoi hop ky ngay nao?"),
+    ("the con giam doc ca tp?", "the con giam doc cong an tp?"),  # after a post of the police
+    ("ca tinh co bao nhieu mo hinh?", "ca tinh co bao nhieu mo hinh?"),  # "cả tỉnh" as likely
     ("Công an TP HN ký với ai?", "Công an TP HN ký với ai?"),  # Hà Nội
     ("cong tac dan van o hn", "cong tac dan van o hn"),
     ("Số 38-CTr/BDVTW-BCA, DC 5", "Số 38-CTr/BDVTW-BCA, DC 5"),  # a code's part, a word in capitals

@@ -431,6 +431,19 @@ def test_how_about_another_title_place_or_year_asks_the_last_question_of_it(stor
         assert "nào dự" not in understand(own, context, store), own
 
 
+def test_how_about_another_title_after_a_question_asking_who_holds_one(store):
+    """"ai là Trưởng ban Dân vận Huyện ủy?" then "thế còn giám đốc ca tỉnh?": the title asked as "ai là X" or "X là ai"
+    is swapped too, and "ca" typed after a post is the police."""
+    asked = "Tại hội nghị ký kết ở huyện Đông Lâm, ai là Trưởng ban Dân vận Huyện ủy?"
+    context = Context(asked, topic_of(asked))
+    assert understand("thế còn giám đốc ca tỉnh?", context, store) == \
+        "Tại hội nghị ký kết ở huyện Đông Lâm, ai là giám đốc công an tỉnh?"
+    other = "Trưởng ban Dân vận Huyện ủy Đông Lâm là ai?"
+    assert understand("Còn Chủ tịch UBND huyện thì sao?", Context(other, topic_of(other)), store) == \
+        "Chủ tịch UBND huyện là ai?"
+    assert understand("ai chủ trì?", context, store) != "ai chủ trì?"  # nothing swapped: the topic filled in as before
+
+
 def test_a_thing_referred_to_in_a_follow_up_typed_bare_reads_as_restored(store):
     """"ai chu tri hoi nghi do?": the topic put in with its marks, the rest restored too, so that the act asked
     ("chủ trì") is read as one, not left bare beside words with marks."""

@@ -155,15 +155,18 @@ def written_out(text: str) -> str:
     return _STANDING.sub(out, capitals_written_out(text))
 
 
-# Chat shorthand, lower-case and standing alone: "ctr" is "chương trình", "dc" "được", "ko" "không", "vs" "với", "bn" "bao nhiêu".
-# Written without marks where the question has none, so the restorer reads the words around it as before
-_SHORTHAND = {"ctr": ("chuong trinh", "chương trình"), "dc": ("duoc", "được"), "đc": ("duoc", "được"), "ko": ("khong", "không"), "kg": ("khong", "không"),
-              "vs": ("voi", "với"), "bn": ("bao nhieu", "bao nhiêu"), "ntn": ("nhu the nao", "như thế nào")}
-# "hn", "ct" typed for a conference or a programme, where the words around say so: "các hn", "lễ / hn ký kết",
-# "ct phối hợp", "ký ct"; elsewhere "HN" is Hà Nội and "ct" may be "công tác" (folded context)
+# Chat shorthand, lower-case and standing alone: "ctr" is "chương trình", "dc" "được", "ko" "không", "vs" "với",
+# "bn" "bao nhiêu". Written without marks where the question has none, so the restorer reads the words around it
+_SHORTHAND = {"ctr": ("chuong trinh", "chương trình"), "dc": ("duoc", "được"), "đc": ("duoc", "được"),
+              "ko": ("khong", "không"), "kg": ("khong", "không"), "vs": ("voi", "với"), "bn": ("bao nhieu", "bao nhiêu"),
+              "ntn": ("nhu the nao", "như thế nào")}
+# "hn", "ct", "ca" typed for a conference, a programme, the police, where the words around say so: "các hn", "lễ / hn
+# ký kết", "ct phối hợp", "giam doc ca tp"; elsewhere "HN" is Hà Nội, "ct" may be "công tác" (folded context)
 _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoac|hay) |/ )(?P<w>hn|ct)(?!\w)"
-                          r"|(?<!\w)(?P<b>hn|ct)(?= (?:ky ket|tong ket|so ket|ve|nao|giao ban|trien khai|phoi hop|so \d|\d))",
-                          re.I)
+                          r"|(?<!\w)(?P<b>hn|ct)(?= (?:ky ket|tong ket|so ket|ve|nao|giao ban|trien khai|phoi hop|so \d|\d))"
+                          # "ca" for the police after a post of it ("giam doc ca tp", "bo ca"); "cả tỉnh" elsewhere
+                          r"|(?<!\w)(?:giam doc|gd|lanh dao|bo|can bo|chien si) (?P<p>ca)(?!\w)", re.I)
+_TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an"}
 
 
 def shorthand_written_out(text: str) -> str:
@@ -178,8 +181,10 @@ def shorthand_written_out(text: str) -> str:
     folded = fold(text)  # one character for one: the offsets hold in the text
     parts, last = [], 0
     for m in _TYPED_EVENT.finditer(folded):
-        at = "w" if m.group("w") else "b"
-        word = "hội nghị" if m.group(at).lower() == "hn" else "chương trình"
+        at = next(g for g in ("w", "b", "p") if m.group(g))
+        if at == "p" and text[m.start(at):m.end(at)] != "ca":  # "CA" in capitals: written out as typed elsewhere
+            continue
+        word = _TYPED_WORDS[m.group(at).lower()]
         parts += [text[last:m.start(at)], word if marked else fold(word)]
         last = m.end(at)
     return "".join(parts) + text[last:]

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from danvan_qa.ingest.abbreviations import shorthand_written_out
 from danvan_qa.ingest.facts import organisations
 from danvan_qa.ingest.normalize import fold, fold_keep_case, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
@@ -177,9 +178,10 @@ def _stands_alone(question: str, store: "Store") -> bool:
 def understand(question: str, context: Context | None, store: "Store") -> str:
     """The question with what it refers to filled in from `context`; unchanged when it stands
     alone or is small talk ("tạm biệt" is not "<the last topic> tạm biệt")."""
-    folded = fold(question)
-    if context is None or small_talk(folded.lower()):
+    if context is None or small_talk(fold(question).lower()):
         return question
+    typed, question = question, shorthand_written_out(question)  # "the con giam doc ca tp?": "… giam doc cong an tp"
+    written, folded = question, fold(question)
     if (how := _HOW_ABOUT_LAST.match(folded)) and \
             (other := swapped(question[how.start(1):how.end(1)], context.question, store)):  # folding keeps offsets
         return other
@@ -238,7 +240,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         # typed without diacritics, the follow-up is restored on its own: the topic's marks would keep it from it
         asked = question if has_diacritics(question) else store.restorer.restore(question)
         out = f"{topic} {asked[0].lower()}{asked[1:]}"
-    return out
+    return typed if out == written else out  # nothing filled in: as typed
 
 
 def _which_answered(question: str, context: Context, store: "Store") -> str:

@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from danvan_qa.index.store import Store
 
 # the title a question asks "… nào" of: "Chủ tịch UBND xã nào tới dự?"
-_ASKED_TITLE = re.compile(rf"(?<!\w)((?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+\w+){{0,6}}?)\s+nào(?!\w)", re.IGNORECASE)
+_ASKED_TITLE = re.compile(rf"(?<!\w)((?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+\w+){{0,6}}?)\s+nào(?!\w)"
+                          # … or "ai là <title>?", "<title> là ai?"
+                          rf"|(?<!\w)ai\s+là\s+((?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+\w+){{0,8}}?)(?=\s*[?,.]|$)"
+                          rf"|(?<!\w)((?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+\w+){{0,8}}?)\s+là\s+ai(?!\w)", re.IGNORECASE)
 # a place named with its unit ("huyện Bố Trạch", "TP Phủ Lý", "quận Ô Môn"): the unit, then capitalised words
 _UNIT = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Hh]uyện|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hành phố|TP|[Tt]hị xã)(?!\w)")
 _WORD = re.compile(r"\s+([^\s,.;:?!()]+)")
@@ -56,8 +59,9 @@ def swapped(other: str, last: str, store: "Store") -> str | None:
     span = None
     if head := TITLE_HEAD.match(bare := re.sub(r"^phó\s+", "", said, flags=re.IGNORECASE)):
         if found := _ASKED_TITLE.search(last):
-            span = found.span(1)
-            asked = re.sub(r"^phó\s+", "", found.group(1), flags=re.IGNORECASE)
+            group = next(g for g in (1, 2, 3) if found.group(g))
+            span = found.span(group)
+            asked = re.sub(r"^phó\s+", "", found.group(group), flags=re.IGNORECASE)
             own = TITLE_HEAD.match(asked)
             if head.end() == len(bare) and own and own.group(0).lower() == head.group(0).lower():
                 said = f"{said}{asked[own.end():]}"  # "Phó Giám đốc" of "Giám đốc Công an tỉnh": its body kept
