@@ -1555,3 +1555,20 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
         "Theo các bài trong kho, những chương trình nào được ký?",
         "Những chương trình nào được ký?"]
     assert list(plainer("Ai chủ trì hội nghị?")) == []
+
+
+def test_a_count_no_article_answers_alone_is_the_archives_though_it_says_no_trong_cac_bai(tmp_path):
+    texts = {
+        "u1": ("2020-10-01", "Gặp mặt người có uy tín ở huyện Tây Nam", "Công an tỉnh tổ chức hội nghị gặp mặt "
+               "người có uy tín trong đồng bào dân tộc thiểu số huyện Tây Nam."),
+        "u2": ("2017-03-15", "Phát huy vai trò người có uy tín ở Đông Nam", "Công an tỉnh Đông Nam tổ chức buổi "
+               "gặp mặt người có uy tín trong đồng bào dân tộc thiểu số."),
+        "u3": ("2018-05-02", "Hội nghị ký kết ở Bắc Sơn", "Ngày 2/5, Ban Dân vận Tỉnh ủy Bắc Sơn và Công an tỉnh ký kết "
+               "chương trình phối hợp. Dự hội nghị có ông Lê Văn Tâm, Trưởng Ban Dân vận Tỉnh ủy Bắc Sơn."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("co bao nhieu hn / buoi gap mat voi nguoi co uy tin trong dong bao dtts co cong an to chuc? "
+                        "tinh theo su kien", mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"u1", "u2"}
+    for amount in ("Lương của Trưởng Ban Dân vận Tỉnh ủy là bao nhiêu?", "Mỗi nơi là bao nhiêu người có uy tín?"):
+        assert answerer.answer(amount, mode="bm25").items == (), amount  # an amount or each one's figure: no list

@@ -58,3 +58,7 @@ def test_where_events_were_held_asked_with_the_archive_named_last():
 
     question = "Đoàn kiểm tra chương trình phối hợp đã kiểm tra ở những thành phố nào (theo các bài)?"
     assert asks_topic_places(parse(question, question, FactTable()))
+    for plural in ("cac buoi hoi nghi, gap mat voi nguoi co uy tin dien ra o dau?", "Những cuộc thi dân vận khéo diễn ra ở đâu?"):
+        assert asks_topic_places(parse(plural, plural, FactTable())), plural  # "các buổi hội nghị": several events
+    one = "Buổi hội nghị gặp mặt người có uy tín diễn ra ở đâu?"
+    assert not asks_topic_places(parse(one, one, FactTable()))  # one event: its article's own answer

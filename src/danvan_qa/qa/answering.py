@@ -32,6 +32,7 @@ from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts,
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.asides import without_asides
 from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, parse
+from danvan_qa.qa.records import ARCHIVE_CUE, SEVERAL, Listing
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
@@ -53,13 +54,18 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
 _FRAMING_LEAD = re.compile(r"^(?:theo|tính|đếm|để|chỉ tính|không tính)(?: [\w/–-]+){1,12}[,:] ", re.I)
 _FRAMING_LEAD_FOLDED = re.compile(fold(_FRAMING_LEAD.pattern), re.I)
+# who held or attended the events asked of, said in a clause ("… do lực lượng công an tổ chức", "… có công an tổ chức
+# hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
+_HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"
+                      r"(?: hoac (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri))?(?!\w)")
 
 
 def plainer(question: str) -> Iterator[str]:
     """Plainer forms of a question that the archive's shapes may read when the whole question fits
     none: its abbreviations written out ("BDV TW", "ctr"); its last sentence (a request after a
     preamble); without its brackets; its question sentence alone, without the counting rules or
-    requests after the question mark; without a framing lead clause. Each once, in that order."""
+    requests after the question mark; without a framing lead clause; without a clause saying who held or attended the
+    events asked of. Each once, in that order."""
     seen = {question}
     def fresh(text: str) -> bool:
         if text in seen:
@@ -77,7 +83,9 @@ def plainer(question: str) -> Iterator[str]:
         yield text
     lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text)  # typed without marks
     if lead and fresh(rest := text[lead.end():]):
-        yield rest[:1].upper() + rest[1:]
+        yield (text := rest[:1].upper() + rest[1:])
+    if (held := _HELD_BY.search(fold(text))) and fresh(alone := f"{text[:held.start()].rstrip()} {text[held.end():].lstrip()}"):
+        yield alone.replace(" ?", "?")  # folding keeps offsets
 
 
 class Answerer:
@@ -123,7 +131,28 @@ class Answerer:
         credit = credited(reading.question, reading.scorer, passages, self.store)  # "Ai viết bài …?": a lookup
         if credit is not None:
             return Decision(reading, tuple(passages), credit, credit.features["topic_held"], (credit,))
-        return self._decide(reading, passages)
+        decided = self._decide(reading, passages)
+        if decided.chosen is None and (across := self._across_when_refused(question, reading, filters)) is not None:
+            found = across.candidate()
+            return Decision(reading, decided.passages, found, 1.0, (found,))
+        return decided
+
+    def _across_when_refused(self, question: str, reading: Reading, filters: Filters | None) -> Listing | None:
+        """A list or count no article answers alone, asked without saying "trong các bài" ("co bao nhieu hn / buoi gap
+        mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; None when no
+        shape reads it so either."""
+        folded = reading.question.folded
+        if not SEVERAL.search(folded) or ARCHIVE_CUE.search(folded) or re.search(r"(?:bao nhieu|may)\W*$", folded) or \
+                re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi|ben)(?!\w)", folded):
+            return None  # "Lương của X là bao nhiêu?", "mỗi nơi là bao nhiêu mô hình?": an amount, each one's figure
+        marked = fold(question) != question.lower()  # typed bare: the cue too, so that the whole is restored
+        for text in (question, *plainer(question)):
+            mark = text.find("?") if "?" in text else len(text.rstrip(" ."))
+            for cue in (" được đưa tin", " trong các bài"):  # events reported; people or things named
+                cued = f"{text[:mark]}{cue if marked else fold(cue)}{text[mark:].strip() or '?'}"
+                if (across := listing(read(cued, self.store, self.settings).question, self.store, filters)) is not None:
+                    return across
+        return None
 
     def _of_the_same_place(self, first: str, second: str) -> bool:
         """Whether the second part is asked of the place the first names, naming no place, person or number of

@@ -118,7 +118,8 @@ def asks_topic_places(q: "Question") -> bool:
         return False
     if where is None:
         return bool(_WHERE_FIRST.search(q.folded)) and bool(re.search(rf"(?<!\w){_KINDS}(?!\w)", q.folded))
-    plural = "" if not where.group(0).startswith(" o dau") else "(?:nhung|cac) "  # "ở đâu" of one event is not a list
+    # "ở đâu" of one event is not a list; "các (buổi) hội nghị … ở đâu" is
+    plural = "" if not where.group(0).startswith(" o dau") else "(?:nhung|cac) (?:buoi |cuoc )?"
     return bool(re.search(rf"(?<!\w){plural}{_KINDS}(?!\w)", q.folded))
 
 
