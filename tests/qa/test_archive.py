@@ -1572,3 +1572,9 @@ def test_a_count_no_article_answers_alone_is_the_archives_though_it_says_no_tron
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"u1", "u2"}
     for amount in ("Lương của Trưởng Ban Dân vận Tỉnh ủy là bao nhiêu?", "Mỗi nơi là bao nhiêu người có uy tín?"):
         assert answerer.answer(amount, mode="bm25").items == (), amount  # an amount or each one's figure: no list
+
+
+def test_a_persons_events_asked_as_a_request_to_list_the_events_they_took_part_in(answerer):
+    a = answerer.answer("Để làm báo cáo, đề nghị liệt kê các hội nghị, buổi làm việc có sự tham gia của đồng chí Trần Văn "
+                        "Bình (chủ trì hoặc dự), kèm ngày diễn ra.", mode="bm25")
+    assert [answerer.store.data.documents[a.citations[i.citation - 1].doc_id].doc_id for i in a.items] == ["a2", "a1"]

@@ -19,7 +19,7 @@ from typing import Iterator
 from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
-from danvan_qa.ingest.abbreviations import written_out
+from danvan_qa.ingest.abbreviations import shorthand_written_out, written_out
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.archive import asks_across, listing
 from danvan_qa.qa.bylines import credited
@@ -171,7 +171,7 @@ class Answerer:
 
     def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         """The composed answer; a question asking two things is answered part by part (parts.py)."""
-        text = clean_query(question, self.settings.max_question_chars)
+        text = shorthand_written_out(clean_query(question, self.settings.max_question_chars))  # parts split as read
         restored = self.store.restorer.restore(text)
         parts = split_parts(text, restored)
         listed = listed_part(text, restored) if parts is not None else None

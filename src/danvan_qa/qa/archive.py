@@ -58,6 +58,8 @@ _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|s
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)"
                      r"|(?<!\w)(?:bao nhieu|may|nhung) (?:bai|tin)(?: viet| bao)?(?: nao)? (?:co )?(?:nhac|neu|de cap)(?!\w)"
+                     r"|(?<!\w)(?:liet ke|ke ten|ke ra|danh sach|thong ke) (?:tat ca )?(?:cac|nhung) (?:cuoc hop|hoi nghi|buoi"
+                     r"|su kien|hoat dong|cuoc)(?!\w)"  # "liệt kê các hội nghị … có sự tham gia của X"
                      rf"|{_EVENTS_COUNT}")
 # ^ "X xuất hiện trong bao nhiêu bài", "X được nhắc trong những bài viết nào", "bao nhiêu bài viết nhắc đến X",
 # "X có mặt ở bao nhiêu sự kiện"
