@@ -96,6 +96,7 @@ def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
     ("ct phoi hop ky ngay nao?", "chuong trinh phoi hop ky ngay nao?"),
     ("the con giam doc ca tp?", "the con giam doc cong an tp?"),  # after a post of the police
     ("ca tinh co bao nhieu mo hinh?", "ca tinh co bao nhieu mo hinh?"),  # "cả tỉnh" as likely
+    ("ca tinh nao duy tri bao nhieu mo hinh?", "cong an tinh nao duy tri bao nhieu mo hinh?"),  # no "cả tỉnh nào"
     ("Công an TP HN ký với ai?", "Công an TP HN ký với ai?"),  # Hà Nội
     ("cong tac dan van o hn", "cong tac dan van o hn"),
     ("Số 38-CTr/BDVTW-BCA, DC 5", "Số 38-CTr/BDVTW-BCA, DC 5"),  # a code's part, a word in capitals

@@ -165,7 +165,8 @@ _SHORTHAND = {"ctr": ("chuong trinh", "chương trình"), "dc": ("duoc", "đư�
 _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoac|hay) |/ )(?P<w>hn|ct)(?!\w)"
                           r"|(?<!\w)(?P<b>hn|ct)(?= (?:ky ket|tong ket|so ket|ve|nao|giao ban|trien khai|phoi hop|so \d|\d))"
                           # "ca" for the police after a post of it ("giam doc ca tp", "bo ca"); "cả tỉnh" elsewhere
-                          r"|(?<!\w)(?:giam doc|gd|lanh dao|bo|can bo|chien si) (?P<p>ca)(?!\w)", re.I)
+                          r"|(?<!\w)(?:giam doc|gd|lanh dao|bo|can bo|chien si) (?P<p>ca)(?!\w)"
+                          r"|(?<!\w)(?P<q>ca)(?= (?:nhung |cac )?(?:tinh|huyen|xa|tp|thanh pho) nao(?!\w))", re.I)  # "ca tinh nao"
 _TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an"}
 
 
@@ -181,8 +182,8 @@ def shorthand_written_out(text: str) -> str:
     folded = fold(text)  # one character for one: the offsets hold in the text
     parts, last = [], 0
     for m in _TYPED_EVENT.finditer(folded):
-        at = next(g for g in ("w", "b", "p") if m.group(g))
-        if at == "p" and text[m.start(at):m.end(at)] != "ca":  # "CA" in capitals: written out as typed elsewhere
+        at = next(g for g in ("w", "b", "p", "q") if m.group(g))
+        if at in "pq" and text[m.start(at):m.end(at)] != "ca":  # "CA" in capitals: written out as typed elsewhere
             continue
         word = _TYPED_WORDS[m.group(at).lower()]
         parts += [text[last:m.start(at)], word if marked else fold(word)]

@@ -26,6 +26,7 @@ from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipient
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports, leads_with
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
+from danvan_qa.qa.figure_lists import asks_figures, figures
 from danvan_qa.qa.headlines import asked_phrase, with_headline
 from danvan_qa.qa.levels import SAID, asked_level, left_out_level, post_level
 from danvan_qa.qa.questions import asked_act, parse, person_focus, place_in, plain_words
@@ -195,6 +196,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return named
     if q.person or q.dates:
         return None
+    if (asked := asks_figures(q)) and (found := figures(asked, q, store, keep)):  # "những tỉnh nào … số mô hình"
+        return found
     if across and asks_models(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"
         return named
     if (across or _AT_EVENTS.search(q.folded)) and asks_regions(q) and (named := regions(q, store, keep)):

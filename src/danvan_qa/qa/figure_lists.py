@@ -1,0 +1,69 @@
+"""A figure each place gives, across the archive: "Công an những tỉnh nào nêu số mô hình “Dân vận khéo”
+mà lực lượng công an tỉnh đang duy trì, và mỗi nơi là bao nhiêu mô hình?".
+
+One row per article: its place, and the first sentence of its text that writes a number right before
+the thing counted ("duy trì 42 mô hình “Dân vận khéo”"), holding the kind asked in quotes. Asked of a
+body ("Công an những tỉnh nào", "lực lượng công an"), the sentence or the article's lead names it; asked
+of provinces, an article of a city or district is none. The headline repeated in the text is no row:
+the sentence that says who keeps the figure is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.questions import quoted
+from danvan_qa.qa.records import Listing, Strong, ranked_articles, sentence_evidence, titled_rows
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.qa.questions import Question
+
+# which places (or units) … and the number of a thing: "những tỉnh nào … số mô hình …", "… mỗi nơi bao nhiêu mô hình"
+_PLACES = r"(?:tinh|tinh thanh|dia phuong|noi|don vi|thanh pho|huyen)"
+_ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong an|ca) (?:tinh|thanh pho)) nao(?!\w)"
+                   r".*?(?<!\w)(?:so(?: luong)?|bao nhieu|con so(?: cu the)?(?: ve)?(?: so)?) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
+                   r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
+_POLICE = re.compile(r"(?<!\w)cong an(?!\w)")
+_OTHER_LEVEL = re.compile(r"^(?:tp|thanh pho|huyen|quan|thi xa|xa|phuong)(?!\w)")
+_LEAD = 400  # characters of an article's opening that say whose figures it gives
+_EDGES = " .\"“”\n"
+
+
+def asks_figures(q: "Question") -> re.Match | None:
+    """The question's ask for each place's number of a thing, or None."""
+    return _ASKS.search(q.folded)
+
+
+def figures(asked: re.Match, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """A row per article of a place, newest first, citing the sentence that gives its number of the thing
+    asked; None when no article gives one."""
+    noun = asked["noun"]
+    kinds = [fold(k.lower()) for k in quoted(q.restored)] or ([asked["kind"].strip()] if asked["kind"].strip() else [])
+    police = bool(_POLICE.search(q.folded[:asked.start("noun")]))  # "Công an những tỉnh nào", "lực lượng công an"
+    provinces = " tinh" in f" {asked.group(0)}"
+    number = re.compile(rf"(?<![\w.,])\d[\d.]*\s+{noun}(?!\w)")
+    docs, rows = store.data.documents, []
+    for doc_id in ranked_articles(store, " ".join([noun.replace("mo hinh", "mô hình"), *kinds]), keep):
+        doc = docs[doc_id]
+        if provinces and _OTHER_LEVEL.match(fold((doc.place or "").lower())):
+            continue  # a city's or a district's figure
+        folded, title = store.words(doc_id).folded, fold(doc.title.lower()).strip(_EDGES)
+        for start, end in store.sentences(doc_id):
+            said = folded[start:end]
+            if said.strip(_EDGES) == title or not number.search(said) or not all(k in said for k in kinds):
+                continue
+            if police and not (_POLICE.search(said) or _POLICE.search(folded[:_LEAD])):
+                continue
+            at = number.search(said)
+            written = doc.text[start + at.start():start + at.end()]  # folding keeps offsets
+            rows.append((f"{doc.place or doc.title}: {written}", doc,
+                         sentence_evidence(store.sentences(doc_id), doc, start + at.start(), start + at.end())))
+            break
+    if not rows:
+        return None
+    rows.sort(key=lambda row: row[1].date or "", reverse=True)
+    shown = q.restored[asked.start("noun"):asked.end("noun")]  # folding keeps offsets
+    return titled_rows((f"{len(rows)} bài viết nêu số ", Strong(shown), " của từng nơi:"), rows, q.folded, q.restored)

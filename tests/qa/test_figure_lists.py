@@ -1,0 +1,39 @@
+"""Each place's figure across the archive (invented articles with their place, fake embedder)."""
+
+from danvan_qa.qa.answering import Answerer
+from fakes import article_file, fake_store
+
+ARTICLES = {  # id: (date, place, title, text)
+    "f1": ("2023-09-19", "Bắc Sơn", "Duy trì mô hình dân vận khéo", "Duy trì mô hình dân vận khéo\nCông an tỉnh đang duy "
+           "trì thực hiện 41 mô hình “Dân vận khéo” ở tất cả các lĩnh vực công tác."),
+    "f2": ("2021-10-19", "Đông Lâm", "27 mô hình công an “dân vận khéo”", "27 mô hình công an “dân vận khéo”\nNgày 19/10, "
+           "Công an tỉnh tổng kết phong trào. Công an tỉnh hiện duy trì 27 mô hình “dân vận khéo” trên các lĩnh vực."),
+    "f3": ("2020-06-02", "TP Tây Hà, Nam Sơn", "Kiểm tra công tác dân vận ở thành phố", "Công an thành phố và Ban Dân vận "
+           "Thành ủy kiểm tra chương trình phối hợp. Xây dựng, duy trì 35 mô hình “Dân vận khéo” trên địa bàn."),
+    "f4": ("2021-12-01", "Nam Sơn", "Sôi nổi phong trào thi đua", "Ban Dân vận Tỉnh ủy tổng kết phong trào thi đua. Năm "
+           "2021, toàn tỉnh có 1.950 mô hình “Dân vận khéo” được đăng ký xây dựng."),
+}
+
+
+def _answerer(folder) -> Answerer:
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in ARTICLES.items()}
+    return Answerer(*fake_store(folder, files))
+
+
+def test_each_provinces_police_figure_is_a_row_citing_the_sentence_that_gives_it(tmp_path):
+    answerer = _answerer(tmp_path)
+    for asked in ("Công an những tỉnh nào có nêu số mô hình “Dân vận khéo” mà lực lượng công an tỉnh đang duy trì, và mỗi "
+                  "nơi là bao nhiêu mô hình? Không tính cấp huyện.",
+                  "cong an nhung tinh nao neu con so cu the ve so mo hinh \"Dan van kheo\", moi tinh bao nhieu mo hinh?",
+                  "ca tinh nao dang duy tri bao nhieu mo hinh dan van kheo? liet ke theo tinh"):  # the kind unquoted
+        a = answerer.answer(asked, mode="bm25")
+        # not the city's (f3), nor the province-wide figure of every sector (f4, no police in its sentence or lead)
+        assert {c.doc_id for c in a.citations} == {"f1", "f2"}, asked
+        assert "Bắc Sơn: 41 mô hình" in a.text and "Đông Lâm: 27 mô hình" in a.text
+        quote = next(c.quote for c in a.citations if c.doc_id == "f2")
+        assert quote.startswith("Công an tỉnh hiện duy trì 27"), quote  # who keeps the figure, not the headline
+
+
+def test_without_a_body_every_provinces_figure_is_a_row(tmp_path):
+    a = _answerer(tmp_path).answer("Những tỉnh nào có nêu số mô hình “Dân vận khéo”?", mode="bm25")
+    assert {c.doc_id for c in a.citations} == {"f1", "f2", "f4"}  # a city's is still no province's
