@@ -24,6 +24,11 @@ from danvan_qa.records import Answer, AnswerItem, Citation
     # … or one that asks its own after a subject of its own
     ("Mô hình X ra mắt ngày nào, thời gian thực hiện là từ năm nào đến năm nào?",
      ("Mô hình X ra mắt ngày nào?", "Thời gian thực hiện là từ năm nào đến năm nào?")),
+    # … or a part going on a few words after its question word, then one with a subject or a verb of its own
+    ("Hội thi ở quận A có bao nhiêu đội dự thi, giải nhất về đơn vị nào?",
+     ("Hội thi ở quận A có bao nhiêu đội dự thi?", "Giải nhất về đơn vị nào?")),
+    ("Cuộc thi ở tỉnh A do Công an phối hợp với ai tổ chức, nhận được bao nhiêu bài dự thi?",
+     ("Cuộc thi ở tỉnh A do Công an phối hợp với ai tổ chức?", "Nhận được bao nhiêu bài dự thi?")),
 ])
 def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts
@@ -46,6 +51,8 @@ def test_a_comparison_of_two_figures_asks_each():
     "Hội nghị ký kết ở huyện B diễn ra ở đâu, cụ thể là tại xã nào?",  # what follows narrows the first
     "Hội nghị ký kết ở tỉnh A tổ chức ở huyện nào, tỉnh A hay tỉnh nào?",
     "Hội nghị tổ chức ở xã nào, thuộc huyện B hay huyện nào?",
+    "Ai chủ trì hội nghị, ở đâu?",  # one word before the next question word: the same event's place
+    "Trong tháng 11 (năm nào cũng được), các bài ghi lại bao nhiêu sự kiện?",  # a question word in an aside
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None

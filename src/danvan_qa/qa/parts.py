@@ -40,7 +40,8 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
     """The question cut at the last conjunction between its first question word and the next
     one: the two parts in the user's own words, and the second as restored. The restored text
     indexes the typed one character for character (diacritics only differ)."""
-    asks = list(_ASKS.finditer(restored))
+    asides = [m.span() for m in re.finditer(r"\([^()]*\)", restored)]  # "(năm nào cũng được)": no part's question word
+    asks = [m for m in _ASKS.finditer(restored) if not any(a <= m.start() < b for a, b in asides)]
     for first, second in zip(asks, asks[1:]):
         joins = [m for m in _JOIN.finditer(restored, first.end(), second.start())]
         # ";" and ", còn" part two questions ("còn" alone may be "still": "nào còn hạn chế"); a "và"
@@ -54,9 +55,14 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # a bare comma between a part that ends with its question word and one that opens with the next ("… ký
         # ngày nào, ai chỉ đạo hội nghị?") or with a subject of its own ("… ra mắt ngày nào, thời gian thực hiện là
         # từ năm nào đến năm nào?"; not "ở xã nào, huyện nào?", one place asked)
-        bare = [m for m in joins if m.group(0).strip() == "," and not restored[first.end():m.start()].strip()
-                and (m.end() == second.start() or len(restored[m.end():second.start()].split()) >= 3
-                     and not _SAME_ASKED.match(fold(restored[m.end():second.start()].lower())))]
+        # … or ends a few words after it ("… có bao nhiêu đội dự thi, giải nhất về đơn vị nào?") when the next opens
+        # with a subject of its own
+        # with a subject or a verb of its own
+        bare = [m for m in joins if m.group(0).strip() == "," and (m.end() == second.start() or (
+                    len(restored[m.end():second.start()].split()) >= (3 if not restored[first.end():m.start()].strip() else 2)
+                    and not _SAME_ASKED.match(fold(restored[m.end():second.start()].lower()))))
+                and (not restored[first.end():m.start()].strip() or len(restored[first.end():m.start()].split()) <= 3
+                     and m.end() < second.start())]
         cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] \
             else bare[-1] if bare else None
         if cut is not None:
