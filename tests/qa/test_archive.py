@@ -1578,3 +1578,21 @@ def test_a_persons_events_asked_as_a_request_to_list_the_events_they_took_part_i
     a = answerer.answer("Để làm báo cáo, đề nghị liệt kê các hội nghị, buổi làm việc có sự tham gia của đồng chí Trần Văn "
                         "Bình (chủ trì hoặc dự), kèm ngày diễn ra.", mode="bm25")
     assert [answerer.store.data.documents[a.citations[i.citation - 1].doc_id].doc_id for i in a.items] == ["a2", "a1"]
+
+
+def test_a_persons_event_reported_by_two_articles_is_one_row_with_the_other_under_it(tmp_path):
+    texts = {
+        "e1": ("2022-04-14", "Bộ Nội vụ và Ban Dân vận ký kết chương trình phối hợp", "Ngày 14/4/2022, tại Hà Nội, Bộ Nội "
+               "vụ và Ban Dân vận Trung ương tổ chức hội nghị ký kết chương trình phối hợp. Đồng chí Trần Văn Bình, "
+               "Thứ trưởng Bộ Nội vụ chủ trì hội nghị.", "Hà Nội"),
+        "e2": ("2022-04-14", "Ký kết chương trình phối hợp giữa Bộ Nội vụ và Ban Dân vận", "Ngày 14/4/2022, tại Hà Nội, Bộ "
+               "Nội vụ và Ban Dân vận Trung ương tổ chức hội nghị ký kết chương trình phối hợp. Đồng chí Trần Văn Bình, "
+               "Thứ trưởng Bộ Nội vụ chủ trì hội nghị.", "Hà Nội"),
+        "e3": ("2021-03-02", "Hội nghị sơ kết ở Bắc Hà", "Ngày 2/3/2021, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết. Dự "
+               "hội nghị có đồng chí Trần Văn Bình, Thứ trưởng Bộ Nội vụ.", "Bắc Hà"),
+    }
+    a = _answerer(tmp_path, texts).answer("Đồng chí Trần Văn Bình đã dự những hội nghị nào, với cương vị gì?", mode="bm25")
+    assert len(a.items) == 2 and "3 bài, 2 sự kiện" in a.text
+    row = next(line for line in a.text.splitlines() if "cũng đưa tin trong bài" in line)
+    assert row.startswith("  - ")  # under the event's row: one row, both articles cited
+    assert {c.doc_id for c in a.citations} == {"e1", "e2", "e3"}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import FOLDED_PROVINCE, place_in
 from danvan_qa.qa.title_lists import person_evidence
-from danvan_qa.qa.records import rows_shown, Evidence, Item, Listing, Statement, Strong, dated, more_rows
+from danvan_qa.qa.records import rows_shown, Evidence, Item, Listing, Statement, Strong, dated, more_rows, same_event
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -102,12 +102,15 @@ def history(name: str, store: "Store", keep: Callable[[str], bool], counted: boo
     events = {(next((e.date for e in store.events_by_doc.get(p.doc_id, []) if e.main and e.date), None) or p.doc_id,
                docs[p.doc_id].place) for p in ordered}
     found = len(events) if by_event else len(ordered)  # the short answer; the rows stay one per article
-    said = f", {found} sự kiện" if by_event else ""
+    grouped: dict[object, list["Person"]] = {}  # one event however many articles report it: a row, the others under it
+    for p in ordered:
+        grouped.setdefault(same_event(store, p.doc_id), []).append(p)
+    said = f", {found} sự kiện" if by_event else f", {len(grouped)} sự kiện" if len(grouped) < len(ordered) else ""
     lines = [Statement(("Các bài viết nhắc đến ", Strong(name), f" là {role_shown}" if role_shown else "",
                         f" ({narrowed})" if narrowed else "",
                         f": {len(ordered)} bài{said}."),)]
     items = []
-    for p in ordered[:rows_shown()]:
+    for p, *others in list(grouped.values())[:rows_shown()]:
         doc, ev = docs[p.doc_id], person_evidence(store, p)
         when = dated(doc.date)
         role = f" — {p.role}" if p.role else ""
@@ -119,6 +122,14 @@ def history(name: str, store: "Store", keep: Callable[[str], bool], counted: boo
         else:
             lines.append(Statement((f"{when}{doc.title}: ", f"{p.rank} " if p.rank else "", Strong(p.name), role),
                                    ev, item=True))
+        for o in others:  # the other report: its event's sentence, and the one giving the role there
+            other = next((e for e in store.events_by_doc.get(o.doc_id, []) if e.main), None)
+            own = other and not other.start <= o.start < other.end
+            lines.append(Statement(("cũng đưa tin trong bài ", Strong(docs[o.doc_id].title)), Evidence.of(
+                docs[o.doc_id], other.start, other.end) if own else person_evidence(store, o), item=True, under=True))
+            if own:
+                lines.append(Statement(("cương vị: ", f"{o.rank} " if o.rank else "", Strong(o.name),
+                                        f" — {o.role}" if o.role else ""), person_evidence(store, o), item=True, under=True))
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
-    lines += more_rows(len(ordered))
+    lines += more_rows(len(grouped))
     return Listing(tuple(lines), tuple(items), len(ordered), str(found) if counted else name)
