@@ -444,6 +444,23 @@ def test_how_about_another_title_after_a_question_asking_who_holds_one(store):
     assert understand("ai chủ trì?", context, store) != "ai chủ trì?"  # nothing swapped: the topic filled in as before
 
 
+def test_how_about_something_not_swapped_is_asked_of_the_last_topic(store):
+    """"thế còn giai đoạn trước đó thì sao?": no title, place, year or side to swap; what it names, asked of the
+    last topic, without "thế còn … thì sao"."""
+    asked = "Ban Dân vận Huyện ủy ký chương trình phối hợp với Công an huyện Đông Lâm cho giai đoạn nào?"
+    said = understand("the con giai doan truoc do thi sao?", Context(asked, topic_of(asked)), store)
+    assert "the con" not in fold(said) and "thi sao" not in fold(said), said
+    assert fold(said).lower().endswith("giai doan truoc do?") and "dong lam" in fold(said).lower(), said
+
+
+def test_a_person_put_in_for_ong_ay_is_not_read_as_that_thing(store):
+    """"hoi nghi ong ay du …" with Đỗ Căn for "ông ấy": "hội nghị Đỗ Căn" folds as "hoi nghi do can", which is not
+    "hội nghị đó" to be filled in with the last topic."""
+    context = Context("thieu tuong do can giu chuc vu gi?", "thiếu tướng đỗ căn giữ chức vụ", person="Đỗ Căn")
+    assert understand("hoi nghi ong ay du la tong ket nghi quyet nao?", context, store) == \
+        "hoi nghi Đỗ Căn du la tong ket nghi quyet nao?"
+
+
 def test_a_thing_referred_to_in_a_follow_up_typed_bare_reads_as_restored(store):
     """"ai chu tri hoi nghi do?": the topic put in with its marks, the rest restored too, so that the act asked
     ("chủ trì") is read as one, not left bare beside words with marks."""

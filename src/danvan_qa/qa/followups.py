@@ -182,9 +182,13 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         return question
     typed, question = question, shorthand_written_out(question)  # "the con giam doc ca tp?": "… giam doc cong an tp"
     written, folded = question, fold(question)
-    if (how := _HOW_ABOUT_LAST.match(folded)) and \
-            (other := swapped(question[how.start(1):how.end(1)], context.question, store)):  # folding keeps offsets
-        return other
+    if how := _HOW_ABOUT_LAST.match(folded):  # folding keeps offsets
+        if other := swapped(question[how.start(1):how.end(1)], context.question, store):
+            return other
+        if not (_HOW_ABOUT.match(folded) or re.search(r"(?<!\w)(?:nao|ai|gi|dau|bao nhieu|may|la)(?!\w)", how[1])):
+            # "thế còn giai đoạn trước đó thì sao?": X, of the last topic below (not "Con số … là bao nhiêu?")
+            question = written = f"{question[how.start(1):how.end(1)]}?"
+            folded = fold(question)
     if how := _HOW_ABOUT.match(folded):
         question = f"{question[how.start(1):how.end(1)]} {question[how.end():]}"
         folded = fold(question)
@@ -199,10 +203,11 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         act_before = _ELSE_ACT.match(fold(after.lower())) if after else None  # "… nào chủ trì hội nghị X": of "hội nghị X"
         topic = (after[act_before.end():].strip() if act_before else after) if after else context.topic
         return f"{besides} ai {said} {topic}?"
-    out = question
+    out, named = question, (0, 0)
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:
         out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
+        named = (hit.start(), hit.start() + len(context.person))  # "Đỗ Căn" folds as "do can": no "hội nghị đó"
     hit = _PARTIES_REF.search(fold(out))
     # … unless the question names its own two ("giữa X và Y")
     between = _BETWEEN.search(fold_keep_case(context.question)) if hit and not _BETWEEN.search(fold_keep_case(out)) \
@@ -215,7 +220,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         return asked  # "…, và con số đó ở Công an tỉnh Bắc Hà là bao nhiêu?": the first part, of another unit
     out = _there(out, context, store)
     out = _at_that_time(out, context, store)
-    hit = _THING_REF.search(fold(out))
+    hit = next((m for m in _THING_REF.finditer(fold(out)) if not (named[0] < m.end() and m.start() < named[1])), None)
     if hit:  # typed bare, restored (one character for one) so that it reads as the topic put in it ("ai báo cáo")
         out = out if has_diacritics(out) else store.restorer.restore(out)
         noun = out[hit.start(1):hit.end(1)]
