@@ -1555,6 +1555,12 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
         "Theo các bài trong kho, những chương trình nào được ký?",
         "Những chương trình nào được ký?"]
     assert list(plainer("Ai chủ trì hội nghị?")) == []
+    assert list(plainer("Có bao nhiêu lễ hoặc hội nghị ký kết được đưa tin?")) == [
+        "Có bao nhiêu hội nghị ký kết được đưa tin?"]  # kinds of one signing: one kind
+    assert "co bao nhieu hoi nghi ky ket?" in plainer("co bao nhieu le / hoi nghi ky ket?")
+    # a condition said first is said last: "Chỉ tính giai đoạn X, …?" narrows what is counted
+    assert list(plainer("Chỉ tính giai đoạn 2022-2026, có bao nhiêu hội nghị ký kết?")) == [
+        "Có bao nhiêu hội nghị ký kết giai đoạn 2022-2026?"]
 
 
 def test_a_count_no_article_answers_alone_is_the_archives_though_it_says_no_trong_cac_bai(tmp_path):

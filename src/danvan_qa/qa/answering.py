@@ -50,10 +50,14 @@ _LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?
 # the question sentence, when a rule for counting or a request follows it ("…? Tính theo sự kiện.", "…? tinh theo bai")
 _FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
-# a framing lead clause: "Theo các bài trong kho, …", "Tính theo sự kiện, …", "Để làm báo cáo, …"; read with the marks
-# typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
-_FRAMING_LEAD = re.compile(r"^(?:theo|tính|đếm|để|chỉ tính|không tính)(?: [\w/–-]+){1,12}[,:] ", re.I)
-_FRAMING_LEAD_FOLDED = re.compile(fold(_FRAMING_LEAD.pattern), re.I)
+# a framing lead clause: "Theo các bài trong kho, …", "Tính theo sự kiện, …", "Để làm báo cáo, …"; or a condition said
+# first ("Chỉ tính giai đoạn X, …"); read with the marks typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
+_LEAD = r"^(?:{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
+_FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "chỉ tính"), re.I)
+_FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "chi tinh"), re.I)
+# kinds of one signing listed ("lễ hoặc hội nghị ký kết", "lễ / hội nghị ký kết"): one kind, a signing (folded)
+_SIGNING_KINDS = re.compile(r"(?<!\w)(?:buoi )?(?:le|hoi nghi)(?:\s*(?:,|/|hoac|hay|va)\s*(?:buoi )?(?:le|hoi nghi))+"
+                            r"(?= ky(?: ket)?(?!\w))")
 # who held or attended the events asked of, said in a clause ("… do lực lượng công an tổ chức", "… có công an tổ chức
 # hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
 _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"
@@ -63,9 +67,10 @@ _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to ch
 def plainer(question: str) -> Iterator[str]:
     """Plainer forms of a question that the archive's shapes may read when the whole question fits
     none: its abbreviations written out ("BDV TW", "ctr"); its last sentence (a request after a
-    preamble); without its brackets; its question sentence alone, without the counting rules or
-    requests after the question mark; without a framing lead clause; without a clause saying who held or attended the
-    events asked of. Each once, in that order."""
+    preamble); without its brackets, and with kinds of one signing listed as one ("lễ hoặc hội nghị
+    ký kết"); its question sentence alone, without the counting rules or requests after the question
+    mark; without a framing lead clause, or with a condition said first said last instead; without a
+    clause saying who held or attended the events asked of. Each once, in that order."""
     seen = {question}
     def fresh(text: str) -> bool:
         if text in seen:
@@ -77,12 +82,21 @@ def plainer(question: str) -> Iterator[str]:
     if (asked := _LAST_SENTENCE.search(question)) and fresh(asked["last"]):
         yield asked["last"]
     text = _BRACKETS.sub("", question)
+    if (kinds := _SIGNING_KINDS.search(fold(text))) is not None:  # folding keeps offsets
+        text = f"{text[:kinds.start()]}{'hội nghị' if fold(text) != text else 'hoi nghi'}{text[kinds.end():]}"
     if fresh(text):
         yield text
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
         yield text
     lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text)  # typed without marks
-    if lead and fresh(rest := text[lead.end():]):
+    if lead and lead["only"]:  # "Chỉ tính giai đoạn X, …?": a condition, said at the question's end ("… giai đoạn X?")
+        said = text[lead.end("only"):lead.end()].strip(" ,:")
+        rest = text[lead.end():]
+        mark = rest.find("?") if "?" in rest else len(rest)
+        rest = f"{rest[:mark].rstrip()} {said}{rest[mark:] or '?'}"
+    elif lead:
+        rest = text[lead.end():]
+    if lead and fresh(rest):
         yield (text := rest[:1].upper() + rest[1:])
     if (held := _HELD_BY.search(fold(text))) and fresh(alone := f"{text[:held.start()].rstrip()} {text[held.end():].lstrip()}"):
         yield alone.replace(" ?", "?")  # folding keeps offsets
