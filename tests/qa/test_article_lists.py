@@ -277,3 +277,16 @@ def test_a_count_framed_by_how_many_articles_there_are_and_reported_as_tuong_thu
     assert a.short == "2" and _cited(a) == ["w1", "w2"]
     b = reviews.answer("Trong 3 bài, bao nhiêu bài đưa tin tổng kết 10 năm chương trình phối hợp?", mode="bm25")
     assert b.short == "2" and _cited(b) == ["v1", "v2"]
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("Có bao nhiêu lễ ký kết chương trình phối hợp giai đoạn 2022–2026 thực sự diễn ra theo các bài?", True),
+    ("Có bao nhiêu hội nghị ký kết được đưa tin?", True),
+    ("Có bao nhiêu hội nghị diễn ra ở tỉnh Nam Sơn?", False),  # where, not as the articles tell: no count of reports
+])
+def test_events_counted_as_the_articles_tell_them_held(question, counted):
+    from danvan_qa.ingest.facts import FactTable
+    from danvan_qa.qa.article_lists import counts_reports
+    from danvan_qa.qa.questions import parse
+
+    assert counts_reports(parse(question, question, FactTable())) is counted

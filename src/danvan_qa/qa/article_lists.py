@@ -50,6 +50,9 @@ _BY_ARTICLES = r"(?:(?:cac|nhung) bai(?: viet| bao)? )?"  # "… được (các 
 _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,40}}? (?:da )?duoc "
                               rf"{_BY_ARTICLES}"
                               r"(?:dua tin|nhac den|nhac toi|ghi lai|tuong thuat)(?!\w)"
+                              # "… (thực sự) diễn ra theo các bài": held, as the articles tell
+                              rf"|(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,40}}? (?:thuc su |da )*"
+                              r"(?:dien ra|duoc to chuc) (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?$"
                               # "Các bài đưa tin bao nhiêu cuộc tổng kết …": the same, said actively
                               r"|^(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:dua tin|tuong thuat|nhac den|nhac toi)(?: ve)? "
                               rf"(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?!\w)")
