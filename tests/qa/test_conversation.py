@@ -474,3 +474,29 @@ def test_how_about_the_other_side_asks_the_last_question_of_it(store):
     assert understand("Còn phía Công an huyện thì ai?", Context(asked, topic_of(asked)), store) == \
         "Lễ ký kết ở huyện Đông Lâm do ai bên Công an huyện đồng chủ trì?"
 
+
+
+def test_the_programme_after_or_before_one_is_asked_by_its_period_and_parties(tmp_path):
+    """"thế còn chương trình giai đoạn sau thì ký hôm nào?" after a question on Chương trình số 17: the programme
+    of the same parties whose period starts where 17's ends, in another article, asked by its period and parties."""
+    from fakes import invented_answerer
+
+    texts = {
+        "n1": ("2016-10-05", "Ký kết chương trình phối hợp ở Nam Sơn", "Ngày 5/10/2016, Ban Dân vận Tỉnh ủy Nam Sơn và "
+               "Công an tỉnh Nam Sơn ký kết Chương trình số 17-CTr/BDVTU-CAT về phối hợp công tác dân vận giai đoạn "
+               "2016-2021."),
+        "n2": ("2022-03-05", "Nam Sơn ký chương trình phối hợp mới", "Ngày 5/3/2022, Ban Dân vận Tỉnh ủy Nam Sơn và Công "
+               "an tỉnh Nam Sơn ký kết Chương trình phối hợp giai đoạn 2022-2026."),
+        "n3": ("2022-07-09", "Đông Lâm ký chương trình phối hợp", "Ngày 9/7/2022, Ban Dân vận Tỉnh ủy Đông Lâm và Công an "
+               "tỉnh Đông Lâm ký kết Chương trình phối hợp giai đoạn 2022-2026."),
+    }
+    chat = Conversation(invented_answerer(tmp_path, texts))
+    chat.ask("Chương trình số 17 giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh Nam Sơn ký ngày nào?", mode="bm25")
+    after = chat.ask("thế còn chương trình giai đoạn sau thì ký hôm nào?", mode="bm25")
+    assert "2022-2026" in after.understood and "Nam Sơn" in after.understood, after.understood
+    assert "5/3/2022" in after.text and {c.doc_id for c in after.citations} == {"n2"}
+    chat.reset()
+    chat.ask("Chương trình phối hợp giai đoạn 2022-2026 giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh Nam Sơn ký ngày "
+             "nào?", mode="bm25")
+    before = chat.ask("còn chương trình giai đoạn trước đó ký ngày nào?", mode="bm25")
+    assert "2016-2021" in before.understood and "5/10/2016" in before.text, before.text

@@ -27,6 +27,7 @@ from danvan_qa.ingest.normalize import fold, fold_keep_case, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.questions import THEN, WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS
+from danvan_qa.qa.adjacent import asked_of_adjacent
 from danvan_qa.qa.swaps import swapped
 
 if TYPE_CHECKING:
@@ -192,6 +193,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if how := _HOW_ABOUT.match(folded):
         question = f"{question[how.start(1):how.end(1)]} {question[how.end():]}"
         folded = fold(question)
+    if other := asked_of_adjacent(question, context.programme or context.question, store):
+        return other  # "chương trình giai đoạn sau ký hôm nào?": that programme, by its period and parties
     if _WHO_ELSE.search(folded):
         besides = f"Ngoài {', '.join(context.shown)}, những" if context.shown else "Những"
         act = _ELSE_ACT.search(folded)
