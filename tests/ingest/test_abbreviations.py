@@ -95,6 +95,7 @@ def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
     ("lãnh đạo nào dự các HN về người có uy tín?", "lãnh đạo nào dự các hội nghị về người có uy tín?"),
     ("ct phoi hop ky ngay nao?", "chuong trinh phoi hop ky ngay nao?"),
     ("the con giam doc ca tp?", "the con giam doc cong an tp?"),  # after a post of the police
+    ("bn ơi, hội nghị có bao nhiêu đại biểu?", "bn ơi, hội nghị có bao nhiêu đại biểu?"),  # "bạn" as often: left
     ("ca tinh co bao nhieu mo hinh?", "ca tinh co bao nhieu mo hinh?"),  # "cả tỉnh" as likely
     ("ca tinh nao duy tri bao nhieu mo hinh?", "cong an tinh nao duy tri bao nhieu mo hinh?"),  # no "cả tỉnh nào"
     ("Công an TP HN ký với ai?", "Công an TP HN ký với ai?"),  # Hà Nội

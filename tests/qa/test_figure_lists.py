@@ -37,3 +37,20 @@ def test_each_provinces_police_figure_is_a_row_citing_the_sentence_that_gives_it
 def test_without_a_body_every_provinces_figure_is_a_row(tmp_path):
     a = _answerer(tmp_path).answer("Những tỉnh nào có nêu số mô hình “Dân vận khéo”?", mode="bm25")
     assert {c.doc_id for c in a.citations} == {"f1", "f2", "f4"}  # a city's is still no province's
+
+
+def test_a_figure_is_the_noun_as_written_after_a_number_that_is_no_year(tmp_path):
+    texts = {  # id: (date, place, title, text)
+        "g1": ("2023-01-01", "Hà Lâm", "Mô hình ở Hà Lâm", "Công an tỉnh Hà Lâm đẩy mạnh phong trào. Từ năm 2022 mô hình "
+               "“Dân vận khéo” được nhân rộng. Công an tỉnh hiện duy trì 18 mô hình “Dân vận khéo”."),
+        "g2": ("2023-02-01", "Sơn Nguyên", "Đội xung kích ở Sơn Nguyên", "Công an tỉnh Sơn Nguyên quản lý 150 đối tượng. "
+               "Công an tỉnh duy trì 12 đội “xung kích”."),
+        "g3": ("2023-03-01", "Đông Phù", "Tổ tự quản ở Đông Phù", "Công an tỉnh Đông Phù phối hợp 9 tổ chức đoàn thể. Công "
+               "an tỉnh có 240 tổ “tự quản”."),
+    }
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in texts.items()}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    for asked, row in (("mô hình “Dân vận khéo”", "Hà Lâm: 18 mô hình"), ("đội “xung kích”", "Sơn Nguyên: 12 đội"),
+                       ("tổ “tự quản”", "Đông Phù: 240 tổ")):
+        a = answerer.answer(f"Công an những tỉnh nào nêu số {asked}, mỗi nơi bao nhiêu?", mode="bm25")
+        assert row in a.text, a.text  # not "2022 mô hình", "150 đối(tượng)", "9 tổ (chức)"

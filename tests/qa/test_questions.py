@@ -208,6 +208,8 @@ def test_a_person_is_named_by_whole_capitalised_words_or_in_a_question_typed_in_
      "Những hội nghị nào? không tính hội nghị sơ kết.", None),
     ("Những hội nghị nào được đưa tin? Xin liệt kê theo thứ tự thời gian.", "Những hội nghị nào được đưa tin?", None),
     ("Ai chủ trì? Ai phát biểu?", "Ai chủ trì? Ai phát biểu?", None),  # a second question is no rule
+    ("Có bao nhiêu hội nghị năm 2023? Tính theo tỉnh thì tỉnh nào nhiều nhất?",  # a rule's words that ask: a question
+     "Có bao nhiêu hội nghị năm 2023? Tính theo tỉnh thì tỉnh nào nhiều nhất?", None),
 ])
 def test_words_that_only_frame_a_question_are_dropped(typed, kept, each):
     from danvan_qa.qa.asides import without_asides

@@ -32,7 +32,7 @@ from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts,
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.asides import without_asides
 from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, parse
-from danvan_qa.qa.records import ARCHIVE_CUE, SEVERAL, Listing
+from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS, Listing
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
@@ -50,11 +50,12 @@ _LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?
 # the question sentence, when a rule for counting or a request follows it ("…? Tính theo sự kiện.", "…? tinh theo bai")
 _FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
-# a framing lead clause: "Theo các bài trong kho, …", "Tính theo sự kiện, …", "Để làm báo cáo, …"; or a condition said
-# first ("Chỉ tính giai đoạn X, …"); read with the marks typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
-_LEAD = r"^(?:{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
-_FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "chỉ tính"), re.I)
-_FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "chi tinh"), re.I)
+# a framing lead clause: "Theo các bài trong kho, …", "Tính theo sự kiện, …", "Để làm báo cáo, …", an exclusion no shape
+# reads ("Không tính nghị quyết đại hội, …"); or a condition said first ("Chỉ tính giai đoạn X, …"); read with the marks
+# typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
+_LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
+_FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "không tính", "chỉ tính"), re.I)
+_FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "khong tinh", "chi tinh"), re.I)
 # kinds of one signing listed ("lễ hoặc hội nghị ký kết", "lễ / hội nghị ký kết"): one kind, a signing (folded)
 _SIGNING_KINDS = re.compile(r"(?<!\w)(?:buoi )?(?:le|hoi nghi)(?:\s*(?:,|/|hoac|hay|va)\s*(?:buoi )?(?:le|hoi nghi))+"
                             r"(?= ky(?: ket)?(?!\w))")
@@ -62,6 +63,12 @@ _SIGNING_KINDS = re.compile(r"(?<!\w)(?:buoi )?(?:le|hoi nghi)(?:\s*(?:,|/|hoac|
 # hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
 _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"
                       r"(?: hoac (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri))?(?!\w)")
+
+
+# events, articles, documents or people asked several of: what the archive lists (not "bao nhiêu xã", "là bao nhiêu")
+_ARCHIVE_THINGS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) (?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat|hoi thi|cuoc thi"
+                             r"|bai(?: viet| bao)?|tin|chuong trinh|ke hoach|van ban|nghi quyet|chi thi|quyet dinh|mo hinh"
+                             r"|nguoi|vi|dong chi|lanh dao|can bo|co quan|don vi|su kien|hoat dong)(?!\w)")
 
 
 def plainer(question: str) -> Iterator[str]:
@@ -73,7 +80,7 @@ def plainer(question: str) -> Iterator[str]:
     clause saying who held or attended the events asked of. Each once, in that order."""
     seen = {question}
     def fresh(text: str) -> bool:
-        if text in seen:
+        if text in seen or not re.search(r"\w", text):  # "Do ai chủ trì?" less its clause is no question
             return False
         seen.add(text)
         return True
@@ -89,6 +96,8 @@ def plainer(question: str) -> Iterator[str]:
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
         yield text
     lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text)  # typed without marks
+    if lead and text.split(maxsplit=1)[1][:1].isupper():
+        lead = None  # "tinh Van Khe, …": a place said first
     if lead and lead["only"]:  # "Chỉ tính giai đoạn X, …?": a condition, said at the question's end ("… giai đoạn X?")
         said = text[lead.end("only"):lead.end()].strip(" ,:")
         rest = text[lead.end():]
@@ -156,9 +165,9 @@ class Answerer:
         mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; None when no
         shape reads it so either."""
         folded = reading.question.folded
-        if not SEVERAL.search(folded) or ARCHIVE_CUE.search(folded) or re.search(r"(?:bao nhieu|may)\W*$", folded) or \
+        if not _ARCHIVE_THINGS.search(folded) or ARCHIVE_CUE.search(folded) or \
                 re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi|ben)(?!\w)", folded):
-            return None  # "Lương của X là bao nhiêu?", "mỗi nơi là bao nhiêu mô hình?": an amount, each one's figure
+            return None  # "Lương của X là bao nhiêu?", "Huyện X có bao nhiêu xã?", "mỗi nơi là bao nhiêu mô hình?"
         marked = fold(question) != question.lower()  # typed bare: the cue too, so that the whole is restored
         for text in (question, *plainer(question)):
             mark = text.find("?") if "?" in text else len(text.rstrip(" ."))

@@ -272,14 +272,19 @@ _DELEGATIONS_LED = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?:ai|nguoi|vi|doan)|bao
                               r"|(?<!\w)(?:truong doan|dan doan)(?:[ ,]+\w+)*? (?:cac|nhung) doan(?!\w)")
 # a delegation's head by role ("Trưởng Đoàn kiểm tra"), not its deputy nor a deputies' delegation to the Assembly
 _HEADS_DELEGATION = re.compile(r"(?<!\w)(?<!pho )truong doan(?! dai bieu)(?!\w)")
+_DELEGATIONS = ("doan kiem tra", "doan cong tac", "doan giam sat", "doan khao sat", "lam viec")  # a sports team's: none
 
 
 def _led(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """Who led a delegation, in any article: the fact table's "dẫn đoàn" ("do X làm trưởng đoàn", "X dẫn
-    đầu đoàn"), or a role that heads one ("…, Trưởng Đoàn kiểm tra"); a row each, newest first."""
+    """Who led an inspecting or working delegation, in any article whose text names one or a working session: the
+    fact table's "dẫn đoàn" ("do X làm trưởng đoàn", "X dẫn đầu đoàn"), or a role that heads one ("…, Trưởng Đoàn
+    kiểm tra"); a row each, newest first."""
     found: dict[str, dict[str, "Person"]] = {}
     for doc_id in filter(keep, store.data.documents):
-        for p in store.people_by_doc.get(doc_id, []):
+        people = store.people_by_doc.get(doc_id, [])
+        if not people or not any(f" {k}" in store.words(doc_id).folded for k in _DELEGATIONS):
+            continue  # a sports team's or an Assembly delegation's head is no inspection's
+        for p in people:
             if any(fold(a) == "dan doan" for a in p.acts) or _HEADS_DELEGATION.search(fold(p.role or "")):
                 found.setdefault(fold(p.name), {}).setdefault(doc_id, p)
     if not found:

@@ -89,7 +89,8 @@ def _without_rules(text: str) -> str:
     parts = _CLAUSE.split(text[mark + 1:])  # clause, separator, clause, …
     kept, explained = [], False  # "Tính theo sự kiện: hai bài …": the rule's explanation goes with it
     for clause, sep in zip(parts[::2], parts[1::2] + [""]):
-        rule = explained or bool(_COUNTING_RULE.match(fold(clause.strip())))
+        asks = re.search(r"(?<!\w)(?:nao|ai|gi|dau|bao nhieu|may)(?!\w)", fold(clause))  # "Tính theo tỉnh thì tỉnh nào …?"
+        rule = not asks and (explained or bool(_COUNTING_RULE.match(fold(clause.strip()))))
         explained = rule and sep.strip() == ":"
         if clause.strip() and not rule:
             kept.append((clause, sep))

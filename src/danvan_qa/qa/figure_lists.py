@@ -30,6 +30,7 @@ _POLICE = re.compile(r"(?<!\w)cong an(?!\w)")
 _OTHER_LEVEL = re.compile(r"^(?:tp|thanh pho|huyen|quan|thi xa|xa|phuong)(?!\w)")
 _LEAD = 400  # characters of an article's opening that say whose figures it gives
 _EDGES = " .\"“”\n"
+_WRITTEN = {"mo hinh": "mô hình", "to": "tổ", "doi": "đội", "cau lac bo": "câu lạc bộ"}  # the nouns asked, as written
 
 
 def asks_figures(q: "Question") -> re.Match | None:
@@ -44,23 +45,23 @@ def figures(asked: re.Match, q: "Question", store: "Store", keep: Callable[[str]
     kinds = [fold(k.lower()) for k in quoted(q.restored)] or ([asked["kind"].strip()] if asked["kind"].strip() else [])
     police = bool(_POLICE.search(q.folded[:asked.start("noun")]))  # "Công an những tỉnh nào", "lực lượng công an"
     provinces = " tinh" in f" {asked.group(0)}"
-    number = re.compile(rf"(?<![\w.,])\d[\d.]*\s+{noun}(?!\w)")
+    # the noun as written ("tổ", not "tô" or "tổ chức"); no year ("Từ năm 2022 mô hình …")
+    number = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d(?!\d))\d[\d.]*\s+{_WRITTEN[noun]}(?!\w)(?! (?:chức|tượng))",
+                        re.IGNORECASE)
     docs, rows = store.data.documents, []
-    for doc_id in ranked_articles(store, " ".join([noun.replace("mo hinh", "mô hình"), *kinds]), keep):
+    for doc_id in ranked_articles(store, " ".join([_WRITTEN[noun], *kinds]), keep):
         doc = docs[doc_id]
         if provinces and _OTHER_LEVEL.match(fold((doc.place or "").lower())):
             continue  # a city's or a district's figure
         folded, title = store.words(doc_id).folded, fold(doc.title.lower()).strip(_EDGES)
         for start, end in store.sentences(doc_id):
-            said = folded[start:end]
-            if said.strip(_EDGES) == title or not number.search(said) or not all(k in said for k in kinds):
+            said, at = folded[start:end], number.search(doc.text, start, end)
+            if said.strip(_EDGES) == title or at is None or not all(k in said for k in kinds):
                 continue
             if police and not (_POLICE.search(said) or _POLICE.search(folded[:_LEAD])):
                 continue
-            at = number.search(said)
-            written = doc.text[start + at.start():start + at.end()]  # folding keeps offsets
-            rows.append((f"{doc.place or doc.title}: {written}", doc,
-                         sentence_evidence(store.sentences(doc_id), doc, start + at.start(), start + at.end())))
+            rows.append((f"{doc.place or doc.title}: {at.group(0)}", doc,
+                         sentence_evidence(store.sentences(doc_id), doc, at.start(), at.end())))
             break
     if not rows:
         return None

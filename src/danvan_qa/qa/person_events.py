@@ -104,7 +104,9 @@ def history(name: str, store: "Store", keep: Callable[[str], bool], counted: boo
     found = len(events) if by_event else len(ordered)  # the short answer; the rows stay one per article
     grouped: dict[object, list["Person"]] = {}  # one event however many articles report it: a row, the others under it
     for p in ordered:
-        grouped.setdefault(same_event(store, p.doc_id), []).append(p)
+        key = same_event(store, p.doc_id)
+        first = grouped.get(key, [p])[0]  # two events of one body on one day: one only when the titles tell the same
+        grouped.setdefault(key if _same_title(docs[first.doc_id].title, docs[p.doc_id].title) else p.doc_id, []).append(p)
     said = f", {found} sự kiện" if by_event else f", {len(grouped)} sự kiện" if len(grouped) < len(ordered) else ""
     lines = [Statement(("Các bài viết nhắc đến ", Strong(name), f" là {role_shown}" if role_shown else "",
                         f" ({narrowed})" if narrowed else "",
@@ -133,3 +135,9 @@ def history(name: str, store: "Store", keep: Callable[[str], bool], counted: boo
         items.append(Item(p.name, p.role, p.rank, p.acts, ev))
     lines += more_rows(len(grouped))
     return Listing(tuple(lines), tuple(items), len(ordered), str(found) if counted else name)
+
+
+def _same_title(one: str, other: str) -> bool:
+    """Whether two titles report the same event: half their words (folded, the shorter's) in common."""
+    a, b = (set(re.findall(r"\w+", fold(t.lower()))) for t in (one, other))
+    return len(a & b) >= 0.5 * min(len(a), len(b))
