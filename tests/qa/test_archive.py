@@ -1585,6 +1585,11 @@ def test_a_count_no_article_answers_alone_is_the_archives_though_it_says_no_tron
         assert answerer.answer(amount, mode="bm25").items == (), amount  # an amount or each one's figure: no list
 
 
+def test_a_persons_events_asked_with_kinds_split_by_a_slash_and_what_each_row_says(answerer):
+    a = answerer.answer("Trần Văn Bình dự những hội nghị / buổi làm việc nào, vai trò gì ở mỗi lần?", mode="bm25")
+    assert [answerer.store.data.documents[a.citations[i.citation - 1].doc_id].doc_id for i in a.items] == ["a2", "a1"]
+
+
 def test_a_persons_events_asked_as_a_request_to_list_the_events_they_took_part_in(answerer):
     a = answerer.answer("Để làm báo cáo, đề nghị liệt kê các hội nghị, buổi làm việc có sự tham gia của đồng chí Trần Văn "
                         "Bình (chủ trì hoặc dự), kèm ngày diễn ra.", mode="bm25")

@@ -53,6 +53,7 @@ def test_a_comparison_of_two_figures_asks_each():
     "Hội nghị tổ chức ở xã nào, thuộc huyện B hay huyện nào?",
     "Ai chủ trì hội nghị, ở đâu?",  # one word before the next question word: the same event's place
     "Trong tháng 11 (năm nào cũng được), các bài ghi lại bao nhiêu sự kiện?",  # a question word in an aside
+    "Ông A dự những hội nghị nào về dân vận, vai trò gì ở mỗi lần?",  # what each row says, not a part
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None

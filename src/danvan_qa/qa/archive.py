@@ -55,7 +55,7 @@ _EVENTS_COUNT = (r"(?<!\w)(?:co mat|du|tham du|chu tri)(?: o| tai)? (?:bao nhieu
                  r"(?!\w)")
 _ATTENDANCE_COUNTED = re.compile(_EVENTS_COUNT)
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|dot"
-                     r"|doan (?:kiem tra|cong tac|giam sat|khao sat))(?:[ ,]+\w+){0,5} nao(?!\w)"  # not "đoàn thể"
+                     r"|doan (?:kiem tra|cong tac|giam sat|khao sat))(?:[ ,/]+\w+){0,5} nao(?!\w)"  # not "đoàn thể"
                      r"|(?<!\w)(?:cuong vi|chuc vu) gi(?!\w)"
                      r"|(?<!\w)(?:trong|o) (?:(?:bao nhieu|may) (?:bai|tin)|nhung (?:bai|tin)(?: \w+)? nao)(?!\w)"
                      r"|(?<!\w)(?:bao nhieu|may|nhung) (?:bai|tin)(?: viet| bao)?(?: nao)? (?:co )?(?:nhac|neu|de cap)(?!\w)"

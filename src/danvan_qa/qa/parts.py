@@ -60,7 +60,8 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # with a subject or a verb of its own
         bare = [m for m in joins if m.group(0).strip() == "," and (m.end() == second.start() or (
                     len(restored[m.end():second.start()].split()) >= (3 if not restored[first.end():m.start()].strip() else 2)
-                    and not _SAME_ASKED.match(fold(restored[m.end():second.start()].lower()))))
+                    and not _SAME_ASKED.match(fold(restored[m.end():second.start()].lower()))
+                    and not _PER_ROW.search(restored[m.end():].lower())))  # "…, vai trò gì ở mỗi lần?": of each row
                 and (not restored[first.end():m.start()].strip() or len(restored[first.end():m.start()].split()) <= 3
                      and m.end() < second.start())]
         cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] \
