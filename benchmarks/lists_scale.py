@@ -61,7 +61,13 @@ NEW = ("Thứ trưởng Bộ Công an là những ai?", "nhung ai la giam doc co
        "Những người nào được bài báo nêu đích danh là người trực tiếp ký chương trình phối hợp?",
        "{name} đã cùng chủ trì các hội nghị, buổi làm việc với những ai?",
        "Có bao nhiêu buổi làm việc giữa đoàn của Ban Dân vận Trung ương với Đảng ủy Công an tỉnh được đưa tin?",
-       "Chương trình phối hợp công tác dân vận giai đoạn {year}-{end} đã được ký vào những ngày nào?")
+       "Chương trình phối hợp công tác dân vận giai đoạn {year}-{end} đã được ký vào những ngày nào?",
+       # the shapes of 2026-12-07 (night): plainer forms, delegations led, each place's figure, no archive cue
+       "Liệt kê các chương trình phối hợp (về dân vận hoặc an ninh) có ghi số hiệu trong các bài. Không tính nghị quyết.",
+       "nhung ai tung lam truong doan khi doan xuong lam viec voi luc luong cong an?",
+       'Công an những tỉnh nào có nêu số mô hình "Dân vận khéo", mỗi nơi bao nhiêu mô hình?',
+       "co bao nhieu hn / buoi gap mat voi nguoi co uy tin co cong an to chuc? tinh theo su kien",
+       "Đề nghị liệt kê các hội nghị, buổi làm việc có sự tham gia của đồng chí {name}, kèm ngày diễn ra.")
 shapes = list(store_open.LISTS) + list(NEW)
 times = {}
 for shape in shapes:
