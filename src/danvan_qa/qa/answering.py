@@ -63,8 +63,6 @@ _SIGNING_KINDS = re.compile(r"(?<!\w)(?:buoi )?(?:le|hoi nghi)(?:\s*(?:,|/|hoac|
 # hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
 _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"
                       r"(?: hoac (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri))?(?!\w)")
-
-
 # events, articles, documents or people asked several of: what the archive lists (not "bao nhiêu xã", "là bao nhiêu")
 _ARCHIVE_THINGS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) (?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat|hoi thi|cuoc thi"
                              r"|bai(?: viet| bao)?|tin|chuong trinh|ke hoach|van ban|nghi quyet|chi thi|quyet dinh|mo hinh"
@@ -90,7 +88,7 @@ def plainer(question: str) -> Iterator[str]:
         yield asked["last"]
     text = _BRACKETS.sub("", question)
     if (kinds := _SIGNING_KINDS.search(fold(text))) is not None:  # folding keeps offsets
-        text = f"{text[:kinds.start()]}{'hội nghị' if fold(text) != text else 'hoi nghi'}{text[kinds.end():]}"
+        text = f"{text[:kinds.start()]}{'hội nghị' if fold(text) != text.lower() else 'hoi nghi'}{text[kinds.end():]}"
     if fresh(text):
         yield text
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
@@ -107,8 +105,9 @@ def plainer(question: str) -> Iterator[str]:
         rest = text[lead.end():]
     if lead and fresh(rest):
         yield (text := rest[:1].upper() + rest[1:])
-    if (held := _HELD_BY.search(fold(text))) and fresh(alone := f"{text[:held.start()].rstrip()} {text[held.end():].lstrip()}"):
-        yield alone.replace(" ?", "?")  # folding keeps offsets
+    if held := _HELD_BY.search(fold(text)):  # folding keeps offsets
+        if fresh(alone := f"{text[:held.start()].rstrip()} {text[held.end():].lstrip()}".replace(" ?", "?")):
+            yield alone
 
 
 class Answerer:
