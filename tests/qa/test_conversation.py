@@ -454,11 +454,11 @@ def test_how_about_something_not_swapped_is_asked_of_the_last_topic(store):
 
 
 def test_a_person_put_in_for_ong_ay_is_not_read_as_that_thing(store):
-    """"hoi nghi ong ay du …" with Đỗ Căn for "ông ấy": "hội nghị Đỗ Căn" folds as "hoi nghi do can", which is not
+    """"hoi nghi ong ay du …" with Đỗ Tân for "ông ấy": "hội nghị Đỗ Tân" folds as "hoi nghi do tan", which is not
     "hội nghị đó" to be filled in with the last topic."""
-    context = Context("thieu tuong do can giu chuc vu gi?", "thiếu tướng đỗ căn giữ chức vụ", person="Đỗ Căn")
+    context = Context("thieu tuong do tan giu chuc vu gi?", "thiếu tướng đỗ tân giữ chức vụ", person="Đỗ Tân")
     assert understand("hoi nghi ong ay du la tong ket nghi quyet nao?", context, store) == \
-        "hoi nghi Đỗ Căn du la tong ket nghi quyet nao?"
+        "hoi nghi Đỗ Tân du la tong ket nghi quyet nao?"
 
 
 def test_a_thing_referred_to_in_a_follow_up_typed_bare_reads_as_restored(store):

@@ -210,7 +210,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     hit = _PERSON_REF.search(fold(out))
     if hit and context.person:
         out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
-        named = (hit.start(), hit.start() + len(context.person))  # "Đỗ Căn" folds as "do can": no "hội nghị đó"
+        named = (hit.start(), hit.start() + len(context.person))  # "Đỗ Tân" folds as "do tan": no "hội nghị đó"
     hit = _PARTIES_REF.search(fold(out))
     # … unless the question names its own two ("giữa X và Y")
     between = _BETWEEN.search(fold_keep_case(context.question)) if hit and not _BETWEEN.search(fold_keep_case(out)) \
