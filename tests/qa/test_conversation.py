@@ -248,15 +248,29 @@ def test_reset_forgets_the_subject(real_store, real_settings):
     assert chat.context is None and chat.ask(row["turns"][1]["question"]).understood is None
 
 
-def test_the_conversation_eval_refuses_a_line_that_is_not_two_turns(tmp_path):
+def test_the_conversation_eval_refuses_a_line_of_one_turn(tmp_path):
     from danvan_qa.evaluation.conversations import load_conversations
 
     path = tmp_path / "c.jsonl"
     path.write_text('{"id": "c1", "turns": [{"question": "Ai chủ trì?"}, {"question": "Còn ai nữa?"}]}\n'
                     '{"id": "c2", "turns": [{"question": "Ai chủ trì?"}]}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"c.jsonl:2: expected two turns"):
+    with pytest.raises(ValueError, match=r"c.jsonl:2: expected two turns or more"):
         load_conversations(path)
     assert [r["id"] for r in load_conversations(_first_line(path))] == ["c1"]
+
+
+def test_every_later_turn_of_a_conversation_is_scored_as_a_follow_up(tmp_path):
+    """A third turn follows the second: it is asked in the same conversation and counted."""
+    from danvan_qa.evaluation.conversations import score
+
+    one, settings = fake_store(tmp_path, {"a1.txt": ARTICLE})
+    rows = [{"id": "c1", "turns": [
+        {"question": "Ai chủ trì hội nghị ký kết ở huyện Tân Lạc?", "answers": ["Trần Văn Bình"]},
+        {"question": "Ông ấy giữ chức vụ gì?", "answers": ["Trưởng Ban Dân vận Huyện ủy"]},
+        {"question": "Chương trình đó giai đoạn nào?", "answers": ["2023 – 2028"]}]}]
+    figures = score(rows, Answerer(one, settings), mode="bm25")
+    assert figures["by_form"]["other"]["n"] == 2
+    assert figures["first_contained"] == 1.0 and figures["follow_up_contained"] == 1.0
 
 
 def _first_line(path):

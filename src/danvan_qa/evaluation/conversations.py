@@ -1,10 +1,10 @@
-"""Score two-turn conversations: is the follow-up, read with the last subject, answered as the gold says?
+"""Score conversations: is each follow-up, read with the last subject, answered as the gold says?
 
     python -m danvan_qa.evaluation.conversations eval/conversations.jsonl [--corpus DIR --store DIR]
 
-Each line is {"id", "turns": [{"question", "answers", …}, {"question", "answers", "form", …}]}.
-Figures: first turn contained, follow-up contained (overall and by form), and follow-ups the
-reader rewrote. No model is fitted on these, so nothing is held out; the rewriting rules were
+Each line is {"id", "turns": [{"question", "answers", …}, {"question", "answers", "form", …}, …]}:
+two turns or more, every turn after the first a follow-up of the turns before it. Figures: first
+turn contained, follow-up contained (overall and by form), and follow-ups the reader rewrote. No model is fitted on these, so nothing is held out; the rewriting rules were
 written beside this set, so an unseen set is the fairer judge.
 """
 
@@ -25,12 +25,12 @@ if TYPE_CHECKING:
 
 
 def load_conversations(path: Path) -> list[dict[str, Any]]:
-    """The conversations of a JSONL file; a line that is not a two-turn conversation is refused by number."""
+    """The conversations of a JSONL file; a line of fewer than two turns is refused by number."""
     rows = []
     for n, row in json_lines(path):
         turns = row.get("turns")
-        if not isinstance(turns, list) or len(turns) != 2 or not all(t.get("question") for t in turns):
-            raise ValueError(f"{path}:{n}: expected two turns, each with a question")
+        if not isinstance(turns, list) or len(turns) < 2 or not all(t.get("question") for t in turns):
+            raise ValueError(f"{path}:{n}: expected two turns or more, each with a question")
         rows.append(row)
     return rows
 
@@ -52,15 +52,16 @@ def score(rows: list[dict[str, Any]], answerer, **options) -> dict[str, Any]:
     rewritten = 0
     for row in rows:
         chat.reset()
-        one, two = row["turns"]
+        one, *later = row["turns"]
         first.append(contains_answer(chat.ask(one["question"], **options).text, one.get("answers", [])))
-        reply = chat.ask(two["question"], **options)
-        rewritten += reply.understood is not None
-        by_form[two.get("form", "other")].append(contains_answer(answered(reply), two.get("answers", [])))
+        for turn in later:
+            reply = chat.ask(turn["question"], **options)
+            rewritten += reply.understood is not None
+            by_form[turn.get("form", "other")].append(contains_answer(answered(reply), turn.get("answers", [])))
     follow = [ok for oks in by_form.values() for ok in oks]
     share = (lambda xs: round(sum(xs) / len(xs), 3) if xs else None)
     return {"conversations": len(rows), "first_contained": share(first), "follow_up_contained": share(follow),
-            "follow_up_rewritten": round(rewritten / len(rows), 3) if rows else None,
+            "follow_up_rewritten": share([True] * rewritten + [False] * (len(follow) - rewritten)),
             "by_form": {form: {"n": len(oks), "contained": share(oks)} for form, oks in sorted(by_form.items())}}
 
 

@@ -372,8 +372,11 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
     if previous is not None and (_WHO_ELSE.search(fold(understood)) or _BESIDES.match(understood)):
         shown = tuple(dict.fromkeys((*previous.shown, *shown)))
         return Context(understood, previous.topic, person, programme, shown, docs, previous.answered)
-    return Context(understood, topic_of(restored), person, programme, shown, docs,
-                   None if answer.abstained else answer.short)
+    topic = topic_of(restored)
+    if previous is not None and q.person and q.person == previous.person and not _SUBJECT.search(fold(topic)) \
+            and _SUBJECT.search(fold(previous.topic)):
+        topic = previous.topic  # "Trần Văn Bình giữ chức vụ gì?" after who chaired an event: still that event
+    return Context(understood, topic, person, programme, shown, docs, None if answer.abstained else answer.short)
 
 
 def unanchored(question: str, store: "Store") -> bool:
