@@ -96,6 +96,20 @@ def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
     ("ct phoi hop ky ngay nao?", "chuong trinh phoi hop ky ngay nao?"),
     ("the con giam doc ca tp?", "the con giam doc cong an tp?"),  # after a post of the police
     ("bn ơi, hội nghị có bao nhiêu đại biểu?", "bn ơi, hội nghị có bao nhiêu đại biểu?"),  # "bạn" as often: left
+    ("bn nguoi mang ham dai ta dc neu ten", "bao nhieu nguoi mang ham dai ta duoc neu ten"),  # counting a noun
+    ("co bn cuoc thi dc dua tin", "co bao nhieu cuoc thi duoc dua tin"),
+    ("tỉnh có bn mô hình", "tỉnh có bao nhiêu mô hình"),
+    ("cho bn hoi, hoi nghi o dau?", "cho bn hoi, hoi nghi o dau?"),  # "cho bạn hỏi"
+    ("bn oi co bn doi du thi", "bn oi co bao nhieu doi du thi"),
+    ("co may cuoc thi duoc dua tin vay", "co may cuoc thi duoc dua tin"),  # a closing particle asks nothing
+    ("hội nghị ở đâu vậy?", "hội nghị ở đâu?"),
+    ("ban tuyen giao ky ket o dau z", "ban tuyen giao ky ket o dau"),
+    ("Vì sao lại như vậy?", "Vì sao lại như vậy?"),
+    ("Thế à?", "Thế à?"),
+    ("cong an tinh duy tri may mo hinh tap the?", "cong an tinh duy tri may mo hinh tap the?"),  # "tập thể"
+    ("o BR-VT co bao nhieu mo hinh", "o Ba Ria - Vung Tau co bao nhieu mo hinh"),  # a province typed short
+    ("Ở TT-Huế có mấy mô hình?", "Ở Thừa Thiên Huế có mấy mô hình?"),
+    ("Số 12-CTr/BRVT", "Số 12-CTr/BRVT"),  # a code's part
     ("ca tinh co bao nhieu mo hinh?", "ca tinh co bao nhieu mo hinh?"),  # "cả tỉnh" as likely
     ("ca tinh nao duy tri bao nhieu mo hinh?", "cong an tinh nao duy tri bao nhieu mo hinh?"),  # no "cả tỉnh nào"
     ("Công an TP HN ký với ai?", "Công an TP HN ký với ai?"),  # Hà Nội

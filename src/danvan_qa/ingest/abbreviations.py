@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import AbstractSet, Sequence
 
-from danvan_qa.ingest.normalize import fold
+from danvan_qa.ingest.normalize import fold, fold_keep_case
 
 ABBREVIATIONS = {
     "CAND": "Công an nhân dân", "QĐND": "Quân đội nhân dân", "LLVT": "lực lượng vũ trang",
@@ -156,7 +156,7 @@ def written_out(text: str) -> str:
 
 
 # Chat shorthand, lower-case and standing alone: "ctr" is "chương trình", "dc" "được", "ko" "không", "vs" "với" ("bn"
-# is "bạn" as often as "bao nhiêu": left). Written without marks where the question has none, so the restorer reads
+# is "bạn" as often as "bao nhiêu": read below, by the words around it). Written without marks where the question has none, so the restorer reads
 # the words around it
 _SHORTHAND = {"ctr": ("chuong trinh", "chương trình"), "dc": ("duoc", "được"), "đc": ("duoc", "được"),
               "ko": ("khong", "không"), "kg": ("khong", "không"), "vs": ("voi", "với"), "ntn": ("nhu the nao", "như thế nào")}
@@ -166,14 +166,31 @@ _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoa
                           r"|(?<!\w)(?P<b>hn|ct)(?= (?:ky ket|tong ket|so ket|ve|nao|giao ban|trien khai|phoi hop|so \d|\d))"
                           # "ca" for the police after a post of it ("giam doc ca tp", "bo ca"); "cả tỉnh" elsewhere
                           r"|(?<!\w)(?:giam doc|gd|lanh dao|bo|can bo|chien si) (?P<p>ca)(?!\w)"
-                          r"|(?<!\w)(?P<q>ca)(?= (?:nhung |cac )?(?:tinh|huyen|xa|tp|thanh pho) nao(?!\w))", re.I)  # "ca tinh nao"
-_TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an"}
+                          r"|(?<!\w)(?P<q>ca)(?= (?:nhung |cac )?(?:tinh|huyen|xa|tp|thanh pho) nao(?!\w))"
+                          # "bn" counting: "co bn nguoi", "la bn?", "dc bn mo hinh"; "bn ơi", "cho bn hỏi" are "bạn"
+                          r"|(?<!\w)(?:co|la|duoc|dc|gom|tong|tat ca|het|mat) (?P<n>bn)(?!\w)(?! oi(?!\w))"
+                          r"|(?<!\w)(?P<m>bn)(?= (?:nguoi|cuoc|hoi thi|hoi nghi|mo hinh|chuong trinh|bai|su kien|tinh|don vi|"
+                          r"lan|nam|buoi|doi|dai bieu|can bo|to|cau lac bo|ho|xa|huyen)(?!\w))", re.I)
+_TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an", "bn": "bao nhiêu"}
+
+
+# Provinces typed short ("o BR-VT", "tt-hue"), folded: written out as the articles name them
+_PROVINCE_SHORT = {"br-vt": "Bà Rịa - Vũng Tàu", "brvt": "Bà Rịa - Vũng Tàu", "tt-hue": "Thừa Thiên Huế",
+                   "tth": "Thừa Thiên Huế", "dbscl": "Đồng bằng sông Cửu Long"}
+_PROVINCE_TYPED = re.compile(r"(?<![\w/\-–])(?:br ?- ?vt|brvt|tt ?- ?hue|tth|dbscl)(?![\w/\-–])", re.IGNORECASE)
+# A particle closing a chat question ("… được đưa tin vậy?", "o dau z", "là ai nhỉ"): it asks nothing; not "như vậy",
+# "cho vay", nor a word it folds like typed bare ("tập thể" is "tap the")
+_CLOSING = re.compile(r"(?<!\w)(?<!như )(?<!nhu )(?<!cho )(?:vậy|vay|z|nhỉ|ạ|hả|nhé|thế)(?=\W*$)")
 
 
 def shorthand_written_out(text: str) -> str:
-    """The text with chat shorthand written out ("co bao nhieu ctr dc ky", "các hn về …"); a word of a code or
-    a name in capitals other than "HN" stays."""
+    """The text with chat shorthand written out ("co bao nhieu ctr dc ky", "các hn về …") and a closing particle
+    dropped ("… vậy?"); a word of a code or a name in capitals other than "HN" stays."""
+    text = _CLOSING.sub("", text).replace(" ?", "?").rstrip() if len(text.split()) > 2 else text
     marked = fold(text) != text.lower()
+    for m in reversed(list(_PROVINCE_TYPED.finditer(fold(text)))):  # folding keeps offsets
+        name = _PROVINCE_SHORT[m.group(0).lower().replace(" ", "")]
+        text = f"{text[:m.start()]}{name if marked else fold_keep_case(name)}{text[m.end():]}"
     def out(m: re.Match) -> str:
         word = m.group(0)
         plain, written = _SHORTHAND.get(word.lower(), (None, None)) if word.islower() else (None, None)
@@ -182,7 +199,7 @@ def shorthand_written_out(text: str) -> str:
     folded = fold(text)  # one character for one: the offsets hold in the text
     parts, last = [], 0
     for m in _TYPED_EVENT.finditer(folded):
-        at = next(g for g in ("w", "b", "p", "q") if m.group(g))
+        at = next(g for g in ("w", "b", "p", "q", "n", "m") if m.group(g))
         if at in "pq" and text[m.start(at):m.end(at)] != "ca":  # "CA" in capitals: written out as typed elsewhere
             continue
         word = _TYPED_WORDS[m.group(at).lower()]

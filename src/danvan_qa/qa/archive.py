@@ -30,7 +30,9 @@ from danvan_qa.qa.figure_lists import asks_figures, figures
 from danvan_qa.qa.headlines import asked_phrase, with_headline
 from danvan_qa.qa.levels import SAID, asked_level, left_out_level, post_level
 from danvan_qa.qa.questions import asked_act, parse, person_focus, place_in, plain_words
+from danvan_qa.qa.delegations import asks_led, led
 from danvan_qa.qa.document_lists import asks_documents, documents, person_documents
+from danvan_qa.qa.mention_places import asked_topic, mention_places
 from danvan_qa.qa.model_lists import asks_models, models
 from danvan_qa.qa.person_events import acted_in, event_of, held_in, history, narrowing
 from danvan_qa.qa.place_events import asks_place_events, asks_topic_places, place_events, topic_places
@@ -178,6 +180,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return signed  # "Lễ ký kết chương trình … giai đoạn X … ở những nơi nào?": those programmes, with their places
     if asks_topic_places(q) and (places := topic_places(q, store, keep)):  # "… hội nghị … ở những địa phương nào?"
         return places
+    if (topic := asked_topic(q)) and (places := mention_places(topic, q, store, keep)):  # "X được nhắc ở những tỉnh nào?"
+        return places
     if (when := asked_when(q)) and (held := time_events(q, when, store, keep)):  # "… hội nghị nào … vào tháng 11?"
         return held
     across = asks_across(q)
@@ -213,9 +217,12 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found
     if (body := asks_leaders(q)) and (found := body_leaders(body, q, store, keep)):  # "Những ai trong lãnh đạo <body> …"
         return found
-    if _DELEGATIONS_LED.search(q.folded) and not (q.person or q.dates) and (found := _led(q, store, keep)):
+    if asks_led(q) and not (q.person or q.dates) and (found := led(q, store, keep)):
         return found  # "Những ai từng làm trưởng đoàn các đoàn kiểm tra …?"
     if (act := _people_act(q)) and (found := _people_by_act(act, q, store, keep)):  # "Ai chủ trì các hội nghị …?"
+        return found
+    if asks_holders(q) and (titles := title_phrases(q, store)) and (found := by_title(  # the people, whatever the scope names
+            titles, q, store, _in_places(q, store, keep))):
         return found
     if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"
         return programmes(q, store, keep) or slot_programmes(q, store, keep)
@@ -264,33 +271,6 @@ def _on_topic(topic: str, store: "Store", keep: Callable[[str], bool]) -> list["
         if sum(weight[w] for w in wanted if w in held) >= 0.8 * sum(weight.values()):
             people += store.people_by_doc.get(doc_id, [])
     return people
-
-
-# who led delegations, asked of several ("những ai (từng) làm trưởng đoàn", "các đoàn … kèm tên trưởng đoàn") (folded)
-_DELEGATIONS_LED = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?:ai|nguoi|vi|doan)|bao nhieu|may)(?!\w).*"
-                              r"(?<!\w)(?:truong doan|dan doan|dan dau (?:cac |nhung )?doan)(?!\w)"
-                              r"|(?<!\w)(?:truong doan|dan doan)(?:[ ,]+\w+)*? (?:cac|nhung) doan(?!\w)")
-# a delegation's head by role ("Trưởng Đoàn kiểm tra"), not its deputy nor a deputies' delegation to the Assembly
-_HEADS_DELEGATION = re.compile(r"(?<!\w)(?<!pho )truong doan(?! dai bieu)(?!\w)")
-_DELEGATIONS = ("doan kiem tra", "doan cong tac", "doan giam sat", "doan khao sat", "lam viec")  # a sports team's: none
-
-
-def _led(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """Who led an inspecting or working delegation, in any article whose text names one or a working session: the
-    fact table's "dẫn đoàn" ("do X làm trưởng đoàn", "X dẫn đầu đoàn"), or a role that heads one ("…, Trưởng Đoàn
-    kiểm tra"); a row each, newest first."""
-    found: dict[str, dict[str, "Person"]] = {}
-    for doc_id in filter(keep, store.data.documents):
-        people = store.people_by_doc.get(doc_id, [])
-        if not people or not any(f" {k}" in store.words(doc_id).folded for k in _DELEGATIONS):
-            continue  # a sports team's or an Assembly delegation's head is no inspection's
-        for p in people:
-            if any(fold(a) == "dan doan" for a in p.acts) or _HEADS_DELEGATION.search(fold(p.role or "")):
-                found.setdefault(fold(p.name), {}).setdefault(doc_id, p)
-    if not found:
-        return None
-    return people_rows((f"Các bài viết nêu {len(found)} người làm ", Strong("trưởng đoàn"), ":"), newest(found, store),
-                       len(found), q, store)
 
 
 def _people_act(q: "Question") -> str | None:

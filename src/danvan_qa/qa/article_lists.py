@@ -84,7 +84,8 @@ _DOER = re.compile(r"(?<!\w)do (?P<doer>(?:\w+ ){1,6}?)(?:(?:hoac|va) )?(?:phoi 
                    r"(?!\w)")
 # "… hội nghị hoặc buổi gặp mặt của ngành công an với …": whose the events asked are (not "trách nhiệm của X với Y")
 _OWNER = re.compile(r"(?<!\w)cua (?:nganh |luc luong )?(?P<doer>(?:\w+ ){0,3}?\w+)(?= voi )")
-_GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)")  # names no topic
+_GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)"  # names no topic
+                      r"|(?<!\w)(?:co )?lien quan (?:den|toi|voi)(?!\w)")  # "… liên quan tới X": X is the topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
                    rf"(?: {_TITLED})?(?: (?:{_TELLS}))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")

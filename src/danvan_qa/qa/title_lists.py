@@ -1,9 +1,8 @@
 """People across the archive by the title they hold, and the rows that list people.
 
-"Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an tỉnh", and, asked
-of no event, "Phó trưởng ban Dân vận Thành ủy là những ai?": one row per person whose role (or
-rank) holds the title the question names, counted once each, newest first, every article cited;
-titles found in one folded text of every role (`_Roles`), not by folding each person per question.
+"Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an tỉnh", "Phó trưởng ban Dân vận Thành
+ủy là những ai?" (of no event): one row per person whose role (or rank) holds the title asked, once each, newest first,
+every article cited; titles found in one folded text of every role (`_Roles`), not by folding each person per question.
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from danvan_qa.ingest.abbreviations import spellings, written_out
 from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question, plain_words
-from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, rows_shown, WHO, Evidence, Item, Listing, Statement,
-                                  Strong, counts, more_rows)
+from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, rows_shown, WHO, Evidence, Item, Listing,
+                                  Statement, Strong, counts, more_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -39,7 +38,8 @@ _NAMING = r"(?:(?:trong )?(?:cac|nhung) bai(?: viet| bao)?(?: co)? (?:nhac|neu|k
 _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:bai (?:viet|bao) )?(?:neu|nhac(?: den| toi)?|ghi|gioi thieu|goi) )?"
                       r"(?:la|voi chuc (?:danh|vu)|voi (?:cap |quan )?ham)"
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
-                      r"|(?:liet ke|ke ten) (?:cac|nhung|tat ca(?: cac)?) (?P<listed>.+)"  # "Liệt kê các <title> đã …"
+                      r"|(?:(?:de nghi|xin|hay) )?(?:liet ke|ke ten|thong ke|tong hop) (?:cac|nhung|tat ca(?: cac)?)(?: (?:dong chi|vi|nguoi))?"
+                      r" (?P<listed>.+)"  # "Liệt kê các <title> đã …", "Đề nghị thống kê các đồng chí <title> …"
                       rf"|(?:nhung )?(?:ai|nguoi nao|{_PEOPLE}) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
                       # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
                       rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,6}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"

@@ -1,0 +1,64 @@
+"""Places whose articles name a topic, a row per province; and the list shapes a phone-typed or formal request
+takes (invented articles, fake embedder, real fact extraction)."""
+
+import pytest
+
+from fakes import invented_answerer as _answerer  # {id: (date, title, text[, place])}
+
+ARTICLES = {
+    "m1": ("2024-03-05", "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc",
+           "Ngày 4/3, Công an tỉnh tổng kết phong trào. Các xã duy trì mô hình “Xóm bốn an” và tổ chức Ngày hội toàn "
+           "dân bảo vệ an ninh Tổ quốc hằng năm.", "Bắc Hà"),
+    "m2": ("2022-05-26", "Ký kết chương trình phối hợp công tác dân vận",
+           "Ngày 25/5, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp. Huyện Lạc Khê có mô hình "
+           "“Khu dân cư Xóm bốn an” được nhân rộng.", "huyện Lạc Khê, Nam Sơn"),
+    "m3": ("2021-08-18", "Trao giải hội thi tìm hiểu Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+           "Ngày 17/8, Công an tỉnh trao giải hội thi tìm hiểu về Ngày hội toàn dân bảo vệ an ninh Tổ quốc. Thượng tá "
+           "Lê Văn Khải, Phó Giám đốc Công an tỉnh, trao giải.", "Tây Giang"),
+    # the centre's conference names the same day: no province's
+    "m4": ("2023-10-17", "Hội nghị của Bộ Công an về phong trào toàn dân bảo vệ an ninh Tổ quốc",
+           "Ngày 17/10, Bộ Công an tổ chức hội nghị. Ngày hội toàn dân bảo vệ an ninh Tổ quốc được tổ chức ở khắp các "
+           "địa phương. Trung tướng Trần Văn Lộc, Thứ trưởng Bộ Công an, chủ trì.", "Hà Nội (Trung ương)"),
+    "m5": ("2023-04-02", "Hội nghị về người có uy tín",
+           "Ngày 1/4, Công an tỉnh Đông Lâm tổ chức hội nghị gặp mặt người có uy tín. Trung tướng Phan Quốc Định, "
+           "Thứ trưởng Bộ Công an, dự và phát biểu.", "Đông Lâm"),
+}
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory):
+    return _answerer(tmp_path_factory.mktemp("mentions"), ARTICLES)
+
+
+@pytest.mark.parametrize("question", [
+    "Những tỉnh nào có bài nhắc tới Ngày hội toàn dân bảo vệ an ninh Tổ quốc?",
+    "bai cua may tinh co nhac toi ngay hoi toan dan bao ve ANTQ",
+])
+def test_the_provinces_whose_articles_name_a_topic_a_row_each_without_the_centre(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["m1", "m3"]
+    assert "Bắc Hà" in a.text and "Tây Giang" in a.text and "Hà Nội" not in a.text
+    if "may" in question:
+        assert a.short == "2"
+
+
+def test_a_name_in_quotes_is_the_topic_and_a_districts_article_counts_for_its_province(answerer):
+    a = answerer.answer('Mô hình "Xóm bốn an" được nhắc ở những tỉnh nào?', mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["m1", "m2"] and "Nam Sơn" in a.text
+
+
+def test_a_count_of_events_related_to_a_topic_reads_the_topic_after_lien_quan(answerer):
+    a = answerer.answer("co bn hoi thi lien quan toi an ninh To quoc dc dua tin vay", mode="bm25")
+    assert a.short == "1" and [c.doc_id for c in a.citations] == ["m3"]
+
+
+def test_a_formal_request_for_a_titles_holders_is_not_read_as_a_list_of_programmes(answerer):
+    from danvan_qa.qa.questions import parse
+    from danvan_qa.qa.title_lists import asks_holders
+
+    question = ("Đề nghị thống kê các đồng chí Thứ trưởng Bộ Công an được nhắc tên trong toàn bộ tư liệu về công tác dân "
+                "vận và các chương trình phối hợp (chỉ tính người được ghi rõ chức danh; mỗi đồng chí một dòng).")
+    assert asks_holders(parse(question, question, answerer.store.stored_facts))
+    a = answerer.answer(question, mode="bm25")
+    assert "Trần Văn Lộc" in a.text and "Phan Quốc Định" in a.text and "chương trình:" not in a.text
+    assert {c.doc_id for c in a.citations} == {"m4", "m5"}
