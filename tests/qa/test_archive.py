@@ -1563,6 +1563,9 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert list(plainer("Có bao nhiêu lễ hoặc hội nghị ký kết được đưa tin?")) == [
         "Có bao nhiêu hội nghị ký kết được đưa tin?"]  # kinds of one signing: one kind
     assert "co bao nhieu hoi nghi ky ket?" in plainer("co bao nhieu le / hoi nghi ky ket?")
+    # the articles said first: "mấy bài này" are "these few", no count
+    assert "Những ai làm Giám đốc Công an tỉnh được nhắc tên?" in plainer(
+        "Trong mấy bài báo này, những ai làm Giám đốc Công an tỉnh được nhắc tên? Bà cần cho cháu làm bài.")
     assert "Co bao nhieu hoi nghi ky ket?" in plainer("Co bao nhieu le / hoi nghi ky ket?")  # bare stays bare
     # a condition said first is said last: "Chỉ tính giai đoạn X, …?" narrows what is counted
     assert list(plainer("Chỉ tính giai đoạn 2022-2026, có bao nhiêu hội nghị ký kết?")) == [

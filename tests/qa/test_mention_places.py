@@ -62,3 +62,12 @@ def test_a_formal_request_for_a_titles_holders_is_not_read_as_a_list_of_programm
     a = answerer.answer(question, mode="bm25")
     assert "Trần Văn Lộc" in a.text and "Phan Quốc Định" in a.text and "chương trình:" not in a.text
     assert {c.doc_id for c in a.citations} == {"m4", "m5"}
+
+
+@pytest.mark.parametrize("question", ["bai bao nhac toi may vi mang ham dai tuong?",
+                                      "Bài viết nhắc đến những ai là Thứ trưởng Bộ Công an?"])
+def test_holders_asked_of_the_articles_without_cac_before_bai(answerer, question):
+    from danvan_qa.qa.questions import parse
+    from danvan_qa.qa.title_lists import asks_holders
+
+    assert asks_holders(parse(question, answerer.store.restorer.restore(question), answerer.store.stored_facts))

@@ -29,6 +29,12 @@ from danvan_qa.records import Answer, AnswerItem, Citation
      ("Hội thi ở quận A có bao nhiêu đội dự thi?", "Giải nhất về đơn vị nào?")),
     ("Cuộc thi ở tỉnh A do Công an phối hợp với ai tổ chức, nhận được bao nhiêu bài dự thi?",
      ("Cuộc thi ở tỉnh A do Công an phối hợp với ai tổ chức?", "Nhận được bao nhiêu bài dự thi?")),
+    # … or "<noun> nào" and what it did
+    ("Hội thi ở quận A có bao nhiêu đội dự thi, đội nào đạt giải nhất?",
+     ("Hội thi ở quận A có bao nhiêu đội dự thi?", "Đội nào đạt giải nhất?")),
+    # two question sentences, the second opening with "Còn"
+    ("Quyết định 12 về quy chế ban hành ngày nào? Còn Nghị quyết 7 thì ngày nào?",
+     ("Quyết định 12 về quy chế ban hành ngày nào?", "Còn Nghị quyết 7 thì ngày nào?")),
 ])
 def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts
@@ -54,6 +60,8 @@ def test_a_comparison_of_two_figures_asks_each():
     "Ai chủ trì hội nghị, ở đâu?",  # one word before the next question word: the same event's place
     "Trong tháng 11 (năm nào cũng được), các bài ghi lại bao nhiêu sự kiện?",  # a question word in an aside
     "Ông A dự những hội nghị nào về dân vận, vai trò gì ở mỗi lần?",  # what each row says, not a part
+    "Các bài có nêu tên Trưởng ban A nào không? Nếu có thì là những ai?",  # the same list, asked again
+    "Những ai cùng ông A chủ trì hội nghị? Mỗi người giữ chức vụ gì?",  # what each row says
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None

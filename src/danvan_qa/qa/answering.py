@@ -56,6 +56,9 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 _LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
 _FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "không tính", "chỉ tính"), re.I)
 _FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "khong tinh", "chi tinh"), re.I)
+# … or the articles said first ("Trong mấy bài báo này, …": "these few", no count; folded)
+_ARTICLES_LEAD = re.compile(r"^(?:trong|o) (?:cac|nhung|may|\d+) (?:bai|tin)(?: bao| viet)?(?: nay| do| tren)?(?P<only>(?!))?\s*,\s*",
+                            re.I)
 # kinds of one signing listed ("lễ hoặc hội nghị ký kết", "lễ / hội nghị ký kết"): one kind, a signing (folded)
 _SIGNING_KINDS = re.compile(r"(?<!\w)(?:buoi )?(?:le|hoi nghi)(?:\s*(?:,|/|hoac|hay|va)\s*(?:buoi )?(?:le|hoi nghi))+"
                             r"(?= ky(?: ket)?(?!\w))")
@@ -93,7 +96,8 @@ def plainer(question: str) -> Iterator[str]:
         yield text
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
         yield text
-    lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text)  # typed without marks
+    lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text) or \
+        _ARTICLES_LEAD.match(fold(text))  # typed without marks; folding keeps offsets
     if lead and text.split(maxsplit=1)[1][:1].isupper():
         lead = None  # "tinh Van Khe, …": a place said first
     if lead and lead["only"]:  # "Chỉ tính giai đoạn X, …?": a condition, said at the question's end ("… giai đoạn X?")

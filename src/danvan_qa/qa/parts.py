@@ -1,7 +1,7 @@
 """Two-part questions: "… ký ngày nào và cho giai đoạn nào?", "Ai chủ trì X, và ai phát biểu ở Y?".
 
-A question asking two things is split where a conjunction ("và", "còn", ";") stands between its
-two question words; the second part, when it leans on the first ("cho giai đoạn nào?"), is read
+A question asking two things is split where a conjunction ("và", "còn", ";", or "?" before "Còn …") stands
+between its two question words; the second part, when it leans on the first ("cho giai đoạn nào?"), is read
 with the first part's topic (followups.py). Each part is answered on its own and the answer
 shows both, numbered, with one list of citations.
 """
@@ -33,7 +33,7 @@ _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
 # what after a comma only narrows the question before it: "…, cụ thể là tại xã nào?", "…, thuộc huyện X hay huyện
 # nào?", "…, tỉnh X hay tỉnh nào?" (folded)
 _SAME_ASKED = re.compile(r"\s*(?:cu the|tuc la|hay|hoac|thuoc|(?:\S+ )+?(?:hay|hoac) )")
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*|\s*,\s*", re.IGNORECASE)
+_JOIN = re.compile(r"\s*\?\s+(?=(?:còn|con|và|va)\s)|\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*|\s*,\s*", re.IGNORECASE)
 
 
 def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
@@ -46,7 +46,9 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         joins = [m for m in _JOIN.finditer(restored, first.end(), second.start())]
         # ";" and ", còn" part two questions ("còn" alone may be "still": "nào còn hạn chế"); a "và"
         # may join two parties ("giữa A và B")
-        strong = [m for m in joins if ";" in m.group(0) or "," in m.group(0) and "còn" in m.group(0).lower()]
+        # … and so does "?" before a question sentence opening with "còn / và" ("… ngày nào? Còn Nghị quyết X thì ngày
+        # nào?"; not "… những ai? Mỗi người giữ chức vụ gì?", of the same rows)
+        strong = [m for m in joins if ";" in m.group(0) or "?" in m.group(0) or "," in m.group(0) and "còn" in m.group(0).lower()]
         weak = [m for m in joins if "và" in m.group(0).lower() and not re.search(
             r"(?<!\w)giữa(?!\w)(?:\s+\S+){0,6}\s*$", restored[max(0, m.start() - 60): m.start()], re.I)]
         # the second question word opens the second part's first clause ("…, và ai phát biểu"),
@@ -59,7 +61,10 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # with a subject of its own
         # with a subject or a verb of its own
         bare = [m for m in joins if m.group(0).strip() == "," and (m.end() == second.start() or (
-                    len(restored[m.end():second.start()].split()) >= (3 if not restored[first.end():m.start()].strip() else 2)
+                    (len(restored[m.end():second.start()].split()) >= (3 if not restored[first.end():m.start()].strip() else 2)
+                     # … or "<noun> nào" and what it did: "… có bao nhiêu đội dự thi, đội nào đạt giải nhất?"
+                     or bool(restored[first.end():m.start()].strip()) and second.group(0).lower() == "nào"
+                     and len(restored[m.end():second.start()].split()) == 1 and len(restored[second.end():].split()) >= 2)
                     and not _SAME_ASKED.match(fold(restored[m.end():second.start()].lower()))
                     and not _PER_ROW.search(restored[m.end():].lower())))  # "…, vai trò gì ở mỗi lần?": of each row
                 and (not restored[first.end():m.start()].strip() or len(restored[first.end():m.start()].split()) <= 3

@@ -34,7 +34,7 @@ _PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao|si quan)"
 _BODY = r"(?:ban|bo|cuc|so|uy ban|cong an|bdv|bca|ubmttq|mttq)(?: \w+){0,5}?"
 _HEAD = r"(?:pho )?(?:truong ban|thu truong|bo truong|giam doc|chu tich|cuc truong)(?: thuong truc)?"
 # "(Các bài có nhắc tới) <title> là những ai / Những ai là <title> / Liệt kê các <title> …": who holds it, of no one event
-_NAMING = r"(?:(?:trong )?(?:cac|nhung) bai(?: viet| bao)?(?: co)? (?:nhac|neu|ke|de cap)(?: ten)?(?: toi| den)? )?"
+_NAMING = r"(?:(?:trong )?(?:(?:cac|nhung) )?bai(?: viet| bao)?(?: co)? (?:nhac|neu|ke|de cap)(?: ten)?(?: toi| den)? )?"
 _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:bai (?:viet|bao) )?(?:neu|nhac(?: den| toi)?|ghi|gioi thieu|goi) )?"
                       r"(?:la|voi chuc (?:danh|vu)|voi (?:cap |quan )?ham)"
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
