@@ -104,6 +104,7 @@ def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
     ("co may cuoc thi duoc dua tin vay", "co may cuoc thi duoc dua tin"),  # a closing particle asks nothing
     ("hội nghị ở đâu vậy?", "hội nghị ở đâu?"),
     ("ban tuyen giao ky ket o dau z", "ban tuyen giao ky ket o dau"),
+    ("mo hinh ra mat ngay nao v", "mo hinh ra mat ngay nao"),
     ("Vì sao lại như vậy?", "Vì sao lại như vậy?"),
     ("Thế à?", "Thế à?"),
     ("cong an tinh duy tri may mo hinh tap the?", "cong an tinh duy tri may mo hinh tap the?"),  # "tập thể"

@@ -514,3 +514,29 @@ def test_the_programme_after_or_before_one_is_asked_by_its_period_and_parties(tm
              "nào?", mode="bm25")
     before = chat.ask("còn chương trình giai đoạn trước đó ký ngày nào?", mode="bm25")
     assert "2016-2021" in before.understood and "5/10/2016" in before.text, before.text
+
+
+def test_a_noun_asked_which_of_two_turns_back_is_the_one_answered_then(store):
+    """"xã đó" two turns after "… kết nghĩa với xã nào?" answered "Tân Phú": that xã, though the last turn asked a period."""
+    first = Context("Công an tỉnh Nam Sơn kết nghĩa với xã nào?", "Công an tỉnh Nam Sơn kết nghĩa với xã", answered="Tân Phú")
+    reply = Answer(question="Giai đoạn nào?", kind="period", short="2018 - 2022", items=(), citations=(), abstained=False,
+                   confidence=0.9, text="Giai đoạn **2018 - 2022**")
+    second = next_context("Công an tỉnh Nam Sơn kết nghĩa với xã giai đoạn nào?", reply, first, store)
+    assert second.earlier[0] == (first.question, "Tân Phú")
+    assert "Tân Phú" in understand("Xã đó thuộc huyện nào?", second, store)
+
+
+def test_a_bare_follow_up_keeps_the_topic_it_was_asked_of(store):
+    """"co bn cbcs tham gia" asked of the model just discussed: the next follow-up is of that model, not of "cbcs"."""
+    last = Context("Mô hình Xóm bốn an ở Nam Sơn ra mắt ngày nào?", "Mô hình Xóm bốn an ở Nam Sơn ra mắt")
+    asked = understand("Tổng cộng bao nhiêu cán bộ, chiến sĩ tham gia?", last, store)
+    assert asked.startswith("Mô hình Xóm bốn an ở Nam Sơn")  # "tổng cộng …" counts who took part: of the model
+    reply = Answer(question=asked, kind="number", short="hơn 200", items=(), citations=(), abstained=False,
+                   confidence=0.9, text="**hơn 200**")
+    assert next_context(asked, reply, last, store).topic == last.topic
+
+
+def test_a_pronoun_for_a_person_the_question_itself_introduces_is_not_the_last_person(store):
+    last = Context("Ai dự hội nghị ở huyện Tân Lạc?", "hội nghị ở huyện Tân Lạc", person="Trần Văn Bình")
+    assert "Trần Văn Bình" not in understand("Có đại biểu người Dao phát biểu ở đó, ông ấy tên gì?", last, store)
+    assert "Trần Văn Bình" in understand("Ông ấy phát biểu gì?", last, store)

@@ -178,9 +178,9 @@ _TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an",
 _PROVINCE_SHORT = {"br-vt": "Bà Rịa - Vũng Tàu", "brvt": "Bà Rịa - Vũng Tàu", "tt-hue": "Thừa Thiên Huế",
                    "tth": "Thừa Thiên Huế", "dbscl": "Đồng bằng sông Cửu Long"}
 _PROVINCE_TYPED = re.compile(r"(?<![\w/\-–])(?:br ?- ?vt|brvt|tt ?- ?hue|tth|dbscl)(?![\w/\-–])", re.IGNORECASE)
-# A particle closing a chat question ("… được đưa tin vậy?", "o dau z", "là ai nhỉ"): it asks nothing; not "như vậy",
+# A particle closing a chat question ("… được đưa tin vậy?", "o dau z", "ngay nao v", "là ai nhỉ"): it asks nothing; not "như vậy",
 # "cho vay", nor a word it folds like typed bare ("tập thể" is "tap the")
-_CLOSING = re.compile(r"(?<!\w)(?<!như )(?<!nhu )(?<!cho )(?:vậy|vay|z|nhỉ|ạ|hả|nhé|thế)(?=\W*$)")
+_CLOSING = re.compile(r"(?<!\w)(?<!như )(?<!nhu )(?<!cho )(?:vậy|vay|z|v|nhỉ|ạ|hả|nhé|thế)(?=\W*$)")
 
 
 def shorthand_written_out(text: str) -> str:

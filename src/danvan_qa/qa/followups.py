@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 # "ông ấy", "bà đó", "đồng chí này", "người đó": a person named earlier
 _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|nay)(?!\w)")
+# "Có đại biểu … , ông ấy …", "một người …, bà ấy …": a person the question itself introduces before the pronoun
+_INTRODUCED = re.compile(r"(?<!\w)(?:co|mot) (?:(?:vi|nguoi|dai bieu|can bo|chien si|em|ba|ong|cu|thi sinh|hoc sinh)(?!\w))")
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
 _DOCUMENTS = r"chuong trinh|ke hoach|chi thi|quyet dinh|nghi quyet|quy che|thong tu|huong dan|van ban"
 # … and "chương trình họ (đã) ký": the one the people or parties just asked about signed
@@ -56,6 +58,7 @@ _BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|k
 # "ngày nay": nowadays); not a person's, a time's or a place's "đó"
 _WHICH_REF = re.compile(r"(?<!\w)((?:\w+ ){0,2}(?!(?:ông|bà|anh|chị|người|vị|lúc|khi|hồi|ở|tại|số|con)(?!\w))\w+) "
                         r"(?:đó|ấy|này|kia)(?!\w)", re.IGNORECASE)
+_TIMES = r"(?:giai doan|ngay|nam|thang|thoi gian|khi|luc|nhiem ky)(?!\w)"  # a time's "nào", not the noun's before it
 # "còn X thì sao, ngày nào?", "còn ở X thì tổng kết ngày nào?": X, asked that (not "Con số đó thì sao, …")
 _HOW_ABOUT = re.compile(r"^\W*(?:(?:the|vay) )?con (?!so (?:do|nay|ay)(?!\w))(.+?),? thi (?:sao\W+(?=\w)|(?!sao(?!\w))(?=\w))")
 _HOW_ABOUT_LAST = re.compile(r"^\W*(?:(?:the|vay) )?con (.+?)(?:,? thi (?:sao|the nao|ai))?\W*$")  # "(Thế) còn X (thì sao)?"
@@ -77,7 +80,7 @@ _ELSE_ACT = re.compile(r"(?<!\w)(?:dong chu tri|chu tri|phat bieu|ky ket|ky|chun
 # words before the event are its parties ("Bộ Công an và Ban … tổ chức hội nghị …") and stay
 _SUBJECT = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|chuong trinh|ke hoach)(?!\w)")  # not "le": the surname Lê
 # "Có bao nhiêu đại biểu dự?", "co bao nhieu can bo chien si tham gia": who took part, counted, is an event's
-_PARTICIPANTS = re.compile(r"^\W*(?:co )?(?:bao nhieu|may) (?:doi|nguoi|tap the|ca nhan|dai bieu|don vi|thi sinh|"
+_PARTICIPANTS = re.compile(r"^\W*(?:(?:tong cong|tat ca|tong so) )?(?:co )?(?:bao nhieu|may) (?:doi|nguoi|tap the|ca nhan|dai bieu|don vi|thi sinh|"
                            r"can bo(?:,? chien si)?|chien si|cbcs|hoc sinh|em)(?!\w)")
 
 
@@ -113,6 +116,7 @@ class Context:
     shown: tuple[str, ...] = ()  # the people the last answer listed: "còn ai nữa" asks for others
     docs: tuple[str, ...] = ()  # the articles the last answer cited: an unanchored question is asked of them first
     answered: str | None = None  # the last answer's short answer ("Bắc Hà"), none when it abstained
+    earlier: tuple[tuple[str, str], ...] = ()  # the turns before, newest first: (question as understood, short answer)
 
 
 # Where a question that opens with its subject goes on to ask about it: "Chương trình số X là …",
@@ -208,6 +212,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         return f"{besides} ai {said} {topic}?"
     out, named = question, (0, 0)
     hit = _PERSON_REF.search(fold(out))
+    if hit and _INTRODUCED.search(fold(out[:hit.start()]).lower()):
+        hit = None  # "Có đại biểu người Dao phát biểu ở đó, ông ấy tên gì?": the one just introduced, not the last
     if hit and context.person:
         out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
         named = (hit.start(), hit.start() + len(context.person))  # "Đỗ Tân" folds as "do tan": no "hội nghị đó"
@@ -255,18 +261,18 @@ def _which_answered(question: str, context: Context, store: "Store") -> str:
     """"đoàn đó tặng quà gì?" after "… tiếp đoàn công tác của tỉnh nào?" answered "Bắc Hà": the noun
     the last question asked "… nào" of, with the answer in place of "nào" ("đoàn công tác của tỉnh Bắc Hà");
     the answer alone where it opens with the noun ("cuộc thi đó" of "cuộc thi nào": "Cuộc thi X")."""
-    if not context.answered:
-        return question
     written = question if has_diacritics(question) else store.restorer.restore(question)  # one for one
-    last = fold(context.question).lower()  # folding keeps offsets
-    for ref in _WHICH_REF.finditer(written):
-        words = list(re.finditer(r"\w+", ref.group(1)))
-        for first in words:  # the longest run of the noun phrase the last question asked of ("cuộc thi", "đoàn")
-            noun = fold(ref.group(1)[first.start():]).lower()
-            if asked := re.search(rf"(?<!\w){noun}(?: \w+){{0,5}}? nao(?!\w)", last):
-                said = store.restorer.restore(context.question[asked.start():asked.end() - len("nao")])  # as restored
-                named = context.answered if fold(context.answered).lower().startswith(noun) else f"{said}{context.answered}"
-                return f"{written[:ref.start() + first.start()]}{named}{written[ref.end():]}"
+    # the last turn's, then the ones before ("xã đó" two turns after "… kết nghĩa với xã nào?")
+    for asked_of, answered in ((context.question, context.answered), *context.earlier):
+        last = fold(asked_of).lower()  # folding keeps offsets
+        for ref in _WHICH_REF.finditer(written) if answered else ():
+            words = list(re.finditer(r"\w+", ref.group(1)))
+            for first in words:  # the longest run of the noun phrase the last question asked of ("cuộc thi", "đoàn")
+                noun = fold(ref.group(1)[first.start():]).lower()
+                if asked := re.search(rf"(?<!\w){noun}(?: (?!{_TIMES})\w+){{0,5}}? nao(?!\w)", last):
+                    said = store.restorer.restore(asked_of[asked.start():asked.end() - len("nao")])  # as restored
+                    named = answered if fold(answered).lower().startswith(noun) else f"{said}{answered}"  # type: ignore[arg-type]
+                    return f"{written[:ref.start() + first.start()]}{named}{written[ref.end():]}"
     return question
 
 
@@ -352,6 +358,7 @@ def _figure_elsewhere(first: str, unit: str) -> str | None:
 def next_context(understood: str, answer: "Answer", previous: Context | None, store: "Store") -> Context:
     """The context after an answer: its topic, the person it was about (the answer's likeliest
     person, else the one the question named), the programme it named; what it did not change is kept."""
+    understood = shorthand_written_out(understood)  # "… ra mat ngay nao v": no "v" in its topic
     restored = store.restorer.restore(understood)
     q = parse(understood, restored, store.stored_facts)
     person = (answer.short if answer.kind in WHO_KINDS and _a_person(answer.short) else None) or q.person
@@ -369,14 +376,17 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
     shown = tuple(dict.fromkeys(item.name for item in answer.items)) if answer.kind in WHO_KINDS else ()
     # "còn ai nữa", as asked or as understood ("Ngoài A, những ai …"): the same topic, none shown twice
     docs = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
+    earlier = (((previous.question, previous.answered),) + previous.earlier)[:3] if previous and previous.answered \
+        else previous.earlier if previous else ()
     if previous is not None and (_WHO_ELSE.search(fold(understood)) or _BESIDES.match(understood)):
         shown = tuple(dict.fromkeys((*previous.shown, *shown)))
-        return Context(understood, previous.topic, person, programme, shown, docs, previous.answered)
+        return Context(understood, previous.topic, person, programme, shown, docs, previous.answered, previous.earlier)
     topic = topic_of(restored)
-    if previous is not None and q.person and q.person == previous.person and not _SUBJECT.search(fold(topic)) \
-            and _SUBJECT.search(fold(previous.topic)):
-        topic = previous.topic  # "Trần Văn Bình giữ chức vụ gì?" after who chaired an event: still that event
-    return Context(understood, topic, person, programme, shown, docs, None if answer.abstained else answer.short)
+    if previous is not None and (understood.startswith(f"{previous.topic} ") or q.person and q.person == previous.person
+                                 and not _SUBJECT.search(fold(topic)) and _SUBJECT.search(fold(previous.topic))):
+        topic = previous.topic  # a bare follow-up of it ("co bn cbcs tham gia"), "Trần Văn Bình giữ chức vụ gì?" after
+        # who chaired an event: still that topic
+    return Context(understood, topic, person, programme, shown, docs, None if answer.abstained else answer.short, earlier)
 
 
 def unanchored(question: str, store: "Store") -> bool:
