@@ -24,6 +24,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipients
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports, leads_with
+from danvan_qa.qa.body_events import asks_body_events, body_events
 from danvan_qa.qa.bylines import asks_byline, credit_rows
 from danvan_qa.qa.extremes import narrowed
 from danvan_qa.qa.figure_lists import asks_figures, figures
@@ -173,6 +174,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
     if asks_history(q):
         return history(q.person, store, keep, counts(q.folded, q.restored),  # type: ignore[arg-type]
                         by_event=bool(_ATTENDANCE_COUNTED.search(q.folded)))
+    if (between := asks_body_events(q)) and (events := body_events(between, q, store, keep)):  # "… giữa A với B"
+        return events
     if asks_place_events(q) and (events := place_events(q, store, keep)):  # "Ở Tây Giang có những hoạt động nào?"
         return events
     if asks_topic_places(q) and q.periods and "chuong trinh" in q.folded and not _REVIEWS.search(q.folded) and \
