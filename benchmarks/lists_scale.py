@@ -67,7 +67,14 @@ NEW = ("Thứ trưởng Bộ Công an là những ai?", "nhung ai la giam doc co
        "nhung ai tung lam truong doan khi doan xuong lam viec voi luc luong cong an?",
        'Công an những tỉnh nào có nêu số mô hình "Dân vận khéo", mỗi nơi bao nhiêu mô hình?',
        "co bao nhieu hn / buoi gap mat voi nguoi co uy tin co cong an to chuc? tinh theo su kien",
-       "Đề nghị liệt kê các hội nghị, buổi làm việc có sự tham gia của đồng chí {name}, kèm ngày diễn ra.")
+       "Đề nghị liệt kê các hội nghị, buổi làm việc có sự tham gia của đồng chí {name}, kèm ngày diễn ra.",
+       # the shapes of 2026-12-07 (morning after): a topic's provinces, sessions between two bodies, a formal request
+       # for a title's holders, a count typed in chat shorthand
+       "Bài của mấy tỉnh có nhắc tới Ngày hội toàn dân bảo vệ an ninh Tổ quốc?",
+       "Các bài viết nêu bao nhiêu lần Ban Dân vận Trung ương làm việc với Đảng ủy Công an tỉnh?",
+       "Đề nghị thống kê các đồng chí Thứ trưởng Bộ Công an được nhắc tên trong toàn bộ tư liệu về công tác dân vận và "
+       "các chương trình phối hợp.",
+       "co bn hoi thi lien quan toi cong an dc dua tin vay")
 shapes = list(store_open.LISTS) + list(NEW)
 times = {}
 for shape in shapes:

@@ -50,6 +50,10 @@ def test_a_name_in_quotes_is_the_topic_and_a_districts_article_counts_for_its_pr
 def test_a_count_of_events_related_to_a_topic_reads_the_topic_after_lien_quan(answerer):
     a = answerer.answer("co bn hoi thi lien quan toi an ninh To quoc dc dua tin vay", mode="bm25")
     assert a.short == "1" and [c.doc_id for c in a.citations] == ["m3"]
+    # … and so does a list of kinds, with a comma between them and a request after it
+    a = answerer.answer("Trong các bài có những cuộc thi, hội thi nào liên quan tới an ninh Tổ quốc? Kể tên giúp tôi.",
+                        mode="bm25")
+    assert [c.doc_id for c in a.citations] == ["m3"]
 
 
 def test_a_formal_request_for_a_titles_holders_is_not_read_as_a_list_of_programmes(answerer):

@@ -61,9 +61,9 @@ _MEETING = rf"(?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat)"
 # or said after who held them: "X đã có bao nhiêu buổi làm việc với Y"
 # ("bao nhiêu cuộc tổng kết …": the review is the topic, only the count is set aside)
 _HOW_MANY_EVENTS = re.compile(rf"(?:^|(?<=\w) (?:da )?(?=co ))(?:tong cong |tat ca )?(?:co )?(?:tat ca |tong cong )?(?:bao nhieu|may)"
-                              rf"(?: {_MEETING}(?: (?:(?:hoac|va|hay) )?{_MEETING})*(?: (?:danh cho|ve|cho))?(?!\w)"
+                              rf"(?: {_MEETING}(?:,? (?:(?:hoac|va|hay) )?{_MEETING})*(?: (?:danh cho|ve|cho))?(?!\w)"
                               r"|(?= cuoc (?:so|tong) ket(?!\w)))")
-_WHICH_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac) {_MEETING}(?: (?:(?:hoac|va|hay) )?{_MEETING})* nao(?!\w)")  # "những hội thi hay cuộc thi nào"
+_WHICH_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac) {_MEETING}(?:,? (?:(?:hoac|va|hay) )?{_MEETING})* nao(?!\w)")  # "những hội thi hay cuộc thi nào"
 # "… bài đưa tin hội nghị hoặc buổi gặp mặt của …": kinds of event the articles may report, not the topic's words
 # "(tường thuật) một hội nghị", "lễ hoặc hội nghị ký kết" (a "lễ" of the act the next kind names)
 _MEETINGS = re.compile(rf"^(?:mot {_MEETING}|(?:{_MEETING}|le)(?: (?:(?:hoac|va|hay) )?{_MEETING})+)(?!\w)")
@@ -74,7 +74,7 @@ _EVENTS_OF = re.compile(rf"^(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?!\w)|(?<!\w)(?:
                         rf"|(?<!\w)(?:dua tin|tuong thuat)(?: ve)?(?: (?:mot|cac|nhung))? {EVENT_NOUNS}(?!\w)")
 _REVIEWS = frozenset({"hoi nghi tong ket", "hoi nghi so ket"})
 _REPORTS = re.compile(r"(?<!\w)bai(?: viet| bao)? (?:co |da )?(?:dua tin|tuong thuat)(?: ve)?(?!\w)")  # what it reports
-_EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao$")
+_EVENTS_ASKED = re.compile(rf"(?<!\w)(?:co )?(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}} nao(?: (?:co )?lien quan (?:den|toi)(?: \w+)+)?$")
 # "Các bài viết nhắc đến bao nhiêu Giám đốc …?": what the articles name is counted, not the articles
 _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nhac den|nhac toi|dua tin|noi ve|viet ve|"
                          r"de cap)(?: den| toi)? (?:bao nhieu|may|nhung|cac)(?!\w)"
@@ -85,7 +85,7 @@ _DOER = re.compile(r"(?<!\w)do (?P<doer>(?:\w+ ){1,6}?)(?:(?:hoac|va) )?(?:phoi 
 # "… hội nghị hoặc buổi gặp mặt của ngành công an với …": whose the events asked are (not "trách nhiệm của X với Y")
 _OWNER = re.compile(r"(?<!\w)cua (?:nganh |luc luong )?(?P<doer>(?:\w+ ){0,3}?\w+)(?= voi )")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)"  # names no topic
-                      r"|(?<!\w)(?:co )?lien quan (?:den|toi|voi)(?!\w)")  # "… liên quan tới X": X is the topic
+                      r"|(?<!\w)(?:nao )?(?:co )?lien quan (?:den|toi|voi)(?!\w)")  # "… (nào) liên quan tới X": X is the topic
 # Where a question asking for articles says so, before and after its topic
 _LEAD = re.compile(r"^(?:co )?(?:(?:(?:bao nhieu|may|nhung|cac) bai(?: viet| bao)?(?: nao)?|bai(?: viet| bao)? nao)(?: co| da)?"
                    rf"(?: {_TITLED})?(?: (?:{_TELLS}))?(?: ve| den| toi| viec)?|nhung|cac)(?= )")
