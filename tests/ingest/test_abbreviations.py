@@ -121,3 +121,10 @@ def test_chat_shorthand_is_written_out_where_it_stands_alone(typed, read):
     from danvan_qa.ingest.abbreviations import shorthand_written_out
 
     assert shorthand_written_out(typed) == read
+
+
+def test_a_front_chair_said_short_is_also_spelled_with_the_committee_it_chairs():
+    """"Chủ tịch MTTQ tỉnh" is how the press shortens "Chủ tịch Ủy ban MTTQ tỉnh" (or "… Ủy ban Trung ương MTTQ")."""
+    ways = spellings("pho chu tich mat tran to quoc")
+    assert "pho chu tich uy ban mat tran to quoc" in ways and "pho chu tich uy ban trung uong mttq" in ways
+    assert not any("uy ban" in w for w in spellings("chu tich hoi nong dan"))

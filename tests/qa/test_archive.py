@@ -1563,6 +1563,9 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert list(plainer("Có bao nhiêu lễ hoặc hội nghị ký kết được đưa tin?")) == [
         "Có bao nhiêu hội nghị ký kết được đưa tin?"]  # kinds of one signing: one kind
     assert "co bao nhieu hoi nghi ky ket?" in plainer("co bao nhieu le / hoi nghi ky ket?")
+    # a request said before what it asks, after the clause of who held the events
+    assert list(plainer("Đề nghị tổng hợp các hội nghị do Công an tổ chức về người có uy tín: diễn ra ở đâu?"))[-1] == \
+        "Các hội nghị về người có uy tín: diễn ra ở đâu?"
     # the articles said first: "mấy bài này" are "these few", no count
     assert "Những ai làm Giám đốc Công an tỉnh được nhắc tên?" in plainer(
         "Trong mấy bài báo này, những ai làm Giám đốc Công an tỉnh được nhắc tên? Bà cần cho cháu làm bài.")

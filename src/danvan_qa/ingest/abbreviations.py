@@ -122,6 +122,9 @@ def spellings(phrase: str) -> list[str]:
     for written, other in _COMMANDS:
         if re.search(rf"(?<!\w){written} {_FORCES}", phrase):
             found.append(re.sub(rf"(?<!\w){written} (?={_FORCES})", f"{other} ", phrase))
+    # "Chủ tịch MTTQ" as the press shortens "Chủ tịch Ủy ban (Trung ương) MTTQ …": the committee it chairs
+    found += [re.sub(r"(?<!\w)chu tich (?=mat tran|mttq)", f"chu tich {organ} ", form) for organ in ("uy ban", "uy ban trung uong")
+              for form in list(found) if re.search(r"(?<!\w)chu tich (?:mat tran|mttq)", form)]
     return list(dict.fromkeys(found))
 
 

@@ -62,6 +62,10 @@ _ARTICLES_LEAD = re.compile(r"^(?:trong|o) (?:cac|nhung|may|\d+) (?:bai|tin)(?: 
 # kinds of one signing listed ("lễ hoặc hội nghị ký kết", "lễ / hội nghị ký kết"): one kind, a signing (folded)
 _SIGNING_KINDS = re.compile(r"(?<!\w)(?:buoi )?(?:le|hoi nghi)(?:\s*(?:,|/|hoac|hay|va)\s*(?:buoi )?(?:le|hoi nghi))+"
                             r"(?= ky(?: ket)?(?!\w))")
+# a request said before what it asks ("Đề nghị tổng hợp (giúp tôi) các …", "Hãy cho biết …"; folded)
+_REQUEST_LEAD = re.compile(r"^(?:(?:de nghi|xin|hay|vui long|lam on)\s+)?(?:(?:giup|cho)\s+(?:toi|em|minh)\s+)?"
+                           r"(?:tong hop|liet ke|thong ke|cho biet|ke ten|neu)\s+(?:(?:giup|cho)\s+(?:toi|em|minh)\s+)?"
+                           r"(?=(?:cac|nhung|tat ca)\s)", re.I)
 # who held or attended the events asked of, said in a clause ("… do lực lượng công an tổ chức", "… có công an tổ chức
 # hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
 _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"
@@ -78,7 +82,8 @@ def plainer(question: str) -> Iterator[str]:
     preamble); without its brackets, and with kinds of one signing listed as one ("lễ hoặc hội nghị
     ký kết"); its question sentence alone, without the counting rules or requests after the question
     mark; without a framing lead clause, or with a condition said first said last instead; without a
-    clause saying who held or attended the events asked of. Each once, in that order."""
+    clause saying who held or attended the events asked of; without a request said before what it asks
+    ("Đề nghị tổng hợp các …"). Each once, in that order."""
     seen = {question}
     def fresh(text: str) -> bool:
         if text in seen or not re.search(r"\w", text):  # "Do ai chủ trì?" less its clause is no question
@@ -111,7 +116,9 @@ def plainer(question: str) -> Iterator[str]:
         yield (text := rest[:1].upper() + rest[1:])
     if held := _HELD_BY.search(fold(text)):  # folding keeps offsets
         if fresh(alone := f"{text[:held.start()].rstrip()} {text[held.end():].lstrip()}".replace(" ?", "?")):
-            yield alone
+            yield (text := alone)
+    if (asking := _REQUEST_LEAD.match(fold(text))) and fresh(rest := text[asking.end():]):  # "Đề nghị tổng hợp các …"
+        yield rest[:1].upper() + rest[1:]
 
 
 class Answerer:
