@@ -46,3 +46,15 @@ def test_a_programmes_signing_between_two_bodies_is_left_to_the_programme_lists(
 
     question = "Có bao nhiêu hội nghị ký kết chương trình phối hợp giữa Ban Dân vận và Công an được đưa tin?"
     assert asks_body_events(parse(question, question, answerer.store.stored_facts)) is None
+
+
+@pytest.mark.parametrize("question", [
+    "nam 2022 ban dan van trung uong va bo cong an co nhung cuoc hop nao voi nhau?",  # a year said first, no comma
+    "Tính riêng năm 2022, Ban Dân vận Trung ương và Bộ Công an có bao nhiêu cuộc họp hoặc hội nghị chung được đưa tin?",
+    "Trong năm 2022, giữa Ban Dân vận và lực lượng Công an đã có những cuộc họp nào về chương trình phối hợp?",
+])
+def test_meetings_of_two_bodies_asked_as_held_together(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert [c.doc_id for c in a.citations] == ["e5"]
+    if "bao nhiêu" in question:
+        assert a.short == "1"

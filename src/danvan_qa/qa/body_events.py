@@ -35,8 +35,12 @@ _ASKED = re.compile(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) (?P<kinds>{_KIND}(?:(?
 _TIMES = re.compile(r"(?<!\w)(?i:bao nhieu|may) (?i:lan|buoi) (?P<a>.+?) (?:(?i:da|co) )?(?P<verb>(?i:lam viec|hop))"
                     r"(?: (?i:truc tiep))? (?i:voi) (?P<b>.+?)(?=\s*[?.,;]|\s+(?i:duoc|trong|theo|tai|o)(?!\w)|$)")
 # "A và B (đã) có những <kind> nào với nhau"
-_WITH_EACH_OTHER = re.compile(rf"^(?:[^,]+, )?(?P<a>.+?) (?i:va|voi) (?P<b>.+?) (?:(?i:da|co|da co) )?(?i:nhung|cac|bao nhieu|may) "
-                              rf"(?P<kinds>(?i:{_KIND})(?:(?:,| (?i:va|hoac|hay))+ (?i:{_KIND}))*)(?: (?i:nao))? (?i:voi nhau)")
+# (a lead clause or a year said first is neither side; "chung": held together)
+_WITH_EACH_OTHER = re.compile(rf"^(?:[^,]+, |(?i:trong )?(?i:nam|thang) [\d/]+ )?(?P<a>.+?) (?i:va|voi) (?P<b>.+?) (?:(?i:da|co|da co) )?"
+                              rf"(?i:nhung|cac|bao nhieu|may) (?P<kinds>(?i:{_KIND})(?:(?:,| (?i:va|hoac|hay))+ (?i:{_KIND}))*)"
+                              r"(?: (?i:nao))? (?i:voi nhau|chung)")
+# a programme's signing between two bodies is the programme lists' ("hội nghị ký kết chương trình … giữa A và B")
+_OF_PROGRAMME = re.compile(r"(?<!\w)chuong trinh[^?.;]*? giua(?!\w)")
 
 
 class Asked(NamedTuple):
@@ -46,8 +50,8 @@ class Asked(NamedTuple):
 
 def asks_body_events(q: "Question") -> Asked | None:
     """The kinds and the two sides of events the question asks for between two bodies, or None. Not of a
-    programme ("hội nghị ký kết chương trình … giữa A và B": the programme lists'), nor of a person."""
-    if q.person or "chuong trinh" in q.folded:
+    programme's signing between them (the programme lists'), nor of a person."""
+    if q.person or _OF_PROGRAMME.search(q.folded):
         return None
     # "A (hoặc Đoàn kiểm tra do lãnh đạo A dẫn đầu) …": another body the first side may be, as far as "do"
     other = [q.restored[slice(*m.span("body"))] for m in re.finditer(  # folding keeps offsets
