@@ -1566,6 +1566,9 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     # a request said before what it asks, after the clause of who held the events
     assert list(plainer("Đề nghị tổng hợp các hội nghị do Công an tổ chức về người có uy tín: diễn ra ở đâu?"))[-1] == \
         "Các hội nghị về người có uy tín: diễn ra ở đâu?"
+    # where A signed with B: the programmes between them, each side written out, as typed
+    assert "nhung chuong trinh phoi hop nao giua Ban Dan van va cong an giai doan 2022-2026?" in plainer(
+        "bdv ky ctr phoi hop voi cong an giai doan 2022-2026 o nhung dau?")
     # the articles said first: "mấy bài này" are "these few", no count
     assert "Những ai làm Giám đốc Công an tỉnh được nhắc tên?" in plainer(
         "Trong mấy bài báo này, những ai làm Giám đốc Công an tỉnh được nhắc tên? Bà cần cho cháu làm bài.")

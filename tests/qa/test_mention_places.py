@@ -69,9 +69,18 @@ def test_a_formal_request_for_a_titles_holders_is_not_read_as_a_list_of_programm
 
 
 @pytest.mark.parametrize("question", ["bai bao nhac toi may vi mang ham dai tuong?",
-                                      "Bài viết nhắc đến những ai là Thứ trưởng Bộ Công an?"])
+                                      "Bài viết nhắc đến những ai là Thứ trưởng Bộ Công an?",
+                                      "thu truong bo cong an duoc neu ten la ai?"])  # named in any article: whoever
 def test_holders_asked_of_the_articles_without_cac_before_bai(answerer, question):
     from danvan_qa.qa.questions import parse
     from danvan_qa.qa.title_lists import asks_holders
 
     assert asks_holders(parse(question, answerer.store.restorer.restore(question), answerer.store.stored_facts))
+
+
+def test_a_title_asked_with_a_place_is_still_one_articles_question(answerer):
+    from danvan_qa.qa.questions import parse
+    from danvan_qa.qa.title_lists import asks_holders
+
+    question = "Phó Giám đốc Công an tỉnh Tây Giang là ai?"  # no "được nêu tên": one person, of that article
+    assert not asks_holders(parse(question, question, answerer.store.stored_facts))

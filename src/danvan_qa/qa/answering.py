@@ -20,7 +20,7 @@ from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.ingest.abbreviations import shorthand_written_out, written_out
-from danvan_qa.ingest.normalize import fold
+from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.archive import asks_across, listing
 from danvan_qa.qa.bylines import credited
 from danvan_qa.qa.candidates import SENTENCE_FEATURES, sentence_candidates
@@ -66,6 +66,9 @@ _SIGNING_KINDS = re.compile(r"(?<!\w)(?:buoi )?(?:le|hoi nghi)(?:\s*(?:,|/|hoac|
 _REQUEST_LEAD = re.compile(r"^(?:(?:de nghi|xin|hay|vui long|lam on)\s+)?(?:(?:giup|cho)\s+(?:toi|em|minh)\s+)?"
                            r"(?:tong hop|liet ke|thong ke|cho biet|ke ten|neu)\s+(?:(?:giup|cho)\s+(?:toi|em|minh)\s+)?"
                            r"(?=(?:cac|nhung|tat ca)\s)", re.I)
+# "A (đã) ký (kết) chương trình phối hợp với B (giai đoạn X) ở những đâu / ở tỉnh nào?" (folded): where A signed with B
+_SIGNED_WHERE = re.compile(r"^(?P<a>.+?) (?:da )?ky(?: ket)?(?: (?:chuong trinh|ke hoach))?(?: phoi hop)? voi (?P<b>.+?)"
+                           r"(?P<rest>(?: (?:giai doan|nam) [\w–-]+)*) (?:o|tai) (?:nhung )?(?:dau|(?:noi|tinh|dia phuong) nao)$")
 # who held or attended the events asked of, said in a clause ("… do lực lượng công an tổ chức", "… có công an tổ chức
 # hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
 _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"
@@ -83,7 +86,8 @@ def plainer(question: str) -> Iterator[str]:
     ký kết"); its question sentence alone, without the counting rules or requests after the question
     mark; without a framing lead clause, or with a condition said first said last instead; without a
     clause saying who held or attended the events asked of; without a request said before what it asks
-    ("Đề nghị tổng hợp các …"). Each once, in that order."""
+    ("Đề nghị tổng hợp các …"); where A signed with B asked as the programmes between them. Each once, in
+    that order."""
     seen = {question}
     def fresh(text: str) -> bool:
         if text in seen or not re.search(r"\w", text):  # "Do ai chủ trì?" less its clause is no question
@@ -119,6 +123,15 @@ def plainer(question: str) -> Iterator[str]:
             yield (text := alone)
     if (asking := _REQUEST_LEAD.match(fold(text))) and fresh(rest := text[asking.end():]):  # "Đề nghị tổng hợp các …"
         yield rest[:1].upper() + rest[1:]
+    said = shorthand_written_out(text)  # "bdv ky ctr … voi cong an"
+    if signed := _SIGNED_WHERE.match(fold(said).rstrip(" ?.")):  # "A ký … với B ở những đâu?": the programmes between them
+        text = said
+        marked = fold(text) != text.lower()
+        a, b, rest = ((lambda side: side if marked else fold_keep_case(side))(written_out(text[slice(*signed.span(k))]))
+                      for k in ("a", "b", "rest"))  # each side written out ("bdv"), as typed
+        asked = "Những chương trình phối hợp nào giữa" if marked else "nhung chuong trinh phoi hop nao giua"
+        if fresh(between := f"{asked} {a} {'và' if marked else 'va'} {b}{rest}?"):
+            yield between
 
 
 class Answerer:

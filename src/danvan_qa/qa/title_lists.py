@@ -46,7 +46,8 @@ _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:b
                       r"|(?:(?:(?:giu|dam nhiem) )?chuc(?: vu| danh)?|la) (?P<held>.+))"  # "… với chức (danh) X", "… là X"
                       r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?"
                       r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
-                      r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao)"
+                      r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao)"  # or "… được nêu tên là ai": whoever, of any article
+                      r"|(?P<named>.+? (?:duoc (?:neu|nhac|ke)(?: ten| den| toi)?|trong (?:cac|nhung) bai(?: viet| bao)?)) la ai"
                       r"|(?:co )?nhung (?P<some>.+?) nao"  # "Có những đại tướng nào?"
                       rf"|{_BODY} co (?:nhung (?P<owned>.+?) nao|(?:bao nhieu|may) (?P<counted>{_HEAD})))$")  # "Bộ X có những / bao nhiêu …"
 
@@ -62,9 +63,9 @@ def asks_holders(q: "Question") -> bool:
     rank = found and (found["rank"] or found["ranked"])
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
         return False
-    phrase = found["after"] or found["listed"] or found["before"] or rank or found["which"] or found["held"] or found["some"] or found["owned"] or found["counted"]
-    # a count names its people before the title ("bao nhiêu người dự hội nghị mang hàm …"): one event there too
-    said = found.group(0) if found["ranked"] or found["held"] else phrase
+    phrase = found["after"] or found["listed"] or found["before"] or found["named"] or rank or found["which"] or found["held"] or \
+        found["some"] or found["owned"] or found["counted"]
+    said = found.group(0) if found["ranked"] or found["held"] else phrase  # a count's people before the title: one event?
     one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
                           r"|(?<!\w)(?:tham du|du)(?! cac| nhung)(?!\w)", said)  # "Đại biểu tham dự gồm những ai"
     head = next((t for t in TITLES if re.match(rf"{t}(?!\w)", phrase.removeprefix("pho "))), None)
@@ -129,12 +130,10 @@ _roles: "weakref.WeakKeyDictionary[Store, _Roles]" = weakref.WeakKeyDictionary()
 
 
 def warm(store: "Store") -> None:
-    """Read every article's facts and index the roles now (about 2 s at 20,000 articles), so that
-    a server's first question across the archive does not wait for them; then set what is read
-    aside from the garbage collector's full scans (`gc.freeze`): at 20,000 articles a scan over
-    the fact table's objects paused a list answer for 0.3 s (list p95 483 → 160 ms on this
-    session's shapes). `open_store` unfreezes when a newer generation replaces a store, so the
-    old one is still freed."""
+    """Read every article's facts and index the roles now (about 2 s at 20,000 articles), so that a server's
+    first question across the archive does not wait for them; then set what is read aside from the garbage
+    collector's full scans (`gc.freeze`): at 20,000 articles a scan over the fact table's objects paused a list
+    answer for 0.3 s (list p95 483 → 160 ms). `open_store` unfreezes when a newer generation replaces a store."""
     role_index(store)
     gc.freeze()
 
