@@ -32,6 +32,14 @@ from danvan_qa.records import Answer, AnswerItem, Citation
     # … or "<noun> nào" and what it did
     ("Hội thi ở quận A có bao nhiêu đội dự thi, đội nào đạt giải nhất?",
      ("Hội thi ở quận A có bao nhiêu đội dự thi?", "Đội nào đạt giải nhất?")),
+    # a lead before a colon saying what both are asked of: left out of the first part, its place kept
+    ("Cho tôi 2 thông tin ở Hà Nam: Ban A ký ngày nào; và Công an B duy trì bao nhiêu mô hình?",
+     ("Ở Hà Nam, Ban A ký ngày nào?", "Công an B duy trì bao nhiêu mô hình?")),
+    ("Theo bài Ban A làm việc với Đảng ủy B: Bộ C ủng hộ bao nhiêu tiền, và Báo D xây bao nhiêu căn nhà?",
+     ("Bộ C ủng hộ bao nhiêu tiền?", "Báo D xây bao nhiêu căn nhà?")),
+    # … a topic said first is what the first part asks of
+    ("Cuộc thi viết X: Công an phối hợp với đơn vị nào tổ chức, và cuộc thi nhận được bao nhiêu bài dự thi?",
+     ("Cuộc thi viết X: Công an phối hợp với đơn vị nào tổ chức?", "Cuộc thi nhận được bao nhiêu bài dự thi?")),
     # two question sentences, the second opening with "Còn"
     ("Quyết định 12 về quy chế ban hành ngày nào? Còn Nghị quyết 7 thì ngày nào?",
      ("Quyết định 12 về quy chế ban hành ngày nào?", "Còn Nghị quyết 7 thì ngày nào?")),
