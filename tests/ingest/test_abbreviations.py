@@ -128,3 +128,8 @@ def test_a_front_chair_said_short_is_also_spelled_with_the_committee_it_chairs()
     ways = spellings("pho chu tich mat tran to quoc")
     assert "pho chu tich uy ban mat tran to quoc" in ways and "pho chu tich uy ban trung uong mttq" in ways
     assert not any("uy ban" in w for w in spellings("chu tich hoi nong dan"))
+
+
+def test_a_central_committee_member_is_spelled_with_and_without_ban_chap_hanh():
+    assert "uy vien ban chap hanh trung uong dang" in spellings("uy vien trung uong dang")
+    assert "uy vien trung uong dang" in spellings("uy vien ban chap hanh trung uong dang")

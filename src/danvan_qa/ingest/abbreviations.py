@@ -122,6 +122,9 @@ def spellings(phrase: str) -> list[str]:
     for written, other in _COMMANDS:
         if re.search(rf"(?<!\w){written} {_FORCES}", phrase):
             found.append(re.sub(rf"(?<!\w){written} (?={_FORCES})", f"{other} ", phrase))
+    # "Ủy viên Trung ương Đảng" is "Ủy viên Ban Chấp hành Trung ương Đảng", written out or not
+    found += [re.sub(r"(?<!\w)uy vien (?:ban chap hanh |bch )?(?=trung uong|tw)", f"uy vien {body}", form)
+              for body in ("", "ban chap hanh ") for form in list(found) if re.search(r"(?<!\w)uy vien (?:ban chap hanh |bch )?(?:trung uong|tw)", form)]
     # "Chủ tịch MTTQ" as the press shortens "Chủ tịch Ủy ban (Trung ương) MTTQ …": the committee it chairs
     found += [re.sub(r"(?<!\w)chu tich (?=mat tran|mttq)", f"chu tich {organ} ", form) for organ in ("uy ban", "uy ban trung uong")
               for form in list(found) if re.search(r"(?<!\w)chu tich (?:mat tran|mttq)", form)]
