@@ -108,6 +108,9 @@ def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
     ("Vì sao lại như vậy?", "Vì sao lại như vậy?"),
     ("Thế à?", "Thế à?"),
     ("cong an tinh duy tri may mo hinh tap the?", "cong an tinh duy tri may mo hinh tap the?"),  # "tập thể"
+    ("Bao nhiêu hộ nghèo được vay?", "Bao nhiêu hộ nghèo được vay?"),  # a last word, not after a question word
+    ("Ai được bầu thay thế?", "Ai được bầu thay thế?"),
+    ("gioi tre gen z", "gioi tre gen z"),
     ("o BR-VT co bao nhieu mo hinh", "o Ba Ria - Vung Tau co bao nhieu mo hinh"),  # a province typed short
     ("Ở TT-Huế có mấy mô hình?", "Ở Thừa Thiên Huế có mấy mô hình?"),
     ("Số 12-CTr/BRVT", "Số 12-CTr/BRVT"),  # a code's part

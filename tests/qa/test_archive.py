@@ -1569,6 +1569,9 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     # where A signed with B: the programmes between them, each side written out, as typed
     assert "nhung chuong trinh phoi hop nao giua Ban Dan van va cong an giai doan 2022-2026?" in plainer(
         "bdv ky ctr phoi hop voi cong an giai doan 2022-2026 o nhung dau?")
+    # … not where one signing took place ("ở đâu"): one article's question
+    assert not any(f.startswith("Những chương trình") for f in plainer(
+        "Ban A ký kết chương trình phối hợp với Công an tỉnh B giai đoạn 2022-2026 ở đâu?"))
     # the articles said first: "mấy bài này" are "these few", no count
     assert "Những ai làm Giám đốc Công an tỉnh được nhắc tên?" in plainer(
         "Trong mấy bài báo này, những ai làm Giám đốc Công an tỉnh được nhắc tên? Bà cần cho cháu làm bài.")

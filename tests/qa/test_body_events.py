@@ -58,3 +58,27 @@ def test_meetings_of_two_bodies_asked_as_held_together(answerer, question):
     assert [c.doc_id for c in a.citations] == ["e5"]
     if "bao nhiêu" in question:
         assert a.short == "1"
+
+
+@pytest.mark.parametrize("question", [
+    "Hãy nêu các hoạt động phối hợp được thống nhất giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh Nam Sơn?",
+    "Trong buổi làm việc giữa Ban Dân vận Trung ương và Bộ Công an, các hoạt động nào được thống nhất?",
+    "Hội Phụ nữ và Đoàn Thanh niên xã Lạc Khê có những hoạt động chung tay nào?",
+])
+def test_what_one_session_agreed_is_not_a_list_of_the_two_bodies_events(answerer, question):
+    from danvan_qa.qa.body_events import asks_body_events
+    from danvan_qa.qa.questions import parse
+
+    assert asks_body_events(parse(question, question, answerer.store.stored_facts)) is None
+
+
+def test_two_meetings_on_one_day_in_two_provinces_are_two(tmp_path):
+    same_day = {
+        "d1": ("2022-04-04", "Ban Dân vận Tỉnh ủy Nam Sơn họp với Công an tỉnh Nam Sơn",
+               "Ngày 3/4/2022, Ban Dân vận Tỉnh ủy Nam Sơn có cuộc họp với Công an tỉnh Nam Sơn.", "Nam Sơn"),
+        "d2": ("2022-04-04", "Ban Dân vận Tỉnh ủy Bắc Hà họp với Công an tỉnh Bắc Hà",
+               "Ngày 3/4/2022, Ban Dân vận Tỉnh ủy Bắc Hà có cuộc họp với Công an tỉnh Bắc Hà.", "Bắc Hà"),
+    }
+    a = _answerer(tmp_path, same_day).answer(
+        "Trong năm 2022, Ban Dân vận và lực lượng Công an đã có bao nhiêu cuộc họp với nhau?", mode="bm25")
+    assert a.short == "2"

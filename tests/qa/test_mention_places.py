@@ -84,3 +84,29 @@ def test_a_title_asked_with_a_place_is_still_one_articles_question(answerer):
 
     question = "Phó Giám đốc Công an tỉnh Tây Giang là ai?"  # no "được nêu tên": one person, of that article
     assert not asks_holders(parse(question, question, answerer.store.stored_facts))
+
+
+def test_a_word_folding_like_said_is_no_mention(answerer):
+    from danvan_qa.qa.mention_places import asked_topic
+    from danvan_qa.qa.questions import parse
+
+    for question in ("Những địa phương nào nổi bật về dân vận?", "nhung dia phuong nao noi bat ve dan van"):
+        assert asked_topic(parse(question, question, answerer.store.stored_facts)) is None
+
+
+@pytest.mark.parametrize("place, named", [
+    ("TP. Hồ Chí Minh", "Hồ Chí Minh"), ("quận 5, TP.HCM", "Hồ Chí Minh"), ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ("huyện Lạc Khê, Nam Sơn", "Nam Sơn"), ("Hà Nội (Trung ương)", None), ("Trường Cao đẳng Cảnh sát nhân dân I", None),
+])
+def test_an_articles_province_however_its_place_is_written(place, named):
+    from danvan_qa.qa.mention_places import province
+
+    assert province(place) == named
+
+
+def test_a_title_asked_as_mentioned_in_the_article_just_cited_is_not_the_archives_list(answerer):
+    from danvan_qa.qa.questions import parse
+    from danvan_qa.qa.title_lists import asks_holders
+
+    question = "Phó Giám đốc Công an tỉnh được nhắc đến là ai?"  # in a conversation: of the article just cited
+    assert not asks_holders(parse(question, question, answerer.store.stored_facts))

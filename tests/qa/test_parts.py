@@ -35,8 +35,13 @@ from danvan_qa.records import Answer, AnswerItem, Citation
     # a lead before a colon saying what both are asked of: left out of the first part, its place kept
     ("Cho tôi 2 thông tin ở Hà Nam: Ban A ký ngày nào; và Công an B duy trì bao nhiêu mô hình?",
      ("Ở Hà Nam, Ban A ký ngày nào?", "Công an B duy trì bao nhiêu mô hình?")),
-    ("Theo bài Ban A làm việc với Đảng ủy B: Bộ C ủng hộ bao nhiêu tiền, và Báo D xây bao nhiêu căn nhà?",
-     ("Bộ C ủng hộ bao nhiêu tiền?", "Báo D xây bao nhiêu căn nhà?")),
+    ("Tôi chuẩn bị bài giảng về hội thi: các bài đã tường thuật những hội thi nào, và đơn vị nào tổ chức từng cuộc?",
+     ("Các bài đã tường thuật những hội thi nào?", "Đơn vị nào tổ chức từng cuộc?")),
+    # … not "Theo bài X: …", whose X is what both ask of, nor "Tội phạm ma túy ở A: …", a topic
+    ("Theo bài Hội thi pháp luật ở Tây Giang: có bao nhiêu đội dự thi, và đội nào đạt giải nhất?",
+     ("Theo bài Hội thi pháp luật ở Tây Giang: có bao nhiêu đội dự thi?", "Đội nào đạt giải nhất?")),
+    ("Tội phạm ma túy ở Bắc Hà: ai chủ trì hội nghị, và hội nghị có bao nhiêu đại biểu?",
+     ("Tội phạm ma túy ở Bắc Hà: ai chủ trì hội nghị?", "Hội nghị có bao nhiêu đại biểu?")),
     # … a topic said first is what the first part asks of
     ("Cuộc thi viết X: Công an phối hợp với đơn vị nào tổ chức, và cuộc thi nhận được bao nhiêu bài dự thi?",
      ("Cuộc thi viết X: Công an phối hợp với đơn vị nào tổ chức?", "Cuộc thi nhận được bao nhiêu bài dự thi?")),

@@ -184,15 +184,27 @@ _TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an",
 _PROVINCE_SHORT = {"br-vt": "Bà Rịa - Vũng Tàu", "brvt": "Bà Rịa - Vũng Tàu", "tt-hue": "Thừa Thiên Huế",
                    "tth": "Thừa Thiên Huế", "dbscl": "Đồng bằng sông Cửu Long"}
 _PROVINCE_TYPED = re.compile(r"(?<![\w/\-–])(?:br ?- ?vt|brvt|tt ?- ?hue|tth|dbscl)(?![\w/\-–])", re.IGNORECASE)
-# A particle closing a chat question ("… được đưa tin vậy?", "o dau z", "ngay nao v", "là ai nhỉ"): it asks nothing; not "như vậy",
-# "cho vay", nor a word it folds like typed bare ("tập thể" is "tap the")
-_CLOSING = re.compile(r"(?<!\w)(?<!như )(?<!nhu )(?<!cho )(?:vậy|vay|z|v|nhỉ|ạ|hả|nhé|thế)(?=\W*$)")
+# A particle closing a chat question: "vậy", "nhỉ", "ạ", "hả", "nhé" as typed with marks ("… được đưa tin vậy?", not
+# "như vậy"); "vay", "z", "v", "thế" only right after a question word ("o dau z", "ngay nao v": not "được vay",
+# "lợi thế", "gen z")
+_CLOSING = re.compile(r"(?<!\w)(?<!như )(?:vậy|nhỉ|ạ|hả|nhé)(?=\W*$)", re.IGNORECASE)
+_CLOSING_AFTER_ASK = re.compile(r"(?<=\s)(?:vay|z|v|thế)(?=\W*$)", re.IGNORECASE)
+_ASK_WORDS = frozenset("nao gi dau ai nhieu may khong chua sao tin".split())  # folded; "tin": "… đưa tin vay"
+
+
+def _without_closing(text: str) -> str:
+    """The question without a particle closing it (_CLOSING), its "?" kept."""
+    text = _CLOSING.sub("", text)
+    after_ask = _CLOSING_AFTER_ASK.search(text)
+    if after_ask and (fold(text[:after_ask.start()]).lower().split() or [""])[-1] in _ASK_WORDS:
+        text = text[:after_ask.start()] + text[after_ask.end():]
+    return text.replace(" ?", "?").rstrip()
 
 
 def shorthand_written_out(text: str) -> str:
     """The text with chat shorthand written out ("co bao nhieu ctr dc ky", "các hn về …") and a closing particle
     dropped ("… vậy?"); a word of a code or a name in capitals other than "HN" stays."""
-    text = _CLOSING.sub("", text).replace(" ?", "?").rstrip() if len(text.split()) > 2 else text
+    text = _without_closing(text) if len(text.split()) > 2 else text
     marked = fold(text) != text.lower()
     for m in reversed(list(_PROVINCE_TYPED.finditer(fold(text)))):  # folding keeps offsets
         name = _PROVINCE_SHORT[m.group(0).lower().replace(" ", "")]

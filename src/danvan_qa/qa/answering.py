@@ -68,7 +68,7 @@ _REQUEST_LEAD = re.compile(r"^(?:(?:de nghi|xin|hay|vui long|lam on)\s+)?(?:(?:g
                            r"(?=(?:cac|nhung|tat ca)\s)", re.I)
 # "A (đã) ký (kết) chương trình phối hợp với B (giai đoạn X) ở những đâu / ở tỉnh nào?" (folded): where A signed with B
 _SIGNED_WHERE = re.compile(r"^(?P<a>.+?) (?:da )?ky(?: ket)?(?: (?:chuong trinh|ke hoach))?(?: phoi hop)? voi (?P<b>.+?)"
-                           r"(?P<rest>(?: (?:giai doan|nam) [\w–-]+)*) (?:o|tai) (?:nhung )?(?:dau|(?:noi|tinh|dia phuong) nao)$")
+                           r"(?P<rest>(?: (?:giai doan|nam) [\w–-]+)*) (?:o|tai) nhung (?:dau|(?:noi|tinh|dia phuong) nao)$")  # several
 # who held or attended the events asked of, said in a clause ("… do lực lượng công an tổ chức", "… có công an tổ chức
 # hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
 _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"

@@ -3,8 +3,8 @@ tin?", "A và B đã có những cuộc họp, hội nghị nào với nhau?", "
 
 A row per event of the fact table whose kinds hold a kind asked and whose bodies hold both sides
 (sides.parties_match: each side's alternatives, "lực lượng công an" any police body), newest first, citing
-the sentence the event is read from; two reports of one event (the same sides on one day) are one row, the
-other article cited under it. The articles read are those BM25 ranks first for the sides' words, so the cost
+the sentence the event is read from; two reports of one event (the same sides on one day, in one place) are
+one row, the other article cited under it. The articles read are those BM25 ranks first for the sides' words, so the cost
 does not grow with the archive.
 """
 
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 # a kind asked (folded) -> the fact table's kinds that are one
 _KINDS = {"buoi lam viec": ("làm việc",), "lam viec": ("làm việc",), "cuoc hop": ("họp",), "hop": ("họp",),
-          "hoi nghi": ("hội nghị", "tổng kết", "sơ kết"), "su kien": (), "hoat dong": ()}  # (): any kind
-_KIND = r"(?:buoi lam viec|cuoc hop|hoi nghi|su kien|hoat dong)"
+          "hoi nghi": ("hội nghị", "tổng kết", "sơ kết"), "su kien": ()}  # (): any kind; not "hoạt động", a session's content
+_KIND = r"(?:buoi lam viec|cuoc hop|hoi nghi|su kien)"
 # "bao nhiêu / những / các <kind>(, <kind>)*": the events asked for (folded)
 _ASKED = re.compile(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) (?P<kinds>{_KIND}(?:(?:,| va| hoac| hay)+ {_KIND})*)(?!\w)")
 # "bao nhiêu lần A làm việc (trực tiếp) với B" (folded, cased: offsets as typed)
@@ -38,7 +38,7 @@ _TIMES = re.compile(r"(?<!\w)(?i:bao nhieu|may) (?i:lan|buoi) (?P<a>.+?) (?:(?i:
 # (a lead clause or a year said first is neither side; "chung": held together)
 _WITH_EACH_OTHER = re.compile(rf"^(?:[^,]+, |(?i:trong )?(?i:nam|thang) [\d/]+ )?(?P<a>.+?) (?i:va|voi) (?P<b>.+?) (?:(?i:da|co|da co) )?"
                               rf"(?i:nhung|cac|bao nhieu|may) (?P<kinds>(?i:{_KIND})(?:(?:,| (?i:va|hoac|hay))+ (?i:{_KIND}))*)"
-                              r"(?: (?i:nao))? (?i:voi nhau|chung)")
+                              r"(?: (?i:nao))? (?i:voi nhau|chung)(?!\w)")  # not "chung tay"
 # a programme's signing between two bodies is the programme lists' ("hội nghị ký kết chương trình … giữa A và B")
 _OF_PROGRAMME = re.compile(r"(?<!\w)chuong trinh[^?.;]*? giua(?!\w)")
 
@@ -83,7 +83,9 @@ def body_events(asked: Asked, q: "Question", store: "Store", keep: Callable[[str
         for event in store.events_by_doc.get(doc_id, []):
             if (not asked.kinds or asked.kinds & set(event.kinds)) and parties_match(asked.sides, event.bodies) and \
                     (not years or (event.date or "")[:4] in years):
-                key = event.date or event.event_id  # the same sides on one day: one event, however its place is written
+                # the same sides on one day, in articles of one place ("Hà Nội (Trung ương)" is Hà Nội): one event
+                where = re.sub(r"\s*\(.*?\)", "", store.data.documents[doc_id].place or event.place or "")
+                key = (event.date, fold(where.lower()).strip()) if event.date else event.event_id
                 grouped.setdefault(key, []).append(event)
     if not grouped:
         return None

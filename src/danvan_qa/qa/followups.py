@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # "ông ấy", "bà đó", "đồng chí này", "người đó": a person named earlier
 _PERSON_REF = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|dong chi|nguoi|vi) (?:ay|do|nay)(?!\w)")
-# "Có đại biểu … , ông ấy …", "một người …, bà ấy …": a person the question itself introduces before the pronoun
+# "Có đại biểu …, ông ấy …", "một người …, bà ấy …": a person the question itself introduces, a clause before the pronoun
 _INTRODUCED = re.compile(r"(?<!\w)(?:co|mot) (?:(?:vi|nguoi|dai bieu|can bo|chien si|em|ba|ong|cu|thi sinh|hoc sinh)(?!\w))")
 # "chương trình đó", "hội nghị này", "sự kiện ấy": the thing the last question was about
 _DOCUMENTS = r"chuong trinh|ke hoach|chi thi|quyet dinh|nghi quyet|quy che|thong tu|huong dan|van ban"
@@ -212,7 +212,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         return f"{besides} ai {said} {topic}?"
     out, named = question, (0, 0)
     hit = _PERSON_REF.search(fold(out))
-    if hit and _INTRODUCED.search(fold(out[:hit.start()]).lower()):
+    if hit and (intro := _INTRODUCED.search(fold(out[:hit.start()]).lower())) and "," in out[intro.end():hit.start()]:
         hit = None  # "Có đại biểu người Dao phát biểu ở đó, ông ấy tên gì?": the one just introduced, not the last
     if hit and context.person:
         out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
+from danvan_qa.ingest.lexicon import PROVINCES
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.article_lists import articles
-from danvan_qa.qa.questions import parse
+from danvan_qa.qa.questions import city, parse
 from danvan_qa.qa.records import FOLDED_PROVINCES, Listing, Strong, every_row, titled_rows
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 _PLACES = r"(?:tinh(?: thanh)?|dia phuong|noi|tinh, thanh(?: pho)?|thanh pho)"
 _WHICH = rf"(?:(?:nhung|cac) {_PLACES} nao|(?:bao nhieu|may) {_PLACES})"
-_SAYS = r"(?:(?:duoc )?(?:nhac|neu|de cap|noi|dua tin|viet|xuat hien)(?: (?:den|toi|ve|ten))?)"
+# (said in full: bare "noi" is also "nổi", "nơi", "nội")
+_SAYS = r"(?:(?:duoc )?(?:(?:nhac|neu|de cap)(?: (?:den|toi|ve|ten))?|noi (?:den|toi|ve)|dua tin(?: ve)?|viet ve|xuat hien))"
 _ARTICLE = r"bai(?: viet| bao)?"
 # "<topic> được nhắc (đến) ở những tỉnh nào", "<topic> xuất hiện trong bài của mấy tỉnh"
 _TOPIC_FIRST = re.compile(rf"^(?P<topic>.+?) (?:da )?{_SAYS} (?:o|tai|trong (?:cac )?{_ARTICLE} (?:cua|o)) {_WHICH}$")
@@ -53,10 +55,13 @@ def province(place: str | None) -> str | None:
     if not place or "trung uong" in fold(place.lower()):
         return None
     last = re.sub(r"\s*\(.*?\)\s*", " ", place.split(",")[-1]).strip()
-    last = re.sub(r"^(?:[Tt]ỉnh|TP|[Tt]hành phố)\s+", "", last)
-    # a province of the gazetteer, or a short name written as one ("Tây Nguyên"); not "Trường Cao đẳng …"
-    known = fold(last.lower()) in FOLDED_PROVINCES or len(last.split()) <= 3 and all(w[:1].isupper() for w in last.split())
-    return last if known else None
+    last = re.sub(r"^(?:[Tt]ỉnh|TP\.?|[Tt]hành phố)\s*(?=\w)", "", last)
+    key = city(" ".join(re.sub(r"\s*[-–]\s*", " ", fold(last.lower())).split()))  # "Bà Rịa – Vũng Tàu", "HCM"
+    known = next((p for p in FOLDED_PROVINCES if " ".join(p.replace("-", " ").split()) == key), None)
+    if known:  # a province of the gazetteer, named as the gazetteer names it: one row however it is written
+        return min(name for name in PROVINCES if fold(name.lower()) == known)  # one spelling, whichever run
+    # … or a short name written as one ("Tây Nguyên"); not "Trường Cao đẳng …"
+    return last if len(last.split()) <= 3 and all(w[:1].isupper() for w in last.split()) else None
 
 
 def mention_places(topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

@@ -30,7 +30,9 @@ _PER_ROW = re.compile(r"(?:mỗi|từng)(?!\w)")
 _IN_CONTEXT = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)"
                          rf"|(?:do|day) la (?:{EVENT_NOUNS}|le|su kien)(?: \w+)? (?:gi|nao)(?!\w)")
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
-_REQUEST = re.compile(r"(?:cho (?:toi|em|minh|hoi)|xin|nho|giup|vui long|toi|em|minh|(?:theo |trong )?(?:bai|tin))(?!\w)")  # folded
+# (folded; "tôi" before what the asker does, not "tội phạm"; not "Theo bài X:", whose X may be the topic)
+_REQUEST = re.compile(r"(?:cho (?:toi|em|minh|hoi)|xin (?:cho|hoi)|nho|vui long|(?:toi|em|minh) (?:dang |can |muon |se )?"
+                      r"(?:chuan bi|soan|viet|lam|can|muon|dang|o))(?!\w)")
 # what after a comma only narrows the question before it: "…, cụ thể là tại xã nào?", "…, thuộc huyện X hay huyện
 # nào?", "…, tỉnh X hay tỉnh nào?" (folded)
 _SAME_ASKED = re.compile(r"\s*(?:cu the|tuc la|hay|hoac|thuoc|(?:\S+ )+?(?:hay|hoac) )")
@@ -95,8 +97,8 @@ def split_parts(text: str, restored: str) -> tuple[str, str] | None:
     if found is None:
         return None
     one, two, _ = found
-    # "Cho tôi 2 thông tin ở Hà Nam: A …; và B …?", "Tôi chuẩn bị bài giảng: …", "Theo bài X: …": a request, the asker
-    # or the article before what both ask, left out, its place kept (a topic said first, "Cuộc thi X: …", stays)
+    # "Cho tôi 2 thông tin ở Hà Nam: A …; và B …?", "Tôi chuẩn bị bài giảng: …": a request or the asker before what
+    # both ask, left out, its place kept (a topic or an article said first, "Cuộc thi X: …", "Theo bài X: …", stays)
     lead, colon, rest = one.partition(": ")
     if colon and _REQUEST.match(fold(lead.lower())) and not _ASKS.search(restored[:len(lead)]) and len(rest.split()) >= 3:
         where = re.search(r"(?<!\w)(?:[Ởở]|[Tt]ại|[Oo]|[Tt]ai)\s+(?:[A-ZĐ]\w*\s*)+$", lead)  # its place ("ở Hà Nam"), first

@@ -47,7 +47,7 @@ _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:b
                       r"|(?P<which>.+?) nao (?:da )?(?:duoc|co) (?:nhac|neu|ke)(?: ten| den| toi)?"
                       r"(?: trong (?:(?:tat ca )?(?:cac|nhung) bai(?: viet| bao)?|kho(?: bai(?: viet| bao)?)?))?"  # "trong kho bài"
                       r"|(?P<before>.+?) (?:la|gom) nhung (?:ai|nguoi nao)"  # or "… được nêu tên là ai": whoever, of any article
-                      r"|(?P<named>.+? (?:duoc (?:neu|nhac|ke)(?: ten| den| toi)?|trong (?:cac|nhung) bai(?: viet| bao)?)) la ai"
+                      r"|(?P<named>.+? (?:duoc neu ten|trong (?:cac|nhung) bai(?: viet| bao)?)) la ai"
                       r"|(?:co )?nhung (?P<some>.+?) nao"  # "Có những đại tướng nào?"
                       rf"|{_BODY} co (?:nhung (?P<owned>.+?) nao|(?:bao nhieu|may) (?P<counted>{_HEAD})))$")  # "Bộ X có những / bao nhiêu …"
 
