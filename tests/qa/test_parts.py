@@ -33,8 +33,8 @@ from danvan_qa.records import Answer, AnswerItem, Citation
     ("Hội thi ở quận A có bao nhiêu đội dự thi, đội nào đạt giải nhất?",
      ("Hội thi ở quận A có bao nhiêu đội dự thi?", "Đội nào đạt giải nhất?")),
     # a lead before a colon saying what both are asked of: left out of the first part, its place kept
-    ("Cho tôi 2 thông tin ở Hà Nam: Ban A ký ngày nào; và Công an B duy trì bao nhiêu mô hình?",
-     ("Ở Hà Nam, Ban A ký ngày nào?", "Công an B duy trì bao nhiêu mô hình?")),
+    ("Cho tôi 2 thông tin ở Nam Sơn: Ban A ký ngày nào; và Công an B duy trì bao nhiêu mô hình?",
+     ("Ở Nam Sơn, Ban A ký ngày nào?", "Công an B duy trì bao nhiêu mô hình?")),
     ("Tôi chuẩn bị bài giảng về hội thi: các bài đã tường thuật những hội thi nào, và đơn vị nào tổ chức từng cuộc?",
      ("Các bài đã tường thuật những hội thi nào?", "Đơn vị nào tổ chức từng cuộc?")),
     # … not "Theo bài X: …", whose X is what both ask of, nor "Tội phạm ma túy ở A: …", a topic

@@ -110,7 +110,7 @@ class Context:
     """What a follow-up may refer to."""
 
     question: str  # the last question as understood
-    topic: str  # its words without the question words ("hội nghị ký kết … tại Hà Nam")
+    topic: str  # its words without the question words ("hội nghị ký kết … tại Nam Sơn")
     person: str | None = None  # the person the last exchange was about
     programme: str | None = None  # the programme it was about, as named
     shown: tuple[str, ...] = ()  # the people the last answer listed: "còn ai nữa" asks for others
@@ -213,7 +213,7 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     out, named = question, (0, 0)
     hit = _PERSON_REF.search(fold(out))
     if hit and (intro := _INTRODUCED.search(fold(out[:hit.start()]).lower())) and "," in out[intro.end():hit.start()]:
-        hit = None  # "Có đại biểu người Dao phát biểu ở đó, ông ấy tên gì?": the one just introduced, not the last
+        hit = None  # "Có một đại biểu phát biểu ở đó, ông ấy tên gì?": the one just introduced, not the last
     if hit and context.person:
         out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
         named = (hit.start(), hit.start() + len(context.person))  # "Đỗ Tân" folds as "do tan": no "hội nghị đó"

@@ -1,4 +1,4 @@
-"""Places whose articles name a topic: "Mô hình "3 không" được nhắc ở những tỉnh nào?", "Bài của mấy
+"""Places whose articles name a topic: "Mô hình "Xóm bốn an" được nhắc ở những tỉnh nào?", "Bài của mấy
 tỉnh có nhắc tới Ngày hội X?", "Những địa phương nào có bài nói về Y?".
 
 The articles holding the topic are found as "Những bài viết nào nhắc đến <topic>?" is
@@ -43,7 +43,7 @@ def asked_topic(q: "Question") -> str | None:
     if hit is None:
         return None
     topic = said[hit.start("topic"):hit.end("topic")]
-    quoted = re.search(r"[\"“](.+?)[\"”]", topic)  # "mô hình “3 không”": the name in quotes, however it is led
+    quoted = re.search(r"[\"“](.+?)[\"”]", topic)  # "mô hình “Xóm bốn an”": the name in quotes, however it is led
     topic = quoted.group(1) if quoted and len(quoted.group(1).split()) >= 2 else re.sub(r"[\"“”]", "", topic)
     topic = topic.strip(" ,'")
     return topic if len(topic.split()) >= 2 else None
@@ -60,7 +60,7 @@ def province(place: str | None) -> str | None:
     known = next((p for p in FOLDED_PROVINCES if " ".join(p.replace("-", " ").split()) == key), None)
     if known:  # a province of the gazetteer, named as the gazetteer names it: one row however it is written
         return min(name for name in PROVINCES if fold(name.lower()) == known)  # one spelling, whichever run
-    # … or a short name written as one ("Tây Nguyên"); not "Trường Cao đẳng …"
+    # … or a short name written as one ("Miền Tây"); not "Trường Cao đẳng …"
     return last if len(last.split()) <= 3 and all(w[:1].isupper() for w in last.split()) else None
 
 

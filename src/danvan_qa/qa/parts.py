@@ -97,11 +97,11 @@ def split_parts(text: str, restored: str) -> tuple[str, str] | None:
     if found is None:
         return None
     one, two, _ = found
-    # "Cho tôi 2 thông tin ở Hà Nam: A …; và B …?", "Tôi chuẩn bị bài giảng: …": a request or the asker before what
+    # "Cho tôi 2 thông tin ở Nam Sơn: A …; và B …?", "Tôi chuẩn bị bài giảng: …": a request or the asker before what
     # both ask, left out, its place kept (a topic or an article said first, "Cuộc thi X: …", "Theo bài X: …", stays)
     lead, colon, rest = one.partition(": ")
     if colon and _REQUEST.match(fold(lead.lower())) and not _ASKS.search(restored[:len(lead)]) and len(rest.split()) >= 3:
-        where = re.search(r"(?<!\w)(?:[Ởở]|[Tt]ại|[Oo]|[Tt]ai)\s+(?:[A-ZĐ]\w*\s*)+$", lead)  # its place ("ở Hà Nam"), first
+        where = re.search(r"(?<!\w)(?:[Ởở]|[Tt]ại|[Oo]|[Tt]ai)\s+(?:[A-ZĐ]\w*\s*)+$", lead)  # its place ("ở Nam Sơn"), first
         said = where.group(0).strip() if where else ""
         one = f"{said[0].upper()}{said[1:]}, {rest}" if where else f"{rest[0].upper()}{rest[1:]}"
     return f"{one.rstrip('?')}?", f"{two[0].upper()}{two[1:]}"
