@@ -30,6 +30,7 @@ ABBREVIATIONS = {
     "TTXVN": "Thông tấn xã Việt Nam", "PCCC": "phòng cháy chữa cháy", "TDTT": "thể dục thể thao",
     "XHCN": "xã hội chủ nghĩa", "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội",
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông",
+    "DVK": "Dân vận khéo", "CTPH": "chương trình phối hợp",  # the movement and the programme, as chats type them
 }
 _FOLDED = {fold(a).lower(): tuple(fold(e).lower().split()) for a, e in ABBREVIATIONS.items()}
 # The short name the press gives a body everywhere, not its abbreviation's whole phrase: "Mặt trận" is the

@@ -32,12 +32,13 @@ from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts,
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.asides import without_asides
 from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, parse
-from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS, Listing
+from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS, Listing, admitted
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
 from danvan_qa.qa.retrieval import clean_query, open_store
 from danvan_qa.qa.spans import SPAN_FEATURES
+from danvan_qa.qa.topic_rows import PLACES_ASKED, topic_rows
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
 from danvan_qa.records import Answer, Passage
@@ -188,17 +189,19 @@ class Answerer:
         mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; None when no
         shape reads it so either."""
         folded = reading.question.folded
-        if not _ARCHIVE_THINGS.search(folded) or ARCHIVE_CUE.search(folded) or \
-                re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi|ben)(?!\w)", folded):
+        if not (_ARCHIVE_THINGS.search(folded) or PLACES_ASKED.search(folded)) or \
+                re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi(?!\W*$)|ben)(?!\w)", folded):
             return None  # "Lương của X là bao nhiêu?", "Huyện X có bao nhiêu xã?", "mỗi nơi là bao nhiêu mô hình?"
+            # (a closing "mọi người" addresses the readers: "… ở tỉnh nào vậy mọi người")
         marked = fold(question) != question.lower()  # typed bare: the cue too, so that the whole is restored
-        for text in (question, *plainer(question)):
+        for text in (question, *plainer(question)) if not ARCHIVE_CUE.search(folded) else ():
             mark = text.find("?") if "?" in text else len(text.rstrip(" ."))
             for cue in (" được đưa tin", " trong các bài"):  # events reported; people or things named
                 cued = f"{text[:mark]}{cue if marked else fold(cue)}{text[mark:].strip() or '?'}"
                 if (across := listing(read(cued, self.store, self.settings).question, self.store, filters)) is not None:
                     return across
-        return None
+        # no shape reads it: where its topic is named ("mô hình X thì có ở tỉnh nào vậy?")
+        return topic_rows(reading.question, self.store, admitted(self.store.data.documents, filters))
 
     def _of_the_same_place(self, first: str, second: str) -> bool:
         """Whether the second part is asked of the place the first names, naming no place, person or number of
