@@ -136,3 +136,8 @@ def test_a_front_chair_said_short_is_also_spelled_with_the_committee_it_chairs()
 def test_a_central_committee_member_is_spelled_with_and_without_ban_chap_hanh():
     assert "uy vien ban chap hanh trung uong dang" in spellings("uy vien trung uong dang")
     assert "uy vien trung uong dang" in spellings("uy vien ban chap hanh trung uong dang")
+
+
+def test_the_movement_and_a_programme_typed_short_are_written_out():
+    assert written_out("Hội thi DVK có mấy phần thi?") == "Hội thi Dân vận khéo có mấy phần thi?"
+    assert written_out("mấy lễ ký kết CTPH công tác dân vận") == "mấy lễ ký kết chương trình phối hợp công tác dân vận"
