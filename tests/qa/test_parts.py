@@ -48,6 +48,11 @@ from danvan_qa.records import Answer, AnswerItem, Citation
     # two question sentences, the second opening with "Còn"
     ("Quyết định 12 về quy chế ban hành ngày nào? Còn Nghị quyết 7 thì ngày nào?",
      ("Quyết định 12 về quy chế ban hành ngày nào?", "Còn Nghị quyết 7 thì ngày nào?")),
+    # … or naming only what the first is asked again of
+    ("Trưởng ban Tuyên giáo Tỉnh ủy Nam Sơn tên gì? Còn Trưởng ban Tuyên giáo Tỉnh ủy Bắc Hà?",
+     ("Trưởng ban Tuyên giáo Tỉnh ủy Nam Sơn tên gì?", "Còn Trưởng ban Tuyên giáo Tỉnh ủy Bắc Hà?")),
+    # ", còn ở X …": the first part asked again of a place, "còn" kept to say so
+    ("Giám đốc Công an tỉnh Nam Sơn là ai, còn ở Bắc Hà là ai?", ("Giám đốc Công an tỉnh Nam Sơn là ai?", "Còn ở Bắc Hà là ai?")),
 ])
 def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts
@@ -219,3 +224,36 @@ def test_a_second_part_naming_no_place_of_its_own_is_asked_of_the_first_parts_pl
                            "Dân vận Tỉnh ủy là giai đoạn nào?", mode="bm25")
     assert "Lê Văn Hải" in both.text and "2023 - 2026" in both.text and "2022 - 2026" not in both.text
     assert {c.doc_id for c in both.citations} == {"p1"}
+
+
+def test_a_second_part_asked_of_another_province_is_the_first_with_the_province_swapped(tmp_path):
+    """"… Thành ủy Hà Nội là ai, còn ở TPHCM là ai?": the same title, of the other city."""
+    from fakes import invented_answerer
+
+    texts = {
+        "v1": ("2020-04-28", "Làm việc với Ban Dân vận Thành ủy Hà Nội",
+               "Báo cáo tại buổi làm việc, Phó Trưởng ban Thường trực Ban Dân vận Thành ủy Hà Nội Lê Minh Hạnh cho biết "
+               "nhiều kết quả.", "Hà Nội"),
+        "v2": ("2023-11-25", "Hội thi dân vận khéo ở quận 5",
+               "Dự có đồng chí Trịnh Thu Vân, Thành ủy viên, Phó Trưởng ban Thường trực Ban Dân vận Thành ủy TPHCM.",
+               "quận 5, TPHCM"),
+    }
+    answerer = invented_answerer(tmp_path, texts)
+    both = answerer.answer("pho truong ban thuong truc ban dan van thanh uy ha noi la ai, con o tphcm la ai?", mode="bm25")
+    assert "Lê Minh Hạnh" in both.text and "Trịnh Thu Vân" in both.text
+    assert {c.doc_id for c in both.citations} == {"v1", "v2"}
+
+
+def test_a_second_part_found_nowhere_is_asked_with_the_topic_said_before_the_colon(tmp_path):
+    from fakes import invented_answerer
+
+    texts = {
+        "w1": ("2020-08-19", "Trao giải cuộc thi viết về Công an nhân dân",
+               "Ngày 18-8, Công an tỉnh phối hợp với Tỉnh Đoàn tổ chức lễ trao giải cuộc thi viết tìm hiểu Ngày truyền "
+               "thống Công an nhân dân. Qua hơn 1 tháng triển khai, cuộc thi đã nhận được 12.345 bài dự thi của đoàn "
+               "viên, thanh niên.", "Bắc Hà"),
+    }
+    answerer = invented_answerer(tmp_path, texts)
+    both = answerer.answer("Cuộc thi viết tìm hiểu Ngày truyền thống Công an nhân dân ở Bắc Hà: Công an tỉnh phối hợp với "
+                           "đơn vị nào tổ chức, và nhận được bao nhiêu bài dự thi?", mode="bm25")
+    assert both.short == "Tỉnh Đoàn | 12.345"

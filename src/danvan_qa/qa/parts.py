@@ -31,7 +31,7 @@ _IN_CONTEXT = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai 
                          rf"|(?:do|day) la (?:{EVENT_NOUNS}|le|su kien)(?: \w+)? (?:gi|nao)(?!\w)")
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
 # (folded; "tôi" before what the asker does, not "tội phạm"; not "Theo bài X:", whose X may be the topic)
-_REQUEST = re.compile(r"(?:cho (?:toi|em|minh|hoi)|xin (?:cho|hoi)|nho|vui long|(?:toi|em|minh) (?:dang |can |muon |se )?"
+_REQUEST = re.compile(r"(?:cho (?:toi|em|minh|hoi)|(?:giup|ho) (?:toi|em|minh)|xin (?:cho|hoi)|nho|vui long|(?:toi|em|minh) (?:dang |can |muon |se )?"
                       r"(?:chuan bi|soan|viet|lam|can|muon|dang|o))(?!\w)")
 # what after a comma only narrows the question before it: "…, cụ thể là tại xã nào?", "…, thuộc huyện X hay huyện
 # nào?", "…, tỉnh X hay tỉnh nào?" (folded)
@@ -78,6 +78,9 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
             lead = re.match(r"(?:và|va)\s+", text[cut.end():], re.IGNORECASE)
             at = cut.end() + (lead.end() if lead else 0)
             one, two = text[: cut.start()].strip(" ,;"), text[at:].strip(" ,;")
+            if re.search(r"(?<!\w)còn\s*$", restored[cut.start():cut.end()], re.IGNORECASE) and \
+                    re.match(r"(?:ở|o|tại|tai)\s", two, re.IGNORECASE):
+                two = f"còn {two}"  # "…, còn ở X là ai?": the first part asked again, of the place X
             if len(one.split()) >= 3 and len(two.split()) >= 2:
                 return one, two, restored[at:].strip(" ,;")
     return None
@@ -95,7 +98,7 @@ def split_parts(text: str, restored: str) -> tuple[str, str] | None:
         return f"{a} {verb}bao nhiêu {noun}?", f"{b[0].upper()}{b[1:]} {verb}bao nhiêu {noun}?"
     found = _cut(text, restored)
     if found is None:
-        return None
+        return _how_about(text, restored)
     one, two, _ = found
     # "Cho tôi 2 thông tin ở Nam Sơn: A …; và B …?", "Tôi chuẩn bị bài giảng: …": a request or the asker before what
     # both ask, left out, its place kept (a topic or an article said first, "Cuộc thi X: …", "Theo bài X: …", stays)
@@ -105,6 +108,18 @@ def split_parts(text: str, restored: str) -> tuple[str, str] | None:
         said = where.group(0).strip() if where else ""
         one = f"{said[0].upper()}{said[1:]}, {rest}" if where else f"{rest[0].upper()}{rest[1:]}"
     return f"{one.rstrip('?')}?", f"{two[0].upper()}{two[1:]}"
+
+
+# "… tên gì? Còn <title of another place>?": a second sentence naming only what the first is asked again of
+_HOW_ABOUT = re.compile(r"^(?P<one>[^?]+\?)\s+(?P<two>(?:còn|con)\s+[^?]+\??)\s*$", re.IGNORECASE)
+
+
+def _how_about(text: str, restored: str) -> tuple[str, str] | None:
+    """The two parts of "<question>? Còn X?", X asking nothing of its own: the second asked as "còn X" is in a chat."""
+    said = _HOW_ABOUT.match(restored)
+    if said is None or not _ASKS.search(said["one"]) or _ASKS.search(said["two"]) or len(said["two"].split()) < 3:
+        return None
+    return text[:said.end("one")].strip(), text[said.start("two"):].strip()
 
 
 def listed_part(text: str, restored: str) -> str | None:
@@ -129,6 +144,10 @@ def with_topic(first: str, second: str, store: "Store") -> str:
     no answer: "Đội nào đạt giải nhất" of "Hội thi X có bao nhiêu đội dự thi, và đội nào đạt giải
     nhất?" is asked of "Hội thi X"."""
     second = store.restorer.restore(second)  # each restored alone: a text with diacritics is left as typed
+    lead, colon, _ = first.partition(": ")  # "Cuộc thi X ở Y: …": the topic said first, when it asks nothing
+    if colon and len(lead.split()) >= 3 and not _ASKS.search(store.restorer.restore(lead)) \
+            and not _REQUEST.match(fold(lead.lower())):
+        return f"{lead}: {second[0].lower()}{second[1:]}"
     return f"{topic_of(store.restorer.restore(first))} {second[0].lower()}{second[1:]}"
 
 

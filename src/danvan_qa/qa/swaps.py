@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from danvan_qa.ingest.normalize import has_diacritics
+from danvan_qa.ingest.normalize import fold, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
-from danvan_qa.qa.questions import parse
+from danvan_qa.qa.questions import city, parse
+from danvan_qa.qa.records import FOLDED_PROVINCES
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -34,6 +35,9 @@ _SIDE = re.compile(r"(?<!\w)(?:phía|bên)\s+(.+?)"
 _OWN_ASK = re.compile(r"(?<!\w)(?:nào|ai|gì|đâu|bao nhiêu|mấy|thì|không|chưa|sao)(?!\w)", re.IGNORECASE)
 
 
+_ASK_WORD = re.compile(r"(?<!\w)(?:nào|ai|gì|đâu|bao nhiêu|mấy)(?!\w)", re.IGNORECASE)
+
+
 def _places(text: str) -> list[tuple[str, int, int]]:
     """The places a text names with their unit: (the unit, lower case; start; end), the name's words capitalised."""
     found = []
@@ -51,6 +55,7 @@ def swapped(other: str, last: str, store: "Store") -> str | None:
     kept when only the same head is said), the place of the same unit, the year or the side it named; None when
     `other` is none of these, names a person or asks a question of its own."""
     said = (other if has_diacritics(other) else store.restorer.restore(other)).strip()
+    said = _same_ask_dropped(said, last)
     if _OWN_ASK.search(said) or parse(said, said, store.stored_facts).person:
         return None
     if side := re.match(r"(?:về\s+)?(?:phía|bên)\s+", said, re.IGNORECASE):
@@ -72,4 +77,31 @@ def swapped(other: str, last: str, store: "Store") -> str | None:
             span = same[0][1:] if same else None
     elif _YEAR_NAMED.fullmatch(said) and (found := _YEAR_NAMED.search(last)):
         span = found.span()
+    elif _province(said) and len(named := _provinces(last)) == 1:  # "… Thành ủy Nam Sơn là ai?", "còn ở Bắc Hà?"
+        span = named[0]
     return f"{last[:span[0]]}{said}{last[span[1]:]}" if span else None
+
+
+def _same_ask_dropped(said: str, last: str) -> str:
+    """What "còn …" names, less a place's "ở / tại" and the ask the last question ended with ("còn ở X là ai?" after
+    "… Y là ai?": X); as said when it asks anything else."""
+    asks = _ASK_WORD.search(said)
+    tail = fold(said[asks.start():].lower()).strip(" ?") if asks else ""
+    if not tail or not fold(last.lower()).rstrip(" ?").endswith(tail):
+        return said
+    named = re.sub(r"(?:\s+(?:là|thì))+$", "", said[:asks.start()].strip(), flags=re.IGNORECASE)
+    return re.sub(r"^(?:ở|tại)\s+", "", named, flags=re.IGNORECASE) or said
+
+
+def _province(text: str) -> bool:
+    """Whether the text is a province or city of the gazetteer and nothing else ("Nam Sơn", "tỉnh Nam Sơn", "TPHCM")."""
+    key = city(" ".join(re.sub(r"[-–]", " ", fold(text.lower())).split()))
+    key = re.sub(r"^(?:tinh|thanh pho|tp\.?)\s+", "", key)
+    return any(" ".join(p.replace("-", " ").split()) == key for p in FOLDED_PROVINCES)
+
+
+def _provinces(text: str) -> list[tuple[int, int]]:
+    """Where the text names a province or city of the gazetteer, as whole words (folding keeps offsets)."""
+    folded = fold(text.lower())
+    found = [m.span() for p in FOLDED_PROVINCES for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", folded)]
+    return [span for span in found if not any(a <= span[0] and span[1] <= b and (a, b) != span for a, b in found)]
