@@ -18,6 +18,7 @@ import re
 from danvan_qa.index.store import Store
 from danvan_qa.qa.candidates import SentenceCandidate
 from danvan_qa.qa.drafts import Draft, Drafter
+from danvan_qa.qa.enumerations import listed_count_draft
 from danvan_qa.qa.prizes import prize_draft
 from danvan_qa.qa.questions import small_talk
 from danvan_qa.qa.reading import Reading
@@ -79,7 +80,7 @@ def propose(reading: Reading, passages: list[Passage], ranked: list[tuple[Senten
     """The answers to weigh, the typed one first, then the best sentence; the no-answer one last."""
     q = reading.question
     typed = prize_draft(q, ranked, drafter) or review_draft(q, ranked, drafter) or \
-        drafter.typed(q, passages, ranked, reading.scorer)
+        listed_count_draft(q, ranked, drafter) or drafter.typed(q, passages, ranked, reading.scorer)
     drafts = [d for d in (typed, drafter.sentence(q, ranked))
               if d is not None and not contradicted(q, d, store)]
     return [*(as_candidate(reading, d, ranked, store, passages) for d in drafts), no_answer(reading, passages, store)]
