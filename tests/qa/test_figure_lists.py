@@ -54,3 +54,11 @@ def test_a_figure_is_the_noun_as_written_after_a_number_that_is_no_year(tmp_path
                        ("tổ “tự quản”", "Đông Phù: 240 tổ")):
         a = answerer.answer(f"Công an những tỉnh nào nêu số {asked}, mỗi nơi bao nhiêu?", mode="bm25")
         assert row in a.text, a.text  # not "2022 mô hình", "150 đối(tượng)", "9 tổ (chức)"
+
+
+def test_a_number_asked_first_and_each_province_in_a_request_after_it_is_each_provinces_figure(tmp_path):
+    a = _answerer(tmp_path).answer("Công an cấp tỉnh ở các bài đang có/đã xây dựng bao nhiêu mô hình “Dân vận khéo”? "
+                                   "Liệt kê theo từng tỉnh giúp em ạ.", mode="bm25")
+    assert {c.doc_id for c in a.citations} == {"f1", "f2"}
+    assert "Bắc Sơn: 41 mô hình" in a.text and "Đông Lâm: 27 mô hình" in a.text
+    assert "số **mô hình “Dân vận khéo”** của từng nơi" in a.text  # the heading names the thing whole, quotes or not

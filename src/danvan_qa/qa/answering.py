@@ -51,6 +51,9 @@ _LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?
 # the question sentence, when a rule for counting or a request follows it ("…? Tính theo sự kiện.", "…? tinh theo bai")
 _FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+# a request after the question asking it of each place or unit ("…? Liệt kê theo từng tỉnh giúp em."; folded)
+_EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|ghi|chia|thong ke|cho biet)(?: ra)?(?: ten)? "
+                         r"(?P<each>(?:theo|cho|cua|o) (?:tung|moi) (?:tinh|noi|dia phuong|don vi|thanh pho|huyen)(?: thanh)?)(?!\w)")
 # a framing lead clause: "Theo các bài trong kho, …", "Tính theo sự kiện, …", "Để làm báo cáo, …", an exclusion no shape
 # reads ("Không tính nghị quyết đại hội, …"); or a condition said first ("Chỉ tính giai đoạn X, …"); read with the marks
 # typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
@@ -104,6 +107,10 @@ def plainer(question: str) -> Iterator[str]:
         text = f"{text[:kinds.start()]}{'hội nghị' if fold(text) != text.lower() else 'hoi nghi'}{text[kinds.end():]}"
     if fresh(text):
         yield text
+    if (first := _FIRST_QUESTION.match(text)) and (each := _EACH_AFTER.match(fold(text[first.end("first"):]))):
+        said = text[first.end("first") + each.start("each"):first.end("first") + each.end("each")]
+        if fresh(both := f"{first['first'].rstrip(' ?')} {said}?"):  # "… bao nhiêu mô hình? Liệt kê theo từng tỉnh."
+            yield both
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
         yield text
     lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text) or \

@@ -26,6 +26,10 @@ _PLACES = r"(?:tinh|tinh thanh|dia phuong|noi|don vi|thanh pho|huyen)"
 _ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong an|ca) (?:tinh|thanh pho)) nao(?!\w)"
                    r".*?(?<!\w)(?:so(?: luong)?|bao nhieu|con so(?: cu the)?(?: ve)?(?: so)?) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
                    r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
+# … or the number first and each place after it: "… bao nhiêu mô hình “X”? Liệt kê theo từng tỉnh"
+_ASKS_EACH = re.compile(r"(?<!\w)(?:so(?: luong)?|bao nhieu) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
+                        r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})"
+                        rf".{{0,80}}?(?<!\w)(?:theo|cua|o|cho) (?:tung|moi) {_PLACES}(?!\w)")
 _POLICE = re.compile(r"(?<!\w)cong an(?!\w)")
 _OTHER_LEVEL = re.compile(r"^(?:tp|thanh pho|huyen|quan|thi xa|xa|phuong)(?!\w)")
 _LEAD = 400  # characters of an article's opening that say whose figures it gives
@@ -35,7 +39,7 @@ _WRITTEN = {"mo hinh": "mô hình", "to": "tổ", "doi": "đội", "cau lac bo":
 
 def asks_figures(q: "Question") -> re.Match | None:
     """The question's ask for each place's number of a thing, or None."""
-    return _ASKS.search(q.folded)
+    return _ASKS.search(q.folded) or _ASKS_EACH.search(q.folded)
 
 
 def figures(asked: re.Match, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -66,5 +70,5 @@ def figures(asked: re.Match, q: "Question", store: "Store", keep: Callable[[str]
     if not rows:
         return None
     rows.sort(key=lambda row: row[1].date or "", reverse=True)
-    shown = q.restored[asked.start("noun"):asked.end("noun")]  # folding keeps offsets
+    shown = " ".join([_WRITTEN[noun], *(f"“{k}”" for k in quoted(q.restored))])  # the question's punctuation is not folded
     return titled_rows((f"{len(rows)} bài viết nêu số ", Strong(shown), " của từng nơi:"), rows, q.folded, q.restored)
