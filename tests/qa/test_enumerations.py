@@ -35,6 +35,9 @@ def test_the_provinces_listed_in_brackets_after_their_regions_name_are_counted(a
     a = answerer.answer("Hội nghị về người có uy tín ở vùng cao nhắc tới công an của bao nhiêu tỉnh Tây Bắc?",
                         mode="bm25")
     assert a.short == "3" and [c.doc_id for c in a.citations] == ["e2"]
+    # the noun counted ends before what the question says of it: "mấy tỉnh mà …"
+    a = answerer.answer("Tây Bắc gồm mấy tỉnh mà công an phối hợp phát huy vai trò người có uy tín?", mode="bm25")
+    assert a.short == "3" and [c.doc_id for c in a.citations] == ["e2"]
 
 
 @pytest.mark.parametrize("question", ["Hội thi dân vận khéo ở quận Tây Hồ có mấy vòng?",  # "hai vòng": said in words

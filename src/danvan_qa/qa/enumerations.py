@@ -19,6 +19,7 @@ from danvan_qa.qa.records import Statement, Strong
 
 _COUNTED = re.compile(r"(?<!\w)(?:bao nhieu|may) (?P<noun>\w+(?: \w+)?)")
 _CLASSIFIERS = frozenset({"cai", "con", "chiec", "loai"})  # "mấy cái": no noun of its own
+_AFTER_NOUN = frozenset("ma cua duoc da co o tai trong va la thi nao de khac".split())
 _READ = 3  # the sentences ranked first that may hold the list
 # what opens a list after the noun: "…(các) lĩnh vực như: ", "… 3 tỉnh (A, B, C)", "… gồm: ", "… là: " (folded)
 # ("các tỉnh Tây Nguyên (A, B, C)": a name of the whole between the noun and the bracket)
@@ -36,6 +37,7 @@ def listed_count_draft(q: Question, ranked: list[tuple[SentenceCandidate, float]
         return None
     words = asked["noun"].split()
     words = words[1:] if words[0] in _CLASSIFIERS and len(words) > 1 else words
+    words = words[:1] if words[1:] and words[1] in _AFTER_NOUN else words  # "mấy tỉnh mà …", "bao nhiêu tỉnh được …"
     noun = " ".join(words)
     for cand, _ in ranked[:_READ]:
         folded = fold(cand.text.lower())  # one character for one: offsets hold in the sentence
