@@ -62,3 +62,18 @@ def test_where_events_were_held_asked_with_the_archive_named_last():
         assert asks_topic_places(parse(plural, plural, FactTable())), plural  # "các buổi hội nghị": several events
     one = "Buổi hội nghị gặp mặt người có uy tín diễn ra ở đâu?"
     assert not asks_topic_places(parse(one, one, FactTable()))  # one event: its article's own answer
+
+
+@pytest.mark.parametrize("question, count, cited", [
+    ("Ở tỉnh Bắc Hà có mấy lễ ký kết hoặc cuộc kiểm tra về công tác dân vận được đưa tin trong kho bài?", "2",
+     ["p1", "p2"]),
+    ("tinh bac ha co may cuoc kiem tra / hoi thi ve dan van trong kho bai", "1", ["p2"]),  # the kinds asked, typed bare
+])
+def test_a_places_events_of_the_kinds_asked_are_its_articles_reporting_one(answerer, question, count, cited):
+    a = answerer.answer(question, mode="bm25")
+    assert a.short == count and [c.doc_id for c in a.citations] == cited
+
+
+def test_a_province_without_an_event_of_the_kind_asked_is_not_answered_with_its_articles(answerer):
+    a = answerer.answer("Ở tỉnh Nam Sơn có mấy hội thi?", mode="bm25")  # its one article reports a conference
+    assert a.short != "1" and "bài viết" not in a.text.split("\n")[0]

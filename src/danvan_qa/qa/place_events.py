@@ -47,9 +47,22 @@ _REPORTS_AT = re.compile(rf"^(?:(?:trong )?kho )?(?:co )?(?:tong cong |tat ca )?
                          rf"(?:ve|noi ve|dua tin(?: ve)?) (?:cac |nhung )?{_GENERIC} (?:o|tai) {_UNIT}(?P<place>.+?)$")
 
 
+# … or events of some kinds, on a topic ("Ở Nam Sơn có mấy hội nghị hoặc cuộc làm việc về dân vận (trong kho bài)?",
+# "nam son co may cuoc lam viec / hoi nghi ve dan van"): the place's articles that report one of them
+_KIND = (r"(?:hoi nghi|(?:buoi|cuoc) (?:lam viec|hop|gap mat|ky ket)|le ky ket|hoi thi|cuoc thi|(?:doan|dot|cuoc) kiem tra"
+         r"|doan cong tac)")
+_KINDS_AT = re.compile(rf"^(?:(?:o|tai) )?{_UNIT}(?P<place>.+?),? (?:co |da )?(?:dien ra |to chuc )?(?:(?:nhung|cac) "
+                       rf"(?P<kinds>{_KIND}(?:\s*(?:,|/|hoac|hay|va)\s*{_KIND})*) nao|(?:bao nhieu|may) "
+                       rf"(?P<counted>{_KIND}(?:\s*(?:,|/|hoac|hay|va)\s*{_KIND})*))(?: ve(?: \w+){{1,10}}?)?"
+                       r"(?: (?:da )?(?:duoc dua tin|trong kho(?: bai| du lieu)?|trong cac bai(?: viet| bao)?))*$")
+# what a report of each kind writes in its title or lead
+_KIND_WORDS = {"hoi nghi": "hoi nghi", "lam viec": "lam viec", "hop": "hop", "gap mat": "gap mat", "ky ket": "ky ket",
+               "thi": "thi", "kiem tra": "kiem tra", "cong tac": "doan cong tac"}
+
+
 def _asked_place(q: "Question") -> str | None:
     """The place whose activities the question asks for, as it names it (folded), or None."""
-    m = _ASKS.search(q.folded) or _REPORTS_AT.search(q.folded)
+    m = _ASKS.search(q.folded) or _REPORTS_AT.search(q.folded) or _KINDS_AT.search(q.folded)
     place = city(m["place"]).removeprefix("tp ") if m else None  # "ở TPHCM": as places() reads it
     return place if place in q.places and not WHO.search(q.folded) else None
 
@@ -65,7 +78,11 @@ def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     docs = store.data.documents
     place = _asked_place(q)  # type: ignore[assignment]
     found = [doc for doc in docs.values() if keep(doc.doc_id) and place_in(place, fold(f"{doc.place or ''} {doc.title}"))]
-    if len(found) < 2:
+    kinds = _KINDS_AT.search(q.folded) if not (_ASKS.search(q.folded) or _REPORTS_AT.search(q.folded)) else None
+    if kinds:  # of the kinds asked: its title or lead names one
+        words = [w for key, w in _KIND_WORDS.items() if re.search(rf"(?<!\w){key}(?!\w)", kinds["kinds"] or kinds["counted"])]
+        found = [doc for doc in found if _reports(store, doc.doc_id, words)]
+    if len(found) < (1 if kinds else 2):
         return None
     found.sort(key=lambda doc: doc.date or "", reverse=True)
     lines = [Statement((f"{len(found)} bài viết đưa tin hoạt động ở ", Strong(_as_written(q, place)), ":"))]
@@ -80,6 +97,16 @@ def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     lines += more_rows(len(found))
     counted = counts(q.folded, q.restored) or _REPORTS_AT.search(q.folded)  # "mấy bài" restored as "máy"
     return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if counted else found[0].title)
+
+
+_OPENING = 5  # sentences of an article's opening that say what it reports (a lead may only repeat the title)
+
+
+def _reports(store: "Store", doc_id: str, words: list[str]) -> bool:
+    """Whether an article's title or opening sentences name one of these kinds of event (folded words)."""
+    folded, spans = store.words(doc_id).folded, store.sentences(doc_id)[:_OPENING]
+    said = " ".join([fold(store.data.documents[doc_id].title.lower()), *(folded[slice(*span)] for span in spans)])
+    return any(re.search(rf"(?<!\w){w}(?!\w)", said) for w in words)
 
 
 def _as_written(q: "Question", place: str) -> str:

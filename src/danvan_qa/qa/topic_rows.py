@@ -43,9 +43,9 @@ _ASKING = re.compile(r"(?<!\w)(?:" + "|".join((
 # articles or events asked for, listed or counted: what a row per article answers ("bao nhiêu hội nghị", "những tin
 # nào"); not people, models or documents, each of which an article may hold several of
 # ("bài", "tin" said alone, only as what tells: "bao nhiêu tin về tội phạm", "bao nhiêu bài dự thi" are of one article)
-_ROWS_ASKED = re.compile(r"(?<!\w)(?:nhung|cac|bao nhieu|may) (?:bai viet|bai bao|ban tin|tin bai|tin tuc"
-                         r"|(?:bai|tin)(?= (?:nao|(?:co |da )?(?:noi|nhac|dua|viet|de cap|tuong thuat))(?!\w))"
-                         rf"|lan|cuoc|buoi|dot|le|ngay hoi|{EVENT_NOUNS})(?!\w)")
+_ARTICLES_ASKED = (r"(?<!\w)(?:nhung|cac|bao nhieu|may) (?:bai viet|bai bao|ban tin|tin bai|tin tuc"
+                   r"|(?:bai|tin)(?= (?:nao|(?:co |da )?(?:noi|nhac|dua|viet|de cap|tuong thuat))(?!\w)))(?!\w)")
+_ROWS_ASKED = re.compile(rf"{_ARTICLES_ASKED}|(?<!\w)(?:nhung|cac|bao nhieu|may) (?:lan|cuoc|buoi|dot|le|ngay hoi|{EVENT_NOUNS})(?!\w)")
 _POINTING = frozenset("họ ấy đó nó này kia".split())  # "vai trò của họ": a topic said before, not one of its own
 _OWN_WORDS = 3  # a topic's words of its own, past "của, và, trong …": "mô hình" alone names no topic
 # what only asks when it stands at the topic's edge ("co" inside a topic is also "cơ": "cơ quan"), before it and after
@@ -105,8 +105,8 @@ def _rows(subject: str, q: "Question", store: "Store", keep: Callable[[str], boo
     """The provinces naming `subject` when places are asked; a province's articles; else the articles naming it."""
     if PLACES_ASKED.search(q.folded):
         return mention_places(subject, q, store, keep)
-    if where := _province(subject):  # "Nam Sơn có mấy tin …?"
-        return _of_province(where, subject, q, store, keep)
+    if where := _province(subject):  # "Nam Sơn có mấy tin …?" (not "mấy hội thi": of a kind, place_events reads it)
+        return _of_province(where, subject, q, store, keep) if re.search(_ARTICLES_ASKED, q.folded) else None
     how_many = counts(q.folded, q.restored)
     asked = f"{'Có bao nhiêu' if how_many else 'Những'} bài viết {'' if how_many else 'nào '}nhắc đến {subject}?"
     return articles(parse(asked, asked, store.stored_facts), store, keep)
