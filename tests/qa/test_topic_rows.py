@@ -76,3 +76,13 @@ def test_the_topic_is_the_words_that_do_not_ask_most_specific_first_and_never_a_
     assert found[0].endswith("to chuc so ket 10 nam") and "giai doan" not in found[0]  # the aside is no break
     assert found[1] == "chuong trinh phoi hop ve phong trao toan dan bao ve an ninh to quoc"  # then the longest run
     assert topics(_parsed(answerer, "Công an những tỉnh nào đã phối hợp phát huy vai trò của họ?")) == []
+
+
+def test_times_counted_and_a_topic_said_to_be_called_so_are_read_for_their_topic(answerer):
+    from danvan_qa.ingest.normalize import fold
+    from danvan_qa.qa.topic_rows import topics
+
+    q = _parsed(answerer, "co may hoi nghi duoc goi la so ket phong trao toan dan bao ve an ninh to quoc")
+    assert fold(topics(q)[-1].lower()) == "so ket phong trao toan dan bao ve an ninh to quoc"  # not "gọi là"
+    a = answerer.answer("may lan so ket phong trao toan dan bao ve an ninh to quoc?", mode="bm25")  # "mấy lần": events
+    assert a.short == "1" and [c.doc_id for c in a.citations] == ["t1"]

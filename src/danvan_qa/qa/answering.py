@@ -38,7 +38,7 @@ from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
 from danvan_qa.qa.retrieval import clean_query, open_store
 from danvan_qa.qa.spans import SPAN_FEATURES
-from danvan_qa.qa.topic_rows import PLACES_ASKED, topic_rows
+from danvan_qa.qa.topic_rows import asks_topic_rows, topic_rows
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
 from danvan_qa.records import Answer, Passage
@@ -196,7 +196,7 @@ class Answerer:
         mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; None when no
         shape reads it so either."""
         folded = reading.question.folded
-        if not (_ARCHIVE_THINGS.search(folded) or PLACES_ASKED.search(folded)) or \
+        if not (_ARCHIVE_THINGS.search(folded) or asks_topic_rows(reading.question)) or \
                 re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi(?!\W*$)|ben)(?!\w)", folded):
             return None  # "Lương của X là bao nhiêu?", "Huyện X có bao nhiêu xã?", "mỗi nơi là bao nhiêu mô hình?"
             # (a closing "mọi người" addresses the readers: "… ở tỉnh nào vậy mọi người")

@@ -39,7 +39,7 @@ _ASKING = re.compile(r"(?<!\w)(?:" + "|".join((
     rf"(?:trong|theo|o|qua) (?:(?:cac|nhung|may|\d+) )?{_ARTICLES}(?: (?:nay|do|tren|nao))?",
     r"trong kho(?: bai| du lieu| luu tru| tu lieu)?",
     rf"(?:nhung|cac|bao nhieu|may) {_ARTICLES}(?: nao)?", rf"{_ARTICLES} nao",
-    _SAYS, PLACES_ASKED.pattern, r"(?:tat ca |tong cong )?(?:bao nhieu|may)(?: (?:cai|lan|cuoc|buoi|dot|con so))?", r"la gi", r"lam gi", r"the nao", r"ra sao")) + r")(?!\w)")
+    _SAYS, r"(?:duoc )?(?:goi|ghi|viet|neu) (?:ten )?la", PLACES_ASKED.pattern, r"(?:tat ca |tong cong )?(?:bao nhieu|may)(?: (?:cai|lan|cuoc|buoi|dot|con so))?", r"la gi", r"lam gi", r"the nao", r"ra sao")) + r")(?!\w)")
 # articles or events asked for, listed or counted: what a row per article answers ("bao nhiêu hội nghị", "những tin
 # nào"); not people, models or documents, each of which an article may hold several of
 # ("bài", "tin" said alone, only as what tells: "bao nhiêu tin về tội phạm", "bao nhiêu bài dự thi" are of one article)
