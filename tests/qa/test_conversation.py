@@ -542,3 +542,14 @@ def test_a_pronoun_for_a_person_the_question_itself_introduces_is_not_the_last_p
     assert "Trần Văn Bình" in understand("Ông ấy phát biểu gì?", last, store)
     # … but a person named in the same clause is no introduction: "ông ấy" is the last person
     assert "Trần Văn Bình" in understand("Có cán bộ nào đi cùng ông ấy không?", last, store)
+
+
+@pytest.mark.parametrize("follow_up, meant", [
+    ("bà ấy giữ chức gì?", "Đặng Thị Lan"),  # of the two co-chairs listed, the woman's name
+    ("Ông ấy giữ chức vụ gì?", "Lê Văn Khải"),
+    ("đồng chí đó giữ chức vụ gì?", "Lê Văn Khải"),  # saying neither: the last exchange's person
+])
+def test_a_pronoun_that_says_woman_or_man_picks_the_person_shown_whose_name_fits(store, follow_up, meant):
+    both = Context("Ai đồng chủ trì hội nghị ký kết?", "hội nghị ký kết", person="Lê Văn Khải",
+                   shown=("Lê Văn Khải", "Đặng Thị Lan"))
+    assert understand(follow_up, both, store).startswith(f"{meant} giữ chức")

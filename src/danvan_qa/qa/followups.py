@@ -28,6 +28,7 @@ from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.questions import THEN, WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS
 from danvan_qa.qa.adjacent import asked_of_adjacent
+from danvan_qa.qa.pronouns import meant
 from danvan_qa.qa.swaps import swapped
 
 if TYPE_CHECKING:
@@ -214,9 +215,9 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     hit = _PERSON_REF.search(fold(out))
     if hit and (intro := _INTRODUCED.search(fold(out[:hit.start()]).lower())) and "," in out[intro.end():hit.start()]:
         hit = None  # "Có một đại biểu phát biểu ở đó, ông ấy tên gì?": the one just introduced, not the last
-    if hit and context.person:
-        out = f"{out[:hit.start()]}{context.person}{out[hit.end():]}"
-        named = (hit.start(), hit.start() + len(context.person))  # "Đỗ Tân" folds as "do tan": no "hội nghị đó"
+    if hit and (person := meant(fold(out[hit.start():hit.end()]).lower(), context.person, context.shown)):
+        out = f"{out[:hit.start()]}{person}{out[hit.end():]}"  # "bà ấy": of the people shown, a woman's name
+        named = (hit.start(), hit.start() + len(person))  # "Đỗ Tân" folds as "do tan": no "hội nghị đó"
     hit = _PARTIES_REF.search(fold(out))
     # … unless the question names its own two ("giữa X và Y")
     between = _BETWEEN.search(fold_keep_case(context.question)) if hit and not _BETWEEN.search(fold_keep_case(out)) \
