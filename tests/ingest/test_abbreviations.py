@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from danvan_qa.ingest.abbreviations import aliases, capitals_written_out, is_abbreviation, spellings, written_out
+from danvan_qa.ingest.abbreviations import (aliases, capitals_written_out, is_abbreviation, shorthand_written_out, spellings,
+                                            written_out)
 from danvan_qa.ingest.facts import FactTable
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import Scorer
@@ -141,3 +142,13 @@ def test_a_central_committee_member_is_spelled_with_and_without_ban_chap_hanh():
 def test_the_movement_and_a_programme_typed_short_are_written_out():
     assert written_out("Hội thi DVK có mấy phần thi?") == "Hội thi Dân vận khéo có mấy phần thi?"
     assert written_out("mấy lễ ký kết CTPH công tác dân vận") == "mấy lễ ký kết chương trình phối hợp công tác dân vận"
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("Hội PN công an tỉnh tổ chức Trung thu ở đâu vậy mn?", "Hội PN công an tỉnh tổ chức Trung thu ở đâu?"),
+    ("mo hinh 5 khong co o tinh nao vay moi nguoi", "mo hinh 5 khong co o tinh nao"),  # the readers addressed
+    ("moi doi duoc thuong bao nhieu tien moi nguoi", "moi doi duoc thuong bao nhieu tien moi nguoi"),  # per person
+])
+def test_the_readers_a_question_addresses_are_not_part_of_it(typed, read):
+    assert shorthand_written_out(typed) == read
+    assert written_out("Hội PN tặng quà") == "Hội Phụ nữ tặng quà"

@@ -553,3 +553,28 @@ def test_a_pronoun_that_says_woman_or_man_picks_the_person_shown_whose_name_fits
     both = Context("Ai đồng chủ trì hội nghị ký kết?", "hội nghị ký kết", person="Lê Văn Khải",
                    shown=("Lê Văn Khải", "Đặng Thị Lan"))
     assert understand(follow_up, both, store).startswith(f"{meant} giữ chức")
+
+
+def test_a_refused_follow_up_is_asked_of_the_articles_just_cited_without_its_lúc_đó(store):
+    """"giam doc cong an huyen Tan Lac luc do la ai" that the archive at large refuses (restored, "luc do" may read
+    "lực đó"): the article just cited answers it, asked without the time it already fixes."""
+    from danvan_qa.qa.conversation import ask_in_context
+
+    asked = []
+
+    class Answering:
+        def __init__(self):
+            self.store = store
+
+        def answer(self, question, **options):
+            within = options.get("filters")
+            asked.append((question, within.doc_ids if within else None))
+            if within is not None and within.doc_ids == frozenset({"a1"}) and "luc do" not in question:
+                return Answer(question, "person", "Trần Văn Bình", (), "**Trần Văn Bình** [1]", (), False, 0.9)
+            return Answer(question, "other", None, (), "Không tìm thấy thông tin này.", (), True, 0.1)
+
+    last = Context("chu tich ubnd huyen Tan Lac lam viec voi cong an huyen hom nao",
+                   "chủ tịch ubnd huyện Tân Lạc làm việc với công an huyện", docs=("a1",))
+    answer, _ = ask_in_context(Answering(), "giam doc cong an huyen Tan Lac luc do la ai", last)
+    assert answer.short == "Trần Văn Bình" and not answer.abstained
+    assert asked[-1] == ("giam doc cong an huyen Tan Lac la ai", frozenset({"a1"}))

@@ -35,8 +35,10 @@ def _parsed(answerer, question):
     return parse(question, answerer.store.restorer.restore(question), answerer.store.stored_facts)
 
 
-def test_places_asked_of_a_topic_no_shape_reads_are_the_provinces_naming_it(answerer):
-    a = answerer.answer("mo hinh 5 khong thi co o tinh nao vay moi nguoi", mode="bm25")
+@pytest.mark.parametrize("question", ["mo hinh 5 khong thi co o tinh nao vay moi nguoi",
+                                      "Mô hình “5 không” có ở tỉnh nào?"])  # one article's sentence answers neither
+def test_places_asked_of_a_topic_no_shape_reads_are_the_provinces_naming_it(answerer, question):
+    a = answerer.answer(question, mode="bm25")
     assert not a.abstained
     assert sorted(c.doc_id for c in a.citations) == ["t1", "t3"]
     assert "Cao Bằng" in a.text and "Tây Giang" in a.text

@@ -31,6 +31,7 @@ ABBREVIATIONS = {
     "XHCN": "xã hội chủ nghĩa", "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội",
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông",
     "DVK": "Dân vận khéo", "CTPH": "chương trình phối hợp",  # the movement and the programme, as chats type them
+    "PN": "Phụ nữ",  # "Hội PN"
 }
 _FOLDED = {fold(a).lower(): tuple(fold(e).lower().split()) for a, e in ABBREVIATIONS.items()}
 # The short name the press gives a body everywhere, not its abbreviation's whole phrase: "Mặt trận" is the
@@ -193,9 +194,15 @@ _CLOSING_AFTER_ASK = re.compile(r"(?<=\s)(?:vay|z|v|thế)(?=\W*$)", re.IGNORECA
 _ASK_WORDS = frozenset("nao gi dau ai nhieu may khong chua sao tin".split())  # folded; "tin": "… đưa tin vay"
 
 
+# … and the readers addressed after it: "… ở đâu vậy mn?", "… tỉnh nào vay moi nguoi" (bare "moi nguoi" only after a
+# particle or a question word: "… bao nhiêu tiền mỗi người" asks per person)
+_ADDRESSED = re.compile(r"(?:\s+(?:mn|mọi người)|(?<=\s)(?P<said>vay|z|v|a|nhe|nao|gi|dau|ai|khong) moi nguoi)(?=\W*$)",
+                        re.IGNORECASE)
+
+
 def _without_closing(text: str) -> str:
-    """The question without a particle closing it (_CLOSING), its "?" kept."""
-    text = _CLOSING.sub("", text)
+    """The question without a particle closing it (_CLOSING) or the readers it addresses, its "?" kept."""
+    text = _CLOSING.sub("", _ADDRESSED.sub(lambda m: m["said"] or "", text))
     after_ask = _CLOSING_AFTER_ASK.search(text)
     if after_ask and (fold(text[:after_ask.start()]).lower().split() or [""])[-1] in _ASK_WORDS:
         text = text[:after_ask.start()] + text[after_ask.end():]

@@ -59,10 +59,10 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
             # the event just discussed answers it: that, not another article's event of the same kind (an
             # answer drawing on several articles asked across the archive, and is left so)
             answer, said = there, f"{question.rstrip(' ?')} (trong bài vừa dẫn)?"
-    elif answer.abstained and understood != question and context is not None and context.docs:
+    elif answer.abstained and context is not None and context.docs:
         # "Kế hoạch đó cho khoảng thời gian nào?" that the archive at large does not answer: the article just
-        # cited may, where the thing referred to is written out
-        there = _within(answerer, understood, context.docs, options)
+        # cited may, where the thing referred to is written out; "giam doc ca tinh luc do la ai": of that event
+        there = _within(answerer, _without_then(understood), context.docs, options)
         if there is not None and not there.abstained:
             answer, said = there, f"{understood.rstrip(' ?')} (trong bài vừa dẫn)?"
     if said != question:
@@ -77,6 +77,13 @@ def _within(answerer: "Answerer", question: str, docs: tuple[str, ...], options:
     asked = options.get("filters") or Filters()
     within = frozenset(docs) & asked.doc_ids if asked.doc_ids is not None else frozenset(docs)
     return answerer.answer(question, **{**options, "filters": replace(asked, doc_ids=within)}) if within else None
+
+
+def _without_then(question: str) -> str:
+    """The question less its "lúc đó": asked of the articles just cited, it says nothing more (typed bare, restoring
+    it may misread it: "lực đó")."""
+    then = THEN.search(fold(question.lower()))  # folding keeps offsets
+    return " ".join(f"{question[:then.start()]} {question[then.end():]}".split()) if then else question
 
 
 def _cited(answer: "Answer") -> list[str]:
