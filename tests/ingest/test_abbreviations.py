@@ -148,6 +148,8 @@ def test_the_movement_and_a_programme_typed_short_are_written_out():
     ("Hội PN công an tỉnh tổ chức Trung thu ở đâu vậy mn?", "Hội PN công an tỉnh tổ chức Trung thu ở đâu?"),
     ("mo hinh 5 khong co o tinh nao vay moi nguoi", "mo hinh 5 khong co o tinh nao"),  # the readers addressed
     ("moi doi duoc thuong bao nhieu tien moi nguoi", "moi doi duoc thuong bao nhieu tien moi nguoi"),  # per person
+    ("Ai đã gửi thư khen tới mọi người?", "Ai đã gửi thư khen tới mọi người?"),  # whom the letter went to
+    ("Có bao nhiêu mô hình ở vùng DTTS và MN?", "Có bao nhiêu mô hình ở vùng DTTS và MN?"),  # MN: miền núi
 ])
 def test_the_readers_a_question_addresses_are_not_part_of_it(typed, read):
     assert shorthand_written_out(typed) == read

@@ -578,3 +578,22 @@ def test_a_refused_follow_up_is_asked_of_the_articles_just_cited_without_its_lú
     answer, _ = ask_in_context(Answering(), "giam doc cong an huyen Tan Lac luc do la ai", last)
     assert answer.short == "Trần Văn Bình" and not answer.abstained
     assert asked[-1] == ("giam doc cong an huyen Tan Lac la ai", frozenset({"a1"}))
+
+
+@pytest.mark.parametrize("question, alone", [
+    ("giam doc cong an huyen luc do la ai", "giam doc cong an huyen la ai"),
+    ("Năm 2023 chủ tịch hội đó là ai?", "Năm 2023 chủ tịch hội đó là ai?"),  # "hội đó", no "hồi đó"
+    ("Nguồn lực đó năm 2023 là bao nhiêu?", "Nguồn lực đó năm 2023 là bao nhiêu?"),
+])
+def test_only_a_time_said_lúc_đó_is_left_out_when_asked_of_the_articles_just_cited(question, alone):
+    from danvan_qa.qa.conversation import _without_then
+
+    assert _without_then(question) == alone
+
+
+def test_a_province_swapped_keeps_one_unit_and_never_replaces_a_persons_name(store):
+    from danvan_qa.qa.swaps import swapped
+
+    assert swapped("tỉnh Hà Giang", "Giám đốc Công an tỉnh Cao Bằng là ai?", store) == \
+        "Giám đốc Công an tỉnh Hà Giang là ai?"
+    assert swapped("Hà Giang", "Bà Lê Thị Huệ giữ chức vụ gì?", store) is None  # "Huệ" folds like Huế

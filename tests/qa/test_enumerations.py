@@ -58,3 +58,11 @@ def _sentences(answerer, decided, doc_id):
 
     return [c for c in sentence_candidates(decided.reading.question, list(decided.passages), answerer.store,
                                            decided.reading.scorer) if c.doc_id == doc_id]
+
+
+def test_an_address_in_brackets_and_the_sentence_going_on_after_the_list_are_no_items():
+    from danvan_qa.qa.enumerations import _items
+
+    assert _items("huyện Lạc Khê, tỉnh Bắc Hà)") is None
+    assert _items("Phú Lộc, Phú Mỹ và Phú Hòa đã đạt chuẩn nông thôn mới, được Ủy ban nhân dân tỉnh khen thưởng.") == \
+        ["Phú Lộc", "Phú Mỹ", "Phú Hòa đã đạt chuẩn nông thôn mới"]

@@ -257,3 +257,14 @@ def test_a_second_part_found_nowhere_is_asked_with_the_topic_said_before_the_col
     both = answerer.answer("Cuộc thi viết tìm hiểu Ngày truyền thống Công an nhân dân ở Bắc Hà: Công an tỉnh phối hợp với "
                            "đơn vị nào tổ chức, và nhận được bao nhiêu bài dự thi?", mode="bm25")
     assert both.short == "Tỉnh Đoàn | 12.345"
+
+
+def test_a_request_before_the_colon_is_no_topic_for_a_second_part_asked_again(tmp_path):
+    from danvan_qa.qa.parts import with_topic
+    from fakes import article_file, fake_store
+
+    store = fake_store(tmp_path, {"h1.txt": article_file("h1", "2023-05-06", "Hội thi dân vận khéo ở xã Tân An",
+                                                         "Ngày 6/5, xã Tân An tổ chức hội thi dân vận khéo.")})[0]
+    again = with_topic("Anh chị cho em hỏi: hội thi dân vận khéo ở xã Tân An có bao nhiêu đội dự thi?",
+                       "Đội nào đạt giải nhất?", store)
+    assert "hội thi dân vận khéo ở xã tân an" in again.lower() and "đội nào đạt giải nhất" in again.lower()  # the topic

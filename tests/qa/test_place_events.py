@@ -77,3 +77,12 @@ def test_a_places_events_of_the_kinds_asked_are_its_articles_reporting_one(answe
 def test_a_province_without_an_event_of_the_kind_asked_is_not_answered_with_its_articles(answerer):
     a = answerer.answer("Ở tỉnh Nam Sơn có mấy hội thi?", mode="bm25")  # its one article reports a conference
     assert a.short != "1" and "bài viết" not in a.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "Ở tỉnh Bắc Hà có mấy cuộc họp?",  # "cuộc họp" whole: not the "hợp" of "phối hợp"
+    "Ở tỉnh Bắc Hà có mấy lễ ký kết về phòng cháy chữa cháy?",  # its signing is on another topic
+])
+def test_a_kind_is_matched_whole_and_a_topic_asked_must_be_the_articles(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert "bài viết đưa tin hoạt động" not in a.text

@@ -88,3 +88,18 @@ def test_times_counted_and_a_topic_said_to_be_called_so_are_read_for_their_topic
     assert fold(topics(q)[-1].lower()) == "so ket phong trao toan dan bao ve an ninh to quoc"  # not "gọi là"
     a = answerer.answer("may lan so ket phong trao toan dan bao ve an ninh to quoc?", mode="bm25")  # "mấy lần": events
     assert a.short == "1" and [c.doc_id for c in a.citations] == ["t1"]
+
+
+def test_a_provinces_articles_asked_of_a_topic_are_those_writing_it(answerer):
+    a = answerer.answer("Cao Bằng có mấy tin nói về hội thi?", mode="bm25")  # neither of its articles reports one
+    assert a.short != "2" and "bài viết nói đến" not in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Công an tỉnh trao tặng máy tính cho học sinh nghèo ra sao?",  # "máy tính" folds like "mấy tỉnh"
+    "Đường dây nóng của Công an huyện đã tiếp nhận bao nhiêu cuộc gọi?",  # calls, not events
+])
+def test_words_that_fold_like_places_or_events_asked_are_not_read_so(answerer, question):
+    from danvan_qa.qa.topic_rows import asks_topic_rows
+
+    assert not asks_topic_rows(_parsed(answerer, question))

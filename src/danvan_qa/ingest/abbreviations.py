@@ -194,10 +194,10 @@ _CLOSING_AFTER_ASK = re.compile(r"(?<=\s)(?:vay|z|v|thế)(?=\W*$)", re.IGNORECA
 _ASK_WORDS = frozenset("nao gi dau ai nhieu may khong chua sao tin".split())  # folded; "tin": "… đưa tin vay"
 
 
-# … and the readers addressed after it: "… ở đâu vậy mn?", "… tỉnh nào vay moi nguoi" (bare "moi nguoi" only after a
-# particle or a question word: "… bao nhiêu tiền mỗi người" asks per person)
-_ADDRESSED = re.compile(r"(?:\s+(?:mn|mọi người)|(?<=\s)(?P<said>vay|z|v|a|nhe|nao|gi|dau|ai|khong) moi nguoi)(?=\W*$)",
-                        re.IGNORECASE)
+# … and the readers addressed after it, right after a particle or a question word: "… ở đâu vậy mn?", "… tỉnh nào vay
+# moi nguoi" (not "… gửi thư khen tới mọi người?", "… bao nhiêu tiền mỗi người", nor "MN", miền núi)
+_ADDRESSED = re.compile(r"(?<=\s)(?P<said>vậy|vay|z|v|ạ|a|nhé|nhe|nào|nao|gì|gi|đâu|dau|ai|không|khong)"
+                        r"\s+(?:mn|mọi người|moi nguoi)(?=\W*$)")
 
 
 def _without_closing(text: str) -> str:

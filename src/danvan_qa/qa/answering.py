@@ -38,7 +38,7 @@ from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
 from danvan_qa.qa.retrieval import clean_query, open_store
 from danvan_qa.qa.spans import SPAN_FEATURES
-from danvan_qa.qa.topic_rows import PLACES_ASKED, asks_topic_rows, topic_rows
+from danvan_qa.qa.topic_rows import asks_topic_rows, places_asked, topic_rows
 from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
 from danvan_qa.records import Answer, Passage
@@ -189,7 +189,7 @@ class Answerer:
         if decided.chosen is None and (across := self._across_when_refused(question, reading, filters)) is not None:
             found = across.candidate()
             return Decision(reading, decided.passages, found, 1.0, (found,))
-        if decided.chosen is not None and decided.chosen.kind == "sentence" and PLACES_ASKED.search(reading.question.folded) \
+        if decided.chosen is not None and decided.chosen.kind == "sentence" and places_asked(reading.question) \
                 and (where := topic_rows(reading.question, self.store, admitted(self.store.data.documents, filters))) \
                 and len(where.items) >= 2:  # "mô hình X có ở tỉnh nào?": the provinces naming it, not one sentence
             found = where.candidate()

@@ -25,6 +25,7 @@ _READ = 3  # the sentences ranked first that may hold the list
 # ("các tỉnh Tây Nguyên (A, B, C)": a name of the whole between the noun and the bracket)
 _OPENS = r"(?:\s*(?:nhu|gom|bao gom|la|sau day|sau)?\s*:\s*|(?:\s+\w+){0,3}?\s*\(|\s+(?:gom|bao gom|nhu)\s+)"
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười".split())
+_ADDRESS = re.compile(r"(?:huyện|quận|thị xã|xã|phường|thị trấn|tỉnh|thành phố|TP)\s", re.IGNORECASE)
 _ITEMS_MAX_WORDS = 14  # an item is a name or a phrase, not a clause of its own
 _ITEMS_MAX = 15
 
@@ -61,8 +62,15 @@ def listed_count_draft(q: Question, ranked: list[tuple[SentenceCandidate, float]
 
 
 def _items(listed: str) -> list[str] | None:
-    """The items of a list as written ("A; B; C và D"), or None when it is no list of names or phrases."""
+    """The items of a list as written ("A; B; C và D"), or None when it is no list of names or phrases: a place's
+    address in brackets ("(huyện A, tỉnh B)") is none, and the sentence going on after the last "và / hoặc" item
+    ("…, B và C đã đạt chuẩn, được khen thưởng") is no item."""
     listed = listed.strip().rstrip(".…;, ").strip()
+    if _ADDRESS.match(listed):
+        return None
+    last = list(re.finditer(r"\s(?:và|hoặc)\s", listed))
+    if ";" not in listed and last and (comma := listed.find(",", last[-1].end())) >= 0:
+        listed = listed[:comma]
     parts = listed.split(";") if ";" in listed else re.split(r",|\s+(?:và|hoặc)\s+", listed)
     if ";" in listed:  # "…; phòng, chống tội phạm và tệ nạn xã hội; …": commas inside an item
         parts = [re.sub(r"^\s*(?:và|hoặc)\s+", "", p) for p in parts]

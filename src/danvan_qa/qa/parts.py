@@ -146,7 +146,7 @@ def with_topic(first: str, second: str, store: "Store") -> str:
     second = store.restorer.restore(second)  # each restored alone: a text with diacritics is left as typed
     lead, colon, _ = first.partition(": ")  # "Cuộc thi X ở Y: …": the topic said first, when it asks nothing
     if colon and len(lead.split()) >= 3 and not _ASKS.search(store.restorer.restore(lead)) \
-            and not _REQUEST.match(fold(lead.lower())):
+            and not _REQUEST.search(fold(lead.lower())):  # "Anh chị cho em hỏi: …" asks, it is no topic
         return f"{lead}: {second[0].lower()}{second[1:]}"
     return f"{topic_of(store.restorer.restore(first))} {second[0].lower()}{second[1:]}"
 

@@ -53,11 +53,11 @@ _KIND = (r"(?:hoi nghi|(?:buoi|cuoc) (?:lam viec|hop|gap mat|ky ket)|le ky ket|h
          r"|doan cong tac)")
 _KINDS_AT = re.compile(rf"^(?:(?:o|tai) )?{_UNIT}(?P<place>.+?),? (?:co |da )?(?:dien ra |to chuc )?(?:(?:nhung|cac) "
                        rf"(?P<kinds>{_KIND}(?:\s*(?:,|/|hoac|hay|va)\s*{_KIND})*) nao|(?:bao nhieu|may) "
-                       rf"(?P<counted>{_KIND}(?:\s*(?:,|/|hoac|hay|va)\s*{_KIND})*))(?: ve(?: \w+){{1,10}}?)?"
+                       rf"(?P<counted>{_KIND}(?:\s*(?:,|/|hoac|hay|va)\s*{_KIND})*))(?: ve(?P<about>(?: \w+){{1,10}}?))?"
                        r"(?: (?:da )?(?:duoc dua tin|trong kho(?: bai| du lieu)?|trong cac bai(?: viet| bao)?))*$")
-# what a report of each kind writes in its title or lead
-_KIND_WORDS = {"hoi nghi": "hoi nghi", "lam viec": "lam viec", "hop": "hop", "gap mat": "gap mat", "ky ket": "ky ket",
-               "thi": "thi", "kiem tra": "kiem tra", "cong tac": "doan cong tac"}
+# what a report of each kind writes in its title or opening, whole ("cuộc họp", not the "hợp" of "phối hợp")
+_KIND_WORDS = {"hoi nghi": "hoi nghi", "lam viec": "lam viec", "hop": "(?:cuoc|buoi) hop", "gap mat": "gap mat",
+               "ky ket": "ky ket", "thi": "(?:hoi|cuoc) thi", "kiem tra": "kiem tra", "cong tac": "doan cong tac"}
 
 
 def _asked_place(q: "Question") -> str | None:
@@ -81,7 +81,9 @@ def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     kinds = _KINDS_AT.search(q.folded) if not (_ASKS.search(q.folded) or _REPORTS_AT.search(q.folded)) else None
     if kinds:  # of the kinds asked: its title or lead names one
         words = [w for key, w in _KIND_WORDS.items() if re.search(rf"(?<!\w){key}(?!\w)", kinds["kinds"] or kinds["counted"])]
-        found = [doc for doc in found if _reports(store, doc.doc_id, words)]
+        about = [w for w in (kinds["about"] or "").split() if w not in _ABOUT_WORDS]  # "về dân vận": on that topic
+        found = [doc for doc in found if _reports(store, doc.doc_id, words)
+                 and len(set(about) - store.words(doc.doc_id).text.unigrams) <= len(about) // 4]
     if len(found) < (1 if kinds else 2):
         return None
     found.sort(key=lambda doc: doc.date or "", reverse=True)
@@ -99,6 +101,7 @@ def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     return Listing(tuple(lines), tuple(items), len(found), str(len(found)) if counted else found[0].title)
 
 
+_ABOUT_WORDS = frozenset("cua va voi cho la ve cac nhung trong tai o cong tac".split())  # not the topic's own
 _OPENING = 5  # sentences of an article's opening that say what it reports (a lead may only repeat the title)
 
 

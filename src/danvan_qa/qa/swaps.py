@@ -79,6 +79,7 @@ def swapped(other: str, last: str, store: "Store") -> str | None:
         span = found.span()
     elif _province(said) and len(named := _provinces(last)) == 1:  # "… Thành ủy Nam Sơn là ai?", "còn ở Bắc Hà?"
         span = named[0]
+        said = re.sub(r"^(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+", "", said, flags=re.IGNORECASE)  # the unit is kept
     return f"{last[:span[0]]}{said}{last[span[1]:]}" if span else None
 
 
@@ -101,7 +102,9 @@ def _province(text: str) -> bool:
 
 
 def _provinces(text: str) -> list[tuple[int, int]]:
-    """Where the text names a province or city of the gazetteer, as whole words (folding keeps offsets)."""
+    """Where the text names a province or city of the gazetteer, as whole words after its unit, a party committee,
+    "ở / tại" or at its start (not "Huệ" of "Lê Thị Huệ": folding keeps offsets)."""
     folded = fold(text.lower())
-    found = [m.span() for p in FOLDED_PROVINCES for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", folded)]
+    found = [m.span() for p in FOLDED_PROVINCES for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", folded)
+             if m.start() == 0 or re.search(r"(?<!\w)(?:tinh|pho|tp|uy|o|tai)\W*$", folded[:m.start()])]
     return [span for span in found if not any(a <= span[0] and span[1] <= b and (a, b) != span for a, b in found)]

@@ -45,18 +45,30 @@ _ASKING = re.compile(r"(?<!\w)(?:" + "|".join((
 # ("bài", "tin" said alone, only as what tells: "bao nhiêu tin về tội phạm", "bao nhiêu bài dự thi" are of one article)
 _ARTICLES_ASKED = (r"(?<!\w)(?:nhung|cac|bao nhieu|may) (?:bai viet|bai bao|ban tin|tin bai|tin tuc"
                    r"|(?:bai|tin)(?= (?:nao|(?:co |da )?(?:noi|nhac|dua|viet|de cap|tuong thuat))(?!\w)))(?!\w)")
-_ROWS_ASKED = re.compile(rf"{_ARTICLES_ASKED}|(?<!\w)(?:nhung|cac|bao nhieu|may) (?:lan|cuoc|buoi|dot|le|ngay hoi|{EVENT_NOUNS})(?!\w)")
+_ROWS_ASKED = re.compile(rf"{_ARTICLES_ASKED}|(?<!\w)(?:nhung|cac|bao nhieu|may) (?:lan|ngay hoi|{EVENT_NOUNS}"
+                         r"|(?:cuoc|buoi) (?:hop|thi|lam viec|gap mat|ky ket|kiem tra|tong ket|so ket|giao ban)"
+                         r"|dot (?:kiem tra|cong tac|thi dua))(?!\w)")  # not "bao nhiêu cuộc gọi"
 _POINTING = frozenset("họ ấy đó nó này kia".split())  # "vai trò của họ": a topic said before, not one of its own
 _OWN_WORDS = 3  # a topic's words of its own, past "của, và, trong …": "mô hình" alone names no topic
 # what only asks when it stands at the topic's edge ("co" inside a topic is also "cơ": "cơ quan"), before it and after
 _BEFORE = frozenset("thi co da duoc la nao nhung cac va voi ve cua o tai hay hoac con ngoai".split())
 _AFTER = _BEFORE | frozenset("vay a nhe nhi ha z v ak ko khong nay do kia ay ra".split())
+_NAMES_OF_TWO = frozenset({"hoi thi", "cuoc thi", "du thi", "phan thi", "bai thi", "ky thi"})  # "thi" there is no "thì"
 
 def topics(q: "Question") -> list[str]:
     """The topics a question asks across the archive about, as the question writes it (restored), the most
-    specific first: the runs of its words that no asking word cuts, trimmed of particles at their edges, of
-    three words of their own or a province; all of them together ("chương trình X … tổng kết 10 năm"), then the
-    longest."""
+    specific first: the runs of its words that no asking word cuts (`_runs`), of three words of their own or a
+    province; all of them together ("chương trình X … tổng kết 10 năm"), then the longest."""
+    kept = [named for named in _runs(q) if (len([w for w in fold(named.lower()).split() if w not in COMMON_WORDS])
+                                            >= _OWN_WORDS or _province(named))
+            and not _POINTING & set(named.lower().split())]
+    longest = max(kept, key=lambda t: len(t.split()), default=None)
+    return ([" ".join(kept)] if len(kept) > 1 else []) + ([longest] if longest else [])
+
+
+def _runs(q: "Question") -> list[str]:
+    """The runs of the question's words (its first sentence, asides left out) that no asking word or punctuation
+    cuts, as it writes them (restored), less the particles at their edges."""
     said = q.restored.strip()
     said = said[:said.index("?")] if "?" in said.rstrip(" ?") else said  # "…? mỗi tin là việc gì?": the question first
     said = " ".join(unbracketed(said).split())  # "(giai đoạn X)": an aside, not a break in the topic
@@ -70,24 +82,27 @@ def topics(q: "Question") -> list[str]:
             runs.append([word.span()])  # punctuation between: another run
         else:
             runs[-1].append(word.span())
-    kept = []
+    out = []
     for run in runs:
         while run and folded[slice(*run[0])] in _BEFORE:
             run = run[1:]
-        while len(run) > 1 and folded[slice(*run[-1])] in _AFTER and not folded[slice(*run[-2])].isdigit():
-            run = run[:-1]  # "mô hình 3 không" is a name
-        own = [w for w in run if folded[slice(*w)] not in COMMON_WORDS]
-        named = said[run[0][0]:run[-1][1]].strip(" \"'“”") if run else ""
-        if (len(own) >= _OWN_WORDS or _province(named)) and not _POINTING & set(named.lower().split()):
-            kept.append(named)
-    longest = max(kept, key=lambda t: len(t.split()), default=None)
-    return ([" ".join(kept)] if len(kept) > 1 else []) + ([longest] if longest else [])
+        while len(run) > 1 and folded[slice(*run[-1])] in _AFTER and not folded[slice(*run[-2])].isdigit() \
+                and f"{folded[slice(*run[-2])]} {folded[slice(*run[-1])]}" not in _NAMES_OF_TWO:
+            run = run[:-1]  # "mô hình 3 không", "hội thi" are names
+        if run:
+            out.append(said[run[0][0]:run[-1][1]].strip(" \"'“”"))
+    return out
 
 
 def asks_topic_rows(q: "Question") -> bool:
     """Whether a list of where the topic is named answers the question: places asked, or articles or events; not
     who ("những ai"), whose answer is people."""
-    return not WHO.search(q.folded) and bool(PLACES_ASKED.search(q.folded) or _ROWS_ASKED.search(q.folded))
+    return not WHO.search(q.folded) and bool(places_asked(q) or _ROWS_ASKED.search(q.folded))
+
+
+def places_asked(q: "Question") -> bool:
+    """Whether the question asks which places ("những tỉnh nào", "ở đâu", "mấy tỉnh"; not "máy tính", a computer)."""
+    return bool(PLACES_ASKED.search(q.folded)) and not re.search(r"(?<!\w)máy tính(?!\w)", q.restored, re.IGNORECASE)
 
 
 def topic_rows(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -103,10 +118,11 @@ def topic_rows(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
 
 def _rows(subject: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The provinces naming `subject` when places are asked; a province's articles; else the articles naming it."""
-    if PLACES_ASKED.search(q.folded):
+    if places_asked(q):
         return mention_places(subject, q, store, keep)
     if where := _province(subject):  # "Nam Sơn có mấy tin …?" (not "mấy hội thi": of a kind, place_events reads it)
-        return _of_province(where, subject, q, store, keep) if re.search(_ARTICLES_ASKED, q.folded) else None
+        about = [fold(r.lower()) for r in _runs(q) if r != subject and set(fold(r.lower()).split()) - COMMON_WORDS]
+        return _of_province(where, subject, about, q, store, keep) if re.search(_ARTICLES_ASKED, q.folded) else None
     how_many = counts(q.folded, q.restored)
     asked = f"{'Có bao nhiêu' if how_many else 'Những'} bài viết {'' if how_many else 'nào '}nhắc đến {subject}?"
     return articles(parse(asked, asked, store.stored_facts), store, keep)
@@ -118,11 +134,16 @@ def _province(text: str) -> str | None:
     return where if where and fold(where.lower()) in FOLDED_PROVINCES else None
 
 
-def _of_province(where: str, shown: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """The articles of a province ("Nam Sơn có mấy tin …?"): those whose place is in it, each citing its lead's
-    first sentence; a province is where an article is from, which its text may never write."""
+def _of_province(where: str, shown: str, about: list[str], q: "Question", store: "Store",
+                 keep: Callable[[str], bool]) -> Listing | None:
+    """The articles of a province ("Nam Sơn có mấy tin nói về phong trào, phối hợp?"): those whose place is in it
+    (which its text may never write) and that write at least half the phrases the question says of them, each
+    citing its lead's first sentence."""
     docs, rows = store.data.documents, []
     for doc_id in filter(keep, docs):
-        if province(docs[doc_id].place) == where and (at := lead(store, doc_id, past_title=True)):
+        folded = store.words(doc_id).folded if about and province(docs[doc_id].place) == where else ""
+        if province(docs[doc_id].place) == where and 2 * sum(bool(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", folded))
+                                                             for a in about) >= len(about) \
+                and (at := lead(store, doc_id, past_title=True)):
             rows.append((doc_id, Evidence.of(docs[doc_id], *store.sentences(doc_id)[at[0]])))
     return listed_articles(rows, False, shown, q, store)
