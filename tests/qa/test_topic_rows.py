@@ -103,3 +103,13 @@ def test_words_that_fold_like_places_or_events_asked_are_not_read_so(answerer, q
     from danvan_qa.qa.topic_rows import asks_topic_rows
 
     assert not asks_topic_rows(_parsed(answerer, question))
+
+
+def test_a_topic_written_in_more_articles_than_a_list_shows_names_nothing_in_particular(answerer, monkeypatch):
+    from danvan_qa.qa import topic_rows as rows
+    from danvan_qa.qa.records import ROWS_SHOWN, Listing
+
+    q = _parsed(answerer, "co bn hoi thi lien quan toi cong an dc dua tin vay")
+    for found, shown in ((ROWS_SHOWN, True), (ROWS_SHOWN + 1, False)):
+        monkeypatch.setattr(rows, "_rows", lambda *args, n=found: Listing((), (), n, str(n)))
+        assert (rows.topic_rows(q, answerer.store, lambda d: True) is not None) is shown

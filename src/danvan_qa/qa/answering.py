@@ -201,12 +201,15 @@ class Answerer:
         mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; None when no
         shape reads it so either."""
         folded = reading.question.folded
-        if not (_ARCHIVE_THINGS.search(folded) or asks_topic_rows(reading.question)) or \
+        things = _ARCHIVE_THINGS.search(folded)
+        if not (things or asks_topic_rows(reading.question)) or \
                 re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi(?!\W*$)|ben)(?!\w)", folded):
             return None  # "Lương của X là bao nhiêu?", "Huyện X có bao nhiêu xã?", "mỗi nơi là bao nhiêu mô hình?"
             # (a closing "mọi người" addresses the readers: "… ở tỉnh nào vậy mọi người")
         marked = fold(question) != question.lower()  # typed bare: the cue too, so that the whole is restored
-        for text in (question, *plainer(question)) if not ARCHIVE_CUE.search(folded) else ():
+        # (said with a cue already, or asking places or events only, every shape has read it: no retries, each a
+        # pass over the shapes)
+        for text in (question, *plainer(question)) if things and not ARCHIVE_CUE.search(folded) else ():
             mark = text.find("?") if "?" in text else len(text.rstrip(" ."))
             for cue in (" được đưa tin", " trong các bài"):  # events reported; people or things named
                 cued = f"{text[:mark]}{cue if marked else fold(cue)}{text[mark:].strip() or '?'}"

@@ -18,7 +18,7 @@ from danvan_qa.qa.article_lists import articles, listed_articles
 from danvan_qa.qa.mention_places import mention_places, province
 from danvan_qa.qa.place_events import lead
 from danvan_qa.qa.questions import parse, unbracketed
-from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, FOLDED_PROVINCES, WHO, Evidence, Listing, counts
+from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, FOLDED_PROVINCES, ROWS_SHOWN, WHO, Evidence, Listing, counts
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -111,8 +111,8 @@ def topic_rows(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     if not asks_topic_rows(q):
         return None
     for subject in topics(q):
-        if found := _rows(subject, q, store, keep):
-            return found
+        if found := _rows(subject, q, store, keep):  # a topic written everywhere names nothing in particular
+            return found if found.found <= ROWS_SHOWN else None
     return None
 
 
