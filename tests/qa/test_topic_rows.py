@@ -109,7 +109,7 @@ def test_a_topic_written_in_more_articles_than_a_list_shows_names_nothing_in_par
     from danvan_qa.qa import topic_rows as rows
     from danvan_qa.qa.records import ROWS_SHOWN, Listing
 
-    q = _parsed(answerer, "co bn hoi thi lien quan toi cong an dc dua tin vay")
+    q = _parsed(answerer, "Có bao nhiêu bài viết nhắc tới phong trào toàn dân bảo vệ an ninh Tổ quốc?")
     for found, shown in ((ROWS_SHOWN, True), (ROWS_SHOWN + 1, False)):
         monkeypatch.setattr(rows, "_rows", lambda *args, n=found: Listing((), (), n, str(n)))
         assert (rows.topic_rows(q, answerer.store, lambda d: True) is not None) is shown
