@@ -51,6 +51,9 @@ from danvan_qa.records import Answer, AnswerItem, Citation
     # … or naming only what the first is asked again of
     ("Trưởng ban Tuyên giáo Tỉnh ủy Nam Sơn tên gì? Còn Trưởng ban Tuyên giáo Tỉnh ủy Bắc Hà?",
      ("Trưởng ban Tuyên giáo Tỉnh ủy Nam Sơn tên gì?", "Còn Trưởng ban Tuyên giáo Tỉnh ủy Bắc Hà?")),
+    # ", và" opening a clause of its own, a comma inside it before the second question word
+    ("Chương trình số 12 được ký ngày nào, và trong cuộc họp ngày 4/2 chuẩn bị tổng kết chương trình, ông A họp với ai?",
+     ("Chương trình số 12 được ký ngày nào?", "Trong cuộc họp ngày 4/2 chuẩn bị tổng kết chương trình, ông A họp với ai?")),
     # ", còn ở X …": the first part asked again of a place, "còn" kept to say so
     ("Giám đốc Công an tỉnh Nam Sơn là ai, còn ở Bắc Hà là ai?", ("Giám đốc Công an tỉnh Nam Sơn là ai?", "Còn ở Bắc Hà là ai?")),
 ])

@@ -198,8 +198,8 @@ class Answerer:
 
     def _across_when_refused(self, question: str, reading: Reading, filters: Filters | None) -> Listing | None:
         """A list or count no article answers alone, asked without saying "trong các bài" ("co bao nhieu hn / buoi gap
-        mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; None when no
-        shape reads it so either."""
+        mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; where no shape
+        reads it so either, where its topic is named (topic_rows); None when that finds nothing either."""
         folded = reading.question.folded
         things = _ARCHIVE_THINGS.search(folded)
         if not (things or asks_topic_rows(reading.question)) or \

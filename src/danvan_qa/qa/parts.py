@@ -51,7 +51,9 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # may join two parties ("giữa A và B")
         # … and so does "?" before a question sentence opening with "còn / và" ("… ngày nào? Còn Nghị quyết X thì ngày
         # nào?"; not "… những ai? Mỗi người giữ chức vụ gì?", of the same rows)
-        strong = [m for m in joins if ";" in m.group(0) or "?" in m.group(0) or "," in m.group(0) and "còn" in m.group(0).lower()]
+        # … and ", và" opening a clause of its own ("…, và trong cuộc họp X, Y họp với ai?")
+        strong = [m for m in joins if ";" in m.group(0) or "?" in m.group(0)
+                  or "," in m.group(0) and re.search(r"(?<!\w)(?:còn|và)(?!\w)", m.group(0).lower())]
         weak = [m for m in joins if "và" in m.group(0).lower() and not re.search(
             r"(?<!\w)giữa(?!\w)(?:\s+\S+){0,6}\s*$", restored[max(0, m.start() - 60): m.start()], re.I)]
         # the second question word opens the second part's first clause ("…, và ai phát biểu"),
