@@ -265,3 +265,13 @@ def test_units_in_the_plural_name_no_place_unless_a_name_follows():
 def test_a_document_asked_for_is_no_person(question):
     """"X ban hành chỉ thị nào?": the "nào" asks for the document, not for the title before it."""
     assert parse(question, question, FACTS).kind not in ("role", "speaker", "chair", "attendees")
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("TP.HCM", "Hồ Chí Minh"), ("tỉnh Hà Giang", "Hà Giang"),
+    ("ha giang", "Hà Giang"), ("Nam Sơn", None), ("Hà Giang là ai", None),  # a name outside it; more than a name
+])
+def test_a_province_of_the_gazetteer_is_read_however_it_is_written(text, named):
+    from danvan_qa.qa.questions import gazetteer_province
+
+    assert gazetteer_province(text) == named

@@ -135,8 +135,8 @@ def plainer(question: str) -> Iterator[str]:
     if signed := _SIGNED_WHERE.match(fold(said).rstrip(" ?.")):  # "A ký … với B ở những đâu?": the programmes between them
         text = said
         marked = fold(text) != text.lower()
-        a, b, rest = ((lambda side: side if marked else fold_keep_case(side))(written_out(text[slice(*signed.span(k))]))
-                      for k in ("a", "b", "rest"))  # each side written out ("bdv"), as typed
+        sides = (written_out(text[slice(*signed.span(k))]) for k in ("a", "b", "rest"))  # written out ("bdv")
+        a, b, rest = (side if marked else fold_keep_case(side) for side in sides)  # as typed, marks or none
         asked = "Những chương trình phối hợp nào giữa" if marked else "nhung chuong trinh phoi hop nao giua"
         if fresh(between := f"{asked} {a} {'và' if marked else 'va'} {b}{rest}?"):
             yield between

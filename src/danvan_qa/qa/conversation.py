@@ -7,7 +7,6 @@ understood ("Hiểu là: …"). The web chat keeps the same context per browser 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,7 @@ from danvan_qa.index.backends.base import Filters
 from danvan_qa.qa.compose import md_escape
 from danvan_qa.ingest.normalize import fold, has_diacritics
 from danvan_qa.qa.followups import Context, next_context, unanchored, understand
-from danvan_qa.qa.questions import THEN
+from danvan_qa.qa.questions import THEN, THEN_FOLDED
 
 if TYPE_CHECKING:
     from danvan_qa.qa.answering import Answerer
@@ -84,8 +83,7 @@ def _without_then(question: str) -> str:
     """The question less its "lúc đó": asked of the articles just cited, it says nothing more (typed bare, restoring
     it may misread it: "lực đó")."""
     # as typed with marks ("hội đó" is no "hồi đó"); typed bare, only "lúc / khi / thời điểm đó" ("hoi do", "luc do")
-    then = THEN.search(question) if has_diacritics(question) else \
-        re.search(r"(?<!\w)(?:luc|khi|thoi diem) (?:do|ay)(?!\w)", fold(question.lower()))  # folding keeps offsets
+    then = THEN.search(question) if has_diacritics(question) else THEN_FOLDED.search(fold(question.lower()))
     return " ".join(f"{question[:then.start()]} {question[then.end():]}".split()) if then else question
 
 

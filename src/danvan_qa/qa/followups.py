@@ -25,7 +25,7 @@ from danvan_qa.ingest.abbreviations import shorthand_written_out
 from danvan_qa.ingest.facts import organisations
 from danvan_qa.ingest.normalize import fold, fold_keep_case, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
-from danvan_qa.qa.questions import THEN, WHO_KINDS, content_tokens, parse, person_focus, small_talk
+from danvan_qa.qa.questions import THEN, THEN_FOLDED, WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS
 from danvan_qa.qa.adjacent import asked_of_adjacent
 from danvan_qa.qa.pronouns import meant
@@ -305,7 +305,7 @@ def _at_that_time(question: str, context: Context, store: "Store") -> str:
     marked = has_diacritics(question)
     said = question if marked else store.restorer.restore(question)  # one character for one
     # typed without marks, read folded ("luc do" may be restored "lực đó"), but not "hoi do": "hội đó" too
-    then = THEN.search(said) if marked else re.search(r"(?<!\w)(?:luc|khi|thoi diem) (?:do|ay)(?!\w)", fold(said))
+    then = THEN.search(said) if marked else THEN_FOLDED.search(fold(said))
     events = [m.start() for m in (_SUBJECT.search(fold(context.topic)), re.search(r"(?<!\w)(?:buổi )?lễ(?!\w)", context.topic))
               if m]  # "lễ" as written, lower case: not the surname Lê
     if then is None or not events:

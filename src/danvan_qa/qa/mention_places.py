@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from danvan_qa.ingest.lexicon import PROVINCES
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.article_lists import articles
-from danvan_qa.qa.questions import city, parse
-from danvan_qa.qa.records import FOLDED_PROVINCES, Listing, Strong, every_row, titled_rows
+from danvan_qa.qa.questions import gazetteer_province, parse
+from danvan_qa.qa.records import Listing, Strong, every_row, titled_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -55,11 +54,9 @@ def province(place: str | None) -> str | None:
     if not place or "trung uong" in fold(place.lower()):
         return None
     last = re.sub(r"\s*\(.*?\)\s*", " ", place.split(",")[-1]).strip()
+    if known := gazetteer_province(last):  # as the gazetteer names it: one row however it is written
+        return known
     last = re.sub(r"^(?:[Tt]ỉnh|TP\.?|[Tt]hành phố)\s*(?=\w)", "", last)
-    key = city(" ".join(re.sub(r"\s*[-–]\s*", " ", fold(last.lower())).split()))  # "Bà Rịa – Vũng Tàu", "HCM"
-    known = next((p for p in FOLDED_PROVINCES if " ".join(p.replace("-", " ").split()) == key), None)
-    if known:  # a province of the gazetteer, named as the gazetteer names it: one row however it is written
-        return min(name for name in PROVINCES if fold(name.lower()) == known)  # one spelling, whichever run
     # … or a short name written as one ("Miền Tây"); not "Trường Cao đẳng …"
     return last if len(last.split()) <= 3 and all(w[:1].isupper() for w in last.split()) else None
 

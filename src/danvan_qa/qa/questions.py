@@ -273,10 +273,24 @@ _FOLDED_NUMBERED = re.compile(r"(?<!\w)(quan|phuong|xa) (\d+)(?![\d/-])")
 # Hồ Chí Minh City as the press shortens it: "TPHCM", "TP.HCM", "TP HCM", "HCM" (folded)
 HCM = re.compile(r"(?<!\w)(tp\.?\s*|thanh pho\s+)?hcm(?!\w)", re.IGNORECASE)
 THEN = re.compile(r"(?<!\w)(?:lúc|luc|khi|hồi|hoi|thời điểm|thoi diem) (?:đó|do|ấy|ay)(?!\w)", re.I)  # "lúc đó": that time
+THEN_FOLDED = re.compile(r"(?<!\w)(?:luc|khi|thoi diem) (?:do|ay)(?!\w)")  # typed bare: not "hoi do", also "hội đó"
 
 
 def city(folded: str) -> str:
     return HCM.sub(lambda m: ("tp " if m.group(1) else "") + "ho chi minh", folded)
+
+
+# the gazetteer's provinces and cities by their folded names, dashes as spaces, each as the gazetteer first spells it
+_GAZETTEER = {}
+for _name in sorted(PROVINCES):
+    _GAZETTEER.setdefault(" ".join(fold(_name.lower()).replace("-", " ").replace("–", " ").split()), _name)
+
+
+def gazetteer_province(text: str) -> str | None:
+    """The province or centrally-run city of the gazetteer that `text` names and nothing else ("Nam Sơn", "tỉnh Nam
+    Sơn", "TP.HCM", "Bà Rịa – Vũng Tàu"), as the gazetteer spells it; None otherwise."""
+    key = city(" ".join(re.sub(r"[-–]", " ", fold(text.lower())).split()))
+    return _GAZETTEER.get(re.sub(r"^(?:tinh|thanh pho|tp\.?)\s*(?=\w)", "", key))
 
 
 def place_in(place: str, folded_text: str, before: str = "") -> bool:

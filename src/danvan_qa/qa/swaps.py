@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.normalize import fold, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
-from danvan_qa.qa.questions import city, parse
+from danvan_qa.qa.questions import gazetteer_province, parse
 from danvan_qa.qa.records import FOLDED_PROVINCES
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def swapped(other: str, last: str, store: "Store") -> str | None:
             span = same[0][1:] if same else None
     elif _YEAR_NAMED.fullmatch(said) and (found := _YEAR_NAMED.search(last)):
         span = found.span()
-    elif _province(said) and len(named := _provinces(last)) == 1:  # "… Thành ủy Nam Sơn là ai?", "còn ở Bắc Hà?"
+    elif gazetteer_province(said) and len(named := _provinces(last)) == 1:  # "… Thành ủy Nam Sơn là ai?", "còn ở Bắc Hà?"
         span = named[0]
         said = re.sub(r"^(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+", "", said, flags=re.IGNORECASE)  # the unit is kept
     return f"{last[:span[0]]}{said}{last[span[1]:]}" if span else None
@@ -92,13 +92,6 @@ def _same_ask_dropped(said: str, last: str) -> str:
         return said
     named = re.sub(r"(?:\s+(?:là|thì))+$", "", said[:asks.start()].strip(), flags=re.IGNORECASE)
     return re.sub(r"^(?:ở|tại)\s+", "", named, flags=re.IGNORECASE) or said
-
-
-def _province(text: str) -> bool:
-    """Whether the text is a province or city of the gazetteer and nothing else ("Nam Sơn", "tỉnh Nam Sơn", "TPHCM")."""
-    key = city(" ".join(re.sub(r"[-–]", " ", fold(text.lower())).split()))
-    key = re.sub(r"^(?:tinh|thanh pho|tp\.?)\s+", "", key)
-    return any(" ".join(p.replace("-", " ").split()) == key for p in FOLDED_PROVINCES)
 
 
 def _provinces(text: str) -> list[tuple[int, int]]:

@@ -17,8 +17,8 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.article_lists import articles, listed_articles
 from danvan_qa.qa.mention_places import mention_places, province
 from danvan_qa.qa.place_events import lead
-from danvan_qa.qa.questions import parse, unbracketed
-from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, FOLDED_PROVINCES, ROWS_SHOWN, WHO, Evidence, Listing, counts
+from danvan_qa.qa.questions import gazetteer_province, parse, unbracketed
+from danvan_qa.qa.records import COMMON_WORDS, EVENT_NOUNS, ROWS_SHOWN, WHO, Evidence, Listing, counts
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -60,7 +60,7 @@ def topics(q: "Question") -> list[str]:
     specific first: the runs of its words that no asking word cuts (`_runs`), of three words of their own or a
     province; all of them together ("chương trình X … tổng kết 10 năm"), then the longest."""
     kept = [named for named in _runs(q) if (len([w for w in fold(named.lower()).split() if w not in COMMON_WORDS])
-                                            >= _OWN_WORDS or _province(named))
+                                            >= _OWN_WORDS or gazetteer_province(named))
             and not _POINTING & set(named.lower().split())]
     longest = max(kept, key=lambda t: len(t.split()), default=None)
     return ([" ".join(kept)] if len(kept) > 1 else []) + ([longest] if longest else [])
@@ -120,18 +120,12 @@ def _rows(subject: str, q: "Question", store: "Store", keep: Callable[[str], boo
     """The provinces naming `subject` when places are asked; a province's articles; else the articles naming it."""
     if places_asked(q):
         return mention_places(subject, q, store, keep)
-    if where := _province(subject):  # "Nam Sơn có mấy tin …?" (not "mấy hội thi": of a kind, place_events reads it)
+    if where := gazetteer_province(subject):  # "Nam Sơn có mấy tin …?" (not "mấy hội thi": of a kind, place_events reads it)
         about = [fold(r.lower()) for r in _runs(q) if r != subject and set(fold(r.lower()).split()) - COMMON_WORDS]
         return _of_province(where, subject, about, q, store, keep) if re.search(_ARTICLES_ASKED, q.folded) else None
     how_many = counts(q.folded, q.restored)
     asked = f"{'Có bao nhiêu' if how_many else 'Những'} bài viết {'' if how_many else 'nào '}nhắc đến {subject}?"
     return articles(parse(asked, asked, store.stored_facts), store, keep)
-
-
-def _province(text: str) -> str | None:
-    """The province of the gazetteer that `text` names whole ("Nam Sơn", "tỉnh Nam Sơn"), or None."""
-    where = province(text) if text else None
-    return where if where and fold(where.lower()) in FOLDED_PROVINCES else None
 
 
 def _of_province(where: str, shown: str, about: list[str], q: "Question", store: "Store",
