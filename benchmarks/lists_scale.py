@@ -28,7 +28,7 @@ if not (store_path / "CURRENT").exists():
 from danvan_qa.index.store import Store
 from danvan_qa.qa import retrieval
 from danvan_qa.qa.answering import Answerer
-from danvan_qa.qa.title_lists import warm
+from danvan_qa.qa.roles import warm
 settings = Settings.from_env(store=store_path)
 emb = FakeEmbedder(dim=384, model_id=model_id_for(settings))
 retrieval.get_embedder = lambda s: emb

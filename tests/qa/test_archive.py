@@ -240,6 +240,21 @@ def test_a_title_and_its_other_writing_in_brackets_count_the_holders_of_both(tmp
     assert a.short == "2" and sorted(i.name for i in a.items) == ["Hồ Văn An", "Lý Thị Mai"]
 
 
+def test_a_person_named_in_many_articles_is_one_row_citing_a_few_and_counting_the_rest(tmp_path):
+    """A title's holder in eight articles: their row cites the newest and UNDER_SHOWN others, then says how many
+    more; the other holder's row follows, not pages of citations."""
+    from danvan_qa.qa.records import UNDER_SHOWN
+
+    texts = {f"m{n}": (f"2022-0{n}-10", f"Hội nghị lần {n} ở tỉnh Tây Giang", f"Ngày 10/{n}, dự hội nghị có đồng chí "
+                       "Hồ Văn An, Thứ trưởng Bộ Nội vụ.") for n in range(1, 9)}
+    texts["m9"] = ("2021-05-04", "Hội nghị ở tỉnh Nam Sơn", "Ngày 4/5, dự hội nghị có đồng chí Lý Văn Mạnh, Thứ trưởng "
+                   "Bộ Nội vụ.")
+    a = _answerer(tmp_path, texts).answer("Thứ trưởng Bộ Nội vụ là những ai?", mode="bm25")
+    assert [i.name for i in a.items] == ["Hồ Văn An", "Lý Văn Mạnh"]
+    assert sorted(c.doc_id for c in a.citations) == sorted(["m8", *(f"m{n}" for n in range(7, 7 - UNDER_SHOWN, -1)), "m9"])
+    assert f"… và {8 - 1 - UNDER_SHOWN} bài viết khác nữa." in a.text
+
+
 def test_a_committee_written_once_for_the_whole_role_holds_the_title(tmp_path):
     texts = {
         "t1": ("2022-04-14", "Hội nghị ở tỉnh Tây Giang", "Ngày 14/4, đồng chí Hồ Văn An - Thường vụ Tỉnh ủy, "
@@ -461,14 +476,14 @@ def test_events_the_articles_report_asked_the_other_way_round(answerer, question
 
 
 def test_warming_reads_the_archive_wide_tables_before_any_question(tmp_path):
-    from danvan_qa.qa import title_lists
+    from danvan_qa.qa import roles
 
     store, _ = fake_store(tmp_path, {"a1.txt": f'---\nid: a1\ntitle: "{ARTICLES["a1"][1]}"\ndate: 2021-03-02\n---\n'
                                                f'{ARTICLES["a1"][2]}\n'})
-    assert store not in title_lists._roles
+    assert store not in roles._roles
     gc.unfreeze()
-    title_lists.warm(store)
-    assert "thu truong bo noi vu" in title_lists._roles[store].text
+    roles.warm(store)
+    assert "thu truong bo noi vu" in roles._roles[store].text
     assert gc.get_freeze_count() > 0  # set aside from the collector's full scans
     gc.unfreeze()
 
@@ -476,14 +491,14 @@ def test_warming_reads_the_archive_wide_tables_before_any_question(tmp_path):
 def test_a_store_replaced_by_a_newer_generation_is_collectable_again(tmp_path):
     """warm() freezes what it read; open_store, finding a newer generation, unfreezes it all."""
     from danvan_qa.index.indexer import build_index
-    from danvan_qa.qa import title_lists
+    from danvan_qa.qa import roles
     from danvan_qa.qa.retrieval import open_store
     from fakes import FakeEmbedder
 
     texts = {"a1.txt": f'---\nid: a1\ntitle: "{ARTICLES["a1"][1]}"\n---\n{ARTICLES["a1"][2]}\n'}
     _, settings = fake_store(tmp_path, texts)
     first = open_store(settings.store, settings)
-    title_lists.warm(first)
+    roles.warm(first)
     assert gc.get_freeze_count() > 0
     (tmp_path / "corpus" / "a2.txt").write_text(f'---\nid: a2\ntitle: "{ARTICLES["a2"][1]}"\n---\n{ARTICLES["a2"][2]}\n',
                                               encoding="utf-8")
@@ -867,7 +882,7 @@ def test_who_signed_the_programmes_across_the_archive_one_row_per_signer(tmp_pat
 
 
 def test_a_standing_committee_member_is_held_however_the_press_shortens_it():
-    from danvan_qa.qa.title_lists import forms as _forms
+    from danvan_qa.qa.roles import forms as _forms
 
     forms = _forms("uy vien ban thuong vu tinh uy")
     assert {"uy vien btv tinh uy", "uvtv tinh uy", "uy vien thuong vu tinh uy", "thuong vu tinh uy"} <= set(forms)
@@ -1156,9 +1171,10 @@ def test_programmes_asked_with_their_full_number_leave_out_an_articles_short_for
 
 
 def test_a_title_asked_at_a_level_is_that_levels_body():
+    from danvan_qa.qa.roles import Roles
     from danvan_qa.qa.title_lists import _titles_in
 
-    roles = " | truong ban dan van tinh uy | truong ban dan van thanh uy | truong ban dan van trung uong | "
+    roles = Roles((), " | truong ban dan van tinh uy | truong ban dan van thanh uy | truong ban dan van trung uong | ", [], {})
     assert _titles_in("cac bai bao neu ten nhung truong ban dan van cap tinh thanh uy nao".split(), roles) == \
         ["truong ban dan van tinh uy", "truong ban dan van thanh uy"]  # not the central committee's
 

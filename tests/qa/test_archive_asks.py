@@ -8,6 +8,7 @@ from danvan_qa.ingest.facts import FactTable
 from danvan_qa.qa import extremes, records, short_names, title_lists
 from danvan_qa.qa.questions import parse
 from danvan_qa.qa.answering import Answerer
+from danvan_qa.qa.roles import role_index
 from danvan_qa.qa.drafts import reading
 from fakes import article_file, fake_store
 
@@ -261,9 +262,9 @@ def test_bodies_typed_as_abbreviations_reach_the_archive_lists(archive):
 
 
 def test_a_title_is_held_in_whole_words(archive):
-    roles = title_lists.role_index(archive.store).text
-    assert title_lists._held("truong doan kiem tra", roles)
-    assert not title_lists._held("truong doan ki", roles)  # a word cut short holds no title
+    roles = role_index(archive.store)
+    assert roles.holds("truong doan kiem tra")
+    assert not roles.holds("truong doan ki")  # a word cut short holds no title
 
 
 def test_a_force_asked_by_its_name_is_any_of_its_bodies(archive):

@@ -193,7 +193,7 @@ class ChatBackend:
 def _warm(store) -> None:
     """The archive-wide tables (every article's facts, the roles, the events table) built now, so
     the first list or events search does not wait for them; a damaged file is told when asked."""
-    from danvan_qa.qa.title_lists import warm
+    from danvan_qa.qa.roles import warm
     from danvan_qa.qa.events import search_events
 
     try:

@@ -16,6 +16,7 @@ Every row quotes its article's sentence. Anything else goes through the single-a
 from __future__ import annotations
 
 import re
+import weakref
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import spellings
@@ -41,8 +42,9 @@ from danvan_qa.qa.programme_lists import asks_partners, asks_programmes, partner
 from danvan_qa.qa.programme_slots import slot_programmes
 from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
+from danvan_qa.qa.roles import role_index
 from danvan_qa.qa.title_lists import (EXCLUDED, asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
-                                      role_index, said, title_phrases)
+                                      said, title_phrases)
 from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, EVENTS_COUNTED, SEVERAL, WHO, Listing,
                                   YEAR, Strong, ranked_articles)
 
@@ -310,7 +312,7 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     own answer (qa/per_article.py): retrieval weighs a topic better than its words."""
     if any(w not in COMMON_WORDS and w not in _EVENT_WORDS for w in ARCHIVE_CUE.sub(" ", topic).split()):
         return None  # "… các hội nghị về X": left to each article; "… trong kho bài": no topic
-    people = [p for doc_id in filter(keep, store.data.documents) for p in store.people_by_doc.get(doc_id, [])]
+    people = [p for p in _with_act(act, store) if keep(p.doc_id)]
     manner = _MANNER.search(plain_words(q.restored))  # "phát biểu khai mạc": the opening speech; not in an aside
     manner = manner if manner and manner.group(0) not in fold(act) else None
     # the manner right after the act as the sentence writes it ("Phát biểu khai mạc hội nghị, …"), not in a
@@ -320,8 +322,6 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     wanted, unwanted = asked_level(q.folded), left_out_level(q.folded)
     found: dict[str, dict[str, "Person"]] = {}
     for p in people:
-        if not any(act in a for a in p.acts):
-            continue
         held = post_level(p.role or "") if wanted or unwanted else None
         if wanted and held != wanted or unwanted and held == unwanted:
             continue
@@ -335,6 +335,19 @@ def _acting(act: str, topic: str, q: "Question", store: "Store", keep: Callable[
     post = f" (chức vụ cấp {SAID[wanted]})" if wanted else f" (không tính cấp {SAID[unwanted]})" if unwanted else ""
     return people_rows((f"Các bài viết nêu {len(found)} người ", Strong(shown), f"{post}:"), newest(found, store),
                        len(found), q, store)
+
+
+_ACTED: "weakref.WeakKeyDictionary[Store, dict[str, list[Person]]]" = weakref.WeakKeyDictionary()
+
+
+def _with_act(act: str, store: "Store") -> list["Person"]:
+    """Everyone whose acts hold `act`, in the archive's order: read once per act and store (a store never
+    changes), not per question (380,000 people at 20,000 articles)."""
+    acted = _ACTED.setdefault(store, {})
+    if act not in acted:  # a benign race at worst reads it twice
+        acted[act] = [p for doc_id in store.data.documents for p in store.people_by_doc.get(doc_id, [])
+                      if any(act in a for a in p.acts)]
+    return acted[act]
 
 
 def _leaders_at(body: str, topic: str, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

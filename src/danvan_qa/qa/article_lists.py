@@ -20,7 +20,7 @@ from danvan_qa.qa.extractive import rarity
 from danvan_qa.qa.place_events import lead, on_topic
 from danvan_qa.qa.questions import parse, plain_words, unbracketed
 from danvan_qa.qa.records import (CANDIDATE_CHUNKS, COMMON_WORDS, EVENT_NOUNS, EVENT_WRITTEN, EVENTS_COUNTED, rows_shown, Evidence, Item,
-                                  Listing, Statement, Strong, counts, dated, more_rows, same_event)
+                                  Listing, Statement, Strong, counts, dated, more_rows, same_event, under_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -319,7 +319,8 @@ def listed_articles(rows: list[tuple[str, Evidence]], more: bool, shown: str, q:
     for (doc_id, ev), *others in list(grouped.values())[:rows_shown()]:
         place = f" ({docs[doc_id].place})" if where and docs[doc_id].place else ""
         lines.append(Statement((dated(docs[doc_id].date), Strong(docs[doc_id].title), place), ev, item=True))
-        lines += [Statement(("cũng đưa tin trong bài ", Strong(docs[d].title)), e, item=True, under=True) for d, e in others]
+        lines += under_rows(others, lambda o: Statement(("cũng đưa tin trong bài ", Strong(docs[o[0]].title)), o[1],
+                                                        item=True, under=True))
         items.append(Item(docs[doc_id].title, None, None, (), ev))
     lines += more_rows(len(grouped))
     return Listing(tuple(lines), tuple(items), len(grouped),

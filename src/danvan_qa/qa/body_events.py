@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.questions import unbracketed
 from danvan_qa.qa.records import YEAR, Item, Listing, Statement, Strong, counts, dated, more_rows, ranked_articles, \
-    rows_shown, sentence_evidence
+    rows_shown, sentence_evidence, under_rows
 from danvan_qa.qa.sides import alternatives, parties_match, sides
 
 if TYPE_CHECKING:
@@ -97,8 +97,8 @@ def body_events(asked: Asked, q: "Question", store: "Store", keep: Callable[[str
     for first, *others in rows[:rows_shown()]:
         ev = _evidence(store, first)
         lines.append(Statement((dated(first.date), Strong(docs[first.doc_id].title)), ev, item=True))
-        lines += [Statement(("cũng đưa tin trong bài ", Strong(docs[e.doc_id].title)), _evidence(store, e), item=True,
-                            under=True) for e in others if e.doc_id != first.doc_id]
+        lines += under_rows([e for e in others if e.doc_id != first.doc_id], lambda e: Statement(
+            ("cũng đưa tin trong bài ", Strong(docs[e.doc_id].title)), _evidence(store, e), item=True, under=True))
         items.append(Item(docs[first.doc_id].title, None, None, (), ev))
     lines += more_rows(len(rows))
     return Listing(tuple(lines), tuple(items), len(rows),

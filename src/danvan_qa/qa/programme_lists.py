@@ -126,13 +126,14 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
     months = {int(m) for m in _MONTH.findall(q.folded)}
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None
-    forms = spellings(fold(signer.group(1).lower())) if signer else []  # one body, word for word
+    forms = tuple(spellings(fold(signer.group(1).lower()))) if signer else ()  # one body, word for word
     at, out = asked_level(q.folded), left_out_level(q.folded)  # "ở cấp huyện", "không tính cấp Trung ương"
     # "Những địa phương nào có chương trình …", "ở cấp địa phương": not the central ones
     # (… "ở những nơi nào", "công an địa phương")
     places = local or bool(_PLACES_ASKED.match(q.folded) or re.search(
         rf"(?<!\w)(?:(?:o|tai) (?:{_PLACES}|(?:cac )?dia phuong)|(?:cap|cong an|ban dan van) dia phuong)(?!\w)", q.folded))
     chosen = []
+    matched: dict[tuple[str, ...], bool] = {}  # each set of parties read once: an archive repeats a few hundred
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         span = period_key(prog.period or "")
         if (periods and span not in periods) or (numbered and not prog.number) or (dated and not prog.date_text) \
@@ -146,7 +147,9 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
             continue
         if bound and not bound[0] <= (start_year(prog, signed_asked) or -1) <= bound[1]:
             continue
-        if not parties_match(asked, prog.parties):
+        if (held := matched.get(prog.parties)) is None:
+            held = matched[prog.parties] = parties_match(asked, prog.parties)
+        if not held:
             continue
         if forms and not any(_names(forms, party) for party in prog.parties):
             continue
@@ -171,9 +174,11 @@ def _partners_asked(q: "Question") -> re.Match | None:
     return m if m and not q.codes and not WHO.search(q.folded) else None
 
 
-def _names(forms: list[str], party: str) -> bool:
+@functools.lru_cache(maxsize=65536)
+def _names(forms: tuple[str, ...], party: str) -> bool:
     """Whether a party's name holds a body in one of its folded `forms` (as written, or
-    abbreviated either way), word for word ("bo cong an" is not "Công an huyện Bố Sơn")."""
+    abbreviated either way), word for word ("bo cong an" is not "Công an huyện Bố Sơn"). Cached: every
+    programme of the archive is read per list, and its parties repeat a few hundred names."""
     return any(f" {form} " in written for written in _padded(party) for form in forms)
 
 
@@ -212,11 +217,11 @@ def partners(body: str, q: "Question", store: "Store", keep: Callable[[str], boo
     found: set[str] = set()
     rows: list[tuple["Programme", list[str]]] = []
     # a force ("Bộ đội Biên phòng", "lực lượng công an") is any of its bodies ("BCH Biên phòng", "Công an tỉnh")
-    bodies = [[*spellings(one), re.sub(r"^(?:luc luong|bo doi) ", "", one)] for one in _bodies(body)]
+    bodies = [(*spellings(one), re.sub(r"^(?:luc luong|bo doi) ", "", one)) for one in _bodies(body)]
     asked = _partners_asked(q)
     sided = asked and (asked["side"] or asked["kind_side"] or asked["named_side"])
     at = asked_level(asked["level"]) if asked and asked["level"] else None  # "cấp Trung ương": partners of that level
-    side = spellings(sided) if sided else None  # "Ban Dân vận những tỉnh nào …", "cơ quan công an nào …"
+    side = tuple(spellings(sided)) if sided else None  # "Ban Dân vận những tỉnh nào …", "cơ quan công an nào …"
     written: dict[int, str] = {}  # each body as an article writes it, shortest first ("Công an tỉnh")
     for prog in filter(lambda p: keep(p.doc_id), store.stored_facts.programmes):
         ours = [p for p in prog.parties if any(_names(forms, p) for forms in bodies)]
@@ -308,9 +313,10 @@ def _date_cited(prog: "Programme", store: "Store") -> list[Statement]:
                       Evidence.of(store.data.documents[prog.doc_id], *prog.date_span), item=True, under=True)]
 
 
+@functools.lru_cache(maxsize=65536)
 def _counted_as(party: str, place: str | None) -> str:
     """A party as counted: with its article's place when it names none ("Công an tỉnh" of Tây Giang is
-    "Công an tỉnh Tây Giang", however each article writes it)."""
+    "Công an tỉnh Tây Giang", however each article writes it). Cached as _names is."""
     unnamed = _unnamed_place(place, party)
     return f"{_longest(party)} {fold(unnamed.split(',')[0].lower())}" if unnamed else _longest(party)
 

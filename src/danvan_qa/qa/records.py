@@ -166,6 +166,18 @@ def more_rows(found: int) -> list[Statement]:
     return [Statement((f"Còn {found - rows_shown()} dòng nữa không hiện ở đây.",))] if found > rows_shown() else []
 
 
+UNDER_SHOWN = 5  # the other articles cited under one row: a name in hundreds of articles is no page of citations
+
+
+def under_rows(others: Sequence[Any], line: Callable[[Any], Statement]) -> list[Statement]:
+    """The lines under one row, made by `line` for the first UNDER_SHOWN of `others` only (each reads
+    its article's text), and a line saying how many more articles there are."""
+    lines = [line(other) for other in others[:UNDER_SHOWN]]
+    if len(others) > UNDER_SHOWN:
+        lines.append(Statement((f"… và {len(others) - UNDER_SHOWN} bài viết khác nữa.",), item=True, under=True))
+    return lines
+
+
 
 def titled_rows(heading: tuple[str, ...], rows: Sequence[tuple[str, "Document", Evidence]], folded: str,
                 restored: str) -> Listing:

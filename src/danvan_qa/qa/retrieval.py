@@ -118,6 +118,6 @@ def open_store(root: Path | str | None = None, settings: Settings | None = None)
         cached = _stores.get(key)
         if cached is None or cached[0] != gen_name:
             if cached is not None:
-                gc.unfreeze()  # what title_lists.warm set aside, the replaced store's facts too, is collectable again
+                gc.unfreeze()  # what roles.warm set aside, the replaced store's facts too, is collectable again
             _stores[key] = (gen_name, Store.open(root, model_id, settings))
         return _stores[key][1]

@@ -23,7 +23,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.sides import sides
 from danvan_qa.qa.questions import place_in, plain_words
 from danvan_qa.qa.records import (EVENT_NOUNS, EVENT_WRITTEN, rows_shown, WHO, Evidence, Item, Listing, Statement, Strong, counts,
-                                  dated, more_rows, same_event)
+                                  dated, more_rows, same_event, under_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -146,8 +146,8 @@ def time_events(q: "Question", when: When, store: "Store", keep: Callable[[str],
         doc = docs[first.doc_id]
         ev = Evidence.of(doc, first.start, first.end)
         lines.append(Statement((dated(first.date), Strong(doc.title)), ev, item=True))
-        lines += [Statement(("cũng đưa tin trong bài ", Strong(docs[o.doc_id].title)),
-                            Evidence.of(docs[o.doc_id], o.start, o.end), item=True, under=True) for o in others]
+        lines += under_rows(others, lambda o: Statement(("cũng đưa tin trong bài ", Strong(docs[o.doc_id].title)),
+                                                        Evidence.of(docs[o.doc_id], o.start, o.end), item=True, under=True))
         items.append(Item(doc.title, None, None, (), ev))
     lines += more_rows(len(events))
     return Listing(tuple(lines), tuple(items), len(events),

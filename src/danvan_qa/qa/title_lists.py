@@ -2,24 +2,21 @@
 
 "Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu Giám đốc Công an tỉnh", "Phó trưởng ban Dân vận Thành
 ủy là những ai?" (of no event): one row per person whose role (or rank) holds the title asked, once each, newest first,
-every article cited; titles found in one folded text of every role (`_Roles`), not by folding each person per question.
+every article cited; titles found in one folded text of every role (`roles.Roles`), not by folding each person per question.
 """
 
 from __future__ import annotations
 
-import bisect
-import gc
-import itertools
 import re
-import weakref
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from danvan_qa.ingest.abbreviations import spellings, written_out
-from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
+from danvan_qa.ingest.lexicon import RANKS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question, plain_words
+from danvan_qa.qa.roles import TITLES, Roles, forms, role_index
 from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, rows_shown, WHO, Evidence, Item, Listing,
-                                  Statement, Strong, counts, more_rows)
+                                  Statement, Strong, counts, more_rows, under_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -27,7 +24,6 @@ if TYPE_CHECKING:
 
 # The words an alternative of a title may take after a comma or "hoặc": "…Tỉnh ủy, Thành ủy", "…tỉnh, thành phố"
 _ALTERNATIVE = frozenset("tinh thanh pho tp huyen quan thi xa phuong uy trung uong tw dang bo doan".split())
-TITLES = tuple(fold(t) for t in sorted({*TITLE_HEADS, *(r.lower() for r in RANKS)}, key=len, reverse=True))
 _BODY_HEADS = frozenset("ban bo doan phong cuc cong vu khoa tram".split())  # "Trưởng ban …", not "trưởng hợp"
 _PEOPLE = r"(?:nguoi|vi|dong chi|can bo|lanh dao|si quan)"
 # a body named before the title its people hold (folded, abbreviated too), and the titles so asked
@@ -84,9 +80,9 @@ def newest(found: dict[str, dict[str, "Person"]], store: "Store") -> list["Perso
 def people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q: "Question",
                 store: "Store") -> Listing:
     """People listed a row each, in the order given (rank, name, role, the article's title), citing
-    the sentence naming them, with the other articles naming them cited under that row: every
-    article is cited, and a person is one row however many name them. The short answer is how
-    many were counted, or the first one's name."""
+    the sentence naming them, with the other articles naming them cited under that row (UNDER_SHOWN
+    of them, then how many more): a person is one row however many name them. The short answer is
+    how many were counted, or the first one's name."""
     docs = store.data.documents
     by_person: dict[str, list["Person"]] = {}
     for p in rows:
@@ -97,56 +93,14 @@ def people_rows(heading: tuple[str, ...], rows: list["Person"], counted: int, q:
         lines.append(Statement((f"{first.rank} " if first.rank else "", Strong(first.name),
                                 f" — {first.role}" if first.role else "", f" ({docs[first.doc_id].title})"), ev, item=True))
         items.append(Item(first.name, first.role, first.rank, first.acts, ev))
-        lines += [Statement((f"{p.role} " if p.role else "", f"({docs[p.doc_id].title})"), person_evidence(store, p),
-                            item=True, under=True) for p in others]
+        lines += under_rows(others, lambda p: Statement((f"{p.role} " if p.role else "", f"({docs[p.doc_id].title})"),
+                                                        person_evidence(store, p), item=True, under=True))
     lines += more_rows(len(by_person))
     return Listing(tuple(lines), tuple(items), counted, str(counted) if counts(q.folded, q.restored) else rows[0].name)
 
 
 def person_evidence(store: "Store", p: "Person") -> Evidence:
     return Evidence.of(store.data.documents[p.doc_id], p.start, p.end)
-
-
-class _Roles(NamedTuple):
-    """Every person's folded rank and role, one per line in the fact table's order, with where
-    each line starts: a title is found with substring searches over one text, not a fold of
-    every person per question (82k people at 20,000 articles)."""
-
-    people: tuple["Person", ...]
-    text: str
-    starts: list[int]
-
-    def holders(self, title: str) -> Iterator[tuple["Person", int, str]]:
-        """Each person whose line holds `title`, with where it first occurs in their line, and the line."""
-        at = self.text.find(title)
-        while at >= 0:
-            i = bisect.bisect_right(self.starts, at) - 1
-            after = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
-            yield self.people[i], at - self.starts[i], self.text[self.starts[i] : after].rstrip("\n")
-            at = self.text.find(title, after)
-
-
-_roles: "weakref.WeakKeyDictionary[Store, _Roles]" = weakref.WeakKeyDictionary()
-
-
-def warm(store: "Store") -> None:
-    """Read every article's facts and index the roles now (about 2 s at 20,000 articles), so that a server's
-    first question across the archive does not wait for them; then set what is read aside from the garbage
-    collector's full scans (`gc.freeze`): at 20,000 articles a scan over the fact table's objects paused a list
-    answer for 0.3 s (list p95 483 → 160 ms). `open_store` unfreezes when a newer generation replaces a store."""
-    role_index(store)
-    gc.freeze()
-
-
-def role_index(store: "Store") -> _Roles:
-    """The store's _Roles, built once per store (a store never changes)."""
-    found = _roles.get(store)
-    if found is None:  # a benign race at worst builds it twice
-        people = store.facts.people
-        lines = [fold(f"{p.rank or ''} {p.role or ''}") for p in people]
-        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
-        found = _roles[store] = _Roles(people, "\n".join(lines), starts)
-    return found
 
 
 def title_phrases(q: "Question", store: "Store") -> list[str]:
@@ -166,7 +120,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
         text = f"{text[:body.start('body')]}{body['asked']} {head} {named}{text[body.end():]}"
     found: list[str] = []
     others = [b for b in re.findall(r"\(([^)]*)\)", text) if not re.match(r"\s*(?:ke ca|tinh ca|bao gom|gom)(?!\w)", b)]
-    roles = role_index(store).text
+    roles = role_index(store)
     for segment in (re.sub(r"\([^)]*\)", " ", text), *others):  # "(kể cả …)" qualifies the title before it
         # whole ("… Tỉnh ủy hoặc Thành ủy"), then each side of "hoặc / hay" ("Giám đốc CA tỉnh hoặc Giám đốc CA TP")
         for piece in (segment, *re.split(r"(?<!\w)(?:hoac|hay)(?!\w)", segment)):
@@ -191,7 +145,7 @@ def said(q: "Question") -> str:
 def excluded(q: "Question", store: "Store") -> list[str]:
     """The titles a question sets aside ("Ngoài các thứ trưởng Bộ Công an ra, còn mấy người mang hàm
     trung tướng …"): their holders are no rows of its list."""
-    roles = role_index(store).text
+    roles = role_index(store)
     asides = (next(filter(None, m.groups())).split() for m in EXCLUDED.finditer(said(q)))
     return [t for aside in asides if "khac" not in aside for t in _titles_in(aside, roles)]  # "… bộ khác": the others
 
@@ -235,22 +189,22 @@ _COMMITTEES = frozenset("tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|trung 
 _BARE_HEADS = frozenset({"truong", "chanh"})  # heads whose title names its body after them ("Trưởng ban …")
 
 
-def _titles_in(words: list[str], roles: str) -> list[str]:
+def _titles_in(words: list[str], roles: Roles) -> list[str]:
     """The longest title run of these folded words, with its alternatives (title_phrases)."""
     words = [w for w in (re.sub(r"\W", "", w) for w in words) if w]
     for size in range(min(12, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size])
-            if phrase.removeprefix("pho ").startswith(TITLES) and words[i - 1:i] != ["pho"] and _held(phrase, roles):
+            if phrase.removeprefix("pho ").startswith(TITLES) and words[i - 1:i] != ["pho"] and roles.holds(phrase):
                 head, after = words[i:i + size], words[i + size:]
                 if after[:1] == ["cap"] and after[1:2] and after[1] in _LEVEL_WORDS:  # "Trưởng Ban Dân vận cấp tỉnh"
                     leveled = next((head + extra for extra in ([after[1], "uy"], [after[1]])
-                                    if _held(" ".join(head + extra), roles)), None)
+                                    if roles.holds(" ".join(head + extra))), None)
                     if leveled:
                         head, after, phrase = leveled, after[2:], " ".join(leveled)
                 elif after[:1] in (["cua"], ["thuoc"]):  # "Phó Bí thư Thường trực của (một) tỉnh ủy hoặc thành ủy"
                     body = after[2:] if after[1:2] in (["mot"], ["cac"], ["nhung"]) else after[1:]
-                    size = next((n for n in (2, 1) if " ".join(body[:n]) in _COMMITTEES and _held(" ".join(head + body[:n]), roles)), 0)
+                    size = next((n for n in (2, 1) if " ".join(body[:n]) in _COMMITTEES and roles.holds(" ".join(head + body[:n]))), 0)
                     if size:
                         head, after, phrase = head + body[:size], body[size:], " ".join(head + body[:size])
                 if after[:1] in (["hoac"], ["hay"], ["va"]):  # "Tỉnh ủy hoặc Thành ủy"
@@ -259,36 +213,11 @@ def _titles_in(words: list[str], roles: str) -> list[str]:
                 for cut, take in ((2, 2), (1, 2), (1, 1), (2, 1)):
                     other = " ".join(head[:-cut] + after[:take])
                     if len(head) > cut and len(after) >= take and set(after[:take]) <= _ALTERNATIVE and \
-                            other not in found and _held(other, roles):
+                            other not in found and roles.holds(other):
                         found.append(other)
                         break
                 return found
     return []
-
-
-def _held(title: str, roles: str) -> bool:
-    """Whether some role holds the title, in whole words ("trưởng đoàn đã …" is no "Trưởng Đoàn đại biểu")."""
-    return any(f in roles and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", roles) for f in forms(title))
-
-
-def forms(title: str) -> list[str]:
-    """The ways a role may hold a title: its abbreviations swapped ("Ban Dân vận TW"), a standing
-    committee's member as the press shortens it ("UVTV Tỉnh ủy", "Thường vụ Tỉnh ủy"), and a
-    deputy's with "thường trực" after the head ("Phó Chủ tịch Thường trực UBND"), or after the
-    body's first word repeated ("Phó trưởng Ban Thường trực Ban Dân vận …" is a Phó trưởng Ban Dân vận)."""
-    found = []
-    member = re.match(r"uy vien (?:ban thuong vu|btv) (.+)", title)  # "Ủy viên Ban Thường vụ Tỉnh ủy"
-    others = [f"{short} {member.group(1)}" for short in ("uy vien thuong vu", "uvtv", "thuong vu")] if member else []
-    for form in [*spellings(title), *others]:
-        found.append(form)
-        words = form.split()
-        rest = " ".join(words[1:])
-        head = next((t for t in TITLES if rest.startswith(f"{t} ")), None)
-        if head and words[0] == "pho":
-            at = 1 + len(head.split())
-            if at < len(words):  # "Phó Chủ tịch Thường trực UBND", "Phó trưởng Ban Thường trực Ban Dân vận"
-                found += [" ".join((*words[:at], *lead, "thuong", "truc", *words[at:])) for lead in ((), (words[at],))]
-    return found
 
 
 _LEVEL = re.compile(r" (tinh uy|thanh uy|huyen uy|quan uy)$")
