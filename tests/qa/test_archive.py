@@ -255,6 +255,13 @@ def test_a_person_named_in_many_articles_is_one_row_citing_a_few_and_counting_th
     assert f"… và {8 - 1 - UNDER_SHOWN} bài viết khác nữa." in a.text
 
 
+@pytest.mark.parametrize("question", ["Các Thứ trưởng Bộ Nội vụ có tên trong bài là những ai?",
+                                      "Những Thứ trưởng Bộ Nội vụ được nêu tên là những ai?"])
+def test_holders_asked_with_cac_before_the_title_are_its_holders(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+
+
 def test_a_committee_written_once_for_the_whole_role_holds_the_title(tmp_path):
     texts = {
         "t1": ("2022-04-14", "Hội nghị ở tỉnh Tây Giang", "Ngày 14/4, đồng chí Hồ Văn An - Thường vụ Tỉnh ủy, "
@@ -996,6 +1003,31 @@ def test_where_a_topics_events_were_held_one_row_per_article_with_its_place(tmp_
         assert listing(parse(one, answerer.store.restorer.restore(one), answerer.store.stored_facts), answerer.store) is None
 
 
+@pytest.mark.parametrize("question", [
+    "Công an những địa phương nào đã tổ chức hội nghị hay buổi gặp mặt với người có uy tín trong đồng bào dân tộc "
+    "thiểu số?",  # who held them, then the places asked
+    "em dang len ke hoach gap mat o co so, cho em hoi cong an nhung noi nao da to chuc hoi nghi hoac gap mat nguoi co "
+    "uy tin trong dong bao dtts?",  # what the asker says first, then the question, typed bare and short
+    "Em đang lên kế hoạch gặp mặt ở cơ sở. Công an những nơi nào đã tổ chức hội nghị hoặc gặp mặt người có uy tín "
+    "trong đồng bào dân tộc thiểu số?",
+])
+def test_where_a_topics_events_were_held_asked_after_who_held_them_or_what_the_asker_says_first(tmp_path, question):
+    texts = {
+        "t1": ("huyện Đông Khê, Tây Giang", "Gặp mặt người có uy tín trong đồng bào dân tộc thiểu số",
+               "Ngày 3/2, tại huyện Đông Khê, Công an tỉnh Tây Giang tổ chức buổi gặp mặt người có uy tín trong đồng "
+               "bào dân tộc thiểu số."),
+        "t2": ("TP Nam Sơn, Nam Sơn", "Hội nghị phát huy vai trò người có uy tín",
+               "Ngày 5/6, tại TP Nam Sơn, Công an tỉnh Nam Sơn tổ chức hội nghị phát huy vai trò người có uy tín trong "
+               "đồng bào dân tộc thiểu số."),
+        "t3": ("Bắc Hà", "Ký kết chương trình phối hợp công tác dân vận",
+               "Ngày 2/3, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết chương trình phối hợp tại hội nghị."),
+    }
+    files = {f"{d}.txt": f'---\nid: {d}\ntitle: "{title}"\nplace: "{place}"\ndate: 2023-0{n}-10\n---\n{title}\n\n{text}\n'
+             for n, (d, (place, title, text)) in enumerate(texts.items(), 1)}
+    a = Answerer(*fake_store(tmp_path, files)).answer(question, mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["t1", "t2"] and "**huyện Đông Khê, Tây Giang**" in a.text
+
+
 def test_where_inspections_of_a_topic_were_held_asked_o_nhung_dau(tmp_path):
     """"Kiểm tra … đã diễn ra ở những đâu": inspections are events; "ở những đâu" asks every place."""
     texts = {
@@ -1030,6 +1062,13 @@ def test_military_regions_are_counted_once_across_the_articles(tmp_path):
         assert sorted(i.name for i in a.items) == ["Quân khu 5", "Quân khu 7"], question
         assert a.short == ("2" if "bao" in question or "may" in question else "Quân khu 5")  # a count, or the first
         assert a.citations[0].doc_id == "r1"  # the newest article naming Quân khu 5
+
+
+def test_military_regions_asked_which_one_are_listed(tmp_path):
+    texts = {"r1": ("2023-04-02", "Hội nghị ở tỉnh Tây Giang", "Ngày 2/3, Cục Chính trị Quân khu 5 tổ chức hội nghị."),
+             "r2": ("2022-03-02", "Giao ban dân vận", "Dự hội nghị có đại diện Quân khu 7.")}
+    a = _answerer(tmp_path, texts).answer("quan khu nao dc nhac den trong cac bai ve dan van, trong dip nao?", mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Quân khu 5", "Quân khu 7"]
 
 
 def test_communes_named_across_the_articles_once_each_by_their_name(tmp_path):
@@ -1573,6 +1612,10 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
         "Theo các bài trong kho, những chương trình nào được ký? Tính mọi cấp.",
         "Theo các bài trong kho, những chương trình nào được ký?",
         "Những chương trình nào được ký?"]
+    assert "Những hội nghị tổng kết nào đã được tổ chức?" in plainer(  # what the asker says first, then the question
+        "Em đang lập cơ sở dữ liệu về các chương trình. Trong các bài báo, những hội nghị tổng kết nào đã được tổ chức?")
+    assert "Cong an nhung noi nao to chuc gap mat?" in plainer("minh dang len ke hoach, cho minh hoi cong an nhung noi nao "
+                                                               "to chuc gap mat?")
     assert list(plainer("Ai chủ trì hội nghị?")) == []
     assert "?" not in plainer("Do ai chủ trì?")  # less its clause, no question: no form
     assert all("Van Khe" in form for form in plainer("tinh Van Khe, nam 2023 co bao nhieu hoi nghi?"))  # a place

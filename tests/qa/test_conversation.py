@@ -11,7 +11,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.answering import Answerer
 from danvan_qa.qa.conversation import Conversation
 from danvan_qa.qa.followups import Context, next_context, topic_of, understand
-from danvan_qa.records import Answer, AnswerItem
+from danvan_qa.records import Answer, AnswerItem, Citation
 from fakes import article_file, fake_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -578,6 +578,60 @@ def test_a_refused_follow_up_is_asked_of_the_articles_just_cited_without_its_lú
     answer, _ = ask_in_context(Answering(), "giam doc cong an huyen Tan Lac luc do la ai", last)
     assert answer.short == "Trần Văn Bình" and not answer.abstained
     assert asked[-1] == ("giam doc cong an huyen Tan Lac la ai", frozenset({"a1"}))
+
+
+def _answering(store, answers):
+    """A fake answerer: `answers(question, doc_ids)` gives (short, cited doc) or None (refused); every call is kept."""
+    asked = []
+
+    class Answering:
+        def __init__(self):
+            self.store = store
+
+        def answer(self, question, **options):
+            within = options.get("filters")
+            asked.append((question, within.doc_ids if within else None))
+            found = answers(question, within.doc_ids if within else None)
+            if found is None:
+                return Answer(question, "other", None, (), "Không tìm thấy thông tin này.", (), True, 0.1)
+            short, doc = found
+            return Answer(question, "other", short, (), f"**{short}** [1]",
+                          (Citation(1, doc, "Tiêu đề", None, None, 0, 5, short),), False, 0.9)
+    return Answering(), asked
+
+
+def test_a_refused_follow_up_is_asked_as_typed_of_the_articles_just_cited_when_as_understood_it_is_not(store):
+    """"hội nghị đó tổ chức ngày nào?" understood with the wrong subject is refused, there too: the article just cited
+    answers it as typed."""
+    from danvan_qa.qa.conversation import ask_in_context
+
+    answering, asked = _answering(store, lambda q, docs: ("3/11", "a1") if docs == frozenset({"a1"}) and
+                                  q == "hoi nghi do to chuc ngay nao?" else None)
+    last = Context("Còn phía Biên phòng thì ai cùng chủ trì?", "phía Biên phòng cùng chủ trì", docs=("a1",))
+    answer, _ = ask_in_context(answering, "hoi nghi do to chuc ngay nao?", last)
+    assert answer.short == "3/11" and "trong bài vừa dẫn" in answer.text
+    assert asked[-1] == ("hoi nghi do to chuc ngay nao?", frozenset({"a1"}))
+
+
+def test_a_follow_up_of_that_time_answered_from_another_article_is_asked_of_the_one_just_cited(store):
+    """"Lúc đó Giám đốc Công an thành phố là ai?": the archive at large answers from another city's article; the event
+    just discussed is in the article just cited, which answers it."""
+    from danvan_qa.qa.conversation import ask_in_context
+
+    answering, asked = _answering(store, lambda q, docs: ("Đoàn Văn Một", "a1") if docs == frozenset({"a1"}) else
+                                  ("Lê Văn Khác", "a2"))
+    last = Context("Ban Dân vận Thành ủy ký chương trình phối hợp với Công an thành phố cho giai đoạn nào?",
+                   "Ban Dân vận Thành ủy ký chương trình phối hợp với Công an thành phố", docs=("a1",))
+    answer, _ = ask_in_context(answering, "Lúc đó Giám đốc Công an thành phố là ai nhỉ?", last)
+    assert answer.short == "Đoàn Văn Một" and [c.doc_id for c in answer.citations] == ["a1"]
+    answering, _ = _answering(store, lambda q, docs: ("Lê Văn Khác", "a2"))  # not when no article just cited answers
+    answer, _ = ask_in_context(answering, "Lúc đó Giám đốc Công an thành phố là ai nhỉ?", last)
+    assert answer.short == "Lê Văn Khác"
+
+
+def test_a_topic_leaves_no_word_dangling_before_what_it_asked():
+    assert topic_of("Ban Dân vận Thành ủy và Công an thành phố ký chương trình phối hợp công tác dân vận cho giai đoạn "
+                    "nào?") == "Ban Dân vận Thành ủy và Công an thành phố ký chương trình phối hợp công tác dân vận"
 
 
 @pytest.mark.parametrize("question, alone", [

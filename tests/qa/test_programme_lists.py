@@ -121,6 +121,22 @@ def test_a_level_taken_in_besides_the_rest_selects_none_and_one_body_with_mot_is
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"l1", "l2"}
 
 
+def test_programmes_asked_of_two_parties_only_leave_out_those_of_more(tmp_path):
+    from fakes import invented_answerer
+
+    texts = {"p1": ("2016-10-05", "Ký kết ở Nam Sơn", "Ngày 5/10/2016, Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký kết "
+                    "chương trình phối hợp giai đoạn 2016-2021."),
+             "p2": ("2017-01-10", "Ký kết ở Bắc Hà", "Ngày 10/1/2017, Ban Dân vận Tỉnh ủy, Bộ Chỉ huy Quân sự tỉnh và Công "
+                    "an tỉnh Bắc Hà ký kết chương trình phối hợp giai đoạn 2016-2021.")}
+    answerer = invented_answerer(tmp_path, texts)
+    a = answerer.answer("Có những chương trình phối hợp nào chỉ giữa hai bên là Ban Dân vận Tỉnh ủy và Công an tỉnh được "
+                        "ký kết trong các bài?", mode="bm25")
+    assert {c.doc_id for c in a.citations} == {"p1"}
+    a = answerer.answer("Có những chương trình phối hợp nào giữa Ban Dân vận Tỉnh ủy và Công an tỉnh được ký kết trong các "
+                        "bài?", mode="bm25")
+    assert {c.doc_id for c in a.citations} == {"p1", "p2"}
+
+
 SIGNINGS = {
     "s1": ("2016-06-15", "Ký kết ở Hà Nội", "Ngày 15/6/2016, Ban Dân vận Trung ương và Bộ Công an ký kết chương trình phối "
            "hợp giai đoạn 2016-2021."),

@@ -167,7 +167,8 @@ def written_out(text: str) -> str:
 # is "bạn" as often as "bao nhiêu": read below, by the words around it). Written without marks where the question has none, so the restorer reads
 # the words around it
 _SHORTHAND = {"ctr": ("chuong trinh", "chương trình"), "dc": ("duoc", "được"), "đc": ("duoc", "được"),
-              "ko": ("khong", "không"), "kg": ("khong", "không"), "vs": ("voi", "với"), "ntn": ("nhu the nao", "như thế nào")}
+              "ko": ("khong", "không"), "kg": ("khong", "không"), "vs": ("voi", "với"), "ntn": ("nhu the nao", "như thế nào"),
+              "ng": ("nguoi", "người")}
 # "hn", "ct", "ca" typed for a conference, a programme, the police, where the words around say so: "các hn", "lễ / hn
 # ký kết", "ct phối hợp", "giam doc ca tp"; elsewhere "HN" is Hà Nội, "ct" may be "công tác" (folded context)
 _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoac|hay) |/ )(?P<w>hn|ct)(?!\w)"
@@ -178,7 +179,10 @@ _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoa
                           # "bn" counting: "co bn nguoi", "la bn?", "dc bn mo hinh"; "bn ơi", "cho bn hỏi" are "bạn"
                           r"|(?<!\w)(?:co|la|duoc|dc|gom|tong|tat ca|het|mat) (?P<n>bn)(?!\w)(?! oi(?!\w))"
                           r"|(?<!\w)(?P<m>bn)(?= (?:nguoi|cuoc|hoi thi|hoi nghi|mo hinh|chuong trinh|bai|su kien|tinh|don vi|"
-                          r"lan|nam|buoi|doi|dai bieu|can bo|to|cau lac bo|ho|xa|huyen)(?!\w))", re.I)
+                          r"lan|nam|buoi|doi|dai bieu|can bo|to|cau lac bo|ho|xa|huyen|quan khu|van ban|ke hoach|nghi quyet|"
+                          # … or a title's holders: "bn giám đốc công an tỉnh …"
+                          r"dong chi|giam doc|thu truong|bo truong|chu tich|bi thu|pho|truong ban|"
+                          r"(?:dai|thuong|trung|thieu) (?:tuong|ta))(?!\w))", re.I)
 _TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an", "bn": "bao nhiêu"}
 
 
@@ -191,13 +195,13 @@ _PROVINCE_TYPED = re.compile(r"(?<![\w/\-–])(?:br ?- ?vt|brvt|tt ?- ?hue|tth|d
 # "lợi thế", "gen z")
 _CLOSING = re.compile(r"(?<!\w)(?<!như )(?:vậy|nhỉ|ạ|hả|nhé)(?=\W*$)", re.IGNORECASE)
 _CLOSING_AFTER_ASK = re.compile(r"(?<=\s)(?:vay|z|v|thế)(?=\W*$)", re.IGNORECASE)
-_ASK_WORDS = frozenset("nao gi dau ai nhieu may khong chua sao tin".split())  # folded; "tin": "… đưa tin vay"
+_ASK_WORDS = frozenset("nao gi dau ai nhieu may khong chua sao tin bai".split())  # folded; "… đưa tin vay", "… các bài vay"
 
 
 # … and the readers addressed after it, right after a particle or a question word: "… ở đâu vậy mn?", "… tỉnh nào vay
-# moi nguoi" (not "… gửi thư khen tới mọi người?", "… bao nhiêu tiền mỗi người", nor "MN", miền núi)
+# moi nguoi", "… vay ad" (not "… gửi thư khen tới mọi người?", "… bao nhiêu tiền mỗi người", nor "MN", miền núi)
 _ADDRESSED = re.compile(r"(?<=\s)(?P<said>vậy|vay|z|v|ạ|a|nhé|nhe|nào|nao|gì|gi|đâu|dau|ai|không|khong)"
-                        r"\s+(?:mn|mọi người|moi nguoi)(?=\W*$)")
+                        r"\s+(?:mn|mọi người|moi nguoi|ad|admin)(?=\W*$)")
 
 
 def _without_closing(text: str) -> str:

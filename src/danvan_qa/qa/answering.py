@@ -51,6 +51,11 @@ _LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?
 # the question sentence, when a rule for counting or a request follows it ("…? Tính theo sự kiện.", "…? tinh theo bai")
 _FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+# what the asker says of themselves first, a sentence ("Em đang lập cơ sở dữ liệu về …. Trong các bài, …?") or a clause
+# before "cho mình hỏi" ("minh dang len ke hoach …, cho minh hoi …?"; folded): the question after it
+_CONTEXT_LEAD = re.compile(r"^(?P<said>[^.!?]+)[.!]\s+(?=[^.!?]+\?\s*$)"
+                           r"|^[^?]+?[,.;:]\s*(?:vay\s+)?(?:cho|xin)\s+(?:minh|em|toi|to|anh|chi)\s+(?:duoc\s+)?hoi"
+                           r"(?:\s+(?:la|chut|ti|xiu))?\s*[,:]?\s+(?=\w)", re.I)
 # a request after the question asking it of each place or unit ("…? Liệt kê theo từng tỉnh giúp em."; folded)
 _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|ghi|chia|thong ke|cho biet)(?: ra)?(?: ten)? "
                          r"(?P<each>(?:theo|cho|cua|o) (?:tung|moi) (?:tinh|noi|dia phuong|don vi|thanh pho|huyen)(?: thanh)?)(?!\w)")
@@ -88,7 +93,7 @@ def plainer(question: str) -> Iterator[str]:
     none: its abbreviations written out ("BDV TW", "ctr"); its last sentence (a request after a
     preamble); without its brackets, and with kinds of one signing listed as one ("lễ hoặc hội nghị
     ký kết"); its question sentence alone, without the counting rules or requests after the question
-    mark; without a framing lead clause, or with a condition said first said last instead; without a
+    mark; without what the asker says of themselves first; without a framing lead clause, or with a condition said first said last instead; without a
     clause saying who held or attended the events asked of; without a request said before what it asks
     ("Đề nghị tổng hợp các …"); where A signed with B asked as the programmes between them. Each once, in
     that order."""
@@ -113,6 +118,11 @@ def plainer(question: str) -> Iterator[str]:
             yield both
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
         yield text
+    context = _CONTEXT_LEAD.match(fold(text))  # folding keeps offsets
+    if context and not (context["said"] and len(context["said"].split()) < 4):  # "Công an TP. X": no sentence first
+        rest = text[context.end():]
+        text = rest[:1].upper() + rest[1:]  # the later forms read it so, whether or not the last sentence was it
+        yield from (form for form in (text, written_out(text)) if fresh(form))  # "… trong đồng bào dtts?" written out too
     lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text) or \
         _ARTICLES_LEAD.match(fold(text))  # typed without marks; folding keeps offsets
     if lead and text.split(maxsplit=1)[1][:1].isupper():

@@ -59,12 +59,16 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
             # the event just discussed answers it: that, not another article's event of the same kind (an
             # answer drawing on several articles asked across the archive, and is left so)
             answer, said = there, f"{question.rstrip(' ?')} (trong bài vừa dẫn)?"
-    elif answer.abstained and context is not None and context.docs:
+    elif context is not None and context.docs and (answer.abstained or THEN.search(fold(question.lower())) and not
+                                                    set(_cited(answer)) & set(context.docs)):
         # "Kế hoạch đó cho khoảng thời gian nào?" that the archive at large does not answer: the article just
-        # cited may, where the thing referred to is written out; "giam doc ca tinh luc do la ai": of that event
-        there = _within(answerer, _without_then(understood), context.docs, options)
-        if there is not None and not there.abstained:
-            answer, said = there, f"{understood.rstrip(' ?')} (trong bài vừa dẫn)?"
+        # cited may, where the thing referred to is written out; "giam doc ca tinh luc do la ai": of that event, not
+        # another article's; failing that, as asked ("hội nghị đó tổ chức ngày nào?": its subject is that article's)
+        for asked in dict.fromkeys((understood, question)):
+            there = _within(answerer, _without_then(asked), context.docs, options)
+            if there is not None and not there.abstained:
+                answer, said = there, f"{asked.rstrip(' ?')} (trong bài vừa dẫn)?"
+                break
     if said != question:
         answer = replace(answer, text=f"_Hiểu là: {md_escape(said)}_\n\n{answer.text}", understood=said)
     if answer.abstained:

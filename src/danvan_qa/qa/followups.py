@@ -151,6 +151,7 @@ def topic_of(restored: str) -> str:
     text = _ASKING.sub(" ", restored.rstrip(" ?.!"))
     text = " ".join(text.split())
     text = _ACTS.sub("", text).strip(" ,")
+    text = re.sub(r"(?:\s+(?:cho|của|về|với|trong|tại|ở|vào|theo))+$", "", text, flags=re.I)  # "… dân vận cho (…)"
     bare = _DONE.sub("", text)  # "Kế hoạch X được ban hành (ngày nào)": "Kế hoạch X", whatever a follow-up asks of it
     return bare if len(bare.split()) >= 2 else text
 

@@ -130,9 +130,10 @@ _PLACES = r"(?:dia phuong|tinh|noi|tinh thanh|dia ban|thanh pho|huyen|vung)"  # 
 _WHERE = re.compile(rf"(?: (?:o|tai|lien quan (?:den|toi)|noi (?:den|toi)|de cap (?:den|toi)) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o (?:nhung )?dau)"
                     r"(?: (?:va )?(?:nam|ngay|khi|luc) nao)?"  # "…, năm nào?": each row is dated
                     r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?$")  # "… (theo các bài)?"
-# … or first: "Những tỉnh nào (đã) tổ chức …", "Có mấy tỉnh tổ chức …"; a level set aside before it ("Không tính cấp TW, …")
+# … or first: "Những tỉnh nào (đã) tổ chức …", "Có mấy tỉnh tổ chức …", "Công an những nơi nào đã tổ chức …" (who held
+# them kept in the topic); a level set aside before it ("Không tính cấp TW, …")
 _PLACE_LIST = rf"{_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})*"
-_WHERE_FIRST = re.compile(rf"^(?:khong (?:tinh|ke) cap (?:trung uong|tw),? )?(?:(?:nhung|cac) {_PLACE_LIST} nao"
+_WHERE_FIRST = re.compile(rf"^(?:khong (?:tinh|ke) cap (?:trung uong|tw),? )?(?:(?P<who>(?:\w+ ){{1,3}}?)?(?:nhung|cac) {_PLACE_LIST} nao"
                           rf"|(?:co )?(?:bao nhieu|may) {_PLACE_LIST}) (?:da )?(?=to chuc )")
 _NOT_TOPIC = re.compile(rf"(?<!\w)(?:{_KINDS}|da|to chuc|dien ra|lam viec|duoc|hay|hoac|va|voi|cua|ve|trong|cac|nhung|nao"
                         r"|do|nganh|luc luong|giua)(?!\w)")
@@ -180,7 +181,7 @@ def lead(store: "Store", doc_id: str, past_title: bool = False) -> list[int]:
 
 def topic_places(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per article holding the topic and a kind of event asked, newest first, with its place."""
-    asked = _WHERE.sub("", _WHERE_FIRST.sub("", q.folded))
+    asked = _WHERE.sub("", _WHERE_FIRST.sub(lambda m: m["who"] or "", q.folded))
     provinces = bool(_WHERE_FIRST.search(q.folded))  # the places asked first are local: no event of the centre
     asked_kinds = {m.group(0) for m in re.finditer(rf"(?<!\w){_KINDS}(?!\w)", asked)}
     kinds = "|".join(family for family in _FAMILIES if any(re.fullmatch(family, k) for k in asked_kinds))

@@ -52,6 +52,9 @@ _SIGNS = re.compile(r"(?<!\w)ký(?!\w)", re.IGNORECASE)  # "ký", "ký kết" as
 _SIGNED = re.compile(r"(?<!\w)ky ket chuong trinh(?!\w)")  # "hội nghị ký kết chương trình …": signed ones
 _MONTH = re.compile(r"(?<!\w)(?:vao|trong) thang (\d{1,2})(?![\d/-])")  # "ký vào tháng 1": of any year (folded)
 _NUMBERED = re.compile(rf"(?<!\w){CODE_WORDS}(?!\w)")  # "những chương trình nào được nêu số hiệu"
+# "(chỉ) giữa hai bên", "của ba bên" (folded): programmes of that many parties
+_PARTIES_COUNTED = re.compile(r"(?<!\w)(?:giua|cua|co) (?P<n>hai|ba|bon|nam|[2-5]) (?:ben|co quan|don vi)(?!\w)")
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5}
 # "X đã ký (kết) những chương trình phối hợp nào?": the programmes one body is a party to
 _SIGNS_OR_RUNS = r"(?:ký kết|ký|tham gia|xây dựng|thực hiện|triển khai)"  # "đã ký, thực hiện những chương trình"
 _SIGNED_BY = re.compile(rf"^(?:(?:trong )?năm \d{{4}},?\s+)?(.+?) (?:đã )?(?:cùng )?{_SIGNS_OR_RUNS}"
@@ -107,7 +110,7 @@ def reports_signings(q: "Question") -> bool:
 def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked: list[list[str]] | None = None,
                local: bool = False, reports: bool = False) -> Listing | None:
     """The programmes of the archive that the question's period, year, parties (`asked`, else read by
-    `sides`), level and signing select, once each (the same number, or the same period and parties,
+    `sides`), number of parties, level and signing select, once each (the same number, or the same period and parties,
     in two articles is one); `local`: not the central ones; `reports`: the articles reporting them are
     counted ("Bao nhiêu bài đưa tin lễ ký kết …"), not the programmes."""
     docs = store.data.documents
@@ -124,6 +127,8 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
     # "ký kết vào những ngày nào", "nêu kèm cả số hiệu lẫn ngày ký": those whose day of signing is written
     dated = bool(re.search(rf"(?<!\w)(?:ngay nao(?!\w)|{DAY_WRITTEN})", q.folded))
     months = {int(m) for m in _MONTH.findall(q.folded)}
+    counted = _PARTIES_COUNTED.search(q.folded)
+    parties = (_NUMBER_WORDS.get(counted["n"]) or int(counted["n"])) if counted else None
     signing = bool(_SIGNED.search(q.folded))  # "hội nghị ký kết chương trình": a sentence that reports it signed
     signer = _SIGNED_BY.search(q.restored) if not asked else None
     forms = tuple(spellings(fold(signer.group(1).lower()))) if signer else ()  # one body, word for word
@@ -141,7 +146,7 @@ def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked
             continue
         if years and not any(of_year(prog, span, y, signed_asked) for y in years):
             continue
-        if months and not (prog.date and int(prog.date[5:7]) in months):
+        if months and not (prog.date and int(prog.date[5:7]) in months) or parties and len(prog.parties) != parties:
             continue
         if ends and not any(span.endswith(f"-{y}") for y in ends):
             continue

@@ -45,9 +45,10 @@ def sides(q: "Question") -> list[list[str]]:
     between = BETWEEN.search(text) or _PAIRED.search(fold_keep_case(text))  # folding keeps offsets
     asked = [text[slice(*between.span(n))] for n in (1, 2)] if between else [m.group(1) for m in JOINED.finditer(text)]
     # "giữa những cơ quan nào với nhau": the parties are asked for, not named
-    # "công an dia phuong" typed without marks, the same; "giữa một Ban Dân vận": that body
-    asked = [re.sub(r"^(?:một|mot|mỗi|moi)\s+|\s+(?:các\s+)?(?:địa phương|dia phuong)$", "", side, flags=re.IGNORECASE)
-             for side in asked]
+    # "công an dia phuong" typed without marks, the same; "giữa một Ban Dân vận": that body; "giữa hai bên là X và Y":
+    # X and Y (how many parties is `programmes`')
+    asked = [re.sub(r"^(?:một|mot|mỗi|moi)\s+|^(?:hai|ba|bốn|bon)\s+(?:bên|ben)\s+(?:là|la)\s+"
+                    r"|\s+(?:các\s+)?(?:địa phương|dia phuong)$", "", side, flags=re.IGNORECASE) for side in asked]
     return [alternatives(side) for side in asked if not _ASKED_SIDE.search(fold(side.lower()))]
 
 

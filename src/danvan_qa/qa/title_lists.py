@@ -61,6 +61,7 @@ def asks_holders(q: "Question") -> bool:
         return False
     phrase = found["after"] or found["listed"] or found["before"] or found["named"] or rank or found["which"] or found["held"] or \
         found["some"] or found["owned"] or found["counted"]
+    phrase = re.sub(r"^(?:cac|nhung) ", "", phrase)  # "Các Phó trưởng Ban … là những ai?"
     said = found.group(0) if found["ranked"] or found["held"] else phrase  # a count's people before the title: one event?
     one_event = re.search(rf"(?<!\w)(?<!cac )(?<!nhung ){EVENT_NOUNS}(?!\w)"  # "các hội nghị" are many
                           r"|(?<!\w)(?:tham du|du)(?! cac| nhung)(?!\w)", said)  # "Đại biểu tham dự gồm những ai"

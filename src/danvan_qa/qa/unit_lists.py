@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from danvan_qa.index.store import Store
     from danvan_qa.qa.questions import Question
 
-_ASKS = re.compile(r"(?<!\w)(?:bao nhieu|may|nhung|cac) quan khu(?: khac nhau)?(?: nao)?(?!\w)")  # folded
+# folded: "bao nhiêu / những quân khu (nào)", "quân khu nào được nhắc đến …"
+_ASKS = re.compile(r"(?<!\w)(?:(?:bao nhieu|may|nhung|cac) quan khu(?: khac nhau)?(?: nao)?|quan khu (?:khac nhau )?nao)(?!\w)")
 _WRITTEN = re.compile(r"(?<!\w)[Qq]uân khu (\d{1,2})(?!\d)")
 # "Những xã nào …", "bao nhiêu phường" (folded) -> the unit as written
 _LOCAL = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "thon": "thôn", "huyen uy": "huyện ủy",
