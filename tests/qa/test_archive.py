@@ -1209,11 +1209,22 @@ def test_programmes_asked_with_their_full_number_leave_out_an_articles_short_for
     assert sorted(c.doc_id for c in any_number.citations) == ["c1", "c2"]
 
 
+def test_the_holders_of_titles_asked_are_remembered_for_the_last_few_titles_only():
+    from danvan_qa.qa import roles
+
+    index = roles.Roles(("p1", "p2"), "thu truong bo noi vu\ntruong ban dan van tinh uy", [0, 21], {}, {})
+    assert [p for p, _, _ in index.holders("truong")] == ["p1", "p2"]
+    assert index.holders("truong") is index.holders("truong")  # read once
+    for n in range(roles.REMEMBERED + 5):
+        index.holders(f"chuc {n}")
+    assert len(index.found) == roles.REMEMBERED and "truong" not in index.found  # the oldest let go
+
+
 def test_a_title_asked_at_a_level_is_that_levels_body():
     from danvan_qa.qa.roles import Roles
     from danvan_qa.qa.title_lists import _titles_in
 
-    roles = Roles((), " | truong ban dan van tinh uy | truong ban dan van thanh uy | truong ban dan van trung uong | ", [], {})
+    roles = Roles((), " | truong ban dan van tinh uy | truong ban dan van thanh uy | truong ban dan van trung uong | ", [], {}, {})
     assert _titles_in("cac bai bao neu ten nhung truong ban dan van cap tinh thanh uy nao".split(), roles) == \
         ["truong ban dan van tinh uy", "truong ban dan van thanh uy"]  # not the central committee's
 

@@ -11,11 +11,13 @@ with the archive; one row per document and article, citing its sentence.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from danvan_qa.ingest.dates import CODE_PATTERN
 from danvan_qa.ingest.lexicon import PREDICATES, STOP, TITLE_LOWER
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.index.store import ARTICLES_KEPT, Kept
 from danvan_qa.qa.document_asks import CODE_WORDS, DAY_WRITTEN
 from danvan_qa.qa.records import (counts, rows_shown, WHO, YEAR, Evidence, Item, Listing, Statement, Strong, more_rows,
                                   ranked_articles)
@@ -122,6 +124,22 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+_MENTIONED: "weakref.WeakKeyDictionary[Store, Kept[list[Mention]]]" = weakref.WeakKeyDictionary()
+
+
+def _mentioned(store: "Store", doc_id: str) -> list[Mention]:
+    """Every document an article's sentences name: read once per article, kept as its words are (a list of a
+    year's documents reads a few hundred articles, every sentence through mentions())."""
+    kept = _MENTIONED.get(store)
+    if kept is None:
+        kept = _MENTIONED.setdefault(store, Kept(ARTICLES_KEPT))
+    found = kept.get(doc_id)
+    if found is None:
+        text = store.data.documents[doc_id].text
+        found = kept.put(doc_id, [m for start, end in store.sentences(doc_id) for m in mentions(text, start, end)])
+    return found
+
+
 def _issuer(sentence: str, at: int) -> str:
     """The body after "của" that follows a document, folded: its capitalised words and the lower-case
     words of bodies, up to the predicate ("… của Tỉnh ủy được triển khai" is "tinh uy")."""
@@ -174,15 +192,12 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     query = " ".join([*(KINDS[k] for k in wanted), "ký kết ban hành", *years])
     found: dict[tuple[str, str], Mention] = {}
     for doc_id in ranked_articles(store, query, keep):
-        text = docs[doc_id].text
-        for start, end in store.sentences(doc_id):
-            for m in mentions(text, start, end):
-                if m.kind in wanted and (not years or m.year in years) and (not numbered or m.numbered) \
-                        and (not full or re.search(r"[-/]", m.ident)) \
-                        and (not issuers or _issued_by(m, issuers)):
-                    held = found.get((doc_id, m.ident))
-                    if held is None or (m.date and not held.date):  # the mention that dates it is cited
-                        found[(doc_id, m.ident)] = m
+        for m in _mentioned(store, doc_id):
+            if m.kind in wanted and (not years or m.year in years) and (not numbered or m.numbered) \
+                    and (not full or re.search(r"[-/]", m.ident)) and (not issuers or _issued_by(m, issuers)):
+                held = found.get((doc_id, m.ident))
+                if held is None or (m.date and not held.date):  # the mention that dates it is cited
+                    found[(doc_id, m.ident)] = m
     found = _coded_once({k: m for k, m in found.items() if not with_day or m.date and re.search(r"[-/]", m.ident)})
     if not found:
         return None

@@ -9,6 +9,7 @@ programmes of one period are two. Archive lists count programmes this way
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from danvan_qa.ingest.abbreviations import spellings
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
 _LEVEL_ENDS = frozenset({"tinh", "uy", "pho", "huyen", "xa", "phuong", "quan", "thi"})
 
 
+@functools.lru_cache(maxsize=65536)
 def _party(name: str, place: str | None) -> str:
+    """A party as keyed, with its article's place where its name ends with its level; cached: every programme of the
+    archive is keyed per list, and parties and places repeat a few hundred."""
     folded = fold(name.lower())
     return f"{folded} @{fold((place or '').lower())}" if folded.rpartition(" ")[2] in _LEVEL_ENDS else folded
 

@@ -8,7 +8,7 @@ import gc
 import itertools
 import re
 import weakref
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from danvan_qa.ingest.abbreviations import spellings
 from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
@@ -30,6 +30,7 @@ class Roles(NamedTuple):
     text: str
     starts: list[int]
     held: dict[str, bool]  # title -> whether some role holds it: each a scan of the whole text, read once
+    found: dict[object, tuple]  # the last titles' holders (holders(), and what callers read of them: remembered())
 
     def holds(self, title: str) -> bool:
         """Whether some role holds the title, in whole words ("trưởng đoàn đã …" is no "Trưởng Đoàn đại biểu")."""
@@ -41,14 +42,30 @@ class Roles(NamedTuple):
                                            for f in forms(title))
         return found
 
-    def holders(self, title: str) -> Iterator[tuple["Person", int, str]]:
+    def holders(self, title: str) -> tuple[tuple["Person", int, str], ...]:
         """Each person whose line holds `title`, with where it first occurs in their line, and the line."""
+        return self.remembered(title, lambda: tuple(self._scan(title)))
+
+    def remembered(self, key: object, make: Callable[[], tuple]) -> tuple:
+        """What `make` reads of the roles, kept for the last REMEMBERED keys: a title asked again (a list, its
+        count, a follow-up) is not a scan of every role again (tens of thousands of holders at 20,000 articles)."""
+        found = self.found.get(key)
+        if found is None:
+            if len(self.found) >= REMEMBERED:
+                self.found.pop(next(iter(self.found)))
+            found = self.found[key] = make()
+        return found
+
+    def _scan(self, title: str) -> Iterator[tuple["Person", int, str]]:
         at = self.text.find(title)
         while at >= 0:
             i = bisect.bisect_right(self.starts, at) - 1
             after = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
             yield self.people[i], at - self.starts[i], self.text[self.starts[i] : after].rstrip("\n")
             at = self.text.find(title, after)
+
+
+REMEMBERED = 64  # titles whose holders Roles keeps
 
 
 _roles: "weakref.WeakKeyDictionary[Store, Roles]" = weakref.WeakKeyDictionary()
@@ -70,7 +87,7 @@ def role_index(store: "Store") -> Roles:
         people = store.facts.people
         lines = [fold(f"{p.rank or ''} {p.role or ''}") for p in people]
         starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
-        found = _roles[store] = Roles(people, "\n".join(lines), starts, {})
+        found = _roles[store] = Roles(people, "\n".join(lines), starts, {}, {})
     return found
 
 

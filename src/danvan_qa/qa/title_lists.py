@@ -8,7 +8,7 @@ every article cited; titles found in one folded text of every role (`roles.Roles
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import spellings, written_out
 from danvan_qa.ingest.lexicon import RANKS
@@ -224,17 +224,17 @@ def _titles_in(words: list[str], roles: Roles) -> list[str]:
 _LEVEL = re.compile(r" (tinh uy|thanh uy|huyen uy|quan uy)$")
 
 
-def _level_elsewhere(title: str, store: "Store") -> Iterator[tuple["Person", int, str]]:
+def _level_elsewhere(title: str, store: "Store") -> tuple[tuple["Person", int, str], ...]:
     """Holders of a party committee's title whose role writes the committee once, for the whole
     role: "Thường vụ Tỉnh ủy, Trưởng Ban Dân vận" holds "Trưởng Ban Dân vận Tỉnh ủy"; not when the
-    title goes on to another body ("Trưởng Ban Dân vận Huyện ủy …, Ủy viên Tỉnh ủy")."""
+    title goes on to another body ("Trưởng Ban Dân vận Huyện ủy …, Ủy viên Tỉnh ủy"). Remembered with the roles."""
     level = _LEVEL.search(title)
     if level is None:
-        return
-    bare = title[:level.start()]
-    for p, at, line in role_index(store).holders(bare):
-        if re.match(r"\s*(?:,|;|$)", line[at + len(bare):]) and re.search(rf"(?<!\w){level.group(1)}(?!\w)", line):
-            yield p, at, bare
+        return ()
+    bare, roles = title[:level.start()], role_index(store)
+    return roles.remembered(("elsewhere", title), lambda: tuple(
+        (p, at, bare) for p, at, line in roles.holders(bare)
+        if re.match(r"\s*(?:,|;|$)", line[at + len(bare):]) and re.search(rf"(?<!\w){level.group(1)}(?!\w)", line)))
 
 
 def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
