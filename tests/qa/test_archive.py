@@ -1064,6 +1064,18 @@ def test_military_regions_are_counted_once_across_the_articles(tmp_path):
         assert a.citations[0].doc_id == "r1"  # the newest article naming Quân khu 5
 
 
+@pytest.mark.parametrize("question", ["Các bài có nhắc bao nhiêu hội thi, cuộc thi do công an tổ chức hoặc phối hợp tổ chức?",
+                                      "Có bao nhiêu hội thi, cuộc thi trong các bài?"])
+def test_events_of_a_kind_counted_across_the_archive_in_any_words_are_the_articles_reporting_one(tmp_path, question):
+    texts = {"h1": ("2023-04-02", "Hội thi Dân vận khéo ở quận Đông Khê", "Ngày 2/4, Công an quận tổ chức hội thi Dân vận "
+                    "khéo với 12 đội dự thi."),
+             "h2": ("2022-03-02", "Trao giải cuộc thi tìm hiểu về ngành Công an", "Công an tỉnh Nam Sơn phối hợp tổ chức "
+                    "cuộc thi tìm hiểu về ngành Công an."),
+             "h3": ("2021-05-02", "Ký kết chương trình phối hợp", "Ngày 2/5, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết.")}
+    a = _answerer(tmp_path, texts).answer(question, mode="bm25")
+    assert a.short == "2" and sorted(c.doc_id for c in a.citations) == ["h1", "h2"]
+
+
 def test_military_regions_asked_which_one_are_listed(tmp_path):
     texts = {"r1": ("2023-04-02", "Hội nghị ở tỉnh Tây Giang", "Ngày 2/3, Cục Chính trị Quân khu 5 tổ chức hội nghị."),
              "r2": ("2022-03-02", "Giao ban dân vận", "Dự hội nghị có đại diện Quân khu 7.")}
@@ -1627,6 +1639,7 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
         "Em đang lập cơ sở dữ liệu về các chương trình. Trong các bài báo, những hội nghị tổng kết nào đã được tổ chức?")
     assert "Cong an nhung noi nao to chuc gap mat?" in plainer("minh dang len ke hoach, cho minh hoi cong an nhung noi nao "
                                                                "to chuc gap mat?")
+    assert "Bao nhiêu hội thi, cuộc thi trong các bài?" in plainer("Các bài có nhắc bao nhiêu hội thi, cuộc thi?")
     assert list(plainer("Ai chủ trì hội nghị?")) == []
     assert "?" not in plainer("Do ai chủ trì?")  # less its clause, no question: no form
     assert all("Van Khe" in form for form in plainer("tinh Van Khe, nam 2023 co bao nhieu hoi nghi?"))  # a place

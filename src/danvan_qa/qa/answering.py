@@ -65,6 +65,9 @@ _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|gh
 _LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
 _FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "không tính", "chỉ tính"), re.I)
 _FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "khong tinh", "chi tinh"), re.I)
+# … or the archive said first, as the subject ("Các bài có nhắc bao nhiêu hội thi …?": asked of it last; folded)
+_ARCHIVE_FIRST = re.compile(r"^(?:trong |theo )?(?:cac|nhung) (?:bai|tin)(?: viet| bao)?(?: (?:co|da|deu))?"
+                            r" (?:nhac|neu|noi|ke|de cap|dua tin)(?: (?:den|toi|ve|ten|lai))?\s+(?=(?:bao nhieu|may|nhung|cac)\s)")
 # … or the articles said first ("Trong mấy bài báo này, …": "these few", no count; folded)
 _ARTICLES_LEAD = re.compile(r"^(?:trong|o) (?:cac|nhung|may|\d+) (?:bai|tin)(?: bao| viet)?(?: nay| do| tren)?(?P<only>(?!))?\s*,\s*",
                             re.I)
@@ -141,6 +144,10 @@ def plainer(question: str) -> Iterator[str]:
             yield (text := alone)
     if (asking := _REQUEST_LEAD.match(fold(text))) and fresh(rest := text[asking.end():]):  # "Đề nghị tổng hợp các …"
         yield rest[:1].upper() + rest[1:]
+    if first := _ARCHIVE_FIRST.match(fold(text)):  # "Các bài có nhắc bao nhiêu X?": "Bao nhiêu X trong các bài?"
+        rest, marked = text[first.end():].rstrip(" ?."), fold(text) != text.lower()
+        if fresh(cued := f"{rest[:1].upper()}{rest[1:]} {'trong các bài' if marked else 'trong cac bai'}?"):
+            yield cued
     said = shorthand_written_out(text)  # "bdv ky ctr … voi cong an"
     if signed := _SIGNED_WHERE.match(fold(said).rstrip(" ?.")):  # "A ký … với B ở những đâu?": the programmes between them
         text = said

@@ -107,6 +107,8 @@ _SESSIONS_WITH = re.compile(r"(?<!\w)(?:(?:bao nhieu|may|nhung|cac) (?:buoi|cuoc
 # "(có mặt) tại / dự các lễ, hội nghị ký kết …": events of a kind, said by the words after the event nouns
 _AT_KIND = re.compile(rf"(?<!\w)(?:tai|o|trong|du|tham du|co mat) (?:cac|nhung) (?:\w+,? (?:(?:va|hoac|hay) )?){{0,2}}"
                       rf"{EVENT_NOUNS}(?: \w+){{0,4}}")
+# events counted, or listed with "nào" ("những hội nghị nào …"; not "các hội nghị … diễn ra ở đâu": each article says)
+_SEVERAL_EVENTS = re.compile(rf"(?<!\w)(?:(?:bao nhieu|may) {EVENT_NOUNS}|(?:nhung|cac) {EVENT_NOUNS}(?: \w+){{0,8}}? nao)(?!\w)")
 _KIND_WORDS = ("ky ket", "so ket", "tong ket", "kiem tra", "hoi thi", "cuoc thi", "gap mat", "ra mat", "giao ban", "tap huan")
 _PEOPLE_ASKED = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?:\w+ ){1,8}?nao|bao nhieu|may)(?!\w)")  # "những gì" asks no one
 _AMOUNT = re.compile(r"^\W*(?:tong )?so luong (?P<what>.+?),? (?:la )?(?:bao nhieu|may)\W*$")  # folded, offsets kept
@@ -238,6 +240,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         kinds = [w for w in _KIND_WORDS if re.search(rf"(?<!\w){w}(?!\w)", at.group(0))]
         if found := by_title(titles, q, store, lambda d: keep(d) and (not kinds or _of_kind(store, d, kinds))):
             return found
+    if across and _SEVERAL_EVENTS.search(q.folded) and not q.places and (found := articles(q, store, keep)):
+        return found  # "Có bao nhiêu hội thi, cuộc thi trong các bài?", "những hội nghị nào …": the articles reporting one
     if found := slot_programmes(q, store, keep):  # "Tỉnh nào có chương trình … với Biên phòng?": parties anywhere
         return found
     if not across and not asks_holders(q):
