@@ -104,7 +104,9 @@ def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
     ("bn oi co bn doi du thi", "bn oi co bao nhieu doi du thi"),
     ("bn giám đốc công an tỉnh được nêu tên?", "bao nhiêu giám đốc công an tỉnh được nêu tên?"),  # a title's holders
     ("bn thieu tuong duoc neu", "bao nhieu thieu tuong duoc neu"),
-    ("may ng mang ham dai ta", "may nguoi mang ham dai ta"),  # "ng": "người"
+    ("may ng mang ham dai ta", "may nguoi mang ham dai ta"),  # "ng" counted: "người"
+    ("nhung ng nao du hoi nghi", "nhung nguoi nao du hoi nghi"),
+    ("ông ng văn hải là ai", "ông ng văn hải là ai"),  # "Ng." may be Nguyễn
     ("co may cuoc thi trong cac bai vay ad", "co may cuoc thi trong cac bai"),  # "ad" addressed, "vậy" after "bài"
     ("co may cuoc thi duoc dua tin vay", "co may cuoc thi duoc dua tin"),  # a closing particle asks nothing
     ("hội nghị ở đâu vậy?", "hội nghị ở đâu?"),

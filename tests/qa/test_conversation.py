@@ -570,7 +570,8 @@ def test_a_refused_follow_up_is_asked_of_the_articles_just_cited_without_its_lú
             within = options.get("filters")
             asked.append((question, within.doc_ids if within else None))
             if within is not None and within.doc_ids == frozenset({"a1"}) and "luc do" not in question:
-                return Answer(question, "person", "Trần Văn Bình", (), "**Trần Văn Bình** [1]", (), False, 0.9)
+                return Answer(question, "person", "Trần Văn Bình", (), "**Trần Văn Bình** [1]",
+                              (Citation(1, "a1", "Tiêu đề", None, None, 0, 5, "Trần Văn Bình"),), False, 0.9)
             return Answer(question, "other", None, (), "Không tìm thấy thông tin này.", (), True, 0.1)
 
     last = Context("chu tich ubnd huyen Tan Lac lam viec voi cong an huyen hom nao",
@@ -627,6 +628,17 @@ def test_a_follow_up_of_that_time_answered_from_another_article_is_asked_of_the_
     answering, _ = _answering(store, lambda q, docs: ("Lê Văn Khác", "a2"))  # not when no article just cited answers
     answer, _ = ask_in_context(answering, "Lúc đó Giám đốc Công an thành phố là ai nhỉ?", last)
     assert answer.short == "Lê Văn Khác"
+
+
+def test_an_answer_asked_of_the_articles_just_cited_that_cites_another_is_not_taken_as_theirs(store):
+    """A fact the table holds may cite another article even when asked of the last ones: no "(trong bài vừa dẫn)"."""
+    from danvan_qa.qa.conversation import ask_in_context
+
+    answering, _ = _answering(store, lambda q, docs: ("Lê Văn Khác", "a2"))
+    last = Context("Ban Dân vận Thành ủy ký chương trình phối hợp với Công an thành phố cho giai đoạn nào?",
+                   "Ban Dân vận Thành ủy ký chương trình phối hợp với Công an thành phố", docs=("a1",))
+    answer, _ = ask_in_context(answering, "Lúc đó Đại tá Lê Văn Khác giữ chức vụ gì?", last)
+    assert "trong bài vừa dẫn" not in answer.text
 
 
 def test_a_topic_leaves_no_word_dangling_before_what_it_asked():

@@ -167,8 +167,7 @@ def written_out(text: str) -> str:
 # is "bạn" as often as "bao nhiêu": read below, by the words around it). Written without marks where the question has none, so the restorer reads
 # the words around it
 _SHORTHAND = {"ctr": ("chuong trinh", "chương trình"), "dc": ("duoc", "được"), "đc": ("duoc", "được"),
-              "ko": ("khong", "không"), "kg": ("khong", "không"), "vs": ("voi", "với"), "ntn": ("nhu the nao", "như thế nào"),
-              "ng": ("nguoi", "người")}
+              "ko": ("khong", "không"), "kg": ("khong", "không"), "vs": ("voi", "với"), "ntn": ("nhu the nao", "như thế nào")}
 # "hn", "ct", "ca" typed for a conference, a programme, the police, where the words around say so: "các hn", "lễ / hn
 # ký kết", "ct phối hợp", "giam doc ca tp"; elsewhere "HN" is Hà Nội, "ct" may be "công tác" (folded context)
 _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoac|hay) |/ )(?P<w>hn|ct)(?!\w)"
@@ -182,8 +181,10 @@ _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoa
                           r"lan|nam|buoi|doi|dai bieu|can bo|to|cau lac bo|ho|xa|huyen|quan khu|van ban|ke hoach|nghi quyet|"
                           # … or a title's holders: "bn giám đốc công an tỉnh …"
                           r"dong chi|giam doc|thu truong|bo truong|chu tich|bi thu|pho|truong ban|"
-                          r"(?:dai|thuong|trung|thieu) (?:tuong|ta))(?!\w))", re.I)
-_TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an", "bn": "bao nhiêu"}
+                          r"(?:dai|thuong|trung|thieu) (?:tuong|ta))(?!\w))"
+                          # "ng" counted or asked which ("may ng", "nhung ng nao"): "người"; elsewhere "Ng." may be Nguyễn
+                          r"|(?<!\w)(?:may|bao nhieu|nhung|cac|moi|mot|nhieu) (?P<g>ng)(?!\w)|(?<!\w)(?P<h>ng)(?= nao(?!\w))", re.I)
+_TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an", "bn": "bao nhiêu", "ng": "người"}
 
 
 # Provinces typed short ("o BR-VT", "tt-hue"), folded: written out as the articles name them
@@ -229,7 +230,7 @@ def shorthand_written_out(text: str) -> str:
     folded = fold(text)  # one character for one: the offsets hold in the text
     parts, last = [], 0
     for m in _TYPED_EVENT.finditer(folded):
-        at = next(g for g in ("w", "b", "p", "q", "n", "m") if m.group(g))
+        at = next(g for g in ("w", "b", "p", "q", "n", "m", "g", "h") if m.group(g))
         if at in "pq" and text[m.start(at):m.end(at)] != "ca":  # "CA" in capitals: written out as typed elsewhere
             continue
         word = _TYPED_WORDS[m.group(at).lower()]

@@ -52,9 +52,11 @@ _LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?
 _FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # what the asker says of themselves first, a sentence ("Em đang lập cơ sở dữ liệu về …. Trong các bài, …?") or a clause
-# before "cho mình hỏi" ("minh dang len ke hoach …, cho minh hoi …?"; folded): the question after it
-_CONTEXT_LEAD = re.compile(r"^(?P<said>[^.!?]+)[.!]\s+(?=[^.!?]+\?\s*$)"
-                           r"|^[^?]+?[,.;:]\s*(?:vay\s+)?(?:cho|xin)\s+(?:minh|em|toi|to|anh|chi)\s+(?:duoc\s+)?hoi"
+# before "cho mình hỏi" ("minh dang len ke hoach …, cho minh hoi …?"), opening with "I" (folded): the question after it;
+# not a condition said first ("Năm 2023, cho mình hỏi …", "Tại tỉnh X, …": kept), nor "Công an TP. X …" cut at "TP."
+_ASKER = r"(?:minh|em|toi|anh|chi|chau)\s"
+_CONTEXT_LEAD = re.compile(rf"^{_ASKER}[^.!?]+[.!]\s+(?=[^.!?]+\?\s*$)"
+                           rf"|^{_ASKER}[^?]+?[,.;:]\s*(?:vay\s+)?(?:cho|xin)\s+(?:minh|em|toi|to|anh|chi)\s+(?:duoc\s+)?hoi"
                            r"(?:\s+(?:la|chut|ti|xiu))?\s*[,:]?\s+(?=\w)", re.I)
 # a request after the question asking it of each place or unit ("…? Liệt kê theo từng tỉnh giúp em."; folded)
 _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|ghi|chia|thong ke|cho biet)(?: ra)?(?: ten)? "
@@ -122,7 +124,7 @@ def plainer(question: str) -> Iterator[str]:
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
         yield text
     context = _CONTEXT_LEAD.match(fold(text))  # folding keeps offsets
-    if context and not (context["said"] and len(context["said"].split()) < 4):  # "Công an TP. X": no sentence first
+    if context:
         rest = text[context.end():]
         text = rest[:1].upper() + rest[1:]  # the later forms read it so, whether or not the last sentence was it
         yield from (form for form in (text, written_out(text)) if fresh(form))  # "… trong đồng bào dtts?" written out too

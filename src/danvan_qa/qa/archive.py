@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 # "X có mặt ở bao nhiêu sự kiện", "X đã dự mấy hội nghị": the person's events counted, one for two reports of one
-_EVENTS_COUNT = (r"(?<!\w)(?:co mat|du|tham du|chu tri)(?: o| tai)? (?:bao nhieu|may) (?:su kien|hoi nghi|buoi|cuoc|hoat dong|lan)"
+_EVENTS_COUNT = (r"(?<!\w)(?:co mat|du|tham du|chu tri|xuat hien)(?: o| tai| trong)? (?:bao nhieu|may) (?:su kien|hoi nghi|buoi|cuoc|hoat dong|lan)"
                  r"(?!\w)")
 _ATTENDANCE_COUNTED = re.compile(_EVENTS_COUNT)
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|dot"
@@ -240,10 +240,10 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         kinds = [w for w in _KIND_WORDS if re.search(rf"(?<!\w){w}(?!\w)", at.group(0))]
         if found := by_title(titles, q, store, lambda d: keep(d) and (not kinds or _of_kind(store, d, kinds))):
             return found
-    if across and _SEVERAL_EVENTS.search(q.folded) and not q.places and (found := articles(q, store, keep)):
-        return found  # "Có bao nhiêu hội thi, cuộc thi trong các bài?", "những hội nghị nào …": the articles reporting one
     if found := slot_programmes(q, store, keep):  # "Tỉnh nào có chương trình … với Biên phòng?": parties anywhere
         return found
+    if across and _SEVERAL_EVENTS.search(q.folded) and not q.places and (found := articles(q, store, keep)):
+        return found  # "Có bao nhiêu hội thi, cuộc thi trong các bài?", "những hội nghị nào …": the articles reporting one
     if not across and not asks_holders(q):
         return None
     titles = title_phrases(q, store)

@@ -54,7 +54,7 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
     answer, said = answerer.answer(understood, **options), understood
     if understood == question and context is not None and context.docs and unanchored(question, store):
         there = _within(answerer, question, context.docs, options)
-        if there is not None and not there.abstained and set(_cited(there)) != set(_cited(answer)) and (
+        if _of(there, context.docs) and set(_cited(there)) != set(_cited(answer)) and (
                 len(set(_cited(answer))) <= 1 or THEN.search(fold(question.lower()))):  # "… lúc đó?": of that event
             # the event just discussed answers it: that, not another article's event of the same kind (an
             # answer drawing on several articles asked across the archive, and is left so)
@@ -66,7 +66,7 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
         # another article's; failing that, as asked ("hội nghị đó tổ chức ngày nào?": its subject is that article's)
         for asked in dict.fromkeys((understood, question)):
             there = _within(answerer, _without_then(asked), context.docs, options)
-            if there is not None and not there.abstained:
+            if _of(there, context.docs):
                 answer, said = there, f"{asked.rstrip(' ?')} (trong bài vừa dẫn)?"
                 break
     if said != question:
@@ -81,6 +81,12 @@ def _within(answerer: "Answerer", question: str, docs: tuple[str, ...], options:
     asked = options.get("filters") or Filters()
     within = frozenset(docs) & asked.doc_ids if asked.doc_ids is not None else frozenset(docs)
     return answerer.answer(question, **{**options, "filters": replace(asked, doc_ids=within)}) if within else None
+
+
+def _of(answer: "Answer | None", docs: tuple[str, ...]) -> bool:
+    """Whether an answer asked of these articles answers, from one of them (a fact the table holds may cite
+    another article: then it is no answer "in the article just cited")."""
+    return answer is not None and not answer.abstained and bool(set(_cited(answer)) & set(docs))
 
 
 def _without_then(question: str) -> str:

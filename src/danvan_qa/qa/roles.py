@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 from danvan_qa.ingest.abbreviations import spellings
 from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.index.store import Kept
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -30,7 +31,7 @@ class Roles(NamedTuple):
     text: str
     starts: list[int]
     held: dict[str, bool]  # title -> whether some role holds it: each a scan of the whole text, read once
-    found: dict[object, tuple]  # the last titles' holders (holders(), and what callers read of them: remembered())
+    found: "Kept[tuple]"  # the last titles' holders (holders(), and what callers read of them: remembered())
 
     def holds(self, title: str) -> bool:
         """Whether some role holds the title, in whole words ("trưởng đoàn đã …" is no "Trưởng Đoàn đại biểu")."""
@@ -46,15 +47,12 @@ class Roles(NamedTuple):
         """Each person whose line holds `title`, with where it first occurs in their line, and the line."""
         return self.remembered(title, lambda: tuple(self._scan(title)))
 
-    def remembered(self, key: object, make: Callable[[], tuple]) -> tuple:
-        """What `make` reads of the roles, kept for the last REMEMBERED keys: a title asked again (a list, its
-        count, a follow-up) is not a scan of every role again (tens of thousands of holders at 20,000 articles)."""
+    def remembered(self, key: str, make: Callable[[], tuple]) -> tuple:
+        """What `make` reads of the roles, kept for the last REMEMBERED keys (locked: an Answerer is shared by
+        threads): a title asked again (a list, its count, a follow-up) is not a scan of every role again (tens
+        of thousands of holders at 20,000 articles)."""
         found = self.found.get(key)
-        if found is None:
-            if len(self.found) >= REMEMBERED:
-                self.found.pop(next(iter(self.found)))
-            found = self.found[key] = make()
-        return found
+        return found if found is not None else self.found.put(key, make())
 
     def _scan(self, title: str) -> Iterator[tuple["Person", int, str]]:
         at = self.text.find(title)
@@ -87,7 +85,7 @@ def role_index(store: "Store") -> Roles:
         people = store.facts.people
         lines = [fold(f"{p.rank or ''} {p.role or ''}") for p in people]
         starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0)) if lines else []
-        found = _roles[store] = Roles(people, "\n".join(lines), starts, {}, {})
+        found = _roles[store] = Roles(people, "\n".join(lines), starts, {}, Kept(REMEMBERED))
     return found
 
 

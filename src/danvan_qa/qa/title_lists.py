@@ -36,6 +36,9 @@ _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:b
                       r"|(?:dang )?giu chuc(?: vu| danh)?|co chuc danh) (?P<after>.+)"  # "được giới thiệu với chức danh …"
                       r"|(?:(?:de nghi|xin|hay) )?(?:liet ke|ke ten|thong ke|tong hop) (?:cac|nhung|tat ca(?: cac)?)(?: (?:dong chi|vi|nguoi))?"
                       r" (?P<listed>.+)"  # "Liệt kê các <title> đã …", "Đề nghị thống kê các đồng chí <title> …"
+                      # "(Luận văn của tôi) cần danh sách <title> …", "cho mình xin danh sách các đồng chí <title> …"
+                      r"|(?:\w+ ){0,8}?(?:can|xin|lap|gui) (?:\w+ ){0,2}?danh sach (?:cac |nhung )?(?:(?:dong chi|vi|nguoi) )?(?P<roster>.+)"
+                      rf"|nhung {_PEOPLE} nao (?P<bare>.+)"  # "Những đồng chí nào Giám đốc …": the request as read
                       rf"|(?:nhung )?(?:ai|nguoi nao|{_PEOPLE}) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
                       # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
                       rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,6}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"
@@ -59,7 +62,7 @@ def asks_holders(q: "Question") -> bool:
     rank = found and (found["rank"] or found["ranked"])
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
         return False
-    phrase = found["after"] or found["listed"] or found["before"] or found["named"] or rank or found["which"] or found["held"] or \
+    phrase = found["after"] or found["listed"] or found["roster"] or found["bare"] or found["before"] or found["named"] or rank or found["which"] or found["held"] or \
         found["some"] or found["owned"] or found["counted"]
     phrase = re.sub(r"^(?:cac|nhung) ", "", phrase)  # "Các Phó trưởng Ban … là những ai?"
     said = found.group(0) if found["ranked"] or found["held"] else phrase  # a count's people before the title: one event?
@@ -232,7 +235,7 @@ def _level_elsewhere(title: str, store: "Store") -> tuple[tuple["Person", int, s
     if level is None:
         return ()
     bare, roles = title[:level.start()], role_index(store)
-    return roles.remembered(("elsewhere", title), lambda: tuple(
+    return roles.remembered(f"elsewhere:{title}", lambda: tuple(
         (p, at, bare) for p, at, line in roles.holders(bare)
         if re.match(r"\s*(?:,|;|$)", line[at + len(bare):]) and re.search(rf"(?<!\w){level.group(1)}(?!\w)", line)))
 
