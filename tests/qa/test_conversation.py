@@ -641,6 +641,34 @@ def test_an_answer_asked_of_the_articles_just_cited_that_cites_another_is_not_ta
     assert "trong bài vừa dẫn" not in answer.text
 
 
+def test_a_topic_is_the_event_not_its_guest_however_the_guest_is_qualified():
+    assert topic_of("Hội nghị gặp mặt ở huyện Đông Khê có vị Phó Cục trưởng nào của Cục Cảnh sát điều tra tội phạm về ma "
+                    "túy dự?") == "Hội nghị gặp mặt ở huyện Đông Khê"
+
+
+def test_and_who_did_something_else_is_no_who_else(store):
+    """"còn ai thông qua dự thảo?" asks who did another thing at the event, not who else attended."""
+    last = Context("Hội nghị đó ai chủ trì?", "Hội nghị ký kết chương trình phối hợp chủ trì", shown=("Lê Văn Một",))
+    assert not understand("con ai thong qua du thao chuong trinh?", last, store).startswith("Ngoài")
+    assert understand("Còn ai đồng chủ trì nữa?", last, store).startswith("Ngoài Lê Văn Một, những ai đồng chủ trì")
+    assert understand("con ai du?", last, store).startswith("Ngoài Lê Văn Một, những ai")
+
+
+def test_a_bare_follow_up_answered_from_the_articles_just_cited_keeps_their_event_as_the_topic(store):
+    """"Còn ai thông qua dự thảo chương trình?" answered from the event's article: "chương trình đó" next is still that
+    event's, not "thông qua dự thảo chương trình" of any article."""
+    from dataclasses import replace
+
+    event = "Hội nghị ký kết chương trình phối hợp giữa Ban Dân vận Tỉnh ủy và Công an tỉnh"
+    last = Context(f"{event} do ai chủ trì?", event, programme=event, docs=("a1",))
+    said = Answer("Còn ai thông qua dự thảo chương trình?", "person", "Lê Văn Một", (), "**Lê Văn Một** [1]",
+                  (Citation(1, "a1", "Tiêu đề", None, None, 0, 5, "Lê Văn Một"),), False, 0.9)
+    after = next_context("Còn ai thông qua dự thảo chương trình?", said, last, store)
+    assert after.topic == event and after.programme == event
+    elsewhere = replace(said, citations=(Citation(1, "a2", "Tiêu đề", None, None, 0, 5, "Lê Văn Một"),))
+    assert next_context("Còn ai thông qua dự thảo chương trình?", elsewhere, last, store).topic != event
+
+
 def test_a_topic_leaves_no_word_dangling_before_what_it_asked():
     assert topic_of("Ban Dân vận Thành ủy và Công an thành phố ký chương trình phối hợp công tác dân vận cho giai đoạn "
                     "nào?") == "Ban Dân vận Thành ủy và Công an thành phố ký chương trình phối hợp công tác dân vận"

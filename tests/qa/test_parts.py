@@ -56,6 +56,9 @@ from danvan_qa.records import Answer, AnswerItem, Citation
      ("Chương trình số 12 được ký ngày nào?", "Trong cuộc họp ngày 4/2 chuẩn bị tổng kết chương trình, ông A họp với ai?")),
     # ", còn ở X …": the first part asked again of a place, "còn" kept to say so
     ("Giám đốc Công an tỉnh Nam Sơn là ai, còn ở Bắc Hà là ai?", ("Giám đốc Công an tỉnh Nam Sơn là ai?", "Còn ở Bắc Hà là ai?")),
+    # a second question sentence with a subject of its own, as after a bare comma
+    ("Hội thi X năm 2023 có bao nhiêu đội dự thi? giải nhất về tay đơn vị nào?",
+     ("Hội thi X năm 2023 có bao nhiêu đội dự thi?", "Giải nhất về tay đơn vị nào?")),
 ])
 def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts
@@ -83,6 +86,7 @@ def test_a_comparison_of_two_figures_asks_each():
     "Ông A dự những hội nghị nào về dân vận, vai trò gì ở mỗi lần?",  # what each row says, not a part
     "Các bài có nêu tên Trưởng ban A nào không? Nếu có thì là những ai?",  # the same list, asked again
     "Những ai cùng ông A chủ trì hội nghị? Mỗi người giữ chức vụ gì?",  # what each row says
+    "Hội Phụ nữ Công an tỉnh có được nhắc trong bài nào không? Họ làm hoạt động gì?",  # "họ": the first's subject
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None

@@ -71,11 +71,13 @@ _LEVELS = {"tinh": "tinh", "huyen": "huyen", "pho": "pho", "tp": "pho", "quan": 
 # "con số đó ở <unit> là bao nhiêu?": the figure just asked, of another unit (its span in the folded text)
 _SAME_FIGURE = re.compile(r"^\W*(?:con )?so (?:do|nay|ay) (?:o|cua|tai) (.+?) (?:la )?(?:bao nhieu|may)(?!\w)")
 _NUMBERED = re.compile(r"^.*?(?<!\w)số\s+\d[\w/.–-]*", re.IGNORECASE)  # "Chương trình (phối hợp) số 17(-CTr/…)"
-# "Còn ai nữa?", "con ai du nua", "Còn ai dự hội nghị nữa?", "Ai khác?": who else took part
-_WHO_ELSE = re.compile(r"^\W*con (?:nhung )?ai(?!\w)|(?<!\w)ai(?: \w+){0,4} (?:nua|khac)(?!\w)")
 # the act a "who else" names ("Còn ai đồng chủ trì nữa?", "con ai ky nua"): asked instead of attending
+_ELSE_ACTS = r"dong chu tri|chu tri|phat bieu|ky ket|ky|chung kien|tham gia|trao|tang"
+_ELSE_ACT = re.compile(rf"(?<!\w)(?:{_ELSE_ACTS})(?!\w)")
+# "Còn ai nữa?", "con ai du nua", "Còn ai dự hội nghị nữa?", "Ai khác?": who else took part (not "còn ai thông qua …?")
+_WHO_ELSE = re.compile(rf"^\W*con (?:nhung )?ai(?=\W*$|\s+(?:du|tham du|{_ELSE_ACTS}|nua|khac|khong)(?!\w))"
+                       r"|(?<!\w)ai(?: \w+){0,4} (?:nua|khac)(?!\w)")
 _BESIDES = re.compile(r"^Ngoài .+?, những ai ")  # a "who else" as understood: "Ngoài A, B, những ai …"
-_ELSE_ACT = re.compile(r"(?<!\w)(?:dong chu tri|chu tri|phat bieu|ky ket|ky|chung kien|tham gia|trao|tang)(?!\w)")
 # where a bare "ở đâu?", "ngày nào?" finds its subject in the last topic when the last answer was people: the
 # event or programme, not the person asked for ("Thứ trưởng … dự Hội nghị X" → "Hội nghị X"); otherwise the
 # words before the event are its parties ("Bộ Công an và Ban … tổ chức hội nghị …") and stay
@@ -126,8 +128,8 @@ _ASKS_ABOUT = re.compile(r"\s+(?:là|có số hiệu|được ký|(?:là\s+)?gi�
                          # "… do tỉnh nào đăng cai" (typed "do", it may be restored "đó"); "… ký với cơ quan nào?" last
                          r"|(?:do|đó|với(?=(?:\s+\w+){1,3}\W*$))\s+(?:ai|những ai|(?:đơn vị|cơ quan|tỉnh|địa phương|bên) nào))(?!\w)",
                          re.IGNORECASE)
-# "Hội nghị X có Thứ trưởng … nào dự?": about "Hội nghị X", not its guest (when what comes before names an event)
-_GUEST = re.compile(r"\s+có\s+(?:\S+\s+){1,6}?nào\s+(?:dự|tham dự|chủ trì|đồng chủ trì|phát biểu)(?!\w)", re.IGNORECASE)
+# "Hội nghị X có Thứ trưởng … nào (của Cục Y) dự?": about "Hội nghị X", not its guest (when what before names an event)
+_GUEST = re.compile(r"\s+có\s+(?:\S+\s+){1,6}?nào(?:\s+\S+){0,14}?\s+(?:dự|tham dự|chủ trì|đồng chủ trì|phát biểu)(?!\w)", re.I)
 
 
 # "… có bao nhiêu đội dự thi": the counted people or teams, not the subject ("Công an X đã xây dựng bao nhiêu mô hình
@@ -321,8 +323,7 @@ def _named_after(text: str, end: int) -> bool:
     return bool(after) and after[0][:1].isupper()
 
 
-_DOING = re.compile(r"\s*(?:(?:đã|vừa|cùng)\s+)?(?:ký kết|ký|tổ chức|ban hành|triển khai|xây dựng|thực hiện)\s*$",
-                    re.IGNORECASE)
+_DOING = re.compile(r"\s*(?:(?:đã|vừa|cùng)\s+)?(?:ký kết|ký|tổ chức|ban hành|triển khai|xây dựng|thực hiện)\s*$", re.I)
 
 
 def _a_person(short: str | None) -> bool:
@@ -346,8 +347,7 @@ def _whose(before: str) -> str:
 def _by_number(programme: str) -> str:
     """A programme named by its number, as far as the number ("Chương trình số 17" of "Chương trình số
     17 về phối hợp … giữa A và B"): the rest, repeated into a follow-up, outweighs what it asks."""
-    named = _NUMBERED.match(programme)
-    return named.group(0) if named else programme
+    return named.group(0) if (named := _NUMBERED.match(programme)) else programme
 
 
 def _figure_elsewhere(first: str, unit: str) -> str | None:
@@ -358,8 +358,8 @@ def _figure_elsewhere(first: str, unit: str) -> str | None:
 
 
 def next_context(understood: str, answer: "Answer", previous: Context | None, store: "Store") -> Context:
-    """The context after an answer: its topic, the person it was about (the answer's likeliest
-    person, else the one the question named), the programme it named; what it did not change is kept."""
+    """The context after an answer: its topic, the person it was about (the answer's likeliest person, else the
+    one the question named), the programme it named; what it did not change is kept."""
     understood = shorthand_written_out(understood)  # "… ra mat ngay nao v": no "v" in its topic
     restored = store.restorer.restore(understood)
     q = parse(understood, restored, store.stored_facts)
@@ -388,13 +388,13 @@ def next_context(understood: str, answer: "Answer", previous: Context | None, st
                                  and not _SUBJECT.search(fold(topic)) and _SUBJECT.search(fold(previous.topic))):
         topic = previous.topic  # a bare follow-up of it ("co bn cbcs tham gia"), "Trần Văn Bình giữ chức vụ gì?" after
         # who chaired an event: still that topic
+    if previous is not None and docs and set(docs) <= set(previous.docs) and unanchored(understood, store):
+        topic, programme = previous.topic, previous.programme  # "Còn ai thông qua dự thảo?" answered there: that event's
     return Context(understood, topic, person, programme, shown, docs, None if answer.abstained else answer.short, earlier)
 
 
 def unanchored(question: str, store: "Store") -> bool:
-    """Whether a question names nothing that fixes where it is answered: no place, person, date,
-    period, code or number ("Phó Bí thư Thường trực Tỉnh ủy nào có ý kiến chỉ đạo?"). In a
-    conversation such a question is about the event just discussed, so it is asked of the last
-    answer's articles first."""
+    """Whether a question names nothing that fixes where it is answered: no place, person, date, period, code or
+    number ("Phó Bí thư Thường trực Tỉnh ủy nào có ý kiến chỉ đạo?"): in a conversation, the event just discussed."""
     q = parse(question, store.restorer.restore(question), store.stored_facts)
     return not (q.places or q.person or q.dates or q.codes or q.periods or re.search(r"\d", question))

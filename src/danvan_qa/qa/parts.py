@@ -36,7 +36,7 @@ _REQUEST = re.compile(r"(?:cho (?:toi|em|minh|hoi)|(?:giup|ho) (?:toi|em|minh)|x
 # what after a comma only narrows the question before it: "…, cụ thể là tại xã nào?", "…, thuộc huyện X hay huyện
 # nào?", "…, tỉnh X hay tỉnh nào?" (folded)
 _SAME_ASKED = re.compile(r"\s*(?:cu the|tuc la|hay|hoac|thuoc|(?:\S+ )+?(?:hay|hoac) )")
-_JOIN = re.compile(r"\s*\?\s+(?=(?:còn|con|và|va)\s)|\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*|\s*,\s*", re.IGNORECASE)
+_JOIN = re.compile(r"\s*\?\s+|\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*|\s*,\s*", re.IGNORECASE)
 
 
 def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
@@ -50,9 +50,10 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # ";" and ", còn" part two questions ("còn" alone may be "still": "nào còn hạn chế"); a "và"
         # may join two parties ("giữa A và B")
         # … and so does "?" before a question sentence opening with "còn / và" ("… ngày nào? Còn Nghị quyết X thì ngày
-        # nào?"; not "… những ai? Mỗi người giữ chức vụ gì?", of the same rows)
+        # nào?"; not "… những ai? Mỗi người giữ chức vụ gì?", of the same rows); before another, as a bare comma
         # … and ", và" opening a clause of its own ("…, và trong cuộc họp X, Y họp với ai?")
-        strong = [m for m in joins if ";" in m.group(0) or "?" in m.group(0)
+        strong = [m for m in joins if ";" in m.group(0)
+                  or "?" in m.group(0) and re.match(r"(?:còn|con|và|va)\s", restored[m.end():], re.IGNORECASE)
                   or "," in m.group(0) and re.search(r"(?<!\w)(?:còn|và)(?!\w)", m.group(0).lower())]
         weak = [m for m in joins if "và" in m.group(0).lower() and not re.search(
             r"(?<!\w)giữa(?!\w)(?:\s+\S+){0,6}\s*$", restored[max(0, m.start() - 60): m.start()], re.I)]
@@ -65,7 +66,9 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
         # … or ends a few words after it ("… có bao nhiêu đội dự thi, giải nhất về đơn vị nào?") when the next opens
         # with a subject of its own
         # with a subject or a verb of its own
-        bare = [m for m in joins if m.group(0).strip() == "," and (m.end() == second.start() or (
+        bare = [m for m in joins if (m.group(0).strip() == "," or m.group(0).strip() == "?" and not re.match(  # "…? giải nhất …?"
+                    r"(?:nếu|neu|họ|ho|nó|(?:ông|bà|anh|chị) ấy)\s", restored[m.end():], re.IGNORECASE))  # not "…? Nếu có …",
+                and (m.end() == second.start() or (  # "…? Họ làm gì?": the first part's subject, asked on
                     (len(restored[m.end():second.start()].split()) >= (3 if not restored[first.end():m.start()].strip() else 2)
                      # … or "<noun> nào" and what it did: "… có bao nhiêu đội dự thi, đội nào đạt giải nhất?"
                      or bool(restored[first.end():m.start()].strip()) and second.group(0).lower() == "nào"
