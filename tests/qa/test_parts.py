@@ -59,6 +59,9 @@ from danvan_qa.records import Answer, AnswerItem, Citation
     # a second question sentence with a subject of its own, as after a bare comma
     ("Hội thi X năm 2023 có bao nhiêu đội dự thi? giải nhất về tay đơn vị nào?",
      ("Hội thi X năm 2023 có bao nhiêu đội dự thi?", "Giải nhất về tay đơn vị nào?")),
+    # a last part asking only when, however long the first
+    ("Thượng tướng A họp với ai bên Ban Dân vận Trung ương, ngày nào nhé",
+     ("Thượng tướng A họp với ai bên Ban Dân vận Trung ương?", "Ngày nào nhé")),
 ])
 def test_a_question_asking_two_things_is_split(question, parts):
     assert split_parts(question, question) == parts
@@ -82,6 +85,7 @@ def test_a_comparison_of_two_figures_asks_each():
     "Hội nghị ký kết ở tỉnh A tổ chức ở huyện nào, tỉnh A hay tỉnh nào?",
     "Hội nghị tổ chức ở xã nào, thuộc huyện B hay huyện nào?",
     "Ai chủ trì hội nghị, ở đâu?",  # one word before the next question word: the same event's place
+    "Ông A đã dự những hội nghị nào với Ban Dân vận Trung ương, ngày nào?",  # each row's day, not a part
     "Trong tháng 11 (năm nào cũng được), các bài ghi lại bao nhiêu sự kiện?",  # a question word in an aside
     "Ông A dự những hội nghị nào về dân vận, vai trò gì ở mỗi lần?",  # what each row says, not a part
     "Các bài có nêu tên Trưởng ban A nào không? Nếu có thì là những ai?",  # the same list, asked again

@@ -39,6 +39,11 @@ _SAME_ASKED = re.compile(r"\s*(?:cu the|tuc la|hay|hoac|thuoc|(?:\S+ )+?(?:hay|h
 _JOIN = re.compile(r"\s*\?\s+|\s*(?:,\s*)?(?:(?<!\w)và(?!\w)|(?<!\w)còn(?!\w)|;)\s*|\s*,\s*", re.IGNORECASE)
 
 
+# a last part asking only when, after a comma ("X họp với ai bên Ban Y, ngày nào nhé"; folded; "…, ở đâu?" may be the
+# same event's place)
+_WHEN_LAST = re.compile(r"(?:vao )?(?:ngay|khi|luc|nam|thang|giai doan) nao(?: (?:nhe|nhi|a|vay|the|v|z))?\W*$")
+
+
 def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
     """The question cut at the last conjunction between its first question word and the next
     one: the two parts in the user's own words, and the second as restored. The restored text
@@ -76,7 +81,9 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
                     and not _SAME_ASKED.match(fold(restored[m.end():second.start()].lower()))
                     and not _PER_ROW.search(restored[m.end():].lower())))  # "…, vai trò gì ở mỗi lần?": of each row
                 and (not restored[first.end():m.start()].strip() or len(restored[first.end():m.start()].split()) <= 3
-                     and m.end() < second.start())]
+                     and m.end() < second.start())
+                or m.group(0).strip() == "," and _WHEN_LAST.match(fold(restored[m.end():].lower()))
+                and not _SEVERAL.search(fold(restored[:m.start()].lower()))]  # "những hội nghị nào, ngày nào": each row's
         cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] \
             else bare[-1] if bare else None
         if cut is not None:
