@@ -86,6 +86,7 @@ def test_a_comparison_of_two_figures_asks_each():
     "Hội nghị tổ chức ở xã nào, thuộc huyện B hay huyện nào?",
     "Ai chủ trì hội nghị, ở đâu?",  # one word before the next question word: the same event's place
     "Ông A đã dự những hội nghị nào với Ban Dân vận Trung ương, ngày nào?",  # each row's day, not a part
+    "Chương trình phối hợp nào được ký gần đây nhất, vào ngày nào?",  # the day of the one found
     "Trong tháng 11 (năm nào cũng được), các bài ghi lại bao nhiêu sự kiện?",  # a question word in an aside
     "Ông A dự những hội nghị nào về dân vận, vai trò gì ở mỗi lần?",  # what each row says, not a part
     "Các bài có nêu tên Trưởng ban A nào không? Nếu có thì là những ai?",  # the same list, asked again

@@ -83,6 +83,7 @@ def _cut(text: str, restored: str) -> tuple[str, str, str] | None:
                 and (not restored[first.end():m.start()].strip() or len(restored[first.end():m.start()].split()) <= 3
                      and m.end() < second.start())
                 or m.group(0).strip() == "," and _WHEN_LAST.match(fold(restored[m.end():].lower()))
+                and first.group(0).lower() != "nào"  # "Chương trình nào … gần đây nhất, vào ngày nào?": the one found's
                 and not _SEVERAL.search(fold(restored[:m.start()].lower()))]  # "những hội nghị nào, ngày nào": each row's
         cut = strong[-1] if strong else weak[-1] if weak and "," not in restored[weak[-1].end(): second.start()] \
             else bare[-1] if bare else None
