@@ -98,10 +98,11 @@ def plainer(question: str) -> Iterator[str]:
     none: its abbreviations written out ("BDV TW", "ctr"); its last sentence (a request after a
     preamble); without its brackets, and with kinds of one signing listed as one ("lễ hoặc hội nghị
     ký kết"); its question sentence alone, without the counting rules or requests after the question
-    mark; without what the asker says of themselves first; without a framing lead clause, or with a condition said first said last instead; without a
-    clause saying who held or attended the events asked of; without a request said before what it asks
-    ("Đề nghị tổng hợp các …"); where A signed with B asked as the programmes between them. Each once, in
-    that order."""
+    mark; without what the asker says of themselves first; without a framing lead clause, or with a
+    condition said first said last instead; without a clause saying who held or attended the events
+    asked of; without a request said before what it asks ("Đề nghị tổng hợp các …"); with the archive
+    said first asked of it last; where A signed with B asked as the programmes between them. Each once,
+    in that order."""
     seen = {question}
     def fresh(text: str) -> bool:
         if text in seen or not re.search(r"\w", text):  # "Do ai chủ trì?" less its clause is no question

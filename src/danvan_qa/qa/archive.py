@@ -56,8 +56,8 @@ if TYPE_CHECKING:
 
 # "… những hội nghị, buổi làm việc nào", "những lần nào", "với cương vị gì": a person's events asked for
 # "X có mặt ở bao nhiêu sự kiện", "X đã dự mấy hội nghị": the person's events counted, one for two reports of one
-_EVENTS_COUNT = (r"(?<!\w)(?:co mat|du|tham du|chu tri|xuat hien)(?: o| tai| trong)? (?:bao nhieu|may) (?:su kien|hoi nghi|buoi|cuoc|hoat dong|lan)"
-                 r"(?!\w)")
+_EVENTS_COUNT = (r"(?<!\w)(?:co mat|du|tham du|chu tri|xuat hien)(?: o| tai| trong)? (?:bao nhieu|may) "
+                 r"(?:su kien|hoi nghi|buoi|cuoc|hoat dong|lan)(?!\w)")
 _ATTENDANCE_COUNTED = re.compile(_EVENTS_COUNT)
 _EVENTS = re.compile(r"(?<!\w)(?:nhung|cac) (?:cuoc hop|hoi nghi|buoi|lan|cuoc|su kien|hoat dong|dot"
                      r"|doan (?:kiem tra|cong tac|giam sat|khao sat))(?:[ ,/]+\w+){0,5} nao(?!\w)"  # not "đoàn thể"

@@ -110,9 +110,9 @@ def reports_signings(q: "Question") -> bool:
 def programmes(q: "Question", store: "Store", keep: Callable[[str], bool], asked: list[list[str]] | None = None,
                local: bool = False, reports: bool = False) -> Listing | None:
     """The programmes of the archive that the question's period, year, parties (`asked`, else read by
-    `sides`), number of parties, level and signing select, once each (the same number, or the same period and parties,
-    in two articles is one); `local`: not the central ones; `reports`: the articles reporting them are
-    counted ("Bao nhiêu bài đưa tin lễ ký kết …"), not the programmes."""
+    `sides`), number of parties ("chỉ giữa hai bên"), level and signing select, once each (the same number,
+    or the same period and parties, in two articles is one); `local`: not the central ones; `reports`: the
+    articles reporting them are counted ("Bao nhiêu bài đưa tin lễ ký kết …"), not the programmes."""
     docs = store.data.documents
     periods = {period_key(p) for p in q.periods}
     years = [y for y in YEAR.findall(q.text) if not any(y in p for p in q.periods)]
