@@ -555,32 +555,6 @@ def test_a_pronoun_that_says_woman_or_man_picks_the_person_shown_whose_name_fits
     assert understand(follow_up, both, store).startswith(f"{meant} giữ chức")
 
 
-def test_a_refused_follow_up_is_asked_of_the_articles_just_cited_without_its_lúc_đó(store):
-    """"giam doc cong an huyen Tan Lac luc do la ai" that the archive at large refuses (restored, "luc do" may read
-    "lực đó"): the article just cited answers it, asked without the time it already fixes."""
-    from danvan_qa.qa.conversation import ask_in_context
-
-    asked = []
-
-    class Answering:
-        def __init__(self):
-            self.store = store
-
-        def answer(self, question, **options):
-            within = options.get("filters")
-            asked.append((question, within.doc_ids if within else None))
-            if within is not None and within.doc_ids == frozenset({"a1"}) and "luc do" not in question:
-                return Answer(question, "person", "Trần Văn Bình", (), "**Trần Văn Bình** [1]",
-                              (Citation(1, "a1", "Tiêu đề", None, None, 0, 5, "Trần Văn Bình"),), False, 0.9)
-            return Answer(question, "other", None, (), "Không tìm thấy thông tin này.", (), True, 0.1)
-
-    last = Context("chu tich ubnd huyen Tan Lac lam viec voi cong an huyen hom nao",
-                   "chủ tịch ubnd huyện Tân Lạc làm việc với công an huyện", docs=("a1",))
-    answer, _ = ask_in_context(Answering(), "giam doc cong an huyen Tan Lac luc do la ai", last)
-    assert answer.short == "Trần Văn Bình" and not answer.abstained
-    assert asked[-1] == ("giam doc cong an huyen Tan Lac la ai", frozenset({"a1"}))
-
-
 def _answering(store, answers):
     """A fake answerer: `answers(question, doc_ids)` gives (short, cited doc) or None (refused); every call is kept."""
     asked = []
@@ -599,6 +573,20 @@ def _answering(store, answers):
             return Answer(question, "other", short, (), f"**{short}** [1]",
                           (Citation(1, doc, "Tiêu đề", None, None, 0, 5, short),), False, 0.9)
     return Answering(), asked
+
+
+def test_a_refused_follow_up_is_asked_of_the_articles_just_cited_without_its_lúc_đó(store):
+    """"giam doc cong an huyen Tan Lac luc do la ai" that the archive at large refuses (restored, "luc do" may read
+    "lực đó"): the article just cited answers it, asked without the time it already fixes."""
+    from danvan_qa.qa.conversation import ask_in_context
+
+    answering, asked = _answering(store, lambda q, docs: ("Trần Văn Bình", "a1") if docs == frozenset({"a1"})
+                                  and "luc do" not in q else None)
+    last = Context("chu tich ubnd huyen Tan Lac lam viec voi cong an huyen hom nao",
+                   "chủ tịch ubnd huyện Tân Lạc làm việc với công an huyện", docs=("a1",))
+    answer, _ = ask_in_context(answering, "giam doc cong an huyen Tan Lac luc do la ai", last)
+    assert answer.short == "Trần Văn Bình" and not answer.abstained
+    assert asked[-1] == ("giam doc cong an huyen Tan Lac la ai", frozenset({"a1"}))
 
 
 def test_a_refused_follow_up_is_asked_as_typed_of_the_articles_just_cited_when_as_understood_it_is_not(store):
