@@ -2,11 +2,12 @@
 two-part questions; checked against answers built by hand from the gold's own evidence."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from danvan_qa.evaluation.cross import answer_rows, evidence_at, load_cross, score, score_row
+from danvan_qa.evaluation.cross import answer_rows, evidence_at, item_of, load_cross, score, score_row
 from danvan_qa.records import Answer, Citation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,3 +113,35 @@ def test_bad_lines_are_refused_by_number(tmp_path, line, message):
 def test_our_cross_file_loads():
     rows = load_cross(ROOT / "eval" / "cross.jsonl")
     assert {r["kind"] for r in rows} == {"list", "count", "two_part"} and len(rows) >= 60
+
+
+@pytest.mark.parametrize("phrase, item", [
+    ("Ngô Thị Thanh Hằng (Hà Nội)", "Ngô Thị Thanh Hằng"),
+    ("Đại tá Nguyễn Hồng Sâm – Giám đốc Công an tỉnh Tuyên Quang", "Đại tá Nguyễn Hồng Sâm"),
+    ("Thừa Thiên Huế: 100 tập thể", "Thừa Thiên Huế"),
+    ("Ngày 14/2/2022", None),  # no note
+    ("Huế (Thừa Thiên Huế)", None),  # one syllable left: too loose
+    ("giai đoạn 2016-2021", None),  # a hyphen inside a word is no note
+])
+def test_a_gold_item_is_its_phrase_without_the_writers_note(phrase, item):
+    assert item_of(phrase) == item
+
+
+def test_a_row_cited_by_another_sentence_naming_its_item_is_named_not_found(real_store):
+    """The writer picked one sentence and noted a place after the name; the answer cites another sentence of
+    the same article naming the person: named, not found (the strict figure stays as it was)."""
+    doc_id, doc = next(iter(real_store.data.documents.items()))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", doc.published) if len(s.split()) > 6]
+    evidence, other = sentences[0], sentences[-1]
+    name = " ".join(other.split()[:2])
+    assert name not in evidence
+    row = {"id": "x", "kind": "list", "question": "q",
+           "rows": [{"answer": f"{name} (nơi nào đó)", "doc_id": doc_id, "evidence": evidence}]}
+    start = doc.published.index(other)
+    cite = Citation(1, doc_id, doc.title, doc.date, doc.url, start, start + len(other), other)
+    got = score_row(row, _answer([cite], text=f"- **{name}** [1]"), real_store)
+    assert got["found"] == [False] and got["named"] == [True]
+    assert (got["right_rows"], got["right_rows_named"]) == (0, 1)
+    elsewhere = score_row({**row, "rows": [{**row["rows"][0], "doc_id": "another"}]},
+                          _answer([cite], text=f"- **{name}** [1]"), real_store)
+    assert elsewhere["named"] == [False]  # only a quote of the row's own article names it

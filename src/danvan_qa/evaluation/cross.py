@@ -9,11 +9,16 @@ list or count were checked complete by a search over every article.
 - **Row recall**: a gold row is found when the answer cites it: a citation of the row's article
   that overlaps the evidence sentence as published, or quotes the row's answer phrase (the same
   fact is often written twice in an article). Beside it, the share whose answer phrase the
-  answer text holds as the gold writes it.
+  answer text holds as the gold writes it; and the share **named**: found, or cited by a quote
+  of the row's article naming the item without the note its writer added ("Ngô Thị Thanh Hằng
+  (Hà Nội)", "Đại tá X – Giám đốc Công an tỉnh Y": the name), since a writer's answer phrase is
+  often the item and a note, and the article names the item in another sentence than the one
+  the writer picked. The strict figure stays the headline; "named" says how much of the gap is
+  the matching.
 - **Row precision**: the share of the answer's rows (its lines that carry citation markers)
   of which some citation cites a gold row: a row may cite two sentences of one event, say the
   event's and the one giving a person's role there. Beside it, the share of the answer's
-  citations that cite some gold row.
+  citations that cite some gold row, and the share of rows citing a row found or named.
 - **Count exact**: the gold count is the short answer's number.
 - **Two-part**: both parts' gold answers in the answer text.
 
@@ -72,10 +77,23 @@ def evidence_at(store: Store, doc_id: str, evidence: str) -> list[tuple[int, int
     return spans
 
 
-def _cites(answer: Answer, gold: dict[str, Any], spans: list[tuple[int, int]]) -> list[int]:
-    """The numbers of the answer's citations that cite this gold row."""
+# where a writer's note after the item begins: a bracket, a dash or a colon between spaces
+_NOTE = re.compile(r"\s*\(|\s+[–-]\s+|:\s")
+
+
+def item_of(phrase: str) -> str | None:
+    """The item of a gold answer phrase without the note its writer added ("Ngô Thị Thanh Hằng (Hà Nội)":
+    the name); None when there is no note, or what is left is one word (too loose to match a quote on)."""
+    head = _NOTE.split(phrase, maxsplit=1)[0].strip(" ,;")
+    return head if head != phrase.strip() and len(head.split()) >= 2 else None
+
+
+def _cites(answer: Answer, gold: dict[str, Any], spans: list[tuple[int, int]], *, named: bool = False) -> list[int]:
+    """The numbers of the answer's citations that cite this gold row; named, also those of its article
+    naming its item without the writer's note."""
+    phrases = [gold["answer"], *([item] if named and (item := item_of(gold["answer"])) else [])]
     return [c.n for c in answer.citations if c.doc_id == gold["doc_id"] and (
-        any(c.start < e and s < c.end for s, e in spans) or contains_answer(c.quote, [gold["answer"]]))]
+        any(c.start < e and s < c.end for s, e in spans) or contains_answer(c.quote, phrases))]
 
 
 def answer_rows(text: str) -> list[set[int]]:
@@ -97,15 +115,20 @@ def score_row(row: dict[str, Any], answer: Answer, store: Store) -> dict[str, An
         oks = [contains_answer(answer.text, p["answers"]) for p in row["parts"]]
         return {"parts": oks}
     cited: set[int] = set()
-    found, phrased = [], []
+    cited_named: set[int] = set()
+    found, named, phrased = [], [], []
     for gold in row["rows"]:
-        hits = _cites(answer, gold, evidence_at(store, gold["doc_id"], gold["evidence"]))
+        spans = evidence_at(store, gold["doc_id"], gold["evidence"])
+        hits, hits_named = _cites(answer, gold, spans), _cites(answer, gold, spans, named=True)
         cited.update(hits)
+        cited_named.update(hits_named)
         found.append(bool(hits))
+        named.append(bool(hits_named))
         phrased.append(contains_answer(answer.text, [gold["answer"]]))
     rows = answer_rows(answer.text)
-    out = {"found": found, "phrased": phrased, "citations": len(answer.citations), "right_citations": len(cited),
-           "rows": len(rows), "right_rows": sum(bool(r & cited) for r in rows)}
+    out = {"found": found, "named": named, "phrased": phrased, "citations": len(answer.citations),
+           "right_citations": len(cited), "rows": len(rows), "right_rows": sum(bool(r & cited) for r in rows),
+           "right_rows_named": sum(bool(r & cited_named) for r in rows)}
     if row["kind"] == "count":
         number = re.search(r"\d+", answer.short or "")
         out["count_exact"] = bool(number) and int(number.group(0)) == row["count"] and not answer.abstained
@@ -124,9 +147,12 @@ def score(rows: list[dict[str, Any]], answerer, store: Store) -> dict[str, Any]:
             got["two_part_each"].extend(result["parts"])
             continue
         got[f"{row['kind']}_row_recall"].extend(result["found"])
+        got[f"{row['kind']}_row_named"].extend(result["named"])
         got[f"{row['kind']}_row_phrased"].extend(result["phrased"])
         got[f"{row['kind']}_row_precision"].extend([True] * result["right_rows"]
                                                   + [False] * (result["rows"] - result["right_rows"]))
+        got[f"{row['kind']}_row_precision_named"].extend([True] * result["right_rows_named"]
+                                                        + [False] * (result["rows"] - result["right_rows_named"]))
         got[f"{row['kind']}_citation_precision"].extend([True] * result["right_citations"]
                                                        + [False] * (result["citations"] - result["right_citations"]))
         if row["kind"] == "count":
