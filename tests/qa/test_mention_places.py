@@ -110,3 +110,42 @@ def test_a_title_asked_as_mentioned_in_the_article_just_cited_is_not_the_archive
 
     question = "Phó Giám đốc Công an tỉnh được nhắc đến là ai?"  # in a conversation: of the article just cited
     assert not asks_holders(parse(question, question, answerer.store.stored_facts))
+
+
+@pytest.mark.parametrize("question, count", [
+    ("Ngày hội toàn dân bảo vệ an ninh Tổ quốc được nhắc ở những nơi nào?", None),
+    ("ngay hoi toan dan bao ve an ninh to quoc duoc nhac o bao nhieu noi", "3"),
+    # the scope said after a comma is what is counted, not the topic
+    ("Ngày hội toàn dân bảo vệ an ninh Tổ quốc được nhắc ở bao nhiêu nơi, tính cả cấp Trung ương?", "3"),
+])
+def test_places_asked_not_provinces_count_the_centre_as_one(answerer, question, count):
+    """"ở những nơi nào", "tính cả cấp Trung ương": the centre's article is a row of its own ("tỉnh nào": no row,
+    above)."""
+    a = answerer.answer(question, mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["m1", "m3", "m4"]
+    assert "**Trung ương**" in a.text and "3 nơi" in a.text
+    assert count is None or a.short == count
+
+
+def test_an_article_holding_a_topics_words_scattered_does_not_hold_the_topic(tmp_path):
+    """p2 writes every word of "hội thi tìm hiểu pháp luật về phòng cháy chữa cháy" and most of its pairs, each in a
+    sentence on something else: no sentence of it, nor its title, says the topic."""
+    answerer = _answerer(tmp_path, {
+        "p1": ("2024-05-02", "Công an huyện tổ chức hội thi tìm hiểu pháp luật về phòng cháy chữa cháy",
+               "Ngày 1/5, Công an huyện Lạc Khê tổ chức hội thi tìm hiểu pháp luật về phòng cháy chữa cháy.", "Nam Sơn"),
+        "p2": ("2024-06-10", "Đoàn viên Công an tỉnh ra quân tình nguyện hè",
+               "Sáng 9/6, đoàn viên Công an tỉnh ra quân tình nguyện hè. Đoàn viên tổ chức hội thi văn nghệ ở xã Đông "
+               "Phú. Các em học sinh được tìm hiểu kỹ năng sống. Cán bộ tuyên truyền pháp luật về giao thông. Đoàn viên "
+               "hướng dẫn bà con cách phòng cháy chữa cháy trong mùa khô.", "Tây Giang"),
+    })
+    a = answerer.answer("Có bao nhiêu bài viết nhắc đến hội thi tìm hiểu pháp luật về phòng cháy chữa cháy?", mode="bm25")
+    assert a.short == "1" and [c.doc_id for c in a.citations] == ["p1"]
+
+
+def test_a_scope_said_after_a_comma_is_no_part_of_the_topic(answerer):
+    from danvan_qa.qa.questions import parse
+    from danvan_qa.qa.topic_rows import topics
+
+    question = "Hội nghị tổng kết 10 năm chương trình phối hợp được đưa tin ở bao nhiêu nơi, tính cả cấp Trung ương?"
+    got = topics(parse(question, question, answerer.store.stored_facts))
+    assert got == ["Hội nghị tổng kết 10 năm chương trình phối hợp"]

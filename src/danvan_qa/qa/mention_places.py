@@ -4,7 +4,9 @@ tỉnh có nhắc tới Ngày hội X?", "Những địa phương nào có bài 
 The articles holding the topic are found as "Những bài viết nào nhắc đến <topic>?" is
 (article_lists.articles); each is put under its province (the last part of its place, "huyện A, Nam
 Sơn" under "Nam Sơn"), a row per province citing its newest article. An article of the centre
-("Trung ương") or of no known province is no province's. How many is the number of provinces.
+("Trung ương") is no province's, but where places are asked ("ở những nơi nào", "ở đâu", "cấp nào"),
+not provinces, or the centre is named ("tính cả trung ương"), the centre is one row of its own. An
+article of no known place is no row. How many is the number of rows.
 """
 
 from __future__ import annotations
@@ -32,6 +34,19 @@ _TOPIC_FIRST = re.compile(rf"^(?P<topic>.+?) (?:da )?{_SAYS} (?:o|tai|trong (?:c
 # được các bài nhắc đến <topic>"
 _PLACES_FIRST = re.compile(rf"^(?:co )?(?:{_WHICH}|{_ARTICLE} (?:cua|o) {_WHICH}(?: nao)?) (?:co |da )*(?:{_ARTICLE} )?"
                            rf"(?:(?:co|da) )*{_SAYS} (?P<topic>.+)$")
+
+
+# places asked, not provinces: "ở những nơi nào", "ở đâu", "địa phương / cấp nào" (folded); or the centre named
+_PLACES_NOT_PROVINCES = re.compile(r"(?<!\w)(?:noi|dia phuong|cap|dau)(?!\w)")
+_CENTRE_NAMED = re.compile(r"(?<!\w)trung uong(?!\w)")
+CENTRE = "Trung ương"
+
+
+def centre_asked(q: "Question") -> bool:
+    """Whether the centre is among the places asked: the question names it ("tính cả trung ương"), or asks places
+    ("ở những nơi nào", "ở đâu") without saying provinces ("tỉnh", as restored: "tính" is no province)."""
+    return bool(_CENTRE_NAMED.search(q.folded)) or bool(_PLACES_NOT_PROVINCES.search(q.folded)) and \
+        not re.search(r"(?<!\w)tỉnh(?!\w)", q.restored.lower())
 
 
 def asked_topic(q: "Question") -> str | None:
@@ -69,13 +84,15 @@ def mention_places(topic: str, q: "Question", store: "Store", keep: Callable[[st
     if found is None:
         return None
     docs, rows, seen = store.data.documents, [], set()
+    centre = centre_asked(q)
     for item in found.items:
         doc = docs[item.evidence.doc_id]
-        where = province(doc.place)
+        where = province(doc.place) or (CENTRE if centre and "trung uong" in fold((doc.place or "").lower()) else None)
         if where is not None and fold(where.lower()) not in seen:
             seen.add(fold(where.lower()))
             rows.append((where, doc, item.evidence))
     if not rows:
         return None
-    heading = (f"Bài viết của {len(rows)} tỉnh, thành phố nói đến ", Strong(topic), ":")
+    said = f"{len(rows)} nơi" if any(where == CENTRE for where, _, _ in rows) else f"{len(rows)} tỉnh, thành phố"
+    heading = (f"Bài viết của {said} nói đến ", Strong(topic), ":")
     return titled_rows(heading, rows, q.folded, q.restored)

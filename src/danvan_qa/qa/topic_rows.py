@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.article_lists import articles, listed_articles
+from danvan_qa.qa.article_lists import SCOPE, articles, listed_articles
 from danvan_qa.qa.mention_places import mention_places, province
 from danvan_qa.qa.place_events import lead
 from danvan_qa.qa.questions import gazetteer_province, parse, unbracketed
@@ -72,6 +72,8 @@ def _runs(q: "Question") -> list[str]:
     said = q.restored.strip()
     said = said[:said.index("?")] if "?" in said.rstrip(" ?") else said  # "…? mỗi tin là việc gì?": the question first
     said = " ".join(unbracketed(said).split())  # "(giai đoạn X)": an aside, not a break in the topic
+    if scope := SCOPE.search(fold(said.lower())):  # "…, tính cả cấp Trung ương": what is counted, not the topic
+        said = said[:scope.start()]
     folded = fold(said.lower())  # one character for one: offsets hold in `said`
     cut = [m.span() for m in _ASKING.finditer(folded)]
     runs: list[list[tuple[int, int]]] = [[]]
