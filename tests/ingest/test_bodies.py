@@ -18,6 +18,11 @@ from danvan_qa.ingest.bodies import bodies, groups, party_groups
     # abbreviated heads: Ban Chỉ huy (BCH), Bộ đội Biên phòng (BĐBP)
     ("Ban Dân vận Huyện ủy, Công an huyện và BCH Quân sự huyện Đông Hòa đã ký kết.",
      ["Ban Dân vận Huyện ủy", "Công an huyện", "BCH Quân sự huyện Đông Hòa"]),
+    # a board of two fields merged is one body; two boards are two
+    ("Ban Tuyên giáo và Dân vận Thành ủy Lạc Sơn vừa ký kết với Bộ Chỉ huy Quân sự thành phố.",
+     ["Ban Tuyên giáo và Dân vận Thành ủy Lạc Sơn", "Bộ Chỉ huy Quân sự thành phố"]),
+    ("Ban Tuyên giáo và Ban Dân vận Tỉnh ủy tiếp đoàn.", ["Ban Tuyên giáo", "Ban Dân vận Tỉnh ủy"]),
+    ("Ban Tuyên giáo và Công an tỉnh ký kết.", ["Ban Tuyên giáo", "Công an tỉnh"]),
 ])
 def test_bodies(text, expected):
     found = bodies(text)

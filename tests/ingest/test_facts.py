@@ -144,6 +144,21 @@ def test_programme_with_a_slash_number_its_own_date_and_parties():
     assert p.parties == ("Bộ Công an", "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam")
 
 
+def test_a_plan_signed_for_half_a_year_is_a_programme_of_its_parties():
+    """"A vừa ký kết kế hoạch phối hợp … 6 tháng cuối năm 2025 với B": a cooperation document with neither number
+    nor period, whose parties are the subject and the body after "với"; a plan named in passing is none."""
+    from danvan_qa.ingest.corpus import Document
+
+    text = ("Ngày 11/7, Ban Tuyên giáo và Dân vận Thành ủy Lạc Sơn vừa ký kết kế hoạch phối hợp thực hiện công tác "
+            "dân vận 6 tháng cuối năm 2025 với Bộ Chỉ huy Quân sự thành phố. Các đơn vị sẽ xây dựng báo cáo theo kế "
+            "hoạch phối hợp năm 2024 đã có.")
+    doc = Document("x", "x.txt", "Ký kết", "2025-07-12", None, None, None, text, "h")
+    (p,) = extract([doc]).programmes
+    assert (p.name, p.number, p.period, p.date) == (
+        "kế hoạch phối hợp thực hiện công tác dân vận 6 tháng cuối năm 2025", None, None, "2025-07-11")
+    assert p.parties == ("Ban Tuyên giáo và Dân vận Thành ủy Lạc Sơn", "Bộ Chỉ huy Quân sự thành phố")
+
+
 def test_a_programme_signed_between_the_two_units_is_the_subjects():
     """"A và B ký kết chương trình phối hợp giữa hai đơn vị …": the parties are the subject's."""
     from danvan_qa.ingest.corpus import Document

@@ -202,3 +202,23 @@ def test_a_level_left_out_among_local_ones_and_programmes_whose_day_is_not_said(
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"q1", "q3"}
     b = answerer.answer("Những chương trình phối hợp giai đoạn 2022-2027 nào trong các bài không nêu ngày ký?", mode="bm25")
     assert {c.doc_id for c in b.citations} >= {"q3"}  # not only those whose day is said
+
+
+def test_a_board_of_two_fields_is_each_board_when_its_partners_are_listed(tmp_path):
+    """"Những Ban Dân vận nào đã ký … với Bộ Chỉ huy Quân sự?": the plan the merged "Ban Tuyên giáo và Dân vận" signed
+    is a Ban Dân vận's, beside the programme a Ban Dân vận Tỉnh ủy signed."""
+    from fakes import invented_answerer
+
+    answerer = invented_answerer(tmp_path, {
+        "k1": ("2025-07-12", "Ký kết phối hợp công tác dân vận với lực lượng vũ trang",
+               "Ngày 11/7, Ban Tuyên giáo và Dân vận Thành ủy Lạc Sơn vừa ký kết kế hoạch phối hợp thực hiện công tác "
+               "dân vận 6 tháng cuối năm 2025 với Bộ Chỉ huy Quân sự thành phố.", "Lạc Sơn"),
+        "k2": ("2023-11-04", "Ký kết chương trình phối hợp công tác dân vận",
+               "Chiều 3/11, Ban Dân vận Tỉnh ủy và Bộ Chỉ huy Quân sự tỉnh ký kết chương trình phối hợp công tác dân vận "
+               "giai đoạn 2023 - 2026.", "Nam Sơn"),
+    })
+    a = answerer.answer("Những Ban Dân vận nào đã ký chương trình, kế hoạch phối hợp với Bộ Chỉ huy Quân sự?", mode="bm25")
+    assert sorted(c.doc_id for c in a.citations) == ["k1", "k2"]
+    assert "Ban Tuyên giáo và Dân vận Thành ủy Lạc Sơn" in a.text
+    one = answerer.answer("Thành ủy Lạc Sơn ký chương trình phối hợp nào?", mode="bm25")  # a plan says what it is
+    assert one.text.startswith("Kế hoạch phối hợp thực hiện công tác dân vận 6 tháng cuối năm 2025 (ký ngày 11/7)")

@@ -74,6 +74,9 @@ def bodies(text: str) -> list[Body]:
             word_j = tokens[j].group(0)
             if word_j in SURNAMES and _capitalised_run(tokens, j) >= 3 and not _is_place(tokens, j):
                 break  # a person's name begins: "Giám đốc Công an tỉnh Nguyễn Văn An"
+            if word_j == "và" and _merged_board(tokens, i, j):
+                j += 1  # "Ban Tuyên giáo và Dân vận Thành ủy": one board, two fields
+                continue
             if not _continues(tokens[j - 1].group(0), word_j, None):
                 break
             j += 1
@@ -83,6 +86,18 @@ def bodies(text: str) -> list[Body]:
             found.append(Body(text[start:end], start, end))
         i = j
     return found
+
+
+# the fields of a Party board merged into one ("Ban Tuyên giáo và Dân vận", since 2025 in every province)
+_FIELDS = (("Tuyên", "giáo"), ("Dân", "vận"))
+
+
+def _merged_board(tokens: list[re.Match[str]], i: int, j: int) -> bool:
+    """Whether "và" at j joins two fields of one board: "Ban" and a field before it, another field after it."""
+    def field(k: int) -> tuple[str, ...]:
+        return tuple(t.group(0) for t in tokens[k:k + 2])
+    return tokens[i].group(0) == "Ban" and j == i + 3 and field(i + 1) in _FIELDS and field(j + 1) in _FIELDS \
+        and field(i + 1) != field(j + 1) and tokens[j + 1].start() == tokens[j].end() + 1
 
 
 def _capitalised_run(tokens: list[re.Match[str]], j: int) -> int:

@@ -216,10 +216,10 @@ class Drafter:
     def _programme_name(self, prog: Programme, evidence: Evidence) -> Draft:
         details = ", ".join(filter(None, (
             f"số {prog.number}" if prog.number else None, f"giai đoạn {prog.period}" if prog.period else None,
-            f"ký ngày {prog.date_text}" if prog.date_text else None,
-        )))
-        line = Statement((f"Chương trình \"{prog.name}\"" + (f" ({details})" if details else ""),), evidence)
-        return Draft(prog.name, (line,), evidence, "fact")
+            f"ký ngày {prog.date_text}" if prog.date_text else None)))
+        plan = fold(prog.name.lower()).startswith("ke hoach")  # a plan signed: its name says what it is
+        shown = prog.name[:1].upper() + prog.name[1:] if plan else f"Chương trình \"{prog.name}\""
+        return Draft(prog.name, (Statement((shown + (f" ({details})" if details else ""),), evidence),), evidence, "fact")
 
     # -- drafts from the ranked sentences -----------------------------------------
     def people(self, q: Question, ranked: Ranked, scorer: Scorer) -> Draft | None:

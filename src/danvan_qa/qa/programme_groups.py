@@ -37,7 +37,7 @@ def programme_keys(prog: "Programme", place: str | None = None) -> set[tuple[str
     article's place; joined to a code in `programme_groups`); its period with its
     signing day, or with its parties (a level-only party qualified by `place`, its article's).
     Two mentions sharing one key are one programme."""
-    span = period_key(prog.period or "")
+    span = period_key(prog.period or "") or ("" if prog.number else fold(prog.name.lower()))  # a plan: its name and year
     keys = set()
     if prog.number:  # a bare number ("số 09") restarts with every issuer: one programme in its province only
         keys.add(("#", prog.number.lstrip("0"), fold((place or "").lower())) if prog.number.isdigit()

@@ -187,14 +187,21 @@ def _names(forms: tuple[str, ...], party: str) -> bool:
     return any(f" {form} " in written for written in _padded(party) for form in forms)
 
 
+# a board of two fields merged ("ban tuyen giao va dan van thanh uy x"; folded)
+_MERGED = re.compile(r"^ban (?P<one>tuyen giao|dan van) va (?P<two>tuyen giao|dan van)(?P<rest>(?: .*)?)$")
+
+
 @functools.lru_cache(maxsize=65536)
 def _padded(party: str) -> tuple[str, ...]:
     """A party's folded name between spaces, as written, written out ("UBMTTQ" is "Ủy ban Mặt trận
-    Tổ quốc") and without its level ("Ủy ban Trung ương MTTQ" is an "Ủy ban MTTQ"); read once per
+    Tổ quốc"), without its level ("Ủy ban Trung ương MTTQ" is an "Ủy ban MTTQ") and, for a board of two
+    fields, as each ("Ban Tuyên giáo và Dân vận Thành ủy" is a "Ban Dân vận Thành ủy"); read once per
     name (an archive repeats a few hundred)."""
     written = fold(party.lower())
     longest = _longest(party)
-    return (f" {written} ", f" {longest} ", f" {' '.join(_LEVEL.sub(' ', longest).split())} ")
+    merged = _MERGED.match(written)  # "Ban Tuyên giáo và Dân vận Thành ủy X" is each board of X too
+    boards = tuple(f" ban {merged[n]}{merged['rest']} " for n in ("one", "two")) if merged else ()
+    return (f" {written} ", f" {longest} ", f" {' '.join(_LEVEL.sub(' ', longest).split())} ", *boards)
 
 
 @functools.lru_cache(maxsize=65536)
