@@ -280,3 +280,21 @@ def test_a_request_before_the_colon_is_no_topic_for_a_second_part_asked_again(tm
     again = with_topic("Anh chị cho em hỏi: hội thi dân vận khéo ở xã Tân An có bao nhiêu đội dự thi?",
                        "Đội nào đạt giải nhất?", store)
     assert "hội thi dân vận khéo ở xã tân an" in again.lower() and "đội nào đạt giải nhất" in again.lower()  # the topic
+
+
+@pytest.mark.parametrize("first, second, read", [
+    # "(giữ) chức này": the title the first part names
+    ("Ai là Trưởng ban Dân vận Tỉnh ủy Nam Sơn tại hội nghị năm 2018", "ai giữ chức này khi ký chương trình năm 2022?",
+     "ai là Trưởng ban Dân vận Tỉnh ủy Nam Sơn khi ký chương trình năm 2022?"),
+    ("Giám đốc Công an tỉnh Bắc Hà dự lễ ký kết năm 2020 là ai", "năm 2023 ai ở chức vụ đó?",
+     "năm 2023 ai ở chức Giám đốc Công an tỉnh Bắc Hà?"),
+    # "chương trình tương tự": the programme the first part named, without whom or when
+    ("Tây Giang ký chương trình phối hợp dân vận 2016-2021 giữa Ban Dân vận Tỉnh ủy và Công an tỉnh ngày nào",
+     "Bắc Hà ký chương trình tương tự ngày nào?", "Bắc Hà ký chương trình phối hợp dân vận 2016-2021 ngày nào?"),
+])
+def test_a_second_part_saying_this_title_or_a_similar_thing_is_read_with_the_first_parts(tmp_path, first, second, read):
+    from danvan_qa.qa.parts import second_reading
+    from fakes import article_file, fake_store
+
+    store, _ = fake_store(tmp_path, {"a.txt": article_file("a", "2022-01-01", "Ký kết", "Hai bên ký kết chương trình.")})
+    assert second_reading(first, second, store) == read

@@ -16,6 +16,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.compose import md_escape
 from danvan_qa.qa.followups import Context, topic_of, understand
 from danvan_qa.qa.records import EVENT_NOUNS
+from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.records import Answer
 
 if TYPE_CHECKING:
@@ -146,9 +147,29 @@ def listed_part(text: str, restored: str) -> str | None:
     return f"{found[0].rstrip('?')}?"
 
 
+# what the second part says of the first's ("… ai giữ chức này khi …", "… ký chương trình tương tự ngày nào?"; restored)
+_THIS_TITLE = re.compile(r"(?<!\w)(?P<held>(?:giữ|đảm nhiệm|nắm)\s+)?(?:chức(?:\s+vụ)?|cương vị|vị trí)\s+(?:này|đó|ấy|trên)(?!\w)",
+                         re.IGNORECASE)
+_NOUNS = r"chương trình|kế hoạch|hội nghị|hội thi|mô hình|lễ ký kết|buổi làm việc"
+_SIMILAR = re.compile(rf"(?<!\w)({_NOUNS})\s+(?:tương tự|như vậy|như thế)(?!\w)", re.IGNORECASE)
+# … the title the first part names: its head and the words of its body, up to what goes on to the event or the time
+_TITLE = re.compile(rf"(?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+(?!(?:trong|tại|ở|khi|của|năm|vào|dự|là|đã|được|với|và|"
+                    r"nào|ai|gì)(?!\w))[^\s,.;:?!()]+){0,8}", re.IGNORECASE)
+# … and where the first's thing of that noun ends: where it goes on to whom, when, where or what is asked
+_THING_ENDS = re.compile(r"\s+(?:giữa|với|ngày|vào|ở|tại|do|là|của|nào|được|khi)(?!\w)|\s*[,?;.]|$", re.IGNORECASE)
+
+
 def second_reading(first: str, second: str, store: "Store") -> str:
-    """The second part, read with the first part's topic when it does not name its own."""
-    restored = store.restorer.restore(first)
+    """The second part, read with the first part's topic when it does not name its own; "(giữ) chức này" is the title
+    the first part names, "chương trình tương tự" the programme it named."""
+    restored, said = store.restorer.restore(first), store.restorer.restore(second)
+    if (this := _THIS_TITLE.search(said)) and (title := _TITLE.search(restored)):
+        held = "là" if this["held"] else "chức"  # "ai giữ chức này": "ai là <title>", as the first part asked
+        second = f"{said[:this.start()]}{held} {title.group(0)}{said[this.end():]}"
+    elif (similar := _SIMILAR.search(said)) and \
+            (thing := re.search(rf"(?<!\w){re.escape(similar.group(1))}(?!\w)", restored, re.IGNORECASE)):
+        end = _THING_ENDS.search(restored, thing.end()).start()
+        second = f"{said[:similar.start()]}{restored[thing.start():end]}{said[similar.end():]}"
     return understand(second, Context(first, topic_of(restored)), store)
 
 
