@@ -122,6 +122,13 @@ def test_our_cross_file_loads():
     ("Ngày 14/2/2022", None),  # no note
     ("Huế (Thừa Thiên Huế)", None),  # one syllable left: too loose
     ("giai đoạn 2016-2021", None),  # a hyphen inside a word is no note
+    # … nor a dash between numbers, a bracket inside the item, a dash inside quotes or a province's name
+    ("Chương trình phối hợp giai đoạn 2021 - 2025", None),
+    ("Ủy ban MTTQ Việt Nam (UBMTTQ) tỉnh Nam Sơn", None),
+    ("Hội thi “Dân vận khéo - Sáng tạo” cấp huyện", None),
+    ("Bà Rịa - Vũng Tàu", None),
+    ("Bà Rịa - Vũng Tàu (ngày 26/6)", "Bà Rịa - Vũng Tàu"),
+    ("Trần Thế Dũng (Hà Tĩnh) - Phó Bí thư", "Trần Thế Dũng"),
 ])
 def test_a_gold_item_is_its_phrase_without_the_writers_note(phrase, item):
     assert item_of(phrase) == item

@@ -159,6 +159,31 @@ def test_a_plan_signed_for_half_a_year_is_a_programme_of_its_parties():
     assert p.parties == ("Ban Tuyên giáo và Dân vận Thành ủy Lạc Sơn", "Bộ Chỉ huy Quân sự thành phố")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # registering for a plan, or its secretary, is no signing
+    ("Các chi hội đăng ký kế hoạch phối hợp năm 2025 với Hội Nông dân xã Đông Phú.", []),
+    ("Ông Lê Văn Tâm, thư ký kế hoạch phối hợp năm 2025 của Ban Dân vận Tỉnh ủy, trình bày báo cáo.", []),
+    # a plan carrying out a numbered programme is that programme's signing
+    ("Ngày 5/3, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết Kế hoạch phối hợp thực hiện Chương trình số 05 năm 2025.",
+     [("Chương trình số 05", None, ())]),
+    # the signers are the clause's, not a body named before it
+    ("Tại hội nghị do Ủy ban MTTQ tỉnh chủ trì, Ban Dân vận Tỉnh ủy đã ký kết kế hoạch phối hợp năm 2025 với Công an tỉnh.",
+     [("kế hoạch phối hợp năm 2025", None, ("Ban Dân vận Tỉnh ủy", "Công an tỉnh"))]),
+    # a plan of a period has it; the name stops at its clause
+    ("Ngày 5/3, Ban Dân vận Tỉnh ủy và Công an tỉnh ký kết kế hoạch phối hợp giai đoạn 2025-2030, trong đó năm 2026 tập "
+     "trung vào vùng biên giới.", [("kế hoạch phối hợp giai đoạn 2025-2030", "2025-2030", ("Ban Dân vận Tỉnh ủy", "Công an tỉnh"))]),
+    # "với B" before the year is a party; a year of what it is for is no plan's
+    ("Ngày 5/3, Ban Dân vận Tỉnh ủy ký kết kế hoạch phối hợp với Hội Nông dân tỉnh năm 2025.",
+     [("kế hoạch phối hợp với Hội Nông dân tỉnh năm 2025", None, ("Ban Dân vận Tỉnh ủy", "Hội Nông dân tỉnh"))]),
+    ("Ngày 5/3, Ban Dân vận Tỉnh ủy ký kết kế hoạch phối hợp với Hội Cựu chiến binh tỉnh để tổ chức Đại hội năm 2025.", []),
+])
+def test_what_is_a_plan_signed_and_who_signed_it(text, expected):
+    from danvan_qa.ingest.corpus import Document
+
+    doc = Document("x", "x.txt", "Ký kết", "2025-03-10", None, None, None, text, "h")
+    assert [(p.name, p.period, p.parties) for p in extract([doc]).programmes] == expected
+
+
 def test_a_programme_signed_between_the_two_units_is_the_subjects():
     """"A và B ký kết chương trình phối hợp giữa hai đơn vị …": the parties are the subject's."""
     from danvan_qa.ingest.corpus import Document

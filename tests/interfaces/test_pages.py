@@ -115,3 +115,16 @@ def test_the_chart_draws_a_stacked_bar_per_year_with_escaped_labels():
     legend = re.findall(r"</span>([^<]+)</li>", html)
     assert legend == ["&lt;b&gt;Nam Sơn&lt;/b&gt;", OTHER]  # the rest counted together, last
     assert "Chưa có sự kiện" in timeline.chart_html([])
+
+
+def test_a_plans_page_address_holds_its_name_and_year():
+    """Plans of two years between the same parties have two addresses, not one told apart by the order read."""
+    from types import SimpleNamespace
+
+    from danvan_qa.ingest.facts import Programme
+    from danvan_qa.interfaces.pages import _record
+
+    store = SimpleNamespace(data=SimpleNamespace(documents={"x": SimpleNamespace(date="2025-01-10")}))
+    keys = [_record(store, [Programme("x", f"kế hoạch phối hợp năm {y}", None, None, ("Ban Dân vận Tỉnh ủy",),
+                                      None, None, 0, 10)]).key for y in (2024, 2025)]
+    assert keys == ["ke-hoach-phoi-hop-nam-2024-ban-dan-van-tinh-uy", "ke-hoach-phoi-hop-nam-2025-ban-dan-van-tinh-uy"]

@@ -149,3 +149,20 @@ def test_a_scope_said_after_a_comma_is_no_part_of_the_topic(answerer):
     question = "Hội nghị tổng kết 10 năm chương trình phối hợp được đưa tin ở bao nhiêu nơi, tính cả cấp Trung ương?"
     got = topics(parse(question, question, answerer.store.stored_facts))
     assert got == ["Hội nghị tổng kết 10 năm chương trình phối hợp"]
+
+
+@pytest.mark.parametrize("question, centre", [
+    ("Ngày hội toàn dân được nhắc ở những nơi nào?", True),
+    ("Hội nghị tổng kết được đưa tin ở bao nhiêu nơi, tính cả cấp Trung ương?", True),
+    ("Hội nghị tổng kết được tổ chức ở những cấp nào?", True),
+    ("Những tỉnh nào có bài nhắc tới Nghị quyết Hội nghị Trung ương 10?", False),  # "Trung ương" of the topic
+    ("Những thành phố nào có bài nói về hội thi dân vận khéo?", False),  # "nói", not "nơi"
+    ("Hội nghị cấp ủy đầu năm được nhắc ở những thành phố nào?", False),  # "cấp ủy", "đầu năm"
+    ("Những địa phương nào có bài nhắc tới hội thi?", False),  # local, not the centre
+])
+def test_the_centre_is_asked_by_the_asking_phrase_not_by_the_topics_words(answerer, question, centre):
+    from danvan_qa.qa.mention_places import centre_asked
+    from danvan_qa.qa.questions import parse
+
+    restored = answerer.store.restorer.restore(question)
+    assert centre_asked(parse(question, restored, answerer.store.stored_facts)) is centre

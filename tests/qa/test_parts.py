@@ -291,6 +291,14 @@ def test_a_request_before_the_colon_is_no_topic_for_a_second_part_asked_again(tm
     # "chương trình tương tự": the programme the first part named, without whom or when
     ("Tây Giang ký chương trình phối hợp dân vận 2016-2021 giữa Ban Dân vận Tỉnh ủy và Công an tỉnh ngày nào",
      "Bắc Hà ký chương trình tương tự ngày nào?", "Bắc Hà ký chương trình phối hợp dân vận 2016-2021 ngày nào?"),
+    # the title's body only: not what the first part goes on to say, nor a person's name after it
+    ("Chủ tịch Ủy ban MTTQ tỉnh Bắc Hà hiện nay là ai", "năm 2019 ai giữ chức vụ này?",
+     "năm 2019 ai là Chủ tịch Ủy ban MTTQ tỉnh Bắc Hà?"),
+    ("Trưởng ban Dân vận Tỉnh ủy Nam Sơn phát biểu gì tại hội nghị", "ai giữ chức này năm 2020?",
+     "ai là Trưởng ban Dân vận Tỉnh ủy Nam Sơn năm 2020?"),
+    ("Chủ tịch Nguyễn Văn Hải phát biểu gì", "ai giữ chức này năm 2015?", "ai là Chủ tịch năm 2015?"),
+    ("Ban Dân vận ký kế hoạch phối hợp 6 tháng đầu năm 2024 cùng Công an tỉnh khi nào",  # not with whom
+     "Đoàn Thanh niên có ký kế hoạch tương tự không?", "Đoàn Thanh niên có ký kế hoạch phối hợp 6 tháng đầu năm 2024 không?"),
 ])
 def test_a_second_part_saying_this_title_or_a_similar_thing_is_read_with_the_first_parts(tmp_path, first, second, read):
     from danvan_qa.qa.parts import second_reading

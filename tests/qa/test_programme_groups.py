@@ -68,3 +68,23 @@ def test_a_bare_number_joins_the_programme_whose_code_it_shortens_when_its_artic
     assert _docs(found) == [["a", "b", "c"], ["d"], ["e"]]
     apart = programme_groups([_mention("b", None, "12"), _mention("c", None, "13"), _mention("f", None, "12")], docs)
     assert _docs(apart) == [["b"], ["c"], ["f"]]  # other numbers, or one number in two places, are two
+
+
+def test_a_plan_of_a_year_joins_no_other_programme_and_two_places_plans_stay_apart():
+    """A plan with no day and no parties has its article as a key, not an empty period shared with a numbered
+    programme; two provinces' "kế hoạch phối hợp năm 2025" signed the same day are told by their parties."""
+    from danvan_qa.ingest.corpus import Document
+    from danvan_qa.ingest.facts import Programme
+    from danvan_qa.qa.programme_groups import programme_groups
+
+    docs = {d: Document(d, f"{d}.txt", "t", "2025-01-16", None, None, place, "x" * 200, "h")
+            for d, place in (("a", "Nam Sơn"), ("b", "Nam Sơn"), ("n", "Nam Sơn"), ("h", "Bắc Hà"))}
+    numbered = Programme("a", "Chương trình phối hợp số 05", "05", None, ("Ban Dân vận Tỉnh ủy", "Công an tỉnh"),
+                         None, None, 0, 80, (0, 80))
+    bare = Programme("b", "kế hoạch phối hợp năm 2026", None, None, (), None, None, 0, 80)
+    ours = Programme("n", "kế hoạch phối hợp năm 2025", None, None, ("Ban Dân vận Tỉnh ủy", "Hội Nông dân tỉnh"),
+                     "2025-01-15", "ngày 15/1", 0, 80, (0, 80), (0, 80))
+    theirs = Programme("h", "Kế hoạch phối hợp năm 2025", None, None, ("Ban Dân vận Tỉnh ủy", "Công an tỉnh"),
+                       "2025-01-15", "ngày 15/1", 0, 80, (0, 80), (0, 80))
+    groups = programme_groups([numbered, bare, ours, theirs], docs)
+    assert sorted([p.doc_id for p in g] for g in groups) == [["a"], ["b"], ["h"], ["n"]]

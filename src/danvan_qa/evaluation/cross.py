@@ -39,6 +39,7 @@ from typing import Any
 from danvan_qa.evaluation.gold import json_lines
 from danvan_qa.evaluation.metrics import contains_answer
 from danvan_qa.index.store import Store
+from danvan_qa.ingest.lexicon import PROVINCES as PROVINCE_NAMES
 from danvan_qa.ingest.normalize import normalize_text
 from danvan_qa.records import Answer
 
@@ -77,15 +78,27 @@ def evidence_at(store: Store, doc_id: str, evidence: str) -> list[tuple[int, int
     return spans
 
 
-# where a writer's note after the item begins: a bracket, a dash or a colon between spaces
-_NOTE = re.compile(r"\s*\(|\s+[–-]\s+|:\s")
+# a writer's note after the item: a bracket closing the phrase, or a dash or colon between spaces not between two
+# numbers ("giai đoạn 2021 - 2025" is one item)
+_BRACKET_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+_DASH_NOTE = re.compile(r"(?<!\d)\s+[–-]\s+|:\s")
 
 
 def item_of(phrase: str) -> str | None:
-    """The item of a gold answer phrase without the note its writer added ("Ngô Thị Thanh Hằng (Hà Nội)":
-    the name); None when there is no note, or what is left is one word (too loose to match a quote on)."""
-    head = _NOTE.split(phrase, maxsplit=1)[0].strip(" ,;")
+    """The item of a gold answer phrase without the note its writer added ("Ngô Thị Thanh Hằng (Hà Nội)": the name);
+    None when there is no note, or what is left is one word (too loose to match a quote on). A bracket or dash inside
+    the item ("Ủy ban MTTQ (UBMTTQ) tỉnh X", "giai đoạn 2021 - 2025", "“Dân vận khéo - Sáng tạo”") is no note."""
+    quoted = [m.span() for m in re.finditer(r"[“\"][^”\"]*[”\"]", phrase)]
+    dash = next((m for m in _DASH_NOTE.finditer(phrase) if not any(a < m.start() < b for a, b in quoted)
+                 and not _in_name(phrase, m)), None)
+    head = _BRACKET_NOTE.sub("", phrase[:dash.start()] if dash else phrase).strip(" ,;")
     return head if head != phrase.strip() and len(head.split()) >= 2 else None
+
+
+def _in_name(phrase: str, dash: re.Match[str]) -> bool:
+    """Whether a dash joins a province's name ("Bà Rịa - Vũng Tàu"): the words around it are one in the gazetteer."""
+    before, after = phrase[:dash.start()].split()[-2:], phrase[dash.end():].split()[:2]
+    return any(f"{' '.join(before[-b:])} - {' '.join(after[:a])}" in PROVINCE_NAMES for b in (1, 2) for a in (1, 2))
 
 
 def _cites(answer: Answer, gold: dict[str, Any], spans: list[tuple[int, int]], *, named: bool = False) -> list[int]:

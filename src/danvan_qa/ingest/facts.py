@@ -21,7 +21,7 @@ from danvan_qa.ingest.lexicon import CHAIR_ACTS, SPEAK_ACTS  # noqa: F401 - also
 from danvan_qa.ingest.names import PersonMention, people
 from danvan_qa.ingest.normalize import fold
 
-FACTS_VERSION = 24  # bump when extraction changes: stores re-extract facts without re-embedding
+FACTS_VERSION = 25  # bump when extraction changes: stores re-extract facts without re-embedding
 # The act cues of lexicon.ACTS, longest first, each a whole word and not the start of a noun.
 _NOT_ACT = r"(?!\w)(?! (?:thảo|án|báo|kiến|toán|trù|định|bị|thi|đổi|phòng|hiệu|túc|sự|giả)\b)"  # "dự thảo", "ký hiệu"
 _CUES = re.compile("(?<!\\w)(?<!đăng )(?<!thư )(" + "|".join(
@@ -51,8 +51,12 @@ _NUMBERED = re.compile(
     rf"(?P<number>{dates.CODE_PATTERN}|\d{{1,3}}(?![\w/–-]))"
     r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
 )
-# "(ký kết) kế hoạch phối hợp … (6 tháng cuối) năm 2025": a plan signed for a year or half of one, named with it
-_PLAN = re.compile(r"[Kk]ế hoạch phối hợp(?:[^.;:()\"“”]{0,80}?)(?:(?:6|sáu) tháng (?:đầu|cuối) )?năm (?P<year>\d{4})")
+# "(ký kết) kế hoạch phối hợp … (6 tháng cuối) năm 2025 / giai đoạn 2025-2030": a plan signed for a year, half of one or a
+# period, named with it, within its clause (no comma), not a year of what it is for ("… để tổ chức Đại hội năm 2025")
+_PLAN = re.compile(r"[Kk]ế hoạch phối hợp(?P<body>(?:(?!\s(?:để|nhằm)\s)[^.;:,()\"“”]){0,80}?)\s"
+                   r"(?:(?:(?:6|sáu) tháng (?:đầu|cuối) )?năm \d{4}|giai đoạn (?P<period>\d{4}\s*[-–]\s*\d{4}))")
+# signed, right before it ("ký kết", "vừa ký", "xây dựng"; not "đăng ký", "thư ký"; folded)
+_SIGNS_PLAN = re.compile(r"(?<!\w)(?<!dang )(?<!thu )(?:ky ket|ky|xay dung|ban hanh)\s*$")
 # the parties after a numbered programme: "… giữa A, B và C năm 2018", up to its period, subject or the clause's end
 _PARTIES_AFTER = re.compile(r"giữa (.+?)(?= giai đoạn| về | năm \d{4}|[.;:]|$)")
 
@@ -330,26 +334,31 @@ def _programmes(doc: Document, events: list[Event]) -> list[Programme]:
 
 
 def _plans(doc: Document, main: Event | None) -> Iterable[Programme]:
-    """The plans an article signs ("A vừa ký kết kế hoạch phối hợp … năm 2025 với B"): cooperation documents of
-    a year or half of one, with neither number nor period; the signing day as a programme's."""
+    """The plans an article signs ("A vừa ký kết kế hoạch phối hợp … năm 2025 với B"): cooperation documents of a
+    year, half of one or a period, with no number; their parties the bodies of the clause signing them and the
+    body after "với"; the signing day as a programme's. A plan carrying out a programme ("Kế hoạch phối hợp thực
+    hiện Chương trình số 05 …") is that programme's signing, not another programme."""
     year = int(doc.date[:4]) if doc.date else dates.infer_year(doc.text)
     for start, end in sentence_spans(doc.text):
         sentence = doc.text[start:end]
         for m in _PLAN.finditer(sentence):
-            if not re.search(r"(?:ky ket|ky|xay dung|ban hanh)\s*$", fold(sentence[max(0, m.start() - 30):m.start()])):
-                continue  # a plan named in passing is no signing
-            partner = re.match(r"\s*(?:,\s*)?với\s+([^.;:]+)", sentence[m.end():])
-            parties = organisations(sentence[:m.start()]) + (organisations(partner.group(1)) if partner else [])
+            if not _SIGNS_PLAN.search(fold(sentence[max(0, m.start() - 30):m.start()].lower())) or \
+                    "chuong trinh" in fold(m.group("body").lower()):
+                continue
+            clause = sentence[:m.start()].rsplit(",", 1)[-1]  # who signs: the clause's subject, not a body before it
+            partner = re.search(r"(?<!\w)với\s+(.+)$", m.group("body")) or \
+                re.match(r"\s*(?:,\s*)?với\s+([^.;:]+)", sentence[m.end():])
+            parties = list(dict.fromkeys(organisations(clause) + (organisations(partner.group(1)) if partner else [])))
             cued = list(dates.find_dates(sentence, cued_only=True))
             when = dates.resolve(cued[0], year) if cued else None
             when_text = sentence[cued[0].start:cued[0].end] if cued else None
             date_span = (start, end) if cued else None
             if not cued and main and "ký kết" in main.kinds:
                 when, when_text, date_span = dates.parse_iso(main.date or ""), main.date_text, (main.start, main.end)
-            yield Programme(doc_id=doc.doc_id, name=m.group(0), number=None, period=None, parties=tuple(parties),
-                            date=when.isoformat() if when else None, date_text=when_text if when else None,
-                            start=start, end=end, parties_span=(start, end) if parties else None,
-                            date_span=date_span if when else None)
+            yield Programme(doc_id=doc.doc_id, name=m.group(0), number=None, period=m.group("period"),
+                            parties=tuple(parties), date=when.isoformat() if when else None,
+                            date_text=when_text if when else None, start=start, end=end,
+                            parties_span=(start, end) if parties else None, date_span=date_span if when else None)
 
 
 def extract(documents: Iterable[Document], *, tuning: Tuning = Tuning()) -> FactTable:

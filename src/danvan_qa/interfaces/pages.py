@@ -147,7 +147,9 @@ def _record(store: "Store", mentions: list["Programme"]) -> ProgrammeRecord:
     number = next((m.number for m in mentions if m.number), None)
     period = next((dates.period_key(m.period) for m in mentions if m.period), None)
     quoted = next((m.name for m in mentions if not m.name.lower().startswith("chương trình")), None)
-    key = f"so-{number}" if number else f"{period or ''}-{fold(' '.join(mentions[0].parties)).replace(' ', '-')}"
+    # by number, else period and parties; a plan of a year by its name (which holds the year) and parties
+    span = period or ("" if any(m.number for m in mentions) else fold(mentions[0].name.lower()).replace(" ", "-"))
+    key = f"so-{number}" if number else f"{span}-{fold(' '.join(mentions[0].parties)).replace(' ', '-')}"
     return ProgrammeRecord(key, quoted or mentions[0].name, number, period, tuple(mentions))
 
 

@@ -189,8 +189,8 @@ class Drafter:
             best = [(c.doc_id, c.start, c.end) for c, _ in ranked[:3]]
             chosen = [p for d, a, b in best for p in self.store.programmes_by_doc.get(d, []) if any(
                 x < b and a < y for x, y in ((p.start, p.end), p.parties_span or (0, 0)))]
-        years = [tuple(re.findall(r"\d{4}", period)) for period in q.periods]
-        chosen = [p for p in chosen if not (years and p.period) or tuple(re.findall(r"\d{4}", p.period)) in years]
+        years = [tuple(re.findall(r"\d{4}", period)) for period in q.periods]  # a plan of a year is of no period asked
+        chosen = [p for p in chosen if not years or (tuple(re.findall(r"\d{4}", p.period)) in years if p.period else p.number)]
         if not chosen:  # a programme of another period than the one asked about is not the answer
             return None
         prog = chosen[0]

@@ -5,7 +5,7 @@ The articles holding the topic are found as "Những bài viết nào nhắc đ�
 (article_lists.articles); each is put under its province (the last part of its place, "huyện A, Nam
 Sơn" under "Nam Sơn"), a row per province citing its newest article. An article of the centre
 ("Trung ương") is no province's, but where places are asked ("ở những nơi nào", "ở đâu", "cấp nào"),
-not provinces, or the centre is named ("tính cả trung ương"), the centre is one row of its own. An
+not provinces, or the centre is counted in ("tính cả trung ương"), the centre is one row of its own. An
 article of no known place is no row. How many is the number of rows.
 """
 
@@ -36,17 +36,17 @@ _PLACES_FIRST = re.compile(rf"^(?:co )?(?:{_WHICH}|{_ARTICLE} (?:cua|o) {_WHICH}
                            rf"(?:(?:co|da) )*{_SAYS} (?P<topic>.+)$")
 
 
-# places asked, not provinces: "ở những nơi nào", "ở đâu", "địa phương / cấp nào" (folded); or the centre named
-_PLACES_NOT_PROVINCES = re.compile(r"(?<!\w)(?:noi|dia phuong|cap|dau)(?!\w)")
-_CENTRE_NAMED = re.compile(r"(?<!\w)trung uong(?!\w)")
+# the places asked, not provinces ("ở những nơi nào", "ở đâu", "bao nhiêu nơi", "cấp nào"), or the centre counted in
+# ("tính cả (cấp) Trung ương"): the asking phrase itself, not words of the topic ("nói về", "cấp ủy", "đầu năm", "Hội nghị
+# Trung ương 10"); "địa phương" is local, not the centre (folded)
+_CENTRE_ASKED = re.compile(r"(?<!\w)(?:(?:o|tai) (?:nhung |cac )?(?:noi nao|dau)|(?:nhung|cac) noi nao|(?:bao nhieu|may) noi"
+                           r"|(?:nhung |cac )?cap nao|(?:tinh|ke|bao gom|gom) ca (?:cap )?trung uong)(?!\w)")
 CENTRE = "Trung ương"
 
 
 def centre_asked(q: "Question") -> bool:
-    """Whether the centre is among the places asked: the question names it ("tính cả trung ương"), or asks places
-    ("ở những nơi nào", "ở đâu") without saying provinces ("tỉnh", as restored: "tính" is no province)."""
-    return bool(_CENTRE_NAMED.search(q.folded)) or bool(_PLACES_NOT_PROVINCES.search(q.folded)) and \
-        not re.search(r"(?<!\w)tỉnh(?!\w)", q.restored.lower())
+    """Whether the centre is among the places asked: places, not provinces, or the centre counted in."""
+    return bool(_CENTRE_ASKED.search(q.folded))
 
 
 def asked_topic(q: "Question") -> str | None:

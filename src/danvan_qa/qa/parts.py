@@ -16,6 +16,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.compose import md_escape
 from danvan_qa.qa.followups import Context, topic_of, understand
 from danvan_qa.qa.records import EVENT_NOUNS
+from danvan_qa.ingest.lexicon import NAME_LOWER, PROVINCES, SURNAMES, UNITS
 from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.records import Answer
 
@@ -147,25 +148,50 @@ def listed_part(text: str, restored: str) -> str | None:
     return f"{found[0].rstrip('?')}?"
 
 
-# what the second part says of the first's ("… ai giữ chức này khi …", "… ký chương trình tương tự ngày nào?"; restored)
-_THIS_TITLE = re.compile(r"(?<!\w)(?P<held>(?:giữ|đảm nhiệm|nắm)\s+)?(?:chức(?:\s+vụ)?|cương vị|vị trí)\s+(?:này|đó|ấy|trên)(?!\w)",
+# what the second part says of the first's ("… ai giữ chức này khi …", "… ký chương trình tương tự ngày nào?"; restored;
+# "vị trí đó" is as often a place as a post: not read so)
+_THIS_TITLE = re.compile(r"(?<!\w)(?P<held>(?:giữ|đảm nhiệm|nắm)\s+)?(?:chức(?:\s+vụ)?|cương vị)\s+(?:này|đó|ấy|trên)(?!\w)",
                          re.IGNORECASE)
 _NOUNS = r"chương trình|kế hoạch|hội nghị|hội thi|mô hình|lễ ký kết|buổi làm việc"
 _SIMILAR = re.compile(rf"(?<!\w)({_NOUNS})\s+(?:tương tự|như vậy|như thế)(?!\w)", re.IGNORECASE)
-# … the title the first part names: its head and the words of its body, up to what goes on to the event or the time
-_TITLE = re.compile(rf"(?:phó\s+)?{TITLE_HEAD.pattern}(?:\s+(?!(?:trong|tại|ở|khi|của|năm|vào|dự|là|đã|được|với|và|"
-                    r"nào|ai|gì)(?!\w))[^\s,.;:?!()]+){0,8}", re.IGNORECASE)
-# … and where the first's thing of that noun ends: where it goes on to whom, when, where or what is asked
-_THING_ENDS = re.compile(r"\s+(?:giữa|với|ngày|vào|ở|tại|do|là|của|nào|được|khi)(?!\w)|\s*[,?;.]|$", re.IGNORECASE)
+# … the title the first part names: its head and the words of a body's name after it, capitalised (not a person's name)
+# or of the lower-case words of bodies' names ("Chủ tịch Ủy ban MTTQ tỉnh Bắc Hà"; not "… hiện nay", "… phát biểu")
+_TITLE = re.compile(rf"(?:phó\s+)?{TITLE_HEAD.pattern}", re.IGNORECASE)
+# … and where the first's thing of that noun ends: where it goes on to whom, on what day, where or what is asked (its
+# period and year stay: they tell the programme)
+_THING_ENDS = re.compile(r"\s+(?:giữa|với|cùng|ngày|vào|ở|tại|do|là|của|nào|được|khi)(?!\w)|\s*[,?;.]|$", re.IGNORECASE)
+
+
+def _title_in(text: str) -> str | None:
+    """The title a text names: its head and the words of the body after it (`_TITLE`), up to a person's name."""
+    head = _TITLE.search(text)
+    if head is None:
+        return None
+    words, end = text[head.end():].split(), head.end()
+    for n, word in enumerate(words):
+        bare = word.strip(",.;:?!()")
+        capital = bare[:1].isupper() and not (bare in SURNAMES and n + 1 < len(words) and words[n + 1][:1].isupper()
+                                               and not _place_after(words, n))
+        if bare != word or not (capital or bare in NAME_LOWER or bare in UNITS):
+            if bare != word and (capital or bare in NAME_LOWER or bare in UNITS):
+                end = text.index(bare, end) + len(bare)
+            break
+        end = text.index(word, end) + len(word)
+    return text[head.start():end]
+
+
+def _place_after(words: list[str], n: int) -> bool:
+    """Whether the capitalised words from n are a province ("Hà Nam"), not a person's name ("Hà Văn An")."""
+    return any(" ".join(w.strip(",.;:?!()") for w in words[n:n + k]) in PROVINCES for k in (1, 2, 3))
 
 
 def second_reading(first: str, second: str, store: "Store") -> str:
     """The second part, read with the first part's topic when it does not name its own; "(giữ) chức này" is the title
-    the first part names, "chương trình tương tự" the programme it named."""
+    the first part names, "chương trình tương tự" the programme it named (its period or year, not whom or what day)."""
     restored, said = store.restorer.restore(first), store.restorer.restore(second)
-    if (this := _THIS_TITLE.search(said)) and (title := _TITLE.search(restored)):
+    if (this := _THIS_TITLE.search(said)) and (title := _title_in(restored)):
         held = "là" if this["held"] else "chức"  # "ai giữ chức này": "ai là <title>", as the first part asked
-        second = f"{said[:this.start()]}{held} {title.group(0)}{said[this.end():]}"
+        second = f"{said[:this.start()]}{held} {title}{said[this.end():]}"
     elif (similar := _SIMILAR.search(said)) and \
             (thing := re.search(rf"(?<!\w){re.escape(similar.group(1))}(?!\w)", restored, re.IGNORECASE)):
         end = _THING_ENDS.search(restored, thing.end()).start()

@@ -35,14 +35,20 @@ def _party(name: str, place: str | None) -> str:
 def programme_keys(prog: "Programme", place: str | None = None) -> set[tuple[str, ...]]:
     """What identifies a programme however articles write it: its number (a bare "số 09" with its
     article's place; joined to a code in `programme_groups`); its period with its
-    signing day, or with its parties (a level-only party qualified by `place`, its article's).
-    Two mentions sharing one key are one programme."""
-    span = period_key(prog.period or "") or ("" if prog.number else fold(prog.name.lower()))  # a plan: its name and year
+    signing day, or with its parties (a level-only party qualified by `place`, its article's); a plan
+    of a year, its name in its place, with its parties (else its day) or its article. Two mentions sharing
+    one key are one programme."""
     keys = set()
+    span = period_key(prog.period or "")
+    plan = not span and not prog.number
+    if plan:  # a plan of a year: its name, which holds the year, in its place ("kế hoạch phối hợp năm 2025" is every
+        # province's), and its article, so that it is never left to join another by period
+        span = f"{fold(prog.name.lower())} @{fold((place or '').lower())}"
+        keys.add((span, prog.doc_id))
     if prog.number:  # a bare number ("số 09") restarts with every issuer: one programme in its province only
         keys.add(("#", prog.number.lstrip("0"), fold((place or "").lower())) if prog.number.isdigit()
                  else ("#", fold(prog.number)))
-    if prog.date:
+    if prog.date and not (plan and prog.parties):  # two places' plans of one name and day: told by their parties
         keys.add((span, prog.date[5:]))
     if prog.parties:
         keys.add((span, *sorted(_party(p, place) for p in prog.parties)))
