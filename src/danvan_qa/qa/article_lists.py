@@ -230,7 +230,7 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
     forms = [form for kind in re.findall(rf"(?<!\w)(?:bao nhieu|may|nhung|cac) ({EVENT_NOUNS})(?!\w)", q.folded)
              if kind in _NAMED_KINDS for form in EVENT_WRITTEN.get(kind, (kind,))]
     alias_list = aliases(topic, short=True)
-    rows = []
+    total, rows = sum(weight.values()), []
     for doc_id in filter(keep, candidates):
         words, title = store.words(doc_id), word_set(fold(docs[doc_id].title))
         unigrams = words.text.unigrams | title.unigrams
@@ -260,7 +260,6 @@ def articles(q: "Question", store: "Store", keep: Callable[[str], bool]) -> List
                     alias_list, words.sentences[i].unigrams))), head is None or head in words.sentences[i].pairs,
                 len(pairs & words.sentences[i].pairs),
                 (words.folded[slice(*spans[i])].strip() != title_line) != devoted))
-            total = sum(weight.values())
             said_once = max(sum(weight[w] for w in wanted & (line | held_through(alias_list, line)))
                             for line in (words.sentences[best].unigrams, title.unigrams))
             if said_once >= _TOGETHER * total:

@@ -12,12 +12,12 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from danvan_qa.ingest.lexicon import NAME_LOWER, PROVINCES, SURNAMES, UNITS
 from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.compose import md_escape
 from danvan_qa.qa.followups import Context, topic_of, understand
 from danvan_qa.qa.records import EVENT_NOUNS
-from danvan_qa.ingest.lexicon import NAME_LOWER, PROVINCES, SURNAMES, UNITS
-from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.records import Answer
 
 if TYPE_CHECKING:
@@ -163,26 +163,27 @@ _THING_ENDS = re.compile(r"\s+(?:giữa|với|cùng|ngày|vào|ở|tại|do|là|
 
 
 def _title_in(text: str) -> str | None:
-    """The title a text names: its head and the words of the body after it (`_TITLE`), up to a person's name."""
+    """The title a text names: its head and the words of the body after it (`_TITLE`), up to a person's name, a word of
+    no body's name, or punctuation."""
     head = _TITLE.search(text)
     if head is None:
         return None
     words, end = text[head.end():].split(), head.end()
     for n, word in enumerate(words):
         bare = word.strip(",.;:?!()")
-        capital = bare[:1].isupper() and not (bare in SURNAMES and n + 1 < len(words) and words[n + 1][:1].isupper()
-                                               and not _place_after(words, n))
-        if bare != word or not (capital or bare in NAME_LOWER or bare in UNITS):
-            if bare != word and (capital or bare in NAME_LOWER or bare in UNITS):
-                end = text.index(bare, end) + len(bare)
+        if not (bare[:1].isupper() and not _a_name(words, n) or bare in NAME_LOWER or bare in UNITS):
             break
-        end = text.index(word, end) + len(word)
+        end = text.index(bare, end) + len(bare)
+        if bare != word:  # punctuation after it ends the title
+            break
     return text[head.start():end]
 
 
-def _place_after(words: list[str], n: int) -> bool:
-    """Whether the capitalised words from n are a province ("Hà Nam"), not a person's name ("Hà Văn An")."""
-    return any(" ".join(w.strip(",.;:?!()") for w in words[n:n + k]) in PROVINCES for k in (1, 2, 3))
+def _a_name(words: list[str], n: int) -> bool:
+    """Whether the capitalised words from n are a person's name ("Nguyễn Văn Hải"), not a province ("Hà Nam")."""
+    run = [w.strip(",.;:?!()") for w in words[n:n + 3]]
+    return run[0] in SURNAMES and len(run) > 1 and run[1][:1].isupper() and \
+        not any(" ".join(run[:k]) in PROVINCES for k in (1, 2, 3))
 
 
 def second_reading(first: str, second: str, store: "Store") -> str:
