@@ -10,8 +10,8 @@ list or count were checked complete by a search over every article.
   that overlaps the evidence sentence as published, or quotes the row's answer phrase (the same
   fact is often written twice in an article). Beside it, the share whose answer phrase the
   answer text holds as the gold writes it; and the share **named**: found, or cited by a quote
-  of the row's article naming the item without the note its writer added ("Ngô Thị Thanh Hằng
-  (Hà Nội)", "Đại tá X – Giám đốc Công an tỉnh Y": the name), since a writer's answer phrase is
+  of the row's article naming the item without the note its writer added ("Trần Văn Bình
+  (Nam Sơn)", "Đại tá X – Giám đốc Công an tỉnh Y": the name), since a writer's answer phrase is
   often the item and a note, and the article names the item in another sentence than the one
   the writer picked. The strict figure stays the headline; "named" says how much of the gap is
   the matching.
@@ -85,7 +85,7 @@ _DASH_NOTE = re.compile(r"(?<!\d)\s+[–-]\s+|:\s")
 
 
 def item_of(phrase: str) -> str | None:
-    """The item of a gold answer phrase without the note its writer added ("Ngô Thị Thanh Hằng (Hà Nội)": the name);
+    """The item of a gold answer phrase without the note its writer added ("Trần Văn Bình (Nam Sơn)": the name);
     None when there is no note, or what is left is one word (too loose to match a quote on). A bracket or dash inside
     the item ("Ủy ban MTTQ (UBMTTQ) tỉnh X", "giai đoạn 2021 - 2025", "“Dân vận khéo - Sáng tạo”") is no note."""
     quoted = [m.span() for m in re.finditer(r"[“\"][^”\"]*[”\"]", phrase)]
