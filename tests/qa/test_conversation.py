@@ -96,6 +96,12 @@ def test_the_two_parties_referred_to_are_those_the_last_question_named(store):
                      "Chương trình giữa Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn")
     assert understand("Hai bên ký chương trình tiếp theo khi nào?", placed, store) == \
         "Ban Dân vận Tỉnh ủy và Công an tỉnh Nam Sơn ký chương trình tiếp theo khi nào?"  # a place's "Nam" goes on
+    said = Context("Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ký chương trình số 17 ngày nào?",
+                   "Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ký chương trình số 17")  # two bodies, no "giữa"
+    assert understand("Chương trình tiếp theo giữa hai bên ký ngày nào?", said, store) == \
+        "Chương trình tiếp theo giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ký ngày nào?"
+    three = Context("Ban Dân vận Tỉnh ủy, Công an tỉnh và Hội Nông dân tỉnh ký chương trình nào?", "chương trình")
+    assert "hai bên ký" in understand("Hai bên ký ngày nào?", three, store).lower()  # which two of three: not said
     for other in ("Bao nhiêu cây được trồng hai bên đường tỉnh 12?",  # not the parties
                   "Chương trình giữa Hội Nông dân và Công an xã ký ngày nào?"):  # names its own two
         assert understand(other, placed, store) == other

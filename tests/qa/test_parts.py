@@ -306,3 +306,25 @@ def test_a_second_part_saying_this_title_or_a_similar_thing_is_read_with_the_fir
 
     store, _ = fake_store(tmp_path, {"a.txt": article_file("a", "2022-01-01", "Ký kết", "Hai bên ký kết chương trình.")})
     assert second_reading(first, second, store) == read
+
+
+def test_a_second_part_naming_only_a_person_is_asked_of_the_one_event_the_first_names(tmp_path):
+    """"Ở hội nghị X (17/10), có bao nhiêu tập thể được khen thưởng, và ai chủ trì cùng Thượng tướng Y?": who chaired X
+    with Y, not another event Y chaired."""
+    from fakes import invented_answerer
+
+    texts = {
+        "e1": ("2023-10-18", "Hội nghị tổng kết 10 năm chương trình phối hợp về phong trào toàn dân",
+               "Ngày 17/10, tại Nam Sơn, Hội nghị tổng kết 10 năm chương trình phối hợp về phong trào toàn dân bảo vệ an "
+               "ninh được tổ chức. Thượng tướng Hoàng Minh Khang, Thứ trưởng; ông Đặng Quốc Huy, Chủ tịch Ủy ban "
+               "MTTQ tỉnh chủ trì Hội nghị. Có 48 tập thể tiêu biểu được khen thưởng tại Hội nghị."),
+        "e2": ("2022-04-15", "Ký kết chương trình phối hợp công tác dân vận giai đoạn 2022 - 2026",
+               "Ngày 14/4, tại Bắc Hà, Ban Dân vận và Công an tổ chức hội nghị ký kết chương trình phối hợp công tác dân "
+               "vận. Thượng tướng Hoàng Minh Khang, Thứ trưởng; đồng chí Vũ Thị Lan, Trưởng Ban Dân vận đồng chủ trì "
+               "Hội nghị."),
+    }
+    answerer = invented_answerer(tmp_path, texts)
+    both = answerer.answer("Ở hội nghị tổng kết 10 năm chương trình phối hợp về phong trào toàn dân (17/10), có bao nhiêu "
+                           "tập thể tiêu biểu được khen thưởng, và ai chủ trì cùng Thượng tướng Hoàng Minh Khang?", mode="bm25")
+    assert "48" in both.text and "Đặng Quốc Huy" in both.text.split("**2.")[1]
+    assert "Vũ Thị Lan" not in both.text

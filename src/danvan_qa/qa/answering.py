@@ -20,6 +20,7 @@ from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.ingest.abbreviations import shorthand_written_out, written_out
+from danvan_qa.ingest.lexicon import RANKS
 from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.archive import asks_across, listing
 from danvan_qa.qa.bylines import credited
@@ -43,6 +44,8 @@ from danvan_qa.qa.support import ANSWERABLE_FEATURES
 from danvan_qa.qa.who import PERSON_FEATURES
 from danvan_qa.records import Answer, Passage
 from danvan_qa.settings import Settings
+
+_RANK_WORDS = frozenset(word for rank in RANKS for word in rank.split())  # "Đại" of "Đại tướng" is no name
 
 
 # the last sentence of a question that opens with another ("Tôi nhớ có nhiều vị X. Cho tôi danh sách …"): a list
@@ -246,6 +249,16 @@ class Answerer:
         return bool(one.places or FOLDED_PROVINCE.search(one.folded)) and not (
             two.places or FOLDED_PROVINCE.search(two.folded) or two.person or re.search(r"\d", two.folded))
 
+    def _of_the_same_event(self, first: str, second: str) -> bool:
+        """Whether the second part is asked of the one event the first names (its answer drew on one article), naming
+        no event, place, day, number or name of its own but a person: "Ở hội nghị X (17/10), có bao nhiêu tập thể được khen thưởng, và ai chủ
+        trì cùng Đại tướng Y?" asks who chaired X."""
+        one, two = (parse(part, self.store.restorer.restore(part), self.store.stored_facts) for part in (first, second))
+        own = [n for n in two.proper_nouns if not (two.person and fold(two.person) in fold(n)) and n not in _RANK_WORDS]
+        return bool(re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", one.folded) or one.dates) and not (
+            own or two.dates or two.places or two.codes or FOLDED_PROVINCE.search(two.folded) or re.search(r"\d", two.folded)
+            or re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", two.folded))
+
     def _decide(self, reading: Reading, passages: list[Passage]) -> Decision:
         """Propose, rank and decide over these passages."""
         ranked = rank(sentence_candidates(reading.question, passages, self.store, reading.scorer),
@@ -276,7 +289,8 @@ class Answerer:
         same = replace(filters or Filters(), doc_ids=within)  # the first part's articles
         two = None
         if within and not one.abstained and (THEN.search(fold(parts[1].lower()))  # "…, và Giám đốc khi đó là ai?"
-                                             or self._of_the_same_place(first, second)):
+                                             or self._of_the_same_place(first, second)
+                                             or len(within) == 1 and self._of_the_same_event(first, second)):
             two = compose(self.decision(second, k=k, mode=mode, filters=same), self.store)
         if two is None or two.abstained:
             two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)

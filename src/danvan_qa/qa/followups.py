@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 
 from danvan_qa.ingest.abbreviations import shorthand_written_out
 from danvan_qa.ingest.facts import organisations
-from danvan_qa.ingest.normalize import fold, fold_keep_case, has_diacritics
+from danvan_qa.ingest.normalize import fold, has_diacritics
 from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.questions import THEN, THEN_FOLDED, WHO_KINDS, content_tokens, parse, person_focus, small_talk
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS
 from danvan_qa.qa.adjacent import asked_of_adjacent
-from danvan_qa.qa.pronouns import meant
+from danvan_qa.qa.pronouns import meant, two_parties
 from danvan_qa.qa.swaps import swapped
 
 if TYPE_CHECKING:
@@ -51,10 +51,6 @@ _ASKED_DOCUMENT = re.compile(rf"(?<!\w)({_DOCUMENTS}) (?:nao|gi|so may|so bao nh
 # question named ("giữa A và B"); not "hai bên đường", "hai cơ quan khác"
 _PARTIES_REF = re.compile(r"(?:^\W*|(?<=giua )|(?<=cua )|(?<=voi ))(?:ca )?(?:hai|2) (?:ben|don vi|co quan|nganh)"
                           r"(?: (?:do|nay|ay|tren))?(?!\w)(?! (?:khac|kia|duong|bo|song|le)(?!\w))")
-# … each party cut at a verb or a word after it written in lower case (read with its capitals, folded:
-# "Công an tỉnh Nam Sơn" goes on past "Nam", "… ký ngày nào" stops at "ký")
-_BETWEEN = re.compile(r"(?<!\w)(?i:giua) (.+?) (?i:va|voi) (.+?)(?= (?:duoc|da|ky|ve|giai doan|nam|ngay|trong|la|co|"
-                      r"to chuc|thuc hien|tu|cho|vao)(?!\w)|\s*[,?.;!]|$)")
 # "đoàn đó", "tỉnh ấy": a noun the last question asked "… nào" of, as written ("đó", not "do": by; not
 # "ngày nay": nowadays); not a person's, a time's or a place's "đó"
 _WHICH_REF = re.compile(r"(?<!\w)((?:\w+ ){0,2}(?!(?:ông|bà|anh|chị|người|vị|lúc|khi|hồi|ở|tại|số|con)(?!\w))\w+) "
@@ -221,12 +217,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if hit and (person := meant(fold(out[hit.start():hit.end()]).lower(), context.person, context.shown)):
         out = f"{out[:hit.start()]}{person}{out[hit.end():]}"  # "bà ấy": of the people shown, a woman's name
         named = (hit.start(), hit.start() + len(person))  # "Đỗ Tân" folds as "do tan": no "hội nghị đó"
-    hit = _PARTIES_REF.search(fold(out))
-    # … unless the question names its own two ("giữa X và Y")
-    between = _BETWEEN.search(fold_keep_case(context.question)) if hit and not _BETWEEN.search(fold_keep_case(out)) \
-        else None
-    if hit and between:  # "giữa hai bên" of "Chương trình giữa A và B …": "giữa A và B"
-        parties = f"{context.question[between.start(1):between.end(1)]} và {context.question[between.start(2):between.end(2)]}"
+    hit = _PARTIES_REF.search(fold(out))  # "giữa hai bên" of "… giữa A và B …": "giữa A và B", unless it names its own
+    if hit and not two_parties(out, out) and (parties := two_parties(context.question, store.restorer.restore(context.question))):
         out = f"{out[:hit.start()]}{parties}{out[hit.end():]}"
     figure = _SAME_FIGURE.match(fold(out))
     if figure and (asked := _figure_elsewhere(context.question, out[figure.start(1):figure.end(1)])):
