@@ -290,3 +290,19 @@ def test_events_counted_as_the_articles_tell_them_held(question, counted):
     from danvan_qa.qa.questions import parse
 
     assert counts_reports(parse(question, question, FactTable())) is counted
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("Có mấy buổi gặp mặt người cao tuổi tiêu biểu do lực lượng công an tổ chức được đưa tin?", "2"),  # the police
+    ("Có mấy buổi gặp mặt người cao tuổi tiêu biểu mà ngành công an tổ chức hoặc tham dự được đưa tin?", "2"),
+    ("co may buoi gap mat nguoi cao tuoi tieu bieu co cong an to chuc hoac lanh dao cong an du duoc dua tin?", "2"),
+    ("Có mấy buổi gặp mặt người cao tuổi tiêu biểu được tổ chức, được các bài đưa tin?", "3"),  # "có mấy … được": anyone
+])
+def test_events_held_by_the_police_however_the_question_calls_them(tmp_path, question, counted):
+    texts = {"g1": ("2023-01-10", "Công an tỉnh Nam Sơn gặp mặt người cao tuổi tiêu biểu",
+                    "Ngày 9/1, Công an tỉnh Nam Sơn tổ chức buổi gặp mặt người cao tuổi tiêu biểu trên địa bàn tỉnh."),
+             "g2": ("2023-02-12", "Gặp mặt người cao tuổi tiêu biểu ở huyện Tây Giang",
+                    "Ngày 11/2, Công an huyện Tây Giang tổ chức gặp mặt người cao tuổi tiêu biểu các xã vùng cao."),
+             "g3": ("2023-03-15", "Hội Nông dân tỉnh Bắc Hà gặp mặt người cao tuổi tiêu biểu",
+                    "Ngày 14/3, Hội Nông dân tỉnh Bắc Hà tổ chức gặp mặt người cao tuổi tiêu biểu trong tỉnh.")}
+    assert _answerer(tmp_path, texts).answer(question, mode="bm25").short == counted
