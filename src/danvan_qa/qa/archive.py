@@ -4,11 +4,9 @@ These shapes, each only when the question asks across articles:
 
 - a person's history: "Đồng chí X đã dự những hội nghị nào, với cương vị gì?" — one row per
   article naming X, with the role there as written, newest first;
-- people by title (qa/title_lists.py): "Những ai là Thứ trưởng Bộ Công an được nêu tên?", "bao nhiêu
-  Giám đốc Công an tỉnh", "Phó Chủ tịch UBND tỉnh là những ai?" — one row per person holding it;
-- articles by topic (qa/article_lists.py): "Có bao nhiêu bài viết nhắc đến X?" — one row per article
-  holding it;
-- programmes (qa/programme_lists.py), a place's events (qa/place_events.py): "Những chương trình …?".
+- people by title (qa/title_lists.py): "Những ai là Thứ trưởng Bộ Công an được nêu tên?" — a row per holder;
+- articles by topic (qa/article_lists.py): "Có bao nhiêu bài viết nhắc đến X?" — a row per article holding it;
+- programmes (qa/programme_lists.py), a place's events (qa/place_events.py), events chaired by two (qa/co_chairs.py).
 
 Every row quotes its article's sentence. Anything else goes through the single-article pipeline.
 """
@@ -27,6 +25,7 @@ from danvan_qa.qa.act_lists import asks_forms, asks_recipients, forms, recipient
 from danvan_qa.qa.article_lists import articles, as_sessions, asks_articles, counts_reports, leads_with
 from danvan_qa.qa.body_events import asks_body_events, body_events
 from danvan_qa.qa.bylines import asks_byline, credit_rows
+from danvan_qa.qa.co_chairs import asks_co_chairs, co_chaired
 from danvan_qa.qa.extremes import narrowed
 from danvan_qa.qa.figure_lists import asks_figures, figures
 from danvan_qa.qa.headlines import asked_phrase, with_headline
@@ -165,6 +164,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found  # "Bà X có bao nhiêu buổi làm việc với Y": X's events whose report leads with Y
     if (acts := asks_recipients(q)) and (given := recipients(acts, store, keep)):  # "… tặng quà cho những ai?"
         return given
+    if asks_co_chairs(q) and (chaired := co_chaired(q, store, keep)):  # "Những hội nghị nào do hai người cùng chủ trì?"
+        return chaired
     if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
         return named
     if q.person and not (q.dates or WHO.search(q.folded) or SEVERAL.search(q.folded)) and _EVENT_OF.search(q.folded) \

@@ -1,0 +1,72 @@
+"""Events two people (or more) chaired together: "Những hội nghị nào do hai người cùng chủ trì?", "nhung buoi lam viec
+nao do 2 lanh dao dong chu tri", "Có mấy sự kiện được đồng chủ trì?".
+
+The fact table knows who chaired each article's event; an event with two chairs or more is a row, its chairs
+named, citing the sentence that names them (and the other's, when another sentence names them). Articles reporting
+the same event (the same day and chairs) are one row, the others cited under it. How many is the number of rows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from danvan_qa.ingest.normalize import fold
+from danvan_qa.qa.records import (EVENT_NOUNS, SEVERAL, Evidence, Item, Listing, Statement, Strong, counts, dated, more_rows,
+                                  rows_shown, under_rows)
+
+if TYPE_CHECKING:
+    from danvan_qa.index.store import Store
+    from danvan_qa.ingest.facts import Person
+    from danvan_qa.qa.questions import Question
+
+# "do hai người (cùng) chủ trì", "có 2 lãnh đạo đồng chủ trì", "được đồng chủ trì", "mà hai vị cùng chủ trì" (folded)
+_TOGETHER = re.compile(r"(?<!\w)(?:do|co|duoc|ma|voi) (?:(?:hai|2|nhieu|tu hai|hon mot|it nhat hai) "
+                       r"(?:nguoi|lanh dao|dong chi|vi|ben|co quan) (?:(?:cung|dong) )?|(?:cung|dong) )chu tri(?!\w)")
+_EVENTS = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|buoi le|dip|lan)(?!\w)")
+_CHAIRS = "chu tri"  # "chủ trì", "đồng chủ trì" (folded)
+
+
+def asks_co_chairs(q: "Question") -> bool:
+    """Whether the question asks for the events chaired by two or more, naming no one and no day."""
+    folded = q.folded
+    return bool(_TOGETHER.search(folded) and _EVENTS.search(folded) and (SEVERAL.search(folded) or " nao" in folded)
+                and not (q.person or q.dates))
+
+
+def co_chaired(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The events of the articles `keep` admits that two people or more chaired, newest first, a row each."""
+    docs = store.data.documents
+    chairs: dict[tuple[str, str | None], dict[str, "Person"]] = {}  # (article, event) -> folded name -> the mention
+    for doc_id in docs:
+        if keep(doc_id):
+            for p in store.people_by_doc.get(doc_id, []):
+                if any(_CHAIRS in fold(a) for a in p.acts):
+                    chairs.setdefault((doc_id, p.event_id), {}).setdefault(fold(p.name), p)
+    events: dict[tuple, list[list["Person"]]] = {}  # the day and chairs -> each article's chairs
+    for (doc_id, _), people in sorted(chairs.items(), key=lambda kv: docs[kv[0][0]].date or "", reverse=True):
+        if len(people) >= 2:
+            events.setdefault((docs[doc_id].date, frozenset(people)), []).append(list(people.values()))
+    if not events:
+        return None
+    lines = [Statement((f"Các bài viết nêu {len(events)} sự kiện do hai người trở lên cùng chủ trì:",))]
+    items = []
+    for first, *others in list(events.values())[:rows_shown()]:
+        doc = docs[first[0].doc_id]
+        names = [part for n, p in enumerate(first) for part in ((", " if n else ""), f"{p.rank} " if p.rank else "",
+                                                                  Strong(p.name))]
+        own = _evidence(store, first[0])
+        lines.append(Statement((f"{dated(doc.date)}{doc.title}: ", *filter(None, names)), own, item=True))
+        lines += [Statement(("chủ trì: ", Strong(p.name)), ev, item=True, under=True)
+                  for p in first[1:] if (ev := _evidence(store, p)) != own]
+        items += [Item(p.name, p.role, p.rank, p.acts, _evidence(store, p)) for p in first]
+        lines += under_rows(others, lambda chaired: Statement(
+            ("cũng đưa tin trong bài ", Strong(docs[chaired[0].doc_id].title)), _evidence(store, chaired[0]), item=True,
+            under=True))
+    lines += more_rows(len(events))
+    value = str(len(events)) if counts(q.folded, q.restored) else docs[next(iter(events.values()))[0][0].doc_id].title
+    return Listing(tuple(lines), tuple(items), len(events), value)
+
+
+def _evidence(store: "Store", p: "Person") -> Evidence:
+    return Evidence.of(store.data.documents[p.doc_id], p.start, p.end)
