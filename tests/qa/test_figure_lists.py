@@ -62,3 +62,15 @@ def test_a_number_asked_first_and_each_province_in_a_request_after_it_is_each_pr
     assert {c.doc_id for c in a.citations} == {"f1", "f2"}
     assert "Bắc Sơn: 41 mô hình" in a.text and "Đông Lâm: 27 mô hình" in a.text
     assert "số **mô hình “Dân vận khéo”** của từng nơi" in a.text  # the heading names the thing whole, quotes or not
+
+
+def test_the_places_asked_first_then_the_number_are_each_places_figure(tmp_path):
+    """"Công an các tỉnh có bao nhiêu mô hình …? liệt kê từng tỉnh", "Có mấy tỉnh mà bài báo nêu rõ Công an tỉnh có
+    bao nhiêu mô hình …?": a row per province's police figure, counted."""
+    answerer = _answerer(tmp_path)
+    for asked in ("cong an cac tinh dang co bao nhieu mo hinh dan van kheo? liet ke tung tinh kem con so giup minh",
+                  "Có mấy tỉnh mà bài báo nêu rõ Công an tỉnh có bao nhiêu mô hình “Dân vận khéo”?"):
+        a = answerer.answer(asked, mode="bm25")
+        assert {c.doc_id for c in a.citations} == {"f1", "f2"}, asked
+        assert "Bắc Sơn: 41 mô hình" in a.text and "Đông Lâm: 27 mô hình" in a.text
+    assert a.short == "2"

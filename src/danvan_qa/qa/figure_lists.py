@@ -29,7 +29,13 @@ _ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong 
 # … or the number first and each place after it: "… bao nhiêu mô hình “X”? Liệt kê theo từng tỉnh"
 _ASKS_EACH = re.compile(r"(?<!\w)(?:so(?: luong)?|bao nhieu) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
                         r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})"
-                        rf".{{0,80}}?(?<!\w)(?:theo|cua|o|cho) (?:tung|moi) {_PLACES}(?!\w)")
+                        rf".{{0,80}}?(?<!\w)(?:theo|cua|o|cho|ke|tai) (?:tung|moi) {_PLACES}(?!\w)"  # "liệt kê từng tỉnh"
+                        # … or the places first: "Công an các tỉnh (đang) có bao nhiêu mô hình “X”?", "Có mấy tỉnh mà
+                        # bài báo nêu rõ Công an tỉnh có bao nhiêu mô hình “X”?"
+                        rf"|(?<!\w)(?:(?:cong an|ca) (?:cac|tung|moi) {_PLACES}(?: \w+){{0,3}}?|(?:bao nhieu|may) {_PLACES}"
+                        r"(?!\w).{0,60}?) (?:so(?: luong)?|bao nhieu) "
+                        r"(?P<noun_after>mo hinh|to|doi|cau lac bo)(?!\w)"
+                        r"(?P<kind_after>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
 _POLICE = re.compile(r"(?<!\w)cong an(?!\w)")
 _OTHER_LEVEL = re.compile(r"^(?:tp|thanh pho|huyen|quan|thi xa|xa|phuong)(?!\w)")
 _LEAD = 400  # characters of an article's opening that say whose figures it gives
@@ -45,9 +51,10 @@ def asks_figures(q: "Question") -> re.Match | None:
 def figures(asked: re.Match, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per article of a place, newest first, citing the sentence that gives its number of the thing
     asked; None when no article gives one."""
-    noun = asked["noun"]
-    kinds = [fold(k.lower()) for k in quoted(q.restored)] or ([asked["kind"].strip()] if asked["kind"].strip() else [])
-    police = bool(_POLICE.search(q.folded[:asked.start("noun")]))  # "Công an những tỉnh nào", "lực lượng công an"
+    said, kind = ("noun", "kind") if asked["noun"] else ("noun_after", "kind_after")  # places before the number or after
+    noun = asked[said]
+    kinds = [fold(k.lower()) for k in quoted(q.restored)] or ([asked[kind].strip()] if asked[kind].strip() else [])
+    police = bool(_POLICE.search(q.folded[:asked.start(said)]))  # "Công an những tỉnh nào", "lực lượng công an"
     provinces = " tinh" in f" {asked.group(0)}"
     # the noun as written ("tổ", not "tô" or "tổ chức"); no year ("Từ năm 2022 mô hình …")
     number = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d(?!\d))\d[\d.]*\s+{_WRITTEN[noun]}(?!\w)(?! (?:chức|tượng))",
