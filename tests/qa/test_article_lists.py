@@ -306,3 +306,33 @@ def test_events_held_by_the_police_however_the_question_calls_them(tmp_path, que
              "g3": ("2023-03-15", "Hội Nông dân tỉnh Bắc Hà gặp mặt người cao tuổi tiêu biểu",
                     "Ngày 14/3, Hội Nông dân tỉnh Bắc Hà tổ chức gặp mặt người cao tuổi tiêu biểu trong tỉnh.")}
     assert _answerer(tmp_path, texts).answer(question, mode="bm25").short == counted
+
+
+def test_co_and_ma_folded_from_other_words_name_no_one_who_held_the_events(tmp_path):
+    """"các cơ quan, tổ chức tham gia phong trào X" folds to "cac co quan to chuc tham gia …": "cơ quan" is words of the
+    topic, not "có quan" holding something; only the article saying it all holds the topic."""
+    texts = {
+        "d1": ("2023-03-06", "Tây Giang tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc",
+               "Ngày 5/3, Ủy ban MTTQ huyện Tây Giang tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2022. "
+               "Đồng chí Trần Văn Bình, Chủ tịch Ủy ban MTTQ huyện phát biểu khai mạc hội nghị tổng kết. "
+               "Hội nghị biểu dương 20 cơ quan, tổ chức tham gia phong trào toàn dân bảo vệ an ninh Tổ quốc tiêu biểu."),
+        "d2": ("2023-04-11", "Hội thi tìm hiểu pháp luật ở huyện Bắc Hà",
+               "Ngày 10/4, Đoàn Thanh niên huyện Bắc Hà tổ chức hội thi tìm hiểu pháp luật năm 2023. "
+               "Đồng chí Lê Văn Khải, Bí thư Huyện đoàn phát biểu khai mạc hội thi tìm hiểu pháp luật. "
+               "Hội thi tìm hiểu pháp luật thu hút 300 học sinh các trường trung học phổ thông tham gia."),
+        "d3": ("2023-05-20", "Hội nghị tổng kết công tác dân vận ở Nam Sơn",
+               "Ngày 19/5, Ban Dân vận Huyện ủy Nam Sơn tổ chức hội nghị tổng kết công tác dân vận năm 2022. "
+               "Đồng chí Phạm Quang Hưng, Trưởng Ban Dân vận Huyện ủy chủ trì hội nghị tổng kết công tác dân vận. "
+               "Hội nghị tổng kết có sự tham gia của 120 đại biểu đến từ các xã, thị trấn."),
+        "d4": ("2023-06-02", "Hội Nông dân tỉnh Bắc Hà sơ kết 6 tháng",
+               "Ngày 1/6, Hội Nông dân tỉnh Bắc Hà sơ kết công tác hội 6 tháng đầu năm 2023. "
+               "Đồng chí Lê Thị Hoa, Chủ tịch Hội Nông dân tỉnh phát biểu tại hội nghị sơ kết 6 tháng. "
+               "Nhiều tổ chức tham gia phong trào toàn dân bảo vệ an ninh Tổ quốc được biểu dương."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer("Có bao nhiêu bài viết nhắc đến các cơ quan, tổ chức tham gia phong trào toàn dân bảo vệ an ninh "
+                        "Tổ quốc?", mode="bm25")
+    assert a.short == "1" and {c.doc_id for c in a.citations} == {"d1"}
+    # "có sự tham gia của …" names no one who held them: the review reported
+    held = answerer.answer("Có mấy hội nghị tổng kết có sự tham gia của đại biểu đến từ các xã được đưa tin?", mode="bm25")
+    assert held.short == "1" and {c.doc_id for c in held.citations} == {"d3"}

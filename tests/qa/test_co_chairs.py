@@ -10,7 +10,7 @@ ARTICLES = {
            "bảo vệ an ninh. Đại tá Lê Văn Khải, Giám đốc Công an tỉnh và ông Phạm Quang Hưng, Chủ tịch Ủy ban MTTQ tỉnh đồng "
            "chủ trì hội nghị."),
     # the same event, reported again: one row
-    "c2": ("2023-10-18", "Nam Sơn tổng kết phong trào toàn dân bảo vệ an ninh",
+    "c2": ("2023-10-19", "Nam Sơn tổng kết phong trào toàn dân bảo vệ an ninh",  # published a day later
            "Chiều 17/10, Đại tá Lê Văn Khải, Giám đốc Công an tỉnh và ông Phạm Quang Hưng, Chủ tịch Ủy ban MTTQ tỉnh đồng "
            "chủ trì hội nghị tổng kết phong trào toàn dân bảo vệ an ninh tại tỉnh Nam Sơn."),
     "c3": ("2022-05-27", "Ký kết chương trình phối hợp công tác dân vận ở tỉnh Bắc Hà",
@@ -49,3 +49,22 @@ def test_events_chaired_by_two_counted(answerer):
 def test_a_question_naming_a_chair_is_not_this_list(answerer):
     a = answerer.answer("Đại tá Lê Văn Khải đồng chủ trì hội nghị nào cùng với ai?", mode="bm25")
     assert "Trần Văn Bình" not in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Những hội nghị nào ở tỉnh Bắc Hà do hai người cùng chủ trì?",  # a place: that place's events, not this list
+    "Hội nghị ký kết chương trình phối hợp ở tỉnh Bắc Hà được đồng chủ trì bởi những ai?",  # one event's chairs
+])
+def test_a_question_of_one_place_or_event_is_not_this_list(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert "Lê Văn Khải" not in a.text and "Trần Văn Bình" in a.text
+
+
+def test_two_places_events_of_one_day_with_the_same_chairs_are_two_rows(tmp_path):
+    texts = {doc_id: ("2023-03-07", f"Hội nghị ở {place}",
+                      f"Ngày 6/3, tại {place}, Đại tá Lê Văn Khải và ông Phạm Quang Hưng đồng chủ trì hội nghị {what}.",
+                      place)
+             for doc_id, place, what in (("s1", "tỉnh Nam Sơn", "sơ kết công tác dân vận"),
+                                         ("s2", "huyện Tây Giang", "phát động phong trào toàn dân"))}
+    a = invented_answerer(tmp_path, texts).answer("Có mấy hội nghị được đồng chủ trì trong các bài?", mode="bm25")
+    assert a.short == "2"

@@ -100,6 +100,8 @@ def test_the_two_parties_referred_to_are_those_the_last_question_named(store):
                    "Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ký chương trình số 17")  # two bodies, no "giữa"
     assert understand("Chương trình tiếp theo giữa hai bên ký ngày nào?", said, store) == \
         "Chương trình tiếp theo giữa Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ký ngày nào?"
+    assert understand("Hai bên có mời Hội Nông dân tỉnh và Hội Cựu chiến binh tỉnh dự lễ ký không?", said, store) == \
+        "Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh có mời Hội Nông dân tỉnh và Hội Cựu chiến binh tỉnh dự lễ ký không?"
     three = Context("Ban Dân vận Tỉnh ủy, Công an tỉnh và Hội Nông dân tỉnh ký chương trình nào?", "chương trình")
     assert "hai bên ký" in understand("Hai bên ký ngày nào?", three, store).lower()  # which two of three: not said
     for other in ("Bao nhiêu cây được trồng hai bên đường tỉnh 12?",  # not the parties

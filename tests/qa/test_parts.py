@@ -328,3 +328,11 @@ def test_a_second_part_naming_only_a_person_is_asked_of_the_one_event_the_first_
                            "tập thể tiêu biểu được khen thưởng, và ai chủ trì cùng Thượng tướng Hoàng Minh Khang?", mode="bm25")
     assert "48" in both.text and "Đặng Quốc Huy" in both.text.split("**2.")[1]
     assert "Vũ Thị Lan" not in both.text
+    first = "Ở hội nghị tổng kết 10 năm chương trình phối hợp về phong trào toàn dân (17/10), có bao nhiêu tập thể được khen thưởng"
+    titled = answerer.answer(f"{first}, và ai chủ trì cùng Thứ trưởng Hoàng Minh Khang?", mode="bm25")  # a title, no rank
+    assert "Đặng Quốc Huy" in titled.text.split("**2.")[1] and "Vũ Thị Lan" not in titled.text
+    across = answerer.answer(f"{first}, và Thượng tướng Hoàng Minh Khang được nhắc đến trong bao nhiêu bài viết?",
+                             mode="bm25")  # asks no one, and across the archive: both articles
+    assert {c.doc_id for c in across.citations} == {"e1", "e2"}
+    articles = answerer.answer(f"{first}, và có bao nhiêu bài viết nói về chương trình phối hợp?", mode="bm25")
+    assert {c.doc_id for c in articles.citations} == {"e1", "e2"}

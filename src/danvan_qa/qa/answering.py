@@ -20,7 +20,7 @@ from danvan_qa.errors import ModelError
 from danvan_qa.index.backends.base import Filters
 from danvan_qa.index.store import Store
 from danvan_qa.ingest.abbreviations import shorthand_written_out, written_out
-from danvan_qa.ingest.lexicon import RANKS
+from danvan_qa.ingest.lexicon import RANKS, TITLE_HEADS
 from danvan_qa.ingest.normalize import fold, fold_keep_case
 from danvan_qa.qa.archive import asks_across, listing
 from danvan_qa.qa.bylines import credited
@@ -45,7 +45,8 @@ from danvan_qa.qa.who import PERSON_FEATURES
 from danvan_qa.records import Answer, Passage
 from danvan_qa.settings import Settings
 
-_RANK_WORDS = frozenset(word for rank in RANKS for word in rank.split())  # "Đại" of "Đại tướng" is no name
+# "Đại" of "Đại tướng", "Thứ" of "Thứ trưởng": a rank's or a title's capitalised first word is no name of its own
+_TITLE_WORDS = frozenset(heads.split()[0].capitalize() for heads in (*RANKS, *TITLE_HEADS))
 
 
 # the last sentence of a question that opens with another ("Tôi nhớ có nhiều vị X. Cho tôi danh sách …"): a list
@@ -251,13 +252,14 @@ class Answerer:
 
     def _of_the_same_event(self, first: str, second: str) -> bool:
         """Whether the second part is asked of the one event the first names (its answer drew on one article), naming
-        no event, place, day, number or name of its own but a person: "Ở hội nghị X (17/10), có bao nhiêu tập thể được khen thưởng, và ai chủ
-        trì cùng Đại tướng Y?" asks who chaired X."""
+        no event, place, day, number or name of its own but a person, and not across the archive: "Ở hội nghị X
+        (17/10), có bao nhiêu tập thể được khen thưởng, và ai chủ trì cùng Thượng tướng Y?" asks who chaired X."""
         one, two = (parse(part, self.store.restorer.restore(part), self.store.stored_facts) for part in (first, second))
-        own = [n for n in two.proper_nouns if not (two.person and fold(two.person) in fold(n)) and n not in _RANK_WORDS]
+        own = [n for n in two.proper_nouns if not (two.person and fold(two.person) in fold(n)) and n not in _TITLE_WORDS]
         return bool(re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", one.folded) or one.dates) and not (
             own or two.dates or two.places or two.codes or FOLDED_PROVINCE.search(two.folded) or re.search(r"\d", two.folded)
-            or re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", two.folded))
+            or re.search(rf"(?<!\w)(?:{EVENT_NOUNS}|bai viet|bai bao|cac bai|nhung bai|ban tin)(?!\w)", two.folded)
+            or ARCHIVE_CUE.search(two.folded))
 
     def _decide(self, reading: Reading, passages: list[Passage]) -> Decision:
         """Propose, rank and decide over these passages."""

@@ -82,11 +82,13 @@ _COUNTED_IN = re.compile(r"(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:nh
                          # "Các bài nêu đích danh Ban Dân vận của bao nhiêu huyện ủy": the huyện ủy are counted
                          rf"|(?<!\w)(?:cac|nhung) bai(?: viet| bao)? (?:da )?(?:{_TELLS})(?: \w+){{0,8}} (?:bao nhieu|may)(?!\w)")
 # who held the events asked: "do (lực lượng) công an (phối hợp) tổ chức", "có ngành công an tham gia", "mà công an tổ chức
-# hoặc tham dự" ("lực lượng", "ngành": the police, as any article names them)
+# hoặc tham dự" ("lực lượng", "ngành": the police, as any article names them); after "có" or "mà" a body only (folded,
+# "cơ quan", "ma túy" are "co quan", "ma tuy"; "có sự tham gia của …", "có 200 đại biểu tham dự" name no one held them)
 _HELD = r"(?:phoi hop )?(?:to chuc|tham gia|tham du)"
-_DOER = re.compile(rf"(?<!\w)(?:do|co|ma) (?:(?:cac |nhung )?(?:luc luong|nganh) )?"
-                   r"(?P<doer>(?:(?!(?:duoc|may|bao|nhieu|nao|nhung|cac|hoac|va)(?!\w))\w+ ){1,6}?)(?:(?:hoac|va) )?"
-                   rf"{_HELD}(?: (?:hoac|va) (?:\w+ ){{0,4}}?(?:{_HELD}|du))?(?!\w)")  # "… hoặc lãnh đạo công an dự"
+_GENERIC_BODY = r"(?:(?:cac |nhung )?(?:luc luong|nganh) )?"
+_DOER = re.compile(rf"(?<!\w)(?:do|(?:co|ma)(?= {_GENERIC_BODY}(?:cong an|ban|bo|hoi|uy ban|mat tran|doan|cuc|lanh dao)(?!\w)))"
+                   rf" {_GENERIC_BODY}(?P<doer>(?:(?!(?:duoc|may|bao|nhieu|nao|nhung|cac|hoac|va)(?!\w))\w+ ){{1,6}}?)"
+                   rf"(?:(?:hoac|va) )?{_HELD}(?: (?:hoac|va) (?:\w+ ){{0,4}}?(?:{_HELD}|du))?(?!\w)")  # "… hoặc lãnh đạo CA dự"
 # "… hội nghị hoặc buổi gặp mặt của ngành công an với …": whose the events asked are (not "trách nhiệm của X với Y")
 _OWNER = re.compile(r"(?<!\w)cua (?:nganh |luc luong )?(?P<doer>(?:\w+ ){0,3}?\w+)(?= voi )")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)"  # names no topic

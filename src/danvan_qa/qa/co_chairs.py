@@ -3,7 +3,9 @@ nao do 2 lanh dao dong chu tri", "Có mấy sự kiện được đồng chủ t
 
 The fact table knows who chaired each article's event; an event with two chairs or more is a row, its chairs
 named, citing the sentence that names them (and the other's, when another sentence names them). Articles reporting
-the same event (the same day and chairs) are one row, the others cited under it. How many is the number of rows.
+the same event (its day as the fact table has it, the articles' place, and its chairs) are one row, the others cited under it.
+How many is the number of rows. The fact table gives an article one event: two events of one article with chairs of
+their own are one row.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.records import (EVENT_NOUNS, SEVERAL, Evidence, Item, Listing, Statement, Strong, counts, dated, more_rows,
+from danvan_qa.qa.questions import FOLDED_PROVINCE
+from danvan_qa.qa.records import (EVENT_NOUNS, Evidence, Item, Listing, Statement, Strong, counts, dated, more_rows,
                                   rows_shown, under_rows)
 
 if TYPE_CHECKING:
@@ -23,15 +26,19 @@ if TYPE_CHECKING:
 # "do hai người (cùng) chủ trì", "có 2 lãnh đạo đồng chủ trì", "được đồng chủ trì", "mà hai vị cùng chủ trì" (folded)
 _TOGETHER = re.compile(r"(?<!\w)(?:do|co|duoc|ma|voi) (?:(?:hai|2|nhieu|tu hai|hon mot|it nhat hai) "
                        r"(?:nguoi|lanh dao|dong chi|vi|ben|co quan) (?:(?:cung|dong) )?|(?:cung|dong) )chu tri(?!\w)")
-_EVENTS = re.compile(rf"(?<!\w)(?:{EVENT_NOUNS}|buoi le|dip|lan)(?!\w)")
+_EVENT = rf"(?:{EVENT_NOUNS}|buoi le|dip|lan)"
+# the events asked, many of them: "những / các / bao nhiêu hội nghị", "hội nghị, buổi làm việc nào" (not "hội nghị X …
+# bởi mấy người": one event's chairs)
+_EVENTS = re.compile(rf"(?<!\w)(?:(?:nhung|cac|bao nhieu|may) (?:\w+ )?{_EVENT}|{_EVENT}(?:,? \w+){{0,4}}? nao)(?!\w)")
 _CHAIRS = "chu tri"  # "chủ trì", "đồng chủ trì" (folded)
 
 
 def asks_co_chairs(q: "Question") -> bool:
-    """Whether the question asks for the events chaired by two or more, naming no one and no day."""
+    """Whether the question asks for the events chaired by two or more, naming no one, no day, no place and no
+    parties (each of those asks its own events: another shape's, or each article's)."""
     folded = q.folded
-    return bool(_TOGETHER.search(folded) and _EVENTS.search(folded) and (SEVERAL.search(folded) or " nao" in folded)
-                and not (q.person or q.dates))
+    return bool(_TOGETHER.search(folded) and _EVENTS.search(folded)) and not (
+        q.person or q.dates or q.places or FOLDED_PROVINCE.search(folded) or re.search(r"(?<!\w)giua(?!\w)", folded))
 
 
 def co_chaired(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -43,10 +50,12 @@ def co_chaired(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
             for p in store.people_by_doc.get(doc_id, []):
                 if any(_CHAIRS in fold(a) for a in p.acts):
                     chairs.setdefault((doc_id, p.event_id), {}).setdefault(fold(p.name), p)
-    events: dict[tuple, list[list["Person"]]] = {}  # the day and chairs -> each article's chairs
-    for (doc_id, _), people in sorted(chairs.items(), key=lambda kv: docs[kv[0][0]].date or "", reverse=True):
+    events: dict[tuple, list[list["Person"]]] = {}  # the event's day, place and chairs -> each article's chairs
+    for (doc_id, event_id), people in sorted(chairs.items(), key=lambda kv: docs[kv[0][0]].date or "", reverse=True):
         if len(people) >= 2:
-            events.setdefault((docs[doc_id].date, frozenset(people)), []).append(list(people.values()))
+            event = next((e for e in store.events_by_doc.get(doc_id, []) if e.event_id == event_id), None)
+            held = (event and event.date or docs[doc_id].date, docs[doc_id].place)  # the event's day, the article's place
+            events.setdefault((*held, frozenset(people)), []).append(list(people.values()))
     if not events:
         return None
     lines = [Statement((f"Các bài viết nêu {len(events)} sự kiện do hai người trở lên cùng chủ trì:",))]
@@ -55,10 +64,12 @@ def co_chaired(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
         doc = docs[first[0].doc_id]
         names = [part for n, p in enumerate(first) for part in ((", " if n else ""), f"{p.rank} " if p.rank else "",
                                                                   Strong(p.name))]
-        own = _evidence(store, first[0])
-        lines.append(Statement((f"{dated(doc.date)}{doc.title}: ", *filter(None, names)), own, item=True))
-        lines += [Statement(("chủ trì: ", Strong(p.name)), ev, item=True, under=True)
-                  for p in first[1:] if (ev := _evidence(store, p)) != own]
+        cited = [_evidence(store, first[0])]
+        lines.append(Statement((f"{dated(doc.date)}{doc.title}: ", *filter(None, names)), cited[0], item=True))
+        for p in first[1:]:  # a chair another sentence names: that sentence too, once
+            if (ev := _evidence(store, p)) not in cited:
+                cited.append(ev)
+                lines.append(Statement(("chủ trì: ", Strong(p.name)), ev, item=True, under=True))
         items += [Item(p.name, p.role, p.rank, p.acts, _evidence(store, p)) for p in first]
         lines += under_rows(others, lambda chaired: Statement(
             ("cũng đưa tin trong bài ", Strong(docs[chaired[0].doc_id].title)), _evidence(store, chaired[0]), item=True,

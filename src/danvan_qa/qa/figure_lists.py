@@ -32,8 +32,9 @@ _ASKS_EACH = re.compile(r"(?<!\w)(?:so(?: luong)?|bao nhieu) (?P<noun>mo hinh|to
                         rf".{{0,80}}?(?<!\w)(?:theo|cua|o|cho|ke|tai) (?:tung|moi) {_PLACES}(?!\w)"  # "liệt kê từng tỉnh"
                         # … or the places first: "Công an các tỉnh (đang) có bao nhiêu mô hình “X”?", "Có mấy tỉnh mà
                         # bài báo nêu rõ Công an tỉnh có bao nhiêu mô hình “X”?"
-                        rf"|(?<!\w)(?:(?:cong an|ca) (?:cac|tung|moi) {_PLACES}(?: \w+){{0,3}}?|(?:bao nhieu|may) {_PLACES}"
-                        r"(?!\w).{0,60}?) (?:so(?: luong)?|bao nhieu) "
+                        # (said "có mấy tỉnh": "tặng máy tính" folds alike; one question, no "và" or comma between)
+                        rf"|(?<!\w)(?:(?:cong an|ca) (?:cac|tung|moi) {_PLACES}(?: \w+){{0,3}}?|co (?:bao nhieu|may) {_PLACES}"
+                        r"(?!\w)(?:(?! va |,).){0,60}?) (?:so(?: luong)?|bao nhieu) "
                         r"(?P<noun_after>mo hinh|to|doi|cau lac bo)(?!\w)"
                         r"(?P<kind_after>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
 _POLICE = re.compile(r"(?<!\w)cong an(?!\w)")

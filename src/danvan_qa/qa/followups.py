@@ -217,8 +217,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
     if hit and (person := meant(fold(out[hit.start():hit.end()]).lower(), context.person, context.shown)):
         out = f"{out[:hit.start()]}{person}{out[hit.end():]}"  # "bà ấy": of the people shown, a woman's name
         named = (hit.start(), hit.start() + len(person))  # "Đỗ Tân" folds as "do tan": no "hội nghị đó"
-    hit = _PARTIES_REF.search(fold(out))  # "giữa hai bên" of "… giữa A và B …": "giữa A và B", unless it names its own
-    if hit and not two_parties(out, out) and (parties := two_parties(context.question, store.restorer.restore(context.question))):
+    hit = _PARTIES_REF.search(fold(out))  # "giữa hai bên" of "… giữa A và B …": "giữa A và B", unless it says "giữa X và Y"
+    if hit and not two_parties(out, None) and (parties := two_parties(context.question, store.restorer.restore(context.question))):
         out = f"{out[:hit.start()]}{parties}{out[hit.end():]}"
     figure = _SAME_FIGURE.match(fold(out))
     if figure and (asked := _figure_elsewhere(context.question, out[figure.start(1):figure.end(1)])):

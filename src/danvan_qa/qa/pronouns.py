@@ -32,13 +32,15 @@ def meant(pronoun: str, person: str | None, shown: tuple[str, ...]) -> str | Non
     return next((p for p in people if bool(_HER_NAME.search(p)) == woman), person)
 
 
-def two_parties(question: str, restored: str) -> str | None:
-    """The two parties a question names, as it writes them ("A và B"): "giữa A và B", else the two bodies it names
-    and no more ("Ban Dân vận Trung ương và Bộ Công an ký … ngày nào?", read restored); None otherwise. What "hai
-    bên" of the next question stands for."""
+def two_parties(question: str, restored: str | None) -> str | None:
+    """The two parties a question names, as it writes them ("A và B"): "giữa A và B", else (given it `restored`) the
+    two bodies it names and no more ("Ban Dân vận Trung ương và Bộ Công an ký … ngày nào?"); None otherwise. What
+    "hai bên" of the next question stands for. (Two bodies named without capitals are not found.)"""
     between = _BETWEEN.search(fold_keep_case(question))
     if between:
         return f"{question[between.start(1):between.end(1)]} và {question[between.start(2):between.end(2)]}"
+    if restored is None:
+        return None
     named = organisations(restored)  # typed bare, said bare
     bare = fold_keep_case(question) == question
     return (" va " if bare else " và ").join(fold_keep_case(n) if bare else n for n in named) if len(named) == 2 else None
