@@ -3,9 +3,9 @@ nao do 2 lanh dao dong chu tri", "Có mấy sự kiện được đồng chủ t
 
 The fact table knows who chaired each article's event; an event with two chairs or more is a row, its chairs
 named, citing the sentence that names them (and the other's, when another sentence names them). Articles reporting
-the same event (its day as the fact table has it, the articles' place, and its chairs) are one row, the others cited under it.
-How many is the number of rows. The fact table gives an article one event: two events of one article with chairs of
-their own are one row.
+the same event (its day as the fact table has it, the articles' place, and its chairs) are one row, the others
+cited under it. How many is the number of rows. The fact table gives an article one event: two events of one
+article with chairs of their own are one row.
 """
 
 from __future__ import annotations
@@ -62,10 +62,10 @@ def co_chaired(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Li
     items = []
     for first, *others in list(events.values())[:rows_shown()]:
         doc = docs[first[0].doc_id]
-        names = [part for n, p in enumerate(first) for part in ((", " if n else ""), f"{p.rank} " if p.rank else "",
-                                                                  Strong(p.name))]
+        names = [part for n, p in enumerate(first)  # "Đại tá **A**, **B**"
+                 for part in (", " if n else "", f"{p.rank} " if p.rank else "", Strong(p.name)) if part]
         cited = [_evidence(store, first[0])]
-        lines.append(Statement((f"{dated(doc.date)}{doc.title}: ", *filter(None, names)), cited[0], item=True))
+        lines.append(Statement((f"{dated(doc.date)}{doc.title}: ", *names), cited[0], item=True))
         for p in first[1:]:  # a chair another sentence names: that sentence too, once
             if (ev := _evidence(store, p)) not in cited:
                 cited.append(ev)

@@ -218,7 +218,8 @@ def understand(question: str, context: Context | None, store: "Store") -> str:
         out = f"{out[:hit.start()]}{person}{out[hit.end():]}"  # "bà ấy": of the people shown, a woman's name
         named = (hit.start(), hit.start() + len(person))  # "Đỗ Tân" folds as "do tan": no "hội nghị đó"
     hit = _PARTIES_REF.search(fold(out))  # "giữa hai bên" of "… giữa A và B …": "giữa A và B", unless it says "giữa X và Y"
-    if hit and not two_parties(out, None) and (parties := two_parties(context.question, store.restorer.restore(context.question))):
+    parties = two_parties(context.question, store.restorer.restore(context.question)) if hit else None
+    if hit and parties and not two_parties(out, None):
         out = f"{out[:hit.start()]}{parties}{out[hit.end():]}"
     figure = _SAME_FIGURE.match(fold(out))
     if figure and (asked := _figure_elsewhere(context.question, out[figure.start(1):figure.end(1)])):
