@@ -32,7 +32,7 @@ from danvan_qa.qa.drafts import Drafter
 from danvan_qa.qa.parts import joined, listed_part, second_reading, split_parts, with_topic
 from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.asides import without_asides
-from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, parse
+from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, Question, parse
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS, Listing, admitted
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
@@ -242,24 +242,11 @@ class Answerer:
         # no shape reads it: where its topic is named ("mô hình X thì có ở tỉnh nào vậy?")
         return topic_rows(reading.question, self.store, admitted(self.store.data.documents, filters))
 
-    def _of_the_same_place(self, first: str, second: str) -> bool:
-        """Whether the second part is asked of the place the first names, naming no place, person or number of
-        its own: "Chỉ huy trưởng BĐBP tỉnh X là ai, và chương trình mới ký với Ban Dân vận Tỉnh ủy là giai đoạn
-        nào?"; "…, và Phó Bí thư … nào phát biểu tại hội nghị về Chỉ thị 13?" names its own."""
+    def _of_the_first(self, first: str, second: str, one_article: bool) -> bool:
+        """Whether the second part is asked of the first's place, or (its answer drawing on `one_article`) of the
+        first's event: each part parsed once for both."""
         one, two = (parse(part, self.store.restorer.restore(part), self.store.stored_facts) for part in (first, second))
-        return bool(one.places or FOLDED_PROVINCE.search(one.folded)) and not (
-            two.places or FOLDED_PROVINCE.search(two.folded) or two.person or re.search(r"\d", two.folded))
-
-    def _of_the_same_event(self, first: str, second: str) -> bool:
-        """Whether the second part is asked of the one event the first names (its answer drew on one article), naming
-        no event, place, day, number or name of its own but a person, and not across the archive: "Ở hội nghị X
-        (17/10), có bao nhiêu tập thể được khen thưởng, và ai chủ trì cùng Thượng tướng Y?" asks who chaired X."""
-        one, two = (parse(part, self.store.restorer.restore(part), self.store.stored_facts) for part in (first, second))
-        own = [n for n in two.proper_nouns if not (two.person and fold(two.person) in fold(n)) and n not in _TITLE_WORDS]
-        return bool(re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", one.folded) or one.dates) and not (
-            own or two.dates or two.places or two.codes or FOLDED_PROVINCE.search(two.folded) or re.search(r"\d", two.folded)
-            or re.search(rf"(?<!\w)(?:{EVENT_NOUNS}|bai viet|bai bao|cac bai|nhung bai|ban tin)(?!\w)", two.folded)
-            or ARCHIVE_CUE.search(two.folded))
+        return _of_the_same_place(one, two) or one_article and _of_the_same_event(one, two)
 
     def _decide(self, reading: Reading, passages: list[Passage]) -> Decision:
         """Propose, rank and decide over these passages."""
@@ -291,8 +278,7 @@ class Answerer:
         same = replace(filters or Filters(), doc_ids=within)  # the first part's articles
         two = None
         if within and not one.abstained and (THEN.search(fold(parts[1].lower()))  # "…, và Giám đốc khi đó là ai?"
-                                             or self._of_the_same_place(first, second)
-                                             or len(within) == 1 and self._of_the_same_event(first, second)):
+                                             or self._of_the_first(first, second, len(within) == 1)):
             two = compose(self.decision(second, k=k, mode=mode, filters=same), self.store)
         if two is None or two.abstained:
             two = compose(self.decision(second, k=k, mode=mode, filters=filters), self.store)
@@ -301,6 +287,25 @@ class Answerer:
                             self.store)
             two = two if again.abstained else replace(again, question=second)
         return joined(text, [(first, one), (second, two)])
+
+
+def _of_the_same_place(one: Question, two: Question) -> bool:
+    """Whether the second part is asked of the place the first names, naming no place, person or number of
+    its own: "Chỉ huy trưởng BĐBP tỉnh X là ai, và chương trình mới ký với Ban Dân vận Tỉnh ủy là giai đoạn
+    nào?"; "…, và Phó Bí thư … nào phát biểu tại hội nghị về Chỉ thị 13?" names its own."""
+    return bool(one.places or FOLDED_PROVINCE.search(one.folded)) and not (
+        two.places or FOLDED_PROVINCE.search(two.folded) or two.person or re.search(r"\d", two.folded))
+
+
+def _of_the_same_event(one: Question, two: Question) -> bool:
+    """Whether the second part is asked of the event the first names, naming no event, place, day, number or name of
+    its own but a person, and not across the archive: "Ở hội nghị X (17/10), có bao nhiêu tập thể được khen thưởng, và
+    ai chủ trì cùng Thượng tướng Y?" asks who chaired X."""
+    own = [n for n in two.proper_nouns if not (two.person and fold(two.person) in fold(n)) and n not in _TITLE_WORDS]
+    return bool(re.search(rf"(?<!\w){EVENT_NOUNS}(?!\w)", one.folded) or one.dates) and not (
+        own or two.dates or two.places or two.codes or FOLDED_PROVINCE.search(two.folded) or re.search(r"\d", two.folded)
+        or re.search(rf"(?<!\w)(?:{EVENT_NOUNS}|bai viet|bai bao|cac bai|nhung bai|ban tin)(?!\w)", two.folded)
+        or ARCHIVE_CUE.search(two.folded))
 
 
 def answer(

@@ -164,7 +164,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found  # "Bà X có bao nhiêu buổi làm việc với Y": X's events whose report leads with Y
     if (acts := asks_recipients(q)) and (given := recipients(acts, store, keep)):  # "… tặng quà cho những ai?"
         return given
-    if asks_co_chairs(q) and (chaired := co_chaired(q, store, keep)):  # "Những hội nghị nào do hai người cùng chủ trì?"
+    if asks_co_chairs(q) and (chaired := co_chaired(_with_act("chủ trì", store), q, store, keep)):  # "… do hai người …?"
         return chaired
     if (practice := asks_forms(q)) and (named := forms(practice, store, keep)):  # "những hình thức đối thoại nào"
         return named

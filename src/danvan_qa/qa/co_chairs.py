@@ -30,7 +30,6 @@ _EVENT = rf"(?:{EVENT_NOUNS}|buoi le|dip|lan)"
 # the events asked, many of them: "những / các / bao nhiêu hội nghị", "hội nghị, buổi làm việc nào" (not "hội nghị X …
 # bởi mấy người": one event's chairs)
 _EVENTS = re.compile(rf"(?<!\w)(?:(?:nhung|cac|bao nhieu|may) (?:\w+ )?{_EVENT}|{_EVENT}(?:,? \w+){{0,4}}? nao)(?!\w)")
-_CHAIRS = "chu tri"  # "chủ trì", "đồng chủ trì" (folded)
 
 
 def asks_co_chairs(q: "Question") -> bool:
@@ -41,15 +40,14 @@ def asks_co_chairs(q: "Question") -> bool:
         q.person or q.dates or q.places or FOLDED_PROVINCE.search(folded) or re.search(r"(?<!\w)giua(?!\w)", folded))
 
 
-def co_chaired(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
-    """The events of the articles `keep` admits that two people or more chaired, newest first, a row each."""
+def co_chaired(chaired: list["Person"], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
+    """The events of the articles `keep` admits that two people or more of those who `chaired` chaired (everyone
+    whose acts hold "chủ trì", read once per store: archive._with_act), newest first, a row each."""
     docs = store.data.documents
     chairs: dict[tuple[str, str | None], dict[str, "Person"]] = {}  # (article, event) -> folded name -> the mention
-    for doc_id in docs:
-        if keep(doc_id):
-            for p in store.people_by_doc.get(doc_id, []):
-                if any(_CHAIRS in fold(a) for a in p.acts):
-                    chairs.setdefault((doc_id, p.event_id), {}).setdefault(fold(p.name), p)
+    for p in chaired:
+        if keep(p.doc_id):
+            chairs.setdefault((p.doc_id, p.event_id), {}).setdefault(fold(p.name), p)
     events: dict[tuple, list[list["Person"]]] = {}  # the event's day, place and chairs -> each article's chairs
     for (doc_id, event_id), people in sorted(chairs.items(), key=lambda kv: docs[kv[0][0]].date or "", reverse=True):
         if len(people) >= 2:
