@@ -1742,3 +1742,31 @@ def test_a_count_of_what_the_archive_does_not_list_is_not_read_across_it(tmp_pat
     assert answerer.answer("Huyện Yên Khê có bao nhiêu xã?", mode="bm25").items == ()  # an administrative fact
     empty = answerer.answer("Do ai chủ trì?", mode="bm25")  # its clause set aside leaves no question: no QueryError
     assert empty.text and empty.items == ()
+
+
+@pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ thì có mấy ông hả bạn?", "co may ba thu truong bo noi vu vay",
+                                      "Có bao nhiêu Thứ trưởng Bộ Nội vụ?", "Những ông Thứ trưởng Bộ Nội vụ nào vậy ạ?",
+                                      "thu truong bo noi vu thi bai bao goi may nguoi? dem giup minh"])
+def test_a_title_asked_with_nothing_but_chat_around_it_is_its_holders(answerer, question):
+    """A question saying only a title and the asking of many, however it is phrased: every article's holders."""
+    a = answerer.answer(question, mode="bm25")
+    assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+    assert sorted(c.doc_id for c in a.citations) == ["a1", "a2", "a3"]
+
+
+@pytest.mark.parametrize("question", ["Những ông tướng nào được nhắc tên?", "co may vi tuong vay",
+                                      "Các tướng lĩnh nào có tên trong bài?"])
+def test_a_general_asked_without_a_rank_is_any_generals_rank(tmp_path, question):
+    a = _answerer(tmp_path, {
+        "g1": ("2022-04-01", "Hội nghị ở tỉnh Nam Sơn", "Ngày 1/4, dự hội nghị có Thượng tướng Lê Văn Khải, Thứ trưởng "
+                                                     "Bộ Nội vụ và Đại tá Hoàng Minh Khang, Giám đốc Công an tỉnh Nam Sơn."),
+        "g2": ("2023-04-01", "Hội nghị ở tỉnh Bắc Hà", "Ngày 1/4, dự hội nghị có Thiếu tướng Phạm Quang Hưng, Cục trưởng "
+                                                    "Cục Dân vận và đồng chí Trần Văn Bình, Thủ tướng."),
+    }).answer(question, mode="bm25")
+    assert sorted({i.name for i in a.items}) == ["Lê Văn Khải", "Phạm Quang Hưng"]
+
+
+def test_a_title_asked_with_more_than_chat_is_not_the_whole_archives(answerer):
+    """"… dự hội nghị ở tỉnh Bắc Hà": a place of its own; the holders elsewhere are no rows."""
+    a = answerer.answer("Thứ trưởng Bộ Nội vụ có mấy ông dự hội nghị ở tỉnh Bắc Hà?", mode="bm25")
+    assert "a3" not in {c.doc_id for c in a.citations}

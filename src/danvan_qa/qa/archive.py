@@ -43,7 +43,7 @@ from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.roles import role_index
 from danvan_qa.qa.title_lists import (EXCLUDED, asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
-                                      said, title_phrases)
+                                      said, title_only, title_phrases)
 from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, EVENTS_COUNTED, SEVERAL, WHO, Listing,
                                   YEAR, Strong, ranked_articles)
 
@@ -229,7 +229,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found  # "Những ai từng làm trưởng đoàn các đoàn kiểm tra …?"
     if (act := _people_act(q)) and (found := _people_by_act(act, q, store, keep)):  # "Ai chủ trì các hội nghị …?"
         return found
-    if asks_holders(q) and (titles := title_phrases(q, store)) and (found := by_title(  # the people, whatever the scope names
+    if (titles := asks_holders(q) and title_phrases(q, store) or title_only(q, store)) and (found := by_title(  # whatever the scope
             titles, q, store, _in_places(q, store, keep))):
         return found
     if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"

@@ -240,6 +240,42 @@ def _level_elsewhere(title: str, store: "Store") -> tuple[tuple["Person", int, s
         if re.match(r"\s*(?:,|;|$)", line[at + len(bare):]) and re.search(rf"(?<!\w){level.group(1)}(?!\w)", line)))
 
 
+# What a question asking only for a title's holders says besides the title (folded): the asking, the people, the
+# articles and the particles of speech ("Thiếu tướng thì có mấy ông hả con?", "co may ba truong ban …", "Có bao
+# nhiêu Đại tá được nhắc tên?"); a few words at a time first ("cán bộ" is no "Bộ"), then each word
+_ASKING_PHRASES = re.compile(r"(?<!\w)(?:bao nhieu|so luong|tong (?:cong|so)|tat ca|liet ke|ke ten|dem giup|xuat hien|"
+                             r"bai (?:viet|bao)|(?:nhac|neu|co|ghi) ten|de cap|dong chi|can bo|lanh dao|khong ra)(?!\w)")
+_ASKING_WORDS = frozenset("co may nhung cac nao la ai gom ke dem so duoc nhac neu ghi goi den toi trong bai tin nay do "
+                          "kia thi da tung ong ba nguoi vi lam giu mang ham chuc vu danh a ha ho nhi nhe nha vay the day "
+                          "oi voi giup gium dum cho xin hoi biet em anh chi chu bac con chau tui minh ban ad ak k ko khong "
+                          "hong ra hoai het ca".split())
+_GENERAL = re.compile(r"(?<!\w)(?:ong|vi|cac|nhung|may|nguoi) (tuong(?: linh)?)(?!\w)")  # not "đối tượng", "Thủ tướng"
+_MANY = re.compile(r"(?<!\w)(?:may|bao nhieu|nhung|cac|liet ke|ke ten|dem|tat ca|so luong)(?!\w)")
+
+
+def title_only(q: "Question", store: "Store") -> list[str]:
+    """The titles of a question that says nothing but a title and the asking for its holders, by a word
+    of many ("mấy", "bao nhiêu", "những … nào", "liệt kê"), naming no person, day or place: every
+    article's holders answer it, however it is phrased; [] for any other question. A question of one
+    holder ("Bộ trưởng … là ai?") asks no list; a general of no rank ("mấy vị tướng") is one of any."""
+    if q.person or q.dates or q.places:
+        return []
+    rest = " ".join(re.sub(r"[^\w ]", " ", EXCLUDED.sub(" ", said(q))).split())
+    titles = title_phrases(q, store)
+    if not titles and (general := _GENERAL.search(rest)):  # "những ông tướng nào", asked alone: any general's rank
+        titles = [rank for rank in _GRADES["tuong"] if role_index(store).holds(rank)]
+        rest = f"{rest[:general.start(1)]} {rest[general.end(1):]}"
+    if not titles:
+        return []
+    rest = _ranks_written_out(rest)
+    for title in sorted({*titles, *_RANK_ORDER}, key=len, reverse=True):  # a rank written out but held by none too
+        rest = re.sub(rf"(?<!\w)(?:pho )?{re.escape(title)}(?!\w)", " ", rest)
+    rest = re.sub(r"(?<!\w)(?:hoac|hay|va)(?!\w)", " ", rest)  # between two titles asked
+    if not _MANY.search(rest) or not set(_ASKING_PHRASES.sub(" ", rest).split()) <= _ASKING_WORDS:
+        return []
+    return titles
+
+
 def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The people whose role or rank holds one of the titles, counted once each, newest first; a row
     each, with every article naming them so cited under it."""
