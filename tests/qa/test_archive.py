@@ -1675,6 +1675,10 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     # a condition said first is said last: "Chỉ tính giai đoạn X, …?" narrows what is counted
     assert list(plainer("Chỉ tính giai đoạn 2022-2026, có bao nhiêu hội nghị ký kết?")) == [
         "Có bao nhiêu hội nghị ký kết giai đoạn 2022-2026?"]
+    # … a time said first is "within" it, said with "thì" or "thôi" too, before the closing particles
+    assert "Có bao nhiêu hội nghị được đưa tin trong năm 2023?" in plainer(
+        "Chỉ tính năm 2023 thì có bao nhiêu hội nghị được đưa tin vậy?")
+    assert "Có những hội nghị nào trong tháng 11?" in plainer("Chỉ tính tháng 11 thôi: có những hội nghị nào ạ?")
 
 
 def test_a_count_no_article_answers_alone_is_the_archives_though_it_says_no_trong_cac_bai(tmp_path):
@@ -1770,3 +1774,9 @@ def test_a_title_asked_with_more_than_chat_is_not_the_whole_archives(answerer):
     """"… dự hội nghị ở tỉnh Bắc Hà": a place of its own; the holders elsewhere are no rows."""
     a = answerer.answer("Thứ trưởng Bộ Nội vụ có mấy ông dự hội nghị ở tỉnh Bắc Hà?", mode="bm25")
     assert "a3" not in {c.doc_id for c in a.citations}
+
+
+def test_a_year_said_first_with_thi_counts_that_years_events(answerer):
+    """"Chỉ tính năm 2024 thì … vậy?": the events held within that year, as when it is said last."""
+    a = answerer.answer("Chỉ tính năm 2024 thì có bao nhiêu hội nghị được đưa tin vậy?", mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"a5", "a6"}

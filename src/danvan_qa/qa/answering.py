@@ -69,6 +69,9 @@ _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|gh
 # reads ("Không tính nghị quyết đại hội, …"); or a condition said first ("Chỉ tính giai đoạn X, …"); read with the marks
 # typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
 _LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
+_ONLY_THEN = re.compile(r"^(?:chỉ|chi) (?:tính|tinh) [^,:?]{1,60}?( th[iì]) ", re.I)  # "Chỉ tính X thì …"
+_PARTICLES = re.compile(r"(?:\s+(?:vậy|vay|ạ|nhé|nhe|nha|nhỉ|thế|hả|ha|nhá))+$", re.I)  # closing a question
+_TIME = re.compile(r"(?:nam|thang) \d")  # "năm 2023", "tháng 11/2022": a time, asked as "trong năm 2023"
 _FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "không tính", "chỉ tính"), re.I)
 _FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "khong tinh", "chi tinh"), re.I)
 # … or the archive said first, as the subject ("Các bài có nhắc bao nhiêu hội thi …?": asked of it last; folded)
@@ -133,15 +136,18 @@ def plainer(question: str) -> Iterator[str]:
         rest = text[context.end():]
         text = rest[:1].upper() + rest[1:]  # the later forms read it so, whether or not the last sentence was it
         yield from (form for form in (text, written_out(text)) if fresh(form))  # "… trong đồng bào dtts?" written out too
+    if then := _ONLY_THEN.match(text):  # "Chỉ tính năm 2023 thì có …": the condition said with a comma
+        text = f"{text[:then.start(1)].rstrip()},{text[then.end(1):]}"
     lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text) or \
         _ARTICLES_LEAD.match(fold(text))  # typed without marks; folding keeps offsets
     if lead and text.split(maxsplit=1)[1][:1].isupper():
         lead = None  # "tinh Van Khe, …": a place said first
     if lead and lead["only"]:  # "Chỉ tính giai đoạn X, …?": a condition, said at the question's end ("… giai đoạn X?")
-        said = text[lead.end("only"):lead.end()].strip(" ,:")
+        said = re.sub(r"\s+th[oô]i$", "", text[lead.end("only"):lead.end()].strip(" ,:"), flags=re.I)  # "… thôi:"
+        said = f"trong {said}" if _TIME.match(fold(said)) else said  # "năm 2023": within it
         rest = text[lead.end():]
         mark = rest.find("?") if "?" in rest else len(rest)
-        rest = f"{rest[:mark].rstrip()} {said}{rest[mark:] or '?'}"
+        rest = f"{_PARTICLES.sub('', rest[:mark].rstrip())} {said}{rest[mark:] or '?'}"  # "… vậy?": before them
     elif lead:
         rest = text[lead.end():]
     if lead and fresh(rest):
