@@ -1780,3 +1780,19 @@ def test_a_year_said_first_with_thi_counts_that_years_events(answerer):
     """"Chỉ tính năm 2024 thì … vậy?": the events held within that year, as when it is said last."""
     a = answerer.answer("Chỉ tính năm 2024 thì có bao nhiêu hội nghị được đưa tin vậy?", mode="bm25")
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"a5", "a6"}
+
+
+@pytest.mark.parametrize("question", ["Liệt kê các chương trình phối hợp mà bài viết ghi rõ cả số hiệu lẫn ngày ký.",
+                                      "Có bao nhiêu số hiệu chương trình phối hợp được nêu trong các bài?"])
+def test_programmes_asked_by_their_number_with_ma_or_counted_as_numbers(tmp_path, question):
+    texts = {
+        "n1": ("2016-06-16", "Ký kết chương trình phối hợp", "Ngày 15/6/2016, Ban Dân vận Tỉnh ủy Nam Sơn và Công an "
+               "tỉnh Nam Sơn ký kết Chương trình số 12-CTr/BDVTU-CAT về phối hợp công tác dân vận giai đoạn 2016-2021."),
+        "n2": ("2021-11-08", "Ký kết ở tỉnh Bắc Hà", "Ngày 8/11/2021, Ban Dân vận Tỉnh ủy Bắc Hà và Công an tỉnh Bắc Hà "
+               "ký kết Chương trình số 07-CTr/BDVTU-CAT về phối hợp công tác dân vận giai đoạn 2021-2026."),
+        "n3": ("2022-03-02", "Ký kết ở huyện Tây Giang", "Sáng 2/3, Công an huyện Tây Giang và Hội Nông dân huyện ký "
+               "kết chương trình phối hợp công tác giai đoạn 2022 – 2027."),
+    }
+    a = _answerer(tmp_path, texts).answer(question, mode="bm25")
+    assert len(a.items) == 2 and {c.doc_id for c in a.citations} == {"n1", "n2"}
+    assert "12-CTr/BDVTU-CAT" in a.text and "07-CTr/BDVTU-CAT" in a.text
