@@ -1796,3 +1796,28 @@ def test_programmes_asked_by_their_number_with_ma_or_counted_as_numbers(tmp_path
     a = _answerer(tmp_path, texts).answer(question, mode="bm25")
     assert len(a.items) == 2 and {c.doc_id for c in a.citations} == {"n1", "n2"}
     assert "12-CTr/BDVTU-CAT" in a.text and "07-CTr/BDVTU-CAT" in a.text
+
+
+@pytest.mark.parametrize("question", ['Kể tên các mô hình "Dân vận khéo" tiêu biểu của Công an tỉnh Nam Sơn và Công an '
+                                      'tỉnh Bắc Hà giúp mình nhé.',
+                                      "cho xin ten cac mo hinh dien hinh dan van kheo cua cong an tinh Nam Son va tinh Bac Ha"])
+def test_models_of_two_places_named_are_each_places_own(tmp_path, question):
+    """Two places joined: each article holds one of them, not both; "tiêu biểu" says which models, not a name."""
+    texts = {
+        "p1": ("2023-04-02", "Công an tỉnh Nam Sơn làm tốt dân vận khéo", "Công an tỉnh Nam Sơn duy trì nhiều mô hình "
+               "“Dân vận khéo”. Nhiều mô hình điển hình như: “Bàn tiếp dân thân thiện”, “Nghe dân nói”."),
+        "p2": ("2023-03-02", "Công an tỉnh Bắc Hà với mô hình dân vận khéo", "Công an tỉnh Bắc Hà duy trì 20 mô hình "
+               "“Dân vận khéo”, trong đó có mô hình “Khéo vận động đồng bào”."),
+        "p3": ("2022-05-06", "Công an tỉnh Tây Giang làm tốt dân vận khéo", "Công an tỉnh Tây Giang có mô hình "
+               "“Dân vận khéo” điển hình là mô hình “Xe cơm từ thiện”."),
+    }
+    a = _answerer(tmp_path, texts).answer(question, mode="bm25")
+    assert sorted(i.name for i in a.items) == ["Bàn tiếp dân thân thiện", "Khéo vận động đồng bào", "Nghe dân nói"]
+
+
+@pytest.mark.parametrize("question", ["bn vi thu truong bo noi vu dc neu ten trong loat bai nay vay?",
+                                      "ds thu truong bo noi vu duoc nhac ten",
+                                      "Thứ trưởng Bộ Nội vụ các nơi là ai? liệt kê giúp mình tên và tỉnh"])
+def test_a_title_asked_in_chat_shorthand_is_its_holders(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]

@@ -180,7 +180,7 @@ _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoa
                           r"|(?<!\w)(?P<m>bn)(?= (?:nguoi|cuoc|hoi thi|hoi nghi|mo hinh|chuong trinh|bai|su kien|tinh|don vi|"
                           r"lan|nam|buoi|doi|dai bieu|can bo|to|cau lac bo|ho|xa|huyen|quan khu|van ban|ke hoach|nghi quyet|"
                           # … or a title's holders: "bn giám đốc công an tỉnh …"
-                          r"dong chi|giam doc|thu truong|bo truong|chu tich|bi thu|pho|truong ban|"
+                          r"dong chi|vi|giam doc|thu truong|bo truong|chu tich|bi thu|pho|truong ban|"
                           r"(?:dai|thuong|trung|thieu) (?:tuong|ta))(?!\w))"
                           # "ng" counted or asked which ("may ng", "nhung ng nao"): "người"; elsewhere "Ng." may be Nguyễn
                           r"|(?<!\w)(?:may|bao nhieu|nhung|cac|moi|mot|nhieu) (?P<g>ng)(?!\w)|(?<!\w)(?P<h>ng)(?= nao(?!\w))", re.I)

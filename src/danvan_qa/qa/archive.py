@@ -210,7 +210,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return None
     if (asked := asks_figures(q)) and (found := figures(asked, q, store, keep)):  # "những tỉnh nào … số mô hình"
         return found
-    if across and asks_models(q) and (named := models(q, store, keep)):  # "Những mô hình … nào được nêu?"
+    if (across or len(q.places) > 1) and asks_models(q) and (named := models(q, store, keep)):  # "… của A và B"
         return named
     if (across or _AT_EVENTS.search(q.folded)) and asks_regions(q) and (named := regions(q, store, keep)):
         # "bao nhiêu quân khu …", "những Quân khu nào có mặt tại các hội nghị": across the archive either way

@@ -5,7 +5,8 @@ The press names a model in quotes after "mô hình", often several in a row ("m�
 “C”", "Nhiều mô hình điển hình như: “A”; mô hình “B”"). Each quoted name is a row, citing its
 sentence, counted once however many articles name it. The question narrows them: the words right
 after "mô hình" ("mô hình tự quản") must be in the name; its other words of substance ("của lực
-lượng công an") and a quoted kind ("Dân vận khéo") in the article, three quarters of them by rarity. A kind written in quotes
+lượng công an") and a quoted kind ("Dân vận khéo") in the article, three quarters of them by rarity; of two places
+asked or more, one. A kind written in quotes
 before a name ("Mô hình “Dân vận khéo” cấp tỉnh “Tôi làm Công an xã”") is the kind, not a model.
 """
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from danvan_qa.index.store import word_set
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.extractive import held_share, rarity
-from danvan_qa.qa.questions import unbracketed
+from danvan_qa.qa.questions import place_in, unbracketed
 from danvan_qa.qa.records import Listing, Strong, ranked_articles, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ _JOIN = re.compile(r"\s*(?:[,;:]|\s(?:và|hoặc)\s)?\s*(?:[Mm]ô hình\s*)?$") 
 # Words of the question's frame, not of what the models are about; "lực lượng công an" is the police,
 # however an article names it ("Công an tỉnh")
 _FRAME = frozenset("nhung cac bao nhieu may mo hinh nao la gi duoc da co ke ten neu nhac den toi trong bai viet bao "
-                   "tin cu the dich danh nay khac nhau tat ca tong cong hay va hoac cua o tai ve luc luong".split())
+                   "tin cu the dich danh nay khac nhau tat ca tong cong hay va hoac cua o tai ve luc luong tieu bieu "
+                   "dien noi bat xin giup gium nhe nha".split())  # "tiêu biểu", "điển hình": which; a request
 
 
 def asks_models(q: "Question") -> bool:
@@ -54,19 +56,23 @@ def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listin
     after = _modifier(words)
     kinds = {fold(k.strip().lower()) for k in _QUOTE.findall(q.restored)}  # "Dân vận khéo": the kind asked, no model
     kind = [w for k in kinds for w in re.findall(r"\w+", k)]
-    topic = [w for w in words if w not in _FRAME and w not in after] + kind
+    # two places or more ("của Công an tỉnh A và Công an tỉnh B"): each article holds one of them, not all
+    several = {w for place in q.places for w in place.split()} if len(q.places) > 1 else set()
+    topic = [w for w in words if w not in _FRAME and w not in after and w not in several] + kind
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in topic}
     docs = store.data.documents
     found: dict[str, tuple] = {}  # folded name -> (name, article, evidence), its first mention
     for doc_id in ranked_articles(store, " ".join(["mô hình", *after, *topic]), keep):
         doc = docs[doc_id]
         held = store.words(doc_id).text.unigrams | word_set(fold(doc.title.lower())).unigrams
-        if held_share(weight, held) < HELD:
+        if held_share(weight, held) < HELD or several and not any(
+                place_in(place, fold(f"{doc.title}\n{doc.place or ''}\n{doc.text}".lower())) for place in q.places):
             continue
         spans = store.sentences(doc_id)
         for name, at in _named(doc.text):
             folded = fold(name.lower())
-            if folded not in kinds and folded not in found and all(
+            asked = re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", q.folded)  # the kind, asked without quotes
+            if folded not in kinds and not asked and folded not in found and all(
                     re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in after) \
                     and _of_kind(doc.text, at, kinds, doc.title):
                 found[folded] = (name, doc, sentence_evidence(spans, doc, at, at + len(name)))

@@ -242,15 +242,16 @@ def _level_elsewhere(title: str, store: "Store") -> tuple[tuple["Person", int, s
 
 # What a question asking only for a title's holders says besides the title (folded): the asking, the people, the
 # articles and the particles of speech ("Thiếu tướng thì có mấy ông hả con?", "co may ba truong ban …", "Có bao
-# nhiêu Đại tá được nhắc tên?"); a few words at a time first ("cán bộ" is no "Bộ"), then each word
+# nhiêu Đại tá được nhắc tên?", "ds … dc nhắc tên", "… các nơi là ai? kèm tỉnh"); a few words at a time first ("cán
+# bộ" is no "Bộ"), then each word
 _ASKING_PHRASES = re.compile(r"(?<!\w)(?:bao nhieu|so luong|tong (?:cong|so)|tat ca|liet ke|ke ten|dem giup|xuat hien|"
                              r"bai (?:viet|bao)|(?:nhac|neu|co|ghi) ten|de cap|dong chi|can bo|lanh dao|khong ra)(?!\w)")
 _ASKING_WORDS = frozenset("co may nhung cac nao la ai gom ke dem so duoc nhac neu ghi goi den toi trong bai tin nay do "
                           "kia thi da tung ong ba nguoi vi lam giu mang ham chuc vu danh a ha ho nhi nhe nha vay the day "
                           "oi voi giup gium dum cho xin hoi biet em anh chi chu bac con chau tui minh ban ad ak k ko khong "
-                          "hong ra hoai het ca".split())
+                          "hong ra hoai het ca dc ds sach loat noi ten kem luon dia".split()) | _ALTERNATIVE  # "…, thành ủy"
 _GENERAL = re.compile(r"(?<!\w)(?:ong|vi|cac|nhung|may|nguoi) (tuong(?: linh)?)(?!\w)")  # not "đối tượng", "Thủ tướng"
-_MANY = re.compile(r"(?<!\w)(?:may|bao nhieu|nhung|cac|liet ke|ke ten|dem|tat ca|so luong)(?!\w)")
+_MANY = re.compile(r"(?<!\w)(?:may|bao nhieu|nhung|cac|liet ke|ke ten|dem|tat ca|so luong|ds|danh sach)(?!\w)")
 
 
 def title_only(q: "Question", store: "Store") -> list[str]:
