@@ -77,3 +77,14 @@ def test_the_places_asked_first_then_the_number_are_each_places_figure(tmp_path)
     for other in ("Công an tỉnh Bắc Sơn trao tặng máy tính cho bao nhiêu mô hình “Dân vận khéo”?",  # "máy tính", no "mấy tỉnh"
                   "Tỉnh Nam Sơn có bao nhiêu huyện và bao nhiêu mô hình “Dân vận khéo”?"):  # two things asked
         assert "nêu số **mô hình" not in answerer.answer(other, mode="bm25").text, other
+
+
+def test_the_number_asked_with_each_place_requested_in_other_words_is_each_places_figure(tmp_path):
+    """"… con số mô hình …? Cho mình xin từng tỉnh và con số", "… tỉnh nào và bao nhiêu mô hình": each place's."""
+    answerer = _answerer(tmp_path)
+    for asked in ("Các bài có nêu con số mô hình “Dân vận khéo” mà công an cấp tỉnh đã xây dựng không? Cho mình xin từng "
+                  "tỉnh và con số nhé.",
+                  "Mô hình “Dân vận khéo” của công an cấp tỉnh trong các bài: tỉnh nào và bao nhiêu mô hình?"):
+        a = answerer.answer(asked, mode="bm25")
+        assert {c.doc_id for c in a.citations} == {"f1", "f2"}, asked
+        assert "Bắc Sơn: 41 mô hình" in a.text and "Đông Lâm: 27 mô hình" in a.text

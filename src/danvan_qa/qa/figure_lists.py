@@ -21,15 +21,16 @@ if TYPE_CHECKING:
     from danvan_qa.index.store import Store
     from danvan_qa.qa.questions import Question
 
-# which places (or units) … and the number of a thing: "những tỉnh nào … số mô hình …", "… mỗi nơi bao nhiêu mô hình"
+# which places (or units) … and the number of a thing: "những tỉnh nào … số mô hình …", "… mỗi nơi bao nhiêu mô hình",
+# "… tỉnh nào và bao nhiêu mô hình"
 _PLACES = r"(?:tinh|tinh thanh|dia phuong|noi|don vi|thanh pho|huyen)"
-_ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong an|ca) (?:tinh|thanh pho)) nao(?!\w)"
+_ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong an|ca) (?:tinh|thanh pho)|{_PLACES}(?= nao va)) nao(?!\w)"
                    r".*?(?<!\w)(?:so(?: luong)?|bao nhieu|con so(?: cu the)?(?: ve)?(?: so)?) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
                    r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
 # … or the number first and each place after it: "… bao nhiêu mô hình “X”? Liệt kê theo từng tỉnh"
 _ASKS_EACH = re.compile(r"(?<!\w)(?:so(?: luong)?|bao nhieu) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
                         r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})"
-                        rf".{{0,80}}?(?<!\w)(?:theo|cua|o|cho|ke|tai) (?:tung|moi) {_PLACES}(?!\w)"  # "liệt kê từng tỉnh"
+                        rf".{{0,80}}?(?<!\w)(?:tung|moi) {_PLACES}(?!\w)"  # "liệt kê từng tỉnh", "xin từng tỉnh"
                         # … or the places first: "Công an các tỉnh (đang) có bao nhiêu mô hình “X”?", "Có mấy tỉnh mà
                         # bài báo nêu rõ Công an tỉnh có bao nhiêu mô hình “X”?"
                         # (said "có mấy tỉnh": "tặng máy tính" folds alike; one question, no "và" or comma between)
@@ -38,6 +39,7 @@ _ASKS_EACH = re.compile(r"(?<!\w)(?:so(?: luong)?|bao nhieu) (?P<noun>mo hinh|to
                         r"(?P<noun_after>mo hinh|to|doi|cau lac bo)(?!\w)"
                         r"(?P<kind_after>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
 _POLICE = re.compile(r"(?<!\w)cong an(?!\w)")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _OTHER_LEVEL = re.compile(r"^(?:tp|thanh pho|huyen|quan|thi xa|xa|phuong)(?!\w)")
 _LEAD = 400  # characters of an article's opening that say whose figures it gives
 _EDGES = " .\"“”\n"
@@ -55,7 +57,8 @@ def figures(asked: re.Match, q: "Question", store: "Store", keep: Callable[[str]
     said, kind = ("noun", "kind") if asked["noun"] else ("noun_after", "kind_after")  # places before the number or after
     noun = asked[said]
     kinds = [fold(k.lower()) for k in quoted(q.restored)] or ([asked[kind].strip()] if asked[kind].strip() else [])
-    police = bool(_POLICE.search(q.folded[:asked.start(said)]))  # "Công an những tỉnh nào", "lực lượng công an"
+    # "Công an những tỉnh nào", "lực lượng công an", "… mô hình mà công an cấp tỉnh xây dựng" (not a quoted kind's)
+    police = bool(_POLICE.search(q.folded[:asked.start(said)]) or _POLICE.search(fold(_QUOTED.sub(" ", q.restored).lower())))
     provinces = " tinh" in f" {asked.group(0)}"
     # the noun as written ("tổ", not "tô" or "tổ chức"); no year ("Từ năm 2022 mô hình …")
     number = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d(?!\d))\d[\d.]*\s+{_WRITTEN[noun]}(?!\w)(?! (?:chức|tượng))",

@@ -106,8 +106,14 @@ _COMPARED = re.compile(r"^\W*(?P<a>.+?) hay (?P<b>.+?) (?P<verb>(?:duy tri|co|xa
                        r"nhan|trao|tang|van dong|ho tro) )?(?:nhieu|it) (?P<noun>.+?) hon(?!\w)")
 
 
+_EACH_FIGURE = re.compile(r"(?<!\w)(?:tinh|tinh thanh|dia phuong|noi|don vi|thanh pho|huyen) nao,? (?:va|voi) (?:so|bao nhieu|may) "
+                          r"(?:mo hinh|to|doi|cau lac bo)(?!\w)")
+
+
 def split_parts(text: str, restored: str) -> tuple[str, str] | None:
     """The two parts of a question asking two things (or comparing two figures); None otherwise."""
+    if _EACH_FIGURE.search(fold(restored.lower())):  # "tỉnh nào và bao nhiêu mô hình": each place's figure, one ask
+        return None
     if compared := _COMPARED.match(fold(restored.lower())):  # folding keeps offsets
         a, b, verb, noun = (restored[compared.start(k):compared.end(k)] for k in ("a", "b", "verb", "noun"))
         return f"{a} {verb}bao nhiêu {noun}?", f"{b[0].upper()}{b[1:]} {verb}bao nhiêu {noun}?"
