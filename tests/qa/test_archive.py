@@ -1821,3 +1821,11 @@ def test_models_of_two_places_named_are_each_places_own(tmp_path, question):
 def test_a_title_asked_in_chat_shorthand_is_its_holders(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+
+
+@pytest.mark.parametrize("question", ["Ban Dân vận Thành ủy có mấy ông Trưởng ban được nêu tên?",
+                                      "Ban Dân vận Thành ủy có mấy đời Trưởng ban được nhắc trong các bài?"])
+def test_a_body_asked_first_with_its_heads_counted_as_people_or_one_after_another(answerer, question):
+    """The heads of the body asked (Thành ủy), not of every "Trưởng ban" (a Tỉnh ủy's too)."""
+    a = answerer.answer(question, mode="bm25")
+    assert a.short == "1" and [i.name for i in a.items] == ["Đào Minh Tâm"]

@@ -86,3 +86,11 @@ def test_a_province_without_an_event_of_the_kind_asked_is_not_answered_with_its_
 def test_a_kind_is_matched_whole_and_a_topic_asked_must_be_the_articles(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert "bài viết đưa tin hoạt động" not in a.text
+
+
+@pytest.mark.parametrize("question", ["Có bao nhiêu sự kiện trong các bài diễn ra tại tỉnh Bắc Hà?",
+                                      "co may hoat dong to chuc o tinh bac ha",
+                                      "Những hoạt động nào được tổ chức tại tỉnh Bắc Hà?"])
+def test_the_events_of_a_place_said_last_are_the_places_events(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert {c.doc_id for c in a.citations} == {"p1", "p2"}

@@ -42,6 +42,10 @@ _ASKS = re.compile(rf"^(?:o|tai) {_UNIT}(?P<place>.+?),? (?:co |da )?(?:dien ra 
                    rf"(?: (?:dien ra|duoc to chuc) (?:vao )?(?:ngay|khi) nao)?"
                    rf"|bao nhieu {_GENERIC}(?: (?:dien ra|duoc to chuc))?)$")
 
+# … or the place said last: "Có bao nhiêu sự kiện (trong các bài) diễn ra tại TP Hồ Chí Minh?"
+_PLACE_LAST = re.compile(rf"^(?:co )?(?:(?:bao nhieu|may) {_GENERIC}|(?:nhung|cac) {_GENERIC} nao)"
+                         r"(?: (?:trong (?:cac|nhung) bai(?: viet| bao)?|duoc dua tin))?"
+                         rf"(?: (?:da )?(?:dien ra|duoc to chuc|to chuc))? (?:o|tai) {_UNIT}(?P<place>.+?)$")
 # … or its articles counted: "(Kho có) tổng cộng mấy bài về (các) hoạt động ở TPHCM?"
 _REPORTS_AT = re.compile(rf"^(?:(?:trong )?kho )?(?:co )?(?:tong cong |tat ca )?(?:bao nhieu|may) bai(?: viet| bao)? "
                          rf"(?:ve|noi ve|dua tin(?: ve)?) (?:cac |nhung )?{_GENERIC} (?:o|tai) {_UNIT}(?P<place>.+?)$")
@@ -62,7 +66,7 @@ _KIND_WORDS = {"hoi nghi": "hoi nghi", "lam viec": "lam viec", "hop": "(?:cuoc|b
 
 def _asked_place(q: "Question") -> str | None:
     """The place whose activities the question asks for, as it names it (folded), or None."""
-    m = _ASKS.search(q.folded) or _REPORTS_AT.search(q.folded) or _KINDS_AT.search(q.folded)
+    m = _ASKS.search(q.folded) or _PLACE_LAST.search(q.folded) or _REPORTS_AT.search(q.folded) or _KINDS_AT.search(q.folded)
     place = city(m["place"]).removeprefix("tp ") if m else None  # "ở TPHCM": as places() reads it
     return place if place in q.places and not WHO.search(q.folded) else None
 
@@ -78,7 +82,7 @@ def place_events(q: "Question", store: "Store", keep: Callable[[str], bool]) -> 
     docs = store.data.documents
     place = _asked_place(q)  # type: ignore[assignment]
     found = [doc for doc in docs.values() if keep(doc.doc_id) and place_in(place, fold(f"{doc.place or ''} {doc.title}"))]
-    kinds = _KINDS_AT.search(q.folded) if not (_ASKS.search(q.folded) or _REPORTS_AT.search(q.folded)) else None
+    kinds = None if any(r.search(q.folded) for r in (_ASKS, _PLACE_LAST, _REPORTS_AT)) else _KINDS_AT.search(q.folded)
     if kinds:  # of the kinds asked: its title or lead names one
         words = [w for key, w in _KIND_WORDS.items() if re.search(rf"(?<!\w){key}(?!\w)", kinds["kinds"] or kinds["counted"])]
         about = [w for w in (kinds["about"] or "").split() if w not in _ABOUT_WORDS]  # "về dân vận": on that topic

@@ -133,7 +133,8 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
 
 
 # "<body>(:) có bao nhiêu / những <title>", no body after the title
-_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|nhung)(?: vi| nguoi)?) (?P<head>{_HEAD})"
+_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|nhung)(?: vi| nguoi| ong| ba| dong chi| doi)?) "
+                         rf"(?P<head>{_HEAD})"  # "có mấy đời Trưởng ban": its heads, one after another
                          r"(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
 EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
