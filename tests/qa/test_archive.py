@@ -1679,6 +1679,10 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert "Có bao nhiêu hội nghị được đưa tin trong năm 2023?" in plainer(
         "Chỉ tính năm 2023 thì có bao nhiêu hội nghị được đưa tin vậy?")
     assert "Có những hội nghị nào trong tháng 11?" in plainer("Chỉ tính tháng 11 thôi: có những hội nghị nào ạ?")
+    # things named first and counted last with a bare classifier: counted first, "thì" and the closing words left out
+    assert list(plainer("Các hội nghị ký kết thì có bao nhiêu cái vậy mn?"))[-1] == "Có bao nhiêu hội nghị ký kết?"
+    assert "Co may hoi thi cuoc thi?" in plainer("hoi thi cuoc thi co may cai")
+    assert not any(f.startswith("Có bao nhiêu Hội") for f in plainer("Hội nghị tổng kết có bao nhiêu đại biểu?"))
 
 
 def test_a_count_no_article_answers_alone_is_the_archives_though_it_says_no_trong_cac_bai(tmp_path):
@@ -1829,3 +1833,20 @@ def test_a_body_asked_first_with_its_heads_counted_as_people_or_one_after_anothe
     """The heads of the body asked (Thành ủy), not of every "Trưởng ban" (a Tỉnh ủy's too)."""
     a = answerer.answer(question, mode="bm25")
     assert a.short == "1" and [i.name for i in a.items] == ["Đào Minh Tâm"]
+
+
+@pytest.mark.parametrize("question", [
+    "Bao nhiêu cuộc thi/hội thi do công an tổ chức hoặc phối hợp tổ chức được nhắc trong các bài?",
+    "Có bao nhiêu cuộc thi hoặc hội thi do lực lượng công an tổ chức/phối hợp tổ chức được đưa tin?",
+    "hội thi, cuộc thi do công an tổ chức hoặc phối hợp tổ chức có mấy cái vậy mn?"])
+def test_contests_counted_however_the_doer_and_the_articles_are_said(tmp_path, question):
+    """"tổ chức/phối hợp tổ chức", "được nhắc trong các bài", "… có mấy cái?": the contests reported, counted."""
+    a = _answerer(tmp_path, {
+        "k1": ("2023-11-24", "Hội thi dân vận khéo ở huyện Tây Giang", "Ngày 24/11, Công an huyện Tây Giang phối hợp với "
+               "Ban Dân vận Huyện ủy tổ chức hội thi Dân vận khéo năm 2023."),
+        "k2": ("2020-08-18", "Trao giải cuộc thi tìm hiểu ở tỉnh Nam Sơn", "Ngày 18/8, Công an tỉnh Nam Sơn phối hợp "
+               "với Tỉnh Đoàn trao giải cuộc thi viết tìm hiểu truyền thống Công an nhân dân."),
+        "k3": ("2022-05-04", "Hội nghị ký kết ở tỉnh Bắc Hà", "Ngày 4/5, Ban Dân vận Tỉnh ủy và Công an tỉnh Bắc Hà "
+               "ký kết chương trình phối hợp."),
+    }).answer(question, mode="bm25")
+    assert a.short == "2" and {c.doc_id for c in a.citations} == {"k1", "k2"}

@@ -71,6 +71,11 @@ _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|gh
 _LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
 _ONLY_THEN = re.compile(r"^(?:chỉ|chi) (?:tính|tinh) [^,:?]{1,60}?( th[iì]) ", re.I)  # "Chỉ tính X thì …"
 _PARTICLES = re.compile(r"(?:\s+(?:vậy|vay|ạ|nhé|nhe|nha|nhỉ|thế|hả|ha|nhá))+$", re.I)  # closing a question
+# things named first, then counted with a bare classifier or none ("… có mấy cái (vậy mn)?"; folded), and what closes it
+_COUNTED_LAST = re.compile(r"^(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh|mo hinh"
+                           r"|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? co (?P<many>may|bao nhieu)"
+                           r"(?: cai| lan)?$")  # "… thì có mấy": not the "thi" of "hội thi"
+_CLOSING = re.compile(r"(?:\s+(?:vay|a|nhe|nha|nhi|ha|the|mn|moi nguoi|ban oi|ban))+$")
 _TIME = re.compile(r"(?:nam|thang) \d")  # "năm 2023", "tháng 11/2022": a time, asked as "trong năm 2023"
 _FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "không tính", "chỉ tính"), re.I)
 _FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "khong tinh", "chi tinh"), re.I)
@@ -93,7 +98,7 @@ _SIGNED_WHERE = re.compile(r"^(?P<a>.+?) (?:da )?ky(?: ket)?(?: (?:chuong trinh|
 # who held or attended the events asked of, said in a clause ("… do lực lượng công an tổ chức", "… có công an tổ chức
 # hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
 _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"
-                      r"(?: hoac (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri))?(?!\w)")
+                      r"(?: ?(?:hoac|/) ?(?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri))?(?!\w)")  # "tổ chức/phối hợp …"
 # events, articles, documents or people asked several of: what the archive lists (not "bao nhiêu xã", "là bao nhiêu")
 _ARCHIVE_THINGS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) (?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat|hoi thi|cuoc thi"
                              r"|bai(?: viet| bao)?|tin|chuong trinh|ke hoach|van ban|nghi quyet|chi thi|quyet dinh|mo hinh"
@@ -108,8 +113,8 @@ def plainer(question: str) -> Iterator[str]:
     mark; without what the asker says of themselves first; without a framing lead clause, or with a
     condition said first said last instead; without a clause saying who held or attended the events
     asked of; without a request said before what it asks ("Đề nghị tổng hợp các …"); with the archive
-    said first asked of it last; where A signed with B asked as the programmes between them. Each once,
-    in that order."""
+    said first asked of it last; where A signed with B asked as the programmes between them; things named
+    first and counted last ("… có mấy cái?") counted first. Each once, in that order."""
     seen = {question}
     def fresh(text: str) -> bool:
         if text in seen or not re.search(r"\w", text):  # "Do ai chủ trì?" less its clause is no question
@@ -170,6 +175,13 @@ def plainer(question: str) -> Iterator[str]:
         asked = "Những chương trình phối hợp nào giữa" if marked else "nhung chuong trinh phoi hop nao giua"
         if fresh(between := f"{asked} {a} {'và' if marked else 'va'} {b}{rest}?"):
             yield between
+    closed = _CLOSING.sub("", fold(text).rstrip(" ?."))  # folding keeps offsets
+    if counted := _COUNTED_LAST.match(closed):  # "hội thi, cuộc thi do X tổ chức có mấy cái vậy?": "Có mấy hội thi, …?"
+        marked, things = fold(text) != text.lower(), text[:counted.end("things")]
+        many = text[counted.start("many"):counted.end("many")]
+        things = re.sub(r"^(?:các|những|cac|nhung) ", "", things, flags=re.I)  # "Các hội nghị … có mấy cái"
+        if fresh(first := f"{'Có' if marked else 'Co'} {many} {things[:1].lower()}{things[1:]}?"):
+            yield first
 
 
 class Answerer:
@@ -231,7 +243,8 @@ class Answerer:
         mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; where no shape
         reads it so either, where its topic is named (topic_rows); None when that finds nothing either."""
         folded = reading.question.folded
-        things = _ARCHIVE_THINGS.search(folded)
+        forms = [question, *plainer(question)]  # "hội thi, cuộc thi có mấy cái?" asks things in its plainer form
+        things = bool(_ARCHIVE_THINGS.search(folded)) or any(_ARCHIVE_THINGS.search(fold(form.lower())) for form in forms)
         if not (things or asks_topic_rows(reading.question)) or \
                 re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi(?!\W*$)|ben)(?!\w)", folded):
             return None  # "Lương của X là bao nhiêu?", "Huyện X có bao nhiêu xã?", "mỗi nơi là bao nhiêu mô hình?"
@@ -239,7 +252,7 @@ class Answerer:
         marked = fold(question) != question.lower()  # typed bare: the cue too, so that the whole is restored
         # (said with a cue already, or asking places or events only, every shape has read it: no retries, each a
         # pass over the shapes)
-        for text in (question, *plainer(question)) if things and not ARCHIVE_CUE.search(folded) else ():
+        for text in forms if things and not ARCHIVE_CUE.search(folded) else ():
             mark = text.find("?") if "?" in text else len(text.rstrip(" ."))
             for cue in (" được đưa tin", " trong các bài"):  # events reported; people or things named
                 cued = f"{text[:mark]}{cue if marked else fold(cue)}{text[mark:].strip() or '?'}"
