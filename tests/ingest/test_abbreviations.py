@@ -160,3 +160,10 @@ def test_the_movement_and_a_programme_typed_short_are_written_out():
 def test_the_readers_a_question_addresses_are_not_part_of_it(typed, read):
     assert shorthand_written_out(typed) == read
     assert written_out("Hội PN tặng quà") == "Hội Phụ nữ tặng quà"
+
+
+def test_bn_before_vi_is_a_count_only_before_a_title():
+    """"bn vị Thứ trưởng": how many; "bn vì sao", "bn ví dụ", "bn vị trí": "bạn" as often."""
+    assert shorthand_written_out("co bn vi thu truong") == "co bao nhieu vi thu truong"
+    for typed in ("bn vì sao hội nghị bị hoãn?", "nhờ bn ví dụ giúp", "bn vi tri nao"):
+        assert shorthand_written_out(typed) == typed

@@ -1679,6 +1679,9 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert "Có bao nhiêu hội nghị được đưa tin trong năm 2023?" in plainer(
         "Chỉ tính năm 2023 thì có bao nhiêu hội nghị được đưa tin vậy?")
     assert "Có những hội nghị nào trong tháng 11?" in plainer("Chỉ tính tháng 11 thôi: có những hội nghị nào ạ?")
+    # … not a place's bare "Hà", nor the "thi" of "hội thi"
+    assert all("Bac Ha" in f for f in plainer("chi tinh nam 2023 thi co bao nhieu hoi nghi o tinh Bac Ha?"))
+    assert not any(f.startswith("Thì") for f in plainer("Chỉ tính các hội thi thì có bao nhiêu giải thưởng được trao?"))
     # things named first and counted last with a bare classifier: counted first, "thì" and the closing words left out
     assert list(plainer("Các hội nghị ký kết thì có bao nhiêu cái vậy mn?"))[-1] == "Có bao nhiêu hội nghị ký kết?"
     assert "Co may hoi thi cuoc thi?" in plainer("hoi thi cuoc thi co may cai")
@@ -1752,7 +1755,7 @@ def test_a_count_of_what_the_archive_does_not_list_is_not_read_across_it(tmp_pat
     assert empty.text and empty.items == ()
 
 
-@pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ thì có mấy ông hả bạn?", "co may ba thu truong bo noi vu vay",
+@pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ thì có mấy ông hả bạn?", "co may vi thu truong bo noi vu vay",
                                       "Có bao nhiêu Thứ trưởng Bộ Nội vụ?", "Những ông Thứ trưởng Bộ Nội vụ nào vậy ạ?",
                                       "thu truong bo noi vu thi bai bao goi may nguoi? dem giup minh"])
 def test_a_title_asked_with_nothing_but_chat_around_it_is_its_holders(answerer, question):
@@ -1797,14 +1800,18 @@ def test_programmes_asked_by_their_number_with_ma_or_counted_as_numbers(tmp_path
         "n3": ("2022-03-02", "Ký kết ở huyện Tây Giang", "Sáng 2/3, Công an huyện Tây Giang và Hội Nông dân huyện ký "
                "kết chương trình phối hợp công tác giai đoạn 2022 – 2027."),
     }
-    a = _answerer(tmp_path, texts).answer(question, mode="bm25")
+    answerer = _answerer(tmp_path, texts)
+    a = answerer.answer(question, mode="bm25")
     assert len(a.items) == 2 and {c.doc_id for c in a.citations} == {"n1", "n2"}
     assert "12-CTr/BDVTU-CAT" in a.text and "07-CTr/BDVTU-CAT" in a.text
+    # "mà" before what the programmes hold, not what an article writes of them: no list of the programmes
+    assert not answerer.answer("Các chương trình mà Ban Dân vận Tỉnh ủy Nam Sơn ký với Công an tỉnh có mấy nội dung?",
+                               mode="bm25").items
 
 
 @pytest.mark.parametrize("question", ['Kể tên các mô hình "Dân vận khéo" tiêu biểu của Công an tỉnh Nam Sơn và Công an '
                                       'tỉnh Bắc Hà giúp mình nhé.',
-                                      "cho xin ten cac mo hinh dien hinh dan van kheo cua cong an tinh Nam Son va tinh Bac Ha"])
+                                      "cho xin ten cac mo hinh dien hinh 'dan van kheo' cua cong an tinh Nam Son va tinh Bac Ha"])
 def test_models_of_two_places_named_are_each_places_own(tmp_path, question):
     """Two places joined: each article holds one of them, not both; "tiêu biểu" says which models, not a name."""
     texts = {
@@ -1850,3 +1857,33 @@ def test_contests_counted_however_the_doer_and_the_articles_are_said(tmp_path, q
                "ký kết chương trình phối hợp."),
     }).answer(question, mode="bm25")
     assert a.short == "2" and {c.doc_id for c in a.citations} == {"k1", "k2"}
+
+
+@pytest.mark.parametrize("question", [
+    "Những Giám đốc Công an tỉnh nào là Thiếu tướng?",  # a rank narrows the title
+    "Có mấy Giám đốc Công an tỉnh mang hàm Thiếu tướng?",
+    "Có mấy Bí thư Huyện ủy?",  # a level no role holds: not the Bí thư of another
+    "Có mấy tượng Bác Hồ?",  # "tượng" is no "tướng"
+    "Trong bài này có mấy Thứ trưởng Bộ Nội vụ?",  # one article
+    "Có mấy bà Thứ trưởng Bộ Nội vụ?"])  # a woman: not every holder
+def test_a_title_with_words_of_its_own_is_not_every_holders(tmp_path, question):
+    """The words a question adds to a title narrow it: no list of every holder of the title across the archive."""
+    from danvan_qa.qa.reading import read
+    from danvan_qa.qa.title_lists import title_only
+
+    answerer = _answerer(tmp_path, {
+        "t1": ("2023-03-01", "Hội nghị ở tỉnh Nam Sơn", "Dự hội nghị có Thiếu tướng Lê Văn Khải, Giám đốc Công an tỉnh; "
+               "ông Đinh Văn Toàn, Bí thư Tỉnh ủy; ông Trần Văn Bình, Thứ trưởng Bộ Nội vụ."),
+        "t2": ("2023-04-01", "Hội nghị ở tỉnh Bắc Hà", "Dự hội nghị có Đại tá Phạm Quang Hưng, Giám đốc Công an tỉnh và "
+               "bà Lê Thị Hoa, Thứ trưởng Bộ Nội vụ."),
+    })
+    assert title_only(read(question, answerer.store, answerer.settings).question, answerer.store) == []
+
+
+def test_a_model_named_by_the_words_asked_is_a_model(tmp_path):
+    """"Những mô hình an toàn giao thông nào": a model whose whole name is those words is one of them."""
+    a = _answerer(tmp_path, {
+        "g1": ("2023-04-02", "Công an tỉnh Tây Giang với an toàn giao thông", "Công an tỉnh Tây Giang triển khai mô hình "
+               "“An toàn giao thông” và mô hình “Cổng trường an toàn giao thông” tại nhiều xã."),
+    }).answer("Những mô hình an toàn giao thông nào được nêu trong các bài?", mode="bm25")
+    assert [i.name for i in a.items] == ["An toàn giao thông", "Cổng trường an toàn giao thông"]

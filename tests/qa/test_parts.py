@@ -92,6 +92,7 @@ def test_a_comparison_of_two_figures_asks_each():
     "Các bài có nêu tên Trưởng ban A nào không? Nếu có thì là những ai?",  # the same list, asked again
     "Những ai cùng ông A chủ trì hội nghị? Mỗi người giữ chức vụ gì?",  # what each row says
     "Hội Phụ nữ Công an tỉnh có được nhắc trong bài nào không? Họ làm hoạt động gì?",  # "họ": the first's subject
+    "Bài nào nêu số mô hình “Dân vận khéo” của công an? Cho biết tỉnh nào và bao nhiêu mô hình.",  # each place's figure
 ])
 def test_one_question_is_not_split(question):
     assert split_parts(question, question) is None
@@ -336,3 +337,9 @@ def test_a_second_part_naming_only_a_person_is_asked_of_the_one_event_the_first_
     assert {c.doc_id for c in across.citations} == {"e1", "e2"}
     articles = answerer.answer(f"{first}, và có bao nhiêu bài viết nói về chương trình phối hợp?", mode="bm25")
     assert {c.doc_id for c in articles.citations} == {"e1", "e2"}
+
+
+def test_where_one_event_was_held_and_a_figure_of_it_are_two_parts():
+    """"… diễn ra ở tỉnh nào và bao nhiêu đội": one event's place and number, not each place's figure."""
+    question = "Hội thi Dân vận khéo diễn ra ở tỉnh nào và bao nhiêu đội tham gia?"
+    assert split_parts(question, question) is not None

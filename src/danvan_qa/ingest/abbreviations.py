@@ -179,9 +179,10 @@ _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoa
                           r"|(?<!\w)(?:co|la|duoc|dc|gom|tong|tat ca|het|mat) (?P<n>bn)(?!\w)(?! oi(?!\w))"
                           r"|(?<!\w)(?P<m>bn)(?= (?:nguoi|cuoc|hoi thi|hoi nghi|mo hinh|chuong trinh|bai|su kien|tinh|don vi|"
                           r"lan|nam|buoi|doi|dai bieu|can bo|to|cau lac bo|ho|xa|huyen|quan khu|van ban|ke hoach|nghi quyet|"
-                          # … or a title's holders: "bn giám đốc công an tỉnh …"
-                          r"dong chi|vi|giam doc|thu truong|bo truong|chu tich|bi thu|pho|truong ban|"
-                          r"(?:dai|thuong|trung|thieu) (?:tuong|ta))(?!\w))"
+                          # … or a title's holders: "bn giám đốc công an tỉnh …", "bn vị Thứ trưởng" (not "bn vì sao")
+                          r"dong chi|vi(?= (?:\w+ )?(?:bo truong|thu truong|truong|pho|giam doc|chu tich|bi thu|lanh dao"
+                          r"|dai bieu|(?:dai|thuong|trung|thieu) (?:tuong|ta)))|giam doc|thu truong|bo truong|chu tich|bi thu"
+                          r"|pho|truong ban|(?:dai|thuong|trung|thieu) (?:tuong|ta))(?!\w))"
                           # "ng" counted or asked which ("may ng", "nhung ng nao"): "người"; elsewhere "Ng." may be Nguyễn
                           r"|(?<!\w)(?:may|bao nhieu|nhung|cac|moi|mot|nhieu) (?P<g>ng)(?!\w)|(?<!\w)(?P<h>ng)(?= nao(?!\w))", re.I)
 _TYPED_WORDS = {"hn": "hội nghị", "ct": "chương trình", "ca": "công an", "bn": "bao nhiêu", "ng": "người"}

@@ -69,11 +69,13 @@ _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|gh
 # reads ("Không tính nghị quyết đại hội, …"); or a condition said first ("Chỉ tính giai đoạn X, …"); read with the marks
 # typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
 _LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
-_ONLY_THEN = re.compile(r"^(?:chỉ|chi) (?:tính|tinh) [^,:?]{1,60}?( th[iì]) ", re.I)  # "Chỉ tính X thì …"
-_PARTICLES = re.compile(r"(?:\s+(?:vậy|vay|ạ|nhé|nhe|nha|nhỉ|thế|hả|ha|nhá))+$", re.I)  # closing a question
+# "Chỉ tính X thì …" (not the "thi" of "hội thi")
+_ONLY_THEN = re.compile(r"^(?:chỉ|chi) (?:tính|tinh) [^,:?]{1,60}?(?<!hội)(?<!cuộc)(?<!hoi)(?<!cuoc)( th[iì]) ", re.I)
+_PARTICLES = re.compile(r"(?:\s+(?:vậy|ạ|nhé|nhỉ|thế|hả|nhá|vay|nhe))+$", re.I)  # closing a question (bare "ha": Hà?)
 # things named first, then counted with a bare classifier or none ("… có mấy cái (vậy mn)?"; folded), and what closes it
-_COUNTED_LAST = re.compile(r"^(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh|mo hinh"
-                           r"|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? co (?P<many>may|bao nhieu)"
+_COUNTED_LAST = re.compile(r"^(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh"
+                           r"|mo hinh|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? co "
+                           r"(?P<many>may|bao nhieu)"
                            r"(?: cai| lan)?$")  # "… thì có mấy": not the "thi" of "hội thi"
 _CLOSING = re.compile(r"(?:\s+(?:vay|a|nhe|nha|nhi|ha|the|mn|moi nguoi|ban oi|ban))+$")
 _TIME = re.compile(r"(?:nam|thang) \d")  # "năm 2023", "tháng 11/2022": a time, asked as "trong năm 2023"
@@ -98,7 +100,8 @@ _SIGNED_WHERE = re.compile(r"^(?P<a>.+?) (?:da )?ky(?: ket)?(?: (?:chuong trinh|
 # who held or attended the events asked of, said in a clause ("… do lực lượng công an tổ chức", "… có công an tổ chức
 # hoặc lãnh đạo công an dự"): a narrowing no shape reads (folded)
 _HELD_BY = re.compile(r"(?<!\w)(?:do|co|ma) (?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri)"
-                      r"(?: ?(?:hoac|/) ?(?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri))?(?!\w)")  # "tổ chức/phối hợp …"
+                      # "… hoặc …", "tổ chức/phối hợp tổ chức"
+                      r"(?: ?(?:hoac|/) ?(?:\w+ ){0,8}?(?:phoi hop )?(?:to chuc|du|tham du|chu tri))?(?!\w)")
 # events, articles, documents or people asked several of: what the archive lists (not "bao nhiêu xã", "là bao nhiêu")
 _ARCHIVE_THINGS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) (?:{EVENT_NOUNS}|buoi gap mat|cuoc gap mat|hoi thi|cuoc thi"
                              r"|bai(?: viet| bao)?|tin|chuong trinh|ke hoach|van ban|nghi quyet|chi thi|quyet dinh|mo hinh"
@@ -141,10 +144,11 @@ def plainer(question: str) -> Iterator[str]:
         rest = text[context.end():]
         text = rest[:1].upper() + rest[1:]  # the later forms read it so, whether or not the last sentence was it
         yield from (form for form in (text, written_out(text)) if fresh(form))  # "… trong đồng bào dtts?" written out too
-    if then := _ONLY_THEN.match(text):  # "Chỉ tính năm 2023 thì có …": the condition said with a comma
-        text = f"{text[:then.start(1)].rstrip()},{text[then.end(1):]}"
-    lead = (_FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED).match(text) or \
-        _ARTICLES_LEAD.match(fold(text))  # typed without marks; folding keeps offsets
+    framing = _FRAMING_LEAD if fold(text) != text.lower() else _FRAMING_LEAD_FOLDED
+    then = _ONLY_THEN.match(text)  # "Chỉ tính năm 2023 thì có …": the condition said with a comma
+    if then and framing.match(comma := f"{text[:then.start(1)].rstrip()},{text[then.end(1):]}"):
+        text = comma
+    lead = framing.match(text) or _ARTICLES_LEAD.match(fold(text))  # typed without marks; folding keeps offsets
     if lead and text.split(maxsplit=1)[1][:1].isupper():
         lead = None  # "tinh Van Khe, …": a place said first
     if lead and lead["only"]:  # "Chỉ tính giai đoạn X, …?": a condition, said at the question's end ("… giai đoạn X?")
@@ -244,7 +248,7 @@ class Answerer:
         reads it so either, where its topic is named (topic_rows); None when that finds nothing either."""
         folded = reading.question.folded
         forms = [question, *plainer(question)]  # "hội thi, cuộc thi có mấy cái?" asks things in its plainer form
-        things = bool(_ARCHIVE_THINGS.search(folded)) or any(_ARCHIVE_THINGS.search(fold(form.lower())) for form in forms)
+        things = any(_ARCHIVE_THINGS.search(said) for said in (folded, *(fold(form.lower()) for form in forms)))
         if not (things or asks_topic_rows(reading.question)) or \
                 re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi(?!\W*$)|ben)(?!\w)", folded):
             return None  # "Lương của X là bao nhiêu?", "Huyện X có bao nhiêu xã?", "mỗi nơi là bao nhiêu mô hình?"

@@ -229,8 +229,8 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return found  # "Những ai từng làm trưởng đoàn các đoàn kiểm tra …?"
     if (act := _people_act(q)) and (found := _people_by_act(act, q, store, keep)):  # "Ai chủ trì các hội nghị …?"
         return found
-    if (titles := asks_holders(q) and title_phrases(q, store) or title_only(q, store)) and (found := by_title(  # whatever the scope
-            titles, q, store, _in_places(q, store, keep))):
+    titles = title_phrases(q, store) if asks_holders(q) else title_only(q, store)  # the people, whatever the scope
+    if titles and (found := by_title(titles, q, store, _in_places(q, store, keep))):
         return found
     if asks_programmes(q, across) and person_focus(q.restored) is None:  # "Những Phó Bí thư … nào phát biểu tại …"
         return programmes(q, store, keep) or slot_programmes(q, store, keep)

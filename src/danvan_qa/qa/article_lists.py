@@ -50,7 +50,8 @@ _MENTIONED_IN = re.compile(rf"(?<=\w){_MENTIONED}")
 _BY_ARTICLES = r"(?:(?:cac|nhung) bai(?: viet| bao)? )?"  # "… được (các bài) đưa tin"
 _COUNTED_REPORTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,40}}? (?:da )?duoc "
                               rf"{_BY_ARTICLES}"
-                              r"(?:dua tin|nhac den|nhac toi|ghi lai|tuong thuat|(?:nhac|neu|de cap)(?: den| toi)? trong (?:cac|nhung) bai)(?!\w)"
+                              r"(?:dua tin|nhac den|nhac toi|ghi lai|tuong thuat"
+                              r"|(?:nhac|neu|de cap)(?: den| toi)? trong (?:cac|nhung) bai)(?!\w)"
                               # "… (thực sự) diễn ra theo các bài": held, as the articles tell
                               rf"|(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|cuoc (?:so|tong) ket)(?: \w+){{0,40}}? (?:thuc su |da )*"
                               r"(?:dien ra|duoc to chuc) (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?$"
@@ -88,7 +89,8 @@ _HELD = r"(?:phoi hop )?(?:to chuc|tham gia|tham du)"
 _GENERIC_BODY = r"(?:(?:cac |nhung )?(?:luc luong|nganh) )?"
 _DOER = re.compile(rf"(?<!\w)(?:do|(?:co|ma)(?= {_GENERIC_BODY}(?:cong an|ban|bo|hoi|uy ban|mat tran|doan|cuc|lanh dao)(?!\w)))"
                    rf" {_GENERIC_BODY}(?P<doer>(?:(?!(?:duoc|may|bao|nhieu|nao|nhung|cac|hoac|va)(?!\w))\w+ ){{1,6}}?)"
-                   rf"(?:(?:hoac|va) )?{_HELD}(?: (?:hoac|va|/) (?:\w+ ){{0,4}}?(?:{_HELD}|du))?(?!\w)")  # "… hoặc lãnh đạo CA dự"
+                   # "… hoặc lãnh đạo CA dự", "tổ chức/phối hợp tổ chức"
+                   rf"(?:(?:hoac|va) )?{_HELD}(?: (?:hoac|va|/) (?:\w+ ){{0,4}}?(?:{_HELD}|du))?(?!\w)")
 # "… hội nghị hoặc buổi gặp mặt của ngành công an với …": whose the events asked are (not "trách nhiệm của X với Y")
 _OWNER = re.compile(r"(?<!\w)cua (?:nganh |luc luong )?(?P<doer>(?:\w+ ){0,3}?\w+)(?= voi )")
 _GENERIC = re.compile(r"(?<!\w)(?:nhung|cac) (?:hoat dong|su kien)(?!\w)|(?<!\w)cu the(?!\w)"  # names no topic
@@ -104,7 +106,8 @@ _WHERE_TOO = re.compile(r",? (?:va )?(?:o|tai) (?:dau|nhung dau|dia phuong nao)$
 _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # all that is left: "được đưa tin …"
                    r"(?:(?: da)? dien ra(?= duoc))?"  # "… đã diễn ra được các bài đưa tin"
                    rf"(?:(?: |^)duoc (?:{_BY_ARTICLES}(?:dua tin|nhac(?: den| toi)?|neu|ghi lai|tuong thuat)|to chuc)"
-                   r"(?: (?:trong|theo) (?:cac bai(?: viet| bao)?|kho(?: du lieu| luu tru| bai)?))?"  # "được nhắc trong các bài"
+                   # "được nhắc trong các bài", "… trong kho"
+                   r"(?: (?:trong|theo) (?:cac bai(?: viet| bao)?|kho(?: du lieu| luu tru| bai)?))?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
                    rf"| dien ra)?(?:{_WHERE_TOO.pattern})?$|{_MENTIONED}")
 # "… tổng kết 10 năm thực hiện một nghị quyết hay một chương trình": any of them, no words of the topic

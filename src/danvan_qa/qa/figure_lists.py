@@ -24,13 +24,18 @@ if TYPE_CHECKING:
 # which places (or units) … and the number of a thing: "những tỉnh nào … số mô hình …", "… mỗi nơi bao nhiêu mô hình",
 # "… tỉnh nào và bao nhiêu mô hình"
 _PLACES = r"(?:tinh|tinh thanh|dia phuong|noi|don vi|thanh pho|huyen)"
-_ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong an|ca) (?:tinh|thanh pho)|{_PLACES}(?= nao va)) nao(?!\w)"
+_NOUNS = r"(?:mo hinh|to|doi|cau lac bo)"  # the things whose number a place gives
+# "… tỉnh nào và bao nhiêu mô hình": which places, each with its figure (not "… diễn ra ở tỉnh nào và …": one event's)
+EACH_FIGURE = rf"(?<!\w)(?<!o )(?<!tai ){_PLACES} nao,? (?:va|voi) (?:so|bao nhieu|may) {_NOUNS}(?!\w)"
+_ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong an|ca) (?:tinh|thanh pho)) nao(?!\w)"
                    r".*?(?<!\w)(?:so(?: luong)?|bao nhieu|con so(?: cu the)?(?: ve)?(?: so)?) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
-                   r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
+                   r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})"
+                   rf"|(?={EACH_FIGURE}){_PLACES} nao,? (?:va|voi) (?:so|bao nhieu|may) (?P<noun_each>{_NOUNS})(?!\w)"
+                   r"(?P<kind_each>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
 # … or the number first and each place after it: "… bao nhiêu mô hình “X”? Liệt kê theo từng tỉnh"
 _ASKS_EACH = re.compile(r"(?<!\w)(?:so(?: luong)?|bao nhieu) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
                         r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})"
-                        rf".{{0,80}}?(?<!\w)(?:tung|moi) {_PLACES}(?!\w)"  # "liệt kê từng tỉnh", "xin từng tỉnh"
+                        rf".{{0,80}}?(?<!\w)(?:tung|moi) {_PLACES}(?!\w)"  # "liệt kê / xin từng tỉnh"
                         # … or the places first: "Công an các tỉnh (đang) có bao nhiêu mô hình “X”?", "Có mấy tỉnh mà
                         # bài báo nêu rõ Công an tỉnh có bao nhiêu mô hình “X”?"
                         # (said "có mấy tỉnh": "tặng máy tính" folds alike; one question, no "và" or comma between)
@@ -47,18 +52,22 @@ _WRITTEN = {"mo hinh": "mô hình", "to": "tổ", "doi": "đội", "cau lac bo":
 
 
 def asks_figures(q: "Question") -> re.Match | None:
-    """The question's ask for each place's number of a thing, or None."""
-    return _ASKS.search(q.folded) or _ASKS_EACH.search(q.folded)
+    """The question's ask for each place's number of a thing, or None; a question naming one place asks its own
+    ("Công an tỉnh X xây dựng bao nhiêu mô hình … để hỗ trợ từng địa phương?")."""
+    each = _ASKS_EACH.search(q.folded)
+    return _ASKS.search(q.folded) or (None if each and each["noun"] and len(q.places) == 1 else each)
 
 
 def figures(asked: re.Match, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per article of a place, newest first, citing the sentence that gives its number of the thing
     asked; None when no article gives one."""
-    said, kind = ("noun", "kind") if asked["noun"] else ("noun_after", "kind_after")  # places before the number or after
+    said, kind = next((n, k) for n, k in (("noun", "kind"), ("noun_each", "kind_each"), ("noun_after", "kind_after"))
+                      if n in asked.groupdict() and asked[n])  # places before the number, beside it or after
     noun = asked[said]
     kinds = [fold(k.lower()) for k in quoted(q.restored)] or ([asked[kind].strip()] if asked[kind].strip() else [])
     # "Công an những tỉnh nào", "lực lượng công an", "… mô hình mà công an cấp tỉnh xây dựng" (not a quoted kind's)
-    police = bool(_POLICE.search(q.folded[:asked.start(said)]) or _POLICE.search(fold(_QUOTED.sub(" ", q.restored).lower())))
+    unquoted = fold(_QUOTED.sub(" ", q.restored).lower())
+    police = bool(_POLICE.search(q.folded[:asked.start(said)]) or _POLICE.search(unquoted))
     provinces = " tinh" in f" {asked.group(0)}"
     # the noun as written ("tổ", not "tô" or "tổ chức"); no year ("Từ năm 2022 mô hình …")
     number = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d(?!\d))\d[\d.]*\s+{_WRITTEN[noun]}(?!\w)(?! (?:chức|tượng))",

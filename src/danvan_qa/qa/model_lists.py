@@ -31,6 +31,7 @@ _ASKS = re.compile(r"(?<!\w)(?:nhung|cac) mo hinh(?!\w)|(?<!\w)(?:bao nhieu|may)
                    r"neu ten|duoc neu|nhac den|nhac toi|de cap|khac nhau)(?!\w))")
 _MODEL = re.compile(r"(?<!\w)[Mm]ô hình")
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
+_ASKED_QUOTE = re.compile(r"[“\"‘']([^”\"’'\n]{2,200})[”\"’']")  # a question quotes a kind in single quotes too
 HELD = 0.75  # the share of the question's other words, weighted by rarity, an article must hold
 _LEAD_GAP = 60  # characters between "mô hình" and its first quoted name ("tiêu biểu được ghi nhận là")
 _KIND_GAP = re.compile(r"\s*(?:cấp (?:tỉnh|huyện|xã|cơ sở|bộ))?\s*$")  # between a quoted kind and its model
@@ -39,8 +40,11 @@ _JOIN = re.compile(r"\s*(?:[,;:]|\s(?:và|hoặc)\s)?\s*(?:[Mm]ô hình\s*)?$") 
 # Words of the question's frame, not of what the models are about; "lực lượng công an" is the police,
 # however an article names it ("Công an tỉnh")
 _FRAME = frozenset("nhung cac bao nhieu may mo hinh nao la gi duoc da co ke ten neu nhac den toi trong bai viet bao "
-                   "tin cu the dich danh nay khac nhau tat ca tong cong hay va hoac cua o tai ve luc luong tieu bieu "
-                   "dien noi bat xin giup gium nhe nha".split())  # "tiêu biểu", "điển hình": which; a request
+                   "tin cu the dich danh nay khac nhau tat ca tong cong hay va hoac cua o tai ve luc luong xin giup "
+                   "gium nhe".split())  # (and a request's words)
+# which models, not what they are about: "mô hình tiêu biểu / điển hình / nổi bật" (folded pairs: "điện", "nói" alone
+# are words of a topic)
+_WHICH = re.compile(r"(?<!\w)(?:tieu bieu|dien hinh|noi bat)(?!\w)")
 
 
 def asks_models(q: "Question") -> bool:
@@ -51,10 +55,10 @@ def asks_models(q: "Question") -> bool:
 
 def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """The quoted models of the articles holding the question's words, newest article first."""
-    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", " ", unbracketed(q.restored))  # a kind in quotes, an aside in brackets
-    words = [fold(w.lower()) for w in re.findall(r"\w+", unquoted)]
+    unquoted = _ASKED_QUOTE.sub(" ", unbracketed(q.restored))  # a kind in quotes, an aside in brackets
+    words = re.findall(r"\w+", _WHICH.sub(" ", fold(unquoted.lower())))
     after = _modifier(words)
-    kinds = {fold(k.strip().lower()) for k in _QUOTE.findall(q.restored)}  # "Dân vận khéo": the kind asked, no model
+    kinds = {fold(k.strip().lower()) for k in _ASKED_QUOTE.findall(q.restored)}  # "Dân vận khéo": the kind, no model
     kind = [w for k in kinds for w in re.findall(r"\w+", k)]
     # two places or more ("của Công an tỉnh A và Công an tỉnh B"): each article holds one of them, not all
     several = {w for place in q.places for w in place.split()} if len(q.places) > 1 else set()
@@ -71,8 +75,7 @@ def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listin
         spans = store.sentences(doc_id)
         for name, at in _named(doc.text):
             folded = fold(name.lower())
-            asked = re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", q.folded)  # the kind, asked without quotes
-            if folded not in kinds and not asked and folded not in found and all(
+            if folded not in kinds and folded not in found and all(
                     re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in after) \
                     and _of_kind(doc.text, at, kinds, doc.title):
                 found[folded] = (name, doc, sentence_evidence(spans, doc, at, at + len(name)))

@@ -16,6 +16,7 @@ from danvan_qa.ingest.lexicon import NAME_LOWER, PROVINCES, SURNAMES, UNITS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.compose import md_escape
+from danvan_qa.qa.figure_lists import EACH_FIGURE
 from danvan_qa.qa.followups import Context, topic_of, understand
 from danvan_qa.qa.records import EVENT_NOUNS
 from danvan_qa.records import Answer
@@ -106,8 +107,7 @@ _COMPARED = re.compile(r"^\W*(?P<a>.+?) hay (?P<b>.+?) (?P<verb>(?:duy tri|co|xa
                        r"nhan|trao|tang|van dong|ho tro) )?(?:nhieu|it) (?P<noun>.+?) hon(?!\w)")
 
 
-_EACH_FIGURE = re.compile(r"(?<!\w)(?:tinh|tinh thanh|dia phuong|noi|don vi|thanh pho|huyen) nao,? (?:va|voi) (?:so|bao nhieu|may) "
-                          r"(?:mo hinh|to|doi|cau lac bo)(?!\w)")
+_EACH_FIGURE = re.compile(EACH_FIGURE)
 
 
 def split_parts(text: str, restored: str) -> tuple[str, str] | None:

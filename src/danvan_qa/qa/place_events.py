@@ -66,7 +66,7 @@ _KIND_WORDS = {"hoi nghi": "hoi nghi", "lam viec": "lam viec", "hop": "(?:cuoc|b
 
 def _asked_place(q: "Question") -> str | None:
     """The place whose activities the question asks for, as it names it (folded), or None."""
-    m = _ASKS.search(q.folded) or _PLACE_LAST.search(q.folded) or _REPORTS_AT.search(q.folded) or _KINDS_AT.search(q.folded)
+    m = next(filter(None, (r.search(q.folded) for r in (_ASKS, _PLACE_LAST, _REPORTS_AT, _KINDS_AT))), None)
     place = city(m["place"]).removeprefix("tp ") if m else None  # "ở TPHCM": as places() reads it
     return place if place in q.places and not WHO.search(q.folded) else None
 

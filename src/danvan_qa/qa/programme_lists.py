@@ -39,8 +39,9 @@ _PLACES = rf"(?:(?:nhung|cac) {_PLACE_NOUNS} nao|{_COUNTING_PLACES})"
 _SIGNINGS = r"(?:co (?:tin|bai) (?:ve|dua tin) )?(?:(?:le|hoi nghi)(?: (?:/|hoac|hay|va) (?:le|hoi nghi))* )?"  # "có tin về lễ/hội nghị"
 # (not "trong các chương trình …: những hội nghị nào …", programmes as the scope of what another "những … nào" asks)
 _PROGRAMMES = re.compile(r"(?<!\w)(?<!trong )(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi|lan)(?: ?/ ?(?:hoi nghi|le))?)?(?: ky ket)? chuong trinh"
-                         r"(?: (?!nhung |cac |bao nhieu |may )\S+){0,12} (?:nao|duoc|da|co|giua|ma)(?!\w)"  # "… mà bài ghi rõ số hiệu"
-                         r"|(?<!\w)(?:bao nhieu|co may)(?: lan ky ket| so hieu)? chuong trinh(?!\w)"  # "bao nhiêu số hiệu chương trình"
+                         # "… mà bài ghi rõ …"; "bao nhiêu số hiệu chương trình"
+                         r"(?: (?!nhung |cac |bao nhieu |may )\S+){0,12} (?:nao|duoc|da|co|giua|ma(?= (?:cac )?bai))(?!\w)"
+                         r"|(?<!\w)(?:bao nhieu|co may)(?: lan ky ket| so hieu)? chuong trinh(?!\w)"
                          rf"|^{_PLACES} (?:da )?(?:to chuc )?{_SIGNINGS}(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
                          # "những đơn vị / cặp cơ quan nào đã ký kết (có) chương trình …": those programmes' parties
                          r"|(?<!\w)(?:nhung|cac) (?:(?:cap )?(?:don vi|co quan|ben|to chuc)|cap(?: \w+){1,10}?) nao (?:da )?(?:cung )?"

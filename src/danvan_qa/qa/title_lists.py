@@ -133,7 +133,8 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
 
 
 # "<body>(:) có bao nhiêu / những <title>", no body after the title
-_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|nhung)(?: vi| nguoi| ong| ba| dong chi| doi)?) "
+_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|nhung)(?: vi| nguoi| ong| ba| dong chi"
+                         r"| doi)?) "
                          rf"(?P<head>{_HEAD})"  # "có mấy đời Trưởng ban": its heads, one after another
                          r"(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")
 # what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
@@ -242,36 +243,47 @@ def _level_elsewhere(title: str, store: "Store") -> tuple[tuple["Person", int, s
 
 
 # What a question asking only for a title's holders says besides the title (folded): the asking, the people, the
-# articles and the particles of speech ("Thiếu tướng thì có mấy ông hả con?", "co may ba truong ban …", "Có bao
-# nhiêu Đại tá được nhắc tên?", "ds … dc nhắc tên", "… các nơi là ai? kèm tỉnh"); a few words at a time first ("cán
-# bộ" is no "Bộ"), then each word
-_ASKING_PHRASES = re.compile(r"(?<!\w)(?:bao nhieu|so luong|tong (?:cong|so)|tat ca|liet ke|ke ten|dem giup|xuat hien|"
-                             r"bai (?:viet|bao)|(?:nhac|neu|co|ghi) ten|de cap|dong chi|can bo|lanh dao|khong ra)(?!\w)")
-_ASKING_WORDS = frozenset("co may nhung cac nao la ai gom ke dem so duoc nhac neu ghi goi den toi trong bai tin nay do "
-                          "kia thi da tung ong ba nguoi vi lam giu mang ham chuc vu danh a ha ho nhi nhe nha vay the day "
-                          "oi voi giup gium dum cho xin hoi biet em anh chi chu bac con chau tui minh ban ad ak k ko khong "
-                          "hong ra hoai het ca dc ds sach loat noi ten kem luon dia".split()) | _ALTERNATIVE  # "…, thành ủy"
-_GENERAL = re.compile(r"(?<!\w)(?:ong|vi|cac|nhung|may|nguoi) (tuong(?: linh)?)(?!\w)")  # not "đối tượng", "Thủ tướng"
+# articles and the particles of speech ("Thiếu tướng thì có mấy ông hả con?", "Có bao nhiêu Đại tá được nhắc tên?",
+# "ds … dc nhắc tên", "… các nơi là ai? kèm tỉnh"). A syllable that folds to a word of substance too is taken only
+# within a phrase ("cho hỏi", not "Hội"; "các nơi"; "loạt bài này", not "bài này": one article; "… hả bạn" closing the
+# question), never alone ("bà",
+# "Bác", "Ban", "hộ", "nhà"); phrases first ("cán bộ" is no "Bộ"), then each word
+_ASKING_PHRASES = re.compile(r"(?<!\w)(?:bao nhieu|so luong|tong (?:cong|so)|tat ca|liet ke|ke ten|dem giup|xuat hien"
+                             r"|danh sach|(?:cac|nhung|may|loat) bai(?: viet| bao)?(?: nay| do| tren)?|bai (?:viet|bao)"
+                             r"|(?:nhac|neu|co|ghi) ten|de cap|dong chi|can bo|lanh dao|khong ra"
+                             r"|(?:cho|xin) (?:(?:em|minh|toi|chau|chu|con|tui) )?hoi|cac noi|(?:ai|nguoi) lam"
+                             r"|(?:kem|va|ghi) (?:ca )?(?:tinh|dia phuong|noi)(?: nao)?"
+                             r"|(?:ha|nha|the|vay|a|nhe|nhi|oi)(?: (?:ban|bac|ba|co|anh|chi|em|con|chu|ad|mn))?$)(?!\w)")
+_ASKING_WORDS = frozenset("co may nhung cac nao la ai gom ke dem so duoc nhac neu ghi goi den toi trong bai thi da tung "
+                          "ong nguoi vi giu mang ham chuc vu danh a nhi nhe vay day oi voi giup gium dum cho xin biet em "
+                          "anh chi chu con chau tui minh ad ak k ko khong hong ra hoai het ca dc ds ten luon".split())
+# a general of no rank, asked alone: "những ông tướng nào", "mấy vị tướng lĩnh" ("tướng" as restored: not "tượng";
+# the word before it folded, however restored; not "Thủ tướng")
+_GENERAL = re.compile(r"(?<!\w)(\w+) tướng(?: lĩnh)?(?!\w)")
+_GENERAL_AFTER = frozenset("ong vi cac nhung may nguoi".split())
 _MANY = re.compile(r"(?<!\w)(?:may|bao nhieu|nhung|cac|liet ke|ke ten|dem|tat ca|so luong|ds|danh sach)(?!\w)")
 
 
 def title_only(q: "Question", store: "Store") -> list[str]:
     """The titles of a question that says nothing but a title and the asking for its holders, by a word
-    of many ("mấy", "bao nhiêu", "những … nào", "liệt kê"), naming no person, day or place: every
-    article's holders answer it, however it is phrased; [] for any other question. A question of one
-    holder ("Bộ trưởng … là ai?") asks no list; a general of no rank ("mấy vị tướng") is one of any."""
+    of many ("mấy", "bao nhiêu", "những … nào", "liệt kê"), naming no person, day, place, rank or level
+    besides: every article's holders answer it, however it is phrased; [] for any other question. A
+    question of one holder ("Bộ trưởng … là ai?") asks no list; a general of no rank ("mấy vị tướng") is
+    one of any."""
     if q.person or q.dates or q.places:
         return []
-    rest = " ".join(re.sub(r"[^\w ]", " ", EXCLUDED.sub(" ", said(q))).split())
+    rest = " ".join(re.sub(r"[^\w ]", " ", EXCLUDED.sub(" ", said(q).replace("/", " hoac "))).split())
     titles = title_phrases(q, store)
-    if not titles and (general := _GENERAL.search(rest)):  # "những ông tướng nào", asked alone: any general's rank
+    if not titles and any(fold(m[1]) in _GENERAL_AFTER for m in _GENERAL.finditer(q.restored.lower())):
         titles = [rank for rank in _GRADES["tuong"] if role_index(store).holds(rank)]
-        rest = f"{rest[:general.start(1)]} {rest[general.end(1):]}"
+        rest = re.sub(r"(?<!\w)tuong(?: linh)?(?!\w)", " ", rest)
     if not titles:
         return []
-    rest = _ranks_written_out(rest)
-    for title in sorted({*titles, *_RANK_ORDER}, key=len, reverse=True):  # a rank written out but held by none too
-        rest = re.sub(rf"(?<!\w)(?:pho )?{re.escape(title)}(?!\w)", " ", rest)
+    for title in sorted(titles, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", " ", rest)
+    # an alternative the title takes after "hoặc": "Trưởng ban … tỉnh ủy/thành ủy" (the words that stand for its last)
+    tails = sorted({" ".join(t.split()[-n:]) for t in titles for n in (2, 1)}, key=len, reverse=True)
+    rest = re.sub(rf"(?<!\w)(?:hoac|hay|va) (?:{'|'.join(map(re.escape, tails))})(?!\w)", " ", rest)
     rest = re.sub(r"(?<!\w)(?:hoac|hay|va)(?!\w)", " ", rest)  # between two titles asked
     if not _MANY.search(rest) or not set(_ASKING_PHRASES.sub(" ", rest).split()) <= _ASKING_WORDS:
         return []
