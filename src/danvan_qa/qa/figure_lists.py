@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import quoted
-from danvan_qa.qa.records import Listing, Strong, ranked_articles, sentence_evidence, titled_rows
+from danvan_qa.qa.records import (EACH_FIGURE, FIGURE_NOUNS, FIGURE_PLACES, Listing, Strong, ranked_articles,
+                                  sentence_evidence, titled_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -23,10 +24,7 @@ if TYPE_CHECKING:
 
 # which places (or units) … and the number of a thing: "những tỉnh nào … số mô hình …", "… mỗi nơi bao nhiêu mô hình",
 # "… tỉnh nào và bao nhiêu mô hình"
-_PLACES = r"(?:tinh|tinh thanh|dia phuong|noi|don vi|thanh pho|huyen)"
-_NOUNS = r"(?:mo hinh|to|doi|cau lac bo)"  # the things whose number a place gives
-# "… tỉnh nào và bao nhiêu mô hình": which places, each with its figure (not "… diễn ra ở tỉnh nào và …": one event's)
-EACH_FIGURE = rf"(?<!\w)(?<!o )(?<!tai ){_PLACES} nao,? (?:va|voi) (?:so|bao nhieu|may) {_NOUNS}(?!\w)"
+_PLACES, _NOUNS = FIGURE_PLACES, FIGURE_NOUNS
 _ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong an|ca) (?:tinh|thanh pho)) nao(?!\w)"
                    r".*?(?<!\w)(?:so(?: luong)?|bao nhieu|con so(?: cu the)?(?: ve)?(?: so)?) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
                    r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})"

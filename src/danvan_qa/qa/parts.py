@@ -16,9 +16,8 @@ from danvan_qa.ingest.lexicon import NAME_LOWER, PROVINCES, SURNAMES, UNITS
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.clauses import TITLE_HEAD
 from danvan_qa.qa.compose import md_escape
-from danvan_qa.qa.figure_lists import EACH_FIGURE
 from danvan_qa.qa.followups import Context, topic_of, understand
-from danvan_qa.qa.records import EVENT_NOUNS
+from danvan_qa.qa.records import EACH_FIGURE, EVENT_NOUNS
 from danvan_qa.records import Answer
 
 if TYPE_CHECKING:

@@ -140,6 +140,11 @@ def counts(folded: str, restored: str) -> bool:
 # The events a list asks about, folded: "các hội nghị, buổi làm việc, lễ ký kết, hội thi, đoàn kiểm tra …"
 EVENT_NOUNS = (r"(?:hoi nghi|buoi lam viec|buoi le|le ky ket|hoat dong|cuoc hop|su kien|hoi thi|cuoc thi|doan kiem tra|"
                r"dot kiem tra|doan cong tac)")
+# which places give a figure of which things (folded), and "… tỉnh nào và bao nhiêu mô hình": each place's figure (not
+# "… diễn ra ở tỉnh nào và …": one event's place); read by figure_lists, and by parts as one question, not two
+FIGURE_PLACES = r"(?:tinh|tinh thanh|dia phuong|noi|don vi|thanh pho|huyen)"
+FIGURE_NOUNS = r"(?:mo hinh|to|doi|cau lac bo)"
+EACH_FIGURE = rf"(?<!\w)(?<!o )(?<!tai ){FIGURE_PLACES} nao,? (?:va|voi) (?:so|bao nhieu|may) {FIGURE_NOUNS}(?!\w)"
 EVENTS_COUNTED = re.compile(rf"(?<!\w)(?:bao nhieu|may) {EVENT_NOUNS}(?!\w)")  # "bao nhiêu hội nghị": events, not articles
 # How an article writes some kinds of event (folded): a signing may say only "tổ chức ký kết"
 EVENT_WRITTEN = {"doan kiem tra": ("doan kiem tra", "doan cong tac", "lam truong doan"), "hoi thi": ("hoi thi", "cuoc thi"),
