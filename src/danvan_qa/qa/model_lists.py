@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 # "những / các mô hình …", or "bao nhiêu mô hình … được kể tên": not "bao nhiêu mô hình" alone, which
 # asks for the number an article gives ("Công an tỉnh đã xây dựng bao nhiêu mô hình?")
 _ASKS = re.compile(r"(?<!\w)(?:nhung|cac) mo hinh(?!\w)|(?<!\w)(?:bao nhieu|may) mo hinh(?!\w)(?=.*(?<!\w)(?:ke ten|"
-                   r"neu ten|duoc neu|nhac den|nhac toi|de cap|khac nhau)(?!\w))")
+                   r"neu ten|duoc neu|nhac den|nhac toi|de cap|khac nhau)(?!\w))"
+                   # … or named first: "… kể tên / nêu đích danh (tổng cộng) bao nhiêu mô hình"
+                   r"|(?<!\w)(?:ke ten|neu (?:dich danh|ten)|nhac (?:ten|den|toi))(?: tong cong| tat ca)? (?:bao nhieu|may) mo hinh(?!\w)")
 _MODEL = re.compile(r"(?<!\w)[Mm]ô hình")
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 _ASKED_QUOTE = re.compile(r"[“\"‘']([^”\"’'\n]{2,200})[”\"’']")  # a question quotes a kind in single quotes too
@@ -41,7 +43,7 @@ _JOIN = re.compile(r"\s*(?:[,;:]|\s(?:và|hoặc)\s)?\s*(?:[Mm]ô hình\s*)?$") 
 # however an article names it ("Công an tỉnh")
 _FRAME = frozenset("nhung cac bao nhieu may mo hinh nao la gi duoc da co ke ten neu nhac den toi trong bai viet bao "
                    "tin cu the dich danh nay khac nhau tat ca tong cong hay va hoac cua o tai ve luc luong xin giup "
-                   "gium nhe".split())  # (and a request's words)
+                   "gium nhe vay".split())  # (and a request's words)
 # which models, not what they are about: "mô hình tiêu biểu / điển hình / nổi bật" (folded pairs: "điện", "nói" alone
 # are words of a topic)
 _WHICH = re.compile(r"(?<!\w)(?:tieu bieu|dien hinh|noi bat)(?!\w)")
@@ -61,7 +63,7 @@ def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listin
     kinds = {fold(k.strip().lower()) for k in _ASKED_QUOTE.findall(q.restored)}  # "Dân vận khéo": the kind, no model
     kind = [w for k in kinds for w in re.findall(r"\w+", k)]
     # two places or more ("của Công an tỉnh A và Công an tỉnh B"): each article holds one of them, not all
-    several = {w for place in q.places for w in place.split()} if len(q.places) > 1 else set()
+    several = {"voi", *(w for place in q.places for w in place.split())} if len(q.places) > 1 else set()  # "A với B"
     topic = [w for w in words if w not in _FRAME and w not in after and w not in several] + kind
     weight = {w: rarity(w, store.restorer.folded_count, store.restorer.total) for w in topic}
     docs = store.data.documents
