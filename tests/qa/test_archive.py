@@ -1682,10 +1682,15 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     # … not a place's bare "Hà", nor the "thi" of "hội thi"
     assert all("Bac Ha" in f for f in plainer("chi tinh nam 2023 thi co bao nhieu hoi nghi o tinh Bac Ha?"))
     assert not any(f.startswith("Thì") for f in plainer("Chỉ tính các hội thi thì có bao nhiêu giải thưởng được trao?"))
+    # … before "nha" closing it too
+    assert "Có bao nhiêu hội nghị được đưa tin trong năm 2023?" in plainer(
+        "Chỉ tính năm 2023, có bao nhiêu hội nghị được đưa tin nha?")
     # things named first and counted last with a bare classifier: counted first, "thì" and the closing words left out
     assert list(plainer("Các hội nghị ký kết thì có bao nhiêu cái vậy mn?"))[-1] == "Có bao nhiêu hội nghị ký kết?"
     assert "Co may hoi thi cuoc thi?" in plainer("hoi thi cuoc thi co may cai")
     assert not any(f.startswith("Có bao nhiêu Hội") for f in plainer("Hội nghị tổng kết có bao nhiêu đại biểu?"))
+    for counted in ("Cuộc thi do công an tổ chức có bao nhiêu bạn?", "Hội nghị liên tịch có mấy ban?"):  # what is counted
+        assert not any(f.startswith("Có") for f in plainer(counted)), counted
 
 
 def test_a_count_no_article_answers_alone_is_the_archives_though_it_says_no_trong_cac_bai(tmp_path):
@@ -1756,6 +1761,8 @@ def test_a_count_of_what_the_archive_does_not_list_is_not_read_across_it(tmp_pat
 
 
 @pytest.mark.parametrize("question", ["Thứ trưởng Bộ Nội vụ thì có mấy ông hả bạn?", "co may vi thu truong bo noi vu vay",
+                                      "Có mấy Thứ trưởng Bộ Nội vụ, họ là ai?", "Có mấy Thứ trưởng Bộ Nội vụ hả bạn ơi?",
+                                      "Thế có mấy Thứ trưởng Bộ Nội vụ?",
                                       "Có bao nhiêu Thứ trưởng Bộ Nội vụ?", "Những ông Thứ trưởng Bộ Nội vụ nào vậy ạ?",
                                       "thu truong bo noi vu thi bai bao goi may nguoi? dem giup minh"])
 def test_a_title_asked_with_nothing_but_chat_around_it_is_its_holders(answerer, question):
@@ -1902,3 +1909,20 @@ def test_models_of_two_places_joined_by_voi_or_counted_after_naming(tmp_path, qu
     }
     a = _answerer(tmp_path, texts).answer(question, mode="bm25")
     assert sorted(i.name for i in a.items) == ["Bàn tiếp dân thân thiện", "Khéo vận động đồng bào", "Nghe dân nói"]
+
+
+def test_a_kind_counted_in_an_article_is_no_model_and_one_places_models_named_are_its_figure(tmp_path):
+    """"duy trì 20 mô hình “Dân vận khéo”": the kind, counted, no model of its own; "Công an tỉnh X được nhắc tới bao
+    nhiêu mô hình?" asks the figure of one place, not a list of names."""
+    answerer = _answerer(tmp_path, {
+        "a5": ("2023-04-02", "Công an tỉnh Nam Sơn làm tốt dân vận khéo", "Công an tỉnh Nam Sơn duy trì 20 mô hình "
+               "“Dân vận khéo”. Nhiều mô hình điển hình như: “Bàn tiếp dân thân thiện”, “Nghe dân nói”."),
+        "a6": ("2023-03-02", "Công an tỉnh Bắc Hà với mô hình dân vận khéo", "Công an tỉnh Bắc Hà duy trì 12 mô hình "
+               "“Dân vận khéo”, trong đó có mô hình “Khéo vận động đồng bào”."),
+    })
+    for question in ("Những mô hình dân vận khéo nào được nêu trong các bài?",
+                     "Những mô hình dân vận khéo nào của Công an tỉnh Nam Sơn được nêu trong các bài?"):
+        assert "Dân vận khéo" not in [i.name for i in answerer.answer(question, mode="bm25").items], question
+    named = answerer.answer("Kể tên các mô hình “Dân vận khéo” được nêu trong các bài.", mode="bm25")
+    assert sorted(i.name for i in named.items) == ["Bàn tiếp dân thân thiện", "Khéo vận động đồng bào", "Nghe dân nói"]
+    assert answerer.answer("Công an tỉnh Bắc Hà được nhắc tới bao nhiêu mô hình?", mode="bm25").short != "2"

@@ -71,13 +71,15 @@ _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|gh
 _LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
 # "Chỉ tính X thì …" (not the "thi" of "hội thi")
 _ONLY_THEN = re.compile(r"^(?:chỉ|chi) (?:tính|tinh) [^,:?]{1,60}?(?<!hội)(?<!cuộc)(?<!hoi)(?<!cuoc)( th[iì]) ", re.I)
-_PARTICLES = re.compile(r"(?:\s+(?:vậy|ạ|nhé|nhỉ|thế|hả|nhá|vay|nhe))+$", re.I)  # closing a question (bare "ha": Hà?)
+# closing a question: "vậy, ạ, nhé, nha …", a bare "ha" in lower case only ("Bắc Hà", "Bac Ha" is a place)
+_PARTICLES = re.compile(r"(?:\s+(?:vậy|ạ|nhé|nhỉ|thế|hả|nhá|vay|nhe|nha|(?-i:ha)))+$", re.I)
 # things named first, then counted with a bare classifier or none ("… có mấy cái (vậy mn)?"; folded), and what closes it
 _COUNTED_LAST = re.compile(r"^(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh"
                            r"|mo hinh|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? co "
                            r"(?P<many>may|bao nhieu)"
                            r"(?: cai| lan)?$")  # "… thì có mấy": not the "thi" of "hội thi"
-_CLOSING = re.compile(r"(?:\s+(?:vay|a|nhe|nha|nhi|ha|the|mn|moi nguoi|ban oi|ban))+$")
+# … and as counted things' closing words, folded (not "bạn", "ban", "bản", "ha": what may be counted)
+_CLOSING_WORDS = re.compile(r"(?:\s+(?:vay|nhe|nha|nhi|mn|moi nguoi|ban oi))+$")
 _TIME = re.compile(r"(?:nam|thang) \d")  # "năm 2023", "tháng 11/2022": a time, asked as "trong năm 2023"
 _FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "không tính", "chỉ tính"), re.I)
 _FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "khong tinh", "chi tinh"), re.I)
@@ -179,7 +181,7 @@ def plainer(question: str) -> Iterator[str]:
         asked = "Những chương trình phối hợp nào giữa" if marked else "nhung chuong trinh phoi hop nao giua"
         if fresh(between := f"{asked} {a} {'và' if marked else 'va'} {b}{rest}?"):
             yield between
-    closed = _CLOSING.sub("", fold(text).rstrip(" ?."))  # folding keeps offsets
+    closed = _CLOSING_WORDS.sub("", fold(text).rstrip(" ?."))  # folding keeps offsets
     if counted := _COUNTED_LAST.match(closed):  # "hội thi, cuộc thi do X tổ chức có mấy cái vậy?": "Có mấy hội thi, …?"
         marked, things = fold(text) != text.lower(), text[:counted.end("things")]
         many = text[counted.start("many"):counted.end("many")]

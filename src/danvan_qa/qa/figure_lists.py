@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import quoted
-from danvan_qa.qa.records import (EACH_FIGURE, FIGURE_NOUNS, FIGURE_PLACES, Listing, Strong, ranked_articles,
-                                  sentence_evidence, titled_rows)
+from danvan_qa.qa.records import EACH_FIGURE, FIGURE_NOUNS as _NOUNS, FIGURE_PLACES as _PLACES
+from danvan_qa.qa.records import Listing, Strong, ranked_articles, sentence_evidence, titled_rows
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -24,15 +24,15 @@ if TYPE_CHECKING:
 
 # which places (or units) … and the number of a thing: "những tỉnh nào … số mô hình …", "… mỗi nơi bao nhiêu mô hình",
 # "… tỉnh nào và bao nhiêu mô hình"
-_PLACES, _NOUNS = FIGURE_PLACES, FIGURE_NOUNS
+_KIND = r"(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3}"  # the kind of thing: "“Dân vận khéo”"
 _ASKS = re.compile(rf"(?<!\w)(?:(?:nhung|cac) {_PLACES}(?: \w+){{0,2}}?|(?:cong an|ca) (?:tinh|thanh pho)) nao(?!\w)"
                    r".*?(?<!\w)(?:so(?: luong)?|bao nhieu|con so(?: cu the)?(?: ve)?(?: so)?) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
-                   r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})"
+                   rf"(?P<kind>{_KIND})"
                    rf"|(?={EACH_FIGURE}){_PLACES} nao,? (?:va|voi) (?:so|bao nhieu|may) (?P<noun_each>{_NOUNS})(?!\w)"
-                   r"(?P<kind_each>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
+                   rf"(?P<kind_each>{_KIND})")
 # … or the number first and each place after it: "… bao nhiêu mô hình “X”? Liệt kê theo từng tỉnh"
 _ASKS_EACH = re.compile(r"(?<!\w)(?:so(?: luong)?|bao nhieu) (?P<noun>mo hinh|to|doi|cau lac bo)(?!\w)"
-                        r"(?P<kind>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})"
+                        rf"(?P<kind>{_KIND})"
                         rf".{{0,80}}?(?<!\w)(?:tung|moi) {_PLACES}(?!\w)"  # "liệt kê / xin từng tỉnh"
                         # … or the places first: "Công an các tỉnh (đang) có bao nhiêu mô hình “X”?", "Có mấy tỉnh mà
                         # bài báo nêu rõ Công an tỉnh có bao nhiêu mô hình “X”?"
@@ -40,7 +40,7 @@ _ASKS_EACH = re.compile(r"(?<!\w)(?:so(?: luong)?|bao nhieu) (?P<noun>mo hinh|to
                         rf"|(?<!\w)(?:(?:cong an|ca) (?:cac|tung|moi) {_PLACES}(?: \w+){{0,3}}?|co (?:bao nhieu|may) {_PLACES}"
                         r"(?!\w)(?:(?! va |,).){0,60}?) (?:so(?: luong)?|bao nhieu) "
                         r"(?P<noun_after>mo hinh|to|doi|cau lac bo)(?!\w)"
-                        r"(?P<kind_after>(?: (?!(?:ma|cua|o|tai|va|nao|duoc|da|dang|trong|theo|la)(?!\w))\w+){0,3})")
+                        rf"(?P<kind_after>{_KIND})")
 _POLICE = re.compile(r"(?<!\w)cong an(?!\w)")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _OTHER_LEVEL = re.compile(r"^(?:tp|thanh pho|huyen|quan|thi xa|xa|phuong)(?!\w)")

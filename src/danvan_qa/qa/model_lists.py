@@ -28,10 +28,13 @@ if TYPE_CHECKING:
 # "những / các mô hình …", or "bao nhiêu mô hình … được kể tên": not "bao nhiêu mô hình" alone, which
 # asks for the number an article gives ("Công an tỉnh đã xây dựng bao nhiêu mô hình?")
 _ASKS = re.compile(r"(?<!\w)(?:nhung|cac) mo hinh(?!\w)|(?<!\w)(?:bao nhieu|may) mo hinh(?!\w)(?=.*(?<!\w)(?:ke ten|"
-                   r"neu ten|duoc neu|nhac den|nhac toi|de cap|khac nhau)(?!\w))"
-                   # … or named first: "… kể tên / nêu đích danh (tổng cộng) bao nhiêu mô hình"
-                   r"|(?<!\w)(?:ke ten|neu (?:dich danh|ten)|nhac (?:ten|den|toi))(?: tong cong| tat ca)? (?:bao nhieu|may) mo hinh(?!\w)")
+                   r"neu ten|duoc neu|nhac den|nhac toi|de cap|khac nhau)(?!\w))")
+# … or named first, of several places: "A với B, … kể tên / nêu đích danh (tổng cộng) bao nhiêu mô hình" (of one place,
+# "Bài về Công an tỉnh X nêu tên bao nhiêu mô hình?" asks the figure its article gives)
+_NAMED_COUNT = re.compile(r"(?<!\w)(?<!duoc )(?:ke ten|neu (?:dich danh|ten))(?: tong cong| tat ca)? (?:bao nhieu|may) "
+                          r"mo hinh(?!\w)")
 _MODEL = re.compile(r"(?<!\w)[Mm]ô hình")
+_COUNTED_KIND = re.compile(r"\d[\d.]*\s+mô hình\s*[“\"]$")  # "20 mô hình “X”": models of X counted
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{2,200})[”\"]")
 _ASKED_QUOTE = re.compile(r"[“\"‘']([^”\"’'\n]{2,200})[”\"’']")  # a question quotes a kind in single quotes too
 HELD = 0.75  # the share of the question's other words, weighted by rarity, an article must hold
@@ -52,7 +55,7 @@ _WHICH = re.compile(r"(?<!\w)(?:tieu bieu|dien hinh|noi bat)(?!\w)")
 def asks_models(q: "Question") -> bool:
     """Whether the question asks which (or how many) models are named; the caller has checked
     that it asks across the articles."""
-    return bool(_ASKS.search(q.folded))
+    return bool(_ASKS.search(q.folded) or len(q.places) > 1 and _NAMED_COUNT.search(q.folded))
 
 
 def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
@@ -77,7 +80,10 @@ def models(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listin
         spans = store.sentences(doc_id)
         for name, at in _named(doc.text):
             folded = fold(name.lower())
-            if folded not in kinds and folded not in found and all(
+            # the kind asked, counted ("duy trì 20 mô hình “Dân vận khéo”"), not a model ("2.173 mô hình “Tự quản …”" is)
+            kind_asked = re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", q.folded) and \
+                _COUNTED_KIND.search(doc.text, max(0, at - 30), at)
+            if folded not in kinds and folded not in found and not kind_asked and all(
                     re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in after) \
                     and _of_kind(doc.text, at, kinds, doc.title):
                 found[folded] = (name, doc, sentence_evidence(spans, doc, at, at + len(name)))

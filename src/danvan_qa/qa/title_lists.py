@@ -245,15 +245,16 @@ def _level_elsewhere(title: str, store: "Store") -> tuple[tuple["Person", int, s
 # What a question asking only for a title's holders says besides the title (folded): the asking, the people, the
 # articles and the particles of speech ("Thiếu tướng thì có mấy ông hả con?", "Có bao nhiêu Đại tá được nhắc tên?",
 # "ds … dc nhắc tên", "… các nơi là ai? kèm tỉnh"). A syllable that folds to a word of substance too is taken only
-# within a phrase ("cho hỏi", not "Hội"; "các nơi"; "loạt bài này", not "bài này": one article; "… hả bạn" closing the
-# question), never alone ("bà",
-# "Bác", "Ban", "hộ", "nhà"); phrases first ("cán bộ" is no "Bộ"), then each word
+# within a phrase ("cho hỏi", not "Hội"; "các nơi"; "loạt bài này", not "bài này": one article; "họ là ai"; "… hả bạn
+# ơi" closing the question), never alone ("bà", "Bác", "Ban", "hộ", "nhà"); phrases first ("cán bộ" is no "Bộ"), then
+# each word
 _ASKING_PHRASES = re.compile(r"(?<!\w)(?:bao nhieu|so luong|tong (?:cong|so)|tat ca|liet ke|ke ten|dem giup|xuat hien"
                              r"|danh sach|(?:cac|nhung|may|loat) bai(?: viet| bao)?(?: nay| do| tren)?|bai (?:viet|bao)"
                              r"|(?:nhac|neu|co|ghi) ten|de cap|dong chi|can bo|lanh dao|khong ra"
                              r"|(?:cho|xin) (?:(?:em|minh|toi|chau|chu|con|tui) )?hoi|cac noi|(?:ai|nguoi) lam"
                              r"|(?:kem|va|ghi) (?:ca )?(?:tinh|dia phuong|noi)(?: nao)?"
-                             r"|(?:ha|nha|the|vay|a|nhe|nhi|oi)(?: (?:ban|bac|ba|co|anh|chi|em|con|chu|ad|mn))?$)(?!\w)")
+                             r"|(?:ho|do) la (?:ai|nhung ai)|^the(?= )"  # "…, họ là ai?", "Thế có mấy …?"
+                             r"|(?:ha|nha|the|vay|a|nhe|nhi|oi)(?: (?:ban|bac|ba|co|anh|chi|em|con|chu|ad|mn)(?: oi)?)?$)(?!\w)")
 _ASKING_WORDS = frozenset("co may nhung cac nao la ai gom ke dem so duoc nhac neu ghi goi den toi trong bai thi da tung "
                           "ong nguoi vi giu mang ham chuc vu danh a nhi nhe vay day oi voi giup gium dum cho xin biet em "
                           "anh chi chu con chau tui minh ad ak k ko khong hong ra hoai het ca dc ds ten luon".split())
