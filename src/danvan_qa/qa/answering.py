@@ -73,11 +73,11 @@ _LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
 _ONLY_THEN = re.compile(r"^(?:chỉ|chi) (?:tính|tinh) [^,:?]{1,60}?(?<!hội)(?<!cuộc)(?<!hoi)(?<!cuoc)( th[iì]) ", re.I)
 # closing a question: "vậy, ạ, nhé, nha …", a bare "ha" in lower case only ("Bắc Hà", "Bac Ha" is a place)
 _PARTICLES = re.compile(r"(?:\s+(?:vậy|ạ|nhé|nhỉ|thế|hả|nhá|vay|nhe|nha|(?-i:ha)))+$", re.I)
-# things named first, then counted with a bare classifier or none ("… có mấy cái (vậy mn)?"; folded), and what closes it
+# things named first, then counted with a bare classifier or none ("… (thì) có mấy cái (vậy mn)?"; folded; "thì", not
+# the "thi" of "hội thi"), and what closes it
 _COUNTED_LAST = re.compile(r"^(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh"
                            r"|mo hinh|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? co "
-                           r"(?P<many>may|bao nhieu)"
-                           r"(?: cai| lan)?$")  # "… thì có mấy": not the "thi" of "hội thi"
+                           r"(?P<many>may|bao nhieu)(?: cai| lan)?$")
 # … and as counted things' closing words, folded (not "bạn", "ban", "bản", "ha": what may be counted)
 _CLOSING_WORDS = re.compile(r"(?:\s+(?:vay|nhe|nha|nhi|mn|moi nguoi|ban oi))+$")
 _TIME = re.compile(r"(?:nam|thang) \d")  # "năm 2023", "tháng 11/2022": a time, asked as "trong năm 2023"

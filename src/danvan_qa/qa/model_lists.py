@@ -6,8 +6,8 @@ The press names a model in quotes after "mô hình", often several in a row ("m�
 sentence, counted once however many articles name it. The question narrows them: the words right
 after "mô hình" ("mô hình tự quản") must be in the name; its other words of substance ("của lực
 lượng công an") and a quoted kind ("Dân vận khéo") in the article, three quarters of them by rarity; of two places
-asked or more, one. A kind written in quotes
-before a name ("Mô hình “Dân vận khéo” cấp tỉnh “Tôi làm Công an xã”") is the kind, not a model.
+asked or more, one. A kind written in quotes before a name ("Mô hình “Dân vận khéo” cấp tỉnh “Tôi làm Công an xã”")
+is the kind, not a model.
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ def title_phrases(q: "Question", store: "Store") -> list[str]:
 
 
 # "<body>(:) có bao nhiêu / những <title>", no body after the title
-_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|nhung)(?: vi| nguoi| ong| ba| dong chi"
+_BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|nhung)(?: vi| nguoi| ong| dong chi"
                          r"| doi)?) "
                          rf"(?P<head>{_HEAD})"  # "có mấy đời Trưởng ban": its heads, one after another
                          r"(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")
