@@ -52,8 +52,10 @@ _WRITTEN = {"mo hinh": "mô hình", "to": "tổ", "doi": "đội", "cau lac bo":
 def asks_figures(q: "Question") -> re.Match | None:
     """The question's ask for each place's number of a thing, or None; a question naming one place asks its own
     ("Công an tỉnh X xây dựng bao nhiêu mô hình … để hỗ trợ từng địa phương?")."""
+    if asked := _ASKS.search(q.folded):
+        return asked
     each = _ASKS_EACH.search(q.folded)
-    return _ASKS.search(q.folded) or (None if each and each["noun"] and len(q.places) == 1 else each)
+    return None if each and each["noun"] and len(q.places) == 1 else each
 
 
 def figures(asked: re.Match, q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:
