@@ -422,6 +422,16 @@ def test_a_head_word_alone_names_no_title(answerer):
     assert "giữ chức danh" not in a.text
 
 
+def test_holders_asked_past_a_person_set_aside_or_all_of_them_are_every_other_holder(answerer):
+    """"Ngoài đồng chí X ra, còn những ai …": X is set aside, not the question's subject; "ai là <title> …, kể hết"
+    asks every holder, not one event's."""
+    others = answerer.answer("Ngoài đồng chí Trần Văn Bình ra, còn những ai được giới thiệu là Thứ trưởng Bộ Nội vụ?",
+                             mode="bm25")
+    assert [i.name for i in others.items] == ["Phạm Quốc Dũng"]
+    every = answerer.answer("ai là thứ trưởng bộ nội vụ trong mấy bài đó z, kể hết giúp mình nha", mode="bm25")
+    assert sorted(i.name for i in every.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+
+
 def test_two_whole_titles_joined_by_or_list_the_holders_of_both(answerer):
     a = answerer.answer("Những ai được nêu là Trưởng Ban Dân vận Thành ủy hoặc Thứ trưởng Bộ Nội vụ trong các bài?",
                         mode="bm25")
@@ -1689,6 +1699,14 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert list(plainer("Các hội nghị ký kết thì có bao nhiêu cái vậy mn?"))[-1] == "Có bao nhiêu hội nghị ký kết?"
     assert "Co may hoi thi cuoc thi?" in plainer("hoi thi cuoc thi co may cai")
     assert not any(f.startswith("Có bao nhiêu Hội") for f in plainer("Hội nghị tổng kết có bao nhiêu đại biểu?"))
+    # a request naming what it lists ("Liệt kê giúp mình tên các …"); why the asker asks, said first
+    assert "Các mô hình “Dân vận khéo” của Công an tỉnh Nam Sơn nhé." in plainer(
+        "Liệt kê giúp mình tên các mô hình “Dân vận khéo” của Công an tỉnh Nam Sơn nhé.")
+    assert list(plainer("Năm nay mình muốn tổ chức hội thi nên hỏi: trong các bài có bao nhiêu hội thi?")) == [
+        "Trong các bài có bao nhiêu hội thi?"]
+    assert "Trong các bài có những hội nghị nào?" in plainer("Bên em là Ban Huyện ủy, muốn biết trong các bài có những "
+                                                             "hội nghị nào?")
+    assert list(plainer("Ở Nam Sơn, muốn biết thì hỏi ai?")) == []  # a place said first: no asker's lead
     for counted in ("Cuộc thi do công an tổ chức có bao nhiêu bạn?", "Hội nghị liên tịch có mấy ban?"):  # what is counted
         assert not any(f.startswith("Có") for f in plainer(counted)), counted
 

@@ -102,6 +102,9 @@ def test_one_question_is_not_split(question):
     ("Các bài nêu tên những phường nào, và mỗi phường có mô hình gì?", "Các bài nêu tên những phường nào?"),
     ("Lễ hội Tây Giang được nhắc trong những tin nào và trong bối cảnh gì?", "Lễ hội Tây Giang được nhắc trong những tin nào?"),
     ("Ai chủ trì hội nghị, và ai phát biểu?", None),  # no list, no row
+    # which place each row is of, asked after the list: a request of its rows, not a second question
+    ("Các bài nhắc tên những đồng chí Giám đốc Công an tỉnh nào? ghi rõ tỉnh nào giúp mình",
+     "Các bài nhắc tên những đồng chí Giám đốc Công an tỉnh nào?"),
     ("Những ai chủ trì hội nghị, và mới đây ai được khen thưởng?", None),  # "mới", not "mỗi"
 ])
 def test_a_list_asked_with_what_each_row_says(question, listed):

@@ -61,7 +61,10 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 _ASKER = r"(?:minh|em|toi|anh|chi|chau)\s"
 _CONTEXT_LEAD = re.compile(rf"^{_ASKER}[^.!?]+[.!]\s+(?=[^.!?]+\?\s*$)"
                            rf"|^{_ASKER}[^?]+?[,.;:]\s*(?:vay\s+)?(?:cho|xin)\s+(?:minh|em|toi|to|anh|chi)\s+(?:duoc\s+)?hoi"
-                           r"(?:\s+(?:la|chut|ti|xiu))?\s*[,:]?\s+(?=\w)", re.I)
+                           r"(?:\s+(?:la|chut|ti|xiu))?\s*[,:]?\s+(?=\w)"
+                           # "Năm nay mình muốn tổ chức hội thi nên hỏi: …", "Bên em là Ban X, muốn biết …": why they ask
+                           rf"|^[^?]{{0,60}}?(?<!\w){_ASKER}[^?]{{0,80}}?(?:\snen\s(?:(?:muon|xin)\s)?hoi\s*[:,]|,\s*muon biet)\s+(?=\w)",
+                           re.I)
 # a request after the question asking it of each place or unit ("…? Liệt kê theo từng tỉnh giúp em."; folded)
 _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|ghi|chia|thong ke|cho biet)(?: ra)?(?: ten)? "
                          r"(?P<each>(?:theo|cho|cua|o) (?:tung|moi) (?:tinh|noi|dia phuong|don vi|thanh pho|huyen)(?: thanh)?)(?!\w)")
@@ -94,8 +97,8 @@ _SIGNING_KINDS = re.compile(r"(?<!\w)(?:buoi )?(?:le|hoi nghi)(?:\s*(?:,|/|hoac|
                             r"(?= ky(?: ket)?(?!\w))")
 # a request said before what it asks ("Đề nghị tổng hợp (giúp tôi) các …", "Hãy cho biết …"; folded)
 _REQUEST_LEAD = re.compile(r"^(?:(?:de nghi|xin|hay|vui long|lam on)\s+)?(?:(?:giup|cho)\s+(?:toi|em|minh)\s+)?"
-                           r"(?:tong hop|liet ke|thong ke|cho biet|ke ten|neu)\s+(?:(?:giup|cho)\s+(?:toi|em|minh)\s+)?"
-                           r"(?=(?:cac|nhung|tat ca)\s)", re.I)
+                           r"(?:tong hop|liet ke|thong ke|cho biet|ke ten|neu)\s+(?:(?:giup|gium|cho|ho)\s+(?:toi|em|minh)\s+)?"
+                           r"(?:(?:ten|danh sach)\s+)?(?=(?:cac|nhung|tat ca)\s)", re.I)  # "Liệt kê giúp mình tên các …"
 # "A (đã) ký (kết) chương trình phối hợp với B (giai đoạn X) ở những đâu / ở tỉnh nào?" (folded): where A signed with B
 _SIGNED_WHERE = re.compile(r"^(?P<a>.+?) (?:da )?ky(?: ket)?(?: (?:chuong trinh|ke hoach))?(?: phoi hop)? voi (?P<b>.+?)"
                            r"(?P<rest>(?: (?:giai doan|nam) [\w–-]+)*) (?:o|tai) nhung (?:dau|(?:noi|tinh|dia phuong) nao)$")  # several

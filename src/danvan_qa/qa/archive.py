@@ -43,7 +43,7 @@ from danvan_qa.qa.time_events import asked_when, time_events
 from danvan_qa.qa.unit_lists import asks_local, asks_regions, local_units, regions
 from danvan_qa.qa.roles import role_index
 from danvan_qa.qa.title_lists import (EXCLUDED, asks_holders, asks_leaders, body_leaders, by_title, newest, people_rows,
-                                      said, title_only, title_phrases)
+                                      said, set_aside, title_only, title_phrases)
 from danvan_qa.qa.records import (ARCHIVE_CUE, COMMON_WORDS, FOLDED_PROVINCES, admitted, counts, EVENT_NOUNS, EVENTS_COUNTED, SEVERAL, WHO, Listing,
                                   YEAR, Strong, ranked_articles)
 
@@ -146,7 +146,7 @@ def listing(q: "Question", store: "Store", filters: "Filters | None" = None) -> 
         return first  # "Chương trình nào được ký sớm nhất?": the list it narrows, its first or last row
     if (phrase := asked_phrase(q)) and (titled := with_headline(phrase, q, store, keep)):  # "tiêu đề chứa cụm 'X'"
         return titled
-    q = as_sessions(q, store) or q  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
+    q = set_aside(as_sessions(q, store) or q)  # "Mấy lần X làm việc với Y?": X's sessions with Y, counted
     if said := _AMOUNT.match(fold(q.restored.lower())):  # "Số lượng X … là bao nhiêu?": "Có bao nhiêu X …?"
         q = parse(text := f"Có bao nhiêu {q.restored[said.start('what'):said.end('what')]}?", text, store.stored_facts)
     alongside = _ALONGSIDE.search(q.folded) if q.person and not q.dates else None  # "X đã cùng ai đồng chủ trì …?"

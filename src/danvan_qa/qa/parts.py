@@ -30,6 +30,8 @@ _ASKS = re.compile(r"(?<!\w)(?:ai|nào|gì|đâu|bao nhiêu|mấy|bao giờ|sao)
 _PER_ROW = re.compile(r"(?:mỗi|từng)(?!\w)")
 # … or of the event each row is at: "… và đó là hội nghị gì?" (folded: typed bare too)
 _IN_CONTEXT = re.compile(r"(?:trong|o|voi) (?:boi canh|su kien|dip|cuong vi|vai tro)(?!\w)"
+                         r"|(?:(?:hay|xin|nho) )?(?:ghi|neu|noi)(?: ro)? (?:(?:la|o) )?(?:tinh|thanh pho|dia phuong|don vi|noi)"
+                         r"(?: \w+)? nao(?!\w)"  # "… ? ghi rõ tỉnh nào giúp mình": which place each row is of
                          rf"|(?:do|day) la (?:{EVENT_NOUNS}|le|su kien)(?: \w+)? (?:gi|nao)(?!\w)")
 _SEVERAL = re.compile(r"(?<!\w)(?:nhung|cac)(?!\w)")
 # (folded; "tôi" before what the asker does, not "tội phạm"; not "Theo bài X:", whose X may be the topic)

@@ -8,6 +8,7 @@ every article cited; titles found in one folded text of every role (`roles.Roles
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.abbreviations import spellings, written_out
@@ -39,6 +40,9 @@ _HOLDERS = re.compile(rf"^{_NAMING}(?:nhung (?:ai|{_PEOPLE} nao) (?:(?:duoc (?:b
                       # "(Luận văn của tôi) cần danh sách <title> …", "cho mình xin danh sách các đồng chí <title> …"
                       r"|(?:\w+ ){0,8}?(?:can|xin|lap|gui) (?:\w+ ){0,2}?danh sach (?:cac |nhung )?(?:(?:dong chi|vi|nguoi) )?(?P<roster>.+)"
                       rf"|nhung {_PEOPLE} nao (?P<bare>.+)"  # "Những đồng chí nào Giám đốc …": the request as read
+                      # "ai là <title> (trong mấy bài đó), kể hết giúp mình": every holder asked
+                      r"|ai la (?P<every>.+?)(?: trong (?:cac|nhung|may) bai(?: viet| bao)?(?: nay| do)?)?(?: \w)?"
+                      r" (?:ke|liet ke|neu) (?:het|du|tat ca)(?: .*)?"
                       rf"|(?:nhung )?(?:ai|nguoi nao|{_PEOPLE}) (?:mang|co|duoc phong) (?:cap |quan )?ham (?P<rank>.+)"  # many hold a rank
                       # "Mấy người được nêu với cấp hàm Đại tá?", "Có bao nhiêu người có tên giữ chức Chủ tịch?"
                       rf"|(?:co )?(?:bao nhieu|may) {_PEOPLE}(?: \w+){{0,6}}? (?:(?:cap |quan )?ham (?P<ranked>.+)"
@@ -57,12 +61,12 @@ def asks_holders(q: "Question") -> bool:
     person or day: then every article's holders answer it, as when it says "trong các bài"."""
     # "Tính cả chức X, có mấy …" (held), "Ngoài trưởng ban, những ai …" (set aside: excluded()): the question after it
     said = fold(re.sub(r"^(?:(?:tính|kể|bao gồm) cả|ngoài|trừ|không (?:tính|kể)|(?:tính|đếm) (?:trên|trong|theo)|trong kho)"
-                       r" [^,]+,|^trong kho,", "", q.restored.lower()))
+                       r" [^,]+,|^trong kho,", "", q.restored.lower())).strip().removeprefix("con ")  # "…, còn những ai …"
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", said).split()))
     rank = found and (found["rank"] or found["ranked"])
     if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
         return False
-    phrase = found["after"] or found["listed"] or found["roster"] or found["bare"] or found["before"] or found["named"] or rank or found["which"] or found["held"] or \
+    phrase = found["after"] or found["listed"] or found["roster"] or found["bare"] or found["every"] or found["before"] or found["named"] or rank or found["which"] or found["held"] or \
         found["some"] or found["owned"] or found["counted"]
     phrase = re.sub(r"^(?:cac|nhung) ", "", phrase)  # "Các Phó trưởng Ban … là những ai?"
     said = found.group(0) if found["ranked"] or found["held"] else phrase  # a count's people before the title: one event?
@@ -141,6 +145,14 @@ _BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|n
 EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
                        r"|^\W*(?:ngoai|tru|khong tinh|khong ke)\s+(?P<first>[^,]+?)(?:\s+ra)?\s*,"
                        r"|[,?]\s*(?:khong tinh|khong ke|tru|ngoai tru)\s+(?P<last>[^,?]+)")
+
+
+def set_aside(q: "Question") -> "Question":
+    """The question without the person it sets aside ("Ngoài đồng chí X ra, còn những ai là …?"): a list of others,
+    not X's own event; X is then no row (by_title)."""
+    asides = " ".join(m.group(0) for m in EXCLUDED.finditer(said(q)))
+    return replace(q, person=None) if q.person and re.search(rf"(?<!\w){re.escape(fold(q.person.lower()))}(?!\w)", asides) \
+        else q
 
 
 def said(q: "Question") -> str:
@@ -303,6 +315,7 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
     aside = [t for t in excluded(q, store) if not any(asked.startswith(t) for asked in titles)]
     barred = {p.name for t in aside for f in forms(t) for p, at, line in role_index(store).holders(f)
               if t.startswith("pho ") or not line[:at].endswith("pho ")}  # "không tính Bí thư": not a Phó Bí thư
+    asides = " ".join(m.group(0) for m in EXCLUDED.finditer(said(q)))  # … nor a person set aside ("Ngoài đồng chí X ra")
     for title in titles:
         for form in forms(title):  # the title itself first
             for p, at, _ in role_index(store).holders(form):
@@ -314,7 +327,8 @@ def by_title(titles: list[str], q: "Question", store: "Store", keep: Callable[[s
     folded: dict[str, str] = {}
     for p, at, title, form in sorted(held.values(), key=lambda held: docs[held[0].doc_id].date or "", reverse=True):
         written = f"{p.rank or ''} {p.role or ''}"  # folding keeps offsets: the title as the article writes it
-        if not title.startswith("pho ") and fold(written[max(0, at - 4):at]) == "pho ":
+        if not title.startswith("pho ") and fold(written[max(0, at - 4):at]) == "pho " or \
+                asides and re.search(rf"(?<!\w){re.escape(fold(p.name.lower()))}(?!\w)", asides):
             continue  # "Thứ trưởng" is not "Phó Thứ trưởng"
         if form == title or title not in shown:  # as the article writes it, the title's own form first
             shown[title] = shown.get(title) if form != title and title in shown else written[at:at + len(form)]
