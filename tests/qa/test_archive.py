@@ -432,6 +432,12 @@ def test_holders_asked_past_a_person_set_aside_or_all_of_them_are_every_other_ho
     assert sorted(i.name for i in every.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
 
 
+def test_a_person_named_in_the_lead_and_asked_of_by_a_pronoun_is_asked_of_by_name(answerer):
+    a = answerer.answer("Em đang tổng hợp lịch công tác của đồng chí Trần Văn Bình: theo các bài, đồng chí ấy đã dự "
+                        "những hội nghị nào?", mode="bm25")
+    assert {c.doc_id for c in a.citations} == {"a1", "a2"}
+
+
 def test_two_whole_titles_joined_by_or_list_the_holders_of_both(answerer):
     a = answerer.answer("Những ai được nêu là Trưởng Ban Dân vận Thành ủy hoặc Thứ trưởng Bộ Nội vụ trong các bài?",
                         mode="bm25")
@@ -1707,6 +1713,17 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert "Trong các bài có những hội nghị nào?" in plainer("Bên em là Ban Huyện ủy, muốn biết trong các bài có những "
                                                              "hội nghị nào?")
     assert list(plainer("Ở Nam Sơn, muốn biết thì hỏi ai?")) == []  # a place said first: no asker's lead
+    # a person named in the lead and asked of by a pronoun: asked of by name, as typed
+    assert "Theo các bài, đồng chí Lê Văn Khải đã dự những hội nghị nào?" in plainer(
+        "Em đang tổng hợp lịch công tác của đồng chí Lê Văn Khải: theo các bài, đồng chí ấy đã dự những hội nghị nào?")
+    assert "Dong chi Le Van Khai da du nhung hoi nghi nao?" in plainer("Toi tim hieu ve ong Le Van Khai. Ong ay da du "
+                                                                        "nhung hoi nghi nao?")
+    # the articles said first, the things counted last; a place said first with "thì", said last
+    assert "Có mấy cuộc thi / hội thi?" in plainer("mấy bài có nói về cuộc thi / hội thi, tổng cộng mấy cái v?")
+    assert "Có mấy sự kiện được đưa tin ở tỉnh Nam Sơn?" in plainer(
+        "ở tỉnh Nam Sơn thì có mấy sự kiện được đưa tin trong mấy bài này vậy?")
+    assert "Co nhung hoi nghi nao o Bac Ha?" in plainer("o Bac Ha thi co nhung hoi nghi nao")
+    assert list(plainer("Ở hội thi thì có bao nhiêu đội?")) == []  # no place
     for counted in ("Cuộc thi do công an tổ chức có bao nhiêu bạn?", "Hội nghị liên tịch có mấy ban?"):  # what is counted
         assert not any(f.startswith("Có") for f in plainer(counted)), counted
 

@@ -55,6 +55,10 @@ _LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?
 # the question sentence, when a rule for counting or a request follows it ("…? Tính theo sự kiện.", "…? tinh theo bai")
 _FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+# a person named in a lead, then asked of by a pronoun ("Em tổng hợp lịch của đồng chí X: đồng chí ấy đã dự …?"; folded
+# cues, the name as typed in capitals)
+_NAMED_LEAD = re.compile(r"^[^:.?]*?(?<!\w)(?:dong chi|ong|ba)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})[^:.?]*[:.]\s+")
+_PRONOUN = re.compile(r"(?<!\w)(?:dong chi|ong|ba|vi|nguoi) (?:ay|do|nay)(?!\w)")
 # what the asker says of themselves first, a sentence ("Em đang lập cơ sở dữ liệu về …. Trong các bài, …?") or a clause
 # before "cho mình hỏi" ("minh dang len ke hoach …, cho minh hoi …?"), opening with "I" (folded): the question after it;
 # not a condition said first ("Năm 2023, cho mình hỏi …", "Tại tỉnh X, …": kept), nor "Công an TP. X …" cut at "TP."
@@ -78,11 +82,18 @@ _ONLY_THEN = re.compile(r"^(?:chỉ|chi) (?:tính|tinh) [^,:?]{1,60}?(?<!hội)(
 _PARTICLES = re.compile(r"(?:\s+(?:vậy|ạ|nhé|nhỉ|thế|hả|nhá|vay|nhe|nha|(?-i:ha)))+$", re.I)
 # things named first, then counted with a bare classifier or none ("… (thì) có mấy cái (vậy mn)?"; folded; "thì", not
 # the "thi" of "hội thi"), and what closes it
-_COUNTED_LAST = re.compile(r"^(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh"
-                           r"|mo hinh|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? co "
+# (the articles said first: "mấy bài có nói về hội thi, tổng cộng mấy cái?")
+_COUNTED_LAST = re.compile(r"^(?:(?:may|cac|nhung) bai(?: viet| bao)? (?:co )?(?:noi|nhac|viet|de cap) (?:ve|den|toi) )?"
+                           r"(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh"
+                           r"|mo hinh|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? (?:co|tong cong(?: co)?) "
                            r"(?P<many>may|bao nhieu)(?: cai| lan)?$")
+# a place said first with "thì", before what is counted or listed ("ở TP X thì có mấy sự kiện …?"; folded), and the
+# articles said in passing ("trong mấy bài này"), which a place's events need not say
+_PLACE_THEN = re.compile(r"^(?P<place>(?:o|tai) (?P<named>(?:tinh|thanh pho|tp\w*|huyen|quan|thi xa|xa|phuong)(?!\w))?"
+                         r"[^,?]{0,40}?),? thi (?=(?:co )?(?:bao nhieu|may|nhung|cac) )")
+_THESE_ARTICLES = re.compile(r"\s+(?:trong|o) (?:may|cac|nhung) (?:bai|tin)(?: bao| viet)?(?: nay| do| tren)?(?!\w)")
 # … and as counted things' closing words, folded (not "bạn", "ban", "bản", "ha": what may be counted)
-_CLOSING_WORDS = re.compile(r"(?:\s+(?:vay|nhe|nha|nhi|mn|moi nguoi|ban oi))+$")
+_CLOSING_WORDS = re.compile(r"(?:\s+(?:vay|v|z|nhe|nha|nhi|mn|moi nguoi|ban oi))+$")  # "v", "z": "vậy" typed short
 _TIME = re.compile(r"(?:nam|thang) \d")  # "năm 2023", "tháng 11/2022": a time, asked as "trong năm 2023"
 _FRAMING_LEAD = re.compile(_LEAD.format("theo", "tính", "đếm", "để", "không tính", "chỉ tính"), re.I)
 _FRAMING_LEAD_FOLDED = re.compile(_LEAD.format("theo", "tinh", "dem", "de", "khong tinh", "chi tinh"), re.I)
@@ -133,6 +144,13 @@ def plainer(question: str) -> Iterator[str]:
         yield wide
     if (asked := _LAST_SENTENCE.search(question)) and fresh(asked["last"]):
         yield asked["last"]
+    if (named := _NAMED_LEAD.match(fold_keep_case(question))) and (said := _PRONOUN.search(fold(question.lower()),
+                                                                                      named.end())):
+        comrade = "đồng chí" if fold(question) != question.lower() else "dong chi"  # as typed, marks or none
+        rest = f"{question[named.end():said.start()]}{comrade} {question[named.start('name'):named.end('name')]}" \
+               f"{question[said.end():]}"  # "…: theo các bài, đồng chí ấy đã dự …": the person asked of by name
+        if fresh(rest := rest[:1].upper() + rest[1:]):
+            yield rest
     text = _BRACKETS.sub("", question)
     if (kinds := _SIGNING_KINDS.search(fold(text))) is not None:  # folding keeps offsets
         text = f"{text[:kinds.start()]}{'hội nghị' if fold(text) != text.lower() else 'hoi nghi'}{text[kinds.end():]}"
@@ -186,11 +204,25 @@ def plainer(question: str) -> Iterator[str]:
             yield between
     closed = _CLOSING_WORDS.sub("", fold(text).rstrip(" ?."))  # folding keeps offsets
     if counted := _COUNTED_LAST.match(closed):  # "hội thi, cuộc thi do X tổ chức có mấy cái vậy?": "Có mấy hội thi, …?"
-        marked, things = fold(text) != text.lower(), text[:counted.end("things")]
+        marked, things = fold(text) != text.lower(), text[counted.start("things"):counted.end("things")]
         many = text[counted.start("many"):counted.end("many")]
         things = re.sub(r"^(?:các|những|cac|nhung) ", "", things, flags=re.I)  # "Các hội nghị … có mấy cái"
         if fresh(first := f"{'Có' if marked else 'Co'} {many} {things[:1].lower()}{things[1:]}?"):
             yield first
+    place = _PLACE_THEN.match(closed)  # "ở TP X thì có mấy sự kiện (trong mấy bài này)?": "… ở TP X?"
+    if place and (place["named"] or text[len(place[0].split()[0]) + 1:][:1].isupper()):  # a place, not "ở hội thi"
+        rest = "".join(text[a:b] for a, b in _kept(closed, _THESE_ARTICLES, place.end()))  # folding keeps offsets
+        where = text[:place.end("place")]
+        if fresh(said := f"{rest[:1].upper()}{rest[1:]} {where[:1].lower()}{where[1:]}?"):
+            yield said
+
+
+def _kept(text: str, cut: re.Pattern[str], start: int) -> Iterator[tuple[int, int]]:
+    """The spans of `text` after `start` that `cut` does not match."""
+    for found in cut.finditer(text, start):
+        yield start, found.start()
+        start = found.end()
+    yield start, len(text)
 
 
 class Answerer:
