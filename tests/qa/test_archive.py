@@ -1724,6 +1724,10 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
         "ở tỉnh Nam Sơn thì có mấy sự kiện được đưa tin trong mấy bài này vậy?")
     assert "Co nhung hoi nghi nao o Bac Ha?" in plainer("o Bac Ha thi co nhung hoi nghi nao")
     assert list(plainer("Ở hội thi thì có bao nhiêu đội?")) == []  # no place
+    # a list asked first, then short asks of its rows: the list alone, whose rows say them
+    assert "mấy chương trình phối hợp có ghi số hiệu kiểu 'số 38' á?" in plainer(
+        "mấy chương trình phối hợp có ghi số hiệu kiểu 'số 38' á, có những số nào, ký giữa ai v ạ")
+    assert list(plainer("Ai chủ trì hội nghị ở Nam Sơn, ở đâu?")) == []  # no list asked first
     for counted in ("Cuộc thi do công an tổ chức có bao nhiêu bạn?", "Hội nghị liên tịch có mấy ban?"):  # what is counted
         assert not any(f.startswith("Có") for f in plainer(counted)), counted
 

@@ -87,6 +87,10 @@ _COUNTED_LAST = re.compile(r"^(?:(?:may|cac|nhung) bai(?: viet| bao)? (?:co )?(?
                            r"(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh"
                            r"|mo hinh|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? (?:co|tong cong(?: co)?) "
                            r"(?P<many>may|bao nhieu)(?: cai| lan)?$")
+# a list asked first, then short asks of its rows after commas ("mấy chương trình có ghi số hiệu, có những số nào, ký
+# giữa ai?"; folded): the list alone, whose rows say them
+_FIRST_CLAUSE = re.compile(r"^(?P<first>[^,?]*?(?<!\w)(?:nhung|cac|may|bao nhieu) [^,?]{8,}?)"
+                           r"(?:, (?:\w+ ){0,5}(?:nao|ai|gi|dau|bao nhieu)(?: \w+){0,2})+$")
 # a place said first with "thì", before what is counted or listed ("ở TP X thì có mấy sự kiện …?"; folded), and the
 # articles said in passing ("trong mấy bài này"), which a place's events need not say
 _PLACE_THEN = re.compile(r"^(?P<place>(?:o|tai) (?P<named>(?:tinh|thanh pho|tp\w*|huyen|quan|thi xa|xa|phuong)(?!\w))?"
@@ -209,6 +213,8 @@ def plainer(question: str) -> Iterator[str]:
         things = re.sub(r"^(?:các|những|cac|nhung) ", "", things, flags=re.I)  # "Các hội nghị … có mấy cái"
         if fresh(first := f"{'Có' if marked else 'Co'} {many} {things[:1].lower()}{things[1:]}?"):
             yield first
+    if (clause := _FIRST_CLAUSE.match(closed)) and fresh(first := f"{text[:clause.end('first')]}?"):
+        yield first  # "mấy chương trình có ghi số hiệu, có những số nào, ký giữa ai?": each row says its number, parties
     place = _PLACE_THEN.match(closed)  # "ở TP X thì có mấy sự kiện (trong mấy bài này)?": "… ở TP X?"
     if place and (place["named"] or text[len(place[0].split()[0]) + 1:][:1].isupper()):  # a place, not "ở hội thi"
         rest = "".join(text[a:b] for a, b in _kept(closed, _THESE_ARTICLES, place.end()))  # folding keeps offsets
