@@ -125,6 +125,7 @@ def test_a_phrase_with_two_abbreviations_is_also_spelled_written_out_whole():
     ("ca tinh nao duy tri bao nhieu mo hinh?", "cong an tinh nao duy tri bao nhieu mo hinh?"),  # no "cả tỉnh nào"
     ("Công an TP HN ký với ai?", "Công an TP HN ký với ai?"),  # Hà Nội
     ("cong tac dan van o hn", "cong tac dan van o hn"),
+    ("bao nhiu thieu tuong co ten?", "bao nhieu thieu tuong co ten?"), ("Có bao nhiu bài?", "Có bao nhiêu bài?"),
     ("Số 38-CTr/BDVTW-BCA, DC 5", "Số 38-CTr/BDVTW-BCA, DC 5"),  # a code's part, a word in capitals
 ])
 def test_chat_shorthand_is_written_out_where_it_stands_alone(typed, read):

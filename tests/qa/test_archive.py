@@ -438,6 +438,12 @@ def test_a_person_named_in_the_lead_and_asked_of_by_a_pronoun_is_asked_of_by_nam
     assert {c.doc_id for c in a.citations} == {"a1", "a2"}
 
 
+def test_which_articles_then_how_many_in_a_sentence_after_is_their_count(answerer):
+    """"Bài nào …? Có mấy bài như vậy?": the rows, and their number as the short answer."""
+    a = answerer.answer("Bài nào nhắc đến Ban Dân vận Tỉnh ủy Bắc Hà? Có mấy bài như vậy?", mode="bm25")
+    assert a.short == "3" and {c.doc_id for c in a.citations} == {"a1", "a4", "a5"}
+
+
 def test_two_whole_titles_joined_by_or_list_the_holders_of_both(answerer):
     a = answerer.answer("Những ai được nêu là Trưởng Ban Dân vận Thành ủy hoặc Thứ trưởng Bộ Nội vụ trong các bài?",
                         mode="bm25")
@@ -1614,7 +1620,10 @@ def test_who_led_delegations_across_the_archive_by_act_or_by_role(tmp_path):
     answerer = _answerer(tmp_path, texts)
     for asked in ("Những ai từng làm trưởng đoàn các đoàn kiểm tra, đoàn công tác đến làm việc với Công an? Mỗi người "
                   "kể một lần.", "nhung ai tung lam truong doan khi doan xuong lam viec voi luc luong vu trang?",
-                  "Liệt kê các đoàn kiểm tra có nêu tên trưởng đoàn trong các bài, kèm tên trưởng đoàn."):
+                  "Liệt kê các đoàn kiểm tra có nêu tên trưởng đoàn trong các bài, kèm tên trưởng đoàn.",
+                  # kinds of delegation listed, or every head asked
+                  "doan kiem tra, doan cong tac ve dan van thi ai lam truong doan?",
+                  "Ai làm trưởng đoàn kiểm tra, kể hết giúp tôi"):
         a = answerer.answer(asked, mode="bm25")
         # the head of a delegation by the act or by the role; not a deputy, nor a deputies' delegation to the Assembly,
         # nor a sports team's
@@ -1883,6 +1892,13 @@ def test_models_of_two_places_named_are_each_places_own(tmp_path, question):
 def test_a_title_asked_in_chat_shorthand_is_its_holders(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+
+
+@pytest.mark.parametrize("question", ["truong ban dan van tinh uy , thanh uy o cac noi la ai vay, liet ke giup toi",
+                                      "Trưởng ban Dân vận Tỉnh ủy, Thành ủy các nơi là ai?"])
+def test_a_title_and_its_alternative_after_a_comma_asked_in_chat_are_their_holders(answerer, question):
+    a = answerer.answer(question, mode="bm25")
+    assert sorted({i.name for i in a.items}) == ["Vi Thị Lan", "Đào Minh Tâm"]
 
 
 @pytest.mark.parametrize("question", ["Ban Dân vận Thành ủy có mấy ông Trưởng ban được nêu tên?",

@@ -167,7 +167,8 @@ def written_out(text: str) -> str:
 # is "bạn" as often as "bao nhiêu": read below, by the words around it). Written without marks where the question has none, so the restorer reads
 # the words around it
 _SHORTHAND = {"ctr": ("chuong trinh", "chương trình"), "dc": ("duoc", "được"), "đc": ("duoc", "được"),
-              "ko": ("khong", "không"), "kg": ("khong", "không"), "vs": ("voi", "với"), "ntn": ("nhu the nao", "như thế nào")}
+              "ko": ("khong", "không"), "kg": ("khong", "không"), "vs": ("voi", "với"), "ntn": ("nhu the nao", "như thế nào"),
+              "nhiu": ("nhieu", "nhiêu")}  # "bao nhiu" typed fast
 # "hn", "ct", "ca" typed for a conference, a programme, the police, where the words around say so: "các hn", "lễ / hn
 # ký kết", "ct phối hợp", "giam doc ca tp"; elsewhere "HN" is Hà Nội, "ct" may be "công tác" (folded context)
 _TYPED_EVENT = re.compile(r"(?<!\w)(?:(?:cac|nhung|bao nhieu|may|mot|le|buoi|hoac|hay) |/ )(?P<w>hn|ct)(?!\w)"

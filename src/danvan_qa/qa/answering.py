@@ -91,6 +91,9 @@ _COUNTED_LAST = re.compile(r"^(?:(?:may|cac|nhung) bai(?: viet| bao)? (?:co )?(?
 # giữa ai?"; folded): the list alone, whose rows say them
 _FIRST_CLAUSE = re.compile(r"^(?P<first>[^,?]*?(?<!\w)(?:nhung|cac|may|bao nhieu) [^,?]{8,}?)"
                            r"(?:, (?:\w+ ){0,5}(?:nao|ai|gi|dau|bao nhieu)(?: \w+){0,2})+$")
+# how many rows, asked in a sentence after the list's ("Bài nào …? Có mấy bài như vậy?"; folded)
+_COUNTED_AFTER = re.compile(r"\?\s*(?:va |con )?(?:co |tong cong (?:co )?|tat ca (?:co )?)?(?:may|bao nhieu)(?: \w+)?"
+                            r"(?: nhu (?:vay|the)| tat ca| tong cong| ca thay)?\s*\??\s*$")
 # a place said first with "thì", before what is counted or listed ("ở TP X thì có mấy sự kiện …?"; folded), and the
 # articles said in passing ("trong mấy bài này"), which a place's events need not say
 _PLACE_THEN = re.compile(r"^(?P<place>(?:o|tai) (?P<named>(?:tinh|thanh pho|tp\w*|huyen|quan|thi xa|xa|phuong)(?!\w))?"
@@ -256,6 +259,8 @@ class Answerer:
         across = listing(reading.question, self.store, filters)
         for plain in plainer(question) if across is None else ():
             if (across := listing(read(plain, self.store, self.settings).question, self.store, filters)) is not None:
+                if _COUNTED_AFTER.search(fold(question.lower())):  # "Bài nào …? Có mấy bài như vậy?": its rows counted
+                    across = replace(across, value=str(across.found))
                 break
         if across is not None:  # rows from the fact table, each cited; a lookup, not a model's guess
             found = across.candidate()

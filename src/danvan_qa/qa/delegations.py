@@ -15,10 +15,15 @@ if TYPE_CHECKING:
     from danvan_qa.ingest.facts import Person
     from danvan_qa.qa.questions import Question
 
+_KIND = r"doan (?:kiem tra|cong tac|giam sat|khao sat)"
 # who led delegations, asked of several ("những ai (từng) làm trưởng đoàn", "các đoàn … kèm tên trưởng đoàn") (folded)
 _DELEGATIONS_LED = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?:ai|nguoi|vi|doan)|bao nhieu|may)(?!\w).*"
                               r"(?<!\w)(?:truong doan|dan doan|dan dau (?:cac |nhung )?doan)(?!\w)"
-                              r"|(?<!\w)(?:truong doan|dan doan)(?:[ ,]+\w+)*? (?:cac|nhung) doan(?!\w)")
+                              r"|(?<!\w)(?:truong doan|dan doan)(?:[ ,]+\w+)*? (?:cac|nhung) doan(?!\w)"
+                              # kinds of delegation listed ("đoàn kiểm tra, đoàn công tác … thì ai làm trưởng đoàn?"), or
+                              # every head asked ("… ai làm trưởng đoàn? kể hết")
+                              rf"|(?<!\w){_KIND}(?:,? (?:va |hoac |hay )?{_KIND})+(?!\w).*(?<!\w)truong doan(?!\w)"
+                              r"|(?<!\w)ai (?:lam|la) truong doan(?!\w)(?=.*(?<!\w)(?:ke|liet ke|neu) (?:het|du|tat ca)(?!\w))")
 # a delegation's head by role ("Trưởng Đoàn kiểm tra"), not its deputy nor a deputies' delegation to the Assembly
 _HEADS_DELEGATION = re.compile(r"(?<!\w)(?<!pho )truong doan(?! dai bieu)(?!\w)")
 _DELEGATIONS = ("doan kiem tra", "doan cong tac", "doan giam sat", "doan khao sat", "lam viec")  # a sports team's: none

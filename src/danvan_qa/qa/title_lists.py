@@ -263,7 +263,7 @@ def _level_elsewhere(title: str, store: "Store") -> tuple[tuple["Person", int, s
 _ASKING_PHRASES = re.compile(r"(?<!\w)(?:bao nhieu|so luong|tong (?:cong|so)|tat ca|liet ke|ke ten|dem giup|xuat hien"
                              r"|danh sach|(?:cac|nhung|may|loat) bai(?: viet| bao)?(?: nay| do| tren)?|bai (?:viet|bao)"
                              r"|(?:nhac|neu|co|ghi) ten|de cap|dong chi|can bo|lanh dao|khong ra"
-                             r"|(?:cho|xin) (?:(?:em|minh|toi|chau|chu|con|tui) )?hoi|cac noi|(?:ai|nguoi) lam"
+                             r"|(?:cho|xin) (?:(?:em|minh|toi|chau|chu|con|tui) )?hoi|(?:o )?cac noi|(?:ai|nguoi) lam"
                              r"|(?:kem|va|ghi) (?:ca )?(?:tinh|dia phuong|noi)(?: nao)?"
                              r"|(?:ho|do) la (?:ai|nhung ai)|^the(?= )"  # "…, họ là ai?", "Thế có mấy …?"
                              r"|(?:ha|nha|the|vay|a|nhe|nhi|oi)(?: (?:ban|bac|ba|co|anh|chi|em|con|chu|ad|mn)(?: oi)?)?$)(?!\w)")
@@ -285,7 +285,7 @@ def title_only(q: "Question", store: "Store") -> list[str]:
     one of any."""
     if q.person or q.dates or q.places:
         return []
-    rest = " ".join(re.sub(r"[^\w ]", " ", EXCLUDED.sub(" ", said(q).replace("/", " hoac "))).split())
+    rest = " ".join(re.sub(r"[^\w ]", " ", EXCLUDED.sub(" ", re.sub(r"\s*[/,]\s*", " hoac ", said(q)))).split())  # "tỉnh ủy, thành ủy"
     titles = title_phrases(q, store)
     if not titles and any(fold(m[1]) in _GENERAL_AFTER for m in _GENERAL.finditer(q.restored.lower())):
         titles = [rank for rank in _GRADES["tuong"] if role_index(store).holds(rank)]
