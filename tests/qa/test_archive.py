@@ -1287,7 +1287,8 @@ def test_who_did_the_act_beside_a_person_at_each_of_their_events(tmp_path):
     for question in ("Ông Trần Văn Bình đã cùng ai đồng chủ trì các hội nghị?",
                      "Trong các hội nghị mà ông Trần Văn Bình cùng chủ trì với lãnh đạo phía đối tác, người đồng chủ trì "
                      "với ông ở mỗi hội nghị là ai?",  # the others asked last
-                     "Ông Trần Văn Bình từng đồng chủ trì (hoặc cùng chủ trì) hội nghị, buổi làm việc với những ai?"):
+                     "Ông Trần Văn Bình từng đồng chủ trì (hoặc cùng chủ trì) hội nghị, buổi làm việc với những ai?",
+                     "Đồng chí Trần Văn Bình đã cùng chủ trì hội nghị với những đồng chí lãnh đạo nào?"):
         a = answerer.answer(question, mode="bm25")
         assert sorted(i.name for i in a.items) == ["Lê Thị Hoa", "Đỗ Văn Hùng"], question  # not the guest's event
         assert [c.doc_id for c in a.citations] == ["w2", "w1"]  # newest first

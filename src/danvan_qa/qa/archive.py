@@ -85,13 +85,13 @@ _ACTING = re.compile(rf"(?<!\w)(?:(?:cac|nhung) (?:{EVENT_NOUNS}|chuong trinh(?:
 # or the act first: "X đã đồng chủ trì hội nghị, buổi làm việc cùng những lãnh đạo nào?" (the act: its one group matched)
 _ALONGSIDE = re.compile(r"(?<!\w)cung (?:voi )?(?:ai|nhung ai|nhung nguoi nao) (?:dong )?(?P<act>chu tri|ky ket|ky)(?!\w)"
                         r"|(?<!\w)(?:dong )?(?P<act_first>chu tri|ky ket|ky)(?:[ ,]+\w+){0,8}? cung (?:voi )?"
-                        r"(?:(?:nhung|cac) )?(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
+                        r"(?:(?:nhung|cac) )?(?:ai|(?:(?:dong chi|vi) )?(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
                         # or asked of the others first: "Những ai đã cùng ông X chủ trì các hội nghị …?"
                         r"|(?<!\w)(?:nhung )?(?:ai|nguoi nao)(?: da)? cung (?:voi )?(?:\w+ ){1,6}?(?:dong )?"
                         r"(?P<act_others>chu tri|ky ket|ky)(?!\w)"
                         # "X đã đồng / cùng chủ trì hội nghị, buổi làm việc với những ai?": co-chairs are "with" each other
                         r"|(?<!\w)(?:dong|cung) (?P<act_with>chu tri)(?:[ ,]+\w+){0,12}? voi (?:(?:nhung|cac) )?"
-                        r"(?:ai|(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"
+                        r"(?:ai|(?:(?:dong chi|vi) )?(?:lanh dao|nguoi|dong chi|vi) nao)(?!\w)"  # "đồng chí lãnh đạo nào"
                         # "… người đồng chủ trì với ông (ở mỗi sự kiện) là ai?"
                         r"|(?<!\w)(?:nguoi|vi|lanh dao) (?:cung|dong) (?P<act_who>chu tri)(?: \w+){0,10}? la (?:ai|nhung ai)(?!\w)")
 _MANY_EVENTS = re.compile(rf"(?<!\w)(?:cac|nhung|moi|tung) {EVENT_NOUNS}(?!\w)")  # "ở mỗi hội nghị": not one event
