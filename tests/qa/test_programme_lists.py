@@ -65,6 +65,8 @@ def test_partners_asked_with_several_kinds_of_body():
     ("Những chương trình phối hợp nào giữa Ban Dân vận và Ban Tổ chức Tỉnh ủy được ký?",
      [["Ban Dân vận"], ["Ban Tổ chức Tỉnh ủy"]]),  # "tổ chức" names a body here
     ("Những chương trình giai đoạn 2016-2021 là giữa những cơ quan nào với nhau?", []),  # asked for, not named
+    ("Những chương trình nào giữa Ban Dân vận Tỉnh ủy/Thành ủy và Công an tỉnh/TP cùng cấp?",  # a unit after a slash
+     [["Ban Dân vận Tỉnh ủy", "Ban Dân vận thành ủy"], ["Công an tỉnh", "Công an tp"]]),
 ])
 def test_the_parties_a_question_names_end_where_its_verb_or_an_aside_begins(question, asked):
     from types import SimpleNamespace
@@ -164,6 +166,20 @@ def test_a_level_left_out_is_not_the_level_asked(signings):
         a = signings.answer(question, mode="bm25")
         # s4 names its province's programme of the period, reviewed: one of them too
         assert a.short == "3" and {c.doc_id for c in a.citations} == {"s2", "s3", "s4"}, question
+
+
+@pytest.mark.parametrize("question", [
+    "Các chương trình phối hợp công tác dân vận ở cấp huyện?",  # "các …" naming no more than the level
+    "Các chương trình ở cấp huyện/quận giữa Ban Dân vận huyện ủy/quận ủy và công an cùng cấp: địa phương nào?",
+    "Ở cấp huyện, Ban Dân vận nơi nào có phối hợp với Công an cùng cấp được đưa tin?",  # cooperation asked by which
+    "Mình cần danh sách các buổi ký kết phối hợp ở cấp huyện. Bên nào ký với bên nào?"])
+def test_programmes_asked_at_a_level_in_other_words_are_those_of_that_level(tmp_path, question):
+    from fakes import invented_answerer
+
+    texts = {**SIGNINGS, "s5": ("2018-01-22", "Ký kết ở Tây Khê", "Ngày 22/1/2018, Ban Dân vận Quận ủy Tây Khê và Công an "
+                                "quận Tây Khê ký kết chương trình phối hợp giai đoạn 2018-2023.")}
+    a = invented_answerer(tmp_path, texts).answer(question, mode="bm25")
+    assert {c.doc_id for c in a.citations} == {"s3", "s5"}, question
 
 
 def test_articles_reporting_the_signings_of_a_period_are_its_programmes_signed(signings):

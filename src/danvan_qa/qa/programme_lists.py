@@ -40,7 +40,7 @@ _SIGNINGS = r"(?:co (?:tin|bai) (?:ve|dua tin) )?(?:(?:le|hoi nghi)(?: (?:/|hoac
 # (not "trong các chương trình …: những hội nghị nào …", programmes as the scope of what another "những … nào" asks)
 _PROGRAMMES = re.compile(r"(?<!\w)(?<!trong )(?:nhung|cac|bao nhieu|may)(?: (?:hoi nghi|le|buoi|lan)(?: ?/ ?(?:hoi nghi|le))?)?(?: ky ket)? chuong trinh"
                          # "… mà bài ghi rõ …"; "bao nhiêu số hiệu chương trình"
-                         r"(?: (?!nhung |cac |bao nhieu |may )\S+){0,12} (?:nao|duoc|da|co|giua|ma(?= (?:cac )?bai))(?!\w)"
+                         r"(?: (?!nhung |cac |bao nhieu |may )\S+){0,12} (?:nao|duoc|da|co|giua|o cap|ma(?= (?:cac )?bai))(?!\w)"
                          r"|(?<!\w)(?:bao nhieu|co may)(?: lan ky ket| so hieu)? chuong trinh(?!\w)"
                          rf"|^{_PLACES} (?:da )?(?:to chuc )?{_SIGNINGS}(?:co|ky(?: ket)?) chuong trinh(?!\w)"  # "Có mấy địa phương tổ chức ký …"
                          # "những đơn vị / cặp cơ quan nào đã ký kết (có) chương trình …": those programmes' parties
@@ -83,6 +83,11 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung
                        r"(?P<with>.+?)(?: (?:ve|trong|giai doan|nam(?= \d)) .*)?$")  # "… tỉnh Sơn Nam": no year
 _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
+# cooperation and which ("nơi nào", "bên nào", "danh sách"), asked at a level: the programmes signed there (folded)
+_AT_LEVEL = re.compile(r"(?<!\w)(?:phoi hop|ky ket)(?!\w)(?=.*(?<!\w)(?:nao|danh sach)(?!\w))"
+                       r"|(?<!\w)(?:nao|danh sach)(?!\w)(?=.*(?<!\w)(?:phoi hop|ky ket)(?!\w))")
+# … of the mass-mobilisation board and the police only, at a local level, each one's taken in besides ("tính cả")
+_OTHER_PARTNERS = re.compile(r"(?<!\w)(?:quan su|bien phong|mat tran|mttq|doan thanh nien|hoi \w+|tinh ca|ke ca|ca cap)(?!\w)")
 # "chương trình (phối hợp) nào …" asked of a period alone: many bodies sign for one period
 _WHICH_OF_PERIOD = re.compile(r"(?<!\w)chuong trinh(?: phoi hop)? nao(?: (?:co|thuoc|trong|cho|ky|duoc|thuc hien))?(?!\w)")
 
@@ -96,6 +101,9 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     if _WHICH_OF_PERIOD.search(folded) and (q.periods or ENDS.search(folded)) and not (q.places or q.person or q.dates or q.codes
                                                                or BETWEEN.search(q.restored) or WHO.search(folded)):
         return True  # "chương trình phối hợp nào có giai đoạn 2023-2033 / kết thúc năm 2020?": every one of that period
+    if asked_level(folded) in ("huyen", "xa") and _AT_LEVEL.search(folded) and not _OTHER_PARTNERS.search(folded) \
+            and not (q.person or q.dates or q.codes or WHO.search(folded) or q.periods):
+        return True  # "Ở cấp huyện, Ban Dân vận nơi nào có phối hợp với Công an …?": the programmes of that level
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or BETWEEN.search(q.restored) or JOINED.search(q.restored)
                      or _SIGNED_BY.search(q.restored) or asked_level(folded) or _NUMBERED.search(folded)

@@ -41,6 +41,8 @@ def sides(q: "Question") -> list[list[str]]:
     # "Công an cấp địa phương (tỉnh, thành, huyện)": the police of a place, whichever (the level is `programmes`')
     said = re.sub(r"\s+(?:cấp\s+)?(?:các\s+)?địa phương(?:\s*\([^)]*\))?(?!\w)", "", q.restored, flags=re.I)
     said = re.sub(rf"\s*\(\s*({_UNIT})([^)]*)\)", lambda m: f", {m.group(1).lower()}{m.group(2)}", said, flags=re.I)
+    # "Ban Dân vận Tỉnh ủy/Thành ủy": another unit after a slash is an alternative, as after a comma
+    said = re.sub(rf"\s*/\s*({_UNIT})\b", lambda m: f", {m.group(1).lower()}", said, flags=re.I)
     text = " ".join(unbracketed(said).split())  # "giữa Ban Dân vận (tỉnh, thành, huyện ủy) và …": the bodies
     between = BETWEEN.search(text) or _PAIRED.search(fold_keep_case(text))  # folding keeps offsets
     asked = [text[slice(*between.span(n))] for n in (1, 2)] if between else [m.group(1) for m in JOINED.finditer(text)]
