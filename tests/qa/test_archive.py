@@ -1308,8 +1308,25 @@ def test_whom_the_acts_asked_were_done_for_a_row_per_sentence(tmp_path):
                                          "xây dựng 12 căn nhà tình nghĩa", "1.200 hộ nghèo"]  # a number's dot is no stop
     assert [c.doc_id for c in a.citations] == ["g1", "g2", "g3"]
     # "…, vào dịp gì?" after it: the same rows, each citing its sentence
-    a = _answerer(tmp_path / "again", texts).answer("công an tỉnh đã tặng quà cho những ai, vào dịp gì?", mode="bm25")
+    again = _answerer(tmp_path / "again", texts)
+    a = again.answer("công an tỉnh đã tặng quà cho những ai, vào dịp gì?", mode="bm25")
     assert [c.doc_id for c in a.citations] == ["g1", "g3"]
+
+
+def test_acts_typed_without_marks_are_read_alone_not_as_the_words_before_them_lean(tmp_path):
+    """"cong an tang qua": after "Công an", "tang" is most often "tăng" (cường); "tang qua" alone is "tặng quà"."""
+    texts = {
+        "g1": ("2024-02-01", "Công an tỉnh Tây Giang thăm người có uy tín", "Công an tỉnh Tây Giang tặng quà cho 80 người "
+               "có uy tín. Công an tăng cường nắm tình hình."),
+        "g2": ("2023-05-02", "Sơ kết ở tỉnh Nam Sơn", "Công an tăng cường phối hợp. Các mô hình góp phần tăng hiệu quả "
+               "công tác. Công an tăng cường tuyên truyền."),
+        "g3": ("2022-01-20", "Công an tỉnh Bắc Hà đón Tết", "Công an tỉnh Bắc Hà tặng quà cho 1.200 hộ nghèo. Công an tăng "
+               "cường tuần tra."),
+    }
+    answerer = _answerer(tmp_path, texts)
+    assert "tăng" in answerer.store.restorer.restore("cong an tang qua").split()  # the words before lean to "tăng"
+    a = answerer.answer("cong an tang qua cho nhung ai vay, liet ke giup minh nhe", mode="bm25")
+    assert [c.doc_id for c in a.citations] == ["g1", "g3"]  # not "tăng hiệu quả", nor refused for the request after it
 
 
 def test_the_forms_of_a_practice_the_articles_name_a_row_per_sentence(tmp_path):
@@ -1738,6 +1755,9 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert "mấy chương trình phối hợp có ghi số hiệu kiểu 'số 38' á?" in plainer(
         "mấy chương trình phối hợp có ghi số hiệu kiểu 'số 38' á, có những số nào, ký giữa ai v ạ")
     assert list(plainer("Ai chủ trì hội nghị ở Nam Sơn, ở đâu?")) == []  # no list asked first
+    # a request closing the question, after a comma or its question mark
+    assert "Công an tặng quà cho những ai?" in plainer("Công an tặng quà cho những ai? kể hết giúp tôi")
+    assert "cong an tang qua cho nhung ai vay?" in plainer("cong an tang qua cho nhung ai vay, liet ke giup minh nhe")
     for counted in ("Cuộc thi do công an tổ chức có bao nhiêu bạn?", "Hội nghị liên tịch có mấy ban?"):  # what is counted
         assert not any(f.startswith("Có") for f in plainer(counted)), counted
 

@@ -46,10 +46,12 @@ def asks_recipients(q: "Question") -> list[str] | None:
         return None
     acts = [" ".join(a.split()) for a in _SPLIT.split(fold(restored[found.start("acts"):found.end("acts")]))
             if a.strip()]
+    typed = " ".join(re.findall(r"\w+|,", q.text.lower())).replace(" ,", ",")
+    said = typed if fold(typed) == fold(restored) else restored  # typed bare: its acts restored alone (recipients)
     at, written = 0, []
-    for act in acts:  # each act as restored, found again at its place
+    for act in acts:  # each act as typed or restored, found again at its place
         at = fold(restored).index(act, at)
-        written.append(restored[at:at + len(act)])
+        written.append(said[at:at + len(act)])
     return written or None
 
 
@@ -60,6 +62,8 @@ def _act_pattern(words: list[str]) -> str:
 
 def recipients(acts: list[str], store: "Store", keep: Callable[[str], bool]) -> Listing | None:
     """A row per sentence reporting one of the acts done for someone, newest article first."""
+    # an act typed without marks is restored alone: "công an tang qua" is no "tăng" of "Công an tăng cường"
+    acts = [store.restorer.restore(a) if fold(a) == a else a for a in acts]
     patterns = [(re.compile(rf"(?<!\w){_act_pattern(fold(a).split())}(?!\w)"), a.split()[0]) for a in acts]
 
     def whom(text: str, folded: str, a: int, b: int) -> str | None:

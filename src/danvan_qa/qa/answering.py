@@ -87,6 +87,9 @@ _COUNTED_LAST = re.compile(r"^(?:(?:may|cac|nhung) bai(?: viet| bao)? (?:co )?(?
                            r"(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh"
                            r"|mo hinh|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? (?:co|tong cong(?: co)?) "
                            r"(?P<many>may|bao nhieu)(?: cai| lan)?$")
+# a request after the question, closing it ("…, liệt kê giúp mình nhé", "…? kể hết giúp tôi"; folded)
+_REQUEST_AFTER = re.compile(r"\s*[,?]\s*(?:(?:hay|xin|nho) )?(?:liet ke|ke ten|ke|thong ke|tong hop)(?: (?:het|du|ra|day du))?"
+                            r"(?: (?:giup|gium|ho|cho) (?:minh|em|toi|anh|chi|chau|tui))?(?: (?:voi|nhe|nha|a|di|luon))*$")
 # a list asked first, then short asks of its rows after commas ("mấy chương trình có ghi số hiệu, có những số nào, ký
 # giữa ai?"; folded): the list alone, whose rows say them
 _FIRST_CLAUSE = re.compile(r"^(?P<first>[^,?]*?(?<!\w)(?:nhung|cac|may|bao nhieu) [^,?]{8,}?)"
@@ -216,6 +219,8 @@ def plainer(question: str) -> Iterator[str]:
         things = re.sub(r"^(?:các|những|cac|nhung) ", "", things, flags=re.I)  # "Các hội nghị … có mấy cái"
         if fresh(first := f"{'Có' if marked else 'Co'} {many} {things[:1].lower()}{things[1:]}?"):
             yield first
+    if (request := _REQUEST_AFTER.search(closed)) and fresh(asked := f"{text[:request.start()].rstrip(' ,?')}?"):
+        yield asked  # "công an tặng quà cho những ai vậy, liệt kê giúp mình nhé": the question without the request
     if (clause := _FIRST_CLAUSE.match(closed)) and fresh(first := f"{text[:clause.end('first')]}?"):
         yield first  # "mấy chương trình có ghi số hiệu, có những số nào, ký giữa ai?": each row says its number, parties
     place = _PLACE_THEN.match(closed)  # "ở TP X thì có mấy sự kiện (trong mấy bài này)?": "… ở TP X?"
