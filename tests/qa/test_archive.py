@@ -1211,6 +1211,12 @@ def test_the_events_asked_for_are_the_articles_reporting_one_each_citing_its_rep
     each = answerer.answer("Những hội nghị tổng kết 10 năm nào đã diễn ra, và mỗi hội nghị tổng kết gì?", mode="bm25")
     assert each.understood == "Những hội nghị tổng kết 10 năm nào đã diễn ra?"  # the list, each row citing its report
     assert [c.doc_id for c in each.citations] == ["e1", "e2"]
+    held = answerer.answer("Có bao nhiêu hội nghị tổng kết 10 năm đã thực sự diễn ra theo các bài (không tính hội nghị "
+                           "đang chuẩn bị)?", mode="bm25")  # "(thực sự) diễn ra theo các bài": reported
+    assert held.short == "2" and [c.doc_id for c in held.citations] == ["e1", "e2"]
+    where = [answerer.answer(f"Hội nghị tổng kết 10 năm chương trình phối hợp được tổ chức ở những {places} nào?",
+                             mode="bm25") for places in ("địa phương", "cấp/địa phương")]  # "cấp/địa phương": places
+    assert where[0].citations and where[1].text == where[0].text
 
 
 def test_articles_naming_a_thing_asked_the_other_way_round_hold_it_not_its_words_apart(tmp_path):

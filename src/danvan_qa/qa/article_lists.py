@@ -109,7 +109,8 @@ _TAIL = re.compile(r"(?:(?: (?:co|da))?(?: nao)?(?: da)?|^(?:da )?(?=duoc))"  # 
                    # "được nhắc trong các bài", "… trong kho"
                    r"(?: (?:trong|theo) (?:cac bai(?: viet| bao)?|kho(?: du lieu| luu tru| bai)?))?"
                    r"(?: la (?:da )?(?:to chuc|dien ra))?"  # "… được đưa tin là đã tổ chức"
-                   rf"| dien ra)?(?:{_WHERE_TOO.pattern})?$|{_MENTIONED}")
+                   # "… đã (thực sự) diễn ra (theo các bài)"
+                   rf"| (?:thuc su )?dien ra(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?)?(?:{_WHERE_TOO.pattern})?$|{_MENTIONED}")
 # "… tổng kết 10 năm thực hiện một nghị quyết hay một chương trình": any of them, no words of the topic
 _ANY_OF = re.compile(r"(?:\s+(?:thực hiện|thuc hien|của|cua|về|ve))?\s+(?:một|mot)\s+[^,?]+?\s+(?:hay|hoặc|hoac)\s+(?:một|mot)\s+[^,?]+$",
                      re.IGNORECASE)

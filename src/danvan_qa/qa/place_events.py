@@ -130,8 +130,8 @@ _KINDS = rf"(?:{EVENT_NOUNS}|buoi gap mat|gap mat|le ra mat|ra mat|hoi nghi \w+ 
 _FAMILIES = (r"doan (?:kiem tra|cong tac)|kiem tra", r"hoi (?:thi|nghi \w+ \w+)|cuoc thi",
              r"hoi nghi(?: \w+ \w+)?|buoi (?:gap mat|lam viec|le)|gap mat|cuoc hop|le (?:ky ket|ra mat)|ra mat")
 _PLACES = r"(?:dia phuong|tinh|noi|tinh thanh|dia ban|thanh pho|huyen|vung)"  # "ở những thành phố, huyện nào"
-# "ở / tại / liên quan đến / nói tới những vùng, địa phương nào": where the events were
-_WHERE = re.compile(rf"(?: (?:o|tai|lien quan (?:den|toi)|noi (?:den|toi)|de cap (?:den|toi)) (?:nhung|cac) {_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o (?:nhung )?dau)"
+# "ở / tại / liên quan đến / nói tới những vùng, địa phương nào" ("cấp/địa phương nào"): where the events were
+_WHERE = re.compile(rf"(?: (?:o|tai|lien quan (?:den|toi)|noi (?:den|toi)|de cap (?:den|toi)) (?:nhung|cac) (?:cap ?/ ?)?{_PLACES}(?:,? (?:(?:hay|hoac|va) )?{_PLACES})* nao| o (?:nhung )?dau)"
                     r"(?: (?:va )?(?:nam|ngay|khi|luc) nao)?"  # "…, năm nào?": each row is dated
                     r"(?: (?:theo|trong) (?:cac|nhung) bai(?: viet| bao)?)?$")  # "… (theo các bài)?"
 # … or first: "Những tỉnh nào (đã) tổ chức …", "Có mấy tỉnh tổ chức …", "Công an những nơi nào đã tổ chức …" (who held

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 _PLACE_NOUNS = r"(?:tinh(?:,? thanh(?: pho)?)?|thanh pho|dia phuong|noi(?! (?:dung|bat|vu|chinh|bo))|vung|khu vuc)"
 # "(ở) những tỉnh nào", "ở đâu", "mấy tỉnh": places asked (folded; "nơi" said before "nào", never "nói")
-PLACES_ASKED = re.compile(rf"(?<!\w)(?:(?:o|tai|cua) )?(?:(?:nhung|cac) )?{_PLACE_NOUNS} nao(?!\w)"
+PLACES_ASKED = re.compile(rf"(?<!\w)(?:(?:o|tai|cua) )?(?:(?:nhung|cac) )?(?:cap ?/ ?)?{_PLACE_NOUNS} nao(?!\w)"  # "cấp/địa phương nào"
                           r"|(?<!\w)(?:o|tai) (?:nhung )?dau(?!\w)"
                           rf"|(?<!\w)(?:bao nhieu|may) {_PLACE_NOUNS}(?!\w)")
 _ARTICLES = r"(?:bai|tin|ban tin)(?: viet| bao| tuc)?"
