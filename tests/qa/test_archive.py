@@ -430,6 +430,12 @@ def test_holders_asked_past_a_person_set_aside_or_all_of_them_are_every_other_ho
     assert [i.name for i in others.items] == ["Phạm Quốc Dũng"]
     every = answerer.answer("ai là thứ trưởng bộ nội vụ trong mấy bài đó z, kể hết giúp mình nha", mode="bm25")
     assert sorted(i.name for i in every.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
+    that_year = answerer.answer("ai là thứ trưởng bộ nội vụ năm 2022, kể hết", mode="bm25")  # that year's, not all
+    assert "Trần Văn Bình" not in {i.name for i in that_year.items}
+    # a person set aside from their own events ("…, không tính hội nghị ông X chủ trì") is still the subject
+    own = answerer.answer("Ông Trần Văn Bình đã dự những hội nghị nào, không tính hội nghị ông Trần Văn Bình chủ trì?",
+                          mode="bm25")
+    assert not own.abstained and {c.doc_id for c in own.citations} <= {"a1", "a2"}
 
 
 def test_a_person_named_in_the_lead_and_asked_of_by_a_pronoun_is_asked_of_by_name(answerer):
@@ -442,6 +448,8 @@ def test_which_articles_then_how_many_in_a_sentence_after_is_their_count(answere
     """"Bài nào …? Có mấy bài như vậy?": the rows, and their number as the short answer."""
     a = answerer.answer("Bài nào nhắc đến Ban Dân vận Tỉnh ủy Bắc Hà? Có mấy bài như vậy?", mode="bm25")
     assert a.short == "3" and {c.doc_id for c in a.citations} == {"a1", "a4", "a5"}
+    other = answerer.answer("Bài nào nhắc đến Ban Dân vận Tỉnh ủy Bắc Hà? Có mấy đội?", mode="bm25")
+    assert other.short != "3"  # teams counted, not the articles
 
 
 def test_two_whole_titles_joined_by_or_list_the_holders_of_both(answerer):
@@ -1654,6 +1662,13 @@ def test_who_led_delegations_across_the_archive_by_act_or_by_role(tmp_path):
         assert sorted(i.name for i in a.items) == ["Hồ Văn Khải", "Lương Thị Nga"], asked
     one = answerer.answer("Đoàn công tác kiểm tra chiều 5/9 do ai làm trưởng đoàn?", mode="bm25")
     assert "Lương Thị Nga" not in one.text  # one delegation, dated: its own article answers
+    # of a place or a year: that place's or year's delegation only
+    for asked in ("đoàn kiểm tra, đoàn công tác năm 2021 thì ai làm trưởng đoàn?",
+                  "Ai làm trưởng đoàn kiểm tra năm 2019, kể hết giúp tôi"):
+        assert sorted(i.name for i in answerer.answer(asked, mode="bm25").items) != ["Hồ Văn Khải", "Lương Thị Nga"], asked
+    # others at a person's event, a person set aside ("Ngoài X, những ai dự …", a follow-up said back): X's event
+    others = answerer.answer("Ngoài Hồ Văn Khải, những ai dự làm trưởng đoàn công tác kiểm tra ở Tây Nam?", mode="bm25")
+    assert "Lương Thị Nga" not in others.text
 
 
 def test_a_title_with_two_abbreviations_is_held_by_roles_that_write_it_out(tmp_path):
@@ -1746,6 +1761,7 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert "Trong các bài có những hội nghị nào?" in plainer("Bên em là Ban Huyện ủy, muốn biết trong các bài có những "
                                                              "hội nghị nào?")
     assert list(plainer("Ở Nam Sơn, muốn biết thì hỏi ai?")) == []  # a place said first: no asker's lead
+    assert all("Nam Sơn" in f for f in plainer("Tại Nam Sơn, em là cán bộ, muốn biết có những hội nghị nào?"))  # kept
     # a person named in the lead and asked of by a pronoun: asked of by name, as typed
     assert "Theo các bài, đồng chí Lê Văn Khải đã dự những hội nghị nào?" in plainer(
         "Em đang tổng hợp lịch công tác của đồng chí Lê Văn Khải: theo các bài, đồng chí ấy đã dự những hội nghị nào?")
@@ -1761,6 +1777,9 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert "mấy chương trình phối hợp có ghi số hiệu kiểu 'số 38' á?" in plainer(
         "mấy chương trình phối hợp có ghi số hiệu kiểu 'số 38' á, có những số nào, ký giữa ai v ạ")
     assert list(plainer("Ai chủ trì hội nghị ở Nam Sơn, ở đâu?")) == []  # no list asked first
+    for asked, alone in (("Những hội nghị nào ở tỉnh Nam Sơn, tổng cộng bao nhiêu?", "Những hội nghị nào ở tỉnh Nam Sơn?"),
+                         ("Những ai chủ trì hội nghị, ai nhiều nhất?", "Những ai chủ trì hội nghị?")):
+        assert alone not in plainer(asked), asked  # a count, a most: not a row's ask, not left out
     # a request closing the question, after a comma or its question mark
     assert "Công an tặng quà cho những ai?" in plainer("Công an tặng quà cho những ai? kể hết giúp tôi")
     assert "cong an tang qua cho nhung ai vay?" in plainer("cong an tang qua cho nhung ai vay, liet ke giup minh nhe")
@@ -1926,6 +1945,11 @@ def test_a_title_asked_in_chat_shorthand_is_its_holders(answerer, question):
 def test_a_title_and_its_alternative_after_a_comma_asked_in_chat_are_their_holders(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert sorted({i.name for i in a.items}) == ["Vi Thị Lan", "Đào Minh Tâm"]
+
+
+def test_a_title_set_aside_after_a_comma_is_no_alternative(answerer):
+    a = answerer.answer("Thứ trưởng Bộ Nội vụ các nơi là ai, không kể Phó Chủ tịch UBND tỉnh?", mode="bm25")
+    assert sorted({i.name for i in a.items}) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
 
 
 @pytest.mark.parametrize("question", ["Ban Dân vận Thành ủy có mấy ông Trưởng ban được nêu tên?",

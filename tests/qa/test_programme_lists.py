@@ -180,6 +180,9 @@ def test_programmes_asked_at_a_level_in_other_words_are_those_of_that_level(tmp_
                                 "quận Tây Khê ký kết chương trình phối hợp giai đoạn 2018-2023.")}
     a = invented_answerer(tmp_path, texts).answer(question, mode="bm25")
     assert {c.doc_id for c in a.citations} == {"s3", "s5"}, question
+    one = invented_answerer(tmp_path / "one", texts).answer("Ở cấp huyện, Ban Dân vận Huyện ủy Bố Hà ký kết phối hợp "
+                                                             "với bên nào?", mode="bm25")
+    assert {c.doc_id for c in one.citations} == {"s3"}  # a district named: its own
 
 
 def test_articles_reporting_the_signings_of_a_period_are_its_programmes_signed(signings):

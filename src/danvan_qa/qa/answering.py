@@ -57,8 +57,8 @@ _FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # a person named in a lead, then asked of by a pronoun ("Em tổng hợp lịch của đồng chí X: đồng chí ấy đã dự …?"; folded
 # cues, the name as typed in capitals)
-_NAMED_LEAD = re.compile(r"^[^:.?]*?(?<!\w)(?:dong chi|ong|ba)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})[^:.?]*[:.]\s+")
-_PRONOUN = re.compile(r"(?<!\w)(?:dong chi|ong|ba|vi|nguoi) (?:ay|do|nay)(?!\w)")
+_NAMED_LEAD = re.compile(r"^[^:.?]*?(?<!\w)(?i:dong chi|ong|ba)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})[^:.?]*[:.]\s+")
+_PRONOUN = re.compile(r"(?<!\w)(?<!nhung )(?<!cac )(?:dong chi|ong|ba|vi|nguoi) (?:ay|do|nay)(?!\w)")  # not "những người đó"
 # what the asker says of themselves first, a sentence ("Em đang lập cơ sở dữ liệu về …. Trong các bài, …?") or a clause
 # before "cho mình hỏi" ("minh dang len ke hoach …, cho minh hoi …?"), opening with "I" (folded): the question after it;
 # not a condition said first ("Năm 2023, cho mình hỏi …", "Tại tỉnh X, …": kept), nor "Công an TP. X …" cut at "TP."
@@ -67,7 +67,7 @@ _CONTEXT_LEAD = re.compile(rf"^{_ASKER}[^.!?]+[.!]\s+(?=[^.!?]+\?\s*$)"
                            rf"|^{_ASKER}[^?]+?[,.;:]\s*(?:vay\s+)?(?:cho|xin)\s+(?:minh|em|toi|to|anh|chi)\s+(?:duoc\s+)?hoi"
                            r"(?:\s+(?:la|chut|ti|xiu))?\s*[,:]?\s+(?=\w)"
                            # "Năm nay mình muốn tổ chức hội thi nên hỏi: …", "Bên em là Ban X, muốn biết …": why they ask
-                           rf"|^[^?]{{0,60}}?(?<!\w){_ASKER}[^?]{{0,80}}?(?:\snen\s(?:(?:muon|xin)\s)?hoi\s*[:,]|,\s*muon biet)\s+(?=\w)",
+                           rf"|^(?:\w+\s){{0,2}}?{_ASKER}[^?]{{0,80}}?(?:\snen\s(?:(?:muon|xin)\s)?hoi\s*[:,]|,\s*muon biet)\s+(?=\w)",
                            re.I)
 # a request after the question asking it of each place or unit ("…? Liệt kê theo từng tỉnh giúp em."; folded)
 _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|ghi|chia|thong ke|cho biet)(?: ra)?(?: ten)? "
@@ -92,10 +92,10 @@ _REQUEST_AFTER = re.compile(r"\s*[,?]\s*(?:(?:hay|xin|nho) )?(?:liet ke|ke ten|k
                             r"(?: (?:giup|gium|ho|cho) (?:minh|em|toi|anh|chi|chau|tui))?(?: (?:voi|nhe|nha|a|di|luon))*$")
 # a list asked first, then short asks of its rows after commas ("mấy chương trình có ghi số hiệu, có những số nào, ký
 # giữa ai?"; folded): the list alone, whose rows say them
-_FIRST_CLAUSE = re.compile(r"^(?P<first>[^,?]*?(?<!\w)(?:nhung|cac|may|bao nhieu) [^,?]{8,}?)"
-                           r"(?:, (?:\w+ ){0,5}(?:nao|ai|gi|dau|bao nhieu)(?: \w+){0,2})+$")
+_FIRST_CLAUSE = re.compile(r"^(?P<first>[^,?]*?(?<!\w)(?:nhung|cac|may|bao nhieu) [^,?]{8,}?)"  # (no count, nor "… nhất")
+                           r"(?:, (?![^,]*(?<!\w)(?:nhat|tong cong|tat ca)(?!\w))(?:\w+ ){0,5}(?:nao|ai|gi|dau)(?: \w+){0,2})+$")
 # how many rows, asked in a sentence after the list's ("Bài nào …? Có mấy bài như vậy?"; folded)
-_COUNTED_AFTER = re.compile(r"\?\s*(?:va |con )?(?:co |tong cong (?:co )?|tat ca (?:co )?)?(?:may|bao nhieu)(?: \w+)?"
+_COUNTED_AFTER = re.compile(r"\?\s*(?:va |con )?(?:co |tong cong (?:co )?|tat ca (?:co )?)?(?:may|bao nhieu)(?: bai(?: viet| bao)?| tin| cai)?"
                             r"(?: nhu (?:vay|the)| tat ca| tong cong| ca thay)?\s*\??\s*$")
 # a place said first with "thì", before what is counted or listed ("ở TP X thì có mấy sự kiện …?"; folded), and the
 # articles said in passing ("trong mấy bài này"), which a place's events need not say

@@ -7,7 +7,8 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.records import Listing, Strong
+from danvan_qa.qa.questions import FOLDED_PROVINCE
+from danvan_qa.qa.records import YEAR, Listing, Strong
 from danvan_qa.qa.title_lists import newest, people_rows
 
 if TYPE_CHECKING:
@@ -19,11 +20,11 @@ _KIND = r"doan (?:kiem tra|cong tac|giam sat|khao sat)"
 # who led delegations, asked of several ("những ai (từng) làm trưởng đoàn", "các đoàn … kèm tên trưởng đoàn") (folded)
 _DELEGATIONS_LED = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?:ai|nguoi|vi|doan)|bao nhieu|may)(?!\w).*"
                               r"(?<!\w)(?:truong doan|dan doan|dan dau (?:cac |nhung )?doan)(?!\w)"
-                              r"|(?<!\w)(?:truong doan|dan doan)(?:[ ,]+\w+)*? (?:cac|nhung) doan(?!\w)"
-                              # kinds of delegation listed ("đoàn kiểm tra, đoàn công tác … thì ai làm trưởng đoàn?"), or
-                              # every head asked ("… ai làm trưởng đoàn? kể hết")
-                              rf"|(?<!\w){_KIND}(?:,? (?:va |hoac |hay )?{_KIND})+(?!\w).*(?<!\w)truong doan(?!\w)"
-                              r"|(?<!\w)ai (?:lam|la) truong doan(?!\w)(?=.*(?<!\w)(?:ke|liet ke|neu) (?:het|du|tat ca)(?!\w))")
+                              r"|(?<!\w)(?:truong doan|dan doan)(?:[ ,]+\w+)*? (?:cac|nhung) doan(?!\w)")
+# … or kinds of delegation listed ("đoàn kiểm tra, đoàn công tác … thì ai làm trưởng đoàn?"), or every head asked ("… ai
+# làm trưởng đoàn, kể hết"), of no place or time (which asks that place's or time's delegation)
+_EVERY_HEAD = re.compile(rf"(?<!\w){_KIND}(?:,? (?:va |hoac |hay )?{_KIND})+(?!\w).*(?<!\w)truong doan(?!\w)"
+                         r"|(?<!\w)ai (?:lam|la) truong doan(?!\w)(?=.*(?<!\w)(?:ke|liet ke|neu) (?:het|du|tat ca)(?!\w))")
 # a delegation's head by role ("Trưởng Đoàn kiểm tra"), not its deputy nor a deputies' delegation to the Assembly
 _HEADS_DELEGATION = re.compile(r"(?<!\w)(?<!pho )truong doan(?! dai bieu)(?!\w)")
 _DELEGATIONS = ("doan kiem tra", "doan cong tac", "doan giam sat", "doan khao sat", "lam viec")  # a sports team's: none
@@ -31,7 +32,8 @@ _DELEGATIONS = ("doan kiem tra", "doan cong tac", "doan giam sat", "doan khao sa
 
 def asks_led(q: "Question") -> bool:
     """Whether the question asks who led delegations, of several."""
-    return bool(_DELEGATIONS_LED.search(q.folded))
+    return bool(_DELEGATIONS_LED.search(q.folded) or _EVERY_HEAD.search(q.folded) and not (
+        q.places or q.dates or YEAR.search(q.folded) or FOLDED_PROVINCE.search(q.folded)))
 
 
 def led(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

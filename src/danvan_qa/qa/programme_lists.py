@@ -101,8 +101,9 @@ def asks_programmes(q: "Question", across: bool) -> bool:
     if _WHICH_OF_PERIOD.search(folded) and (q.periods or ENDS.search(folded)) and not (q.places or q.person or q.dates or q.codes
                                                                or BETWEEN.search(q.restored) or WHO.search(folded)):
         return True  # "chương trình phối hợp nào có giai đoạn 2023-2033 / kết thúc năm 2020?": every one of that period
+    named = [p for p in q.places if len(p.split()) > 1]  # a district named ("huyện Bắc Hà"), not "tp thuộc tỉnh"
     if asked_level(folded) in ("huyen", "xa") and _AT_LEVEL.search(folded) and not _OTHER_PARTNERS.search(folded) \
-            and not (q.person or q.dates or q.codes or WHO.search(folded) or q.periods):
+            and not (q.person or named or q.dates or q.codes or WHO.search(folded) or q.periods):
         return True  # "Ở cấp huyện, Ban Dân vận nơi nào có phối hợp với Công an …?": the programmes of that level
     return bool(not q.codes and SEVERAL.search(folded) and _PROGRAMMES.search(folded) and not WHO.search(folded)
                 and (q.periods or YEAR.search(q.text) or BETWEEN.search(q.restored) or JOINED.search(q.restored)

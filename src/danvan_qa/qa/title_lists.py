@@ -17,7 +17,7 @@ from danvan_qa.ingest.normalize import fold
 from danvan_qa.qa.questions import Question, plain_words
 from danvan_qa.qa.roles import TITLES, Roles, forms, role_index
 from danvan_qa.qa.records import (ARCHIVE_CUE, EVENT_NOUNS, FOLDED_PROVINCES, rows_shown, WHO, Evidence, Item, Listing,
-                                  Statement, Strong, counts, more_rows, under_rows)
+                                  Statement, Strong, YEAR, counts, more_rows, under_rows)
 
 if TYPE_CHECKING:
     from danvan_qa.index.store import Store
@@ -64,7 +64,8 @@ def asks_holders(q: "Question") -> bool:
                        r" [^,]+,|^trong kho,", "", q.restored.lower())).strip().removeprefix("con ")  # "…, còn những ai …"
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", said).split()))
     rank = found and (found["rank"] or found["ranked"])
-    if not found or q.person or q.dates or rank and q.places:  # "ai mang hàm Đại tá ở tỉnh X": X's event
+    if not found or q.person or q.dates or rank and q.places or found["every"] and YEAR.search(q.folded):
+        # "ai mang hàm Đại tá ở tỉnh X": X's event; "ai là <title> năm 2022, kể hết": that year's
         return False
     phrase = found["after"] or found["listed"] or found["roster"] or found["bare"] or found["every"] or found["before"] or found["named"] or rank or found["which"] or found["held"] or \
         found["some"] or found["owned"] or found["counted"]
@@ -148,11 +149,13 @@ EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)
 
 
 def set_aside(q: "Question") -> "Question":
-    """The question without the person it sets aside ("Ngoài đồng chí X ra, còn những ai là …?"): a list of others,
-    not X's own event; X is then no row (by_title)."""
+    """The question without the person it sets aside when it asks a title's holders ("Ngoài đồng chí X ra, còn những
+    ai là …?"): a list of others, not X's own event; X is then no row (by_title). Others at X's event ("Ngoài X,
+    những ai dự …?", a follow-up) stay X's."""
     asides = " ".join(m.group(0) for m in EXCLUDED.finditer(said(q)))
-    return replace(q, person=None) if q.person and re.search(rf"(?<!\w){re.escape(fold(q.person.lower()))}(?!\w)", asides) \
-        else q
+    if not (q.person and re.search(rf"(?<!\w){re.escape(fold(q.person.lower()))}(?!\w)", asides)):
+        return q
+    return others if asks_holders(others := replace(q, person=None)) else q
 
 
 def said(q: "Question") -> str:
@@ -285,7 +288,7 @@ def title_only(q: "Question", store: "Store") -> list[str]:
     one of any."""
     if q.person or q.dates or q.places:
         return []
-    rest = " ".join(re.sub(r"[^\w ]", " ", EXCLUDED.sub(" ", re.sub(r"\s*[/,]\s*", " hoac ", said(q)))).split())  # "tỉnh ủy, thành ủy"
+    rest = " ".join(re.sub(r"[^\w ]", " ", re.sub(r"\s*[/,]\s*", " hoac ", EXCLUDED.sub(" ", said(q)))).split())  # "tỉnh ủy, thành ủy"
     titles = title_phrases(q, store)
     if not titles and any(fold(m[1]) in _GENERAL_AFTER for m in _GENERAL.finditer(q.restored.lower())):
         titles = [rank for rank in _GRADES["tuong"] if role_index(store).holds(rank)]
