@@ -40,6 +40,10 @@ def test_the_events_of_a_month_of_any_year_one_row_per_article_newest_first(answ
     bare = answerer.answer("theo ngay ghi trong than bai (khong tinh ngay dang bai), co bao nhieu su kien ve dan van dien "
                            "ra vao thang 11?", mode="bm25")  # "về dân vận": the archive's own, no topic
     assert bare.short == "2" and [c.doc_id for c in bare.citations] == ["t1", "t2"]
+    # the kinds said first and asked "nào", the articles as "bộ bài", each row's place or the events asked, "vậy"
+    for asked in ("hoat dong, hoi thi nao to chuc trong thang 11 vay?", "Bao nhiêu sự kiện trong bộ bài diễn ra vào tháng 11?",
+                  "cac hoat dong dien ra trong thang 11 gom nhung gi, o dau?"):
+        assert [c.doc_id for c in answerer.answer(asked, mode="bm25").citations] == ["t1", "t2"], asked
 
 
 def test_signings_of_a_month_are_counted_however_the_sentence_reports_them(tmp_path):

@@ -30,12 +30,15 @@ if TYPE_CHECKING:
     from danvan_qa.qa.questions import Question
 
 # Events asked for, in the plural or counted: "những hội nghị, hoạt động nào", "bao nhiêu sự kiện" (folded, no marks)
-_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)")
+_EVENTS = re.compile(rf"(?<!\w)(?:nhung|cac|bao nhieu|may) {EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?!\w)"
+                     rf"|^{EVENT_NOUNS}(?: (?:va|hoac|hay)? ?{EVENT_NOUNS})*(?= nao(?!\w))")  # "hội nghị, lễ ký kết nào …"
 _ANY_KIND = frozenset({"hoat dong", "su kien"})  # asked with one of these, every kind of event answers
 # What else a question of a time's events may say; any other word is a topic, asked the usual way ("Theo ngày diễn ra
 # được ghi trong (thân) bài, …", "được bài báo nêu là …", "… trong kho (bài / lưu trữ) …", "sự kiện về dân vận")
 _FRAME = frozenset("co da nao dien ra duoc to chuc bat ke nam khong ke moi cac nhung bai viet bao tin dua trong theo ngay ghi"
-                   " neu la dan van cong tac rieng kho luu tru ve than".split())
+                   " neu la dan van cong tac rieng kho luu tru ve than bo loat vay nhe nha a".split())  # "trong bộ / loạt bài", "vậy"
+# … and what asks each row's place or the events themselves: "…, ở đâu?", "… gồm những gì?"
+_ROWS_ASKED = re.compile(r"(?<!\w)(?:o dau|gom nhung gi)(?!\w)")
 # ("hoạt động (công tác) dân vận": the archive's own, any of its events)
 # "lễ hoặc hội nghị ký kết", "(buổi) lễ/hội nghị ký kết", "hội nghị hay lễ ký kết", "hội nghị ký kết": signings,
 # however held (a bare "lễ" shares the other's "ký kết")
@@ -79,7 +82,7 @@ class When(NamedTuple):
 def asked_when(q: "Question") -> When | None:
     """The month or year a question asks the events of, or None when it asks no such thing."""
     said = _COUNTED_BY.sub(" ", q.restored)  # "tính theo ngày … trong thân bài", "rơi vào", "ghi lại … như"
-    plain = _SHARED_SIGNING.sub("le ky ket", plain_words(said))  # not an aside in brackets
+    plain = _ROWS_ASKED.sub(" ", _SHARED_SIGNING.sub("le ky ket", plain_words(said)))  # not an aside in brackets
     events, found = _EVENTS.search(plain), _WHEN.search(plain)
     if events is None or found is None or WHO.search(plain) or q.person:
         return None
