@@ -430,8 +430,11 @@ def test_holders_asked_past_a_person_set_aside_or_all_of_them_are_every_other_ho
     assert [i.name for i in others.items] == ["Phạm Quốc Dũng"]
     every = answerer.answer("ai là thứ trưởng bộ nội vụ trong mấy bài đó z, kể hết giúp mình nha", mode="bm25")
     assert sorted(i.name for i in every.items) == ["Phạm Quốc Dũng", "Trần Văn Bình"]
-    that_year = answerer.answer("ai là thứ trưởng bộ nội vụ năm 2022, kể hết", mode="bm25")  # that year's, not all
-    assert "Trần Văn Bình" not in {i.name for i in that_year.items}
+    for asked in ("ai là thứ trưởng bộ nội vụ năm 2022, kể hết",  # that year's or place's, not all
+                  "ai là thứ trưởng bộ nội vụ ở tỉnh Đông Lâm, kể hết",
+                  "Ngoài đồng chí Trần Văn Bình ra, còn những ai là Thứ trưởng Bộ Nội vụ năm 2022?"):
+        narrowed = answerer.answer(asked, mode="bm25")
+        assert narrowed.abstained or [i.name for i in narrowed.items] == ["Phạm Quốc Dũng"], asked
     # a person set aside from their own events ("…, không tính hội nghị ông X chủ trì") is still the subject
     own = answerer.answer("Ông Trần Văn Bình đã dự những hội nghị nào, không tính hội nghị ông Trần Văn Bình chủ trì?",
                           mode="bm25")
@@ -449,7 +452,7 @@ def test_which_articles_then_how_many_in_a_sentence_after_is_their_count(answere
     a = answerer.answer("Bài nào nhắc đến Ban Dân vận Tỉnh ủy Bắc Hà? Có mấy bài như vậy?", mode="bm25")
     assert a.short == "3" and {c.doc_id for c in a.citations} == {"a1", "a4", "a5"}
     other = answerer.answer("Bài nào nhắc đến Ban Dân vận Tỉnh ủy Bắc Hà? Có mấy đội?", mode="bm25")
-    assert other.short != "3"  # teams counted, not the articles
+    assert not (other.short or "").isdigit()  # teams asked, not the articles counted
 
 
 def test_two_whole_titles_joined_by_or_list_the_holders_of_both(answerer):
@@ -1663,9 +1666,12 @@ def test_who_led_delegations_across_the_archive_by_act_or_by_role(tmp_path):
     one = answerer.answer("Đoàn công tác kiểm tra chiều 5/9 do ai làm trưởng đoàn?", mode="bm25")
     assert "Lương Thị Nga" not in one.text  # one delegation, dated: its own article answers
     # of a place or a year: that place's or year's delegation only
-    for asked in ("đoàn kiểm tra, đoàn công tác năm 2021 thì ai làm trưởng đoàn?",
-                  "Ai làm trưởng đoàn kiểm tra năm 2019, kể hết giúp tôi"):
-        assert sorted(i.name for i in answerer.answer(asked, mode="bm25").items) != ["Hồ Văn Khải", "Lương Thị Nga"], asked
+    for asked, head in (("đoàn kiểm tra, đoàn công tác năm 2021 thì ai làm trưởng đoàn?", "Hồ Văn Khải"),
+                        ("Ai làm trưởng đoàn kiểm tra năm 2019, kể hết giúp tôi", "Lương Thị Nga"),
+                        ("Ai làm trưởng đoàn kiểm tra làm việc với Đảng ủy Công an, kể hết giúp tôi", "Lương Thị Nga")):
+        found = answerer.answer(asked, mode="bm25")
+        assert found.abstained or head in {i.name for i in found.items} and "Phùng Bá Lực" not in found.text, asked
+        assert not {"Hồ Văn Khải", "Lương Thị Nga"} <= {i.name for i in found.items}, asked  # not every head
     # others at a person's event, a person set aside ("Ngoài X, những ai dự …", a follow-up said back): X's event
     others = answerer.answer("Ngoài Hồ Văn Khải, những ai dự làm trưởng đoàn công tác kiểm tra ở Tây Nam?", mode="bm25")
     assert "Lương Thị Nga" not in others.text
@@ -1761,7 +1767,9 @@ def test_plainer_forms_of_a_question_come_once_each_in_order():
     assert "Trong các bài có những hội nghị nào?" in plainer("Bên em là Ban Huyện ủy, muốn biết trong các bài có những "
                                                              "hội nghị nào?")
     assert list(plainer("Ở Nam Sơn, muốn biết thì hỏi ai?")) == []  # a place said first: no asker's lead
-    assert all("Nam Sơn" in f for f in plainer("Tại Nam Sơn, em là cán bộ, muốn biết có những hội nghị nào?"))  # kept
+    for said in ("Tại Nam Sơn, em là cán bộ, muốn biết có những hội nghị nào?", "Em ở tỉnh Nam Sơn, muốn biết có những "
+                 "hội nghị nào?", "Năm 2023 mình là cán bộ nên hỏi: có những hội nghị nào?"):  # a place or year: kept
+        assert "Có những hội nghị nào?" not in plainer(said), said
     # a person named in the lead and asked of by a pronoun: asked of by name, as typed
     assert "Theo các bài, đồng chí Lê Văn Khải đã dự những hội nghị nào?" in plainer(
         "Em đang tổng hợp lịch công tác của đồng chí Lê Văn Khải: theo các bài, đồng chí ấy đã dự những hội nghị nào?")

@@ -183,6 +183,12 @@ def test_programmes_asked_at_a_level_in_other_words_are_those_of_that_level(tmp_
     one = invented_answerer(tmp_path / "one", texts).answer("Ở cấp huyện, Ban Dân vận Huyện ủy Bố Hà ký kết phối hợp "
                                                              "với bên nào?", mode="bm25")
     assert {c.doc_id for c in one.citations} == {"s3"}  # a district named: its own
+    for asked in ("Ở cấp huyện, Ban Dân vận Bố Hà phối hợp với những đơn vị nào?",  # named without its level word
+                  "Ở cấp huyện, Công an Bố Hà ký kết phối hợp với bên nào?",
+                  "Ở cấp huyện, Công an nơi nào phối hợp với Huyện đoàn?",  # another partner
+                  "Ở cấp huyện, những hoạt động phối hợp nào đã được tổ chức?"):  # no programme
+        got = invented_answerer(tmp_path / "other", texts).answer(asked, mode="bm25")
+        assert {c.doc_id for c in got.citations} != {"s3", "s5"}, asked
 
 
 def test_articles_reporting_the_signings_of_a_period_are_its_programmes_signed(signings):

@@ -65,10 +65,10 @@ _PRONOUN = re.compile(r"(?<!\w)(?<!nhung )(?<!cac )(?:dong chi|ong|ba|vi|nguoi) 
 _ASKER = r"(?:minh|em|toi|anh|chi|chau)\s"
 _CONTEXT_LEAD = re.compile(rf"^{_ASKER}[^.!?]+[.!]\s+(?=[^.!?]+\?\s*$)"
                            rf"|^{_ASKER}[^?]+?[,.;:]\s*(?:vay\s+)?(?:cho|xin)\s+(?:minh|em|toi|to|anh|chi)\s+(?:duoc\s+)?hoi"
-                           r"(?:\s+(?:la|chut|ti|xiu))?\s*[,:]?\s+(?=\w)"
-                           # "Năm nay mình muốn tổ chức hội thi nên hỏi: …", "Bên em là Ban X, muốn biết …": why they ask
-                           rf"|^(?:\w+\s){{0,2}}?{_ASKER}[^?]{{0,80}}?(?:\snen\s(?:(?:muon|xin)\s)?hoi\s*[:,]|,\s*muon biet)\s+(?=\w)",
-                           re.I)
+                           r"(?:\s+(?:la|chut|ti|xiu))?\s*[,:]?\s+(?=\w)", re.I)
+# … or why they ask ("… nên hỏi: …", "Bên em là Ban X, muốn biết …"), holding no time or place ("Em ở tỉnh X, …": kept)
+_WHY_LEAD = re.compile(rf"(?i)^(?:\w+\s){{0,2}}?{_ASKER}[^?]{{0,80}}?(?:\snen\s(?:(?:muon|xin)\s)?hoi\s*[:,]|,\s*muon biet)\s+(?=\w)")
+_CONDITION = re.compile(r"(?<!\w)(?i:nam|thang|ngay) \d|(?<!\w)(?i:o|tai) (?:(?i:tinh|huyen|thanh pho|tp|xa|quan) )?[A-Z]")
 # a request after the question asking it of each place or unit ("…? Liệt kê theo từng tỉnh giúp em."; folded)
 _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|ghi|chia|thong ke|cho biet)(?: ra)?(?: ten)? "
                          r"(?P<each>(?:theo|cho|cua|o) (?:tung|moi) (?:tinh|noi|dia phuong|don vi|thanh pho|huyen)(?: thanh)?)(?!\w)")
@@ -172,7 +172,8 @@ def plainer(question: str) -> Iterator[str]:
             yield both
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
         yield text
-    context = _CONTEXT_LEAD.match(fold(text))  # folding keeps offsets
+    context = _CONTEXT_LEAD.match(fold(text)) or _WHY_LEAD.match(fold(text))  # folding keeps offsets
+    context = None if context and _CONDITION.search(fold_keep_case(text)[:context.end()]) and context.re is _WHY_LEAD else context
     if context:
         rest = text[context.end():]
         text = rest[:1].upper() + rest[1:]  # the later forms read it so, whether or not the last sentence was it

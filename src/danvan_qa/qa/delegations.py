@@ -25,6 +25,7 @@ _DELEGATIONS_LED = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?:ai|nguoi|vi|doan)|bao
 # làm trưởng đoàn, kể hết"), of no place or time (which asks that place's or time's delegation)
 _EVERY_HEAD = re.compile(rf"(?<!\w){_KIND}(?:,? (?:va |hoac |hay )?{_KIND})+(?!\w).*(?<!\w)truong doan(?!\w)"
                          r"|(?<!\w)ai (?:lam|la) truong doan(?!\w)(?=.*(?<!\w)(?:ke|liet ke|neu) (?:het|du|tat ca)(?!\w))")
+_WHERE = re.compile(r"(?<!\w)(?:o|tai|voi|cua)(?!\w)")
 # a delegation's head by role ("Trưởng Đoàn kiểm tra"), not its deputy nor a deputies' delegation to the Assembly
 _HEADS_DELEGATION = re.compile(r"(?<!\w)(?<!pho )truong doan(?! dai bieu)(?!\w)")
 _DELEGATIONS = ("doan kiem tra", "doan cong tac", "doan giam sat", "doan khao sat", "lam viec")  # a sports team's: none
@@ -32,8 +33,8 @@ _DELEGATIONS = ("doan kiem tra", "doan cong tac", "doan giam sat", "doan khao sa
 
 def asks_led(q: "Question") -> bool:
     """Whether the question asks who led delegations, of several."""
-    return bool(_DELEGATIONS_LED.search(q.folded) or _EVERY_HEAD.search(q.folded) and not (
-        q.places or q.dates or YEAR.search(q.folded) or FOLDED_PROVINCE.search(q.folded)))
+    return bool(_DELEGATIONS_LED.search(q.folded) or _EVERY_HEAD.search(q.folded) and not (  # "ở / với <a place>": its own
+        q.places or q.dates or YEAR.search(q.folded) or FOLDED_PROVINCE.search(q.folded) or _WHERE.search(q.folded)))
 
 
 def led(q: "Question", store: "Store", keep: Callable[[str], bool]) -> Listing | None:

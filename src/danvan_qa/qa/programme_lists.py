@@ -83,11 +83,15 @@ _PARTNERS = re.compile(rf"^(?P<body>.+?) (?:da )?(?:truc tiep )?(?:cung (?:nhung
                        r"(?P<with>.+?)(?: (?:ve|trong|giai doan|nam(?= \d)) .*)?$")  # "… tỉnh Sơn Nam": no year
 _LEVEL = re.compile(r"(?<!\w)(?:trung uong|tw|tinh|thanh pho|tp|huyen|xa)(?!\w)")  # a party's level, in its name
 _FRAMED = re.compile(r"^(?:theo|trong) (?:cac |nhung )?bai(?: viet| bao)? ")
-# cooperation and which ("nơi nào", "bên nào", "danh sách"), asked at a level: the programmes signed there (folded)
-_AT_LEVEL = re.compile(r"(?<!\w)(?:phoi hop|ky ket)(?!\w)(?=.*(?<!\w)(?:nao|danh sach)(?!\w))"
-                       r"|(?<!\w)(?:nao|danh sach)(?!\w)(?=.*(?<!\w)(?:phoi hop|ky ket)(?!\w))")
-# … of the mass-mobilisation board and the police only, at a local level, each one's taken in besides ("tính cả")
-_OTHER_PARTNERS = re.compile(r"(?<!\w)(?:quan su|bien phong|mat tran|mttq|doan thanh nien|hoi \w+|tinh ca|ke ca|ca cap)(?!\w)")
+# which place's programme or signing, the board or the police of which place cooperated, or a list of signings, asked at
+# a level: its programmes (folded)
+_AT_LEVEL = re.compile(r"(?<!\w)(?:noi|don vi|dia phuong) nao(?!\w)(?=.*(?<!\w)(?:chuong trinh|ky ket)(?!\w))"
+                       r"|(?<!\w)(?:ban dan van|cong an)(?: \w+){0,2}? (?:noi|don vi|dia phuong) nao(?!\w)(?=.*(?<!\w)phoi hop)"
+                       r"|(?<!\w)danh sach (?:cac )?(?:buoi |le |hoi nghi )?ky ket(?!\w)")
+# … of the mass-mobilisation board and the police only, at a local level, each one's taken in besides ("tính cả"), not
+# of a model or an activity
+_OTHER_PARTNERS = re.compile(r"(?<!\w)(?:quan su|bien phong|mat tran|mttq|doan|hoi \w+|tinh ca|ke ca|ca cap)(?!\w)"
+                             r"|^(?!.*(?<!\w)chuong trinh(?!\w)).*(?<!\w)(?:mo hinh|hoat dong)(?!\w)")
 # "chương trình (phối hợp) nào …" asked of a period alone: many bodies sign for one period
 _WHICH_OF_PERIOD = re.compile(r"(?<!\w)chuong trinh(?: phoi hop)? nao(?: (?:co|thuoc|trong|cho|ky|duoc|thuc hien))?(?!\w)")
 

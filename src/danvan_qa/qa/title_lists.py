@@ -64,8 +64,8 @@ def asks_holders(q: "Question") -> bool:
                        r" [^,]+,|^trong kho,", "", q.restored.lower())).strip().removeprefix("con ")  # "…, còn những ai …"
     found = _HOLDERS.match(" ".join(re.sub(r"[^\w ]", " ", said).split()))
     rank = found and (found["rank"] or found["ranked"])
-    if not found or q.person or q.dates or rank and q.places or found["every"] and YEAR.search(q.folded):
-        # "ai mang hàm Đại tá ở tỉnh X": X's event; "ai là <title> năm 2022, kể hết": that year's
+    if not found or q.person or q.dates or rank and q.places or found["every"] and (YEAR.search(q.folded) or q.places or _AT.search(
+            found["every"])):  # "ai mang hàm Đại tá ở tỉnh X": X's event; "ai là <title> năm 2022 / ở X, kể hết": its
         return False
     phrase = found["after"] or found["listed"] or found["roster"] or found["bare"] or found["every"] or found["before"] or found["named"] or rank or found["which"] or found["held"] or \
         found["some"] or found["owned"] or found["counted"]
@@ -142,20 +142,20 @@ _BODY_FIRST = re.compile(rf"^(?P<body>{_BODY}):? (?P<asked>co (?:bao nhieu|may|n
                          r"| doi)?) "
                          rf"(?P<head>{_HEAD})"  # "có mấy đời Trưởng ban": its heads, one after another
                          r"(?=\s*(?:\(|\?|$)|\s+(?:nao|duoc|la|trong|co|da)(?!\w))")
-# what a question sets aside (folded): "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X"
+# "ở / tại <a place>"; what a question sets aside: "(không tính / trừ …)", "Ngoài các X ra, …", "…, không kể X" (folded)
+_AT = re.compile(r"(?<!\w)(?:o|tai) \w")
 EXCLUDED = re.compile(r"\((?:khong tinh|khong ke|khong phai|tru|ngoai tru|ngoai)(?!\w)(?P<aside>[^)]*)\)"
                        r"|^\W*(?:ngoai|tru|khong tinh|khong ke)\s+(?P<first>[^,]+?)(?:\s+ra)?\s*,"
                        r"|[,?]\s*(?:khong tinh|khong ke|tru|ngoai tru)\s+(?P<last>[^,?]+)")
 
 
 def set_aside(q: "Question") -> "Question":
-    """The question without the person it sets aside when it asks a title's holders ("Ngoài đồng chí X ra, còn những
-    ai là …?"): a list of others, not X's own event; X is then no row (by_title). Others at X's event ("Ngoài X,
-    những ai dự …?", a follow-up) stay X's."""
+    """Without the person it sets aside when it asks a title's holders ("Ngoài đồng chí X ra, còn những ai là …?"), of no
+    year or place: others, X no row (by_title); others at X's event ("Ngoài X, những ai dự …?", a follow-up) stay X's."""
     asides = " ".join(m.group(0) for m in EXCLUDED.finditer(said(q)))
-    if not (q.person and re.search(rf"(?<!\w){re.escape(fold(q.person.lower()))}(?!\w)", asides)):
-        return q
-    return others if asks_holders(others := replace(q, person=None)) else q
+    aside = q.person and re.search(rf"(?<!\w){re.escape(fold(q.person.lower()))}(?!\w)", asides) and not (
+        YEAR.search(q.folded) or q.places or _AT.search(said(q)))
+    return others if aside and asks_holders(others := replace(q, person=None)) else q
 
 
 def said(q: "Question") -> str:
