@@ -94,3 +94,18 @@ def test_a_kind_is_matched_whole_and_a_topic_asked_must_be_the_articles(answerer
 def test_the_events_of_a_place_said_last_are_the_places_events(answerer, question):
     a = answerer.answer(question, mode="bm25")
     assert {c.doc_id for c in a.citations} == {"p1", "p2"}
+
+
+def test_a_province_written_with_a_dash_is_the_place_asked(tmp_path):
+    """"Ở Bà Rịa - Vũng Tàu có những hoạt động nào?": the dash is a space to the gazetteer, and the heading writes
+    the place as the question does."""
+    texts = {"v1": ("2024-03-05", "Bà Rịa - Vũng Tàu", "Hội nghị ký kết ở Bà Rịa - Vũng Tàu",
+                    "Ngày 5/3, Công an tỉnh và Ủy ban MTTQ tỉnh ký kết chương trình phối hợp."),
+             "v2": ("2023-06-26", "Bà Rịa - Vũng Tàu", "Tổng kết chương trình phối hợp",
+                    "Ngày 26/6, Công an tỉnh tổ chức hội nghị tổng kết."),
+             "v3": ("2022-08-09", "Nam Sơn", "Hội nghị ở Nam Sơn", "Ngày 9/8, Hội Nông dân tỉnh Nam Sơn tổ chức hội nghị.")}
+    files = {f"{d}.txt": article_file(d, date, title, text, place) for d, (date, place, title, text) in texts.items()}
+    answerer = Answerer(*fake_store(tmp_path, files))
+    for asked in ("Ở Bà Rịa - Vũng Tàu có những hoạt động nào?", "o ba ria - vung tau co nhung hoat dong nao"):
+        a = answerer.answer(asked, mode="bm25")
+        assert [c.doc_id for c in a.citations] == ["v1", "v2"] and "**Bà Rịa - Vũng Tàu**" in a.text, asked

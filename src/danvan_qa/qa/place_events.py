@@ -67,7 +67,8 @@ _KIND_WORDS = {"hoi nghi": "hoi nghi", "lam viec": "lam viec", "hop": "(?:cuoc|b
 def _asked_place(q: "Question") -> str | None:
     """The place whose activities the question asks for, as it names it (folded), or None."""
     m = next(filter(None, (r.search(q.folded) for r in (_ASKS, _PLACE_LAST, _REPORTS_AT, _KINDS_AT))), None)
-    place = city(m["place"]).removeprefix("tp ") if m else None  # "ở TPHCM": as places() reads it
+    # "ở TPHCM", "ở Bà Rịa - Vũng Tàu" (its dash a space): as places() reads it
+    place = city(re.sub(r"\s*[-–]\s*", " ", m["place"])).removeprefix("tp ") if m else None
     return place if place in q.places and not WHO.search(q.folded) else None
 
 
@@ -118,10 +119,10 @@ def _reports(store: "Store", doc_id: str, words: list[str]) -> bool:
 
 def _as_written(q: "Question", place: str) -> str:
     """The place as the question writes it, restored: "Tây Giang" for "tay giang"."""
-    words = HCM.sub("TP Hồ Chí Minh", q.restored).rstrip(" ?.!").split()
-    size = len(place.split())
-    written = next((" ".join(words[i:i + size]).strip(",.") for i in range(len(words) - size + 1)
-                    if fold(" ".join(words[i:i + size])).strip(",.") == place), place)
+    words = re.sub(r"\s*([-–])\s*", r" \1 ", HCM.sub("TP Hồ Chí Minh", q.restored)).rstrip(" ?.!").split()  # a dash a word
+    written = next((" ".join(words[i:i + size]).strip(",.") for size in (len(place.split()), len(place.split()) + 1)
+                    for i in range(len(words) - size + 1)
+                    if fold(" ".join(w for w in words[i:i + size] if w not in "-–")).strip(",.") == place), place)
     return " ".join(w[:1].upper() + w[1:] for w in written.split())  # a place's syllables are capitalised
 
 
