@@ -172,8 +172,8 @@ def plainer(question: str) -> Iterator[str]:
             yield both
     if (first := _FIRST_QUESTION.match(text)) and fresh(text := first["first"]):
         yield text
-    context = _CONTEXT_LEAD.match(fold(text)) or _WHY_LEAD.match(fold(text))  # folding keeps offsets
-    context = None if context and _CONDITION.search(fold_keep_case(text)[:context.end()]) and context.re is _WHY_LEAD else context
+    why = _WHY_LEAD.match(fold(text))  # folding keeps offsets; a time or place in why they ask keeps the question whole
+    context = _CONTEXT_LEAD.match(fold(text)) or (why if why and not _CONDITION.search(fold_keep_case(text)[:why.end()]) else None)
     if context:
         rest = text[context.end():]
         text = rest[:1].upper() + rest[1:]  # the later forms read it so, whether or not the last sentence was it

@@ -24,7 +24,7 @@ from danvan_qa.index.store import word_set
 from danvan_qa.ingest.abbreviations import Aliases, held_through
 from danvan_qa.ingest import dates
 from danvan_qa.ingest.normalize import fold
-from danvan_qa.qa.questions import HCM, city, place_in
+from danvan_qa.qa.questions import HCM, city, place_in, spaced
 from danvan_qa.qa.extractive import held_share, rarity
 from danvan_qa.qa.records import (EVENT_NOUNS, rows_shown, WHO, Evidence, Item, Listing, Statement, Strong, counts, dated,
                                   more_rows, ranked_articles, titled_rows)
@@ -68,7 +68,7 @@ def _asked_place(q: "Question") -> str | None:
     """The place whose activities the question asks for, as it names it (folded), or None."""
     m = next(filter(None, (r.search(q.folded) for r in (_ASKS, _PLACE_LAST, _REPORTS_AT, _KINDS_AT))), None)
     # "ở TPHCM", "ở Bà Rịa - Vũng Tàu" (its dash a space): as places() reads it
-    place = city(re.sub(r"\s*[-–]\s*", " ", m["place"])).removeprefix("tp ") if m else None
+    place = city(spaced(m["place"])).removeprefix("tp ") if m else None
     return place if place in q.places and not WHO.search(q.folded) else None
 
 

@@ -256,13 +256,13 @@ _ADMIN_UNIT = re.compile(r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|th�
                          r"\s+(\w+)(?:\s+(?!(?:tỉnh|huyện|quận|xã|phường)(?!\w))(\w+))?", re.IGNORECASE)  # "tỉnh và xã X": not "và xã"
 
 
-def _spaced(folded: str) -> str:
+def spaced(folded: str) -> str:
     """A folded text with its hyphens and dashes read as spaces: "ba ria - vung tau" = "ba ria vung tau"."""
     return re.sub(r"\s*[-–]\s*", " ", folded)
 
 
 # Matched with their diacritics ("Huế" is not "Huệ", "Sơn La" not "Sơn là"), in lower case.
-_PROVINCES = sorted({_spaced(normalize_text(p).lower()) for p in PROVINCES}, key=len, reverse=True)
+_PROVINCES = sorted({spaced(normalize_text(p).lower()) for p in PROVINCES}, key=len, reverse=True)
 _PROVINCE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in _PROVINCES) + r")(?!\w)")
 # A question typed without diacritics is matched folded: its restored form may miss the name
 # ("tinh dong nai" restored as "tỉnh đồng nại"), and "quan 3" has no unit word to restore.
@@ -296,7 +296,7 @@ def gazetteer_province(text: str) -> str | None:
 def place_in(place: str, folded_text: str, before: str = "") -> bool:
     """Whether a place of `places()` occurs in a folded text as whole words (after `before`, a
     pattern); "TP HCM" asked is the "TPHCM" or "TP Hồ Chí Minh" an article writes."""
-    return bool(re.search(rf"(?<!\w){before}{re.escape(city(place))}(?!\w)", city(_spaced(folded_text))))
+    return bool(re.search(rf"(?<!\w){before}{re.escape(city(place))}(?!\w)", city(spaced(folded_text))))
 
 
 def places(restored: str, text: str | None = None) -> tuple[str, ...]:
@@ -313,10 +313,10 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
     restored, text = HCM.sub("Hồ Chí Minh", restored), None if text is None else HCM.sub("ho chi minh", text)
     restored, text = THEN.sub(" ", restored), text and THEN.sub(" ", text)  # "tỉnh lúc đó": no place "Lúc"
     cased = restored != restored.lower()
-    spaced = _spaced(restored)
+    dashless = spaced(restored)
     found: list[str] = []
     if text is not None and fold(text) == text.lower():
-        plain = _spaced(text.lower())
+        plain = spaced(text.lower())
         for m in FOLDED_PROVINCE.finditer(plain):
             before = plain[: m.start()].split()[-1:]
             if before and before[0] in _FOLDED_SURNAMES:
@@ -324,8 +324,8 @@ def places(restored: str, text: str | None = None) -> tuple[str, ...]:
             if " " in m.group(1) or (before and before[0] in ("tp", "pho", "tinh", "o", "tai")):
                 found.append(m.group(1))  # "hue" alone may end a name ("vuong dinh hue")
         found += [m.group(0) for m in _FOLDED_NUMBERED.finditer(plain)]
-    for m in _PROVINCE.finditer(spaced.lower()):
-        before = spaced[: m.start()].split()[-1:]
+    for m in _PROVINCE.finditer(dashless.lower()):
+        before = dashless[: m.start()].split()[-1:]
         if not (cased and before and before[0] in SURNAMES):
             found.append(fold(m.group(1)))
     for m in _ADMIN_UNIT.finditer(restored):
