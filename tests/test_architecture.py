@@ -91,7 +91,7 @@ def test_imports_only_go_down_the_data_path(module):
 # propose → decide → compose → answer (the fusion reads each chunk's sentences as candidates
 # does, so candidates' sentence tests come first). A qa module imports only qa modules before it.
 QA_ORDER = [
-    "records", "ranker", "retrieval", "questions", "asides", "periods", "clauses", "places", "extractive", "candidates", "fusion", "short_names", "reading", "spans", "who", "document_dates", "document_asks",
+    "records", "ranker", "retrieval", "questions", "asides", "relax", "periods", "clauses", "places", "extractive", "candidates", "fusion", "short_names", "reading", "spans", "who", "document_dates", "document_asks",
     "drafts", "prizes", "review_dates", "enumerations", "support", "propose", "decide", "compose", "adjacent", "swaps", "pronouns", "followups", "parts", "programme_groups", "levels", "sides", "programme_years", "programme_lists", "programme_slots", "document_lists", "place_events", "time_events", "roles", "title_lists", "delegations", "model_lists", "figure_lists", "unit_lists", "bylines", "act_lists", "article_lists", "mention_places", "topic_rows", "body_events", "headlines", "extremes", "person_events", "co_chairs", "archive",
     "per_article",
     "answering", "conversation", "events",

@@ -62,3 +62,16 @@ def test_documents_written_with_their_number_and_day_of_issue_of_every_kind_list
                                          "hiệu lẫn ngày ban hành.", mode="bm25")
     assert "120-QĐ/TW" in a.text and "41-NQ/TW" in a.text and "09/CT-BCA" not in a.text and "33-NQ/TU" not in a.text
     assert {c.doc_id for c in a.citations} == {"k2", "k5"}
+
+
+def test_documents_asked_of_the_kinds_said_after_van_ban_are_of_those_kinds_only(tmp_path):
+    texts = TEXTS | {"k6": ("2019-05-04", "Ký kết chương trình phối hợp ở Nam Sơn", "Ngày 4/5/2019, Ban Dân vận Tỉnh ủy Nam "
+                            "Sơn và Công an tỉnh ký Chương trình phối hợp số 05/CTr-BDV-CA về công tác dân vận.")}
+    store, settings = fake_store(tmp_path, {f"{d}.txt": article_file(d, *row) for d, row in texts.items()})
+    answerer = Answerer(store, settings)
+    a = answerer.answer("Các văn bản nghị quyết, quyết định, chỉ thị có số hiệu được viện dẫn trong các bài là những văn "
+                        "bản nào?", mode="bm25")
+    assert "17-NQ/TW" in a.text and "120-QĐ/TW" in a.text and "09/CT-BCA" in a.text
+    assert "05/CTr-BDV-CA" not in a.text  # a programme is no kind said
+    both = answerer.answer("Những văn bản, chương trình nào có số hiệu được nêu trong các bài?", mode="bm25")
+    assert "05/CTr-BDV-CA" in both.text and "17-NQ/TW" in both.text  # a comma: documents and programmes

@@ -216,10 +216,17 @@ def _without_closing(text: str) -> str:
     return text.replace(" ?", "?").rstrip()
 
 
+# a period typed with a space or a word between its years ("giai doan 2022 2026", "nhiệm kỳ 2020 đến 2025"; folded)
+_SPACED_PERIOD = re.compile(r"(?<!\w)(?:giai doan|nhiem ky) (?P<a>(?:19|20)\d\d)(?P<gap> (?:(?:den|toi) )?)(?:19|20)\d\d(?![\d/-])",
+                            re.I)
+
+
 def shorthand_written_out(text: str) -> str:
     """The text with chat shorthand written out ("co bao nhieu ctr dc ky", "các hn về …") and a closing particle
-    dropped ("… vậy?"); a word of a code or a name in capitals other than "HN" stays."""
+    dropped ("… vậy?"); a word of a code or a name in capitals other than "HN" stays; a period's years joined."""
     text = _without_closing(text) if len(text.split()) > 2 else text
+    for m in reversed(list(_SPACED_PERIOD.finditer(fold(text)))):  # folding keeps offsets
+        text = f"{text[:m.start('gap')]}-{text[m.end('gap'):]}"
     marked = fold(text) != text.lower()
     for m in reversed(list(_PROVINCE_TYPED.finditer(fold(text)))):  # folding keeps offsets
         name = _PROVINCE_SHORT[m.group(0).lower().replace(" ", "")]

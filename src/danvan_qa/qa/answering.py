@@ -34,6 +34,7 @@ from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.asides import without_asides
 from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, Question, parse
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS, Listing, admitted
+from danvan_qa.qa.relax import cued, relaxed
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
@@ -297,27 +298,25 @@ class Answerer:
         return decided
 
     def _across_when_refused(self, question: str, reading: Reading, filters: Filters | None) -> Listing | None:
-        """A list or count no article answers alone, asked without saying "trong các bài" ("co bao nhieu hn / buoi gap
-        mat voi nguoi co uy tin?"): the archive's answer, read with that cue, rather than a refusal; where no shape
-        reads it so either, where its topic is named (topic_rows); None when that finds nothing either."""
+        """A list or count no article answers alone, asked without "trong các bài" ("co bao nhieu hn / buoi gap mat
+        voi nguoi co uy tin?") or with a qualifier no shape reads (relax.py): the archive's answer, read with that cue
+        or less it, rather than a refusal; else where its topic is named (topic_rows); None when that finds none."""
         folded = reading.question.folded
         forms = [question, *plainer(question)]  # "hội thi, cuộc thi có mấy cái?" asks things in its plainer form
         things = any(_ARCHIVE_THINGS.search(said) for said in (folded, *(fold(form.lower()) for form in forms)))
-        if not (things or asks_topic_rows(reading.question)) or \
-                re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi(?!\W*$)|ben)(?!\w)", folded):
-            return None  # "Lương của X là bao nhiêu?", "Huyện X có bao nhiêu xã?", "mỗi nơi là bao nhiêu mô hình?"
-            # (a closing "mọi người" addresses the readers: "… ở tỉnh nào vậy mọi người")
-        marked = fold(question) != question.lower()  # typed bare: the cue too, so that the whole is restored
-        # (said with a cue already, or asking places or events only, every shape has read it: no retries, each a
-        # pass over the shapes)
-        for text in forms if things and not ARCHIVE_CUE.search(folded) else ():
-            mark = text.find("?") if "?" in text else len(text.rstrip(" ."))
-            for cue in (" được đưa tin", " trong các bài"):  # events reported; people or things named
-                cued = f"{text[:mark]}{cue if marked else fold(cue)}{text[mark:].strip() or '?'}"
-                if (across := listing(read(cued, self.store, self.settings).question, self.store, filters)) is not None:
-                    return across
+        each = re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi(?!\W*$)|ben)(?!\w)", folded)
+        people = re.search(r"(?<!\w)(?:nhung|cac) ai(?!\w)", folded)  # "những ai …": holders, attendees
+        if not (things or (topic := asks_topic_rows(reading.question)) or people):  # "Lương của X là bao nhiêu?"
+            return None  # ("mỗi nơi bao nhiêu mô hình?": only less a qualifier; "… vậy mọi người" addresses readers)
+        # said with a cue, or asking places or events only, every shape has read it; then less a qualifier no shape
+        # reads ("… có công an tham gia?"), as said and cued
+        tries = cued(forms, question, as_said=False) if things and not (each or ARCHIVE_CUE.search(folded)) else ()
+        for text in [*tries, *(cued(relaxed(question), question, as_said=True) if things or people else ())]:
+            if (across := listing(read(text, self.store, self.settings).question, self.store, filters)) is not None:
+                return across
         # no shape reads it: where its topic is named ("mô hình X thì có ở tỉnh nào vậy?")
-        return topic_rows(reading.question, self.store, admitted(self.store.data.documents, filters))
+        return None if each or not (things or topic) else \
+            topic_rows(reading.question, self.store, admitted(self.store.data.documents, filters))
 
     def _of_the_first(self, first: str, second: str, one_article: bool) -> bool:
         """Whether the second part is asked of the first's place, or (its answer drawing on `one_article`) of the

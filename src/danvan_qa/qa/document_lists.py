@@ -41,6 +41,10 @@ _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KIN
                    r"|(?:moi|tung) (?:lan|dot|cuoc|buoi)(?:[ /,]+\w+){0,8}? (?P<each>van ban|" + "|".join(KINDS) + r") nao"
                    # "Văn bản nào (nghị quyết, …) có ngày ban hành trong năm X?", "nghị quyết nào … trong các bài?"
                    r"|^(?P<opening>van ban|" + "|".join(KINDS) + r") nao)(?!\w)")
+# the kinds said right after "văn bản" ("các văn bản nghị quyết, quyết định, chỉ thị"), not after a comma ("những văn
+# bản, chương trình nào": both) nor as examples ("văn bản nào (nghị quyết, chỉ thị...)", "văn bản như …")
+_SAID_KINDS = re.compile(r"(?<!\w)van ban (?P<kinds>(?:{0})(?:[\s,/]+(?:(?:va|hoac|hay) )?(?:{0}))*)"
+                         r"(?!\w)".format("|".join(KINDS)))
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
 # time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 lần"), nor a year (mentions() keeps those
 # after "số" or a capitalised kind only)
@@ -181,7 +185,9 @@ def documents(q: "Question", kind: str, store: "Store", keep: Callable[[str], bo
     years = set(YEAR.findall(q.text))
     asked = _ASKS.search(q.folded)
     listed = {k for k in KINDS if asked and re.search(rf"(?<!\w){k}(?!\w)", asked.group(0))}  # "nghị quyết, chỉ thị nào"
-    wanted = set(KINDS) if kind == "van ban" else {kind} | listed
+    said = _SAID_KINDS.search(fold(q.text.lower()))  # "các văn bản nghị quyết, chỉ thị …": those kinds only
+    wanted = ({k for k in KINDS if re.search(rf"(?<!\w){k}(?!\w)", said["kinds"])} if said else set(KINDS)) \
+        if kind == "van ban" else {kind} | listed
     # "kèm số hiệu", "ký hiệu", "có ghi số": not a plan named by its words (nor "cơ sở", "số liệu", "số lượng")
     numbered = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS}|(?:ghi|mang|kem) so(?! lieu| luong))(?!\w)", q.folded))
     full = bool(re.search(rf"(?<!\w)(?:{CODE_WORDS} day du|day du {CODE_WORDS})(?!\w)", q.folded))  # "54-NQ/TW", not "165"

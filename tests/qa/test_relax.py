@@ -1,0 +1,82 @@
+"""Looser readings of a question across the archive: a qualifier no shape reads is cut, a name never."""
+
+import pytest
+
+from danvan_qa.ingest.abbreviations import shorthand_written_out
+from danvan_qa.qa.relax import cued, relaxed
+from fakes import invented_answerer
+
+# invented articles: two contests and a meeting with village elders, each held with the police
+ARTICLES = {
+    "r1": ("2023-04-02", "Hội thi “Dân vận khéo” ở Nam Sơn",
+           "Ngày 2/4, Ban Dân vận Tỉnh ủy Nam Sơn phối hợp với Công an tỉnh tổ chức Hội thi “Dân vận khéo” năm 2023. "
+           "Hội thi có 12 đội tham gia.", "Nam Sơn"),
+    "r2": ("2023-06-10", "Cuộc thi tìm hiểu pháp luật ở Bắc Hà",
+           "Ngày 10/6, Công an tỉnh Bắc Hà và Tỉnh đoàn tổ chức Cuộc thi tìm hiểu pháp luật về an ninh trật tự. "
+           "Cuộc thi thu hút 3.000 bài dự thi.", "Bắc Hà"),
+    "r3": ("2023-08-20", "Gặp mặt người có uy tín ở Tây Giang",
+           "Ngày 20/8, Công an tỉnh Tây Giang tổ chức gặp mặt 80 người có uy tín trong đồng bào dân tộc thiểu số. "
+           "Đại tá Trần Văn Bình, Giám đốc Công an tỉnh, chủ trì buổi gặp mặt.", "Tây Giang"),
+}
+
+
+def test_a_qualifier_naming_nothing_is_cut_alone_then_with_the_others():
+    asked = "Có mấy cuộc thi / hội thi mà công an đồng tổ chức với một cơ quan khác được đưa tin trong các bài?"
+    forms = list(relaxed(asked))
+    assert "Có mấy cuộc thi / hội thi được đưa tin trong các bài?" in forms  # who took part, cut alone
+    assert "Có mấy cuộc thi / hội thi mà công an đồng tổ chức với một cơ quan khác?" in forms  # how it is told
+    assert forms[-1] == "Có mấy cuộc thi / hội thi?"  # then both
+
+
+@pytest.mark.parametrize("asked, kept", [
+    ("Có mấy buổi ký kết phối hợp với Ủy ban MTTQ tỉnh Nam Sơn được thuật lại trong các tin?", "Ủy ban MTTQ tỉnh Nam Sơn"),
+    ("Những hội nghị nào do Công an tỉnh Bắc Hà tổ chức được nêu trong các bài?", "do Công an tỉnh Bắc Hà tổ chức"),
+    ("Có mấy lễ ký chương trình giai đoạn 2016-2021 được nêu cụ thể ngày ký?", "giai đoạn 2016-2021"),
+])
+def test_what_the_question_names_stays_in_every_looser_form(asked, kept):
+    forms = list(relaxed(asked))
+    assert forms and all(kept in form for form in forms), forms
+
+
+def test_a_lead_saying_who_asks_and_a_rule_after_the_question_are_cut():
+    forms = list(relaxed("Alo, bên mình đang soạn câu đố cho buổi sáng: những ai là Giám đốc Công an tỉnh? "
+                         "Kể tên kèm địa phương giúp mình nhé."))
+    assert forms[-1] == "Những ai là Giám đốc Công an tỉnh?"
+    assert list(relaxed("cong an to chuc may cuoc thi, hoi thi? ko tinh thi dua nhe")) == [
+        "cong an to chuc may cuoc thi, hoi thi?"]
+
+
+def test_a_question_with_nothing_to_cut_has_no_looser_form():
+    assert list(relaxed("Có bao nhiêu hội thi?")) == []
+
+
+def test_the_archive_cue_is_typed_as_the_question_is():
+    assert list(cued(["co may hoi thi?"], "co may hoi thi?", as_said=True)) == [
+        "co may hoi thi?", "co may hoi thi duoc dua tin?", "co may hoi thi trong cac bai?"]
+    assert list(cued(["Có mấy hội thi?"], "Có mấy hội thi?", as_said=False))[0] == "Có mấy hội thi được đưa tin?"
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory):
+    return invented_answerer(tmp_path_factory.mktemp("relax"), ARTICLES)
+
+
+@pytest.mark.parametrize("asked", [
+    "Có mấy cuộc thi / hội thi mà công an đồng tổ chức với một cơ quan khác được đưa tin trong các bài?",
+    "Hỏi vui: có bao nhiêu hội thi, cuộc thi có công an tham gia được nhắc trong loạt bài?",
+])
+def test_a_count_with_a_qualifier_no_shape_reads_is_the_archive_count_not_a_refusal(answerer, asked):
+    a = answerer.answer(asked, mode="bm25")
+    assert not a.abstained, a.text
+    assert a.short == "2", a.text
+    assert {c.doc_id for c in a.citations} == {"r1", "r2"}  # the meeting is no contest
+    for c in a.citations:  # each row quotes its article as published
+        assert c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
+
+
+def test_a_period_typed_with_a_space_between_its_years_is_one_period():
+    assert shorthand_written_out("co may noi ky chuong trinh giai doan 2022 2026?") == \
+        "co may noi ky chuong trinh giai doan 2022-2026?"
+    assert shorthand_written_out("Chương trình nhiệm kỳ 2020 đến 2025 ký ngày nào?").startswith(
+        "Chương trình nhiệm kỳ 2020-2025 ")
+    assert "2022 2026/5" in shorthand_written_out("giai doan 2022 2026/5")  # a date, not a period's end
