@@ -67,6 +67,7 @@ def test_an_abbreviation_standing_alone_is_written_out_and_a_codes_parts_are_not
 
 def test_capitals_that_fold_to_a_syllable_are_written_out_only_as_typed_in_capitals():
     assert capitals_written_out("BDV TU và CAT Nam Sơn") == "BDV Tỉnh ủy và Công an tỉnh Nam Sơn"
+    assert capitals_written_out("PBT thường trực tỉnh ủy") == "Phó Bí thư thường trực tỉnh ủy"
     assert capitals_written_out("cát và tu bổ, 25-NQ/TƯ") == "cát và tu bổ, 25-NQ/TƯ"
 
 

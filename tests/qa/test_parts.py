@@ -74,6 +74,18 @@ def test_a_comparison_of_two_figures_asks_each():
     assert split_parts("Ai chủ trì hay tham dự hội nghị?", "Ai chủ trì hay tham dự hội nghị?") is None  # no figures compared
 
 
+def test_two_things_asked_one_fact_each_are_asked_alone():
+    asked = ("Chương trình 12 (Ban Dân vận – Công an Nam Sơn) và Chương trình 07 (Công an – Mặt trận Bắc Hà) lần lượt ký "
+             "ngày nào? Cái nào ký sớm hơn?")
+    assert split_parts(asked, asked) == ("Chương trình 12 (Ban Dân vận – Công an Nam Sơn) ký ngày nào?",
+                                         "Chương trình 07 (Công an – Mặt trận Bắc Hà) ký ngày nào?")  # the reader compares
+    asked = "Công an tỉnh Nam Sơn và Công an tỉnh Bắc Hà mỗi nơi duy trì bao nhiêu mô hình? Nơi nào nhiều hơn?"
+    assert split_parts(asked, asked) == ("Công an tỉnh Nam Sơn duy trì bao nhiêu mô hình?",
+                                         "Công an tỉnh Bắc Hà duy trì bao nhiêu mô hình?")
+    one = "Hội nghị giữa Ban Dân vận và Công an tỉnh Nam Sơn lần lượt do ai chủ trì?"  # one event of two parties
+    assert split_parts(one, one) is None
+
+
 @pytest.mark.parametrize("question", [
     "Ai chủ trì hội nghị ký kết giữa Ban A và Công an B?",  # one question word
     "Đồng chí C dự những hội nghị nào giữa Ban A và Bộ B, với chức vụ gì?",  # the second asks inside the clause

@@ -3,7 +3,7 @@
 import pytest
 
 from danvan_qa.ingest.abbreviations import shorthand_written_out
-from danvan_qa.qa.relax import cued, relaxed
+from danvan_qa.qa.relax import besides_kind, cued, relaxed
 from fakes import invented_answerer
 
 # invented articles: two contests and a meeting with village elders, each held with the police
@@ -17,6 +17,12 @@ ARTICLES = {
     "r3": ("2023-08-20", "Gặp mặt người có uy tín ở Tây Giang",
            "Ngày 20/8, Công an tỉnh Tây Giang tổ chức gặp mặt 80 người có uy tín trong đồng bào dân tộc thiểu số. "
            "Đại tá Trần Văn Bình, Giám đốc Công an tỉnh, chủ trì buổi gặp mặt.", "Tây Giang"),
+    "r4": ("2024-09-05", "Ký kết kế hoạch phối hợp ở Nam Sơn",
+           "Ngày 5/9, Ban Dân vận Tỉnh ủy Nam Sơn và Công an tỉnh ký kết kế hoạch phối hợp thực hiện công tác dân vận năm "
+           "2024.", "Nam Sơn"),
+    "r5": ("2023-03-01", "Ký kết chương trình phối hợp ở Bắc Hà",
+           "Ngày 1/3, Ban Dân vận Tỉnh ủy Bắc Hà và Công an tỉnh ký kết Chương trình phối hợp công tác dân vận giai đoạn "
+           "2023-2028.", "Bắc Hà"),
 }
 
 
@@ -46,6 +52,23 @@ def test_a_lead_saying_who_asks_and_a_rule_after_the_question_are_cut():
         "cong an to chuc may cuoc thi, hoi thi?"]
 
 
+def test_a_polite_lead_and_the_articles_said_first_are_cut_and_dành_cho_is_với():
+    forms = list(relaxed("Thưa, các bài có nói đến mấy cuộc thi hay hội thi do công an tổ chức hoặc phối hợp tổ chức ạ?"))
+    assert forms[-1] == "Mấy cuộc thi hay hội thi ạ?"  # the police at large, no place: named nothing of its own
+    assert list(relaxed("Bao nhiêu hội nghị dành riêng cho người có uy tín?")) == [
+        "Bao nhiêu hội nghị dành cho người có uy tín?", "Bao nhiêu hội nghị với người có uy tín?"]
+    assert all("Công an tỉnh Bắc Hà" in form for form in relaxed("Thưa, có mấy hội thi do Công an tỉnh Bắc Hà tổ chức?"))
+
+
+def test_a_kind_set_aside_first_is_no_ask_and_what_is_set_aside_by_name_stays():
+    assert besides_kind("Ngoài các chương trình, có những kế hoạch phối hợp nào được ký?") == \
+        "Có những kế hoạch phối hợp nào được ký?"
+    assert besides_kind("ngoai nhung hoi nghi ra, co nhung buoi lam viec nao?") == "co nhung buoi lam viec nao?"
+    assert besides_kind("Ngoài các Ban Dân vận, Công an đã ký với những tổ chức nào?") is None  # a body named
+    assert besides_kind("Ngoài phát điện, hồ còn có nhiệm vụ gì?") is None  # what it asks of
+    assert besides_kind("ngoai hai nguoi chu tri, nhung ai tham du hoi nghi?") is None
+
+
 def test_a_question_with_nothing_to_cut_has_no_looser_form():
     assert list(relaxed("Có bao nhiêu hội thi?")) == []
 
@@ -72,6 +95,12 @@ def test_a_count_with_a_qualifier_no_shape_reads_is_the_archive_count_not_a_refu
     assert {c.doc_id for c in a.citations} == {"r1", "r2"}  # the meeting is no contest
     for c in a.citations:  # each row quotes its article as published
         assert c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
+
+
+def test_a_list_asked_after_a_kind_set_aside_lists_the_kind_asked(answerer):
+    a = answerer.answer("Ngoài các chương trình, có những kế hoạch phối hợp nào được ký? Cho mình biết tên của từng kế "
+                        "hoạch.", mode="bm25")
+    assert not a.abstained and {c.doc_id for c in a.citations} == {"r4"}, a.text  # not the programme set aside
 
 
 def test_a_period_typed_with_a_space_between_its_years_is_one_period():

@@ -137,7 +137,7 @@ def spellings(phrase: str) -> list[str]:
 # table cannot hold them; "CTr" is a programme in any case (in a code, a part of it)
 CAPITALS = {"CA": "Công an", "CAT": "Công an tỉnh", "CATP": "Công an thành phố", "CAH": "Công an huyện",
             "CAX": "Công an xã", "TU": "Tỉnh ủy", "TƯ": "Trung ương", "HU": "Huyện ủy", "BDVTU": "Ban Dân vận Tỉnh ủy",
-            "BDVHU": "Ban Dân vận Huyện ủy"}
+            "BDVHU": "Ban Dân vận Huyện ủy", "PBT": "Phó Bí thư"}
 # "GĐ CA tỉnh", "GD Công an": a director, before a police body only ("GĐ 2022-2027" is a period, "Sở GD" education)
 _DIRECTOR = re.compile(r"(?<![\w/\-–])(P?)G[DĐ](?= (?:CA|[Cc]ông an|cong an)(?!\w))")
 _WRITTEN = {fold(a).lower(): e for a, e in ABBREVIATIONS.items()}

@@ -34,7 +34,7 @@ from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.asides import without_asides
 from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, Question, parse
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS, Listing, admitted
-from danvan_qa.qa.relax import cued, relaxed
+from danvan_qa.qa.relax import besides_kind, cued, relaxed
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
@@ -308,8 +308,7 @@ class Answerer:
         people = re.search(r"(?<!\w)(?:nhung|cac) ai(?!\w)", folded)  # "những ai …": holders, attendees
         if not (things or (topic := asks_topic_rows(reading.question)) or people):  # "Lương của X là bao nhiêu?"
             return None  # ("mỗi nơi bao nhiêu mô hình?": only less a qualifier; "… vậy mọi người" addresses readers)
-        # said with a cue, or asking places or events only, every shape has read it; then less a qualifier no shape
-        # reads ("… có công an tham gia?"), as said and cued
+        # said with a cue, or asking places or events only, every shape has read it; then less a qualifier (relax.py)
         tries = cued(forms, question, as_said=False) if things and not (each or ARCHIVE_CUE.search(folded)) else ()
         for text in [*tries, *(cued(relaxed(question), question, as_said=True) if things or people else ())]:
             if (across := listing(read(text, self.store, self.settings).question, self.store, filters)) is not None:
@@ -334,6 +333,8 @@ class Answerer:
     def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         """The composed answer; a question asking two things is answered part by part (parts.py)."""
         text = shorthand_written_out(clean_query(question, self.settings.max_question_chars))  # parts split as read
+        if (aside := besides_kind(text)) is not None:  # "Ngoài các chương trình, có những kế hoạch nào …?"
+            question = text = aside  # the kind set aside is no ask
         restored = self.store.restorer.restore(text)
         parts = split_parts(text, restored)
         listed = listed_part(text, restored) if parts is not None else None

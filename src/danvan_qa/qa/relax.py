@@ -31,6 +31,11 @@ _QUALIFIERS = (
                r"(?: ?(?:trong|theo|o|qua) (?:cac|nhung|loat|bo|may|toan bo)(?: cac)? (?:bai|tin)(?: viet| bao)?"
                r"(?: nay| do| tren)?)?(?<! )(?!\w)"),
     re.compile(r"(?<!\w)(?:rieng|cu the|dac biet)(?!\w)"),  # a stress: "hội nghị riêng về …"
+    # the articles said first ("các bài có nêu đích danh bao nhiêu vị …", "trong các bài có kể bao nhiêu …"): the cue
+    # is said last instead (answering: cued)
+    re.compile(r"(?:^|(?<=, ))(?:trong )?(?:cac|nhung) bai(?: viet| bao)? (?:co |da )?(?:noi|neu|nhac|ke|de cap|dua tin)"
+               r"(?: (?:den|toi|ve|ten|dich danh))*(?= (?:bao nhieu|may|nhung|cac) )"),
+    re.compile(r"^(?:thua|xin hoi|cho (?:minh |em |toi )?hoi|da|alo)(?:,|:)? (?=\w)"),  # "Thưa, …", "Xin hỏi …"
     # a short lead, or one saying who asks and why: "Hỏi vui: …", "Alo, bên mình đang soạn câu đố …: …"
     re.compile(r"^(?:(?:\w+ ){0,3}\w+|[^:?]{0,160}?(?<!\w)(?:minh|em|toi|chung toi|tui)(?!\w)[^:?]*): "),
     # the articles said with their subject before the question: "trong loạt tin về công tác dân vận, …"
@@ -38,10 +43,17 @@ _QUALIFIERS = (
                r"(?: ve [^,?:]{1,50})?, "),
     # a request said first: "Cho mình xin danh sách …", "Xin cho biết tên …"
     re.compile(r"^(?:(?:cho|xin|nho) (?:(?:minh|em|toi|tui|chau) )?(?:xin |cho )?(?:biet )?(?:danh sach|ten|thong tin)(?: (?:ve|cua))?"
-               r"|(?:xin|hay|vui long) cho (?:minh |em |toi )?biet) "),
+               r"|(?:de nghi|xin|hay|vui long) cho (?:minh |em |toi )?biet) "),
     re.compile(r"(?<!\w)cua (?:luc luong|don vi|nganh|ben|co quan) (?:minh|ho|nay)(?!\w)"),  # "của lực lượng mình"
     re.compile(r"(?<=[?.])[^?]*$"),  # a rule or a request after the question: "? ko tính thi đua nhé"
 )
+# … said otherwise: "(hội nghị) dành (riêng) cho người có uy tín" is one "với" them
+_OTHERWISE = ((re.compile(r"(?<!\w)danh (?:rieng )?cho(?!\w)"), "với"),)
+# the police at large, no place named ("do lực lượng Công an tổ chức"): no name of its own ("Bộ Công an", "Công an tỉnh
+# X" are)
+_GENERIC = re.compile(r"(?<!Bộ )(?<!\w)[Cc](?:ông|ong) an(?! (?:(?:tỉnh|tinh|thành phố|thanh pho|TP|huyện|huyen|quận|quan|xã|xa)"
+                      r" )?[A-ZĐ])")
+_CLOSING = re.compile(r"(?:\s+(?:ạ|vậy|nhé|nha|nhỉ|vay|nhe|nhi))+\s*$", re.I)
 _OWN = re.compile(r"(?<![?.:!] )(?<!^)[A-ZĐ]|\d")  # a name, a place, a year: what the question narrows to (not a
 # sentence's first capital)
 
@@ -49,11 +61,13 @@ _OWN = re.compile(r"(?<![?.:!] )(?<!^)[A-ZĐ]|\d")  # a name, a place, a year: w
 def relaxed(question: str) -> Iterator[str]:
     """The question less each qualifier that names nothing, one at a time, then all of them; each once."""
     folded = fold(question.lower())
-    cuts = []
-    for pattern in _QUALIFIERS:
+    generic = [m.span() for m in _GENERIC.finditer(question)]
+    cuts = []  # (start, end, said instead)
+    for pattern, instead in [*((p, "") for p in _QUALIFIERS), *_OTHERWISE]:
         for found in pattern.finditer(folded):
-            if found.end() > found.start() and not _OWN.search(question, found.start(), found.end()):
-                cuts.append(found.span())
+            own = (m.start() for m in _OWN.finditer(question, found.start(), found.end()))
+            if found.end() > found.start() and not any(not any(a <= at < b for a, b in generic) for at in own):
+                cuts.append((*found.span(), instead if fold(question) != question.lower() else fold(instead)))
     seen = {question}
     for chosen in [[cut] for cut in cuts] + ([cuts] if len(cuts) > 1 else []):
         text = _without(question, chosen)
@@ -63,12 +77,12 @@ def relaxed(question: str) -> Iterator[str]:
             yield text
 
 
-def _without(question: str, cuts: list[tuple[int, int]]) -> str:
-    """The question less these spans, spaces and a closing mark mended."""
+def _without(question: str, cuts: list[tuple[int, int, str]]) -> str:
+    """The question less these spans (or with what is said instead), spaces and a closing mark mended."""
     keep, start = [], 0
-    for a, b in sorted(cuts):
+    for a, b, instead in sorted(cuts):
         if a >= start:
-            keep.append(question[start:a])
+            keep += [question[start:a], f" {instead} " if instead else ""]
             start = b
         else:
             start = max(start, b)
@@ -85,5 +99,22 @@ def cued(forms: Iterable[str], question: str, *, as_said: bool) -> Iterator[str]
     marked = fold(question) != question.lower()
     for text in forms:
         mark = text.find("?") if "?" in text else len(text.rstrip(" ."))
+        said = _CLOSING.sub("", text[:mark])  # "… hội thi ạ?": the cue before "ạ" would end nothing
         for cue in ("", " được đưa tin", " trong các bài")[0 if as_said else 1:]:
-            yield f"{text[:mark]}{cue if marked else fold(cue)}{text[mark:].strip() or '?'}"
+            yield f"{said if cue else text[:mark]}{cue if marked else fold(cue)}{text[mark:].strip() or '?'}"
+
+
+# "Ngoài các chương trình, có những kế hoạch nào …?": a kind set aside first, named in lower case (a person or a body
+# set aside, "Ngoài đồng chí X", "Ngoài Ban Y", is read where the rows are: title_lists)
+# (several of a kind only: "Ngoài phát điện, hồ còn …", "ngoài hai người chủ trì, những ai dự …" ask of what they set
+# aside)
+_BESIDES_KIND = re.compile(r"^(?:ngoai|ben canh) (?:cac|nhung) [^,?:]{2,40}?(?: ra)?, (?=\w)")
+
+
+def besides_kind(question: str) -> str | None:
+    """The question less a kind said set aside first, where it names nothing of its own; None without one."""
+    said = _BESIDES_KIND.match(fold(question.lower()))
+    if said is None or _OWN.search(question, 1, said.end()):
+        return None
+    rest = question[said.end():]
+    return rest[:1].upper() + rest[1:] if question[:1].isupper() else rest
