@@ -3,7 +3,7 @@
 import pytest
 
 from danvan_qa.ingest.abbreviations import shorthand_written_out
-from danvan_qa.qa.relax import besides_kind, cued, relaxed
+from danvan_qa.qa.relax import cued, plainly_asked, relaxed
 from fakes import invented_answerer
 
 # invented articles: two contests and a meeting with village elders, each held with the police
@@ -61,12 +61,21 @@ def test_a_polite_lead_and_the_articles_said_first_are_cut_and_dành_cho_is_vớ
 
 
 def test_a_kind_set_aside_first_is_no_ask_and_what_is_set_aside_by_name_stays():
-    assert besides_kind("Ngoài các chương trình, có những kế hoạch phối hợp nào được ký?") == \
+    assert plainly_asked("Ngoài các chương trình, có những kế hoạch phối hợp nào được ký?") == \
         "Có những kế hoạch phối hợp nào được ký?"
-    assert besides_kind("ngoai nhung hoi nghi ra, co nhung buoi lam viec nao?") == "co nhung buoi lam viec nao?"
-    assert besides_kind("Ngoài các Ban Dân vận, Công an đã ký với những tổ chức nào?") is None  # a body named
-    assert besides_kind("Ngoài phát điện, hồ còn có nhiệm vụ gì?") is None  # what it asks of
-    assert besides_kind("ngoai hai nguoi chu tri, nhung ai tham du hoi nghi?") is None
+    assert plainly_asked("ngoai nhung hoi nghi ra, co nhung buoi lam viec nao?") == "co nhung buoi lam viec nao?"
+    assert plainly_asked("Ngoài các Ban Dân vận, Công an đã ký với những tổ chức nào?") is None  # a body named
+    assert plainly_asked("Ngoài phát điện, hồ còn có nhiệm vụ gì?") is None  # what it asks of
+    assert plainly_asked("ngoai hai nguoi chu tri, nhung ai tham du hoi nghi?") is None
+
+
+def test_a_programmes_parties_asked_as_people_are_asked_as_bodies():
+    assert plainly_asked("Chương trình phối hợp giai đoạn 2023-2028 được ký giữa những ai?") == \
+        "Chương trình phối hợp giai đoạn 2023-2028 được ký giữa những cơ quan nào?"
+    assert plainly_asked("ct phoi hop giai doan 2023-2028 thi ai ky vs ai") == \
+        "ct phoi hop giai doan 2023-2028 duoc ky giua nhung co quan nao"
+    assert plainly_asked("Hội nghị ký kết có những ai dự?") is None  # people at an event are people
+    assert plainly_asked("Lễ ký kết diễn ra giữa những ai?") is None  # no programme named
 
 
 def test_a_question_with_nothing_to_cut_has_no_looser_form():
@@ -101,6 +110,14 @@ def test_a_list_asked_after_a_kind_set_aside_lists_the_kind_asked(answerer):
     a = answerer.answer("Ngoài các chương trình, có những kế hoạch phối hợp nào được ký? Cho mình biết tên của từng kế "
                         "hoạch.", mode="bm25")
     assert not a.abstained and {c.doc_id for c in a.citations} == {"r4"}, a.text  # not the programme set aside
+
+
+@pytest.mark.parametrize("asked", ["Chương trình phối hợp giai đoạn 2023-2028 được ký giữa những ai?",
+                                   "Chương trình phối hợp công tác dân vận giai đoạn 2023-2028 thì ai ký với ai?"])
+def test_a_programme_asked_who_signed_with_whom_names_its_parties(answerer, asked):
+    a = answerer.answer(asked, mode="bm25")
+    assert not a.abstained and {c.doc_id for c in a.citations} == {"r5"}, a.text
+    assert "**Ban Dân vận Tỉnh ủy Bắc Hà**" in a.text and "**Công an tỉnh**" in a.text  # the parties, not a sentence
 
 
 def test_a_period_typed_with_a_space_between_its_years_is_one_period():

@@ -34,7 +34,7 @@ from danvan_qa.qa.per_article import PASSAGES_READ, asks_each, each_article
 from danvan_qa.qa.asides import without_asides
 from danvan_qa.qa.questions import FOLDED_PROVINCE, THEN, Question, parse
 from danvan_qa.qa.records import ARCHIVE_CUE, EVENT_NOUNS, Listing, admitted
-from danvan_qa.qa.relax import besides_kind, cued, relaxed
+from danvan_qa.qa.relax import cued, plainly_asked, relaxed
 from danvan_qa.qa.propose import propose
 from danvan_qa.qa.ranker import AnswerModels, load_models, rank
 from danvan_qa.qa.reading import Reading, read, retrieve_for
@@ -333,8 +333,8 @@ class Answerer:
     def answer(self, question: str, *, k: int = 8, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         """The composed answer; a question asking two things is answered part by part (parts.py)."""
         text = shorthand_written_out(clean_query(question, self.settings.max_question_chars))  # parts split as read
-        if (aside := besides_kind(text)) is not None:  # "Ngoài các chương trình, có những kế hoạch nào …?"
-            question = text = aside  # the kind set aside is no ask
+        if (plain := plainly_asked(text)) is not None:  # "Ngoài các chương trình, có những kế hoạch nào …?",
+            question = text = plain  # "chương trình X được ký giữa những ai?": as the shapes read it
         restored = self.store.restorer.restore(text)
         parts = split_parts(text, restored)
         listed = listed_part(text, restored) if parts is not None else None

@@ -111,10 +111,22 @@ def cued(forms: Iterable[str], question: str, *, as_said: bool) -> Iterator[str]
 _BESIDES_KIND = re.compile(r"^(?:ngoai|ben canh) (?:cac|nhung) [^,?:]{2,40}?(?: ra)?, (?=\w)")
 
 
-def besides_kind(question: str) -> str | None:
-    """The question less a kind said set aside first, where it names nothing of its own; None without one."""
-    said = _BESIDES_KIND.match(fold(question.lower()))
-    if said is None or _OWN.search(question, 1, said.end()):
-        return None
-    rest = question[said.end():]
-    return rest[:1].upper() + rest[1:] if question[:1].isupper() else rest
+# a programme's parties asked as people ("chương trình … được ký giữa những ai", "ct … thì ai ký vs ai"; folded)
+_PARTIES_AS_PEOPLE = re.compile(r"(?:(?:thi |do )?(?:ai ky(?: ket)? (?:voi|vs|cung) ai|(?:duoc |dc |da )?(?:ky(?: ket)? )?giua nhung ai))"
+                                r"(?= *\W*$)")
+_PROGRAMME = re.compile(r"(?<!\w)(?:chuong trinh|ke hoach|ctr?)(?!\w)")
+
+
+def plainly_asked(question: str) -> str | None:
+    """The question as the archive's shapes read it, where it says it otherwise; None where it does not: less a kind
+    said set aside first that names nothing of its own ("Ngoài các chương trình, có những kế hoạch nào …?"), a
+    programme's parties asked as people asked as bodies ("… được ký giữa những cơ quan nào")."""
+    folded = fold(question.lower())
+    said = _BESIDES_KIND.match(folded)
+    if said is not None and not _OWN.search(question, 1, said.end()):
+        rest = question[said.end():]
+        return rest[:1].upper() + rest[1:] if question[:1].isupper() else rest
+    if (people := _PARTIES_AS_PEOPLE.search(folded)) and _PROGRAMME.search(folded, 0, people.start()):
+        asked = "được ký giữa những cơ quan nào" if fold(question) != question.lower() else "duoc ky giua nhung co quan nao"
+        return f"{question[:people.start()].rstrip()} {asked}{question[people.end():]}"
+    return None
