@@ -75,3 +75,6 @@ def test_documents_asked_of_the_kinds_said_after_van_ban_are_of_those_kinds_only
     assert "05/CTr-BDV-CA" not in a.text  # a programme is no kind said
     both = answerer.answer("Những văn bản, chương trình nào có số hiệu được nêu trong các bài?", mode="bm25")
     assert "05/CTr-BDV-CA" in both.text and "17-NQ/TW" in both.text  # a comma: documents and programmes
+    besides = answerer.answer("Những văn bản nào có số hiệu được viện dẫn trong các bài, ngoài văn bản chỉ thị?",
+                              mode="bm25")  # a kind set aside is no kind asked
+    assert "17-NQ/TW" in besides.text and "120-QĐ/TW" in besides.text

@@ -78,6 +78,27 @@ def test_a_programmes_parties_asked_as_people_are_asked_as_bodies():
     assert plainly_asked("Lễ ký kết diễn ra giữa những ai?") is None  # no programme named
 
 
+@pytest.mark.parametrize("asked, kept", [  # what a review found cut, each narrowing the question
+    ("Có mấy cuộc thi / hội thi có tỉnh đoàn tham gia được nhắc trong loạt bài?", "có tỉnh đoàn tham gia"),  # a body
+    ("co bao nhieu hoi nghi co doan thanh nien tham gia duoc neu trong cac bai?", "co doan thanh nien tham gia"),
+    ("Có bao nhiêu đội tham gia các hội thi được nêu trong các bài?", "Có bao nhiêu đội tham gia"),  # what is counted
+    ("tay giang: co bao nhieu hoi thi, cuoc thi duoc nhac trong loat bai?", "tay giang:"),  # a place said first
+    ("Trong loạt bài về người có uy tín, có bao nhiêu hội nghị được nêu?", "về người có uy tín"),  # the articles' topic
+    ("co bao nhieu hoi thi duoc neu trong cac bai? chi tinh o nam son", "chi tinh o nam son"),  # a place after "?"
+])
+def test_a_qualifier_that_narrows_is_never_cut(asked, kept):
+    forms = list(relaxed(asked))
+    assert forms and all(kept in form for form in forms), forms
+    assert list(relaxed("Huế: có bao nhiêu hội thi?")) == []  # a one-word place, capital first
+
+
+def test_what_is_asked_of_what_is_set_aside_or_of_an_event_is_asked_as_said():
+    assert plainly_asked("Ngoài các già làng, những ai dự hội nghị?") is None  # people: the set-aside asked of
+    assert plainly_asked("Ngoài các chương trình, kế hoạch, có những văn bản nào?") is None  # two kinds set aside
+    assert plainly_asked("Chương trình giao lưu văn nghệ diễn ra giữa những ai?") is None  # an event, not a signing
+    assert plainly_asked("Lễ ký kết chương trình phối hợp diễn ra giữa những ai?") is None
+
+
 def test_a_question_with_nothing_to_cut_has_no_looser_form():
     assert list(relaxed("Có bao nhiêu hội thi?")) == []
 

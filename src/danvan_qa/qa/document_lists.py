@@ -41,9 +41,10 @@ _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KIN
                    r"|(?:moi|tung) (?:lan|dot|cuoc|buoi)(?:[ /,]+\w+){0,8}? (?P<each>van ban|" + "|".join(KINDS) + r") nao"
                    # "Văn bản nào (nghị quyết, …) có ngày ban hành trong năm X?", "nghị quyết nào … trong các bài?"
                    r"|^(?P<opening>van ban|" + "|".join(KINDS) + r") nao)(?!\w)")
-# the kinds said right after "văn bản" ("các văn bản nghị quyết, quyết định, chỉ thị"), not after a comma ("những văn
-# bản, chương trình nào": both) nor as examples ("văn bản nào (nghị quyết, chỉ thị...)", "văn bản như …")
-_SAID_KINDS = re.compile(r"(?<!\w)van ban (?P<kinds>(?:{0})(?:[\s,/]+(?:(?:va|hoac|hay) )?(?:{0}))*)"
+# the kinds said right after the documents asked ("các văn bản nghị quyết, quyết định, chỉ thị"), not after a comma
+# ("những văn bản, chương trình nào": both), as examples ("văn bản nào (nghị quyết, chỉ thị...)", "văn bản như …") or
+# set aside ("ngoài văn bản chỉ thị", "không kể văn bản …")
+_SAID_KINDS = re.compile(r"(?<!\w)(?<!ngoai )(?<!tru )(?<!ke ca )(?<!khong ke )(?:cac|nhung|liet ke|ke ten) van ban (?P<kinds>(?:{0})(?:[\s,/]+(?:(?:va|hoac|hay) )?(?:{0}))*)"
                          r"(?!\w)".format("|".join(KINDS)))
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
 # time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 lần"), nor a year (mentions() keeps those

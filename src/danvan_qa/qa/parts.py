@@ -109,9 +109,11 @@ _COMPARED = re.compile(r"^\W*(?P<a>.+?) hay (?P<b>.+?) (?P<verb>(?:duy tri|co|xa
 
 
 _EACH_FIGURE = re.compile(EACH_FIGURE)
+# events counted of each ("Nam Sơn và Bắc Hà lần lượt tổ chức bao nhiêu hội thi?"): the archive's count, no part's
+_COUNTED_EVENTS = re.compile(rf"(?<!\w)(?:bao nhieu|may) (?:{EVENT_NOUNS}|hoi thi|cuoc thi|su kien|hoat dong|bai)(?!\w)")
 # two things asked one fact each ("A và B lần lượt ký ngày nào? Cái nào sớm hơn?", "A và B mỗi nơi duy trì bao nhiêu
 # mô hình? Nơi nào nhiều hơn?"; folded): each asked alone, the comparison left to the reader of both answers
-_EACH_OF_TWO = re.compile(r"^\W*(?P<a>\w+(?: [^ ?]+)+?),? (?:va|voi) (?P<b>\w+(?: [^ ?]+)+?),? "
+_EACH_OF_TWO = re.compile(r"^\W*(?P<a>\w+(?: [^ ?]+)+?),? va (?P<b>\w+(?: [^ ?]+)+?),? "
                           r"(?:lan luot|moi (?:noi|ben|chuong trinh|cai|tinh|don vi|nguoi)|tung (?:noi|ben))(?P<rest> [^?]+\?)")
 
 
@@ -120,7 +122,9 @@ def split_parts(text: str, restored: str) -> tuple[str, str] | None:
     if _EACH_FIGURE.search(fold(restored.lower())):  # "tỉnh nào và bao nhiêu mô hình": each place's figure, one ask
         return None
     if (each := _EACH_OF_TWO.match(fold(restored.lower()))) and _ASKS.search(restored, each.start("rest")) \
-            and not re.search(r"(?<!\w)giua(?!\w)", each["a"]):  # "hội nghị giữa A và B lần lượt …": one event
+            and not re.search(r"(?<!\w)giua(?!\w)|(?<!\w)ky(?!\w)", each["a"]) \
+            and all(re.search(r"(?<=\w )[A-ZĐ]|\d", text[each.start(k):each.end(k)]) for k in ("a", "b")) \
+            and not _COUNTED_EVENTS.search(each["rest"]):  # each named; not "hội nghị giữa A và B …", one event
         a, b, rest = (text[each.start(k):each.end(k)] for k in ("a", "b", "rest"))
         return f"{a}{rest}", f"{b[0].upper()}{b[1:]}{rest}"
     if compared := _COMPARED.match(fold(restored.lower())):  # folding keeps offsets

@@ -18,34 +18,36 @@ from danvan_qa.ingest.normalize import fold
 
 _W = r"[\w/-]+"  # a word as typed, "đ/c" and "tổ chức/phối hợp" too
 _ACTS = r"(?:(?:phoi hop|dong|cung|truc tiep) )?(?:to chuc|tham gia|tham du|du|chu tri)"
+_POLICE = r"(?:(?:luc luong|nganh|co quan|lanh dao) )?(?:cong an|ca)(?: (?:cac cap|cac dia phuong|dia phuong))?"
 # each qualifier, on the folded question (folding keeps offsets)
 _QUALIFIERS = (
-    # who took part: "có công an tham gia", "do công an tổ chức hoặc phối hợp", "mà công an đồng tổ chức với một
-    # cơ quan khác" (another body unnamed: "với Ban X" names one, a capital)
-    re.compile(rf"(?<!\w)(?:ma|co|do) (?:{_W} ){{0,6}}?{_ACTS}"
-               rf"(?:(?: hoac| hay| va|,| ?/ ?) (?:{_W} ){{0,3}}?(?:{_ACTS}|phoi hop))?"
+    # the police at large as who took part: "có công an tham gia", "do lực lượng công an tổ chức hoặc phối hợp", "mà
+    # công an đồng tổ chức với một cơ quan khác" (another body, "có tỉnh đoàn tham gia", or "với Ban X" narrows)
+    re.compile(rf"(?<!\w)(?:ma|co|do) {_POLICE} {_ACTS}"
+               rf"(?:(?: hoac| hay| va|,| ?/ ?) (?:{_POLICE} )?(?:{_ACTS}|phoi hop))?"
                rf"(?: voi (?:mot|cac|nhung) (?:co quan|don vi|luc luong|ben)(?: khac)?)?(?!\w)"),
     # how the articles tell it: "được nêu cụ thể ngày ký", "được thuật lại trong các tin", "trong loạt bài"
     re.compile(r"(?<!\w)(?:(?:da )?duoc (?:neu|nhac|ghi|de cap|thuat lai|ke|vien dan|dua tin|bao cao|nhac den)"
                r"(?: (?:ten|den|toi|lai|cu the|ro|chi tiet))*(?: (?:ngay ky|ngay to chuc|thoi gian|dia diem))?)?"
                r"(?: ?(?:trong|theo|o|qua) (?:cac|nhung|loat|bo|may|toan bo)(?: cac)? (?:bai|tin)(?: viet| bao)?"
-               r"(?: nay| do| tren)?)?(?<! )(?!\w)"),
+               r"(?: nay| do| tren)?)?(?<! )(?!\w)(?! ve(?!\w))"),  # "trong loạt bài về X": the topic stays
     re.compile(r"(?<!\w)(?:rieng|cu the|dac biet)(?!\w)"),  # a stress: "hội nghị riêng về …"
     # the articles said first ("các bài có nêu đích danh bao nhiêu vị …", "trong các bài có kể bao nhiêu …"): the cue
     # is said last instead (answering: cued)
     re.compile(r"(?:^|(?<=, ))(?:trong )?(?:cac|nhung) bai(?: viet| bao)? (?:co |da )?(?:noi|neu|nhac|ke|de cap|dua tin)"
                r"(?: (?:den|toi|ve|ten|dich danh))*(?= (?:bao nhieu|may|nhung|cac) )"),
     re.compile(r"^(?:thua|xin hoi|cho (?:minh |em |toi )?hoi|da|alo)(?:,|:)? (?=\w)"),  # "Thưa, …", "Xin hỏi …"
-    # a short lead, or one saying who asks and why: "Hỏi vui: …", "Alo, bên mình đang soạn câu đố …: …"
-    re.compile(r"^(?:(?:\w+ ){0,3}\w+|[^:?]{0,160}?(?<!\w)(?:minh|em|toi|chung toi|tui)(?!\w)[^:?]*): "),
-    # the articles said with their subject before the question: "trong loạt tin về công tác dân vận, …"
-    re.compile(r"(?:^|(?<=: )|(?<=, ))(?:trong|theo|o) (?:cac|nhung|loat|bo|may|toan bo) (?:bai|tin)(?: viet| bao)?"
-               r"(?: ve [^,?:]{1,50})?, "),
+    # a lead saying it asks, or who asks and why: "Hỏi vui: …", "Alo, bên mình đang soạn câu đố …: …" (not a place
+    # said first: "Tây Giang: …")
+    re.compile(r"^(?:(?:hoi|cau hoi)(?: \w+)?|[^:?]{0,160}?(?<!\w)(?:minh|em|toi|chung toi|tui)(?!\w)[^:?]*): "),
+    # the articles said before the question: "trong loạt tin, …" (their topic, "trong loạt tin về X, …", stays)
+    re.compile(r"(?:^|(?<=: )|(?<=, ))(?:trong|theo|o) (?:cac|nhung|loat|bo|may|toan bo) (?:bai|tin)(?: viet| bao)?, "),
     # a request said first: "Cho mình xin danh sách …", "Xin cho biết tên …"
     re.compile(r"^(?:(?:cho|xin|nho) (?:(?:minh|em|toi|tui|chau) )?(?:xin |cho )?(?:biet )?(?:danh sach|ten|thong tin)(?: (?:ve|cua))?"
                r"|(?:de nghi|xin|hay|vui long) cho (?:minh |em |toi )?biet) "),
     re.compile(r"(?<!\w)cua (?:luc luong|don vi|nganh|ben|co quan) (?:minh|ho|nay)(?!\w)"),  # "của lực lượng mình"
-    re.compile(r"(?<=[?.])[^?]*$"),  # a rule or a request after the question: "? ko tính thi đua nhé"
+    # a rule or a request after the question: "? ko tính thi đua nhé" (not a place or time: "? chỉ tính ở Nam Sơn")
+    re.compile(r"(?<=[?.])(?![^?]*(?<!\w)(?:o|tai|chi tinh|nam|thang)(?!\w))[^?]*$"),
 )
 # … said otherwise: "(hội nghị) dành (riêng) cho người có uy tín" is one "với" them
 _OTHERWISE = ((re.compile(r"(?<!\w)danh (?:rieng )?cho(?!\w)"), "với"),)
@@ -108,13 +110,15 @@ def cued(forms: Iterable[str], question: str, *, as_said: bool) -> Iterator[str]
 # set aside, "Ngoài đồng chí X", "Ngoài Ban Y", is read where the rows are: title_lists)
 # (several of a kind only: "Ngoài phát điện, hồ còn …", "ngoài hai người chủ trì, những ai dự …" ask of what they set
 # aside)
-_BESIDES_KIND = re.compile(r"^(?:ngoai|ben canh) (?:cac|nhung) [^,?:]{2,40}?(?: ra)?, (?=\w)")
+_KINDS = r"ke hoach|chuong trinh|hoi nghi|hoi thi|cuoc thi|mo hinh|buoi \w+|le \w+|dot \w+|doan \w+"
+_BESIDES_KIND = re.compile(rf"^(?:ngoai|ben canh) (?:cac|nhung) (?P<aside>{_KINDS})(?: \w+){{0,3}}?(?: ra)?, "
+                           rf"(?=(?:co |con )?(?:nhung|cac) (?P<asked>{_KINDS})(?!\w)[^?]* nao(?!\w))")
 
 
 # a programme's parties asked as people ("chương trình … được ký giữa những ai", "ct … thì ai ký vs ai"; folded)
-_PARTIES_AS_PEOPLE = re.compile(r"(?:(?:thi |do )?(?:ai ky(?: ket)? (?:voi|vs|cung) ai|(?:duoc |dc |da )?(?:ky(?: ket)? )?giua nhung ai))"
-                                r"(?= *\W*$)")
-_PROGRAMME = re.compile(r"(?<!\w)(?:chuong trinh|ke hoach|ctr?)(?!\w)")
+_PARTIES_AS_PEOPLE = re.compile(r"(?:(?:thi |do )?ai ky(?: ket)? (?:voi|vs|cung) ai|(?:duoc |dc |da )?ky(?: ket)? giua nhung ai)"
+                                r"(?= *\W*$)")  # signed: not "(lễ ký kết chương trình) diễn ra giữa những ai"
+_PROGRAMME = re.compile(r"(?:cac |nhung )?(?:chuong trinh|ke hoach|ctr?)(?!\w)")
 
 
 def plainly_asked(question: str) -> str | None:
@@ -123,10 +127,10 @@ def plainly_asked(question: str) -> str | None:
     programme's parties asked as people asked as bodies ("… được ký giữa những cơ quan nào")."""
     folded = fold(question.lower())
     said = _BESIDES_KIND.match(folded)
-    if said is not None and not _OWN.search(question, 1, said.end()):
+    if said is not None and said["aside"] != said["asked"] and not _OWN.search(question, 1, said.end()):
         rest = question[said.end():]
         return rest[:1].upper() + rest[1:] if question[:1].isupper() else rest
-    if (people := _PARTIES_AS_PEOPLE.search(folded)) and _PROGRAMME.search(folded, 0, people.start()):
+    if (people := _PARTIES_AS_PEOPLE.search(folded)) and _PROGRAMME.match(folded):  # the programme the subject
         asked = "được ký giữa những cơ quan nào" if fold(question) != question.lower() else "duoc ky giua nhung co quan nao"
         return f"{question[:people.start()].rstrip()} {asked}{question[people.end():]}"
     return None
