@@ -125,6 +125,8 @@ def test_a_count_with_a_qualifier_no_shape_reads_is_the_archive_count_not_a_refu
     assert {c.doc_id for c in a.citations} == {"r1", "r2"}  # the meeting is no contest
     for c in a.citations:  # each row quotes its article as published
         assert c.quote == answerer.store.data.documents[c.doc_id].published[c.start:c.end]
+    # the question as loosened is said back, so that the reader knows what was left out
+    assert a.understood and a.understood in list(relaxed(asked)) and a.text.startswith(f"_Hiểu là: {a.understood}_")
 
 
 def test_a_list_asked_after_a_kind_set_aside_lists_the_kind_asked(answerer):

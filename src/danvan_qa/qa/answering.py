@@ -56,8 +56,7 @@ _LAST_SENTENCE = re.compile(r"[.!?]\s+(?P<last>[A-ZĐÀ-Ỹa-zđà-ỹ][^.!?]*(?
 # the question sentence, when a rule for counting or a request follows it ("…? Tính theo sự kiện.", "…? tinh theo bai")
 _FIRST_QUESTION = re.compile(r"^(?P<first>[^?]*(?:\w+\s+){3,}[^?]*\?)\s*\S")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
-# a person named in a lead, then asked of by a pronoun ("Em tổng hợp lịch của đồng chí X: đồng chí ấy đã dự …?"; folded
-# cues, the name as typed in capitals)
+# a person named in a lead, asked of by a pronoun ("… lịch của đồng chí X: đồng chí ấy đã dự …?"; folded, name in capitals)
 _NAMED_LEAD = re.compile(r"^[^:.?]*?(?<!\w)(?i:dong chi|ong|ba)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})[^:.?]*[:.]\s+")
 _PRONOUN = re.compile(r"(?<!\w)(?<!nhung )(?<!cac )(?:dong chi|ong|ba|vi|nguoi) (?:ay|do|nay)(?!\w)")  # not "những người đó"
 # what the asker says of themselves first, a sentence ("Em đang lập cơ sở dữ liệu về …. Trong các bài, …?") or a clause
@@ -74,16 +73,14 @@ _CONDITION = re.compile(r"(?<!\w)(?i:nam|thang|ngay) \d|(?<!\w)(?i:o|tai) (?:(?i
 _EACH_AFTER = re.compile(r"\s*(?:(?:hay|xin|vui long|nho) )?(?:liet ke|ke|neu|ghi|chia|thong ke|cho biet)(?: ra)?(?: ten)? "
                          r"(?P<each>(?:theo|cho|cua|o) (?:tung|moi) (?:tinh|noi|dia phuong|don vi|thanh pho|huyen)(?: thanh)?)(?!\w)")
 # a framing lead clause: "Theo các bài trong kho, …", "Tính theo sự kiện, …", "Để làm báo cáo, …", an exclusion no shape
-# reads ("Không tính nghị quyết đại hội, …"); or a condition said first ("Chỉ tính giai đoạn X, …"); read with the marks
-# typed ("Tỉnh Cà Lâm, …" is a place, not "Tính cả …")
+# reads ("Không tính nghị quyết đại hội, …"); or a condition said first ("Chỉ tính giai đoạn X, …"); as typed ("Tỉnh Cà Lâm")
 _LEAD = r"^(?:{}|{}|{}|{}|{}|(?P<only>{}))(?: [\w/–-]+){{1,12}}[,:] "
 # "Chỉ tính X thì …" (not the "thi" of "hội thi")
 _ONLY_THEN = re.compile(r"^(?:chỉ|chi) (?:tính|tinh) [^,:?]{1,60}?(?<!hội)(?<!cuộc)(?<!hoi)(?<!cuoc)( th[iì]) ", re.I)
 # closing a question: "vậy, ạ, nhé, nha …", a bare "ha" in lower case only ("Bắc Hà", "Bac Ha" is a place)
 _PARTICLES = re.compile(r"(?:\s+(?:vậy|ạ|nhé|nhỉ|thế|hả|nhá|vay|nhe|nha|(?-i:ha)))+$", re.I)
 # things named first, then counted with a bare classifier or none ("… (thì) có mấy cái (vậy mn)?"; folded; "thì", not
-# the "thi" of "hội thi"), and what closes it
-# (the articles said first: "mấy bài có nói về hội thi, tổng cộng mấy cái?")
+# the "thi" of "hội thi"; the articles said first too: "mấy bài có nói về hội thi, tổng cộng mấy cái?")
 _COUNTED_LAST = re.compile(r"^(?:(?:may|cac|nhung) bai(?: viet| bao)? (?:co )?(?:noi|nhac|viet|de cap) (?:ve|den|toi) )?"
                            r"(?P<things>(?:cac |nhung )?(?:hoi thi|cuoc thi|hoi nghi|su kien|hoat dong|chuong trinh"
                            r"|mo hinh|(?:buoi|cuoc|le|doan|dot) \w+)(?!\w).*?)(?<!hoi)(?<!cuoc)(?: thi)?,? (?:co|tong cong(?: co)?) "
@@ -287,9 +284,10 @@ class Answerer:
         if credit is not None:
             return Decision(reading, tuple(passages), credit, credit.features["topic_held"], (credit,))
         decided = self._decide(reading, passages)
-        if decided.chosen is None and (across := self._across_when_refused(question, reading, filters)) is not None:
+        across, loosened = self._across_when_refused(question, reading, filters) if decided.chosen is None else (None, None)
+        if across is not None:
             found = across.candidate()
-            return Decision(reading, decided.passages, found, 1.0, (found,))
+            return Decision(reading, decided.passages, found, 1.0, (found,), loosened)
         if decided.chosen is not None and decided.chosen.kind == "sentence" and places_asked(reading.question) \
                 and (where := topic_rows(reading.question, self.store, admitted(self.store.data.documents, filters))) \
                 and len(where.items) >= 2:  # "mô hình X có ở tỉnh nào?": the provinces naming it, not one sentence
@@ -297,25 +295,27 @@ class Answerer:
             return Decision(reading, decided.passages, found, 1.0, (found,))
         return decided
 
-    def _across_when_refused(self, question: str, reading: Reading, filters: Filters | None) -> Listing | None:
+    def _across_when_refused(self, question: str, reading: Reading,
+                             filters: Filters | None) -> tuple[Listing | None, str | None]:
         """A list or count no article answers alone, asked without "trong các bài" ("co bao nhieu hn / buoi gap mat
         voi nguoi co uy tin?") or with a qualifier no shape reads (relax.py): the archive's answer, read with that cue
-        or less it, rather than a refusal; else where its topic is named (topic_rows); None when that finds none."""
+        or less it (and the question so loosened), rather than a refusal; else where its topic is named (topic_rows)."""
         folded = reading.question.folded
         forms = [question, *plainer(question)]  # "hội thi, cuộc thi có mấy cái?" asks things in its plainer form
         things = any(_ARCHIVE_THINGS.search(said) for said in (folded, *(fold(form.lower()) for form in forms)))
         each = re.search(r"(?<!\w)moi (?:noi|tinh|don vi|dia phuong|nguoi(?!\W*$)|ben)(?!\w)", folded)
         people = re.search(r"(?<!\w)(?:nhung|cac) ai(?!\w)", folded)  # "những ai …": holders, attendees
         if not (things or (topic := asks_topic_rows(reading.question)) or people):  # "Lương của X là bao nhiêu?"
-            return None  # ("mỗi nơi bao nhiêu mô hình?": only less a qualifier; "… vậy mọi người" addresses readers)
+            return None, None  # ("mỗi nơi bao nhiêu mô hình?": only less a qualifier; "… vậy mọi người": readers)
         # said with a cue, or asking places or events only, every shape has read it; then less a qualifier (relax.py)
-        tries = cued(forms, question, as_said=False) if things and not (each or ARCHIVE_CUE.search(folded)) else ()
-        for text in [*tries, *(cued(relaxed(question), question, as_said=True) if things or people else ())]:
+        tries = [(t, None) for t in cued(forms, question, as_said=False)] if things and not (each or ARCHIVE_CUE.search(folded)) else []
+        loose = [(text, said) for said in relaxed(question) for text in cued([said], question, as_said=True)]
+        for text, said in [*tries, *(loose if things or people else ())]:
             if (across := listing(read(text, self.store, self.settings).question, self.store, filters)) is not None:
-                return across
+                return across, said
         # no shape reads it: where its topic is named ("mô hình X thì có ở tỉnh nào vậy?")
         return None if each or not (things or topic) else \
-            topic_rows(reading.question, self.store, admitted(self.store.data.documents, filters))
+            topic_rows(reading.question, self.store, admitted(self.store.data.documents, filters)), None
 
     def _of_the_first(self, first: str, second: str, one_article: bool) -> bool:
         """Whether the second part is asked of the first's place, or (its answer drawing on `one_article`) of the

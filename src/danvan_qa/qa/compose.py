@@ -56,6 +56,7 @@ def compose(decision: Decision, store: Store) -> Answer:
         previous = statement
     items = tuple(AnswerItem(i.name, i.role, i.rank, i.acts, numbers[i.evidence])
                   for i in chosen.items if i.evidence in numbers)
-    return Answer(question=q.text, kind=q.kind, short=chosen.value, items=items, text="\n".join(lines),
+    said = f"_Hiểu là: {md_escape(decision.loosened)}_\n\n" if decision.loosened else ""  # a qualifier left out
+    return Answer(question=q.text, kind=q.kind, short=chosen.value, items=items, text=said + "\n".join(lines),
                   citations=tuple(citations), abstained=False, confidence=round(min(decision.p_answer, 1.0), 3),
-                  passages=passages)
+                  passages=passages, understood=decision.loosened)

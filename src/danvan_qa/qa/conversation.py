@@ -69,7 +69,7 @@ def ask_in_context(answerer: "Answerer", question: str, context: Context | None,
             if _of(there, context.docs):
                 answer, said = there, f"{asked.rstrip(' ?')} (trong bài vừa dẫn)?"
                 break
-    if said != question:
+    if said != question and answer.understood is None:  # (an answer read looser or listed says so already)
         answer = replace(answer, text=f"_Hiểu là: {md_escape(said)}_\n\n{answer.text}", understood=said)
     if answer.abstained:
         return answer, context

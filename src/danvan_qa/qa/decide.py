@@ -27,6 +27,7 @@ class Decision:
     chosen: Candidate | None
     p_answer: float
     candidates: tuple[Candidate, ...]
+    loosened: str | None = None  # the question less a qualifier, as the answer read it (relax.py): said back
 
 
 def preferred(candidates: list[Candidate]) -> Candidate | None:
