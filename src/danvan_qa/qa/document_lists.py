@@ -44,8 +44,8 @@ _ASKS = re.compile(r"(?<!\w)(?:(?:nhung|cac) (?P<listed>van ban|" + "|".join(KIN
 # the kinds said right after the documents asked ("các văn bản nghị quyết, quyết định, chỉ thị"), not after a comma
 # ("những văn bản, chương trình nào": both), as examples ("văn bản nào (nghị quyết, chỉ thị...)", "văn bản như …") or
 # set aside ("ngoài văn bản chỉ thị", "không kể văn bản …")
-_SAID_KINDS = re.compile(r"(?<!\w)(?<!ngoai )(?<!tru )(?<!ke ca )(?<!khong ke )(?:cac|nhung|liet ke|ke ten) van ban (?P<kinds>(?:{0})(?:[\s,/]+(?:(?:va|hoac|hay) )?(?:{0}))*)"
-                         r"(?!\w)".format("|".join(KINDS)))
+_SAID_KINDS = re.compile(r"(?<!\w)(?<!ngoai )(?<!tru )(?<!ke ca )(?<!khong ke )(?:cac|nhung|liet ke|ke ten) van ban "
+                         r"(?P<kinds>(?:{0})(?:[\s,/]+(?:(?:va|hoac|hay) )?(?:{0}))*)(?!\w)".format("|".join(KINDS)))
 # a number alone, as articles shorten a document's ("Chỉ thị số 13", "Nghị quyết 152 của …"); not a span of
 # time or a count ("kế hoạch 5 năm", "chương trình 3 tháng", "2 lần"), nor a year (mentions() keeps those
 # after "số" or a capitalised kind only)

@@ -124,7 +124,8 @@ def split_parts(text: str, restored: str) -> tuple[str, str] | None:
     if (each := _EACH_OF_TWO.match(fold(restored.lower()))) and _ASKS.search(restored, each.start("rest")) \
             and not re.search(r"(?<!\w)giua(?!\w)|(?<!\w)ky(?!\w)", each["a"]) \
             and all(re.search(r"(?<=\w )[A-ZĐ]|\d", text[each.start(k):each.end(k)]) for k in ("a", "b")) \
-            and not _COUNTED_EVENTS.search(each["rest"]):  # each named; not "hội nghị giữa A và B …", one event
+            and not _COUNTED_EVENTS.search(each["rest"]):  # each named; not one event ("hội nghị giữa A và B …") or
+        # one signer ("A ký với B và C lần lượt …")
         a, b, rest = (text[each.start(k):each.end(k)] for k in ("a", "b", "rest"))
         return f"{a}{rest}", f"{b[0].upper()}{b[1:]}{rest}"
     if compared := _COMPARED.match(fold(restored.lower())):  # folding keeps offsets

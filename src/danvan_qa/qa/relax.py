@@ -5,8 +5,9 @@ Writers qualify what they ask in ways no list shape reads: who took part ("… c
 đồng tổ chức với một cơ quan khác"), how the articles tell it ("được nêu cụ thể ngày ký", "được thuật lại trong
 các tin", "trong loạt bài"), a stress ("riêng", "cụ thể"), a short lead ("Hỏi vui: …"), a rule said after the
 question ("? ko tính thi đua nhé"). Each is cut alone, then all together, and only where it names nothing of its
-own (no capital, digit or province: "với Ủy ban MTTQ", "ở TP X" stay): the question's subject, place and time are
-kept, so a looser reading lists the same things or more of them, never other things.
+own (no capital but a sentence's first, no digit: "với Ủy ban MTTQ", "ở TP X", "năm 2023" stay; the police at
+large, "do lực lượng Công an tổ chức", is no name): the question's subject, place and time are kept, so a looser
+reading lists the same things or more of them, never other things.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Iterable, Iterator
 
 from danvan_qa.ingest.normalize import fold
 
-_W = r"[\w/-]+"  # a word as typed, "đ/c" and "tổ chức/phối hợp" too
 _ACTS = r"(?:(?:phoi hop|dong|cung|truc tiep) )?(?:to chuc|tham gia|tham du|du|chu tri)"
 _POLICE = r"(?:(?:luc luong|nganh|co quan|lanh dao) )?(?:cong an|ca)(?: (?:cac cap|cac dia phuong|dia phuong))?"
 # each qualifier, on the folded question (folding keeps offsets)
@@ -67,8 +67,8 @@ def relaxed(question: str) -> Iterator[str]:
     cuts = []  # (start, end, said instead)
     for pattern, instead in [*((p, "") for p in _QUALIFIERS), *_OTHERWISE]:
         for found in pattern.finditer(folded):
-            own = (m.start() for m in _OWN.finditer(question, found.start(), found.end()))
-            if found.end() > found.start() and not any(not any(a <= at < b for a, b in generic) for at in own):
+            capitals = (m.start() for m in _OWN.finditer(question, found.start(), found.end()))
+            if found.end() > found.start() and all(any(a <= at < b for a, b in generic) for at in capitals):
                 cuts.append((*found.span(), instead if fold(question) != question.lower() else fold(instead)))
     seen = {question}
     for chosen in [[cut] for cut in cuts] + ([cuts] if len(cuts) > 1 else []):
@@ -106,10 +106,9 @@ def cued(forms: Iterable[str], question: str, *, as_said: bool) -> Iterator[str]
             yield f"{said if cue else text[:mark]}{cue if marked else fold(cue)}{text[mark:].strip() or '?'}"
 
 
-# "Ngoài các chương trình, có những kế hoạch nào …?": a kind set aside first, named in lower case (a person or a body
-# set aside, "Ngoài đồng chí X", "Ngoài Ban Y", is read where the rows are: title_lists)
-# (several of a kind only: "Ngoài phát điện, hồ còn …", "ngoài hai người chủ trì, những ai dự …" ask of what they set
-# aside)
+# "Ngoài các chương trình, có những kế hoạch nào …?": one kind set aside first, another listed (not "Ngoài phát điện,
+# hồ còn …", "Ngoài các già làng, những ai dự …", which ask of what they set aside; a person or a body set aside,
+# "Ngoài đồng chí X", is read where the rows are: title_lists)
 _KINDS = r"ke hoach|chuong trinh|hoi nghi|hoi thi|cuoc thi|mo hinh|buoi \w+|le \w+|dot \w+|doan \w+"
 _BESIDES_KIND = re.compile(rf"^(?:ngoai|ben canh) (?:cac|nhung) (?P<aside>{_KINDS})(?: \w+){{0,3}}?(?: ra)?, "
                            rf"(?=(?:co |con )?(?:nhung|cac) (?P<asked>{_KINDS})(?!\w)[^?]* nao(?!\w))")
